@@ -1,0 +1,46 @@
+// Lint: TypeScript sanity plus Nx module boundaries (who may import whom, by tag).
+// Tests (*.spec.ts) may also use the test kit; production code may not.
+const nx = require('@nx/eslint-plugin');
+const tseslint = require('typescript-eslint');
+
+const LAYERS = {
+  'type:core': ['type:core'],
+  'type:contracts': ['type:contracts'],
+  'type:adapter': ['type:core'],
+  'type:util': ['type:core'],
+  'type:testing': ['type:core', 'type:adapter'],
+  'type:service': ['type:core', 'type:adapter', 'type:util', 'type:contracts'],
+  'type:app': ['type:core', 'type:adapter', 'type:util', 'type:contracts', 'type:service'],
+  'type:e2e': ['type:core', 'type:adapter', 'type:util', 'type:contracts', 'type:service', 'type:app', 'type:testing'],
+};
+const SCOPES = {
+  'scope:shared': ['scope:shared'],
+  'scope:actions': ['scope:actions', 'scope:shared'],
+  'scope:platform': ['scope:platform', 'scope:actions', 'scope:shared'],
+};
+
+const boundaries = (extra) => [
+  'error',
+  {
+    enforceBuildableLibDependency: false,
+    allow: [],
+    depConstraints: [
+      ...Object.entries(LAYERS).map(([tag, to]) => ({ sourceTag: tag, onlyDependOnLibsWithTags: [...to, ...extra] })),
+      ...Object.entries(SCOPES).map(([tag, to]) => ({ sourceTag: tag, onlyDependOnLibsWithTags: to })),
+    ],
+  },
+];
+
+module.exports = [
+  { ignores: ['**/node_modules/**', '**/dist/**', '**/tmp/**', '.regie/**', '.nx/**', '**/*.js', '**/*.mjs'] },
+  {
+    files: ['**/*.ts'],
+    languageOptions: { parser: tseslint.parser },
+    plugins: { '@nx': nx, '@typescript-eslint': tseslint.plugin },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@nx/enforce-module-boundaries': boundaries([]),
+    },
+  },
+  { files: ['**/*.spec.ts'], rules: { '@nx/enforce-module-boundaries': boundaries(['type:testing']) } },
+];

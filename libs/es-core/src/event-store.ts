@@ -1,0 +1,69 @@
+import type { NewEvent, RecordedEvent } from './event';
+
+/**
+ * `any`: no check. `no_stream`: the stream must not exist yet.
+ * A number: the revision of the stream's last event must be exactly that (0-based).
+ */
+export type ExpectedRevision = 'any' | 'no_stream' | number;
+
+export interface AppendResult {
+  /** Revision of the last event in the stream after the append. */
+  nextExpectedRevision: number;
+  /** Global position of the last appended event. */
+  lastPosition: number;
+}
+
+export interface ReadStreamOptions {
+  fromRevision?: number;
+  maxCount?: number;
+}
+
+export interface ReadAllOptions {
+  /** Exclusive: events with a position greater than this. 0 reads from the start. */
+  after: number;
+  limit: number;
+}
+
+export interface SubscribeAllOptions {
+  /** Exclusive start position, usually a checkpoint. */
+  after: number;
+  batchSize?: number;
+}
+
+export type BatchHandler = (events: RecordedEvent[]) => Promise<void>;
+
+export interface Subscription {
+  /** Stops after the batch in progress; resolves when stopped. */
+  stop(): Promise<void>;
+  /** Resolves or rejects when the subscription ends (stop() or a handler error). */
+  readonly done: Promise<void>;
+}
+
+/**
+ * The system of record. Adapters: PostgreSQL (this repo), KurrentDB (later).
+ * Every adapter must pass `eventStoreContract` in `@regie/es-core/testing`.
+ */
+export abstract class EventStore {
+  abstract readonly kind: 'postgres' | 'kurrentdb';
+
+  /**
+   * Appends atomically. Idempotent by event id: appending events whose ids are all
+   * already in this stream returns the original result and writes nothing.
+   * Throws WrongExpectedRevision on a concurrency conflict and EventIdConflict when an
+   * id is stored elsewhere or only some ids of the batch are stored.
+   */
+  abstract append(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
+
+  abstract readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+
+  /** Events in global order. Never skips an event that commits later with a lower position. */
+  abstract readAll(options: ReadAllOptions): Promise<RecordedEvent[]>;
+
+  /** Catch-up from `after`, then live; batches are delivered in order, one at a time. */
+  abstract subscribeAll(options: SubscribeAllOptions, handler: BatchHandler): Subscription;
+
+  /** Position of the newest event, 0 when empty. */
+  abstract headPosition(): Promise<number>;
+
+  abstract close(): Promise<void>;
+}

@@ -1,0 +1,74 @@
+import type { Decider } from './decider';
+import type { Actor, DomainEvent, EventMetadata, RecordedEvent } from './event';
+import { EventStore, type ExpectedRevision } from './event-store';
+import { newId } from './ids';
+
+/** What every command carries besides its data: who, why and when. */
+export interface CommandContext {
+  actor: Actor;
+  correlationId: string;
+  /** Id of the request or event that caused this command. */
+  causationId: string;
+  now: Date;
+  /** Set by the HTTP edge from `If-Match`; otherwise the revision just read is expected. */
+  expectedRevision?: number;
+  idempotencyKey?: string;
+}
+
+export interface HandleResult<Event extends DomainEvent> {
+  events: Event[];
+  /** Revision of the stream after the command; -1 when the stream is still empty. */
+  revision: number;
+  /** Global position of the last appended event, or of nothing (0) when no event was needed. */
+  position: number;
+}
+
+/** Schema version of each event type; 1 unless an event type has been changed. */
+export type SchemaVersions = Readonly<Record<string, number>>;
+
+/**
+ * Read the stream, fold it, decide, append with optimistic concurrency.
+ * Nothing is written when `decide` throws: a rejected command records nothing.
+ */
+export async function handleCommand<Command, Event extends DomainEvent, State>(
+  store: EventStore,
+  streamId: string,
+  decider: Decider<Command, Event, State>,
+  command: Command,
+  context: CommandContext,
+  schemaVersions: SchemaVersions = {},
+): Promise<HandleResult<Event>> {
+  const history = await store.readStream(streamId);
+  const revision = history.length === 0 ? -1 : history[history.length - 1].revision;
+  const state = history.reduce((s, e) => decider.evolve(s, e as unknown as Event), decider.initialState());
+  const events = decider.decide(command, state);
+  if (events.length === 0) return { events, revision, position: 0 };
+  const expected: ExpectedRevision = context.expectedRevision ?? (revision === -1 ? 'no_stream' : revision);
+  const metadata = metadataOf(context);
+  const result = await store.append(
+    streamId,
+    events.map((event) => ({
+      id: newId(),
+      type: event.type,
+      data: event.data,
+      schemaVersion: schemaVersions[event.type] ?? 1,
+      occurredAt: context.now,
+      metadata,
+    })),
+    expected,
+  );
+  return { events, revision: result.nextExpectedRevision, position: result.lastPosition };
+}
+
+export const metadataOf = (context: CommandContext): EventMetadata => ({
+  actor: context.actor,
+  correlationId: context.correlationId,
+  causationId: context.causationId,
+  ...(context.idempotencyKey ? { idempotencyKey: context.idempotencyKey } : {}),
+});
+
+/** Folds a stream that was read elsewhere (e.g. for a query that needs aggregate state). */
+export const stateOf = <Event extends DomainEvent, State>(
+  decider: Pick<Decider<unknown, Event, State>, 'evolve' | 'initialState'>,
+  history: readonly RecordedEvent[],
+): State => history.reduce((s, e) => decider.evolve(s, e as unknown as Event), decider.initialState());

@@ -1,0 +1,210 @@
+import { EventEmitter } from 'node:events';
+import { Pool, type PoolClient } from 'pg';
+import {
+  type AppendResult,
+  type BatchHandler,
+  EventIdConflict,
+  EventStore,
+  type ExpectedRevision,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type SubscribeAllOptions,
+  type Subscription,
+  WrongExpectedRevision,
+} from '@regie/es-core';
+import { ensureEventStoreSchema, quoteIdent } from './schema';
+import { pollingSubscription } from './subscription';
+
+const UNIQUE_VIOLATION = '23505';
+const NOTIFY_CHANNEL = 'regie_events_appended';
+
+export interface PostgresEventStoreOptions {
+  connectionString: string;
+  schema?: string;
+  poolSize?: number;
+  /** Fallback poll interval of live subscriptions when no notification arrives. */
+  pollIntervalMs?: number;
+}
+
+/**
+ * The PostgreSQL adapter of the EventStore port.
+ *
+ * No reader ever skips an event (the "gap" problem of sequence-based positions): a plain
+ * sequence hands out positions at insert time, so a transaction holding position 7 may
+ * commit after one holding 8, and a reader at 8 would never see 7. Here every append takes
+ * the row lock of the single `head` row as its last step, reads and bumps the position there,
+ * and holds the lock until it commits. Positions are therefore assigned in commit order:
+ * when a reader sees position n, every position below n is already committed (or was never
+ * handed out: a rolled-back append also rolls back its bump, so positions stay contiguous).
+ * The price is that appends commit one at a time; the lock is taken after all per-stream
+ * work, so only the insert and the commit are serialised.
+ */
+export class PostgresEventStore extends EventStore {
+  readonly kind = 'postgres';
+  private readonly pool: Pool;
+  private readonly s: string;
+  private readonly appended = new EventEmitter();
+  private listener?: PoolClient;
+
+  private constructor(private readonly options: PostgresEventStoreOptions) {
+    super();
+    this.pool = new Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10 });
+    this.s = quoteIdent(options.schema ?? 'es');
+    this.appended.setMaxListeners(0);
+  }
+
+  static async open(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
+    const store = new PostgresEventStore(options);
+    await ensureEventStoreSchema(store.pool, options.schema ?? 'es');
+    await store.listen();
+    return store;
+  }
+
+  async append(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    if (events.length === 0) throw new Error('append needs at least one event');
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.tryAppend(streamId, events, expected);
+      } catch (error) {
+        // Two appends of the same new event ids race: the loser retries once and finds them stored.
+        if ((error as { code?: string }).code === UNIQUE_VIOLATION && attempt === 0) continue;
+        throw error;
+      }
+    }
+  }
+
+  private async tryAppend(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      // 1. Lock the stream (creating its row if new) so appends to one stream queue up here.
+      await client.query(`INSERT INTO ${this.s}.streams (stream_id, revision) VALUES ($1, -1) ON CONFLICT DO NOTHING`, [streamId]);
+      const { rows } = await client.query(`SELECT revision FROM ${this.s}.streams WHERE stream_id = $1 FOR UPDATE`, [streamId]);
+      const current = Number(rows[0].revision);
+
+      // 2. Idempotence, checked under the stream lock so a concurrent twin is already visible.
+      const repeated = await this.alreadyStored(client, streamId, events);
+      if (repeated) {
+        await client.query('ROLLBACK');
+        return repeated;
+      }
+
+      // 3. Optimistic concurrency.
+      if (!matches(expected, current)) {
+        throw new WrongExpectedRevision(streamId, String(expected), current);
+      }
+
+      // 4. Global order: take the head lock last and keep it until commit (see class comment).
+      const head = await client.query(`UPDATE ${this.s}.head SET position = position + $1 RETURNING position`, [events.length]);
+      const lastPosition = Number(head.rows[0].position);
+      const firstPosition = lastPosition - events.length + 1;
+      await this.insert(client, streamId, events, current + 1, firstPosition);
+      const revision = current + events.length;
+      await client.query(`UPDATE ${this.s}.streams SET revision = $2 WHERE stream_id = $1`, [streamId, revision]);
+      await client.query(`SELECT pg_notify('${NOTIFY_CHANNEL}', $1)`, [String(lastPosition)]);
+      await client.query('COMMIT');
+      this.appended.emit('appended', lastPosition);
+      return { nextExpectedRevision: revision, lastPosition };
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  private async alreadyStored(client: PoolClient, streamId: string, events: NewEvent[]): Promise<AppendResult | undefined> {
+    const ids = events.map((e) => e.id);
+    const { rows } = await client.query(
+      `SELECT event_id, stream_id, revision, position FROM ${this.s}.events WHERE event_id = ANY($1::uuid[]) ORDER BY position`,
+      [ids],
+    );
+    if (rows.length === 0) return undefined;
+    if (rows.length !== ids.length || rows.some((r) => r.stream_id !== streamId)) {
+      throw new EventIdConflict(`event ids ${rows.map((r) => r.event_id).join(', ')} are already stored elsewhere or without the rest of this batch`);
+    }
+    const last = rows[rows.length - 1];
+    return { nextExpectedRevision: Number(last.revision), lastPosition: Number(last.position) };
+  }
+
+  private async insert(client: PoolClient, streamId: string, events: NewEvent[], firstRevision: number, firstPosition: number) {
+    const params: unknown[] = [];
+    const tuples = events.map((e, i) => {
+      params.push(firstPosition + i, e.id, streamId, firstRevision + i, e.type, e.schemaVersion, JSON.stringify(e.data), JSON.stringify(e.metadata), e.occurredAt);
+      const b = i * 9;
+      return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}, $${b + 7}, $${b + 8}, $${b + 9}, clock_timestamp())`;
+    });
+    await client.query(
+      `INSERT INTO ${this.s}.events (position, event_id, stream_id, revision, type, schema_version, data, metadata, occurred_at, recorded_at)
+       VALUES ${tuples.join(', ')}`,
+      params,
+    );
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const { rows } = await this.pool.query(
+      `SELECT * FROM ${this.s}.events WHERE stream_id = $1 AND revision >= $2 ORDER BY revision LIMIT $3`,
+      [streamId, options.fromRevision ?? 0, options.maxCount ?? null],
+    );
+    return rows.map(toRecorded);
+  }
+
+  async readAll(options: ReadAllOptions): Promise<RecordedEvent[]> {
+    const { rows } = await this.pool.query(
+      `SELECT * FROM ${this.s}.events WHERE position > $1 ORDER BY position LIMIT $2`,
+      [options.after, options.limit],
+    );
+    return rows.map(toRecorded);
+  }
+
+  subscribeAll(options: SubscribeAllOptions, handler: BatchHandler): Subscription {
+    return pollingSubscription({
+      after: options.after,
+      batchSize: options.batchSize ?? 500,
+      read: (after, limit) => this.readAll({ after, limit }),
+      wakeups: this.appended,
+      pollIntervalMs: this.options.pollIntervalMs ?? 1000,
+      handler,
+    });
+  }
+
+  async headPosition(): Promise<number> {
+    const { rows } = await this.pool.query(`SELECT position FROM ${this.s}.head`);
+    return Number(rows[0].position);
+  }
+
+  async close(): Promise<void> {
+    this.appended.emit('closed');
+    if (this.listener) {
+      this.listener.release(true);
+      this.listener = undefined;
+    }
+    await this.pool.end();
+  }
+
+  /** Appends by other processes (other instances, the CLI) wake live subscriptions too. */
+  private async listen(): Promise<void> {
+    this.listener = await this.pool.connect();
+    this.listener.on('notification', (n) => this.appended.emit('appended', Number(n.payload)));
+    this.listener.on('error', () => undefined); // the poll interval covers a lost listener
+    await this.listener.query(`LISTEN ${NOTIFY_CHANNEL}`);
+  }
+}
+
+const matches = (expected: ExpectedRevision, current: number): boolean =>
+  expected === 'any' || (expected === 'no_stream' ? current === -1 : expected === current);
+
+const toRecorded = (row: Record<string, any>): RecordedEvent => ({
+  id: row.event_id,
+  streamId: row.stream_id,
+  revision: Number(row.revision),
+  position: Number(row.position),
+  type: row.type,
+  schemaVersion: row.schema_version,
+  data: row.data,
+  metadata: row.metadata,
+  occurredAt: row.occurred_at,
+  recordedAt: row.recorded_at,
+});

@@ -1,0 +1,42 @@
+import type { Pool } from 'pg';
+
+/**
+ * Tables of the PostgreSQL event store.
+ * - `events`: one row per event; `position` is the global order, `revision` the stream order.
+ * - `streams`: the last revision per stream; its row lock serialises appends to one stream.
+ * - `head`: one row holding the last global position; see PostgresEventStore.append for why
+ *   every append takes its row lock last and holds it until commit.
+ */
+export async function ensureEventStoreSchema(pool: Pool, schema: string): Promise<void> {
+  const s = quoteIdent(schema);
+  await pool.query(`
+    CREATE SCHEMA IF NOT EXISTS ${s};
+    CREATE TABLE IF NOT EXISTS ${s}.events (
+      position       bigint      PRIMARY KEY,
+      event_id       uuid        NOT NULL UNIQUE,
+      stream_id      text        NOT NULL,
+      revision       bigint      NOT NULL,
+      type           text        NOT NULL,
+      schema_version integer     NOT NULL,
+      data           jsonb       NOT NULL,
+      metadata       jsonb       NOT NULL,
+      occurred_at    timestamptz NOT NULL,
+      recorded_at    timestamptz NOT NULL,
+      UNIQUE (stream_id, revision)
+    );
+    CREATE TABLE IF NOT EXISTS ${s}.streams (
+      stream_id text   PRIMARY KEY,
+      revision  bigint NOT NULL
+    );
+    CREATE TABLE IF NOT EXISTS ${s}.head (
+      id       boolean PRIMARY KEY DEFAULT true CHECK (id),
+      position bigint  NOT NULL
+    );
+    INSERT INTO ${s}.head (id, position) VALUES (true, 0) ON CONFLICT DO NOTHING;
+  `);
+}
+
+export const quoteIdent = (name: string): string => {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a safe SQL identifier: ${name}`);
+  return `"${name}"`;
+};

@@ -1,0 +1,44 @@
+import { DynamicModule, Global, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import type { Pool } from 'pg';
+import { Clock, EventStore, IntegrationBus } from '@regie/es-core';
+import { IdempotencyInterceptor } from './idempotency.interceptor';
+import { ProblemDetailsFilter } from './problem-details.filter';
+import { RequestContextMiddleware } from './request-context';
+import { DATABASE_URL, PLATFORM_POOL } from './tokens';
+
+export interface CoreAdapters {
+  clock: Clock;
+  store: EventStore;
+  bus: IntegrationBus;
+  pool: Pool;
+  databaseUrl: string;
+}
+
+/**
+ * The adapters every service module uses, chosen by the process that boots Nest
+ * (embedded default or one service per process) and handed in here as values.
+ */
+@Global()
+@Module({})
+export class CoreModule implements NestModule {
+  static forRoot(adapters: CoreAdapters): DynamicModule {
+    return {
+      module: CoreModule,
+      providers: [
+        { provide: Clock, useValue: adapters.clock },
+        { provide: EventStore, useValue: adapters.store },
+        { provide: IntegrationBus, useValue: adapters.bus },
+        { provide: PLATFORM_POOL, useValue: adapters.pool },
+        { provide: DATABASE_URL, useValue: adapters.databaseUrl },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+      ],
+      exports: [Clock, EventStore, IntegrationBus, PLATFORM_POOL, DATABASE_URL],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RequestContextMiddleware).forRoutes('*path');
+  }
+}

@@ -1,0 +1,70 @@
+import { CallHandler, ConflictException, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import type { Request, Response } from 'express';
+import type { Pool } from 'pg';
+import { from, lastValueFrom, Observable } from 'rxjs';
+import { PLATFORM_POOL } from './tokens';
+
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * `Idempotency-Key` on a write: the first request with a key runs and its response is kept;
+ * a repeat returns that response and records nothing new. A failed request frees its key.
+ * A key reused for a different request (method, path or body) is refused with 409.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(@Inject(PLATFORM_POOL) private readonly pool: Pool) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const req = context.switchToHttp().getRequest<Request>();
+    const key = req.headers['idempotency-key'];
+    if (!WRITES.has(req.method) || typeof key !== 'string' || key === '') return next.handle();
+    return from(this.once(key, req, context.switchToHttp().getResponse<Response>(), next));
+  }
+
+  private async once(key: string, req: Request, res: Response, next: CallHandler): Promise<unknown> {
+    const fingerprint = createHash('sha256').update(`${req.method} ${req.originalUrl} ${JSON.stringify(req.body ?? null)}`).digest('hex');
+    const claimed = await this.pool.query(
+      `INSERT INTO platform.idempotency_keys (key, fingerprint) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING key`,
+      [key, fingerprint],
+    );
+    if (claimed.rowCount === 0) return this.replay(key, fingerprint, res);
+    try {
+      const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
+      await this.pool.query(
+        `UPDATE platform.idempotency_keys SET status = $2, body = $3, etag = $4 WHERE key = $1`,
+        [key, res.statusCode, JSON.stringify(body ?? null), res.getHeader('ETag') ?? null],
+      );
+      return body;
+    } catch (error) {
+      await this.pool.query(`DELETE FROM platform.idempotency_keys WHERE key = $1`, [key]);
+      throw error;
+    }
+  }
+
+  private async replay(key: string, fingerprint: string, res: Response): Promise<unknown> {
+    const { rows } = await this.pool.query(`SELECT * FROM platform.idempotency_keys WHERE key = $1`, [key]);
+    const stored = rows[0];
+    if (!stored) throw new ConflictException('Dit verzoek met deze Idempotency-Key is zojuist mislukt; probeer het opnieuw.');
+    if (stored.fingerprint !== fingerprint) throw new ConflictException('Deze Idempotency-Key is al gebruikt voor een ander verzoek.');
+    if (stored.status === null) throw new ConflictException('Een verzoek met deze Idempotency-Key is nog bezig.');
+    res.status(stored.status);
+    if (stored.etag) res.setHeader('ETag', stored.etag);
+    res.setHeader('Idempotent-Replayed', 'true');
+    return stored.body;
+  }
+}
+
+export async function ensureIdempotencyTable(pool: Pool): Promise<void> {
+  await pool.query(`
+    CREATE SCHEMA IF NOT EXISTS platform;
+    CREATE TABLE IF NOT EXISTS platform.idempotency_keys (
+      key         text PRIMARY KEY,
+      fingerprint text NOT NULL,
+      status      integer,
+      body        jsonb,
+      etag        text,
+      created_at  timestamptz NOT NULL DEFAULT now()
+    );`);
+}

@@ -1,0 +1,7 @@
+export { CoreModule, type CoreAdapters } from './core.module';
+export { ProblemDetailsFilter, problemOf, validationProblem, type Problem } from './problem-details.filter';
+export { Ctx, RequestContextMiddleware } from './request-context';
+export { IdempotencyInterceptor, ensureIdempotencyTable } from './idempotency.interceptor';
+export { PLATFORM_POOL, DATABASE_URL } from './tokens';
+export { withRevision } from './respond';
+export { zodParam } from './param.pipe';

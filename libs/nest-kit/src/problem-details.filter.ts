@@ -1,0 +1,78 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { ZodValidationException } from 'nestjs-zod';
+import { ZodError } from 'zod';
+import { DomainError, InvalidInput, WrongExpectedRevision } from '@regie/es-core';
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  errors?: { field: string; message: string }[];
+}
+
+const TITLES: Record<number, string> = {
+  400: 'Ongeldige invoer',
+  401: 'Niet ingelogd',
+  403: 'Geen toegang',
+  404: 'Niet gevonden',
+  409: 'Conflict',
+  415: 'Niet ondersteund mediatype',
+  500: 'Interne fout',
+};
+
+/**
+ * Every error leaves as application/problem+json (RFC 9457) with a Dutch title; validation
+ * errors name each bad field; no stack trace ever reaches a client.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const problem = this.toProblem(exception);
+    if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    response.status(problem.status).type('application/problem+json').json(problem);
+  }
+
+  private toProblem(exception: unknown): Problem {
+    if (exception instanceof ZodValidationException) {
+      return validationProblem(exception.getZodError() as ZodError);
+    }
+    if (exception instanceof InvalidInput) {
+      return { ...problemOf(400, exception.message), errors: [{ field: exception.field, message: exception.message }] };
+    }
+    if (exception instanceof WrongExpectedRevision) {
+      return problemOf(409, `De gegevens zijn intussen gewijzigd (revisie ${exception.actual}); haal ze opnieuw op en probeer het nog eens.`, 'concurrency-conflict');
+    }
+    if (exception instanceof DomainError) {
+      const status = exception.kind === 'not-found' ? 404 : exception.kind === 'invalid' ? 400 : 409;
+      return problemOf(status, exception.message, exception.kind === 'conflict' ? 'illegal-transition' : undefined);
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const body = exception.getResponse();
+      const detail = typeof body === 'string' ? body : (body as { message?: unknown }).message;
+      const extra = typeof body === 'object' && body && 'errors' in body ? { errors: (body as Problem).errors } : {};
+      return { ...problemOf(status, Array.isArray(detail) ? detail.join('; ') : String(detail ?? exception.message)), ...extra };
+    }
+    return problemOf(HttpStatus.INTERNAL_SERVER_ERROR, 'Er ging iets mis aan onze kant. De fout is gelogd.');
+  }
+}
+
+export const problemOf = (status: number, detail?: string, slug?: string): Problem => ({
+  type: slug ? `https://regie.example/problems/${slug}` : 'about:blank',
+  title: TITLES[status] ?? 'Fout',
+  status,
+  ...(detail ? { detail } : {}),
+});
+
+export const validationProblem = (error: ZodError): Problem => ({
+  ...problemOf(400, 'Een of meer velden zijn ongeldig.', 'validation'),
+  errors: error.issues.map((issue) => ({
+    field: issue.path.length ? issue.path.join('.') : '(body)',
+    message: issue.message,
+  })),
+});

@@ -1,0 +1,49 @@
+import { createParamDecorator, ExecutionContext, Injectable, NestMiddleware } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import { Clock, type CommandContext, InvalidInput, newId } from '@regie/es-core';
+
+type WithContext = Request & { commandContext?: CommandContext };
+
+/**
+ * Builds the CommandContext of each request: actor, correlation and causation ids, the
+ * clock's now, `If-Match` and `Idempotency-Key`. Until login exists (portal issue) the actor
+ * comes from `X-Actor-Id`/`X-Actor-Role`, else "anoniem".
+ */
+@Injectable()
+export class RequestContextMiddleware implements NestMiddleware {
+  constructor(private readonly clock: Clock) {}
+
+  use(req: WithContext, res: Response, next: NextFunction): void {
+    const requestId = newId();
+    const correlationId = header(req, 'x-correlation-id') ?? requestId;
+    res.setHeader('X-Correlation-Id', correlationId);
+    const ifMatch = header(req, 'if-match');
+    req.commandContext = {
+      actor: { userId: header(req, 'x-actor-id') ?? 'anoniem', role: header(req, 'x-actor-role') ?? 'onbekend' },
+      correlationId,
+      causationId: requestId,
+      now: this.clock.now(),
+      expectedRevision: ifMatch === undefined ? undefined : parseRevision(ifMatch),
+      idempotencyKey: header(req, 'idempotency-key'),
+    };
+    next();
+  }
+}
+
+const header = (req: Request, name: string): string | undefined => {
+  const value = req.headers[name];
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
+};
+
+const parseRevision = (value: string): number => {
+  const revision = Number(value.replace(/^W\//, '').replace(/"/g, ''));
+  if (!Number.isInteger(revision) || revision < 0) throw new InvalidInput('If-Match', 'If-Match moet een revisienummer zijn, bijvoorbeeld "3"');
+  return revision;
+};
+
+/** `@Ctx() ctx: CommandContext` in a controller method. */
+export const Ctx = createParamDecorator((_: unknown, host: ExecutionContext): CommandContext => {
+  const req = host.switchToHttp().getRequest<WithContext>();
+  if (!req.commandContext) throw new Error('RequestContextMiddleware is not installed');
+  return req.commandContext;
+});

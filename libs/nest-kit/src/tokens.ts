@@ -1,0 +1,4 @@
+/** A pg Pool on the platform database (event store and read models live there in the embedded default). */
+export const PLATFORM_POOL = Symbol('PLATFORM_POOL');
+/** The PostgreSQL URL for read models. */
+export const DATABASE_URL = Symbol('DATABASE_URL');

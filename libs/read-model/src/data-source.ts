@@ -1,0 +1,40 @@
+import { Client } from 'pg';
+import { DataSource, type DataSourceOptions, type MigrationInterface, type QueryRunner } from 'typeorm';
+
+export interface ReadModelDataSourceOptions {
+  url: string;
+  schema: string;
+  entities: DataSourceOptions['entities'];
+  migrations: (new () => MigrationInterface)[];
+  poolSize?: number;
+}
+
+/**
+ * A TypeORM DataSource bound to one schema: entities name no schema, so the same entities
+ * and migrations serve the live schema and a rebuild schema. Migrations run on open.
+ */
+export async function openReadModelDataSource(options: ReadModelDataSourceOptions): Promise<DataSource> {
+  const client = new Client({ connectionString: options.url });
+  await client.connect();
+  try {
+    await client.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema}"`);
+  } finally {
+    await client.end();
+  }
+  const ds = new DataSource({
+    type: 'postgres',
+    url: options.url,
+    schema: options.schema,
+    entities: options.entities,
+    migrations: options.migrations,
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    extra: { max: options.poolSize ?? 5 },
+  });
+  await ds.initialize();
+  await ds.runMigrations({ transaction: 'all' });
+  return ds;
+}
+
+/** The schema a migration runs in: migrations interpolate it rather than hard-code one. */
+export const schemaOf = (runner: QueryRunner): string => `"${(runner.connection.options as { schema?: string }).schema}"`;

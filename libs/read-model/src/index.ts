@@ -1,0 +1,5 @@
+export type { Projection } from './projection';
+export { ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner';
+export { CheckpointMoved } from './checkpoint';
+export { rebuildInto, checksums, swapIn, dropSchema, type ReadModelDefinition, type TableChecksum } from './rebuild';
+export { openReadModelDataSource, schemaOf, type ReadModelDataSourceOptions } from './data-source';

@@ -1,0 +1,13 @@
+import type { EntityManager } from 'typeorm';
+import type { RecordedEvent } from '@regie/es-core';
+
+/**
+ * Turns store events into read-model rows. `apply` runs inside the transaction that also
+ * moves the checkpoint, so it must only write through `em`, and must be deterministic:
+ * times come from the event (occurredAt/recordedAt), never from a clock, so that a rebuild
+ * produces the same rows as the live run.
+ */
+export interface Projection {
+  readonly name: string;
+  apply(event: RecordedEvent, em: EntityManager): Promise<void>;
+}

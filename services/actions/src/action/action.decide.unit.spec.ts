@@ -1,0 +1,107 @@
+import { IllegalTransition, NotFound } from '@regie/es-core';
+import { spec } from '@regie/es-core/testing';
+import {
+  ActionDefined,
+  ActionHolder,
+  ActionHolderAssigned,
+  AssignActionHolder,
+  DefineAction,
+  ProgressReported,
+  ReportProgress,
+  actionDecider,
+  actionStream,
+} from './action';
+
+const holder: ActionHolder = { parties: ['VWS'], description: 'VWS heeft de regie' };
+const newHolder: ActionHolder = { parties: ['VNG', 'ZN'], description: 'gemeenten en zorgverzekeraars samen' };
+
+const define: DefineAction = {
+  type: 'DefineAction',
+  data: {
+    werkagendaId: 'betekenisvol-leven-2025-2028',
+    code: '2.1',
+    actionLine: 2,
+    title: 'Passende woonvormen',
+    actionHolder: holder,
+    startActivities: ['inventarisatie woonbehoefte'],
+  },
+};
+const defined: ActionDefined = { type: 'ActionDefined', data: define.data };
+
+const assign = (actionHolder: ActionHolder): AssignActionHolder => ({
+  type: 'AssignActionHolder',
+  data: { code: '2.1', actionHolder },
+});
+const assigned: ActionHolderAssigned = { type: 'ActionHolderAssigned', data: { code: '2.1', actionHolder: newHolder } };
+
+const reportData = {
+  code: '2.1',
+  reportId: 'report-2026-q1',
+  rag: 'oranje' as const,
+  summary: 'vertraging door capaciteit',
+  reportedAt: '2026-03-28T10:15:00.000Z',
+};
+const report: ReportProgress = { type: 'ReportProgress', data: reportData };
+const reported: ProgressReported = { type: 'ProgressReported', data: reportData };
+
+const given = spec(actionDecider).given;
+
+describe('action', () => {
+  it('defines an action with its holder and start activities', () => {
+    given([]).when(define).then([defined]);
+  });
+
+  it('refuses to define the same action twice', () => {
+    given([defined]).when(define).thenThrows(IllegalTransition);
+  });
+
+  it('assigns a new action holder', () => {
+    given([defined]).when(assign(newHolder)).then([assigned]);
+  });
+
+  it('records nothing when the holder assigned is the current one', () => {
+    given([defined, assigned]).when(assign({ ...newHolder, parties: [...newHolder.parties] })).then([]);
+  });
+
+  it('records a holder with the same parties in another order as a change', () => {
+    const reordered = { ...newHolder, parties: ['ZN', 'VNG'] };
+    given([defined, assigned])
+      .when(assign(reordered))
+      .then([{ type: 'ActionHolderAssigned', data: { code: '2.1', actionHolder: reordered } }]);
+  });
+
+  it('refuses to assign a holder to an action that does not exist', () => {
+    given([]).when(assign(newHolder)).thenThrows(NotFound, 'actie 2.1 bestaat niet');
+  });
+
+  it('records a progress report with its RAG status', () => {
+    given([defined]).when(report).then([reported]);
+  });
+
+  it('records a report only once when the same report id arrives again', () => {
+    given([defined, reported]).when({ ...report, data: { ...reportData, rag: 'rood' } }).then([]);
+  });
+
+  it('refuses a progress report for an action that does not exist', () => {
+    given([]).when(report).thenThrows(NotFound, 'actie 2.1 bestaat niet');
+  });
+
+  it('keeps the latest RAG status, holder and the report ids seen', () => {
+    const later = { ...reportData, reportId: 'report-2026-q2', rag: 'groen' as const };
+    given([defined, reported, assigned])
+      .when({ type: 'ReportProgress', data: later })
+      .thenState((state) =>
+        expect(state).toEqual({
+          defined: true,
+          code: '2.1',
+          actionHolder: newHolder,
+          lastRag: 'groen',
+          reportIds: ['report-2026-q1', 'report-2026-q2'],
+        }),
+      );
+  });
+
+  it('names its stream after the action code', () => {
+    expect(actionStream('2.1')).toBe('action-2.1');
+  });
+});

@@ -1,0 +1,58 @@
+import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import { Clock, type CommandContext, type HandleResult, newId } from '@regie/es-core';
+import { Ctx, withRevision, zodParam } from '@regie/nest-kit';
+import { ActionsQueries } from '../read-model/actions.queries';
+import { ActionsReadModelSync } from '../read-model/read-model-sync';
+import { ActionCommandMessage } from '../shared/aggregate-command';
+import { actionCodeParam, text } from '../shared/schemas';
+
+class ReportProgressBody extends createZodDto(
+  z.object({
+    rag: z.enum(['groen', 'oranje', 'rood'], { error: 'kies groen, oranje of rood' }),
+    summary: text(4000),
+  }),
+) {}
+
+const code = zodParam('code', actionCodeParam);
+
+@ApiTags('acties')
+@Controller('api/v1')
+export class ActionsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: ActionsQueries,
+    private readonly sync: ActionsReadModelSync,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get('werkagenda')
+  werkagenda() {
+    return this.queries.werkagenda();
+  }
+
+  @Get('actions')
+  list() {
+    return this.queries.list(this.clock.today());
+  }
+
+  @Get('actions/:code')
+  async one(@Param('code', code) actionCode: string, @Res({ passthrough: true }) res: Response) {
+    const action = await this.queries.one(actionCode, this.clock.today());
+    return withRevision(res, action.revision, action);
+  }
+
+  @Post('actions/:code/progress-reports')
+  async report(@Param('code', code) actionCode: string, @Body() body: ReportProgressBody, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
+    const reportId = newId();
+    const result: HandleResult<never> = await this.commands.execute(
+      new ActionCommandMessage(actionCode, { type: 'ReportProgress', data: { code: actionCode, reportId, ...body, reportedAt: ctx.now.toISOString() } }, ctx),
+    );
+    await this.sync.caughtUpTo(result.position);
+    return withRevision(res, result.revision, { id: reportId });
+  }
+}

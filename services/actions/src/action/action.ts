@@ -1,0 +1,104 @@
+import { Decider, DomainEvent, IllegalTransition, InvalidInput, NotFound } from '@regie/es-core';
+
+export type Rag = 'groen' | 'oranje' | 'rood';
+/** Party codes (e.g. 'VWS', 'ZN') plus what the werkagenda says about who holds the action. */
+export type ActionHolder = { parties: string[]; description: string };
+
+export type DefineActionData = {
+  werkagendaId: string;
+  /** e.g. '2.1'; the action's identity within its werkagenda. */
+  code: string;
+  actionLine: number;
+  title: string;
+  actionHolder: ActionHolder;
+  startActivities: string[];
+};
+export type AssignActionHolderData = { code: string; actionHolder: ActionHolder };
+export type ReportProgressData = {
+  code: string;
+  /** Chosen by the caller: a repeated report id is recognised and ignored. */
+  reportId: string;
+  rag: Rag;
+  summary: string;
+  /** ISO timestamp. */
+  reportedAt: string;
+};
+
+// Commands
+export type DefineAction = { type: 'DefineAction'; data: DefineActionData };
+export type AssignActionHolder = { type: 'AssignActionHolder'; data: AssignActionHolderData };
+export type ReportProgress = { type: 'ReportProgress'; data: ReportProgressData };
+export type ActionCommand = DefineAction | AssignActionHolder | ReportProgress;
+
+// Events
+export type ActionDefined = DomainEvent<'ActionDefined', DefineActionData>;
+export type ActionHolderAssigned = DomainEvent<'ActionHolderAssigned', AssignActionHolderData>;
+export type ProgressReported = DomainEvent<'ProgressReported', ReportProgressData>;
+export type ActionEvent = ActionDefined | ActionHolderAssigned | ProgressReported;
+
+// State
+export type ActionState = {
+  defined: boolean;
+  code?: string;
+  actionHolder?: ActionHolder;
+  lastRag?: Rag;
+  reportIds: string[];
+};
+
+export const actionStream = (code: string): string => 'action-' + code;
+
+export const initialState = (): ActionState => ({ defined: false, reportIds: [] });
+
+export const evolve = (state: ActionState, event: ActionEvent): ActionState => {
+  switch (event.type) {
+    case 'ActionDefined':
+      return { ...state, defined: true, code: event.data.code, actionHolder: event.data.actionHolder };
+    case 'ActionHolderAssigned':
+      return { ...state, actionHolder: event.data.actionHolder };
+    case 'ProgressReported':
+      return { ...state, lastRag: event.data.rag, reportIds: [...state.reportIds, event.data.reportId] };
+    default: {
+      const _exhaustive: never = event;
+      return state;
+    }
+  }
+};
+
+/** Same parties in the same order and the same description. */
+export const sameHolder = (a: ActionHolder | undefined, b: ActionHolder): boolean =>
+  a !== undefined &&
+  a.description === b.description &&
+  a.parties.length === b.parties.length &&
+  a.parties.every((party, i) => party === b.parties[i]);
+
+const notFound = (code: string) => new NotFound(`actie ${code} bestaat niet`);
+
+export const decide = (command: ActionCommand, state: ActionState): ActionEvent[] => {
+  switch (command.type) {
+    case 'DefineAction':
+      if (state.defined) throw new IllegalTransition(`actie ${state.code} bestaat al`);
+      return [{ type: 'ActionDefined', data: command.data }];
+    case 'AssignActionHolder': {
+      const { code, actionHolder } = command.data;
+      if (!state.defined) throw notFound(code);
+      if (sameHolder(state.actionHolder, actionHolder)) return [];
+      return [{ type: 'ActionHolderAssigned', data: { code, actionHolder } }];
+    }
+    case 'ReportProgress': {
+      const { code, reportId, rag, summary, reportedAt } = command.data;
+      if (!state.defined) throw notFound(code);
+      if (state.reportIds.includes(reportId)) return [];
+      return [{ type: 'ProgressReported', data: { code, reportId, rag, summary, reportedAt } }];
+    }
+    default: {
+      const _exhaustive: never = command;
+      throw new InvalidInput('type', `onbekend commando ${(_exhaustive as { type: string }).type}`);
+    }
+  }
+};
+
+export const actionDecider: Decider<ActionCommand, ActionEvent, ActionState> = {
+  decide,
+  evolve,
+  initialState,
+};

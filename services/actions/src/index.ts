@@ -1,0 +1,4 @@
+export { ActionsModule } from './actions.module';
+export { WerkagendaSeeder, type SeedOutcome } from './seed/seed-werkagenda';
+export { ActionsReadModelSync } from './read-model/read-model-sync';
+export { actionsReadModel, ACTIONS_SCHEMA } from './read-model/actions-read-model';

@@ -1,0 +1,46 @@
+import { ACTIONS_TOPIC_V1, ActionsEventV1 } from '@regie/contracts-actions';
+import type { IntegrationMessage, RecordedEvent } from '@regie/es-core';
+
+/**
+ * The one place where actions' domain events become integration events (contracts v1).
+ * Domain events not listed stay inside the context. Every message is validated against the
+ * contract before it leaves.
+ */
+export function toIntegrationMessage(event: RecordedEvent): IntegrationMessage | undefined {
+  const payload = contractPayload(event);
+  if (!payload) return undefined;
+  return {
+    topic: ACTIONS_TOPIC_V1,
+    key: event.streamId,
+    eventId: event.id,
+    type: String(payload.type),
+    payload: ActionsEventV1.parse(payload),
+    position: event.position,
+    occurredAt: event.occurredAt.toISOString(),
+  };
+}
+
+const RENAMED: Record<string, ActionsEventV1['type']> = {
+  ActionDefined: 'ActionDefinedV1',
+  ActionHolderAssigned: 'ActionHolderAssignedV1',
+  ProgressReported: 'ProgressReportedV1',
+  MilestonePlanned: 'MilestonePlannedV1',
+  MilestoneStarted: 'MilestoneStartedV1',
+  MilestoneAchieved: 'MilestoneAchievedV1',
+  MilestoneReplanned: 'MilestoneReplannedV1',
+  MilestoneCancelled: 'MilestoneCancelledV1',
+  KnelpuntRaised: 'KnelpuntRaisedV1',
+  KnelpuntEscalated: 'KnelpuntEscalatedV1',
+  KnelpuntResolved: 'KnelpuntResolvedV1',
+};
+
+function contractPayload(event: RecordedEvent): Record<string, unknown> | undefined {
+  const type = RENAMED[event.type];
+  if (!type) return undefined;
+  const data = event.data as Record<string, unknown>;
+  if (event.type === 'ActionDefined') {
+    const { startActivities: _internal, ...rest } = data;
+    return { type, ...rest };
+  }
+  return { type, ...data };
+}

@@ -1,0 +1,68 @@
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import { type CommandContext, type HandleResult, newId, NotFound } from '@regie/es-core';
+import { Ctx, withRevision, zodParam } from '@regie/nest-kit';
+import { ActionsQueries } from '../read-model/actions.queries';
+import { ActionsReadModelSync } from '../read-model/read-model-sync';
+import { KnelpuntCommandMessage } from '../shared/aggregate-command';
+import { actionCodeParam, text, uuidParam } from '../shared/schemas';
+import type { KnelpuntCommand } from './knelpunt';
+
+const level = z.enum(['kerngroep', 'regiegroep'], { error: 'kies kerngroep of regiegroep' });
+class RaiseKnelpuntBody extends createZodDto(z.object({ description: text(4000), escalateTo: level.optional() })) {}
+class EscalateKnelpuntBody extends createZodDto(z.object({ to: level })) {}
+class ResolveKnelpuntBody extends createZodDto(z.object({ resolution: text(4000) })) {}
+
+const code = zodParam('code', actionCodeParam);
+const id = zodParam('id', uuidParam);
+
+@ApiTags('knelpunten')
+@Controller('api/v1/actions/:code/knelpunten')
+export class KnelpuntenController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: ActionsQueries,
+    private readonly sync: ActionsReadModelSync,
+  ) {}
+
+  @Post()
+  async raise(@Param('code', code) actionCode: string, @Body() body: RaiseKnelpuntBody, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
+    const knelpuntId = newId();
+    const command: KnelpuntCommand = { type: 'RaiseKnelpunt', data: { knelpuntId, actionCode, ...body, raisedAt: ctx.now.toISOString() } };
+    const result = await this.run(knelpuntId, command, ctx);
+    return withRevision(res, result.revision, { id: knelpuntId });
+  }
+
+  @Post(':id/escalate')
+  @HttpCode(200)
+  async escalate(@Param('code', code) actionCode: string, @Param('id', id) knelpuntId: string, @Body() body: EscalateKnelpuntBody, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
+    await this.belongs(actionCode, knelpuntId);
+    const result = await this.run(knelpuntId, { type: 'EscalateKnelpunt', data: { knelpuntId, to: body.to } }, ctx);
+    return withRevision(res, result.revision, { id: knelpuntId, revision: result.revision });
+  }
+
+  @Post(':id/resolve')
+  @HttpCode(200)
+  async resolve(@Param('code', code) actionCode: string, @Param('id', id) knelpuntId: string, @Body() body: ResolveKnelpuntBody, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
+    await this.belongs(actionCode, knelpuntId);
+    const command: KnelpuntCommand = { type: 'ResolveKnelpunt', data: { knelpuntId, resolution: body.resolution, resolvedAt: ctx.now.toISOString() } };
+    const result = await this.run(knelpuntId, command, ctx);
+    return withRevision(res, result.revision, { id: knelpuntId, revision: result.revision });
+  }
+
+  private async run(knelpuntId: string, command: KnelpuntCommand, ctx: CommandContext): Promise<HandleResult<never>> {
+    const result = await this.commands.execute(new KnelpuntCommandMessage(knelpuntId, command, ctx));
+    await this.sync.caughtUpTo(result.position);
+    return result;
+  }
+
+  private async belongs(actionCode: string, knelpuntId: string): Promise<void> {
+    if (!(await this.queries.knelpuntOf(actionCode, knelpuntId))) {
+      throw new NotFound(`knelpunt ${knelpuntId} hoort niet bij actie ${actionCode} of bestaat niet`);
+    }
+  }
+}

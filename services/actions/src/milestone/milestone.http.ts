@@ -1,0 +1,88 @@
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import { amsterdamDate, type CommandContext, type HandleResult, newId, NotFound } from '@regie/es-core';
+import { Ctx, withRevision, zodParam } from '@regie/nest-kit';
+import { ActionsQueries } from '../read-model/actions.queries';
+import { ActionsReadModelSync } from '../read-model/read-model-sync';
+import { MilestoneCommandMessage } from '../shared/aggregate-command';
+import { actionCodeParam, isoDate, text, uuidParam } from '../shared/schemas';
+import type { MilestoneCommand } from './milestone';
+
+class PlanMilestoneBody extends createZodDto(z.object({ title: text(300), dueDate: isoDate })) {}
+class StartMilestoneBody extends createZodDto(z.object({ startedOn: isoDate.optional() })) {}
+class AchieveMilestoneBody extends createZodDto(z.object({ achievedOn: isoDate })) {}
+class ReplanMilestoneBody extends createZodDto(z.object({ dueDate: isoDate, reason: text(1000) })) {}
+class CancelMilestoneBody extends createZodDto(z.object({ reason: text(1000) })) {}
+
+const code = zodParam('code', actionCodeParam);
+const id = zodParam('id', uuidParam);
+
+@ApiTags('mijlpalen')
+@Controller('api/v1/actions/:code/milestones')
+export class MilestonesController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: ActionsQueries,
+    private readonly sync: ActionsReadModelSync,
+  ) {}
+
+  @Post()
+  async plan(@Param('code', code) actionCode: string, @Body() body: PlanMilestoneBody, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
+    const milestoneId = newId();
+    const result = await this.run(milestoneId, { type: 'PlanMilestone', data: { milestoneId, actionCode, ...body } }, ctx);
+    return withRevision(res, result.revision, { id: milestoneId });
+  }
+
+  @Post(':id/start')
+  @HttpCode(200)
+  async start(@Param('code', code) actionCode: string, @Param('id', id) milestoneId: string, @Body() body: StartMilestoneBody, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
+    await this.belongs(actionCode, milestoneId);
+    const startedOn = body.startedOn ?? dateOf(ctx);
+    return this.respond(res, await this.run(milestoneId, { type: 'StartMilestone', data: { milestoneId, startedOn } }, ctx), milestoneId);
+  }
+
+  @Post(':id/achieve')
+  @HttpCode(200)
+  async achieve(@Param('code', code) actionCode: string, @Param('id', id) milestoneId: string, @Body() body: AchieveMilestoneBody, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
+    await this.belongs(actionCode, milestoneId);
+    const command: MilestoneCommand = { type: 'AchieveMilestone', data: { milestoneId, achievedOn: body.achievedOn, today: dateOf(ctx) } };
+    return this.respond(res, await this.run(milestoneId, command, ctx), milestoneId);
+  }
+
+  @Post(':id/replan')
+  @HttpCode(200)
+  async replan(@Param('code', code) actionCode: string, @Param('id', id) milestoneId: string, @Body() body: ReplanMilestoneBody, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
+    await this.belongs(actionCode, milestoneId);
+    return this.respond(res, await this.run(milestoneId, { type: 'ReplanMilestone', data: { milestoneId, ...body } }, ctx), milestoneId);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  async cancel(@Param('code', code) actionCode: string, @Param('id', id) milestoneId: string, @Body() body: CancelMilestoneBody, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
+    await this.belongs(actionCode, milestoneId);
+    return this.respond(res, await this.run(milestoneId, { type: 'CancelMilestone', data: { milestoneId, ...body } }, ctx), milestoneId);
+  }
+
+  private async run(milestoneId: string, command: MilestoneCommand, ctx: CommandContext): Promise<HandleResult<never>> {
+    const result = await this.commands.execute(new MilestoneCommandMessage(milestoneId, command, ctx));
+    await this.sync.caughtUpTo(result.position);
+    return result;
+  }
+
+  private respond(res: Response, result: HandleResult<never>, milestoneId: string) {
+    return withRevision(res, result.revision, { id: milestoneId, revision: result.revision });
+  }
+
+  private async belongs(actionCode: string, milestoneId: string): Promise<void> {
+    if (!(await this.queries.milestoneOf(actionCode, milestoneId))) {
+      throw new NotFound(`mijlpaal ${milestoneId} hoort niet bij actie ${actionCode} of bestaat niet`);
+    }
+  }
+}
+
+/** The date of "now" in the werkagenda's time zone, for commands that default to today. */
+const dateOf = (ctx: CommandContext): string => amsterdamDate(ctx.now);

@@ -1,0 +1,71 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/**
+ * The actions read model. Tables name no schema: the DataSource's schema decides
+ * (`actions` live, `actions__rebuild` during a rebuild). Columns are written only by the
+ * projection, from event data and event times, so a rebuild reproduces every row.
+ */
+@Entity('werkagenda')
+export class WerkagendaRow {
+  @PrimaryColumn('text') id!: string;
+  @Column('text') title!: string;
+  @Column('date', { name: 'period_from' }) periodFrom!: string;
+  @Column('date', { name: 'period_to' }) periodTo!: string;
+  @Column('jsonb') parties!: { code: string; name: string }[];
+  @Column('jsonb', { name: 'action_lines' }) actionLines!: { number: number; title: string }[];
+}
+
+@Entity('action')
+export class ActionRow {
+  @PrimaryColumn('text') code!: string;
+  @Column('text', { name: 'werkagenda_id' }) werkagendaId!: string;
+  @Column('int', { name: 'action_line' }) actionLine!: number;
+  @Column('text') title!: string;
+  @Column('jsonb', { name: 'action_holder' }) actionHolder!: { parties: string[]; description: string };
+  @Column('jsonb', { name: 'start_activities' }) startActivities!: string[];
+  @Column('text', { nullable: true }) rag!: string | null;
+  @Column('int') revision!: number;
+}
+
+@Entity('milestone')
+@Index(['actionCode', 'dueDate'])
+export class MilestoneRow {
+  @PrimaryColumn('uuid') id!: string;
+  @Column('text', { name: 'action_code' }) actionCode!: string;
+  @Column('text') title!: string;
+  @Column('date', { name: 'due_date' }) dueDate!: string;
+  @Column('date', { name: 'original_due_date' }) originalDueDate!: string;
+  @Column('text') status!: 'planned' | 'in_progress' | 'achieved' | 'cancelled';
+  @Column('date', { name: 'started_on', nullable: true }) startedOn!: string | null;
+  @Column('date', { name: 'achieved_on', nullable: true }) achievedOn!: string | null;
+  @Column('jsonb') replans!: { previousDueDate: string; dueDate: string; reason: string; at: string }[];
+  @Column('text', { name: 'cancel_reason', nullable: true }) cancelReason!: string | null;
+  @Column('int') revision!: number;
+}
+
+@Entity('progress_report')
+@Index(['actionCode', 'reportedAt'])
+export class ProgressReportRow {
+  @PrimaryColumn('uuid') id!: string;
+  @Column('text', { name: 'action_code' }) actionCode!: string;
+  @Column('text') rag!: string;
+  @Column('text') summary!: string;
+  @Column('timestamptz', { name: 'reported_at' }) reportedAt!: Date;
+  @Column('text', { name: 'reported_by' }) reportedBy!: string;
+}
+
+@Entity('knelpunt')
+@Index(['actionCode'])
+export class KnelpuntRow {
+  @PrimaryColumn('uuid') id!: string;
+  @Column('text', { name: 'action_code' }) actionCode!: string;
+  @Column('text') description!: string;
+  @Column('text', { name: 'escalated_to', nullable: true }) escalatedTo!: string | null;
+  @Column('text') status!: 'open' | 'resolved';
+  @Column('timestamptz', { name: 'raised_at' }) raisedAt!: Date;
+  @Column('text', { nullable: true }) resolution!: string | null;
+  @Column('timestamptz', { name: 'resolved_at', nullable: true }) resolvedAt!: Date | null;
+  @Column('int') revision!: number;
+}
+
+export const ACTIONS_ENTITIES = [WerkagendaRow, ActionRow, MilestoneRow, ProgressReportRow, KnelpuntRow];

@@ -1,0 +1,39 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { schemaOf } from '@regie/read-model';
+
+/** Migrations interpolate the DataSource's schema, so a rebuild schema gets the same tables. */
+export class ActionsReadModel1700000000001 implements MigrationInterface {
+  name = 'ActionsReadModel1700000000001';
+
+  async up(runner: QueryRunner): Promise<void> {
+    const s = schemaOf(runner);
+    await runner.query(`
+      CREATE TABLE ${s}.werkagenda (
+        id text PRIMARY KEY, title text NOT NULL, period_from date NOT NULL, period_to date NOT NULL,
+        parties jsonb NOT NULL, action_lines jsonb NOT NULL);
+      CREATE TABLE ${s}.action (
+        code text PRIMARY KEY, werkagenda_id text NOT NULL, action_line int NOT NULL, title text NOT NULL,
+        action_holder jsonb NOT NULL, start_activities jsonb NOT NULL, rag text, revision int NOT NULL);
+      CREATE TABLE ${s}.milestone (
+        id uuid PRIMARY KEY, action_code text NOT NULL, title text NOT NULL, due_date date NOT NULL,
+        original_due_date date NOT NULL, status text NOT NULL, started_on date, achieved_on date,
+        replans jsonb NOT NULL, cancel_reason text, revision int NOT NULL);
+      CREATE INDEX ON ${s}.milestone (action_code, due_date);
+      CREATE TABLE ${s}.progress_report (
+        id uuid PRIMARY KEY, action_code text NOT NULL, rag text NOT NULL, summary text NOT NULL,
+        reported_at timestamptz NOT NULL, reported_by text NOT NULL);
+      CREATE INDEX ON ${s}.progress_report (action_code, reported_at);
+      CREATE TABLE ${s}.knelpunt (
+        id uuid PRIMARY KEY, action_code text NOT NULL, description text NOT NULL, escalated_to text,
+        status text NOT NULL, raised_at timestamptz NOT NULL, resolution text, resolved_at timestamptz,
+        revision int NOT NULL);
+      CREATE INDEX ON ${s}.knelpunt (action_code);`);
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    const s = schemaOf(runner);
+    await runner.query(`DROP TABLE ${s}.knelpunt, ${s}.progress_report, ${s}.milestone, ${s}.action, ${s}.werkagenda`);
+  }
+}
+
+export const ACTIONS_MIGRATIONS = [ActionsReadModel1700000000001];

@@ -1,0 +1,99 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { Clock, type CommandContext, EventStore, newId, stableId } from '@regie/es-core';
+import { actionStream, type ActionCommand } from '../action/action';
+import { milestoneStream, type MilestoneCommand } from '../milestone/milestone';
+import { ActionCommandMessage, MilestoneCommandMessage, WerkagendaCommandMessage } from '../shared/aggregate-command';
+import { werkagendaStream } from '../werkagenda/werkagenda';
+import { type SeedMilestone, WERKAGENDA_SEED } from './werkagenda.seed-data';
+
+/** A stream's seed history: step i produces the event with revision i. */
+interface SeedStream {
+  streamId: string;
+  steps: (() => object)[];
+}
+
+export interface SeedOutcome {
+  commands: number;
+  streams: number;
+}
+
+/**
+ * Seeds the werkagenda through the command bus, so the seed is ordinary history.
+ * Idempotent per step: a stream at revision r gets only steps r+1…, so a second run adds
+ * nothing and an interrupted run completes. Steps dated after "now" (e.g. a milestone
+ * achieved later than REGIE_NOW) wait for a later start.
+ */
+@Injectable()
+export class WerkagendaSeeder {
+  private readonly logger = new Logger('seed');
+
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly store: EventStore,
+    private readonly clock: Clock,
+  ) {}
+
+  async seed(): Promise<SeedOutcome> {
+    let commands = 0;
+    const streams = this.plan();
+    for (const stream of streams) {
+      const [last] = (await this.store.readStream(stream.streamId)).slice(-1);
+      for (const step of stream.steps.slice((last?.revision ?? -1) + 1)) {
+        const message = step();
+        if (!message) break;
+        await this.commands.execute(message);
+        commands++;
+      }
+    }
+    if (commands > 0) this.logger.log(`werkagenda seeded: ${commands} commands`);
+    return { commands, streams: streams.length };
+  }
+
+  private plan(): SeedStream[] {
+    const seed = WERKAGENDA_SEED;
+    const ctx = (): CommandContext => ({
+      actor: { userId: 'seed', role: 'system' },
+      correlationId: stableId(`seed:${seed.id}`),
+      causationId: newId(),
+      now: this.clock.now(),
+    });
+    const werkagenda: SeedStream = {
+      streamId: werkagendaStream(seed.id),
+      steps: [() => new WerkagendaCommandMessage(seed.id, {
+        type: 'EstablishWerkagenda',
+        data: { werkagendaId: seed.id, title: seed.title, period: seed.period, parties: seed.parties, actionLines: seed.actionLines },
+      }, ctx())],
+    };
+    const actions: SeedStream[] = seed.actions.map((action) => {
+      const define: ActionCommand = {
+        type: 'DefineAction',
+        data: {
+          werkagendaId: seed.id, code: action.code, actionLine: action.actionLine, title: action.title,
+          actionHolder: action.actionHolder, startActivities: action.startActivities,
+        },
+      };
+      return { streamId: actionStream(action.code), steps: [() => new ActionCommandMessage(action.code, define, ctx())] };
+    });
+    const milestones = seed.actions.flatMap((action) =>
+      action.milestones.map((milestone) => this.milestoneStream(action.code, milestone, ctx)),
+    );
+    return [werkagenda, ...actions, ...milestones];
+  }
+
+  private milestoneStream(actionCode: string, milestone: SeedMilestone, ctx: () => CommandContext): SeedStream {
+    const milestoneId = stableId(`milestone:${milestone.key}`);
+    const today = this.clock.today();
+    const commands: MilestoneCommand[] = [
+      { type: 'PlanMilestone', data: { milestoneId, actionCode, title: milestone.title, dueDate: milestone.dueDate } },
+      ...milestone.replans.map((r): MilestoneCommand => ({ type: 'ReplanMilestone', data: { milestoneId, dueDate: r.dueDate, reason: r.reason } })),
+      ...(milestone.achievedOn && milestone.achievedOn <= today
+        ? [{ type: 'AchieveMilestone', data: { milestoneId, achievedOn: milestone.achievedOn, today } } as MilestoneCommand]
+        : []),
+    ];
+    return {
+      streamId: milestoneStream(milestoneId),
+      steps: commands.map((command) => () => new MilestoneCommandMessage(milestoneId, command, ctx())),
+    };
+  }
+}

@@ -1,0 +1,18 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { EventStore, IntegrationBus } from '@regie/es-core';
+
+@ApiTags('platform')
+@Controller()
+export class HealthController {
+  constructor(
+    private readonly store: EventStore,
+    private readonly bus: IntegrationBus,
+  ) {}
+
+  @Get('health')
+  async health() {
+    await this.store.headPosition(); // answers only when the store answers
+    return { status: 'ok', eventStore: this.store.kind, bus: this.bus.kind, scheduler: 'inprocess' };
+  }
+}

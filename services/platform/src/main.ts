@@ -1,0 +1,39 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from './config';
+import { startPlatform } from './platform';
+
+/** `npm start`: the whole platform in one process (embedded default unless configured). */
+async function main(): Promise<void> {
+  const started = Date.now();
+  const config = loadConfig();
+  const platform = await startPlatform(config, (line) => console.log(`[regie] ${line}`));
+  const where = platform.database.embedded
+    ? `embedded PostgreSQL, data dir ${platform.database.embedded.dataDir} (port ${platform.database.embedded.port})`
+    : 'PostgreSQL from DATABASE_URL';
+  console.log(
+    [
+      '',
+      `Regie draait op ${platform.url}  (gestart in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+      `  API-documentatie  ${platform.url}/api/docs`,
+      `  Gezondheid        ${platform.url}/health`,
+      `  Werkagenda        ${platform.url}/api/v1/actions`,
+      `  Gegevens          ${where}`,
+      platform.seeded ? `  Seed              ${platform.seeded.commands} nieuwe commando's (0 = al aanwezig)` : '  Seed              uit (REGIE_SEED=false)',
+      '',
+    ].join('\n'),
+  );
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      console.log(`[regie] ${signal}: afsluiten…`);
+      platform.close().then(() => process.exit(0), (error) => {
+        console.error(error);
+        process.exit(1);
+      });
+    });
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});
