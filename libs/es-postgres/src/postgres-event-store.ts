@@ -26,7 +26,10 @@ export interface PostgresEventStoreOptions {
   poolSize?: number;
   /** Fallback poll interval of live subscriptions when no notification arrives. */
   pollIntervalMs?: number;
+  onConnectionError?: (error: Error) => void;
 }
+
+const defaultConnectionError = (error: Error) => console.warn(`[event-store] connection lost: ${error.message}`);
 
 /**
  * The PostgreSQL adapter of the EventStore port.
@@ -47,10 +50,13 @@ export class PostgresEventStore extends EventStore {
   private readonly s: string;
   private readonly appended = new EventEmitter();
   private listener?: PoolClient;
+  private closing = false;
 
   private constructor(private readonly options: PostgresEventStoreOptions) {
     super();
     this.pool = new Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10 });
+    // An idle connection that the server drops must not crash the process; the pool replaces it.
+    this.pool.on('error', (error) => (options.onConnectionError ?? defaultConnectionError)(error));
     this.s = quoteIdent(options.schema ?? 'es');
     this.appended.setMaxListeners(0);
   }
@@ -176,6 +182,7 @@ export class PostgresEventStore extends EventStore {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     this.appended.emit('closed');
     if (this.listener) {
       this.listener.release(true);
@@ -184,12 +191,20 @@ export class PostgresEventStore extends EventStore {
     await this.pool.end();
   }
 
-  /** Appends by other processes (other instances, the CLI) wake live subscriptions too. */
+  /**
+   * Appends by other processes (other instances, the CLI) wake live subscriptions too.
+   * A lost listener connection is replaced; until then the poll interval covers.
+   */
   private async listen(): Promise<void> {
-    this.listener = await this.pool.connect();
-    this.listener.on('notification', (n) => this.appended.emit('appended', Number(n.payload)));
-    this.listener.on('error', () => undefined); // the poll interval covers a lost listener
-    await this.listener.query(`LISTEN ${NOTIFY_CHANNEL}`);
+    const listener = await this.pool.connect();
+    this.listener = listener;
+    listener.on('notification', (n) => this.appended.emit('appended', Number(n.payload)));
+    listener.on('error', () => {
+      listener.release(true);
+      if (this.listener === listener) this.listener = undefined;
+      if (!this.closing) setTimeout(() => this.listen().catch(() => undefined), 1000).unref();
+    });
+    await listener.query(`LISTEN ${NOTIFY_CHANNEL}`);
   }
 }
 

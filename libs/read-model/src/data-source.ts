@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { ensureCheckpointTable } from './checkpoint';
 import { DataSource, type DataSourceOptions, type MigrationInterface, type QueryRunner } from 'typeorm';
 
 export interface ReadModelDataSourceOptions {
@@ -11,7 +12,8 @@ export interface ReadModelDataSourceOptions {
 
 /**
  * A TypeORM DataSource bound to one schema: entities name no schema, so the same entities
- * and migrations serve the live schema and a rebuild schema. Migrations run on open.
+ * and migrations serve the live schema and a rebuild schema. Migrations run on open, and
+ * the projection checkpoint table is created there, before any runner starts.
  */
 export async function openReadModelDataSource(options: ReadModelDataSourceOptions): Promise<DataSource> {
   const client = new Client({ connectionString: options.url });
@@ -33,6 +35,7 @@ export async function openReadModelDataSource(options: ReadModelDataSourceOption
   });
   await ds.initialize();
   await ds.runMigrations({ transaction: 'all' });
+  await ensureCheckpointTable(ds);
   return ds;
 }
 

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { EventStore, RecordedEvent, Subscription } from '@regie/es-core';
-import { advanceCheckpoint, ensureCheckpointTable, readCheckpoint } from './checkpoint';
+import { advanceCheckpoint, readCheckpoint } from './checkpoint';
 import type { Projection } from './projection';
 
 export interface ProjectionRunnerOptions {
@@ -30,7 +30,6 @@ export class ProjectionRunner {
   }
 
   async start(): Promise<void> {
-    await ensureCheckpointTable(this.options.dataSource);
     this.position = await readCheckpoint(this.options.dataSource, this.options.name);
     this.subscription = this.options.store.subscribeAll(
       { after: this.position, batchSize: this.options.batchSize ?? 500 },
@@ -41,7 +40,6 @@ export class ProjectionRunner {
 
   /** Reads and applies until the store's head, without a live subscription (rebuilds, CLI). */
   async catchUp(onProgress?: (position: number) => void): Promise<number> {
-    await ensureCheckpointTable(this.options.dataSource);
     this.position = await readCheckpoint(this.options.dataSource, this.options.name);
     for (;;) {
       const batch = await this.options.store.readAll({ after: this.position, limit: this.options.batchSize ?? 1000 });

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { startEmbeddedPostgres } from '@regie/embedded-postgres';
+// Jest loads global setup without moduleNameMapper, so the alias cannot resolve here.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { startEmbeddedPostgres } from '../../embedded-postgres/src';
 
 /**
  * Every integration tier talks to a real PostgreSQL: the server in DATABASE_URL when set

@@ -27,6 +27,7 @@ export async function startPlatform(config: PlatformConfig, log: (line: string) 
   const database = await openDatabase(config, log);
   const store = await PostgresEventStore.open({ connectionString: database.url });
   const pool = new Pool({ connectionString: database.url, max: 5 });
+  pool.on('error', (error) => console.warn(`[platform] database connection lost: ${error.message}`));
   await ensureIdempotencyTable(pool);
   const bus = new InProcessBus();
   const clock = SystemClock.fromEnv(config.REGIE_NOW);
@@ -42,6 +43,7 @@ export async function startPlatform(config: PlatformConfig, log: (line: string) 
     .build();
   SwaggerModule.setup('api/docs', app, cleanupOpenApiDoc(SwaggerModule.createDocument(app, document)));
   await app.listen(config.PORT, '0.0.0.0');
+  const port = (app.getHttpServer().address() as { port: number }).port;
   const seeded = config.REGIE_SEED ? await app.get(WerkagendaSeeder).seed() : undefined;
 
   let closed = false;
@@ -50,7 +52,7 @@ export async function startPlatform(config: PlatformConfig, log: (line: string) 
     store,
     database,
     seeded,
-    url: `http://localhost:${config.PORT}`,
+    url: `http://localhost:${port}`,
     close: async () => {
       if (closed) return;
       closed = true;

@@ -61,7 +61,7 @@ export class ActionsQueries {
     if (!action) throw new NotFound(`actie ${code} bestaat niet`);
     const [milestones, reports, knelpunten] = await Promise.all([
       this.ds.getRepository(MilestoneRow).find({ where: { actionCode: code }, order: { dueDate: 'ASC', title: 'ASC' } }),
-      this.ds.getRepository(ProgressReportRow).find({ where: { actionCode: code }, order: { reportedAt: 'DESC' } }),
+      this.ds.getRepository(ProgressReportRow).find({ where: { actionCode: code }, order: { reportedAt: 'DESC', id: 'DESC' } }),
       this.ds.getRepository(KnelpuntRow).find({ where: { actionCode: code }, order: { raisedAt: 'ASC' } }),
     ]);
     return {

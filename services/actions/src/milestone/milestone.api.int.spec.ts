@@ -1,0 +1,101 @@
+import request from 'supertest';
+import { milestoneStream } from './milestone';
+import { actionsTestApp, type ActionsTestApp } from '../testing/actions-test-app';
+
+describe('milestones over HTTP', () => {
+  let t: ActionsTestApp;
+  beforeAll(async () => (t = await actionsTestApp('milestone_api')));
+  afterAll(async () => t.close());
+
+  const plan = async (code: string, body: object) => request(t.http).post(`/api/v1/actions/${code}/milestones`).send(body);
+  const milestoneOf = async (code: string, id: string) =>
+    (await request(t.http).get(`/api/v1/actions/${code}`)).body.milestones.find((m: { id: string }) => m.id === id);
+
+  it('plans a milestone that the action then lists, with its revision as ETag', async () => {
+    const res = await plan('2.2', { title: 'Werksessie fluctuerende behoeften', dueDate: '2026-09-30' });
+    expect(res.status).toBe(201);
+    expect(res.headers.etag).toBe('"0"');
+    expect(await milestoneOf('2.2', res.body.id)).toMatchObject({ title: 'Werksessie fluctuerende behoeften', dueDate: '2026-09-30', status: 'planned', late: false });
+  });
+
+  it('derives late from the clock: past due and not achieved', async () => {
+    const { body } = await plan('2.3', { title: 'Handreiking cliënten', dueDate: '2026-03-14' });
+    expect((await milestoneOf('2.3', body.id)).late).toBe(true);
+    await request(t.http).post(`/api/v1/actions/2.3/milestones/${body.id}/achieve`).send({ achievedOn: '2026-03-15' }).expect(200);
+    expect(await milestoneOf('2.3', body.id)).toMatchObject({ status: 'achieved', late: false });
+  });
+
+  it('refuses bad input with problem+json naming every bad field, and records nothing', async () => {
+    const head = await t.store.headPosition();
+    const res = await plan('2.2', { dueDate: '2026-02-30', extra: 1 });
+    expect(res.status).toBe(400);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.body).toMatchObject({ status: 400, title: 'Ongeldige invoer' });
+    expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['dueDate', 'title']);
+    expect(res.body.stack).toBeUndefined();
+    expect(await t.store.headPosition()).toBe(head);
+  });
+
+  it('answers 404 for an unknown action and 400 naming the field for a malformed code', async () => {
+    const unknown = await plan('9.9', { title: 'x', dueDate: '2026-05-01' });
+    expect(unknown.status).toBe(404);
+    const malformed = await plan('abc', { title: 'x', dueDate: '2026-05-01' });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.errors).toEqual([expect.objectContaining({ field: 'code' })]);
+  });
+
+  it('refuses to achieve a cancelled milestone with 409 and records nothing', async () => {
+    const { body } = await plan('1.2', { title: 'Beschrijving woonbehoeften', dueDate: '2026-10-01' });
+    await request(t.http).post(`/api/v1/actions/1.2/milestones/${body.id}/cancel`).send({ reason: 'vervalt' }).expect(200);
+    const head = await t.store.headPosition();
+    const res = await request(t.http).post(`/api/v1/actions/1.2/milestones/${body.id}/achieve`).send({ achievedOn: '2026-03-01' });
+    expect(res.status).toBe(409);
+    expect(res.body.detail).toMatch(/geannuleerd/);
+    expect(await t.store.headPosition()).toBe(head);
+  });
+
+  it('keeps the replanning history, and refuses a stale If-Match with 409', async () => {
+    const { body } = await plan('1.3', { title: 'Verkenning thuissituatie', dueDate: '2026-06-30' });
+    const first = await request(t.http).post(`/api/v1/actions/1.3/milestones/${body.id}/replan`).set('If-Match', '"0"').send({ dueDate: '2026-07-31', reason: 'later gestart' });
+    expect(first.status).toBe(200);
+    expect(first.headers.etag).toBe('"1"');
+    const stale = await request(t.http).post(`/api/v1/actions/1.3/milestones/${body.id}/replan`).set('If-Match', '"0"').send({ dueDate: '2026-08-31', reason: 'nog later' });
+    expect(stale.status).toBe(409);
+    expect(await milestoneOf('1.3', body.id)).toMatchObject({ dueDate: '2026-07-31', replanCount: 1 });
+    const detail = (await request(t.http).get('/api/v1/actions/1.3')).body.milestones.find((m: { id: string }) => m.id === body.id);
+    expect(detail.replans).toEqual([expect.objectContaining({ previousDueDate: '2026-06-30', dueDate: '2026-07-31', reason: 'later gestart' })]);
+  });
+
+  it('lets exactly one of 20 concurrent conflicting writes win; the others get 409 and revisions stay contiguous', async () => {
+    const { body } = await plan('3.2', { title: 'Woonzorgconcept uitgewerkt', dueDate: '2026-12-31' });
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        request(t.http).post(`/api/v1/actions/3.2/milestones/${body.id}/replan`).set('If-Match', '"0"').send({ dueDate: `2027-01-${String(i + 1).padStart(2, '0')}`, reason: `poging ${i}` }),
+      ),
+    );
+    const statuses = responses.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(19);
+    expect((await t.store.readStream(milestoneStream(body.id))).map((e) => e.revision)).toEqual([0, 1]);
+  });
+
+  it('returns the first result for a repeated Idempotency-Key and records nothing new', async () => {
+    const send = () => request(t.http).post('/api/v1/actions/2.4/milestones').set('Idempotency-Key', 'plan-2.4-pilot').send({ title: 'Pilot digitale ondersteuning', dueDate: '2026-11-30' });
+    const first = await send();
+    const head = await t.store.headPosition();
+    const again = await send();
+    expect(again.status).toBe(201);
+    expect(again.body).toEqual(first.body);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(await t.store.headPosition()).toBe(head);
+    const reused = await request(t.http).post('/api/v1/actions/2.4/milestones').set('Idempotency-Key', 'plan-2.4-pilot').send({ title: 'Iets anders', dueDate: '2026-11-30' });
+    expect(reused.status).toBe(409);
+  });
+
+  it('records the actor and correlation id of the request with the event', async () => {
+    const { body } = await request(t.http).post('/api/v1/actions/2.5/milestones').set('X-Actor-Id', 'coordinator').set('X-Actor-Role', 'coordinator').set('X-Correlation-Id', 'corr-42').send({ title: 'Positie behandeling', dueDate: '2026-10-15' });
+    const [planned] = await t.store.readStream(milestoneStream(body.id));
+    expect(planned.metadata).toMatchObject({ actor: { userId: 'coordinator', role: 'coordinator' }, correlationId: 'corr-42' });
+    expect(planned.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7/);
+  });
+});

@@ -1,0 +1,52 @@
+import type { INestApplication } from '@nestjs/common';
+import { APP_PIPE } from '@nestjs/core';
+import { Test } from '@nestjs/testing';
+import { ZodValidationPipe } from 'nestjs-zod';
+import { Pool } from 'pg';
+import { InProcessBus, ManualClock } from '@regie/es-core';
+import { PostgresEventStore } from '@regie/es-postgres';
+import { CoreModule, ensureIdempotencyTable } from '@regie/nest-kit';
+import { testDatabase } from '@regie/test-kit';
+import { ActionsModule } from '../actions.module';
+import { WerkagendaSeeder } from '../seed/seed-werkagenda';
+
+export interface ActionsTestApp {
+  app: INestApplication;
+  http: ReturnType<INestApplication['getHttpServer']>;
+  store: PostgresEventStore;
+  clock: ManualClock;
+  bus: InProcessBus;
+  pool: Pool;
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The actions context over HTTP on a fresh database of the real test server, seeded,
+ * with a manual clock (default: 2026-03-15, after the evaluation's replan).
+ */
+export async function actionsTestApp(label: string, now = new Date('2026-03-15T09:00:00Z')): Promise<ActionsTestApp> {
+  const db = await testDatabase(label);
+  const store = await PostgresEventStore.open({ connectionString: db.url, poolSize: 30 });
+  const pool = new Pool({ connectionString: db.url, max: 5 });
+  pool.on('error', (error) => console.warn(`[platform] database connection lost: ${error.message}`));
+  await ensureIdempotencyTable(pool);
+  const clock = new ManualClock(now);
+  const bus = new InProcessBus();
+  const moduleRef = await Test.createTestingModule({
+    imports: [CoreModule.forRoot({ clock, store, bus, pool, databaseUrl: db.url }), ActionsModule],
+    providers: [{ provide: APP_PIPE, useClass: ZodValidationPipe }],
+  }).compile();
+  const app = moduleRef.createNestApplication({ logger: ['error'] });
+  await app.init();
+  await app.get(WerkagendaSeeder).seed();
+  return {
+    app, http: app.getHttpServer(), store, clock, bus, pool, url: db.url,
+    close: async () => {
+      await app.close();
+      await store.close();
+      await pool.end();
+      await db.drop();
+    },
+  };
+}
