@@ -1,5 +1,5 @@
 // Lint: TypeScript sanity plus Nx module boundaries (who may import whom, by tag).
-// Tests (*.spec.ts) may also use the test kit; production code may not.
+// Tests (*.spec.ts, src/testing/) may also use the test kit; production code may not.
 const nx = require('@nx/eslint-plugin');
 const tseslint = require('typescript-eslint');
 
@@ -42,5 +42,5 @@ module.exports = [
       '@nx/enforce-module-boundaries': boundaries([]),
     },
   },
-  { files: ['**/*.spec.ts'], rules: { '@nx/enforce-module-boundaries': boundaries(['type:testing']) } },
+  { files: ['**/*.spec.ts', '**/src/testing/**/*.ts'], rules: { '@nx/enforce-module-boundaries': boundaries(['type:testing']) } },
 ];
