@@ -7,8 +7,8 @@ async function main(): Promise<void> {
   const started = Date.now();
   const config = loadConfig();
   const platform = await startPlatform(config, (line) => console.log(`[regie] ${line}`));
-  const where = platform.database.embedded
-    ? `embedded PostgreSQL, data dir ${platform.database.embedded.dataDir} (port ${platform.database.embedded.port})`
+  const where = platform.adapters.database.embedded
+    ? `embedded PostgreSQL, data dir ${platform.adapters.database.embedded.dataDir} (port ${platform.adapters.database.embedded.port})`
     : 'PostgreSQL from DATABASE_URL';
   console.log(
     [

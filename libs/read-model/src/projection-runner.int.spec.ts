@@ -1,0 +1,107 @@
+import { EntitySchema, type EntityManager, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { newId, type NewEvent, type RecordedEvent } from '@regie/es-core';
+import { PostgresEventStore } from '@regie/es-postgres';
+import { testDatabase } from '@regie/test-kit';
+import { openReadModelDataSource, schemaOf } from './data-source';
+import type { Projection } from './projection';
+import { ProjectionRunner } from './projection-runner';
+import { checksums, rebuildInto, swapIn } from './rebuild';
+
+interface Tally { stream: string; n: number }
+const TallyRow = new EntitySchema<Tally>({ name: 'tally', columns: { stream: { type: 'text', primary: true }, n: { type: 'int' } } });
+
+class CreateTally1700000000000 implements MigrationInterface {
+  async up(runner: QueryRunner) {
+    await runner.query(`CREATE TABLE ${schemaOf(runner)}.tally (stream text PRIMARY KEY, n int NOT NULL)`);
+  }
+  async down() {}
+}
+
+/** Counts events per stream; counting (not upserting) makes a double application visible. */
+class TallyProjection implements Projection {
+  readonly name = 'tally';
+  failOn?: string;
+  async apply(event: RecordedEvent, em: EntityManager) {
+    if (event.id === this.failOn) throw new Error('projection bug');
+    await em.query(
+      `INSERT INTO "${(em.connection.options as { schema?: string }).schema}".tally (stream, n) VALUES ($1, 1) ON CONFLICT (stream) DO UPDATE SET n = tally.n + 1`,
+      [event.streamId],
+    );
+  }
+}
+
+const event = (): NewEvent => ({
+  id: newId(), type: 'Counted', data: {}, schemaVersion: 1, occurredAt: new Date(),
+  metadata: { actor: { userId: 't', role: 'test' }, correlationId: newId(), causationId: newId() },
+});
+
+describe('projection runner', () => {
+  let db: Awaited<ReturnType<typeof testDatabase>>;
+  let store: PostgresEventStore;
+  const open = (schema: string) => openReadModelDataSource({ url: db.url, schema, entities: [TallyRow], migrations: [CreateTally1700000000000] });
+
+  beforeAll(async () => {
+    db = await testDatabase('projection_runner');
+    store = await PostgresEventStore.open({ connectionString: db.url });
+    for (const s of ['a', 'b', 'c']) await store.append(`s-${s}`, Array.from({ length: 10 }, event), 'no_stream');
+  });
+  afterAll(async () => {
+    await store.close();
+    await db.drop();
+  });
+
+  it('rolls back a failing batch together with its checkpoint, and resumes exactly once after the fix', async () => {
+    const ds = await open('crash');
+    const projection = new TallyProjection();
+    const [, , third] = await store.readAll({ after: 0, limit: 3 });
+    projection.failOn = third.id;
+    const runner = new ProjectionRunner({ name: 'tally', store, dataSource: ds, projections: [projection], batchSize: 5 });
+    await expect(runner.catchUp()).rejects.toThrow('projection bug');
+    expect(await ds.query(`SELECT * FROM crash.tally`)).toEqual([]);
+    expect(await ds.query(`SELECT position FROM crash.projection_checkpoints`)).toEqual([]);
+
+    projection.failOn = undefined;
+    const restarted = new ProjectionRunner({ name: 'tally', store, dataSource: ds, projections: [projection], batchSize: 5 });
+    expect(await restarted.catchUp()).toBe(30);
+    expect(await ds.query(`SELECT stream, n FROM crash.tally ORDER BY stream`)).toEqual([
+      { stream: 's-a', n: 10 }, { stream: 's-b', n: 10 }, { stream: 's-c', n: 10 },
+    ]);
+    await ds.destroy();
+  });
+
+  it('never applies an event twice when two runners race on the same checkpoint', async () => {
+    const ds = await open('race');
+    const runners = [1, 2].map(() => new ProjectionRunner({ name: 'tally', store, dataSource: ds, projections: [new TallyProjection()], batchSize: 3 }));
+    await Promise.allSettled(runners.map((r) => r.catchUp()));
+    await new ProjectionRunner({ name: 'tally', store, dataSource: ds, projections: [new TallyProjection()] }).catchUp();
+    const [{ total }] = await ds.query(`SELECT sum(n)::int AS total FROM race.tally`);
+    expect(total).toBe(30);
+    await ds.destroy();
+  });
+
+  it('goes live: a subscribed runner applies new appends and reports when it has caught up', async () => {
+    const ds = await open('live');
+    const runner = new ProjectionRunner({ name: 'tally', store, dataSource: ds, projections: [new TallyProjection()] });
+    await runner.start();
+    const { lastPosition } = await store.append('s-live', [event(), event()], 'no_stream');
+    expect(await runner.waitFor(lastPosition, 5000)).toBe(true);
+    expect(await ds.query(`SELECT n FROM live.tally WHERE stream = 's-live'`)).toEqual([{ n: 2 }]);
+    await runner.stop();
+    await ds.destroy();
+  });
+
+  it('rebuilds from position 0 into fresh tables equal to the live ones, then swaps them in', async () => {
+    const live = await open('tallies');
+    await new ProjectionRunner({ name: 'tally', store, dataSource: live, projections: [new TallyProjection()] }).catchUp();
+    const rebuilt = await rebuildInto(store, { name: 'tally', schema: 'tallies', projections: [new TallyProjection()], openDataSource: open }, { fresh: true });
+    expect(rebuilt.schema).toBe('tallies__rebuild');
+    expect(await checksums(rebuilt.dataSource, rebuilt.schema)).toEqual(await checksums(live, 'tallies'));
+
+    await live.query(`UPDATE tallies.tally SET n = 99 WHERE stream = 's-a'`); // a damaged live read model
+    expect(await checksums(rebuilt.dataSource, rebuilt.schema)).not.toEqual(await checksums(live, 'tallies'));
+    await swapIn(live, 'tallies', rebuilt.schema);
+    expect(await live.query(`SELECT n FROM tallies.tally WHERE stream = 's-a'`)).toEqual([{ n: 10 }]);
+    await rebuilt.dataSource.destroy();
+    await live.destroy();
+  });
+});

@@ -1,0 +1,86 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { Command } from 'commander';
+import { actionsReadModel, WerkagendaSeeder } from '@regie/actions';
+import { checksums, rebuildInto, swapIn } from '@regie/read-model';
+import { openAdapters, type OpenAdapters } from './adapters';
+import { PlatformModule } from './app.module';
+import { loadConfig } from './config';
+import { logLevels } from './platform';
+
+/** `npm run regie -- <command>`: operations on the platform's data. Later issues add commands. */
+const program = new Command('regie').description('Beheer van het Regie-platform');
+
+const withAdapters = async <T>(work: (adapters: OpenAdapters) => Promise<T>): Promise<T> => {
+  const adapters = await openAdapters(loadConfig(), (line) => console.error(`[regie] ${line}`));
+  try {
+    return await work(adapters);
+  } finally {
+    await adapters.close();
+  }
+};
+
+program
+  .command('seed')
+  .description('Zet de werkagenda uit de brondocumenten in de eventhistorie (idempotent)')
+  .action(() =>
+    withAdapters(async (adapters) => {
+      const app = await NestFactory.createApplicationContext(PlatformModule.forRoot(adapters), { logger: logLevels(loadConfig()) });
+      try {
+        const outcome = await app.get(WerkagendaSeeder).seed();
+        console.log(`${outcome.commands} nieuwe commando's voor ${outcome.streams} streams${outcome.commands === 0 ? ' (alles was er al)' : ''}`);
+      } finally {
+        await app.close();
+      }
+    }),
+  );
+
+program
+  .command('status')
+  .description('Toont de eventstore, de projecties en of de server draait')
+  .action(() =>
+    withAdapters(async ({ store, pool, database }) => {
+      const head = await store.headPosition();
+      const { rows: streams } = await pool.query(`SELECT count(*)::int AS n FROM es.streams WHERE revision >= 0`);
+      const { rows: types } = await pool.query(`SELECT type, count(*)::int AS n FROM es.events GROUP BY type ORDER BY n DESC, type`);
+      const { rows: checkpoints } = await pool.query(`SELECT name, position FROM actions.projection_checkpoints ORDER BY name`).catch(() => ({ rows: [] }));
+      const port = loadConfig().PORT;
+      const health = await fetch(`http://localhost:${port}/health`).then((r) => (r.ok ? 'draait' : `antwoordt ${r.status}`), () => 'draait niet');
+      console.log(`Database       ${database.embedded ? `embedded, ${database.embedded.dataDir}` : 'DATABASE_URL'}`);
+      console.log(`Server         ${health} (poort ${port})`);
+      console.log(`Eventstore     ${head} events in ${streams[0].n} streams`);
+      for (const t of types) console.log(`  ${t.type.padEnd(28)} ${t.n}`);
+      console.log('Projecties');
+      for (const c of checkpoints) console.log(`  ${c.name.padEnd(28)} positie ${c.position} (achterstand ${head - Number(c.position)})`);
+    }),
+  );
+
+program
+  .command('replay')
+  .description('Bouwt de read models opnieuw op uit de eventhistorie en vergelijkt ze met de live tabellen')
+  .option('--swap', 'vervang de live tabellen door de herbouwde (stop de server eerst)')
+  .action((options: { swap?: boolean }) =>
+    withAdapters(async ({ store, databaseUrl }) => {
+      const model = actionsReadModel(databaseUrl);
+      const rebuilt = await rebuildInto(store, model, { fresh: true });
+      const live = await model.openDataSource(model.schema);
+      try {
+        const [a, b] = [await checksums(live, model.schema), await checksums(rebuilt.dataSource, rebuilt.schema)];
+        const differences = b.filter((t) => JSON.stringify(t) !== JSON.stringify(a.find((x) => x.table === t.table)));
+        console.log(`${model.name}: herbouwd tot positie ${rebuilt.position}; ${differences.length === 0 ? 'gelijk aan live' : `verschillen in ${differences.map((d) => d.table).join(', ')}`}`);
+        if (options.swap) {
+          await swapIn(live, model.schema, rebuilt.schema);
+          console.log(`${model.name}: herbouwde tabellen staan nu live`);
+        }
+        if (differences.length > 0 && !options.swap) process.exitCode = 1;
+      } finally {
+        await rebuilt.dataSource.destroy();
+        await live.destroy();
+      }
+    }),
+  );
+
+program.parseAsync().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
