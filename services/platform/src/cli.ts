@@ -6,7 +6,6 @@ import { checksums, rebuildInto, swapIn } from '@regie/read-model';
 import { openAdapters, type OpenAdapters } from './adapters';
 import { PlatformModule } from './app.module';
 import { loadConfig } from './config';
-import { logLevels } from './platform';
 
 /** `npm run regie -- <command>`: operations on the platform's data. Later issues add commands. */
 const program = new Command('regie').description('Beheer van het Regie-platform');
@@ -25,7 +24,7 @@ program
   .description('Zet de werkagenda uit de brondocumenten in de eventhistorie (idempotent)')
   .action(() =>
     withAdapters(async (adapters) => {
-      const app = await NestFactory.createApplicationContext(PlatformModule.forRoot(adapters), { logger: logLevels(loadConfig()) });
+      const app = await NestFactory.createApplicationContext(PlatformModule.forRoot(adapters), { logger: ['error', 'warn'] });
       try {
         const outcome = await app.get(WerkagendaSeeder).seed();
         console.log(`${outcome.commands} nieuwe commando's voor ${outcome.streams} streams${outcome.commands === 0 ? ' (alles was er al)' : ''}`);

@@ -20,7 +20,8 @@ const schema = z.object({
 export type PlatformConfig = z.infer<typeof schema>;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
-  const result = schema.safeParse(env);
+  // An empty variable (`DATABASE_URL=`) means "not set", as in most shells' configs.
+  const result = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
   if (result.success) return result.data;
   const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
   throw new ConfigError(`Ongeldige configuratie:\n${lines.join('\n')}`);

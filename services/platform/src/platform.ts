@@ -2,7 +2,7 @@ import { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
-import { WerkagendaSeeder, type SeedOutcome } from '@regie/actions';
+import { ActionsReadModelSync, WerkagendaSeeder, type SeedOutcome } from '@regie/actions';
 import { openAdapters, type OpenAdapters } from './adapters';
 import { PlatformModule } from './app.module';
 import type { PlatformConfig } from './config';
@@ -28,9 +28,12 @@ export async function startPlatform(config: PlatformConfig, log: (line: string) 
     .setVersion('1')
     .build();
   SwaggerModule.setup('api/docs', app, cleanupOpenApiDoc(SwaggerModule.createDocument(app, document)));
+  // Seed and let the read model catch up before listening: once /health answers, reads are complete.
+  await app.init();
+  const seeded = config.REGIE_SEED ? await app.get(WerkagendaSeeder).seed() : undefined;
+  await app.get(ActionsReadModelSync).caughtUpTo(await adapters.store.headPosition());
   await app.listen(config.PORT, '0.0.0.0');
   const port = (app.getHttpServer().address() as { port: number }).port;
-  const seeded = config.REGIE_SEED ? await app.get(WerkagendaSeeder).seed() : undefined;
 
   let closed = false;
   return {

