@@ -42,5 +42,5 @@ module.exports = [
       '@nx/enforce-module-boundaries': boundaries([]),
     },
   },
-  { files: ['**/*.spec.ts', '**/src/testing/**/*.ts'], rules: { '@nx/enforce-module-boundaries': boundaries(['type:testing']) } },
+  { files: ['**/*.spec.ts', '**/src/testing/**/*.ts'], rules: { '@nx/enforce-module-boundaries': boundaries(['type:testing', 'type:adapter']) } },
 ];
