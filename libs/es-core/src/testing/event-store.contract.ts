@@ -40,7 +40,7 @@ export function eventStoreContract(
       expect(events.map((e) => e.revision)).toEqual([0, 1, 2]);
       expect(result.nextExpectedRevision).toBe(2);
       expect(result.lastPosition).toBe(events[2].position);
-      expect(events[1].position).toBe(events[0].position + 1);
+      expect(events[1].position).toBeGreaterThan(events[0].position);
     });
 
     it('stores type, data, schema version, times and metadata exactly', async () => {
@@ -106,9 +106,11 @@ export function eventStoreContract(
       await store.append(id, [event(), event(), event()], 'no_stream');
       const page1 = await store.readAll({ after: start, limit: 2 });
       const page2 = await store.readAll({ after: page1[1].position, limit: 2 });
-      expect(page1.map((e) => e.position)).toEqual([start + 1, start + 2]);
-      expect(page2[0].position).toBe(start + 3);
-      expect(page2[0].streamId).toBe(id);
+      const written = await store.readStream(id);
+      expect(page1.map((e) => e.id)).toEqual([written[0].id, written[1].id]);
+      expect(page2[0].id).toBe(written[2].id);
+      expect(page1[0].position).toBeGreaterThan(start);
+      expect(page2[0].position).toBeGreaterThan(page1[1].position);
     });
 
     it('lets exactly one of 20 concurrent writers win at the same expected revision', async () => {
@@ -151,8 +153,10 @@ export function eventStoreContract(
       const positions = seen.map((e) => e.position);
       expect(positions).toEqual([...positions].sort((a, b) => a - b));
       expect(new Set(positions).size).toBe(positions.length);
-      // Other suites may write to the same store concurrently: check our events only, and no gaps overall.
-      expect(positions[positions.length - 1] - positions[0] + 1).toBe(positions.length);
+      // Everything committed after `start` was delivered: compare with a fresh read of the whole range.
+      const committed = await store.readAll({ after: start, limit: 10_000 });
+      const last = positions[positions.length - 1];
+      expect(positions).toEqual(committed.filter((e) => e.position <= last).map((e) => e.position));
       expect(seen.filter((e) => e.streamId.startsWith('contract-sub-'))).toHaveLength(expected);
     });
   });
