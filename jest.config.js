@@ -1,6 +1,6 @@
 // Test tiers by suffix (STYLE.md): unit = pure, int = real PostgreSQL, e2e = whole platform as processes.
 const preset = require('./jest.preset');
-const roots = ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/contracts', '<rootDir>/e2e'];
+const roots = ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/contracts', '<rootDir>/e2e', '<rootDir>/bench'];
 
 module.exports = {
   projects: [
