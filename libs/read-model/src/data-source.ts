@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { ensureCheckpointTable } from './checkpoint';
+import { ensureProcessedMessagesTable } from './idempotent-consumer';
 import { DataSource, type DataSourceOptions, type MigrationInterface, type QueryRunner } from 'typeorm';
 
 export interface ReadModelDataSourceOptions {
@@ -16,13 +17,20 @@ export interface ReadModelDataSourceOptions {
  * the projection checkpoint table is created there, before any runner starts.
  */
 export async function openReadModelDataSource(options: ReadModelDataSourceOptions): Promise<DataSource> {
+  // Instances starting together must not migrate the same schema at once: a session lock
+  // per schema serialises them; the second finds nothing left to do.
   const client = new Client({ connectionString: options.url });
   await client.connect();
   try {
+    await client.query(`SELECT pg_advisory_lock(hashtextextended($1, 0))`, [`migrations:${options.schema}`]);
     await client.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema}"`);
+    return await migrated(options);
   } finally {
-    await client.end();
+    await client.end(); // ends the session, which releases the lock
   }
+}
+
+async function migrated(options: ReadModelDataSourceOptions): Promise<DataSource> {
   const ds = new DataSource({
     type: 'postgres',
     url: options.url,
@@ -31,11 +39,12 @@ export async function openReadModelDataSource(options: ReadModelDataSourceOption
     migrations: options.migrations,
     migrationsTableName: 'migrations',
     synchronize: false,
-    extra: { max: options.poolSize ?? 5 },
+    extra: { max: options.poolSize ?? 10 },
   });
   await ds.initialize();
   await ds.runMigrations({ transaction: 'all' });
   await ensureCheckpointTable(ds);
+  await ensureProcessedMessagesTable(ds);
   return ds;
 }
 

@@ -3,3 +3,5 @@ export { ProjectionRunner, type ProjectionRunnerOptions } from './projection-run
 export { CheckpointMoved } from './checkpoint';
 export { rebuildInto, checksums, swapIn, dropSchema, type ReadModelDefinition, type TableChecksum } from './rebuild';
 export { openReadModelDataSource, schemaOf, type ReadModelDataSourceOptions } from './data-source';
+export { Relay, type RelayOptions } from './relay';
+export { IdempotentConsumer, type IdempotentConsumerOptions } from './idempotent-consumer';

@@ -105,3 +105,41 @@ describe('projection runner', () => {
     await live.destroy();
   });
 });
+
+describe('projection runner with several instances', () => {
+  let db: Awaited<ReturnType<typeof testDatabase>>;
+  let store: PostgresEventStore;
+  beforeAll(async () => {
+    db = await testDatabase('projection_leader');
+    store = await PostgresEventStore.open({ connectionString: db.url });
+  });
+  afterAll(async () => {
+    await store.close();
+    await db.drop();
+  });
+
+  it('runs each projection on exactly one instance; a standby follows the checkpoint and takes over when the runner stops', async () => {
+    // Two instances starting at once also migrate the same schema at once.
+    const [dsA, dsB] = await Promise.all(
+      [1, 2].map(() => openReadModelDataSource({ url: db.url, schema: 'shared_rm', entities: [TallyRow], migrations: [CreateTally1700000000000] })),
+    );
+    const runner = (ds: typeof dsA) => new ProjectionRunner({ name: 'tally', store, dataSource: ds, projections: [new TallyProjection()], standbyIntervalMs: 100 });
+    const first = runner(dsA);
+    const second = runner(dsB);
+    await first.start();
+    await second.start();
+    expect([first.isLeader, second.isLeader]).toEqual([true, false]);
+
+    const { lastPosition } = await store.append('s-1', [event(), event()], 'no_stream');
+    expect(await second.waitFor(lastPosition, 5000)).toBe(true); // the standby sees the runner's progress
+
+    await first.stop();
+    const { lastPosition: later } = await store.append('s-1', [event()], 1);
+    expect(await second.waitFor(later, 5000)).toBe(true);
+    expect(second.isLeader).toBe(true);
+    expect(await dsB.query(`SELECT n FROM shared_rm.tally WHERE stream = 's-1'`)).toEqual([{ n: 3 }]);
+    await second.stop();
+    await dsA.destroy();
+    await dsB.destroy();
+  });
+});

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, QueryRunner } from 'typeorm';
 import type { EventStore, RecordedEvent, Subscription } from '@regie/es-core';
 import { advanceCheckpoint, readCheckpoint } from './checkpoint';
 import type { Projection } from './projection';
@@ -10,6 +10,8 @@ export interface ProjectionRunnerOptions {
   dataSource: DataSource;
   projections: Projection[];
   batchSize?: number;
+  /** How often a standby instance retries to become the runner, and polls the checkpoint. */
+  standbyIntervalMs?: number;
   onError?: (error: unknown) => void;
 }
 
@@ -17,10 +19,19 @@ export interface ProjectionRunnerOptions {
  * Feeds store events to projections, one transaction per batch, and moves the checkpoint in
  * that same transaction: after a crash the read model and its checkpoint agree, so nothing
  * is lost and nothing is applied twice.
+ *
+ * With several instances of a service, exactly one runs each projection: the one holding a
+ * PostgreSQL session advisory lock named after the schema and checkpoint. The others stand
+ * by, retry the lock, and follow the checkpoint table so `waitFor` works everywhere. If the
+ * runner's connection dies, PostgreSQL releases the lock and a standby takes over; should two
+ * ever overlap, the guarded checkpoint update makes the second one's batch roll back.
  */
 export class ProjectionRunner {
   private position = 0;
   private subscription?: Subscription;
+  private lock?: QueryRunner;
+  private running = false;
+  private timer?: NodeJS.Timeout;
   private readonly waiters = new Set<{ position: number; resolve: () => void }>();
 
   constructor(private readonly options: ProjectionRunnerOptions) {}
@@ -29,13 +40,14 @@ export class ProjectionRunner {
     return this.position;
   }
 
+  get isLeader(): boolean {
+    return this.subscription !== undefined;
+  }
+
   async start(): Promise<void> {
+    this.running = true;
     this.position = await readCheckpoint(this.options.dataSource, this.options.name);
-    this.subscription = this.options.store.subscribeAll(
-      { after: this.position, batchSize: this.options.batchSize ?? 500 },
-      (batch) => this.applyBatch(batch),
-    );
-    this.subscription.done.catch((error) => this.options.onError?.(error));
+    await this.elect();
   }
 
   /** Reads and applies until the store's head, without a live subscription (rebuilds, CLI). */
@@ -52,32 +64,104 @@ export class ProjectionRunner {
   /** Resolves when the read model includes `position` (read-your-writes after a command). */
   waitFor(position: number, timeoutMs = 5000): Promise<boolean> {
     if (this.position >= position) return Promise.resolve(true);
+    const deadline = Date.now() + timeoutMs;
     return new Promise((resolve) => {
       const waiter = { position, resolve: () => resolve(true) };
       this.waiters.add(waiter);
       setTimeout(() => {
         if (this.waiters.delete(waiter)) resolve(false);
       }, timeoutMs).unref();
+      if (!this.isLeader) void this.pollCheckpoint(deadline);
     });
   }
 
+  /** On a standby instance another process moves the checkpoint: follow it while someone waits. */
+  private async pollCheckpoint(deadline: number): Promise<void> {
+    while (this.waiters.size > 0 && !this.isLeader && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 25));
+      this.follow(await readCheckpoint(this.options.dataSource, this.options.name).catch(() => this.position));
+    }
+  }
+
   async stop(): Promise<void> {
+    this.running = false;
+    clearTimeout(this.timer);
     await this.subscription?.stop();
     this.subscription = undefined;
+    await this.releaseLock();
+  }
+
+  private async elect(): Promise<void> {
+    if (!this.running) return;
+    try {
+      if (await this.tryLock()) {
+        this.position = await readCheckpoint(this.options.dataSource, this.options.name);
+        const subscription = this.options.store.subscribeAll(
+          { after: this.position, batchSize: this.options.batchSize ?? 500 },
+          (batch) => this.applyBatch(batch),
+        );
+        this.subscription = subscription;
+        subscription.done.then(
+          () => undefined,
+          (error) => this.recover(error),
+        );
+        return;
+      }
+      this.follow(await readCheckpoint(this.options.dataSource, this.options.name));
+    } catch (error) {
+      this.options.onError?.(error);
+    }
+    this.timer = setTimeout(() => void this.elect(), this.options.standbyIntervalMs ?? 1000);
+    this.timer.unref();
+  }
+
+  /** A failed batch (database gone, a bug, another runner) ends the subscription: retry later. */
+  private async recover(error: unknown): Promise<void> {
+    this.options.onError?.(error);
+    this.subscription = undefined;
+    await this.releaseLock();
+    if (this.running) this.timer = setTimeout(() => void this.elect(), this.options.standbyIntervalMs ?? 1000);
+  }
+
+  private async tryLock(): Promise<boolean> {
+    if (!this.lock) {
+      this.lock = this.options.dataSource.createQueryRunner();
+      await this.lock.connect();
+    }
+    const [row] = await this.lock.query(`SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked`, [this.lockName()]);
+    return row.locked === true;
+  }
+
+  private async releaseLock(): Promise<void> {
+    const lock = this.lock;
+    this.lock = undefined;
+    if (!lock) return;
+    await lock.query(`SELECT pg_advisory_unlock_all()`).catch(() => undefined);
+    await lock.release().catch(() => undefined);
+  }
+
+  private lockName(): string {
+    const schema = (this.options.dataSource.options as { schema?: string }).schema ?? 'public';
+    return `projection:${schema}:${this.options.name}`;
   }
 
   private async applyBatch(batch: RecordedEvent[]): Promise<void> {
     const from = this.position;
     const to = batch[batch.length - 1].position;
     await this.options.dataSource.transaction(async (em) => {
-      for (const event of batch) {
-        for (const projection of this.options.projections) await projection.apply(event, em);
+      for (const projection of this.options.projections) {
+        if (projection.applyBatch) await projection.applyBatch(batch, em);
+        else for (const event of batch) await projection.apply(event, em);
       }
       await advanceCheckpoint(em, this.options.name, from, to);
     });
-    this.position = to;
+    this.follow(to);
+  }
+
+  private follow(position: number): void {
+    this.position = Math.max(this.position, position);
     for (const waiter of this.waiters) {
-      if (waiter.position <= to) {
+      if (waiter.position <= this.position) {
         this.waiters.delete(waiter);
         waiter.resolve();
       }

@@ -10,4 +10,6 @@ import type { RecordedEvent } from '@regie/es-core';
 export interface Projection {
   readonly name: string;
   apply(event: RecordedEvent, em: EntityManager): Promise<void>;
+  /** Optional: handle a whole batch at once (e.g. publish it in one request); replaces `apply`. */
+  applyBatch?(events: RecordedEvent[], em: EntityManager): Promise<void>;
 }

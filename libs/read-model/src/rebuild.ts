@@ -40,7 +40,7 @@ export async function rebuildInto(
 export async function checksums(ds: DataSource, schema: string): Promise<TableChecksum[]> {
   const tables: { table_name: string }[] = await ds.query(
     `SELECT table_name FROM information_schema.tables
-     WHERE table_schema = $1 AND table_type = 'BASE TABLE' AND table_name NOT IN ('migrations', 'projection_checkpoints')
+     WHERE table_schema = $1 AND table_type = 'BASE TABLE' AND table_name NOT IN ('migrations', 'projection_checkpoints', 'processed_messages')
      ORDER BY table_name`,
     [schema],
   );

@@ -20,7 +20,7 @@ export class ActionsReadModelSync implements OnApplicationBootstrap, OnApplicati
       store,
       dataSource: ds,
       projections: [new ActionsProjection()],
-      onError: (error) => this.logger.error(`projection stopped: ${String(error)}`),
+      onError: (error) => this.logger.error(`projection interrupted, retrying: ${String(error)}`),
     });
   }
 

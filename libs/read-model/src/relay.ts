@@ -1,0 +1,52 @@
+import type { DataSource } from 'typeorm';
+import type { EventStore, IntegrationBus, IntegrationMessage, RecordedEvent } from '@regie/es-core';
+import { ProjectionRunner } from './projection-runner';
+
+export interface RelayOptions {
+  /** Checkpoint name, e.g. 'actions-relay'. */
+  name: string;
+  store: EventStore;
+  bus: IntegrationBus;
+  /** The service's read-model DataSource: the relay's checkpoint lives in its schema. */
+  dataSource: DataSource;
+  /** Domain event → integration message, or undefined for events that stay inside the context. */
+  toMessage: (event: RecordedEvent) => IntegrationMessage | undefined;
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * Store subscription → IntegrationBus, with a durable checkpoint. A batch is published before
+ * its checkpoint commits, so every event goes out at least once (a crash in between publishes
+ * it again); consumers deduplicate by event id. One instance per service relays (the runner's
+ * advisory lock); the others stand by.
+ */
+export class Relay {
+  readonly runner: ProjectionRunner;
+
+  constructor(options: RelayOptions) {
+    this.runner = new ProjectionRunner({
+      name: options.name,
+      store: options.store,
+      dataSource: options.dataSource,
+      onError: options.onError,
+      projections: [
+        {
+          name: options.name,
+          apply: async () => undefined,
+          applyBatch: async (events) => {
+            const messages = events.map(options.toMessage).filter((m): m is IntegrationMessage => m !== undefined);
+            if (messages.length > 0) await options.bus.publish(messages);
+          },
+        },
+      ],
+    });
+  }
+
+  start(): Promise<void> {
+    return this.runner.start();
+  }
+
+  stop(): Promise<void> {
+    return this.runner.stop();
+  }
+}
