@@ -7,3 +7,5 @@ export * from './decider';
 export * from './handle-command';
 export * from './integration-bus';
 export * from './in-process-bus';
+export * from './job-scheduler';
+export * from './in-process-scheduler';

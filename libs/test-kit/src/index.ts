@@ -1,1 +1,2 @@
 export { testDatabase } from './test-database';
+export { redisUrlForTests } from './redis';

@@ -1,0 +1,123 @@
+import { type Job, Queue, QueueEvents, Worker } from 'bullmq';
+import { type Clock, type JobHandler, JobScheduler, type ScheduledJob } from '@regie/es-core';
+
+export interface BullMqSchedulerOptions {
+  redisUrl: string;
+  /** Queue name; one queue per service, e.g. 'regie-commitments'. */
+  queue: string;
+  clock: Clock;
+  concurrency?: number;
+  onError?: (job: ScheduledJob, error: unknown) => void;
+}
+
+interface StoredJob {
+  name: string;
+  key: string;
+  runAt: string;
+  payload: unknown;
+}
+
+/**
+ * JobScheduler on BullMQ (Redis): delayed jobs with a job id derived from (name, key), so
+ * scheduling again replaces and several instances share one queue, each job taken by one
+ * worker. Failed jobs are retried with backoff. Moments are measured on the injected clock,
+ * so a shifted clock (REGIE_NOW) schedules the same delays as in-process.
+ */
+export class BullMqScheduler extends JobScheduler {
+  readonly kind = 'bullmq';
+  private readonly handlers = new Map<string, JobHandler>();
+  private readonly connection: { url: string; maxRetriesPerRequest: null };
+  private readonly queue: Queue<StoredJob>;
+  private worker?: Worker<StoredJob>;
+  private events?: QueueEvents;
+
+  constructor(private readonly options: BullMqSchedulerOptions) {
+    super();
+    this.connection = { url: options.redisUrl, maxRetriesPerRequest: null };
+    this.queue = new Queue<StoredJob>(options.queue, { connection: this.connection });
+  }
+
+  register(name: string, handler: JobHandler): void {
+    this.handlers.set(name, handler);
+  }
+
+  async schedule(job: ScheduledJob): Promise<void> {
+    const jobId = jobIdOf(job.name, job.key);
+    await this.remove(jobId);
+    await this.queue.add(
+      job.name,
+      { name: job.name, key: job.key, runAt: job.runAt.toISOString(), payload: job.payload },
+      {
+        jobId,
+        delay: Math.max(0, job.runAt.getTime() - this.options.clock.now().getTime()),
+        attempts: 10,
+        backoff: { type: 'exponential', delay: 5000 },
+        removeOnComplete: true,
+        removeOnFail: 1000,
+      },
+    );
+  }
+
+  async cancel(name: string, key: string): Promise<void> {
+    await this.remove(jobIdOf(name, key));
+  }
+
+  async list(): Promise<ScheduledJob[]> {
+    const jobs = await this.queue.getJobs(['delayed', 'waiting', 'prioritized']);
+    return jobs.filter(Boolean).map(toScheduled).sort((a, b) => a.runAt.getTime() - b.runAt.getTime());
+  }
+
+  async runNow(name: string): Promise<number> {
+    const jobs = (await this.queue.getJobs(['delayed', 'waiting'])).filter((j) => j?.name === name);
+    const events = await this.queueEvents();
+    await Promise.all(
+      jobs.map(async (job) => {
+        if (await job.isDelayed()) await job.promote();
+        await job.waitUntilFinished(events, 30_000);
+      }),
+    );
+    return jobs.length;
+  }
+
+  async start(): Promise<void> {
+    this.worker = new Worker<StoredJob>(
+      this.options.queue,
+      async (job: Job<StoredJob>) => {
+        const handler = this.handlers.get(job.data.name);
+        if (!handler) throw new Error(`no handler for job ${job.data.name}`);
+        await handler(toScheduled(job));
+      },
+      { connection: this.connection, concurrency: this.options.concurrency ?? 4 },
+    );
+    this.worker.on('failed', (job, error) => job && this.options.onError?.(toScheduled(job), error));
+    await this.worker.waitUntilReady();
+  }
+
+  async stop(): Promise<void> {
+    await this.worker?.close();
+    await this.events?.close();
+    await this.queue.close();
+  }
+
+  private async remove(jobId: string): Promise<void> {
+    const existing = await this.queue.getJob(jobId);
+    if (existing && !(await existing.isActive())) await existing.remove();
+  }
+
+  private async queueEvents(): Promise<QueueEvents> {
+    if (!this.events) {
+      this.events = new QueueEvents(this.options.queue, { connection: this.connection });
+      await this.events.waitUntilReady();
+    }
+    return this.events;
+  }
+}
+
+const jobIdOf = (name: string, key: string) => `${name}|${key}`.replace(/:/g, '_');
+
+const toScheduled = (job: Job<StoredJob>): ScheduledJob => ({
+  name: job.data.name,
+  key: job.data.key,
+  runAt: new Date(job.data.runAt),
+  payload: job.data.payload,
+});

@@ -1,0 +1,1 @@
+export { BullMqScheduler, type BullMqSchedulerOptions } from './bullmq-scheduler';
