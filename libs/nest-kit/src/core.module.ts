@@ -1,7 +1,7 @@
 import { DynamicModule, Global, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import type { Pool } from 'pg';
-import { Clock, EventStore, IntegrationBus } from '@regie/es-core';
+import { Clock, EventStore, IntegrationBus, JobScheduler } from '@regie/es-core';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { RequestContextMiddleware } from './request-context';
@@ -11,6 +11,7 @@ export interface CoreAdapters {
   clock: Clock;
   store: EventStore;
   bus: IntegrationBus;
+  scheduler: JobScheduler;
   pool: Pool;
   databaseUrl: string;
 }
@@ -29,12 +30,13 @@ export class CoreModule implements NestModule {
         { provide: Clock, useValue: adapters.clock },
         { provide: EventStore, useValue: adapters.store },
         { provide: IntegrationBus, useValue: adapters.bus },
+        { provide: JobScheduler, useValue: adapters.scheduler },
         { provide: PLATFORM_POOL, useValue: adapters.pool },
         { provide: DATABASE_URL, useValue: adapters.databaseUrl },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
-      exports: [Clock, EventStore, IntegrationBus, PLATFORM_POOL, DATABASE_URL],
+      exports: [Clock, EventStore, IntegrationBus, JobScheduler, PLATFORM_POOL, DATABASE_URL],
     };
   }
 

@@ -1,5 +1,6 @@
 import { Pool } from 'pg';
-import { type Clock, type IntegrationBus, InProcessBus, SystemClock } from '@regie/es-core';
+import { type Clock, type IntegrationBus, InProcessBus, InProcessScheduler, type JobScheduler, SystemClock } from '@regie/es-core';
+import { BullMqScheduler } from '@regie/scheduler-bullmq';
 import { PostgresEventStore } from '@regie/es-postgres';
 import { type CoreAdapters } from '@regie/nest-kit';
 import { ensureIdempotencyTable } from '@regie/nest-kit';
@@ -11,6 +12,7 @@ export interface OpenAdapters extends CoreAdapters {
   database: PlatformDatabase;
   clock: Clock;
   bus: IntegrationBus;
+  scheduler: JobScheduler;
   close(): Promise<void>;
 }
 
@@ -23,9 +25,15 @@ export async function openAdapters(config: PlatformConfig, log: (line: string) =
   await ensureIdempotencyTable(pool);
   const bus = new InProcessBus();
   const clock = SystemClock.fromEnv(config.REGIE_NOW);
+  const onJobError = (job: { name: string; key: string }, error: unknown) => log(`job ${job.name} ${job.key} failed, will retry: ${String(error)}`);
+  const scheduler: JobScheduler =
+    config.REGIE_SCHEDULER === 'bullmq' && config.REDIS_URL
+      ? new BullMqScheduler({ redisUrl: config.REDIS_URL, queue: 'regie-jobs', clock, onError: onJobError })
+      : new InProcessScheduler(clock, 1000, onJobError);
   return {
-    database, store, pool, bus, clock, databaseUrl: database.url,
+    database, store, pool, bus, clock, scheduler, databaseUrl: database.url,
     close: async () => {
+      await scheduler.stop();
       await bus.close();
       await store.close();
       await pool.end();

@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { EventStore, IntegrationBus } from '@regie/es-core';
+import { EventStore, IntegrationBus, JobScheduler } from '@regie/es-core';
 
 @ApiTags('platform')
 @Controller()
@@ -8,11 +8,12 @@ export class HealthController {
   constructor(
     private readonly store: EventStore,
     private readonly bus: IntegrationBus,
+    private readonly scheduler: JobScheduler,
   ) {}
 
   @Get('health')
   async health() {
     await this.store.headPosition(); // answers only when the store answers
-    return { status: 'ok', eventStore: this.store.kind, bus: this.bus.kind, scheduler: 'inprocess' };
+    return { status: 'ok', eventStore: this.store.kind, bus: this.bus.kind, scheduler: this.scheduler.kind };
   }
 }

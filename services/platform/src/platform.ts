@@ -32,6 +32,7 @@ export async function startPlatform(config: PlatformConfig, log: (line: string) 
   await app.init();
   const seeded = config.REGIE_SEED ? await app.get(WerkagendaSeeder).seed() : undefined;
   await app.get(ActionsReadModelSync).caughtUpTo(await adapters.store.headPosition());
+  await adapters.scheduler.start();
   await app.listen(config.PORT, '0.0.0.0');
   const port = (app.getHttpServer().address() as { port: number }).port;
 

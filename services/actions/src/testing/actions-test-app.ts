@@ -3,7 +3,7 @@ import { APP_PIPE } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
 import { ZodValidationPipe } from 'nestjs-zod';
 import { Pool } from 'pg';
-import { InProcessBus, ManualClock } from '@regie/es-core';
+import { InProcessBus, InProcessScheduler, ManualClock } from '@regie/es-core';
 import { PostgresEventStore } from '@regie/es-postgres';
 import { CoreModule, ensureIdempotencyTable } from '@regie/nest-kit';
 import { testDatabase } from '@regie/test-kit';
@@ -34,7 +34,7 @@ export async function actionsTestApp(label: string, now = new Date('2026-03-15T0
   const clock = new ManualClock(now);
   const bus = new InProcessBus();
   const moduleRef = await Test.createTestingModule({
-    imports: [CoreModule.forRoot({ clock, store, bus, pool, databaseUrl: db.url }), ActionsModule],
+    imports: [CoreModule.forRoot({ clock, store, bus, pool, scheduler: new InProcessScheduler(clock), databaseUrl: db.url }), ActionsModule],
     providers: [{ provide: APP_PIPE, useClass: ZodValidationPipe }],
   }).compile();
   const app = moduleRef.createNestApplication({ logger: ['error'] });
