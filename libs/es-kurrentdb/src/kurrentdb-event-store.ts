@@ -117,7 +117,7 @@ export class KurrentDbEventStore extends EventStore {
     }
     // The append response's position is that of the write, not reliably of our last event;
     // reading the event back gives exactly the position readStream and readAll will show.
-    const [last] = await this.readSlice(streamId, BigInt(nextExpectedRevision), 1, FORWARDS);
+    const [last] = await this.readSlice(streamId, BigInt(nextExpectedRevision), 1, FORWARDS, true);
     if (!last || last.revision !== nextExpectedRevision) {
       throw new Error(`stream ${streamId}: appended event at revision ${nextExpectedRevision} could not be read back`);
     }
@@ -133,12 +133,12 @@ export class KurrentDbEventStore extends EventStore {
     };
 
     const windowSize = events.length + this.idempotencyWindow;
-    const tail = await this.readSlice(streamId, END, windowSize, BACKWARDS);
+    const tail = await this.readSlice(streamId, END, windowSize, BACKWARDS, true);
     collect(tail);
     const slot = firstRevisionFor(expected);
     const oldestRead = tail.length > 0 ? tail[tail.length - 1].revision : undefined;
     if (found.size < ids.size && slot !== undefined && tail.length === windowSize && oldestRead !== undefined && slot < oldestRead) {
-      collect(await this.readSlice(streamId, BigInt(slot), events.length, FORWARDS));
+      collect(await this.readSlice(streamId, BigInt(slot), events.length, FORWARDS, true));
     }
 
     if (found.size === 0) return undefined;
@@ -157,10 +157,20 @@ export class KurrentDbEventStore extends EventStore {
     return this.readSlice(streamId, from === 0 ? START : BigInt(from), maxCount, FORWARDS);
   }
 
-  private async readSlice(streamId: string, fromRevision: ReadRevision, maxCount: number, direction: typeof FORWARDS | typeof BACKWARDS): Promise<RecordedEvent[]> {
+  /**
+   * Reads that decide an append go to the leader (`requiresLeader`), which has the append's
+   * result: a follower may not have it yet.
+   */
+  private async readSlice(
+    streamId: string,
+    fromRevision: ReadRevision,
+    maxCount: number,
+    direction: typeof FORWARDS | typeof BACKWARDS,
+    requiresLeader = false,
+  ): Promise<RecordedEvent[]> {
     const events: RecordedEvent[] = [];
     try {
-      for await (const resolved of this.client.readStream(streamId, { fromRevision, maxCount, direction })) {
+      for await (const resolved of this.client.readStream(streamId, { fromRevision, maxCount, direction, requiresLeader })) {
         events.push(toRecordedEvent(resolved as ResolvedEvent));
       }
     } catch (error) {
@@ -171,7 +181,7 @@ export class KurrentDbEventStore extends EventStore {
   }
 
   private async lastRevision(streamId: string): Promise<number> {
-    const [last] = await this.readSlice(streamId, END, 1, BACKWARDS);
+    const [last] = await this.readSlice(streamId, END, 1, BACKWARDS, true);
     return last ? last.revision : -1;
   }
 

@@ -1,11 +1,24 @@
-import type { Readable } from 'node:stream';
 import type { BatchHandler, RecordedEvent, Subscription } from '@regie/es-core';
 
-/** What the pump needs of a KurrentDB subscription (`client.subscribeToAll(...)` is one). */
-export type SubscriptionSource = Readable & { unsubscribe(): Promise<void> };
+/**
+ * What the pump needs of a KurrentDB subscription: `client.subscribeToAll(...)` is an object-mode
+ * Readable with unsubscribe().
+ */
+export interface SubscriptionSource<Item> {
+  on(event: 'data', listener: (item: Item) => void): unknown;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  on(event: 'end', listener: () => void): unknown;
+  removeListener(event: 'data', listener: (item: Item) => void): unknown;
+  removeListener(event: 'error', listener: (error: Error) => void): unknown;
+  removeListener(event: 'end', listener: () => void): unknown;
+  pause(): unknown;
+  resume(): unknown;
+  isPaused(): boolean;
+  unsubscribe(): Promise<void>;
+}
 
 export interface BatchingSubscriptionOptions<Item> {
-  source: SubscriptionSource;
+  source: SubscriptionSource<Item>;
   /** Exclusive: items at or below this position are dropped (KurrentDB starts inclusive). */
   after: number;
   /** Largest batch handed to the handler. */
@@ -72,9 +85,9 @@ export function batchingSubscription<Item>(options: BatchingSubscriptionOptions<
       }
     } finally {
       stopping = true;
-      source.off('data', onData);
-      source.off('end', onEnd);
-      source.off('error', onError);
+      source.removeListener('data', onData);
+      source.removeListener('end', onEnd);
+      source.removeListener('error', onError);
       // Cancelling may still surface an error on the stream: with no listener it would crash the process.
       source.on('error', () => undefined);
       await source.unsubscribe().catch(() => undefined);
