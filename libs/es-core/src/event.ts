@@ -32,7 +32,7 @@ export interface RecordedEvent<Type extends string = string, Data = unknown> ext
   streamId: string;
   /** 0-based, contiguous within the stream. */
   revision: number;
-  /** 1-based position in the global order of all streams, contiguous, never reused. */
+  /** Position in the global order of all streams: strictly increasing (PostgreSQL: contiguous from 1). */
   position: number;
   recordedAt: Date;
 }

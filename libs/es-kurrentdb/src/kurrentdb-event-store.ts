@@ -215,11 +215,14 @@ export class KurrentDbEventStore extends EventStore {
   }
 
   subscribeAll(options: SubscribeAllOptions, handler: BatchHandler): Subscription {
+    const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+    if (!Number.isSafeInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be an integer ≥ 1, got ${batchSize}`);
+    // Catch-up from `after`, then live, in one server stream; the pump makes it the port's batches.
     const source = this.client.subscribeToAll({ fromPosition: readPositionAfter(options.after), filter: excludeSystemEvents() });
     const subscription = batchingSubscription<AllStreamResolvedEvent>({
       source,
       after: options.after,
-      batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE,
+      batchSize,
       toEvent: (resolved) => (isUserEvent(resolved) ? toRecordedEvent(resolved) : undefined),
       handler,
     });

@@ -1,2 +1,3 @@
 export { testDatabase } from './test-database';
 export { redisUrlForTests } from './redis';
+export { kafkaBrokersForTests } from './kafka';

@@ -79,6 +79,41 @@ program
     }),
   );
 
+const jobs = program.command('jobs').description('Geplande taken (bijvoorbeeld termijnbewaking van toezeggingen)');
+
+/** Boots the services without HTTP, so they register their jobs and re-derive what is scheduled. */
+const withServices = (work: (adapters: OpenAdapters) => Promise<void>) =>
+  withAdapters(async (adapters) => {
+    const app = await NestFactory.createApplicationContext(PlatformModule.forRoot(adapters), { logger: ['error', 'warn'] });
+    try {
+      await adapters.scheduler.start();
+      await work(adapters);
+    } finally {
+      await app.close();
+    }
+  });
+
+jobs
+  .command('list')
+  .description('Toont wat er gepland staat en wanneer')
+  .action(() =>
+    withServices(async ({ scheduler }) => {
+      const waiting = await scheduler.list();
+      console.log(`${waiting.length} geplande taken (${scheduler.kind})`);
+      for (const job of waiting) console.log(`  ${job.runAt.toISOString()}  ${job.name.padEnd(24)} ${job.key}`);
+    }),
+  );
+
+jobs
+  .command('run <name>')
+  .description('Voert alle geplande taken met deze naam nu uit')
+  .action((name: string) =>
+    withServices(async ({ scheduler }) => {
+      const count = await scheduler.runNow(name);
+      console.log(`${count} taken '${name}' uitgevoerd`);
+    }),
+  );
+
 program.parseAsync().catch((error) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);

@@ -1,0 +1,1 @@
+export { KafkaBus, type KafkaBusOptions, DLQ_SUFFIX } from './kafka-bus';

@@ -1,0 +1,119 @@
+import { Kafka, logLevel } from 'kafkajs';
+import { type IntegrationMessage, newId } from '@regie/es-core';
+import { kafkaBrokersForTests } from '@regie/test-kit';
+import { DLQ_SUFFIX, KafkaBus } from './kafka-bus';
+
+const brokers = kafkaBrokersForTests('Kafka bus suite');
+const suite = brokers ? describe : describe.skip;
+
+suite('Kafka integration bus (real broker)', () => {
+  const buses: KafkaBus[] = [];
+  const bus = (opts: Partial<ConstructorParameters<typeof KafkaBus>[0]> = {}) => {
+    const b = new KafkaBus({ brokers: brokers!, clientId: 'regie-test', partitions: 3, retryDelayMs: 20, ...opts });
+    buses.push(b);
+    return b;
+  };
+  afterAll(async () => Promise.all(buses.map((b) => b.close())));
+
+  const topic = () => `regie.test-${newId().slice(-12)}.v1`;
+  const message = (t: string, key: string, n: number): IntegrationMessage => ({
+    topic: t, key, eventId: newId(), type: 'Counted', payload: { n }, position: n, occurredAt: new Date().toISOString(),
+  });
+  const until = async (check: () => boolean, ms = 20_000) => {
+    for (const end = Date.now() + ms; !check() && Date.now() < end; ) await new Promise((r) => setTimeout(r, 50));
+  };
+
+  it('delivers every message, in order per key, and members of one group share the work', async () => {
+    const t = topic();
+    const producer = bus();
+    const received: { member: number; m: IntegrationMessage }[] = [];
+    const members = await Promise.all([1, 2].map((member) => bus().subscribe(t, 'monitoring', async (m) => void received.push({ member, m }))));
+    const sent = ['stream-a', 'stream-b', 'stream-c', 'stream-d'].flatMap((key) => Array.from({ length: 10 }, (_, i) => message(t, key, i)));
+    await producer.publish(sent);
+    await until(() => received.length >= sent.length);
+    expect(new Set(received.map((r) => r.m.eventId))).toEqual(new Set(sent.map((m) => m.eventId)));
+    for (const key of ['stream-a', 'stream-b']) {
+      const ns = received.filter((r) => r.m.key === key).map((r) => (r.m.payload as { n: number }).n);
+      expect(ns).toEqual([...ns].sort((a, b) => a - b));
+    }
+    await Promise.all(members.map((s) => s.close()));
+  });
+
+  it('sends a malformed message to the dead-letter topic with the error, and goes on consuming', async () => {
+    const t = topic();
+    const b = bus();
+    const handled: string[] = [];
+    await b.ensureTopics([t]);
+    const raw = new Kafka({ clientId: 'raw', brokers: brokers!, logLevel: logLevel.NOTHING }).producer();
+    await raw.connect();
+    await raw.send({ topic: t, messages: [{ key: 'x', value: '{not json' }] });
+    await raw.disconnect();
+    const good = message(t, 'x', 1);
+    await b.publish([good]);
+    const sub = await b.subscribe(t, 'meetings', async (m) => void handled.push(m.eventId));
+    const dead = await readAll(t + DLQ_SUFFIX, 1);
+    await until(() => handled.length > 0);
+    expect(handled).toEqual([good.eventId]);
+    expect(dead[0].value).toBe('{not json');
+    expect(dead[0].headers['dlq-error']).toMatch(/not JSON/);
+    await sub.close();
+  });
+
+  it('sends a message whose handler keeps failing to the dead-letter topic after bounded retries', async () => {
+    const t = topic();
+    const b = bus({ maxAttempts: 3 });
+    let attempts = 0;
+    const poison = message(t, 'p', 1);
+    const fine = message(t, 'p', 2);
+    const ok: string[] = [];
+    await b.publish([poison, fine]);
+    const sub = await b.subscribe(t, 'monitoring', async (m) => {
+      if (m.eventId === poison.eventId) {
+        attempts++;
+        throw new Error('projection refused it');
+      }
+      ok.push(m.eventId);
+    });
+    const dead = await readAll(t + DLQ_SUFFIX, 1);
+    await until(() => ok.length > 0);
+    expect(attempts).toBe(3);
+    expect(dead[0].headers['dlq-error']).toBe('projection refused it');
+    expect(dead[0].headers.eventId).toBe(poison.eventId);
+    expect(ok).toEqual([fine.eventId]);
+    await sub.close();
+  });
+
+  it('commits what was processed on close: the group resumes after it, not from the start', async () => {
+    const t = topic();
+    const b = bus();
+    const first: string[] = [];
+    await b.publish([message(t, 'k', 1), message(t, 'k', 2)]);
+    const sub = await b.subscribe(t, 'commitments', async (m) => void first.push(m.eventId));
+    await until(() => first.length === 2);
+    await sub.close();
+    const later = message(t, 'k', 3);
+    await b.publish([later]);
+    const second: string[] = [];
+    const again = await bus().subscribe(t, 'commitments', async (m) => void second.push(m.eventId));
+    await until(() => second.length >= 1);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(second).toEqual([later.eventId]);
+    await again.close();
+  });
+
+  async function readAll(t: string, count: number) {
+    const consumer = new Kafka({ clientId: 'dlq-reader', brokers: brokers!, logLevel: logLevel.NOTHING }).consumer({ groupId: `dlq-${newId()}` });
+    const out: { value: string; headers: Record<string, string> }[] = [];
+    await consumer.connect();
+    await consumer.subscribe({ topic: t, fromBeginning: true });
+    await consumer.run({
+      eachMessage: async ({ message }) => {
+        const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)]));
+        out.push({ value: message.value?.toString() ?? '', headers });
+      },
+    });
+    await until(() => out.length >= count);
+    await consumer.disconnect();
+    return out;
+  }
+});

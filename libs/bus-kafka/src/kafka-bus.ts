@@ -1,0 +1,171 @@
+import { type Admin, type Consumer, type IHeaders, Kafka, type KafkaMessage, logLevel, type Producer } from 'kafkajs';
+import { type BusSubscription, IntegrationBus, type IntegrationMessage, type MessageHandler } from '@regie/es-core';
+
+/**
+ * The IntegrationBus on Kafka, kept to this one module so the client can be swapped
+ * (kafkajs is unmaintained since 2023; @platformatic/kafka is the candidate).
+ *
+ * - One topic per context and version (`regie.actions.v1`), created by the platform with the
+ *   configured partitions; key = stream id, so one aggregate's events stay in order.
+ * - One consumer group per consuming service; members share the partitions.
+ * - A message that cannot be parsed goes to `<topic>.dlq` at once; one whose handler keeps
+ *   failing goes there after `maxAttempts`, with the error in its headers; consumption goes on.
+ * - Offsets are committed after the handler returns; a crash redelivers at most the messages
+ *   since the last commit, which the idempotent consumers absorb.
+ */
+export interface KafkaBusOptions {
+  brokers: string[];
+  clientId: string;
+  partitions?: number;
+  replicationFactor?: number;
+  maxAttempts?: number;
+  retryDelayMs?: number;
+  onDeadLetter?: (topic: string, error: string) => void;
+}
+
+export const DLQ_SUFFIX = '.dlq';
+
+export class KafkaBus extends IntegrationBus {
+  readonly kind = 'kafka';
+  private readonly kafka: Kafka;
+  private readonly admin: Admin;
+  private readonly producer: Producer;
+  private readonly consumers = new Set<Consumer>();
+  private readonly knownTopics = new Set<string>();
+  private connected?: Promise<void>;
+
+  constructor(private readonly options: KafkaBusOptions) {
+    super();
+    this.kafka = new Kafka({ clientId: options.clientId, brokers: options.brokers, logLevel: logLevel.WARN, retry: { retries: 8 } });
+    this.admin = this.kafka.admin();
+    this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+  }
+
+  /** Creates the topics (and their dead-letter topics) that do not exist yet. */
+  async ensureTopics(topics: string[]): Promise<void> {
+    await this.connect();
+    const wanted = topics.flatMap((t) => [t, t + DLQ_SUFFIX]).filter((t) => !this.knownTopics.has(t));
+    if (wanted.length === 0) return;
+    const existing = new Set(await this.admin.listTopics());
+    const missing = wanted.filter((t) => !existing.has(t));
+    if (missing.length > 0) {
+      await this.admin.createTopics({
+        waitForLeaders: true,
+        topics: missing.map((topic) => ({
+          topic,
+          numPartitions: topic.endsWith(DLQ_SUFFIX) ? 1 : (this.options.partitions ?? 3),
+          replicationFactor: this.options.replicationFactor ?? 1,
+        })),
+      });
+    }
+    wanted.forEach((t) => this.knownTopics.add(t));
+  }
+
+  async publish(messages: IntegrationMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    await this.ensureTopics([...new Set(messages.map((m) => m.topic))]);
+    const byTopic = new Map<string, IntegrationMessage[]>();
+    for (const m of messages) byTopic.set(m.topic, [...(byTopic.get(m.topic) ?? []), m]);
+    await this.producer.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic].map(([topic, list]) => ({
+        topic,
+        messages: list.map((m) => ({ key: m.key, value: JSON.stringify(envelopeOf(m)), headers: { eventId: m.eventId, type: m.type, ...m.headers } })),
+      })),
+    });
+  }
+
+  async subscribe(topic: string, group: string, handler: MessageHandler): Promise<BusSubscription> {
+    await this.ensureTopics([topic]);
+    const consumer = this.kafka.consumer({ groupId: group, allowAutoTopicCreation: false, retry: { retries: 8 } });
+    this.consumers.add(consumer);
+    await consumer.connect();
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await consumer.run({
+      eachMessage: async ({ topic: from, partition, message }) => {
+        const parsed = parse(from, message);
+        if (typeof parsed === 'string') return this.deadLetter(from, partition, message, parsed);
+        const failure = await this.attempt(() => handler(parsed));
+        if (failure) await this.deadLetter(from, partition, message, failure);
+      },
+    });
+    return {
+      close: async () => {
+        this.consumers.delete(consumer);
+        await consumer.disconnect(); // commits the offsets of what was processed
+      },
+    };
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.consumers].map((c) => c.disconnect()));
+    this.consumers.clear();
+    if (this.connected) {
+      await this.producer.disconnect();
+      await this.admin.disconnect();
+    }
+  }
+
+  private connect(): Promise<void> {
+    this.connected ??= Promise.all([this.admin.connect(), this.producer.connect()]).then(() => undefined);
+    return this.connected;
+  }
+
+  /** Runs the handler with bounded retries; returns the last error's message, or undefined. */
+  private async attempt(run: () => Promise<void>): Promise<string | undefined> {
+    const attempts = this.options.maxAttempts ?? 3;
+    for (let i = 1; ; i++) {
+      try {
+        await run();
+        return undefined;
+      } catch (error) {
+        if (i >= attempts) return error instanceof Error ? error.message : String(error);
+        await new Promise((r) => setTimeout(r, (this.options.retryDelayMs ?? 200) * 2 ** (i - 1)));
+      }
+    }
+  }
+
+  private async deadLetter(topic: string, partition: number, message: KafkaMessage, error: string): Promise<void> {
+    const headers: IHeaders = {
+      ...message.headers,
+      'dlq-error': error.slice(0, 1000),
+      'dlq-topic': topic,
+      'dlq-partition': String(partition),
+      'dlq-offset': message.offset,
+    };
+    await this.producer.send({ topic: topic + DLQ_SUFFIX, acks: -1, messages: [{ key: message.key, value: message.value, headers }] });
+    this.options.onDeadLetter?.(topic, error);
+  }
+}
+
+interface Envelope {
+  eventId: string;
+  type: string;
+  payload: unknown;
+  position: number;
+  occurredAt: string;
+}
+
+const envelopeOf = (m: IntegrationMessage): Envelope => ({ eventId: m.eventId, type: m.type, payload: m.payload, position: m.position, occurredAt: m.occurredAt });
+
+/** The message, or why it is not one. */
+function parse(topic: string, message: KafkaMessage): IntegrationMessage | string {
+  let envelope: Partial<Envelope>;
+  try {
+    envelope = JSON.parse(message.value?.toString('utf8') ?? '');
+  } catch (error) {
+    return `not JSON: ${(error as Error).message}`;
+  }
+  if (typeof envelope?.eventId !== 'string' || typeof envelope.type !== 'string' || typeof envelope.position !== 'number') {
+    return 'not a Regie integration message: eventId, type and position are required';
+  }
+  return {
+    topic,
+    key: message.key?.toString('utf8') ?? '',
+    eventId: envelope.eventId,
+    type: envelope.type,
+    payload: envelope.payload,
+    position: envelope.position,
+    occurredAt: String(envelope.occurredAt ?? ''),
+  };
+}
