@@ -3,6 +3,8 @@ const preset = require('./jest.preset');
 const roots = ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/contracts', '<rootDir>/e2e', '<rootDir>/bench'];
 
 module.exports = {
+  // Global option (Jest ignores it per project): generous for real services, e2e processes and Kafka.
+  testTimeout: 120_000,
   projects: [
     { ...preset, displayName: 'unit', roots, testMatch: ['**/*.unit.spec.ts'] },
     {
@@ -12,7 +14,6 @@ module.exports = {
       testMatch: ['**/*.int.spec.ts'],
       globalSetup: '<rootDir>/libs/test-kit/src/global-setup.ts',
       globalTeardown: '<rootDir>/libs/test-kit/src/global-teardown.ts',
-      testTimeout: 30_000,
     },
     {
       ...preset,
@@ -21,7 +22,6 @@ module.exports = {
       testMatch: ['**/*.e2e.spec.ts'],
       globalSetup: '<rootDir>/libs/test-kit/src/global-setup.ts',
       globalTeardown: '<rootDir>/libs/test-kit/src/global-teardown.ts',
-      testTimeout: 120_000,
     },
   ],
 };

@@ -102,7 +102,7 @@ suite('Kafka integration bus (real broker)', () => {
   });
 
   async function readAll(t: string, count: number) {
-    const consumer = new Kafka({ clientId: 'dlq-reader', brokers: brokers!, logLevel: logLevel.NOTHING }).consumer({ groupId: `dlq-${newId()}` });
+    const consumer = new Kafka({ clientId: 'dlq-reader', brokers: brokers!, logLevel: logLevel.NOTHING }).consumer({ groupId: `dlq-${newId()}`, maxWaitTimeInMs: 100 });
     const out: { value: string; headers: Record<string, string> }[] = [];
     await consumer.connect();
     await consumer.subscribe({ topic: t, fromBeginning: true });

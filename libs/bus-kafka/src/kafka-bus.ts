@@ -77,7 +77,14 @@ export class KafkaBus extends IntegrationBus {
 
   async subscribe(topic: string, group: string, handler: MessageHandler): Promise<BusSubscription> {
     await this.ensureTopics([topic]);
-    const consumer = this.kafka.consumer({ groupId: group, allowAutoTopicCreation: false, retry: { retries: 8 } });
+    const consumer = this.kafka.consumer({
+      groupId: group,
+      allowAutoTopicCreation: false,
+      retry: { retries: 8 },
+      maxWaitTimeInMs: 100, // low latency for projections; the broker answers at once when data is there
+      sessionTimeout: 10_000,
+      heartbeatInterval: 1000,
+    });
     this.consumers.add(consumer);
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });
