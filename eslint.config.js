@@ -16,7 +16,9 @@ const LAYERS = {
 const SCOPES = {
   'scope:shared': ['scope:shared'],
   'scope:actions': ['scope:actions', 'scope:shared'],
-  'scope:platform': ['scope:platform', 'scope:actions', 'scope:shared'],
+  // monitoring consumes other contexts' contracts (never their services)
+  'scope:monitoring': ['scope:monitoring', 'scope:shared', 'scope:actions', 'scope:commitments'],
+  'scope:platform': ['scope:platform', 'scope:actions', 'scope:monitoring', 'scope:commitments', 'scope:shared'],
 };
 
 const boundaries = (extra) => [

@@ -18,6 +18,8 @@ describe('embedded default', () => {
       expect(await (await fetch(`${first.url}/health`)).json()).toEqual({ status: 'ok', eventStore: 'postgres', bus: 'inprocess', scheduler: 'inprocess' });
       const actions = (await (await fetch(`${first.url}/api/v1/actions`)).json()) as { code: string; milestones: { title: string }[] }[];
       expect(actions).toHaveLength(12);
+      const board = (await (await fetch(`${first.url}/api/v1/monitoring/milestones`)).json()) as { milestones: unknown[] }[];
+      expect(board.flatMap((a) => a.milestones)).toHaveLength(16); // monitoring, fed over the in-process bus
       const planned = await fetch(`${first.url}/api/v1/actions/1.1/milestones`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

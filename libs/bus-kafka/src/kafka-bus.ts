@@ -20,6 +20,8 @@ export interface KafkaBusOptions {
   replicationFactor?: number;
   maxAttempts?: number;
   retryDelayMs?: number;
+  /** Prefix of topic and group names, so several environments can share one cluster. */
+  namespace?: string;
   onDeadLetter?: (topic: string, error: string) => void;
 }
 
@@ -27,6 +29,8 @@ export const DLQ_SUFFIX = '.dlq';
 
 export class KafkaBus extends IntegrationBus {
   readonly kind = 'kafka';
+  /** Kafka keeps the log: producers relay their store events to it. */
+  readonly needsRelay = true;
   private readonly kafka: Kafka;
   private readonly admin: Admin;
   private readonly producer: Producer;
@@ -42,7 +46,16 @@ export class KafkaBus extends IntegrationBus {
   }
 
   /** Creates the topics (and their dead-letter topics) that do not exist yet. */
-  async ensureTopics(topics: string[]): Promise<void> {
+  ensureTopics(topics: string[]): Promise<void> {
+    return this.ensurePhysical(topics.map((t) => this.physical(t)));
+  }
+
+  /** The topic's name on the cluster (with the namespace). */
+  physical(topic: string): string {
+    return `${this.options.namespace ?? ''}${topic}`;
+  }
+
+  private async ensurePhysical(topics: string[]): Promise<void> {
     await this.connect();
     const wanted = topics.flatMap((t) => [t, t + DLQ_SUFFIX]).filter((t) => !this.knownTopics.has(t));
     if (wanted.length === 0) return;
@@ -61,11 +74,15 @@ export class KafkaBus extends IntegrationBus {
     wanted.forEach((t) => this.knownTopics.add(t));
   }
 
+  registerSource(): void {
+    // Not needed: the producer's relay publishes.
+  }
+
   async publish(messages: IntegrationMessage[]): Promise<void> {
     if (messages.length === 0) return;
-    await this.ensureTopics([...new Set(messages.map((m) => m.topic))]);
     const byTopic = new Map<string, IntegrationMessage[]>();
-    for (const m of messages) byTopic.set(m.topic, [...(byTopic.get(m.topic) ?? []), m]);
+    for (const m of messages) byTopic.set(this.physical(m.topic), [...(byTopic.get(this.physical(m.topic)) ?? []), m]);
+    await this.ensurePhysical([...byTopic.keys()]);
     await this.producer.sendBatch({
       acks: -1,
       topicMessages: [...byTopic].map(([topic, list]) => ({
@@ -78,7 +95,7 @@ export class KafkaBus extends IntegrationBus {
   async subscribe(topic: string, group: string, handler: MessageHandler): Promise<BusSubscription> {
     await this.ensureTopics([topic]);
     const consumer = this.kafka.consumer({
-      groupId: group,
+      groupId: this.physical(group),
       allowAutoTopicCreation: false,
       retry: { retries: 8 },
       maxWaitTimeInMs: 100, // low latency for projections; the broker answers at once when data is there
@@ -87,10 +104,10 @@ export class KafkaBus extends IntegrationBus {
     });
     this.consumers.add(consumer);
     await consumer.connect();
-    await consumer.subscribe({ topic, fromBeginning: true });
+    await consumer.subscribe({ topic: this.physical(topic), fromBeginning: true });
     await consumer.run({
       eachMessage: async ({ topic: from, partition, message }) => {
-        const parsed = parse(from, message);
+        const parsed = parse(topic, message);
         if (typeof parsed === 'string') return this.deadLetter(from, partition, message, parsed);
         const failure = await this.attempt(() => handler(parsed));
         if (failure) await this.deadLetter(from, partition, message, failure);

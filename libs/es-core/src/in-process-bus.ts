@@ -1,31 +1,97 @@
-import { BusSubscription, IntegrationBus, IntegrationMessage, MessageHandler } from './integration-bus';
+import type { EventStore, Subscription } from './event-store';
+import {
+  type BusSubscription,
+  IntegrationBus,
+  type IntegrationMessage,
+  type MessageHandler,
+  type MessageSource,
+  type SubscribeOptions,
+} from './integration-bus';
 
 /**
- * The embedded default: delivery is a function call, in publish order, awaited, so a
- * publish resolves only when every subscribed group has handled the message.
- * A failing handler fails the publish: the relay then retries from its checkpoint.
+ * The embedded default. The event store is the log: a subscription reads the store from the
+ * consumer's own position through the producer's registered mapping, in order, catching up
+ * and then live, so a consumer added later or restarted misses nothing (as with a Kafka
+ * consumer group). A failing handler is retried after a pause, from the message it failed on.
+ * `publish` delivers directly to current subscribers (for producers without a source).
  */
 export class InProcessBus extends IntegrationBus {
   readonly kind = 'inprocess';
-  private readonly groups = new Map<string, Map<string, MessageHandler>>();
+  readonly needsRelay = false;
+  private readonly sources = new Map<string, MessageSource>();
+  private readonly live = new Map<string, Map<string, MessageHandler>>();
+  private readonly subscriptions = new Set<BusSubscription>();
+
+  constructor(
+    private readonly store?: EventStore,
+    private readonly retryDelayMs = 1000,
+    private readonly onError: (group: string, error: unknown) => void = () => undefined,
+  ) {
+    super();
+  }
+
+  registerSource(topic: string, source: MessageSource): void {
+    this.sources.set(topic, source);
+  }
 
   async publish(messages: IntegrationMessage[]): Promise<void> {
     for (const message of messages) {
-      for (const handler of this.groups.get(message.topic)?.values() ?? []) {
-        await handler(message);
-      }
+      for (const handler of this.live.get(message.topic)?.values() ?? []) await handler(message);
     }
   }
 
-  async subscribe(topic: string, group: string, handler: MessageHandler): Promise<BusSubscription> {
-    const byGroup = this.groups.get(topic) ?? new Map<string, MessageHandler>();
-    if (byGroup.has(group)) throw new Error(`group ${group} already consumes ${topic} in this process`);
-    byGroup.set(group, handler);
-    this.groups.set(topic, byGroup);
-    return { close: async () => void byGroup.delete(group) };
+  async subscribe(topic: string, group: string, handler: MessageHandler, options: SubscribeOptions = {}): Promise<BusSubscription> {
+    const source = this.sources.get(topic);
+    const subscription = source && this.store ? this.follow(topic, group, source, handler, options.after ?? 0) : this.direct(topic, group, handler);
+    this.subscriptions.add(subscription);
+    return {
+      close: async () => {
+        this.subscriptions.delete(subscription);
+        await subscription.close();
+      },
+    };
   }
 
   async close(): Promise<void> {
-    this.groups.clear();
+    await Promise.all([...this.subscriptions].map((s) => s.close()));
+    this.subscriptions.clear();
+    this.live.clear();
+  }
+
+  private direct(topic: string, group: string, handler: MessageHandler): BusSubscription {
+    const byGroup = this.live.get(topic) ?? new Map<string, MessageHandler>();
+    if (byGroup.has(group)) throw new Error(`group ${group} already consumes ${topic} in this process`);
+    byGroup.set(group, handler);
+    this.live.set(topic, byGroup);
+    return { close: async () => void byGroup.delete(group) };
+  }
+
+  private follow(topic: string, group: string, source: MessageSource, handler: MessageHandler, after: number): BusSubscription {
+    const store = this.store!;
+    let position = after;
+    let current: Subscription | undefined;
+    let closed = false;
+    let timer: NodeJS.Timeout | undefined;
+    const run = () => {
+      current = store.subscribeAll({ after: position }, async (batch) => {
+        for (const event of batch) {
+          const message = source(event);
+          if (message?.topic === topic) await handler(message);
+          position = event.position;
+        }
+      });
+      current.done.catch((error) => {
+        this.onError(group, error);
+        if (!closed) timer = setTimeout(run, this.retryDelayMs);
+      });
+    };
+    run();
+    return {
+      close: async () => {
+        closed = true;
+        clearTimeout(timer);
+        await current?.stop();
+      },
+    };
   }
 }

@@ -1,3 +1,5 @@
+import type { RecordedEvent } from './event';
+
 /**
  * Integration events cross service boundaries as messages on a topic per context and
  * version (e.g. `regie.actions.v1`), keyed by stream id so one aggregate stays ordered.
@@ -17,6 +19,14 @@ export interface IntegrationMessage {
 
 export type MessageHandler = (message: IntegrationMessage) => Promise<void>;
 
+/** How a producing context turns its store events into messages (undefined: stays inside). */
+export type MessageSource = (event: RecordedEvent) => IntegrationMessage | undefined;
+
+export interface SubscribeOptions {
+  /** Where this consumer group is, as a producer position: used by buses without retention. */
+  after?: number;
+}
+
 export interface BusSubscription {
   close(): Promise<void>;
 }
@@ -24,9 +34,17 @@ export interface BusSubscription {
 /** Port. Adapters: in-process (embedded default) and Kafka (distributed). */
 export abstract class IntegrationBus {
   abstract readonly kind: 'inprocess' | 'kafka';
-  /** Resolves once every message is accepted by the bus (delivered, for the in-process one). */
+  /**
+   * True when producers must relay store events to the bus (Kafka). False when the bus reads
+   * a registered source itself (in-process: the store is the log, so a consumer that starts
+   * late, or restarts, catches up from its own position like a Kafka consumer group would).
+   */
+  abstract readonly needsRelay: boolean;
+  /** Declares a producer's mapping for a topic (used when `needsRelay` is false). */
+  abstract registerSource(topic: string, source: MessageSource): void;
+  /** Resolves once every message is accepted by the bus. */
   abstract publish(messages: IntegrationMessage[]): Promise<void>;
   /** One consumer per `group`: each message is handled by one member of each group. */
-  abstract subscribe(topic: string, group: string, handler: MessageHandler): Promise<BusSubscription>;
+  abstract subscribe(topic: string, group: string, handler: MessageHandler, options?: SubscribeOptions): Promise<BusSubscription>;
   abstract close(): Promise<void>;
 }

@@ -21,7 +21,13 @@ export class IdempotentConsumer {
   constructor(private readonly options: IdempotentConsumerOptions) {}
 
   async start(): Promise<void> {
-    this.subscription = await this.options.bus.subscribe(this.options.topic, this.options.name, async (m) => void (await this.apply(m)));
+    const [row] = await this.options.dataSource.query(
+      `SELECT coalesce(max(position), 0) AS after FROM "${(this.options.dataSource.options as { schema?: string }).schema}".processed_messages WHERE consumer = $1`,
+      [this.options.name],
+    );
+    this.subscription = await this.options.bus.subscribe(this.options.topic, this.options.name, async (m) => void (await this.apply(m)), {
+      after: Number(row.after), // where a bus without retention (in-process) resumes; Kafka uses its offsets
+    });
   }
 
   async stop(): Promise<void> {

@@ -5,6 +5,8 @@ import { ProjectionRunner } from './projection-runner';
 export interface RelayOptions {
   /** Checkpoint name, e.g. 'actions-relay'. */
   name: string;
+  /** The context's topic, e.g. 'regie.actions.v1'. */
+  topic: string;
   store: EventStore;
   bus: IntegrationBus;
   /** The service's read-model DataSource: the relay's checkpoint lives in its schema. */
@@ -18,12 +20,18 @@ export interface RelayOptions {
  * Store subscription → IntegrationBus, with a durable checkpoint. A batch is published before
  * its checkpoint commits, so every event goes out at least once (a crash in between publishes
  * it again); consumers deduplicate by event id. One instance per service relays (the runner's
- * advisory lock); the others stand by.
+ * advisory lock); the others stand by. On a bus that reads the store itself (in-process) the
+ * relay only registers its mapping, at construction, before any consumer subscribes.
  */
 export class Relay {
-  readonly runner: ProjectionRunner;
+  readonly runner?: ProjectionRunner;
 
   constructor(options: RelayOptions) {
+    if (!options.bus.needsRelay) {
+      // The bus reads the store itself (in-process): hand it the mapping instead of relaying.
+      options.bus.registerSource(options.topic, options.toMessage);
+      return;
+    }
     this.runner = new ProjectionRunner({
       name: options.name,
       store: options.store,
@@ -42,11 +50,11 @@ export class Relay {
     });
   }
 
-  start(): Promise<void> {
-    return this.runner.start();
+  async start(): Promise<void> {
+    await this.runner?.start();
   }
 
-  stop(): Promise<void> {
-    return this.runner.stop();
+  async stop(): Promise<void> {
+    await this.runner?.stop();
   }
 }

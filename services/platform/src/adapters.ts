@@ -1,6 +1,9 @@
 import { Pool } from 'pg';
 import { type Clock, type IntegrationBus, InProcessBus, InProcessScheduler, type JobScheduler, SystemClock } from '@regie/es-core';
 import { BullMqScheduler } from '@regie/scheduler-bullmq';
+import { KafkaBus } from '@regie/bus-kafka';
+import { EventStore } from '@regie/es-core';
+import { KurrentDbEventStore } from '@regie/es-kurrentdb';
 import { PostgresEventStore } from '@regie/es-postgres';
 import { type CoreAdapters } from '@regie/nest-kit';
 import { ensureIdempotencyTable } from '@regie/nest-kit';
@@ -8,7 +11,7 @@ import type { PlatformConfig } from './config';
 import { openDatabase, type PlatformDatabase } from './database';
 
 export interface OpenAdapters extends CoreAdapters {
-  store: PostgresEventStore;
+  store: EventStore;
   database: PlatformDatabase;
   clock: Clock;
   bus: IntegrationBus;
@@ -19,11 +22,23 @@ export interface OpenAdapters extends CoreAdapters {
 /** The adapters the configuration names, opened and checked; shared by the server and the CLI. */
 export async function openAdapters(config: PlatformConfig, log: (line: string) => void): Promise<OpenAdapters> {
   const database = await openDatabase(config, log);
-  const store = await PostgresEventStore.open({ connectionString: database.url });
+  const store: EventStore =
+    config.REGIE_EVENT_STORE === 'kurrentdb' && config.KURRENTDB_URL
+      ? await KurrentDbEventStore.open({ connectionString: config.KURRENTDB_URL })
+      : await PostgresEventStore.open({ connectionString: database.url });
   const pool = new Pool({ connectionString: database.url, max: 5 });
   pool.on('error', (error) => log(`database connection lost: ${error.message}`));
   await ensureIdempotencyTable(pool);
-  const bus = new InProcessBus();
+  const bus: IntegrationBus =
+    config.REGIE_BUS === 'kafka' && config.KAFKA_BROKERS
+      ? new KafkaBus({
+          brokers: config.KAFKA_BROKERS.split(','),
+          clientId: `regie-${config.REGIE_SERVICES.join('-')}`,
+          partitions: config.KAFKA_PARTITIONS,
+          namespace: config.KAFKA_NAMESPACE,
+          onDeadLetter: (topic, error) => log(`message from ${topic} sent to ${topic}.dlq: ${error}`),
+        })
+      : new InProcessBus(store, 1000, (group, error) => log(`consumer ${group} interrupted, retrying: ${String(error)}`));
   const clock = SystemClock.fromEnv(config.REGIE_NOW);
   const onJobError = (job: { name: string; key: string }, error: unknown) => log(`job ${job.name} ${job.key} failed, will retry: ${String(error)}`);
   const scheduler: JobScheduler =

@@ -1,17 +1,17 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_PIPE } from '@nestjs/core';
 import { ZodValidationPipe } from 'nestjs-zod';
-import { ActionsModule } from '@regie/actions';
 import { type CoreAdapters, CoreModule } from '@regie/nest-kit';
 import { HealthController } from './health.controller';
+import { SERVICE_MODULES, SERVICE_NAMES, type ServiceName } from './services';
 
-/** All services in one process: the embedded default. */
+/** The services this process hosts, on the adapters the configuration chose. */
 @Module({})
 export class PlatformModule {
-  static forRoot(adapters: CoreAdapters): DynamicModule {
+  static forRoot(adapters: CoreAdapters, services: ServiceName[] = SERVICE_NAMES): DynamicModule {
     return {
       module: PlatformModule,
-      imports: [CoreModule.forRoot(adapters), ActionsModule],
+      imports: [CoreModule.forRoot(adapters), ...services.map((name) => SERVICE_MODULES[name])],
       controllers: [HealthController],
       providers: [{ provide: APP_PIPE, useClass: ZodValidationPipe }],
     };

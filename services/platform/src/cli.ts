@@ -24,7 +24,7 @@ program
   .description('Zet de werkagenda uit de brondocumenten in de eventhistorie (idempotent)')
   .action(() =>
     withAdapters(async (adapters) => {
-      const app = await NestFactory.createApplicationContext(PlatformModule.forRoot(adapters), { logger: ['error', 'warn'] });
+      const app = await NestFactory.createApplicationContext(PlatformModule.forRoot(adapters, loadConfig().REGIE_SERVICES), { logger: ['error', 'warn'] });
       try {
         const outcome = await app.get(WerkagendaSeeder).seed();
         console.log(`${outcome.commands} nieuwe commando's voor ${outcome.streams} streams${outcome.commands === 0 ? ' (alles was er al)' : ''}`);
@@ -84,7 +84,7 @@ const jobs = program.command('jobs').description('Geplande taken (bijvoorbeeld t
 /** Boots the services without HTTP, so they register their jobs and re-derive what is scheduled. */
 const withServices = (work: (adapters: OpenAdapters) => Promise<void>) =>
   withAdapters(async (adapters) => {
-    const app = await NestFactory.createApplicationContext(PlatformModule.forRoot(adapters), { logger: ['error', 'warn'] });
+    const app = await NestFactory.createApplicationContext(PlatformModule.forRoot(adapters, loadConfig().REGIE_SERVICES), { logger: ['error', 'warn'] });
     try {
       await adapters.scheduler.start();
       await work(adapters);

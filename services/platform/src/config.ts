@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
+import { SERVICE_NAMES } from './services';
 
 /**
  * Configuration from the environment, validated at start with a clear message per bad value.
@@ -11,8 +12,18 @@ const schema = z.object({
   REGIE_DATA_DIR: z.string().default(join(process.cwd(), '.regie')),
   REGIE_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54320),
   REGIE_NOW: z.iso.datetime({ offset: true, error: 'verwacht een ISO-tijdstip zoals 2026-05-01T09:00:00Z' }).optional(),
-  REGIE_EVENT_STORE: z.enum(['postgres']).default('postgres'),
-  REGIE_BUS: z.enum(['inprocess']).default('inprocess'),
+  REGIE_EVENT_STORE: z.enum(['postgres', 'kurrentdb']).default('postgres'),
+  KURRENTDB_URL: z.string().regex(/^(kurrentdb|esdb|kdb)(\+discover)?:\/\//, 'verwacht kurrentdb://host:2113?tls=false').optional(),
+  REGIE_BUS: z.enum(['inprocess', 'kafka']).default('inprocess'),
+  KAFKA_BROKERS: z.string().regex(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, 'verwacht host:poort[,host:poort]').optional(),
+  KAFKA_PARTITIONS: z.coerce.number().int().min(1).max(1000).default(6),
+  KAFKA_NAMESPACE: z.string().regex(/^[a-zA-Z0-9._-]*$/, 'letters, cijfers, punt, streep').default(''),
+  /** Which services this process hosts: all (the embedded default) or some, e.g. `actions`. */
+  REGIE_SERVICES: z
+    .string()
+    .default(SERVICE_NAMES.join(','))
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(SERVICE_NAMES, { error: `kies uit ${SERVICE_NAMES.join(', ')}` })).min(1)),
   REGIE_SCHEDULER: z.enum(['inprocess', 'bullmq']).default('inprocess'),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'verwacht redis://host:port' }).optional(),
   REGIE_SEED: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
@@ -21,10 +32,23 @@ const schema = z.object({
 
 export type PlatformConfig = z.infer<typeof schema>;
 
-const checked = schema.refine((c) => c.REGIE_SCHEDULER !== 'bullmq' || c.REDIS_URL, {
-  path: ['REDIS_URL'],
-  error: 'REGIE_SCHEDULER=bullmq heeft REDIS_URL nodig, bijvoorbeeld redis://127.0.0.1:6379',
-});
+const checked = schema
+  .refine((c) => c.REGIE_SCHEDULER !== 'bullmq' || c.REDIS_URL, {
+    path: ['REDIS_URL'],
+    error: 'REGIE_SCHEDULER=bullmq heeft REDIS_URL nodig, bijvoorbeeld redis://127.0.0.1:6379',
+  })
+  .refine((c) => c.REGIE_BUS !== 'kafka' || c.KAFKA_BROKERS, {
+    path: ['KAFKA_BROKERS'],
+    error: 'REGIE_BUS=kafka heeft KAFKA_BROKERS nodig, bijvoorbeeld localhost:9092',
+  })
+  .refine((c) => c.REGIE_EVENT_STORE !== 'kurrentdb' || c.KURRENTDB_URL, {
+    path: ['KURRENTDB_URL'],
+    error: 'REGIE_EVENT_STORE=kurrentdb heeft KURRENTDB_URL nodig, bijvoorbeeld kurrentdb://localhost:2113?tls=false',
+  })
+  .refine((c) => c.REGIE_SERVICES.length === SERVICE_NAMES.length || c.REGIE_BUS === 'kafka', {
+    path: ['REGIE_SERVICES'],
+    error: 'losse services praten met elkaar via Kafka: zet REGIE_BUS=kafka',
+  });
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
   // An empty variable (`DATABASE_URL=`) means "not set", as in most shells' configs.

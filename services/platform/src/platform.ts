@@ -21,7 +21,7 @@ export const logLevels = (config: PlatformConfig): LogLevel[] => LEVELS.slice(0,
 /** Boots the whole platform in one process on the configured adapters. */
 export async function startPlatform(config: PlatformConfig, log: (line: string) => void = console.log): Promise<RunningPlatform> {
   const adapters = await openAdapters(config, log);
-  const app = await NestFactory.create(PlatformModule.forRoot(adapters), { logger: logLevels(config) });
+  const app = await NestFactory.create(PlatformModule.forRoot(adapters, config.REGIE_SERVICES), { logger: logLevels(config) });
   const document = new DocumentBuilder()
     .setTitle('Regie API')
     .setDescription('Regie: de regiecyclus van de werkagenda "Een betekenisvol leven met een langdurige psychische aandoening"')
@@ -30,8 +30,9 @@ export async function startPlatform(config: PlatformConfig, log: (line: string) 
   SwaggerModule.setup('api/docs', app, cleanupOpenApiDoc(SwaggerModule.createDocument(app, document)));
   // Seed and let the read model catch up before listening: once /health answers, reads are complete.
   await app.init();
-  const seeded = config.REGIE_SEED ? await app.get(WerkagendaSeeder).seed() : undefined;
-  await app.get(ActionsReadModelSync).caughtUpTo(await adapters.store.headPosition());
+  const hostsActions = config.REGIE_SERVICES.includes('actions');
+  const seeded = config.REGIE_SEED && hostsActions ? await app.get(WerkagendaSeeder).seed() : undefined;
+  if (hostsActions) await app.get(ActionsReadModelSync).caughtUpTo(await adapters.store.headPosition());
   await adapters.scheduler.start();
   await app.listen(config.PORT, '0.0.0.0');
   const port = (app.getHttpServer().address() as { port: number }).port;

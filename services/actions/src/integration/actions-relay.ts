@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { EventStore, IntegrationBus } from '@regie/es-core';
+import { ACTIONS_TOPIC_V1 } from '@regie/contracts-actions';
 import { Relay } from '@regie/read-model';
 import { ACTIONS_DATA_SOURCE } from '../read-model/tokens';
 import { toIntegrationMessage } from './to-contract';
@@ -14,6 +15,7 @@ export class ActionsRelay implements OnApplicationBootstrap, OnApplicationShutdo
   constructor(store: EventStore, bus: IntegrationBus, @Inject(ACTIONS_DATA_SOURCE) dataSource: DataSource) {
     this.relay = new Relay({
       name: 'actions-relay',
+      topic: ACTIONS_TOPIC_V1,
       store,
       bus,
       dataSource,

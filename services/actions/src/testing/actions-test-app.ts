@@ -32,7 +32,7 @@ export async function actionsTestApp(label: string, now = new Date('2026-03-15T0
   pool.on('error', (error) => console.warn(`[platform] database connection lost: ${error.message}`));
   await ensureIdempotencyTable(pool);
   const clock = new ManualClock(now);
-  const bus = new InProcessBus();
+  const bus = new InProcessBus(store);
   const moduleRef = await Test.createTestingModule({
     imports: [CoreModule.forRoot({ clock, store, bus, pool, scheduler: new InProcessScheduler(clock), databaseUrl: db.url }), ActionsModule],
     providers: [{ provide: APP_PIPE, useClass: ZodValidationPipe }],

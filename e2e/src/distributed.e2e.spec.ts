@@ -1,0 +1,74 @@
+import { newId } from '@regie/es-core';
+import { PostgresEventStore } from '@regie/es-postgres';
+import { kafkaBrokersForTests, testDatabase } from '@regie/test-kit';
+import { startPlatformProcess, type PlatformProcess } from './platform-process';
+
+const brokers = kafkaBrokersForTests('distributed e2e suite');
+const suite = brokers ? describe : describe.skip;
+
+interface Board { code: string; milestones: { id: string; replannedTimes: number }[] }
+
+/**
+ * The distributed shape: actions and monitoring as separate processes over a real Kafka broker,
+ * sharing nothing but the bus (and the PostgreSQL server, in separate schemas).
+ */
+suite('services as separate processes over Kafka', () => {
+  it('carries writes in actions to monitoring, and a SIGKILLed consumer loses and doubles nothing', async () => {
+    const db = await testDatabase('distributed');
+    const env = {
+      DATABASE_URL: db.url,
+      REGIE_BUS: 'kafka',
+      KAFKA_BROKERS: brokers!.join(','),
+      KAFKA_NAMESPACE: `e2e-${newId().slice(-8)}.`,
+      REGIE_NOW: '2026-03-15T09:00:00Z',
+    };
+    const processes: PlatformProcess[] = [];
+    const start = async (extra: Record<string, string>) => {
+      const p = await startPlatformProcess({ ...env, ...extra });
+      processes.push(p);
+      return p;
+    };
+    try {
+      const actions = await start({ REGIE_SERVICES: 'actions' });
+      let monitoring = await start({ REGIE_SERVICES: 'monitoring', REGIE_SEED: 'false' });
+      const board = async (p: PlatformProcess) => (await (await fetch(`${p.url}/api/v1/monitoring/milestones`)).json()) as Board[];
+      const milestones = async (p: PlatformProcess) => (await board(p)).flatMap((a) => a.milestones);
+      const until = async (check: () => Promise<boolean>, ms = 30_000) => {
+        for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) if (await check()) return;
+        throw new Error('condition not reached in time');
+      };
+
+      await until(async () => (await milestones(monitoring)).length === 16); // the seed, relayed over Kafka
+      const post = (path: string, body: object) =>
+        fetch(`${actions.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const { id } = (await (await post('/api/v1/actions/2.2/milestones', { title: 'Over Kafka', dueDate: '2026-10-01' })).json()) as { id: string };
+      await until(async () => (await milestones(monitoring)).some((m) => m.id === id));
+
+      await monitoring.stop('SIGKILL');
+      const written: string[] = [];
+      for (let i = 0; i < 15; i++) {
+        const res = await post('/api/v1/actions/3.2/milestones', { title: `Tijdens uitval ${i}`, dueDate: '2026-11-01' });
+        const body = (await res.json()) as { id: string };
+        expect((await post(`/api/v1/actions/3.2/milestones/${body.id}/replan`, { dueDate: '2026-12-01', reason: 'uitval' })).status).toBe(200);
+        written.push(body.id);
+      }
+      monitoring = await start({ REGIE_SERVICES: 'monitoring', REGIE_SEED: 'false' });
+      await until(async () => (await milestones(monitoring)).length === 16 + 1 + 15);
+      const after = await milestones(monitoring);
+      for (const w of written) expect(after.find((m) => m.id === w)?.replannedTimes).toBe(1);
+
+      const store = await PostgresEventStore.open({ connectionString: db.url });
+      const events = await store.readAll({ after: 0, limit: 10_000 });
+      await store.close();
+      const relevant = events.filter((e) => /^(Action|Milestone|ProgressReported|Knelpunt)/.test(e.type) && e.type !== 'ActionHolderAssigned').length;
+      const probe = new (await import('pg')).Client({ connectionString: db.url });
+      await probe.connect();
+      const { rows } = await probe.query(`SELECT count(*)::int AS n FROM monitoring.processed_messages WHERE consumer = 'monitoring.actions'`);
+      await probe.end();
+      expect(rows[0].n).toBe(relevant);
+    } finally {
+      await Promise.all(processes.map((p) => p.stop()));
+      await db.drop();
+    }
+  });
+});

@@ -1,0 +1,1 @@
+export { MonitoringModule, MONITORING_SCHEMA } from './monitoring.module';

@@ -1,0 +1,44 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { MONITORING_DATA_SOURCE } from '../tokens';
+import { BoardActionRow, BoardMilestoneRow } from './entities';
+
+export type BoardStatus = 'planned' | 'in_progress' | 'achieved' | 'late' | 'cancelled';
+
+/** The board as directors read it: per action, each milestone's state, late derived from today. */
+@Injectable()
+export class MilestoneBoardQueries {
+  constructor(@Inject(MONITORING_DATA_SOURCE) private readonly ds: DataSource) {}
+
+  async board(today: string) {
+    const [actions, milestones] = await Promise.all([
+      this.ds.getRepository(BoardActionRow).find(),
+      this.ds.getRepository(BoardMilestoneRow).find({ order: { dueDate: 'ASC', title: 'ASC' } }),
+    ]);
+    const titles = new Map(actions.map((a) => [a.code, a]));
+    const codes = [...new Set([...actions.map((a) => a.code), ...milestones.map((m) => m.actionCode)])];
+    return codes
+      .sort((a, b) => a.localeCompare(b, 'nl', { numeric: true }))
+      .map((code) => ({
+        code,
+        actionLine: titles.get(code)?.actionLine ?? null,
+        title: titles.get(code)?.title ?? null,
+        milestones: milestones
+          .filter((m) => m.actionCode === code)
+          .map((m) => ({
+            id: m.id,
+            title: m.title,
+            dueDate: m.dueDate,
+            originalDueDate: m.originalDueDate,
+            status: boardStatus(m, today),
+            late: boardStatus(m, today) === 'late',
+            replannedTimes: m.replanCount,
+            achievedOn: m.achievedOn,
+            sourcePosition: Number(m.sourcePosition),
+          })),
+      }));
+  }
+}
+
+export const boardStatus = (m: Pick<BoardMilestoneRow, 'status' | 'dueDate'>, today: string): BoardStatus =>
+  (m.status === 'planned' || m.status === 'in_progress') && m.dueDate < today ? 'late' : m.status;
