@@ -118,7 +118,9 @@ cmd_stop() {
   rm -f "$PID_FILE"
 }
 
+# start: fresh state. resume: keep topics and offsets of the last run (broker restart in fault tests).
 cmd_start() {
+  local mode="${1:-fresh}"
   cmd_stop   # a broker left over from an earlier run
   local port
   for port in "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT"; do
@@ -127,14 +129,19 @@ cmd_start() {
   fetch_jars
   local cp="$CACHE_DIR/*"
 
-  # Fresh state on every start: remove only what this script creates.
-  rm -rf "$RUN_DIR/data" "$RUN_DIR/logs"
-  mkdir -p "$RUN_DIR/data" "$RUN_DIR/logs"
-  write_config
-  java -Dlog4j.configuration="file:$RUN_DIR/tools-log4j.properties" \
-    -cp "$cp" kafka.tools.StorageTool format -t "$(cluster_id)" \
-    -c "$RUN_DIR/server.properties" >"$RUN_DIR/logs/format.log" 2>&1 \
-    || { cat "$RUN_DIR/logs/format.log" >&2; die "storage format failed"; }
+  if [[ "$mode" == resume && -f "$RUN_DIR/data/meta.properties" ]]; then
+    mkdir -p "$RUN_DIR/logs"
+  else
+    # Fresh state: remove only what this script creates.
+    rm -rf "$RUN_DIR/data" "$RUN_DIR/logs"
+    mkdir -p "$RUN_DIR/data" "$RUN_DIR/logs"
+    write_config
+    java -Dlog4j.configuration="file:$RUN_DIR/tools-log4j.properties" \
+      -cp "$cp" kafka.tools.StorageTool format -t "$(cluster_id)" \
+      -c "$RUN_DIR/server.properties" >"$RUN_DIR/logs/format.log" 2>&1 \
+      || { cat "$RUN_DIR/logs/format.log" >&2; die "storage format failed"; }
+  fi
+  mv -f "$SERVER_LOG" "$SERVER_LOG.previous" 2>/dev/null || true   # readiness is read from a new log
 
   # shellcheck disable=SC2086  # KAFKA_HEAP_OPTS is a list of JVM flags
   nohup java ${KAFKA_HEAP_OPTS:--Xmx512m -Xms256m} -XX:+UseG1GC -Djava.awt.headless=true \
@@ -170,8 +177,9 @@ cmd_status() {
 }
 
 case "${1:-}" in
-  start) cmd_start ;;
+  start) cmd_start fresh ;;
+  resume) cmd_start resume ;;
   stop) cmd_stop ;;
   status) cmd_status ;;
-  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+  *) echo "usage: $0 start|resume|stop|status" >&2; exit 2 ;;
 esac

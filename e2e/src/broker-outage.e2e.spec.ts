@@ -1,0 +1,53 @@
+import { newId } from '@regie/es-core';
+import { kafkaBrokersForTests, testDatabase } from '@regie/test-kit';
+import { privateBroker } from './kafka-broker';
+import { startPlatformProcess, type PlatformProcess } from './platform-process';
+
+// Needs what the Kafka tier needs (Java, the broker jars); uses a broker of its own to stop it.
+const suite = kafkaBrokersForTests('broker outage e2e suite') ? describe : describe.skip;
+
+suite('Kafka broker outage', () => {
+  it('never fails a write while the broker is down, and delivers everything once it is back', async () => {
+    const broker = await privateBroker();
+    const db = await testDatabase('broker_outage');
+    const processes: PlatformProcess[] = [];
+    try {
+      const env = {
+        DATABASE_URL: db.url, REGIE_BUS: 'kafka', KAFKA_BROKERS: broker.brokers,
+        KAFKA_NAMESPACE: `outage-${newId().slice(-8)}.`, REGIE_NOW: '2026-03-15T09:00:00Z',
+      };
+      const actions = await startPlatformProcess({ ...env, REGIE_SERVICES: 'actions' });
+      processes.push(actions);
+      const monitoring = await startPlatformProcess({ ...env, REGIE_SERVICES: 'monitoring', REGIE_SEED: 'false' });
+      processes.push(monitoring);
+      const boardSize = async () =>
+        ((await (await fetch(`${monitoring.url}/api/v1/monitoring/milestones`)).json()) as { milestones: unknown[] }[]).flatMap((a) => a.milestones).length;
+      const until = async (check: () => Promise<boolean>, ms = 60_000) => {
+        for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 200))) if (await check()) return;
+        throw new Error(`condition not reached in time\n--- actions:\n${actions.output().slice(-3000)}\n--- monitoring:\n${monitoring.output().slice(-3000)}`);
+      };
+      await until(async () => (await boardSize()) === 16);
+
+      const statuses: number[] = [];
+      const write = async (i: number) => {
+        const res = await fetch(`${actions.url}/api/v1/actions/1.1/milestones`, {
+          method: 'POST', headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ title: `Tijdens storing ${i}`, dueDate: '2026-09-30' }),
+        });
+        statuses.push(res.status);
+      };
+      for (let i = 0; i < 5; i++) await write(i);
+      await broker.stop();
+      for (let i = 5; i < 20; i++) await write(i);
+      await broker.resume();
+      for (let i = 20; i < 25; i++) await write(i);
+
+      expect(statuses).toEqual(Array(25).fill(201));
+      await until(async () => (await boardSize()) === 16 + 25);
+    } finally {
+      await Promise.all(processes.map((p) => p.stop()));
+      await broker.stop();
+      await db.drop();
+    }
+  });
+});
