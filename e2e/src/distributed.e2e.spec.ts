@@ -29,7 +29,7 @@ suite('services as separate processes over Kafka', () => {
       return p;
     };
     try {
-      const actions = await start({ REGIE_SERVICES: 'actions' });
+      let actions = await start({ REGIE_SERVICES: 'actions' });
       let monitoring = await start({ REGIE_SERVICES: 'monitoring', REGIE_SEED: 'false' });
       const board = async (p: PlatformProcess) => (await (await fetch(`${p.url}/api/v1/monitoring/milestones`)).json()) as Board[];
       const milestones = async (p: PlatformProcess) => (await board(p)).flatMap((a) => a.milestones);
@@ -54,12 +54,32 @@ suite('services as separate processes over Kafka', () => {
       }
       monitoring = await start({ REGIE_SERVICES: 'monitoring', REGIE_SEED: 'false' });
       await until(async () => (await milestones(monitoring)).length === 16 + 1 + 15);
+
+      // SIGKILL the producer (and its relay) during a burst: what it published but had not yet
+      // checkpointed goes out again after the restart; the consumer absorbs the duplicates.
+      let acknowledged = 0;
+      const burst = (async () => {
+        for (let i = 0; i < 200; i++) {
+          const res = await post('/api/v1/actions/1.4/milestones', { title: `Burst ${i}`, dueDate: '2026-10-15' }).catch(() => undefined);
+          if (!res) return;
+          if (res.status === 201) acknowledged++;
+        }
+      })();
+      while (acknowledged < 10) await new Promise((r) => setTimeout(r, 10));
+      await actions.stop('SIGKILL');
+      await burst;
+      actions = await start({ REGIE_SERVICES: 'actions' });
+      const store = await PostgresEventStore.open({ connectionString: db.url });
+      const planned = (await store.readAll({ after: 0, limit: 10_000 })).filter((e) => e.type === 'MilestonePlanned').length;
+      await store.close();
+      expect(planned).toBeGreaterThanOrEqual(16 + 1 + 15 + acknowledged);
+      await until(async () => (await milestones(monitoring)).length === planned);
       const after = await milestones(monitoring);
       for (const w of written) expect(after.find((m) => m.id === w)?.replannedTimes).toBe(1);
 
-      const store = await PostgresEventStore.open({ connectionString: db.url });
-      const events = await store.readAll({ after: 0, limit: 10_000 });
-      await store.close();
+      const reader = await PostgresEventStore.open({ connectionString: db.url });
+      const events = await reader.readAll({ after: 0, limit: 10_000 });
+      await reader.close();
       const relevant = events.filter((e) => /^(Action|Milestone|ProgressReported|Knelpunt)/.test(e.type) && e.type !== 'ActionHolderAssigned').length;
       const probe = new (await import('pg')).Client({ connectionString: db.url });
       await probe.connect();

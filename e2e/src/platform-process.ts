@@ -23,9 +23,13 @@ export const freePort = (): Promise<number> =>
   });
 
 /** Runs the platform the way `npm start` does, as a separate process, and waits for /health. */
-export async function startPlatformProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<PlatformProcess> {
+export async function startPlatformProcess(
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+  entry: string[] = ['-r', '@swc-node/register', 'services/platform/src/main.ts'],
+): Promise<PlatformProcess> {
   const port = env.PORT ?? String(await freePort());
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'services/platform/src/main.ts'], {
+  const child = spawn(process.execPath, entry, {
     cwd: ROOT,
     env: { ...process.env, REGIE_LOG_LEVEL: 'warn', ...env, PORT: port },
     stdio: ['ignore', 'pipe', 'pipe'],
