@@ -1,4 +1,6 @@
+import { actionsReadModel } from '@regie/actions';
 import { newId } from '@regie/es-core';
+import { checksums, rebuildInto } from '@regie/read-model';
 import { PostgresEventStore } from '@regie/es-postgres';
 import { kafkaBrokersForTests, testDatabase } from '@regie/test-kit';
 import { startPlatformProcess, type PlatformProcess } from './platform-process';
@@ -86,6 +88,14 @@ suite('services as separate processes over Kafka', () => {
       const { rows } = await probe.query(`SELECT count(*)::int AS n FROM monitoring.processed_messages WHERE consumer = 'monitoring.actions'`);
       await probe.end();
       expect(rows[0].n).toBe(relevant);
+
+      // The producer's own read model, after its SIGKILL, equals a rebuild from the store.
+      const model = actionsReadModel(db.url);
+      const live = await model.openDataSource(model.schema);
+      const check = await PostgresEventStore.open({ connectionString: db.url });
+      const rebuilt = await rebuildInto(check, model, { fresh: true });
+      expect(await checksums(rebuilt.dataSource, rebuilt.schema)).toEqual(await checksums(live, model.schema));
+      await Promise.all([rebuilt.dataSource.destroy(), live.destroy(), check.close()]);
     } finally {
       await Promise.all(processes.map((p) => p.stop()));
       await db.drop();
