@@ -15,6 +15,9 @@ import {
   WrongExpectedRevision,
 } from '@regie/es-core';
 import { ensureEventStoreSchema, quoteIdent } from './schema';
+import { chainHash } from './hash-chain';
+import { toRecorded } from './rows';
+import { backfillChain } from './verify-chain';
 import { pollingSubscription } from './subscription';
 
 const UNIQUE_VIOLATION = '23505';
@@ -56,7 +59,9 @@ export class PostgresEventStore extends EventStore {
     super();
     this.pool = new Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10 });
     // An idle connection that the server drops must not crash the process; the pool replaces it.
-    this.pool.on('error', (error) => (options.onConnectionError ?? defaultConnectionError)(error));
+    this.pool.on('error', (error) => {
+      if (!this.closing) (options.onConnectionError ?? defaultConnectionError)(error);
+    });
     this.s = quoteIdent(options.schema ?? 'es');
     this.appended.setMaxListeners(0);
   }
@@ -64,6 +69,7 @@ export class PostgresEventStore extends EventStore {
   static async open(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
     const store = new PostgresEventStore(options);
     await ensureEventStoreSchema(store.pool, options.schema ?? 'es');
+    await backfillChain(store.pool, store.s);
     await store.listen();
     return store;
   }
@@ -103,10 +109,18 @@ export class PostgresEventStore extends EventStore {
       }
 
       // 4. Global order: take the head lock last and keep it until commit (see class comment).
-      const head = await client.query(`UPDATE ${this.s}.head SET position = position + $1 RETURNING position`, [events.length]);
+      //    The head row also carries the hash chain (hash-chain.ts), and the database clock gives
+      //    recordedAt, so the chain covers exactly what is stored.
+      const head = await client.query(
+        `UPDATE ${this.s}.head SET position = position + $1
+         RETURNING position, hash, (extract(epoch from clock_timestamp()) * 1000)::bigint AS now_ms`,
+        [events.length],
+      );
       const lastPosition = Number(head.rows[0].position);
       const firstPosition = lastPosition - events.length + 1;
-      await this.insert(client, streamId, events, current + 1, firstPosition);
+      const recordedAt = new Date(Number(head.rows[0].now_ms));
+      const lastHash = await this.insert(client, streamId, events, current + 1, firstPosition, recordedAt, head.rows[0].hash);
+      await client.query(`UPDATE ${this.s}.head SET hash = $1`, [lastHash]);
       const revision = current + events.length;
       await client.query(`UPDATE ${this.s}.streams SET revision = $2 WHERE stream_id = $1`, [streamId, revision]);
       await client.query(`SELECT pg_notify('${NOTIFY_CHANNEL}', $1)`, [String(lastPosition)]);
@@ -135,18 +149,36 @@ export class PostgresEventStore extends EventStore {
     return { nextExpectedRevision: Number(last.revision), lastPosition: Number(last.position) };
   }
 
-  private async insert(client: PoolClient, streamId: string, events: NewEvent[], firstRevision: number, firstPosition: number) {
+  /** The pool, for PostgreSQL-specific readers such as the chain verification and the audit log. */
+  get sqlPool(): Pool {
+    return this.pool;
+  }
+
+  get schemaName(): string {
+    return this.options.schema ?? 'es';
+  }
+
+  /** Inserts the batch with its chain hashes; returns the last hash. */
+  private async insert(
+    client: PoolClient, streamId: string, events: NewEvent[], firstRevision: number, firstPosition: number,
+    recordedAt: Date, previousHash: string,
+  ): Promise<string> {
     const params: unknown[] = [];
+    let hash = previousHash;
     const tuples = events.map((e, i) => {
-      params.push(firstPosition + i, e.id, streamId, firstRevision + i, e.type, e.schemaVersion, JSON.stringify(e.data), JSON.stringify(e.metadata), e.occurredAt);
-      const b = i * 9;
-      return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}, $${b + 7}, $${b + 8}, $${b + 9}, clock_timestamp())`;
+      const position = firstPosition + i;
+      const revision = firstRevision + i;
+      hash = chainHash(hash, { ...e, streamId, position, revision, recordedAt });
+      params.push(position, e.id, streamId, revision, e.type, e.schemaVersion, JSON.stringify(e.data), JSON.stringify(e.metadata), e.occurredAt, recordedAt, hash);
+      const b = i * 11;
+      return `(${Array.from({ length: 11 }, (_, k) => `$${b + k + 1}`).join(', ')})`;
     });
     await client.query(
-      `INSERT INTO ${this.s}.events (position, event_id, stream_id, revision, type, schema_version, data, metadata, occurred_at, recorded_at)
+      `INSERT INTO ${this.s}.events (position, event_id, stream_id, revision, type, schema_version, data, metadata, occurred_at, recorded_at, hash)
        VALUES ${tuples.join(', ')}`,
       params,
     );
+    return hash;
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -210,16 +242,3 @@ export class PostgresEventStore extends EventStore {
 
 const matches = (expected: ExpectedRevision, current: number): boolean =>
   expected === 'any' || (expected === 'no_stream' ? current === -1 : expected === current);
-
-const toRecorded = (row: Record<string, any>): RecordedEvent => ({
-  id: row.event_id,
-  streamId: row.stream_id,
-  revision: Number(row.revision),
-  position: Number(row.position),
-  type: row.type,
-  schemaVersion: row.schema_version,
-  data: row.data,
-  metadata: row.metadata,
-  occurredAt: row.occurred_at,
-  recordedAt: row.recorded_at,
-});

@@ -4,8 +4,9 @@ import type { Pool } from 'pg';
  * Tables of the PostgreSQL event store.
  * - `events`: one row per event; `position` is the global order, `revision` the stream order.
  * - `streams`: the last revision per stream; its row lock serialises appends to one stream.
- * - `head`: one row holding the last global position; see PostgresEventStore.append for why
- *   every append takes its row lock last and holds it until commit.
+ * - `head`: one row holding the last global position and chain hash; see PostgresEventStore.append
+ *   for why every append takes its row lock last and holds it until commit.
+ * - `chain_checkpoints`: chain heads that a verification found intact (see verify-chain.ts).
  */
 export async function ensureEventStoreSchema(pool: Pool, schema: string): Promise<void> {
   const s = quoteIdent(schema);
@@ -33,6 +34,14 @@ export async function ensureEventStoreSchema(pool: Pool, schema: string): Promis
       position bigint  NOT NULL
     );
     INSERT INTO ${s}.head (id, position) VALUES (true, 0) ON CONFLICT DO NOTHING;
+    -- tamper evidence (hash-chain.ts): each event's chain hash, the head's, and verified checkpoints
+    ALTER TABLE ${s}.events ADD COLUMN IF NOT EXISTS hash text;
+    ALTER TABLE ${s}.head ADD COLUMN IF NOT EXISTS hash text NOT NULL DEFAULT '';
+    CREATE TABLE IF NOT EXISTS ${s}.chain_checkpoints (
+      position    bigint      PRIMARY KEY,
+      hash        text        NOT NULL,
+      verified_at timestamptz NOT NULL
+    );
   `);
 }
 

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_PIPE } from '@nestjs/core';
 import { ZodValidationPipe } from 'nestjs-zod';
 import { type CoreAdapters, CoreModule } from '@regie/nest-kit';
+import { AuditController } from './audit/audit.controller';
 import { HealthController } from './health.controller';
 import { SERVICE_MODULES, SERVICE_NAMES, type ServiceName } from './services';
 
@@ -12,7 +13,7 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       imports: [CoreModule.forRoot(adapters), ...services.map((name) => SERVICE_MODULES[name])],
-      controllers: [HealthController],
+      controllers: [HealthController, AuditController],
       providers: [{ provide: APP_PIPE, useClass: ZodValidationPipe }],
     };
   }

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Command } from 'commander';
 import { actionsReadModel, WerkagendaSeeder } from '@regie/actions';
+import { PostgresEventStore, verifyChain } from '@regie/es-postgres';
 import { checksums, rebuildInto, swapIn } from '@regie/read-model';
 import { openAdapters, type OpenAdapters } from './adapters';
 import { PlatformModule } from './app.module';
@@ -76,6 +77,20 @@ program
         await rebuilt.dataSource.destroy();
         await live.destroy();
       }
+    }),
+  );
+
+program
+  .command('verify')
+  .description('Herberekent de hashketen over de hele eventhistorie en meldt de eerste breuk')
+  .action(() =>
+    withAdapters(async ({ store, clock }) => {
+      if (!(store instanceof PostgresEventStore)) throw new Error('verify werkt (nog) alleen met de PostgreSQL-eventstore');
+      const report = await verifyChain(store.sqlPool, store.schemaName, undefined, clock.now());
+      console.log(`${report.ok ? 'In orde' : 'NIET in orde'}: ${report.events} events gecontroleerd`);
+      console.log(`Kop van de keten: positie ${report.head.position}, hash ${report.head.hash}`);
+      for (const p of report.problems) console.log(`  positie ${p.position}: ${p.kind}: ${p.detail}`);
+      if (!report.ok) process.exitCode = 1;
     }),
   );
 

@@ -7,7 +7,7 @@ import { SERVICE_NAMES } from './services';
  * Adapter choices are named here; the distributed ones arrive with the distributed issue.
  */
 const schema = z.object({
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000), // 0: any free port (tests)
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'verwacht postgres://user:pass@host:port/db' }).optional(),
   REGIE_DATA_DIR: z.string().default(join(process.cwd(), '.regie')),
   REGIE_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54320),

@@ -1,0 +1,38 @@
+import type { Pool } from 'pg';
+import type { RecordedEvent } from '@regie/es-core';
+import { toRecorded } from './rows';
+
+export interface AuditQuery {
+  stream?: string;
+  type?: string;
+  /** The actor's user id. */
+  actor?: string;
+  from?: Date;
+  to?: Date;
+  /** Exclusive global position to page from. */
+  after?: number;
+  limit: number;
+}
+
+export type AuditedEvent = RecordedEvent & { hash: string | null };
+
+/** The full history for auditors, filtered in SQL and paged by global position. */
+export async function queryAuditLog(pool: Pool, schema: string, query: AuditQuery): Promise<AuditedEvent[]> {
+  const where: string[] = ['position > $1'];
+  const params: unknown[] = [query.after ?? 0];
+  const add = (sql: string, value: unknown) => {
+    params.push(value);
+    where.push(sql.replace('?', `$${params.length}`));
+  };
+  if (query.stream) add('stream_id = ?', query.stream);
+  if (query.type) add('type = ?', query.type);
+  if (query.actor) add(`metadata->'actor'->>'userId' = ?`, query.actor);
+  if (query.from) add('recorded_at >= ?', query.from);
+  if (query.to) add('recorded_at < ?', query.to);
+  params.push(query.limit);
+  const { rows } = await pool.query(
+    `SELECT * FROM "${schema}".events WHERE ${where.join(' AND ')} ORDER BY position LIMIT $${params.length}`,
+    params,
+  );
+  return rows.map((row) => ({ ...toRecorded(row), hash: row.hash }));
+}

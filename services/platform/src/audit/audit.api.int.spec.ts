@@ -1,0 +1,52 @@
+import { Client } from 'pg';
+import { testDatabase } from '@regie/test-kit';
+import { loadConfig } from '../config';
+import { startPlatform, type RunningPlatform } from '../platform';
+
+describe('audit API', () => {
+  let db: Awaited<ReturnType<typeof testDatabase>>;
+  let platform: RunningPlatform;
+  const get = async (path: string) => (await fetch(`${platform.url}${path}`)).json();
+
+  beforeAll(async () => {
+    db = await testDatabase('audit_api');
+    platform = await startPlatform(loadConfig({ DATABASE_URL: db.url, PORT: '0', REGIE_LOG_LEVEL: 'error', REGIE_NOW: '2026-03-15T09:00:00Z' }), () => undefined);
+  });
+  afterAll(async () => {
+    await platform.close();
+    await db.drop();
+  });
+
+  it('lists events in global order with full metadata, filtered and paged', async () => {
+    const page = await get('/api/v1/audit/events?type=MilestonePlanned&limit=5');
+    expect(page.events).toHaveLength(5);
+    expect(page.events[0]).toMatchObject({ type: 'MilestonePlanned', metadata: { actor: { userId: 'seed', role: 'system' } } });
+    expect(page.events[0].hash).toMatch(/^[0-9a-f]{64}$/);
+    const next = await get(`/api/v1/audit/events?type=MilestonePlanned&limit=100&after=${page.next}`);
+    expect(next.events).toHaveLength(16 - 5);
+    expect(next.events[0].position).toBeGreaterThan(page.next);
+    expect((await get('/api/v1/audit/events?actor=niemand')).events).toEqual([]);
+  });
+
+  it("shows one stream's history", async () => {
+    const { events } = await get('/api/v1/audit/streams/action-2.1');
+    expect(events.map((e: { type: string }) => e.type)).toEqual(['ActionDefined']);
+  });
+
+  it('verifies the hash chain, and names the first broken link after tampering in the database', async () => {
+    expect(await get('/api/v1/audit/verify')).toMatchObject({ ok: true, problems: [] });
+    const sql = new Client({ connectionString: db.url });
+    await sql.connect();
+    await sql.query(`UPDATE es.events SET metadata = jsonb_set(metadata, '{actor,userId}', '"iemand-anders"') WHERE position = 10`);
+    await sql.end();
+    const report = await get('/api/v1/audit/verify');
+    expect(report.ok).toBe(false);
+    expect(report.problems).toEqual([expect.objectContaining({ position: 10, kind: 'hash-mismatch' })]);
+  });
+
+  it('refuses a malformed filter with problem+json naming the field', async () => {
+    const res = await fetch(`${platform.url}/api/v1/audit/events?from=gisteren`);
+    expect(res.status).toBe(400);
+    expect((await res.json()).errors).toEqual([expect.objectContaining({ field: 'from' })]);
+  });
+});
