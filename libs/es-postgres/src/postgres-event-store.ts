@@ -217,10 +217,17 @@ export class PostgresEventStore extends EventStore {
     this.closing = true;
     this.appended.emit('closed');
     if (this.listener) {
-      this.listener.release(true);
-      this.listener = undefined;
+      this.dropListener(this.listener);
     }
     await this.pool.end();
+  }
+
+  /** Gives a listener connection back for good; later socket errors on it are expected and ignored. */
+  private dropListener(listener: PoolClient): void {
+    if (this.listener === listener) this.listener = undefined;
+    listener.removeAllListeners('error');
+    listener.on('error', () => undefined);
+    listener.release(true);
   }
 
   /**
@@ -232,8 +239,7 @@ export class PostgresEventStore extends EventStore {
     this.listener = listener;
     listener.on('notification', (n) => this.appended.emit('appended', Number(n.payload)));
     listener.on('error', () => {
-      listener.release(true);
-      if (this.listener === listener) this.listener = undefined;
+      this.dropListener(listener);
       if (!this.closing) setTimeout(() => this.listen().catch(() => undefined), 1000).unref();
     });
     await listener.query(`LISTEN ${NOTIFY_CHANNEL}`);

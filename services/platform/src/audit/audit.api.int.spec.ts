@@ -6,7 +6,8 @@ import { startPlatform, type RunningPlatform } from '../platform';
 describe('audit API', () => {
   let db: Awaited<ReturnType<typeof testDatabase>>;
   let platform: RunningPlatform;
-  const get = async (path: string) => (await fetch(`${platform.url}${path}`)).json();
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const get = async (path: string): Promise<any> => (await fetch(`${platform.url}${path}`)).json();
 
   beforeAll(async () => {
     db = await testDatabase('audit_api');
