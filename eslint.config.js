@@ -16,6 +16,7 @@ const LAYERS = {
 const SCOPES = {
   'scope:shared': ['scope:shared'],
   'scope:actions': ['scope:actions', 'scope:shared'],
+  'scope:commitments': ['scope:commitments', 'scope:shared'],
   // monitoring consumes other contexts' contracts (never their services)
   'scope:monitoring': ['scope:monitoring', 'scope:shared', 'scope:actions', 'scope:commitments'],
   'scope:platform': ['scope:platform', 'scope:actions', 'scope:monitoring', 'scope:commitments', 'scope:shared'],

@@ -1,5 +1,8 @@
 import 'reflect-metadata';
+import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { readFileSync } from 'node:fs';
+import { commitmentsReadModel, CommitmentsSeeder, TweedeKamerImporter } from '@regie/commitments';
 import { Command } from 'commander';
 import { actionsReadModel, WerkagendaSeeder } from '@regie/actions';
 import { PostgresEventStore, verifyChain } from '@regie/es-postgres';
@@ -20,18 +23,31 @@ const withAdapters = async <T>(work: (adapters: OpenAdapters) => Promise<T>): Pr
   }
 };
 
+/** The services booted without HTTP, for commands that go through their command bus. */
+let services: INestApplicationContext | undefined;
+
+/** Boots the services without HTTP, so they register their jobs and re-derive what is scheduled. */
+const withServices = (work: (adapters: OpenAdapters) => Promise<void>) =>
+  withAdapters(async (adapters) => {
+    services = await NestFactory.createApplicationContext(PlatformModule.forRoot(adapters, loadConfig().REGIE_SERVICES), { logger: ['error', 'warn'] });
+    try {
+      await adapters.scheduler.start();
+      await work(adapters);
+    } finally {
+      await services.close();
+      services = undefined;
+    }
+  });
+
 program
   .command('seed')
   .description('Zet de werkagenda uit de brondocumenten in de eventhistorie (idempotent)')
   .action(() =>
-    withAdapters(async (adapters) => {
-      const app = await NestFactory.createApplicationContext(PlatformModule.forRoot(adapters, loadConfig().REGIE_SERVICES), { logger: ['error', 'warn'] });
-      try {
-        const outcome = await app.get(WerkagendaSeeder).seed();
-        console.log(`${outcome.commands} nieuwe commando's voor ${outcome.streams} streams${outcome.commands === 0 ? ' (alles was er al)' : ''}`);
-      } finally {
-        await app.close();
-      }
+    withServices(async () => {
+      const actions = await services!.get(WerkagendaSeeder).seed();
+      const commitments = await services!.get(CommitmentsSeeder).seed();
+      const commands = actions.commands + commitments.commands;
+      console.log(`${commands} nieuwe commando's${commands === 0 ? ' (alles was er al)' : ''}`);
     }),
   );
 
@@ -61,22 +77,37 @@ program
   .option('--swap', 'vervang de live tabellen door de herbouwde (stop de server eerst)')
   .action((options: { swap?: boolean }) =>
     withAdapters(async ({ store, databaseUrl }) => {
-      const model = actionsReadModel(databaseUrl);
-      const rebuilt = await rebuildInto(store, model, { fresh: true });
-      const live = await model.openDataSource(model.schema);
-      try {
-        const [a, b] = [await checksums(live, model.schema), await checksums(rebuilt.dataSource, rebuilt.schema)];
-        const differences = b.filter((t) => JSON.stringify(t) !== JSON.stringify(a.find((x) => x.table === t.table)));
-        console.log(`${model.name}: herbouwd tot positie ${rebuilt.position}; ${differences.length === 0 ? 'gelijk aan live' : `verschillen in ${differences.map((d) => d.table).join(', ')}`}`);
-        if (options.swap) {
-          await swapIn(live, model.schema, rebuilt.schema);
-          console.log(`${model.name}: herbouwde tabellen staan nu live`);
+      for (const model of [actionsReadModel(databaseUrl), commitmentsReadModel(databaseUrl)]) {
+        const rebuilt = await rebuildInto(store, model, { fresh: true });
+        const live = await model.openDataSource(model.schema);
+        try {
+          const [a, b] = [await checksums(live, model.schema), await checksums(rebuilt.dataSource, rebuilt.schema)];
+          const differences = b.filter((t) => JSON.stringify(t) !== JSON.stringify(a.find((x) => x.table === t.table)));
+          console.log(`${model.name}: herbouwd tot positie ${rebuilt.position}; ${differences.length === 0 ? 'gelijk aan live' : `verschillen in ${differences.map((d) => d.table).join(', ')}`}`);
+          if (options.swap) {
+            await swapIn(live, model.schema, rebuilt.schema);
+            console.log(`${model.name}: herbouwde tabellen staan nu live`);
+          }
+          if (differences.length > 0 && !options.swap) process.exitCode = 1;
+        } finally {
+          await rebuilt.dataSource.destroy();
+          await live.destroy();
         }
-        if (differences.length > 0 && !options.swap) process.exitCode = 1;
-      } finally {
-        await rebuilt.dataSource.destroy();
-        await live.destroy();
       }
+    }),
+  );
+
+program
+  .command('import')
+  .description('Importeert toezeggingen uit een Tweede Kamer open-data bestand (OData JSON {"value":[Toezegging…]}); idempotent')
+  .argument('<source>', 'tweede-kamer')
+  .argument('<file>', 'pad naar het JSON-bestand')
+  .action((source: string, file: string) =>
+    withServices(async () => {
+      if (source !== 'tweede-kamer') throw new Error(`onbekende bron ${source}: alleen tweede-kamer`);
+      const summary = await services!.get(TweedeKamerImporter).import(JSON.parse(readFileSync(file, 'utf8')));
+      console.log(JSON.stringify(summary, null, 2));
+      if (summary.rejected.length > 0) process.exitCode = 1;
     }),
   );
 
@@ -96,17 +127,7 @@ program
 
 const jobs = program.command('jobs').description('Geplande taken (bijvoorbeeld termijnbewaking van toezeggingen)');
 
-/** Boots the services without HTTP, so they register their jobs and re-derive what is scheduled. */
-const withServices = (work: (adapters: OpenAdapters) => Promise<void>) =>
-  withAdapters(async (adapters) => {
-    const app = await NestFactory.createApplicationContext(PlatformModule.forRoot(adapters, loadConfig().REGIE_SERVICES), { logger: ['error', 'warn'] });
-    try {
-      await adapters.scheduler.start();
-      await work(adapters);
-    } finally {
-      await app.close();
-    }
-  });
+
 
 jobs
   .command('list')

@@ -1,16 +1,19 @@
 import { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
-import { ActionsReadModelSync, WerkagendaSeeder, type SeedOutcome } from '@regie/actions';
+import { ActionsReadModelSync, WerkagendaSeeder } from '@regie/actions';
+import { CommitmentsReadModelSync, CommitmentsSeeder } from '@regie/commitments';
 import { openAdapters, type OpenAdapters } from './adapters';
 import { PlatformModule } from './app.module';
 import type { PlatformConfig } from './config';
+import type { ServiceName } from './services';
 
 export interface RunningPlatform {
   app: INestApplication;
   adapters: OpenAdapters;
-  seeded?: SeedOutcome;
+  seeded?: { commands: number };
   url: string;
   close(): Promise<void>;
 }
@@ -21,18 +24,20 @@ export const logLevels = (config: PlatformConfig): LogLevel[] => LEVELS.slice(0,
 /** Boots the whole platform in one process on the configured adapters. */
 export async function startPlatform(config: PlatformConfig, log: (line: string) => void = console.log): Promise<RunningPlatform> {
   const adapters = await openAdapters(config, log);
-  const app = await NestFactory.create(PlatformModule.forRoot(adapters, config.REGIE_SERVICES), { logger: logLevels(config) });
+  const app = await NestFactory.create<NestExpressApplication>(PlatformModule.forRoot(adapters, config.REGIE_SERVICES), { logger: logLevels(config) });
   const document = new DocumentBuilder()
     .setTitle('Regie API')
     .setDescription('Regie: de regiecyclus van de werkagenda "Een betekenisvol leven met een langdurige psychische aandoening"')
     .setVersion('1')
     .build();
+  app.useBodyParser('json', { limit: '20mb' }); // a full Tweede Kamer export of toezeggingen is several MB
   SwaggerModule.setup('api/docs', app, cleanupOpenApiDoc(SwaggerModule.createDocument(app, document)));
   // Seed and let the read model catch up before listening: once /health answers, reads are complete.
   await app.init();
-  const hostsActions = config.REGIE_SERVICES.includes('actions');
-  const seeded = config.REGIE_SEED && hostsActions ? await app.get(WerkagendaSeeder).seed() : undefined;
-  if (hostsActions) await app.get(ActionsReadModelSync).caughtUpTo(await adapters.store.headPosition());
+  const seeded = config.REGIE_SEED ? await seed(app, config) : undefined;
+  const head = await adapters.store.headPosition();
+  if (hosts(config, 'actions')) await app.get(ActionsReadModelSync).caughtUpTo(head);
+  if (hosts(config, 'commitments')) await app.get(CommitmentsReadModelSync).caughtUpTo(head);
   await adapters.scheduler.start();
   await app.listen(config.PORT, '0.0.0.0');
   const port = (app.getHttpServer().address() as { port: number }).port;
@@ -50,4 +55,14 @@ export async function startPlatform(config: PlatformConfig, log: (line: string) 
       await adapters.close();
     },
   };
+}
+
+const hosts = (config: PlatformConfig, service: ServiceName) => config.REGIE_SERVICES.includes(service);
+
+/** The seed documents' history, through each hosted service's commands; idempotent. */
+async function seed(app: INestApplication, config: PlatformConfig): Promise<{ commands: number }> {
+  let commands = 0;
+  if (hosts(config, 'actions')) commands += (await app.get(WerkagendaSeeder).seed()).commands;
+  if (hosts(config, 'commitments')) commands += (await app.get(CommitmentsSeeder).seed()).commands;
+  return { commands };
 }

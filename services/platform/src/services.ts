@@ -1,5 +1,6 @@
 import type { Type } from '@nestjs/common';
 import { ActionsModule } from '@regie/actions';
+import { CommitmentsModule } from '@regie/commitments';
 import { MonitoringModule } from '@regie/monitoring';
 
 /**
@@ -8,6 +9,7 @@ import { MonitoringModule } from '@regie/monitoring';
  */
 export const SERVICE_MODULES = {
   actions: ActionsModule,
+  commitments: CommitmentsModule,
   monitoring: MonitoringModule,
 } satisfies Record<string, Type>;
 

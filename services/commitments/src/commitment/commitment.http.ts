@@ -1,0 +1,103 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import { amsterdamDate, type CommandContext, type HandleResult, newId, stableId } from '@regie/es-core';
+import { Ctx, withRevision, zodParam } from '@regie/nest-kit';
+import { resolveDue } from '../due/resolve-due';
+import { CommitmentsQueries } from '../read-model/commitments.queries';
+import { CommitmentsReadModelSync } from '../read-model/read-model-sync';
+import { CommitmentCommandMessage } from '../shared/commitment-command';
+import { actionCode, dueText, isoDate, text, uuidParam } from '../shared/schemas';
+import { COMMITMENT_STATUSES, type CommitmentEvent } from './commitment';
+import type { CommitmentCommand } from './commitment.decide';
+
+class RegisterCommitmentBody extends createZodDto(
+  z.object({
+    text: text(4000),
+    madeBy: text(300),
+    madeAt: z.object({ date: isoDate, source: text(300) }, { error: 'verwacht {date, source}' }),
+    due: dueText,
+    actionCodes: z.array(actionCode).max(20, 'maximaal 20 acties').default([]),
+    externalRef: z.object({ system: z.literal('tweede-kamer'), id: text(100), nummer: text(50).optional() }).optional(),
+  }),
+) {}
+class PostponeCommitmentBody extends createZodDto(z.object({ due: dueText, reason: text(2000), source: text(300).optional() })) {}
+class FulfilCommitmentBody extends createZodDto(
+  z.object({ document: z.object({ kenmerk: text(100), title: text(500), date: isoDate }, { error: 'verwacht {kenmerk, title, date}' }) }),
+) {}
+class WithdrawCommitmentBody extends createZodDto(z.object({ reason: text(2000), source: text(300).optional() })) {}
+
+const id = zodParam('id', uuidParam);
+const status = zodParam('status', z.enum(COMMITMENT_STATUSES, { error: `kies ${COMMITMENT_STATUSES.join(', ')}` }).optional());
+
+/** Commitments (toezeggingen aan de Kamer) over HTTP: see API.md, section Commitments. */
+@ApiTags('toezeggingen')
+@Controller('api/v1/commitments')
+export class CommitmentsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: CommitmentsQueries,
+    private readonly sync: CommitmentsReadModelSync,
+  ) {}
+
+  @Get()
+  list(@Query('status', status) filter?: (typeof COMMITMENT_STATUSES)[number]) {
+    return this.queries.list(filter);
+  }
+
+  @Get(':id')
+  async one(@Param('id', id) commitmentId: string, @Res({ passthrough: true }) res: Response) {
+    const commitment = await this.queries.one(commitmentId);
+    return withRevision(res, commitment.revision, commitment);
+  }
+
+  @Post()
+  async register(@Body() body: RegisterCommitmentBody, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
+    const due = resolveDue(body.due, body.madeAt.date);
+    const ref = body.externalRef;
+    // A Tweede Kamer toezegging has one stream, whether it arrives here or through the import.
+    const commitmentId = ref ? stableId(`tk:${ref.id}`) : newId();
+    const externalRef = ref ? { system: ref.system, id: ref.id, nummer: ref.nummer ?? null, changedAt: null } : null;
+    const command: CommitmentCommand = {
+      type: 'RegisterCommitment',
+      data: { commitmentId, text: body.text, madeBy: body.madeBy, madeAt: body.madeAt, due, actionCodes: body.actionCodes, externalRef },
+    };
+    const result = await this.run(commitmentId, command, ctx);
+    return withRevision(res, result.revision, { id: commitmentId, dueDate: due.date });
+  }
+
+  @Post(':id/postpone')
+  @HttpCode(200)
+  async postpone(@Param('id', id) commitmentId: string, @Body() body: PostponeCommitmentBody, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
+    // A period without a year ("voor de zomer") is read from the day of the postponement.
+    const due = resolveDue(body.due, amsterdamDate(ctx.now));
+    const command: CommitmentCommand = { type: 'PostponeCommitment', data: { commitmentId, due, reason: body.reason, source: body.source ?? null } };
+    const result = await this.run(commitmentId, command, ctx);
+    return withRevision(res, result.revision, { id: commitmentId, dueDate: due.date, revision: result.revision });
+  }
+
+  @Post(':id/fulfil')
+  @HttpCode(200)
+  async fulfil(@Param('id', id) commitmentId: string, @Body() body: FulfilCommitmentBody, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
+    const command: CommitmentCommand = { type: 'FulfilCommitment', data: { commitmentId, document: body.document, today: amsterdamDate(ctx.now) } };
+    const result = await this.run(commitmentId, command, ctx);
+    return withRevision(res, result.revision, { id: commitmentId, revision: result.revision });
+  }
+
+  @Post(':id/withdraw')
+  @HttpCode(200)
+  async withdraw(@Param('id', id) commitmentId: string, @Body() body: WithdrawCommitmentBody, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
+    const command: CommitmentCommand = { type: 'WithdrawCommitment', data: { commitmentId, reason: body.reason, source: body.source ?? null } };
+    const result = await this.run(commitmentId, command, ctx);
+    return withRevision(res, result.revision, { id: commitmentId, revision: result.revision });
+  }
+
+  private async run(commitmentId: string, command: CommitmentCommand, ctx: CommandContext): Promise<HandleResult<CommitmentEvent>> {
+    const result: HandleResult<CommitmentEvent> = await this.commands.execute(new CommitmentCommandMessage(commitmentId, command, ctx));
+    await this.sync.caughtUpTo(result.position);
+    return result;
+  }
+}

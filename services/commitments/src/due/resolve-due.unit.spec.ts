@@ -1,0 +1,60 @@
+import { InvalidInput } from '@regie/es-core';
+import { resolveDue } from './resolve-due';
+
+/** Reference date = the date the promise was made (or the day of a postponement). */
+const madeAt = '2026-02-27';
+
+describe('resolveDue: a Dutch due period resolves to the last day of that period', () => {
+  it.each([
+    ['2026-12-20', '2026-12-20'],
+    ['eind 2025', '2025-12-31'],
+    ['einde van 2025', '2025-12-31'],
+    ['voor het einde van 2025', '2025-12-31'],
+    ['Q1 2026', '2026-03-31'],
+    ['2026-Q4', '2026-12-31'],
+    ['Q3-2026', '2026-09-30'],
+    ['eerste kwartaal 2026', '2026-03-31'],
+    ['het tweede kwartaal van 2025', '2025-06-30'],
+    ['begin 2027', '2027-03-31'],
+    ['voorjaar 2026', '2026-05-31'],
+    ['voor de zomer 2026', '2026-06-30'],
+    ['medio 2026', '2026-06-30'],
+    ['zomer 2026', '2026-08-31'],
+    ['najaar 2026', '2026-11-30'],
+    ['in het najaar van 2026', '2026-11-30'],
+    ['maart 2026', '2026-03-31'],
+    ['februari 2028', '2028-02-29'],
+    ['eind april 2025', '2025-04-30'],
+  ])('"%s" -> %s', (text, date) => {
+    expect(resolveDue(text, madeAt)).toEqual({ text, date });
+  });
+
+  it('takes the year of the reference date for "eind dit jaar" and "dit najaar"', () => {
+    expect(resolveDue('eind dit jaar', '2025-06-19').date).toBe('2025-12-31');
+    expect(resolveDue('dit najaar', '2025-03-11').date).toBe('2025-11-30');
+  });
+
+  it('resolves "voor de zomer" without a year to the next summer that has not begun to pass', () => {
+    expect(resolveDue('voor de zomer', madeAt).date).toBe('2026-06-30');
+    expect(resolveDue('voor de zomer', '2025-10-01').date).toBe('2026-06-30');
+  });
+
+  it('keeps the text as given (whitespace tidied) and ignores case', () => {
+    expect(resolveDue('  Najaar   2026 ', madeAt)).toEqual({ text: 'Najaar 2026', date: '2026-11-30' });
+  });
+
+  it('resolves "onbekend" to no date', () => {
+    expect(resolveDue('onbekend', madeAt)).toEqual({ text: 'onbekend', date: null });
+  });
+
+  it('refuses an unknown text with InvalidInput on "due", naming the accepted forms', () => {
+    expect(() => resolveDue('binnenkort', madeAt)).toThrow(InvalidInput);
+    expect(() => resolveDue('binnenkort', madeAt)).toThrow(/eind 2025.*Q1 2026.*najaar 2026/);
+    expect(() => resolveDue('binnenkort', madeAt)).toThrow(expect.objectContaining({ field: 'due' }));
+  });
+
+  it('refuses a date that does not exist and a year out of range', () => {
+    expect(() => resolveDue('2026-02-30', madeAt)).toThrow(/geen bestaande datum/);
+    expect(() => resolveDue('najaar 3026', madeAt)).toThrow(InvalidInput);
+  });
+});

@@ -1,0 +1,25 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import type { CommandContext } from '@regie/es-core';
+import { Ctx } from '@regie/nest-kit';
+import { type ImportSummary, TweedeKamerImporter } from './tk-import';
+
+/** The OData envelope; each record is checked on its own so one bad record does not stop the rest. */
+class TweedeKamerODataBody extends createZodDto(
+  z.looseObject({ value: z.array(z.unknown(), { error: 'verwacht een lijst "value" met Toezegging-records (OData JSON)' }) }),
+) {}
+
+@ApiTags('toezeggingen')
+@Controller('api/v1/commitments/import')
+export class TweedeKamerImportController {
+  constructor(private readonly importer: TweedeKamerImporter) {}
+
+  /** Tweede Kamer open data, entity Toezegging: `{"value": [Toezegging, …]}`. Idempotent by Id. */
+  @Post('tweede-kamer')
+  @HttpCode(200)
+  import(@Body() body: TweedeKamerODataBody, @Ctx() ctx: CommandContext): Promise<ImportSummary> {
+    return this.importer.import(body, ctx);
+  }
+}

@@ -1,0 +1,28 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { schemaOf } from '@regie/read-model';
+
+/** Migrations interpolate the DataSource's schema, so a rebuild schema gets the same tables. */
+export class CommitmentsReadModel1700000000101 implements MigrationInterface {
+  name = 'CommitmentsReadModel1700000000101';
+
+  async up(runner: QueryRunner): Promise<void> {
+    const s = schemaOf(runner);
+    await runner.query(`
+      CREATE TABLE ${s}.commitment (
+        id uuid PRIMARY KEY, text text NOT NULL, made_by text NOT NULL, made_at_date date NOT NULL,
+        made_at_source text NOT NULL, due_text text NOT NULL, due_date date, original_due_text text NOT NULL,
+        original_due_date date, status text NOT NULL, action_codes jsonb NOT NULL, external_ref jsonb,
+        fulfilled_by jsonb, due_soon_for date, registered_at timestamptz NOT NULL, revision int NOT NULL);
+      CREATE INDEX ON ${s}.commitment (status, due_date);
+      CREATE TABLE ${s}.commitment_history (
+        commitment_id uuid NOT NULL, revision int NOT NULL, type text NOT NULL, data jsonb NOT NULL,
+        occurred_at timestamptz NOT NULL, actor_id text NOT NULL, PRIMARY KEY (commitment_id, revision));`);
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    const s = schemaOf(runner);
+    await runner.query(`DROP TABLE ${s}.commitment_history, ${s}.commitment`);
+  }
+}
+
+export const COMMITMENTS_MIGRATIONS = [CommitmentsReadModel1700000000101];

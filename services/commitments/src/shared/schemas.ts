@@ -1,0 +1,10 @@
+import { z } from 'zod';
+
+/** Input rules shared by the commitments endpoints; messages are Dutch because users read them. */
+export const isoDate = z.iso.date({ error: 'verwacht een bestaande datum als 2026-05-31' });
+export const text = (max: number) =>
+  z.string({ error: 'verplicht tekstveld' }).trim().min(1, 'mag niet leeg zijn').max(max, `maximaal ${max} tekens`);
+export const actionCode = z.string({ error: 'verwacht een actiecode' }).regex(/^(0|[1-9]\.[1-9])$/, 'een actiecode als 0, 1.1 of 2.5');
+export const uuidParam = z.uuid('verwacht een id (uuid)');
+/** A due date as a date or a Dutch period; resolved by `resolveDue`, which names the accepted forms. */
+export const dueText = text(100);
