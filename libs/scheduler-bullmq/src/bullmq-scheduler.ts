@@ -18,8 +18,8 @@ interface StoredJob {
 }
 
 /**
- * JobScheduler on BullMQ (Redis): delayed jobs with a job id derived from (name, key), so
- * scheduling again replaces and several instances share one queue, each job taken by one
+ * JobScheduler on BullMQ (Redis): delayed jobs keyed by (name, key), so scheduling again
+ * replaces the waiting one, and several instances share one queue, each job taken by one
  * worker. Failed jobs are retried with backoff. Moments are measured on the injected clock,
  * so a shifted clock (REGIE_NOW) schedules the same delays as in-process.
  */
@@ -42,8 +42,11 @@ export class BullMqScheduler extends JobScheduler {
   }
 
   async schedule(job: ScheduledJob): Promise<void> {
-    const jobId = jobIdOf(job.name, job.key);
-    await this.remove(jobId);
+    // The moment is part of the BullMQ id: a job may reschedule its own key while it runs
+    // (BullMQ would ignore an add under the id of an active job), and scheduling the same
+    // moment twice stays one job.
+    const jobId = jobIdOf(job.name, job.key, job.runAt);
+    await this.removeWaiting(job.name, job.key, jobId);
     await this.queue.add(
       job.name,
       { name: job.name, key: job.key, runAt: job.runAt.toISOString(), payload: job.payload },
@@ -59,7 +62,7 @@ export class BullMqScheduler extends JobScheduler {
   }
 
   async cancel(name: string, key: string): Promise<void> {
-    await this.remove(jobIdOf(name, key));
+    await this.removeWaiting(name, key);
   }
 
   async list(): Promise<ScheduledJob[]> {
@@ -99,9 +102,12 @@ export class BullMqScheduler extends JobScheduler {
     await this.queue.close();
   }
 
-  private async remove(jobId: string): Promise<void> {
-    const existing = await this.queue.getJob(jobId);
-    if (existing && !(await existing.isActive())) await existing.remove();
+  /** Removes the waiting jobs of (name, key), except one with the id `keep`. */
+  private async removeWaiting(name: string, key: string, keep?: string): Promise<void> {
+    const waiting = await this.queue.getJobs(['delayed', 'waiting', 'prioritized']);
+    await Promise.all(
+      waiting.filter((j) => j && j.data.name === name && j.data.key === key && j.id !== keep).map((j) => j.remove()),
+    );
   }
 
   private async queueEvents(): Promise<QueueEvents> {
@@ -113,7 +119,7 @@ export class BullMqScheduler extends JobScheduler {
   }
 }
 
-const jobIdOf = (name: string, key: string) => `${name}|${key}`.replace(/:/g, '_');
+const jobIdOf = (name: string, key: string, runAt: Date) => `${name}|${key}|${runAt.getTime()}`.replace(/:/g, '_');
 
 const toScheduled = (job: Job<StoredJob>): ScheduledJob => ({
   name: job.data.name,

@@ -41,6 +41,18 @@ export function jobSchedulerContract(adapter: string, open: () => Promise<{ sche
       expect(ran.map((j) => j.payload)).toEqual([{ dueDate: 'new' }]);
     });
 
+    it('lets a running job schedule its own key again (e.g. a check that must run later)', async () => {
+      let runs = 0;
+      const name = `self-${newId().slice(-8)}`;
+      scheduler.register(name, async (job) => {
+        runs++;
+        if (runs === 1) await scheduler.schedule({ ...job, runAt: inMs(200) });
+      });
+      await scheduler.schedule({ name, key: 'c-self', runAt: inMs(50), payload: {} });
+      await until(() => runs === 2);
+      expect(runs).toBe(2);
+    });
+
     it('does not run a cancelled job', async () => {
       await scheduler.schedule({ name: names.overdue, key: 'c-cancel', runAt: inMs(300), payload: {} });
       await scheduler.cancel(names.overdue, 'c-cancel');
