@@ -19,7 +19,8 @@ const SCOPES = {
   'scope:commitments': ['scope:commitments', 'scope:shared'],
   // monitoring consumes other contexts' contracts (never their services)
   'scope:monitoring': ['scope:monitoring', 'scope:shared', 'scope:actions', 'scope:commitments'],
-  'scope:platform': ['scope:platform', 'scope:actions', 'scope:monitoring', 'scope:commitments', 'scope:shared'],
+  'scope:meetings': ['scope:meetings', 'scope:shared', 'scope:actions', 'scope:commitments'],
+  'scope:platform': ['scope:platform', 'scope:actions', 'scope:monitoring', 'scope:commitments', 'scope:meetings', 'scope:shared'],
 };
 
 const boundaries = (extra) => [

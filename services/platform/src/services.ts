@@ -1,6 +1,7 @@
 import type { Type } from '@nestjs/common';
 import { ActionsModule } from '@regie/actions';
 import { CommitmentsModule } from '@regie/commitments';
+import { MeetingsModule } from '@regie/meetings';
 import { MonitoringModule } from '@regie/monitoring';
 
 /**
@@ -10,6 +11,7 @@ import { MonitoringModule } from '@regie/monitoring';
 export const SERVICE_MODULES = {
   actions: ActionsModule,
   commitments: CommitmentsModule,
+  meetings: MeetingsModule,
   monitoring: MonitoringModule,
 } satisfies Record<string, Type>;
 

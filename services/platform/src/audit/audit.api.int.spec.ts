@@ -6,7 +6,6 @@ import { startPlatform, type RunningPlatform } from '../platform';
 describe('audit API', () => {
   let db: Awaited<ReturnType<typeof testDatabase>>;
   let platform: RunningPlatform;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const get = async (path: string): Promise<any> => (await fetch(`${platform.url}${path}`)).json();
 
   beforeAll(async () => {
