@@ -1,0 +1,104 @@
+import request from 'supertest';
+import { meetingsTestApp, type MeetingsTestApp } from '../testing/meetings-test-app';
+
+type Item = { id: string; title: string; source: { type: string; ref: string }; order: number };
+
+describe('agenda drafts that compose themselves from integration events', () => {
+  let t: MeetingsTestApp;
+  let kern: { id: string; startsAt: string }[];
+  beforeAll(async () => {
+    t = await meetingsTestApp('meetings_agenda');
+    kern = (await request(t.http).get('/api/v1/meetings?kind=kerngroep')).body;
+  });
+  afterAll(async () => t.close());
+
+  const agenda = async (id: string): Promise<Item[]> => (await request(t.http).get(`/api/v1/meetings/${id}`)).body.agenda;
+  const sources = async (id: string) => (await agenda(id)).map((i) => `${i.source.type}:${i.source.ref}`);
+  const knelpuntId = '0196a4a2-7c1e-7000-8000-000000000101';
+  const actions = (type: string, payload: Record<string, unknown>) => t.deliver('regie.actions.v1', type, payload, `knelpunt-${knelpuntId}`);
+
+  it('starts with the standing items: opening, vaststellen agenda, verslag, rondvraag last', async () => {
+    expect(kern[0].startsAt).toBe('2026-03-31T08:00:00.000Z');
+    const items = await agenda(kern[0].id);
+    expect(items.map((i) => i.source)).toEqual([
+      { type: 'standing', ref: 'opening' }, { type: 'standing', ref: 'vaststellen-agenda' }, { type: 'standing', ref: 'verslag' },
+      { type: 'standing', ref: 'rondvraag' },
+    ]);
+    expect(items.map((i) => i.order)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('puts a knelpunt of action 2.1 escalated to the kerngroep on the next kerngroep draft, and takes it off when resolved', async () => {
+    await actions('KnelpuntRaisedV1', { knelpuntId, actionCode: '2.1', description: 'Financiering pilot na 2026 ontbreekt', raisedAt: '2026-03-15T09:00:00Z' });
+    expect(await sources(kern[0].id)).not.toContain(`knelpunt:${knelpuntId}`); // raised, not escalated
+    await actions('KnelpuntEscalatedV1', { knelpuntId, actionCode: '2.1', from: null, to: 'kerngroep' });
+    const items = await agenda(kern[0].id);
+    expect(items.find((i) => i.source.type === 'knelpunt')).toMatchObject({ title: 'Knelpunt actie 2.1: Financiering pilot na 2026 ontbreekt', source: { ref: knelpuntId } });
+    expect(await sources(kern[1].id)).not.toContain(`knelpunt:${knelpuntId}`); // only the next meeting
+    const regie = (await request(t.http).get('/api/v1/meetings?kind=regiegroep')).body[0];
+    expect(await sources(regie.id)).not.toContain(`knelpunt:${knelpuntId}`);
+    await actions('KnelpuntResolvedV1', { knelpuntId, actionCode: '2.1', resolution: 'Middelen gevonden', resolvedAt: '2026-03-16T09:00:00Z' });
+    expect(await sources(kern[0].id)).not.toContain(`knelpunt:${knelpuntId}`);
+  });
+
+  it('lists milestones that fell due since the previous meeting, and drops a cancelled one', async () => {
+    const milestoneId = '0196a4a2-7c1e-7000-8000-000000000201';
+    const ref = { milestoneId, actionCode: '1.1' };
+    await t.deliver('regie.actions.v1', 'MilestonePlannedV1', { ...ref, title: 'Plan van aanpak regio Twente', dueDate: '2026-03-20' });
+    await t.deliver('regie.actions.v1', 'MilestonePlannedV1', { ...ref, milestoneId: '0196a4a2-7c1e-7000-8000-000000000202', title: 'Later', dueDate: '2026-04-15' });
+    const item = (await agenda(kern[0].id)).find((i) => i.source.type === 'milestone');
+    expect(item).toMatchObject({ source: { ref: milestoneId }, title: 'Mijlpaal actie 1.1: Plan van aanpak regio Twente (streefdatum 20 maart 2026, vervalt)' });
+    expect((await agenda(kern[0].id)).filter((i) => i.source.type === 'milestone')).toHaveLength(1); // 15 April is after the meeting
+    await t.deliver('regie.actions.v1', 'MilestoneCancelledV1', { ...ref, reason: 'vervalt' });
+    expect(await sources(kern[0].id)).not.toContain(`milestone:${milestoneId}`);
+  });
+
+  it('takes toezeggingen due within the look-ahead from CommitmentDueSoonV1 (commitments hook), and refuses a malformed one', async () => {
+    const payload = { commitmentId: 'tz-2026-01', dueDate: '2026-04-30', text: 'Kamer informeren over de pilots', actionCodes: ['2.1'] };
+    await t.deliver('regie.commitments.v1', 'CommitmentDueSoonV1', payload);
+    await t.deliver('regie.commitments.v1', 'CommitmentDueSoonV1', { ...payload, commitmentId: 'tz-2027', dueDate: '2027-01-01' });
+    const items = (await agenda(kern[0].id)).filter((i) => i.source.type === 'commitment');
+    expect(items).toEqual([expect.objectContaining({ source: { type: 'commitment', ref: 'tz-2026-01' }, title: 'Toezegging (uiterlijk 30 april 2026): Kamer informeren over de pilots' })]);
+    await expect(t.deliver('regie.commitments.v1', 'CommitmentDueSoonV1', { commitmentId: 'x', dueDate: 'eind 2026' })).rejects.toThrow();
+  });
+
+  it('lets the coordinator add, withdraw and reorder items, then publish; the published agenda is frozen', async () => {
+    const id = kern[0].id;
+    const added = await request(t.http).post(`/api/v1/meetings/${id}/agenda-items`).send({ title: 'Communicatie over de pilotregio’s' });
+    expect(added.status).toBe(201);
+    const verslag = (await agenda(id)).find((i) => i.source.ref === 'verslag') as Item;
+    await request(t.http).delete(`/api/v1/meetings/${id}/agenda-items/${verslag.id}`).expect(200);
+    expect(await sources(id)).not.toContain('standing:verslag');
+    await request(t.http).delete(`/api/v1/meetings/${id}/agenda-items/${verslag.id}`).expect(404); // no longer on the draft
+    const before = await agenda(id);
+    const manual = before.find((i) => i.source.type === 'manual') as Item;
+    await request(t.http).post(`/api/v1/meetings/${id}/agenda/reorder`).send({ itemIds: [manual.id, ...before.filter((i) => i !== manual).map((i) => i.id)] }).expect(200);
+    expect((await agenda(id))[0]).toMatchObject({ id: manual.id, title: 'Communicatie over de pilotregio’s', order: 1, source: { type: 'manual', ref: manual.id } });
+
+    const published = await request(t.http).post(`/api/v1/meetings/${id}/agenda/publish`);
+    expect(published.status).toBe(200);
+    const frozen = await agenda(id);
+    expect((await request(t.http).get(`/api/v1/meetings/${id}`)).body).toMatchObject({ status: 'agenda_published', agendaStatus: 'gepubliceerd' });
+
+    const later = '0196a4a2-7c1e-7000-8000-000000000102';
+    await t.deliver('regie.actions.v1', 'KnelpuntRaisedV1', { knelpuntId: later, actionCode: '3.1', description: 'Regiokaart vertraagd', raisedAt: '2026-03-17T09:00:00Z' });
+    await t.deliver('regie.actions.v1', 'KnelpuntEscalatedV1', { knelpuntId: later, actionCode: '3.1', from: null, to: 'kerngroep' });
+    expect(await agenda(id)).toEqual(frozen);
+    expect(await sources(kern[1].id)).toContain(`knelpunt:${later}`); // later events go to the next meeting's draft
+
+    const refused = await request(t.http).post(`/api/v1/meetings/${id}/agenda-items`).send({ title: 'te laat' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.detail).toBe('de agenda is al gepubliceerd en ligt vast');
+    await request(t.http).post(`/api/v1/meetings/${id}/agenda/publish`).expect(409);
+  });
+
+  it('puts "voorbereiding regiegroep" on the kerngroep before each regiegroep', async () => {
+    const regie = (await request(t.http).get('/api/v1/meetings?kind=regiegroep')).body as { id: string; startsAt: string }[];
+    const june = regie.find((r) => r.startsAt.startsWith('2026-06-19')) as { id: string };
+    const list = (await request(t.http).get('/api/v1/meetings?kind=kerngroep&from=2026-05-01&to=2026-06-30')).body;
+    const preparing = list.find((m: { preparesFor: string | null }) => m.preparesFor === june.id);
+    expect(preparing.startsAt).toBe('2026-06-02T08:00:00.000Z');
+    const item = (await agenda(preparing.id)).find((i) => i.source.type === 'regiegroep-preparation');
+    expect(item).toMatchObject({ title: 'Voorbereiding regiegroep van 19 juni 2026', source: { ref: june.id } });
+    expect((await request(t.http).get(`/api/v1/meetings/${june.id}`)).body.preparedBy).toBe(preparing.id);
+  });
+});

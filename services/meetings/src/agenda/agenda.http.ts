@@ -1,0 +1,73 @@
+import { Body, Controller, Delete, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import { type CommandContext, type HandleResult, InvalidInput, newId, NotFound } from '@regie/es-core';
+import { Ctx, withRevision, zodParam } from '@regie/nest-kit';
+import { MeetingsQueries } from '../read-model/meetings.queries';
+import { MeetingCommands } from '../shared/meeting-commands';
+import { text, uuidParam } from '../shared/schemas';
+
+class AddItemBody extends createZodDto(z.object({ title: text(500) })) {}
+class ReorderBody extends createZodDto(z.object({ itemIds: z.array(uuidParam).min(1, 'noem minstens één agendapunt') })) {}
+
+const id = zodParam('id', uuidParam);
+const itemIdParam = zodParam('itemId', uuidParam);
+const respond = (res: Response, result: HandleResult<never>, body: object) => withRevision(res, result.revision, { ...body, revision: result.revision });
+
+/**
+ * The coordinator's hand in the self-composing draft: add, withdraw, reorder, publish. Publishing
+ * freezes the agenda as composed at that moment, in the event itself.
+ */
+@ApiTags('agenda')
+@Controller('api/v1/meetings/:id')
+export class AgendaController {
+  constructor(
+    private readonly meetings: MeetingCommands,
+    private readonly queries: MeetingsQueries,
+  ) {}
+
+  @Post('agenda-items')
+  async add(@Param('id', id) meetingId: string, @Body() body: AddItemBody, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
+    const itemId = newId();
+    const result = await this.meetings.run(meetingId, { type: 'AddAgendaItem', data: { meetingId, itemId, title: body.title } }, ctx);
+    return respond(res, result, { id: itemId, meetingId });
+  }
+
+  @Delete('agenda-items/:itemId')
+  @HttpCode(200)
+  async withdraw(@Param('id', id) meetingId: string, @Param('itemId', itemIdParam) itemId: string, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
+    const meeting = await this.queries.meeting(meetingId);
+    let title = '';
+    if (!meeting.publishedAgenda) {
+      const item = (await this.queries.agendaOf(meeting, ctx.now)).find((i) => i.id === itemId);
+      if (!item) throw new NotFound(`agendapunt ${itemId} staat niet op de concept-agenda van dit overleg`);
+      title = item.title;
+    } // a published agenda: the decider refuses with 409
+    const result = await this.meetings.run(meetingId, { type: 'WithdrawAgendaItem', data: { meetingId, itemId, title } }, ctx);
+    return respond(res, result, { id: itemId, meetingId });
+  }
+
+  @Post('agenda/reorder')
+  @HttpCode(200)
+  async reorder(@Param('id', id) meetingId: string, @Body() body: ReorderBody, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
+    const meeting = await this.queries.meeting(meetingId);
+    if (!meeting.publishedAgenda) {
+      const onDraft = new Set((await this.queries.agendaOf(meeting, ctx.now)).map((i) => i.id));
+      const unknown = body.itemIds.filter((i) => !onDraft.has(i));
+      if (unknown.length > 0) throw new InvalidInput('itemIds', `niet op de concept-agenda: ${unknown.join(', ')}`);
+    }
+    const result = await this.meetings.run(meetingId, { type: 'ReorderAgenda', data: { meetingId, itemIds: body.itemIds } }, ctx);
+    return respond(res, result, { id: meetingId });
+  }
+
+  @Post('agenda/publish')
+  @HttpCode(200)
+  async publish(@Param('id', id) meetingId: string, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
+    const meeting = await this.queries.meeting(meetingId);
+    const items = meeting.publishedAgenda ?? (await this.queries.agendaOf(meeting, ctx.now));
+    const result = await this.meetings.run(meetingId, { type: 'PublishAgenda', data: { meetingId, items } }, ctx);
+    return respond(res, result, { id: meetingId, agenda: items });
+  }
+}

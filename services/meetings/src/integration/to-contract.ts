@@ -1,0 +1,44 @@
+import { MEETINGS_TOPIC_V1, MeetingsEventV1 } from '@regie/contracts-meetings';
+import type { IntegrationMessage, RecordedEvent } from '@regie/es-core';
+
+/**
+ * The one place where meetings' domain events become integration events (contracts v1).
+ * Domain events not listed (agenda drafting) stay inside the context. Every message is
+ * validated against the contract before it leaves.
+ */
+export function toIntegrationMessage(event: RecordedEvent): IntegrationMessage | undefined {
+  const payload = contractPayload(event);
+  if (!payload) return undefined;
+  return {
+    topic: MEETINGS_TOPIC_V1,
+    key: event.streamId,
+    eventId: event.id,
+    type: String(payload.type),
+    payload: MeetingsEventV1.parse(payload),
+    position: event.position,
+    occurredAt: event.occurredAt.toISOString(),
+  };
+}
+
+type Data = Record<string, unknown>;
+
+const MAPPINGS: Record<string, (d: Data) => Data> = {
+  MeetingSeriesDefined: (d) => ({
+    type: 'MeetingSeriesDefinedV1', seriesId: d.seriesId, kind: d.kind, title: d.title, cadence: d.cadence,
+    participants: d.participants, chair: d.chair, example: d.example,
+  }),
+  MeetingScheduled: ({ index: _i, movedBecause: _m, ...d }) => ({ type: 'MeetingScheduledV1', ...d }),
+  MeetingRescheduled: ({ sequence: _s, ...d }) => ({ type: 'MeetingRescheduledV1', ...d }),
+  MeetingCancelled: ({ sequence: _s, ...d }) => ({ type: 'MeetingCancelledV1', ...d }),
+  AgendaPublished: (d) => ({ type: 'AgendaPublishedV1', ...d }),
+  MeetingHeld: (d) => ({ type: 'MeetingHeldV1', ...d }),
+  DecisionRecorded: (d) => ({ type: 'DecisionRecordedV1', ...d }),
+  ActionPointAssigned: (d) => ({ type: 'ActionPointAssignedV1', ...d }),
+  ActionPointCompleted: (d) => ({ type: 'ActionPointCompletedV1', ...d }),
+  MinutesApproved: (d) => ({ type: 'MinutesApprovedV1', ...d }),
+};
+
+function contractPayload(event: RecordedEvent): Data | undefined {
+  const map = MAPPINGS[event.type];
+  return map ? map(event.data as Data) : undefined;
+}

@@ -1,0 +1,25 @@
+import type { RecordedEvent } from '@regie/es-core';
+import { toIntegrationMessage } from './to-contract';
+
+const recorded = (type: string, data: unknown): RecordedEvent => ({
+  id: '0196a4a2-7c1e-7000-8000-0000000000aa', streamId: 'meeting-x', revision: 0, position: 7, type, data, schemaVersion: 1,
+  occurredAt: new Date('2026-03-15T09:00:00Z'), recordedAt: new Date('2026-03-15T09:00:00Z'),
+  metadata: { actor: { userId: 'u', role: 'r' }, correlationId: 'c', causationId: 'c' },
+});
+const ref = { meetingId: '0196a4a2-7c1e-7000-8000-000000000001', seriesId: '0196a4a2-7c1e-7000-8000-000000000002', kind: 'kerngroep' };
+
+describe('meetings domain events → contract v1', () => {
+  it('maps a scheduled meeting, leaving out internal fields, keyed by stream', () => {
+    const message = toIntegrationMessage(recorded('MeetingScheduled', { ...ref, index: 3, nominalDate: '2026-04-27', movedBecause: 'Koningsdag', startsAt: '2026-04-28T08:00:00.000Z', endsAt: '2026-04-28T09:30:00.000Z' }));
+    expect(message).toMatchObject({ topic: 'regie.meetings.v1', key: 'meeting-x', type: 'MeetingScheduledV1', position: 7 });
+    expect(message?.payload).toEqual({ type: 'MeetingScheduledV1', ...ref, nominalDate: '2026-04-27', startsAt: '2026-04-28T08:00:00.000Z', endsAt: '2026-04-28T09:30:00.000Z' });
+  });
+
+  it('keeps agenda drafting inside the context', () => {
+    expect(toIntegrationMessage(recorded('AgendaItemAdded', { ...ref, itemId: 'x', title: 'y' }))).toBeUndefined();
+  });
+
+  it('refuses to publish an event that does not fit the contract', () => {
+    expect(() => toIntegrationMessage(recorded('DecisionRecorded', { ...ref, decisionId: 'not-a-uuid', text: 'x', decisionKind: 'operationeel' }))).toThrow();
+  });
+});

@@ -1,0 +1,51 @@
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import { amsterdamDate, type CommandContext, newId } from '@regie/es-core';
+import { Ctx, withRevision, zodParam } from '@regie/nest-kit';
+import { MeetingsQueries } from '../read-model/meetings.queries';
+import { MeetingCommands } from '../shared/meeting-commands';
+import { isoDate, text, uuidParam } from '../shared/schemas';
+
+class DecisionBody extends createZodDto(
+  z.object({ text: text(4000), kind: z.enum(['operationeel', 'strategisch'], { error: 'kies operationeel of strategisch' }) }),
+) {}
+class ActionPointBody extends createZodDto(z.object({ text: text(2000), owner: text(200), dueDate: isoDate })) {}
+class CompleteBody extends createZodDto(z.object({ completedOn: isoDate.optional() })) {}
+
+const id = zodParam('id', uuidParam);
+
+/** The record of a held meeting: besluiten and actiepunten. */
+@ApiTags('overleggen')
+@Controller('api/v1')
+export class MeetingRecordController {
+  constructor(
+    private readonly meetings: MeetingCommands,
+    private readonly queries: MeetingsQueries,
+  ) {}
+
+  @Post('meetings/:id/decisions')
+  async decide(@Param('id', id) meetingId: string, @Body() body: DecisionBody, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
+    const decisionId = newId();
+    const result = await this.meetings.run(meetingId, { type: 'RecordDecision', data: { meetingId, decisionId, text: body.text, decisionKind: body.kind } }, ctx);
+    return withRevision(res, result.revision, { id: decisionId, meetingId, revision: result.revision });
+  }
+
+  @Post('meetings/:id/action-points')
+  async assign(@Param('id', id) meetingId: string, @Body() body: ActionPointBody, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
+    const actionPointId = newId();
+    const result = await this.meetings.run(meetingId, { type: 'AssignActionPoint', data: { meetingId, actionPointId, ...body } }, ctx);
+    return withRevision(res, result.revision, { id: actionPointId, meetingId, revision: result.revision });
+  }
+
+  @Post('action-points/:id/complete')
+  @HttpCode(200)
+  async complete(@Param('id', id) actionPointId: string, @Body() body: CompleteBody, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
+    const meetingId = await this.queries.meetingOfActionPoint(actionPointId);
+    const completedOn = body.completedOn ?? amsterdamDate(ctx.now);
+    const result = await this.meetings.run(meetingId, { type: 'CompleteActionPoint', data: { meetingId, actionPointId, completedOn } }, ctx);
+    return withRevision(res, result.revision, { id: actionPointId, meetingId, revision: result.revision });
+  }
+}

@@ -1,0 +1,47 @@
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import type { CommandContext, HandleResult } from '@regie/es-core';
+import { Ctx, withRevision, zodParam } from '@regie/nest-kit';
+import { MeetingCommands } from '../shared/meeting-commands';
+import { instant, text, uuidParam } from '../shared/schemas';
+
+class RescheduleBody extends createZodDto(z.object({ startsAt: instant, reason: text(1000) })) {}
+class CancelBody extends createZodDto(z.object({ reason: text(1000) })) {}
+
+const id = zodParam('id', uuidParam);
+const respond = (res: Response, meetingId: string, result: HandleResult<never>) => withRevision(res, result.revision, { id: meetingId, revision: result.revision });
+
+/** One occurrence at a time: moving or cancelling it leaves the rest of the series as it is. */
+@ApiTags('overleggen')
+@Controller('api/v1/meetings/:id')
+export class MeetingScheduleController {
+  constructor(private readonly meetings: MeetingCommands) {}
+
+  @Post('reschedule')
+  @HttpCode(200)
+  async reschedule(@Param('id', id) meetingId: string, @Body() body: RescheduleBody, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
+    const command = { type: 'RescheduleMeeting' as const, data: { meetingId, startsAt: body.startsAt, reason: body.reason, now: ctx.now.toISOString() } };
+    return respond(res, meetingId, await this.meetings.run(meetingId, command, ctx));
+  }
+
+  @Post('cancel')
+  @HttpCode(200)
+  async cancel(@Param('id', id) meetingId: string, @Body() body: CancelBody, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
+    return respond(res, meetingId, await this.meetings.run(meetingId, { type: 'CancelMeeting', data: { meetingId, reason: body.reason } }, ctx));
+  }
+
+  @Post('held')
+  @HttpCode(200)
+  async held(@Param('id', id) meetingId: string, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
+    return respond(res, meetingId, await this.meetings.run(meetingId, { type: 'MarkMeetingHeld', data: { meetingId, now: ctx.now.toISOString() } }, ctx));
+  }
+
+  @Post('minutes/approve')
+  @HttpCode(200)
+  async approve(@Param('id', id) meetingId: string, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
+    return respond(res, meetingId, await this.meetings.run(meetingId, { type: 'ApproveMinutes', data: { meetingId, now: ctx.now.toISOString() } }, ctx));
+  }
+}

@@ -1,0 +1,181 @@
+import { Decider, IllegalTransition, InvalidInput, NotFound } from '@regie/es-core';
+import type { MeetingKind } from '../series/meeting-series';
+import {
+  type AgendaItem,
+  type DecisionKind,
+  evolve,
+  initialState,
+  type MeetingEvent,
+  type MeetingRef,
+  type MeetingState,
+  type MeetingStatus,
+} from './meeting';
+
+// Commands. Time arrives in the command (`now`, ISO): the decider never reads a clock.
+export type ScheduleMeeting = {
+  type: 'ScheduleMeeting';
+  data: MeetingRef & { index: number; nominalDate: string; movedBecause: string | null; startsAt: string; endsAt: string };
+};
+export type RescheduleMeeting = { type: 'RescheduleMeeting'; data: { meetingId: string; startsAt: string; reason: string; now: string } };
+export type CancelMeeting = { type: 'CancelMeeting'; data: { meetingId: string; reason: string } };
+export type AddAgendaItem = { type: 'AddAgendaItem'; data: { meetingId: string; itemId: string; title: string } };
+export type WithdrawAgendaItem = { type: 'WithdrawAgendaItem'; data: { meetingId: string; itemId: string; title: string } };
+export type ReorderAgenda = { type: 'ReorderAgenda'; data: { meetingId: string; itemIds: string[] } };
+export type PublishAgenda = { type: 'PublishAgenda'; data: { meetingId: string; items: AgendaItem[] } };
+export type MarkMeetingHeld = { type: 'MarkMeetingHeld'; data: { meetingId: string; now: string } };
+export type RecordDecision = {
+  type: 'RecordDecision';
+  data: { meetingId: string; decisionId: string; text: string; decisionKind: DecisionKind };
+};
+export type AssignActionPoint = {
+  type: 'AssignActionPoint';
+  data: { meetingId: string; actionPointId: string; text: string; owner: string; dueDate: string };
+};
+export type CompleteActionPoint = { type: 'CompleteActionPoint'; data: { meetingId: string; actionPointId: string; completedOn: string } };
+export type ApproveMinutes = { type: 'ApproveMinutes'; data: { meetingId: string; now: string } };
+
+export type MeetingCommand =
+  | ScheduleMeeting
+  | RescheduleMeeting
+  | CancelMeeting
+  | AddAgendaItem
+  | WithdrawAgendaItem
+  | ReorderAgenda
+  | PublishAgenda
+  | MarkMeetingHeld
+  | RecordDecision
+  | AssignActionPoint
+  | CompleteActionPoint
+  | ApproveMinutes;
+
+/** Which kinds of besluit each overlegvorm takes (werkagenda §4). */
+export const DECISION_KINDS: Record<MeetingKind, DecisionKind[]> = {
+  kerngroep: ['operationeel'],
+  evaluatie: ['operationeel'],
+  jaaroverleg: ['operationeel'],
+  regiegroep: ['strategisch', 'operationeel'],
+};
+
+const FINISHED: Partial<Record<MeetingStatus, string>> = {
+  cancelled: 'het overleg is geannuleerd',
+  held: 'het overleg is al gehouden',
+  minutes_approved: 'het overleg is al gehouden en het verslag is vastgesteld',
+};
+
+const existing = (state: MeetingState, meetingId: string): MeetingRef => {
+  if (!state.exists || !state.ref) throw new NotFound(`overleg ${meetingId} bestaat niet`);
+  return state.ref;
+};
+
+/** The agenda can change only while it is a draft: not after publication, holding or cancellation. */
+const draft = (state: MeetingState, meetingId: string): MeetingRef => {
+  const ref = existing(state, meetingId);
+  if (state.status === 'agenda_published') throw new IllegalTransition('de agenda is al gepubliceerd en ligt vast');
+  const finished = FINISHED[state.status];
+  if (finished) throw new IllegalTransition(`${finished}; de agenda kan niet meer veranderen`);
+  return ref;
+};
+
+/** Decisions and action points belong to a meeting that was held and whose minutes are still open. */
+const record = (state: MeetingState, meetingId: string): MeetingRef => {
+  const ref = existing(state, meetingId);
+  if (state.status === 'cancelled') throw new IllegalTransition('het overleg is geannuleerd');
+  if (state.status === 'minutes_approved') throw new IllegalTransition('het verslag is vastgesteld en ligt vast');
+  if (state.status !== 'held') throw new IllegalTransition('leg eerst vast dat het overleg gehouden is');
+  return ref;
+};
+
+const plusMs = (iso: string, ms: number) => new Date(new Date(iso).getTime() + ms).toISOString();
+
+export const decide = (command: MeetingCommand, state: MeetingState): MeetingEvent[] => {
+  switch (command.type) {
+    case 'ScheduleMeeting':
+      // Idempotent: the horizon job proposes the same occurrence every day; a meeting once
+      // scheduled (and maybe rescheduled or cancelled since) is left as it is.
+      if (state.exists) return [];
+      return [{ type: 'MeetingScheduled', data: command.data }];
+    case 'RescheduleMeeting': {
+      const ref = existing(state, command.data.meetingId);
+      if (state.status === 'cancelled') throw new IllegalTransition('een geannuleerd overleg kan niet verplaatst worden');
+      if (state.status === 'held' || state.status === 'minutes_approved') throw new IllegalTransition('een gehouden overleg kan niet verplaatst worden');
+      const { startsAt, reason, now } = command.data;
+      const previousStartsAt = state.startsAt as string;
+      if (new Date(startsAt).getTime() === new Date(previousStartsAt).getTime()) throw new InvalidInput('startsAt', 'het overleg staat al op dit tijdstip');
+      if (startsAt < now) throw new InvalidInput('startsAt', 'een overleg kan niet naar het verleden verplaatst worden');
+      const duration = new Date(state.endsAt as string).getTime() - new Date(previousStartsAt).getTime();
+      const start = new Date(startsAt).toISOString();
+      return [{ type: 'MeetingRescheduled', data: { ...ref, previousStartsAt, startsAt: start, endsAt: plusMs(start, duration), reason, sequence: state.sequence + 1 } }];
+    }
+    case 'CancelMeeting': {
+      const ref = existing(state, command.data.meetingId);
+      if (state.status === 'cancelled') throw new IllegalTransition('het overleg is al geannuleerd');
+      if (state.status === 'held' || state.status === 'minutes_approved') throw new IllegalTransition('een gehouden overleg kan niet geannuleerd worden');
+      return [{ type: 'MeetingCancelled', data: { ...ref, reason: command.data.reason, sequence: state.sequence + 1 } }];
+    }
+    case 'AddAgendaItem': {
+      const ref = draft(state, command.data.meetingId);
+      return [{ type: 'AgendaItemAdded', data: { ...ref, itemId: command.data.itemId, title: command.data.title } }];
+    }
+    case 'WithdrawAgendaItem': {
+      const ref = draft(state, command.data.meetingId);
+      if (state.withdrawn.includes(command.data.itemId)) throw new IllegalTransition('het agendapunt is al teruggetrokken');
+      return [{ type: 'AgendaItemWithdrawn', data: { ...ref, itemId: command.data.itemId, title: command.data.title } }];
+    }
+    case 'ReorderAgenda': {
+      const ref = draft(state, command.data.meetingId);
+      const { itemIds } = command.data;
+      if (new Set(itemIds).size !== itemIds.length) throw new InvalidInput('itemIds', 'elk agendapunt mag maar één keer voorkomen');
+      return [{ type: 'AgendaReordered', data: { ...ref, itemIds } }];
+    }
+    case 'PublishAgenda': {
+      const ref = draft(state, command.data.meetingId);
+      if (command.data.items.length === 0) throw new InvalidInput('items', 'een agenda zonder punten kan niet gepubliceerd worden');
+      return [{ type: 'AgendaPublished', data: { ...ref, items: command.data.items } }];
+    }
+    case 'MarkMeetingHeld': {
+      const ref = existing(state, command.data.meetingId);
+      const finished = FINISHED[state.status];
+      if (finished) throw new IllegalTransition(finished);
+      if ((state.startsAt as string) > command.data.now) throw new IllegalTransition('een overleg kan pas als gehouden worden vastgelegd als het begonnen is');
+      return [{ type: 'MeetingHeld', data: { ...ref, heldAt: command.data.now } }];
+    }
+    case 'RecordDecision': {
+      const ref = existing(state, command.data.meetingId);
+      const { decisionId, text, decisionKind } = command.data;
+      if (!DECISION_KINDS[ref.kind].includes(decisionKind)) {
+        throw new IllegalTransition(
+          ref.kind === 'kerngroep'
+            ? 'een strategisch besluit hoort in de regiegroep; de kerngroep neemt operationele besluiten'
+            : `een ${decisionKind} besluit hoort niet in de ${ref.kind}`,
+        );
+      }
+      record(state, command.data.meetingId);
+      return [{ type: 'DecisionRecorded', data: { ...ref, decisionId, text, decisionKind } }];
+    }
+    case 'AssignActionPoint': {
+      const ref = record(state, command.data.meetingId);
+      const { actionPointId, text, owner, dueDate } = command.data;
+      return [{ type: 'ActionPointAssigned', data: { ...ref, actionPointId, text, owner, dueDate } }];
+    }
+    case 'CompleteActionPoint': {
+      const ref = existing(state, command.data.meetingId);
+      const { actionPointId, completedOn } = command.data;
+      const point = state.actionPoints[actionPointId];
+      if (!point) throw new NotFound(`actiepunt ${actionPointId} bestaat niet`);
+      if (point.done) throw new IllegalTransition('het actiepunt is al afgerond');
+      return [{ type: 'ActionPointCompleted', data: { ...ref, actionPointId, completedOn } }];
+    }
+    case 'ApproveMinutes': {
+      const ref = existing(state, command.data.meetingId);
+      if (state.status === 'minutes_approved') throw new IllegalTransition('het verslag is al vastgesteld');
+      if (state.status !== 'held') throw new IllegalTransition('alleen het verslag van een gehouden overleg kan vastgesteld worden');
+      return [{ type: 'MinutesApproved', data: { ...ref, approvedAt: command.data.now } }];
+    }
+    default: {
+      const _exhaustive: never = command;
+      throw new InvalidInput('type', `onbekend commando ${(_exhaustive as { type: string }).type}`);
+    }
+  }
+};
+
+export const meetingDecider: Decider<MeetingCommand, MeetingEvent, MeetingState> = { decide, evolve, initialState };

@@ -1,0 +1,110 @@
+import { DomainEvent } from '@regie/es-core';
+import type { MeetingKind } from '../series/meeting-series';
+
+/** scheduled → agenda_published → held → minutes_approved; cancelled from before held. */
+export type MeetingStatus = 'scheduled' | 'agenda_published' | 'held' | 'minutes_approved' | 'cancelled';
+export type DecisionKind = 'operationeel' | 'strategisch';
+
+/** Where an agenda item came from: a standing item, another context's event, or the coordinator. */
+export type AgendaSourceType = 'standing' | 'knelpunt' | 'milestone' | 'commitment' | 'action-point' | 'regiegroep-preparation' | 'manual';
+export interface AgendaItem {
+  id: string;
+  title: string;
+  source: { type: AgendaSourceType; ref: string };
+  order: number;
+}
+
+/** Every event names its meeting, series and overlegvorm, so the contract needs no lookup. */
+export interface MeetingRef {
+  meetingId: string;
+  seriesId: string;
+  kind: MeetingKind;
+}
+
+export type MeetingScheduled = DomainEvent<
+  'MeetingScheduled',
+  MeetingRef & { index: number; nominalDate: string; movedBecause: string | null; startsAt: string; endsAt: string }
+>;
+export type MeetingRescheduled = DomainEvent<
+  'MeetingRescheduled',
+  MeetingRef & { previousStartsAt: string; startsAt: string; endsAt: string; reason: string; sequence: number }
+>;
+export type MeetingCancelled = DomainEvent<'MeetingCancelled', MeetingRef & { reason: string; sequence: number }>;
+export type AgendaItemAdded = DomainEvent<'AgendaItemAdded', MeetingRef & { itemId: string; title: string }>;
+export type AgendaItemWithdrawn = DomainEvent<'AgendaItemWithdrawn', MeetingRef & { itemId: string; title: string }>;
+export type AgendaReordered = DomainEvent<'AgendaReordered', MeetingRef & { itemIds: string[] }>;
+export type AgendaPublished = DomainEvent<'AgendaPublished', MeetingRef & { items: AgendaItem[] }>;
+export type MeetingHeld = DomainEvent<'MeetingHeld', MeetingRef & { heldAt: string }>;
+export type DecisionRecorded = DomainEvent<
+  'DecisionRecorded',
+  MeetingRef & { decisionId: string; text: string; decisionKind: DecisionKind }
+>;
+export type ActionPointAssigned = DomainEvent<
+  'ActionPointAssigned',
+  MeetingRef & { actionPointId: string; text: string; owner: string; dueDate: string }
+>;
+export type ActionPointCompleted = DomainEvent<'ActionPointCompleted', MeetingRef & { actionPointId: string; completedOn: string }>;
+export type MinutesApproved = DomainEvent<'MinutesApproved', MeetingRef & { approvedAt: string }>;
+
+export type MeetingEvent =
+  | MeetingScheduled
+  | MeetingRescheduled
+  | MeetingCancelled
+  | AgendaItemAdded
+  | AgendaItemWithdrawn
+  | AgendaReordered
+  | AgendaPublished
+  | MeetingHeld
+  | DecisionRecorded
+  | ActionPointAssigned
+  | ActionPointCompleted
+  | MinutesApproved;
+
+export type MeetingState = {
+  exists: boolean;
+  ref?: MeetingRef;
+  status: MeetingStatus;
+  startsAt?: string;
+  endsAt?: string;
+  /** iCalendar SEQUENCE: goes up with every reschedule or cancellation. */
+  sequence: number;
+  withdrawn: string[];
+  actionPoints: Record<string, { done: boolean }>;
+};
+
+export const meetingStream = (meetingId: string): string => 'meeting-' + meetingId;
+
+export const initialState = (): MeetingState => ({ exists: false, status: 'scheduled', sequence: 0, withdrawn: [], actionPoints: {} });
+
+export const evolve = (state: MeetingState, event: MeetingEvent): MeetingState => {
+  switch (event.type) {
+    case 'MeetingScheduled': {
+      const { meetingId, seriesId, kind, startsAt, endsAt } = event.data;
+      return { ...state, exists: true, ref: { meetingId, seriesId, kind }, status: 'scheduled', startsAt, endsAt };
+    }
+    case 'MeetingRescheduled':
+      return { ...state, startsAt: event.data.startsAt, endsAt: event.data.endsAt, sequence: event.data.sequence };
+    case 'MeetingCancelled':
+      return { ...state, status: 'cancelled', sequence: event.data.sequence };
+    case 'AgendaItemWithdrawn':
+      return { ...state, withdrawn: [...state.withdrawn, event.data.itemId] };
+    case 'AgendaPublished':
+      return { ...state, status: 'agenda_published' };
+    case 'MeetingHeld':
+      return { ...state, status: 'held' };
+    case 'ActionPointAssigned':
+      return { ...state, actionPoints: { ...state.actionPoints, [event.data.actionPointId]: { done: false } } };
+    case 'ActionPointCompleted':
+      return { ...state, actionPoints: { ...state.actionPoints, [event.data.actionPointId]: { done: true } } };
+    case 'MinutesApproved':
+      return { ...state, status: 'minutes_approved' };
+    case 'AgendaItemAdded':
+    case 'AgendaReordered':
+    case 'DecisionRecorded':
+      return state; // read-model matters: no rule depends on them
+    default: {
+      const _exhaustive: never = event;
+      return state;
+    }
+  }
+};

@@ -1,0 +1,56 @@
+import { Controller, Get, Header, Param, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import { Clock } from '@regie/es-core';
+import { withRevision, zodParam } from '@regie/nest-kit';
+import { calendarFeed } from '../calendar/calendar-feed';
+import { MeetingsQueries } from '../read-model/meetings.queries';
+import { isoDate, kindParam, uuidParam } from '../shared/schemas';
+
+class ListMeetingsQuery extends createZodDto(z.object({ kind: kindParam.optional(), from: isoDate.optional(), to: isoDate.optional() })) {}
+class CalendarQuery extends createZodDto(z.object({ kind: kindParam.optional() })) {}
+
+const id = zodParam('id', uuidParam);
+
+@ApiTags('overleggen')
+@Controller('api/v1')
+export class MeetingsReadController {
+  constructor(
+    private readonly queries: MeetingsQueries,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get('meeting-series')
+  series() {
+    return this.queries.series();
+  }
+
+  @Get('meetings')
+  list(@Query() query: ListMeetingsQuery) {
+    return this.queries.list(query);
+  }
+
+  /** Declared before meetings/:id so that "calendar.ics" is not taken for an id. */
+  @Get('meetings/calendar.ics')
+  @Header('Content-Type', 'text/calendar; charset=utf-8')
+  @Header('Content-Disposition', 'inline; filename="overleggen.ics"')
+  async calendar(@Query() query: CalendarQuery) {
+    const meetings = await this.queries.forCalendar(query.kind);
+    const name = query.kind ? `Werkagenda: ${meetings[0]?.series.title ?? query.kind}` : 'Werkagenda: overleggen';
+    return calendarFeed(
+      meetings.map((m) => ({
+        id: m.id, title: m.series.title, purpose: m.series.purpose, startsAt: m.startsAt, endsAt: m.endsAt, status: m.status,
+        sequence: m.sequence, updatedAt: m.updatedAt, cancelReason: m.cancelReason, example: m.series.example,
+      })),
+      name,
+    );
+  }
+
+  @Get('meetings/:id')
+  async one(@Param('id', id) meetingId: string, @Res({ passthrough: true }) res: Response) {
+    const meeting = await this.queries.one(meetingId, this.clock.now());
+    return withRevision(res, meeting.revision, meeting);
+  }
+}

@@ -1,0 +1,105 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { AgendaItem } from '../meeting/meeting';
+
+/**
+ * The meetings read model (schema `meetings`; entities name no schema). Series, meetings,
+ * decisions and action points come from meetings' own store events (projection); the inbound_*
+ * tables from other contexts' integration events (consumers), never from their tables.
+ */
+@Entity('meeting_series')
+export class SeriesRow {
+  @PrimaryColumn('uuid') id!: string;
+  @Column('text') kind!: string;
+  @Column('text') title!: string;
+  @Column('text') purpose!: string;
+  @Column('text') cadence!: string;
+  @Column('jsonb') interval!: { unit: 'weeks' | 'months'; every: number };
+  @Column('jsonb') participants!: string[];
+  @Column('text', { nullable: true }) chair!: string | null;
+  @Column('text') organiser!: string;
+  @Column('date', { name: 'first_date' }) firstDate!: string;
+  @Column('text', { name: 'local_time' }) localTime!: string;
+  @Column('int', { name: 'duration_minutes' }) durationMinutes!: number;
+  @Column('boolean') example!: boolean;
+}
+
+@Entity('meeting')
+@Index(['kind', 'startsAt'])
+export class MeetingRow {
+  @PrimaryColumn('uuid') id!: string;
+  @Column('uuid', { name: 'series_id' }) seriesId!: string;
+  @Column('text') kind!: string;
+  @Column('int', { name: 'occurrence_index' }) occurrenceIndex!: number;
+  @Column('date', { name: 'nominal_date' }) nominalDate!: string;
+  @Column('text', { name: 'moved_because', nullable: true }) movedBecause!: string | null;
+  @Column('timestamptz', { name: 'starts_at' }) startsAt!: Date;
+  @Column('timestamptz', { name: 'ends_at' }) endsAt!: Date;
+  @Column('text') status!: string;
+  @Column('int') sequence!: number;
+  @Column('jsonb') reschedules!: { previousStartsAt: string; startsAt: string; reason: string; at: string }[];
+  @Column('text', { name: 'cancel_reason', nullable: true }) cancelReason!: string | null;
+  @Column('jsonb', { name: 'manual_items' }) manualItems!: { id: string; title: string }[];
+  @Column('jsonb') withdrawn!: string[];
+  @Column('jsonb', { name: 'agenda_order', nullable: true }) agendaOrder!: string[] | null;
+  @Column('jsonb', { name: 'published_agenda', nullable: true }) publishedAgenda!: AgendaItem[] | null;
+  @Column('timestamptz', { name: 'published_at', nullable: true }) publishedAt!: Date | null;
+  @Column('timestamptz', { name: 'held_at', nullable: true }) heldAt!: Date | null;
+  @Column('timestamptz', { name: 'minutes_approved_at', nullable: true }) minutesApprovedAt!: Date | null;
+  @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
+  @Column('int') revision!: number;
+}
+
+@Entity('decision')
+@Index(['meetingId'])
+export class DecisionRow {
+  @PrimaryColumn('uuid') id!: string;
+  @Column('uuid', { name: 'meeting_id' }) meetingId!: string;
+  @Column('text') text!: string;
+  @Column('text') kind!: string;
+  @Column('timestamptz', { name: 'recorded_at' }) recordedAt!: Date;
+}
+
+@Entity('action_point')
+@Index(['seriesId'])
+export class ActionPointRow {
+  @PrimaryColumn('uuid') id!: string;
+  @Column('uuid', { name: 'meeting_id' }) meetingId!: string;
+  @Column('uuid', { name: 'series_id' }) seriesId!: string;
+  @Column('text') text!: string;
+  @Column('text') owner!: string;
+  @Column('date', { name: 'due_date' }) dueDate!: string;
+  @Column('boolean') done!: boolean;
+  @Column('date', { name: 'completed_on', nullable: true }) completedOn!: string | null;
+}
+
+/** Knelpunten as the actions context announces them (KnelpuntRaised/Escalated/ResolvedV1). */
+@Entity('inbound_knelpunt')
+export class InboundKnelpuntRow {
+  @PrimaryColumn('uuid') id!: string;
+  @Column('text', { name: 'action_code' }) actionCode!: string;
+  @Column('text') description!: string;
+  @Column('text', { name: 'escalated_to', nullable: true }) escalatedTo!: string | null;
+  @Column('text') status!: 'open' | 'resolved';
+}
+
+/** Mijlpalen with their current due date and status (MilestonePlanned/Replanned/Achieved/CancelledV1). */
+@Entity('inbound_milestone')
+export class InboundMilestoneRow {
+  @PrimaryColumn('uuid') id!: string;
+  @Column('text', { name: 'action_code' }) actionCode!: string;
+  @Column('text') title!: string;
+  @Column('date', { name: 'due_date' }) dueDate!: string;
+  @Column('text') status!: string;
+  @Column('date', { name: 'achieved_on', nullable: true }) achievedOn!: string | null;
+}
+
+/** Toezeggingen announced as due soon by the commitments context (CommitmentDueSoonV1). */
+@Entity('inbound_commitment')
+export class InboundCommitmentRow {
+  @PrimaryColumn('text') id!: string;
+  @Column('text') text!: string;
+  @Column('date', { name: 'due_date' }) dueDate!: string;
+  @Column('jsonb', { name: 'action_codes' }) actionCodes!: string[];
+}
+
+export const MEETINGS_ENTITIES = [SeriesRow, MeetingRow, DecisionRow, ActionPointRow, InboundKnelpuntRow, InboundMilestoneRow, InboundCommitmentRow];

@@ -1,0 +1,46 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { schemaOf } from '@regie/read-model';
+
+/** Migrations interpolate the DataSource's schema, so a rebuild schema gets the same tables. */
+export class MeetingsReadModel1700000000201 implements MigrationInterface {
+  name = 'MeetingsReadModel1700000000201';
+
+  async up(runner: QueryRunner): Promise<void> {
+    const s = schemaOf(runner);
+    await runner.query(`
+      CREATE TABLE ${s}.meeting_series (
+        id uuid PRIMARY KEY, kind text NOT NULL UNIQUE, title text NOT NULL, purpose text NOT NULL, cadence text NOT NULL,
+        interval jsonb NOT NULL, participants jsonb NOT NULL, chair text, organiser text NOT NULL, first_date date NOT NULL,
+        local_time text NOT NULL, duration_minutes int NOT NULL, example boolean NOT NULL);
+      CREATE TABLE ${s}.meeting (
+        id uuid PRIMARY KEY, series_id uuid NOT NULL, kind text NOT NULL, occurrence_index int NOT NULL,
+        nominal_date date NOT NULL, moved_because text, starts_at timestamptz NOT NULL, ends_at timestamptz NOT NULL,
+        status text NOT NULL, sequence int NOT NULL, reschedules jsonb NOT NULL, cancel_reason text,
+        manual_items jsonb NOT NULL, withdrawn jsonb NOT NULL, agenda_order jsonb, published_agenda jsonb,
+        published_at timestamptz, held_at timestamptz, minutes_approved_at timestamptz,
+        updated_at timestamptz NOT NULL, revision int NOT NULL);
+      CREATE INDEX ON ${s}.meeting (kind, starts_at);
+      CREATE TABLE ${s}.decision (
+        id uuid PRIMARY KEY, meeting_id uuid NOT NULL, text text NOT NULL, kind text NOT NULL, recorded_at timestamptz NOT NULL);
+      CREATE INDEX ON ${s}.decision (meeting_id);
+      CREATE TABLE ${s}.action_point (
+        id uuid PRIMARY KEY, meeting_id uuid NOT NULL, series_id uuid NOT NULL, text text NOT NULL, owner text NOT NULL,
+        due_date date NOT NULL, done boolean NOT NULL, completed_on date);
+      CREATE INDEX ON ${s}.action_point (series_id);
+      CREATE TABLE ${s}.inbound_knelpunt (
+        id uuid PRIMARY KEY, action_code text NOT NULL, description text NOT NULL, escalated_to text, status text NOT NULL);
+      CREATE TABLE ${s}.inbound_milestone (
+        id uuid PRIMARY KEY, action_code text NOT NULL, title text NOT NULL, due_date date NOT NULL, status text NOT NULL,
+        achieved_on date);
+      CREATE TABLE ${s}.inbound_commitment (
+        id text PRIMARY KEY, text text NOT NULL, due_date date NOT NULL, action_codes jsonb NOT NULL);`);
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    const s = schemaOf(runner);
+    await runner.query(`DROP TABLE ${s}.inbound_commitment, ${s}.inbound_milestone, ${s}.inbound_knelpunt,
+      ${s}.action_point, ${s}.decision, ${s}.meeting, ${s}.meeting_series`);
+  }
+}
+
+export const MEETINGS_MIGRATIONS = [MeetingsReadModel1700000000201];

@@ -1,0 +1,85 @@
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { Clock, type CommandContext, EventStore, type HandleResult, JobScheduler, newId, stableId, stateOf, WrongExpectedRevision } from '@regie/es-core';
+import { seriesIdOf } from '../seed/seed-series';
+import { MEETING_KINDS, meetingSeriesDecider, meetingSeriesStream, type SeriesDefinition } from '../series/meeting-series';
+import { MeetingCommandMessage } from '../shared/aggregate-command';
+import { MEETINGS_CONFIG, type MeetingsConfig } from '../shared/config';
+import { MeetingsReadModelSync } from '../read-model/read-model-sync';
+import { horizon, occurrencesBetween } from './occurrences';
+import { addDays, amsterdamInstant } from './working-days';
+
+export const HORIZON_JOB = 'meetings-horizon';
+
+/** The stable id of occurrence `index` of a series: the horizon job finds what it made before. */
+export const meetingIdOf = (seriesId: string, index: number): string => stableId(`meeting:${seriesId}:${index}`);
+
+/** The job runs daily at 03:00 in Amsterdam. */
+export const nextRun = (today: string): Date => new Date(amsterdamInstant(addDays(today, 1), '03:00'));
+
+/**
+ * Keeps every series scheduled for a rolling horizon (default 12 months). Run at bootstrap and
+ * daily by the JobScheduler (`meetings-horizon`, rescheduled after each run). Each occurrence is
+ * an idempotent ScheduleMeeting on its own stream, so a run twice, or two instances at once,
+ * record each meeting once; a rescheduled or cancelled occurrence is left as it is.
+ */
+@Injectable()
+export class MeetingsHorizon implements OnModuleInit {
+  private readonly logger = new Logger('meetings-horizon');
+
+  constructor(
+    private readonly scheduler: JobScheduler,
+    private readonly commands: CommandBus,
+    private readonly store: EventStore,
+    private readonly clock: Clock,
+    private readonly sync: MeetingsReadModelSync,
+    @Inject(MEETINGS_CONFIG) private readonly config: MeetingsConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.scheduler.register(HORIZON_JOB, async () => {
+      await this.extend();
+      await this.scheduleNext();
+    });
+  }
+
+  async scheduleNext(): Promise<void> {
+    await this.scheduler.schedule({ name: HORIZON_JOB, key: 'daily', runAt: nextRun(this.clock.today()), payload: {} });
+  }
+
+  /** Schedules every occurrence within the horizon that is not scheduled yet; returns how many. */
+  async extend(): Promise<number> {
+    const window = horizon(this.clock.today(), this.config.horizonMonths);
+    let scheduled = 0;
+    let position = 0;
+    for (const series of await this.definedSeries()) {
+      const rhythm = { firstDate: series.firstDate, localTime: series.localTime, durationMinutes: series.durationMinutes, interval: series.interval };
+      for (const o of occurrencesBetween(rhythm, window.from, window.to)) {
+        const meetingId = meetingIdOf(series.seriesId, o.index);
+        const data = {
+          meetingId, seriesId: series.seriesId, kind: series.kind, index: o.index, nominalDate: o.nominalDate,
+          movedBecause: o.movedBecause ?? null, startsAt: o.startsAt, endsAt: o.endsAt,
+        };
+        try {
+          const result: HandleResult<never> = await this.commands.execute(new MeetingCommandMessage(meetingId, { type: 'ScheduleMeeting', data }, this.context()));
+          scheduled += result.events.length;
+          position = Math.max(position, result.position);
+        } catch (error) {
+          if (!(error instanceof WrongExpectedRevision)) throw error; // another instance scheduled it just now
+        }
+      }
+    }
+    if (scheduled > 0) this.logger.log(`${scheduled} overleggen ingepland tot en met ${window.to}`);
+    await this.sync.caughtUpTo(position);
+    return scheduled;
+  }
+
+  private async definedSeries(): Promise<SeriesDefinition[]> {
+    const states = await Promise.all(MEETING_KINDS.map(async (kind) => stateOf(meetingSeriesDecider, await this.store.readStream(meetingSeriesStream(seriesIdOf(kind))))));
+    return states.flatMap((s) => (s.definition ? [s.definition] : []));
+  }
+
+  private context(): CommandContext {
+    return { actor: { userId: 'scheduler', role: 'system' }, correlationId: stableId(`job:${HORIZON_JOB}:${this.clock.today()}`), causationId: newId(), now: this.clock.now() };
+  }
+}

@@ -1,0 +1,9 @@
+import { z } from 'zod';
+
+/** Input rules shared by the meetings endpoints; messages are Dutch because users read them. */
+export const isoDate = z.iso.date({ error: 'verwacht een bestaande datum als 2026-05-31' });
+export const instant = z.iso.datetime({ offset: true, error: 'verwacht een tijdstip met tijdzone, zoals 2026-04-14T10:00:00+02:00' });
+export const text = (max: number) =>
+  z.string({ error: 'verplicht tekstveld' }).trim().min(1, 'mag niet leeg zijn').max(max, `maximaal ${max} tekens`);
+export const uuidParam = z.uuid('verwacht een id (uuid)');
+export const kindParam = z.enum(['kerngroep', 'evaluatie', 'jaaroverleg', 'regiegroep'], { error: 'kies kerngroep, evaluatie, jaaroverleg of regiegroep' });
