@@ -5,3 +5,4 @@ export { rebuildInto, checksums, swapIn, dropSchema, type ReadModelDefinition, t
 export { openReadModelDataSource, schemaOf, type ReadModelDataSourceOptions } from './data-source';
 export { Relay, type RelayOptions } from './relay';
 export { IdempotentConsumer, type IdempotentConsumerOptions } from './idempotent-consumer';
+export { TimeTravel } from './time-travel';

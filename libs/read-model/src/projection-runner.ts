@@ -50,14 +50,21 @@ export class ProjectionRunner {
     await this.elect();
   }
 
-  /** Reads and applies until the store's head, without a live subscription (rebuilds, CLI). */
-  async catchUp(onProgress?: (position: number) => void): Promise<number> {
+  /**
+   * Reads and applies until the store's head, without a live subscription (rebuilds, CLI), or
+   * until the first event that `until` refuses (time travel: events recorded up to a moment).
+   */
+  async catchUp(onProgress?: (position: number) => void, until?: (event: RecordedEvent) => boolean): Promise<number> {
     this.position = await readCheckpoint(this.options.dataSource, this.options.name);
     for (;;) {
-      const batch = await this.options.store.readAll({ after: this.position, limit: this.options.batchSize ?? 1000 });
-      if (batch.length === 0) return this.position;
-      await this.applyBatch(batch);
-      onProgress?.(this.position);
+      const read = await this.options.store.readAll({ after: this.position, limit: this.options.batchSize ?? 1000 });
+      const stop = until ? read.findIndex((event) => !until(event)) : -1;
+      const batch = stop === -1 ? read : read.slice(0, stop);
+      if (batch.length > 0) {
+        await this.applyBatch(batch);
+        onProgress?.(this.position);
+      }
+      if (batch.length === 0 || stop !== -1) return this.position;
     }
   }
 

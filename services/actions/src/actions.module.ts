@@ -6,6 +6,7 @@ import { ActionsRelay } from './integration/actions-relay';
 import { KnelpuntenController } from './knelpunt/knelpunt.http';
 import { MilestonesController } from './milestone/milestone.http';
 import { ACTIONS_SCHEMA, actionsReadModel } from './read-model/actions-read-model';
+import { ActionsReadAt } from './read-model/actions-time-travel';
 import { ActionsQueries } from './read-model/actions.queries';
 import { ActionsReadModelSync } from './read-model/read-model-sync';
 import { ACTIONS_DATA_SOURCE } from './read-model/tokens';
@@ -23,6 +24,7 @@ import { AGGREGATE_COMMAND_HANDLERS } from './shared/aggregate-command';
       useFactory: (url: string) => actionsReadModel(url).openDataSource(ACTIONS_SCHEMA),
     },
     ActionsQueries,
+    ActionsReadAt,
     ActionsReadModelSync,
     ActionsRelay,
     WerkagendaSeeder,

@@ -1,15 +1,16 @@
-import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { Clock, type CommandContext, type HandleResult, newId } from '@regie/es-core';
+import { type CommandContext, type HandleResult, newId } from '@regie/es-core';
 import { Ctx, withRevision, zodParam } from '@regie/nest-kit';
+import { ActionsReadAt } from '../read-model/actions-time-travel';
 import { ActionsQueries } from '../read-model/actions.queries';
 import { ActionsReadModelSync } from '../read-model/read-model-sync';
 import { ActionCommandMessage } from '../shared/aggregate-command';
-import { actionCodeParam, text } from '../shared/schemas';
+import { actionCodeParam, asOfParam, text } from '../shared/schemas';
 
 class ReportProgressBody extends createZodDto(
   z.object({
@@ -27,22 +28,25 @@ export class ActionsController {
     private readonly commands: CommandBus,
     private readonly queries: ActionsQueries,
     private readonly sync: ActionsReadModelSync,
-    private readonly clock: Clock,
+    private readonly readAt: ActionsReadAt,
   ) {}
 
   @Get('werkagenda')
-  werkagenda() {
-    return this.queries.werkagenda();
+  async werkagenda(@Query('asOf', asOfParam) asOf?: string) {
+    const { queries } = await this.readAt.at(asOf);
+    return queries.werkagenda();
   }
 
   @Get('actions')
-  list() {
-    return this.queries.list(this.clock.today());
+  async list(@Query('asOf', asOfParam) asOf?: string) {
+    const { queries, today } = await this.readAt.at(asOf);
+    return queries.list(today);
   }
 
   @Get('actions/:code')
-  async one(@Param('code', code) actionCode: string, @Res({ passthrough: true }) res: Response) {
-    const action = await this.queries.one(actionCode, this.clock.today());
+  async one(@Param('code', code) actionCode: string, @Query('asOf', asOfParam) asOf: string | undefined, @Res({ passthrough: true }) res: Response) {
+    const { queries, today } = await this.readAt.at(asOf);
+    const action = await queries.one(actionCode, today);
     return withRevision(res, action.revision, action);
   }
 

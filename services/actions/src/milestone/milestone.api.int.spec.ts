@@ -99,3 +99,29 @@ describe('milestones over HTTP', () => {
     expect(planned.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7/);
   });
 });
+
+describe('milestones as of a moment (time travel)', () => {
+  let t: ActionsTestApp;
+  beforeAll(async () => (t = await actionsTestApp('milestone_asof', new Date('2026-04-01T09:00:00Z'))));
+  afterAll(async () => t.close());
+
+  it('shows the old due date as of a moment before the replan, and the new one now', async () => {
+    const { body } = await request(t.http).post('/api/v1/actions/2.1/milestones').send({ title: 'Evaluatie pilots', dueDate: '2026-06-30' });
+    t.clock.set(new Date('2026-05-01T09:00:00Z'));
+    await request(t.http).post(`/api/v1/actions/2.1/milestones/${body.id}/replan`).send({ dueDate: '2026-09-30', reason: 'pilots lopen langer' }).expect(200);
+    const find = (res: request.Response) => res.body.milestones.find((m: { id: string }) => m.id === body.id);
+
+    const before = await request(t.http).get('/api/v1/actions/2.1?asOf=2026-04-15T00:00:00Z').expect(200);
+    expect(find(before)).toMatchObject({ dueDate: '2026-06-30', replans: [] });
+    const now = await request(t.http).get('/api/v1/actions/2.1').expect(200);
+    expect(find(now)).toMatchObject({ dueDate: '2026-09-30' });
+    const beforeAll = await request(t.http).get('/api/v1/actions?asOf=2026-03-31T00:00:00Z').expect(200);
+    expect(beforeAll.body.flatMap((a: { milestones: { id: string }[] }) => a.milestones).some((m: { id: string }) => m.id === body.id)).toBe(false);
+  });
+
+  it('refuses a malformed asOf naming the parameter', async () => {
+    const res = await request(t.http).get('/api/v1/actions?asOf=gisteren');
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([expect.objectContaining({ field: 'asOf' })]);
+  });
+});
