@@ -27,7 +27,8 @@ export async function openAdapters(config: PlatformConfig, log: (line: string) =
       ? await KurrentDbEventStore.open({ connectionString: config.KURRENTDB_URL })
       : await PostgresEventStore.open({ connectionString: database.url });
   const pool = new Pool({ connectionString: database.url, max: 5 });
-  pool.on('error', (error) => log(`database connection lost: ${error.message}`));
+  let closing = false;
+  pool.on('error', (error) => closing || log(`database connection lost: ${error.message}`));
   await ensureIdempotencyTable(pool);
   const bus: IntegrationBus =
     config.REGIE_BUS === 'kafka' && config.KAFKA_BROKERS
@@ -48,6 +49,7 @@ export async function openAdapters(config: PlatformConfig, log: (line: string) =
   return {
     database, store, pool, bus, clock, scheduler, databaseUrl: database.url,
     close: async () => {
+      closing = true;
       await scheduler.stop();
       await bus.close();
       await store.close();

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { readFileSync } from 'node:fs';
+import { Presets, SingleBar } from 'cli-progress';
 import { commitmentsReadModel, CommitmentsSeeder, TweedeKamerImporter } from '@regie/commitments';
 import { Command } from 'commander';
 import { actionsReadModel, WerkagendaSeeder } from '@regie/actions';
@@ -75,10 +76,13 @@ program
   .command('replay')
   .description('Bouwt de read models opnieuw op uit de eventhistorie en vergelijkt ze met de live tabellen')
   .option('--swap', 'vervang de live tabellen door de herbouwde (stop de server eerst)')
-  .action((options: { swap?: boolean }) =>
+  .option('--resume', 'ga verder met een onderbroken herbouw in plaats van opnieuw te beginnen')
+  .action((options: { swap?: boolean; resume?: boolean }) =>
     withAdapters(async ({ store, databaseUrl }) => {
+      const head = await store.headPosition();
       for (const model of [actionsReadModel(databaseUrl), commitmentsReadModel(databaseUrl)]) {
-        const rebuilt = await rebuildInto(store, model, { fresh: true });
+        const bar = progressBar(model.name, head);
+        const rebuilt = await rebuildInto(store, model, { fresh: !options.resume, onProgress: (position) => bar.update(position) }).finally(() => bar.stop());
         const live = await model.openDataSource(model.schema);
         try {
           const [a, b] = [await checksums(live, model.schema), await checksums(rebuilt.dataSource, rebuilt.schema)];
@@ -149,6 +153,20 @@ jobs
       console.log(`${count} taken '${name}' uitgevoerd`);
     }),
   );
+
+/** Events/s and ETA on stderr, so stdout stays the report. */
+function progressBar(name: string, total: number) {
+  const bar = new SingleBar(
+    { format: `${name.padEnd(12)} {bar} {percentage}% | {value}/{total} events | {speed} ev/s | nog {eta_formatted}`, stream: process.stderr, hideCursor: true },
+    Presets.shades_classic,
+  );
+  const started = Date.now();
+  bar.start(Math.max(total, 1), 0, { speed: 0 });
+  return {
+    update: (position: number) => bar.update(position, { speed: Math.round(position / Math.max((Date.now() - started) / 1000, 0.001)) }),
+    stop: () => bar.stop(),
+  };
+}
 
 program.parseAsync().catch((error) => {
   console.error(error instanceof Error ? error.message : error);
