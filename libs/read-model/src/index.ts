@@ -6,3 +6,4 @@ export { openReadModelDataSource, schemaOf, type ReadModelDataSourceOptions } fr
 export { Relay, type RelayOptions } from './relay';
 export { IdempotentConsumer, type IdempotentConsumerOptions } from './idempotent-consumer';
 export { TimeTravel } from './time-travel';
+export { ReadModelSync, ServiceRelay } from './nest-lifecycle';

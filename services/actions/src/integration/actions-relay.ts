@@ -1,34 +1,15 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { EventStore, IntegrationBus } from '@regie/es-core';
 import { ACTIONS_TOPIC_V1 } from '@regie/contracts-actions';
-import { Relay } from '@regie/read-model';
+import { EventStore, IntegrationBus } from '@regie/es-core';
+import { ServiceRelay } from '@regie/read-model';
 import { ACTIONS_DATA_SOURCE } from '../read-model/tokens';
 import { toIntegrationMessage } from './to-contract';
 
 /** Publishes the actions context's integration events (contracts v1) from its store events. */
 @Injectable()
-export class ActionsRelay implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('actions-relay');
-  private readonly relay: Relay;
-
+export class ActionsRelay extends ServiceRelay {
   constructor(store: EventStore, bus: IntegrationBus, @Inject(ACTIONS_DATA_SOURCE) dataSource: DataSource) {
-    this.relay = new Relay({
-      name: 'actions-relay',
-      topic: ACTIONS_TOPIC_V1,
-      store,
-      bus,
-      dataSource,
-      toMessage: toIntegrationMessage,
-      onError: (error) => this.logger.error(`relay interrupted, retrying: ${String(error)}`),
-    });
-  }
-
-  onApplicationBootstrap(): Promise<void> {
-    return this.relay.start();
-  }
-
-  onApplicationShutdown(): Promise<void> {
-    return this.relay.stop();
+    super('actions-relay', ACTIONS_TOPIC_V1, store, bus, dataSource, toIntegrationMessage);
   }
 }

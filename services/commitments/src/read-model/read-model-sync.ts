@@ -1,42 +1,14 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { EventStore } from '@regie/es-core';
-import { ProjectionRunner } from '@regie/read-model';
+import { ReadModelSync } from '@regie/read-model';
 import { CommitmentsProjection } from './commitments.projection';
 import { COMMITMENTS_DATA_SOURCE } from './tokens';
 
-/**
- * Runs the commitments projection and lets a write wait until its events are in the read
- * model, so that a client reading right after a 201 sees its own write.
- */
+/** Runs the commitments projection; writes wait on it to read their own writes. */
 @Injectable()
-export class CommitmentsReadModelSync implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('commitments-projection');
-  readonly runner: ProjectionRunner;
-
-  constructor(store: EventStore, @Inject(COMMITMENTS_DATA_SOURCE) private readonly ds: DataSource) {
-    this.runner = new ProjectionRunner({
-      name: 'commitments',
-      store,
-      dataSource: ds,
-      projections: [new CommitmentsProjection()],
-      onError: (error) => this.logger.error(`projection interrupted, retrying: ${String(error)}`),
-    });
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.runner.start();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.runner.stop();
-    await this.ds.destroy();
-  }
-
-  /** Waits (bounded) for the read model to include `position`; 0 means nothing was written. */
-  async caughtUpTo(position: number, timeoutMs = 5000): Promise<boolean> {
-    if (position <= 0 || (await this.runner.waitFor(position, timeoutMs))) return true;
-    this.logger.warn(`read model is behind position ${position} after ${timeoutMs} ms; answering anyway`);
-    return false;
+export class CommitmentsReadModelSync extends ReadModelSync {
+  constructor(store: EventStore, @Inject(COMMITMENTS_DATA_SOURCE) dataSource: DataSource) {
+    super('commitments', store, dataSource, [new CommitmentsProjection()]);
   }
 }
