@@ -40,7 +40,20 @@ suite('services as separate processes over Kafka', () => {
         throw new Error('condition not reached in time');
       };
 
+      const meetings = await start({ REGIE_SERVICES: 'meetings' });
       await until(async () => (await milestones(monitoring)).length === 16); // the seed, relayed over Kafka
+
+      // A knelpunt escalated to the kerngroep in actions lands on the next kerngroep draft in meetings.
+      const raised = await fetch(`${actions.url}/api/v1/actions/2.1/knelpunten`, {
+        method: 'POST', headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ description: 'Voorbeeld: zorgkantoorregio mist capaciteit', escalateTo: 'kerngroep' }),
+      });
+      const knelpunt = ((await raised.json()) as { id: string }).id;
+      const next = ((await (await fetch(`${meetings.url}/api/v1/meetings?kind=kerngroep&from=2026-03-15`)).json()) as { id: string; status: string }[])[0];
+      await until(async () => {
+        const meeting = (await (await fetch(`${meetings.url}/api/v1/meetings/${next.id}`)).json()) as { agenda: { source: { type: string; ref: string } }[] };
+        return meeting.agenda.some((item) => item.source.ref === knelpunt);
+      });
       const post = (path: string, body: object) =>
         fetch(`${actions.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
       const { id } = (await (await post('/api/v1/actions/2.2/milestones', { title: 'Over Kafka', dueDate: '2026-10-01' })).json()) as { id: string };
