@@ -9,3 +9,4 @@ export * from './integration-bus';
 export * from './in-process-bus';
 export * from './job-scheduler';
 export * from './in-process-scheduler';
+export * from './upcasting';

@@ -2,7 +2,8 @@ import { Pool } from 'pg';
 import { type Clock, type IntegrationBus, InProcessBus, InProcessScheduler, type JobScheduler, SystemClock } from '@regie/es-core';
 import { BullMqScheduler } from '@regie/scheduler-bullmq';
 import { KafkaBus } from '@regie/bus-kafka';
-import { EventStore } from '@regie/es-core';
+import { EventStore, Upcasters, UpcastingEventStore } from '@regie/es-core';
+import { ACTIONS_UPCASTERS } from '@regie/actions';
 import { KurrentDbEventStore } from '@regie/es-kurrentdb';
 import { PostgresEventStore } from '@regie/es-postgres';
 import { type CoreAdapters } from '@regie/nest-kit';
@@ -19,13 +20,23 @@ export interface OpenAdapters extends CoreAdapters {
   close(): Promise<void>;
 }
 
+const ALL_UPCASTERS = [...ACTIONS_UPCASTERS];
+
+/** The PostgreSQL store underneath, for PostgreSQL-only tools (chain verification, audit log). */
+export const postgresStoreOf = (store: EventStore): PostgresEventStore | undefined => {
+  const inner = store instanceof UpcastingEventStore ? store.unwrapped : store;
+  return inner instanceof PostgresEventStore ? inner : undefined;
+};
+
 /** The adapters the configuration names, opened and checked; shared by the server and the CLI. */
 export async function openAdapters(config: PlatformConfig, log: (line: string) => void): Promise<OpenAdapters> {
   const database = await openDatabase(config, log);
-  const store: EventStore =
+  const adapter: EventStore =
     config.REGIE_EVENT_STORE === 'kurrentdb' && config.KURRENTDB_URL
       ? await KurrentDbEventStore.open({ connectionString: config.KURRENTDB_URL })
       : await PostgresEventStore.open({ connectionString: database.url });
+  // Old event versions are read through the services' upcasters; history is never rewritten.
+  const store = new UpcastingEventStore(adapter, new Upcasters(ALL_UPCASTERS));
   const pool = new Pool({ connectionString: database.url, max: 5 });
   let closing = false;
   pool.on('error', (error) => closing || log(`database connection lost: ${error.message}`));

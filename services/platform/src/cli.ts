@@ -6,9 +6,9 @@ import { Presets, SingleBar } from 'cli-progress';
 import { commitmentsReadModel, CommitmentsSeeder, TweedeKamerImporter } from '@regie/commitments';
 import { Command } from 'commander';
 import { actionsReadModel, WerkagendaSeeder } from '@regie/actions';
-import { PostgresEventStore, verifyChain } from '@regie/es-postgres';
+import { verifyChain } from '@regie/es-postgres';
 import { checksums, rebuildInto, swapIn } from '@regie/read-model';
-import { openAdapters, type OpenAdapters } from './adapters';
+import { openAdapters, type OpenAdapters, postgresStoreOf } from './adapters';
 import { PlatformModule } from './app.module';
 import { loadConfig } from './config';
 
@@ -120,8 +120,9 @@ program
   .description('Herberekent de hashketen over de hele eventhistorie en meldt de eerste breuk')
   .action(() =>
     withAdapters(async ({ store, clock }) => {
-      if (!(store instanceof PostgresEventStore)) throw new Error('verify werkt (nog) alleen met de PostgreSQL-eventstore');
-      const report = await verifyChain(store.sqlPool, store.schemaName, undefined, clock.now());
+      const postgres = postgresStoreOf(store);
+      if (!postgres) throw new Error('verify werkt (nog) alleen met de PostgreSQL-eventstore');
+      const report = await verifyChain(postgres.sqlPool, postgres.schemaName, undefined, clock.now());
       console.log(`${report.ok ? 'In orde' : 'NIET in orde'}: ${report.events} events gecontroleerd`);
       console.log(`Kop van de keten: positie ${report.head.position}, hash ${report.head.hash}`);
       for (const p of report.problems) console.log(`  positie ${p.position}: ${p.kind}: ${p.detail}`);

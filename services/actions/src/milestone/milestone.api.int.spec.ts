@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { milestoneStream } from './milestone';
+import { ActionsReadModelSync } from '../read-model/read-model-sync';
 import { actionsTestApp, type ActionsTestApp } from '../testing/actions-test-app';
 
 describe('milestones over HTTP', () => {
@@ -123,5 +124,29 @@ describe('milestones as of a moment (time travel)', () => {
     const res = await request(t.http).get('/api/v1/actions?asOf=gisteren');
     expect(res.status).toBe(400);
     expect(res.body.errors).toEqual([expect.objectContaining({ field: 'asOf' })]);
+  });
+});
+
+describe('milestone history written by an older version (upcasting)', () => {
+  let t: ActionsTestApp;
+  beforeAll(async () => (t = await actionsTestApp('milestone_upcast')));
+  afterAll(async () => t.close());
+
+  it('reads a stored v1 MilestonePlanned through the upcaster, and writes new ones as v2, without rewriting history', async () => {
+    const id = '0196a4a2-7c1e-7000-8000-00000000abcd';
+    const written = await t.postgres.append(`milestone-${id}`, [{
+      id: '0196a4a2-7c1e-7000-8000-00000000abce', type: 'MilestonePlanned', schemaVersion: 1, occurredAt: new Date('2025-03-11T09:00:00Z'),
+      data: { milestoneId: id, actionCode: '1.1', title: 'Onderzoek doelgroep gereed (v1)', dueDate: '2026-02-27' },
+      metadata: { actor: { userId: 'import', role: 'system' }, correlationId: 'c', causationId: 'k' },
+    }], 'no_stream');
+    await t.app.get(ActionsReadModelSync).caughtUpTo(written.lastPosition);
+    await request(t.http).post(`/api/v1/actions/1.1/milestones/${id}/replan`).send({ dueDate: '2026-04-30', reason: 'later' }).expect(200);
+    const old = (await request(t.http).get('/api/v1/actions/1.1')).body.milestones.find((m: { id: string }) => m.id === id);
+    expect(old).toMatchObject({ dueDate: '2026-04-30', originalDueDate: '2026-02-27', dueDateText: null });
+    expect((await t.postgres.readStream(`milestone-${id}`))[0].schemaVersion).toBe(1); // stored as written
+
+    const { body } = await request(t.http).post('/api/v1/actions/1.1/milestones').send({ title: 'Dialoogsessie', dueDate: '2026-05-31', dueDateText: 'voorjaar 2026' });
+    const [stored] = await t.postgres.readStream(`milestone-${body.id}`);
+    expect(stored).toMatchObject({ schemaVersion: 2, data: { dueDateText: 'voorjaar 2026' } });
   });
 });

@@ -32,7 +32,7 @@ const replan = (dueDate: string): MilestoneCommand => ({
 });
 const cancel: MilestoneCommand = { type: 'CancelMilestone', data: { milestoneId, reason: 'opgegaan in actie 2.2' } };
 
-const planned: MilestonePlanned = { type: 'MilestonePlanned', data: { ...ref, title: 'Plan van aanpak gereed', dueDate: '2026-03-31' } };
+const planned: MilestonePlanned = { type: 'MilestonePlanned', data: { ...ref, title: 'Plan van aanpak gereed', dueDate: '2026-03-31', dueDateText: null } };
 const started: MilestoneStarted = { type: 'MilestoneStarted', data: { ...ref, startedOn: '2026-01-15' } };
 const achieved: MilestoneAchieved = { type: 'MilestoneAchieved', data: { ...ref, achievedOn: '2026-03-18' } };
 const replanned: MilestoneReplanned = {

@@ -12,7 +12,7 @@ import { MilestoneCommandMessage } from '../shared/aggregate-command';
 import { actionCodeParam, isoDate, text, uuidParam } from '../shared/schemas';
 import type { MilestoneCommand } from './milestone';
 
-class PlanMilestoneBody extends createZodDto(z.object({ title: text(300), dueDate: isoDate })) {}
+class PlanMilestoneBody extends createZodDto(z.object({ title: text(300), dueDate: isoDate, dueDateText: text(100).optional() })) {}
 class StartMilestoneBody extends createZodDto(z.object({ startedOn: isoDate.optional() })) {}
 class AchieveMilestoneBody extends createZodDto(z.object({ achievedOn: isoDate })) {}
 class ReplanMilestoneBody extends createZodDto(z.object({ dueDate: isoDate, reason: text(1000) })) {}

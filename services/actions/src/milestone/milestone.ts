@@ -6,7 +6,8 @@ export type MilestoneStatus = 'planned' | 'in_progress' | 'achieved' | 'cancelle
 // Commands (dates are ISO dates, YYYY-MM-DD)
 export type PlanMilestone = {
   type: 'PlanMilestone';
-  data: { milestoneId: string; actionCode: string; title: string; dueDate: string };
+  /** `dueDateText`: the words the date came from, e.g. 'eind april 2025' (optional). */
+  data: { milestoneId: string; actionCode: string; title: string; dueDate: string; dueDateText?: string | null };
 };
 export type StartMilestone = { type: 'StartMilestone'; data: { milestoneId: string; startedOn: string } };
 export type AchieveMilestone = {
@@ -22,9 +23,10 @@ export type CancelMilestone = { type: 'CancelMilestone'; data: { milestoneId: st
 export type MilestoneCommand = PlanMilestone | StartMilestone | AchieveMilestone | ReplanMilestone | CancelMilestone;
 
 // Events
+/** Schema version 2 added `dueDateText`; version 1 events are read through an upcaster. */
 export type MilestonePlanned = DomainEvent<
   'MilestonePlanned',
-  { milestoneId: string; actionCode: string; title: string; dueDate: string }
+  { milestoneId: string; actionCode: string; title: string; dueDate: string; dueDateText: string | null }
 >;
 export type MilestoneStarted = DomainEvent<
   'MilestoneStarted',
@@ -127,7 +129,7 @@ export const decide = (command: MilestoneCommand, state: MilestoneState): Milest
   switch (command.type) {
     case 'PlanMilestone':
       if (state.exists) throw new IllegalTransition(`mijlpaal ${state.milestoneId} bestaat al`);
-      return [{ type: 'MilestonePlanned', data: command.data }];
+      return [{ type: 'MilestonePlanned', data: { ...command.data, dueDateText: command.data.dueDateText ?? null } }];
     case 'StartMilestone': {
       const ids = allowed(command, state);
       return [{ type: 'MilestoneStarted', data: { ...ids, startedOn: command.data.startedOn } }];

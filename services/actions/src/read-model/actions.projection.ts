@@ -49,7 +49,7 @@ export class ActionsProjection implements Projection {
         const d = event.data;
         await em.insert(MilestoneRow, {
           id: d.milestoneId, actionCode: d.actionCode, title: d.title, dueDate: d.dueDate,
-          originalDueDate: d.dueDate, status: 'planned', startedOn: null, achievedOn: null,
+          originalDueDate: d.dueDate, dueDateText: d.dueDateText, status: 'planned', startedOn: null, achievedOn: null,
           replans: [], cancelReason: null, revision,
         });
         return;

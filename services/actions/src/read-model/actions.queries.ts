@@ -74,6 +74,7 @@ export class ActionsQueries {
       milestones: milestones.map((m) => ({
         ...milestoneView(m, today),
         originalDueDate: m.originalDueDate,
+        dueDateText: m.dueDateText,
         startedOn: m.startedOn,
         achievedOn: m.achievedOn,
         replans: m.replans,

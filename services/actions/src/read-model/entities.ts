@@ -35,6 +35,8 @@ export class MilestoneRow {
   @Column('text') title!: string;
   @Column('date', { name: 'due_date' }) dueDate!: string;
   @Column('date', { name: 'original_due_date' }) originalDueDate!: string;
+  /** The words the planned date came from ('eind april 2025'); null when not recorded. */
+  @Column('text', { name: 'due_date_text', nullable: true }) dueDateText!: string | null;
   @Column('text') status!: 'planned' | 'in_progress' | 'achieved' | 'cancelled';
   @Column('date', { name: 'started_on', nullable: true }) startedOn!: string | null;
   @Column('date', { name: 'achieved_on', nullable: true }) achievedOn!: string | null;

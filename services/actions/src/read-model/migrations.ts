@@ -36,4 +36,17 @@ export class ActionsReadModel1700000000001 implements MigrationInterface {
   }
 }
 
-export const ACTIONS_MIGRATIONS = [ActionsReadModel1700000000001];
+/** MilestonePlanned v2 records the words the due date came from. */
+export class MilestoneDueDateText1700000000002 implements MigrationInterface {
+  name = 'MilestoneDueDateText1700000000002';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`ALTER TABLE ${schemaOf(runner)}.milestone ADD COLUMN due_date_text text`);
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query(`ALTER TABLE ${schemaOf(runner)}.milestone DROP COLUMN due_date_text`);
+  }
+}
+
+export const ACTIONS_MIGRATIONS = [ActionsReadModel1700000000001, MilestoneDueDateText1700000000002];

@@ -85,7 +85,7 @@ export class WerkagendaSeeder {
     const milestoneId = stableId(`milestone:${milestone.key}`);
     const today = this.clock.today();
     const commands: MilestoneCommand[] = [
-      { type: 'PlanMilestone', data: { milestoneId, actionCode, title: milestone.title, dueDate: milestone.dueDate } },
+      { type: 'PlanMilestone', data: { milestoneId, actionCode, title: milestone.title, dueDate: milestone.dueDate, dueDateText: milestone.dueDateText } },
       ...milestone.replans.map((r): MilestoneCommand => ({ type: 'ReplanMilestone', data: { milestoneId, dueDate: r.dueDate, reason: r.reason } })),
       ...(milestone.achievedOn && milestone.achievedOn <= today
         ? [{ type: 'AchieveMilestone', data: { milestoneId, achievedOn: milestone.achievedOn, today } } as MilestoneCommand]

@@ -3,7 +3,8 @@ import { APP_PIPE } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
 import { ZodValidationPipe } from 'nestjs-zod';
 import { Pool } from 'pg';
-import { InProcessBus, InProcessScheduler, ManualClock } from '@regie/es-core';
+import { InProcessBus, InProcessScheduler, ManualClock, Upcasters, UpcastingEventStore } from '@regie/es-core';
+import { MILESTONE_UPCASTERS } from '../milestone/milestone.upcasters';
 import { PostgresEventStore } from '@regie/es-postgres';
 import { CoreModule, ensureIdempotencyTable } from '@regie/nest-kit';
 import { testDatabase } from '@regie/test-kit';
@@ -13,7 +14,9 @@ import { WerkagendaSeeder } from '../seed/seed-werkagenda';
 export interface ActionsTestApp {
   app: INestApplication;
   http: ReturnType<INestApplication['getHttpServer']>;
-  store: PostgresEventStore;
+  store: UpcastingEventStore;
+  /** The adapter underneath, for tests that write raw history. */
+  postgres: PostgresEventStore;
   clock: ManualClock;
   bus: InProcessBus;
   pool: Pool;
@@ -27,7 +30,8 @@ export interface ActionsTestApp {
  */
 export async function actionsTestApp(label: string, now = new Date('2026-03-15T09:00:00Z')): Promise<ActionsTestApp> {
   const db = await testDatabase(label);
-  const store = await PostgresEventStore.open({ connectionString: db.url, poolSize: 30 });
+  const postgres = await PostgresEventStore.open({ connectionString: db.url, poolSize: 30 });
+  const store = new UpcastingEventStore(postgres, new Upcasters(MILESTONE_UPCASTERS));
   const pool = new Pool({ connectionString: db.url, max: 5 });
   pool.on('error', (error) => console.warn(`[platform] database connection lost: ${error.message}`));
   await ensureIdempotencyTable(pool);
@@ -41,7 +45,7 @@ export async function actionsTestApp(label: string, now = new Date('2026-03-15T0
   await app.init();
   await app.get(WerkagendaSeeder).seed();
   return {
-    app, http: app.getHttpServer(), store, clock, bus, pool, url: db.url,
+    app, http: app.getHttpServer(), store, postgres, clock, bus, pool, url: db.url,
     close: async () => {
       await app.close();
       await store.close();

@@ -3,7 +3,8 @@ import { ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { Clock, EventStore } from '@regie/es-core';
-import { PostgresEventStore, queryAuditLog, verifyChain } from '@regie/es-postgres';
+import { type PostgresEventStore, queryAuditLog, verifyChain } from '@regie/es-postgres';
+import { postgresStoreOf } from '../adapters';
 
 class AuditEventsQuery extends createZodDto(
   z.object({
@@ -47,7 +48,8 @@ export class AuditController {
   }
 
   private postgres(): PostgresEventStore {
-    if (this.store instanceof PostgresEventStore) return this.store;
+    const postgres = postgresStoreOf(this.store);
+    if (postgres) return postgres;
     throw new NotImplementedException('De audit-API werkt (nog) alleen met de PostgreSQL-eventstore.');
   }
 }
