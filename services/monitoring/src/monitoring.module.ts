@@ -1,14 +1,25 @@
-import { Inject, Injectable, Logger, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, Module, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
 import type { DataSource } from 'typeorm';
 import { ACTIONS_TOPIC_V1 } from '@regie/contracts-actions';
+import { COMMITMENTS_TOPIC_V1 } from '@regie/contracts-commitments';
 import { IntegrationBus } from '@regie/es-core';
 import { DATABASE_URL } from '@regie/nest-kit';
 import { IdempotentConsumer, openReadModelDataSource } from '@regie/read-model';
+import { applyToCommitments } from './commitments/commitments.consumer';
+import { IndicatorsController } from './indicator/indicator.http';
 import { applyToBoard } from './milestone-board/board.consumer';
 import { MilestoneBoardController } from './milestone-board/board.http';
 import { MilestoneBoardQueries } from './milestone-board/board.queries';
 import { BOARD_ENTITIES } from './milestone-board/entities';
-import { MONITORING_MIGRATIONS } from './milestone-board/migrations';
+import { ProjectionsController } from './projection/projection.http';
+import { ProjectionService } from './projection/projection.service';
+import { MONITORING_READ_MODEL_ENTITIES } from './read-model/entities';
+import { FactsQueries } from './read-model/facts.queries';
+import { MONITORING_MIGRATIONS } from './read-model/migrations';
+import { MonitoringReadModelSync } from './read-model/read-model-sync';
+import { MonitoringSeeder } from './seed/seed-monitoring';
+import { MONITORING_COMMAND_HANDLERS } from './shared/monitoring-command';
 import { MONITORING_DATA_SOURCE } from './tokens';
 
 export const MONITORING_SCHEMA = 'monitoring';
@@ -19,36 +30,51 @@ export const MONITORING_SCHEMA = 'monitoring';
  * application bootstrap), so the in-process bus never publishes to nobody.
  */
 @Injectable()
-export class MonitoringConsumers implements OnModuleInit, OnApplicationShutdown {
+export class MonitoringConsumers implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('monitoring');
   readonly actions: IdempotentConsumer;
+  readonly commitments: IdempotentConsumer;
 
-  constructor(bus: IntegrationBus, @Inject(MONITORING_DATA_SOURCE) private readonly ds: DataSource) {
+  constructor(bus: IntegrationBus, @Inject(MONITORING_DATA_SOURCE) ds: DataSource) {
     this.actions = new IdempotentConsumer({ name: 'monitoring.actions', topic: ACTIONS_TOPIC_V1, bus, dataSource: ds, handle: applyToBoard });
+    this.commitments = new IdempotentConsumer({ name: 'monitoring.commitments', topic: COMMITMENTS_TOPIC_V1, bus, dataSource: ds, handle: applyToCommitments });
   }
 
   async onModuleInit(): Promise<void> {
     await this.actions.start();
-    this.logger.log(`consuming ${ACTIONS_TOPIC_V1}`);
+    await this.commitments.start();
+    this.logger.log(`consuming ${ACTIONS_TOPIC_V1}, ${COMMITMENTS_TOPIC_V1}`);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before shutdown: MonitoringReadModelSync closes the DataSource after these stopped. */
+  async onModuleDestroy(): Promise<void> {
     await this.actions.stop();
-    await this.ds.destroy();
+    await this.commitments.stop();
   }
 }
 
-/** The monitoring context: mijlpalen board (indicators and projections follow). */
+/**
+ * The monitoring context: mijlpalen board and toezeggingen (from integration events), indicators and
+ * published quarterly projections (its own event streams), the live quarterly projection, exports.
+ */
 @Module({
-  controllers: [MilestoneBoardController],
+  imports: [CqrsModule],
+  controllers: [MilestoneBoardController, IndicatorsController, ProjectionsController],
   providers: [
     {
       provide: MONITORING_DATA_SOURCE,
       inject: [DATABASE_URL],
-      useFactory: (url: string) => openReadModelDataSource({ url, schema: MONITORING_SCHEMA, entities: BOARD_ENTITIES, migrations: MONITORING_MIGRATIONS }),
+      useFactory: (url: string) =>
+        openReadModelDataSource({ url, schema: MONITORING_SCHEMA, entities: [...BOARD_ENTITIES, ...MONITORING_READ_MODEL_ENTITIES], migrations: MONITORING_MIGRATIONS }),
     },
     MilestoneBoardQueries,
+    FactsQueries,
+    ProjectionService,
+    MonitoringReadModelSync,
     MonitoringConsumers,
+    MonitoringSeeder,
+    ...MONITORING_COMMAND_HANDLERS,
   ],
+  exports: [MonitoringSeeder, MonitoringReadModelSync],
 })
 export class MonitoringModule {}

@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { ActionsReadModelSync, WerkagendaSeeder } from '@regie/actions';
 import { CommitmentsReadModelSync, CommitmentsSeeder } from '@regie/commitments';
+import { MonitoringReadModelSync, MonitoringSeeder } from '@regie/monitoring';
 import { openAdapters, type OpenAdapters } from './adapters';
 import { PlatformModule } from './app.module';
 import type { PlatformConfig } from './config';
@@ -38,6 +39,7 @@ export async function startPlatform(config: PlatformConfig, log: (line: string) 
   const head = await adapters.store.headPosition();
   if (hosts(config, 'actions')) await app.get(ActionsReadModelSync).caughtUpTo(head);
   if (hosts(config, 'commitments')) await app.get(CommitmentsReadModelSync).caughtUpTo(head);
+  if (hosts(config, 'monitoring')) await app.get(MonitoringReadModelSync).caughtUpTo(head);
   await adapters.scheduler.start();
   await app.listen(config.PORT, '0.0.0.0');
   const port = (app.getHttpServer().address() as { port: number }).port;
@@ -64,5 +66,6 @@ async function seed(app: INestApplication, config: PlatformConfig): Promise<{ co
   let commands = 0;
   if (hosts(config, 'actions')) commands += (await app.get(WerkagendaSeeder).seed()).commands;
   if (hosts(config, 'commitments')) commands += (await app.get(CommitmentsSeeder).seed()).commands;
+  if (hosts(config, 'monitoring')) commands += (await app.get(MonitoringSeeder).seed()).commands;
   return { commands };
 }

@@ -1,3 +1,4 @@
+import ICAL from 'ical.js';
 import request from 'supertest';
 import { amsterdamLocal } from '../scheduling/working-days';
 import { meetingsTestApp, type MeetingsTestApp } from '../testing/meetings-test-app';
@@ -92,6 +93,12 @@ describe('meetings over HTTP: series, scheduling, record, calendar', () => {
     expect(feed.headers['content-type']).toMatch(/^text\/calendar/);
     expect(feed.text).toContain('BEGIN:VTIMEZONE\r\nTZID:Europe/Amsterdam');
     const events = parseIcs(feed.text);
+    // A standard parser (Mozilla's ical.js, as in Thunderbird) reads it the same way.
+    const standard = new ICAL.Component(ICAL.parse(feed.text)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    expect(standard.map((e) => e.uid)).toEqual(events.map((e) => e.UID));
+    const movedStandard = standard.find((e) => e.uid === `${second.id}@regie.werkagenda`)!;
+    expect(movedStandard.startDate.toJSDate().toISOString()).toBe('2026-04-22T11:00:00.000Z');
+    expect(movedStandard.sequence).toBe(1);
     expect(events.map((e) => e.UID)).toEqual(before.map((e) => e.UID));
     const moved = events.find((e) => e.UID === `${second.id}@regie.werkagenda`) as Record<string, string>;
     expect(moved).toMatchObject({ 'DTSTART;TZID=Europe/Amsterdam': '20260422T130000', SEQUENCE: '1' });

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { ActionsEventV1 } from '@regie/contracts-actions';
 import type { IntegrationMessage } from '@regie/es-core';
+import { BoardMilestoneEventRow } from '../read-model/entities';
 import { BoardActionRow, BoardMilestoneRow } from './entities';
 
 /**
@@ -10,6 +11,11 @@ import { BoardActionRow, BoardMilestoneRow } from './entities';
 export async function applyToBoard(message: IntegrationMessage, em: EntityManager): Promise<void> {
   const event = ActionsEventV1.parse(message.payload);
   const sourcePosition = String(message.position);
+  if (event.type.startsWith('Milestone') && 'milestoneId' in event) {
+    // Kept per milestone: the replanning history behind the projection and the sources of every figure.
+    const { type, milestoneId, actionCode, ...data } = event;
+    await em.insert(BoardMilestoneEventRow, { milestoneId, actionCode, position: sourcePosition, type, data });
+  }
   switch (event.type) {
     case 'ActionDefinedV1':
       await em.upsert(BoardActionRow, { code: event.code, actionLine: event.actionLine, title: event.title }, ['code']);

@@ -1,6 +1,8 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Header } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Clock } from '@regie/es-core';
+import { FactsQueries } from '../read-model/facts.queries';
+import { toCsv } from './board.export';
 import { MilestoneBoardQueries } from './board.queries';
 
 @ApiTags('monitoring')
@@ -8,11 +10,47 @@ import { MilestoneBoardQueries } from './board.queries';
 export class MilestoneBoardController {
   constructor(
     private readonly queries: MilestoneBoardQueries,
+    private readonly facts: FactsQueries,
     private readonly clock: Clock,
   ) {}
 
   @Get('milestones')
   board() {
     return this.queries.board(this.clock.today());
+  }
+
+  /** The same board per action line (0–3), with counts per state. */
+  @Get('milestones/by-action-line')
+  byActionLine() {
+    return this.queries.byActionLine(this.clock.today());
+  }
+
+  @Get('milestones.csv')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="mijlpalen.csv"')
+  async csv() {
+    const board = await this.queries.board(this.clock.today());
+    const header = ['actielijn', 'actie', 'actietitel', 'mijlpaal_id', 'mijlpaal', 'streefdatum', 'oorspronkelijke_streefdatum', 'status', 'te_laat', 'herpland_aantal', 'behaald_op', 'bron_positie'];
+    const rows = board.flatMap((a) =>
+      a.milestones.map((m) => [a.actionLine, a.code, a.title, m.id, m.title, m.dueDate, m.originalDueDate, m.label, m.late, m.replannedTimes, m.achievedOn, m.sourcePosition]),
+    );
+    return toCsv(header, rows);
+  }
+
+  /** Toezeggingen the commitments context recorded as overdue (an event at the deadline), oldest first. */
+  @Get('overdue-commitments')
+  async overdue() {
+    const [commitments, milestones] = await Promise.all([this.facts.commitments(), this.facts.milestones()]);
+    const today = this.clock.today();
+    return commitments
+      .filter((c) => c.status === 'overdue')
+      .map((c) => ({
+        id: c.id, text: c.text, madeBy: c.madeBy, due: { text: c.dueText, date: c.dueDate }, overdueSince: c.overdueSince,
+        postponements: c.postponements, actionCodes: c.actionCodes,
+        lateMilestones: milestones
+          .filter((m) => c.actionCodes.includes(m.actionCode) && (m.status === 'planned' || m.status === 'in_progress') && m.dueDate < today)
+          .map((m) => ({ id: m.id, actionCode: m.actionCode, title: m.title, dueDate: m.dueDate })),
+        sources: c.sources,
+      }));
   }
 }

@@ -10,6 +10,25 @@ export type BoardStatus = 'planned' | 'in_progress' | 'achieved' | 'late' | 'can
 export class MilestoneBoardQueries {
   constructor(@Inject(MONITORING_DATA_SOURCE) private readonly ds: DataSource) {}
 
+  /** The board grouped per action line, with counts per state. */
+  async byActionLine(today: string) {
+    const actions = await this.board(today);
+    const lines = [...new Set(actions.map((a) => a.actionLine))].sort((a, b) => (a ?? 99) - (b ?? 99));
+    return lines.map((actionLine) => {
+      const own = actions.filter((a) => a.actionLine === actionLine);
+      const all = own.flatMap((a) => a.milestones);
+      const count = (status: BoardStatus) => all.filter((m) => m.status === status).length;
+      return {
+        actionLine,
+        counts: {
+          total: all.length, planned: count('planned'), inProgress: count('in_progress'), achieved: count('achieved'), late: count('late'),
+          cancelled: count('cancelled'), replanned: all.filter((m) => m.replanned).length,
+        },
+        actions: own,
+      };
+    });
+  }
+
   async board(today: string) {
     const [actions, milestones] = await Promise.all([
       this.ds.getRepository(BoardActionRow).find(),
@@ -33,6 +52,8 @@ export class MilestoneBoardQueries {
             status: boardStatus(m, today),
             late: boardStatus(m, today) === 'late',
             replannedTimes: m.replanCount,
+            replanned: m.replanCount > 0,
+            label: boardLabel(boardStatus(m, today), m.replanCount),
             achievedOn: m.achievedOn,
             sourcePosition: Number(m.sourcePosition),
           })),
@@ -42,3 +63,9 @@ export class MilestoneBoardQueries {
 
 export const boardStatus = (m: Pick<BoardMilestoneRow, 'status' | 'dueDate'>, today: string): BoardStatus =>
   (m.status === 'planned' || m.status === 'in_progress') && m.dueDate < today ? 'late' : m.status;
+
+const LABELS: Record<BoardStatus, string> = { planned: 'gepland', in_progress: 'loopt', achieved: 'behaald', late: 'te laat', cancelled: 'geannuleerd' };
+
+/** The state as directors read it, e.g. "te laat, 2× herpland". */
+export const boardLabel = (status: BoardStatus, replanCount: number): string =>
+  replanCount > 0 ? `${LABELS[status]}, ${replanCount}× herpland` : LABELS[status];

@@ -1,0 +1,78 @@
+import { Body, Controller, Get, Header, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import { amsterdamDate, type CommandContext, type HandleResult } from '@regie/es-core';
+import { Ctx, withRevision, zodParam } from '@regie/nest-kit';
+import { toCsv } from '../milestone-board/board.export';
+import { applicableTarget } from '../projection/forecast';
+import { FactsQueries } from '../read-model/facts.queries';
+import { MonitoringReadModelSync } from '../read-model/read-model-sync';
+import { IndicatorCommandMessage } from '../shared/monitoring-command';
+import { count, indicatorIdParam, monthPeriod } from '../shared/schemas';
+import type { IndicatorEvent } from './indicator';
+import { indicatorChartSvg } from './indicator.chart';
+
+class RecordMeasurementBody extends createZodDto(
+  z.object({ period: monthPeriod, value: count, source: z.string().trim().min(1, 'mag niet leeg zijn').max(500, 'maximaal 500 tekens').optional() }),
+) {}
+
+const id = zodParam('id', indicatorIdParam);
+
+/** Indicators with baseline, targets and measurements: see API.md, section Monitoring. */
+@ApiTags('indicatoren')
+@Controller('api/v1/indicators')
+export class IndicatorsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly facts: FactsQueries,
+    private readonly sync: MonitoringReadModelSync,
+  ) {}
+
+  @Get()
+  list() {
+    return this.facts.indicators();
+  }
+
+  @Get(':id')
+  async one(@Param('id', id) indicatorId: string, @Res({ passthrough: true }) res: Response) {
+    const indicator = await this.facts.indicator(indicatorId);
+    return withRevision(res, indicator.revision, indicator);
+  }
+
+  @Post(':id/measurements')
+  async record(@Param('id', id) indicatorId: string, @Body() body: RecordMeasurementBody, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
+    const command = { type: 'RecordMeasurement' as const, data: { indicatorId, period: body.period, value: body.value, source: body.source ?? null, today: amsterdamDate(ctx.now) } };
+    const result: HandleResult<IndicatorEvent> = await this.commands.execute(new IndicatorCommandMessage(indicatorId, command, ctx));
+    await this.sync.caughtUpTo(result.position);
+    const event = result.events[0];
+    return withRevision(res, result.revision, {
+      indicatorId, period: body.period, value: body.value, revision: result.revision, recorded: result.events.length > 0,
+      previousValue: event?.type === 'MeasurementRecorded' ? event.data.previousValue : null,
+    });
+  }
+
+  @Get(':id/series.csv')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  async series(@Param('id', id) indicatorId: string, @Res({ passthrough: true }) res: Response) {
+    const i = await this.facts.indicator(indicatorId);
+    res.setHeader('Content-Disposition', `attachment; filename="${indicatorId}.csv"`);
+    const header = ['periode', 'waarde', 'doel_max', 'doel_bron', 'basislijn', 'bron_meting', 'correcties', 'bron_positie'];
+    return toCsv(
+      header,
+      i.measurements.map((m) => {
+        const target = applicableTarget(i.targets, m.period);
+        return [m.period, m.value, target?.value ?? null, target?.source ?? null, i.baseline?.value ?? null, m.source, m.corrections, m.position];
+      }),
+    );
+  }
+
+  @Get(':id/chart.svg')
+  @Header('Content-Type', 'image/svg+xml; charset=utf-8')
+  async chart(@Param('id', id) indicatorId: string) {
+    const i = await this.facts.indicator(indicatorId);
+    return indicatorChartSvg({ title: i.title, unit: i.unit, baseline: i.baseline, targets: i.targets, measurements: i.measurements });
+  }
+}

@@ -1,0 +1,89 @@
+import request from 'supertest';
+import { newId } from '@regie/es-core';
+import { monitoringTestApp, type MonitoringTestApp } from '../testing/monitoring-test-app';
+import { projectionStream } from './publication';
+
+const holder = { parties: ['VWS'], description: 'VWS' };
+
+describe('quarterly projection over HTTP', () => {
+  let t: MonitoringTestApp;
+  const m1 = newId();
+  const m2 = newId();
+  let sources: number[];
+  beforeAll(async () => {
+    t = await monitoringTestApp('monitoring_projection');
+    sources = await t.actions(
+      { type: 'ActionDefinedV1', werkagendaId: 'w', code: '2.1', actionLine: 2, title: 'Pilotregio’s', actionHolder: holder },
+      { type: 'MilestonePlannedV1', milestoneId: m1, actionCode: '2.1', title: 'Plan van aanpak', dueDate: '2026-10-15' },
+      { type: 'MilestoneReplannedV1', milestoneId: m1, actionCode: '2.1', previousDueDate: '2026-10-15', dueDate: '2026-11-14', reason: 'later' },
+      { type: 'MilestoneReplannedV1', milestoneId: m1, actionCode: '2.1', previousDueDate: '2026-11-14', dueDate: '2026-12-14', reason: 'nog later' },
+    );
+  });
+  afterAll(async () => t.close());
+
+  const live = async (quarter: string) => (await request(t.http).get(`/api/v1/monitoring/projections/${quarter}`).expect(200)).body;
+
+  it('moves a milestone replanned twice by +30 days into the quarter the median-slip rule gives, and says why', async () => {
+    const q4 = await live('2026-Q4');
+    expect(q4.milestones.due.map((m: { id: string }) => m.id)).toEqual([m1]);
+    expect(q4.milestones.movedOut).toEqual([
+      expect.objectContaining({ id: m1, dueDate: '2026-12-14', projectedDate: '2027-01-13', projectedQuarter: '2027-Q1', replannedTimes: 2, sources: sources.slice(1) }),
+    ]);
+    expect(q4.milestones.movedOut[0].why).toMatch(/2× herpland \(verschuivingen \+30, \+30 dagen; mediaan \+30 dagen\).*2026-12-14 \+ 30 dagen = 2027-01-13, in 2027-Q1/);
+    expect(q4.actionLines).toEqual([expect.objectContaining({ actionLine: 2, rag: 'oranje', rule: expect.stringMatching(/^oranje:/) })]);
+    expect(q4.rules.milestones).toMatch(/Mediane verschuiving/);
+    const q1 = await live('2027-Q1');
+    expect(q1.milestones.projected).toEqual([expect.objectContaining({ id: m1, projectedDate: '2027-01-13' })]);
+  });
+
+  it('states the indicator forecast method and says "onvoldoende gegevens" without measurements', async () => {
+    const [indicator] = (await live('2026-Q4')).indicators;
+    expect(indicator).toMatchObject({ id: 'nieuwe-wlz-indicaties-ggz-wonen', status: 'onvoldoende gegevens', assessment: 'onvoldoende gegevens', forecast: null });
+    expect(indicator.method).toMatch(/Kleinste kwadraten/);
+    expect(indicator.target).toMatchObject({ value: 100, by: null });
+  });
+
+  it('refuses a malformed quarter with 400 naming it', async () => {
+    const res = await request(t.http).get('/api/v1/monitoring/projections/2026-Q5');
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([expect.objectContaining({ field: 'quarter' })]);
+    expect((await request(t.http).get('/api/v1/monitoring/projections/2026-Q4/published')).status).toBe(404);
+  });
+
+  it('freezes a published projection: byte-identical after later events, while the live one changes; a second publication is v2 and comparable', async () => {
+    const published = await request(t.http).post('/api/v1/monitoring/projections/2026-Q4/publish').set('X-Actor-Id', 'coordinator').expect(201);
+    expect(published.body).toMatchObject({ quarter: '2026-Q4', version: 1, publishedAt: '2026-11-23T09:00:00.000Z', publishedBy: 'coordinator' });
+    const [event] = await t.store.readStream(projectionStream('2026-Q4'));
+    expect(event).toMatchObject({ type: 'ProjectionPublished', data: { quarter: '2026-Q4', version: 1 } });
+    expect(published.body.document).toEqual(JSON.parse(JSON.stringify((event.data as { document: unknown }).document)));
+    const frozen = (await request(t.http).get('/api/v1/monitoring/projections/2026-Q4/published').expect(200)).text;
+
+    t.clock.set(new Date('2026-11-30T09:00:00Z'));
+    await t.actions({ type: 'MilestoneAchievedV1', milestoneId: m1, actionCode: '2.1', achievedOn: '2026-11-28' });
+    await t.actions({ type: 'MilestonePlannedV1', milestoneId: m2, actionCode: '2.1', title: 'Tweede mijlpaal', dueDate: '2026-12-20' });
+    const after = await live('2026-Q4');
+    // m1 achieved; m2 (due 2026-12-20) inherits the action's median slip of +30 days → 2027-01-19
+    expect(after.milestones.counts).toMatchObject({ achieved: 1, movedOut: 1 });
+    expect(after.milestones.movedOut).toEqual([expect.objectContaining({ id: m2, projectedDate: '2027-01-19' })]);
+    expect((await request(t.http).get('/api/v1/monitoring/projections/2026-Q4/published').expect(200)).text).toBe(frozen);
+
+    const v2 = await request(t.http).post('/api/v1/monitoring/projections/2026-Q4/publish').expect(201);
+    expect(v2.body.version).toBe(2);
+    expect((await request(t.http).get('/api/v1/monitoring/projections/2026-Q4/published?version=1').expect(200)).text).toBe(frozen);
+    expect((await request(t.http).get('/api/v1/monitoring/projections/2026-Q4/published').expect(200)).body.version).toBe(2);
+
+    const compare = (await request(t.http).get('/api/v1/monitoring/projections/2026-Q4/published/compare?from=1&to=2').expect(200)).body;
+    expect(compare).toMatchObject({ quarter: '2026-Q4', from: { version: 1 }, to: { version: 2 } });
+    expect(compare.changes).toEqual(
+      expect.arrayContaining([
+        { path: 'milestones.counts.achieved', kind: 'changed', from: 0, to: 1 },
+        { path: `milestones.movedOut[id=${m1}]`, kind: 'removed', from: expect.objectContaining({ projectedQuarter: '2027-Q1' }), to: null },
+        { path: `milestones.due[id=${m1}].status`, kind: 'changed', from: 'planned', to: 'achieved' },
+        { path: `milestones.movedOut[id=${m2}]`, kind: 'added', from: null, to: expect.objectContaining({ projectedQuarter: '2027-Q1' }) },
+        { path: 'today', kind: 'changed', from: '2026-11-23', to: '2026-11-30' },
+      ]),
+    );
+    expect((await request(t.http).get('/api/v1/monitoring/projections/2026-Q4/published?version=3')).status).toBe(404);
+    expect((await request(t.http).get('/api/v1/monitoring/projections/2026-Q4/published/compare?from=x&to=2')).body.errors).toEqual([expect.objectContaining({ field: 'from' })]);
+  });
+});

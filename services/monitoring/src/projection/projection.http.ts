@@ -1,0 +1,56 @@
+import { Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { type CommandContext, type HandleResult } from '@regie/es-core';
+import { Ctx, zodParam } from '@regie/nest-kit';
+import { MonitoringReadModelSync } from '../read-model/read-model-sync';
+import { PublicationCommandMessage } from '../shared/monitoring-command';
+import { quarterParam, versionParam } from '../shared/schemas';
+import type { PublicationEvent } from './publication';
+import { ProjectionService } from './projection.service';
+
+const quarter = zodParam('quarter', quarterParam);
+const version = (field: string) => zodParam(field, versionParam.optional());
+const required = (field: string) => zodParam(field, versionParam);
+
+/** The quarterly projection for the regiegroep: live, published (frozen) versions and their differences. */
+@ApiTags('monitoring')
+@Controller('api/v1/monitoring/projections/:quarter')
+export class ProjectionsController {
+  constructor(
+    private readonly projections: ProjectionService,
+    private readonly commands: CommandBus,
+    private readonly sync: MonitoringReadModelSync,
+  ) {}
+
+  /** Computed now from everything monitoring knows; changes as events arrive. */
+  @Get()
+  live(@Param('quarter', quarter) q: string) {
+    return this.projections.compute(q);
+  }
+
+  /** Freezes the projection as computed now as a ProjectionPublished event (a new version each time). */
+  @Post('publish')
+  async publish(@Param('quarter', quarter) q: string, @Ctx() ctx: CommandContext, @Res() res: Response) {
+    const document = await this.projections.compute(q);
+    const command = { type: 'PublishProjection' as const, data: { quarter: q, publishedAt: ctx.now.toISOString(), document } };
+    const result: HandleResult<PublicationEvent> = await this.commands.execute(new PublicationCommandMessage(q, command, ctx));
+    await this.sync.caughtUpTo(result.position);
+    const row = await this.projections.published(q, result.events[0].data.version);
+    res.status(201).setHeader('ETag', `"${result.revision}"`);
+    res.type('application/json').send(this.projections.envelope(row));
+  }
+
+  @Get('published')
+  async published(@Param('quarter', quarter) q: string, @Query('version', version('version')) v: number | undefined, @Res() res: Response) {
+    const row = await this.projections.published(q, v);
+    res.type('application/json').send(this.projections.envelope(row));
+  }
+
+  /** What changed between two published versions, field by field. */
+  @Get('published/compare')
+  compare(@Param('quarter', quarter) q: string, @Query('from', required('from')) from: number, @Query('to', required('to')) to: number) {
+    return this.projections.compare(q, from, to);
+  }
+}

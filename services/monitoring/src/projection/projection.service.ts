@@ -1,0 +1,68 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { Clock, InvalidInput, NotFound } from '@regie/es-core';
+import { FactsQueries } from '../read-model/facts.queries';
+import { PublishedProjectionRow } from '../read-model/entities';
+import { parseQuarter } from '../shared/calendar';
+import { MONITORING_DATA_SOURCE } from '../tokens';
+import { computeProjection } from './compute-projection';
+import { diff } from './diff';
+
+/** Computes the live projection from monitoring's tables, and reads published versions. */
+@Injectable()
+export class ProjectionService {
+  constructor(
+    private readonly facts: FactsQueries,
+    private readonly clock: Clock,
+    @Inject(MONITORING_DATA_SOURCE) private readonly ds: DataSource,
+  ) {}
+
+  async compute(quarterId: string) {
+    const quarter = parseQuarter(quarterId);
+    if (!quarter) throw new InvalidInput('quarter', 'verwacht een kwartaal als 2026-Q4');
+    const [actions, milestones, commitments, indicators] = await Promise.all([
+      this.facts.actions(), this.facts.milestones(), this.facts.commitments(), this.facts.indicators(),
+    ]);
+    return computeProjection({
+      quarter, today: this.clock.today(), computedAt: this.clock.now().toISOString(), actions, milestones,
+      commitments: commitments.map(({ madeBy: _m, postponements: _p, overdueSince: _o, ...c }) => c),
+      indicators: indicators.map(({ id, title, unit, baseline, targets, measurements, sources }) => ({
+        id, title, unit,
+        baseline: baseline && { value: baseline.value, reference: baseline.reference, text: baseline.text, source: baseline.source },
+        targets: targets.map((t) => ({ value: t.value, by: t.by, text: t.text, source: t.source })),
+        measurements: measurements.map(({ period, value, position }) => ({ period, value, position })),
+        sources,
+      })),
+    });
+  }
+
+  async versions(quarter: string): Promise<PublishedProjectionRow[]> {
+    return this.ds.getRepository(PublishedProjectionRow).find({ where: { quarter }, order: { version: 'ASC' } });
+  }
+
+  /** The latest published version, or the one asked for. */
+  async published(quarter: string, version?: number): Promise<PublishedProjectionRow> {
+    const all = await this.versions(quarter);
+    const row = version === undefined ? all[all.length - 1] : all.find((v) => v.version === version);
+    if (!row) throw new NotFound(version === undefined ? `er is nog geen projectie voor ${quarter} gepubliceerd` : `versie ${version} van de projectie ${quarter} bestaat niet`);
+    return row;
+  }
+
+  /** The frozen version as exact JSON text: the stored document is never re-serialised. */
+  envelope(row: PublishedProjectionRow): string {
+    const head = { quarter: row.quarter, version: row.version, publishedAt: row.publishedAt.toISOString(), publishedBy: row.publishedBy, sources: [Number(row.position)] };
+    return `${JSON.stringify(head).slice(0, -1)},"document":${row.document}}`;
+  }
+
+  async compare(quarter: string, from: number, to: number) {
+    const [a, b] = await Promise.all([this.published(quarter, from), this.published(quarter, to)]);
+    const changes = diff(JSON.parse(a.document), JSON.parse(b.document));
+    return {
+      quarter,
+      from: { version: a.version, publishedAt: a.publishedAt.toISOString(), sources: [Number(a.position)] },
+      to: { version: b.version, publishedAt: b.publishedAt.toISOString(), sources: [Number(b.position)] },
+      changed: changes.length,
+      changes,
+    };
+  }
+}

@@ -1,0 +1,40 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { schemaOf } from '@regie/read-model';
+import { MONITORING_MIGRATIONS as BOARD_MIGRATIONS } from '../milestone-board/migrations';
+
+/**
+ * Milestone event history (sources, replanning history), toezeggingen, indicators and published
+ * projections. The history starts with the events consumed after this migration: milestones
+ * replanned before it keep their count but have no slips (see README, limitations).
+ */
+export class MonitoringReadModels1700000000102 implements MigrationInterface {
+  name = 'MonitoringReadModels1700000000102';
+
+  async up(runner: QueryRunner): Promise<void> {
+    const s = schemaOf(runner);
+    await runner.query(`
+      CREATE TABLE ${s}.board_milestone_event (
+        milestone_id uuid NOT NULL, position bigint NOT NULL, action_code text NOT NULL, type text NOT NULL, data jsonb NOT NULL,
+        PRIMARY KEY (milestone_id, position));
+      CREATE INDEX ON ${s}.board_milestone_event (action_code);
+      CREATE TABLE ${s}.commitment (
+        id uuid PRIMARY KEY, text text NOT NULL, made_by text NOT NULL, due_text text NOT NULL, due_date date, status text NOT NULL,
+        action_codes jsonb NOT NULL, postponements int NOT NULL, overdue_since date, sources jsonb NOT NULL);
+      CREATE TABLE ${s}.indicator (
+        id text PRIMARY KEY, title text NOT NULL, unit text NOT NULL, periodicity text NOT NULL, description text NOT NULL,
+        source text NOT NULL, baseline jsonb, targets jsonb NOT NULL, assessments jsonb NOT NULL, revision int NOT NULL, sources jsonb NOT NULL);
+      CREATE TABLE ${s}.indicator_measurement (
+        indicator_id text NOT NULL, period text NOT NULL, value double precision NOT NULL, source text, position bigint NOT NULL,
+        corrections int NOT NULL, PRIMARY KEY (indicator_id, period));
+      CREATE TABLE ${s}.published_projection (
+        quarter text NOT NULL, version int NOT NULL, published_at timestamptz NOT NULL, document text NOT NULL,
+        position bigint NOT NULL, published_by text NOT NULL, PRIMARY KEY (quarter, version));`);
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    const s = schemaOf(runner);
+    await runner.query(`DROP TABLE ${s}.published_projection, ${s}.indicator_measurement, ${s}.indicator, ${s}.commitment, ${s}.board_milestone_event`);
+  }
+}
+
+export const MONITORING_MIGRATIONS = [...BOARD_MIGRATIONS, MonitoringReadModels1700000000102];

@@ -1,0 +1,70 @@
+import type { EntityManager } from 'typeorm';
+import type { RecordedEvent } from '@regie/es-core';
+import type { Projection } from '@regie/read-model';
+import { INDICATOR_EVENT_TYPES, type IndicatorEvent } from '../indicator/indicator';
+import type { PublicationEvent } from '../projection/publication';
+import { IndicatorMeasurementRow, IndicatorRow, PublishedProjectionRow } from './entities';
+
+const OWN_TYPES = new Set<string>([...INDICATOR_EVENT_TYPES, 'ProjectionPublished']);
+
+/** Builds the indicator and published-projection tables from monitoring's own events. */
+export class MonitoringProjection implements Projection {
+  readonly name = 'monitoring';
+
+  async apply(recorded: RecordedEvent, em: EntityManager): Promise<void> {
+    if (!OWN_TYPES.has(recorded.type)) return; // other contexts' events in the same store
+    const event = recorded as unknown as (IndicatorEvent | PublicationEvent) & RecordedEvent;
+    const position = recorded.position;
+    if (event.type === 'ProjectionPublished') {
+      // The document is kept as the JSON text it was served as: a published version is byte-identical forever.
+      await em.insert(PublishedProjectionRow, {
+        quarter: event.data.quarter, version: event.data.version, publishedAt: new Date(event.data.publishedAt),
+        document: JSON.stringify(event.data.document), position: String(position), publishedBy: recorded.metadata.actor.userId,
+      });
+      return;
+    }
+    const id = event.data.indicatorId;
+    if (event.type === 'IndicatorDefined') {
+      const { title, unit, periodicity, description, source } = event.data;
+      await em.insert(IndicatorRow, {
+        id, title, unit, periodicity, description, source, baseline: null, targets: [], assessments: [], revision: recorded.revision, sources: [position],
+      });
+      return;
+    }
+    const row = await em.findOneByOrFail(IndicatorRow, { id });
+    const touch = { revision: recorded.revision };
+    switch (event.type) {
+      case 'IndicatorBaselineSet': {
+        const { indicatorId: _id, ...baseline } = event.data;
+        await em.update(IndicatorRow, { id }, { ...touch, baseline: { ...baseline, position }, sources: [...row.sources, position] });
+        return;
+      }
+      case 'IndicatorTargetSet': {
+        const { indicatorId: _id, ...target } = event.data;
+        const targets = [...row.targets.filter((t) => t.targetId !== target.targetId), { ...target, position }];
+        await em.update(IndicatorRow, { id }, { ...touch, targets, sources: [...row.sources, position] });
+        return;
+      }
+      case 'IndicatorAssessmentNoted': {
+        const { indicatorId: _id, ...assessment } = event.data;
+        await em.update(IndicatorRow, { id }, { ...touch, assessments: [...row.assessments, { ...assessment, position }], sources: [...row.sources, position] });
+        return;
+      }
+      case 'MeasurementRecorded': {
+        const { period, value, source, previousValue } = event.data;
+        await em.update(IndicatorRow, { id }, touch);
+        await em
+          .createQueryBuilder()
+          .insert()
+          .into(IndicatorMeasurementRow)
+          .values({ indicatorId: id, period, value, source, position: String(position), corrections: 0 })
+          .orUpdate(['value', 'source', 'position'], ['indicator_id', 'period'])
+          .execute();
+        if (previousValue !== null) await em.increment(IndicatorMeasurementRow, { indicatorId: id, period }, 'corrections', 1);
+        return;
+      }
+      default:
+        return;
+    }
+  }
+}
