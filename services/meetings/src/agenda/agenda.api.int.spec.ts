@@ -89,6 +89,20 @@ describe('agenda drafts that compose themselves from integration events', () => 
     expect(refused.status).toBe(409);
     expect(refused.body.detail).toBe('de agenda is al gepubliceerd en ligt vast');
     await request(t.http).post(`/api/v1/meetings/${id}/agenda/publish`).expect(409);
+
+    // The printable agenda: Dutch, in the frozen order, marked as vastgesteld, texts escaped.
+    const page = await request(t.http).get(`/api/v1/meetings/${id}/agenda.html`);
+    expect(page.status).toBe(200);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(page.text).toContain('<html lang="nl">');
+    expect(page.text).toContain('Agenda Kerngroepoverleg');
+    expect(page.text).toContain('Vastgesteld op');
+    const titles = frozen.map((i) => i.title.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;'));
+    const positions = titles.map((title) => page.text.indexOf(title));
+    expect(positions.every((p) => p > 0)).toBe(true);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    const draft = await request(t.http).get(`/api/v1/meetings/${kern[1].id}/agenda.html`);
+    expect(draft.text).toContain('Concept: deze agenda is nog niet vastgesteld');
   });
 
   it('puts "voorbereiding regiegroep" on the kerngroep before each regiegroep', async () => {

@@ -5,6 +5,7 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { Clock } from '@regie/es-core';
 import { withRevision, zodParam } from '@regie/nest-kit';
+import { agendaDocument } from '../agenda/agenda-document';
 import { calendarFeed } from '../calendar/calendar-feed';
 import { MeetingsQueries } from '../read-model/meetings.queries';
 import { isoDate, kindParam, uuidParam } from '../shared/schemas';
@@ -46,6 +47,13 @@ export class MeetingsReadController {
       })),
       name,
     );
+  }
+
+  /** The agenda as a printable page (Dutch, A4); a draft is marked as concept. */
+  @Get('meetings/:id/agenda.html')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  async agendaDocument(@Param('id', id) meetingId: string) {
+    return agendaDocument(await this.queries.one(meetingId, this.clock.now()));
   }
 
   @Get('meetings/:id')
