@@ -37,18 +37,26 @@ export class IdempotentConsumer {
 
   /** Returns false when the message had been applied before. */
   apply(message: IntegrationMessage): Promise<boolean> {
-    return this.options.dataSource.transaction(async (em) => {
-      const schema = (em.connection.options as { schema?: string }).schema;
-      const fresh = await em.query(
-        `INSERT INTO "${schema}".processed_messages (consumer, event_id, position) VALUES ($1, $2, $3)
-         ON CONFLICT DO NOTHING RETURNING event_id`,
-        [this.options.name, message.eventId, message.position],
-      );
-      if (fresh.length === 0) return false;
-      await this.options.handle(message, em);
-      return true;
-    });
+    return this.options.dataSource.transaction((em) => applyOnce(em, this.options.name, message, this.options.handle));
   }
+}
+
+/** Records the message as processed by `consumer` and handles it, unless it was already: in `em`'s transaction. */
+export async function applyOnce(
+  em: EntityManager,
+  consumer: string,
+  message: IntegrationMessage,
+  handle: (message: IntegrationMessage, em: EntityManager) => Promise<void>,
+): Promise<boolean> {
+  const schema = (em.connection.options as { schema?: string }).schema;
+  const fresh = await em.query(
+    `INSERT INTO "${schema}".processed_messages (consumer, event_id, position) VALUES ($1, $2, $3)
+     ON CONFLICT DO NOTHING RETURNING event_id`,
+    [consumer, message.eventId, message.position],
+  );
+  if (fresh.length === 0) return false;
+  await handle(message, em);
+  return true;
 }
 
 export async function ensureProcessedMessagesTable(ds: DataSource): Promise<void> {

@@ -1,9 +1,9 @@
 export type { Projection } from './projection';
 export { ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner';
 export { CheckpointMoved } from './checkpoint';
-export { rebuildInto, checksums, swapIn, dropSchema, type ReadModelDefinition, type TableChecksum } from './rebuild';
+export { rebuildInto, checksums, swapIn, dropSchema, projectionsOf, type ReadModelDefinition, type ConsumerDefinition, type MessageSources, type TableChecksum } from './rebuild';
 export { openReadModelDataSource, schemaOf, type ReadModelDataSourceOptions } from './data-source';
 export { Relay, type RelayOptions } from './relay';
-export { IdempotentConsumer, type IdempotentConsumerOptions } from './idempotent-consumer';
+export { IdempotentConsumer, applyOnce, type IdempotentConsumerOptions } from './idempotent-consumer';
 export { TimeTravel } from './time-travel';
 export { ReadModelSync, ServiceRelay } from './nest-lifecycle';

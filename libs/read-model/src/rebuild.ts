@@ -1,15 +1,49 @@
-import type { DataSource } from 'typeorm';
-import type { EventStore } from '@regie/es-core';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { EventStore, IntegrationMessage, MessageSource } from '@regie/es-core';
+import { applyOnce } from './idempotent-consumer';
 import type { Projection } from './projection';
 import { ProjectionRunner } from './projection-runner';
+
+/** A consumer of another context's integration events that feeds tables of this read model. */
+export interface ConsumerDefinition {
+  name: string;
+  topic: string;
+  handle: (message: IntegrationMessage, em: EntityManager) => Promise<void>;
+}
 
 export interface ReadModelDefinition {
   /** Checkpoint name and live schema, e.g. 'actions'. */
   name: string;
   schema: string;
+  /** Projections of the context's own store events. */
   projections: Projection[];
+  /** Tables fed by other contexts' integration events (rebuilt through their producers' mappings). */
+  consumers?: ConsumerDefinition[];
   /** Opens a DataSource on `schema` with this read model's entities and migrations run. */
   openDataSource: (schema: string) => Promise<DataSource>;
+}
+
+/** topic → the producing context's mapping from its store events to integration messages. */
+export type MessageSources = Record<string, MessageSource>;
+
+/**
+ * Everything that builds a read model, as projections over the one store: its own projections,
+ * and each consumer fed the messages its producer makes of the same events, in the same global
+ * order the in-process bus delivers them (exactly once, through processed_messages).
+ */
+export function projectionsOf(model: ReadModelDefinition, sources: MessageSources = {}): Projection[] {
+  const consumers = (model.consumers ?? []).map((consumer): Projection => {
+    const source = sources[consumer.topic];
+    if (!source) throw new Error(`${model.name}: no message source for ${consumer.topic} to rebuild ${consumer.name}`);
+    return {
+      name: consumer.name,
+      apply: async (event, em) => {
+        const message = source(event);
+        if (message?.topic === consumer.topic) await applyOnce(em, consumer.name, message, consumer.handle);
+      },
+    };
+  });
+  return [...model.projections, ...consumers];
 }
 
 export interface TableChecksum {
@@ -26,12 +60,13 @@ export interface TableChecksum {
 export async function rebuildInto(
   store: EventStore,
   model: ReadModelDefinition,
-  options: { fresh?: boolean; onProgress?: (position: number) => void } = {},
+  options: { fresh?: boolean; onProgress?: (position: number) => void; sources?: MessageSources } = {},
 ): Promise<{ schema: string; position: number; dataSource: DataSource }> {
   const schema = `${model.schema}__rebuild`;
   if (options.fresh) await dropSchema(await model.openDataSource(model.schema), schema, true);
   const dataSource = await model.openDataSource(schema);
-  const runner = new ProjectionRunner({ name: model.name, store, dataSource, projections: model.projections, batchSize: 1000 });
+  const projections = projectionsOf(model, options.sources);
+  const runner = new ProjectionRunner({ name: model.name, store, dataSource, projections, batchSize: 1000 });
   const position = await runner.catchUp(options.onProgress);
   return { schema, position, dataSource };
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { EventStore } from '@regie/es-core';
 import { ProjectionRunner } from './projection-runner';
-import type { ReadModelDefinition } from './rebuild';
+import { type MessageSources, projectionsOf, type ReadModelDefinition } from './rebuild';
 
 /**
  * `?asOf=<timestamp>`: a read model as it was at a moment, built by replaying the history in
@@ -19,6 +19,7 @@ export class TimeTravel {
     private readonly store: EventStore,
     private readonly model: ReadModelDefinition,
     private readonly keep = 8,
+    private readonly sources: MessageSources = {},
   ) {}
 
   at(asOf: Date): Promise<DataSource> {
@@ -45,7 +46,7 @@ export class TimeTravel {
   private async build(asOf: Date, key: string): Promise<DataSource> {
     const schema = `${this.model.schema}__asof_${createHash('sha256').update(key).digest('hex').slice(0, 12)}`;
     const dataSource = await this.model.openDataSource(schema);
-    const runner = new ProjectionRunner({ name: this.model.name, store: this.store, dataSource, projections: this.model.projections, batchSize: 1000 });
+    const runner = new ProjectionRunner({ name: this.model.name, store: this.store, dataSource, projections: projectionsOf(this.model, this.sources), batchSize: 1000 });
     await runner.catchUp(undefined, (event) => event.occurredAt.getTime() <= asOf.getTime());
     return dataSource;
   }

@@ -4,3 +4,4 @@ export { CommitmentsReadModelSync } from './read-model/read-model-sync';
 export { commitmentsReadModel, COMMITMENTS_SCHEMA } from './read-model/commitments-read-model';
 export { CommitmentJobs, COMMITMENT_JOBS } from './jobs/commitment-jobs';
 export { TweedeKamerImporter, type ImportSummary } from './import/tk-import';
+export { toIntegrationMessage as commitmentsMessages } from './integration/to-contract';

@@ -3,3 +3,4 @@ export { MeetingSeriesSeeder } from './seed/seed-series';
 export { MeetingsHorizon, HORIZON_JOB } from './scheduling/horizon-job';
 export { MeetingsReadModelSync } from './read-model/read-model-sync';
 export { meetingsReadModel, MEETINGS_SCHEMA } from './read-model/meetings-read-model';
+export { toIntegrationMessage as meetingsMessages } from './integration/to-contract';

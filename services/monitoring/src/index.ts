@@ -1,3 +1,3 @@
-export { MonitoringModule, MONITORING_SCHEMA } from './monitoring.module';
+export { MonitoringModule, MONITORING_SCHEMA, monitoringReadModel } from './monitoring.module';
 export { MonitoringSeeder } from './seed/seed-monitoring';
 export { MonitoringReadModelSync } from './read-model/read-model-sync';

@@ -5,7 +5,7 @@ import { ACTIONS_TOPIC_V1 } from '@regie/contracts-actions';
 import { COMMITMENTS_TOPIC_V1 } from '@regie/contracts-commitments';
 import { IntegrationBus } from '@regie/es-core';
 import { DATABASE_URL } from '@regie/nest-kit';
-import { IdempotentConsumer, openReadModelDataSource } from '@regie/read-model';
+import { type ConsumerDefinition, IdempotentConsumer, openReadModelDataSource, type ReadModelDefinition } from '@regie/read-model';
 import { applyToCommitments } from './commitments/commitments.consumer';
 import { IndicatorsController } from './indicator/indicator.http';
 import { applyToBoard } from './milestone-board/board.consumer';
@@ -21,6 +21,7 @@ import { MonitoringReadModelSync } from './read-model/read-model-sync';
 import { MonitoringSeeder } from './seed/seed-monitoring';
 import { MONITORING_COMMAND_HANDLERS } from './shared/monitoring-command';
 import { MONITORING_DATA_SOURCE } from './tokens';
+import { MonitoringProjection } from './read-model/monitoring.projection';
 
 export const MONITORING_SCHEMA = 'monitoring';
 
@@ -29,6 +30,22 @@ export const MONITORING_SCHEMA = 'monitoring';
  * Consumers subscribe at module init, before any relay starts publishing (relays start at
  * application bootstrap), so the in-process bus never publishes to nobody.
  */
+/** What monitoring consumes; the live consumers and the rebuild/time-travel tools use the same list. */
+export const MONITORING_CONSUMERS: ConsumerDefinition[] = [
+  { name: 'monitoring.actions', topic: ACTIONS_TOPIC_V1, handle: applyToBoard },
+  { name: 'monitoring.commitments', topic: COMMITMENTS_TOPIC_V1, handle: applyToCommitments },
+];
+
+/** The monitoring read model as replay/rebuild tools see it. */
+export const monitoringReadModel = (url: string): ReadModelDefinition => ({
+  name: 'monitoring',
+  schema: MONITORING_SCHEMA,
+  projections: [new MonitoringProjection()],
+  consumers: MONITORING_CONSUMERS,
+  openDataSource: (schema) =>
+    openReadModelDataSource({ url, schema, entities: [...BOARD_ENTITIES, ...MONITORING_READ_MODEL_ENTITIES], migrations: MONITORING_MIGRATIONS }),
+});
+
 @Injectable()
 export class MonitoringConsumers implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('monitoring');
@@ -36,8 +53,7 @@ export class MonitoringConsumers implements OnModuleInit, OnModuleDestroy {
   readonly commitments: IdempotentConsumer;
 
   constructor(bus: IntegrationBus, @Inject(MONITORING_DATA_SOURCE) ds: DataSource) {
-    this.actions = new IdempotentConsumer({ name: 'monitoring.actions', topic: ACTIONS_TOPIC_V1, bus, dataSource: ds, handle: applyToBoard });
-    this.commitments = new IdempotentConsumer({ name: 'monitoring.commitments', topic: COMMITMENTS_TOPIC_V1, bus, dataSource: ds, handle: applyToCommitments });
+    [this.actions, this.commitments] = MONITORING_CONSUMERS.map((c) => new IdempotentConsumer({ ...c, bus, dataSource: ds }));
   }
 
   async onModuleInit(): Promise<void> {
@@ -64,8 +80,7 @@ export class MonitoringConsumers implements OnModuleInit, OnModuleDestroy {
     {
       provide: MONITORING_DATA_SOURCE,
       inject: [DATABASE_URL],
-      useFactory: (url: string) =>
-        openReadModelDataSource({ url, schema: MONITORING_SCHEMA, entities: [...BOARD_ENTITIES, ...MONITORING_READ_MODEL_ENTITIES], migrations: MONITORING_MIGRATIONS }),
+      useFactory: (url: string) => monitoringReadModel(url).openDataSource(MONITORING_SCHEMA),
     },
     MilestoneBoardQueries,
     FactsQueries,

@@ -3,9 +3,10 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { readFileSync } from 'node:fs';
 import { Presets, SingleBar } from 'cli-progress';
-import { commitmentsReadModel, CommitmentsSeeder, TweedeKamerImporter } from '@regie/commitments';
+import { CommitmentsSeeder, TweedeKamerImporter } from '@regie/commitments';
+import { MESSAGE_SOURCES, readModels } from './read-models';
 import { Command } from 'commander';
-import { actionsReadModel, WerkagendaSeeder } from '@regie/actions';
+import { WerkagendaSeeder } from '@regie/actions';
 import { verifyChain } from '@regie/es-postgres';
 import { checksums, rebuildInto, swapIn } from '@regie/read-model';
 import { openAdapters, type OpenAdapters, postgresStoreOf } from './adapters';
@@ -80,9 +81,9 @@ program
   .action((options: { swap?: boolean; resume?: boolean }) =>
     withAdapters(async ({ store, databaseUrl }) => {
       const head = await store.headPosition();
-      for (const model of [actionsReadModel(databaseUrl), commitmentsReadModel(databaseUrl)]) {
+      for (const model of readModels(databaseUrl)) {
         const bar = progressBar(model.name, head);
-        const rebuilt = await rebuildInto(store, model, { fresh: !options.resume, onProgress: (position) => bar.update(position) }).finally(() => bar.stop());
+        const rebuilt = await rebuildInto(store, model, { fresh: !options.resume, sources: MESSAGE_SOURCES, onProgress: (position) => bar.update(position) }).finally(() => bar.stop());
         const live = await model.openDataSource(model.schema);
         try {
           const [a, b] = [await checksums(live, model.schema), await checksums(rebuilt.dataSource, rebuilt.schema)];

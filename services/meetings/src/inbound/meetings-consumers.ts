@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nest
 import type { DataSource } from 'typeorm';
 import { ACTIONS_TOPIC_V1 } from '@regie/contracts-actions';
 import { IntegrationBus } from '@regie/es-core';
-import { IdempotentConsumer } from '@regie/read-model';
+import { type ConsumerDefinition, IdempotentConsumer } from '@regie/read-model';
 import { MEETINGS_DATA_SOURCE } from '../read-model/tokens';
 import { applyActionsEvent } from './actions.consumer';
 import { applyCommitmentsEvent, COMMITMENTS_TOPIC_V1 } from './commitments.consumer';
@@ -11,6 +11,12 @@ import { applyCommitmentsEvent, COMMITMENTS_TOPIC_V1 } from './commitments.consu
  * Consumes the other contexts' integration events into meetings' own tables. Subscribes at
  * module init, before any relay starts publishing (relays start at application bootstrap).
  */
+/** What meetings consumes; the live consumers and the rebuild/time-travel tools use the same list. */
+export const MEETINGS_CONSUMERS: ConsumerDefinition[] = [
+  { name: 'meetings.actions', topic: ACTIONS_TOPIC_V1, handle: applyActionsEvent },
+  { name: 'meetings.commitments', topic: COMMITMENTS_TOPIC_V1, handle: applyCommitmentsEvent },
+];
+
 @Injectable()
 export class MeetingsConsumers implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('meetings');
@@ -18,8 +24,7 @@ export class MeetingsConsumers implements OnModuleInit, OnModuleDestroy {
   readonly commitments: IdempotentConsumer;
 
   constructor(bus: IntegrationBus, @Inject(MEETINGS_DATA_SOURCE) ds: DataSource) {
-    this.actions = new IdempotentConsumer({ name: 'meetings.actions', topic: ACTIONS_TOPIC_V1, bus, dataSource: ds, handle: applyActionsEvent });
-    this.commitments = new IdempotentConsumer({ name: 'meetings.commitments', topic: COMMITMENTS_TOPIC_V1, bus, dataSource: ds, handle: applyCommitmentsEvent });
+    [this.actions, this.commitments] = MEETINGS_CONSUMERS.map((c) => new IdempotentConsumer({ ...c, bus, dataSource: ds }));
   }
 
   async onModuleInit(): Promise<void> {

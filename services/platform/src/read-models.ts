@@ -1,0 +1,23 @@
+import { actionsMessages, actionsReadModel } from '@regie/actions';
+import { commitmentsMessages, commitmentsReadModel } from '@regie/commitments';
+import { ACTIONS_TOPIC_V1 } from '@regie/contracts-actions';
+import { COMMITMENTS_TOPIC_V1 } from '@regie/contracts-commitments';
+import { MEETINGS_TOPIC_V1 } from '@regie/contracts-meetings';
+import { meetingsMessages, meetingsReadModel } from '@regie/meetings';
+import { monitoringReadModel } from '@regie/monitoring';
+import type { MessageSources, ReadModelDefinition } from '@regie/read-model';
+
+/** Every read model of the platform, as the replay, compare and time-travel tools see them. */
+export const readModels = (url: string): ReadModelDefinition[] => [
+  actionsReadModel(url),
+  commitmentsReadModel(url),
+  meetingsReadModel(url),
+  monitoringReadModel(url),
+];
+
+/** Each producing context's mapping of its store events to integration messages. */
+export const MESSAGE_SOURCES: MessageSources = {
+  [ACTIONS_TOPIC_V1]: actionsMessages,
+  [COMMITMENTS_TOPIC_V1]: commitmentsMessages,
+  [MEETINGS_TOPIC_V1]: meetingsMessages,
+};
