@@ -68,6 +68,11 @@ export class KafkaBus extends IntegrationBus {
           topic,
           numPartitions: topic.endsWith(DLQ_SUFFIX) ? 1 : (this.options.partitions ?? 3),
           replicationFactor: this.options.replicationFactor ?? 1,
+          // Keep every message: a consumer group added later or down for long must still find it.
+          configEntries: [
+            { name: 'retention.ms', value: '-1' },
+            { name: 'retention.bytes', value: '-1' },
+          ],
         })),
       });
     }
@@ -135,16 +140,22 @@ export class KafkaBus extends IntegrationBus {
     return this.connected;
   }
 
-  /** Runs the handler with bounded retries; returns the last error's message, or undefined. */
+  /**
+   * Runs the handler with bounded retries; returns the last error's message, or undefined.
+   * An unavailable database is not the message's fault: such errors are retried without limit
+   * (with backoff up to 30 s), so an outage delays consumption but never dead-letters it.
+   */
   private async attempt(run: () => Promise<void>): Promise<string | undefined> {
     const attempts = this.options.maxAttempts ?? 3;
-    for (let i = 1; ; i++) {
+    for (let i = 1, failures = 0; ; i++) {
       try {
         await run();
         return undefined;
       } catch (error) {
-        if (i >= attempts) return error instanceof Error ? error.message : String(error);
-        await new Promise((r) => setTimeout(r, (this.options.retryDelayMs ?? 200) * 2 ** (i - 1)));
+        const transient = isTransient(error);
+        if (!transient) failures++;
+        if (!transient && failures >= attempts) return error instanceof Error ? error.message : String(error);
+        await new Promise((r) => setTimeout(r, Math.min((this.options.retryDelayMs ?? 200) * 2 ** Math.min(i - 1, 10), 30_000)));
       }
     }
   }
@@ -160,6 +171,15 @@ export class KafkaBus extends IntegrationBus {
     await this.producer.send({ topic: topic + DLQ_SUFFIX, acks: -1, messages: [{ key: message.key, value: message.value, headers }] });
     this.options.onDeadLetter?.(topic, error);
   }
+}
+
+const TRANSIENT_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '53300', '40001', '40P01']);
+
+/** Connection loss, shutdown, too many connections, serialization failure or deadlock: try again. */
+function isTransient(error: unknown): boolean {
+  const e = error as { code?: string; driverError?: { code?: string }; message?: string };
+  const code = e?.code ?? e?.driverError?.code;
+  return (code !== undefined && (TRANSIENT_CODES.has(code) || code.startsWith('08'))) || /Connection terminated|connection timeout/i.test(e?.message ?? '');
 }
 
 interface Envelope {

@@ -62,6 +62,11 @@ export abstract class EventStore {
   /** Catch-up from `after`, then live; batches are delivered in order, one at a time. */
   abstract subscribeAll(options: SubscribeAllOptions, handler: BatchHandler): Subscription;
 
+  /** The schema version new events of a type are written at (an upcasting store knows more). */
+  schemaVersionOf(_type: string): number {
+    return 1;
+  }
+
   /** Position of the newest event, 0 when empty. */
   abstract headPosition(): Promise<number>;
 

@@ -1,7 +1,8 @@
 import type { Decider } from './decider';
 import type { Actor, DomainEvent, EventMetadata, RecordedEvent } from './event';
 import { EventStore, type ExpectedRevision } from './event-store';
-import { newId } from './ids';
+import { WrongExpectedRevision } from './errors';
+import { newId, stableId } from './ids';
 
 /** What every command carries besides its data: who, why and when. */
 export interface CommandContext {
@@ -40,6 +41,17 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
 ): Promise<HandleResult<Event>> {
   const history = await store.readStream(streamId);
   const revision = history.length === 0 ? -1 : history[history.length - 1].revision;
+  // A retried request (same Idempotency-Key) whose events are already stored: answer as the
+  // first time, without deciding again on the state that the first attempt changed.
+  const key = context.idempotencyKey;
+  const repeated = key ? history.filter((e) => e.metadata.idempotencyKey === key) : [];
+  if (repeated.length > 0) {
+    const last = repeated[repeated.length - 1];
+    return { events: repeated as unknown as Event[], revision: last.revision, position: last.position };
+  }
+  if (context.expectedRevision !== undefined && context.expectedRevision !== revision) {
+    throw new WrongExpectedRevision(streamId, String(context.expectedRevision), revision); // a stale If-Match
+  }
   const state = history.reduce((s, e) => decider.evolve(s, e as unknown as Event), decider.initialState());
   const events = decider.decide(command, state);
   if (events.length === 0) return { events, revision, position: 0 };
@@ -47,11 +59,12 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
   const metadata = metadataOf(context);
   const result = await store.append(
     streamId,
-    events.map((event) => ({
-      id: newId(),
+    events.map((event, i) => ({
+      // Keyed ids make a retry after a lost answer land on the store's idempotent append.
+      id: key ? keyedEventId(key, streamId, i) : newId(),
       type: event.type,
       data: event.data,
-      schemaVersion: schemaVersions[event.type] ?? 1,
+      schemaVersion: schemaVersions[event.type] ?? store.schemaVersionOf(event.type),
       occurredAt: context.now,
       metadata,
     })),
@@ -59,6 +72,15 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
   );
   return { events, revision: result.nextExpectedRevision, position: result.lastPosition };
 }
+
+const keyedEventId = (key: string, streamId: string, index: number) => stableId(`idempotency|${key}|${streamId}|${index}`);
+
+/**
+ * The id of a new aggregate (milestone, knelpunt, …): random, or derived from the request's
+ * Idempotency-Key, so a retried create addresses the same aggregate instead of making a second.
+ */
+export const newIdFor = (context: Pick<CommandContext, 'idempotencyKey'>, purpose: string): string =>
+  context.idempotencyKey ? stableId(`idempotency|${context.idempotencyKey}|${purpose}`) : newId();
 
 export const metadataOf = (context: CommandContext): EventMetadata => ({
   actor: context.actor,

@@ -66,6 +66,10 @@ export class UpcastingEventStore extends EventStore {
     return this.inner.kind;
   }
 
+  override schemaVersionOf(type: string): number {
+    return this.upcasters.currentVersions[type] ?? this.inner.schemaVersionOf(type);
+  }
+
   /** The adapter underneath (for adapter-specific tools such as the chain verification). */
   get unwrapped(): EventStore {
     return this.inner;

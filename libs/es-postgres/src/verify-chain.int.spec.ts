@@ -61,6 +61,12 @@ describe('hash chain verification on PostgreSQL', () => {
     expect((await verifyChain(store.sqlPool)).problems).toEqual([expect.objectContaining({ position: 12, kind: 'checkpoint-mismatch' })]);
   });
 
+  it('refuses to open a store where some events lost their hash, rather than re-hash altered content', async () => {
+    await fresh();
+    await sql(`UPDATE es.events SET data = jsonb_set(data, '{title}', '"vervalst"'), hash = NULL WHERE position = 4`);
+    await expect(PostgresEventStore.open({ connectionString: db.url })).rejects.toThrow(/no chain hash/);
+  });
+
   it('keeps the chain across later appends, so verification stays green', async () => {
     await fresh();
     await verifyChain(store.sqlPool);

@@ -34,11 +34,14 @@ export async function verifyChain(pool: Pool, schema = 'es', onProgress?: (posit
   const checkpoints = new Map<number, string>(
     (await pool.query(`SELECT position, hash FROM ${s}.chain_checkpoints`)).rows.map((r) => [Number(r.position), r.hash]),
   );
+  // The head is read first: appends that commit during the check are beyond it and not checked.
+  const head = (await pool.query(`SELECT position, hash FROM ${s}.head`)).rows[0];
+  const until = Number(head.position);
   let previous = GENESIS;
   let expected = 1;
   let events = 0;
-  for (let after = 0; problems.length === 0; ) {
-    const { rows } = await pool.query(`SELECT * FROM ${s}.events WHERE position > $1 ORDER BY position LIMIT ${PAGE}`, [after]);
+  for (let after = 0; problems.length === 0 && after < until; ) {
+    const { rows } = await pool.query(`SELECT * FROM ${s}.events WHERE position > $1 AND position <= $2 ORDER BY position LIMIT ${PAGE}`, [after, until]);
     if (rows.length === 0) break;
     for (const row of rows) {
       const position = Number(row.position);
@@ -63,8 +66,7 @@ export async function verifyChain(pool: Pool, schema = 'es', onProgress?: (posit
     after = Number(rows[rows.length - 1].position);
     onProgress?.(after);
   }
-  const head = (await pool.query(`SELECT position, hash FROM ${s}.head`)).rows[0];
-  if (problems.length === 0 && (Number(head.position) !== events || head.hash !== previous)) {
+  if (problems.length === 0 && (until !== events || head.hash !== previous)) {
     problems.push({ position: Number(head.position), kind: 'head-mismatch', detail: `de kop (positie ${head.position}) past niet bij het laatste event (${events})` });
   }
   const ok = problems.length === 0;
@@ -74,10 +76,17 @@ export async function verifyChain(pool: Pool, schema = 'es', onProgress?: (posit
   return { ok, events, head: { position: Number(head.position), hash: head.hash }, checkedAt: now.toISOString(), problems };
 }
 
-/** Events stored before the chain existed get their hashes once, in order, under the head lock. */
+/**
+ * Events stored before the chain existed get their hashes once, in order, under the head lock:
+ * only for a store where no event has a hash yet. A store where some rows lost their hash has
+ * been tampered with: refuse to start rather than re-hash (and so launder) altered content.
+ */
 export async function backfillChain(pool: Pool, s: string): Promise<void> {
-  const { rows } = await pool.query(`SELECT 1 FROM ${s}.events WHERE hash IS NULL LIMIT 1`);
-  if (rows.length === 0) return;
+  const { rows } = await pool.query(`SELECT count(*) FILTER (WHERE hash IS NULL)::int AS missing, count(hash)::int AS hashed FROM ${s}.events`);
+  if (rows[0].missing === 0) return;
+  if (rows[0].hashed > 0) {
+    throw new Error(`event store: ${rows[0].missing} events have no chain hash although others do; the history may have been altered. Run "npm run regie -- verify" and investigate; the store is not opened.`);
+  }
   const client = await pool.connect();
   try {
     await client.query('BEGIN');

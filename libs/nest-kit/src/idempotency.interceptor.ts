@@ -25,8 +25,14 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   private async once(key: string, req: Request, res: Response, next: CallHandler): Promise<unknown> {
     const fingerprint = createHash('sha256').update(`${req.method} ${req.originalUrl} ${JSON.stringify(req.body ?? null)}`).digest('hex');
+    // A claim left by a process that died mid-request (no response after a minute) is taken
+    // over: the command itself is idempotent by key (handleCommand), so running it again is safe.
     const claimed = await this.pool.query(
-      `INSERT INTO platform.idempotency_keys (key, fingerprint) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING key`,
+      `INSERT INTO platform.idempotency_keys (key, fingerprint) VALUES ($1, $2)
+       ON CONFLICT (key) DO UPDATE SET created_at = now()
+         WHERE platform.idempotency_keys.status IS NULL AND platform.idempotency_keys.fingerprint = $2
+           AND platform.idempotency_keys.created_at < now() - interval '1 minute'
+       RETURNING key`,
       [key, fingerprint],
     );
     if (claimed.rowCount === 0) return this.replay(key, fingerprint, res);
@@ -38,6 +44,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       );
       return body;
     } catch (error) {
+      // Free the key: a retry runs the command again, and events it already stored are found by key.
       await this.pool.query(`DELETE FROM platform.idempotency_keys WHERE key = $1`, [key]);
       throw error;
     }

@@ -99,8 +99,13 @@ describe('projection runner', () => {
 
     await live.query(`UPDATE tallies.tally SET n = 99 WHERE stream = 's-a'`); // a damaged live read model
     expect(await checksums(rebuilt.dataSource, rebuilt.schema)).not.toEqual(await checksums(live, 'tallies'));
+    await live.query(`INSERT INTO tallies.projection_checkpoints (name, position) VALUES ('tally-relay', 30)`);
     await swapIn(live, 'tallies', rebuilt.schema);
     expect(await live.query(`SELECT n FROM tallies.tally WHERE stream = 's-a'`)).toEqual([{ n: 10 }]);
+    // other checkpoints in the schema (a relay's) survive the swap
+    const checkpoints = await live.query(`SELECT name, position FROM tallies.projection_checkpoints ORDER BY name`);
+    expect(checkpoints.map((c: { name: string }) => c.name)).toEqual(['tally', 'tally-relay']);
+    expect(checkpoints[1].position).toBe('30');
     await rebuilt.dataSource.destroy();
     await live.destroy();
   });

@@ -51,20 +51,17 @@ export class ProjectionRunner {
   }
 
   /**
-   * Reads and applies until the store's head, without a live subscription (rebuilds, CLI), or
-   * until the first event that `until` refuses (time travel: events recorded up to a moment).
+   * Reads and applies until the store's head, without a live subscription (rebuilds, CLI);
+   * with `include`, only the events it accepts are applied (time travel: events that had
+   * occurred by a moment), while the checkpoint passes over all of them.
    */
-  async catchUp(onProgress?: (position: number) => void, until?: (event: RecordedEvent) => boolean): Promise<number> {
+  async catchUp(onProgress?: (position: number) => void, include?: (event: RecordedEvent) => boolean): Promise<number> {
     this.position = await readCheckpoint(this.options.dataSource, this.options.name);
     for (;;) {
       const read = await this.options.store.readAll({ after: this.position, limit: this.options.batchSize ?? 1000 });
-      const stop = until ? read.findIndex((event) => !until(event)) : -1;
-      const batch = stop === -1 ? read : read.slice(0, stop);
-      if (batch.length > 0) {
-        await this.applyBatch(batch);
-        onProgress?.(this.position);
-      }
-      if (batch.length === 0 || stop !== -1) return this.position;
+      if (read.length === 0) return this.position;
+      await this.applyBatch(include ? read.filter(include) : read, read[read.length - 1].position);
+      onProgress?.(this.position);
     }
   }
 
@@ -102,6 +99,7 @@ export class ProjectionRunner {
     if (!this.running) return;
     try {
       if (await this.tryLock()) {
+        if (!this.running) return void (await this.releaseLock()); // stopped while we waited
         this.position = await readCheckpoint(this.options.dataSource, this.options.name);
         const subscription = this.options.store.subscribeAll(
           { after: this.position, batchSize: this.options.batchSize ?? 500 },
@@ -117,7 +115,9 @@ export class ProjectionRunner {
       this.follow(await readCheckpoint(this.options.dataSource, this.options.name));
     } catch (error) {
       this.options.onError?.(error);
+      await this.releaseLock(); // a broken lock connection must not stay: the next try opens a new one
     }
+    if (!this.running) return;
     this.timer = setTimeout(() => void this.elect(), this.options.standbyIntervalMs ?? 1000);
     this.timer.unref();
   }
@@ -132,8 +132,14 @@ export class ProjectionRunner {
 
   private async tryLock(): Promise<boolean> {
     if (!this.lock) {
-      this.lock = this.options.dataSource.createQueryRunner();
-      await this.lock.connect();
+      const lock = this.options.dataSource.createQueryRunner();
+      const connection = (await lock.connect()) as { on?: (event: string, listener: (error: unknown) => void) => void };
+      // If the session holding the lock dies, PostgreSQL frees the lock and a standby may take
+      // over: stop relaying/projecting here at once instead of running as a second leader.
+      connection.on?.('error', (error) => {
+        if (this.lock === lock && this.subscription) void this.subscription.stop().then(() => this.recover(error));
+      });
+      this.lock = lock;
     }
     const [row] = await this.lock.query(`SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked`, [this.lockName()]);
     return row.locked === true;
@@ -152,9 +158,8 @@ export class ProjectionRunner {
     return `projection:${schema}:${this.options.name}`;
   }
 
-  private async applyBatch(batch: RecordedEvent[]): Promise<void> {
+  private async applyBatch(batch: RecordedEvent[], to = batch[batch.length - 1].position): Promise<void> {
     const from = this.position;
-    const to = batch[batch.length - 1].position;
     await this.options.dataSource.transaction(async (em) => {
       for (const projection of this.options.projections) {
         if (projection.applyBatch) await projection.applyBatch(batch, em);

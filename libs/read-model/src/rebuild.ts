@@ -90,9 +90,17 @@ export async function checksums(ds: DataSource, schema: string): Promise<TableCh
   return result;
 }
 
-/** Swaps a rebuilt schema in for the live one in one transaction. Stop the live runner first. */
+/**
+ * Swaps a rebuilt schema in for the live one in one transaction. Stop the live runner first.
+ * Checkpoints the rebuild did not make (e.g. the relay's) are carried over, so a relay does not
+ * publish the whole history again.
+ */
 export async function swapIn(ds: DataSource, live: string, rebuilt: string): Promise<void> {
   await ds.transaction(async (em) => {
+    await em.query(
+      `INSERT INTO "${rebuilt}".projection_checkpoints (name, position)
+       SELECT name, position FROM "${live}".projection_checkpoints ON CONFLICT (name) DO NOTHING`,
+    );
     await em.query(`ALTER SCHEMA "${live}" RENAME TO "${live}__old"`);
     await em.query(`ALTER SCHEMA "${rebuilt}" RENAME TO "${live}"`);
     await em.query(`DROP SCHEMA "${live}__old" CASCADE`);

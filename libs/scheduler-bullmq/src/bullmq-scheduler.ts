@@ -45,18 +45,21 @@ export class BullMqScheduler extends JobScheduler {
     // The moment is part of the BullMQ id: a job may reschedule its own key while it runs
     // (BullMQ would ignore an add under the id of an active job), and scheduling the same
     // moment twice stays one job.
-    const jobId = jobIdOf(job.name, job.key, job.runAt);
+    let jobId = jobIdOf(job.name, job.key, job.runAt);
     await this.removeWaiting(job.name, job.key, jobId);
+    // The same moment while that very job runs (a job rescheduling itself, `jobs run`): BullMQ
+    // would ignore an add under the active id and then delete it on completion; use a new id.
+    if (await (await this.queue.getJob(jobId))?.isActive()) jobId = `${jobId}-${this.options.clock.now().getTime()}`;
     await this.queue.add(
       job.name,
       { name: job.name, key: job.key, runAt: job.runAt.toISOString(), payload: job.payload },
       {
         jobId,
         delay: Math.max(0, job.runAt.getTime() - this.options.clock.now().getTime()),
-        attempts: 10,
+        attempts: 20, // with exponential backoff from 5 s: retried for about two days
         backoff: { type: 'exponential', delay: 5000 },
         removeOnComplete: true,
-        removeOnFail: 1000,
+        removeOnFail: true, // a job that finally failed must not block scheduling its id again
       },
     );
   }

@@ -4,7 +4,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { type CommandContext, type HandleResult, newId } from '@regie/es-core';
+import { type CommandContext, type HandleResult, newIdFor } from '@regie/es-core';
 import { Ctx, withRevision, zodParam } from '@regie/nest-kit';
 import { ActionsReadAt } from '../read-model/actions-time-travel';
 import { ActionsQueries } from '../read-model/actions.queries';
@@ -52,7 +52,7 @@ export class ActionsController {
 
   @Post('actions/:code/progress-reports')
   async report(@Param('code', code) actionCode: string, @Body() body: ReportProgressBody, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
-    const reportId = newId();
+    const reportId = newIdFor(ctx, 'progress-report');
     const result: HandleResult<never> = await this.commands.execute(
       new ActionCommandMessage(actionCode, { type: 'ReportProgress', data: { code: actionCode, reportId, ...body, reportedAt: ctx.now.toISOString() } }, ctx),
     );

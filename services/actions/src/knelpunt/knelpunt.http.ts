@@ -4,7 +4,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { type CommandContext, type HandleResult, newId, NotFound } from '@regie/es-core';
+import { type CommandContext, type HandleResult, newIdFor, NotFound } from '@regie/es-core';
 import { Ctx, withRevision, zodParam } from '@regie/nest-kit';
 import { ActionsQueries } from '../read-model/actions.queries';
 import { ActionsReadModelSync } from '../read-model/read-model-sync';
@@ -31,7 +31,7 @@ export class KnelpuntenController {
 
   @Post()
   async raise(@Param('code', code) actionCode: string, @Body() body: RaiseKnelpuntBody, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
-    const knelpuntId = newId();
+    const knelpuntId = newIdFor(ctx, 'knelpunt');
     const command: KnelpuntCommand = { type: 'RaiseKnelpunt', data: { knelpuntId, actionCode, ...body, raisedAt: ctx.now.toISOString() } };
     const result = await this.run(knelpuntId, command, ctx);
     return withRevision(res, result.revision, { id: knelpuntId });

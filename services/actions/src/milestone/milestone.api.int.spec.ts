@@ -93,6 +93,23 @@ describe('milestones over HTTP', () => {
     expect(reused.status).toBe(409);
   });
 
+  it('absorbs a retry after a lost answer (the key freed after the commit): same result, nothing doubled', async () => {
+    const plan = () => request(t.http).post('/api/v1/actions/1.4/milestones').set('Idempotency-Key', 'lost-answer-1').send({ title: 'Behoefteonderzoek gereed', dueDate: '2026-10-31' });
+    const first = await plan();
+    const forget = () => t.pool.query(`DELETE FROM platform.idempotency_keys WHERE key LIKE 'lost-answer-%'`);
+    await forget(); // as when the response was lost or the key's record failed after the events were stored
+    const again = await plan();
+    expect(again.status).toBe(201);
+    expect(again.body).toEqual(first.body);
+    const replan = () => request(t.http).post(`/api/v1/actions/1.4/milestones/${first.body.id}/replan`).set('Idempotency-Key', 'lost-answer-2').send({ dueDate: '2026-12-31', reason: 'later' });
+    expect((await replan()).status).toBe(200);
+    await forget();
+    const retried = await replan();
+    expect(retried.status).toBe(200);
+    expect(retried.headers.etag).toBe('"1"');
+    expect((await t.store.readStream(milestoneStream(first.body.id))).map((e) => e.type)).toEqual(['MilestonePlanned', 'MilestoneReplanned']);
+  });
+
   it('records the actor and correlation id of the request with the event', async () => {
     const { body } = await request(t.http).post('/api/v1/actions/2.5/milestones').set('X-Actor-Id', 'coordinator').set('X-Actor-Role', 'coordinator').set('X-Correlation-Id', 'corr-42').send({ title: 'Positie behandeling', dueDate: '2026-10-15' });
     const [planned] = await t.store.readStream(milestoneStream(body.id));

@@ -4,7 +4,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { amsterdamDate, type CommandContext, type HandleResult, newId, NotFound } from '@regie/es-core';
+import { amsterdamDate, type CommandContext, type HandleResult, newIdFor, NotFound } from '@regie/es-core';
 import { Ctx, withRevision, zodParam } from '@regie/nest-kit';
 import { ActionsQueries } from '../read-model/actions.queries';
 import { ActionsReadModelSync } from '../read-model/read-model-sync';
@@ -32,7 +32,7 @@ export class MilestonesController {
 
   @Post()
   async plan(@Param('code', code) actionCode: string, @Body() body: PlanMilestoneBody, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
-    const milestoneId = newId();
+    const milestoneId = newIdFor(ctx, 'milestone');
     const result = await this.run(milestoneId, { type: 'PlanMilestone', data: { milestoneId, actionCode, ...body } }, ctx);
     return withRevision(res, result.revision, { id: milestoneId });
   }

@@ -20,9 +20,10 @@ export class ActionsReadAt implements OnApplicationShutdown {
   }
 
   async at(asOf?: string): Promise<{ queries: ActionsQueries; today: string }> {
-    if (!asOf) return { queries: this.live, today: this.clock.today() };
-    const moment = new Date(asOf);
-    return { queries: new ActionsQueries(await this.travel.at(moment)), today: amsterdamDate(moment) };
+    const moment = asOf ? new Date(asOf) : undefined;
+    const past = moment && this.travel.at(moment, this.clock.now());
+    if (!moment || !past) return { queries: this.live, today: this.clock.today() };
+    return { queries: new ActionsQueries(await past), today: amsterdamDate(moment) };
   }
 
   onApplicationShutdown(): Promise<void> {

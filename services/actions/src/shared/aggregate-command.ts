@@ -1,13 +1,9 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { type CommandContext, EventStore, handleCommand, NotFound, Upcasters } from '@regie/es-core';
-import { MILESTONE_UPCASTERS } from '../milestone/milestone.upcasters';
+import { type CommandContext, EventStore, handleCommand, NotFound } from '@regie/es-core';
 import { actionDecider, actionStream, type ActionCommand } from '../action/action';
 import { knelpuntDecider, knelpuntStream, type KnelpuntCommand } from '../knelpunt/knelpunt';
 import { milestoneDecider, milestoneStream, type MilestoneCommand } from '../milestone/milestone';
 import { werkagendaDecider, werkagendaStream, type WerkagendaCommand } from '../werkagenda/werkagenda';
-
-/** The schema version each event type is written at (1 unless an upcaster reads older ones). */
-const SCHEMA_VERSIONS = new Upcasters(MILESTONE_UPCASTERS).currentVersions;
 
 /** One bus command per aggregate: it carries the decider's command and the request context. */
 export class WerkagendaCommandMessage {
@@ -44,7 +40,7 @@ export class MilestoneCommandHandler implements ICommandHandler<MilestoneCommand
   constructor(private readonly store: EventStore) {}
   async execute({ milestoneId, command, context }: MilestoneCommandMessage) {
     if (command.type === 'PlanMilestone') await assertActionExists(this.store, command.data.actionCode);
-    return handleCommand(this.store, milestoneStream(milestoneId), milestoneDecider, command, context, SCHEMA_VERSIONS);
+    return handleCommand(this.store, milestoneStream(milestoneId), milestoneDecider, command, context);
   }
 }
 

@@ -4,7 +4,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { amsterdamDate, type CommandContext, type HandleResult, newId, stableId } from '@regie/es-core';
+import { amsterdamDate, type CommandContext, type HandleResult, newIdFor, stableId } from '@regie/es-core';
 import { Ctx, withRevision, zodParam } from '@regie/nest-kit';
 import { resolveDue } from '../due/resolve-due';
 import { CommitmentsQueries } from '../read-model/commitments.queries';
@@ -59,7 +59,7 @@ export class CommitmentsController {
     const due = resolveDue(body.due, body.madeAt.date);
     const ref = body.externalRef;
     // A Tweede Kamer toezegging has one stream, whether it arrives here or through the import.
-    const commitmentId = ref ? stableId(`tk:${ref.id}`) : newId();
+    const commitmentId = ref ? stableId(`tk:${ref.id}`) : newIdFor(ctx, 'commitment');
     const externalRef = ref ? { system: ref.system, id: ref.id, nummer: ref.nummer ?? null, changedAt: null } : null;
     const command: CommitmentCommand = {
       type: 'RegisterCommitment',

@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { type CommandContext, type HandleResult, InvalidInput, newId, NotFound } from '@regie/es-core';
+import { type CommandContext, type HandleResult, InvalidInput, newIdFor, NotFound } from '@regie/es-core';
 import { Ctx, withRevision, zodParam } from '@regie/nest-kit';
 import { MeetingsQueries } from '../read-model/meetings.queries';
 import { MeetingCommands } from '../shared/meeting-commands';
@@ -30,7 +30,7 @@ export class AgendaController {
 
   @Post('agenda-items')
   async add(@Param('id', id) meetingId: string, @Body() body: AddItemBody, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
-    const itemId = newId();
+    const itemId = newIdFor(ctx, 'agenda-item');
     const result = await this.meetings.run(meetingId, { type: 'AddAgendaItem', data: { meetingId, itemId, title: body.title } }, ctx);
     return respond(res, result, { id: itemId, meetingId });
   }

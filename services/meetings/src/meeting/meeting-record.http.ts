@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { amsterdamDate, type CommandContext, newId } from '@regie/es-core';
+import { amsterdamDate, type CommandContext, newIdFor } from '@regie/es-core';
 import { Ctx, withRevision, zodParam } from '@regie/nest-kit';
 import { MeetingsQueries } from '../read-model/meetings.queries';
 import { MeetingCommands } from '../shared/meeting-commands';
@@ -28,14 +28,14 @@ export class MeetingRecordController {
 
   @Post('meetings/:id/decisions')
   async decide(@Param('id', id) meetingId: string, @Body() body: DecisionBody, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
-    const decisionId = newId();
+    const decisionId = newIdFor(ctx, 'decision');
     const result = await this.meetings.run(meetingId, { type: 'RecordDecision', data: { meetingId, decisionId, text: body.text, decisionKind: body.kind } }, ctx);
     return withRevision(res, result.revision, { id: decisionId, meetingId, revision: result.revision });
   }
 
   @Post('meetings/:id/action-points')
   async assign(@Param('id', id) meetingId: string, @Body() body: ActionPointBody, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
-    const actionPointId = newId();
+    const actionPointId = newIdFor(ctx, 'action-point');
     const result = await this.meetings.run(meetingId, { type: 'AssignActionPoint', data: { meetingId, actionPointId, ...body } }, ctx);
     return withRevision(res, result.revision, { id: actionPointId, meetingId, revision: result.revision });
   }
