@@ -5,7 +5,7 @@ import { Clock, EventStore, IntegrationBus, JobScheduler } from '@regie/es-core'
 import { IdempotencyInterceptor } from './idempotency.interceptor';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { RequestContextMiddleware } from './request-context';
-import { DATABASE_URL, PLATFORM_POOL } from './tokens';
+import { DATABASE_URL, MESSAGE_SOURCES, PLATFORM_POOL } from './tokens';
 
 export interface CoreAdapters {
   clock: Clock;
@@ -14,6 +14,8 @@ export interface CoreAdapters {
   scheduler: JobScheduler;
   pool: Pool;
   databaseUrl: string;
+  /** Producers' message mappings by topic, for rebuilding consumer-fed tables (time travel). */
+  messageSources?: Record<string, unknown>;
 }
 
 /**
@@ -33,10 +35,11 @@ export class CoreModule implements NestModule {
         { provide: JobScheduler, useValue: adapters.scheduler },
         { provide: PLATFORM_POOL, useValue: adapters.pool },
         { provide: DATABASE_URL, useValue: adapters.databaseUrl },
+        { provide: MESSAGE_SOURCES, useValue: adapters.messageSources ?? {} },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
-      exports: [Clock, EventStore, IntegrationBus, JobScheduler, PLATFORM_POOL, DATABASE_URL],
+      exports: [Clock, EventStore, IntegrationBus, JobScheduler, PLATFORM_POOL, DATABASE_URL, MESSAGE_SOURCES],
     };
   }
 

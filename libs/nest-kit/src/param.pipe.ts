@@ -1,5 +1,5 @@
 import { BadRequestException, PipeTransform } from '@nestjs/common';
-import type { ZodType } from 'zod';
+import { z, type ZodType } from 'zod';
 
 /** Validates one path or query parameter and names it in the problem+json errors. */
 export const zodParam = <T>(field: string, schema: ZodType<T>): PipeTransform<unknown, T> => ({
@@ -12,3 +12,6 @@ export const zodParam = <T>(field: string, schema: ZodType<T>): PipeTransform<un
     });
   },
 });
+
+/** `?asOf=<timestamp>`: read as of that moment (time travel). */
+export const asOfParam = zodParam('asOf', z.iso.datetime({ offset: true, error: 'verwacht een tijdstip als 2026-01-31T12:00:00Z' }).optional());

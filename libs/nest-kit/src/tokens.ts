@@ -2,3 +2,5 @@
 export const PLATFORM_POOL = Symbol('PLATFORM_POOL');
 /** The PostgreSQL URL for read models. */
 export const DATABASE_URL = Symbol('DATABASE_URL');
+/** topic → the producing context's mapping of store events to integration messages (time travel, replay). */
+export const MESSAGE_SOURCES = Symbol('MESSAGE_SOURCES');

@@ -7,3 +7,4 @@ export { Relay, type RelayOptions } from './relay';
 export { IdempotentConsumer, applyOnce, type IdempotentConsumerOptions } from './idempotent-consumer';
 export { TimeTravel } from './time-travel';
 export { ReadModelSync, ServiceRelay } from './nest-lifecycle';
+export { ReadAt } from './read-at';

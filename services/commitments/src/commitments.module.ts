@@ -7,6 +7,7 @@ import { TweedeKamerImporter } from './import/tk-import';
 import { CommitmentsRelay } from './integration/commitments-relay';
 import { CommitmentJobs } from './jobs/commitment-jobs';
 import { COMMITMENTS_SCHEMA, commitmentsReadModel } from './read-model/commitments-read-model';
+import { CommitmentsReadAt } from './read-model/commitments-read-at';
 import { CommitmentsQueries } from './read-model/commitments.queries';
 import { CommitmentsReadModelSync } from './read-model/read-model-sync';
 import { COMMITMENTS_DATA_SOURCE } from './read-model/tokens';
@@ -29,6 +30,7 @@ import { COMMITMENTS_CONFIG, commitmentsConfigFromEnv } from './shared/config';
     },
     { provide: COMMITMENTS_CONFIG, useFactory: () => commitmentsConfigFromEnv() },
     CommitmentsQueries,
+    CommitmentsReadAt,
     CommitmentsReadModelSync,
     CommitmentsRelay,
     CommitmentJobs,

@@ -10,6 +10,7 @@ import { MeetingsReadController } from './meeting/meetings-read.http';
 import { MEETINGS_SCHEMA, meetingsReadModel } from './read-model/meetings-read-model';
 import { MeetingsQueries } from './read-model/meetings.queries';
 import { MeetingsReadModelSync } from './read-model/read-model-sync';
+import { MeetingsReadAt } from './read-model/meetings-read-at';
 import { MEETINGS_DATA_SOURCE } from './read-model/tokens';
 import { MeetingsHorizon } from './scheduling/horizon-job';
 import { MeetingSeriesSeeder } from './seed/seed-series';
@@ -33,6 +34,7 @@ import { MeetingCommands } from './shared/meeting-commands';
     },
     { provide: MEETINGS_CONFIG, useFactory: () => meetingsConfigFromEnv() },
     MeetingsQueries,
+    MeetingsReadAt,
     MeetingsReadModelSync,
     MeetingsRelay,
     MeetingsConsumers,

@@ -5,47 +5,26 @@ import { ACTIONS_TOPIC_V1 } from '@regie/contracts-actions';
 import { COMMITMENTS_TOPIC_V1 } from '@regie/contracts-commitments';
 import { IntegrationBus } from '@regie/es-core';
 import { DATABASE_URL } from '@regie/nest-kit';
-import { type ConsumerDefinition, IdempotentConsumer, openReadModelDataSource, type ReadModelDefinition } from '@regie/read-model';
-import { applyToCommitments } from './commitments/commitments.consumer';
+import { IdempotentConsumer } from '@regie/read-model';
 import { IndicatorsController } from './indicator/indicator.http';
-import { applyToBoard } from './milestone-board/board.consumer';
 import { MilestoneBoardController } from './milestone-board/board.http';
+import { BoardReadAt } from './milestone-board/board-read-at';
+import { MONITORING_CONSUMERS, MONITORING_SCHEMA, monitoringReadModel } from './read-model/monitoring-read-model';
 import { MilestoneBoardQueries } from './milestone-board/board.queries';
-import { BOARD_ENTITIES } from './milestone-board/entities';
 import { ProjectionsController } from './projection/projection.http';
 import { ProjectionService } from './projection/projection.service';
-import { MONITORING_READ_MODEL_ENTITIES } from './read-model/entities';
 import { FactsQueries } from './read-model/facts.queries';
-import { MONITORING_MIGRATIONS } from './read-model/migrations';
 import { MonitoringReadModelSync } from './read-model/read-model-sync';
 import { MonitoringSeeder } from './seed/seed-monitoring';
 import { MONITORING_COMMAND_HANDLERS } from './shared/monitoring-command';
 import { MONITORING_DATA_SOURCE } from './tokens';
-import { MonitoringProjection } from './read-model/monitoring.projection';
 
-export const MONITORING_SCHEMA = 'monitoring';
 
 /**
  * Consumes the other contexts' integration events into monitoring's own read models.
  * Consumers subscribe at module init, before any relay starts publishing (relays start at
  * application bootstrap), so the in-process bus never publishes to nobody.
  */
-/** What monitoring consumes; the live consumers and the rebuild/time-travel tools use the same list. */
-export const MONITORING_CONSUMERS: ConsumerDefinition[] = [
-  { name: 'monitoring.actions', topic: ACTIONS_TOPIC_V1, handle: applyToBoard },
-  { name: 'monitoring.commitments', topic: COMMITMENTS_TOPIC_V1, handle: applyToCommitments },
-];
-
-/** The monitoring read model as replay/rebuild tools see it. */
-export const monitoringReadModel = (url: string): ReadModelDefinition => ({
-  name: 'monitoring',
-  schema: MONITORING_SCHEMA,
-  projections: [new MonitoringProjection()],
-  consumers: MONITORING_CONSUMERS,
-  openDataSource: (schema) =>
-    openReadModelDataSource({ url, schema, entities: [...BOARD_ENTITIES, ...MONITORING_READ_MODEL_ENTITIES], migrations: MONITORING_MIGRATIONS }),
-});
-
 @Injectable()
 export class MonitoringConsumers implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('monitoring');
@@ -83,6 +62,7 @@ export class MonitoringConsumers implements OnModuleInit, OnModuleDestroy {
       useFactory: (url: string) => monitoringReadModel(url).openDataSource(MONITORING_SCHEMA),
     },
     MilestoneBoardQueries,
+    BoardReadAt,
     FactsQueries,
     ProjectionService,
     MonitoringReadModelSync,
@@ -93,3 +73,5 @@ export class MonitoringConsumers implements OnModuleInit, OnModuleDestroy {
   exports: [MonitoringSeeder, MonitoringReadModelSync],
 })
 export class MonitoringModule {}
+
+export { MONITORING_SCHEMA, monitoringReadModel } from './read-model/monitoring-read-model';

@@ -4,6 +4,7 @@ import { BullMqScheduler } from '@regie/scheduler-bullmq';
 import { KafkaBus } from '@regie/bus-kafka';
 import { EventStore, Upcasters, UpcastingEventStore } from '@regie/es-core';
 import { ACTIONS_UPCASTERS } from '@regie/actions';
+import { MESSAGE_SOURCES } from './read-models';
 import { KurrentDbEventStore } from '@regie/es-kurrentdb';
 import { PostgresEventStore } from '@regie/es-postgres';
 import { type CoreAdapters } from '@regie/nest-kit';
@@ -58,7 +59,7 @@ export async function openAdapters(config: PlatformConfig, log: (line: string) =
       ? new BullMqScheduler({ redisUrl: config.REDIS_URL, queue: 'regie-jobs', clock, onError: onJobError })
       : new InProcessScheduler(clock, 1000, onJobError);
   return {
-    database, store, pool, bus, clock, scheduler, databaseUrl: database.url,
+    database, store, pool, bus, clock, scheduler, databaseUrl: database.url, messageSources: MESSAGE_SOURCES,
     close: async () => {
       closing = true;
       await scheduler.stop();

@@ -69,6 +69,24 @@ describe('replay of every read model', () => {
     expect(differences).toEqual([]);
   });
 
+  it('answers ?asOf on every service: commitments, meetings and the consumer-fed board as they were', async () => {
+    const before = platform.adapters.clock.now().toISOString();
+    await new Promise((r) => setTimeout(r, 1200));
+    const milestone = await call('POST', '/api/v1/actions/1.2/milestones', { title: 'Voorbeeld: na het ijkmoment', dueDate: '2026-08-31' });
+    const commitment = await call('POST', '/api/v1/commitments', {
+      text: 'Voorbeeld: na het ijkmoment', madeBy: 'Minister van LJS', madeAt: { date: '2026-03-15', source: 'Voorbeeld' }, due: 'najaar 2026', actionCodes: [],
+    });
+    await new Promise((r) => setTimeout(r, 1200));
+    const ids = (board: { milestones: { id: string }[] }[]) => board.flatMap((a) => a.milestones.map((m) => m.id));
+    expect(ids(await call('GET', `/api/v1/monitoring/milestones?asOf=${before}`))).not.toContain(milestone.id);
+    expect(ids(await call('GET', '/api/v1/monitoring/milestones'))).toContain(milestone.id);
+    const commitmentIds = (list: { id: string }[]) => list.map((c) => c.id);
+    expect(commitmentIds(await call('GET', `/api/v1/commitments?asOf=${before}`))).not.toContain(commitment.id);
+    expect(commitmentIds(await call('GET', '/api/v1/commitments'))).toContain(commitment.id);
+    const meetingsThen = await call('GET', `/api/v1/meetings?kind=kerngroep&asOf=${before}`);
+    expect(meetingsThen.length).toBeGreaterThan(0);
+  });
+
   it("shows on the monitoring board exactly the milestones of the actions service's own view", async () => {
     type Milestone = { id: string; dueDate: string; status: string; late: boolean };
     const own = ((await call('GET', '/api/v1/actions')) as { code: string; milestones: Milestone[] }[]).flatMap((a) => a.milestones.map((m) => ({ code: a.code, ...m })));

@@ -5,12 +5,12 @@ import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { type CommandContext, type HandleResult, newIdFor } from '@regie/es-core';
-import { Ctx, withRevision, zodParam } from '@regie/nest-kit';
+import { asOfParam, Ctx, withRevision, zodParam } from '@regie/nest-kit';
 import { ActionsReadAt } from '../read-model/actions-time-travel';
 import { ActionsQueries } from '../read-model/actions.queries';
 import { ActionsReadModelSync } from '../read-model/read-model-sync';
 import { ActionCommandMessage } from '../shared/aggregate-command';
-import { actionCodeParam, asOfParam, text } from '../shared/schemas';
+import { actionCodeParam, text } from '../shared/schemas';
 
 class ReportProgressBody extends createZodDto(
   z.object({

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { zodParam } from '@regie/nest-kit';
 
 /** Input rules shared by the actions endpoints; messages are Dutch because users read them. */
 export const isoDate = z.iso.date({ error: 'verwacht een bestaande datum als 2026-05-31' });
@@ -7,6 +6,3 @@ export const text = (max: number) =>
   z.string({ error: 'verplicht tekstveld' }).trim().min(1, 'mag niet leeg zijn').max(max, `maximaal ${max} tekens`);
 export const actionCodeParam = z.string().regex(/^(0|[1-9]\.[1-9])$/, 'een actiecode als 0, 1.1 of 2.5');
 export const uuidParam = z.uuid('verwacht een id (uuid)');
-
-/** `?asOf=<timestamp>`: read as of that moment (time travel). */
-export const asOfParam = zodParam('asOf', z.iso.datetime({ offset: true, error: 'verwacht een tijdstip als 2026-01-31T12:00:00Z' }).optional());

@@ -5,8 +5,9 @@ import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { amsterdamDate, type CommandContext, type HandleResult, newIdFor, stableId } from '@regie/es-core';
-import { Ctx, withRevision, zodParam } from '@regie/nest-kit';
+import { asOfParam, Ctx, withRevision, zodParam } from '@regie/nest-kit';
 import { resolveDue } from '../due/resolve-due';
+import { CommitmentsReadAt } from '../read-model/commitments-read-at';
 import { CommitmentsQueries } from '../read-model/commitments.queries';
 import { CommitmentsReadModelSync } from '../read-model/read-model-sync';
 import { CommitmentCommandMessage } from '../shared/commitment-command';
@@ -41,16 +42,17 @@ export class CommitmentsController {
     private readonly commands: CommandBus,
     private readonly queries: CommitmentsQueries,
     private readonly sync: CommitmentsReadModelSync,
+    private readonly readAt: CommitmentsReadAt,
   ) {}
 
   @Get()
-  list(@Query('status', status) filter?: (typeof COMMITMENT_STATUSES)[number]) {
-    return this.queries.list(filter);
+  async list(@Query('status', status) filter?: (typeof COMMITMENT_STATUSES)[number], @Query('asOf', asOfParam) asOf?: string) {
+    return (await this.readAt.queries(asOf)).list(filter);
   }
 
   @Get(':id')
-  async one(@Param('id', id) commitmentId: string, @Res({ passthrough: true }) res: Response) {
-    const commitment = await this.queries.one(commitmentId);
+  async one(@Param('id', id) commitmentId: string, @Query('asOf', asOfParam) asOf: string | undefined, @Res({ passthrough: true }) res: Response) {
+    const commitment = await (await this.readAt.queries(asOf)).one(commitmentId);
     return withRevision(res, commitment.revision, commitment);
   }
 

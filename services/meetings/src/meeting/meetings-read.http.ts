@@ -4,7 +4,8 @@ import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { Clock } from '@regie/es-core';
-import { withRevision, zodParam } from '@regie/nest-kit';
+import { asOfParam, withRevision, zodParam } from '@regie/nest-kit';
+import { MeetingsReadAt } from '../read-model/meetings-read-at';
 import { agendaDocument } from '../agenda/agenda-document';
 import { calendarFeed } from '../calendar/calendar-feed';
 import { MeetingsQueries } from '../read-model/meetings.queries';
@@ -21,6 +22,7 @@ export class MeetingsReadController {
   constructor(
     private readonly queries: MeetingsQueries,
     private readonly clock: Clock,
+    private readonly readAt: MeetingsReadAt,
   ) {}
 
   @Get('meeting-series')
@@ -29,8 +31,8 @@ export class MeetingsReadController {
   }
 
   @Get('meetings')
-  list(@Query() query: ListMeetingsQuery) {
-    return this.queries.list(query);
+  async list(@Query() query: ListMeetingsQuery, @Query('asOf', asOfParam) asOf?: string) {
+    return (await this.readAt.queries(asOf)).queries.list(query);
   }
 
   /** Declared before meetings/:id so that "calendar.ics" is not taken for an id. */
@@ -57,8 +59,9 @@ export class MeetingsReadController {
   }
 
   @Get('meetings/:id')
-  async one(@Param('id', id) meetingId: string, @Res({ passthrough: true }) res: Response) {
-    const meeting = await this.queries.one(meetingId, this.clock.now());
+  async one(@Param('id', id) meetingId: string, @Query('asOf', asOfParam) asOf: string | undefined, @Res({ passthrough: true }) res: Response) {
+    const { queries, now } = await this.readAt.queries(asOf);
+    const meeting = await queries.one(meetingId, now);
     return withRevision(res, meeting.revision, meeting);
   }
 }

@@ -1,4 +1,6 @@
-import { Controller, Get, Header } from '@nestjs/common';
+import { Controller, Get, Header, Query } from '@nestjs/common';
+import { asOfParam } from '@regie/nest-kit';
+import { BoardReadAt } from './board-read-at';
 import { ApiTags } from '@nestjs/swagger';
 import { Clock } from '@regie/es-core';
 import { FactsQueries } from '../read-model/facts.queries';
@@ -12,17 +14,20 @@ export class MilestoneBoardController {
     private readonly queries: MilestoneBoardQueries,
     private readonly facts: FactsQueries,
     private readonly clock: Clock,
+    private readonly readAt: BoardReadAt,
   ) {}
 
   @Get('milestones')
-  board() {
-    return this.queries.board(this.clock.today());
+  async board(@Query('asOf', asOfParam) asOf?: string) {
+    const { queries, today } = await this.readAt.queries(asOf);
+    return queries.board(today);
   }
 
   /** The same board per action line (0–3), with counts per state. */
   @Get('milestones/by-action-line')
-  byActionLine() {
-    return this.queries.byActionLine(this.clock.today());
+  async byActionLine(@Query('asOf', asOfParam) asOf?: string) {
+    const { queries, today } = await this.readAt.queries(asOf);
+    return queries.byActionLine(today);
   }
 
   @Get('milestones.csv')
