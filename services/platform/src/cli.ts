@@ -57,11 +57,17 @@ program
   .command('status')
   .description('Toont de eventstore, de projecties en of de server draait')
   .action(() =>
-    withAdapters(async ({ store, pool, database }) => {
+    withAdapters(async ({ store, pool, database, databaseUrl }) => {
       const head = await store.headPosition();
       const { rows: streams } = await pool.query(`SELECT count(*)::int AS n FROM es.streams WHERE revision >= 0`);
       const { rows: types } = await pool.query(`SELECT type, count(*)::int AS n FROM es.events GROUP BY type ORDER BY n DESC, type`);
-      const { rows: checkpoints } = await pool.query(`SELECT name, position FROM actions.projection_checkpoints ORDER BY name`).catch(() => ({ rows: [] }));
+      const checkpoints: { name: string; position: string }[] = [];
+      for (const model of readModels(databaseUrl)) {
+        const { rows } = await pool.query(`SELECT $1 || '.' || name AS name, position FROM "${model.schema}".projection_checkpoints ORDER BY name`, [model.schema]).catch(() => ({ rows: [] }));
+        checkpoints.push(...rows);
+        const consumed = await pool.query(`SELECT consumer AS name, max(position) AS position FROM "${model.schema}".processed_messages GROUP BY consumer ORDER BY consumer`).catch(() => ({ rows: [] }));
+        checkpoints.push(...consumed.rows.map((r: { name: string; position: string }) => ({ name: `${r.name} (laatst verwerkt)`, position: r.position })));
+      }
       const port = loadConfig().PORT;
       const health = await fetch(`http://localhost:${port}/health`).then((r) => (r.ok ? 'draait' : `antwoordt ${r.status}`), () => 'draait niet');
       console.log(`Database       ${database.embedded ? `embedded, ${database.embedded.dataDir}` : 'DATABASE_URL'}`);
