@@ -62,11 +62,12 @@ program
       const { rows: streams } = await pool.query(`SELECT count(*)::int AS n FROM es.streams WHERE revision >= 0`);
       const { rows: types } = await pool.query(`SELECT type, count(*)::int AS n FROM es.events GROUP BY type ORDER BY n DESC, type`);
       const checkpoints: { name: string; position: string }[] = [];
+      const consumers: string[] = [];
       for (const model of readModels(databaseUrl)) {
         const { rows } = await pool.query(`SELECT $1 || '.' || name AS name, position FROM "${model.schema}".projection_checkpoints ORDER BY name`, [model.schema]).catch(() => ({ rows: [] }));
         checkpoints.push(...rows);
         const consumed = await pool.query(`SELECT consumer AS name, max(position) AS position FROM "${model.schema}".processed_messages GROUP BY consumer ORDER BY consumer`).catch(() => ({ rows: [] }));
-        checkpoints.push(...consumed.rows.map((r: { name: string; position: string }) => ({ name: `${r.name} (laatst verwerkt)`, position: r.position })));
+        for (const r of consumed.rows as { name: string; position: string }[]) consumers.push(`  ${r.name.padEnd(28)} laatste bericht van positie ${r.position}`);
       }
       const port = loadConfig().PORT;
       const health = await fetch(`http://localhost:${port}/health`).then((r) => (r.ok ? 'draait' : `antwoordt ${r.status}`), () => 'draait niet');
@@ -76,6 +77,7 @@ program
       for (const t of types) console.log(`  ${t.type.padEnd(28)} ${t.n}`);
       console.log('Projecties');
       for (const c of checkpoints) console.log(`  ${c.name.padEnd(28)} positie ${c.position} (achterstand ${head - Number(c.position)})`);
+      if (consumers.length) console.log(`Consumenten van andere contexten\n${consumers.join('\n')}`);
     }),
   );
 
