@@ -1,0 +1,74 @@
+import { withClient } from './db';
+
+/**
+ * The platform's other read models. Besides the actions read model (rebuilt in part 3), other
+ * contexts (e.g. monitoring's mijlpalen board) consume the actions events through the
+ * in-process bus, which reads the store from each consumer's last position: started on a large
+ * store they replay the whole history in the background. Their progress is visible in every
+ * `<schema>.processed_messages` (IdempotentConsumer: max(position) per consumer) and
+ * `<schema>.projection_checkpoints` (ProjectionRunner). The bench measures their catch-up rate
+ * on the first start, then fast-forwards them to the head so that parts 2, 5 and 8 measure the
+ * platform in its steady state (their tables then lack the history; no actions endpoint reads them).
+ */
+export type Positions = Map<string, number>;
+
+export async function consumerPositions(url: string): Promise<{ head: number; positions: Positions }> {
+  return withClient(url, async (c) => {
+    const { rows: tables } = await c.query(
+      `SELECT table_schema AS s, table_name AS t FROM information_schema.tables
+       WHERE table_name IN ('processed_messages', 'projection_checkpoints') AND table_schema NOT LIKE '%\\_\\_rebuild'`,
+    );
+    const positions: Positions = new Map();
+    for (const { s, t } of tables) {
+      const sql = t === 'processed_messages'
+        ? `SELECT consumer AS name, max(position)::bigint AS position FROM "${s}".processed_messages GROUP BY consumer`
+        : `SELECT name, position FROM "${s}".projection_checkpoints`;
+      for (const r of (await c.query(sql)).rows) positions.set(`${s}.${t === 'processed_messages' ? 'consumer' : 'projection'}:${r.name}`, Number(r.position));
+    }
+    const head = Number((await c.query('SELECT position FROM es.head')).rows[0].position);
+    return { head, positions };
+  });
+}
+
+/**
+ * Watches the consumers of a freshly started platform for up to `seconds` (or until all are at
+ * the head) and returns the events/s each one advanced in that time.
+ */
+export async function catchUpRates(url: string, seconds: number): Promise<{ name: string; perSecond: number; from: number; to: number; caughtUp: boolean }[]> {
+  const first = await consumerPositions(url);
+  const started = performance.now();
+  let last = first;
+  while (performance.now() - started < seconds * 1000) {
+    await new Promise((r) => setTimeout(r, 250));
+    last = await consumerPositions(url);
+    if ([...last.positions.values()].every((p) => p >= last.head)) break;
+  }
+  const elapsed = (performance.now() - started) / 1000;
+  // Only what was behind (by over 1 % of the store) and moved: a checkpoint nobody advances (e.g. the
+  // relay's, which an in-process bus does not run) or one event of a scheduled job is no replay.
+  const behind = ([name, to]: [string, number]) => first.head - (first.positions.get(name) ?? 0) > first.head / 100 && to > (first.positions.get(name) ?? 0);
+  return [...last.positions].filter(behind).map(([name, to]) => {
+    const from = first.positions.get(name) ?? 0;
+    return { name, from, to, perSecond: (to - from) / elapsed, caughtUp: to >= last.head };
+  });
+}
+
+/** Moves every consumer and projection that is behind to the head (see the file comment for why). */
+export async function fastForward(url: string): Promise<string[]> {
+  const { head, positions } = await consumerPositions(url);
+  const moved: string[] = [];
+  await withClient(url, async (c) => {
+    for (const [key, position] of positions) {
+      if (position >= head) continue;
+      const [table, name] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
+      const schema = table.slice(0, table.lastIndexOf('.'));
+      if (table.endsWith('.consumer')) {
+        await c.query(`INSERT INTO "${schema}".processed_messages (consumer, event_id, position) VALUES ($1, gen_random_uuid(), $2)`, [name, head]);
+      } else {
+        await c.query(`UPDATE "${schema}".projection_checkpoints SET position = $2 WHERE name = $1`, [name, head]);
+      }
+      moved.push(`${name} ${position} → ${head}`);
+    }
+  });
+  return moved;
+}

@@ -1,0 +1,74 @@
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { type RunningPostgres, startEmbeddedPostgres } from '@regie/embedded-postgres';
+
+export const ROOT = join(__dirname, '../..');
+
+/** The PostgreSQL server of this run: DATABASE_URL's, or an embedded one in .regie/bench-pg. */
+export interface BenchServer {
+  adminUrl: string;
+  describe: string;
+  embedded?: RunningPostgres;
+  stop(): Promise<void>;
+}
+
+export async function startServer(log: (line: string) => void): Promise<BenchServer> {
+  const configured = process.env.DATABASE_URL;
+  if (configured) {
+    await withClient(configured, (c) => c.query('SELECT 1'));
+    return { adminUrl: configured, describe: `DATABASE_URL (${new URL(configured).host})`, stop: async () => undefined };
+  }
+  const embedded = await startEmbeddedPostgres({
+    dataDir: join(ROOT, '.regie/bench-pg'),
+    port: Number(process.env.REGIE_BENCH_PG_PORT ?? 54341),
+    log,
+  });
+  return {
+    adminUrl: embedded.url('postgres'),
+    describe: `embedded PostgreSQL, ${embedded.dataDir} (port ${embedded.port})`,
+    embedded,
+    stop: () => embedded.stop(),
+  };
+}
+
+export async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  client.on('error', () => undefined); // reported by the query that fails, if any
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The URL of database `name` on the server of `adminUrl`. */
+export const databaseUrl = (adminUrl: string, name: string): string => {
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+};
+
+/** A fresh database for one phase; the returned drop() is safe to call twice. */
+export async function freshDatabase(server: BenchServer, name: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`unsafe database name ${name}`);
+  await withClient(server.adminUrl, async (c) => {
+    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await c.query(`CREATE DATABASE ${name}`);
+  });
+  return {
+    url: databaseUrl(server.adminUrl, name),
+    drop: () => withClient(server.adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+  };
+}
+
+/** Version and the settings that decide write speed, for the JSON file and the report. */
+export async function serverSettings(url: string): Promise<Record<string, string>> {
+  return withClient(url, async (c) => {
+    const { rows } = await c.query(
+      `SELECT name, setting, unit FROM pg_settings
+       WHERE name IN ('server_version', 'shared_buffers', 'fsync', 'synchronous_commit', 'wal_sync_method', 'max_connections', 'work_mem')`,
+    );
+    return Object.fromEntries(rows.map((r) => [r.name, r.unit ? `${r.setting} ${r.unit}` : r.setting]));
+  });
+}

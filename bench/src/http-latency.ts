@@ -1,0 +1,140 @@
+import autocannon from 'autocannon';
+import { type ResultRow, row, timedBar } from './table';
+
+/**
+ * Part 2: command and query latency through the HTTP API of a running platform, with autocannon.
+ * Latencies are taken from autocannon's per-response times (fractional ms) of 2xx answers;
+ * the baseline is GET /health under the same load: Nest, the middleware and one SELECT.
+ */
+export interface Latency {
+  p50: number;
+  p99: number;
+  ok: number;
+  failed: number;
+  perSecond: number;
+  /** 'sequential': one request at a time only, because a single request already took > 1 s. */
+  mode: 'autocannon' | 'sequential';
+  /** GETs: median latency of a request alone (no concurrent load), ms. */
+  alone?: number;
+}
+
+export type Endpoint = 'health' | 'list' | 'one' | 'write';
+export type HttpFigures = Record<Endpoint, Latency>;
+
+/** The seeded werkagenda's action codes: the only ones the HTTP API accepts (/^(0|[1-9]\.[1-9])$/). */
+const CODES = ['0', '1.1', '1.2', '1.3', '1.4', '2.1', '2.2', '2.3', '2.4', '2.5', '3.1', '3.2'];
+const HEADERS = { 'content-type': 'application/json', 'x-actor-id': 'bench-actiehouder', 'x-actor-role': 'actiehouder' };
+
+const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
+
+/**
+ * Every GET is first timed alone, one request at a time (`alone`: the median of up to 3 after a
+ * warm-up request; fewer when they are slow: ~30 s at most, one at least). If one request takes
+ * over a second, 10 connections would only queue up (and keep the server busy long after
+ * autocannon stops), so that is all; else autocannon follows.
+ */
+async function measure(url: string, seconds: number, connections: number, request: autocannon.Request, label: string): Promise<Latency> {
+  if (request.method !== 'GET') return cannon(url, seconds, connections, request, label);
+  const times: number[] = [];
+  const started = performance.now();
+  for (let i = 0; i === 0 || (i < 4 && performance.now() - started < 30_000); i++) {
+    const t = performance.now();
+    const ok = await fetch(`${url}${request.path}`).then(async (r) => (await r.arrayBuffer(), r.ok), () => false);
+    if (!ok) throw new Error(`${label}: GET ${request.path} failed`);
+    times.push(performance.now() - t);
+  }
+  if (times.length > 1) times.shift(); // the first one warmed up
+  const alone = percentile([...times].sort((a, b) => a - b), 50);
+  if (alone < 1000) return { ...(await cannon(url, seconds, connections, request, label)), alone };
+  console.error(`  ${label}: one request alone takes ${(alone / 1000).toFixed(1)} s; no load test`);
+  times.sort((a, b) => a - b);
+  return { p50: alone, p99: times[times.length - 1], ok: times.length, failed: 0, perSecond: times.length / (times.reduce((a, b) => a + b, 0) / 1000), mode: 'sequential', alone };
+}
+
+async function cannon(url: string, seconds: number, connections: number, request: autocannon.Request, label: string): Promise<Latency> {
+  const times: number[] = [];
+  const warmup = Math.max(1, seconds / 5);
+  const bar = timedBar(label, seconds + warmup);
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    // `warmup` is an autocannon 8 option its type definitions lack.
+    const options = { url, connections, duration: seconds, timeout: 60, requests: [request], warmup: { connections, duration: warmup } };
+    const instance = autocannon(
+      options as autocannon.Options,
+      (error, res) => (error ? reject(error) : resolve(res)),
+    );
+    instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
+      if (status >= 200 && status < 300) times.push(ms);
+    });
+  }).finally(() => bar.stop());
+  await drain(url);
+  times.sort((a, b) => a - b);
+  return {
+    p50: percentile(times, 50),
+    p99: percentile(times, 99),
+    ok: times.length,
+    failed: result.non2xx + result.errors + result.timeouts,
+    perSecond: times.length / result.duration,
+    mode: 'autocannon',
+  };
+}
+
+/** autocannon drops requests still in flight at its deadline; wait until the server has finished them. */
+async function drain(url: string): Promise<void> {
+  for (const deadline = Date.now() + 180_000; Date.now() < deadline; ) {
+    const started = performance.now();
+    if ((await fetch(`${url}/health`).then((r) => r.ok, () => false)) && performance.now() - started < 50) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+export async function measureHttp(url: string, size: string, options: { seconds: number; connections: number }): Promise<HttpFigures> {
+  const { seconds, connections } = options;
+  let n = 0;
+  const write: autocannon.Request = {
+    method: 'POST',
+    path: '/api/v1/actions/2.1/milestones',
+    headers: HEADERS,
+    setupRequest: (req) => {
+      n++;
+      return { ...req, path: `/api/v1/actions/${CODES[n % CODES.length]}/milestones`, body: JSON.stringify({ title: `Benchmijlpaal ${size} ${n}`, dueDate: '2027-06-30' }) };
+    },
+  };
+  // Reads first, so the writes' new milestones do not grow what the reads return.
+  return {
+    health: await measure(url, seconds, connections, { method: 'GET', path: '/health' }, `HTTP @${size}: GET /health`),
+    list: await measure(url, seconds, connections, { method: 'GET', path: '/api/v1/actions' }, `HTTP @${size}: GET /api/v1/actions`),
+    one: await measure(url, seconds, connections, { method: 'GET', path: '/api/v1/actions/2.1' }, `HTTP @${size}: GET /api/v1/actions/2.1`),
+    write: await measure(url, seconds, connections, write, `HTTP @${size}: POST …/milestones`),
+  };
+}
+
+const NAMES: Record<Exclude<Endpoint, 'health'>, string> = {
+  list: 'read GET /api/v1/actions (agenda list)',
+  one: 'read GET /api/v1/actions/2.1 (one action)',
+  write: 'write POST /api/v1/actions/{code}/milestones',
+};
+const P99_TARGET: Record<Exclude<Endpoint, 'health'>, number> = { list: 25, one: 25, write: 50 };
+
+const note = (l: Latency) =>
+  l.mode === 'sequential'
+    ? `${l.ok} requests one at a time (one alone takes > 1 s: no load test; p99 = slowest)`
+    : `${l.ok} ok${l.failed ? `, ${l.failed} failed/timed out` : ''}, ${l.perSecond.toFixed(0)} req/s${l.alone !== undefined ? `; alone ${l.alone.toFixed(1)} ms` : ''}`;
+
+export function httpRows(size: string, f: HttpFigures, connections: number): ResultRow[] {
+  return (['list', 'one', 'write'] as const).flatMap((e) => [
+    row('2', `${NAMES[e]} p50 @${size}, ${connections} conns`, f[e].p50, 'ms', f.health.p50, 'GET /health p50', '—', undefined, note(f[e])),
+    row('2', `${NAMES[e]} p99 @${size}, ${connections} conns`, f[e].p99, 'ms', f.health.p99, 'GET /health p99', `p99 < ${P99_TARGET[e]} ms`, (v) => v < P99_TARGET[e]),
+  ]);
+}
+
+/**
+ * "No more than 2× worse at 1M than at 10k events": p99 under load when both sizes had a load
+ * test, else the latency of one request alone (measured at both sizes the same way).
+ */
+export function growthRows(small: string, large: string, s: HttpFigures, l: HttpFigures): ResultRow[] {
+  return (['list', 'one', 'write'] as const).map((e) => {
+    const loaded = s[e].mode === 'autocannon' && l[e].mode === 'autocannon';
+    const [what, a, b] = loaded ? ['p99', s[e].p99, l[e].p99] : ['alone', s[e].alone ?? NaN, l[e].alone ?? NaN];
+    return row('2', `${NAMES[e]} ${what} @${large} vs @${small}`, b, 'ms', a, `${what} @${small}`, '≤ 2× the small store', (_, ratio) => ratio !== null && ratio <= 2);
+  });
+}

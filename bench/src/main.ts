@@ -1,0 +1,204 @@
+import 'reflect-metadata';
+import { execSync } from 'node:child_process';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { basename } from 'node:path';
+import { appendThroughput } from './append-throughput';
+import { catchUpRates, fastForward } from './consumers';
+import { type BenchServer, freshDatabase, ROOT, serverSettings, startServer } from './db';
+import { growthRows, type HttpFigures, httpRows, measureHttp } from './http-latency';
+import { loadHistory } from './load-history';
+import { cpuSeconds, PeakSampler, postgresMemoryMb, postmasterPid, rssMb } from './memory';
+import { promoteRebuild, rawSequentialRead, rebuildInChild, type Timed } from './replay';
+import { embeddedInitSeconds, freshStart, PLATFORM_DIR, spawnFloor, spawnPlatform } from './startup';
+import { bar, notYet, printTable, type ResultRow, row, writeJson } from './table';
+
+/**
+ * `npm run bench [-- --quick]`: parts 1, 2, 3, 5 and 8 of issue 9, each figure with a baseline
+ * measured in this run. Size: BENCH_EVENTS (default 1,000,000; --quick: 100,000); the small
+ * store for part 2's growth check has 10,000 events. Seed: BENCH_SEED.
+ */
+const quick = process.argv.includes('--quick');
+const LARGE = Number(process.env.BENCH_EVENTS ?? (quick ? 100_000 : 1_000_000));
+const SMALL = Math.min(10_000, LARGE);
+const SEED = Number(process.env.BENCH_SEED ?? 20250311);
+const APPEND_SECONDS = quick ? 1.5 : 5;
+const CATCH_UP_SECONDS = quick ? 5 : 10;
+const HTTP = { seconds: quick ? 3 : 10, connections: 10 };
+const label = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}M` : `${n / 1000}k`);
+const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '_');
+const log = (line: string) => console.error(`[bench] ${line}`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+interface Size {
+  n: string;
+  load: { events: number; seconds: number };
+  raw: Timed;
+  rebuild: Timed;
+  consumers: Awaited<ReturnType<typeof catchUpRates>>;
+  fastForwarded: string[];
+  startSeconds: number;
+  http: HttpFigures;
+  memory: Record<string, number>;
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  // Other work on the machine moves every figure: the 1-minute load average is kept for the record.
+  const load = { atStart: loadavg()[0], max: loadavg()[0] };
+  const loadTimer = setInterval(() => (load.max = Math.max(load.max, loadavg()[0])), 5000).unref();
+  const server = await startServer(log);
+  const cleanups: (() => Promise<void>)[] = [];
+  const rows: ResultRow[] = [];
+  const meta: Record<string, unknown> = {
+    command: `npm run bench${quick ? ' -- --quick' : ''}`, startedAt: new Date().toISOString(), events: LARGE, smallEvents: SMALL, seed: SEED,
+    machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version },
+    postgres: server.describe, git: gitState(ROOT), platform: PLATFORM_DIR === ROOT ? 'work tree' : `${PLATFORM_DIR} (git ${gitState(PLATFORM_DIR)})`,
+  };
+  try {
+    const postmaster = await postmasterPid(server.adminUrl);
+    meta.settings = await serverSettings(server.adminUrl);
+    const pgFloor = await new PeakSampler(() => postgresMemoryMb(postmaster)).start().stop();
+    log(`PostgreSQL: ${server.describe}; ${LARGE.toLocaleString()} events${quick ? ' (--quick)' : ''}; git ${meta.git}`);
+
+    // Part 1: append throughput, in a database of its own.
+    const appendDb = await freshDatabase(server, `regie_bench_${stamp}_append`);
+    cleanups.push(appendDb.drop);
+    rows.push(...(await appendThroughput(appendDb.url, APPEND_SECONDS, (c) => log(`append: ${c} (${APPEND_SECONDS} s)`))));
+    await appendDb.drop();
+
+    // Part 5 baselines and the fresh data dir.
+    log('start-up: node floor, embedded PostgreSQL alone, the platform on a fresh data dir');
+    const floor = await spawnFloor();
+    const floorRss = await new PeakSampler(async () => ({ rss: await rssMb(floor.pid) })).start().stop();
+    await floor.stop();
+    const pgInit = await embeddedInitSeconds();
+    const fresh = await freshStart();
+    await fresh.child.stop();
+    await fresh.remove();
+
+    const sizes = [await size(server, SMALL, postmaster, cleanups)];
+    if (LARGE !== SMALL) sizes.push(await size(server, LARGE, postmaster, cleanups));
+    const [small, large] = [sizes[0], sizes[sizes.length - 1]];
+    meta.sizes = sizes;
+    meta.startup = { floorSeconds: floor.startSeconds, embeddedInitSeconds: pgInit, freshSeconds: fresh.child.startSeconds };
+
+    for (const s of sizes) rows.push(...httpRows(s.n, s.http, HTTP.connections));
+    if (large !== small) rows.push(...growthRows(small.n, large.n, small.http, large.http));
+    for (const s of sizes) {
+      rows.push(row('3', `rebuild actions read model @${s.n} (rebuildInto, fresh)`, s.rebuild.perSecond, 'events/s', s.raw.perSecond, 'raw paged read + JSON.parse', '≥ 20,000 events/s', (v) => v >= 20_000,
+        `${s.rebuild.events.toLocaleString()} events in ${s.rebuild.seconds.toFixed(1)} s`));
+      for (const c of s.consumers) {
+        rows.push(row('3', `catch-up of ${c.name} on first start @${s.n}`, c.perSecond, 'events/s', s.raw.perSecond, 'raw paged read + JSON.parse', '≥ 20,000 events/s', (v) => v >= 20_000,
+          `position ${c.from} → ${c.to}${c.caughtUp ? ' (caught up)' : ` in ${CATCH_UP_SECONDS} s, then fast-forwarded to the head`}; ${s.consumers.length} consumers replaying at once`));
+      }
+    }
+    rows.push(row('3', `fixture load @${large.n} (multi-row INSERT, bypasses append)`, large.load.events / large.load.seconds, 'events/s', null, '', '—', undefined, `${large.load.seconds.toFixed(1)} s; no target: what bulk writing costs here`));
+    rows.push(
+      row('5', 'start-up, fresh embedded data dir (no DATABASE_URL)', fresh.child.startSeconds, 's', floor.startSeconds + pgInit, 'node floor + embedded PG init+start', '< 30 s (e2e bound)', (v) => v < 30),
+      row('5', `start-up, ${small.n} events (DATABASE_URL = bench db)`, small.startSeconds, 's', floor.startSeconds, 'node + swc floor'),
+    );
+    if (large !== small) rows.push(row('5', `start-up, ${large.n} events (DATABASE_URL = bench db)`, large.startSeconds, 's', small.startSeconds, `start-up @${small.n}`, '≤ 2× (bench\'s choice)', (_, r) => r !== null && r <= 2));
+    for (const s of sizes) {
+      rows.push(
+        row('8', `platform Node RSS, idle @${s.n}`, s.memory.nodeIdle, 'MB', floorRss.rss, 'node + swc floor', '—', undefined, `CPU ${s.memory.idleCpuPercent.toFixed(0)} % while idle`),
+        row('8', `platform Node RSS, HTTP load @${s.n}`, s.memory.nodeLoad, 'MB', s.memory.nodeIdle, 'idle'),
+        row('8', `PostgreSQL RSS sum, idle @${s.n}`, s.memory.pgIdle, 'MB', pgFloor.rss, 'server before the bench', '—', undefined, `PSS ${s.memory.pgIdlePss.toFixed(0)} MB`),
+        row('8', `PostgreSQL RSS sum, HTTP load @${s.n}`, s.memory.pgLoad, 'MB', s.memory.pgIdle, 'idle', '—', undefined, `PSS ${s.memory.pgLoadPss.toFixed(0)} MB`),
+      );
+    }
+    rows.push(
+      row('8', `replaying Node process RSS (rebuildInto, own process) @${large.n}`, large.memory.nodeReplay, 'MB', large.memory.nodeBeforeReplay, 'same process before the rebuild', '< 512 MB', (v) => v < 512),
+      row('8', `PostgreSQL RSS sum, replay @${large.n}`, large.memory.pgReplay, 'MB', large.memory.pgBeforeReplay, 'before', '—', undefined, `PSS ${large.memory.pgReplayPss.toFixed(0)} MB`),
+      notYet('4', "projection lag, write 201 → another service's read model, p50/p99", 'the consumer to be settled (monitoring board, uncommitted) and a probe endpoint', 'p99 < 100 ms'),
+      notYet('6', 'Kafka bus adapter: kafkajs vs @platformatic/kafka produce/consume', 'a broker in the bench run (infra/kafka), a @platformatic/kafka twin of libs/bus-kafka, Node ≥ 22', 'report both'),
+      notYet('7', 'peer: Emmett PostgreSQL append/read/replay', '@event-driven-io/emmett-postgresql installed (not in package.json)', '≥ our store'),
+    );
+  } catch (error) {
+    console.error(error); // before the cleanups, which may fail in turn
+    throw error;
+  } finally {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch((e) => log(`cleanup: ${String(e)}`));
+    await server.stop();
+  }
+  rows.sort((a, b) => a.part.localeCompare(b.part));
+  clearInterval(loadTimer);
+  meta.seconds = (performance.now() - started) / 1000;
+  meta.loadAverage = { ...load, atEnd: loadavg()[0] };
+  printTable(rows, [
+    `Regie benchmark ${stamp}: ${LARGE.toLocaleString()} events${quick ? ' (--quick)' : ''}, ${meta.postgres}, git ${meta.git}, platform from ${meta.platform}`,
+    `${cpus().length} cores, load average ${load.atStart.toFixed(1)} at start, max ${load.max.toFixed(1)} (other work on the machine moves the figures), ${(meta.seconds as number).toFixed(0)} s`,
+  ].join('\n'));
+  console.log(`\nJSON: ${writeJson(rows, meta, stamp)}`);
+}
+
+/**
+ * Prime the database, load a history, replay it, promote the rebuild, let the other read models
+ * catch up for a while (their rate) and fast-forward them, start the platform, load it with HTTP.
+ */
+async function size(server: BenchServer, events: number, postmaster: number, cleanups: (() => Promise<void>)[]): Promise<Size> {
+  const n = label(events);
+  const db = await freshDatabase(server, `regie_bench_${stamp}_${n.toLowerCase()}`);
+  cleanups.push(db.drop);
+  const pg = () => postgresMemoryMb(postmaster);
+
+  // The platform starts once on the empty database: every service creates its schemas and seeds.
+  log(`@${n}: the platform once on the empty database (schemas, seeds)`);
+  await (await spawnPlatform({ DATABASE_URL: db.url })).stop();
+  let b = bar(`load synthetic history @${n}`, events);
+  const load = await loadHistory(db.url, { seed: SEED, events, onProgress: (v) => b.update(v) });
+  b.stop();
+  b = bar(`raw sequential read @${n}`, events);
+  const raw = await rawSequentialRead(db.url, (v) => b.update(v));
+  b.stop();
+  const pgBefore = await pg();
+  b = bar(`rebuild actions read model @${n}`, events);
+  const replay = rebuildInChild(db.url, (v) => b.update(v));
+  const replaySamplers = [new PeakSampler(async () => ({ rss: await rssMb(replay.pid) })).start(), new PeakSampler(pg).start()] as const;
+  const rebuild = await replay.done.finally(() => b.stop());
+  const [replayPeak, pgPeak] = [await replaySamplers[0].stop(), await replaySamplers[1].stop()];
+  await promoteRebuild(db.url);
+
+  log(`first start @${n}: the other read models catch up for up to ${CATCH_UP_SECONDS} s`);
+  const first = await spawnPlatform({ DATABASE_URL: db.url });
+  const consumers = await catchUpRates(db.url, CATCH_UP_SECONDS).finally(() => first.stop());
+  const fastForwarded = await fastForward(db.url);
+
+  log(`start-up @${n}: the platform on the bench database, all read models at the head`);
+  const platform = await spawnPlatform({ DATABASE_URL: db.url });
+  try {
+    const node = async () => ({ rss: await rssMb(platform.pid) });
+    const idle = [new PeakSampler(node).start(), new PeakSampler(pg).start()] as const;
+    const cpuBefore = await cpuSeconds(platform.pid);
+    await sleep(2000);
+    const idleCpuPercent = ((await cpuSeconds(platform.pid)) - cpuBefore) / 2 * 100;
+    const [nodeIdle, pgIdle] = [await idle[0].stop(), await idle[1].stop()];
+    const busy = [new PeakSampler(node).start(), new PeakSampler(pg).start()] as const;
+    const http = await measureHttp(platform.url, n, HTTP);
+    const [nodeLoad, pgLoad] = [await busy[0].stop(), await busy[1].stop()];
+    return {
+      n, load, raw, rebuild, consumers, fastForwarded, startSeconds: platform.startSeconds, http,
+      memory: {
+        nodeBeforeReplay: rebuild.rssBeforeMb, nodeReplay: replayPeak.rss, pgBeforeReplay: pgBefore.rss, pgReplay: pgPeak.rss, pgReplayPss: pgPeak.pss,
+        nodeIdle: nodeIdle.rss, idleCpuPercent, nodeLoad: nodeLoad.rss, pgIdle: pgIdle.rss, pgIdlePss: pgIdle.pss, pgLoad: pgLoad.rss, pgLoadPss: pgLoad.pss,
+      },
+    };
+  } finally {
+    await platform.stop();
+    if (events !== LARGE) await db.drop();
+  }
+}
+
+/** The commit the bench ran on, and whether the work tree had changes (other sessions work in it too). */
+function gitState(dir: string): string {
+  try {
+    const commit = execSync('git rev-parse --short HEAD', { cwd: dir, encoding: 'utf8' }).trim();
+    return execSync('git status --porcelain -- libs services contracts', { cwd: dir, encoding: 'utf8' }).trim() ? `${commit} + uncommitted changes` : commit;
+  } catch {
+    return `unknown (${basename(dir)})`; // e.g. an exported commit /tmp/regie-<commit>
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

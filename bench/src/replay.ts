@@ -1,0 +1,111 @@
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { Client } from 'pg';
+import { ACTIONS_UPCASTERS, actionsReadModel } from '@regie/actions';
+import { Upcasters, UpcastingEventStore } from '@regie/es-core';
+import { PostgresEventStore } from '@regie/es-postgres';
+import { rebuildInto, swapIn } from '@regie/read-model';
+import { ROOT } from './db';
+
+/**
+ * Part 3: replay rate. (a) the limit: a raw sequential read of all events in pages of 1,000 with
+ * `pg` (which parses the jsonb columns with JSON.parse and the timestamps into Dates, as the
+ * store does); (b) the real rebuild: rebuildInto(store, actionsReadModel(url), { fresh: true }),
+ * in a Node process of its own (this file is its entry point) so that its RSS is the replay's.
+ */
+export interface Timed {
+  events: number;
+  seconds: number;
+  perSecond: number;
+}
+
+const timed = (events: number, started: number): Timed => {
+  const seconds = (performance.now() - started) / 1000;
+  return { events, seconds, perSecond: events / seconds };
+};
+
+export async function rawSequentialRead(url: string, onProgress: (position: number) => void): Promise<Timed> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const started = performance.now();
+    let position = 0;
+    let events = 0;
+    let parsed = 0;
+    for (;;) {
+      const { rows } = await client.query(`SELECT * FROM es.events WHERE position > $1 ORDER BY position LIMIT 1000`, [position]);
+      if (rows.length === 0) break;
+      events += rows.length;
+      position = Number(rows[rows.length - 1].position);
+      if (typeof rows[0].data === 'object') parsed++; // jsonb arrives parsed, as in readAll
+      onProgress(position);
+    }
+    if (events > 0 && parsed === 0) throw new Error('jsonb was not parsed');
+    return timed(events, started);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The real rebuild of the actions read model into actions__rebuild, from position 0, as `regie replay` does it. */
+export async function rebuildActions(url: string, onProgress: (position: number) => void): Promise<Timed> {
+  // Like the platform and the CLI: the PostgreSQL store read through the services' upcasters.
+  const store = new UpcastingEventStore(await PostgresEventStore.open({ connectionString: url, poolSize: 4 }), new Upcasters(ACTIONS_UPCASTERS));
+  try {
+    const started = performance.now();
+    const rebuilt = await rebuildInto(store, actionsReadModel(url), { fresh: true, onProgress });
+    const result = timed(rebuilt.position, started);
+    await rebuilt.dataSource.destroy();
+    return result;
+  } finally {
+    await store.close();
+  }
+}
+
+/**
+ * Makes the rebuilt read model the live one and marks the relay as caught up, so a platform
+ * started on this database finds its projections at the head (the steady state parts 2 and 5
+ * measure) instead of replaying the whole history again at start.
+ */
+export async function promoteRebuild(url: string): Promise<void> {
+  const model = actionsReadModel(url);
+  const live = await model.openDataSource(model.schema);
+  try {
+    await swapIn(live, model.schema, `${model.schema}__rebuild`);
+    await live.query(
+      `INSERT INTO "${model.schema}".projection_checkpoints (name, position) SELECT 'actions-relay', position FROM es.head
+       ON CONFLICT (name) DO UPDATE SET position = excluded.position`,
+    );
+  } finally {
+    await live.destroy();
+  }
+}
+
+/** Runs rebuildActions in a child process; `pid` is there for memory sampling while it runs. */
+export function rebuildInChild(url: string, onProgress: (position: number) => void): { pid: number; done: Promise<Timed & { rssBeforeMb: number }> } {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', __filename, url], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const done = new Promise<Timed & { rssBeforeMb: number }>((resolve, reject) => {
+    let result: (Timed & { rssBeforeMb: number }) | undefined;
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const [kind, value] = [line.slice(0, line.indexOf(' ')), line.slice(line.indexOf(' ') + 1)];
+      if (kind === 'progress') onProgress(Number(value));
+      if (kind === 'result') result = JSON.parse(value);
+    });
+    child.once('exit', (code) => (code === 0 && result ? resolve(result) : reject(new Error(`replay process exited with ${code}`))));
+  });
+  return { pid: child.pid!, done };
+}
+
+if (require.main === module) {
+  const rssBeforeMb = process.memoryUsage().rss / 2 ** 20;
+  let last = 0;
+  rebuildActions(process.argv[2], (position) => {
+    if (position - last >= 1000) console.log(`progress ${(last = position)}`);
+  }).then(
+    (timed) => console.log(`result ${JSON.stringify({ ...timed, rssBeforeMb })}`),
+    (error) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
+}

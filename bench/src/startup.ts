@@ -1,0 +1,115 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startEmbeddedPostgres } from '@regie/embedded-postgres';
+import { ROOT } from './db';
+
+/**
+ * Part 5: start-up, from spawning `node -r @swc-node/register services/platform/src/main.ts`
+ * (what `npm start` runs) to the first 200 from /health, polled every 25 ms. Baselines: the same
+ * node + @swc-node/register answering HTTP with nothing else (the floor of any process), plus
+ * for a fresh data dir an embedded PostgreSQL initialised and started on its own.
+ */
+export interface PlatformChild {
+  url: string;
+  pid: number;
+  startSeconds: number;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+
+/**
+ * Where the platform is started from: this work tree, or BENCH_PLATFORM_DIR, e.g. an export of one
+ * commit (`git archive HEAD | tar -x -C /tmp/regie-head` plus a node_modules symlink) when the
+ * work tree is being edited while the bench runs.
+ */
+export const PLATFORM_DIR = process.env.BENCH_PLATFORM_DIR || ROOT;
+
+async function spawnUntilHealthy(args: string[], env: Record<string, string>, timeoutMs: number, cwd = ROOT): Promise<PlatformChild> {
+  const port = String(await freePort());
+  const started = performance.now();
+  const child: ChildProcess = spawn(process.execPath, args, {
+    cwd,
+    env: { ...process.env, REGIE_LOG_LEVEL: 'log', ...env, PORT: port }, // the log is kept for a failure report
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = `http://127.0.0.1:${port}`;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`process exited with ${child.exitCode} before it was healthy:\n${output.split('\n').slice(-40).join('\n')}`);
+    if (await fetch(`${url}/health`).then((r) => r.ok, () => false)) break;
+    if (performance.now() - started > timeoutMs) {
+      child.kill('SIGKILL');
+      throw new Error(`not healthy within ${timeoutMs} ms:\n${output.split('\n').slice(-40).join('\n')}`);
+    }
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  const startSeconds = (performance.now() - started) / 1000;
+  return {
+    url,
+    pid: child.pid!,
+    startSeconds,
+    output: () => output,
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      const killer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+      await exited;
+      clearTimeout(killer);
+    },
+  };
+}
+
+/** The platform as `npm start` runs it, with the given environment (DATABASE_URL, REGIE_DATA_DIR…). */
+export const spawnPlatform = (env: Record<string, string>, timeoutMs = 180_000): Promise<PlatformChild> =>
+  spawnUntilHealthy(['-r', '@swc-node/register', 'services/platform/src/main.ts'], { REGIE_SEED: 'true', ...env }, timeoutMs, PLATFORM_DIR);
+
+/** The floor: node + @swc-node/register serving /health and nothing else. */
+export const spawnFloor = (): Promise<PlatformChild> =>
+  spawnUntilHealthy(['-r', '@swc-node/register', '-e', `require('node:http').createServer((q, s) => s.end('ok')).listen(process.env.PORT)`], {}, 30_000);
+
+/** A fresh temp data dir and a free port for an embedded PostgreSQL; remove() deletes the dir. */
+export async function tempDataDir(): Promise<{ dir: string; port: number; remove: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'regie-bench-'));
+  return { dir, port: await freePort(), remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** Seconds to initialise and start an embedded PostgreSQL in a new data dir (then stopped and removed). */
+export async function embeddedInitSeconds(): Promise<number> {
+  const temp = await tempDataDir();
+  try {
+    const started = performance.now();
+    const pg = await startEmbeddedPostgres({ dataDir: join(temp.dir, 'pg'), port: temp.port });
+    const seconds = (performance.now() - started) / 1000;
+    await pg.stop();
+    return seconds;
+  } finally {
+    await temp.remove();
+  }
+}
+
+/** `npm start` on a fresh data dir: no DATABASE_URL, an embedded PostgreSQL initialised by the platform. */
+export async function freshStart(): Promise<{ child: PlatformChild; remove: () => Promise<void> }> {
+  const temp = await tempDataDir();
+  try {
+    const child = await spawnPlatform({ DATABASE_URL: '', REGIE_DATA_DIR: temp.dir, REGIE_PG_PORT: String(temp.port) });
+    return { child, remove: temp.remove };
+  } catch (error) {
+    await temp.remove();
+    throw error;
+  }
+}
