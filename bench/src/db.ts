@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { execSync } from 'node:child_process';
+import { basename, join } from 'node:path';
 import { Client } from 'pg';
 import { type RunningPostgres, startEmbeddedPostgres } from '@regie/embedded-postgres';
 
@@ -71,4 +72,14 @@ export async function serverSettings(url: string): Promise<Record<string, string
     );
     return Object.fromEntries(rows.map((r) => [r.name, r.unit ? `${r.setting} ${r.unit}` : r.setting]));
   });
+}
+
+/** The commit the bench ran on, and whether the work tree had changes (other sessions work in it too). */
+export function gitState(dir: string): string {
+  try {
+    const commit = execSync('git rev-parse --short HEAD', { cwd: dir, encoding: 'utf8' }).trim();
+    return execSync('git status --porcelain -- libs services contracts', { cwd: dir, encoding: 'utf8' }).trim() ? `${commit} + uncommitted changes` : commit;
+  } catch {
+    return `unknown (${basename(dir)})`; // e.g. an exported commit /tmp/regie-<commit>
+  }
 }

@@ -1,10 +1,8 @@
 import 'reflect-metadata';
-import { execSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { basename } from 'node:path';
 import { appendThroughput } from './append-throughput';
 import { catchUpRates, fastForward } from './consumers';
-import { type BenchServer, freshDatabase, ROOT, serverSettings, startServer } from './db';
+import { type BenchServer, freshDatabase, gitState, ROOT, serverSettings, startServer } from './db';
 import { growthRows, type HttpFigures, httpRows, measureHttp } from './http-latency';
 import { loadHistory } from './load-history';
 import { cpuSeconds, PeakSampler, postgresMemoryMb, postmasterPid, rssMb } from './memory';
@@ -185,16 +183,6 @@ async function size(server: BenchServer, events: number, postmaster: number, cle
   } finally {
     await platform.stop();
     if (events !== LARGE) await db.drop();
-  }
-}
-
-/** The commit the bench ran on, and whether the work tree had changes (other sessions work in it too). */
-function gitState(dir: string): string {
-  try {
-    const commit = execSync('git rev-parse --short HEAD', { cwd: dir, encoding: 'utf8' }).trim();
-    return execSync('git status --porcelain -- libs services contracts', { cwd: dir, encoding: 'utf8' }).trim() ? `${commit} + uncommitted changes` : commit;
-  } catch {
-    return `unknown (${basename(dir)})`; // e.g. an exported commit /tmp/regie-<commit>
   }
 }
 
