@@ -107,8 +107,8 @@ async function main(): Promise<void> {
     rows.push(
       row('8', `replaying Node process RSS (rebuildInto, own process) @${large.n}`, large.memory.nodeReplay, 'MB', large.memory.nodeBeforeReplay, 'same process before the rebuild', '< 512 MB', (v) => v < 512),
       row('8', `PostgreSQL RSS sum, replay @${large.n}`, large.memory.pgReplay, 'MB', large.memory.pgBeforeReplay, 'before', '—', undefined, `PSS ${large.memory.pgReplayPss.toFixed(0)} MB`),
-      notYet('4', "projection lag, write 201 → another service's read model, p50/p99", 'the consumer to be settled (monitoring board, uncommitted) and a probe endpoint', 'p99 < 100 ms'),
-      notYet('6', 'Kafka bus adapter: kafkajs vs @platformatic/kafka produce/consume', 'a broker in the bench run (infra/kafka), a @platformatic/kafka twin of libs/bus-kafka, Node ≥ 22', 'report both'),
+      notYet('4', "projection lag, write 201 → another service's read model, p50/p99", 'a probe: POST a milestone, poll monitoring\'s board (GET /api/v1/monitoring/milestones) until it shows it', 'p99 < 100 ms'),
+      notYet('6', 'Kafka bus adapter: kafkajs vs @platformatic/kafka produce/consume', 'a broker in the bench run (infra/kafka/kafka.sh), a @platformatic/kafka twin of libs/bus-kafka, Node ≥ 22', 'report both'),
       notYet('7', 'peer: Emmett PostgreSQL append/read/replay', '@event-driven-io/emmett-postgresql installed (not in package.json)', '≥ our store'),
     );
   } catch (error) {
