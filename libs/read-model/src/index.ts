@@ -6,5 +6,5 @@ export { openReadModelDataSource, schemaOf, type ReadModelDataSourceOptions } fr
 export { Relay, type RelayOptions } from './relay';
 export { IdempotentConsumer, applyOnce, type IdempotentConsumerOptions } from './idempotent-consumer';
 export { TimeTravel } from './time-travel';
-export { ReadModelSync, ServiceRelay } from './nest-lifecycle';
+export { ReadModelSync, ServiceConsumers, ServiceRelay } from './nest-lifecycle';
 export { ReadAt } from './read-at';

@@ -1,6 +1,8 @@
-import { Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleDestroy } from '@nestjs/common';
+import { Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { EventStore, IntegrationBus, IntegrationMessage, RecordedEvent } from '@regie/es-core';
+import { IdempotentConsumer } from './idempotent-consumer';
+import type { ConsumerDefinition } from './rebuild';
 import type { Projection } from './projection';
 import { ProjectionRunner } from './projection-runner';
 import { Relay } from './relay';
@@ -65,5 +67,29 @@ export abstract class ServiceRelay implements OnApplicationBootstrap, OnModuleDe
 
   onModuleDestroy(): Promise<void> {
     return this.relay.stop();
+  }
+}
+
+/**
+ * A service's consumers of other contexts' integration events in Nest. They subscribe at module
+ * init, before any relay starts publishing (relays start at application bootstrap), and stop
+ * before the service's ReadModelSync closes the DataSource.
+ */
+export abstract class ServiceConsumers implements OnModuleInit, OnModuleDestroy {
+  private readonly consumers: IdempotentConsumer[];
+  private readonly logger: Logger;
+
+  protected constructor(name: string, bus: IntegrationBus, dataSource: DataSource, private readonly definitions: ConsumerDefinition[]) {
+    this.logger = new Logger(name);
+    this.consumers = definitions.map((definition) => new IdempotentConsumer({ ...definition, bus, dataSource }));
+  }
+
+  async onModuleInit(): Promise<void> {
+    for (const consumer of this.consumers) await consumer.start();
+    this.logger.log(`consuming ${this.definitions.map((d) => d.topic).join(', ')}`);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    for (const consumer of this.consumers) await consumer.stop();
   }
 }

@@ -1,11 +1,9 @@
-import { Inject, Injectable, Logger, Module, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { DataSource } from 'typeorm';
-import { ACTIONS_TOPIC_V1 } from '@regie/contracts-actions';
-import { COMMITMENTS_TOPIC_V1 } from '@regie/contracts-commitments';
 import { IntegrationBus } from '@regie/es-core';
 import { DATABASE_URL } from '@regie/nest-kit';
-import { IdempotentConsumer } from '@regie/read-model';
+import { ServiceConsumers } from '@regie/read-model';
 import { IndicatorsController } from './indicator/indicator.http';
 import { MilestoneBoardController } from './milestone-board/board.http';
 import { BoardReadAt } from './milestone-board/board-read-at';
@@ -19,32 +17,11 @@ import { MonitoringSeeder } from './seed/seed-monitoring';
 import { MONITORING_COMMAND_HANDLERS } from './shared/monitoring-command';
 import { MONITORING_DATA_SOURCE } from './tokens';
 
-
-/**
- * Consumes the other contexts' integration events into monitoring's own read models.
- * Consumers subscribe at module init, before any relay starts publishing (relays start at
- * application bootstrap), so the in-process bus never publishes to nobody.
- */
+/** Consumes the other contexts' integration events into monitoring's own read models. */
 @Injectable()
-export class MonitoringConsumers implements OnModuleInit, OnModuleDestroy {
-  private readonly logger = new Logger('monitoring');
-  readonly actions: IdempotentConsumer;
-  readonly commitments: IdempotentConsumer;
-
-  constructor(bus: IntegrationBus, @Inject(MONITORING_DATA_SOURCE) ds: DataSource) {
-    [this.actions, this.commitments] = MONITORING_CONSUMERS.map((c) => new IdempotentConsumer({ ...c, bus, dataSource: ds }));
-  }
-
-  async onModuleInit(): Promise<void> {
-    await this.actions.start();
-    await this.commitments.start();
-    this.logger.log(`consuming ${ACTIONS_TOPIC_V1}, ${COMMITMENTS_TOPIC_V1}`);
-  }
-
-  /** Before shutdown: MonitoringReadModelSync closes the DataSource after these stopped. */
-  async onModuleDestroy(): Promise<void> {
-    await this.actions.stop();
-    await this.commitments.stop();
+export class MonitoringConsumers extends ServiceConsumers {
+  constructor(bus: IntegrationBus, @Inject(MONITORING_DATA_SOURCE) dataSource: DataSource) {
+    super('monitoring', bus, dataSource, MONITORING_CONSUMERS);
   }
 }
 
