@@ -1,6 +1,6 @@
+import { freePort } from '@regie/test-kit';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmbeddedPostgres } from '@regie/embedded-postgres';
@@ -20,15 +20,7 @@ export interface PlatformChild {
   stop(): Promise<void>;
 }
 
-export const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
+export { freePort };
 
 /**
  * Where the platform is started from: this work tree, or BENCH_PLATFORM_DIR, e.g. an export of one

@@ -1,5 +1,5 @@
+import { freePort } from '@regie/test-kit';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '../..');
@@ -12,15 +12,7 @@ export interface PlatformProcess {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-export const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
+export { freePort };
 
 /** Runs the platform the way `npm start` does, as a separate process, and waits for /health. */
 export async function startPlatformProcess(

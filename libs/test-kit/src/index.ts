@@ -1,3 +1,4 @@
 export { testDatabase } from './test-database';
 export { redisUrlForTests } from './redis';
 export { kafkaBrokersForTests } from './kafka';
+export { freePort } from './free-port';
