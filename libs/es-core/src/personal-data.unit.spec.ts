@@ -57,6 +57,7 @@ describe('personal data vault (crypto-shredding)', () => {
     expect(await unsealDeep(answer, vault)).toEqual([
       { id: 1, madeBy: `Minister (C. Helder) en Staatssecretaris (${REDACTED_NAME})`, points: [{ owner: 'C. Helder', due: new Date('2026-01-01T00:00:00Z') }] },
     ]);
+    expect(await unsealDeep({ madeBy: { text: 'Minister (LJS)', persons: [] } }, vault)).toEqual({ madeBy: 'Minister (LJS)' });
     const plain = { a: [1, 'x'] };
     expect(await unsealDeep(plain, vault)).toBe(plain);
   });

@@ -7,9 +7,8 @@ import { isPersonalText, isSealedName, type PersonalDataVault, type PersonalText
  */
 export async function unsealDeep<T>(value: T, vault: PersonalDataVault): Promise<T> {
   const found: SealedName[] = [];
-  collect(value, found);
-  if (found.length === 0) return value;
-  const names = await vault.open(found);
+  if (!collect(value, found)) return value;
+  const names = found.length > 0 ? await vault.open(found) : [];
   const opened = new Map(found.map((s, i) => [s, names[i]]));
   return replace(value, opened) as T;
 }
@@ -21,11 +20,14 @@ const walkable = (value: unknown): value is Record<string, unknown> =>
   typeof (value as { toJSON?: unknown }).toJSON !== 'function' &&
   typeof (value as { pipe?: unknown }).pipe !== 'function';
 
-function collect(value: unknown, into: SealedName[]): void {
-  if (isSealedName(value)) return void into.push(value);
-  if (isPersonalText(value)) return void into.push(...value.persons);
-  if (Array.isArray(value)) return value.forEach((v) => collect(v, into));
-  if (walkable(value)) for (const v of Object.values(value)) collect(v, into);
+/** Gathers the sealed names; true when there is anything personal to open or render. */
+function collect(value: unknown, into: SealedName[]): boolean {
+  if (isSealedName(value)) return into.push(value) > 0;
+  if (isPersonalText(value)) return into.push(...value.persons) >= 0;
+  let any = false;
+  if (Array.isArray(value)) for (const v of value) any = collect(v, into) || any;
+  else if (walkable(value)) for (const v of Object.values(value)) any = collect(v, into) || any;
+  return any;
 }
 
 function replace(value: unknown, opened: Map<SealedName, string>): unknown {

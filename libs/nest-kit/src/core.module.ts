@@ -1,10 +1,11 @@
 import { DynamicModule, Global, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import type { Pool } from 'pg';
-import { Clock, EventStore, IntegrationBus, JobScheduler } from '@regie/es-core';
+import { Clock, EventStore, InMemoryPersonalDataVault, IntegrationBus, JobScheduler, PersonalDataVault } from '@regie/es-core';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { RequestContextMiddleware } from './request-context';
+import { UnsealInterceptor } from './unseal.interceptor';
 import { DATABASE_URL, MESSAGE_SOURCES, PLATFORM_POOL } from './tokens';
 
 export interface CoreAdapters {
@@ -16,6 +17,8 @@ export interface CoreAdapters {
   databaseUrl: string;
   /** Producers' message mappings by topic, for rebuilding consumer-fed tables (time travel). */
   messageSources?: Record<string, unknown>;
+  /** Keys of personal data; a vault in memory when not given (tests of one service). */
+  vault?: PersonalDataVault;
 }
 
 /**
@@ -36,10 +39,13 @@ export class CoreModule implements NestModule {
         { provide: PLATFORM_POOL, useValue: adapters.pool },
         { provide: DATABASE_URL, useValue: adapters.databaseUrl },
         { provide: MESSAGE_SOURCES, useValue: adapters.messageSources ?? {} },
+        { provide: PersonalDataVault, useValue: adapters.vault ?? new InMemoryPersonalDataVault() },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        // Outermost first: names are opened after the Idempotency-Key interceptor kept the (sealed) answer.
+        { provide: APP_INTERCEPTOR, useClass: UnsealInterceptor },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
-      exports: [Clock, EventStore, IntegrationBus, JobScheduler, PLATFORM_POOL, DATABASE_URL, MESSAGE_SOURCES],
+      exports: [Clock, EventStore, IntegrationBus, JobScheduler, PLATFORM_POOL, DATABASE_URL, MESSAGE_SOURCES, PersonalDataVault],
     };
   }
 

@@ -4,6 +4,7 @@ import { ZodValidationPipe } from 'nestjs-zod';
 import { type CoreAdapters, CoreModule } from '@regie/nest-kit';
 import { AuditController } from './audit/audit.controller';
 import { HealthController } from './health.controller';
+import { PrivacyController } from './privacy/privacy.controller';
 import { SERVICE_MODULES, SERVICE_NAMES, type ServiceName } from './services';
 
 /** The services this process hosts, on the adapters the configuration chose. */
@@ -13,7 +14,7 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       imports: [CoreModule.forRoot(adapters), ...services.map((name) => SERVICE_MODULES[name])],
-      controllers: [HealthController, AuditController],
+      controllers: [HealthController, AuditController, PrivacyController],
       providers: [{ provide: APP_PIPE, useClass: ZodValidationPipe }],
     };
   }

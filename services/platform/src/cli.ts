@@ -11,6 +11,8 @@ import { verifyChain } from '@regie/es-postgres';
 import { checksums, rebuildInto, swapIn } from '@regie/read-model';
 import { openAdapters, type OpenAdapters, postgresStoreOf } from './adapters';
 import { PlatformModule } from './app.module';
+import { forgetPerson } from './privacy/forget-person';
+import { newId } from '@regie/es-core';
 import { loadConfig } from './config';
 
 /** `npm run regie -- <command>`: operations on the platform's data. Later issues add commands. */
@@ -136,6 +138,23 @@ program
       console.log(`Kop van de keten: positie ${report.head.position}, hash ${report.head.hash}`);
       for (const p of report.problems) console.log(`  positie ${p.position}: ${p.kind}: ${p.detail}`);
       if (!report.ok) process.exitCode = 1;
+    }),
+  );
+
+program
+  .command('forget')
+  .description('Vergeet een persoon (AVG): verwijdert de sleutel van diens naam; overal staat dan "[verwijderd]"')
+  .argument('<name>', 'de naam zoals die is vastgelegd, bijvoorbeeld "C. Helder"')
+  .option('--actor <id>', 'wie dit vraagt (komt in de historie)', 'regie-cli')
+  .action((name: string, options: { actor: string }) =>
+    withAdapters(async ({ store, vault, pool, clock, databaseUrl }) => {
+      const context = { actor: { userId: options.actor, role: 'auditor' }, correlationId: newId(), causationId: newId(), now: clock.now() };
+      const report = await forgetPerson({ store, vault, pool, readModelSchemas: readModels(databaseUrl).map((m) => m.schema) }, name, context);
+      const says = { forgotten: `Vergeten: de sleutel van betrokkene ${'subject' in report ? report.subject : ''} is verwijderd`, 'already-forgotten': 'Was al vergeten', unknown: 'Onbekend: voor deze naam is geen sleutel' };
+      console.log(`${says[report.status]}${'erasedAt' in report ? ` (${report.erasedAt})` : ''}`);
+      for (const e of report.remaining.events) console.log(`  nog als platte tekst in event ${e.position} (${e.type}, ${e.streamId})`);
+      for (const t of report.remaining.tables) console.log(`  nog als platte tekst in ${t.table}: ${t.rows} rijen`);
+      if (report.status === 'unknown') process.exitCode = 1;
     }),
   );
 

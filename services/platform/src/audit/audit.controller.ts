@@ -4,6 +4,7 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { Clock, EventStore } from '@regie/es-core';
 import { type PostgresEventStore, queryAuditLog, verifyChain } from '@regie/es-postgres';
+import { KeepSealed } from '@regie/nest-kit';
 import { postgresStoreOf } from '../adapters';
 
 class AuditEventsQuery extends createZodDto(
@@ -18,8 +19,12 @@ class AuditEventsQuery extends createZodDto(
   }),
 ) {}
 
-/** The complete history with full metadata, for auditors: read-only. */
+/**
+ * The complete history with full metadata, for auditors: read-only. Events are shown as stored —
+ * personal data sealed — so what is shown is what the hash chain covers.
+ */
 @ApiTags('audit')
+@KeepSealed()
 @Controller('api/v1/audit')
 export class AuditController {
   constructor(
