@@ -8,7 +8,7 @@ import { MESSAGE_SOURCES, readModels } from './read-models';
 import { Command } from 'commander';
 import { WerkagendaSeeder } from '@regie/actions';
 import { verifyChain } from '@regie/es-postgres';
-import { checksums, rebuildInto, swapIn } from '@regie/read-model';
+import { checksums, rebuildInto, swapInLive } from '@regie/read-model';
 import { openAdapters, type OpenAdapters, postgresStoreOf } from './adapters';
 import { PlatformModule } from './app.module';
 import { forgetPerson } from './privacy/forget-person';
@@ -86,7 +86,7 @@ program
 program
   .command('replay')
   .description('Bouwt de read models opnieuw op uit de eventhistorie en vergelijkt ze met de live tabellen')
-  .option('--swap', 'vervang de live tabellen door de herbouwde (stop de server eerst)')
+  .option('--swap', 'vervang de live tabellen door de herbouwde, terwijl de server gewoon doordraait')
   .option('--resume', 'ga verder met een onderbroken herbouw in plaats van opnieuw te beginnen')
   .action((options: { swap?: boolean; resume?: boolean }) =>
     withAdapters(async ({ store, databaseUrl }) => {
@@ -100,8 +100,8 @@ program
           const differences = b.filter((t) => JSON.stringify(t) !== JSON.stringify(a.find((x) => x.table === t.table)));
           console.log(`${model.name}: herbouwd tot positie ${rebuilt.position}; ${differences.length === 0 ? 'gelijk aan live' : `verschillen in ${differences.map((d) => d.table).join(', ')}`}`);
           if (options.swap) {
-            await swapIn(live, model.schema, rebuilt.schema);
-            console.log(`${model.name}: herbouwde tabellen staan nu live`);
+            const swapped = await swapInLive(store, model, rebuilt, live, { sources: MESSAGE_SOURCES });
+            console.log(`${model.name}: herbouwde tabellen staan nu live (bijgewerkt tot positie ${swapped.position}, zonder de server te stoppen)`);
           }
           if (differences.length > 0 && !options.swap) process.exitCode = 1;
         } finally {
