@@ -50,7 +50,7 @@ describe('forgetting a person (crypto-shredding)', () => {
   /** The read answers of every service, now and as of an earlier moment. */
   const answers = async (asOf: string): Promise<string> => {
     const paths = [
-      '/api/v1/werkagenda', '/api/v1/actions', '/api/v1/actions/2.1', '/api/v1/commitments', `/api/v1/commitments/${ids.commitment}`,
+      '/api/v1/werkagenda', '/api/v1/actions', '/api/v1/actions/1.1', '/api/v1/commitments', `/api/v1/commitments/${ids.commitment}`,
       `/api/v1/commitments/${ids.seeded}`, '/api/v1/meetings', `/api/v1/meetings/${ids.meeting}`, '/api/v1/meeting-series', '/api/v1/meetings/calendar.ics',
       `/api/v1/meetings/${ids.meeting}/agenda.html`, '/api/v1/monitoring/milestones', '/api/v1/monitoring/overdue-commitments', '/api/v1/indicators',
       '/api/v1/monitoring/projections/2026-Q1', '/api/v1/audit/events?limit=1000', `/api/v1/audit/streams/commitment-${ids.commitment}`,
@@ -81,6 +81,7 @@ describe('forgetting a person (crypto-shredding)', () => {
       madeAt: { date: '2026-03-09', source: 'Voorbeeld: commissiedebat' }, due: 'najaar 2026', actionCodes: ['3.1'],
     });
     ids.commitment = commitment.id;
+    await ok('PUT', '/api/v1/actions/1.1/action-holder', { parties: ['VWS'], description: 'VWS, met een actiehouder bij naam', person: PERSON });
     // The kerngroep of 10 March 2026 (10:00) has begun at the platform's now: it can be held and get action points.
     const [meeting] = await ok('GET', '/api/v1/meetings?kind=kerngroep&from=2026-03-10&to=2026-03-10');
     ids.meeting = meeting.id;
@@ -90,6 +91,7 @@ describe('forgetting a person (crypto-shredding)', () => {
     ids.seeded = seeded?.id;
 
     expect((await ok('GET', `/api/v1/commitments/${ids.commitment}`)).madeBy).toBe(`Staatssecretaris Voorbeeldzaken (${PERSON})`);
+    expect((await ok('GET', '/api/v1/actions/1.1')).actionHolder).toEqual({ parties: ['VWS'], description: 'VWS, met een actiehouder bij naam', person: PERSON });
     expect((await ok('GET', `/api/v1/meetings/${meeting.id}`)).actionPoints).toEqual([expect.objectContaining({ owner: PERSON })]);
     expect(seeded?.madeBy).toBe(`Minister voor Langdurige Zorg en Sport (${SEEDED}) en Staatssecretaris van Volksgezondheid, Welzijn en Sport (${OTHER})`);
     expect(await answers(before)).toContain(PERSON);
@@ -118,6 +120,7 @@ describe('forgetting a person (crypto-shredding)', () => {
     for (const name of [PERSON, SEEDED, 'Vries-Voorbeeld']) expect(all).not.toContain(name);
     for (const name of [PERSON, SEEDED, 'Vries-Voorbeeld']) expect(await tablesContaining(name)).toEqual([]);
     expect((await ok('GET', `/api/v1/commitments/${ids.commitment}`)).madeBy).toBe(`Staatssecretaris Voorbeeldzaken (${REDACTED_NAME})`);
+    expect((await ok('GET', '/api/v1/actions/1.1')).actionHolder).toMatchObject({ parties: ['VWS'], person: REDACTED_NAME });
     expect((await ok('GET', `/api/v1/meetings/${ids.meeting}`)).actionPoints).toEqual([expect.objectContaining({ owner: REDACTED_NAME, text: 'Voorbeeld: notitie regiokaart' })]);
     expect((await ok('GET', `/api/v1/commitments/${ids.seeded}`)).madeBy).toBe(
       `Minister voor Langdurige Zorg en Sport (${REDACTED_NAME}) en Staatssecretaris van Volksgezondheid, Welzijn en Sport (${OTHER})`,
