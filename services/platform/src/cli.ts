@@ -80,6 +80,10 @@ program
       console.log('Projecties');
       for (const c of checkpoints) console.log(`  ${c.name.padEnd(28)} positie ${c.position} (achterstand ${head - Number(c.position)})`);
       if (consumers.length) console.log(`Consumenten van andere contexten\n${consumers.join('\n')}`);
+      const privacy = await pool
+        .query(`SELECT (SELECT count(*)::int FROM privacy.subject_keys) AS subjects, (SELECT count(*)::int FROM privacy.erasures) AS erased`)
+        .catch(() => ({ rows: [] as { subjects: number; erased: number }[] }));
+      if (privacy.rows[0]) console.log(`Persoonsgegevens ${privacy.rows[0].subjects} betrokkenen met een sleutel, ${privacy.rows[0].erased} vergeten`);
     }),
   );
 

@@ -52,7 +52,7 @@ describe('forgetting a person (crypto-shredding)', () => {
     const paths = [
       '/api/v1/werkagenda', '/api/v1/actions', '/api/v1/actions/1.1', '/api/v1/commitments', `/api/v1/commitments/${ids.commitment}`,
       `/api/v1/commitments/${ids.seeded}`, '/api/v1/meetings', `/api/v1/meetings/${ids.meeting}`, '/api/v1/meeting-series', '/api/v1/meetings/calendar.ics',
-      `/api/v1/meetings/${ids.meeting}/agenda.html`, '/api/v1/monitoring/milestones', '/api/v1/monitoring/overdue-commitments', '/api/v1/indicators',
+      `/api/v1/meetings/${ids.meeting}/agenda.html`, '/api/v1/monitoring/milestones', '/api/v1/monitoring/milestones.csv', '/api/v1/monitoring/overdue-commitments', '/api/v1/indicators',
       '/api/v1/monitoring/projections/2026-Q1', '/api/v1/audit/events?limit=1000', `/api/v1/audit/streams/commitment-${ids.commitment}`,
       `/api/v1/commitments?asOf=${asOf}`, `/api/v1/commitments/${ids.seeded}?asOf=${asOf}`, `/api/v1/monitoring/milestones?asOf=${asOf}`,
     ];
