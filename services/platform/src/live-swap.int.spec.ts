@@ -64,7 +64,8 @@ describe('swapping rebuilt read models in while the server runs', () => {
 
     expect(outcomes.filter((o) => o.status >= 400)).toEqual([]);
     expect(outcomes.length).toBeGreaterThan(20);
-    expect(Math.max(...outcomes.map((o) => o.ms))).toBeLessThan(10_000);
+    // Delayed at most briefly, never failed; under 5 s also means no write gave up waiting for its read model.
+    expect(Math.max(...outcomes.map((o) => o.ms))).toBeLessThan(5_000);
     expect((await request('GET', '/api/v1/actions/0')).body.title).not.toBe('VERVALST');
 
     // Still projecting: a new write is read back at once, in its own and in a consumer-fed read model.
