@@ -1,6 +1,6 @@
 import type { DataSource, QueryRunner } from 'typeorm';
 import type { EventStore, RecordedEvent, Subscription } from '@regie/es-core';
-import { advanceCheckpoint, readCheckpoint } from './checkpoint';
+import { advanceCheckpoint, CheckpointMoved, readCheckpoint } from './checkpoint';
 import type { Projection } from './projection';
 
 export interface ProjectionRunnerOptions {
@@ -128,7 +128,9 @@ export class ProjectionRunner {
     this.options.onError?.(error);
     this.subscription = undefined;
     await this.releaseLock();
-    if (this.running) this.timer = setTimeout(() => void this.elect(), this.options.standbyIntervalMs ?? 1000);
+    // A checkpoint that moved on (a replay swapped the read model in) is no fault: go on from it at once.
+    const pause = error instanceof CheckpointMoved ? 0 : (this.options.standbyIntervalMs ?? 1000);
+    if (this.running) this.timer = setTimeout(() => void this.elect(), pause);
   }
 
   private async tryLock(): Promise<boolean> {
