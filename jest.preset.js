@@ -9,6 +9,8 @@ const moduleNameMapper = Object.fromEntries(
   ]),
 );
 
+const ESM_ONLY = ['jose'];
+
 module.exports = {
   testEnvironment: 'node',
   rootDir: __dirname,
@@ -26,6 +28,9 @@ module.exports = {
         sourceMaps: 'inline',
       },
     ],
+    // ESM-only packages: Node >= 20.19 requires them natively, Jest's module loader does not.
+    [`/node_modules/(${ESM_ONLY.join('|')})/.+\\.js$`]: ['@swc/jest', { module: { type: 'commonjs' } }],
   },
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`],
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/dist/', '<rootDir>/tmp/'],
 };

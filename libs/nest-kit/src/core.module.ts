@@ -1,7 +1,8 @@
 import { DynamicModule, Global, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import type { Pool } from 'pg';
 import { Clock, EventStore, InMemoryPersonalDataVault, IntegrationBus, JobScheduler, PersonalDataVault } from '@regie/es-core';
+import { AuthGuard, TokenVerifier } from './auth';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { RequestContextMiddleware } from './request-context';
@@ -15,6 +16,8 @@ export interface CoreAdapters {
   scheduler: JobScheduler;
   pool: Pool;
   databaseUrl: string;
+  /** Verifies the bearer tokens of every request (local accounts embedded, OIDC in production). */
+  auth: TokenVerifier;
   /** Producers' message mappings by topic, for rebuilding consumer-fed tables (time travel). */
   messageSources?: Record<string, unknown>;
   /** Keys of personal data; a vault in memory when not given (tests of one service). */
@@ -39,13 +42,15 @@ export class CoreModule implements NestModule {
         { provide: PLATFORM_POOL, useValue: adapters.pool },
         { provide: DATABASE_URL, useValue: adapters.databaseUrl },
         { provide: MESSAGE_SOURCES, useValue: adapters.messageSources ?? {} },
+        { provide: TokenVerifier, useValue: adapters.auth },
+        { provide: APP_GUARD, useClass: AuthGuard },
         { provide: PersonalDataVault, useValue: adapters.vault ?? new InMemoryPersonalDataVault() },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         // Outermost first: names are opened after the Idempotency-Key interceptor kept the (sealed) answer.
         { provide: APP_INTERCEPTOR, useClass: UnsealInterceptor },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
-      exports: [Clock, EventStore, IntegrationBus, JobScheduler, PLATFORM_POOL, DATABASE_URL, MESSAGE_SOURCES, PersonalDataVault],
+      exports: [TokenVerifier, Clock, EventStore, IntegrationBus, JobScheduler, PLATFORM_POOL, DATABASE_URL, MESSAGE_SOURCES, PersonalDataVault],
     };
   }
 

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { checksums, rebuildInto, swapInLive, type TableChecksum } from '@regie/read-model';
-import { testDatabase } from '@regie/test-kit';
+import { apiClient, type ApiClient, TEST_PASSWORD, testDatabase } from '@regie/test-kit';
 import { loadConfig } from './config';
 import { startPlatform, type RunningPlatform } from './platform';
 import { MESSAGE_SOURCES, readModels } from './read-models';
@@ -13,11 +13,13 @@ import { MESSAGE_SOURCES, readModels } from './read-models';
 describe('swapping rebuilt read models in while the server runs', () => {
   let db: Awaited<ReturnType<typeof testDatabase>>;
   let platform: RunningPlatform;
+  let api: ApiClient;
   let sql: Client;
 
   beforeAll(async () => {
     db = await testDatabase('live_swap');
-    platform = await startPlatform(loadConfig({ DATABASE_URL: db.url, PORT: '0', REGIE_LOG_LEVEL: 'error', REGIE_NOW: '2026-03-15T09:00:00Z' }), () => undefined);
+    platform = await startPlatform(loadConfig({ DATABASE_URL: db.url, PORT: '0', REGIE_LOG_LEVEL: 'error', REGIE_NOW: '2026-03-15T09:00:00Z', REGIE_LOCAL_PASSWORD: TEST_PASSWORD }), () => undefined);
+    api = apiClient(platform.url);
     sql = new Client({ connectionString: db.url });
     await sql.connect();
   });
@@ -29,9 +31,7 @@ describe('swapping rebuilt read models in while the server runs', () => {
 
   const request = async (method: string, path: string, body?: object) => {
     const started = Date.now();
-    const res = await fetch(`${platform.url}${path}`, {
-      method, headers: { 'content-type': 'application/json', 'x-actor-id': 'coordinator', 'x-actor-role': 'coordinator' }, body: body ? JSON.stringify(body) : undefined,
-    });
+    const res = await api.fetch(path, { method, headers: { 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined });
     return { status: res.status, body: (await res.json()) as any, ms: Date.now() - started };
   };
 

@@ -1,4 +1,4 @@
-import { testDatabase } from '@regie/test-kit';
+import { apiClient, type ApiClient, TEST_PASSWORD, testDatabase } from '@regie/test-kit';
 import { loadConfig } from './config';
 import { startPlatform, type RunningPlatform } from './platform';
 
@@ -9,12 +9,13 @@ import { startPlatform, type RunningPlatform } from './platform';
 describe('time travel (?asOf) on every read, monitoring included', () => {
   let db: Awaited<ReturnType<typeof testDatabase>>;
   let platform: RunningPlatform;
+  let api: ApiClient;
   const moments: string[] = [];
 
+  /** As a local account: coordinator, except that directors publish projections. */
   const call = async (method: string, path: string, body?: object) => {
-    const res = await fetch(`${platform.url}${path}`, {
-      method, headers: { 'content-type': 'application/json', 'x-actor-id': 'coordinator', 'x-actor-role': 'coordinator' }, body: body ? JSON.stringify(body) : undefined,
-    });
+    const as = path.endsWith('/publish') ? 'director' : 'coordinator';
+    const res = await api.fetch(path, { method, headers: { 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined }, as);
     return { status: res.status, body: (await res.json()) as any };
   };
   const ok = async (method: string, path: string, body?: object) => {
@@ -31,7 +32,8 @@ describe('time travel (?asOf) on every read, monitoring included', () => {
 
   beforeAll(async () => {
     db = await testDatabase('time_travel');
-    platform = await startPlatform(loadConfig({ DATABASE_URL: db.url, PORT: '0', REGIE_LOG_LEVEL: 'error', REGIE_NOW: '2026-03-15T09:00:00Z' }), () => undefined);
+    platform = await startPlatform(loadConfig({ DATABASE_URL: db.url, PORT: '0', REGIE_LOG_LEVEL: 'error', REGIE_NOW: '2026-03-15T09:00:00Z', REGIE_LOCAL_PASSWORD: TEST_PASSWORD }), () => undefined);
+    api = apiClient(platform.url);
     await mark(); // 0: before anything below
     const milestone = await ok('POST', '/api/v1/actions/1.2/milestones', { title: 'Voorbeeld: regiokaart klaar', dueDate: '2026-06-30' });
     const [indicator] = await ok('GET', '/api/v1/indicators');

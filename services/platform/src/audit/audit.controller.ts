@@ -4,7 +4,7 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { Clock, EventStore } from '@regie/es-core';
 import { type PostgresEventStore, queryAuditLog, verifyChain } from '@regie/es-postgres';
-import { KeepSealed } from '@regie/nest-kit';
+import { Allow, KeepSealed } from '@regie/nest-kit';
 import { postgresStoreOf } from '../adapters';
 
 class AuditEventsQuery extends createZodDto(
@@ -24,6 +24,7 @@ class AuditEventsQuery extends createZodDto(
  * personal data sealed — so what is shown is what the hash chain covers.
  */
 @ApiTags('audit')
+@Allow('auditor')
 @KeepSealed()
 @Controller('api/v1/audit')
 export class AuditController {

@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { REDACTED_NAME } from '@regie/es-core';
 import { checksums, rebuildInto, type TableChecksum } from '@regie/read-model';
-import { testDatabase } from '@regie/test-kit';
+import { apiClient, type ApiClient, TEST_PASSWORD, testDatabase } from '@regie/test-kit';
 import { loadConfig } from '../config';
 import { startPlatform, type RunningPlatform } from '../platform';
 import { MESSAGE_SOURCES, readModels } from '../read-models';
@@ -15,15 +15,15 @@ describe('forgetting a person (crypto-shredding)', () => {
   let db: Awaited<ReturnType<typeof testDatabase>>;
   let platform: RunningPlatform;
   let sql: Client;
+  let api: ApiClient;
   const PERSON = 'Anna de Vries-Voorbeeld';
   const SEEDED = 'C. Helder';
   const OTHER = 'M. van Ooijen';
   const ids: { commitment?: string; meeting?: string; seeded?: string } = {};
 
-  const call = async (method: string, path: string, body?: object, role = 'coordinator') => {
-    const res = await fetch(`${platform.url}${path}`, {
-      method, headers: { 'content-type': 'application/json', 'x-actor-id': `${role}-1`, 'x-actor-role': role }, body: body ? JSON.stringify(body) : undefined,
-    });
+  /** As a local account: coordinator by default; the audit API as auditor. */
+  const call = async (method: string, path: string, body?: object, as = path.startsWith('/api/v1/audit/') && method === 'GET' ? 'auditor' : 'coordinator') => {
+    const res = await api.fetch(path, { method, headers: { 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined }, as);
     const text = await res.text();
     return { status: res.status, type: res.headers.get('content-type') ?? '', text, body: text.startsWith('{') || text.startsWith('[') ? JSON.parse(text) : text };
   };
@@ -63,7 +63,8 @@ describe('forgetting a person (crypto-shredding)', () => {
 
   beforeAll(async () => {
     db = await testDatabase('erasure');
-    platform = await startPlatform(loadConfig({ DATABASE_URL: db.url, PORT: '0', REGIE_LOG_LEVEL: 'error', REGIE_NOW: '2026-03-10T12:00:00Z' }), () => undefined);
+    platform = await startPlatform(loadConfig({ DATABASE_URL: db.url, PORT: '0', REGIE_LOG_LEVEL: 'error', REGIE_NOW: '2026-03-10T12:00:00Z', REGIE_LOCAL_PASSWORD: TEST_PASSWORD }), () => undefined);
+    api = apiClient(platform.url);
     sql = new Client({ connectionString: db.url });
     await sql.connect();
   });
@@ -99,7 +100,7 @@ describe('forgetting a person (crypto-shredding)', () => {
   });
 
   it('lets only an auditor or coordinator forget, and names an unknown person in problem+json', async () => {
-    const refused = await call('POST', '/api/v1/audit/subjects/forget', { name: PERSON }, 'actiehouder');
+    const refused = await call('POST', '/api/v1/audit/subjects/forget', { name: PERSON }, 'actiehouder-2.1');
     expect(refused.status).toBe(403);
     const unknown = await call('POST', '/api/v1/audit/subjects/forget', { name: 'Niemand Bekend' }, 'auditor');
     expect(unknown).toMatchObject({ status: 404, type: expect.stringContaining('application/problem+json'), body: { status: 404, title: 'Niet gevonden' } });

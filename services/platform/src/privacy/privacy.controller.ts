@@ -1,19 +1,16 @@
-import { Body, Controller, ForbiddenException, HttpCode, Inject, NotFoundException, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, NotFoundException, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import type { Pool } from 'pg';
 import { z } from 'zod';
 import { type CommandContext, EventStore, PersonalDataVault } from '@regie/es-core';
-import { Ctx, DATABASE_URL, PLATFORM_POOL } from '@regie/nest-kit';
+import { Allow, Ctx, DATABASE_URL, PLATFORM_POOL } from '@regie/nest-kit';
 import { readModels } from '../read-models';
 import { forgetPerson } from './forget-person';
 
 class ForgetBody extends createZodDto(
   z.object({ name: z.string({ error: 'verplicht: de naam van de persoon' }).trim().min(2, 'minstens 2 tekens').max(200, 'maximaal 200 tekens') }),
 ) {}
-
-/** Who may erase personal data. */
-const ERASERS = new Set(['auditor', 'coordinator']);
 
 /**
  * AVG/GDPR erasure: `POST /api/v1/audit/subjects/forget {name}` deletes the person's key, so every
@@ -30,10 +27,10 @@ export class PrivacyController {
     @Inject(DATABASE_URL) private readonly url: string,
   ) {}
 
+  @Allow('auditor', 'coordinator')
   @Post('forget')
   @HttpCode(200)
   async forget(@Body() body: ForgetBody, @Ctx() ctx: CommandContext) {
-    if (!ERASERS.has(ctx.actor.role)) throw new ForbiddenException('Alleen een auditor of coördinator kan persoonsgegevens laten vergeten.');
     const schemas = readModels(this.url).map((m) => m.schema);
     const report = await forgetPerson({ store: this.store, vault: this.vault, pool: this.pool, readModelSchemas: schemas }, body.name, ctx);
     if (report.status === 'unknown') {
