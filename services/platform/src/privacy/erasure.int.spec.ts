@@ -53,7 +53,8 @@ describe('forgetting a person (crypto-shredding)', () => {
       '/api/v1/werkagenda', '/api/v1/actions', '/api/v1/actions/1.1', '/api/v1/commitments', `/api/v1/commitments/${ids.commitment}`,
       `/api/v1/commitments/${ids.seeded}`, '/api/v1/meetings', `/api/v1/meetings/${ids.meeting}`, '/api/v1/meeting-series', '/api/v1/meetings/calendar.ics',
       `/api/v1/meetings/${ids.meeting}/agenda.html`, '/api/v1/monitoring/milestones', '/api/v1/monitoring/milestones.csv', '/api/v1/monitoring/overdue-commitments', '/api/v1/indicators',
-      '/api/v1/monitoring/projections/2026-Q1', '/api/v1/audit/events?limit=1000', `/api/v1/audit/streams/commitment-${ids.commitment}`,
+      '/api/v1/monitoring/projections/2026-Q1', '/api/v1/audit/events?limit=1000', `/api/v1/audit/streams/commitment-${ids.commitment}`, `/api/v1/audit/streams/commitment-${ids.commitment}?names=open`,
+      '/api/v1/audit/events?limit=1000&names=open',
       `/api/v1/commitments?asOf=${asOf}`, `/api/v1/commitments/${ids.seeded}?asOf=${asOf}`, `/api/v1/monitoring/milestones?asOf=${asOf}`,
     ];
     const texts: string[] = [];
@@ -94,6 +95,10 @@ describe('forgetting a person (crypto-shredding)', () => {
     expect((await ok('GET', `/api/v1/commitments/${ids.commitment}`)).madeBy).toBe(`Staatssecretaris Voorbeeldzaken (${PERSON})`);
     expect((await ok('GET', '/api/v1/actions/1.1')).actionHolder).toEqual({ parties: ['VWS'], description: 'VWS, met een actiehouder bij naam', person: PERSON });
     expect((await ok('GET', `/api/v1/meetings/${meeting.id}`)).actionPoints).toEqual([expect.objectContaining({ owner: PERSON })]);
+    // The audit log shows events as stored (sealed); auditors may ask for the names opened.
+    const registered = (await call('GET', `/api/v1/audit/streams/commitment-${ids.commitment}`)).body.events[0].data.madeBy;
+    expect(registered).toMatchObject({ text: 'Staatssecretaris Voorbeeldzaken ({0})', persons: [{ alg: 'A256GCM' }] });
+    expect((await call('GET', `/api/v1/audit/streams/commitment-${ids.commitment}?names=open`)).body.events[0].data.madeBy).toBe(`Staatssecretaris Voorbeeldzaken (${PERSON})`);
     expect(seeded?.madeBy).toBe(`Minister voor Langdurige Zorg en Sport (${SEEDED}) en Staatssecretaris van Volksgezondheid, Welzijn en Sport (${OTHER})`);
     expect(await answers(before)).toContain(PERSON);
     for (const name of [PERSON, SEEDED, 'Vries-Voorbeeld']) expect(await tablesContaining(name)).toEqual([]);
