@@ -63,7 +63,7 @@ export class ActionsProjection implements Projection {
       case 'MilestoneReplanned': {
         const d = event.data;
         const row = await em.findOneByOrFail(MilestoneRow, { id: d.milestoneId });
-        const replan = { previousDueDate: d.previousDueDate, dueDate: d.dueDate, reason: d.reason, at: recorded.recordedAt.toISOString() };
+        const replan = { previousDueDate: d.previousDueDate, dueDate: d.dueDate, reason: d.reason, at: recorded.occurredAt.toISOString() };
         await em.update(MilestoneRow, { id: d.milestoneId }, { dueDate: d.dueDate, replans: [...row.replans, replan], revision });
         return;
       }

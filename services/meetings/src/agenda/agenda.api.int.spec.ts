@@ -8,7 +8,7 @@ describe('agenda drafts that compose themselves from integration events', () => 
   let kern: { id: string; startsAt: string }[];
   beforeAll(async () => {
     t = await meetingsTestApp('meetings_agenda');
-    kern = (await request(t.http).get('/api/v1/meetings?kind=kerngroep')).body;
+    kern = (await request(t.http).get('/api/v1/meetings?kind=kerngroep&from=2026-03-15')).body;
   });
   afterAll(async () => t.close());
 
@@ -34,7 +34,7 @@ describe('agenda drafts that compose themselves from integration events', () => 
     const items = await agenda(kern[0].id);
     expect(items.find((i) => i.source.type === 'knelpunt')).toMatchObject({ title: 'Knelpunt actie 2.1: Financiering pilot na 2026 ontbreekt', source: { ref: knelpuntId } });
     expect(await sources(kern[1].id)).not.toContain(`knelpunt:${knelpuntId}`); // only the next meeting
-    const regie = (await request(t.http).get('/api/v1/meetings?kind=regiegroep')).body[0];
+    const regie = (await request(t.http).get('/api/v1/meetings?kind=regiegroep&from=2026-03-15')).body[0];
     expect(await sources(regie.id)).not.toContain(`knelpunt:${knelpuntId}`);
     await actions('KnelpuntResolvedV1', { knelpuntId, actionCode: '2.1', resolution: 'Middelen gevonden', resolvedAt: '2026-03-16T09:00:00Z' });
     expect(await sources(kern[0].id)).not.toContain(`knelpunt:${knelpuntId}`);
@@ -106,7 +106,7 @@ describe('agenda drafts that compose themselves from integration events', () => 
   });
 
   it('puts "voorbereiding regiegroep" on the kerngroep before each regiegroep', async () => {
-    const regie = (await request(t.http).get('/api/v1/meetings?kind=regiegroep')).body as { id: string; startsAt: string }[];
+    const regie = (await request(t.http).get('/api/v1/meetings?kind=regiegroep&from=2026-03-15')).body as { id: string; startsAt: string }[];
     const june = regie.find((r) => r.startsAt.startsWith('2026-06-19')) as { id: string };
     const list = (await request(t.http).get('/api/v1/meetings?kind=kerngroep&from=2026-05-01&to=2026-06-30')).body;
     const preparing = list.find((m: { preparesFor: string | null }) => m.preparesFor === june.id);

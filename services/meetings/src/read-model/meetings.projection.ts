@@ -13,7 +13,7 @@ export class MeetingsProjection implements Projection {
 
   async apply(recorded: RecordedEvent, em: EntityManager): Promise<void> {
     const event = recorded as unknown as MeetingsDomainEvent & RecordedEvent;
-    const at = recorded.recordedAt;
+    const at = recorded.occurredAt; // the business moment (the platform clock), not the storage time
     const touch = { revision: recorded.revision, updatedAt: at };
     switch (event.type) {
       case 'MeetingSeriesDefined': {

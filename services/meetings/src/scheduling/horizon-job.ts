@@ -6,7 +6,7 @@ import { MEETING_KINDS, meetingSeriesDecider, meetingSeriesStream, type SeriesDe
 import { MeetingCommandMessage } from '../shared/aggregate-command';
 import { MEETINGS_CONFIG, type MeetingsConfig } from '../shared/config';
 import { MeetingsReadModelSync } from '../read-model/read-model-sync';
-import { horizon, occurrencesBetween } from './occurrences';
+import { occurrencesBetween, schedulingWindow } from './occurrences';
 import { addDays, amsterdamInstant } from './working-days';
 
 export const HORIZON_JOB = 'meetings-horizon';
@@ -18,7 +18,8 @@ export const meetingIdOf = (seriesId: string, index: number): string => stableId
 export const nextRun = (today: string): Date => new Date(amsterdamInstant(addDays(today, 1), '03:00'));
 
 /**
- * Keeps every series scheduled for a rolling horizon (default 12 months). Run at bootstrap and
+ * Keeps every series scheduled for a rolling horizon (default 12 months), and its most recent
+ * past meeting (so a first start can still record it). Run at bootstrap and
  * daily by the JobScheduler (`meetings-horizon`, rescheduled after each run). Each occurrence is
  * an idempotent ScheduleMeeting on its own stream, so a run twice, or two instances at once,
  * record each meeting once; a rescheduled or cancelled occurrence is left as it is.
@@ -49,11 +50,13 @@ export class MeetingsHorizon implements OnModuleInit {
 
   /** Schedules every occurrence within the horizon that is not scheduled yet; returns how many. */
   async extend(): Promise<number> {
-    const window = horizon(this.clock.today(), this.config.horizonMonths);
     let scheduled = 0;
     let position = 0;
+    let until = this.clock.today();
     for (const series of await this.definedSeries()) {
       const rhythm = { firstDate: series.firstDate, localTime: series.localTime, durationMinutes: series.durationMinutes, interval: series.interval };
+      const window = schedulingWindow(this.clock.today(), series.interval, this.config.horizonMonths);
+      until = window.to;
       for (const o of occurrencesBetween(rhythm, window.from, window.to)) {
         const meetingId = meetingIdOf(series.seriesId, o.index);
         const data = {
@@ -69,7 +72,7 @@ export class MeetingsHorizon implements OnModuleInit {
         }
       }
     }
-    if (scheduled > 0) this.logger.log(`${scheduled} overleggen ingepland tot en met ${window.to}`);
+    if (scheduled > 0) this.logger.log(`${scheduled} overleggen ingepland tot en met ${until}`);
     await this.sync.caughtUpTo(position);
     return scheduled;
   }

@@ -55,3 +55,14 @@ export function occurrencesBetween(rhythm: SeriesRhythm, from: string, to: strin
 
 /** The rolling horizon: from today up to and including the same date `months` later. */
 export const horizon = (today: string, months = 12): { from: string; to: string } => ({ from: today, to: addMonths(today, months) });
+
+/**
+ * The window the platform schedules for a series: the horizon, plus one interval back, so the most
+ * recent meeting before today is there too (e.g. on a first start: its decisions, action points
+ * and minutes can still be recorded).
+ */
+export const schedulingWindow = (today: string, interval: Interval, months = 12): { from: string; to: string } => {
+  const window = horizon(today, months);
+  const back = interval.unit === 'weeks' ? addDays(today, -7 * interval.every) : addMonths(today, -interval.every);
+  return { from: back, to: window.to };
+};

@@ -1,4 +1,4 @@
-import { horizon, nominalDate, occurrence, occurrencesBetween, type SeriesRhythm } from './occurrences';
+import { horizon, nominalDate, occurrence, occurrencesBetween, schedulingWindow, type SeriesRhythm } from './occurrences';
 import { amsterdamLocal, holidayOn, isWorkingDay, nextWorkingDay, publicHolidays } from './working-days';
 
 const kerngroep: SeriesRhythm = { firstDate: '2025-04-08', localTime: '10:00', durationMinutes: 90, interval: { unit: 'weeks', every: 3 } };
@@ -73,6 +73,13 @@ describe('occurrences of a series', () => {
     }
     const gaps = list.slice(1).map((o, i) => (Date.parse(o.nominalDate) - Date.parse(list[i].nominalDate)) / 86_400_000);
     expect(new Set(gaps)).toEqual(new Set([21]));
+  });
+
+  it('schedules one interval back as well, so the most recent past meeting is there', () => {
+    expect(schedulingWindow('2026-03-15', { unit: 'weeks', every: 3 })).toEqual({ from: '2026-02-22', to: '2027-03-15' });
+    expect(schedulingWindow('2026-03-15', { unit: 'months', every: 3 })).toEqual({ from: '2025-12-15', to: '2027-03-15' });
+    const past = occurrencesBetween(kerngroep, '2026-02-22', '2026-03-14');
+    expect(past).toHaveLength(1);
   });
 
   it('moves only the occurrence that falls on a holiday, not the ones after it', () => {
