@@ -9,23 +9,35 @@ const moduleNameMapper = Object.fromEntries(
   ]),
 );
 
+const swc = (parser) => [
+  '@swc/jest',
+  {
+    jsc: {
+      parser,
+      transform: {
+        legacyDecorator: true,
+        decoratorMetadata: true,
+        useDefineForClassFields: false,
+        // The portal's views are TSX rendered by Preact (tsconfig: jsx react-jsx, jsxImportSource preact).
+        react: { runtime: 'automatic', importSource: 'preact' },
+      },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
+  },
+];
+
 module.exports = {
   testEnvironment: 'node',
   rootDir: __dirname,
   moduleNameMapper,
   transform: {
-    '^.+\\.ts$': [
-      '@swc/jest',
-      {
-        jsc: {
-          parser: { syntax: 'typescript', decorators: true },
-          transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
-          target: 'es2022',
-        },
-        module: { type: 'commonjs' },
-        sourceMaps: 'inline',
-      },
-    ],
+    '^.+\\.ts$': swc({ syntax: 'typescript', decorators: true }),
+    '^.+\\.tsx$': swc({ syntax: 'typescript', tsx: true, decorators: true }),
+    // Preact 11 ships ES modules only; Node 20.19+ requires them natively, Jest needs them compiled.
+    '^.+\\.mjs$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
   },
+  transformIgnorePatterns: ['/node_modules/(?!(preact|preact-render-to-string)/)'],
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/dist/', '<rootDir>/tmp/'],
 };
