@@ -3,11 +3,15 @@ import cookieParser from 'cookie-parser';
 import { PortalApiFactory } from './api/portal-api.factory';
 import { PORTAL_CONFIG, portalConfigFromEnv } from './config';
 import { AssetsController } from './http/assets.controller';
+import { AuditController } from './http/audit.controller';
 import { LoginController } from './http/login.controller';
+import { MonitoringController } from './http/monitoring.controller';
+import { CommitmentsController } from './http/commitments.controller';
+import { MeetingsController } from './http/meetings.controller';
 import { WerkagendaController } from './http/werkagenda.controller';
 import { SessionGuard } from './session/session.guard';
 
-const CONTROLLERS = [AssetsController, LoginController, WerkagendaController];
+const CONTROLLERS = [AssetsController, LoginController, WerkagendaController, MeetingsController, CommitmentsController, MonitoringController, AuditController];
 
 /**
  * The web portal: server-rendered Dutch pages in the Rijkshuisstijl for coordinators,

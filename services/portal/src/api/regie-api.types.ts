@@ -92,23 +92,24 @@ export interface Meeting extends MeetingSummary {
 }
 
 export type CommitmentStatus = 'open' | 'postponed' | 'overdue' | 'fulfilled' | 'withdrawn';
-export interface Due { text: string | null; date: string }
+/** A termijn as the source worded it; `date` is null when no date can be derived ("onbekend"). */
+export interface Due { text: string | null; date: string | null }
 export interface CommitmentSummary {
   id: string;
   text: string;
   madeBy: string;
   madeAt: { date: string; source: string };
   due: Due;
-  dueDate: string;
+  dueDate: string | null;
   status: CommitmentStatus;
   actionCodes: string[];
   postponementCount: number;
-  fulfilledBy: { date: string; title: string; kenmerk: string } | null;
+  fulfilledBy: { date: string | null; title: string; kenmerk: string | null } | null;
 }
 export interface Commitment extends CommitmentSummary {
   originalDue: Due;
   postponements: { due: Due; previousDue: Due; reason: string; source?: string | null; at: string }[];
-  fulfilment: { document: { date: string; title: string; kenmerk: string }; at: string } | null;
+  fulfilment: { document: { date: string | null; title: string; kenmerk: string | null }; at: string } | null;
   withdrawal: { reason: string; at: string } | null;
   history: { revision: number; type: string; at: string; actor: string }[];
   registeredAt: string;

@@ -24,7 +24,8 @@ export const KEY_FIELD = '_sleutel';
 export function formErrors(form: string, problem: Problem, values: Record<string, unknown>, fieldNames: Record<string, string> = {}): FormErrors {
   const fields: Record<string, string> = {};
   for (const error of problem.errors ?? []) {
-    const name = fieldNames[error.field] ?? error.field;
+    const path = error.field.replace(/\.\d+$/, ''); // `actionCodes.1` is the field `actionCodes`
+    const name = fieldNames[path] ?? path;
     fields[name] = fields[name] ? `${fields[name]}; ${error.message}` : error.message;
   }
   const message =

@@ -179,3 +179,22 @@ export function Form({ f, action, title, submit, children, fields = [], kind = '
     </form>
   );
 }
+
+/** A single button that posts (intrekken, afronden, publiceren): a form without fields or landmark. */
+export function ButtonForm({ f, action, label, accessibleLabel, kind = 'secondary' }: { f: FormState; action: string; label: string; accessibleLabel?: string; kind?: 'primary' | 'secondary' }) {
+  return (
+    <form id={f.id} method="post" action={`${action}#${f.id}`} class="regie-button-form">
+      {f.message && (
+        <div class="utrecht-alert utrecht-alert--error regie-alert" role="alert">
+          <div class="utrecht-alert__content">
+            <p class="nl-paragraph regie-alert__title">{f.message}</p>
+          </div>
+        </div>
+      )}
+      <input type="hidden" name={KEY_FIELD} value={f.key} />
+      <button type="submit" class={`utrecht-button utrecht-button--${kind}-action`} aria-label={accessibleLabel}>
+        {label}
+      </button>
+    </form>
+  );
+}
