@@ -59,8 +59,9 @@ export class FormState {
     return this.errors?.form === this.id;
   }
 
+  /** The summary above the form; a refusal for lack of rights is shown at the top of the page instead. */
   get message(): string | undefined {
-    return this.active ? this.errors?.message : undefined;
+    return this.active && this.errors?.status !== 403 ? this.errors?.message : undefined;
   }
 
   error(name: string): string | undefined {

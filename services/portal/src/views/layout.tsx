@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { Me } from '../api/regie-api.types';
+import type { FormErrors } from './form-state';
 import { ROLE_LABEL } from './labels';
 import { formatDateTime } from './format';
 
@@ -16,6 +17,8 @@ export interface LayoutProps {
   asOf?: { instant: string };
   /** Breadcrumb above the heading: [label, href][]. */
   crumbs?: [string, string][];
+  /** A refused form: a 403 is about the user, not a field, so it is said at the top of the page. */
+  errors?: FormErrors;
   children: ComponentChildren;
 }
 
@@ -30,7 +33,7 @@ const MENU: [Section, string, string][] = [
 ];
 
 /** The page shell in the Rijkshuisstijl (NL Design System community CSS and tokens). */
-export function Layout({ title, section, me, flash, asOf, crumbs, children }: LayoutProps) {
+export function Layout({ title, section, me, flash, asOf, crumbs, errors, children }: LayoutProps) {
   const menu = MENU.filter(([key]) => key !== 'audit' || me?.roles.includes('auditor'));
   return (
     <html lang="nl" class="rhc-theme">
@@ -106,6 +109,13 @@ export function Layout({ title, section, me, flash, asOf, crumbs, children }: La
                       Naar de situatie van nu
                     </a>
                   </p>
+                </div>
+              </div>
+            )}
+            {errors?.status === 403 && (
+              <div class="utrecht-alert utrecht-alert--error regie-alert" role="alert">
+                <div class="utrecht-alert__content">
+                  <p class="nl-paragraph regie-alert__title">{errors.message}</p>
                 </div>
               </div>
             )}

@@ -22,7 +22,7 @@ export function ActionPage({ p, action, werkagenda, errors }: ActionPageProps) {
   const writable = !p.asOf && p.rights.writeAction(action.code);
   const base = `/acties/${action.code}`;
   return (
-    <Layout title={`Actie ${action.code}`} section="werkagenda" me={p.me} flash={p.flash} asOf={p.asOf} crumbs={[['Werkagenda', `/werkagenda${asOfQuery(p)}`]]}>
+    <Layout title={`Actie ${action.code}`} section="werkagenda" me={p.me} flash={p.flash} asOf={p.asOf} crumbs={[['Werkagenda', `/werkagenda${asOfQuery(p)}`]]} errors={errors}>
       <p class="utrecht-pre-heading regie-pre-heading">Actie {action.code}</p>
       <H1>{action.title}</H1>
       <DataList

@@ -19,7 +19,7 @@ export function CommitmentPage({ p, commitment: c, errors }: { p: PortalContext;
   const withdraw = new FormState('intrekken', errors);
   const q = asOfQuery(p);
   return (
-    <Layout title="Toezegging" section="toezeggingen" me={p.me} flash={p.flash} asOf={p.asOf} crumbs={[['Toezeggingen', `/toezeggingen${q}`]]}>
+    <Layout title="Toezegging" section="toezeggingen" me={p.me} flash={p.flash} asOf={p.asOf} crumbs={[['Toezeggingen', `/toezeggingen${q}`]]} errors={errors}>
       <H1>Toezegging</H1>
       <P lead>{c.text}</P>
       <DataList

@@ -23,7 +23,7 @@ export function CommitmentsPage({ p, commitments, status, errors }: { p: PortalC
   const register = new FormState('toezegging-registreren', errors);
   const q = asOfQuery(p);
   return (
-    <Layout title="Toezeggingen" section="toezeggingen" me={p.me} flash={p.flash} asOf={p.asOf}>
+    <Layout title="Toezeggingen" section="toezeggingen" me={p.me} flash={p.flash} asOf={p.asOf} errors={errors}>
       <H1>Toezeggingen</H1>
       <P lead>Toezeggingen aan de Tweede Kamer en bestuurlijke afspraken, met hun termijn en wat ermee gebeurd is.</P>
       {overdue > 0 && (

@@ -31,7 +31,7 @@ export function MeetingPage({ p, meeting: m, series, errors }: MeetingPageProps)
   const reschedule = new FormState('verplaatsen', errors);
   const cancel = new FormState('annuleren', errors);
   return (
-    <Layout title={title} section="overleggen" me={p.me} flash={p.flash} asOf={p.asOf} crumbs={[['Overleggen', `/overleggen${asOfQuery(p)}`]]}>
+    <Layout title={title} section="overleggen" me={p.me} flash={p.flash} asOf={p.asOf} crumbs={[['Overleggen', `/overleggen${asOfQuery(p)}`]]} errors={errors}>
       <p class="utrecht-pre-heading regie-pre-heading">{series?.title ?? MEETING_KIND_LABEL[m.kind]}</p>
       <H1>{title}</H1>
       <DataList items={facts(m, series)} />

@@ -27,7 +27,7 @@ export function ProjectionPage({ p, quarter, projection: pr, shown, latest, werk
   const lineTitle = (n: number) => werkagenda.actionLines.find((l) => l.number === n)?.title ?? '';
   const base = `/voortgangsrapportage?kwartaal=${quarter}`;
   return (
-    <Layout title={`Kwartaalprojectie ${formatQuarter(quarter)}`} section="voortgangsrapportage" me={p.me} flash={p.flash}>
+    <Layout title={`Kwartaalprojectie ${formatQuarter(quarter)}`} section="voortgangsrapportage" me={p.me} flash={p.flash} errors={errors}>
       <H1>Kwartaalprojectie {formatQuarter(quarter)}</H1>
       <nav aria-label="Kwartalen" class="regie-inline-form">
         <A href={`/voortgangsrapportage?kwartaal=${shiftQuarter(quarter, -1)}`}>Vorig kwartaal ({formatQuarter(shiftQuarter(quarter, -1))})</A>
