@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import { Clock } from '@regie/es-core';
 import { ApiError } from '../api/regie-api';
 import { PortalApiFactory } from '../api/portal-api.factory';
-import { amsterdamInstant } from '../views/format';
+import { parsePeildatum } from '../views/format';
 import { rights } from './rights';
 import { isSameOrigin } from './same-origin';
 import { type PortalContext, type PortalRequest, SESSION_COOKIE, takeFlash } from './session';
@@ -45,7 +45,7 @@ export class SessionGuard implements CanActivate {
       throw error;
     });
     const peildatum = typeof req.query.peildatum === 'string' ? req.query.peildatum : '';
-    const instant = peildatum ? amsterdamInstant(peildatum) : undefined;
+    const instant = peildatum ? parsePeildatum(peildatum) : undefined;
     const portal: PortalContext = {
       me,
       rights: rights(me),

@@ -15,6 +15,12 @@ export function eventSummary(event: Pick<AuditEvent, 'data'>, max = 160): string
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 
+/** The API's `asOf` is at most the moment given: one millisecond earlier shows the state just before an event. */
+export const justBefore = (occurredAt: string): string => new Date(Date.parse(occurredAt) - 1).toISOString();
+
+/** Streams whose page can be shown as of a past moment (their read models support `asOf`). */
+export const timeTravels = (path: string): boolean => /^\/(acties|overleggen|toezeggingen)\//.test(path);
+
 /** Where a stream's thing lives in the portal, if it has a page: `action-2.1` → `/acties/2.1`. */
 export function pageOfStream(stream: string): string | undefined {
   const action = /^action-(0|\d\.\d)$/.exec(stream);

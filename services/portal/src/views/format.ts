@@ -32,10 +32,10 @@ export function amsterdamLocal(instant: Date): { date: string; time: string } {
  * (everything that happened on it). Undefined when the input is not a date.
  */
 export function amsterdamInstant(local: string): string | undefined {
-  const match = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2}))?(?::\d{2})?$/.exec(local.trim());
+  const match = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2})(?::(\d{2}))?)?$/.exec(local.trim());
   if (!match) return undefined;
-  const [, date, time = '23:59'] = match;
-  const wall = Date.parse(`${date}T${time}:00Z`);
+  const [, date, time = '23:59', seconds = '00'] = match;
+  const wall = Date.parse(`${date}T${time}:${seconds}Z`);
   if (Number.isNaN(wall) || new Date(wall).toISOString().slice(0, 10) !== date) return undefined;
   const extra = match[2] ? 0 : 59_999;
   // Amsterdam is UTC+1 in winter and UTC+2 in summer: take the offset that maps back to the same wall clock.
@@ -44,6 +44,18 @@ export function amsterdamInstant(local: string): string | undefined {
     return back.date === date && back.time === time;
   });
   return new Date(wall - (offsetHours ?? 1) * 3_600_000 + extra).toISOString();
+}
+
+/**
+ * A peildatum as given in a URL: an exact instant (`2026-12-08T09:31:12.345Z`, as the audit
+ * timeline links to "just before this event") or a wall-clock moment in Amsterdam (forms).
+ */
+export function parsePeildatum(value: string): string | undefined {
+  if (/(Z|[+-]\d{2}:\d{2})$/.test(value)) {
+    const instant = Date.parse(value);
+    return Number.isNaN(instant) ? undefined : new Date(instant).toISOString();
+  }
+  return amsterdamInstant(value);
 }
 
 /** The quarter of a calendar date: `2026-11-23` → `2026-Q4`. */

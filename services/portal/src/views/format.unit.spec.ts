@@ -1,4 +1,4 @@
-import { amsterdamInstant, amsterdamLocal, formatDate, formatDateTime, formatQuarter, quarterOf, shiftQuarter } from './format';
+import { amsterdamInstant, amsterdamLocal, formatDate, formatDateTime, formatQuarter, parsePeildatum, quarterOf, shiftQuarter } from './format';
 
 describe('Dutch dates and quarters', () => {
   it('writes calendar dates and instants the Dutch way, instants in Amsterdam time', () => {
@@ -15,6 +15,14 @@ describe('Dutch dates and quarters', () => {
     expect(amsterdamInstant('2026-02-30')).toBeUndefined();
     expect(amsterdamInstant('gisteren')).toBeUndefined();
     expect(amsterdamLocal(new Date('2026-12-08T23:30:00Z'))).toEqual({ date: '2026-12-09', time: '00:30' });
+    expect(amsterdamInstant('2026-12-08T10:00:30')).toBe('2026-12-08T09:00:30.000Z');
+  });
+
+  it('takes a peildatum as an exact instant (links from the audit timeline) or as Amsterdam wall-clock time (forms)', () => {
+    expect(parsePeildatum('2026-12-08T09:31:12.344Z')).toBe('2026-12-08T09:31:12.344Z');
+    expect(parsePeildatum('2026-12-08T10:31:12+01:00')).toBe('2026-12-08T09:31:12.000Z');
+    expect(parsePeildatum('2026-12-08T10:00')).toBe('2026-12-08T09:00:00.000Z');
+    expect(parsePeildatum('morgen')).toBeUndefined();
   });
 
   it('knows the quarter of a date and the quarters around it', () => {

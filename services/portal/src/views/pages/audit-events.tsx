@@ -1,6 +1,6 @@
 import type { AuditEvent } from '../../api/regie-api.types';
 import { A, Table } from '../components';
-import { eventSummary } from '../audit';
+import { eventSummary, justBefore, pageOfStream, timeTravels } from '../audit';
 import { formatDateTime } from '../format';
 import { eventLabel } from '../labels';
 
@@ -30,13 +30,34 @@ export function EventsTable({ events, caption, withStream = true }: { events: Au
         {
           header: 'Inhoud',
           cell: (e) => (
-            <details class="regie-event">
-              <summary>{eventSummary(e) || 'Bekijk gegevens'}</summary>
-              <pre class="regie-json">{JSON.stringify({ data: e.data, metadata: e.metadata, recordedAt: e.recordedAt, hash: e.hash }, null, 2)}</pre>
-            </details>
+            <>
+              <details class="regie-event">
+                <summary>{eventSummary(e) || 'Bekijk gegevens'}</summary>
+                <pre class="regie-json">{JSON.stringify({ data: e.data, metadata: e.metadata, recordedAt: e.recordedAt, hash: e.hash }, null, 2)}</pre>
+              </details>
+              <BeforeAfter event={e} />
+            </>
           ),
         },
       ]}
     />
+  );
+}
+
+/** Links to the subject's page as it was just before this event and right after it (the API's asOf). */
+function BeforeAfter({ event }: { event: AuditEvent }) {
+  const page = pageOfStream(event.streamId);
+  if (!page || !timeTravels(page)) return null;
+  const at = (instant: string) => `${page}?peildatum=${encodeURIComponent(instant)}`;
+  return (
+    <span class="regie-before-after">
+      <A href={at(justBefore(event.occurredAt))} label={`Situatie vlak vóór ${event.type} op positie ${event.position}`}>
+        vlak vóór
+      </A>{' '}
+      ·{' '}
+      <A href={at(event.occurredAt)} label={`Situatie direct na ${event.type} op positie ${event.position}`}>
+        direct erna
+      </A>
+    </span>
   );
 }
