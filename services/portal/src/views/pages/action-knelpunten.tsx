@@ -1,5 +1,4 @@
 import type { Action, Knelpunt } from '../../api/regie-api.types';
-import type { PortalContext } from '../../session/session';
 import { Badge, Disclosure, H2, H3, P } from '../components';
 import { formatDateTime } from '../format';
 import { Form, Select, TextArea } from '../form';
@@ -11,7 +10,7 @@ const LEVELS: [string, string][] = [
 ];
 
 /** Knelpunten: raise one (and escalate it at once), escalate further, resolve. */
-export function KnelpuntenSection({ p, action, writable, errors }: { p: PortalContext; action: Action; writable: boolean; errors?: FormErrors }) {
+export function KnelpuntenSection({ action, writable, errors }: { action: Action; writable: boolean; errors?: FormErrors }) {
   const base = `/acties/${action.code}/knelpunten`;
   const raise = new FormState('knelpunt-melden', errors);
   const open = action.knelpunten.filter((k) => k.status === 'open');

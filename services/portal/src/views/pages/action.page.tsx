@@ -87,7 +87,7 @@ export function ActionPage({ p, action, werkagenda, errors }: ActionPageProps) {
         )}
       </section>
 
-      <KnelpuntenSection p={p} action={action} writable={writable} errors={errors} />
+      <KnelpuntenSection action={action} writable={writable} errors={errors} />
     </Layout>
   );
 }
