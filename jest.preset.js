@@ -28,6 +28,9 @@ const swc = (parser) => [
   },
 ];
 
+// ESM-only packages (jose; preact 11 ships .mjs only): Node >= 20.19 requires them natively, Jest's module loader does not.
+const ESM_ONLY = ['jose', 'preact'];
+
 module.exports = {
   testEnvironment: 'node',
   rootDir: __dirname,
@@ -35,9 +38,8 @@ module.exports = {
   transform: {
     '^.+\\.ts$': swc({ syntax: 'typescript', decorators: true }),
     '^.+\\.tsx$': swc({ syntax: 'typescript', tsx: true, decorators: true }),
-    // Preact 11 ships ES modules only; Node 20.19+ requires them natively, Jest needs them compiled.
-    '^.+\\.mjs$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
+    [`/node_modules/(${ESM_ONLY.join('|')})/.+\\.m?js$`]: ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(preact|preact-render-to-string)/)'],
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`],
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/dist/', '<rootDir>/tmp/'],
 };

@@ -23,7 +23,18 @@ export type HttpFigures = Record<Endpoint, Latency>;
 
 /** The seeded werkagenda's action codes: the only ones the HTTP API accepts (/^(0|[1-9]\.[1-9])$/). */
 const CODES = ['0', '1.1', '1.2', '1.3', '1.4', '2.1', '2.2', '2.3', '2.4', '2.5', '3.1', '3.2'];
-const HEADERS = { 'content-type': 'application/json', 'x-actor-id': 'bench-actiehouder', 'x-actor-role': 'actiehouder' };
+/** The password `spawnPlatform` gives the local accounts (REGIE_LOCAL_PASSWORD). */
+export const BENCH_PASSWORD = 'bench-wachtwoord';
+
+async function login(url: string): Promise<Record<string, string>> {
+  const res = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'coordinator', password: BENCH_PASSWORD }),
+  });
+  if (!res.ok) throw new Error(`login: ${res.status} ${await res.text()}`);
+  return { authorization: `Bearer ${((await res.json()) as { accessToken: string }).accessToken}` };
+}
 
 const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
 
@@ -39,7 +50,7 @@ async function measure(url: string, seconds: number, connections: number, reques
   const started = performance.now();
   for (let i = 0; i === 0 || (i < 4 && performance.now() - started < 30_000); i++) {
     const t = performance.now();
-    const ok = await fetch(`${url}${request.path}`).then(async (r) => (await r.arrayBuffer(), r.ok), () => false);
+    const ok = await fetch(`${url}${request.path}`, { headers: request.headers as Record<string, string> | undefined }).then(async (r) => (await r.arrayBuffer(), r.ok), () => false);
     if (!ok) throw new Error(`${label}: GET ${request.path} failed`);
     times.push(performance.now() - t);
   }
@@ -89,11 +100,12 @@ async function drain(url: string): Promise<void> {
 
 export async function measureHttp(url: string, size: string, options: { seconds: number; connections: number }): Promise<HttpFigures> {
   const { seconds, connections } = options;
+  const auth = await login(url);
   let n = 0;
   const write: autocannon.Request = {
     method: 'POST',
     path: '/api/v1/actions/2.1/milestones',
-    headers: HEADERS,
+    headers: { 'content-type': 'application/json', ...auth },
     setupRequest: (req) => {
       n++;
       return { ...req, path: `/api/v1/actions/${CODES[n % CODES.length]}/milestones`, body: JSON.stringify({ title: `Benchmijlpaal ${size} ${n}`, dueDate: '2027-06-30' }) };
@@ -102,8 +114,8 @@ export async function measureHttp(url: string, size: string, options: { seconds:
   // Reads first, so the writes' new milestones do not grow what the reads return.
   return {
     health: await measure(url, seconds, connections, { method: 'GET', path: '/health' }, `HTTP @${size}: GET /health`),
-    list: await measure(url, seconds, connections, { method: 'GET', path: '/api/v1/actions' }, `HTTP @${size}: GET /api/v1/actions`),
-    one: await measure(url, seconds, connections, { method: 'GET', path: '/api/v1/actions/2.1' }, `HTTP @${size}: GET /api/v1/actions/2.1`),
+    list: await measure(url, seconds, connections, { method: 'GET', path: '/api/v1/actions', headers: auth }, `HTTP @${size}: GET /api/v1/actions`),
+    one: await measure(url, seconds, connections, { method: 'GET', path: '/api/v1/actions/2.1', headers: auth }, `HTTP @${size}: GET /api/v1/actions/2.1`),
     write: await measure(url, seconds, connections, write, `HTTP @${size}: POST …/milestones`),
   };
 }

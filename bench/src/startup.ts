@@ -1,5 +1,6 @@
 import { freePort } from '@regie/test-kit';
 import { type ChildProcess, spawn } from 'node:child_process';
+import { BENCH_PASSWORD } from './http-latency';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -68,7 +69,7 @@ async function spawnUntilHealthy(args: string[], env: Record<string, string>, ti
 
 /** The platform as `npm start` runs it, with the given environment (DATABASE_URL, REGIE_DATA_DIR…). */
 export const spawnPlatform = (env: Record<string, string>, timeoutMs = 180_000): Promise<PlatformChild> =>
-  spawnUntilHealthy(['-r', '@swc-node/register', 'services/platform/src/main.ts'], { REGIE_SEED: 'true', ...env }, timeoutMs, PLATFORM_DIR);
+  spawnUntilHealthy(['-r', '@swc-node/register', 'services/platform/src/main.ts'], { REGIE_SEED: 'true', REGIE_LOCAL_PASSWORD: BENCH_PASSWORD, ...env }, timeoutMs, PLATFORM_DIR);
 
 /** The floor: node + @swc-node/register serving /health and nothing else. */
 export const spawnFloor = (): Promise<PlatformChild> =>

@@ -21,7 +21,7 @@ suite('Kafka broker outage', () => {
       const monitoring = await startPlatformProcess({ ...env, REGIE_SERVICES: 'monitoring', REGIE_SEED: 'false' });
       processes.push(monitoring);
       const boardSize = async () =>
-        ((await (await fetch(`${monitoring.url}/api/v1/monitoring/milestones`)).json()) as { milestones: unknown[] }[]).flatMap((a) => a.milestones).length;
+        ((await (await monitoring.api.fetch(`/api/v1/monitoring/milestones`)).json()) as { milestones: unknown[] }[]).flatMap((a) => a.milestones).length;
       const until = async (check: () => Promise<boolean>, ms = 90_000) => {
         for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 200))) if (await check()) return;
         throw new Error(`condition not reached in time\n--- actions:\n${actions.output().slice(-3000)}\n--- monitoring:\n${monitoring.output().slice(-3000)}`);
@@ -30,7 +30,7 @@ suite('Kafka broker outage', () => {
 
       const statuses: number[] = [];
       const write = async (i: number) => {
-        const res = await fetch(`${actions.url}/api/v1/actions/1.1/milestones`, {
+        const res = await actions.api.fetch(`/api/v1/actions/1.1/milestones`, {
           method: 'POST', headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ title: `Tijdens storing ${i}`, dueDate: '2026-09-30' }),
         });

@@ -33,7 +33,7 @@ suite('services as separate processes over Kafka', () => {
     try {
       let actions = await start({ REGIE_SERVICES: 'actions' });
       let monitoring = await start({ REGIE_SERVICES: 'monitoring', REGIE_SEED: 'false' });
-      const board = async (p: PlatformProcess) => (await (await fetch(`${p.url}/api/v1/monitoring/milestones`)).json()) as Board[];
+      const board = async (p: PlatformProcess) => (await (await p.api.fetch(`/api/v1/monitoring/milestones`)).json()) as Board[];
       const milestones = async (p: PlatformProcess) => (await board(p)).flatMap((a) => a.milestones);
       const until = async (check: () => Promise<boolean>, ms = 30_000) => {
         for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) if (await check()) return;
@@ -44,18 +44,18 @@ suite('services as separate processes over Kafka', () => {
       await until(async () => (await milestones(monitoring)).length === 16); // the seed, relayed over Kafka
 
       // A knelpunt escalated to the kerngroep in actions lands on the next kerngroep draft in meetings.
-      const raised = await fetch(`${actions.url}/api/v1/actions/2.1/knelpunten`, {
+      const raised = await actions.api.fetch(`/api/v1/actions/2.1/knelpunten`, {
         method: 'POST', headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ description: 'Voorbeeld: zorgkantoorregio mist capaciteit', escalateTo: 'kerngroep' }),
       });
       const knelpunt = ((await raised.json()) as { id: string }).id;
-      const next = ((await (await fetch(`${meetings.url}/api/v1/meetings?kind=kerngroep&from=2026-03-15`)).json()) as { id: string; status: string }[])[0];
+      const next = ((await (await meetings.api.fetch(`/api/v1/meetings?kind=kerngroep&from=2026-03-15`)).json()) as { id: string; status: string }[])[0];
       await until(async () => {
-        const meeting = (await (await fetch(`${meetings.url}/api/v1/meetings/${next.id}`)).json()) as { agenda: { source: { type: string; ref: string } }[] };
+        const meeting = (await (await meetings.api.fetch(`/api/v1/meetings/${next.id}`)).json()) as { agenda: { source: { type: string; ref: string } }[] };
         return meeting.agenda.some((item) => item.source.ref === knelpunt);
       });
       const post = (path: string, body: object) =>
-        fetch(`${actions.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+        actions.api.fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
       const { id } = (await (await post('/api/v1/actions/2.2/milestones', { title: 'Over Kafka', dueDate: '2026-10-01' })).json()) as { id: string };
       await until(async () => (await milestones(monitoring)).some((m) => m.id === id));
 

@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { apiClient } from '@regie/test-kit';
 import { freePort, startPlatformProcess } from './platform-process';
 
 /**
@@ -10,17 +11,22 @@ import { freePort, startPlatformProcess } from './platform-process';
 describe('embedded default', () => {
   it('starts on a fresh data dir within 30 s with the werkagenda seeded, and restarts without seeding twice', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'regie-e2e-'));
-    const env: Record<string, string> = { REGIE_DATA_DIR: dataDir, REGIE_PG_PORT: String(await freePort()), DATABASE_URL: '' };
+    // No REGIE_LOCAL_PASSWORD: the first start generates the local accounts' password and prints it once.
+    const env: Record<string, string> = { REGIE_DATA_DIR: dataDir, REGIE_PG_PORT: String(await freePort()), DATABASE_URL: '', REGIE_LOCAL_PASSWORD: '' };
     try {
       const started = Date.now();
       const first = await startPlatformProcess(env, 30_000);
       expect(Date.now() - started).toBeLessThan(30_000);
+      const password = /wachtwoord (\S+)/.exec(first.output())?.[1];
+      expect(password).toBeDefined();
+      first.api = apiClient(first.url, password);
+      expect((await fetch(`${first.url}/api/v1/actions`)).status).toBe(401);
       expect(await (await fetch(`${first.url}/health`)).json()).toEqual({ status: 'ok', eventStore: 'postgres', bus: 'inprocess', scheduler: 'inprocess' });
-      const actions = (await (await fetch(`${first.url}/api/v1/actions`)).json()) as { code: string; milestones: { title: string }[] }[];
+      const actions = (await (await first.api.fetch(`/api/v1/actions`)).json()) as { code: string; milestones: { title: string }[] }[];
       expect(actions).toHaveLength(12);
-      const board = (await (await fetch(`${first.url}/api/v1/monitoring/milestones`)).json()) as { milestones: unknown[] }[];
+      const board = (await (await first.api.fetch(`/api/v1/monitoring/milestones`)).json()) as { milestones: unknown[] }[];
       expect(board.flatMap((a) => a.milestones)).toHaveLength(16); // monitoring, fed over the in-process bus
-      const planned = await fetch(`${first.url}/api/v1/actions/1.1/milestones`, {
+      const planned = await first.api.fetch(`/api/v1/actions/1.1/milestones`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ title: 'Voorbeeld: tussenrapportage', dueDate: '2026-12-15' }),
@@ -31,7 +37,9 @@ describe('embedded default', () => {
       const second = await startPlatformProcess(env, 30_000);
       try {
         expect(second.output()).not.toMatch(/initialising a new PostgreSQL data dir/);
-        const again = (await (await fetch(`${second.url}/api/v1/actions`)).json()) as typeof actions;
+        expect(second.output()).not.toMatch(/wachtwoord/); // printed once, at the first start
+        second.api = apiClient(second.url, password);
+        const again = (await (await second.api.fetch(`/api/v1/actions`)).json()) as typeof actions;
         const count = (list: typeof actions) => list.reduce((n, a) => n + a.milestones.length, 0);
         expect(count(actions)).toBe(16);
         expect(count(again)).toBe(count(actions) + 1);

@@ -1,4 +1,4 @@
-import { freePort } from '@regie/test-kit';
+import { apiClient, type ApiClient, freePort, TEST_PASSWORD } from '@regie/test-kit';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 
@@ -6,6 +6,8 @@ const ROOT = join(__dirname, '../..');
 
 export interface PlatformProcess {
   url: string;
+  /** The platform's API as a local account (password TEST_PASSWORD unless the env chose another). */
+  api: ApiClient;
   child: ChildProcess;
   output: () => string;
   /** Sends the signal and waits for the process to exit. */
@@ -23,7 +25,7 @@ export async function startPlatformProcess(
   const port = env.PORT ?? String(await freePort());
   const child = spawn(process.execPath, entry, {
     cwd: ROOT,
-    env: { ...process.env, REGIE_LOG_LEVEL: 'warn', ...env, PORT: port },
+    env: { ...process.env, REGIE_LOG_LEVEL: 'warn', REGIE_LOCAL_PASSWORD: TEST_PASSWORD, ...env, PORT: port },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -44,6 +46,7 @@ export async function startPlatformProcess(
   }
   return {
     url,
+    api: apiClient(url, env.REGIE_LOCAL_PASSWORD || TEST_PASSWORD),
     child,
     output: () => output,
     stop: async (signal = 'SIGTERM') => {

@@ -27,6 +27,13 @@ export interface KafkaBusOptions {
 
 export const DLQ_SUFFIX = '.dlq';
 
+/**
+ * kafkajs backs off exponentially up to `maxRetryTime` (default 30 s) between attempts: after a
+ * broker outage a client could sleep up to half a minute after the broker is back. Capped at 5 s,
+ * delivery resumes within seconds; after the retries the consumer restarts and tries again.
+ */
+const RETRY = { initialRetryTime: 300, maxRetryTime: 5_000, retries: 12 };
+
 export class KafkaBus extends IntegrationBus {
   readonly kind = 'kafka';
   /** Kafka keeps the log: producers relay their store events to it. */
@@ -40,7 +47,7 @@ export class KafkaBus extends IntegrationBus {
 
   constructor(private readonly options: KafkaBusOptions) {
     super();
-    this.kafka = new Kafka({ clientId: options.clientId, brokers: options.brokers, logLevel: logLevel.WARN, retry: { retries: 8 } });
+    this.kafka = new Kafka({ clientId: options.clientId, brokers: options.brokers, logLevel: logLevel.WARN, retry: RETRY });
     this.admin = this.kafka.admin();
     this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
   }
@@ -102,7 +109,7 @@ export class KafkaBus extends IntegrationBus {
     const consumer = this.kafka.consumer({
       groupId: this.physical(group),
       allowAutoTopicCreation: false,
-      retry: { retries: 8 },
+      retry: RETRY,
       maxWaitTimeInMs: 100, // low latency for projections; the broker answers at once when data is there
       sessionTimeout: 10_000,
       heartbeatInterval: 1000,

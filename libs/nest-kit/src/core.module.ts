@@ -1,7 +1,8 @@
 import { DynamicModule, Global, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import type { Pool } from 'pg';
 import { Clock, EventStore, IntegrationBus, JobScheduler } from '@regie/es-core';
+import { AuthGuard, TokenVerifier } from './auth';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { RequestContextMiddleware } from './request-context';
@@ -14,6 +15,8 @@ export interface CoreAdapters {
   scheduler: JobScheduler;
   pool: Pool;
   databaseUrl: string;
+  /** Verifies the bearer tokens of every request (local accounts embedded, OIDC in production). */
+  auth: TokenVerifier;
   /** Producers' message mappings by topic, for rebuilding consumer-fed tables (time travel). */
   messageSources?: Record<string, unknown>;
 }
@@ -36,10 +39,12 @@ export class CoreModule implements NestModule {
         { provide: PLATFORM_POOL, useValue: adapters.pool },
         { provide: DATABASE_URL, useValue: adapters.databaseUrl },
         { provide: MESSAGE_SOURCES, useValue: adapters.messageSources ?? {} },
+        { provide: TokenVerifier, useValue: adapters.auth },
+        { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
-      exports: [Clock, EventStore, IntegrationBus, JobScheduler, PLATFORM_POOL, DATABASE_URL, MESSAGE_SOURCES],
+      exports: [TokenVerifier, Clock, EventStore, IntegrationBus, JobScheduler, PLATFORM_POOL, DATABASE_URL, MESSAGE_SOURCES],
     };
   }
 

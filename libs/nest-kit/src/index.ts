@@ -5,3 +5,4 @@ export { IdempotencyInterceptor, ensureIdempotencyTable } from './idempotency.in
 export { PLATFORM_POOL, DATABASE_URL, MESSAGE_SOURCES } from './tokens';
 export { withRevision } from './respond';
 export { asOfParam, zodParam } from './param.pipe';
+export * from './auth';

@@ -33,6 +33,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const problem = this.toProblem(exception);
+    if (problem.status === 401) response.setHeader('WWW-Authenticate', 'Bearer realm="regie"');
     if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     response.status(problem.status).type('application/problem+json').json(problem);
   }

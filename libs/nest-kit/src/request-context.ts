@@ -6,8 +6,8 @@ type WithContext = Request & { commandContext?: CommandContext };
 
 /**
  * Builds the CommandContext of each request: actor, correlation and causation ids, the
- * clock's now, `If-Match` and `Idempotency-Key`. Until login exists (portal issue) the actor
- * comes from `X-Actor-Id`/`X-Actor-Role`, else "anoniem".
+ * clock's now, `If-Match` and `Idempotency-Key`. The actor is "anoniem" here; the AuthGuard
+ * replaces it with the verified principal of the bearer token before any handler runs.
  */
 @Injectable()
 export class RequestContextMiddleware implements NestMiddleware {
@@ -19,7 +19,7 @@ export class RequestContextMiddleware implements NestMiddleware {
     res.setHeader('X-Correlation-Id', correlationId);
     const ifMatch = header(req, 'if-match');
     req.commandContext = {
-      actor: { userId: header(req, 'x-actor-id') ?? 'anoniem', role: header(req, 'x-actor-role') ?? 'onbekend' },
+      actor: { userId: 'anoniem', role: 'geen' },
       correlationId,
       causationId: requestId,
       now: this.clock.now(),

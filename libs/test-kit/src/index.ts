@@ -2,3 +2,4 @@ export { testDatabase } from './test-database';
 export { redisUrlForTests } from './redis';
 export { kafkaBrokersForTests } from './kafka';
 export { freePort } from './free-port';
+export { apiClient, type ApiClient, TEST_PASSWORD } from './api-client';

@@ -3,12 +3,11 @@ import { type Clock, type IntegrationBus, InProcessBus, InProcessScheduler, type
 import { BullMqScheduler } from '@regie/scheduler-bullmq';
 import { KafkaBus } from '@regie/bus-kafka';
 import { EventStore, Upcasters, UpcastingEventStore } from '@regie/es-core';
-import { ACTIONS_UPCASTERS } from '@regie/actions';
+import { ACTIONS_UPCASTERS, WERKAGENDA_ACTION_CODES } from '@regie/actions';
 import { MESSAGE_SOURCES } from './read-models';
 import { KurrentDbEventStore } from '@regie/es-kurrentdb';
 import { PostgresEventStore } from '@regie/es-postgres';
-import { type CoreAdapters } from '@regie/nest-kit';
-import { ensureIdempotencyTable } from '@regie/nest-kit';
+import { type CoreAdapters, ensureIdempotencyTable, LocalAccounts, OidcVerifier } from '@regie/nest-kit';
 import type { PlatformConfig } from './config';
 import { openDatabase, type PlatformDatabase } from './database';
 
@@ -18,6 +17,8 @@ export interface OpenAdapters extends CoreAdapters {
   clock: Clock;
   bus: IntegrationBus;
   scheduler: JobScheduler;
+  /** The embedded default's accounts (login); absent when an OIDC provider issues the tokens. */
+  localAccounts?: LocalAccounts;
   close(): Promise<void>;
 }
 
@@ -42,6 +43,18 @@ export async function openAdapters(config: PlatformConfig, log: (line: string) =
   let closing = false;
   pool.on('error', (error) => closing || log(`database connection lost: ${error.message}`));
   await ensureIdempotencyTable(pool);
+  const localAccounts =
+    config.REGIE_AUTH === 'local'
+      ? await LocalAccounts.open(pool, { password: config.REGIE_LOCAL_PASSWORD, actionCodes: WERKAGENDA_ACTION_CODES, log })
+      : undefined;
+  const auth =
+    localAccounts ??
+    new OidcVerifier({
+      issuer: config.REGIE_OIDC_ISSUER ?? '',
+      jwksUrl: config.REGIE_OIDC_JWKS_URL ?? '',
+      audience: config.REGIE_OIDC_AUDIENCE,
+      claims: { roles: config.REGIE_OIDC_ROLES_CLAIM, actions: config.REGIE_OIDC_ACTIONS_CLAIM },
+    });
   const bus: IntegrationBus =
     config.REGIE_BUS === 'kafka' && config.KAFKA_BROKERS
       ? new KafkaBus({
@@ -59,7 +72,7 @@ export async function openAdapters(config: PlatformConfig, log: (line: string) =
       ? new BullMqScheduler({ redisUrl: config.REDIS_URL, queue: 'regie-jobs', clock, onError: onJobError })
       : new InProcessScheduler(clock, 1000, onJobError);
   return {
-    database, store, pool, bus, clock, scheduler, databaseUrl: database.url, messageSources: MESSAGE_SOURCES,
+    database, store, pool, bus, clock, scheduler, auth, localAccounts, databaseUrl: database.url, messageSources: MESSAGE_SOURCES,
     close: async () => {
       closing = true;
       await scheduler.stop();

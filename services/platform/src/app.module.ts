@@ -1,20 +1,24 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_PIPE } from '@nestjs/core';
 import { ZodValidationPipe } from 'nestjs-zod';
-import { type CoreAdapters, CoreModule } from '@regie/nest-kit';
+import { type CoreAdapters, CoreModule, LocalAccounts } from '@regie/nest-kit';
 import { AuditController } from './audit/audit.controller';
+import { AuthController } from './auth/auth.controller';
 import { HealthController } from './health.controller';
 import { SERVICE_MODULES, SERVICE_NAMES, type ServiceName } from './services';
 
 /** The services this process hosts, on the adapters the configuration chose. */
 @Module({})
 export class PlatformModule {
-  static forRoot(adapters: CoreAdapters, services: ServiceName[] = SERVICE_NAMES): DynamicModule {
+  static forRoot(adapters: CoreAdapters & { localAccounts?: LocalAccounts }, services: ServiceName[] = SERVICE_NAMES): DynamicModule {
     return {
       module: PlatformModule,
       imports: [CoreModule.forRoot(adapters), ...services.map((name) => SERVICE_MODULES[name])],
-      controllers: [HealthController, AuditController],
-      providers: [{ provide: APP_PIPE, useClass: ZodValidationPipe }],
+      controllers: [HealthController, AuthController, AuditController],
+      providers: [
+        { provide: APP_PIPE, useClass: ZodValidationPipe },
+        ...(adapters.localAccounts ? [{ provide: LocalAccounts, useValue: adapters.localAccounts }] : []),
+      ],
     };
   }
 }

@@ -30,11 +30,34 @@ const schema = z.object({
   REGIE_LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug']).default('log'),
   /** Where the portal finds the API when this process does not host the services (distributed shape). */
   REGIE_API_URL: z.url({ protocol: /^https?$/, error: 'verwacht een URL als http://regie-api:3000' }).optional(),
+  /** `production` (or NODE_ENV=production) forbids the local accounts: tokens come from an OIDC provider. */
+  REGIE_MODE: z.enum(['embedded', 'production']).default('embedded'),
+  NODE_ENV: z.string().optional(),
+  /** Who issues the tokens: the embedded local accounts, or the organisation's OIDC provider. */
+  REGIE_AUTH: z.enum(['local', 'oidc']).optional(),
+  REGIE_LOCAL_PASSWORD: z.string().min(8, 'minstens 8 tekens').optional(),
+  REGIE_OIDC_ISSUER: z.url({ error: 'verwacht de issuer-URL van de OIDC-provider, bijvoorbeeld https://login.example.nl/realms/vws' }).optional(),
+  REGIE_OIDC_JWKS_URL: z.url({ protocol: /^https?$/, error: 'verwacht de JWKS-URL van de OIDC-provider' }).optional(),
+  REGIE_OIDC_AUDIENCE: z.string().min(1).optional(),
+  REGIE_OIDC_ROLES_CLAIM: z.string().min(1).default('roles'),
+  REGIE_OIDC_ACTIONS_CLAIM: z.string().min(1).default('regie_actions'),
 });
 
-export type PlatformConfig = z.infer<typeof schema>;
+export type PlatformConfig = z.infer<typeof checked>;
 
 const checked = schema
+  .transform((c) => {
+    const production = c.REGIE_MODE === 'production' || c.NODE_ENV === 'production';
+    return { ...c, production, REGIE_AUTH: c.REGIE_AUTH ?? (production ? ('oidc' as const) : ('local' as const)) };
+  })
+  .refine((c) => !(c.production && c.REGIE_AUTH === 'local'), {
+    path: ['REGIE_AUTH'],
+    error: 'lokale accounts kunnen niet aan in productie: configureer een OIDC-provider (REGIE_AUTH=oidc, REGIE_OIDC_ISSUER, REGIE_OIDC_JWKS_URL)',
+  })
+  .refine((c) => c.REGIE_AUTH !== 'oidc' || (c.REGIE_OIDC_ISSUER && c.REGIE_OIDC_JWKS_URL), {
+    path: ['REGIE_OIDC_ISSUER'],
+    error: 'OIDC heeft REGIE_OIDC_ISSUER en REGIE_OIDC_JWKS_URL nodig',
+  })
   .refine((c) => c.REGIE_SCHEDULER !== 'bullmq' || c.REDIS_URL, {
     path: ['REDIS_URL'],
     error: 'REGIE_SCHEDULER=bullmq heeft REDIS_URL nodig, bijvoorbeeld redis://127.0.0.1:6379',

@@ -1,6 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { EventStore, IntegrationBus, JobScheduler } from '@regie/es-core';
+import { Public } from '@regie/nest-kit';
 
 @ApiTags('platform')
 @Controller()
@@ -11,6 +12,7 @@ export class HealthController {
     private readonly scheduler: JobScheduler,
   ) {}
 
+  @Public()
   @Get('health')
   async health() {
     await this.store.headPosition(); // answers only when the store answers

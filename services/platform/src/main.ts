@@ -18,6 +18,9 @@ async function main(): Promise<void> {
       `  Gezondheid        ${platform.url}/health`,
       `  Werkagenda        ${platform.url}/api/v1/actions`,
       `  Gegevens          ${where}`,
+      platform.adapters.localAccounts
+        ? '  Inloggen          lokale accounts coordinator, director, auditor, actiehouder-<code> (wachtwoord: REGIE_LOCAL_PASSWORD)'
+        : '  Inloggen          via de OIDC-provider (REGIE_OIDC_ISSUER)',
       platform.seeded ? `  Seed              ${platform.seeded.commands} nieuwe commando's (0 = al aanwezig)` : '  Seed              uit (REGIE_SEED=false)',
       '',
     ].join('\n'),

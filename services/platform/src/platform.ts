@@ -30,6 +30,8 @@ export async function startPlatform(config: PlatformConfig, log: (line: string) 
     .setTitle('Regie API')
     .setDescription('Regie: de regiecyclus van de werkagenda "Een betekenisvol leven met een langdurige psychische aandoening"')
     .setVersion('1')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    .addSecurityRequirements('bearer')
     .build();
   app.useBodyParser('json', { limit: '20mb' }); // a full Tweede Kamer export of toezeggingen is several MB
   SwaggerModule.setup('api/docs', app, cleanupOpenApiDoc(SwaggerModule.createDocument(app, document)));

@@ -1,5 +1,5 @@
 import { checksums, rebuildInto, type TableChecksum } from '@regie/read-model';
-import { testDatabase } from '@regie/test-kit';
+import { apiClient, TEST_PASSWORD, testDatabase } from '@regie/test-kit';
 import { loadConfig } from './config';
 import { startPlatform, type RunningPlatform } from './platform';
 import { MESSAGE_SOURCES, readModels } from './read-models';
@@ -14,18 +14,15 @@ describe('replay of every read model', () => {
 
   beforeAll(async () => {
     db = await testDatabase('replay_all');
-    platform = await startPlatform(loadConfig({ DATABASE_URL: db.url, PORT: '0', REGIE_LOG_LEVEL: 'error', REGIE_NOW: '2026-03-15T09:00:00Z' }), () => undefined);
+    platform = await startPlatform(loadConfig({ DATABASE_URL: db.url, PORT: '0', REGIE_LOG_LEVEL: 'error', REGIE_NOW: '2026-03-15T09:00:00Z', REGIE_LOCAL_PASSWORD: TEST_PASSWORD }), () => undefined);
   });
   afterAll(async () => {
     await platform.close();
     await db.drop();
   });
 
-  const call = async (method: string, path: string, body?: object): Promise<any> => {
-    const res = await fetch(`${platform.url}${path}`, {
-      method, headers: { 'content-type': 'application/json', 'x-actor-id': 'coordinator', 'x-actor-role': 'coordinator' },
-      body: body ? JSON.stringify(body) : undefined,
-    });
+  const call = async (method: string, path: string, body?: object, as = 'coordinator'): Promise<any> => {
+    const res = await apiClient(platform.url).fetch(path, { method, headers: { 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined }, as);
     if (res.status >= 400) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
     return res.headers.get('content-type')?.includes('json') ? res.json() : undefined;
   };

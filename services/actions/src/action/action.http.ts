@@ -5,7 +5,7 @@ import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { type CommandContext, type HandleResult, newIdFor } from '@regie/es-core';
-import { asOfParam, Ctx, withRevision, zodParam } from '@regie/nest-kit';
+import { actiehouderOf, Allow, asOfParam, Ctx, withRevision, zodParam } from '@regie/nest-kit';
 import { ActionsReadAt } from '../read-model/actions-time-travel';
 import { ActionsQueries } from '../read-model/actions.queries';
 import { ActionsReadModelSync } from '../read-model/read-model-sync';
@@ -50,6 +50,7 @@ export class ActionsController {
     return withRevision(res, action.revision, action);
   }
 
+  @Allow('coordinator', actiehouderOf('code'))
   @Post('actions/:code/progress-reports')
   async report(@Param('code', code) actionCode: string, @Body() body: ReportProgressBody, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
     const reportId = newIdFor(ctx, 'progress-report');

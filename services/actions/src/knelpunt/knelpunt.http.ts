@@ -5,7 +5,7 @@ import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { type CommandContext, type HandleResult, newIdFor, NotFound } from '@regie/es-core';
-import { Ctx, withRevision, zodParam } from '@regie/nest-kit';
+import { actiehouderOf, Allow, Ctx, withRevision, zodParam } from '@regie/nest-kit';
 import { ActionsQueries } from '../read-model/actions.queries';
 import { ActionsReadModelSync } from '../read-model/read-model-sync';
 import { KnelpuntCommandMessage } from '../shared/aggregate-command';
@@ -21,6 +21,7 @@ const code = zodParam('code', actionCodeParam);
 const id = zodParam('id', uuidParam);
 
 @ApiTags('knelpunten')
+@Allow('coordinator', actiehouderOf('code'))
 @Controller('api/v1/actions/:code/knelpunten')
 export class KnelpuntenController {
   constructor(

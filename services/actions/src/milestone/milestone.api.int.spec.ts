@@ -110,10 +110,12 @@ describe('milestones over HTTP', () => {
     expect((await t.store.readStream(milestoneStream(first.body.id))).map((e) => e.type)).toEqual(['MilestonePlanned', 'MilestoneReplanned']);
   });
 
-  it('records the actor and correlation id of the request with the event', async () => {
-    const { body } = await request(t.http).post('/api/v1/actions/2.5/milestones').set('X-Actor-Id', 'coordinator').set('X-Actor-Role', 'coordinator').set('X-Correlation-Id', 'corr-42').send({ title: 'Positie behandeling', dueDate: '2026-10-15' });
+  it('records the signed-in actor (never a header the caller chooses) and the correlation id with the event', async () => {
+    const { body } = await request(t.http).post('/api/v1/actions/2.5/milestones')
+      .set('Authorization', await t.auth.bearer('actiehouder-2.5')).set('X-Actor-Id', 'iemand-anders').set('X-Correlation-Id', 'corr-42')
+      .send({ title: 'Positie behandeling', dueDate: '2026-10-15' });
     const [planned] = await t.store.readStream(milestoneStream(body.id));
-    expect(planned.metadata).toMatchObject({ actor: { userId: 'coordinator', role: 'coordinator' }, correlationId: 'corr-42' });
+    expect(planned.metadata).toMatchObject({ actor: { userId: 'actiehouder-2.5', role: 'actiehouder' }, correlationId: 'corr-42' });
     expect(planned.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7/);
   });
 });

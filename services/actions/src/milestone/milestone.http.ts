@@ -5,7 +5,7 @@ import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { amsterdamDate, type CommandContext, type HandleResult, newIdFor, NotFound } from '@regie/es-core';
-import { Ctx, withRevision, zodParam } from '@regie/nest-kit';
+import { actiehouderOf, Allow, Ctx, withRevision, zodParam } from '@regie/nest-kit';
 import { ActionsQueries } from '../read-model/actions.queries';
 import { ActionsReadModelSync } from '../read-model/read-model-sync';
 import { MilestoneCommandMessage } from '../shared/aggregate-command';
@@ -22,6 +22,7 @@ const code = zodParam('code', actionCodeParam);
 const id = zodParam('id', uuidParam);
 
 @ApiTags('mijlpalen')
+@Allow('coordinator', actiehouderOf('code'))
 @Controller('api/v1/actions/:code/milestones')
 export class MilestonesController {
   constructor(

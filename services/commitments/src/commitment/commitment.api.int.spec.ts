@@ -32,7 +32,7 @@ describe('commitments over HTTP', () => {
   it('keeps the full chain of postponements with reasons, then the fulfilling document', async () => {
     const { body: made } = await register({ ...valid, text: 'Voortgangsbrief', due: 'eind 2026' });
     const url = `/api/v1/commitments/${made.id}`;
-    const first = await request(t.http).post(`${url}/postpone`).set('X-Actor-Id', 'coordinator').send({ due: 'Q1 2027', reason: 'evaluatie loopt uit' });
+    const first = await request(t.http).post(`${url}/postpone`).send({ due: 'Q1 2027', reason: 'evaluatie loopt uit' });
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ id: made.id, dueDate: '2027-03-31', revision: 1 });
     await request(t.http).post(`${url}/postpone`).send({ due: 'voorjaar 2027', reason: 'afstemming met partijen', source: 'brief van 1 maart' }).expect(200);
@@ -46,7 +46,7 @@ describe('commitments over HTTP', () => {
     ]);
     expect(body.fulfilment).toEqual({ document: { kenmerk: '1234567-LZ', title: 'Voortgangsbrief', date: '2026-03-14' }, at: expect.any(String) });
     expect(body.history.map((h: { type: string; actor: string }) => [h.type, h.actor])).toEqual([
-      ['CommitmentRegistered', 'anoniem'], ['CommitmentPostponed', 'coordinator'], ['CommitmentPostponed', 'anoniem'], ['CommitmentFulfilled', 'anoniem'],
+      ['CommitmentRegistered', 'coordinator'], ['CommitmentPostponed', 'coordinator'], ['CommitmentPostponed', 'coordinator'], ['CommitmentFulfilled', 'coordinator'],
     ]);
   });
 

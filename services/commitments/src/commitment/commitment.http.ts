@@ -5,7 +5,7 @@ import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { amsterdamDate, type CommandContext, type HandleResult, newIdFor, stableId } from '@regie/es-core';
-import { asOfParam, Ctx, withRevision, zodParam } from '@regie/nest-kit';
+import { Allow, asOfParam, Ctx, withRevision, zodParam } from '@regie/nest-kit';
 import { resolveDue } from '../due/resolve-due';
 import { CommitmentsReadAt } from '../read-model/commitments-read-at';
 import { CommitmentsQueries } from '../read-model/commitments.queries';
@@ -56,6 +56,7 @@ export class CommitmentsController {
     return withRevision(res, commitment.revision, commitment);
   }
 
+  @Allow('coordinator')
   @Post()
   async register(@Body() body: RegisterCommitmentBody, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
     const due = resolveDue(body.due, body.madeAt.date);
@@ -71,6 +72,7 @@ export class CommitmentsController {
     return withRevision(res, result.revision, { id: commitmentId, dueDate: due.date });
   }
 
+  @Allow('coordinator')
   @Post(':id/postpone')
   @HttpCode(200)
   async postpone(@Param('id', id) commitmentId: string, @Body() body: PostponeCommitmentBody, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
@@ -81,6 +83,7 @@ export class CommitmentsController {
     return withRevision(res, result.revision, { id: commitmentId, dueDate: due.date, revision: result.revision });
   }
 
+  @Allow('coordinator')
   @Post(':id/fulfil')
   @HttpCode(200)
   async fulfil(@Param('id', id) commitmentId: string, @Body() body: FulfilCommitmentBody, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
@@ -89,6 +92,7 @@ export class CommitmentsController {
     return withRevision(res, result.revision, { id: commitmentId, revision: result.revision });
   }
 
+  @Allow('coordinator')
   @Post(':id/withdraw')
   @HttpCode(200)
   async withdraw(@Param('id', id) commitmentId: string, @Body() body: WithdrawCommitmentBody, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {

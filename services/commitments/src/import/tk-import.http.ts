@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import type { CommandContext } from '@regie/es-core';
-import { Ctx } from '@regie/nest-kit';
+import { Allow, Ctx } from '@regie/nest-kit';
 import { type ImportSummary, TweedeKamerImporter } from './tk-import';
 
 /** The OData envelope; each record is checked on its own so one bad record does not stop the rest. */
@@ -12,6 +12,7 @@ class TweedeKamerODataBody extends createZodDto(
 ) {}
 
 @ApiTags('toezeggingen')
+@Allow('coordinator')
 @Controller('api/v1/commitments/import')
 export class TweedeKamerImportController {
   constructor(private readonly importer: TweedeKamerImporter) {}

@@ -6,6 +6,7 @@ import { Pool } from 'pg';
 import { InProcessBus, InProcessScheduler, ManualClock } from '@regie/es-core';
 import { PostgresEventStore } from '@regie/es-postgres';
 import { CoreModule, ensureIdempotencyTable } from '@regie/nest-kit';
+import { signedInAs, testAuth, type TestAuth } from '@regie/nest-kit/testing';
 import { testDatabase } from '@regie/test-kit';
 import { CommitmentsModule } from '../commitments.module';
 import { CommitmentsReadModelSync } from '../read-model/read-model-sync';
@@ -14,7 +15,11 @@ import { COMMITMENTS_CONFIG } from '../shared/config';
 
 export interface CommitmentsTestApp {
   app: INestApplication;
+  /** Signed in as the coordinator unless a request sends its own Authorization header. */
   http: ReturnType<INestApplication['getHttpServer']>;
+  /** No default token: for tests of the rights themselves. */
+  anonymous: ReturnType<INestApplication['getHttpServer']>;
+  auth: TestAuth;
   store: PostgresEventStore;
   clock: ManualClock;
   bus: InProcessBus;
@@ -40,11 +45,12 @@ export async function commitmentsTestApp(
   const pool = new Pool({ connectionString: db.url, max: 5 });
   pool.on('error', (error) => console.warn(`[platform] database connection lost: ${error.message}`));
   await ensureIdempotencyTable(pool);
+  const auth = await testAuth(pool);
   const clock = new ManualClock(now);
   const bus = new InProcessBus(store, 100);
   const scheduler = new InProcessScheduler(clock, 60_000);
   const moduleRef = await Test.createTestingModule({
-    imports: [CoreModule.forRoot({ clock, store, bus, pool, scheduler, databaseUrl: db.url }), CommitmentsModule],
+    imports: [CoreModule.forRoot({ clock, store, bus, pool, scheduler, databaseUrl: db.url, auth: auth.accounts }), CommitmentsModule],
     providers: [{ provide: APP_PIPE, useClass: ZodValidationPipe }],
   })
     .overrideProvider(COMMITMENTS_CONFIG)
@@ -56,7 +62,7 @@ export async function commitmentsTestApp(
   const settled = async () => void (await app.get(CommitmentsReadModelSync).caughtUpTo(await store.headPosition()));
   await settled();
   return {
-    app, http: app.getHttpServer(), store, clock, bus, scheduler, settled,
+    app, http: signedInAs(app, await auth.tokenFor('coordinator')), anonymous: app.getHttpServer(), auth, store, clock, bus, scheduler, settled,
     close: async () => {
       await scheduler.stop();
       await app.close();

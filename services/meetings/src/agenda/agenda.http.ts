@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { type CommandContext, type HandleResult, InvalidInput, newIdFor, NotFound } from '@regie/es-core';
-import { Ctx, withRevision, zodParam } from '@regie/nest-kit';
+import { Allow, Ctx, withRevision, zodParam } from '@regie/nest-kit';
 import { MeetingsQueries } from '../read-model/meetings.queries';
 import { MeetingCommands } from '../shared/meeting-commands';
 import { text, uuidParam } from '../shared/schemas';
@@ -21,6 +21,7 @@ const respond = (res: Response, result: HandleResult<never>, body: object) => wi
  * freezes the agenda as composed at that moment, in the event itself.
  */
 @ApiTags('agenda')
+@Allow('coordinator')
 @Controller('api/v1/meetings/:id')
 export class AgendaController {
   constructor(

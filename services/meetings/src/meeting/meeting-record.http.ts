@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { amsterdamDate, type CommandContext, newIdFor } from '@regie/es-core';
-import { Ctx, withRevision, zodParam } from '@regie/nest-kit';
+import { Allow, Caller, Ctx, requireRole, type Principal, withRevision, zodParam } from '@regie/nest-kit';
 import { MeetingsQueries } from '../read-model/meetings.queries';
 import { MeetingCommands } from '../shared/meeting-commands';
 import { isoDate, text, uuidParam } from '../shared/schemas';
@@ -26,13 +26,22 @@ export class MeetingRecordController {
     private readonly queries: MeetingsQueries,
   ) {}
 
+  @Allow('coordinator', 'director')
   @Post('meetings/:id/decisions')
-  async decide(@Param('id', id) meetingId: string, @Body() body: DecisionBody, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
+  async decide(
+    @Param('id', id) meetingId: string,
+    @Body() body: DecisionBody,
+    @Ctx() ctx: CommandContext,
+    @Caller() caller: Principal,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    if (body.kind === 'strategisch') requireRole(caller, 'director', 'Alleen een directeur legt een strategisch besluit vast.');
     const decisionId = newIdFor(ctx, 'decision');
     const result = await this.meetings.run(meetingId, { type: 'RecordDecision', data: { meetingId, decisionId, text: body.text, decisionKind: body.kind } }, ctx);
     return withRevision(res, result.revision, { id: decisionId, meetingId, revision: result.revision });
   }
 
+  @Allow('coordinator')
   @Post('meetings/:id/action-points')
   async assign(@Param('id', id) meetingId: string, @Body() body: ActionPointBody, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
     const actionPointId = newIdFor(ctx, 'action-point');
@@ -40,6 +49,7 @@ export class MeetingRecordController {
     return withRevision(res, result.revision, { id: actionPointId, meetingId, revision: result.revision });
   }
 
+  @Allow('coordinator')
   @Post('action-points/:id/complete')
   @HttpCode(200)
   async complete(@Param('id', id) actionPointId: string, @Body() body: CompleteBody, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {

@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import type { CommandContext, HandleResult } from '@regie/es-core';
-import { Ctx, withRevision, zodParam } from '@regie/nest-kit';
+import { Allow, Ctx, withRevision, zodParam } from '@regie/nest-kit';
 import { MeetingCommands } from '../shared/meeting-commands';
 import { instant, text, uuidParam } from '../shared/schemas';
 
@@ -16,6 +16,7 @@ const respond = (res: Response, meetingId: string, result: HandleResult<never>) 
 
 /** One occurrence at a time: moving or cancelling it leaves the rest of the series as it is. */
 @ApiTags('overleggen')
+@Allow('coordinator')
 @Controller('api/v1/meetings/:id')
 export class MeetingScheduleController {
   constructor(private readonly meetings: MeetingCommands) {}

@@ -114,7 +114,7 @@ describe('meetings over HTTP: series, scheduling, record, calendar', () => {
     await request(t.http).post(`/api/v1/meetings/${first.id}/held`).expect(409); // not begun yet
     t.clock.set(new Date('2026-03-31T10:00:00Z'));
     await request(t.http).post(`/api/v1/meetings/${first.id}/held`).expect(200);
-    const strategic = await request(t.http).post(`/api/v1/meetings/${first.id}/decisions`).send({ text: 'Financiering pilots structureel maken', kind: 'strategisch' });
+    const strategic = await request(t.http).post(`/api/v1/meetings/${first.id}/decisions`).set('Authorization', await t.auth.bearer('director')).send({ text: 'Financiering pilots structureel maken', kind: 'strategisch' });
     expect(strategic.status).toBe(409);
     expect(strategic.body.detail).toBe('een strategisch besluit hoort in de regiegroep; de kerngroep neemt operationele besluiten');
     const bad = await request(t.http).post(`/api/v1/meetings/${first.id}/decisions`).send({ text: 'x', kind: 'tactisch' });
@@ -145,7 +145,8 @@ describe('meetings over HTTP: series, scheduling, record, calendar', () => {
     const [regie] = (await request(t.http).get('/api/v1/meetings?kind=regiegroep')).body as Summary[];
     t.clock.set(new Date(Date.parse(regie.startsAt) + 3_600_000));
     await request(t.http).post(`/api/v1/meetings/${regie.id}/held`).expect(200);
-    await request(t.http).post(`/api/v1/meetings/${regie.id}/decisions`).send({ text: 'Financiering pilots structureel maken', kind: 'strategisch' }).expect(201);
+    await request(t.http).post(`/api/v1/meetings/${regie.id}/decisions`).send({ text: 'Financiering pilots structureel maken', kind: 'strategisch' }).expect(403);
+    await request(t.http).post(`/api/v1/meetings/${regie.id}/decisions`).set('Authorization', await t.auth.bearer('director')).send({ text: 'Financiering pilots structureel maken', kind: 'strategisch' }).expect(201);
   });
 
   it('publishes integration events of contract v1 on regie.meetings.v1', async () => {

@@ -78,7 +78,7 @@ describe('indicators over HTTP', () => {
     });
     expect(svg.status).toBe(200);
     expect(svg.headers['content-type']).toMatch(/^image\/svg\+xml/);
-    expect(svg.body).toContain('<polyline class="series"');
+    expect(svg.body).toContain('>101.5</text>'); // the recorded measurement, labelled on its point
     expect(svg.body).toContain('doel ≤ 240 vanaf 2024-03');
   });
 });

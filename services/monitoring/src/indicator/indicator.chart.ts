@@ -1,9 +1,12 @@
+import * as echarts from 'echarts';
 import { monthIndex, monthOf } from '../shared/calendar';
 
 /**
- * A minimal line chart of an indicator against its baseline and targets, as SVG (no chart library
- * is installed). Measurements are a line with dots; the baseline a grey dashed line; each target a
- * green dashed line from the month it applies (an undated target is drawn over the whole range).
+ * A line chart of an indicator against its baseline and targets, rendered to SVG on the server by
+ * Apache ECharts (server-side rendering, no DOM). Measurements are a line with their values on the
+ * points; the baseline a grey dashed line; each target a green dashed line from the month it
+ * applies (an undated target is drawn over the whole range). Colours are the Rijkshuisstijl's
+ * (lintblauw, groen); every line also has a text label, so nothing is said by colour alone.
  */
 export interface ChartInput {
   title: string;
@@ -13,52 +16,70 @@ export interface ChartInput {
   measurements: { period: string; value: number }[];
 }
 
-const W = 720;
-const H = 360;
-const M = { left: 56, right: 16, top: 40, bottom: 48 };
+const WIDTH = 720;
+const HEIGHT = 360;
+const LINTBLAUW = '#154273';
+const GROEN = '#39870c';
+const GRIJS = '#696969';
+
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const fmt = (n: number) => String(Math.round(n * 100) / 100);
+
+export const baselineLabel = (b: NonNullable<ChartInput['baseline']>) => `basislijn ca. ${b.value} (${b.reference})`;
+export const targetLabel = (t: ChartInput['targets'][number]) => `doel ${t.approximate ? 'ca. ' : '≤ '}${t.value}${t.by ? ` vanaf ${t.by}` : ' (langere termijn)'}`;
 
 export function indicatorChartSvg(input: ChartInput): string {
-  const months = [...input.measurements.map((m) => monthIndex(m.period)), ...input.targets.flatMap((t) => (t.by ? [monthIndex(t.by)] : []))];
-  const first = months.length ? Math.min(...months) : 0;
-  const last = months.length ? Math.max(...months, first + 1) : 1;
+  const used = [...input.measurements.map((m) => monthIndex(m.period)), ...input.targets.flatMap((t) => (t.by ? [monthIndex(t.by)] : []))];
+  const first = used.length ? Math.min(...used) : 0;
+  const last = used.length ? Math.max(...used, first + 1) : 1;
+  const months = Array.from({ length: last - first + 1 }, (_, i) => monthOf(first + i));
+  const measured: (number | null)[] = months.map(() => null);
+  for (const m of input.measurements) measured[monthIndex(m.period) - first] = m.value;
   const values = [...input.measurements.map((m) => m.value), ...input.targets.map((t) => t.value), ...(input.baseline ? [input.baseline.value] : [])];
   const top = Math.max(1, ...values) * 1.1;
-  const x = (month: number) => M.left + ((month - first) / (last - first)) * (W - M.left - M.right);
-  const y = (value: number) => H - M.bottom - (value / top) * (H - M.top - M.bottom);
-  const hline = (value: number, from: number, to: number, cls: string, label: string) =>
-    `<line class="${cls}" x1="${fmt(from)}" x2="${fmt(to)}" y1="${fmt(y(value))}" y2="${fmt(y(value))}"/>` +
-    `<text x="${fmt(to - 4)}" y="${fmt(y(value) - 4)}" text-anchor="end">${esc(label)}</text>`;
-  const parts: string[] = [
-    `<text x="${M.left}" y="22" class="title">${esc(input.title)}</text>`,
-    `<line class="axis" x1="${M.left}" x2="${M.left}" y1="${M.top}" y2="${H - M.bottom}"/>`,
-    `<line class="axis" x1="${M.left}" x2="${W - M.right}" y1="${H - M.bottom}" y2="${H - M.bottom}"/>`,
-    `<text x="${M.left - 6}" y="${fmt(y(0))}" text-anchor="end">0</text>`,
-    `<text x="${M.left - 6}" y="${fmt(y(top / 1.1) + 4)}" text-anchor="end">${fmt(top / 1.1)}</text>`,
+
+  const reference = (value: number, from: string, label: string, color: string) => [
+    { coord: [from, value], name: label, lineStyle: { color, type: 'dashed', width: 1.5 }, label: { color, formatter: '{b}', position: 'insideEndTop' } },
+    { coord: [months[months.length - 1], value] },
   ];
-  if (months.length) {
-    parts.push(`<text x="${M.left}" y="${H - M.bottom + 18}">${monthOf(first)}</text>`, `<text x="${W - M.right}" y="${H - M.bottom + 18}" text-anchor="end">${monthOf(last)}</text>`);
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: WIDTH, height: HEIGHT });
+  try {
+    chart.setOption({
+      animation: false,
+      textStyle: { fontFamily: 'RijksoverheidSansWebText, Verdana, sans-serif' },
+      title: { text: input.title, subtext: input.unit, left: 8, textStyle: { fontSize: 14, color: '#000' }, subtextStyle: { color: '#333' } },
+      grid: { left: 56, right: 24, top: 64, bottom: 40 },
+      xAxis: { type: 'category', data: months, boundaryGap: false, axisLabel: { color: '#000' } },
+      yAxis: { type: 'value', min: 0, max: Math.ceil(top), axisLabel: { color: '#000' } },
+      series: [
+        {
+          type: 'line',
+          name: 'gemeten',
+          data: measured,
+          connectNulls: true,
+          symbol: 'circle',
+          symbolSize: 6,
+          color: LINTBLAUW,
+          lineStyle: { width: 2 },
+          label: { show: true, color: LINTBLAUW },
+          markLine: {
+            symbol: 'none',
+            silent: true,
+            data: [
+              ...(input.baseline ? [reference(input.baseline.value, months[0], baselineLabel(input.baseline), GRIJS)] : []),
+              ...input.targets.map((t) => reference(t.value, t.by ?? months[0], targetLabel(t), GROEN)),
+            ],
+          },
+        },
+      ],
+      graphic: input.measurements.length
+        ? []
+        : [{ type: 'text', left: 'center', top: 'middle', style: { text: 'Nog geen metingen', fill: GRIJS, fontSize: 14 } }],
+    });
+    const svg = chart.renderToSVGString();
+    // The chart is one image with a text alternative (WCAG 1.1.1); its figures are also in the CSV.
+    const alternative = `${input.title} (${input.unit})`;
+    return `<?xml version="1.0" encoding="UTF-8"?>\n${svg.replace(/^<svg /, `<svg role="img" aria-label="${esc(alternative)}" `).replace(/(<svg[^>]*>)/, `$1<title>${esc(alternative)}</title>`)}\n`;
+  } finally {
+    chart.dispose();
   }
-  if (input.baseline) parts.push(hline(input.baseline.value, M.left, W - M.right, 'baseline', `basislijn ca. ${input.baseline.value} (${input.baseline.reference})`));
-  for (const t of input.targets) {
-    const from = t.by ? x(monthIndex(t.by)) : M.left;
-    parts.push(hline(t.value, Math.min(from, W - M.right - 1), W - M.right, 'target', `doel ${t.approximate ? 'ca. ' : '≤ '}${t.value}${t.by ? ` vanaf ${t.by}` : ' (langere termijn)'}`));
-  }
-  if (input.measurements.length) {
-    const points = input.measurements.map((m) => `${fmt(x(monthIndex(m.period)))},${fmt(y(m.value))}`);
-    parts.push(`<polyline class="series" points="${points.join(' ')}"/>`);
-    parts.push(...input.measurements.map((m) => `<circle class="series" cx="${fmt(x(monthIndex(m.period)))}" cy="${fmt(y(m.value))}" r="3"><title>${m.period}: ${m.value}</title></circle>`));
-  } else {
-    parts.push(`<text x="${W / 2}" y="${H / 2}" text-anchor="middle" class="empty">Nog geen metingen</text>`);
-  }
-  return (
-    `<?xml version="1.0" encoding="UTF-8"?>\n` +
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(input.title)} (${esc(input.unit)})">` +
-    `<style>text{font:12px sans-serif;fill:#333}.title{font-size:14px;font-weight:bold}.axis{stroke:#333}` +
-    `.baseline{stroke:#888;stroke-dasharray:6 4}.target{stroke:#2a7d2a;stroke-dasharray:4 3}polyline.series{fill:none;stroke:#1f4e9c;stroke-width:2}` +
-    `circle.series{fill:#1f4e9c}.empty{fill:#888}</style>` +
-    parts.join('') +
-    `</svg>\n`
-  );
 }

@@ -5,7 +5,7 @@ import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { amsterdamDate, type CommandContext, type HandleResult } from '@regie/es-core';
-import { Ctx, withRevision, zodParam } from '@regie/nest-kit';
+import { Allow, Ctx, withRevision, zodParam } from '@regie/nest-kit';
 import { toCsv } from '../milestone-board/board.export';
 import { applicableTarget } from '../projection/forecast';
 import { FactsQueries } from '../read-model/facts.queries';
@@ -42,6 +42,7 @@ export class IndicatorsController {
     return withRevision(res, indicator.revision, indicator);
   }
 
+  @Allow('coordinator')
   @Post(':id/measurements')
   async record(@Param('id', id) indicatorId: string, @Body() body: RecordMeasurementBody, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
     const command = { type: 'RecordMeasurement' as const, data: { indicatorId, period: body.period, value: body.value, source: body.source ?? null, today: amsterdamDate(ctx.now) } };

@@ -1,12 +1,20 @@
+import { stringify } from 'csv-stringify/sync';
+
+type Cell = string | number | boolean | null;
+
 /**
- * CSV as Dutch Excel opens it: semicolon-separated, a header row, CRLF line ends, UTF-8 with a
- * byte-order mark (so "cliënten" survives), decimal comma, fields quoted only when needed.
+ * CSV as Dutch Excel opens it (written by csv-stringify): semicolon-separated, a header row, CRLF
+ * line ends, UTF-8 with a byte-order mark (so "cliënten" survives), decimal comma, fields quoted
+ * only when needed. Text that a spreadsheet would run as a formula (=, +, -, @, tab, CR first) is
+ * prefixed with an apostrophe: titles and summaries are typed by users (CSV injection).
  */
-export function toCsv(header: readonly string[], rows: readonly (string | number | boolean | null)[][]): string {
-  const cell = (v: string | number | boolean | null): string => {
-    if (v === null) return '';
-    const text = typeof v === 'number' ? String(v).replace('.', ',') : typeof v === 'boolean' ? (v ? 'ja' : 'nee') : v;
-    return /[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  return '\uFEFF' + [header, ...rows].map((r) => r.map(cell).join(';')).join('\r\n') + '\r\n';
+export function toCsv(header: readonly string[], rows: readonly Cell[][]): string {
+  return stringify([[...header], ...rows.map((row) => row.map(text))], { delimiter: ';', bom: true, record_delimiter: 'windows', quoted_match: /[\r\n]/ });
 }
+
+const text = (value: Cell): string => {
+  if (value === null) return '';
+  if (typeof value === 'number') return String(value).replace('.', ',');
+  if (typeof value === 'boolean') return value ? 'ja' : 'nee';
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+};

@@ -51,8 +51,9 @@ describe('quarterly projection over HTTP', () => {
   });
 
   it('freezes a published projection: byte-identical after later events, while the live one changes; a second publication is v2 and comparable', async () => {
-    const published = await request(t.http).post('/api/v1/monitoring/projections/2026-Q4/publish').set('X-Actor-Id', 'coordinator').expect(201);
-    expect(published.body).toMatchObject({ quarter: '2026-Q4', version: 1, publishedAt: '2026-11-23T09:00:00.000Z', publishedBy: 'coordinator' });
+    await request(t.http).post('/api/v1/monitoring/projections/2026-Q4/publish').expect(403); // the coordinator may not
+    const published = await request(t.http).post('/api/v1/monitoring/projections/2026-Q4/publish').set('Authorization', await t.auth.bearer('director')).expect(201);
+    expect(published.body).toMatchObject({ quarter: '2026-Q4', version: 1, publishedAt: '2026-11-23T09:00:00.000Z', publishedBy: 'director' });
     const [event] = await t.store.readStream(projectionStream('2026-Q4'));
     expect(event).toMatchObject({ type: 'ProjectionPublished', data: { quarter: '2026-Q4', version: 1 } });
     expect(published.body.document).toEqual(JSON.parse(JSON.stringify((event.data as { document: unknown }).document)));
@@ -67,7 +68,7 @@ describe('quarterly projection over HTTP', () => {
     expect(after.milestones.movedOut).toEqual([expect.objectContaining({ id: m2, projectedDate: '2027-01-19' })]);
     expect((await request(t.http).get('/api/v1/monitoring/projections/2026-Q4/published').expect(200)).text).toBe(frozen);
 
-    const v2 = await request(t.http).post('/api/v1/monitoring/projections/2026-Q4/publish').expect(201);
+    const v2 = await request(t.http).post('/api/v1/monitoring/projections/2026-Q4/publish').set('Authorization', await t.auth.bearer('director')).expect(201);
     expect(v2.body.version).toBe(2);
     expect((await request(t.http).get('/api/v1/monitoring/projections/2026-Q4/published?version=1').expect(200)).text).toBe(frozen);
     expect((await request(t.http).get('/api/v1/monitoring/projections/2026-Q4/published').expect(200)).body.version).toBe(2);

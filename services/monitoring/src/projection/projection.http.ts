@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { type CommandContext, type HandleResult } from '@regie/es-core';
-import { Ctx, zodParam } from '@regie/nest-kit';
+import { Allow, Ctx, zodParam } from '@regie/nest-kit';
 import { MonitoringReadModelSync } from '../read-model/read-model-sync';
 import { PublicationCommandMessage } from '../shared/monitoring-command';
 import { quarterParam, versionParam } from '../shared/schemas';
@@ -31,6 +31,7 @@ export class ProjectionsController {
   }
 
   /** Freezes the projection as computed now as a ProjectionPublished event (a new version each time). */
+  @Allow('director')
   @Post('publish')
   async publish(@Param('quarter', quarter) q: string, @Ctx() ctx: CommandContext, @Res() res: Response) {
     const document = await this.projections.compute(q);

@@ -8,6 +8,7 @@ import { COMMITMENTS_TOPIC_V1, type CommitmentsEventV1 } from '@regie/contracts-
 import { InProcessBus, InProcessScheduler, type IntegrationMessage, ManualClock, newId } from '@regie/es-core';
 import { PostgresEventStore } from '@regie/es-postgres';
 import { CoreModule, ensureIdempotencyTable } from '@regie/nest-kit';
+import { signedInAs, testAuth, type TestAuth } from '@regie/nest-kit/testing';
 import { testDatabase } from '@regie/test-kit';
 import { MonitoringModule } from '../monitoring.module';
 import { MonitoringReadModelSync } from '../read-model/read-model-sync';
@@ -15,7 +16,11 @@ import { MonitoringSeeder } from '../seed/seed-monitoring';
 
 export interface MonitoringTestApp {
   app: INestApplication;
+  /** Signed in as the coordinator unless a request sends its own Authorization header. */
   http: ReturnType<INestApplication['getHttpServer']>;
+  /** No default token: for tests of the rights themselves. */
+  anonymous: ReturnType<INestApplication['getHttpServer']>;
+  auth: TestAuth;
   store: PostgresEventStore;
   clock: ManualClock;
   bus: InProcessBus;
@@ -40,10 +45,11 @@ export async function monitoringTestApp(label: string, now = new Date('2026-11-2
   const pool = new Pool({ connectionString: db.url, max: 5 });
   pool.on('error', (error) => console.warn(`[platform] database connection lost: ${error.message}`));
   await ensureIdempotencyTable(pool);
+  const auth = await testAuth(pool);
   const clock = new ManualClock(now);
   const bus = new InProcessBus(store, 100);
   const moduleRef = await Test.createTestingModule({
-    imports: [CoreModule.forRoot({ clock, store, bus, pool, scheduler: new InProcessScheduler(clock), databaseUrl: db.url }), MonitoringModule],
+    imports: [CoreModule.forRoot({ clock, store, bus, pool, scheduler: new InProcessScheduler(clock), databaseUrl: db.url, auth: auth.accounts }), MonitoringModule],
     providers: [{ provide: APP_PIPE, useClass: ZodValidationPipe }],
   }).compile();
   const app = moduleRef.createNestApplication({ logger: ['error'] });
@@ -60,7 +66,7 @@ export async function monitoringTestApp(label: string, now = new Date('2026-11-2
     return messages.map((m) => m.position);
   };
   return {
-    app, http: app.getHttpServer(), store, clock, bus, settled,
+    app, http: signedInAs(app, await auth.tokenFor('coordinator')), anonymous: app.getHttpServer(), auth, store, clock, bus, settled,
     actions: (...events) => publish(ACTIONS_TOPIC_V1, (e) => (e.milestoneId ? `milestone-${e.milestoneId}` : `action-${e.code}`), events),
     commitments: (...events) => publish(COMMITMENTS_TOPIC_V1, (e) => `commitment-${e.commitmentId}`, events),
     deliver: (messages) => bus.publish(messages),

@@ -1,16 +1,18 @@
 import { Client } from 'pg';
-import { testDatabase } from '@regie/test-kit';
+import { apiClient, type ApiClient, TEST_PASSWORD, testDatabase } from '@regie/test-kit';
 import { loadConfig } from '../config';
 import { startPlatform, type RunningPlatform } from '../platform';
 
 describe('audit API', () => {
   let db: Awaited<ReturnType<typeof testDatabase>>;
   let platform: RunningPlatform;
-  const get = async (path: string): Promise<any> => (await fetch(`${platform.url}${path}`)).json();
+  let api: ApiClient;
+  const get = async (path: string): Promise<any> => (await api.fetch(path, {}, 'auditor')).json();
 
   beforeAll(async () => {
     db = await testDatabase('audit_api');
-    platform = await startPlatform(loadConfig({ DATABASE_URL: db.url, PORT: '0', REGIE_LOG_LEVEL: 'error', REGIE_NOW: '2026-03-15T09:00:00Z' }), () => undefined);
+    platform = await startPlatform(loadConfig({ DATABASE_URL: db.url, PORT: '0', REGIE_LOG_LEVEL: 'error', REGIE_NOW: '2026-03-15T09:00:00Z', REGIE_LOCAL_PASSWORD: TEST_PASSWORD }), () => undefined);
+    api = apiClient(platform.url);
   });
   afterAll(async () => {
     await platform.close();
@@ -44,8 +46,14 @@ describe('audit API', () => {
     expect(report.problems).toEqual([expect.objectContaining({ position: 10, kind: 'hash-mismatch' })]);
   });
 
+  it('is for auditors only', async () => {
+    expect((await fetch(`${platform.url}/api/v1/audit/events`)).status).toBe(401);
+    expect((await api.fetch('/api/v1/audit/events', {}, 'coordinator')).status).toBe(403);
+    expect((await api.fetch('/api/v1/audit/verify', {}, 'actiehouder-2.1')).status).toBe(403);
+  });
+
   it('refuses a malformed filter with problem+json naming the field', async () => {
-    const res = await fetch(`${platform.url}/api/v1/audit/events?from=gisteren`);
+    const res = await api.fetch('/api/v1/audit/events?from=gisteren', {}, 'auditor');
     expect(res.status).toBe(400);
     expect(((await res.json()) as { errors: unknown[] }).errors).toEqual([expect.objectContaining({ field: "from" })]);
   });

@@ -4,6 +4,7 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { Clock, EventStore } from '@regie/es-core';
 import { type PostgresEventStore, queryAuditLog, verifyChain } from '@regie/es-postgres';
+import { Allow } from '@regie/nest-kit';
 import { postgresStoreOf } from '../adapters';
 
 class AuditEventsQuery extends createZodDto(
@@ -20,6 +21,7 @@ class AuditEventsQuery extends createZodDto(
 
 /** The complete history with full metadata, for auditors: read-only. */
 @ApiTags('audit')
+@Allow('auditor')
 @Controller('api/v1/audit')
 export class AuditController {
   constructor(

@@ -2,6 +2,7 @@ import { Controller, Get, NotFoundException, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { join } from 'node:path';
+import { Public } from '@regie/nest-kit';
 
 /** Stylesheets: the Rijkshuisstijl community CSS and design tokens from node_modules, and the portal's own few rules. */
 const ASSETS: Record<string, string> = {
@@ -11,6 +12,7 @@ const ASSETS: Record<string, string> = {
 };
 
 @ApiExcludeController()
+@Public() // the portal checks its own session; the API it calls checks the user's token
 @Controller('assets')
 export class AssetsController {
   @Get('rhc/:file')

@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { Public } from '@regie/nest-kit';
 import { Portal, SessionGuard } from '../session/session.guard';
 import type { PortalContext } from '../session/session';
 import { PAST_SCREENS } from '../views/audit';
@@ -17,6 +18,7 @@ const text = (value: unknown): string | undefined => (typeof value === 'string' 
  * page); the portal hides the menu item for others but does not decide.
  */
 @ApiExcludeController()
+@Public() // the portal checks its own session; the API it calls checks the user's token
 @UseGuards(SessionGuard)
 @UseFilters(PortalExceptionFilter)
 @Controller('audit')

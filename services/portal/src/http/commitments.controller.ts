@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { Public } from '@regie/nest-kit';
 import type { CommitmentStatus } from '../api/regie-api.types';
 import type { WriteOptions } from '../api/regie-api';
 import { Portal, SessionGuard } from '../session/session.guard';
@@ -20,6 +21,7 @@ const isStatus = (value: unknown): value is CommitmentStatus => typeof value ===
 
 /** Toezeggingen: the list (overdue highlighted), one with its history, and the coordinator's changes. */
 @ApiExcludeController()
+@Public() // the portal checks its own session; the API it calls checks the user's token
 @UseGuards(SessionGuard)
 @UseFilters(PortalExceptionFilter)
 @Controller('toezeggingen')

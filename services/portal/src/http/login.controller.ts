@@ -1,6 +1,7 @@
 import { Body, Controller, ForbiddenException, Get, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { Public } from '@regie/nest-kit';
 import { ApiError } from '../api/regie-api';
 import { PortalApiFactory } from '../api/portal-api.factory';
 import { isSameOrigin } from '../session/same-origin';
@@ -12,6 +13,7 @@ import { PortalExceptionFilter } from './portal-exception.filter';
 
 /** Login through the API (`POST /api/v1/auth/login`); the token goes into the session cookie. */
 @ApiExcludeController()
+@Public() // the portal checks its own session; the API it calls checks the user's token
 @UseFilters(PortalExceptionFilter)
 @Controller()
 export class LoginController {

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { Public } from '@regie/nest-kit';
 import type { WriteOptions } from '../api/regie-api';
 import { Portal, SessionGuard } from '../session/session.guard';
 import type { PortalContext } from '../session/session';
@@ -18,6 +19,7 @@ type Body = Record<string, unknown>;
 
 /** The overleg calendar, a meeting (agenda, holding, record), its print view and the iCalendar feed. */
 @ApiExcludeController()
+@Public() // the portal checks its own session; the API it calls checks the user's token
 @UseGuards(SessionGuard)
 @UseFilters(PortalExceptionFilter)
 @Controller('overleggen')

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { Public } from '@regie/nest-kit';
 import { ApiError } from '../api/regie-api';
 import type { PublishedProjection } from '../api/regie-api.types';
 import { Portal, SessionGuard } from '../session/session.guard';
@@ -17,6 +18,7 @@ type Body = Record<string, unknown>;
 
 /** The mijlpalen board and the quarterly projection (with indicators, publication by a director). */
 @ApiExcludeController()
+@Public() // the portal checks its own session; the API it calls checks the user's token
 @UseGuards(SessionGuard)
 @UseFilters(PortalExceptionFilter)
 @Controller()

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, NotFoundException, Param, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { Public } from '@regie/nest-kit';
 import { Portal, SessionGuard } from '../session/session.guard';
 import type { PortalContext } from '../session/session';
 import { amsterdamLocal } from '../views/format';
@@ -16,6 +17,7 @@ type Body = Record<string, unknown>;
 
 /** Overzicht, werkagenda and the action page with its forms (voortgang, knelpunten, mijlpalen). */
 @ApiExcludeController()
+@Public() // the portal checks its own session; the API it calls checks the user's token
 @UseGuards(SessionGuard)
 @UseFilters(PortalExceptionFilter)
 @Controller()
