@@ -15,6 +15,7 @@ export interface JourneyEnv {
 }
 
 export const DECISION = 'De kerngroep stemt in met het plan van aanpak voor de pilotregio Zwolle.';
+export const ACTION_POINT = 'Voorstel voor de monitoring van de pilotregio’s uitwerken';
 export const REPORT = 'Plannen van aanpak in zes regio’s gereed; Zeeland en Zwolle lopen twee maanden uit.';
 
 async function session(env: JourneyEnv, username: string): Promise<Page> {
@@ -46,39 +47,49 @@ export async function bearerOf(page: Page): Promise<string> {
   return cookie.value;
 }
 
-/** Coordinator: publishes the next kerngroep agenda, holds the running kerngroep and records a decision. */
+/** Coordinator: holds the running kerngroep and records a decision, then publishes the next kerngroep agenda. */
 export async function coordinatorJourney(env: JourneyEnv): Promise<void> {
   const page = await session(env, 'coordinator');
   await check(env, page, 'coordinator-1-overzicht');
   await menu(page).getByRole('link', { name: 'Overleggen' }).click();
   await check(env, page, 'coordinator-2-overleggen');
 
-  await page.getByRole('link', { name: 'Agenda bekijken en publiceren' }).click();
-  await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(/^Kerngroepoverleg van /);
-  await check(env, page, 'coordinator-3-agenda-concept');
-  await page.getByRole('button', { name: 'Agenda publiceren' }).click();
-  await expect(flash(page).textContent()).resolves.toBe('De agenda is gepubliceerd.');
-  await expect(page.getByText('agenda gepubliceerd', { exact: true }).count()).resolves.toBeGreaterThan(0);
-  await screenshot(page, 'coordinator-4-agenda-gepubliceerd');
-  await page.goto(`${page.url().split('#')[0]}/afdrukken`);
-  await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(/^Agenda Kerngroepoverleg/);
-  await check(env, page, 'coordinator-5-afdrukversie');
-
   // The kerngroep that began half an hour ago: hold it, then record a decision.
-  await page.goto(`${env.baseUrl}/overleggen?soort=kerngroep`);
+  await page.getByLabel('Overlegvorm').selectOption('kerngroep');
+  await page.getByRole('button', { name: 'Tonen' }).click();
   await page.getByRole('table', { name: /Komende overleggen/ }).getByRole('link').first().click();
+  await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Kerngroepoverleg van dinsdag 8 december 2026');
   await page.getByRole('button', { name: 'Vastleggen dat het overleg gehouden is' }).click();
   await expect(flash(page).textContent()).resolves.toBe('Vastgelegd: het overleg is gehouden.');
   await page.getByLabel('Besluit', { exact: true }).fill('   ');
   await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
   await expect(page.locator('#besluit-text-fout').textContent()).resolves.toContain('mag niet leeg zijn'); // the service's problem, next to the field
-  await check(env, page, 'coordinator-6-besluit-geweigerd');
+  await check(env, page, 'coordinator-3-besluit-geweigerd');
   await page.getByLabel('Besluit', { exact: true }).fill(DECISION);
   await page.getByLabel('Soort besluit').selectOption('operationeel');
   await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
   await expect(flash(page).textContent()).resolves.toBe('Het besluit is vastgelegd.');
   await expect(page.locator('.regie-decisions').textContent()).resolves.toContain(DECISION);
-  await check(env, page, 'coordinator-7-besluit-vastgelegd');
+  await check(env, page, 'coordinator-4-besluit-vastgelegd');
+  await page.getByLabel('Actiepunt', { exact: true }).fill(ACTION_POINT);
+  await page.getByLabel('Eigenaar').fill('VNG');
+  await page.getByLabel('Uiterlijk gereed op').fill('2026-12-22');
+  await page.getByRole('button', { name: 'Actiepunt uitzetten' }).click();
+  await expect(flash(page).textContent()).resolves.toBe('Het actiepunt is uitgezet.');
+
+  // Then the next one's agenda, now that today's is held: it collects what happened since.
+  await page.goto(`${env.baseUrl}/overleggen?soort=kerngroep`);
+  await page.getByRole('link', { name: 'Agenda bekijken en publiceren' }).click();
+  await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Kerngroepoverleg van dinsdag 29 december 2026');
+  await expect(page.locator('.regie-agenda').textContent()).resolves.toContain(`Actiepunt VNG: ${ACTION_POINT}`); // open action points go on the next agenda
+  await check(env, page, 'coordinator-5-agenda-concept');
+  await page.getByRole('button', { name: 'Agenda publiceren' }).click();
+  await expect(flash(page).textContent()).resolves.toBe('De agenda is gepubliceerd.');
+  await expect(page.getByText('agenda gepubliceerd', { exact: true }).count()).resolves.toBeGreaterThan(0);
+  await screenshot(page, 'coordinator-6-agenda-gepubliceerd');
+  await page.goto(`${page.url().split('#')[0]}/afdrukken`);
+  await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(/^Agenda Kerngroepoverleg/);
+  await check(env, page, 'coordinator-7-afdrukversie');
 
   // No audit for coordinators: the audit API refuses, the portal says so.
   const audit = await page.goto(`${env.baseUrl}/audit`);
