@@ -16,6 +16,7 @@ export interface JourneyEnv {
 
 export const DECISION = 'De kerngroep stemt in met het plan van aanpak voor de pilotregio Zwolle.';
 export const ACTION_POINT = 'Voorstel voor de monitoring van de pilotregio’s uitwerken';
+export const KNELPUNT = 'Gegevensuitwisseling tussen gemeente en zorgkantoor stokt in twee regio’s.';
 export const REPORT = 'Plannen van aanpak in zes regio’s gereed; Zeeland en Zwolle lopen twee maanden uit.';
 
 async function session(env: JourneyEnv, username: string): Promise<Page> {
@@ -98,7 +99,7 @@ export async function coordinatorJourney(env: JourneyEnv): Promise<void> {
   await page.context().close();
 }
 
-/** Actiehouder of 2.1: reports progress on their action, and is refused on another's (1.1). */
+/** Actiehouder of 2.1: reports progress on their action and escalates a knelpunt, and is refused on another's (1.1). */
 export async function actiehouderJourney(env: JourneyEnv): Promise<void> {
   const page = await session(env, 'actiehouder-2.1');
   await expect(page.getByRole('table', { name: /waarvan u actiehouder bent/ }).textContent()).resolves.toContain('2.1');
@@ -113,6 +114,13 @@ export async function actiehouderJourney(env: JourneyEnv): Promise<void> {
   await expect(flash(page).textContent()).resolves.toBe('Uw voortgangsrapportage is opgeslagen.');
   await expect(page.locator('.regie-timeline').last().textContent()).resolves.toContain(REPORT);
   await check(env, page, 'actiehouder-4-voortgang-gerapporteerd');
+  // A knelpunt, escalated to the kerngroep at once (it goes on the next kerngroep's agenda).
+  await page.locator('summary', { hasText: 'Knelpunt melden' }).click();
+  await page.getByLabel('Wat is het knelpunt?').fill(KNELPUNT);
+  await page.getByLabel('Direct escaleren naar').selectOption('kerngroep');
+  await page.getByRole('button', { name: 'Knelpunt melden' }).click();
+  await expect(flash(page).textContent()).resolves.toBe('Het knelpunt is gemeld.');
+  await expect(page.locator('#knelpunten ~ article').first().textContent()).resolves.toContain('Geëscaleerd naar de kerngroep.');
 
   // Another's action: no form, a clear notice; a forged post is refused by the service itself.
   await page.goto(`${env.baseUrl}/acties/1.1`);
@@ -171,6 +179,7 @@ export async function auditorJourney(env: JourneyEnv): Promise<void> {
   await seen('AgendaPublished', 'Agenda gepubliceerd', 'coordinator');
   await seen('DecisionRecorded', 'Besluit vastgelegd', 'coordinator', DECISION.slice(0, 60));
   await seen('ProgressReported', 'Voortgang gerapporteerd', 'actiehouder-2.1', 'oranje');
+  await seen('KnelpuntEscalated', 'Knelpunt geëscaleerd', 'actiehouder-2.1', 'kerngroep');
   await seen('ProjectionPublished', 'Kwartaalprojectie gepubliceerd', 'director');
   await check(env, page, 'auditor-2-gefilterd');
   await page.getByRole('link', { name: 'projection-2026-Q4' }).first().click();
