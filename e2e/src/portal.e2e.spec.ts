@@ -1,7 +1,7 @@
 import { testDatabase } from '@regie/test-kit';
 import type { Browser } from 'playwright-core';
 import { chromiumForTests, launchChromium } from './portal/browser';
-import { actiehouderJourney, auditorJourney, coordinatorJourney, directorJourney, type JourneyEnv } from './portal/journeys';
+import { actiehouderJourney, auditorJourney, coordinatorJourney, directorJourney, type JourneyEnv, keyboardJourney } from './portal/journeys';
 import { type PlatformProcess, startPlatformProcess } from './platform-process';
 
 const chromium = chromiumForTests('portal browser suite');
@@ -46,6 +46,8 @@ suite('portal in the browser', () => {
   it('actiehouder: reports progress on their own action and is refused on another', () => actiehouderJourney(env));
   it('director: publishes the quarterly projection', () => directorJourney(env));
   it('auditor: sees all of it in the audit timeline and is refused any write', () => auditorJourney(env));
+
+  it('can be used with the keyboard alone, with visible focus', () => keyboardJourney(env));
 
   it('has no serious or critical accessibility violation on the screens passed', () => {
     expect(env.violations).toEqual([]);

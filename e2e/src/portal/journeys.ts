@@ -221,3 +221,28 @@ export async function auditorJourney(env: JourneyEnv): Promise<void> {
   }
   await page.context().close();
 }
+
+/** Keyboard alone: the skip link comes first and shows itself, login by Tab and Enter, focus always visible. */
+export async function keyboardJourney(env: JourneyEnv): Promise<void> {
+  const context = await newUserContext(env.browser);
+  const page = await context.newPage();
+  await page.goto(`${env.baseUrl}/inloggen`);
+  const focused = () => page.evaluate(() => ({ text: document.activeElement?.textContent?.trim(), name: document.activeElement?.getAttribute('name'), outline: getComputedStyle(document.activeElement as Element).outlineStyle }));
+  await page.keyboard.press('Tab');
+  expect(await focused()).toMatchObject({ text: 'Direct naar de inhoud' });
+  expect((await page.locator('.nl-skip-link').boundingBox())?.width).toBeGreaterThan(40); // visible while focused
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  expect(await focused()).toMatchObject({ name: 'username', outline: 'solid' });
+  await page.keyboard.type('coordinator');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(env.password);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(`${env.baseUrl}/`);
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Tab'); // skip link, logo, Uitloggen, first menu item
+  expect(await focused()).toMatchObject({ text: 'Overzicht', outline: 'solid' });
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(`${env.baseUrl}/werkagenda`);
+  await context.close();
+}
