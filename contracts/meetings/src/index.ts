@@ -1,1 +1,2 @@
 export * from './events.v1';
+export * from './events.v2';

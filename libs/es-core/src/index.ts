@@ -10,3 +10,5 @@ export * from './in-process-bus';
 export * from './job-scheduler';
 export * from './in-process-scheduler';
 export * from './upcasting';
+export * from './personal-data';
+export * from './unseal';

@@ -1,11 +1,12 @@
 import { DynamicModule, Global, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import type { Pool } from 'pg';
-import { Clock, EventStore, IntegrationBus, JobScheduler } from '@regie/es-core';
+import { Clock, EventStore, InMemoryPersonalDataVault, IntegrationBus, JobScheduler, PersonalDataVault } from '@regie/es-core';
 import { AuthGuard, TokenVerifier } from './auth';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { RequestContextMiddleware } from './request-context';
+import { UnsealInterceptor } from './unseal.interceptor';
 import { DATABASE_URL, MESSAGE_SOURCES, PLATFORM_POOL } from './tokens';
 
 export interface CoreAdapters {
@@ -19,6 +20,8 @@ export interface CoreAdapters {
   auth: TokenVerifier;
   /** Producers' message mappings by topic, for rebuilding consumer-fed tables (time travel). */
   messageSources?: Record<string, unknown>;
+  /** Keys of personal data; a vault in memory when not given (tests of one service). */
+  vault?: PersonalDataVault;
 }
 
 /**
@@ -41,10 +44,13 @@ export class CoreModule implements NestModule {
         { provide: MESSAGE_SOURCES, useValue: adapters.messageSources ?? {} },
         { provide: TokenVerifier, useValue: adapters.auth },
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: PersonalDataVault, useValue: adapters.vault ?? new InMemoryPersonalDataVault() },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        // Outermost first: names are opened after the Idempotency-Key interceptor kept the (sealed) answer.
+        { provide: APP_INTERCEPTOR, useClass: UnsealInterceptor },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
-      exports: [TokenVerifier, Clock, EventStore, IntegrationBus, JobScheduler, PLATFORM_POOL, DATABASE_URL, MESSAGE_SOURCES],
+      exports: [TokenVerifier, Clock, EventStore, IntegrationBus, JobScheduler, PLATFORM_POOL, DATABASE_URL, MESSAGE_SOURCES, PersonalDataVault],
     };
   }
 

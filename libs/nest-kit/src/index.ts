@@ -6,3 +6,4 @@ export { PLATFORM_POOL, DATABASE_URL, MESSAGE_SOURCES } from './tokens';
 export { withRevision } from './respond';
 export { asOfParam, zodParam } from './param.pipe';
 export * from './auth';
+export { UnsealInterceptor, KeepSealed } from './unseal.interceptor';

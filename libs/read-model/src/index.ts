@@ -1,6 +1,7 @@
 export type { Projection } from './projection';
 export { ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner';
 export { CheckpointMoved } from './checkpoint';
+export { swapInLive, type LiveSwapOptions } from './live-swap';
 export { rebuildInto, checksums, swapIn, dropSchema, projectionsOf, type ReadModelDefinition, type ConsumerDefinition, type MessageSources, type TableChecksum } from './rebuild';
 export { openReadModelDataSource, schemaOf, type ReadModelDataSourceOptions } from './data-source';
 export { Relay, type RelayOptions } from './relay';

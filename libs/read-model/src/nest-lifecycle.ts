@@ -1,6 +1,7 @@
 import { Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { EventStore, IntegrationBus, IntegrationMessage, RecordedEvent } from '@regie/es-core';
+import { CheckpointMoved } from './checkpoint';
 import { IdempotentConsumer } from './idempotent-consumer';
 import type { ConsumerDefinition } from './rebuild';
 import type { Projection } from './projection';
@@ -23,7 +24,10 @@ export abstract class ReadModelSync implements OnApplicationBootstrap, OnApplica
       store,
       dataSource,
       projections,
-      onError: (error) => this.logger.error(`projection interrupted, retrying: ${String(error)}`),
+      onError: (error) =>
+        error instanceof CheckpointMoved
+          ? this.logger.log('the read model moved on elsewhere (a replay swapped it in, or another instance): continuing from its checkpoint')
+          : this.logger.error(`projection interrupted, retrying: ${String(error)}`),
     });
   }
 

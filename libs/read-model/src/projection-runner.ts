@@ -1,6 +1,6 @@
 import type { DataSource, QueryRunner } from 'typeorm';
 import type { EventStore, RecordedEvent, Subscription } from '@regie/es-core';
-import { advanceCheckpoint, readCheckpoint } from './checkpoint';
+import { advanceCheckpoint, CheckpointMoved, readCheckpoint } from './checkpoint';
 import type { Projection } from './projection';
 
 export interface ProjectionRunnerOptions {
@@ -101,6 +101,7 @@ export class ProjectionRunner {
       if (await this.tryLock()) {
         if (!this.running) return void (await this.releaseLock()); // stopped while we waited
         this.position = await readCheckpoint(this.options.dataSource, this.options.name);
+        this.follow(this.position); // a checkpoint moved on elsewhere (a replay swapped in) may already answer waiters
         const subscription = this.options.store.subscribeAll(
           { after: this.position, batchSize: this.options.batchSize ?? 500 },
           (batch) => this.applyBatch(batch),
@@ -127,7 +128,9 @@ export class ProjectionRunner {
     this.options.onError?.(error);
     this.subscription = undefined;
     await this.releaseLock();
-    if (this.running) this.timer = setTimeout(() => void this.elect(), this.options.standbyIntervalMs ?? 1000);
+    // A checkpoint that moved on (a replay swapped the read model in) is no fault: go on from it at once.
+    const pause = error instanceof CheckpointMoved ? 0 : (this.options.standbyIntervalMs ?? 1000);
+    if (this.running) this.timer = setTimeout(() => void this.elect(), pause);
   }
 
   private async tryLock(): Promise<boolean> {
@@ -161,11 +164,13 @@ export class ProjectionRunner {
   private async applyBatch(batch: RecordedEvent[], to = batch[batch.length - 1].position): Promise<void> {
     const from = this.position;
     await this.options.dataSource.transaction(async (em) => {
+      // The checkpoint first: a runner that lost the race, or a read model swapped in under it by a
+      // replay, is found out before it writes anything (and the row stays locked until commit).
+      await advanceCheckpoint(em, this.options.name, from, to);
       for (const projection of this.options.projections) {
         if (projection.applyBatch) await projection.applyBatch(batch, em);
         else for (const event of batch) await projection.apply(event, em);
       }
-      await advanceCheckpoint(em, this.options.name, from, to);
     });
     this.follow(to);
   }

@@ -5,3 +5,4 @@ export { commitmentsReadModel, COMMITMENTS_SCHEMA } from './read-model/commitmen
 export { CommitmentJobs, COMMITMENT_JOBS } from './jobs/commitment-jobs';
 export { TweedeKamerImporter, type ImportSummary } from './import/tk-import';
 export { toIntegrationMessage as commitmentsMessages } from './integration/to-contract';
+export { COMMITMENT_UPCASTERS } from './commitment/commitment.upcasters';

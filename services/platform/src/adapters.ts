@@ -1,12 +1,14 @@
 import { Pool } from 'pg';
-import { type Clock, type IntegrationBus, InProcessBus, InProcessScheduler, type JobScheduler, SystemClock } from '@regie/es-core';
+import { type Clock, type IntegrationBus, InProcessBus, InProcessScheduler, type JobScheduler, type PersonalDataVault, SystemClock } from '@regie/es-core';
 import { BullMqScheduler } from '@regie/scheduler-bullmq';
 import { KafkaBus } from '@regie/bus-kafka';
 import { EventStore, Upcasters, UpcastingEventStore } from '@regie/es-core';
 import { ACTIONS_UPCASTERS, WERKAGENDA_ACTION_CODES } from '@regie/actions';
+import { COMMITMENT_UPCASTERS } from '@regie/commitments';
+import { MEETING_UPCASTERS } from '@regie/meetings';
 import { MESSAGE_SOURCES } from './read-models';
 import { KurrentDbEventStore } from '@regie/es-kurrentdb';
-import { PostgresEventStore } from '@regie/es-postgres';
+import { PostgresEventStore, PostgresPersonalDataVault } from '@regie/es-postgres';
 import { type CoreAdapters, ensureIdempotencyTable, LocalAccounts, OidcVerifier } from '@regie/nest-kit';
 import type { PlatformConfig } from './config';
 import { openDatabase, type PlatformDatabase } from './database';
@@ -17,12 +19,13 @@ export interface OpenAdapters extends CoreAdapters {
   clock: Clock;
   bus: IntegrationBus;
   scheduler: JobScheduler;
+  vault: PersonalDataVault;
   /** The embedded default's accounts (login); absent when an OIDC provider issues the tokens. */
   localAccounts?: LocalAccounts;
   close(): Promise<void>;
 }
 
-const ALL_UPCASTERS = [...ACTIONS_UPCASTERS];
+const ALL_UPCASTERS = [...ACTIONS_UPCASTERS, ...COMMITMENT_UPCASTERS, ...MEETING_UPCASTERS];
 
 /** The PostgreSQL store underneath, for PostgreSQL-only tools (chain verification, audit log). */
 export const postgresStoreOf = (store: EventStore): PostgresEventStore | undefined => {
@@ -43,6 +46,12 @@ export async function openAdapters(config: PlatformConfig, log: (line: string) =
   let closing = false;
   pool.on('error', (error) => closing || log(`database connection lost: ${error.message}`));
   await ensureIdempotencyTable(pool);
+  // Keys of personal data, in the platform's PostgreSQL whatever the event store: shared by every service process.
+  const vault = await PostgresPersonalDataVault.open({
+    connectionString: database.url,
+    masterKey: config.REGIE_MASTER_KEY ? Buffer.from(config.REGIE_MASTER_KEY, 'base64') : undefined,
+    log,
+  });
   const localAccounts =
     config.REGIE_AUTH === 'local'
       ? await LocalAccounts.open(pool, { password: config.REGIE_LOCAL_PASSWORD, actionCodes: WERKAGENDA_ACTION_CODES, log })
@@ -72,12 +81,13 @@ export async function openAdapters(config: PlatformConfig, log: (line: string) =
       ? new BullMqScheduler({ redisUrl: config.REDIS_URL, queue: 'regie-jobs', clock, onError: onJobError })
       : new InProcessScheduler(clock, 1000, onJobError);
   return {
-    database, store, pool, bus, clock, scheduler, auth, localAccounts, databaseUrl: database.url, messageSources: MESSAGE_SOURCES,
+    database, store, pool, bus, clock, scheduler, vault, auth, localAccounts, databaseUrl: database.url, messageSources: MESSAGE_SOURCES,
     close: async () => {
       closing = true;
       await scheduler.stop();
       await bus.close();
       await store.close();
+      await vault.close();
       await pool.end();
       await database.release();
     },

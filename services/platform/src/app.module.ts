@@ -5,6 +5,7 @@ import { type CoreAdapters, CoreModule, LocalAccounts } from '@regie/nest-kit';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { HealthController } from './health.controller';
+import { PrivacyController } from './privacy/privacy.controller';
 import { SERVICE_MODULES, SERVICE_NAMES, type ServiceName } from './services';
 
 /** The services this process hosts, on the adapters the configuration chose. */
@@ -14,7 +15,7 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       imports: [CoreModule.forRoot(adapters), ...services.map((name) => SERVICE_MODULES[name])],
-      controllers: [HealthController, AuthController, AuditController],
+      controllers: [HealthController, AuthController, AuditController, PrivacyController],
       providers: [
         { provide: APP_PIPE, useClass: ZodValidationPipe },
         ...(adapters.localAccounts ? [{ provide: LocalAccounts, useValue: adapters.localAccounts }] : []),

@@ -8,9 +8,11 @@ import { MESSAGE_SOURCES, readModels } from './read-models';
 import { Command } from 'commander';
 import { WerkagendaSeeder } from '@regie/actions';
 import { verifyChain } from '@regie/es-postgres';
-import { checksums, rebuildInto, swapIn } from '@regie/read-model';
+import { checksums, rebuildInto, swapInLive } from '@regie/read-model';
 import { openAdapters, type OpenAdapters, postgresStoreOf } from './adapters';
 import { PlatformModule } from './app.module';
+import { forgetPerson } from './privacy/forget-person';
+import { newId } from '@regie/es-core';
 import { loadConfig } from './config';
 
 /** `npm run regie -- <command>`: operations on the platform's data. Later issues add commands. */
@@ -78,13 +80,17 @@ program
       console.log('Projecties');
       for (const c of checkpoints) console.log(`  ${c.name.padEnd(28)} positie ${c.position} (achterstand ${head - Number(c.position)})`);
       if (consumers.length) console.log(`Consumenten van andere contexten\n${consumers.join('\n')}`);
+      const privacy = await pool
+        .query(`SELECT (SELECT count(*)::int FROM privacy.subject_keys) AS subjects, (SELECT count(*)::int FROM privacy.erasures) AS erased`)
+        .catch(() => ({ rows: [] as { subjects: number; erased: number }[] }));
+      if (privacy.rows[0]) console.log(`Persoonsgegevens ${privacy.rows[0].subjects} betrokkenen met een sleutel, ${privacy.rows[0].erased} vergeten`);
     }),
   );
 
 program
   .command('replay')
   .description('Bouwt de read models opnieuw op uit de eventhistorie en vergelijkt ze met de live tabellen')
-  .option('--swap', 'vervang de live tabellen door de herbouwde (stop de server eerst)')
+  .option('--swap', 'vervang de live tabellen door de herbouwde, terwijl de server gewoon doordraait')
   .option('--resume', 'ga verder met een onderbroken herbouw in plaats van opnieuw te beginnen')
   .action((options: { swap?: boolean; resume?: boolean }) =>
     withAdapters(async ({ store, databaseUrl }) => {
@@ -98,8 +104,8 @@ program
           const differences = b.filter((t) => JSON.stringify(t) !== JSON.stringify(a.find((x) => x.table === t.table)));
           console.log(`${model.name}: herbouwd tot positie ${rebuilt.position}; ${differences.length === 0 ? 'gelijk aan live' : `verschillen in ${differences.map((d) => d.table).join(', ')}`}`);
           if (options.swap) {
-            await swapIn(live, model.schema, rebuilt.schema);
-            console.log(`${model.name}: herbouwde tabellen staan nu live`);
+            const swapped = await swapInLive(store, model, rebuilt, live, { sources: MESSAGE_SOURCES });
+            console.log(`${model.name}: herbouwde tabellen staan nu live (bijgewerkt tot positie ${swapped.position}, zonder de server te stoppen)`);
           }
           if (differences.length > 0 && !options.swap) process.exitCode = 1;
         } finally {
@@ -136,6 +142,23 @@ program
       console.log(`Kop van de keten: positie ${report.head.position}, hash ${report.head.hash}`);
       for (const p of report.problems) console.log(`  positie ${p.position}: ${p.kind}: ${p.detail}`);
       if (!report.ok) process.exitCode = 1;
+    }),
+  );
+
+program
+  .command('forget')
+  .description('Vergeet een persoon (AVG): verwijdert de sleutel van diens naam; overal staat dan "[verwijderd]"')
+  .argument('<name>', 'de naam zoals die is vastgelegd, bijvoorbeeld "C. Helder"')
+  .option('--actor <id>', 'wie dit vraagt (komt in de historie)', 'regie-cli')
+  .action((name: string, options: { actor: string }) =>
+    withAdapters(async ({ store, vault, pool, clock, databaseUrl }) => {
+      const context = { actor: { userId: options.actor, role: 'auditor' }, correlationId: newId(), causationId: newId(), now: clock.now() };
+      const report = await forgetPerson({ store, vault, pool, readModelSchemas: readModels(databaseUrl).map((m) => m.schema) }, name, context);
+      const says = { forgotten: `Vergeten: de sleutel van betrokkene ${'subject' in report ? report.subject : ''} is verwijderd`, 'already-forgotten': 'Was al vergeten', unknown: 'Onbekend: voor deze naam is geen sleutel' };
+      console.log(`${says[report.status]}${'erasedAt' in report ? ` (${report.erasedAt})` : ''}`);
+      for (const e of report.remaining.events) console.log(`  nog als platte tekst in event ${e.position} (${e.type}, ${e.streamId})`);
+      for (const t of report.remaining.tables) console.log(`  nog als platte tekst in ${t.table}: ${t.rows} rijen`);
+      if (report.status === 'unknown') process.exitCode = 1;
     }),
   );
 

@@ -13,6 +13,8 @@ const schema = z.object({
   REGIE_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54320),
   REGIE_NOW: z.iso.datetime({ offset: true, error: 'verwacht een ISO-tijdstip zoals 2026-05-01T09:00:00Z' }).optional(),
   REGIE_EVENT_STORE: z.enum(['postgres', 'kurrentdb']).default('postgres'),
+  /** Wraps the keys of personal data (32 bytes, base64); without it the database keeps one itself. */
+  REGIE_MASTER_KEY: z.base64({ error: 'verwacht 32 bytes in base64, bijvoorbeeld: openssl rand -base64 32' }).refine((v) => Buffer.from(v, 'base64').length === 32, 'verwacht precies 32 bytes (base64), bijvoorbeeld: openssl rand -base64 32').optional(),
   KURRENTDB_URL: z.string().regex(/^(kurrentdb|esdb|kdb)(\+discover)?:\/\//, 'verwacht kurrentdb://host:2113?tls=false').optional(),
   REGIE_BUS: z.enum(['inprocess', 'kafka']).default('inprocess'),
   KAFKA_BROKERS: z.string().regex(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, 'verwacht host:poort[,host:poort]').optional(),

@@ -1,8 +1,12 @@
-import { Decider, DomainEvent, IllegalTransition, InvalidInput, NotFound } from '@regie/es-core';
+import { Decider, DomainEvent, IllegalTransition, InvalidInput, NotFound, type SealedName } from '@regie/es-core';
 
 export type Rag = 'groen' | 'oranje' | 'rood';
-/** Party codes (e.g. 'VWS', 'ZN') plus what the werkagenda says about who holds the action. */
-export type ActionHolder = { parties: string[]; description: string };
+/**
+ * Party codes (e.g. 'VWS', 'ZN') plus what the werkagenda says about who holds the action: parties
+ * are organisations, not personal data. `person`, when an actiehouder is named, is personal data
+ * and stored sealed; it stays inside this context (the contract has no field for it).
+ */
+export type ActionHolder = { parties: string[]; description: string; person?: SealedName | null };
 
 export type DefineActionData = {
   werkagendaId: string;
@@ -68,6 +72,7 @@ export const evolve = (state: ActionState, event: ActionEvent): ActionState => {
 export const sameHolder = (a: ActionHolder | undefined, b: ActionHolder): boolean =>
   a !== undefined &&
   a.description === b.description &&
+  JSON.stringify(a.person ?? null) === JSON.stringify(b.person ?? null) && // sealing is deterministic: same name, same value
   a.parties.length === b.parties.length &&
   a.parties.every((party, i) => party === b.parties[i]);
 

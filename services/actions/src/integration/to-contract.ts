@@ -42,5 +42,7 @@ function contractPayload(event: RecordedEvent): Record<string, unknown> | undefi
     const { startActivities: _internal, ...rest } = data;
     return { type, ...rest };
   }
+  // A named actiehouder (actionHolder.person, sealed) stays inside the context: the contract's
+  // actionHolder has no such field, and parsing leaves it out.
   return { type, ...data };
 }

@@ -22,7 +22,7 @@ const document: FulfilmentDocument = { kenmerk: '4357720-1094902-LZ', title: "Ka
 const registration = {
   commitmentId,
   text: 'Voor het einde van dit jaar de Kamer informeren over de voortgang',
-  madeBy: 'Staatssecretaris van VWS',
+  madeBy: { text: 'Staatssecretaris van VWS', persons: [] },
   madeAt: { date: '2025-03-11', source: 'Kamerstuk 25 424, nr. 727' },
   due: eind2025,
   actionCodes: ['0'],

@@ -4,7 +4,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { amsterdamDate, type CommandContext, type HandleResult, newIdFor, stableId } from '@regie/es-core';
+import { amsterdamDate, type CommandContext, type HandleResult, newIdFor, PersonalDataVault, stableId } from '@regie/es-core';
 import { Allow, asOfParam, Ctx, withRevision, zodParam } from '@regie/nest-kit';
 import { resolveDue } from '../due/resolve-due';
 import { CommitmentsReadAt } from '../read-model/commitments-read-at';
@@ -13,12 +13,16 @@ import { CommitmentsReadModelSync } from '../read-model/read-model-sync';
 import { CommitmentCommandMessage } from '../shared/commitment-command';
 import { actionCode, dueText, isoDate, text, uuidParam } from '../shared/schemas';
 import { COMMITMENT_STATUSES, type CommitmentEvent } from './commitment';
+import { parseMadeBy, sealMadeBy } from './made-by';
 import type { CommitmentCommand } from './commitment.decide';
 
 class RegisterCommitmentBody extends createZodDto(
   z.object({
     text: text(4000),
+    /** "Minister voor Langdurige Zorg en Sport (C. Helder)": a name in brackets is recognised as a person. */
     madeBy: text(300),
+    /** The persons among madeBy, when the text alone does not make them clear: personal data, stored sealed. */
+    madeByPersons: z.array(text(200)).max(10, 'maximaal 10 personen').optional(),
     madeAt: z.object({ date: isoDate, source: text(300) }, { error: 'verwacht {date, source}' }),
     due: dueText,
     actionCodes: z.array(actionCode).max(20, 'maximaal 20 acties').default([]),
@@ -43,6 +47,7 @@ export class CommitmentsController {
     private readonly queries: CommitmentsQueries,
     private readonly sync: CommitmentsReadModelSync,
     private readonly readAt: CommitmentsReadAt,
+    private readonly vault: PersonalDataVault,
   ) {}
 
   @Get()
@@ -66,7 +71,10 @@ export class CommitmentsController {
     const externalRef = ref ? { system: ref.system, id: ref.id, nummer: ref.nummer ?? null, changedAt: null } : null;
     const command: CommitmentCommand = {
       type: 'RegisterCommitment',
-      data: { commitmentId, text: body.text, madeBy: body.madeBy, madeAt: body.madeAt, due, actionCodes: body.actionCodes, externalRef },
+      data: {
+        commitmentId, text: body.text, madeBy: await sealMadeBy(this.vault, parseMadeBy(body.madeBy, body.madeByPersons)), madeAt: body.madeAt, due,
+        actionCodes: body.actionCodes, externalRef,
+      },
     };
     const result = await this.run(commitmentId, command, ctx);
     return withRevision(res, result.revision, { id: commitmentId, dueDate: due.date });

@@ -1,4 +1,4 @@
-import type { DomainEvent } from '@regie/es-core';
+import type { DomainEvent, PersonalText } from '@regie/es-core';
 import type { Due } from '../due/resolve-due';
 
 export type { Due } from '../due/resolve-due';
@@ -20,8 +20,11 @@ export type FulfilmentDocument = { kenmerk: string | null; title: string; date: 
 export type RegisteredData = {
   commitmentId: string;
   text: string;
-  /** The bewindspersoon, by function; with the name only where the source names the person. */
-  madeBy: string;
+  /**
+   * The bewindspersoon: the function as text, persons (named only where the source names them)
+   * sealed — personal data, see made-by.ts. Schema v2; v1 stored one plain string (upcast).
+   */
+  madeBy: PersonalText;
   madeAt: MadeAt;
   due: Due;
   actionCodes: string[];

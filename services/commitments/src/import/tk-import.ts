@@ -1,8 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { Clock, type CommandContext, DomainError, EventStore, type HandleResult, IllegalTransition, InvalidInput, newId, stateOf } from '@regie/es-core';
+import { Clock, type CommandContext, DomainError, EventStore, type HandleResult, IllegalTransition, InvalidInput, newId, PersonalDataVault, stateOf } from '@regie/es-core';
 import { type CommitmentEvent, type CommitmentState, commitmentStream, isClosed } from '../commitment/commitment';
 import { type CommitmentCommand, commitmentDecider } from '../commitment/commitment.decide';
+import { sealMadeBy } from '../commitment/made-by';
 import { CommitmentJobs } from '../jobs/commitment-jobs';
 import { CommitmentsReadModelSync } from '../read-model/read-model-sync';
 import { CommitmentCommandMessage } from '../shared/commitment-command';
@@ -34,6 +35,7 @@ export class TweedeKamerImporter {
     private readonly clock: Clock,
     private readonly readModel: CommitmentsReadModelSync,
     private readonly jobs: CommitmentJobs,
+    private readonly vault: PersonalDataVault,
   ) {}
 
   /** `odata` is the parsed JSON body `{"value": [Toezegging, …]}`. Answers once the read model has it. */
@@ -83,7 +85,7 @@ export class TweedeKamerImporter {
     };
     if (!state.exists) {
       if (!plan.registration) return 'unchanged'; // deleted before we ever saw it: nothing to withdraw
-      await run({ type: 'RegisterCommitment', data: plan.registration });
+      await run({ type: 'RegisterCommitment', data: { ...plan.registration, madeBy: await sealMadeBy(this.vault, plan.registration.madeBy) } });
       await this.close(plan, state, run);
       return 'imported';
     }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { amsterdamDate, stableId } from '@regie/es-core';
 import type { FulfilmentDocument, RegisteredData } from '../commitment/commitment';
+import type { MadeByInput } from '../commitment/made-by';
 import { isCalendarDate } from '../due/dates';
 import { type Due, UNKNOWN_DUE } from '../due/resolve-due';
 
@@ -10,7 +11,8 @@ import { type Due, UNKNOWN_DUE } from '../due/resolve-due';
  *
  *   Id             -> the commitment's identity: stream commitment-<stableId('tk:' + Id)>
  *   Tekst          -> text
- *   Functie, Naam  -> madeBy "<Functie> (<Naam>)" (Naam as the Kamer publishes it); Ministerie if both are empty
+ *   Functie, Naam  -> madeBy "<Functie> (<Naam>)", Naam (as the Kamer publishes it) a person: personal data,
+ *                     sealed when the plan is carried out; Ministerie if both are empty
  *   Aanmaakdatum   -> madeAt.date (Amsterdam date); madeAt.source "Tweede Kamer, toezegging <Nummer> (activiteit <ActiviteitNummer>)"
  *   DatumNakoming  -> due {text: the date, date}; the sentinel 0001-01-01 (or empty) = no date:
  *                     due {text: 'onbekend', date: null}, never overdue, never "due soon"
@@ -48,8 +50,8 @@ export interface TkPlan {
   /** GewijzigdOp: the version of the record. */
   changedAt: string;
   deleted: boolean;
-  /** Absent for a deleted record, which may carry nothing but its Id. */
-  registration?: RegisteredData;
+  /** Absent for a deleted record, which may carry nothing but its Id. The person in madeBy is sealed when it is registered. */
+  registration?: Omit<RegisteredData, 'madeBy'> & { madeBy: MadeByInput };
   target: TkTarget;
   fulfilment?: FulfilmentDocument;
   withdrawalReason?: string;
@@ -100,8 +102,10 @@ export function planRecord(raw: unknown, today: string): Planned {
   const target = TK_STATUSES[r.Status.trim().toLowerCase()];
   if (!target) errors.push({ field: 'Status', message: `onbekende status "${r.Status}"; bekend zijn ${KNOWN_STATUSES}` });
   const due = dueOf(r.DatumNakoming, errors);
-  const madeBy = r.Functie ? (r.Naam ? `${r.Functie} (${r.Naam})` : r.Functie) : (r.Naam ?? (r.Ministerie ? `bewindspersoon, ${r.Ministerie}` : ''));
-  if (!madeBy) errors.push({ field: 'Functie', message: 'Functie, Naam of Ministerie is nodig om de bewindspersoon te noemen' });
+  const persons = r.Naam ? [r.Naam] : [];
+  const role = r.Functie ?? (r.Naam ? '' : r.Ministerie ? `bewindspersoon, ${r.Ministerie}` : '');
+  const madeBy: MadeByInput = { text: role && r.Naam ? `${role} ({0})` : r.Naam ? '{0}' : role, persons };
+  if (!madeBy.text) errors.push({ field: 'Functie', message: 'Functie, Naam of Ministerie is nodig om de bewindspersoon te noemen' });
   const changedOn = dateOf(r.GewijzigdOp);
   if (target === 'fulfilled' && changedOn > today) errors.push({ field: 'GewijzigdOp', message: `ligt in de toekomst (${changedOn})` });
   if (errors.length > 0 || !due || !target) return { ok: false, id, errors };
@@ -116,7 +120,7 @@ function dueOf(value: string | null | undefined, errors: FieldError[]): Due | un
   return undefined;
 }
 
-function registrationOf(commitmentId: string, r: LiveRecord, madeBy: string, due: Due): RegisteredData {
+function registrationOf(commitmentId: string, r: LiveRecord, madeBy: MadeByInput, due: Due): NonNullable<TkPlan['registration']> {
   const where = `Tweede Kamer, toezegging ${r.Nummer ?? r.Id}${r.ActiviteitNummer ? ` (activiteit ${r.ActiviteitNummer})` : ''}`;
   return {
     commitmentId,

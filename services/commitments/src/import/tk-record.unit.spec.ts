@@ -33,7 +33,7 @@ describe('a Tweede Kamer Toezegging record', () => {
     const p = plan();
     expect(p.commitmentId).toBe(stableId('tk:0e0e0e0e-0000-4000-8000-0000000000aa'));
     expect(p.registration).toMatchObject({
-      madeBy: 'Minister van Langdurige Zorg, Jeugd en Sport (Voorbeeld, A.)',
+      madeBy: { text: 'Minister van Langdurige Zorg, Jeugd en Sport ({0})', persons: ['Voorbeeld, A.'] },
       madeAt: { date: '2026-10-01', source: 'Tweede Kamer, toezegging TZ-VOORBEELD-AA (activiteit 2026A09999)' },
       due: { text: '2027-06-30', date: '2027-06-30' },
       externalRef: { system: 'tweede-kamer', id: '0e0e0e0e-0000-4000-8000-0000000000aa', nummer: 'TZ-VOORBEELD-AA', changedAt: '2026-10-02T09:00:00+02:00' },

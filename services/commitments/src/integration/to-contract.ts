@@ -1,4 +1,4 @@
-import { COMMITMENTS_TOPIC_V1, CommitmentsEventV1 } from '@regie/contracts-commitments';
+import { COMMITMENTS_TOPIC_V1, CommitmentsEvent } from '@regie/contracts-commitments';
 import type { IntegrationMessage, RecordedEvent } from '@regie/es-core';
 import type { CommitmentEvent } from '../commitment/commitment';
 
@@ -15,18 +15,18 @@ export function toIntegrationMessage(event: RecordedEvent): IntegrationMessage |
     key: event.streamId,
     eventId: event.id,
     type: payload.type,
-    payload: CommitmentsEventV1.parse(payload),
+    payload: CommitmentsEvent.parse(payload),
     position: event.position,
     occurredAt: event.occurredAt.toISOString(),
   };
 }
 
-function contractPayload(event: CommitmentEvent): CommitmentsEventV1 | undefined {
+function contractPayload(event: CommitmentEvent): CommitmentsEvent | undefined {
   switch (event.type) {
     case 'CommitmentRegistered': {
       const { externalRef, ...d } = event.data;
       const ref = externalRef && { system: externalRef.system, id: externalRef.id, nummer: externalRef.nummer };
-      return { type: 'CommitmentRegisteredV1', ...d, externalRef: ref };
+      return { type: 'CommitmentRegisteredV2', ...d, externalRef: ref }; // madeBy sealed: never plain names on the bus
     }
     case 'CommitmentPostponed': {
       const { commitmentId, previousDue, due, reason } = event.data;

@@ -27,11 +27,11 @@ describe('commitments events to contracts v1', () => {
     expect(postponed?.payload).not.toHaveProperty('source');
     const registered = toIntegrationMessage(
       recorded('CommitmentRegistered', {
-        commitmentId, text: 't', madeBy: 'Minister', madeAt: { date: '2026-01-05', source: 'TK' }, due: { text: 'onbekend', date: null }, actionCodes: [],
+        commitmentId, text: 't', madeBy: { text: 'Minister', persons: [] }, madeAt: { date: '2026-01-05', source: 'TK' }, due: { text: 'onbekend', date: null }, actionCodes: [],
         externalRef: { system: 'tweede-kamer', id: 'x', nummer: null, changedAt: '2026-01-05T10:00:00+01:00' },
       }),
     );
-    expect(registered?.payload).toMatchObject({ type: 'CommitmentRegisteredV1', externalRef: { system: 'tweede-kamer', id: 'x', nummer: null } });
+    expect(registered?.payload).toMatchObject({ type: 'CommitmentRegisteredV2', madeBy: { text: 'Minister', persons: [] }, externalRef: { system: 'tweede-kamer', id: 'x', nummer: null } });
     expect((registered?.payload as { externalRef: object }).externalRef).not.toHaveProperty('changedAt');
   });
 

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { PersonalText } from '@regie/es-core';
 import type { CommitmentStatus, ExternalRef, FulfilmentDocument } from '../commitment/commitment';
 
 /**
@@ -11,7 +12,8 @@ import type { CommitmentStatus, ExternalRef, FulfilmentDocument } from '../commi
 export class CommitmentRow {
   @PrimaryColumn('uuid') id!: string;
   @Column('text') text!: string;
-  @Column('text', { name: 'made_by' }) madeBy!: string;
+  /** Sealed persons (personal data): opened only in answers, redacted once forgotten. */
+  @Column('jsonb', { name: 'made_by' }) madeBy!: PersonalText;
   @Column('date', { name: 'made_at_date' }) madeAtDate!: string;
   @Column('text', { name: 'made_at_source' }) madeAtSource!: string;
   @Column('text', { name: 'due_text' }) dueText!: string;

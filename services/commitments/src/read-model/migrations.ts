@@ -25,4 +25,19 @@ export class CommitmentsReadModel1700000000101 implements MigrationInterface {
   }
 }
 
-export const COMMITMENTS_MIGRATIONS = [CommitmentsReadModel1700000000101];
+/** madeBy names persons sealed (CommitmentRegistered v2): a function text and sealed persons, as JSON. */
+export class CommitmentMadeBySealed1700000000102 implements MigrationInterface {
+  name = 'CommitmentMadeBySealed1700000000102';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(
+      `ALTER TABLE ${schemaOf(runner)}.commitment ALTER COLUMN made_by TYPE jsonb USING jsonb_build_object('text', made_by, 'persons', '[]'::jsonb)`,
+    );
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query(`ALTER TABLE ${schemaOf(runner)}.commitment ALTER COLUMN made_by TYPE text USING made_by->>'text'`);
+  }
+}
+
+export const COMMITMENTS_MIGRATIONS = [CommitmentsReadModel1700000000101, CommitmentMadeBySealed1700000000102];

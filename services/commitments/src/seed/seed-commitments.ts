@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { Clock, type CommandContext, DomainError, EventStore, newId, type RecordedEvent, stableId } from '@regie/es-core';
+import { Clock, type CommandContext, DomainError, EventStore, newId, PersonalDataVault, type RecordedEvent, stableId } from '@regie/es-core';
 import { commitmentStream } from '../commitment/commitment';
+import { parseMadeBy, sealMadeBy } from '../commitment/made-by';
 import type { CommitmentCommand } from '../commitment/commitment.decide';
 import { resolveDue } from '../due/resolve-due';
 import { CommitmentJobs } from '../jobs/commitment-jobs';
@@ -17,7 +18,8 @@ export interface CommitmentsSeedOutcome {
 interface SeedStep {
   on: string;
   done: (history: RecordedEvent[]) => boolean;
-  command: CommitmentCommand;
+  /** Made only when the step runs: sealing a name makes its key, and a step already done must not. */
+  command: (vault: PersonalDataVault) => Promise<CommitmentCommand>;
 }
 
 /** The stream id of a seeded commitment, stable across runs. */
@@ -40,6 +42,7 @@ export class CommitmentsSeeder {
     private readonly store: EventStore,
     private readonly clock: Clock,
     private readonly jobs: CommitmentJobs,
+    private readonly vault: PersonalDataVault,
   ) {}
 
   async seed(): Promise<CommitmentsSeedOutcome> {
@@ -53,7 +56,7 @@ export class CommitmentsSeeder {
         for (const step of steps(seed, commitmentId, today)) {
           if (step.on > today) break;
           if (step.done(history)) continue;
-          await this.commands.execute(new CommitmentCommandMessage(commitmentId, step.command, this.context(), { syncJobs: false }));
+          await this.commands.execute(new CommitmentCommandMessage(commitmentId, await step.command(this.vault), this.context(), { syncJobs: false }));
           applied++;
         }
       } catch (error) {
@@ -79,24 +82,25 @@ function steps(seed: SeedCommitment, commitmentId: string, today: string): SeedS
   const register: SeedStep = {
     on: seed.madeAt.date,
     done: (history) => history.length > 0,
-    command: {
+    command: async (vault) => ({
       type: 'RegisterCommitment',
       data: {
-        commitmentId, text: seed.text, madeBy: seed.madeBy, madeAt: seed.madeAt, due: resolveDue(seed.due, seed.madeAt.date),
-        actionCodes: seed.actionCodes, externalRef: null,
+        commitmentId, text: seed.text, madeBy: await sealMadeBy(vault, parseMadeBy(seed.madeBy)), madeAt: seed.madeAt,
+        due: resolveDue(seed.due, seed.madeAt.date), actionCodes: seed.actionCodes, externalRef: null,
       },
-    },
+    }),
   };
   const postponements = seed.postponements.map((p): SeedStep => {
     const due = resolveDue(p.due, p.knownOn);
     return {
       on: p.knownOn,
       done: has('CommitmentPostponed', (d) => (d.due as { date: string | null }).date === due.date),
-      command: { type: 'PostponeCommitment', data: { commitmentId, due, reason: p.reason, source: p.announcedIn } },
+      command: async () => ({ type: 'PostponeCommitment', data: { commitmentId, due, reason: p.reason, source: p.announcedIn } }),
     };
   });
-  const fulfilment: SeedStep[] = seed.fulfilment
-    ? [{ on: seed.fulfilment.knownOn, done: has('CommitmentFulfilled'), command: { type: 'FulfilCommitment', data: { commitmentId, document: seed.fulfilment.document, today } } }]
+  const fulfilled = seed.fulfilment;
+  const fulfilment: SeedStep[] = fulfilled
+    ? [{ on: fulfilled.knownOn, done: has('CommitmentFulfilled'), command: async () => ({ type: 'FulfilCommitment', data: { commitmentId, document: fulfilled.document, today } }) }]
     : [];
   return [register, ...postponements, ...fulfilment];
 }

@@ -145,7 +145,8 @@ export const TOEZEGGINGEN_SEED: SeedCommitment[] = [
       // 2025 ("24 april jl.", pilots "juli 2025 tot en met mei 2026"), dus zeker eind 2025 bekend.
       document: {
         kenmerk: null,
-        title: "Kamerbrief over de voortgang van het actieplan 'Passende zorg voor dakloze mensen met een Wlz-indicatie': ondersteuning pilotregio's (staatssecretaris Langdurige en Maatschappelijke Zorg, Nicki J.F. Pouw-Verweij)",
+        // The signatory's name is left out of this free-text title: names are personal data, kept only sealed (README).
+        title: "Kamerbrief over de voortgang van het actieplan 'Passende zorg voor dakloze mensen met een Wlz-indicatie': ondersteuning pilotregio's (staatssecretaris Langdurige en Maatschappelijke Zorg)",
         date: null,
       },
       knownOn: '2025-12-31',

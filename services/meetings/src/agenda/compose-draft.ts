@@ -5,7 +5,8 @@ import type { MeetingKind } from '../series/meeting-series';
 export interface OpenKnelpunt { id: string; actionCode: string; description: string; escalatedTo: string }
 export interface DueMilestone { id: string; actionCode: string; title: string; dueDate: string; status: string; achievedOn: string | null }
 export interface DueCommitment { id: string; text: string; dueDate: string; actionCodes: string[] }
-export interface OpenActionPoint { id: string; text: string; owner: string; dueDate: string }
+/** The owner is personal data and never part of an agenda title (a published agenda is frozen in an event). */
+export interface OpenActionPoint { id: string; text: string; dueDate: string }
 
 /** Everything a draft is composed from; gathered by the queries from meetings' own tables. */
 export interface DraftInput {
@@ -76,7 +77,7 @@ export function composeDraft(input: DraftInput): AgendaItem[] {
     }
     for (const a of [...input.actionPoints].sort((x, y) => x.dueDate.localeCompare(y.dueDate))) {
       const overdue = a.dueDate < input.today ? ', over de termijn' : '';
-      items.push(item('action-point', a.id, `Actiepunt ${a.owner}: ${a.text} (uiterlijk ${dutchDate(a.dueDate)}${overdue})`));
+      items.push(item('action-point', a.id, `Actiepunt: ${a.text} (uiterlijk ${dutchDate(a.dueDate)}${overdue})`));
     }
   }
   for (const m of input.manual) items.push({ id: m.id, title: m.title, source: { type: 'manual', ref: m.id } });

@@ -1,4 +1,4 @@
-import { MEETINGS_TOPIC_V1, MeetingsEventV1 } from '@regie/contracts-meetings';
+import { MEETINGS_TOPIC_V1, MeetingsEvent } from '@regie/contracts-meetings';
 import type { IntegrationMessage, RecordedEvent } from '@regie/es-core';
 
 /**
@@ -14,7 +14,7 @@ export function toIntegrationMessage(event: RecordedEvent): IntegrationMessage |
     key: event.streamId,
     eventId: event.id,
     type: String(payload.type),
-    payload: MeetingsEventV1.parse(payload),
+    payload: MeetingsEvent.parse(payload),
     position: event.position,
     occurredAt: event.occurredAt.toISOString(),
   };
@@ -33,7 +33,8 @@ const MAPPINGS: Record<string, (d: Data) => Data> = {
   AgendaPublished: (d) => ({ type: 'AgendaPublishedV1', ...d }),
   MeetingHeld: (d) => ({ type: 'MeetingHeldV1', ...d }),
   DecisionRecorded: (d) => ({ type: 'DecisionRecordedV1', ...d }),
-  ActionPointAssigned: (d) => ({ type: 'ActionPointAssignedV1', ...d }),
+  // A sealed owner goes out as V2 (never a plain name on the bus); an owner recorded before sealing as V1.
+  ActionPointAssigned: (d) => ({ type: typeof d.owner === 'string' ? 'ActionPointAssignedV1' : 'ActionPointAssignedV2', ...d }),
   ActionPointCompleted: (d) => ({ type: 'ActionPointCompletedV1', ...d }),
   MinutesApproved: (d) => ({ type: 'MinutesApprovedV1', ...d }),
 };

@@ -19,6 +19,13 @@ describe('meetings domain events → contract v1', () => {
     expect(toIntegrationMessage(recorded('AgendaItemAdded', { ...ref, itemId: 'x', title: 'y' }))).toBeUndefined();
   });
 
+  it('publishes a sealed action-point owner as V2, never a plain name; an owner recorded before sealing as V1', () => {
+    const owner = { subject: '0196a4a2-7c1e-7000-8000-0000000000f1', alg: 'A256GCM', iv: 'aXY', ciphertext: 'Y3Q', tag: 'dGFn' };
+    const point = { ...ref, actionPointId: '0196a4a2-7c1e-7000-8000-0000000000e1', text: 'Notitie', dueDate: '2026-05-31' };
+    expect(toIntegrationMessage(recorded('ActionPointAssigned', { ...point, owner }))?.payload).toEqual({ type: 'ActionPointAssignedV2', ...point, owner });
+    expect(toIntegrationMessage(recorded('ActionPointAssigned', { ...point, owner: 'ZN' }))?.type).toBe('ActionPointAssignedV1');
+  });
+
   it('refuses to publish an event that does not fit the contract', () => {
     expect(() => toIntegrationMessage(recorded('DecisionRecorded', { ...ref, decisionId: 'not-a-uuid', text: 'x', decisionKind: 'operationeel' }))).toThrow();
   });

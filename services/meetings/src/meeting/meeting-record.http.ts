@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { amsterdamDate, type CommandContext, newIdFor } from '@regie/es-core';
+import { amsterdamDate, type CommandContext, newIdFor, PersonalDataVault } from '@regie/es-core';
 import { Allow, Caller, Ctx, requireRole, type Principal, withRevision, zodParam } from '@regie/nest-kit';
 import { MeetingsQueries } from '../read-model/meetings.queries';
 import { MeetingCommands } from '../shared/meeting-commands';
@@ -12,6 +12,7 @@ import { isoDate, text, uuidParam } from '../shared/schemas';
 class DecisionBody extends createZodDto(
   z.object({ text: text(4000), kind: z.enum(['operationeel', 'strategisch'], { error: 'kies operationeel of strategisch' }) }),
 ) {}
+/** `owner` may name a person: personal data, stored sealed and shown as "[verwijderd]" once forgotten. */
 class ActionPointBody extends createZodDto(z.object({ text: text(2000), owner: text(200), dueDate: isoDate })) {}
 class CompleteBody extends createZodDto(z.object({ completedOn: isoDate.optional() })) {}
 
@@ -24,6 +25,7 @@ export class MeetingRecordController {
   constructor(
     private readonly meetings: MeetingCommands,
     private readonly queries: MeetingsQueries,
+    private readonly vault: PersonalDataVault,
   ) {}
 
   @Allow('coordinator', 'director')
@@ -45,7 +47,7 @@ export class MeetingRecordController {
   @Post('meetings/:id/action-points')
   async assign(@Param('id', id) meetingId: string, @Body() body: ActionPointBody, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
     const actionPointId = newIdFor(ctx, 'action-point');
-    const result = await this.meetings.run(meetingId, { type: 'AssignActionPoint', data: { meetingId, actionPointId, ...body } }, ctx);
+    const result = await this.meetings.run(meetingId, { type: 'AssignActionPoint', data: { meetingId, actionPointId, ...body, owner: await this.vault.seal(body.owner) } }, ctx);
     return withRevision(res, result.revision, { id: actionPointId, meetingId, revision: result.revision });
   }
 

@@ -1,4 +1,4 @@
-import { Decider, IllegalTransition, InvalidInput, NotFound } from '@regie/es-core';
+import { Decider, IllegalTransition, InvalidInput, NotFound, type SealedName } from '@regie/es-core';
 import type { MeetingKind } from '../series/meeting-series';
 import {
   type AgendaItem,
@@ -29,7 +29,8 @@ export type RecordDecision = {
 };
 export type AssignActionPoint = {
   type: 'AssignActionPoint';
-  data: { meetingId: string; actionPointId: string; text: string; owner: string; dueDate: string };
+  /** The owner sealed at the edge (personal data). */
+  data: { meetingId: string; actionPointId: string; text: string; owner: SealedName; dueDate: string };
 };
 export type CompleteActionPoint = { type: 'CompleteActionPoint'; data: { meetingId: string; actionPointId: string; completedOn: string } };
 export type ApproveMinutes = { type: 'ApproveMinutes'; data: { meetingId: string; now: string } };

@@ -27,8 +27,10 @@ const decision = (decisionKind: 'operationeel' | 'strategisch'): MeetingCommand 
   type: 'RecordDecision', data: { meetingId, decisionId: '0196a4a2-7c1e-7000-8000-0000000000d1', text: 'Pilot verlengen', decisionKind },
 });
 const apId = '0196a4a2-7c1e-7000-8000-0000000000e1';
-const assign: MeetingCommand = { type: 'AssignActionPoint', data: { meetingId, actionPointId: apId, text: 'Notitie opstellen', owner: 'ZN', dueDate: '2026-05-31' } };
-const assigned: MeetingEvent = { type: 'ActionPointAssigned', data: { ...kern, actionPointId: apId, text: 'Notitie opstellen', owner: 'ZN', dueDate: '2026-05-31' } };
+/** The owner arrives sealed (personal data): the decider only carries it. */
+const owner = { subject: '0196a4a2-7c1e-7000-8000-0000000000f1', alg: 'A256GCM' as const, iv: 'aXY', ciphertext: 'Y3Q', tag: 'dGFn' };
+const assign: MeetingCommand = { type: 'AssignActionPoint', data: { meetingId, actionPointId: apId, text: 'Notitie opstellen', owner, dueDate: '2026-05-31' } };
+const assigned: MeetingEvent = { type: 'ActionPointAssigned', data: { ...kern, actionPointId: apId, text: 'Notitie opstellen', owner, dueDate: '2026-05-31' } };
 const complete: MeetingCommand = { type: 'CompleteActionPoint', data: { meetingId, actionPointId: apId, completedOn: '2026-05-20' } };
 const approve: MeetingCommand = { type: 'ApproveMinutes', data: { meetingId, now: '2026-05-19T10:00:00.000Z' } };
 const approved: MeetingEvent = { type: 'MinutesApproved', data: { ...kern, approvedAt: '2026-05-19T10:00:00.000Z' } };

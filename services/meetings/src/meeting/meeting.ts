@@ -1,4 +1,4 @@
-import { DomainEvent } from '@regie/es-core';
+import { DomainEvent, type SealedName } from '@regie/es-core';
 import type { MeetingKind } from '../series/meeting-series';
 
 /** scheduled → agenda_published → held → minutes_approved; cancelled from before held. */
@@ -39,9 +39,14 @@ export type DecisionRecorded = DomainEvent<
   'DecisionRecorded',
   MeetingRef & { decisionId: string; text: string; decisionKind: DecisionKind }
 >;
+/**
+ * The owner may be a person: personal data, sealed (schema v2). A plain string is an owner
+ * recorded before sealing (v1), kept as stored: it cannot be shredded (README).
+ */
+export type ActionPointOwner = SealedName | string;
 export type ActionPointAssigned = DomainEvent<
   'ActionPointAssigned',
-  MeetingRef & { actionPointId: string; text: string; owner: string; dueDate: string }
+  MeetingRef & { actionPointId: string; text: string; owner: ActionPointOwner; dueDate: string }
 >;
 export type ActionPointCompleted = DomainEvent<'ActionPointCompleted', MeetingRef & { actionPointId: string; completedOn: string }>;
 export type MinutesApproved = DomainEvent<'MinutesApproved', MeetingRef & { approvedAt: string }>;

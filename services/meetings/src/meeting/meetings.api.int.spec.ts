@@ -157,10 +157,14 @@ describe('meetings over HTTP: series, scheduling, record, calendar', () => {
     }
     await subscription.close();
     const types = new Set(received.map((m) => m.type));
-    for (const type of ['MeetingSeriesDefinedV1', 'MeetingScheduledV1', 'MeetingRescheduledV1', 'MeetingCancelledV1', 'MeetingHeldV1', 'DecisionRecordedV1', 'ActionPointAssignedV1', 'ActionPointCompletedV1', 'MinutesApprovedV1']) {
+    for (const type of ['MeetingSeriesDefinedV1', 'MeetingScheduledV1', 'MeetingRescheduledV1', 'MeetingCancelledV1', 'MeetingHeldV1', 'DecisionRecordedV1', 'ActionPointAssignedV2', 'ActionPointCompletedV1', 'MinutesApprovedV1']) {
       expect(types).toContain(type);
     }
     expect(received.filter((m) => m.type === 'MeetingSeriesDefinedV1')).toHaveLength(4);
     expect(received.find((m) => m.type === 'MeetingScheduledV1')?.key).toMatch(/^meeting-/);
+    // The owner is personal data: sealed on the bus, never the plain name.
+    const assigned = received.find((m) => m.type === 'ActionPointAssignedV2');
+    expect(assigned?.payload).toMatchObject({ owner: { alg: 'A256GCM' } });
+    expect(JSON.stringify(assigned?.payload)).not.toContain('"ZN"');
   });
 });

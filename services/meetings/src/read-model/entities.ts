@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { AgendaItem } from '../meeting/meeting';
+import type { ActionPointOwner, AgendaItem } from '../meeting/meeting';
 
 /**
  * The meetings read model (schema `meetings`; entities name no schema). Series, meetings,
@@ -66,7 +66,8 @@ export class ActionPointRow {
   @Column('uuid', { name: 'meeting_id' }) meetingId!: string;
   @Column('uuid', { name: 'series_id' }) seriesId!: string;
   @Column('text') text!: string;
-  @Column('text') owner!: string;
+  /** Sealed (personal data), or a plain owner recorded before sealing: opened only in answers. */
+  @Column('jsonb') owner!: ActionPointOwner;
   @Column('date', { name: 'due_date' }) dueDate!: string;
   @Column('boolean') done!: boolean;
   @Column('date', { name: 'completed_on', nullable: true }) completedOn!: string | null;

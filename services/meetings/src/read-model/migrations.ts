@@ -43,4 +43,17 @@ export class MeetingsReadModel1700000000201 implements MigrationInterface {
   }
 }
 
-export const MEETINGS_MIGRATIONS = [MeetingsReadModel1700000000201];
+/** Action point owners are personal data, stored sealed (ActionPointAssigned v2); older plain owners become JSON strings. */
+export class ActionPointOwnerSealed1700000000202 implements MigrationInterface {
+  name = 'ActionPointOwnerSealed1700000000202';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`ALTER TABLE ${schemaOf(runner)}.action_point ALTER COLUMN owner TYPE jsonb USING to_jsonb(owner)`);
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query(`ALTER TABLE ${schemaOf(runner)}.action_point ALTER COLUMN owner TYPE text USING owner #>> '{}'`);
+  }
+}
+
+export const MEETINGS_MIGRATIONS = [MeetingsReadModel1700000000201, ActionPointOwnerSealed1700000000202];

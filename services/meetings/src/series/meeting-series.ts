@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { Decider, DomainEvent, IllegalTransition, InvalidInput } from '@regie/es-core';
 import type { Interval } from '../scheduling/occurrences';
 
@@ -50,7 +51,9 @@ export const evolve = (state: MeetingSeriesState, event: MeetingSeriesEvent): Me
   }
 };
 
-const same = (a: SeriesDefinition, b: SeriesDefinition) => JSON.stringify(a) === JSON.stringify(b);
+/** Equal as data: key order (PostgreSQL's jsonb sorts keys) and absent vs undefined do not count. */
+const same = (a: SeriesDefinition, b: SeriesDefinition) => isDeepStrictEqual(asData(a), asData(b));
+const asData = (value: SeriesDefinition): unknown => JSON.parse(JSON.stringify(value));
 
 export const decide = (command: MeetingSeriesCommand, state: MeetingSeriesState): MeetingSeriesEvent[] => {
   switch (command.type) {

@@ -1,20 +1,22 @@
 import type { EntityManager } from 'typeorm';
-import { CommitmentsEventV1 } from '@regie/contracts-commitments';
+import { CommitmentsEvent } from '@regie/contracts-commitments';
 import type { IntegrationMessage } from '@regie/es-core';
 import { MonitoredCommitmentRow } from '../read-model/entities';
 
 /**
- * Applies one commitments integration event (contract v1, validated: a message that does not fit
- * is refused and ends in the dead-letter topic) to monitoring's own toezeggingen table.
+ * Applies one commitments integration event (contract v1, registrations V2 with sealed persons;
+ * validated: a message that does not fit is refused and ends in the dead-letter topic) to
+ * monitoring's own toezeggingen table. madeBy is kept sealed as it came.
  */
 export async function applyToCommitments(message: IntegrationMessage, em: EntityManager): Promise<void> {
-  const event = CommitmentsEventV1.parse(message.payload);
+  const event = CommitmentsEvent.parse(message.payload);
   const id = event.commitmentId;
-  if (event.type === 'CommitmentRegisteredV1') {
+  if (event.type === 'CommitmentRegisteredV1' || event.type === 'CommitmentRegisteredV2') {
+    const madeBy = typeof event.madeBy === 'string' ? { text: event.madeBy, persons: [] } : event.madeBy; // V1: published before sealing
     await em.upsert(
       MonitoredCommitmentRow,
       {
-        id, text: event.text, madeBy: event.madeBy, dueText: event.due.text, dueDate: event.due.date, status: 'open',
+        id, text: event.text, madeBy, dueText: event.due.text, dueDate: event.due.date, status: 'open',
         actionCodes: event.actionCodes, postponements: 0, overdueSince: null, sources: [message.position],
       },
       ['id'],

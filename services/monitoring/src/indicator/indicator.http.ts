@@ -1,14 +1,14 @@
-import { Body, Controller, Get, Header, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { amsterdamDate, type CommandContext, type HandleResult } from '@regie/es-core';
-import { Allow, Ctx, withRevision, zodParam } from '@regie/nest-kit';
+import { Allow, asOfParam, Ctx, withRevision, zodParam } from '@regie/nest-kit';
+import { BoardReadAt } from '../milestone-board/board-read-at';
 import { toCsv } from '../milestone-board/board.export';
 import { applicableTarget } from '../projection/forecast';
-import { FactsQueries } from '../read-model/facts.queries';
 import { MonitoringReadModelSync } from '../read-model/read-model-sync';
 import { IndicatorCommandMessage } from '../shared/monitoring-command';
 import { count, indicatorIdParam, monthPeriod } from '../shared/schemas';
@@ -27,18 +27,19 @@ const id = zodParam('id', indicatorIdParam);
 export class IndicatorsController {
   constructor(
     private readonly commands: CommandBus,
-    private readonly facts: FactsQueries,
     private readonly sync: MonitoringReadModelSync,
+    private readonly readAt: BoardReadAt,
   ) {}
 
+  /** With `asOf`: the indicators, targets and measurements as recorded by then. */
   @Get()
-  list() {
-    return this.facts.indicators();
+  async list(@Query('asOf', asOfParam) asOf?: string) {
+    return (await this.readAt.queries(asOf)).facts.indicators();
   }
 
   @Get(':id')
-  async one(@Param('id', id) indicatorId: string, @Res({ passthrough: true }) res: Response) {
-    const indicator = await this.facts.indicator(indicatorId);
+  async one(@Param('id', id) indicatorId: string, @Query('asOf', asOfParam) asOf: string | undefined, @Res({ passthrough: true }) res: Response) {
+    const indicator = await (await this.readAt.queries(asOf)).facts.indicator(indicatorId);
     return withRevision(res, indicator.revision, indicator);
   }
 
@@ -57,8 +58,8 @@ export class IndicatorsController {
 
   @Get(':id/series.csv')
   @Header('Content-Type', 'text/csv; charset=utf-8')
-  async series(@Param('id', id) indicatorId: string, @Res({ passthrough: true }) res: Response) {
-    const i = await this.facts.indicator(indicatorId);
+  async series(@Param('id', id) indicatorId: string, @Query('asOf', asOfParam) asOf: string | undefined, @Res({ passthrough: true }) res: Response) {
+    const i = await (await this.readAt.queries(asOf)).facts.indicator(indicatorId);
     res.setHeader('Content-Disposition', `attachment; filename="${indicatorId}.csv"`);
     const header = ['periode', 'waarde', 'doel_max', 'doel_bron', 'basislijn', 'bron_meting', 'correcties', 'bron_positie'];
     return toCsv(
@@ -72,8 +73,8 @@ export class IndicatorsController {
 
   @Get(':id/chart.svg')
   @Header('Content-Type', 'image/svg+xml; charset=utf-8')
-  async chart(@Param('id', id) indicatorId: string) {
-    const i = await this.facts.indicator(indicatorId);
+  async chart(@Param('id', id) indicatorId: string, @Query('asOf', asOfParam) asOf?: string) {
+    const i = await (await this.readAt.queries(asOf)).facts.indicator(indicatorId);
     return indicatorChartSvg({ title: i.title, unit: i.unit, baseline: i.baseline, targets: i.targets, measurements: i.measurements });
   }
 }

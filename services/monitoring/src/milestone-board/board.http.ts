@@ -2,20 +2,12 @@ import { Controller, Get, Header, Query } from '@nestjs/common';
 import { asOfParam } from '@regie/nest-kit';
 import { BoardReadAt } from './board-read-at';
 import { ApiTags } from '@nestjs/swagger';
-import { Clock } from '@regie/es-core';
-import { FactsQueries } from '../read-model/facts.queries';
 import { toCsv } from './board.export';
-import { MilestoneBoardQueries } from './board.queries';
 
 @ApiTags('monitoring')
 @Controller('api/v1/monitoring')
 export class MilestoneBoardController {
-  constructor(
-    private readonly queries: MilestoneBoardQueries,
-    private readonly facts: FactsQueries,
-    private readonly clock: Clock,
-    private readonly readAt: BoardReadAt,
-  ) {}
+  constructor(private readonly readAt: BoardReadAt) {}
 
   @Get('milestones')
   async board(@Query('asOf', asOfParam) asOf?: string) {
@@ -33,8 +25,9 @@ export class MilestoneBoardController {
   @Get('milestones.csv')
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="mijlpalen.csv"')
-  async csv() {
-    const board = await this.queries.board(this.clock.today());
+  async csv(@Query('asOf', asOfParam) asOf?: string) {
+    const { queries, today } = await this.readAt.queries(asOf);
+    const board = await queries.board(today);
     const header = ['actielijn', 'actie', 'actietitel', 'mijlpaal_id', 'mijlpaal', 'streefdatum', 'oorspronkelijke_streefdatum', 'status', 'te_laat', 'herpland_aantal', 'behaald_op', 'bron_positie'];
     const rows = board.flatMap((a) =>
       a.milestones.map((m) => [a.actionLine, a.code, a.title, m.id, m.title, m.dueDate, m.originalDueDate, m.label, m.late, m.replannedTimes, m.achievedOn, m.sourcePosition]),
@@ -44,9 +37,9 @@ export class MilestoneBoardController {
 
   /** Toezeggingen the commitments context recorded as overdue (an event at the deadline), oldest first. */
   @Get('overdue-commitments')
-  async overdue() {
-    const [commitments, milestones] = await Promise.all([this.facts.commitments(), this.facts.milestones()]);
-    const today = this.clock.today();
+  async overdue(@Query('asOf', asOfParam) asOf?: string) {
+    const { facts, today } = await this.readAt.queries(asOf);
+    const [commitments, milestones] = await Promise.all([facts.commitments(), facts.milestones()]);
     return commitments
       .filter((c) => c.status === 'overdue')
       .map((c) => ({

@@ -3,7 +3,8 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { type CommandContext, type HandleResult } from '@regie/es-core';
-import { Allow, Ctx, zodParam } from '@regie/nest-kit';
+import { Allow, asOfParam, Ctx, zodParam } from '@regie/nest-kit';
+import { BoardReadAt } from '../milestone-board/board-read-at';
 import { MonitoringReadModelSync } from '../read-model/read-model-sync';
 import { PublicationCommandMessage } from '../shared/monitoring-command';
 import { quarterParam, versionParam } from '../shared/schemas';
@@ -22,12 +23,13 @@ export class ProjectionsController {
     private readonly projections: ProjectionService,
     private readonly commands: CommandBus,
     private readonly sync: MonitoringReadModelSync,
+    private readonly readAt: BoardReadAt,
   ) {}
 
-  /** Computed now from everything monitoring knows; changes as events arrive. */
+  /** Computed now from everything monitoring knows; changes as events arrive. With `asOf`: as it would have been computed then. */
   @Get()
-  live(@Param('quarter', quarter) q: string) {
-    return this.projections.compute(q);
+  async live(@Param('quarter', quarter) q: string, @Query('asOf', asOfParam) asOf?: string) {
+    return this.projections.compute(q, await this.readAt.queries(asOf));
   }
 
   /** Freezes the projection as computed now as a ProjectionPublished event (a new version each time). */
@@ -43,15 +45,22 @@ export class ProjectionsController {
     res.type('application/json').send(this.projections.envelope(row));
   }
 
+  /** The latest published version — with `asOf`, the latest that had been published then (a later one did not exist yet). */
   @Get('published')
-  async published(@Param('quarter', quarter) q: string, @Query('version', version('version')) v: number | undefined, @Res() res: Response) {
-    const row = await this.projections.published(q, v);
+  async published(
+    @Param('quarter', quarter) q: string, @Query('version', version('version')) v: number | undefined, @Query('asOf', asOfParam) asOf: string | undefined,
+    @Res() res: Response,
+  ) {
+    const row = await this.projections.published(q, v, await this.readAt.queries(asOf));
     res.type('application/json').send(this.projections.envelope(row));
   }
 
   /** What changed between two published versions, field by field. */
   @Get('published/compare')
-  compare(@Param('quarter', quarter) q: string, @Query('from', required('from')) from: number, @Query('to', required('to')) to: number) {
-    return this.projections.compare(q, from, to);
+  async compare(
+    @Param('quarter', quarter) q: string, @Query('from', required('from')) from: number, @Query('to', required('to')) to: number,
+    @Query('asOf', asOfParam) asOf?: string,
+  ) {
+    return this.projections.compare(q, from, to, await this.readAt.queries(asOf));
   }
 }

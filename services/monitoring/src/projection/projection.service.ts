@@ -8,6 +8,9 @@ import { MONITORING_DATA_SOURCE } from '../tokens';
 import { computeProjection } from './compute-projection';
 import { diff } from './diff';
 
+/** The tables and the moment to answer from: live by default, or a time-travel view (`?asOf`). */
+export type ProjectionView = { facts: FactsQueries; dataSource: DataSource; today: string; now: Date };
+
 /** Computes the live projection from monitoring's tables, and reads published versions. */
 @Injectable()
 export class ProjectionService {
@@ -17,14 +20,17 @@ export class ProjectionService {
     @Inject(MONITORING_DATA_SOURCE) private readonly ds: DataSource,
   ) {}
 
-  async compute(quarterId: string) {
+  private live(): ProjectionView {
+    return { facts: this.facts, dataSource: this.ds, today: this.clock.today(), now: this.clock.now() };
+  }
+
+  async compute(quarterId: string, view: ProjectionView = this.live()) {
     const quarter = parseQuarter(quarterId);
     if (!quarter) throw new InvalidInput('quarter', 'verwacht een kwartaal als 2026-Q4');
-    const [actions, milestones, commitments, indicators] = await Promise.all([
-      this.facts.actions(), this.facts.milestones(), this.facts.commitments(), this.facts.indicators(),
-    ]);
+    const { facts } = view;
+    const [actions, milestones, commitments, indicators] = await Promise.all([facts.actions(), facts.milestones(), facts.commitments(), facts.indicators()]);
     return computeProjection({
-      quarter, today: this.clock.today(), computedAt: this.clock.now().toISOString(), actions, milestones,
+      quarter, today: view.today, computedAt: view.now.toISOString(), actions, milestones,
       commitments: commitments.map(({ madeBy: _m, postponements: _p, overdueSince: _o, ...c }) => c),
       indicators: indicators.map(({ id, title, unit, baseline, targets, measurements, sources }) => ({
         id, title, unit,
@@ -36,13 +42,14 @@ export class ProjectionService {
     });
   }
 
-  async versions(quarter: string): Promise<PublishedProjectionRow[]> {
-    return this.ds.getRepository(PublishedProjectionRow).find({ where: { quarter }, order: { version: 'ASC' } });
+  /** The versions published (by the moment of the view: a time-travel view holds only what had been published then). */
+  async versions(quarter: string, view: Pick<ProjectionView, 'dataSource'> = this.live()): Promise<PublishedProjectionRow[]> {
+    return view.dataSource.getRepository(PublishedProjectionRow).find({ where: { quarter }, order: { version: 'ASC' } });
   }
 
   /** The latest published version, or the one asked for. */
-  async published(quarter: string, version?: number): Promise<PublishedProjectionRow> {
-    const all = await this.versions(quarter);
+  async published(quarter: string, version?: number, view?: Pick<ProjectionView, 'dataSource'>): Promise<PublishedProjectionRow> {
+    const all = await this.versions(quarter, view);
     const row = version === undefined ? all[all.length - 1] : all.find((v) => v.version === version);
     if (!row) throw new NotFound(version === undefined ? `er is nog geen projectie voor ${quarter} gepubliceerd` : `versie ${version} van de projectie ${quarter} bestaat niet`);
     return row;
@@ -54,8 +61,8 @@ export class ProjectionService {
     return `${JSON.stringify(head).slice(0, -1)},"document":${row.document}}`;
   }
 
-  async compare(quarter: string, from: number, to: number) {
-    const [a, b] = await Promise.all([this.published(quarter, from), this.published(quarter, to)]);
+  async compare(quarter: string, from: number, to: number, view?: Pick<ProjectionView, 'dataSource'>) {
+    const [a, b] = await Promise.all([this.published(quarter, from, view), this.published(quarter, to, view)]);
     const changes = diff(JSON.parse(a.document), JSON.parse(b.document));
     return {
       quarter,

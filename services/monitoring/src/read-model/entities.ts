@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { PersonalText } from '@regie/es-core';
 import type { Baseline, Target } from '../indicator/indicator';
 
 /** Every milestone event the board applied, with its global position: the sources behind each figure. */
@@ -16,7 +17,8 @@ export class BoardMilestoneEventRow {
 export class MonitoredCommitmentRow {
   @PrimaryColumn('uuid') id!: string;
   @Column('text') text!: string;
-  @Column('text', { name: 'made_by' }) madeBy!: string;
+  /** Persons sealed (personal data): opened only in answers, redacted once forgotten. */
+  @Column('jsonb', { name: 'made_by' }) madeBy!: PersonalText;
   @Column('text', { name: 'due_text' }) dueText!: string;
   @Column('date', { name: 'due_date', nullable: true }) dueDate!: string | null;
   @Column('text') status!: 'open' | 'postponed' | 'overdue' | 'fulfilled' | 'withdrawn';

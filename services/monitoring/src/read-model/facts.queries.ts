@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { NotFound } from '@regie/es-core';
+import { NotFound, type PersonalText } from '@regie/es-core';
 import { BoardActionRow, BoardMilestoneRow } from '../milestone-board/entities';
 import type { ActionFacts, CommitmentFacts, IndicatorFacts } from '../projection/compute-projection';
 import type { MilestoneFacts } from '../projection/slip';
@@ -47,7 +47,7 @@ export class FactsQueries {
     });
   }
 
-  async commitments(): Promise<(CommitmentFacts & { madeBy: string; postponements: number; overdueSince: string | null })[]> {
+  async commitments(): Promise<(CommitmentFacts & { madeBy: PersonalText; postponements: number; overdueSince: string | null })[]> {
     const rows = await this.ds.getRepository(MonitoredCommitmentRow).find({ order: { dueDate: 'ASC', id: 'ASC' } });
     return rows.map((c) => ({
       id: c.id, text: c.text, madeBy: c.madeBy, dueText: c.dueText, dueDate: c.dueDate, status: c.status, actionCodes: c.actionCodes,

@@ -37,4 +37,19 @@ export class MonitoringReadModels1700000000102 implements MigrationInterface {
   }
 }
 
-export const MONITORING_MIGRATIONS = [...BOARD_MIGRATIONS, MonitoringReadModels1700000000102];
+/** madeBy as the commitments context publishes it since CommitmentRegisteredV2: a function text with sealed persons. */
+export class MonitoredMadeBySealed1700000000103 implements MigrationInterface {
+  name = 'MonitoredMadeBySealed1700000000103';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(
+      `ALTER TABLE ${schemaOf(runner)}.commitment ALTER COLUMN made_by TYPE jsonb USING jsonb_build_object('text', made_by, 'persons', '[]'::jsonb)`,
+    );
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query(`ALTER TABLE ${schemaOf(runner)}.commitment ALTER COLUMN made_by TYPE text USING made_by->>'text'`);
+  }
+}
+
+export const MONITORING_MIGRATIONS = [...BOARD_MIGRATIONS, MonitoringReadModels1700000000102, MonitoredMadeBySealed1700000000103];

@@ -2,9 +2,9 @@ import { Controller, Get, NotImplementedException, Param, Query } from '@nestjs/
 import { ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { Clock, EventStore } from '@regie/es-core';
+import { Clock, EventStore, PersonalDataVault, unsealDeep } from '@regie/es-core';
 import { type PostgresEventStore, queryAuditLog, verifyChain } from '@regie/es-postgres';
-import { Allow } from '@regie/nest-kit';
+import { Allow, KeepSealed, zodParam } from '@regie/nest-kit';
 import { postgresStoreOf } from '../adapters';
 
 class AuditEventsQuery extends createZodDto(
@@ -16,32 +16,45 @@ class AuditEventsQuery extends createZodDto(
     to: z.iso.datetime({ offset: true }).optional(),
     after: z.coerce.number().int().min(0).optional(),
     limit: z.coerce.number().int().min(1).max(1000).default(100),
+    /** `open`: personal data opened for reading (redacted once forgotten); default as stored, sealed. */
+    names: z.enum(['sealed', 'open'], { error: 'kies sealed of open' }).default('sealed'),
   }),
 ) {}
 
-/** The complete history with full metadata, for auditors: read-only. */
+const names = zodParam('names', z.enum(['sealed', 'open'], { error: 'kies sealed of open' }).default('sealed'));
+
+/**
+ * The complete history with full metadata, for auditors: read-only. Events are shown as stored —
+ * personal data sealed — so what is shown is what the hash chain covers; `?names=open` opens the
+ * names for reading (and shows "[verwijderd]" for forgotten persons).
+ */
 @ApiTags('audit')
 @Allow('auditor')
+@KeepSealed()
 @Controller('api/v1/audit')
 export class AuditController {
   constructor(
     private readonly store: EventStore,
     private readonly clock: Clock,
+    private readonly vault: PersonalDataVault,
   ) {}
 
   @Get('events')
   async events(@Query() query: AuditEventsQuery) {
+    const { names: shown, ...filter } = query;
     const events = await queryAuditLog(this.postgres().sqlPool, this.postgres().schemaName, {
-      ...query,
+      ...filter,
       from: query.from ? new Date(query.from) : undefined,
       to: query.to ? new Date(query.to) : undefined,
     });
-    return { events, next: events.length === query.limit ? events[events.length - 1].position : null };
+    const page = { events, next: events.length === query.limit ? events[events.length - 1].position : null };
+    return shown === 'open' ? unsealDeep(page, this.vault) : page;
   }
 
   @Get('streams/:stream')
-  async stream(@Param('stream') stream: string) {
-    return { stream, events: await this.store.readStream(stream) };
+  async stream(@Param('stream') stream: string, @Query('names', names) shown: 'sealed' | 'open') {
+    const page = { stream, events: await this.store.readStream(stream) };
+    return shown === 'open' ? unsealDeep(page, this.vault) : page;
   }
 
   @Get('verify')
