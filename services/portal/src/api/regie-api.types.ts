@@ -29,7 +29,8 @@ export interface Milestone extends MilestoneSummary {
   replans: { dueDate: string; previousDueDate?: string; reason: string; at?: string }[];
   cancelReason: string | null;
 }
-export interface ActionHolder { parties: string[]; description: string }
+/** `person`: a named actiehouder (personal data, opened in answers; "[verwijderd]" once forgotten). */
+export interface ActionHolder { parties: string[]; description: string; person?: string | null }
 export interface ActionSummary {
   code: string;
   actionLine: number;

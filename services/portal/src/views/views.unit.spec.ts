@@ -2,7 +2,7 @@ import type { Commitment, MeetingSummary, MilestoneSummary } from '../api/regie-
 import { eventSummary, pageOfStream } from './audit';
 import { commitmentHistory, commitmentOrder, dueText, parseActionCodes } from './commitments';
 import { nextDraft, splitCalendar } from './meetings';
-import { nextMilestone } from './werkagenda';
+import { holderText, nextMilestone } from './werkagenda';
 
 const milestone = (id: string, dueDate: string, status: MilestoneSummary['status'], late = false): MilestoneSummary => ({ id, title: id, dueDate, status, late, replanCount: 0 });
 const meeting = (id: string, startsAt: string, status: MeetingSummary['status'] = 'scheduled', kind: MeetingSummary['kind'] = 'kerngroep'): MeetingSummary => ({
@@ -14,6 +14,14 @@ describe('werkagenda: the next mijlpaal of an action', () => {
     const next = nextMilestone([milestone('behaald', '2025-01-01', 'achieved'), milestone('later', '2026-12-01', 'planned'), milestone('te-laat', '2026-05-31', 'planned', true), milestone('vervallen', '2025-02-01', 'cancelled')]);
     expect(next?.id).toBe('te-laat');
     expect(nextMilestone([milestone('behaald', '2025-01-01', 'achieved')])).toBeUndefined();
+  });
+});
+
+describe('werkagenda: the actiehouder', () => {
+  it('names the parties and, when named, the person', () => {
+    expect(holderText({ parties: ['VNG', 'ZN'], description: '' })).toBe('VNG, ZN');
+    expect(holderText({ parties: ['VNG'], description: '', person: 'J. Jansen' })).toBe('VNG (J. Jansen)');
+    expect(holderText({ parties: [], description: '', person: null })).toBe('Nog niet benoemd');
   });
 });
 

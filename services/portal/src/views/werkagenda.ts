@@ -18,5 +18,9 @@ export function byActionLine(actions: ActionSummary[]): Map<number, ActionSummar
 
 export const lateCount = (actions: ActionSummary[]): number => actions.reduce((n, a) => n + a.milestones.filter((m) => m.late).length, 0);
 
-/** "VWS" or the first sentence of the description when the documents name no party. */
-export const holderText = (holder: ActionSummary['actionHolder']): string => (holder.parties.length > 0 ? holder.parties.join(', ') : 'Nog niet benoemd');
+/** "VNG (Jan Jansen)", "VWS", or that no actiehouder has been named yet. */
+export function holderText(holder: ActionSummary['actionHolder']): string {
+  const parties = holder.parties.join(', ');
+  if (holder.person) return parties ? `${parties} (${holder.person})` : holder.person;
+  return parties || 'Nog niet benoemd';
+}
