@@ -82,7 +82,7 @@ export async function coordinatorJourney(env: JourneyEnv): Promise<void> {
   await page.goto(`${env.baseUrl}/overleggen?soort=kerngroep`);
   await page.getByRole('link', { name: 'Agenda bekijken en publiceren' }).click();
   await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Kerngroepoverleg van dinsdag 29 december 2026');
-  await expect(page.locator('.regie-agenda').textContent()).resolves.toContain(`Actiepunt VNG: ${ACTION_POINT}`); // open action points go on the next agenda
+  await expect(page.locator('.regie-agenda').textContent()).resolves.toContain(`Actiepunt: ${ACTION_POINT}`); // open action points go on the next agenda
   await check(env, page, 'coordinator-5-agenda-concept');
   await page.getByRole('button', { name: 'Agenda publiceren' }).click();
   await expect(flash(page).textContent()).resolves.toBe('De agenda is gepubliceerd.');
@@ -197,13 +197,19 @@ export async function auditorJourney(env: JourneyEnv): Promise<void> {
   await page.goBack();
   await page.getByRole('link', { name: /^Situatie direct na ProgressReported/ }).first().click();
   await expect(page.locator('.regie-data-list').textContent()).resolves.toContain('Oranje');
+  // What the directors saw: the projection just before its publication had no published version yet.
+  await page.goto(`${env.baseUrl}/audit?type=ProjectionPublished`);
+  await page.getByRole('link', { name: /^Situatie vlak vóór ProjectionPublished/ }).first().click();
+  await expect(page.getByText('Voor dit kwartaal is nog geen versie gepubliceerd.').count()).resolves.toBe(1);
+  await expect(page.getByRole('button', { name: 'Projectie publiceren' }).count()).resolves.toBe(0);
+  await check(env, page, 'auditor-5-projectie-vlak-voor-publicatie');
   // Any screen on a chosen date and time (Amsterdam time).
   await page.goto(`${env.baseUrl}/audit`);
   await page.getByLabel('Scherm', { exact: true }).selectOption('overleggen');
   await page.getByLabel('Peildatum en tijd').fill('2026-12-08T10:00');
   await page.getByRole('button', { name: 'Bekijken' }).click();
   await expect(page.getByText('U bekijkt de situatie zoals die was op 8 december 2026 om 10:00').count()).resolves.toBe(1);
-  await check(env, page, 'auditor-5-overleggen-op-peildatum');
+  await check(env, page, 'auditor-6-overleggen-op-peildatum');
 
   // Read-only: no forms offered, and a forged write is refused by the service.
   await page.goto(`${env.baseUrl}/acties/2.1`);

@@ -48,10 +48,10 @@ export class RegieApi {
   commitment = (id: string, asOf?: string) => this.get<T.Commitment>(`/commitments/${enc(id)}`, { asOf });
 
   milestoneBoard = (asOf?: string) => this.get<T.BoardActionLine[]>('/monitoring/milestones/by-action-line', { asOf });
-  indicators = () => this.get<T.Indicator[]>('/indicators');
-  indicatorChart = (id: string) => this.raw('GET', `/indicators/${enc(id)}/chart.svg`);
-  projection = (quarter: string) => this.get<T.Projection>(`/monitoring/projections/${enc(quarter)}`);
-  published = (quarter: string, version?: number) => this.get<T.PublishedProjection>(`/monitoring/projections/${enc(quarter)}/published`, { version });
+  indicators = (asOf?: string) => this.get<T.Indicator[]>('/indicators', { asOf });
+  indicatorChart = (id: string, asOf?: string) => this.raw('GET', `/indicators/${enc(id)}/chart.svg`, { asOf });
+  projection = (quarter: string, asOf?: string) => this.get<T.Projection>(`/monitoring/projections/${enc(quarter)}`, { asOf });
+  published = (quarter: string, version?: number, asOf?: string) => this.get<T.PublishedProjection>(`/monitoring/projections/${enc(quarter)}/published`, { version, asOf });
 
   auditEvents = (query: Query) => this.get<T.AuditPage>('/audit/events', query);
   auditStream = (stream: string) => this.get<T.AuditStream>(`/audit/streams/${enc(stream)}`);

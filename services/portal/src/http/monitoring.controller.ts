@@ -50,7 +50,7 @@ export class MonitoringController {
   /** The monitoring service's chart, fetched with the user's token (an `img` cannot send one). */
   @Get('voortgangsrapportage/indicatoren/:id/grafiek.svg')
   async chart(@Portal() p: PortalContext, @Param('id') id: string, @Res() res: Response) {
-    const svg = await (await p.api.indicatorChart(id)).text();
+    const svg = await (await p.api.indicatorChart(id, p.asOf?.instant)).text();
     res.set({ 'Content-Type': 'image/svg+xml; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'" }).send(svg);
   }
 
@@ -69,13 +69,14 @@ export class MonitoringController {
   }
 
   private async page(p: PortalContext, quarter: string, version?: number, errors?: FormErrors) {
+    const asOf = p.asOf?.instant;
     const [live, latest, werkagenda, indicators] = await Promise.all([
-      p.api.projection(quarter),
-      p.api.published(quarter).catch(noneYet),
-      p.api.werkagenda(),
-      p.api.indicators(),
+      p.api.projection(quarter, asOf),
+      p.api.published(quarter, undefined, asOf).catch(noneYet),
+      p.api.werkagenda(asOf),
+      p.api.indicators(asOf),
     ]);
-    const shown = version === undefined ? undefined : await p.api.published(quarter, version);
+    const shown = version === undefined ? undefined : await p.api.published(quarter, version, asOf);
     return ProjectionPage({ p, quarter, projection: shown?.document ?? live, shown, latest, werkagenda, indicators, errors });
   }
 }

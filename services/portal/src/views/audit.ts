@@ -19,7 +19,7 @@ export function eventSummary(event: Pick<AuditEvent, 'data'>, max = 160): string
 export const justBefore = (occurredAt: string): string => new Date(Date.parse(occurredAt) - 1).toISOString();
 
 /** Streams whose page can be shown as of a past moment (their read models support `asOf`). */
-export const timeTravels = (path: string): boolean => /^\/(acties|overleggen|toezeggingen)\//.test(path);
+export const timeTravels = (path: string): boolean => /^\/(acties\/|overleggen\/|toezeggingen\/|voortgangsrapportage\?)/.test(path);
 
 /** Where a stream's thing lives in the portal, if it has a page: `action-2.1` → `/acties/2.1`. */
 export function pageOfStream(stream: string): string | undefined {
@@ -41,4 +41,5 @@ export const PAST_SCREENS: Record<string, [string, string]> = {
   mijlpalen: ['Mijlpalen', '/mijlpalen'],
   overleggen: ['Overleggen', '/overleggen'],
   toezeggingen: ['Toezeggingen', '/toezeggingen'],
+  voortgangsrapportage: ['Kwartaalprojectie', '/voortgangsrapportage'],
 };

@@ -48,7 +48,7 @@ export function EventsTable({ events, caption, withStream = true }: { events: Au
 function BeforeAfter({ event }: { event: AuditEvent }) {
   const page = pageOfStream(event.streamId);
   if (!page || !timeTravels(page)) return null;
-  const at = (instant: string) => `${page}?peildatum=${encodeURIComponent(instant)}`;
+  const at = (instant: string) => `${page}${page.includes('?') ? '&' : '?'}peildatum=${encodeURIComponent(instant)}`;
   return (
     <span class="regie-before-after">
       <A href={at(justBefore(event.occurredAt))} label={`Situatie vlak vóór ${event.type} op positie ${event.position}`}>

@@ -19,7 +19,7 @@ export function IndicatorSection({ p, projection, indicators, errors, frozen }: 
             <figure class="regie-figure-chart">
               <img
                 class="regie-chart"
-                src={`/voortgangsrapportage/indicatoren/${encodeURIComponent(pi.id)}/grafiek.svg`}
+                src={`/voortgangsrapportage/indicatoren/${encodeURIComponent(pi.id)}/grafiek.svg${p.asOf ? `?peildatum=${encodeURIComponent(p.asOf.input)}` : ''}`}
                 alt={`Grafiek van ${pi.title} (${pi.unit}) met basislijn en doelen; de cijfers staan hieronder.`}
                 width={720}
                 height={360}
@@ -47,7 +47,7 @@ export function IndicatorSection({ p, projection, indicators, errors, frozen }: 
                 { header: 'Bron', cell: (m) => m.source ?? '—' },
               ]}
             />
-            {!frozen && p.rights.coordinate && (
+            {!frozen && !p.asOf && p.rights.coordinate && (
               <Disclosure summary="Meting vastleggen" open={f.active}>
                 <Form f={f} action={`/voortgangsrapportage/indicatoren/${encodeURIComponent(pi.id)}/metingen?kwartaal=${projection.quarter}`} title={`Meting vastleggen: ${pi.title}`} submit="Meting vastleggen" fields={['period', 'value', 'source']}>
                   <TextField f={f} name="period" label="Maand" description="Bijvoorbeeld 2026-10" required />

@@ -7,6 +7,7 @@ import { Form } from '../form';
 import { type FormErrors, FormState } from '../form-state';
 import { COMMITMENT_STATUS_LABEL } from '../labels';
 import { Layout } from '../layout';
+import { PeildatumForm } from './peildatum';
 import { IndicatorSection } from './projection-indicators';
 
 export interface ProjectionPageProps {
@@ -25,13 +26,15 @@ export interface ProjectionPageProps {
 export function ProjectionPage({ p, quarter, projection: pr, shown, latest, werkagenda, indicators, errors }: ProjectionPageProps) {
   const publish = new FormState('publiceren', errors);
   const lineTitle = (n: number) => werkagenda.actionLines.find((l) => l.number === n)?.title ?? '';
-  const base = `/voortgangsrapportage?kwartaal=${quarter}`;
+  const peildatum = p.asOf ? `&peildatum=${encodeURIComponent(p.asOf.input)}` : '';
+  const base = `/voortgangsrapportage?kwartaal=${quarter}${peildatum}`;
+  const other = (steps: number) => `/voortgangsrapportage?kwartaal=${shiftQuarter(quarter, steps)}${peildatum}`;
   return (
-    <Layout title={`Kwartaalprojectie ${formatQuarter(quarter)}`} section="voortgangsrapportage" me={p.me} flash={p.flash} errors={errors}>
+    <Layout title={`Kwartaalprojectie ${formatQuarter(quarter)}`} section="voortgangsrapportage" me={p.me} flash={p.flash} asOf={p.asOf} errors={errors}>
       <H1>Kwartaalprojectie {formatQuarter(quarter)}</H1>
       <nav aria-label="Kwartalen" class="regie-inline-form">
-        <A href={`/voortgangsrapportage?kwartaal=${shiftQuarter(quarter, -1)}`}>Vorig kwartaal ({formatQuarter(shiftQuarter(quarter, -1))})</A>
-        <A href={`/voortgangsrapportage?kwartaal=${shiftQuarter(quarter, 1)}`}>Volgend kwartaal ({formatQuarter(shiftQuarter(quarter, 1))})</A>
+        <A href={other(-1)}>Vorig kwartaal ({formatQuarter(shiftQuarter(quarter, -1))})</A>
+        <A href={other(1)}>Volgend kwartaal ({formatQuarter(shiftQuarter(quarter, 1))})</A>
       </nav>
       {shown ? (
         <Alert kind="info" title={`Gepubliceerde versie ${shown.version}`}>
@@ -51,7 +54,7 @@ export function ProjectionPage({ p, quarter, projection: pr, shown, latest, werk
           )}
         </P>
       )}
-      {!shown && p.rights.publishProjection && (
+      {!shown && !p.asOf && p.rights.publishProjection && (
         <Form f={publish} action={`/voortgangsrapportage/${quarter}/publiceren`} title="Projectie publiceren" submit="Projectie publiceren">
           <P>Publiceren bevriest de projectie zoals die nu berekend is, als versie {(latest?.version ?? 0) + 1}. Auditors zien later precies wat de regiegroep zag.</P>
         </Form>
@@ -125,6 +128,7 @@ export function ProjectionPage({ p, quarter, projection: pr, shown, latest, werk
       </section>
 
       <IndicatorSection p={p} projection={pr} indicators={indicators} errors={errors} frozen={Boolean(shown)} />
+      <PeildatumForm p={p} action="/voortgangsrapportage" hidden={{ kwartaal: quarter }} />
     </Layout>
   );
 }
