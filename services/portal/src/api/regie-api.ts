@@ -54,7 +54,7 @@ export class RegieApi {
   published = (quarter: string, version?: number, asOf?: string) => this.get<T.PublishedProjection>(`/monitoring/projections/${enc(quarter)}/published`, { version, asOf });
 
   auditEvents = (query: Query) => this.get<T.AuditPage>('/audit/events', query);
-  auditStream = (stream: string) => this.get<T.AuditStream>(`/audit/streams/${enc(stream)}`);
+  auditStream = (stream: string, names?: 'open') => this.get<T.AuditStream>(`/audit/streams/${enc(stream)}`, { names });
   verify = () => this.get<T.Verification>('/audit/verify');
 
   async get<R>(path: string, query: Query = {}): Promise<R> {

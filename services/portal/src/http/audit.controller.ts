@@ -33,6 +33,7 @@ export class AuditController {
       tot: text(query.tot),
       na: /^\d+$/.test(String(query.na ?? '')) ? Number(query.na) : undefined,
       aantal: [25, 50, 100, 250].includes(Number(query.aantal)) ? Number(query.aantal) : 50,
+      namen: query.namen === 'open' ? 'open' : undefined,
     };
     const verification = await p.api.verify();
     const filtered = Boolean(filters.stroom || filters.type || filters.door || filters.van || filters.tot);
@@ -46,6 +47,7 @@ export class AuditController {
       to: filters.tot ? amsterdamInstant(filters.tot) : undefined,
       after,
       limit: filters.aantal,
+      names: filters.namen,
     });
     const previous = !filtered && after > 0 ? Math.max(0, after - filters.aantal) : undefined;
     sendPage(res, AuditPage({ p, page, filters: { ...filters, na: after }, verification, previous }));
@@ -58,7 +60,8 @@ export class AuditController {
   }
 
   @Get('stromen/:stream')
-  async stream(@Portal() p: PortalContext, @Param('stream') stream: string, @Res() res: Response) {
-    sendPage(res, StreamPage({ p, stream: await p.api.auditStream(stream) }));
+  async stream(@Portal() p: PortalContext, @Param('stream') stream: string, @Query('namen') namen: string | undefined, @Res() res: Response) {
+    const open = namen === 'open';
+    sendPage(res, StreamPage({ p, stream: await p.api.auditStream(stream, open ? 'open' : undefined), namesOpen: open }));
   }
 }

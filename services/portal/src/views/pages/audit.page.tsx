@@ -15,6 +15,8 @@ export interface AuditFilters {
   tot?: string;
   na?: number;
   aantal: number;
+  /** `open`: names of persons opened for reading (sealed as stored otherwise; "[verwijderd]" once forgotten). */
+  namen?: 'open';
 }
 
 /** The audit timeline with filters, the hash-chain verification, and screens as of a past date. */
@@ -68,6 +70,12 @@ export function AuditPage({ p, page, filters, verification, previous }: { p: Por
           <FilterField id="f-door" name="door" label="Door (gebruiker)" value={filters.door} />
           <FilterField id="f-van" name="van" label="Vanaf" type="datetime-local" value={filters.van} />
           <FilterField id="f-tot" name="tot" label="Tot en met" type="datetime-local" value={filters.tot} />
+          <div class="utrecht-form-field utrecht-form-field--checkbox regie-radio">
+            <input class="utrecht-checkbox utrecht-checkbox--html-input" type="checkbox" id="f-namen" name="namen" value="open" checked={filters.namen === 'open'} />
+            <label class="utrecht-form-label utrecht-form-label--checkbox" for="f-namen">
+              Namen van personen tonen
+            </label>
+          </div>
           <button type="submit" class="utrecht-button utrecht-button--primary-action">
             Filteren
           </button>
