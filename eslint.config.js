@@ -20,7 +20,9 @@ const SCOPES = {
   // monitoring consumes other contexts' contracts (never their services)
   'scope:monitoring': ['scope:monitoring', 'scope:shared', 'scope:actions', 'scope:commitments'],
   'scope:meetings': ['scope:meetings', 'scope:shared', 'scope:actions', 'scope:commitments'],
-  'scope:platform': ['scope:platform', 'scope:actions', 'scope:monitoring', 'scope:commitments', 'scope:meetings', 'scope:shared'],
+  // the portal is a backend-for-frontend: it calls the services' public HTTP API, never their code
+  'scope:portal': ['scope:portal', 'scope:shared'],
+  'scope:platform': ['scope:platform', 'scope:actions', 'scope:monitoring', 'scope:commitments', 'scope:meetings', 'scope:portal', 'scope:shared'],
 };
 
 const boundaries = (extra) => [
@@ -38,7 +40,7 @@ const boundaries = (extra) => [
 module.exports = [
   { ignores: ['**/node_modules/**', '**/dist/**', '**/tmp/**', '.regie/**', '.nx/**', '**/*.js', '**/*.mjs'] },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     languageOptions: { parser: tseslint.parser },
     plugins: { '@nx': nx, '@typescript-eslint': tseslint.plugin },
     rules: {
@@ -46,5 +48,5 @@ module.exports = [
       '@nx/enforce-module-boundaries': boundaries([]),
     },
   },
-  { files: ['**/*.spec.ts', '**/src/testing/**/*.ts'], rules: { '@nx/enforce-module-boundaries': boundaries(['type:testing', 'type:adapter']) } },
+  { files: ['**/*.spec.ts', '**/*.spec.tsx', '**/src/testing/**/*.ts'], rules: { '@nx/enforce-module-boundaries': boundaries(['type:testing', 'type:adapter']) } },
 ];

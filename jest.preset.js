@@ -9,27 +9,36 @@ const moduleNameMapper = Object.fromEntries(
   ]),
 );
 
-const ESM_ONLY = ['jose'];
+const swc = (parser) => [
+  '@swc/jest',
+  {
+    jsc: {
+      parser,
+      transform: {
+        legacyDecorator: true,
+        decoratorMetadata: true,
+        useDefineForClassFields: false,
+        // The portal's views are TSX rendered by Preact (tsconfig: jsx react-jsx, jsxImportSource preact).
+        react: { runtime: 'automatic', importSource: 'preact' },
+      },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
+  },
+];
+
+// ESM-only packages (jose; preact 11 ships .mjs only): Node >= 20.19 requires them natively, Jest's module loader does not.
+const ESM_ONLY = ['jose', 'preact'];
 
 module.exports = {
   testEnvironment: 'node',
   rootDir: __dirname,
   moduleNameMapper,
   transform: {
-    '^.+\\.ts$': [
-      '@swc/jest',
-      {
-        jsc: {
-          parser: { syntax: 'typescript', decorators: true },
-          transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
-          target: 'es2022',
-        },
-        module: { type: 'commonjs' },
-        sourceMaps: 'inline',
-      },
-    ],
-    // ESM-only packages: Node >= 20.19 requires them natively, Jest's module loader does not.
-    [`/node_modules/(${ESM_ONLY.join('|')})/.+\\.js$`]: ['@swc/jest', { module: { type: 'commonjs' } }],
+    '^.+\\.ts$': swc({ syntax: 'typescript', decorators: true }),
+    '^.+\\.tsx$': swc({ syntax: 'typescript', tsx: true, decorators: true }),
+    [`/node_modules/(${ESM_ONLY.join('|')})/.+\\.m?js$`]: ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
   },
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`],
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/dist/', '<rootDir>/tmp/'],

@@ -2,9 +2,10 @@
 // Production build: transpiles every non-test TypeScript file of services/, libs/ and contracts/
 // into dist/ with SWC (decorator metadata for Nest), rewriting the @regie/* path aliases of
 // tsconfig.base.json to relative requires, so `node dist/services/platform/src/main.js` runs
-// with nothing but node_modules. Type checking is `npm run typecheck`.
+// with nothing but node_modules. Type checking is `npm run typecheck`. TSX (the portal's views)
+// compiles to Preact's automatic JSX runtime; stylesheets next to the sources (src/**/*.css) are copied.
 const { transformFile } = require('@swc/core');
-const { readdirSync, mkdirSync, writeFileSync, rmSync } = require('node:fs');
+const { copyFileSync, readdirSync, mkdirSync, writeFileSync, rmSync } = require('node:fs');
 const { join, dirname, relative } = require('node:path');
 
 const root = join(__dirname, '..');
@@ -12,12 +13,14 @@ const out = join(root, 'dist');
 const { compilerOptions } = require(join(root, 'tsconfig.base.json'));
 const paths = Object.fromEntries(Object.entries(compilerOptions.paths).map(([k, [v]]) => [k, [v]]));
 
-const sources = (dir) =>
+const filesUnder = (dir, wanted) =>
   readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'node_modules' || entry.name === 'testing' ? [] : sources(path);
-    return entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') ? [path] : [];
+    if (entry.isDirectory()) return entry.name === 'node_modules' || entry.name === 'testing' ? [] : filesUnder(path, wanted);
+    return wanted(entry.name) ? [path] : [];
   });
+const sources = (dir) => filesUnder(dir, (name) => /\.tsx?$/.test(name) && !/\.spec\.tsx?$/.test(name));
+const stylesheets = (dir) => filesUnder(dir, (name) => name.endsWith('.css'));
 
 async function main() {
   rmSync(out, { recursive: true, force: true });
@@ -25,8 +28,13 @@ async function main() {
   for (const file of files) {
     const { code } = await transformFile(file, {
       jsc: {
-        parser: { syntax: 'typescript', decorators: true },
-        transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+        parser: { syntax: 'typescript', decorators: true, tsx: file.endsWith('.tsx') },
+        transform: {
+          legacyDecorator: true,
+          decoratorMetadata: true,
+          useDefineForClassFields: false,
+          react: { runtime: 'automatic', importSource: 'preact' },
+        },
         target: 'es2022',
         baseUrl: root,
         paths,
@@ -34,11 +42,17 @@ async function main() {
       module: { type: 'commonjs' },
       sourceMaps: false,
     });
-    const target = join(out, relative(root, file)).replace(/\.ts$/, '.js');
+    const target = join(out, relative(root, file)).replace(/\.tsx?$/, '.js');
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, code);
   }
-  console.log(`dist/: ${files.length} files`);
+  const assets = ['services', 'libs'].flatMap((dir) => stylesheets(join(root, dir)));
+  for (const file of assets) {
+    const target = join(out, relative(root, file));
+    mkdirSync(dirname(target), { recursive: true });
+    copyFileSync(file, target);
+  }
+  console.log(`dist/: ${files.length} files, ${assets.length} stylesheets`);
 }
 
 main().catch((error) => {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { SERVICE_NAMES } from './services';
+import { CONTEXT_NAMES, SERVICE_NAMES } from './services';
 
 /**
  * Configuration from the environment, validated at start with a clear message per bad value.
@@ -30,6 +30,8 @@ const schema = z.object({
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'verwacht redis://host:port' }).optional(),
   REGIE_SEED: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   REGIE_LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug']).default('log'),
+  /** Where the portal finds the API when this process does not host the services (distributed shape). */
+  REGIE_API_URL: z.url({ protocol: /^https?$/, error: 'verwacht een URL als http://regie-api:3000' }).optional(),
   /** `production` (or NODE_ENV=production) forbids the local accounts: tokens come from an OIDC provider. */
   REGIE_MODE: z.enum(['embedded', 'production']).default('embedded'),
   NODE_ENV: z.string().optional(),
@@ -70,10 +72,18 @@ const checked = schema
     path: ['KURRENTDB_URL'],
     error: 'REGIE_EVENT_STORE=kurrentdb heeft KURRENTDB_URL nodig, bijvoorbeeld kurrentdb://localhost:2113?tls=false',
   })
-  .refine((c) => c.REGIE_SERVICES.length === SERVICE_NAMES.length || c.REGIE_BUS === 'kafka', {
+  .refine((c) => [0, CONTEXT_NAMES.length].includes(hostedContexts(c)) || c.REGIE_BUS === 'kafka', {
     path: ['REGIE_SERVICES'],
     error: 'losse services praten met elkaar via Kafka: zet REGIE_BUS=kafka',
+  })
+  .refine((c) => hostedContexts(c) > 0 || c.REGIE_API_URL, {
+    path: ['REGIE_API_URL'],
+    error: 'een proces met alleen het portaal heeft de API van de services nodig: zet REGIE_API_URL, bijvoorbeeld http://regie-api:3000',
   });
+
+function hostedContexts(c: { REGIE_SERVICES: string[] }): number {
+  return c.REGIE_SERVICES.filter((name) => (CONTEXT_NAMES as string[]).includes(name)).length;
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
   // An empty variable (`DATABASE_URL=`) means "not set", as in most shells' configs.

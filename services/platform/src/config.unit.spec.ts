@@ -20,3 +20,19 @@ describe('configuration of login', () => {
     expect(() => loadConfig({ REGIE_LOCAL_PASSWORD: 'kort' })).toThrow(/REGIE_LOCAL_PASSWORD: minstens 8 tekens/);
   });
 });
+
+describe('configuration of the hosted services and the portal', () => {
+  it('hosts every service and the portal by default', () => {
+    expect(loadConfig({}).REGIE_SERVICES).toEqual(['actions', 'commitments', 'meetings', 'monitoring', 'portal']);
+  });
+
+  it('runs the portal alone only with the address of the API', () => {
+    expect(() => loadConfig({ REGIE_SERVICES: 'portal' })).toThrow(/REGIE_API_URL: een proces met alleen het portaal heeft de API van de services nodig/);
+    expect(loadConfig({ REGIE_SERVICES: 'portal', REGIE_API_URL: 'http://regie-api:3000' }).REGIE_SERVICES).toEqual(['portal']);
+  });
+
+  it('still needs Kafka when some but not all contexts run here, with or without the portal', () => {
+    expect(() => loadConfig({ REGIE_SERVICES: 'actions,portal' })).toThrow(/REGIE_SERVICES: losse services praten met elkaar via Kafka/);
+    expect(() => loadConfig({ REGIE_SERVICES: 'actions,commitments,meetings,monitoring' })).not.toThrow();
+  });
+});

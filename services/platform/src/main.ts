@@ -14,6 +14,7 @@ async function main(): Promise<void> {
     [
       '',
       `Regie draait op ${platform.url}  (gestart in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+      ...(config.REGIE_SERVICES.includes('portal') ? [`  Portaal           ${platform.url}/`] : []),
       `  API-documentatie  ${platform.url}/api/docs`,
       `  Gezondheid        ${platform.url}/health`,
       `  Werkagenda        ${platform.url}/api/v1/actions`,

@@ -1,0 +1,52 @@
+import AxeBuilder from '@axe-core/playwright';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+
+/** Debian's chromium, driven by playwright-core: no browser is ever downloaded (../shared/MACHINE-NOTES.md). */
+export const CHROMIUM = process.env.REGIE_CHROMIUM ?? '/usr/bin/chromium';
+export const ARTIFACTS = join(__dirname, '../../artifacts/portal');
+
+/** The browser for a suite; in CI a missing chromium fails the run, locally the suite is skipped loudly. */
+export function chromiumForTests(suite: string): string | undefined {
+  if (existsSync(CHROMIUM)) return CHROMIUM;
+  if (process.env.CI === 'true') throw new Error(`${suite}: ${CHROMIUM} is missing; CI must install it (apt-get install -y chromium)`);
+  console.warn(`\n*** ${suite} SKIPPED: no browser at ${CHROMIUM}. Install it with apt-get install -y chromium (or set REGIE_CHROMIUM) ***\n`);
+  return undefined;
+}
+
+export const launchChromium = (executablePath = CHROMIUM): Promise<Browser> =>
+  chromium.launch({
+    executablePath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--lang=nl-NL'],
+  });
+
+/** A Dutch user at a desk in the Netherlands. */
+export const newUserContext = (browser: Browser): Promise<BrowserContext> =>
+  browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', viewport: { width: 1280, height: 900 } });
+
+/** Logs in through the login page, as a user would. */
+export async function logIn(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/inloggen`);
+  await page.getByLabel('Gebruikersnaam').fill(username);
+  await page.getByLabel('Wachtwoord').fill(password);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/inloggen'));
+}
+
+/** Saves a full-page screenshot as a test artifact: e2e/artifacts/portal/<name>.png. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Runs axe-core (WCAG 2.0/2.1 A and AA rules) on the page and returns its serious and critical
+ * violations as readable lines, e.g. `werkagenda: color-contrast (serious) at .regie-badge …`.
+ */
+export async function accessibilityViolations(page: Page, label: string): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${label} (${page.url()}): ${v.id} (${v.impact}) — ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}

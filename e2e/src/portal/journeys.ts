@@ -1,0 +1,254 @@
+import type { Browser, Page } from 'playwright-core';
+import { accessibilityViolations, logIn, newUserContext, screenshot } from './browser';
+
+/**
+ * The main journey of each role in the portal, as "How it will be checked" in the portal issue
+ * states them. Each runs in its own browser context (its own session cookie), checks the pages it
+ * passes with axe and saves screenshots. Run in this order: the auditor looks for the others' writes.
+ */
+export interface JourneyEnv {
+  browser: Browser;
+  baseUrl: string;
+  password: string;
+  /** Serious and critical accessibility violations found on the way. */
+  violations: string[];
+}
+
+export const DECISION = 'De kerngroep stemt in met het plan van aanpak voor de pilotregio Zwolle.';
+export const ACTION_POINT = 'Voorstel voor de monitoring van de pilotregio’s uitwerken';
+export const KNELPUNT = 'Gegevensuitwisseling tussen gemeente en zorgkantoor stokt in twee regio’s.';
+export const REPORT = 'Plannen van aanpak in zes regio’s gereed; Zeeland en Zwolle lopen twee maanden uit.';
+
+async function session(env: JourneyEnv, username: string): Promise<Page> {
+  const context = await newUserContext(env.browser);
+  const page = await context.newPage();
+  await logIn(page, env.baseUrl, username, env.password);
+  return page;
+}
+
+async function check(env: JourneyEnv, page: Page, name: string): Promise<void> {
+  env.violations.push(...(await accessibilityViolations(page, name)));
+  await screenshot(page, name);
+}
+
+const flash = (page: Page) => page.getByRole('status').filter({ hasNotText: 'U bekijkt de situatie' }).first();
+const menu = (page: Page) => page.getByRole('navigation', { name: 'Hoofdmenu' });
+
+/** Posts a form the page does not offer (another's action, a read-only role): the service must refuse it. */
+export async function forgedPost(page: Page, baseUrl: string, path: string, form: Record<string, string>) {
+  const response = await page.request.post(`${baseUrl}${path}`, { form, headers: { Origin: baseUrl }, maxRedirects: 0 });
+  return { status: response.status(), text: await response.text() };
+}
+
+export async function bearerOf(page: Page): Promise<string> {
+  const cookie = (await page.context().cookies()).find((c) => c.name === 'regie_sessie');
+  if (!cookie) throw new Error('no session cookie');
+  expect(cookie.httpOnly).toBe(true);
+  expect(cookie.sameSite).toBe('Strict');
+  return cookie.value;
+}
+
+/** Coordinator: holds the running kerngroep and records a decision, then publishes the next kerngroep agenda. */
+export async function coordinatorJourney(env: JourneyEnv): Promise<void> {
+  const page = await session(env, 'coordinator');
+  await check(env, page, 'coordinator-1-overzicht');
+  await menu(page).getByRole('link', { name: 'Overleggen' }).click();
+  await check(env, page, 'coordinator-2-overleggen');
+
+  // The kerngroep that began half an hour ago: hold it, then record a decision.
+  await page.getByLabel('Overlegvorm').selectOption('kerngroep');
+  await page.getByRole('button', { name: 'Tonen' }).click();
+  await page.getByRole('table', { name: /Komende overleggen/ }).getByRole('link').first().click();
+  await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Kerngroepoverleg van dinsdag 8 december 2026');
+  await page.getByRole('button', { name: 'Vastleggen dat het overleg gehouden is' }).click();
+  await expect(flash(page).textContent()).resolves.toBe('Vastgelegd: het overleg is gehouden.');
+  await page.getByLabel('Besluit', { exact: true }).fill('   ');
+  await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
+  await expect(page.locator('#besluit-text-fout').textContent()).resolves.toContain('mag niet leeg zijn'); // the service's problem, next to the field
+  await check(env, page, 'coordinator-3-besluit-geweigerd');
+  await page.getByLabel('Besluit', { exact: true }).fill(DECISION);
+  await page.getByLabel('Soort besluit').selectOption('operationeel');
+  await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
+  await expect(flash(page).textContent()).resolves.toBe('Het besluit is vastgelegd.');
+  await expect(page.locator('.regie-decisions').textContent()).resolves.toContain(DECISION);
+  await check(env, page, 'coordinator-4-besluit-vastgelegd');
+  await page.getByLabel('Actiepunt', { exact: true }).fill(ACTION_POINT);
+  await page.getByLabel('Eigenaar').fill('VNG');
+  await page.getByLabel('Uiterlijk gereed op').fill('2026-12-22');
+  await page.getByRole('button', { name: 'Actiepunt uitzetten' }).click();
+  await expect(flash(page).textContent()).resolves.toBe('Het actiepunt is uitgezet.');
+
+  // Then the next one's agenda, now that today's is held: it collects what happened since.
+  await page.goto(`${env.baseUrl}/overleggen?soort=kerngroep`);
+  await page.getByRole('link', { name: 'Agenda bekijken en publiceren' }).click();
+  await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Kerngroepoverleg van dinsdag 29 december 2026');
+  await expect(page.locator('.regie-agenda').textContent()).resolves.toContain(`Actiepunt: ${ACTION_POINT}`); // open action points go on the next agenda
+  await check(env, page, 'coordinator-5-agenda-concept');
+  await page.getByRole('button', { name: 'Agenda publiceren' }).click();
+  await expect(flash(page).textContent()).resolves.toBe('De agenda is gepubliceerd.');
+  await expect(page.getByText('agenda gepubliceerd', { exact: true }).count()).resolves.toBeGreaterThan(0);
+  await screenshot(page, 'coordinator-6-agenda-gepubliceerd');
+  await page.goto(`${page.url().split('#')[0]}/afdrukken`);
+  await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(/^Agenda Kerngroepoverleg/);
+  await check(env, page, 'coordinator-7-afdrukversie');
+
+  // No audit for coordinators: the audit API refuses, the portal says so.
+  const audit = await page.goto(`${env.baseUrl}/audit`);
+  expect(audit?.status()).toBe(403);
+  await expect(page.getByText('U heeft geen rechten voor deze handeling').count()).resolves.toBeGreaterThan(0);
+  await page.context().close();
+}
+
+/** Actiehouder of 2.1: reports progress on their action and escalates a knelpunt, and is refused on another's (1.1). */
+export async function actiehouderJourney(env: JourneyEnv): Promise<void> {
+  const page = await session(env, 'actiehouder-2.1');
+  await expect(page.getByRole('table', { name: /waarvan u actiehouder bent/ }).textContent()).resolves.toContain('2.1');
+  await check(env, page, 'actiehouder-1-overzicht');
+  await menu(page).getByRole('link', { name: 'Werkagenda' }).click();
+  await check(env, page, 'actiehouder-2-werkagenda');
+  await page.getByRole('link', { name: /^2\.1 / }).click();
+  await check(env, page, 'actiehouder-3-actie');
+  await page.getByRole('radio', { name: /Oranje/ }).check();
+  await page.getByLabel('Toelichting').fill(REPORT);
+  await page.getByRole('button', { name: 'Voortgang rapporteren' }).click();
+  await expect(flash(page).textContent()).resolves.toBe('Uw voortgangsrapportage is opgeslagen.');
+  await expect(page.locator('.regie-timeline').last().textContent()).resolves.toContain(REPORT);
+  await check(env, page, 'actiehouder-4-voortgang-gerapporteerd');
+  // A knelpunt, escalated to the kerngroep at once (it goes on the next kerngroep's agenda).
+  await page.locator('summary', { hasText: 'Knelpunt melden' }).click();
+  await page.getByLabel('Wat is het knelpunt?').fill(KNELPUNT);
+  await page.getByLabel('Direct escaleren naar').selectOption('kerngroep');
+  await page.getByRole('button', { name: 'Knelpunt melden' }).click();
+  await expect(flash(page).textContent()).resolves.toBe('Het knelpunt is gemeld.');
+  await expect(page.locator('#knelpunten ~ article').first().textContent()).resolves.toContain('Geëscaleerd naar de kerngroep.');
+
+  // Another's action: no form, a clear notice; a forged post is refused by the service itself.
+  await page.goto(`${env.baseUrl}/acties/1.1`);
+  await expect(page.getByRole('button', { name: 'Voortgang rapporteren' }).count()).resolves.toBe(0);
+  await expect(page.getByText('U heeft geen rechten om deze actie bij te werken').count()).resolves.toBe(1);
+  await check(env, page, 'actiehouder-5-andere-actie');
+  const forged = await forgedPost(page, env.baseUrl, '/acties/1.1/voortgang', { rag: 'groen', summary: 'Niet mijn actie' });
+  expect(forged.status).toBe(403);
+  expect(forged.text).toContain('U heeft geen rechten voor deze handeling');
+  const token = await bearerOf(page);
+  const direct = await fetch(`${env.baseUrl}/api/v1/actions/1.1/progress-reports`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ rag: 'groen', summary: 'Niet mijn actie' }),
+  });
+  expect(direct.status).toBe(403);
+  await menu(page).getByRole('link', { name: 'Mijlpalen' }).click();
+  await check(env, page, 'actiehouder-6-mijlpalen');
+  await page.context().close();
+}
+
+/** Director: publishes the quarterly projection. */
+export async function directorJourney(env: JourneyEnv): Promise<void> {
+  const page = await session(env, 'director');
+  await menu(page).getByRole('link', { name: 'Kwartaalprojectie' }).click();
+  await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Kwartaalprojectie 4e kwartaal 2026');
+  await check(env, page, 'director-1-kwartaalprojectie');
+  await page.getByRole('button', { name: 'Projectie publiceren' }).click();
+  await expect(flash(page).textContent()).resolves.toBe('De kwartaalprojectie is gepubliceerd en bevroren.');
+  await page.getByRole('link', { name: 'versie 1' }).click();
+  await expect(page.getByText('Gepubliceerde versie 1').count()).resolves.toBe(1);
+  await check(env, page, 'director-2-gepubliceerd');
+  await menu(page).getByRole('link', { name: 'Toezeggingen' }).click();
+  await expect(page.locator('.regie-row--alert').first().textContent()).resolves.toContain('over de termijn');
+  await check(env, page, 'director-3-toezeggingen');
+  await page.locator('.regie-row--alert').first().getByRole('link').first().click();
+  await check(env, page, 'director-4-toezegging');
+  await page.context().close();
+}
+
+/** Auditor: sees every write of the others in the audit timeline, the chain verified, the past; refused any write. */
+export async function auditorJourney(env: JourneyEnv): Promise<void> {
+  const page = await session(env, 'auditor');
+  await menu(page).getByRole('link', { name: 'Audit' }).click();
+  await expect(page.getByText(/De keten is intact: \d+ gebeurtenissen gecontroleerd/).count()).resolves.toBe(1);
+  await check(env, page, 'auditor-1-audit');
+  const seen = async (type: string, label: string, who: string, what?: string) => {
+    await page.getByLabel('Soort gebeurtenis').selectOption(type);
+    await page.getByRole('button', { name: 'Filteren' }).click();
+    const rows = page.getByRole('table', { name: /Gebeurtenissen/ }).getByRole('row').filter({ hasText: label });
+    expect(await rows.count()).toBeGreaterThan(0);
+    const text = (await rows.allTextContents()).join('\n');
+    expect(text).toContain(who);
+    if (what) expect(text).toContain(what);
+  };
+  await seen('AgendaPublished', 'Agenda gepubliceerd', 'coordinator');
+  await seen('DecisionRecorded', 'Besluit vastgelegd', 'coordinator', DECISION.slice(0, 60));
+  await seen('ProgressReported', 'Voortgang gerapporteerd', 'actiehouder-2.1', 'oranje');
+  await seen('KnelpuntEscalated', 'Knelpunt geëscaleerd', 'actiehouder-2.1', 'kerngroep');
+  await seen('ProjectionPublished', 'Kwartaalprojectie gepubliceerd', 'director');
+  await check(env, page, 'auditor-2-gefilterd');
+  await page.getByRole('link', { name: 'projection-2026-Q4' }).first().click();
+  await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('projection-2026-Q4');
+  await check(env, page, 'auditor-3-stroom');
+
+  // The past: action 2.1 just before the actiehouder's report had no RAG; right after, orange.
+  await page.goto(`${env.baseUrl}/audit`);
+  await page.getByLabel('Soort gebeurtenis').selectOption('ProgressReported');
+  await page.getByRole('button', { name: 'Filteren' }).click();
+  await page.getByRole('link', { name: /^Situatie vlak vóór ProgressReported/ }).first().click();
+  await expect(page.getByText('U bekijkt de situatie zoals die was op').count()).resolves.toBe(1);
+  await expect(page.locator('.regie-data-list').textContent()).resolves.toContain('Nog niet gerapporteerd');
+  await check(env, page, 'auditor-4-actie-vlak-voor-rapportage');
+  await page.goBack();
+  await page.getByRole('link', { name: /^Situatie direct na ProgressReported/ }).first().click();
+  await expect(page.locator('.regie-data-list').textContent()).resolves.toContain('Oranje');
+  // What the directors saw: the projection just before its publication had no published version yet.
+  await page.goto(`${env.baseUrl}/audit?type=ProjectionPublished`);
+  await page.getByRole('link', { name: /^Situatie vlak vóór ProjectionPublished/ }).first().click();
+  await expect(page.getByText('Voor dit kwartaal is nog geen versie gepubliceerd.').count()).resolves.toBe(1);
+  await expect(page.getByRole('button', { name: 'Projectie publiceren' }).count()).resolves.toBe(0);
+  await check(env, page, 'auditor-5-projectie-vlak-voor-publicatie');
+  // Any screen on a chosen date and time (Amsterdam time).
+  await page.goto(`${env.baseUrl}/audit`);
+  await page.getByLabel('Scherm', { exact: true }).selectOption('overleggen');
+  await page.getByLabel('Peildatum en tijd').fill('2026-12-08T10:00');
+  await page.getByRole('button', { name: 'Bekijken' }).click();
+  await expect(page.getByText('U bekijkt de situatie zoals die was op 8 december 2026 om 10:00').count()).resolves.toBe(1);
+  await check(env, page, 'auditor-6-overleggen-op-peildatum');
+
+  // Read-only: no forms offered, and a forged write is refused by the service.
+  await page.goto(`${env.baseUrl}/acties/2.1`);
+  await expect(page.getByRole('button', { name: 'Voortgang rapporteren' }).count()).resolves.toBe(0);
+  const forged = await forgedPost(page, env.baseUrl, '/acties/2.1/voortgang', { rag: 'rood', summary: 'Een auditor schrijft niet' });
+  expect(forged.status).toBe(403);
+  expect(forged.text).toContain('U heeft geen rechten voor deze handeling');
+  const token = await bearerOf(page);
+  for (const [path, body] of [
+    ['/api/v1/actions/2.1/progress-reports', { rag: 'rood', summary: 'x' }],
+    ['/api/v1/monitoring/projections/2026-Q4/publish', {}],
+  ] as const) {
+    const response = await fetch(`${env.baseUrl}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect(response.status).toBe(403);
+  }
+  await page.context().close();
+}
+
+/** Keyboard alone: the skip link comes first and shows itself, login by Tab and Enter, focus always visible. */
+export async function keyboardJourney(env: JourneyEnv): Promise<void> {
+  const context = await newUserContext(env.browser);
+  const page = await context.newPage();
+  await page.goto(`${env.baseUrl}/inloggen`);
+  const focused = () => page.evaluate(() => ({ text: document.activeElement?.textContent?.trim(), name: document.activeElement?.getAttribute('name'), outline: getComputedStyle(document.activeElement as Element).outlineStyle }));
+  await page.keyboard.press('Tab');
+  expect(await focused()).toMatchObject({ text: 'Direct naar de inhoud' });
+  expect((await page.locator('.nl-skip-link').boundingBox())?.width).toBeGreaterThan(40); // visible while focused
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  expect(await focused()).toMatchObject({ name: 'username', outline: 'solid' });
+  await page.keyboard.type('coordinator');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(env.password);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(`${env.baseUrl}/`);
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Tab'); // skip link, logo, Uitloggen, first menu item
+  expect(await focused()).toMatchObject({ text: 'Overzicht', outline: 'solid' });
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(`${env.baseUrl}/werkagenda`);
+  await context.close();
+}

@@ -1,0 +1,67 @@
+import { Controller, Get, Param, Query, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Public } from '@regie/nest-kit';
+import { Portal, SessionGuard } from '../session/session.guard';
+import type { PortalContext } from '../session/session';
+import { PAST_SCREENS } from '../views/audit';
+import { amsterdamInstant } from '../views/format';
+import { type AuditFilters, AuditPage } from '../views/pages/audit.page';
+import { StreamPage } from '../views/pages/stream.page';
+import { redirect, sendPage } from './page';
+import { PortalExceptionFilter } from './portal-exception.filter';
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
+
+/**
+ * The auditor's screens. The audit API itself refuses everyone but auditors (403, shown as a
+ * page); the portal hides the menu item for others but does not decide.
+ */
+@ApiExcludeController()
+@Public() // the portal checks its own session; the API it calls checks the user's token
+@UseGuards(SessionGuard)
+@UseFilters(PortalExceptionFilter)
+@Controller('audit')
+export class AuditController {
+  @Get()
+  async timeline(@Portal() p: PortalContext, @Query() query: Record<string, unknown>, @Res() res: Response) {
+    const filters: AuditFilters = {
+      stroom: text(query.stroom),
+      type: text(query.type),
+      door: text(query.door),
+      van: text(query.van),
+      tot: text(query.tot),
+      na: /^\d+$/.test(String(query.na ?? '')) ? Number(query.na) : undefined,
+      aantal: [25, 50, 100, 250].includes(Number(query.aantal)) ? Number(query.aantal) : 50,
+      namen: query.namen === 'open' ? 'open' : undefined,
+    };
+    const verification = await p.api.verify();
+    const filtered = Boolean(filters.stroom || filters.type || filters.door || filters.van || filters.tot);
+    // Without filters and position, show the latest events (the chain's head tells where they are).
+    const after = filters.na ?? (filtered ? 0 : Math.max(0, (verification.head?.position ?? verification.events) - filters.aantal));
+    const page = await p.api.auditEvents({
+      stream: filters.stroom,
+      type: filters.type,
+      actor: filters.door,
+      from: filters.van ? amsterdamInstant(filters.van) : undefined,
+      to: filters.tot ? amsterdamInstant(filters.tot) : undefined,
+      after,
+      limit: filters.aantal,
+      names: filters.namen,
+    });
+    const previous = !filtered && after > 0 ? Math.max(0, after - filters.aantal) : undefined;
+    sendPage(res, AuditPage({ p, page, filters: { ...filters, na: after }, verification, previous }));
+  }
+
+  @Get('peildatum')
+  pastScreen(@Query('scherm') scherm: string, @Query('peildatum') peildatum: string, @Res() res: Response) {
+    const [, path] = PAST_SCREENS[scherm] ?? PAST_SCREENS.werkagenda;
+    redirect(res, text(peildatum) ? `${path}?peildatum=${encodeURIComponent(peildatum)}` : path);
+  }
+
+  @Get('stromen/:stream')
+  async stream(@Portal() p: PortalContext, @Param('stream') stream: string, @Query('namen') namen: string | undefined, @Res() res: Response) {
+    const open = namen === 'open';
+    sendPage(res, StreamPage({ p, stream: await p.api.auditStream(stream, open ? 'open' : undefined), namesOpen: open }));
+  }
+}

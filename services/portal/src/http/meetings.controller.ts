@@ -1,0 +1,116 @@
+import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Public } from '@regie/nest-kit';
+import type { WriteOptions } from '../api/regie-api';
+import { Portal, SessionGuard } from '../session/session.guard';
+import type { PortalContext } from '../session/session';
+import { amsterdamInstant } from '../views/format';
+import type { FormErrors } from '../views/form-state';
+import { isKind } from '../views/meetings';
+import { MeetingPrintPage } from '../views/pages/meeting-print.page';
+import { MeetingPage } from '../views/pages/meeting.page';
+import { MeetingsPage } from '../views/pages/meetings.page';
+import { field, submit } from './forms';
+import { sendPage } from './page';
+import { PortalExceptionFilter } from './portal-exception.filter';
+
+type Body = Record<string, unknown>;
+
+/** The overleg calendar, a meeting (agenda, holding, record), its print view and the iCalendar feed. */
+@ApiExcludeController()
+@Public() // the portal checks its own session; the API it calls checks the user's token
+@UseGuards(SessionGuard)
+@UseFilters(PortalExceptionFilter)
+@Controller('overleggen')
+export class MeetingsController {
+  @Get()
+  async calendar(@Portal() p: PortalContext, @Query('soort') soort: string | undefined, @Res() res: Response) {
+    const kind = isKind(soort) ? soort : undefined;
+    const [meetings, series] = await Promise.all([p.api.meetings({ kind, asOf: p.asOf?.instant }), p.api.meetingSeries()]);
+    sendPage(res, MeetingsPage({ p, meetings, series, kind }));
+  }
+
+  /** Declared before :id. The feed needs the user's token, so it comes through the portal. */
+  @Get('agenda.ics')
+  async ics(@Portal() p: PortalContext, @Query('soort') soort: string | undefined, @Res() res: Response) {
+    const feed = await p.api.calendar(isKind(soort) ? soort : undefined);
+    res.set({ 'Content-Type': 'text/calendar; charset=utf-8', 'Content-Disposition': 'attachment; filename="overleggen.ics"' }).send(await feed.text());
+  }
+
+  @Get(':id')
+  async meeting(@Portal() p: PortalContext, @Param('id') id: string, @Res() res: Response) {
+    sendPage(res, await this.page(p, id));
+  }
+
+  @Get(':id/afdrukken')
+  async print(@Portal() p: PortalContext, @Param('id') id: string, @Res() res: Response) {
+    const [meeting, series] = await Promise.all([p.api.meeting(id, p.asOf?.instant), p.api.meetingSeries()]);
+    sendPage(res, MeetingPrintPage({ meeting, series: series.find((s) => s.id === meeting.seriesId) }));
+  }
+
+  @Post(':id/agendapunten')
+  addItem(@Portal() p: PortalContext, @Param('id') id: string, @Body() body: Body, @Req() req: Request, @Res() res: Response) {
+    return this.write(req, res, p, id, body, 'agendapunt-toevoegen', (o) => p.api.post(`/meetings/${enc(id)}/agenda-items`, { title: field(body, 'title') }, o), 'Het agendapunt is toegevoegd.', '#agenda');
+  }
+
+  @Post(':id/agendapunten/:item/intrekken')
+  withdraw(@Portal() p: PortalContext, @Param('id') id: string, @Param('item') item: string, @Body() body: Body, @Req() req: Request, @Res() res: Response) {
+    return this.write(req, res, p, id, body, `intrekken-${item}`, (o) => p.api.delete(`/meetings/${enc(id)}/agenda-items/${enc(item)}`, o), 'Het agendapunt is ingetrokken.', '#agenda');
+  }
+
+  @Post(':id/agenda/publiceren')
+  publish(@Portal() p: PortalContext, @Param('id') id: string, @Body() body: Body, @Req() req: Request, @Res() res: Response) {
+    return this.write(req, res, p, id, body, 'agenda-publiceren', (o) => p.api.post(`/meetings/${enc(id)}/agenda/publish`, {}, o), 'De agenda is gepubliceerd.', '#agenda');
+  }
+
+  @Post(':id/gehouden')
+  held(@Portal() p: PortalContext, @Param('id') id: string, @Body() body: Body, @Req() req: Request, @Res() res: Response) {
+    return this.write(req, res, p, id, body, 'gehouden', (o) => p.api.post(`/meetings/${enc(id)}/held`, {}, o), 'Vastgelegd: het overleg is gehouden.', '#besluiten');
+  }
+
+  @Post(':id/verplaatsen')
+  reschedule(@Portal() p: PortalContext, @Param('id') id: string, @Body() body: Body, @Req() req: Request, @Res() res: Response) {
+    const local = field(body, 'startsAt') ?? '';
+    const data = { startsAt: amsterdamInstant(local) ?? local, reason: field(body, 'reason') };
+    return this.write(req, res, p, id, body, 'verplaatsen', (o) => p.api.post(`/meetings/${enc(id)}/reschedule`, data, o), 'Het overleg is verplaatst.', '');
+  }
+
+  @Post(':id/annuleren')
+  cancel(@Portal() p: PortalContext, @Param('id') id: string, @Body() body: Body, @Req() req: Request, @Res() res: Response) {
+    return this.write(req, res, p, id, body, 'annuleren', (o) => p.api.post(`/meetings/${enc(id)}/cancel`, { reason: field(body, 'reason') }, o), 'Het overleg is geannuleerd.', '');
+  }
+
+  @Post(':id/besluiten')
+  decide(@Portal() p: PortalContext, @Param('id') id: string, @Body() body: Body, @Req() req: Request, @Res() res: Response) {
+    const data = { text: field(body, 'text'), kind: field(body, 'kind') };
+    return this.write(req, res, p, id, body, 'besluit', (o) => p.api.post(`/meetings/${enc(id)}/decisions`, data, o), 'Het besluit is vastgelegd.', '#besluiten');
+  }
+
+  @Post(':id/actiepunten')
+  assign(@Portal() p: PortalContext, @Param('id') id: string, @Body() body: Body, @Req() req: Request, @Res() res: Response) {
+    const data = { text: field(body, 'text'), owner: field(body, 'owner'), dueDate: field(body, 'dueDate') };
+    return this.write(req, res, p, id, body, 'actiepunt', (o) => p.api.post(`/meetings/${enc(id)}/action-points`, data, o), 'Het actiepunt is uitgezet.', '#actiepunten');
+  }
+
+  @Post(':id/actiepunten/:point/afronden')
+  complete(@Portal() p: PortalContext, @Param('id') id: string, @Param('point') point: string, @Body() body: Body, @Req() req: Request, @Res() res: Response) {
+    return this.write(req, res, p, id, body, `afronden-${point}`, (o) => p.api.post(`/action-points/${enc(point)}/complete`, {}, o), 'Het actiepunt is afgerond.', '#actiepunten');
+  }
+
+  @Post(':id/verslag/vaststellen')
+  approve(@Portal() p: PortalContext, @Param('id') id: string, @Body() body: Body, @Req() req: Request, @Res() res: Response) {
+    return this.write(req, res, p, id, body, 'verslag', (o) => p.api.post(`/meetings/${enc(id)}/minutes/approve`, {}, o), 'Het verslag is vastgesteld.', '');
+  }
+
+  private write(req: Request, res: Response, p: PortalContext, id: string, body: Body, form: string, call: (o: WriteOptions) => Promise<unknown>, message: string, anchor: string) {
+    return submit(req, res, { form, body, call, success: { to: `/overleggen/${enc(id)}${anchor}`, message }, rerender: (errors) => this.page(p, id, errors) });
+  }
+
+  private async page(p: PortalContext, id: string, errors?: FormErrors) {
+    const [meeting, series] = await Promise.all([p.api.meeting(id, p.asOf?.instant), p.api.meetingSeries()]);
+    return MeetingPage({ p, meeting, series: series.find((s) => s.id === meeting.seriesId), errors });
+  }
+}
+
+const enc = encodeURIComponent;

@@ -1,0 +1,103 @@
+import { Body, Controller, Get, NotFoundException, Param, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Public } from '@regie/nest-kit';
+import { Portal, SessionGuard } from '../session/session.guard';
+import type { PortalContext } from '../session/session';
+import { amsterdamLocal } from '../views/format';
+import type { FormErrors } from '../views/form-state';
+import { ActionPage } from '../views/pages/action.page';
+import { HomePage } from '../views/pages/home.page';
+import { WerkagendaPage } from '../views/pages/werkagenda.page';
+import { field, optional, submit } from './forms';
+import { sendPage } from './page';
+import { PortalExceptionFilter } from './portal-exception.filter';
+
+type Body = Record<string, unknown>;
+
+/** Overzicht, werkagenda and the action page with its forms (voortgang, knelpunten, mijlpalen). */
+@ApiExcludeController()
+@Public() // the portal checks its own session; the API it calls checks the user's token
+@UseGuards(SessionGuard)
+@UseFilters(PortalExceptionFilter)
+@Controller()
+export class WerkagendaController {
+  @Get()
+  async home(@Portal() p: PortalContext, @Res() res: Response) {
+    const today = amsterdamLocal(p.now).date;
+    const [actions, overdue, meetings] = await Promise.all([p.api.actions(), p.api.commitments('overdue'), p.api.meetings({ from: today })]);
+    const upcoming = meetings.filter((m) => m.status !== 'cancelled' && new Date(m.endsAt) > p.now).slice(0, 5);
+    sendPage(res, HomePage({ p, data: { actions, overdue, upcoming } }));
+  }
+
+  @Get('werkagenda')
+  async werkagenda(@Portal() p: PortalContext, @Res() res: Response) {
+    const [werkagenda, actions] = await Promise.all([p.api.werkagenda(p.asOf?.instant), p.api.actions(p.asOf?.instant)]);
+    sendPage(res, WerkagendaPage({ p, werkagenda, actions }));
+  }
+
+  @Get('acties/:code')
+  async action(@Portal() p: PortalContext, @Param('code') code: string, @Res() res: Response) {
+    sendPage(res, await this.actionPage(p, code));
+  }
+
+  @Post('acties/:code/voortgang')
+  report(@Portal() p: PortalContext, @Param('code') code: string, @Body() body: Body, @Req() req: Request, @Res() res: Response) {
+    return this.write(req, res, p, code, body, 'voortgang-form', `/actions/${enc(code)}/progress-reports`, { rag: field(body, 'rag'), summary: field(body, 'summary') }, 'Uw voortgangsrapportage is opgeslagen.', '#voortgang');
+  }
+
+  @Post('acties/:code/knelpunten')
+  raise(@Portal() p: PortalContext, @Param('code') code: string, @Body() body: Body, @Req() req: Request, @Res() res: Response) {
+    const data = { description: field(body, 'description'), escalateTo: optional(body, 'escalateTo') };
+    return this.write(req, res, p, code, body, 'knelpunt-melden', `/actions/${enc(code)}/knelpunten`, data, 'Het knelpunt is gemeld.', '#knelpunten');
+  }
+
+  @Post('acties/:code/knelpunten/:id/escaleren')
+  escalate(@Portal() p: PortalContext, @Param('code') code: string, @Param('id') id: string, @Body() body: Body, @Req() req: Request, @Res() res: Response) {
+    return this.write(req, res, p, code, body, `knelpunt-${id}-escaleren`, `/actions/${enc(code)}/knelpunten/${enc(id)}/escalate`, { to: field(body, 'to') }, 'Het knelpunt is geëscaleerd.', '#knelpunten');
+  }
+
+  @Post('acties/:code/knelpunten/:id/oplossen')
+  resolve(@Portal() p: PortalContext, @Param('code') code: string, @Param('id') id: string, @Body() body: Body, @Req() req: Request, @Res() res: Response) {
+    const data = { resolution: field(body, 'resolution') };
+    return this.write(req, res, p, code, body, `knelpunt-${id}-oplossen`, `/actions/${enc(code)}/knelpunten/${enc(id)}/resolve`, data, 'Het knelpunt is opgelost.', '#knelpunten');
+  }
+
+  @Post('acties/:code/mijlpalen')
+  plan(@Portal() p: PortalContext, @Param('code') code: string, @Body() body: Body, @Req() req: Request, @Res() res: Response) {
+    const data = { title: field(body, 'title'), dueDate: field(body, 'dueDate') };
+    return this.write(req, res, p, code, body, 'mijlpaal-plannen', `/actions/${enc(code)}/milestones`, data, 'De mijlpaal is gepland.', '#mijlpalen');
+  }
+
+  @Post('acties/:code/mijlpalen/:id/:step')
+  milestone(@Portal() p: PortalContext, @Param('code') code: string, @Param('id') id: string, @Param('step') step: string, @Body() body: Body, @Req() req: Request, @Res() res: Response) {
+    const steps: Record<string, [string, object, string]> = {
+      starten: ['start', {}, 'De mijlpaal is gestart.'],
+      behalen: ['achieve', { achievedOn: field(body, 'achievedOn') }, 'De mijlpaal is behaald.'],
+      herplannen: ['replan', { dueDate: field(body, 'dueDate'), reason: field(body, 'reason') }, 'De mijlpaal is herpland.'],
+      'laten-vervallen': ['cancel', { reason: field(body, 'reason') }, 'De mijlpaal is vervallen.'],
+    };
+    const chosen = steps[step];
+    if (!chosen) throw new NotFoundException();
+    const [apiStep, data, message] = chosen;
+    const form = `mijlpaal-${id}-${step === 'laten-vervallen' ? 'vervallen' : step}`;
+    return this.write(req, res, p, code, body, form, `/actions/${enc(code)}/milestones/${enc(id)}/${apiStep}`, data, message, '#mijlpalen');
+  }
+
+  private write(req: Request, res: Response, p: PortalContext, code: string, body: Body, form: string, path: string, data: object, message: string, anchor: string) {
+    return submit(req, res, {
+      form,
+      body,
+      call: (options) => p.api.post(path, data, options),
+      success: { to: `/acties/${enc(code)}${anchor}`, message },
+      rerender: (errors) => this.actionPage(p, code, errors),
+    });
+  }
+
+  private async actionPage(p: PortalContext, code: string, errors?: FormErrors) {
+    const [action, werkagenda] = await Promise.all([p.api.action(code, p.asOf?.instant), p.api.werkagenda(p.asOf?.instant)]);
+    return ActionPage({ p, action, werkagenda, errors });
+  }
+}
+
+const enc = encodeURIComponent;

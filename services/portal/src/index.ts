@@ -1,0 +1,2 @@
+export { PortalModule } from './portal.module';
+export { portalConfigFromEnv, type PortalConfig } from './config';

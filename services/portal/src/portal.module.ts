@@ -1,0 +1,29 @@
+import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import cookieParser from 'cookie-parser';
+import { PortalApiFactory } from './api/portal-api.factory';
+import { PORTAL_CONFIG, portalConfigFromEnv } from './config';
+import { AssetsController } from './http/assets.controller';
+import { AuditController } from './http/audit.controller';
+import { LoginController } from './http/login.controller';
+import { MonitoringController } from './http/monitoring.controller';
+import { CommitmentsController } from './http/commitments.controller';
+import { MeetingsController } from './http/meetings.controller';
+import { WerkagendaController } from './http/werkagenda.controller';
+import { SessionGuard } from './session/session.guard';
+
+const CONTROLLERS = [AssetsController, LoginController, WerkagendaController, MeetingsController, CommitmentsController, MonitoringController, AuditController];
+
+/**
+ * The web portal: server-rendered Dutch pages in the Rijkshuisstijl for coordinators,
+ * actiehouders, directors and auditors. A backend-for-frontend: it reads and writes only through
+ * the services' public HTTP API with the user's token, so the services enforce every right.
+ */
+@Module({
+  controllers: CONTROLLERS,
+  providers: [{ provide: PORTAL_CONFIG, useFactory: () => portalConfigFromEnv() }, PortalApiFactory, SessionGuard],
+})
+export class PortalModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(cookieParser()).forRoutes(...CONTROLLERS);
+  }
+}

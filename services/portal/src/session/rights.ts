@@ -1,0 +1,24 @@
+import type { Me, Role } from '../api/regie-api.types';
+
+/**
+ * What the screens offer to whom. This only decides which buttons and forms to show: the services
+ * enforce the same rules on every request (a refused write shows their 403 as a message).
+ *
+ * - auditor: reads everything, and the audit trail; no writes
+ * - coordinator: every write except strategic decisions and publishing projections; no audit
+ * - director: decisions (both kinds) and publishing projections; reads
+ * - actiehouder: writes only on their own actions
+ */
+export const has = (me: Me, role: Role): boolean => me.roles.includes(role);
+
+export const rights = (me: Me) => ({
+  /** Report progress, raise and escalate knelpunten, plan and update mijlpalen of this action. */
+  writeAction: (code: string) => has(me, 'coordinator') || (has(me, 'actiehouder') && me.actionCodes.includes(code)),
+  /** Overleggen (agenda, holding, action points, minutes), toezeggingen, measurements. */
+  coordinate: has(me, 'coordinator'),
+  decide: (kind: 'operationeel' | 'strategisch') => has(me, 'director') || (kind === 'operationeel' && has(me, 'coordinator')),
+  publishProjection: has(me, 'director'),
+  audit: has(me, 'auditor'),
+});
+
+export type Rights = ReturnType<typeof rights>;

@@ -1,0 +1,68 @@
+import { CanActivate, createParamDecorator, ExecutionContext, ForbiddenException, Injectable } from '@nestjs/common';
+import type { Response } from 'express';
+import { Clock } from '@regie/es-core';
+import { ApiError } from '../api/regie-api';
+import { PortalApiFactory } from '../api/portal-api.factory';
+import { parsePeildatum } from '../views/format';
+import { rights } from './rights';
+import { isSameOrigin } from './same-origin';
+import { type PortalContext, type PortalRequest, SESSION_COOKIE, takeFlash } from './session';
+
+/** Thrown when a page needs a signed-in user; the portal's filter sends them to /inloggen. */
+export class LoginRequired extends Error {
+  constructor(
+    readonly returnTo: string,
+    readonly expired: boolean,
+  ) {
+    super('login required');
+  }
+}
+
+export const WRONG_ORIGIN = 'Dit formulier kwam niet van deze website en is daarom geweigerd. Open de pagina opnieuw en probeer het nog eens.';
+
+/**
+ * Every portal page and form: a session cookie whose token the API accepts (`/auth/me`), else to
+ * the login page; form posts must come from this site. Puts the PortalContext on the request.
+ */
+@Injectable()
+export class SessionGuard implements CanActivate {
+  constructor(
+    private readonly apis: PortalApiFactory,
+    private readonly clock: Clock,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const req = context.switchToHttp().getRequest<PortalRequest>();
+    const res = context.switchToHttp().getResponse<Response>();
+    const reading = req.method === 'GET' || req.method === 'HEAD';
+    if (!reading && !isSameOrigin(req.headers)) throw new ForbiddenException(WRONG_ORIGIN);
+    const returnTo = reading ? req.originalUrl : '/';
+    const token = req.cookies?.[SESSION_COOKIE];
+    if (!token) throw new LoginRequired(returnTo, false);
+    const api = this.apis.forRequest(req, res).withToken(token);
+    const me = await api.me().catch((error: unknown) => {
+      if (error instanceof ApiError && error.status === 401) throw new LoginRequired(returnTo, true);
+      throw error;
+    });
+    const peildatum = typeof req.query.peildatum === 'string' ? req.query.peildatum : '';
+    const instant = peildatum ? parsePeildatum(peildatum) : undefined;
+    const portal: PortalContext = {
+      me,
+      rights: rights(me),
+      api,
+      now: this.clock.now(),
+      path: req.originalUrl,
+      flash: takeFlash(req, res),
+      asOf: instant ? { input: peildatum, instant } : undefined,
+    };
+    req.portal = portal;
+    return true;
+  }
+}
+
+/** `@Portal() p: PortalContext` in a controller behind the SessionGuard. */
+export const Portal = createParamDecorator((_: unknown, host: ExecutionContext): PortalContext => {
+  const portal = host.switchToHttp().getRequest<PortalRequest>().portal;
+  if (!portal) throw new Error('SessionGuard is not installed on this route');
+  return portal;
+});

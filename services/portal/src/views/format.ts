@@ -1,0 +1,76 @@
+/** Dutch presentation of dates and quarters. Times are shown in Europe/Amsterdam, as users live them. */
+const ZONE = 'Europe/Amsterdam';
+
+const dateFormat = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const dateTimeFormat = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: ZONE });
+const timeFormat = new Intl.DateTimeFormat('nl-NL', { hour: '2-digit', minute: '2-digit', timeZone: ZONE });
+const weekdayFormat = new Intl.DateTimeFormat('nl-NL', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: ZONE });
+const monthFormat = new Intl.DateTimeFormat('nl-NL', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+const localParts = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: ZONE });
+
+/** `2026-05-31` → "31 mei 2026" (a calendar date has no time zone). */
+export const formatDate = (date: string | null | undefined): string => (date ? dateFormat.format(new Date(`${date.slice(0, 10)}T12:00:00Z`)) : '—');
+
+/** An instant → "8 december 2026 om 10:00" in Amsterdam time. */
+export const formatDateTime = (iso: string | null | undefined): string => (iso ? dateTimeFormat.format(new Date(iso)) : '—');
+
+export const formatTime = (iso: string): string => timeFormat.format(new Date(iso));
+export const formatWeekday = (iso: string): string => weekdayFormat.format(new Date(iso));
+
+/** `2026-10` → "oktober 2026". */
+export const formatMonth = (period: string): string => monthFormat.format(new Date(`${period}-15T12:00:00Z`));
+
+/** An instant as Amsterdam wall-clock parts: for `<input type="datetime-local">` and calendar dates. */
+export function amsterdamLocal(instant: Date): { date: string; time: string } {
+  const p = Object.fromEntries(localParts.formatToParts(instant).map((x) => [x.type, x.value]));
+  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
+}
+
+/**
+ * A wall-clock moment in Amsterdam as an ISO instant, for the API's `asOf` and audit filters:
+ * `2026-12-08T10:00` is that minute; a date alone (`2026-12-08`) means the end of that day
+ * (everything that happened on it). Undefined when the input is not a date.
+ */
+export function amsterdamInstant(local: string): string | undefined {
+  const match = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2})(?::(\d{2}))?)?$/.exec(local.trim());
+  if (!match) return undefined;
+  const [, date, time = '23:59', seconds = '00'] = match;
+  const wall = Date.parse(`${date}T${time}:${seconds}Z`);
+  if (Number.isNaN(wall) || new Date(wall).toISOString().slice(0, 10) !== date) return undefined;
+  const extra = match[2] ? 0 : 59_999;
+  // Amsterdam is UTC+1 in winter and UTC+2 in summer: take the offset that maps back to the same wall clock.
+  const offsetHours = [1, 2].find((h) => {
+    const back = amsterdamLocal(new Date(wall - h * 3_600_000));
+    return back.date === date && back.time === time;
+  });
+  return new Date(wall - (offsetHours ?? 1) * 3_600_000 + extra).toISOString();
+}
+
+/**
+ * A peildatum as given in a URL: an exact instant (`2026-12-08T09:31:12.345Z`, as the audit
+ * timeline links to "just before this event") or a wall-clock moment in Amsterdam (forms).
+ */
+export function parsePeildatum(value: string): string | undefined {
+  if (/(Z|[+-]\d{2}:\d{2})$/.test(value)) {
+    const instant = Date.parse(value);
+    return Number.isNaN(instant) ? undefined : new Date(instant).toISOString();
+  }
+  return amsterdamInstant(value);
+}
+
+/** The quarter of a calendar date: `2026-11-23` → `2026-Q4`. */
+export const quarterOf = (date: string): string => `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
+
+/** `2026-Q4` → "4e kwartaal 2026". */
+export const formatQuarter = (quarter: string): string => `${quarter.slice(6)}e kwartaal ${quarter.slice(0, 4)}`;
+
+/** The quarter `steps` away: (`2026-Q4`, 1) → `2027-Q1`. */
+export function shiftQuarter(quarter: string, steps: number): string {
+  const index = Number(quarter.slice(0, 4)) * 4 + Number(quarter.slice(6)) - 1 + steps;
+  return `${Math.floor(index / 4)}-Q${(index % 4) + 1}`;
+}
+
+export const isQuarter = (value: unknown): value is string => typeof value === 'string' && /^\d{4}-Q[1-4]$/.test(value);
+
+/** "1 actie", "3 acties". */
+export const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;

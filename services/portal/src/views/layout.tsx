@@ -1,0 +1,143 @@
+import type { ComponentChildren } from 'preact';
+import type { Me } from '../api/regie-api.types';
+import type { FormErrors } from './form-state';
+import { ROLE_LABEL } from './labels';
+import { formatDateTime } from './format';
+
+export type Section = 'overzicht' | 'werkagenda' | 'mijlpalen' | 'overleggen' | 'toezeggingen' | 'voortgangsrapportage' | 'audit' | 'inloggen';
+
+export interface LayoutProps {
+  title: string;
+  /** The main-menu item this page belongs to (aria-current). */
+  section?: Section;
+  /** Signed-in user; absent on the login and some error pages. */
+  me?: Me;
+  flash?: string;
+  /** Shown as a banner: these screens show the past, read-only. */
+  asOf?: { instant: string };
+  /** Breadcrumb above the heading: [label, href][]. */
+  crumbs?: [string, string][];
+  /** A refused form: a 403 is about the user, not a field, so it is said at the top of the page. */
+  errors?: FormErrors;
+  children: ComponentChildren;
+}
+
+const MENU: [Section, string, string][] = [
+  ['overzicht', 'Overzicht', '/'],
+  ['werkagenda', 'Werkagenda', '/werkagenda'],
+  ['mijlpalen', 'Mijlpalen', '/mijlpalen'],
+  ['overleggen', 'Overleggen', '/overleggen'],
+  ['toezeggingen', 'Toezeggingen', '/toezeggingen'],
+  ['voortgangsrapportage', 'Kwartaalprojectie', '/voortgangsrapportage'],
+  ['audit', 'Audit', '/audit'],
+];
+
+/** The page shell in the Rijkshuisstijl (NL Design System community CSS and tokens). */
+export function Layout({ title, section, me, flash, asOf, crumbs, errors, children }: LayoutProps) {
+  const menu = MENU.filter(([key]) => key !== 'audit' || me?.roles.includes('auditor'));
+  return (
+    <html lang="nl" class="rhc-theme">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} — Regie werkagenda langdurige ggz`}</title>
+        <link rel="stylesheet" href="/assets/rhc/design-tokens.css" />
+        <link rel="stylesheet" href="/assets/rhc/components.css" />
+        <link rel="stylesheet" href="/assets/portal.css" />
+      </head>
+      <body class="utrecht-document utrecht-document--surface regie-page">
+        <a class="nl-skip-link nl-skip-link--visible-on-focus" href="#inhoud">
+          Direct naar de inhoud
+        </a>
+        <header class="utrecht-page-header regie-header">
+          <div class="utrecht-page-header__content regie-header__content">
+            <a class="regie-logo" href="/">
+              <span class="regie-logo__title">Regie</span>
+              <span class="regie-logo__subtitle">Werkagenda langdurige ggz 2025–2028</span>
+            </a>
+            {me && (
+              <div class="regie-user">
+                <p class="nl-paragraph">
+                  Ingelogd als <strong>{me.name}</strong> ({me.roles.map((r) => ROLE_LABEL[r]).join(', ')}
+                  {me.actionCodes.length > 0 && `, actie ${me.actionCodes.join(', ')}`})
+                </p>
+                <form method="post" action="/uitloggen">
+                  <button type="submit" class="utrecht-button utrecht-button--secondary-action">
+                    Uitloggen
+                  </button>
+                </form>
+              </div>
+            )}
+          </div>
+        </header>
+        {me && (
+          <nav class="rhc-nav-bar__container regie-nav" aria-label="Hoofdmenu">
+            <div class="rhc-nav-bar">
+              <ul class="rhc-nav-bar__list">
+                {menu.map(([key, label, href]) => (
+                  <li key={key}>
+                    <a class="rhc-nav-bar__link nl-link" href={href} aria-current={key === section ? 'page' : undefined}>
+                      {label}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          </nav>
+        )}
+        <main id="inhoud" class="utrecht-page-body" tabIndex={-1}>
+          <div class="utrecht-page-body__content">
+            {crumbs && crumbs.length > 0 && (
+              <nav class="utrecht-breadcrumb-nav regie-crumbs" aria-label="Kruimelpad">
+                <ol>
+                  {crumbs.map(([label, href]) => (
+                    <li key={href}>
+                      <a class="nl-link" href={href}>
+                        {label}
+                      </a>
+                    </li>
+                  ))}
+                </ol>
+              </nav>
+            )}
+            {asOf && (
+              <div class="utrecht-alert utrecht-alert--warning regie-alert" role="status">
+                <div class="utrecht-alert__content">
+                  <p class="nl-paragraph">
+                    U bekijkt de situatie zoals die was op <strong>{formatDateTime(asOf.instant)}</strong>. Deze weergave is alleen-lezen.{' '}
+                    <a class="nl-link" href="?">
+                      Naar de situatie van nu
+                    </a>
+                  </p>
+                </div>
+              </div>
+            )}
+            {errors?.status === 403 && (
+              <div class="utrecht-alert utrecht-alert--error regie-alert" role="alert">
+                <div class="utrecht-alert__content">
+                  <p class="nl-paragraph regie-alert__title">{errors.message}</p>
+                </div>
+              </div>
+            )}
+            {flash && (
+              <div class="utrecht-alert utrecht-alert--ok regie-alert" role="status">
+                <div class="utrecht-alert__content">
+                  <p class="nl-paragraph">{flash}</p>
+                </div>
+              </div>
+            )}
+            {children}
+          </div>
+        </main>
+        <footer class="utrecht-page-footer rhc-page-footer rhc-page-footer--primary-filled regie-footer">
+          <div class="rhc-page-footer__content">
+            <p class="nl-paragraph">
+              Regie — de regiecyclus van de werkagenda <em>Een betekenisvol leven met een langdurige psychische aandoening</em> (VWS, ZN, VNG, de
+              Nederlandse ggz, Valente en MIND).
+            </p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,93 @@
+import type { Action, Werkagenda } from '../../api/regie-api.types';
+import type { PortalContext } from '../../session/session';
+import { Alert, DataList, Disclosure, H1, H2, P, RagBadge } from '../components';
+import { formatDateTime } from '../format';
+import { Form, RadioGroup, TextArea } from '../form';
+import { type FormErrors, FormState } from '../form-state';
+import { Layout } from '../layout';
+import { holderText } from '../werkagenda';
+import { KnelpuntenSection } from './action-knelpunten';
+import { MilestonesSection } from './action-milestones';
+import { asOfQuery } from './peildatum';
+
+export interface ActionPageProps {
+  p: PortalContext;
+  action: Action;
+  werkagenda: Werkagenda;
+  errors?: FormErrors;
+}
+
+export function ActionPage({ p, action, werkagenda, errors }: ActionPageProps) {
+  const line = werkagenda.actionLines.find((l) => l.number === action.actionLine);
+  const writable = !p.asOf && p.rights.writeAction(action.code);
+  const base = `/acties/${action.code}`;
+  return (
+    <Layout title={`Actie ${action.code}`} section="werkagenda" me={p.me} flash={p.flash} asOf={p.asOf} crumbs={[['Werkagenda', `/werkagenda${asOfQuery(p)}`]]} errors={errors}>
+      <p class="utrecht-pre-heading regie-pre-heading">Actie {action.code}</p>
+      <H1>{action.title}</H1>
+      <DataList
+        items={[
+          ['Actielijn', line ? `${line.number}: ${line.title}` : String(action.actionLine)],
+          ['Actiehouder', holderText(action.actionHolder)],
+          ['Laatste voortgang', <RagBadge rag={action.rag} />],
+        ]}
+      />
+      <P>{action.actionHolder.description}</P>
+      {!writable && !p.asOf && (
+        <Alert kind="info" title="Alleen-lezen">
+          <P>
+            U heeft geen rechten om deze actie bij te werken: alleen de actiehouder van actie {action.code} en de coördinator kunnen voortgang
+            rapporteren, knelpunten melden en mijlpalen bijwerken.
+          </P>
+        </Alert>
+      )}
+      {action.startActivities.length > 0 && (
+        <Disclosure summary={`Startactiviteiten (${action.startActivities.length})`}>
+          <ul class="utrecht-unordered-list">
+            {action.startActivities.map((text, n) => (
+              <li key={n}>{text}</li>
+            ))}
+          </ul>
+        </Disclosure>
+      )}
+
+      <MilestonesSection p={p} action={action} writable={writable} errors={errors} />
+
+      <section aria-labelledby="voortgang">
+        <H2 id="voortgang">Voortgangsrapportages</H2>
+        {writable && (
+          <Form f={new FormState('voortgang-form', errors)} action={`${base}/voortgang`} title="Voortgang rapporteren" submit="Voortgang rapporteren" fields={['rag', 'summary']}>
+            <RadioGroup
+              f={new FormState('voortgang-form', errors)}
+              name="rag"
+              legend="Hoe staat de actie ervoor?"
+              required
+              options={[
+                ['groen', 'Groen: op koers'],
+                ['oranje', 'Oranje: aandacht nodig'],
+                ['rood', 'Rood: niet op koers, bijsturing nodig'],
+              ]}
+            />
+            <TextArea f={new FormState('voortgang-form', errors)} name="summary" label="Toelichting" description="Wat is er bereikt, wat loopt anders dan gepland?" required rows={5} />
+          </Form>
+        )}
+        {action.progressReports.length === 0 ? (
+          <P>Er is nog geen voortgang gerapporteerd.</P>
+        ) : (
+          <ol class="regie-timeline" reversed>
+            {[...action.progressReports].reverse().map((r) => (
+              <li key={r.id} class="regie-timeline__item">
+                <p class="nl-paragraph">
+                  <RagBadge rag={r.rag} /> <span class="regie-muted">{formatDateTime(r.reportedAt)}{r.reportedBy ? `, door ${r.reportedBy}` : ''}</span>
+                </p>
+                <p class="nl-paragraph">{r.summary}</p>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      <KnelpuntenSection action={action} writable={writable} errors={errors} />
+    </Layout>
+  );
+}

@@ -1,0 +1,67 @@
+import type { Meeting, MeetingSeries } from '../../api/regie-api.types';
+import { formatDate, formatDateTime, formatTime, formatWeekday } from '../format';
+import { MEETING_KIND_LABEL, MEETING_STATUS_LABEL } from '../labels';
+
+/** The agenda and besluitenlijst of one overleg on A4: no menu, no forms; a draft says so. */
+export function MeetingPrintPage({ meeting: m, series }: { meeting: Meeting; series?: MeetingSeries }) {
+  const title = `${series?.title ?? MEETING_KIND_LABEL[m.kind]} — ${formatWeekday(m.startsAt)}`;
+  return (
+    <html lang="nl" class="rhc-theme">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`Agenda ${title}`}</title>
+        <link rel="stylesheet" href="/assets/rhc/design-tokens.css" />
+        <link rel="stylesheet" href="/assets/rhc/components.css" />
+        <link rel="stylesheet" href="/assets/portal.css" />
+      </head>
+      <body class="utrecht-document regie-print">
+        <main class="utrecht-page-body__content">
+          <p class="regie-no-print nl-paragraph">
+            <a class="nl-link" href={`/overleggen/${m.id}`}>
+              Terug naar het overleg
+            </a>{' '}
+            — gebruik de afdrukfunctie van uw browser (Ctrl+P) om af te drukken.
+          </p>
+          <h1 class="nl-heading nl-heading--level-1">{m.agendaStatus === 'concept' ? `Concept-agenda ${title}` : `Agenda ${title}`}</h1>
+          <p class="nl-paragraph">
+            {formatTime(m.startsAt)}–{formatTime(m.endsAt)} · {MEETING_STATUS_LABEL[m.status]}
+            {m.publishedAt && ` · agenda gepubliceerd op ${formatDateTime(m.publishedAt)}`}
+          </p>
+          {series && <p class="nl-paragraph">Deelnemers: {series.participants.join(', ')}{series.chair ? `; voorzitter: ${series.chair}` : ''}</p>}
+          <h2 class="nl-heading nl-heading--level-2">Agenda</h2>
+          <ol class="utrecht-ordered-list">
+            {m.agenda.map((item) => (
+              <li key={item.id}>{item.title}</li>
+            ))}
+          </ol>
+          {m.decisions.length > 0 && (
+            <>
+              <h2 class="nl-heading nl-heading--level-2">Besluiten</h2>
+              <ol class="utrecht-ordered-list">
+                {m.decisions.map((d) => (
+                  <li key={d.id}>
+                    {d.text} ({d.kind})
+                  </li>
+                ))}
+              </ol>
+            </>
+          )}
+          {m.actionPoints.length > 0 && (
+            <>
+              <h2 class="nl-heading nl-heading--level-2">Actiepunten</h2>
+              <ol class="utrecht-ordered-list">
+                {m.actionPoints.map((a) => (
+                  <li key={a.id}>
+                    {a.text} — {a.owner}, uiterlijk {formatDate(a.dueDate)}
+                    {a.done ? ' (afgerond)' : ''}
+                  </li>
+                ))}
+              </ol>
+            </>
+          )}
+        </main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,112 @@
+import type { ComponentChildren } from 'preact';
+import type { Meeting, MeetingSeries } from '../../api/regie-api.types';
+import type { PortalContext } from '../../session/session';
+import { A, Alert, Badge, DataList, Disclosure, H1, H2, P } from '../components';
+import { amsterdamLocal, formatDateTime, formatTime, formatWeekday } from '../format';
+import { ButtonForm, Form, TextArea, TextField } from '../form';
+import { type FormErrors, FormState } from '../form-state';
+import { AGENDA_SOURCE_LABEL, MEETING_KIND_LABEL, MEETING_STATUS_LABEL } from '../labels';
+import { Layout } from '../layout';
+import { MeetingRecord } from './meeting-record';
+import { asOfQuery } from './peildatum';
+
+export interface MeetingPageProps {
+  p: PortalContext;
+  meeting: Meeting;
+  series?: MeetingSeries;
+  errors?: FormErrors;
+}
+
+/** One overleg: its agenda (draft → published), holding it, and its record (besluiten, actiepunten). */
+export function MeetingPage({ p, meeting: m, series, errors }: MeetingPageProps) {
+  const base = `/overleggen/${m.id}`;
+  const live = !p.asOf;
+  const draft = m.status === 'scheduled';
+  const open = m.status === 'scheduled' || m.status === 'agenda_published';
+  const started = new Date(m.startsAt) <= p.now;
+  const title = `${MEETING_KIND_LABEL[m.kind]} van ${formatWeekday(m.startsAt)}`;
+  const add = new FormState('agendapunt-toevoegen', errors);
+  const publish = new FormState('agenda-publiceren', errors);
+  const held = new FormState('gehouden', errors);
+  const reschedule = new FormState('verplaatsen', errors);
+  const cancel = new FormState('annuleren', errors);
+  return (
+    <Layout title={title} section="overleggen" me={p.me} flash={p.flash} asOf={p.asOf} crumbs={[['Overleggen', `/overleggen${asOfQuery(p)}`]]} errors={errors}>
+      <p class="utrecht-pre-heading regie-pre-heading">{series?.title ?? MEETING_KIND_LABEL[m.kind]}</p>
+      <H1>{title}</H1>
+      <DataList items={facts(m, series)} />
+      <P>
+        <A href={`${base}/afdrukken`}>Afdrukversie van agenda en besluitenlijst</A>
+      </P>
+
+      <section aria-labelledby="agenda">
+        <H2 id="agenda">Agenda{m.agendaStatus === 'concept' ? ' (concept)' : ''}</H2>
+        <ol class="utrecht-ordered-list regie-agenda">
+          {m.agenda.map((item) => (
+            <li key={item.id}>
+              {item.title} <span class="regie-muted">({AGENDA_SOURCE_LABEL[item.source.type] ?? item.source.type})</span>
+              {live && draft && p.rights.coordinate && item.source.type !== 'standing' && (
+                <ButtonForm f={new FormState(`intrekken-${item.id}`, errors)} action={`${base}/agendapunten/${item.id}/intrekken`} label="Intrekken" accessibleLabel={`Intrekken: agendapunt ${item.title}`} />
+              )}
+            </li>
+          ))}
+        </ol>
+        {live && draft && p.rights.coordinate && (
+          <>
+            <Disclosure summary="Agendapunt toevoegen" open={add.active}>
+              <Form f={add} action={`${base}/agendapunten`} title="Agendapunt toevoegen" submit="Toevoegen" kind="secondary" fields={['title']}>
+                <TextField f={add} name="title" label="Omschrijving van het agendapunt" required />
+              </Form>
+            </Disclosure>
+            <Form f={publish} action={`${base}/agenda/publiceren`} title="Agenda publiceren" submit="Agenda publiceren">
+              <P>Na publicatie ligt de agenda vast en ontvangen de deelnemers deze versie.</P>
+            </Form>
+          </>
+        )}
+      </section>
+
+      {live && open && p.rights.coordinate && (
+        <section aria-labelledby="vergadering">
+          <H2 id="vergadering">Vergadering</H2>
+          {started ? (
+            <Form f={held} action={`${base}/gehouden`} title="Overleg gehouden" submit="Vastleggen dat het overleg gehouden is">
+              <P>Daarna kunt u besluiten en actiepunten vastleggen.</P>
+            </Form>
+          ) : (
+            <P>Vanaf de aanvang ({formatDateTime(m.startsAt)}) kunt u vastleggen dat het overleg gehouden is, en daarna besluiten en actiepunten.</P>
+          )}
+          <Disclosure summary="Overleg verplaatsen" open={reschedule.active}>
+            <Form f={reschedule} action={`${base}/verplaatsen`} title="Overleg verplaatsen" submit="Verplaatsen" kind="secondary" fields={['startsAt', 'reason']}>
+              <TextField f={reschedule} name="startsAt" label="Nieuwe datum en aanvangstijd" type="datetime-local" value={`${amsterdamLocal(new Date(m.startsAt)).date}T${amsterdamLocal(new Date(m.startsAt)).time}`} required />
+              <TextArea f={reschedule} name="reason" label="Reden" required rows={2} />
+            </Form>
+          </Disclosure>
+          <Disclosure summary="Overleg annuleren" open={cancel.active}>
+            <Form f={cancel} action={`${base}/annuleren`} title="Overleg annuleren" submit="Annuleren" kind="secondary" fields={['reason']}>
+              <TextArea f={cancel} name="reason" label="Reden van annulering" required rows={2} />
+            </Form>
+          </Disclosure>
+        </section>
+      )}
+      {m.status === 'cancelled' && <Alert kind="warning" title="Dit overleg is geannuleerd." />}
+
+      <MeetingRecord p={p} meeting={m} errors={errors} />
+    </Layout>
+  );
+}
+
+function facts(m: Meeting, series?: MeetingSeries): [string, ComponentChildren][] {
+  const items: [string, ComponentChildren][] = [
+    ['Tijd', `${formatTime(m.startsAt)} tot ${formatTime(m.endsAt)}`],
+    ['Status', <Badge tone={m.status === 'cancelled' ? 'bad' : 'neutral'}>{MEETING_STATUS_LABEL[m.status]}</Badge>],
+    ['Agenda', m.agendaStatus === 'gepubliceerd' ? `gepubliceerd op ${formatDateTime(m.publishedAt)}` : 'concept (stelt zich samen tot publicatie)'],
+    ['Deelnemers', series?.participants.join(', ') ?? '—'],
+    ['Voorzitter', series?.chair ?? 'niet vastgelegd'],
+  ];
+  if (m.preparesFor) items.push(['Bereidt voor', <A href={`/overleggen/${m.preparesFor}`}>de regiegroep</A>]);
+  if (m.preparedBy) items.push(['Voorbereid in', <A href={`/overleggen/${m.preparedBy}`}>het kerngroepoverleg</A>]);
+  if (m.movedBecause) items.push(['Verschoven', m.movedBecause]);
+  if (m.cancelReason) items.push(['Reden annulering', m.cancelReason]);
+  if (m.heldAt) items.push(['Gehouden', formatDateTime(m.heldAt)]);
+  return items;
+}

@@ -1,0 +1,33 @@
+import type { AuditStream } from '../../api/regie-api.types';
+import type { PortalContext } from '../../session/session';
+import { A, H1, P } from '../components';
+import { pageOfStream } from '../audit';
+import { Layout } from '../layout';
+import { EventsTable } from './audit-events';
+
+/** One stream's complete history, revision by revision. */
+export function StreamPage({ p, stream, namesOpen }: { p: PortalContext; stream: AuditStream; namesOpen: boolean }) {
+  const page = pageOfStream(stream.stream);
+  return (
+    <Layout title={`Stroom ${stream.stream}`} section="audit" me={p.me} flash={p.flash} crumbs={[['Audit', '/audit']]}>
+      <p class="utrecht-pre-heading regie-pre-heading">Stroom</p>
+      <H1>{stream.stream}</H1>
+      <P>
+        {stream.events.length} gebeurtenissen, in volgorde van revisie.{' '}
+        {page && <A href={page}>Naar de pagina van dit onderwerp</A>}
+      </P>
+      <P>
+        {namesOpen ? (
+          <>
+            Namen van personen worden getoond. <A href={`/audit/stromen/${encodeURIComponent(stream.stream)}`}>Toon de gegevens zoals opgeslagen (namen versleuteld)</A>
+          </>
+        ) : (
+          <>
+            Namen van personen staan versleuteld, zoals opgeslagen. <A href={`/audit/stromen/${encodeURIComponent(stream.stream)}?namen=open`}>Namen tonen</A>
+          </>
+        )}
+      </P>
+      <EventsTable events={stream.events} caption={`Geschiedenis van ${stream.stream}`} withStream={false} />
+    </Layout>
+  );
+}
