@@ -1,0 +1,148 @@
+import request from 'supertest';
+import { LocalAccounts } from '@regie/nest-kit';
+import { apiClient, type ApiClient, TEST_PASSWORD, testDatabase } from '@regie/test-kit';
+import { loadConfig } from './config';
+import { startPlatform, type RunningPlatform } from './platform';
+
+/**
+ * The portal (the server-rendered backend-for-frontend) against the real platform in one process:
+ * sessions, post/redirect/get, the services' refusals on the forms, CSRF and double submits.
+ * What a form did is checked through the API and the audit trail, as a user or auditor sees it.
+ */
+interface Report { rag: string; summary: string }
+interface AuditEvent { type: string; data: { summary?: string }; metadata: { actor: unknown } }
+
+describe('portal (backend-for-frontend) on the real platform', () => {
+  let db: Awaited<ReturnType<typeof testDatabase>>;
+  let platform: RunningPlatform;
+  let api: ApiClient;
+  let http: ReturnType<typeof request.agent>;
+
+  beforeAll(async () => {
+    db = await testDatabase('portal_http');
+    platform = await startPlatform(
+      loadConfig({ DATABASE_URL: db.url, PORT: '0', REGIE_LOG_LEVEL: 'error', REGIE_NOW: '2026-12-08T09:30:00Z', REGIE_LOCAL_PASSWORD: TEST_PASSWORD }),
+      () => undefined,
+    );
+    api = apiClient(platform.url);
+  });
+  afterAll(async () => {
+    await platform.close();
+    await db.drop();
+  });
+  beforeEach(() => {
+    http = request.agent(platform.url); // a browser: keeps its cookies
+  });
+
+  const post = (path: string, body: object, origin = platform.url) => http.post(path).set('Origin', origin).type('form').send(body);
+  const login = (username = 'actiehouder-2.1', password = TEST_PASSWORD) => post('/inloggen', { username, password, terug: '/acties/2.1' });
+  const reports = async (code: string): Promise<Report[]> => ((await (await api.fetch(`/api/v1/actions/${code}`)).json()) as { progressReports: Report[] }).progressReports;
+  const recorded = async (summary: string) => (await reports('2.1')).filter((r) => r.summary === summary);
+  const audited = async (summary: string) => {
+    const { events } = (await (await api.fetch('/api/v1/audit/streams/action-2.1', {}, 'auditor')).json()) as { events: AuditEvent[] };
+    return events.filter((e) => e.type === 'ProgressReported' && e.data.summary === summary);
+  };
+  const cookies = (res: request.Response) => String(res.headers['set-cookie'] ?? '');
+
+  it('sends a visitor without a session to the login page, and back after logging in, with a cookie no script or other site gets', async () => {
+    const page = await http.get('/acties/2.1');
+    expect(page.status).toBe(303);
+    expect(page.headers.location).toBe('/inloggen?terug=%2Facties%2F2.1');
+    const loggedIn = await login();
+    expect(loggedIn.status).toBe(303);
+    expect(loggedIn.headers.location).toBe('/acties/2.1');
+    const cookie = cookies(loggedIn);
+    expect(cookie).toMatch(/regie_sessie=[^;]+;/);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    const action = await http.get('/acties/2.1');
+    expect(action.status).toBe(200);
+    expect(action.text).toContain('Ingelogd als <strong>Actiehouder actie 2.1 (lokaal account)</strong>');
+    expect(action.text).toContain('Voortgang rapporteren'); // the form of one's own action
+  });
+
+  it('says so in Dutch when the password is wrong, and starts no session', async () => {
+    const res = await login('actiehouder-2.1', 'fout-wachtwoord');
+    expect(res.status).toBe(401);
+    expect(res.text).toContain('De combinatie van gebruikersnaam en wachtwoord is onjuist.');
+    expect(res.headers['set-cookie']).toBeUndefined();
+    expect((await http.get('/werkagenda')).status).toBe(303);
+  });
+
+  it('clears a session whose token the services refuse (forged or expired) and asks to log in again', async () => {
+    const accounts = await LocalAccounts.open(platform.adapters.pool, { password: TEST_PASSWORD, tokenLifetimeSeconds: -60 });
+    const expired = (await accounts.issue('actiehouder-2.1')).accessToken; // signed with the platform's key, a minute past expiry
+    for (const token of ['vervalst', expired]) {
+      const res = await request(platform.url).get('/werkagenda').set('Cookie', `regie_sessie=${token}`);
+      expect(res.status).toBe(303);
+      expect(res.headers.location).toBe('/inloggen?terug=%2Fwerkagenda&verlopen=1');
+      expect(cookies(res)).toMatch(/regie_sessie=;/);
+    }
+    expect((await http.get('/inloggen?terug=%2Fwerkagenda&verlopen=1')).text).toContain('Uw sessie is verlopen. Log opnieuw in.');
+  });
+
+  it('records a form through the API as the logged-in user, then redirects with a message shown once', async () => {
+    await login();
+    const res = await post('/acties/2.1/voortgang', { rag: 'oranje', summary: '  Voorbeeld: pilots lopen uit  ' });
+    expect(res.status).toBe(303);
+    expect(res.headers.location).toBe('/acties/2.1#voortgang');
+    expect(await recorded('Voorbeeld: pilots lopen uit')).toEqual([expect.objectContaining({ rag: 'oranje' })]);
+    expect((await audited('Voorbeeld: pilots lopen uit')).map((e) => e.metadata.actor)).toEqual([{ userId: 'actiehouder-2.1', role: 'actiehouder' }]);
+    const next = await http.get('/acties/2.1');
+    expect(next.text).toContain('Uw voortgangsrapportage is opgeslagen.');
+    expect(next.text).toContain('Voorbeeld: pilots lopen uit');
+    expect((await http.get('/acties/2.1')).text).not.toContain('Uw voortgangsrapportage is opgeslagen.');
+  });
+
+  it("shows the service's validation problem next to the field it names, and records nothing", async () => {
+    await login();
+    const before = (await reports('2.1')).length;
+    const invalid = await post('/acties/2.1/voortgang', { rag: 'rood', summary: '   ' });
+    expect(invalid.status).toBe(400);
+    expect(invalid.text).toMatch(/id="voortgang-form-summary-fout"[^>]*>[\s\S]*?mag niet leeg zijn/);
+    expect(invalid.text).toContain('Niet alle velden zijn goed ingevuld.');
+    expect((await reports('2.1')).length).toBe(before);
+  });
+
+  it("shows the service's 403 as the Dutch no-rights message when writing on someone else's action", async () => {
+    await login();
+    const refused = await post('/acties/1.1/voortgang', { rag: 'groen', summary: 'Voorbeeld: niet mijn actie' });
+    expect(refused.status).toBe(403);
+    expect(refused.text).toContain('U heeft geen rechten voor deze handeling.');
+    expect((await reports('1.1')).map((r) => r.summary)).not.toContain('Voorbeeld: niet mijn actie');
+  });
+
+  it('refuses a form or a login posted from another site', async () => {
+    await login();
+    const res = await post('/acties/2.1/voortgang', { rag: 'rood', summary: 'Voorbeeld: van elders' }, 'https://evil.example');
+    expect(res.status).toBe(403);
+    expect(res.text).toContain('Dit formulier kwam niet van deze website');
+    expect(await recorded('Voorbeeld: van elders')).toEqual([]);
+    const foreignLogin = await post('/inloggen', { username: 'coordinator', password: TEST_PASSWORD }, 'https://evil.example');
+    expect(foreignLogin.status).toBe(403);
+    expect(foreignLogin.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('records a form submitted twice with the same key (a double click, a resend) once', async () => {
+    await login();
+    const form = { rag: 'groen', summary: 'Voorbeeld: dubbel verstuurd', _sleutel: 'sleutel-dubbel-1' };
+    const clicks = await Promise.all([post('/acties/2.1/voortgang', form), post('/acties/2.1/voortgang', form)]);
+    expect(clicks.map((r) => r.headers.location)).toContain('/acties/2.1#voortgang');
+    const resent = await post('/acties/2.1/voortgang', form);
+    expect(resent.status).toBe(303);
+    expect(await recorded('Voorbeeld: dubbel verstuurd')).toHaveLength(1);
+    expect(await audited('Voorbeeld: dubbel verstuurd')).toHaveLength(1);
+    const other = await post('/acties/2.1/voortgang', { ...form, _sleutel: 'sleutel-dubbel-2' }); // a new form on the page: a new key
+    expect(other.status).toBe(303);
+    expect(await recorded('Voorbeeld: dubbel verstuurd')).toHaveLength(2);
+  });
+
+  it('logs out by clearing the session cookie', async () => {
+    await login();
+    const res = await post('/uitloggen', {});
+    expect(res.status).toBe(303);
+    expect(res.headers.location).toBe('/inloggen?uitgelogd=1');
+    expect(cookies(res)).toMatch(/regie_sessie=;/);
+    expect((await http.get('/werkagenda')).status).toBe(303);
+  });
+});
