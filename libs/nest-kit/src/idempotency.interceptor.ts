@@ -6,11 +6,14 @@ import { from, lastValueFrom, Observable } from 'rxjs';
 import { PLATFORM_POOL } from './tokens';
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** How long a repeat waits for the first request with its key before answering 409. */
+const IN_PROGRESS_WAIT_MS = 10_000;
 
 /**
  * `Idempotency-Key` on a write: the first request with a key runs and its response is kept;
  * a repeat returns that response and records nothing new. A failed request frees its key.
- * A key reused for a different request (method, path or body) is refused with 409.
+ * A key reused for a different request (method, path or body) is refused with 409. A repeat that
+ * arrives while the first is still running (a double click) waits for it and gets its answer.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -35,7 +38,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
        RETURNING key`,
       [key, fingerprint],
     );
-    if (claimed.rowCount === 0) return this.replay(key, fingerprint, res);
+    if (claimed.rowCount === 0) return this.replay(key, fingerprint, req, res, next);
     try {
       const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
       await this.pool.query(
@@ -50,12 +53,16 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
   }
 
-  private async replay(key: string, fingerprint: string, res: Response): Promise<unknown> {
-    const { rows } = await this.pool.query(`SELECT * FROM platform.idempotency_keys WHERE key = $1`, [key]);
-    const stored = rows[0];
-    if (!stored) throw new ConflictException('Dit verzoek met deze Idempotency-Key is zojuist mislukt; probeer het opnieuw.');
-    if (stored.fingerprint !== fingerprint) throw new ConflictException('Deze Idempotency-Key is al gebruikt voor een ander verzoek.');
-    if (stored.status === null) throw new ConflictException('Een verzoek met deze Idempotency-Key is nog bezig.');
+  private async replay(key: string, fingerprint: string, req: Request, res: Response, next: CallHandler): Promise<unknown> {
+    let stored: { fingerprint: string; status: number | null; body: unknown; etag: string | null } | undefined;
+    for (const deadline = Date.now() + IN_PROGRESS_WAIT_MS; ; await new Promise((r) => setTimeout(r, 50))) {
+      stored = (await this.pool.query(`SELECT * FROM platform.idempotency_keys WHERE key = $1`, [key])).rows[0];
+      // The first attempt failed and freed the key: this one runs the command itself.
+      if (!stored) return this.once(key, req, res, next);
+      if (stored.fingerprint !== fingerprint) throw new ConflictException('Deze Idempotency-Key is al gebruikt voor een ander verzoek.');
+      if (stored.status !== null) break;
+      if (Date.now() > deadline) throw new ConflictException('Een verzoek met deze Idempotency-Key is nog bezig; probeer het zo opnieuw.');
+    }
     res.status(stored.status);
     if (stored.etag) res.setHeader('ETag', stored.etag);
     res.setHeader('Idempotent-Replayed', 'true');

@@ -93,6 +93,15 @@ describe('milestones over HTTP', () => {
     expect(reused.status).toBe(409);
   });
 
+  it('answers a double click (the same key at the same time) with the one result, recorded once', async () => {
+    const send = () => request(t.http).post('/api/v1/actions/2.3/milestones').set('Idempotency-Key', 'double-click-2.3').send({ title: 'Voorbeeld: dubbelklik', dueDate: '2026-12-15' });
+    const answers = await Promise.all([send(), send(), send()]);
+    expect(answers.map((a) => a.status)).toEqual([201, 201, 201]);
+    expect(new Set(answers.map((a) => a.body.id)).size).toBe(1);
+    const action = (await request(t.http).get('/api/v1/actions/2.3')).body as { milestones: { title: string }[] };
+    expect(action.milestones.filter((m) => m.title === 'Voorbeeld: dubbelklik')).toHaveLength(1);
+  });
+
   it('absorbs a retry after a lost answer (the key freed after the commit): same result, nothing doubled', async () => {
     const plan = () => request(t.http).post('/api/v1/actions/1.4/milestones').set('Idempotency-Key', 'lost-answer-1').send({ title: 'Behoefteonderzoek gereed', dueDate: '2026-10-31' });
     const first = await plan();
