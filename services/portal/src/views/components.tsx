@@ -121,3 +121,43 @@ export function Disclosure({ summary, children, open }: { summary: string; child
     </details>
   );
 }
+
+/** A GET form with one choice list that narrows a list page (keeps the peildatum when one is set). */
+export function SelectFilter<Value extends string>({ action, label, name, fieldLabel, allLabel, options, selected, asOf }: {
+  action: string;
+  /** The form's accessible name, e.g. "Toezeggingen filteren". */
+  label: string;
+  name: string;
+  fieldLabel: string;
+  allLabel: string;
+  options: Record<Value, string>;
+  selected: Value | undefined;
+  asOf?: { input: string };
+}) {
+  const id = `filter-${name}`;
+  return (
+    <form method="get" action={action} class="regie-inline-form" aria-label={label}>
+      <div class="utrecht-form-field utrecht-form-field--select">
+        <div class="utrecht-form-field__label">
+          <label class="utrecht-form-label" for={id}>
+            {fieldLabel}
+          </label>
+        </div>
+        <div class="utrecht-form-field__input">
+          <select class="utrecht-select utrecht-select--html-select" id={id} name={name}>
+            <option value="">{allLabel}</option>
+            {(Object.keys(options) as Value[]).map((value) => (
+              <option key={value} value={value} selected={value === selected}>
+                {options[value]}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {asOf && <input type="hidden" name="peildatum" value={asOf.input} />}
+      <button type="submit" class="utrecht-button utrecht-button--secondary-action">
+        Tonen
+      </button>
+    </form>
+  );
+}

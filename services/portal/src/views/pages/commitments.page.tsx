@@ -1,6 +1,6 @@
 import type { CommitmentStatus, CommitmentSummary } from '../../api/regie-api.types';
 import type { PortalContext } from '../../session/session';
-import { A, Badge, Disclosure, H1, H2, P, Table } from '../components';
+import { A, Badge, Disclosure, H1, H2, P, SelectFilter, Table } from '../components';
 import { commitmentOrder, dueText } from '../commitments';
 import { formatDate } from '../format';
 import { Form, TextArea, TextField } from '../form';
@@ -31,29 +31,7 @@ export function CommitmentsPage({ p, commitments, status, errors }: { p: PortalC
           <Badge tone="bad">{overdue === 1 ? '1 toezegging over de termijn' : `${overdue} toezeggingen over de termijn`}</Badge> Deze staan bovenaan.
         </P>
       )}
-      <form method="get" action="/toezeggingen" class="regie-inline-form" aria-label="Toezeggingen filteren">
-        <div class="utrecht-form-field utrecht-form-field--select">
-          <div class="utrecht-form-field__label">
-            <label class="utrecht-form-label" for="filter-status">
-              Status
-            </label>
-          </div>
-          <div class="utrecht-form-field__input">
-            <select class="utrecht-select utrecht-select--html-select" id="filter-status" name="status">
-              <option value="">Alle statussen</option>
-              {(Object.keys(COMMITMENT_STATUS_LABEL) as CommitmentStatus[]).map((s) => (
-                <option key={s} value={s} selected={s === status}>
-                  {COMMITMENT_STATUS_LABEL[s]}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
-        {p.asOf && <input type="hidden" name="peildatum" value={p.asOf.input} />}
-        <button type="submit" class="utrecht-button utrecht-button--secondary-action">
-          Tonen
-        </button>
-      </form>
+      <SelectFilter action="/toezeggingen" label="Toezeggingen filteren" name="status" fieldLabel="Status" allLabel="Alle statussen" options={COMMITMENT_STATUS_LABEL} selected={status} asOf={p.asOf} />
       <Table
         caption={status ? `Toezeggingen met status ${COMMITMENT_STATUS_LABEL[status]}` : 'Alle toezeggingen; over de termijn eerst'}
         rows={rows}

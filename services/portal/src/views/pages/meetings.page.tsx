@@ -1,6 +1,6 @@
 import type { MeetingKind, MeetingSeries, MeetingSummary } from '../../api/regie-api.types';
 import type { PortalContext } from '../../session/session';
-import { A, Alert, Badge, DataList, Disclosure, H1, H2, P, Table } from '../components';
+import { A, Alert, Badge, DataList, Disclosure, H1, H2, P, SelectFilter, Table } from '../components';
 import { formatDateTime, formatTime, formatWeekday } from '../format';
 import { MEETING_KIND_LABEL, MEETING_STATUS_LABEL } from '../labels';
 import { Layout } from '../layout';
@@ -33,29 +33,7 @@ export function MeetingsPage({ p, meetings, series, kind }: { p: PortalContext; 
           </P>
         </Alert>
       )}
-      <form method="get" action="/overleggen" class="regie-inline-form" aria-label="Overleggen filteren">
-        <div class="utrecht-form-field utrecht-form-field--select">
-          <div class="utrecht-form-field__label">
-            <label class="utrecht-form-label" for="filter-soort">
-              Overlegvorm
-            </label>
-          </div>
-          <div class="utrecht-form-field__input">
-            <select class="utrecht-select utrecht-select--html-select" id="filter-soort" name="soort">
-              <option value="">Alle overlegvormen</option>
-              {(Object.keys(MEETING_KIND_LABEL) as MeetingKind[]).map((k) => (
-                <option key={k} value={k} selected={k === kind}>
-                  {MEETING_KIND_LABEL[k]}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
-        {p.asOf && <input type="hidden" name="peildatum" value={p.asOf.input} />}
-        <button type="submit" class="utrecht-button utrecht-button--secondary-action">
-          Tonen
-        </button>
-      </form>
+      <SelectFilter action="/overleggen" label="Overleggen filteren" name="soort" fieldLabel="Overlegvorm" allLabel="Alle overlegvormen" options={MEETING_KIND_LABEL} selected={kind} asOf={p.asOf} />
       <P>
         <A href={`/overleggen/agenda.ics${kind ? `?soort=${kind}` : ''}`}>Overleggen in uw agenda zetten (iCalendar-bestand)</A>
       </P>
