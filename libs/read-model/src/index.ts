@@ -8,3 +8,4 @@ export { IdempotentConsumer, applyOnce, type IdempotentConsumerOptions } from '.
 export { TimeTravel } from './time-travel';
 export { ReadModelSync, ServiceConsumers, ServiceRelay } from './nest-lifecycle';
 export { ReadAt } from './read-at';
+export { RowSet } from './row-set';

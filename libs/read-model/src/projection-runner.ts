@@ -13,6 +13,12 @@ export interface ProjectionRunnerOptions {
   /** How often a standby instance retries to become the runner, and polls the checkpoint. */
   standbyIntervalMs?: number;
   onError?: (error: unknown) => void;
+  /**
+   * Rebuilds only: commit batches without waiting for the WAL flush (synchronous_commit off). A
+   * crash may then undo the last batches, rows and checkpoint together (still atomic), and the
+   * resumable rebuild redoes them; whatever commits durably later (the swap) flushes them first.
+   */
+  relaxedDurability?: boolean;
 }
 
 /**
@@ -57,10 +63,16 @@ export class ProjectionRunner {
    */
   async catchUp(onProgress?: (position: number) => void, include?: (event: RecordedEvent) => boolean): Promise<number> {
     this.position = await readCheckpoint(this.options.dataSource, this.options.name);
+    const limit = this.options.batchSize ?? 1000;
+    let next = this.options.store.readAll({ after: this.position, limit });
     for (;;) {
-      const read = await this.options.store.readAll({ after: this.position, limit: this.options.batchSize ?? 1000 });
+      const read = await next;
       if (read.length === 0) return this.position;
-      await this.applyBatch(include ? read.filter(include) : read, read[read.length - 1].position);
+      const to = read[read.length - 1].position;
+      // Read the next page while this one is applied (the store and the read model have their own connections).
+      next = this.options.store.readAll({ after: to, limit });
+      next.catch(() => undefined); // a failure surfaces at the next await
+      await this.applyBatch(include ? read.filter(include) : read, to);
       onProgress?.(this.position);
     }
   }
@@ -161,6 +173,7 @@ export class ProjectionRunner {
   private async applyBatch(batch: RecordedEvent[], to = batch[batch.length - 1].position): Promise<void> {
     const from = this.position;
     await this.options.dataSource.transaction(async (em) => {
+      if (this.options.relaxedDurability) await em.query('SET LOCAL synchronous_commit = off');
       for (const projection of this.options.projections) {
         if (projection.applyBatch) await projection.applyBatch(batch, em);
         else for (const event of batch) await projection.apply(event, em);
