@@ -90,6 +90,32 @@ describe('projection runner', () => {
     await ds.destroy();
   });
 
+  it('passes over events no projection handles without a transaction, storing the checkpoint shortly after', async () => {
+    const ds = await open('skip');
+    const tallyOnly = Object.assign(new TallyProjection(), { handles: (e: RecordedEvent) => e.type === 'Counted' });
+    const runner = new ProjectionRunner({ name: 'tally', store, dataSource: ds, projections: [tallyOnly], lazyCheckpointMs: 50 });
+    await runner.start();
+    const checkpoint = async () => Number((await ds.query(`SELECT position FROM skip.projection_checkpoints`))[0]?.position ?? 0);
+    await runner.waitFor(await store.headPosition(), 5000);
+    const before = await checkpoint();
+    const other = { ...event(), type: 'SomethingElse' };
+    const { lastPosition } = await store.append(`s-other-${newId()}`, [other], 'no_stream');
+    expect(await runner.waitFor(lastPosition, 5000)).toBe(true); // read-your-writes does not wait for the lazy checkpoint
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await checkpoint()).toBe(lastPosition);
+    expect(before).toBeLessThan(lastPosition);
+    // A handled event after passed-over ones: applied once, the checkpoint moved in its transaction.
+    const { lastPosition: counted } = await store.append('s-after-skip', [event()], 'no_stream');
+    const { lastPosition: skipped } = await store.append(`s-other-${newId()}`, [{ ...event(), type: 'SomethingElse' }], 'no_stream');
+    await runner.waitFor(skipped, 5000);
+    await runner.stop(); // stores the checkpoint of what it passed over
+    expect(await checkpoint()).toBe(skipped);
+    expect(counted).toBeLessThan(skipped);
+    expect(await ds.query(`SELECT n FROM skip.tally WHERE stream = 's-after-skip'`)).toEqual([{ n: 1 }]);
+    expect(await ds.query(`SELECT count(*)::int AS n FROM skip.tally WHERE stream LIKE 's-other-%'`)).toEqual([{ n: 0 }]);
+    await ds.destroy();
+  });
+
   it('rebuilds from position 0 into fresh tables equal to the live ones, then swaps them in', async () => {
     const live = await open('tallies');
     await new ProjectionRunner({ name: 'tally', store, dataSource: live, projections: [new TallyProjection()] }).catchUp();

@@ -10,6 +10,12 @@ import { ActionRow, KnelpuntRow, MilestoneRow, ProgressReportRow, WerkagendaRow 
 type ActionsDomainEvent = WerkagendaEvent | ActionEvent | MilestoneEvent | KnelpuntEvent;
 type Recorded = ActionsDomainEvent & RecordedEvent;
 
+const OWN_TYPES = new Set<string>([
+  'WerkagendaEstablished', 'ActionDefined', 'ActionHolderAssigned', 'ProgressReported',
+  'MilestonePlanned', 'MilestoneStarted', 'MilestoneAchieved', 'MilestoneReplanned', 'MilestoneCancelled',
+  'KnelpuntRaised', 'KnelpuntEscalated', 'KnelpuntResolved',
+]);
+
 type Rows<Row extends object> = Pick<RowSet<Row>, 'get' | 'insert' | 'update'>;
 
 /** The tables of the read model, as rows in memory while a batch of events is applied. */
@@ -29,6 +35,10 @@ export interface ActionsTables {
  */
 export class ActionsProjection implements Projection {
   readonly name = 'actions';
+
+  handles(event: RecordedEvent): boolean {
+    return OWN_TYPES.has(event.type);
+  }
 
   apply(event: RecordedEvent, em: EntityManager): Promise<void> {
     return this.applyBatch([event], em);
