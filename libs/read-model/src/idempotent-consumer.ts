@@ -8,6 +8,8 @@ export interface IdempotentConsumerOptions {
   bus: IntegrationBus;
   dataSource: DataSource;
   handle: (message: IntegrationMessage, em: EntityManager) => Promise<void>;
+  /** Optional: handles several messages at once (in order); used for batches. */
+  handleBatch?: (messages: IntegrationMessage[], em: EntityManager) => Promise<void>;
 }
 
 /**
@@ -49,7 +51,7 @@ export class IdempotentConsumer {
   async applyAll(messages: IntegrationMessage[]): Promise<void> {
     if (messages.length === 1) return void (await this.apply(messages[0]));
     try {
-      await this.options.dataSource.transaction((em) => applyAllOnce(em, this.options.name, messages, this.options.handle));
+      await this.options.dataSource.transaction((em) => applyAllOnce(em, this.options.name, messages, this.options.handle, this.options.handleBatch));
     } catch {
       for (const message of messages) await this.apply(message);
     }
@@ -58,13 +60,15 @@ export class IdempotentConsumer {
 
 /**
  * applyOnce for a batch: records all of them with one statement, then handles, in order, those
- * not recorded before (each once, even when the batch holds it twice); in `em`'s transaction.
+ * not recorded before (each once, even when the batch holds it twice), with `handleBatch` at
+ * once when given; in `em`'s transaction.
  */
 export async function applyAllOnce(
   em: EntityManager,
   consumer: string,
   messages: IntegrationMessage[],
   handle: (message: IntegrationMessage, em: EntityManager) => Promise<void>,
+  handleBatch?: (messages: IntegrationMessage[], em: EntityManager) => Promise<void>,
 ): Promise<number> {
   if (messages.length === 0) return 0;
   const schema = (em.connection.options as { schema?: string }).schema;
@@ -75,13 +79,10 @@ export async function applyAllOnce(
     [consumer, messages.map((m) => m.eventId), messages.map((m) => m.position)],
   );
   const todo = new Set(fresh.map((r) => r.event_id));
-  let handled = 0;
-  for (const message of messages) {
-    if (!todo.delete(message.eventId.toLowerCase())) continue;
-    await handle(message, em);
-    handled++;
-  }
-  return handled;
+  const handled = messages.filter((m) => todo.delete(m.eventId.toLowerCase()));
+  if (handleBatch && handled.length > 0) await handleBatch(handled, em);
+  else for (const message of handled) await handle(message, em);
+  return handled.length;
 }
 
 /** Records the message as processed by `consumer` and handles it, unless it was already: in `em`'s transaction. */

@@ -9,6 +9,8 @@ export interface ConsumerDefinition {
   name: string;
   topic: string;
   handle: (message: IntegrationMessage, em: EntityManager) => Promise<void>;
+  /** Optional: the same for several messages in order, at once (e.g. multi-row writes); used for batches. */
+  handleBatch?: (messages: IntegrationMessage[], em: EntityManager) => Promise<void>;
 }
 
 export interface ReadModelDefinition {
@@ -43,7 +45,7 @@ export function projectionsOf(model: ReadModelDefinition, sources: MessageSource
       },
       applyBatch: async (events, em) => {
         const messages = events.map(source).filter((m): m is IntegrationMessage => m?.topic === consumer.topic);
-        await applyAllOnce(em, consumer.name, messages, consumer.handle);
+        await applyAllOnce(em, consumer.name, messages, consumer.handle, consumer.handleBatch);
       },
     };
   });

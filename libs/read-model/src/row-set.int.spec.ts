@@ -64,6 +64,21 @@ describe('RowSet', () => {
     ]);
   });
 
+  it('upserts: changes the given columns of a row that exists, inserts one that does not', async () => {
+    await ds.transaction(async (em) => {
+      const rows = new RowSet(em, ThingRow);
+      await rows.load([id(1), id(4)]);
+      rows.upsert({ id: id(1), n: 11 });
+      rows.upsert(thing(4));
+      rows.upsert({ id: id(4), note: 'twice in one batch' });
+      expect(() => rows.upsert(thing(5))).toThrow(/not loaded/);
+      await rows.flush();
+    });
+    const [one, four] = await ds.getRepository(ThingRow).find({ where: [{ id: id(1) }, { id: id(4) }], order: { id: 'ASC' } });
+    expect(one).toMatchObject({ n: 11, due: '2027-01-31' });
+    expect(four).toEqual({ ...thing(4), note: 'twice in one batch' });
+  });
+
   it('refuses a second insert of a row, known or only in the table', async () => {
     await ds.transaction(async (em) => {
       const rows = new RowSet(em, ThingRow);

@@ -10,23 +10,32 @@ import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
  * It behaves like the one-statement-per-event calls it replaces: `insert` of a row that exists
  * fails (at once when known here, else as a duplicate key at `flush`), `update` of a row that does
  * not exist changes nothing. Rows to update must be `load`ed first (one SELECT for all of them).
- * Tables with a single-column primary key only.
+ * `upsert` inserts or changes (like INSERT … ON CONFLICT (key) DO UPDATE of the given columns).
+ * Tables with a composite primary key: `insert` only.
  */
 export class RowSet<Row extends ObjectLiteral> {
   private readonly rows = new Map<unknown, { row: Row; created: boolean; changed: boolean }>();
   private readonly loaded = new Set<unknown>();
   private readonly columns: ColumnMetadata[];
-  private readonly key: ColumnMetadata;
+  private readonly keys: ColumnMetadata[];
   private readonly table: string;
 
   constructor(private readonly em: EntityManager, entity: EntityTarget<Row>) {
     const metadata = em.connection.getMetadata(entity);
-    const keys = metadata.primaryColumns;
-    if (keys.length !== 1) throw new Error(`RowSet: ${metadata.tableName} needs a single-column primary key`);
-    [this.key] = keys;
+    this.keys = metadata.primaryColumns;
     this.columns = metadata.columns;
     const schema = (em.connection.options as { schema?: string }).schema;
     this.table = `${schema ? `"${schema}".` : ''}"${metadata.tableName}"`;
+  }
+
+  /** The primary key column (tables with a single-column key). */
+  private get key(): ColumnMetadata {
+    if (this.keys.length !== 1) throw new Error(`RowSet: ${this.table} has a composite primary key: insert only`);
+    return this.keys[0];
+  }
+
+  private keyOf(row: Row): unknown {
+    return this.keys.length === 1 ? row[this.keys[0].propertyName] : JSON.stringify(this.keys.map((k) => row[k.propertyName]));
   }
 
   /** Reads the rows with these keys that are not known yet (missing ones stay unknown: updates skip them). */
@@ -53,9 +62,15 @@ export class RowSet<Row extends ObjectLiteral> {
   }
 
   insert(row: Row): void {
-    const key = row[this.key.propertyName];
+    const key = this.keyOf(row);
     if (this.rows.has(key)) throw new Error(`duplicate key ${String(key)} in ${this.table}`);
     this.rows.set(key, { row: { ...row }, created: true, changed: false });
+  }
+
+  /** Inserts the row, or changes the given columns of the existing one (it must have been loaded). */
+  upsert(row: Partial<Row>): void {
+    const key = row[this.key.propertyName];
+    if (!this.update(key, row)) this.insert(row as Row);
   }
 
   /** Changes the row if it exists (like UPDATE … WHERE key = …); returns whether it did. */
