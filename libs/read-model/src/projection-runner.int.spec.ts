@@ -5,7 +5,7 @@ import { testDatabase } from '@regie/test-kit';
 import { openReadModelDataSource, schemaOf } from './data-source';
 import type { Projection } from './projection';
 import { ProjectionRunner } from './projection-runner';
-import { checksums, rebuildInto, swapIn } from './rebuild';
+import { checksums, rebuildAllInto, rebuildInto, swapIn } from './rebuild';
 
 interface Tally { stream: string; n: number }
 const TallyRow = new EntitySchema<Tally>({ name: 'tally', columns: { stream: { type: 'text', primary: true }, n: { type: 'int' } } });
@@ -134,6 +134,18 @@ describe('projection runner', () => {
     expect(checkpoints[1].position).toBe('30');
     await rebuilt.dataSource.destroy();
     await live.destroy();
+  });
+  it('rebuilds several read models in one pass, each from its own checkpoint', async () => {
+    const model = (schema: string) => ({ name: 'tally', schema, projections: [new TallyProjection()], openDataSource: open });
+    const first = await rebuildInto(store, model('one_pass_a'), { fresh: true }); // a is already complete
+    await first.dataSource.destroy();
+    const all = await rebuildAllInto(store, [model('one_pass_a'), model('one_pass_b')]);
+    expect(all.position).toBe(await store.headPosition());
+    const [a, b] = all.rebuilt;
+    const sum = async (r: typeof a) => (await r.dataSource.query(`SELECT sum(n)::int AS n FROM ${r.schema}.tally`))[0].n;
+    expect(await sum(a)).toBe(await sum(b)); // a applied nothing twice
+    expect(await checksums(a.dataSource, a.schema)).toEqual(await checksums(b.dataSource, b.schema));
+    for (const r of all.rebuilt) await r.dataSource.destroy();
   });
 });
 

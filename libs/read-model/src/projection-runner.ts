@@ -89,6 +89,18 @@ export class ProjectionRunner {
     }
   }
 
+  /** For a reader that feeds several runners (rebuildAll): where this one's checkpoint is. */
+  async resume(): Promise<number> {
+    this.position = this.stored = await readCheckpoint(this.options.dataSource, this.options.name);
+    return this.position;
+  }
+
+  /** For a reader that feeds several runners: applies the page's events after this runner's position. */
+  async applyPage(page: RecordedEvent[]): Promise<void> {
+    const batch = page.filter((e) => e.position > this.position);
+    if (batch.length > 0) await this.applyBatch(batch, batch[batch.length - 1].position, true);
+  }
+
   /** Resolves when the read model includes `position` (read-your-writes after a command). */
   waitFor(position: number, timeoutMs = 5000): Promise<boolean> {
     if (this.position >= position) return Promise.resolve(true);

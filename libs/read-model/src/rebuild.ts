@@ -66,17 +66,52 @@ export interface TableChecksum {
 export async function rebuildInto(
   store: EventStore,
   model: ReadModelDefinition,
-  options: { fresh?: boolean; onProgress?: (position: number) => void; sources?: MessageSources } = {},
+  options: RebuildOptions = {},
 ): Promise<{ schema: string; position: number; dataSource: DataSource }> {
-  const schema = `${model.schema}__rebuild`;
-  if (options.fresh) await dropSchema(await model.openDataSource(model.schema), schema, true);
-  const dataSource = await model.openDataSource(schema);
-  const projections = projectionsOf(model, options.sources);
-  // Large batches (projections that implement applyBatch write each in a few statements), committed
-  // without waiting for each WAL flush: see relaxedDurability.
-  const runner = new ProjectionRunner({ name: model.name, store, dataSource, projections, batchSize: 5000, relaxedDurability: true });
-  const position = await runner.catchUp(options.onProgress);
-  return { schema, position, dataSource };
+  const { position, rebuilt } = await rebuildAllInto(store, [model], options);
+  return { position, ...rebuilt[0] };
+}
+
+export interface RebuildOptions {
+  fresh?: boolean;
+  onProgress?: (position: number) => void;
+  sources?: MessageSources;
+}
+
+/**
+ * rebuildInto for several read models in one pass over the store: each page of events is read
+ * once and applied to every model at the same time (each in its own transaction, with its own
+ * checkpoint, so each stays resumable on its own). Pages of 5,000 events; the next page is read
+ * while one is applied; batches commit without waiting for each WAL flush (relaxedDurability).
+ */
+export async function rebuildAllInto(
+  store: EventStore,
+  models: ReadModelDefinition[],
+  options: RebuildOptions = {},
+): Promise<{ position: number; rebuilt: { schema: string; dataSource: DataSource }[] }> {
+  const rebuilt: { schema: string; dataSource: DataSource; runner: ProjectionRunner }[] = [];
+  for (const model of models) {
+    const schema = `${model.schema}__rebuild`;
+    if (options.fresh) await dropSchema(await model.openDataSource(model.schema), schema, true);
+    const dataSource = await model.openDataSource(schema);
+    const runner = new ProjectionRunner({ name: model.name, store, dataSource, projections: projectionsOf(model, options.sources), relaxedDurability: true });
+    rebuilt.push({ schema, dataSource, runner });
+  }
+  const limit = 5000;
+  let position = Math.min(...(await Promise.all(rebuilt.map((r) => r.runner.resume()))));
+  let next = store.readAll({ after: position, limit });
+  for (;;) {
+    const page = await next;
+    if (page.length === 0) break;
+    position = page[page.length - 1].position;
+    next = store.readAll({ after: position, limit }); // read ahead while this page is applied
+    next.catch(() => undefined); // a failure surfaces at the next await
+    const applied = await Promise.allSettled(rebuilt.map((r) => r.runner.applyPage(page)));
+    const failed = applied.find((a): a is PromiseRejectedResult => a.status === 'rejected');
+    if (failed) throw failed.reason;
+    options.onProgress?.(position);
+  }
+  return { position: Math.max(position, ...rebuilt.map((r) => r.runner.checkpoint)), rebuilt: rebuilt.map(({ schema, dataSource }) => ({ schema, dataSource })) };
 }
 
 /** Row count and an order-independent checksum of every read-model table in a schema. */
