@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Between, type DataSource, type FindOptionsWhere, LessThan, MoreThanOrEqual, Not } from 'typeorm';
+import { And, Between, type DataSource, type FindOptionsWhere, LessThan, LessThanOrEqual, MoreThan, MoreThanOrEqual, Not } from 'typeorm';
 import { NotFound } from '@regie/es-core';
 import { composeDraft } from '../agenda/compose-draft';
 import type { AgendaItem } from '../meeting/meeting';
@@ -46,11 +46,10 @@ export class MeetingsQueries {
 
   async one(id: string, now: Date) {
     const meeting = await this.meeting(id);
-    const [decisions, actionPoints, agenda, pairs] = await Promise.all([
+    const [decisions, actionPoints, [agenda, pairs]] = await Promise.all([
       this.ds.getRepository(DecisionRow).find({ where: { meetingId: id }, order: { recordedAt: 'ASC', id: 'ASC' } }),
       this.ds.getRepository(ActionPointRow).find({ where: { meetingId: id }, order: { dueDate: 'ASC', id: 'ASC' } }),
-      this.agendaOf(meeting, now),
-      this.preparations(),
+      this.preparations().then(async (pairs) => [await this.agendaOf(meeting, now, pairs), pairs] as const),
     ]);
     const today = localDate(now);
     const preparedBy = [...pairs.entries()].find(([, regie]) => regie === id)?.[0] ?? null;
@@ -79,29 +78,34 @@ export class MeetingsQueries {
   }
 
   /** The agenda as it stands: frozen once published, otherwise composed now from the sources. */
-  async agendaOf(meeting: MeetingRow, now: Date): Promise<AgendaItem[]> {
+  async agendaOf(meeting: MeetingRow, now: Date, known?: Map<string, string>): Promise<AgendaItem[]> {
     if (meeting.publishedAgenda) return meeting.publishedAgenda;
     const series = await this.ds.getRepository(SeriesRow).findOneByOrFail({ id: meeting.seriesId });
     const repo = this.ds.getRepository(MeetingRow);
     const live = { seriesId: meeting.seriesId, status: Not('cancelled') } as const;
-    const [previous, next, pairs, knelpunten, milestones, commitments, actionPoints] = await Promise.all([
+    const [previous, next, pairs, knelpunten, commitments, actionPoints] = await Promise.all([
       repo.findOne({ where: { ...live, startsAt: LessThan(meeting.startsAt) }, order: { startsAt: 'DESC' } }),
       repo.findOne({ where: { seriesId: meeting.seriesId, status: 'scheduled', startsAt: MoreThanOrEqual(now) }, order: { startsAt: 'ASC' } }),
-      this.preparations(),
+      known ?? this.preparations(),
       this.ds.getRepository(InboundKnelpuntRow).find({ where: { status: 'open', escalatedTo: meeting.kind }, order: { id: 'ASC' } }),
-      this.ds.getRepository(InboundMilestoneRow).find(),
       this.ds.getRepository(InboundCommitmentRow).find(),
       this.openActionPoints(meeting),
     ]);
     const date = localDate(meeting.startsAt);
     const fallbackPrevious =
       series.interval.unit === 'weeks' ? addDays(date, -7 * series.interval.every) : addMonths(date, -series.interval.every);
+    const previousDate = previous ? localDate(previous.startsAt) : fallbackPrevious;
+    // Only the milestones the draft can show (due since the previous meeting, not cancelled): the
+    // table keeps every milestone ever planned; composeDraft applies the same rule.
+    const milestones = await this.ds.getRepository(InboundMilestoneRow).find({
+      where: { status: Not('cancelled'), dueDate: And(MoreThan(previousDate), LessThanOrEqual(date)) },
+    });
     const prepared = pairs.get(meeting.id);
     const regie = prepared ? await repo.findOneBy({ id: prepared }) : null;
     return composeDraft({
       meeting: { id: meeting.id, kind: meeting.kind as never, date },
       isNext: next?.id === meeting.id,
-      previousDate: previous ? localDate(previous.startsAt) : fallbackPrevious,
+      previousDate,
       prepares: regie ? { id: regie.id, date: localDate(regie.startsAt) } : null,
       knelpunten: knelpunten.map((k) => ({ id: k.id, actionCode: k.actionCode, description: k.description, escalatedTo: k.escalatedTo as string })),
       milestones,

@@ -43,4 +43,17 @@ export class MeetingsReadModel1700000000201 implements MigrationInterface {
   }
 }
 
-export const MEETINGS_MIGRATIONS = [MeetingsReadModel1700000000201];
+/** A draft reads the milestones due since the previous meeting: by index, however many were ever planned. */
+export class InboundMilestoneDueDate1700000000202 implements MigrationInterface {
+  name = 'InboundMilestoneDueDate1700000000202';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`CREATE INDEX inbound_milestone_due_date ON ${schemaOf(runner)}.inbound_milestone (due_date)`);
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query(`DROP INDEX ${schemaOf(runner)}.inbound_milestone_due_date`);
+  }
+}
+
+export const MEETINGS_MIGRATIONS = [MeetingsReadModel1700000000201, InboundMilestoneDueDate1700000000202];
