@@ -94,6 +94,17 @@ export async function promoteRebuild(url: string): Promise<void> {
   }
 }
 
+/** Drops every `<schema>__rebuild` left by a rebuild that was measured, not promoted. */
+export async function dropRebuilds(url: string): Promise<void> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    for (const model of readModels(url)) await client.query(`DROP SCHEMA IF EXISTS "${model.schema}__rebuild" CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
+
 /** Runs rebuildActions in a child process; `pid` is there for memory sampling while it runs. */
 export function rebuildInChild(url: string, onProgress: (position: number) => void, mode: ReplayMode = 'actions'): { pid: number; done: Promise<Timed & { rssBeforeMb: number }> } {
   const child = spawn(process.execPath, ['-r', '@swc-node/register', __filename, url, mode], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });

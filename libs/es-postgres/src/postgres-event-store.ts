@@ -247,6 +247,3 @@ export class PostgresEventStore extends EventStore {
     await listener.query(`LISTEN ${NOTIFY_CHANNEL}`);
   }
 }
-
-const matches = (expected: ExpectedRevision, current: number): boolean =>
-  expected === 'any' || (expected === 'no_stream' ? current === -1 : expected === current);
