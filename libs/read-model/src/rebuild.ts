@@ -111,6 +111,13 @@ export async function rebuildAllInto(
     if (failed) throw failed.reason;
     options.onProgress?.(position);
   }
+  // Tables filled in bulk have no planner statistics until autovacuum comes by: gather them now,
+  // so that queries on a swapped-in read model use its indexes from the first request.
+  for (const { schema, dataSource } of rebuilt) {
+    const tables: { table_name: string }[] = await dataSource.query(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_type = 'BASE TABLE'`, [schema]);
+    for (const { table_name } of tables) await dataSource.query(`ANALYZE "${schema}"."${table_name}"`);
+  }
   return { position: Math.max(position, ...rebuilt.map((r) => r.runner.checkpoint)), rebuilt: rebuilt.map(({ schema, dataSource }) => ({ schema, dataSource })) };
 }
 
