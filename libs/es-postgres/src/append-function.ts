@@ -20,14 +20,15 @@
  * event's canonical JSON in two parts around position, recordedAt and revision (chainParts), and
  * the function completes and hashes it exactly as chainHash does:
  *   hash = hex(sha256(utf8(previous || '\n' || canonical))).
- * recordedAt is the database clock at millisecond precision, one value for the whole call.
+ * recordedAt is the database clock at millisecond precision, one value for the whole call (returned
+ * with every outcome, so the caller knows its events exactly as a read would return them).
  */
 export const appendFunctionSql = (s: string, notifyChannel: string): string => `
 CREATE OR REPLACE FUNCTION ${s}.append_batch(
   p_streams text[], p_expected bigint[], p_counts int[],
   p_ids uuid[], p_types text[], p_versions int[], p_data text[], p_metadata text[], p_occurred timestamptz[],
   p_before text[], p_after text[]
-) RETURNS TABLE (out_status text, out_revision bigint, out_position bigint, out_detail text)
+) RETURNS TABLE (out_status text, out_revision bigint, out_position bigint, out_detail text, out_recorded_at timestamptz)
 LANGUAGE plpgsql AS $fn$
 DECLARE
   v_names text[];
@@ -72,6 +73,7 @@ BEGIN
   SELECT h.position, h.hash INTO v_position, v_hash FROM ${s}.head h FOR UPDATE;
   v_first_position := v_position;
   v_now := date_trunc('milliseconds', clock_timestamp());
+  out_recorded_at := v_now;
   v_now_text := to_char(v_now AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"');
 
   FOR a IN 1 .. coalesce(array_length(p_streams, 1), 0) LOOP

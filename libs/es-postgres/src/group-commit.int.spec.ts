@@ -112,4 +112,29 @@ describe('PostgreSQL group commit', () => {
       await other.close();
     }
   });
+
+  it('serves its own recent appends from memory exactly as the database returns them, and never skips another process\'s', async () => {
+    const other = await PostgresEventStore.open({ connectionString: db.url });
+    try {
+      const rich = { title: 'Mijlpaal – één', n: 1.5, nested: { b: [1, null, 'x'], a: true } };
+      await store.append('mine', [event(rich), event()], 'no_stream'); // 1, 2
+      await other.append('theirs', [event()], 'no_stream'); // 3, not in this process's memory
+      await store.append('mine', [event({ later: true })], 1); // 4
+      const paged: number[] = [];
+      for (let after = 0; ; ) {
+        const page = await store.readAll({ after, limit: 100 });
+        if (page.length === 0) break;
+        paged.push(...page.map((e) => e.position));
+        after = page[page.length - 1].position;
+      }
+      expect(paged).toEqual([1, 2, 3, 4]);
+      const fromMemory = [...(await store.readAll({ after: 0, limit: 2 })), ...(await store.readAll({ after: 3, limit: 1 }))];
+      const fromTable = [...(await other.readAll({ after: 0, limit: 2 })), ...(await other.readAll({ after: 3, limit: 1 }))];
+      expect(fromMemory).toEqual(fromTable);
+      fromMemory[0].data = 'changed by a reader';
+      expect((await store.readAll({ after: 0, limit: 1 }))[0].data).toEqual(rich); // each read gets its own objects
+    } finally {
+      await other.close();
+    }
+  });
 });

@@ -17,6 +17,7 @@ import {
 import { ensureEventStoreSchema, NOTIFY_CHANNEL, quoteIdent } from './schema';
 import { chainParts } from './hash-chain';
 import { GroupCommit, type PendingAppend } from './group-commit';
+import { type CommittedEvent, RecentEvents } from './recent-events';
 import { toRecorded } from './rows';
 import { backfillChain } from './verify-chain';
 import { pollingSubscription } from './subscription';
@@ -29,6 +30,7 @@ interface AppendOutcome {
   out_revision: string | null;
   out_position: string | null;
   out_detail: string | null;
+  out_recorded_at: Date;
 }
 
 export interface PostgresEventStoreOptions {
@@ -69,6 +71,7 @@ export class PostgresEventStore extends EventStore {
   private listener?: PoolClient;
   private closing = false;
   private readonly group: GroupCommit;
+  private readonly recent = new RecentEvents();
 
   private constructor(private readonly options: PostgresEventStoreOptions) {
     super();
@@ -131,12 +134,16 @@ export class PostgresEventStore extends EventStore {
       return;
     }
     let last = 0;
+    const committed: CommittedEvent[] = [];
     outcomes.forEach((outcome, i) => {
       const append = group[i];
       switch (outcome.out_status) {
         case 'ok':
         case 'repeated':
-          last = Math.max(last, outcome.out_status === 'ok' ? Number(outcome.out_position) : 0);
+          if (outcome.out_status === 'ok') {
+            last = Math.max(last, Number(outcome.out_position));
+            committed.push(...committedEvents(append, outcome));
+          }
           return append.resolve({ nextExpectedRevision: Number(outcome.out_revision), lastPosition: Number(outcome.out_position) });
         case 'conflict':
           return append.reject(new WrongExpectedRevision(append.streamId, String(append.expected), Number(outcome.out_revision)));
@@ -146,6 +153,7 @@ export class PostgresEventStore extends EventStore {
           return append.reject(new Error(`append_batch: unknown outcome ${outcome.out_status}`));
       }
     });
+    this.recent.add(committed);
     if (last > 0) this.appended.emit('appended', last);
   }
 
@@ -154,7 +162,7 @@ export class PostgresEventStore extends EventStore {
     const parts = group.flatMap((a) => a.parts);
     const { rows } = await this.pool.query<AppendOutcome>({
       name: `regie-append-batch-${this.schemaName}`,
-      text: `SELECT out_status, out_revision, out_position, out_detail FROM ${this.s}.append_batch($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      text: `SELECT out_status, out_revision, out_position, out_detail, out_recorded_at FROM ${this.s}.append_batch($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
       values: [
         group.map((a) => a.streamId),
         group.map((a) => (a.expected === 'any' ? null : a.expected === 'no_stream' ? -1 : a.expected)),
@@ -190,7 +198,10 @@ export class PostgresEventStore extends EventStore {
     return rows.map(toRecorded);
   }
 
+  /** This process's own recent appends come from memory (RecentEvents), everything else from the table. */
   async readAll(options: ReadAllOptions): Promise<RecordedEvent[]> {
+    const recent = this.recent.read(options.after, options.limit);
+    if (recent.length > 0) return recent;
     const { rows } = await this.pool.query(
       `SELECT * FROM ${this.s}.events WHERE position > $1 ORDER BY position LIMIT $2`,
       [options.after, options.limit],
@@ -247,3 +258,21 @@ export class PostgresEventStore extends EventStore {
     await listener.query(`LISTEN ${NOTIFY_CHANNEL}`);
   }
 }
+
+/** An appended group member's events as stored: the next revisions of its stream, positions up to the outcome's. */
+const committedEvents = (append: PendingAppend, outcome: AppendOutcome): CommittedEvent[] => {
+  const count = append.events.length;
+  const [lastPosition, lastRevision] = [Number(outcome.out_position), Number(outcome.out_revision)];
+  return append.events.map((e, i) => ({
+    id: e.id.toLowerCase(),
+    streamId: append.streamId,
+    revision: lastRevision - count + 1 + i,
+    position: lastPosition - count + 1 + i,
+    type: e.type,
+    schemaVersion: e.schemaVersion,
+    data: append.parts[i].data,
+    metadata: append.parts[i].metadata,
+    occurredAt: e.occurredAt,
+    recordedAt: outcome.out_recorded_at,
+  }));
+};
