@@ -4,24 +4,34 @@ import { appendThroughput } from './append-throughput';
 import { catchUpRates, fastForward } from './consumers';
 import { type BenchServer, freshDatabase, gitState, ROOT, serverSettings, startServer } from './db';
 import { growthRows, type HttpFigures, httpRows, measureHttp } from './http-latency';
+import { kafkaClientRows, withBroker } from './kafka-clients';
+import { type LagFigures, lagRows, measureLag } from './lag';
 import { loadHistory } from './load-history';
 import { cpuSeconds, PeakSampler, postgresMemoryMb, postmasterPid, rssMb } from './memory';
-import { promoteRebuild, rawSequentialRead, rebuildInChild, type Timed } from './replay';
+import { peerRows } from './peer-emmett';
+import { dropRebuilds, promoteRebuild, rawSequentialRead, rebuildInChild, type Timed } from './replay';
 import { embeddedInitSeconds, freshStart, PLATFORM_DIR, spawnFloor, spawnPlatform } from './startup';
-import { bar, notYet, printTable, type ResultRow, row, writeJson } from './table';
+import { bar, printTable, type ResultRow, row, writeJson } from './table';
 
 /**
- * `npm run bench [-- --quick]`: parts 1, 2, 3, 5 and 8 of issue 9, each figure with a baseline
- * measured in this run. Size: BENCH_EVENTS (default 1,000,000; --quick: 100,000); the small
- * store for part 2's growth check has 10,000 events. Seed: BENCH_SEED.
+ * `npm run bench [-- --quick] [-- --only=1,6,7]`: the eight parts of issue 9, each figure with a
+ * baseline measured in this run. Size: BENCH_EVENTS (default 1,000,000; --quick: 100,000); the
+ * small store for part 2's growth check has 10,000 events. Seed: BENCH_SEED. --only runs some
+ * parts (2, 3, 4, 5 and 8 share the stores, so any of them runs those phases).
  */
 const quick = process.argv.includes('--quick');
+const onlyArg = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+const ONLY = new Set((onlyArg ?? '1,2,3,4,5,6,7,8').split(',').map((p) => p.trim()));
+const runs = (...parts: string[]) => parts.some((p) => ONLY.has(p));
 const LARGE = Number(process.env.BENCH_EVENTS ?? (quick ? 100_000 : 1_000_000));
 const SMALL = Math.min(10_000, LARGE);
 const SEED = Number(process.env.BENCH_SEED ?? 20250311);
 const APPEND_SECONDS = quick ? 1.5 : 5;
 const CATCH_UP_SECONDS = quick ? 5 : 10;
 const HTTP = { seconds: quick ? 3 : 10, connections: 10 };
+const LAG_SAMPLES = quick ? 100 : 300;
+const KAFKA_MESSAGES = quick ? 20_000 : 100_000;
+const PEER = { seconds: quick ? 1.5 : 4, readEvents: quick ? 20_000 : 100_000 };
 const label = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}M` : `${n / 1000}k`);
 const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '_');
 const log = (line: string) => console.error(`[bench] ${line}`);
@@ -32,6 +42,8 @@ interface Size {
   load: { events: number; seconds: number };
   raw: Timed;
   rebuild: Timed;
+  rebuildAll: Timed;
+  lag: LagFigures;
   consumers: Awaited<ReturnType<typeof catchUpRates>>;
   fastForwarded: string[];
   startSeconds: number;
@@ -48,7 +60,7 @@ async function main(): Promise<void> {
   const cleanups: (() => Promise<void>)[] = [];
   const rows: ResultRow[] = [];
   const meta: Record<string, unknown> = {
-    command: `npm run bench${quick ? ' -- --quick' : ''}`, startedAt: new Date().toISOString(), events: LARGE, smallEvents: SMALL, seed: SEED,
+    command: `npm run bench${quick || onlyArg ? ' --' : ''}${quick ? ' --quick' : ''}${onlyArg ? ` --only=${onlyArg}` : ''}`, startedAt: new Date().toISOString(), events: LARGE, smallEvents: SMALL, seed: SEED,
     machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version },
     postgres: server.describe, git: gitState(ROOT), platform: PLATFORM_DIR === ROOT ? 'work tree' : `${PLATFORM_DIR} (git ${gitState(PLATFORM_DIR)})`,
   };
@@ -59,58 +71,90 @@ async function main(): Promise<void> {
     log(`PostgreSQL: ${server.describe}; ${LARGE.toLocaleString()} events${quick ? ' (--quick)' : ''}; git ${meta.git}`);
 
     // Part 1: append throughput, in a database of its own.
-    const appendDb = await freshDatabase(server, `regie_bench_${stamp}_append`);
-    cleanups.push(appendDb.drop);
-    rows.push(...(await appendThroughput(appendDb.url, APPEND_SECONDS, (c) => log(`append: ${c} (${APPEND_SECONDS} s)`))));
-    await appendDb.drop();
+    if (runs('1')) {
+      const appendDb = await freshDatabase(server, `regie_bench_${stamp}_append`);
+      cleanups.push(appendDb.drop);
+      rows.push(...(await appendThroughput(appendDb.url, APPEND_SECONDS, (c) => log(`append: ${c} (${APPEND_SECONDS} s)`))));
+      await appendDb.drop();
+    }
 
-    // Part 5 baselines and the fresh data dir.
-    log('start-up: node floor, embedded PostgreSQL alone, the platform on a fresh data dir');
-    const floor = await spawnFloor();
-    const floorRss = await new PeakSampler(async () => ({ rss: await rssMb(floor.pid) })).start().stop();
-    await floor.stop();
-    const pgInit = await embeddedInitSeconds();
-    const fresh = await freshStart();
-    await fresh.child.stop();
-    await fresh.remove();
+    // Part 7: Emmett's PostgreSQL event store as a peer, databases of their own on the same server.
+    if (runs('7')) {
+      const dbs = await Promise.all(['regie', 'emmett', 'regie_read', 'emmett_read'].map((n) => freshDatabase(server, `regie_bench_${stamp}_peer_${n}`)));
+      cleanups.push(...dbs.map((d) => d.drop));
+      rows.push(...(await peerRows({ regie: dbs[0].url, emmett: dbs[1].url, regieRead: dbs[2].url, emmettRead: dbs[3].url }, PEER.seconds, PEER.readEvents, log)));
+      for (const d of dbs) await d.drop();
+    }
 
-    const sizes = [await size(server, SMALL, postmaster, cleanups)];
-    if (LARGE !== SMALL) sizes.push(await size(server, LARGE, postmaster, cleanups));
-    const [small, large] = [sizes[0], sizes[sizes.length - 1]];
-    meta.sizes = sizes;
-    meta.startup = { floorSeconds: floor.startSeconds, embeddedInitSeconds: pgInit, freshSeconds: fresh.child.startSeconds };
+    // Part 6: the Kafka bus adapter on kafkajs and on @platformatic/kafka, same broker.
+    if (runs('6')) {
+      rows.push(...(await withBroker(log, (brokers) => kafkaClientRows(brokers, KAFKA_MESSAGES, log)).catch((error) => {
+        log(`Kafka: ${String(error)}`);
+        return [row('6', 'Kafka bus adapter: kafkajs vs @platformatic/kafka', null, '', null, '', 'report both', undefined, `not measured: ${String(error).slice(0, 200)}`)];
+      })));
+    }
 
-    for (const s of sizes) rows.push(...httpRows(s.n, s.http, HTTP.connections));
-    if (large !== small) rows.push(...growthRows(small.n, large.n, small.http, large.http));
-    for (const s of sizes) {
-      rows.push(row('3', `rebuild actions read model @${s.n} (rebuildInto, fresh)`, s.rebuild.perSecond, 'events/s', s.raw.perSecond, 'raw paged read + JSON.parse', '≥ 20,000 events/s', (v) => v >= 20_000,
-        `${s.rebuild.events.toLocaleString()} events in ${s.rebuild.seconds.toFixed(1)} s`));
-      for (const c of s.consumers) {
-        rows.push(row('3', `catch-up of ${c.name} on first start @${s.n}`, c.perSecond, 'events/s', s.raw.perSecond, 'raw paged read + JSON.parse', '≥ 20,000 events/s', (v) => v >= 20_000,
-          `position ${c.from} → ${c.to}${c.caughtUp ? ' (caught up)' : ` in ${CATCH_UP_SECONDS} s, then fast-forwarded to the head`}; ${s.consumers.length} consumers replaying at once`));
+    /** Parts 2, 3, 4, 5 and 8: the stores of two sizes, their replays, the platform on them. */
+    const stores = async () => {
+      // Part 5 baselines and the fresh data dir.
+      log('start-up: node floor, embedded PostgreSQL alone, the platform on a fresh data dir');
+      const floor = await spawnFloor();
+      const floorRss = await new PeakSampler(async () => ({ rss: await rssMb(floor.pid) })).start().stop();
+      await floor.stop();
+      const pgInit = await embeddedInitSeconds();
+      const fresh = await freshStart();
+      await fresh.child.stop();
+      await fresh.remove();
+
+      const sizes = [await size(server, SMALL, postmaster, cleanups)];
+      if (LARGE !== SMALL) sizes.push(await size(server, LARGE, postmaster, cleanups));
+      const [small, large] = [sizes[0], sizes[sizes.length - 1]];
+      meta.sizes = sizes;
+      meta.startup = { floorSeconds: floor.startSeconds, embeddedInitSeconds: pgInit, freshSeconds: fresh.child.startSeconds };
+
+      if (runs('2')) {
+        for (const s of sizes) rows.push(...httpRows(s.n, s.http, HTTP.connections));
+        if (large !== small) rows.push(...growthRows(small.n, large.n, small.http, large.http));
       }
-    }
-    rows.push(row('3', `fixture load @${large.n} (multi-row INSERT, bypasses append)`, large.load.events / large.load.seconds, 'events/s', null, '', '—', undefined, `${large.load.seconds.toFixed(1)} s; no target: what bulk writing costs here`));
-    rows.push(
-      row('5', 'start-up, fresh embedded data dir (no DATABASE_URL)', fresh.child.startSeconds, 's', floor.startSeconds + pgInit, 'node floor + embedded PG init+start', '< 30 s (e2e bound)', (v) => v < 30),
-      row('5', `start-up, ${small.n} events (DATABASE_URL = bench db)`, small.startSeconds, 's', floor.startSeconds, 'node + swc floor'),
-    );
-    if (large !== small) rows.push(row('5', `start-up, ${large.n} events (DATABASE_URL = bench db)`, large.startSeconds, 's', small.startSeconds, `start-up @${small.n}`, '≤ 2× (bench\'s choice)', (_, r) => r !== null && r <= 2));
-    for (const s of sizes) {
-      rows.push(
-        row('8', `platform Node RSS, idle @${s.n}`, s.memory.nodeIdle, 'MB', floorRss.rss, 'node + swc floor', '—', undefined, `CPU ${s.memory.idleCpuPercent.toFixed(0)} % while idle`),
-        row('8', `platform Node RSS, HTTP load @${s.n}`, s.memory.nodeLoad, 'MB', s.memory.nodeIdle, 'idle'),
-        row('8', `PostgreSQL RSS sum, idle @${s.n}`, s.memory.pgIdle, 'MB', pgFloor.rss, 'server before the bench', '—', undefined, `PSS ${s.memory.pgIdlePss.toFixed(0)} MB`),
-        row('8', `PostgreSQL RSS sum, HTTP load @${s.n}`, s.memory.pgLoad, 'MB', s.memory.pgIdle, 'idle', '—', undefined, `PSS ${s.memory.pgLoadPss.toFixed(0)} MB`),
-      );
-    }
-    rows.push(
-      row('8', `replaying Node process RSS (rebuildInto, own process) @${large.n}`, large.memory.nodeReplay, 'MB', large.memory.nodeBeforeReplay, 'same process before the rebuild', '< 512 MB', (v) => v < 512),
-      row('8', `PostgreSQL RSS sum, replay @${large.n}`, large.memory.pgReplay, 'MB', large.memory.pgBeforeReplay, 'before', '—', undefined, `PSS ${large.memory.pgReplayPss.toFixed(0)} MB`),
-      notYet('4', "projection lag, write 201 → another service's read model, p50/p99", 'a probe: POST a milestone, poll monitoring\'s board (GET /api/v1/monitoring/milestones) until it shows it', 'p99 < 100 ms'),
-      notYet('6', 'Kafka bus adapter: kafkajs vs @platformatic/kafka produce/consume', 'a broker in the bench run (infra/kafka/kafka.sh), a @platformatic/kafka twin of libs/bus-kafka, Node ≥ 22', 'report both'),
-      notYet('7', 'peer: Emmett PostgreSQL append/read/replay', '@event-driven-io/emmett-postgresql installed (not in package.json)', '≥ our store'),
-    );
+      if (runs('3')) {
+        for (const s of sizes) {
+          rows.push(row('3', `rebuild actions read model @${s.n} (rebuildInto, fresh)`, s.rebuild.perSecond, 'events/s', s.raw.perSecond, 'raw paged read + JSON.parse', '≥ 20,000 events/s', (v) => v >= 20_000,
+            `${s.rebuild.events.toLocaleString()} events in ${s.rebuild.seconds.toFixed(1)} s`));
+          rows.push(row('3', `rebuild ALL read models @${s.n} (regie replay: rebuildAllInto, one pass)`, s.rebuildAll.perSecond, 'events/s', s.raw.perSecond, 'raw paged read + JSON.parse', '≥ 20,000 events/s', (v) => v >= 20_000,
+            `${s.rebuildAll.events.toLocaleString()} events in ${s.rebuildAll.seconds.toFixed(1)} s; actions, commitments, meetings, monitoring, with the consumer-fed tables`));
+          for (const c of s.consumers) {
+            rows.push(row('3', `catch-up of ${c.name} on first start @${s.n}`, c.perSecond, 'events/s', s.raw.perSecond, 'raw paged read + JSON.parse', '≥ 20,000 events/s (bench\'s choice)', (v) => v >= 20_000,
+              `position ${c.from} → ${c.to}${c.caughtUp ? ' (caught up)' : ` in ${CATCH_UP_SECONDS} s, then fast-forwarded to the head`}; ${s.consumers.length} consumers replaying at once`));
+          }
+        }
+        rows.push(row('3', `fixture load @${large.n} (multi-row INSERT, bypasses append)`, large.load.events / large.load.seconds, 'events/s', null, '', '—', undefined, `${large.load.seconds.toFixed(1)} s; no target: what bulk writing costs here`));
+      }
+      if (runs('4')) for (const s of sizes) rows.push(...lagRows(s.n, s.lag));
+      if (runs('5')) {
+        rows.push(
+          row('5', 'start-up, fresh embedded data dir (no DATABASE_URL)', fresh.child.startSeconds, 's', floor.startSeconds + pgInit, 'node floor + embedded PG init+start', '< 30 s (e2e bound)', (v) => v < 30),
+          row('5', `start-up, ${small.n} events (DATABASE_URL = bench db)`, small.startSeconds, 's', floor.startSeconds, 'node + swc floor'),
+        );
+        if (large !== small) rows.push(row('5', `start-up, ${large.n} events (DATABASE_URL = bench db)`, large.startSeconds, 's', small.startSeconds, `start-up @${small.n}`, '≤ 2× (bench\'s choice)', (_, r) => r !== null && r <= 2));
+      }
+      if (runs('8')) {
+        for (const s of sizes) {
+          rows.push(
+            row('8', `platform Node RSS, idle @${s.n}`, s.memory.nodeIdle, 'MB', floorRss.rss, 'node + swc floor', '—', undefined, `CPU ${s.memory.idleCpuPercent.toFixed(0)} % while idle`),
+            row('8', `platform Node RSS, HTTP load @${s.n}`, s.memory.nodeLoad, 'MB', s.memory.nodeIdle, 'idle'),
+            row('8', `PostgreSQL RSS sum, idle @${s.n}`, s.memory.pgIdle, 'MB', pgFloor.rss, 'server before the bench', '—', undefined, `PSS ${s.memory.pgIdlePss.toFixed(0)} MB`),
+            row('8', `PostgreSQL RSS sum, HTTP load @${s.n}`, s.memory.pgLoad, 'MB', s.memory.pgIdle, 'idle', '—', undefined, `PSS ${s.memory.pgLoadPss.toFixed(0)} MB`),
+          );
+        }
+        rows.push(
+          row('8', `replaying Node process RSS (rebuildInto actions, own process) @${large.n}`, large.memory.nodeReplay, 'MB', large.memory.nodeBeforeReplay, 'same process before the rebuild', '< 512 MB', (v) => v < 512),
+          row('8', `replaying Node process RSS (rebuildAllInto, all read models) @${large.n}`, large.memory.nodeReplayAll, 'MB', large.memory.nodeBeforeReplayAll, 'same process before the rebuild', '< 512 MB', (v) => v < 512),
+          row('8', `PostgreSQL RSS sum, replay @${large.n}`, large.memory.pgReplay, 'MB', large.memory.pgBeforeReplay, 'before', '—', undefined, `PSS ${large.memory.pgReplayPss.toFixed(0)} MB`),
+        );
+      }
+    };
+    if (runs('2', '3', '4', '5', '8')) await stores();
+
   } catch (error) {
     console.error(error); // before the cleanups, which may fail in turn
     throw error;
@@ -123,7 +167,7 @@ async function main(): Promise<void> {
   meta.seconds = (performance.now() - started) / 1000;
   meta.loadAverage = { ...load, atEnd: loadavg()[0] };
   printTable(rows, [
-    `Regie benchmark ${stamp}: ${LARGE.toLocaleString()} events${quick ? ' (--quick)' : ''}, ${meta.postgres}, git ${meta.git}, platform from ${meta.platform}`,
+    `Regie benchmark ${stamp}: ${LARGE.toLocaleString()} events${quick ? ' (--quick)' : ''}${onlyArg ? `, parts ${onlyArg}` : ''}, ${meta.postgres}, git ${meta.git}, platform from ${meta.platform}`,
     `${cpus().length} cores, load average ${load.atStart.toFixed(1)} at start, max ${load.max.toFixed(1)} (other work on the machine moves the figures), ${(meta.seconds as number).toFixed(0)} s`,
   ].join('\n'));
   console.log(`\nJSON: ${writeJson(rows, meta, stamp)}`);
@@ -155,6 +199,14 @@ async function size(server: BenchServer, events: number, postmaster: number, cle
   const rebuild = await replay.done.finally(() => b.stop());
   const [replayPeak, pgPeak] = [await replaySamplers[0].stop(), await replaySamplers[1].stop()];
   await promoteRebuild(db.url);
+  // Every read model, as `regie replay` rebuilds them (one pass); measured, then dropped: the
+  // platform below runs on the live schemas (the actions one just promoted).
+  b = bar(`rebuild ALL read models @${n}`, events);
+  const replayAll = rebuildInChild(db.url, (v) => b.update(v), 'all');
+  const replayAllPeak = new PeakSampler(async () => ({ rss: await rssMb(replayAll.pid) })).start();
+  const rebuildAll = await replayAll.done.finally(() => b.stop());
+  const allPeak = await replayAllPeak.stop();
+  await dropRebuilds(db.url);
 
   log(`first start @${n}: the other read models catch up for up to ${CATCH_UP_SECONDS} s`);
   const first = await spawnPlatform({ DATABASE_URL: db.url });
@@ -173,10 +225,12 @@ async function size(server: BenchServer, events: number, postmaster: number, cle
     const busy = [new PeakSampler(node).start(), new PeakSampler(pg).start()] as const;
     const http = await measureHttp(platform.url, n, HTTP);
     const [nodeLoad, pgLoad] = [await busy[0].stop(), await busy[1].stop()];
+    const lag = await measureLag(platform.url, db.url, n, LAG_SAMPLES);
     return {
-      n, load, raw, rebuild, consumers, fastForwarded, startSeconds: platform.startSeconds, http,
+      n, load, raw, rebuild, rebuildAll, lag, consumers, fastForwarded, startSeconds: platform.startSeconds, http,
       memory: {
         nodeBeforeReplay: rebuild.rssBeforeMb, nodeReplay: replayPeak.rss, pgBeforeReplay: pgBefore.rss, pgReplay: pgPeak.rss, pgReplayPss: pgPeak.pss,
+        nodeBeforeReplayAll: rebuildAll.rssBeforeMb, nodeReplayAll: allPeak.rss,
         nodeIdle: nodeIdle.rss, idleCpuPercent, nodeLoad: nodeLoad.rss, pgIdle: pgIdle.rss, pgIdlePss: pgIdle.pss, pgLoad: pgLoad.rss, pgLoadPss: pgLoad.pss,
       },
     };

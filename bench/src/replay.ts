@@ -4,15 +4,22 @@ import { Client } from 'pg';
 import { ACTIONS_UPCASTERS, actionsReadModel } from '@regie/actions';
 import { Upcasters, UpcastingEventStore } from '@regie/es-core';
 import { PostgresEventStore } from '@regie/es-postgres';
-import { rebuildInto, swapIn } from '@regie/read-model';
+import { rebuildAllInto, rebuildInto, swapIn } from '@regie/read-model';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the platform's list of read models is what `regie replay` rebuilds
+import { MESSAGE_SOURCES, readModels } from '../../services/platform/src/read-models';
 import { ROOT } from './db';
 
 /**
  * Part 3: replay rate. (a) the limit: a raw sequential read of all events in pages of 1,000 with
  * `pg` (which parses the jsonb columns with JSON.parse and the timestamps into Dates, as the
- * store does); (b) the real rebuild: rebuildInto(store, actionsReadModel(url), { fresh: true }),
- * in a Node process of its own (this file is its entry point) so that its RSS is the replay's.
+ * store does); (b) the real rebuilds, each in a Node process of its own (this file is its entry
+ * point) so that its RSS is the replay's: the actions read model alone
+ * (rebuildInto(store, actionsReadModel(url), { fresh: true })), and every read model of the
+ * platform as `regie replay` rebuilds them (rebuildAllInto: one pass, consumer-fed tables through
+ * the producers' message mappings).
  */
+export type ReplayMode = 'actions' | 'all';
+
 export interface Timed {
   events: number;
   seconds: number;
@@ -47,15 +54,21 @@ export async function rawSequentialRead(url: string, onProgress: (position: numb
   }
 }
 
-/** The real rebuild of the actions read model into actions__rebuild, from position 0, as `regie replay` does it. */
-export async function rebuildActions(url: string, onProgress: (position: number) => void): Promise<Timed> {
+/** The real rebuild into `<schema>__rebuild`, from position 0: the actions read model, or all of them as `regie replay` does it. */
+export async function rebuildActions(url: string, onProgress: (position: number) => void, mode: ReplayMode = 'actions'): Promise<Timed> {
   // Like the platform and the CLI: the PostgreSQL store read through the services' upcasters.
   const store = new UpcastingEventStore(await PostgresEventStore.open({ connectionString: url, poolSize: 4 }), new Upcasters(ACTIONS_UPCASTERS));
   try {
     const started = performance.now();
-    const rebuilt = await rebuildInto(store, actionsReadModel(url), { fresh: true, onProgress });
-    const result = timed(rebuilt.position, started);
-    await rebuilt.dataSource.destroy();
+    if (mode === 'actions') {
+      const rebuilt = await rebuildInto(store, actionsReadModel(url), { fresh: true, onProgress });
+      const result = timed(rebuilt.position, started);
+      await rebuilt.dataSource.destroy();
+      return result;
+    }
+    const all = await rebuildAllInto(store, readModels(url), { fresh: true, onProgress, sources: MESSAGE_SOURCES });
+    const result = timed(all.position, started);
+    for (const r of all.rebuilt) await r.dataSource.destroy();
     return result;
   } finally {
     await store.close();
@@ -81,9 +94,20 @@ export async function promoteRebuild(url: string): Promise<void> {
   }
 }
 
+/** Drops every `<schema>__rebuild` left by a rebuild that was measured, not promoted. */
+export async function dropRebuilds(url: string): Promise<void> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    for (const model of readModels(url)) await client.query(`DROP SCHEMA IF EXISTS "${model.schema}__rebuild" CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
+
 /** Runs rebuildActions in a child process; `pid` is there for memory sampling while it runs. */
-export function rebuildInChild(url: string, onProgress: (position: number) => void): { pid: number; done: Promise<Timed & { rssBeforeMb: number }> } {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', __filename, url], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+export function rebuildInChild(url: string, onProgress: (position: number) => void, mode: ReplayMode = 'actions'): { pid: number; done: Promise<Timed & { rssBeforeMb: number }> } {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', __filename, url, mode], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   const done = new Promise<Timed & { rssBeforeMb: number }>((resolve, reject) => {
     let result: (Timed & { rssBeforeMb: number }) | undefined;
     createInterface({ input: child.stdout! }).on('line', (line) => {
@@ -101,7 +125,7 @@ if (require.main === module) {
   let last = 0;
   rebuildActions(process.argv[2], (position) => {
     if (position - last >= 1000) console.log(`progress ${(last = position)}`);
-  }).then(
+  }, (process.argv[3] ?? 'actions') as ReplayMode).then(
     (timed) => console.log(`result ${JSON.stringify({ ...timed, rssBeforeMb })}`),
     (error) => {
       console.error(error);

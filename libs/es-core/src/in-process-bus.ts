@@ -1,5 +1,6 @@
 import type { EventStore, Subscription } from './event-store';
 import {
+  type BatchMessageHandler,
   type BusSubscription,
   IntegrationBus,
   type IntegrationMessage,
@@ -42,7 +43,17 @@ export class InProcessBus extends IntegrationBus {
 
   async subscribe(topic: string, group: string, handler: MessageHandler, options: SubscribeOptions = {}): Promise<BusSubscription> {
     const source = this.sources.get(topic);
-    const subscription = source && this.store ? this.follow(topic, group, source, handler, options.after ?? 0) : this.direct(topic, group, handler);
+    return this.track(source && this.store ? this.follow(topic, group, source, { each: handler }, options.after ?? 0) : this.direct(topic, group, handler));
+  }
+
+  /** From the store, a batch is what one read of the store holds for the topic (up to 500 events' worth). */
+  override async subscribeBatch(topic: string, group: string, handler: BatchMessageHandler, options: SubscribeOptions = {}): Promise<BusSubscription> {
+    const source = this.sources.get(topic);
+    if (!source || !this.store) return super.subscribeBatch(topic, group, handler, options);
+    return this.track(this.follow(topic, group, source, { batch: handler }, options.after ?? 0));
+  }
+
+  private track(subscription: BusSubscription): BusSubscription {
     this.subscriptions.add(subscription);
     return {
       close: async () => {
@@ -66,7 +77,11 @@ export class InProcessBus extends IntegrationBus {
     return { close: async () => void byGroup.delete(group) };
   }
 
-  private follow(topic: string, group: string, source: MessageSource, handler: MessageHandler, after: number): BusSubscription {
+  /**
+   * `each`: message by message, the position moving past each one handled (a retry starts at the
+   * one that failed). `batch`: the batch's messages at once, the position moving past the batch.
+   */
+  private follow(topic: string, group: string, source: MessageSource, handler: { each?: MessageHandler; batch?: BatchMessageHandler }, after: number): BusSubscription {
     const store = this.store!;
     let position = after;
     let current: Subscription | undefined;
@@ -74,9 +89,15 @@ export class InProcessBus extends IntegrationBus {
     let timer: NodeJS.Timeout | undefined;
     const run = () => {
       current = store.subscribeAll({ after: position }, async (batch) => {
+        if (handler.batch) {
+          const messages = batch.map(source).filter((m): m is IntegrationMessage => m?.topic === topic);
+          if (messages.length > 0) await handler.batch(messages);
+          position = batch[batch.length - 1].position;
+          return;
+        }
         for (const event of batch) {
           const message = source(event);
-          if (message?.topic === topic) await handler(message);
+          if (message?.topic === topic) await handler.each!(message);
           position = event.position;
         }
       });

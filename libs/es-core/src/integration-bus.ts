@@ -19,6 +19,9 @@ export interface IntegrationMessage {
 
 export type MessageHandler = (message: IntegrationMessage) => Promise<void>;
 
+/** Handles messages of one topic in order, several at a time; a batch succeeds or fails as a whole. */
+export type BatchMessageHandler = (messages: IntegrationMessage[]) => Promise<void>;
+
 /** How a producing context turns its store events into messages (undefined: stays inside). */
 export type MessageSource = (event: RecordedEvent) => IntegrationMessage | undefined;
 
@@ -46,5 +49,13 @@ export abstract class IntegrationBus {
   abstract publish(messages: IntegrationMessage[]): Promise<void>;
   /** One consumer per `group`: each message is handled by one member of each group. */
   abstract subscribe(topic: string, group: string, handler: MessageHandler, options?: SubscribeOptions): Promise<BusSubscription>;
+  /**
+   * Like `subscribe`, handing over the messages that are there at once in batches, in order (e.g.
+   * so a consumer records a whole batch in one transaction). After a failed batch the bus delivers
+   * its messages again (at least once, as always). This default delivers them one at a time.
+   */
+  subscribeBatch(topic: string, group: string, handler: BatchMessageHandler, options?: SubscribeOptions): Promise<BusSubscription> {
+    return this.subscribe(topic, group, (message) => handler([message]), options);
+  }
   abstract close(): Promise<void>;
 }

@@ -38,3 +38,36 @@ export function canonicalJson(value: unknown): string {
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
+
+/**
+ * An event's canonical JSON (what chainHash hashes) as two texts around the fields only the
+ * database knows when it appends (position, recordedAt, revision), plus the canonical JSON of its
+ * data and metadata, which is what the store writes: `before + position + ',"recordedAt":"' + iso
+ * + '","revision":' + revision + after` is exactly chainHash's input, as the keys sort as data, id,
+ * metadata, occurredAt | position, recordedAt, revision | schemaVersion, streamId, type.
+ * The append function (append-function.ts) completes and hashes it under the head lock.
+ */
+export interface ChainParts {
+  data: string;
+  metadata: string;
+  before: string;
+  after: string;
+}
+
+export function chainParts(event: {
+  id: string; streamId: string; type: string; schemaVersion: number; data: unknown; metadata: unknown; occurredAt: Date;
+}): ChainParts {
+  const data = canonicalJson(event.data);
+  const metadata = canonicalJson(event.metadata);
+  const str = JSON.stringify;
+  return {
+    data,
+    metadata,
+    before: `{"data":${data},"id":${str(event.id)},"metadata":${metadata},"occurredAt":${str(event.occurredAt.toISOString())},"position":`,
+    after: `,"schemaVersion":${canonicalJson(event.schemaVersion)},"streamId":${str(event.streamId)},"type":${str(event.type)}}`,
+  };
+}
+
+/** chainParts completed, as the append function does it in SQL; for tests and tools. */
+export const completeChainParts = (parts: ChainParts, position: number, recordedAt: Date, revision: number): string =>
+  `${parts.before}${position},"recordedAt":${JSON.stringify(recordedAt.toISOString())},"revision":${revision}${parts.after}`;

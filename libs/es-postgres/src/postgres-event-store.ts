@@ -14,14 +14,24 @@ import {
   type Subscription,
   WrongExpectedRevision,
 } from '@regie/es-core';
-import { ensureEventStoreSchema, quoteIdent } from './schema';
-import { chainHash } from './hash-chain';
+import { ensureEventStoreSchema, NOTIFY_CHANNEL, quoteIdent } from './schema';
+import { chainParts } from './hash-chain';
+import { GroupCommit, type PendingAppend } from './group-commit';
+import { type CommittedEvent, RecentEvents } from './recent-events';
 import { toRecorded } from './rows';
 import { backfillChain } from './verify-chain';
 import { pollingSubscription } from './subscription';
 
 const UNIQUE_VIOLATION = '23505';
-const NOTIFY_CHANNEL = 'regie_events_appended';
+
+/** A row of append_batch's answer: one per append of the group. */
+interface AppendOutcome {
+  out_status: 'ok' | 'repeated' | 'conflict' | 'id_conflict';
+  out_revision: string | null;
+  out_position: string | null;
+  out_detail: string | null;
+  out_recorded_at: Date;
+}
 
 export interface PostgresEventStoreOptions {
   connectionString: string;
@@ -30,6 +40,8 @@ export interface PostgresEventStoreOptions {
   /** Fallback poll interval of live subscriptions when no notification arrives. */
   pollIntervalMs?: number;
   onConnectionError?: (error: Error) => void;
+  /** Group commit: groups committing at once (default 1) and events per group (default 1,000). */
+  groupCommit?: { maxInFlight?: number; maxEvents?: number };
 }
 
 const defaultConnectionError = (error: Error) => console.warn(`[event-store] connection lost: ${error.message}`);
@@ -40,12 +52,16 @@ const defaultConnectionError = (error: Error) => console.warn(`[event-store] con
  * No reader ever skips an event (the "gap" problem of sequence-based positions): a plain
  * sequence hands out positions at insert time, so a transaction holding position 7 may
  * commit after one holding 8, and a reader at 8 would never see 7. Here every append takes
- * the row lock of the single `head` row as its last step, reads and bumps the position there,
+ * the row lock of the single `head` row as its last lock, reads and bumps the position there,
  * and holds the lock until it commits. Positions are therefore assigned in commit order:
  * when a reader sees position n, every position below n is already committed (or was never
  * handed out: a rolled-back append also rolls back its bump, so positions stay contiguous).
- * The price is that appends commit one at a time; the lock is taken after all per-stream
- * work, so only the insert and the commit are serialised.
+ *
+ * The price is that appends commit one at a time. So that this costs little, an append is one
+ * statement (the `append_batch` function: checks, inserts, hash chain, head, notify; one round
+ * trip), and appends made concurrently in this process commit together (group commit: one
+ * transaction, one WAL flush per group), each still checked on its own (expected revision,
+ * idempotence), and each failing on its own.
  */
 export class PostgresEventStore extends EventStore {
   readonly kind = 'postgres';
@@ -54,6 +70,8 @@ export class PostgresEventStore extends EventStore {
   private readonly appended = new EventEmitter();
   private listener?: PoolClient;
   private closing = false;
+  private readonly group: GroupCommit;
+  private readonly recent = new RecentEvents();
 
   private constructor(private readonly options: PostgresEventStoreOptions) {
     super();
@@ -64,6 +82,11 @@ export class PostgresEventStore extends EventStore {
     });
     this.s = quoteIdent(options.schema ?? 'es');
     this.appended.setMaxListeners(0);
+    this.group = new GroupCommit({
+      commit: (group) => this.commitGroup(group),
+      maxInFlight: options.groupCommit?.maxInFlight ?? 1,
+      maxEvents: options.groupCommit?.maxEvents ?? 1000,
+    });
   }
 
   static async open(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
@@ -74,79 +97,88 @@ export class PostgresEventStore extends EventStore {
     return store;
   }
 
-  async append(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
-    if (events.length === 0) throw new Error('append needs at least one event');
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await this.tryAppend(streamId, events, expected);
-      } catch (error) {
-        // Two appends of the same new event ids race: the loser retries once and finds them stored.
-        if ((error as { code?: string }).code === UNIQUE_VIOLATION && attempt === 0) continue;
-        throw error;
-      }
-    }
+  append(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    if (events.length === 0) return Promise.reject(new Error('append needs at least one event'));
+    if (this.closing) return Promise.reject(new Error('the event store is closed'));
+    const parts = events.map((e) => chainParts({ ...e, streamId }));
+    return new Promise((resolve, reject) => this.group.submit({ streamId, events, expected, parts, resolve, reject }));
   }
 
-  private async tryAppend(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
-    const client = await this.pool.connect();
+  /** Groups committed so far and the appends in them (group commit at work, for tests and the bench). */
+  get groupCommitStats(): { groups: number; appends: number } {
+    return { ...this.group.stats };
+  }
+
+  /**
+   * One group, one statement: append_batch (append-function.ts) checks and writes every append in
+   * it and reports each one's outcome. Should the statement itself fail (a connection lost, a
+   * payload PostgreSQL refuses, two processes writing the same new event id at once), each append
+   * is tried again alone, in order, so one append's failure is its own: retries are safe, as an
+   * append whose events were stored after all comes back as a repeat.
+   */
+  private async commitGroup(group: PendingAppend[]): Promise<void> {
+    let outcomes: AppendOutcome[];
     try {
-      await client.query('BEGIN');
-      // 1. Lock the stream (creating its row if new) so appends to one stream queue up here.
-      await client.query(`INSERT INTO ${this.s}.streams (stream_id, revision) VALUES ($1, -1) ON CONFLICT DO NOTHING`, [streamId]);
-      const { rows } = await client.query(`SELECT revision FROM ${this.s}.streams WHERE stream_id = $1 FOR UPDATE`, [streamId]);
-      const current = Number(rows[0].revision);
-
-      // 2. Idempotence, checked under the stream lock so a concurrent twin is already visible.
-      const repeated = await this.alreadyStored(client, streamId, events);
-      if (repeated) {
-        await client.query('ROLLBACK');
-        return repeated;
-      }
-
-      // 3. Optimistic concurrency.
-      if (!matches(expected, current)) {
-        throw new WrongExpectedRevision(streamId, String(expected), current);
-      }
-
-      // 4. Global order: take the head lock last and keep it until commit (see class comment).
-      //    The head row also carries the hash chain (hash-chain.ts), and the database clock gives
-      //    recordedAt, so the chain covers exactly what is stored.
-      const head = await client.query(
-        `UPDATE ${this.s}.head SET position = position + $1
-         RETURNING position, hash, (extract(epoch from clock_timestamp()) * 1000)::bigint AS now_ms`,
-        [events.length],
-      );
-      const lastPosition = Number(head.rows[0].position);
-      const firstPosition = lastPosition - events.length + 1;
-      const recordedAt = new Date(Number(head.rows[0].now_ms));
-      const lastHash = await this.insert(client, streamId, events, current + 1, firstPosition, recordedAt, head.rows[0].hash);
-      await client.query(`UPDATE ${this.s}.head SET hash = $1`, [lastHash]);
-      const revision = current + events.length;
-      await client.query(`UPDATE ${this.s}.streams SET revision = $2 WHERE stream_id = $1`, [streamId, revision]);
-      await client.query(`SELECT pg_notify('${NOTIFY_CHANNEL}', $1)`, [String(lastPosition)]);
-      await client.query('COMMIT');
-      this.appended.emit('appended', lastPosition);
-      return { nextExpectedRevision: revision, lastPosition };
+      outcomes = await this.appendBatch(group);
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
+      if (group.length > 1) {
+        for (const append of group) await this.commitGroup([append]);
+        return;
+      }
+      // Two appends of the same new event ids raced: the loser tries once more and finds them stored.
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION && !group[0].retried) {
+        group[0].retried = true;
+        return this.commitGroup(group);
+      }
+      group[0].reject(error);
+      return;
     }
+    let last = 0;
+    const committed: CommittedEvent[] = [];
+    outcomes.forEach((outcome, i) => {
+      const append = group[i];
+      switch (outcome.out_status) {
+        case 'ok':
+        case 'repeated':
+          if (outcome.out_status === 'ok') {
+            last = Math.max(last, Number(outcome.out_position));
+            committed.push(...committedEvents(append, outcome));
+          }
+          return append.resolve({ nextExpectedRevision: Number(outcome.out_revision), lastPosition: Number(outcome.out_position) });
+        case 'conflict':
+          return append.reject(new WrongExpectedRevision(append.streamId, String(append.expected), Number(outcome.out_revision)));
+        case 'id_conflict':
+          return append.reject(new EventIdConflict(`event ids ${outcome.out_detail} are already stored elsewhere or without the rest of this batch`));
+        default:
+          return append.reject(new Error(`append_batch: unknown outcome ${outcome.out_status}`));
+      }
+    });
+    this.recent.add(committed);
+    if (last > 0) this.appended.emit('appended', last);
   }
 
-  private async alreadyStored(client: PoolClient, streamId: string, events: NewEvent[]): Promise<AppendResult | undefined> {
-    const ids = events.map((e) => e.id);
-    const { rows } = await client.query(
-      `SELECT event_id, stream_id, revision, position FROM ${this.s}.events WHERE event_id = ANY($1::uuid[]) ORDER BY position`,
-      [ids],
-    );
-    if (rows.length === 0) return undefined;
-    if (rows.length !== ids.length || rows.some((r) => r.stream_id !== streamId)) {
-      throw new EventIdConflict(`event ids ${rows.map((r) => r.event_id).join(', ')} are already stored elsewhere or without the rest of this batch`);
-    }
-    const last = rows[rows.length - 1];
-    return { nextExpectedRevision: Number(last.revision), lastPosition: Number(last.position) };
+  private async appendBatch(group: PendingAppend[]): Promise<AppendOutcome[]> {
+    const events = group.flatMap((a) => a.events);
+    const parts = group.flatMap((a) => a.parts);
+    const { rows } = await this.pool.query<AppendOutcome>({
+      name: `regie-append-batch-${this.schemaName}`,
+      text: `SELECT out_status, out_revision, out_position, out_detail, out_recorded_at FROM ${this.s}.append_batch($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      values: [
+        group.map((a) => a.streamId),
+        group.map((a) => (a.expected === 'any' ? null : a.expected === 'no_stream' ? -1 : a.expected)),
+        group.map((a) => a.events.length),
+        events.map((e) => e.id),
+        events.map((e) => e.type),
+        events.map((e) => e.schemaVersion),
+        parts.map((p) => p.data),
+        parts.map((p) => p.metadata),
+        events.map((e) => e.occurredAt),
+        parts.map((p) => p.before),
+        parts.map((p) => p.after),
+      ],
+    });
+    if (rows.length !== group.length) throw new Error(`append_batch answered ${rows.length} outcomes for ${group.length} appends`);
+    return rows;
   }
 
   /** The pool, for PostgreSQL-specific readers such as the chain verification and the audit log. */
@@ -158,29 +190,6 @@ export class PostgresEventStore extends EventStore {
     return this.options.schema ?? 'es';
   }
 
-  /** Inserts the batch with its chain hashes; returns the last hash. */
-  private async insert(
-    client: PoolClient, streamId: string, events: NewEvent[], firstRevision: number, firstPosition: number,
-    recordedAt: Date, previousHash: string,
-  ): Promise<string> {
-    const params: unknown[] = [];
-    let hash = previousHash;
-    const tuples = events.map((e, i) => {
-      const position = firstPosition + i;
-      const revision = firstRevision + i;
-      hash = chainHash(hash, { ...e, streamId, position, revision, recordedAt });
-      params.push(position, e.id, streamId, revision, e.type, e.schemaVersion, JSON.stringify(e.data), JSON.stringify(e.metadata), e.occurredAt, recordedAt, hash);
-      const b = i * 11;
-      return `(${Array.from({ length: 11 }, (_, k) => `$${b + k + 1}`).join(', ')})`;
-    });
-    await client.query(
-      `INSERT INTO ${this.s}.events (position, event_id, stream_id, revision, type, schema_version, data, metadata, occurred_at, recorded_at, hash)
-       VALUES ${tuples.join(', ')}`,
-      params,
-    );
-    return hash;
-  }
-
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const { rows } = await this.pool.query(
       `SELECT * FROM ${this.s}.events WHERE stream_id = $1 AND revision >= $2 ORDER BY revision LIMIT $3`,
@@ -189,7 +198,10 @@ export class PostgresEventStore extends EventStore {
     return rows.map(toRecorded);
   }
 
+  /** This process's own recent appends come from memory (RecentEvents), everything else from the table. */
   async readAll(options: ReadAllOptions): Promise<RecordedEvent[]> {
+    const recent = this.recent.read(options.after, options.limit);
+    if (recent.length > 0) return recent;
     const { rows } = await this.pool.query(
       `SELECT * FROM ${this.s}.events WHERE position > $1 ORDER BY position LIMIT $2`,
       [options.after, options.limit],
@@ -215,6 +227,7 @@ export class PostgresEventStore extends EventStore {
 
   async close(): Promise<void> {
     this.closing = true;
+    await this.group.drained(); // appends already accepted are committed (or fail) first
     this.appended.emit('closed');
     if (this.listener) {
       this.dropListener(this.listener);
@@ -246,5 +259,20 @@ export class PostgresEventStore extends EventStore {
   }
 }
 
-const matches = (expected: ExpectedRevision, current: number): boolean =>
-  expected === 'any' || (expected === 'no_stream' ? current === -1 : expected === current);
+/** An appended group member's events as stored: the next revisions of its stream, positions up to the outcome's. */
+const committedEvents = (append: PendingAppend, outcome: AppendOutcome): CommittedEvent[] => {
+  const count = append.events.length;
+  const [lastPosition, lastRevision] = [Number(outcome.out_position), Number(outcome.out_revision)];
+  return append.events.map((e, i) => ({
+    id: e.id.toLowerCase(),
+    streamId: append.streamId,
+    revision: lastRevision - count + 1 + i,
+    position: lastPosition - count + 1 + i,
+    type: e.type,
+    schemaVersion: e.schemaVersion,
+    data: append.parts[i].data,
+    metadata: append.parts[i].metadata,
+    occurredAt: e.occurredAt,
+    recordedAt: outcome.out_recorded_at,
+  }));
+};

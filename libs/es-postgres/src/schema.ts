@@ -1,4 +1,8 @@
 import type { Pool } from 'pg';
+import { appendFunctionSql } from './append-function';
+
+/** Channel of the NOTIFY that every append sends with its last position (wakes live subscriptions). */
+export const NOTIFY_CHANNEL = 'regie_events_appended';
 
 /**
  * Tables of the PostgreSQL event store.
@@ -7,10 +11,14 @@ import type { Pool } from 'pg';
  * - `head`: one row holding the last global position and chain hash; see PostgresEventStore.append
  *   for why every append takes its row lock last and holds it until commit.
  * - `chain_checkpoints`: chain heads that a verification found intact (see verify-chain.ts).
+ * - `append_batch(...)`: the append itself, one statement for a group of appends (append-function.ts).
+ * One transaction under an advisory lock, so processes opening the same store at once do not race
+ * on the DDL (CREATE OR REPLACE FUNCTION in two sessions at once fails).
  */
 export async function ensureEventStoreSchema(pool: Pool, schema: string): Promise<void> {
-  const s = quoteIdent(schema);
+  const s = quoteIdent(schema); // validates the name, so it may appear in the lock key below
   await pool.query(`
+    SELECT pg_advisory_xact_lock(hashtextextended('regie-event-store-schema:${schema}', 0));
     CREATE SCHEMA IF NOT EXISTS ${s};
     CREATE TABLE IF NOT EXISTS ${s}.events (
       position       bigint      PRIMARY KEY,
@@ -42,6 +50,7 @@ export async function ensureEventStoreSchema(pool: Pool, schema: string): Promis
       hash        text        NOT NULL,
       verified_at timestamptz NOT NULL
     );
+    ${appendFunctionSql(s, NOTIFY_CHANNEL)}
   `);
 }
 

@@ -40,4 +40,31 @@ describe('idempotent consumer', () => {
     await ds.destroy();
     await db.drop();
   });
+
+  it('applies a batch in one transaction, each message once, and isolates a failing message', async () => {
+    const db = await testDatabase('idempotent_consumer_batch');
+    const ds = await openReadModelDataSource({ url: db.url, schema: 'consumer_rm', entities: [SeenRow], migrations: [CreateSeen1700000000000] });
+    let failOn: string | undefined;
+    const consumer = new IdempotentConsumer({
+      name: 'test.batch', topic: 'regie.test.v1', bus: new InProcessBus(), dataSource: ds,
+      handle: async (m, em) => {
+        await em.query(`INSERT INTO consumer_rm.seen (key, n) VALUES ($1, 1) ON CONFLICT (key) DO UPDATE SET n = seen.n + 1`, [m.key]);
+        if (m.key === failOn) throw new Error(`handler failed on ${m.key}`);
+      },
+    });
+    const message = (key: string, position: number): IntegrationMessage => ({ topic: 'regie.test.v1', key, eventId: newId(), type: 'T', payload: {}, position, occurredAt: new Date().toISOString() });
+    const [a, b, c, d] = ['a', 'b', 'c', 'd'].map(message);
+    await consumer.applyAll([a, b, a]); // a twin within the batch
+    await consumer.applyAll([b, c]); // b was applied before
+    failOn = 'd';
+    const e = message('e', 5);
+    await expect(consumer.applyAll([d, e])).rejects.toThrow('handler failed on d');
+    expect(await ds.query(`SELECT key, n FROM consumer_rm.seen ORDER BY key`)).toEqual([{ key: 'a', n: 1 }, { key: 'b', n: 1 }, { key: 'c', n: 1 }]);
+    failOn = undefined;
+    await consumer.applyAll([d, e]); // the redelivery
+    expect(await ds.query(`SELECT key, n FROM consumer_rm.seen ORDER BY key`)).toEqual(['a', 'b', 'c', 'd', 'e'].map((key) => ({ key, n: 1 })));
+    expect(await ds.query(`SELECT count(*)::int AS n FROM consumer_rm.processed_messages WHERE consumer = 'test.batch'`)).toEqual([{ n: 5 }]);
+    await ds.destroy();
+    await db.drop();
+  });
 });

@@ -8,12 +8,19 @@ export interface IdempotentConsumerOptions {
   bus: IntegrationBus;
   dataSource: DataSource;
   handle: (message: IntegrationMessage, em: EntityManager) => Promise<void>;
+  /** Optional: handles several messages at once (in order); used for batches. */
+  handleBatch?: (messages: IntegrationMessage[], em: EntityManager) => Promise<void>;
 }
 
 /**
  * Applies each integration message exactly once to a read model, although the bus delivers
  * at least once: the message's event id is recorded in `processed_messages` in the same
  * transaction as the read-model change, and a message already recorded is skipped.
+ *
+ * Messages that are there at once (a consumer catching up) are applied in one transaction per
+ * batch, recorded with one statement. Should the batch fail, its messages are applied again one
+ * transaction each, so the one that fails does so on its own, after the ones before it
+ * committed (what the bus then redelivers is skipped as recorded).
  */
 export class IdempotentConsumer {
   private subscription?: BusSubscription;
@@ -25,7 +32,7 @@ export class IdempotentConsumer {
       `SELECT coalesce(max(position), 0) AS after FROM "${(this.options.dataSource.options as { schema?: string }).schema}".processed_messages WHERE consumer = $1`,
       [this.options.name],
     );
-    this.subscription = await this.options.bus.subscribe(this.options.topic, this.options.name, async (m) => void (await this.apply(m)), {
+    this.subscription = await this.options.bus.subscribeBatch(this.options.topic, this.options.name, (messages) => this.applyAll(messages), {
       after: Number(row.after), // where a bus without retention (in-process) resumes; Kafka uses its offsets
     });
   }
@@ -39,6 +46,43 @@ export class IdempotentConsumer {
   apply(message: IntegrationMessage): Promise<boolean> {
     return this.options.dataSource.transaction((em) => applyOnce(em, this.options.name, message, this.options.handle));
   }
+
+  /** Applies a batch in one transaction, or, should that fail, message by message. */
+  async applyAll(messages: IntegrationMessage[]): Promise<void> {
+    if (messages.length === 1) return void (await this.apply(messages[0]));
+    try {
+      await this.options.dataSource.transaction((em) => applyAllOnce(em, this.options.name, messages, this.options.handle, this.options.handleBatch));
+    } catch {
+      for (const message of messages) await this.apply(message);
+    }
+  }
+}
+
+/**
+ * applyOnce for a batch: records all of them with one statement, then handles, in order, those
+ * not recorded before (each once, even when the batch holds it twice), with `handleBatch` at
+ * once when given; in `em`'s transaction.
+ */
+export async function applyAllOnce(
+  em: EntityManager,
+  consumer: string,
+  messages: IntegrationMessage[],
+  handle: (message: IntegrationMessage, em: EntityManager) => Promise<void>,
+  handleBatch?: (messages: IntegrationMessage[], em: EntityManager) => Promise<void>,
+): Promise<number> {
+  if (messages.length === 0) return 0;
+  const schema = (em.connection.options as { schema?: string }).schema;
+  const fresh: { event_id: string }[] = await em.query(
+    `INSERT INTO "${schema}".processed_messages (consumer, event_id, position)
+     SELECT $1, u.event_id, u.position FROM unnest($2::uuid[], $3::bigint[]) AS u(event_id, position)
+     ON CONFLICT DO NOTHING RETURNING event_id`,
+    [consumer, messages.map((m) => m.eventId), messages.map((m) => m.position)],
+  );
+  const todo = new Set(fresh.map((r) => r.event_id));
+  const handled = messages.filter((m) => todo.delete(m.eventId.toLowerCase()));
+  if (handleBatch && handled.length > 0) await handleBatch(handled, em);
+  else for (const message of handled) await handle(message, em);
+  return handled.length;
 }
 
 /** Records the message as processed by `consumer` and handles it, unless it was already: in `em`'s transaction. */

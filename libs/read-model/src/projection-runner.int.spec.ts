@@ -5,7 +5,7 @@ import { testDatabase } from '@regie/test-kit';
 import { openReadModelDataSource, schemaOf } from './data-source';
 import type { Projection } from './projection';
 import { ProjectionRunner } from './projection-runner';
-import { checksums, rebuildInto, swapIn } from './rebuild';
+import { checksums, rebuildAllInto, rebuildInto, swapIn } from './rebuild';
 
 interface Tally { stream: string; n: number }
 const TallyRow = new EntitySchema<Tally>({ name: 'tally', columns: { stream: { type: 'text', primary: true }, n: { type: 'int' } } });
@@ -90,6 +90,32 @@ describe('projection runner', () => {
     await ds.destroy();
   });
 
+  it('passes over events no projection handles without a transaction, storing the checkpoint shortly after', async () => {
+    const ds = await open('skip');
+    const tallyOnly = Object.assign(new TallyProjection(), { handles: (e: RecordedEvent) => e.type === 'Counted' });
+    const runner = new ProjectionRunner({ name: 'tally', store, dataSource: ds, projections: [tallyOnly], lazyCheckpointMs: 50 });
+    await runner.start();
+    const checkpoint = async () => Number((await ds.query(`SELECT position FROM skip.projection_checkpoints`))[0]?.position ?? 0);
+    await runner.waitFor(await store.headPosition(), 5000);
+    const before = await checkpoint();
+    const other = { ...event(), type: 'SomethingElse' };
+    const { lastPosition } = await store.append(`s-other-${newId()}`, [other], 'no_stream');
+    expect(await runner.waitFor(lastPosition, 5000)).toBe(true); // read-your-writes does not wait for the lazy checkpoint
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await checkpoint()).toBe(lastPosition);
+    expect(before).toBeLessThan(lastPosition);
+    // A handled event after passed-over ones: applied once, the checkpoint moved in its transaction.
+    const { lastPosition: counted } = await store.append('s-after-skip', [event()], 'no_stream');
+    const { lastPosition: skipped } = await store.append(`s-other-${newId()}`, [{ ...event(), type: 'SomethingElse' }], 'no_stream');
+    await runner.waitFor(skipped, 5000);
+    await runner.stop(); // stores the checkpoint of what it passed over
+    expect(await checkpoint()).toBe(skipped);
+    expect(counted).toBeLessThan(skipped);
+    expect(await ds.query(`SELECT n FROM skip.tally WHERE stream = 's-after-skip'`)).toEqual([{ n: 1 }]);
+    expect(await ds.query(`SELECT count(*)::int AS n FROM skip.tally WHERE stream LIKE 's-other-%'`)).toEqual([{ n: 0 }]);
+    await ds.destroy();
+  });
+
   it('rebuilds from position 0 into fresh tables equal to the live ones, then swaps them in', async () => {
     const live = await open('tallies');
     await new ProjectionRunner({ name: 'tally', store, dataSource: live, projections: [new TallyProjection()] }).catchUp();
@@ -108,6 +134,18 @@ describe('projection runner', () => {
     expect(checkpoints[1].position).toBe('30');
     await rebuilt.dataSource.destroy();
     await live.destroy();
+  });
+  it('rebuilds several read models in one pass, each from its own checkpoint', async () => {
+    const model = (schema: string) => ({ name: 'tally', schema, projections: [new TallyProjection()], openDataSource: open });
+    const first = await rebuildInto(store, model('one_pass_a'), { fresh: true }); // a is already complete
+    await first.dataSource.destroy();
+    const all = await rebuildAllInto(store, [model('one_pass_a'), model('one_pass_b')]);
+    expect(all.position).toBe(await store.headPosition());
+    const [a, b] = all.rebuilt;
+    const sum = async (r: typeof a) => (await r.dataSource.query(`SELECT sum(n)::int AS n FROM ${r.schema}.tally`))[0].n;
+    expect(await sum(a)).toBe(await sum(b)); // a applied nothing twice
+    expect(await checksums(a.dataSource, a.schema)).toEqual(await checksums(b.dataSource, b.schema));
+    for (const r of all.rebuilt) await r.dataSource.destroy();
   });
 });
 

@@ -13,6 +13,14 @@ export interface ProjectionRunnerOptions {
   /** How often a standby instance retries to become the runner, and polls the checkpoint. */
   standbyIntervalMs?: number;
   onError?: (error: unknown) => void;
+  /** How soon the checkpoint is stored after batches were passed over (default 250 ms). */
+  lazyCheckpointMs?: number;
+  /**
+   * Rebuilds only: commit batches without waiting for the WAL flush (synchronous_commit off). A
+   * crash may then undo the last batches, rows and checkpoint together (still atomic), and the
+   * resumable rebuild redoes them; whatever commits durably later (the swap) flushes them first.
+   */
+  relaxedDurability?: boolean;
 }
 
 /**
@@ -25,9 +33,19 @@ export interface ProjectionRunnerOptions {
  * by, retry the lock, and follow the checkpoint table so `waitFor` works everywhere. If the
  * runner's connection dies, PostgreSQL releases the lock and a standby takes over; should two
  * ever overlap, the guarded checkpoint update makes the second one's batch roll back.
+ *
+ * A batch of events that none of the projections handles (Projection.handles: e.g. other
+ * contexts' events in a shared store) changes nothing: it is passed over without a
+ * transaction, and the stored checkpoint catches up with the next batch that writes, or shortly
+ * after (lazyCheckpointMs). After a crash such events are read again and passed over again.
  */
 export class ProjectionRunner {
   private position = 0;
+  /** The checkpoint as stored; behind `position` while batches nothing here handles are passed over. */
+  private stored = 0;
+  private lazyCheckpoint?: NodeJS.Timeout;
+  /** Checkpoint writes one at a time (a batch's and a lazy one), each from the stored value. */
+  private writes: Promise<unknown> = Promise.resolve();
   private subscription?: Subscription;
   private lock?: QueryRunner;
   private running = false;
@@ -46,7 +64,7 @@ export class ProjectionRunner {
 
   async start(): Promise<void> {
     this.running = true;
-    this.position = await readCheckpoint(this.options.dataSource, this.options.name);
+    this.position = this.stored = await readCheckpoint(this.options.dataSource, this.options.name);
     await this.elect();
   }
 
@@ -56,13 +74,31 @@ export class ProjectionRunner {
    * occurred by a moment), while the checkpoint passes over all of them.
    */
   async catchUp(onProgress?: (position: number) => void, include?: (event: RecordedEvent) => boolean): Promise<number> {
-    this.position = await readCheckpoint(this.options.dataSource, this.options.name);
+    this.position = this.stored = await readCheckpoint(this.options.dataSource, this.options.name);
+    const limit = this.options.batchSize ?? 1000;
+    let next = this.options.store.readAll({ after: this.position, limit });
     for (;;) {
-      const read = await this.options.store.readAll({ after: this.position, limit: this.options.batchSize ?? 1000 });
+      const read = await next;
       if (read.length === 0) return this.position;
-      await this.applyBatch(include ? read.filter(include) : read, read[read.length - 1].position);
+      const to = read[read.length - 1].position;
+      // Read the next page while this one is applied (the store and the read model have their own connections).
+      next = this.options.store.readAll({ after: to, limit });
+      next.catch(() => undefined); // a failure surfaces at the next await
+      await this.applyBatch(include ? read.filter(include) : read, to, true);
       onProgress?.(this.position);
     }
+  }
+
+  /** For a reader that feeds several runners (rebuildAll): where this one's checkpoint is. */
+  async resume(): Promise<number> {
+    this.position = this.stored = await readCheckpoint(this.options.dataSource, this.options.name);
+    return this.position;
+  }
+
+  /** For a reader that feeds several runners: applies the page's events after this runner's position. */
+  async applyPage(page: RecordedEvent[]): Promise<void> {
+    const batch = page.filter((e) => e.position > this.position);
+    if (batch.length > 0) await this.applyBatch(batch, batch[batch.length - 1].position, true);
   }
 
   /** Resolves when the read model includes `position` (read-your-writes after a command). */
@@ -91,6 +127,7 @@ export class ProjectionRunner {
     this.running = false;
     clearTimeout(this.timer);
     await this.subscription?.stop();
+    if (this.subscription) await this.storeCheckpoint().catch((error) => this.options.onError?.(error));
     this.subscription = undefined;
     await this.releaseLock();
   }
@@ -100,7 +137,7 @@ export class ProjectionRunner {
     try {
       if (await this.tryLock()) {
         if (!this.running) return void (await this.releaseLock()); // stopped while we waited
-        this.position = await readCheckpoint(this.options.dataSource, this.options.name);
+        this.position = this.stored = await readCheckpoint(this.options.dataSource, this.options.name);
         this.follow(this.position); // a checkpoint moved on elsewhere (a replay swapped in) may already answer waiters
         const subscription = this.options.store.subscribeAll(
           { after: this.position, batchSize: this.options.batchSize ?? 500 },
@@ -161,18 +198,50 @@ export class ProjectionRunner {
     return `projection:${schema}:${this.options.name}`;
   }
 
-  private async applyBatch(batch: RecordedEvent[], to = batch[batch.length - 1].position): Promise<void> {
-    const from = this.position;
-    await this.options.dataSource.transaction(async (em) => {
-      // The checkpoint first: a runner that lost the race, or a read model swapped in under it by a
-      // replay, is found out before it writes anything (and the row stays locked until commit).
-      await advanceCheckpoint(em, this.options.name, from, to);
-      for (const projection of this.options.projections) {
-        if (projection.applyBatch) await projection.applyBatch(batch, em);
-        else for (const event of batch) await projection.apply(event, em);
+  private async applyBatch(batch: RecordedEvent[], to = batch[batch.length - 1].position, final = false): Promise<void> {
+    const { projections } = this.options;
+    const handled = projections.some((p) => !p.handles || batch.some((event) => p.handles!(event)));
+    if (!handled && !final) {
+      this.follow(to);
+      if (!this.lazyCheckpoint) {
+        this.lazyCheckpoint = setTimeout(() => void this.storeCheckpoint().catch((error) => this.options.onError?.(error)), this.options.lazyCheckpointMs ?? 250);
+        this.lazyCheckpoint.unref();
       }
+      return;
+    }
+    await this.serially(async () => {
+      const from = this.stored;
+      await this.options.dataSource.transaction(async (em) => {
+        if (this.options.relaxedDurability) await em.query('SET LOCAL synchronous_commit = off');
+        // The checkpoint first: a runner that lost the race, or a read model swapped in under it by a
+        // replay, is found out before it writes anything (and the row stays locked until commit).
+        await advanceCheckpoint(em, this.options.name, from, to);
+        for (const projection of projections) {
+          if (projection.applyBatch) await projection.applyBatch(batch, em);
+          else for (const event of batch) await projection.apply(event, em);
+        }
+      });
+      this.stored = to;
     });
     this.follow(to);
+  }
+
+  private serially(work: () => Promise<void>): Promise<void> {
+    const run = this.writes.then(work, work);
+    this.writes = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Stores the checkpoint of batches passed over (only the leader does: the guard catches a second runner). */
+  private async storeCheckpoint(): Promise<void> {
+    clearTimeout(this.lazyCheckpoint);
+    this.lazyCheckpoint = undefined;
+    await this.serially(async () => {
+      const [from, to] = [this.stored, this.position];
+      if (to <= from || !this.isLeader) return;
+      await this.options.dataSource.transaction((em) => advanceCheckpoint(em, this.options.name, from, to));
+      this.stored = to;
+    });
   }
 
   private follow(position: number): void {

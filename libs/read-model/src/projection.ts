@@ -12,4 +12,10 @@ export interface Projection {
   apply(event: RecordedEvent, em: EntityManager): Promise<void>;
   /** Optional: handle a whole batch at once (e.g. publish it in one request); replaces `apply`. */
   applyBatch?(events: RecordedEvent[], em: EntityManager): Promise<void>;
+  /**
+   * Optional: whether `apply` may change anything for this event. A batch no projection of a
+   * runner handles is passed over without a transaction (see ProjectionRunner). Without it,
+   * every event counts.
+   */
+  handles?(event: RecordedEvent): boolean;
 }

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EventStore, IntegrationMessage, MessageSource } from '@regie/es-core';
-import { applyOnce } from './idempotent-consumer';
+import { applyAllOnce, applyOnce } from './idempotent-consumer';
 import type { Projection } from './projection';
 import { ProjectionRunner } from './projection-runner';
 
@@ -9,6 +9,8 @@ export interface ConsumerDefinition {
   name: string;
   topic: string;
   handle: (message: IntegrationMessage, em: EntityManager) => Promise<void>;
+  /** Optional: the same for several messages in order, at once (e.g. multi-row writes); used for batches. */
+  handleBatch?: (messages: IntegrationMessage[], em: EntityManager) => Promise<void>;
 }
 
 export interface ReadModelDefinition {
@@ -41,6 +43,10 @@ export function projectionsOf(model: ReadModelDefinition, sources: MessageSource
         const message = source(event);
         if (message?.topic === consumer.topic) await applyOnce(em, consumer.name, message, consumer.handle);
       },
+      applyBatch: async (events, em) => {
+        const messages = events.map(source).filter((m): m is IntegrationMessage => m?.topic === consumer.topic);
+        await applyAllOnce(em, consumer.name, messages, consumer.handle, consumer.handleBatch);
+      },
     };
   });
   return [...model.projections, ...consumers];
@@ -60,15 +66,59 @@ export interface TableChecksum {
 export async function rebuildInto(
   store: EventStore,
   model: ReadModelDefinition,
-  options: { fresh?: boolean; onProgress?: (position: number) => void; sources?: MessageSources } = {},
+  options: RebuildOptions = {},
 ): Promise<{ schema: string; position: number; dataSource: DataSource }> {
-  const schema = `${model.schema}__rebuild`;
-  if (options.fresh) await dropSchema(await model.openDataSource(model.schema), schema, true);
-  const dataSource = await model.openDataSource(schema);
-  const projections = projectionsOf(model, options.sources);
-  const runner = new ProjectionRunner({ name: model.name, store, dataSource, projections, batchSize: 1000 });
-  const position = await runner.catchUp(options.onProgress);
-  return { schema, position, dataSource };
+  const { position, rebuilt } = await rebuildAllInto(store, [model], options);
+  return { position, ...rebuilt[0] };
+}
+
+export interface RebuildOptions {
+  fresh?: boolean;
+  onProgress?: (position: number) => void;
+  sources?: MessageSources;
+}
+
+/**
+ * rebuildInto for several read models in one pass over the store: each page of events is read
+ * once and applied to every model at the same time (each in its own transaction, with its own
+ * checkpoint, so each stays resumable on its own). Pages of 5,000 events; the next page is read
+ * while one is applied; batches commit without waiting for each WAL flush (relaxedDurability).
+ */
+export async function rebuildAllInto(
+  store: EventStore,
+  models: ReadModelDefinition[],
+  options: RebuildOptions = {},
+): Promise<{ position: number; rebuilt: { schema: string; dataSource: DataSource }[] }> {
+  const rebuilt: { schema: string; dataSource: DataSource; runner: ProjectionRunner }[] = [];
+  for (const model of models) {
+    const schema = `${model.schema}__rebuild`;
+    if (options.fresh) await dropSchema(await model.openDataSource(model.schema), schema, true);
+    const dataSource = await model.openDataSource(schema);
+    const runner = new ProjectionRunner({ name: model.name, store, dataSource, projections: projectionsOf(model, options.sources), relaxedDurability: true });
+    rebuilt.push({ schema, dataSource, runner });
+  }
+  const limit = 5000;
+  let position = Math.min(...(await Promise.all(rebuilt.map((r) => r.runner.resume()))));
+  let next = store.readAll({ after: position, limit });
+  for (;;) {
+    const page = await next;
+    if (page.length === 0) break;
+    position = page[page.length - 1].position;
+    next = store.readAll({ after: position, limit }); // read ahead while this page is applied
+    next.catch(() => undefined); // a failure surfaces at the next await
+    const applied = await Promise.allSettled(rebuilt.map((r) => r.runner.applyPage(page)));
+    const failed = applied.find((a): a is PromiseRejectedResult => a.status === 'rejected');
+    if (failed) throw failed.reason;
+    options.onProgress?.(position);
+  }
+  // Tables filled in bulk have no planner statistics until autovacuum comes by: gather them now,
+  // so that queries on a swapped-in read model use its indexes from the first request.
+  for (const { schema, dataSource } of rebuilt) {
+    const tables: { table_name: string }[] = await dataSource.query(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_type = 'BASE TABLE'`, [schema]);
+    for (const { table_name } of tables) await dataSource.query(`ANALYZE "${schema}"."${table_name}"`);
+  }
+  return { position: Math.max(position, ...rebuilt.map((r) => r.runner.checkpoint)), rebuilt: rebuilt.map(({ schema, dataSource }) => ({ schema, dataSource })) };
 }
 
 /** Row count and an order-independent checksum of every read-model table in a schema. */

@@ -8,7 +8,7 @@ import { MESSAGE_SOURCES, readModels } from './read-models';
 import { Command } from 'commander';
 import { WerkagendaSeeder } from '@regie/actions';
 import { verifyChain } from '@regie/es-postgres';
-import { checksums, rebuildInto, swapInLive } from '@regie/read-model';
+import { checksums, rebuildAllInto, swapInLive } from '@regie/read-model';
 import { openAdapters, type OpenAdapters, postgresStoreOf } from './adapters';
 import { PlatformModule } from './app.module';
 import { forgetPerson } from './privacy/forget-person';
@@ -95,9 +95,12 @@ program
   .action((options: { swap?: boolean; resume?: boolean }) =>
     withAdapters(async ({ store, databaseUrl }) => {
       const head = await store.headPosition();
-      for (const model of readModels(databaseUrl)) {
-        const bar = progressBar(model.name, head);
-        const rebuilt = await rebuildInto(store, model, { fresh: !options.resume, sources: MESSAGE_SOURCES, onProgress: (position) => bar.update(position) }).finally(() => bar.stop());
+      const models = readModels(databaseUrl);
+      // One pass over the store: each page of events is read once and applied to every read model.
+      const bar = progressBar(models.map((m) => m.name).join(', '), head);
+      const { position, rebuilt: all } = await rebuildAllInto(store, models, { fresh: !options.resume, sources: MESSAGE_SOURCES, onProgress: (p) => bar.update(p) }).finally(() => bar.stop());
+      for (const [i, model] of models.entries()) {
+        const rebuilt = { ...all[i], position };
         const live = await model.openDataSource(model.schema);
         try {
           const [a, b] = [await checksums(live, model.schema), await checksums(rebuilt.dataSource, rebuilt.schema)];

@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { NotFound } from '@regie/es-core';
 import { isLate } from '../milestone/milestone';
-import { ActionRow, KnelpuntRow, MilestoneRow, ProgressReportRow, WerkagendaRow } from './entities';
+import { WERKAGENDA_SEED } from '../seed/werkagenda.seed-data';
+import { type ActionRow, KnelpuntRow, MilestoneRow, type WerkagendaRow } from './entities';
 import { ACTIONS_DATA_SOURCE } from './tokens';
 
 const byCode = (a: { code: string }, b: { code: string }) => a.code.localeCompare(b.code, 'nl', { numeric: true });
@@ -12,39 +13,53 @@ const byCode = (a: { code: string }, b: { code: string }) => a.code.localeCompar
 export class ActionsQueries {
   constructor(@Inject(ACTIONS_DATA_SOURCE) private readonly ds: DataSource) {}
 
+  /**
+   * The tenant's werkagenda: the platform's own (seeded) one when present, else the first by id.
+   * A store may hold other werkagenda's (e.g. the benchmark's synthetic history); the API shows one.
+   */
   async werkagenda() {
-    const [row] = await this.ds.getRepository(WerkagendaRow).find({ take: 1 });
+    const [row]: { id: string; title: string; period_from: string; period_to: string; parties: WerkagendaRow['parties']; action_lines: WerkagendaRow['actionLines'] }[] =
+      await this.ds.query(
+        `SELECT id, title, period_from::text, period_to::text, parties, action_lines FROM ${schemaOf(this.ds)}.werkagenda ORDER BY (id = $1) DESC, id LIMIT 1`,
+        [WERKAGENDA_SEED.id],
+      );
     if (!row) throw new NotFound('de werkagenda is nog niet vastgelegd');
     return {
       id: row.id,
       title: row.title,
-      period: { from: row.periodFrom, to: row.periodTo },
+      period: { from: row.period_from, to: row.period_to },
       parties: row.parties,
-      actionLines: row.actionLines,
+      actionLines: row.action_lines,
     };
   }
 
+  /**
+   * The actions of the tenant's werkagenda (see werkagenda()) with their milestones and open
+   * knelpunten: one statement, answered from the indexes, so its cost does not grow with the
+   * number of werkagenda's in the store.
+   */
   async list(today: string) {
-    const [actions, milestones, open] = await Promise.all([
-      this.ds.getRepository(ActionRow).find(),
-      this.ds.getRepository(MilestoneRow).find({ order: { dueDate: 'ASC', title: 'ASC' } }),
-      this.ds
-        .getRepository(KnelpuntRow)
-        .createQueryBuilder('k')
-        .select('k.action_code', 'action_code')
-        .addSelect('count(*)::int', 'n')
-        .where(`k.status = 'open'`)
-        .groupBy('k.action_code')
-        .getRawMany<{ action_code: string; n: number }>(),
-    ]);
-    return actions.sort(byCode).map((action) => ({
+    const s = schemaOf(this.ds);
+    const rows: ListRow[] = await this.ds.query(
+      `WITH w AS (SELECT id FROM ${s}.werkagenda ORDER BY (id = $1) DESC, id LIMIT 1)
+       SELECT a.code, a.action_line, a.title, a.action_holder, a.rag,
+         (SELECT coalesce(json_agg(json_build_object('id', m.id, 'title', m.title, 'due_date', m.due_date, 'status', m.status,
+                   'replan_count', jsonb_array_length(m.replans)) ORDER BY m.due_date, m.title), '[]')
+            FROM ${s}.milestone m WHERE m.action_code = a.code) AS milestones,
+         (SELECT count(*)::int FROM ${s}.knelpunt k WHERE k.action_code = a.code AND k.status = 'open') AS open_knelpunten
+       FROM ${s}.action a WHERE a.werkagenda_id = (SELECT id FROM w)`,
+      [WERKAGENDA_SEED.id],
+    );
+    return rows.sort(byCode).map((action) => ({
       code: action.code,
-      actionLine: action.actionLine,
+      actionLine: action.action_line,
       title: action.title,
-      actionHolder: action.actionHolder,
+      actionHolder: action.action_holder,
       rag: action.rag,
-      milestones: milestones.filter((m) => m.actionCode === action.code).map((m) => milestoneView(m, today)),
-      openKnelpunten: open.find((o) => o.action_code === action.code)?.n ?? 0,
+      milestones: action.milestones.map((m) => ({
+        id: m.id, title: m.title, dueDate: m.due_date, status: m.status, late: isLate({ status: m.status, dueDate: m.due_date }, today), replanCount: m.replan_count,
+      })),
+      openKnelpunten: action.open_knelpunten,
     }));
   }
 
@@ -56,35 +71,40 @@ export class ActionsQueries {
     return this.ds.getRepository(KnelpuntRow).existsBy({ id: knelpuntId, actionCode });
   }
 
+  /** One action with everything about it, in one statement. */
   async one(code: string, today: string) {
-    const action = await this.ds.getRepository(ActionRow).findOneBy({ code });
-    if (!action) throw new NotFound(`actie ${code} bestaat niet`);
-    const [milestones, reports, knelpunten] = await Promise.all([
-      this.ds.getRepository(MilestoneRow).find({ where: { actionCode: code }, order: { dueDate: 'ASC', title: 'ASC' } }),
-      this.ds.getRepository(ProgressReportRow).find({ where: { actionCode: code }, order: { reportedAt: 'DESC', id: 'DESC' } }),
-      this.ds.getRepository(KnelpuntRow).find({ where: { actionCode: code }, order: { raisedAt: 'ASC' } }),
-    ]);
+    const s = schemaOf(this.ds);
+    const [row]: OneRow[] = await this.ds.query(
+      `SELECT row_to_json(a) AS action,
+         (SELECT coalesce(json_agg(m ORDER BY m.due_date, m.title), '[]') FROM ${s}.milestone m WHERE m.action_code = a.code) AS milestones,
+         (SELECT coalesce(json_agg(r ORDER BY r.reported_at DESC, r.id DESC), '[]') FROM ${s}.progress_report r WHERE r.action_code = a.code) AS reports,
+         (SELECT coalesce(json_agg(k ORDER BY k.raised_at), '[]') FROM ${s}.knelpunt k WHERE k.action_code = a.code) AS knelpunten
+       FROM ${s}.action a WHERE a.code = $1`,
+      [code],
+    );
+    if (!row) throw new NotFound(`actie ${code} bestaat niet`);
+    const { action, milestones, reports, knelpunten } = row;
     return {
       code: action.code,
-      actionLine: action.actionLine,
+      actionLine: action.action_line,
       title: action.title,
-      actionHolder: action.actionHolder,
+      actionHolder: action.action_holder,
       rag: action.rag,
-      startActivities: action.startActivities,
+      startActivities: action.start_activities,
       milestones: milestones.map((m) => ({
-        ...milestoneView(m, today),
-        originalDueDate: m.originalDueDate,
-        dueDateText: m.dueDateText,
-        startedOn: m.startedOn,
-        achievedOn: m.achievedOn,
+        ...milestoneView({ id: m.id, title: m.title, dueDate: m.due_date, status: m.status, replans: m.replans }, today),
+        originalDueDate: m.original_due_date,
+        dueDateText: m.due_date_text,
+        startedOn: m.started_on,
+        achievedOn: m.achieved_on,
         replans: m.replans,
-        cancelReason: m.cancelReason,
+        cancelReason: m.cancel_reason,
         revision: m.revision,
       })),
-      progressReports: reports.map((r) => ({ id: r.id, rag: r.rag, summary: r.summary, reportedAt: r.reportedAt.toISOString(), reportedBy: r.reportedBy })),
+      progressReports: reports.map((r) => ({ id: r.id, rag: r.rag, summary: r.summary, reportedAt: iso(r.reported_at), reportedBy: r.reported_by })),
       knelpunten: knelpunten.map((k) => ({
-        id: k.id, description: k.description, escalatedTo: k.escalatedTo, status: k.status,
-        raisedAt: k.raisedAt.toISOString(), resolution: k.resolution, resolvedAt: k.resolvedAt?.toISOString() ?? null,
+        id: k.id, description: k.description, escalatedTo: k.escalated_to, status: k.status,
+        raisedAt: iso(k.raised_at), resolution: k.resolution, resolvedAt: k.resolved_at === null ? null : iso(k.resolved_at),
         revision: k.revision,
       })),
       revision: action.revision,
@@ -92,7 +112,7 @@ export class ActionsQueries {
   }
 }
 
-const milestoneView = (m: MilestoneRow, today: string) => ({
+const milestoneView = (m: Pick<MilestoneRow, 'id' | 'title' | 'dueDate' | 'status' | 'replans'>, today: string) => ({
   id: m.id,
   title: m.title,
   dueDate: m.dueDate,
@@ -100,3 +120,32 @@ const milestoneView = (m: MilestoneRow, today: string) => ({
   late: isLate(m, today),
   replanCount: m.replans.length,
 });
+
+/** A timestamptz as json_agg writes it (with the session's offset), as the API shows it (UTC, ms). */
+const iso = (value: string): string => new Date(value).toISOString();
+
+const schemaOf = (ds: DataSource): string => `"${(ds.options as { schema?: string }).schema}"`;
+
+/** Rows as PostgreSQL's JSON functions write them: column names, dates as YYYY-MM-DD. */
+interface ListRow {
+  code: string;
+  action_line: number;
+  title: string;
+  action_holder: ActionRow['actionHolder'];
+  rag: string | null;
+  milestones: { id: string; title: string; due_date: string; status: MilestoneRow['status']; replan_count: number }[];
+  open_knelpunten: number;
+}
+
+interface OneRow {
+  action: { code: string; action_line: number; title: string; action_holder: ActionRow['actionHolder']; rag: string | null; start_activities: string[]; revision: number };
+  milestones: {
+    id: string; title: string; due_date: string; original_due_date: string; due_date_text: string | null; status: MilestoneRow['status'];
+    started_on: string | null; achieved_on: string | null; replans: MilestoneRow['replans']; cancel_reason: string | null; revision: number;
+  }[];
+  reports: { id: string; rag: string; summary: string; reported_at: string; reported_by: string }[];
+  knelpunten: {
+    id: string; description: string; escalated_to: string | null; status: string; raised_at: string;
+    resolution: string | null; resolved_at: string | null; revision: number;
+  }[];
+}

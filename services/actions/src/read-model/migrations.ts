@@ -49,4 +49,17 @@ export class MilestoneDueDateText1700000000002 implements MigrationInterface {
   }
 }
 
-export const ACTIONS_MIGRATIONS = [ActionsReadModel1700000000001, MilestoneDueDateText1700000000002];
+/** The API lists one werkagenda's actions: found by index, however many werkagenda's the store holds. */
+export class ActionWerkagendaIndex1700000000003 implements MigrationInterface {
+  name = 'ActionWerkagendaIndex1700000000003';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`CREATE INDEX action_werkagenda_id ON ${schemaOf(runner)}.action (werkagenda_id, code)`);
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query(`DROP INDEX ${schemaOf(runner)}.action_werkagenda_id`);
+  }
+}
+
+export const ACTIONS_MIGRATIONS = [ActionsReadModel1700000000001, MilestoneDueDateText1700000000002, ActionWerkagendaIndex1700000000003];

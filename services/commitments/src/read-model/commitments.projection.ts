@@ -18,6 +18,10 @@ const OWN_TYPES = new Set<string>([
 export class CommitmentsProjection implements Projection {
   readonly name = 'commitments';
 
+  handles(event: RecordedEvent): boolean {
+    return OWN_TYPES.has(event.type);
+  }
+
   async apply(recorded: RecordedEvent, em: EntityManager): Promise<void> {
     if (!OWN_TYPES.has(recorded.type)) return; // events of other contexts sharing the store
     const event = recorded as unknown as CommitmentEvent & RecordedEvent;

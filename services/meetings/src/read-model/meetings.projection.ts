@@ -7,9 +7,18 @@ import { ActionPointRow, DecisionRow, MeetingRow, SeriesRow } from './entities';
 
 type MeetingsDomainEvent = MeetingSeriesEvent | MeetingEvent;
 
+const OWN_TYPES = new Set<string>([
+  'MeetingSeriesDefined', 'MeetingScheduled', 'MeetingRescheduled', 'MeetingCancelled', 'AgendaItemAdded', 'AgendaItemWithdrawn',
+  'AgendaReordered', 'AgendaPublished', 'MeetingHeld', 'MinutesApproved', 'DecisionRecorded', 'ActionPointAssigned', 'ActionPointCompleted',
+]);
+
 /** Builds the meetings read model from the context's own store events (times from the events). */
 export class MeetingsProjection implements Projection {
   readonly name = 'meetings';
+
+  handles(event: RecordedEvent): boolean {
+    return OWN_TYPES.has(event.type);
+  }
 
   async apply(recorded: RecordedEvent, em: EntityManager): Promise<void> {
     const event = recorded as unknown as MeetingsDomainEvent & RecordedEvent;

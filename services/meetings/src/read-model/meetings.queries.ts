@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Between, type DataSource, type FindOptionsWhere, LessThan, MoreThanOrEqual, Not } from 'typeorm';
+import { Between, type DataSource, type FindOptionsWhere, Not } from 'typeorm';
 import { NotFound } from '@regie/es-core';
 import { composeDraft } from '../agenda/compose-draft';
 import type { AgendaItem } from '../meeting/meeting';
@@ -7,11 +7,29 @@ import { preparations } from '../scheduling/preparation';
 import { addDays, addMonths, amsterdamInstant, amsterdamLocal } from '../scheduling/working-days';
 import { MEETINGS_CONFIG, type MeetingsConfig } from '../shared/config';
 import {
-  ActionPointRow, DecisionRow, InboundCommitmentRow, InboundKnelpuntRow, InboundMilestoneRow, MeetingRow, SeriesRow,
+  ActionPointRow, DecisionRow, MeetingRow, SeriesRow,
 } from './entities';
 import { MEETINGS_DATA_SOURCE } from './tokens';
 
 const localDate = (instant: Date) => amsterdamLocal(instant).date;
+
+/** kerngroep id → the regiegroep id it prepares, from kerngroep and regiegroep meetings not cancelled. */
+const preparationsOf = (slots: { id: string; kind: string; starts_at: string }[]): Map<string, string> => {
+  const of = (kind: string) => slots.filter((r) => r.kind === kind).map((r) => ({ id: r.id, startsAt: new Date(r.starts_at).toISOString() }));
+  return preparations(of('kerngroep'), of('regiegroep'));
+};
+
+/** What a draft is composed from, as PostgreSQL's JSON functions write the rows (column names, dates as YYYY-MM-DD). */
+interface DraftSources {
+  series: { interval: SeriesRow['interval'] } | null;
+  previous_starts_at: Date | null;
+  next_id: string | null;
+  slots: { id: string; kind: string; starts_at: string }[];
+  knelpunten: { id: string; action_code: string; description: string; escalated_to: string | null }[];
+  commitments: { id: string; text: string; due_date: string; action_codes: string[] }[];
+  action_points: { id: string; text: string; owner: string; due_date: string }[];
+  milestones: { id: string; action_code: string; title: string; due_date: string; status: string; achieved_on: string | null }[];
+}
 
 /** Read side of the meetings context: answers only from its own read-model tables. */
 @Injectable()
@@ -46,11 +64,10 @@ export class MeetingsQueries {
 
   async one(id: string, now: Date) {
     const meeting = await this.meeting(id);
-    const [decisions, actionPoints, agenda, pairs] = await Promise.all([
+    const [decisions, actionPoints, [agenda, pairs]] = await Promise.all([
       this.ds.getRepository(DecisionRow).find({ where: { meetingId: id }, order: { recordedAt: 'ASC', id: 'ASC' } }),
       this.ds.getRepository(ActionPointRow).find({ where: { meetingId: id }, order: { dueDate: 'ASC', id: 'ASC' } }),
-      this.agendaOf(meeting, now),
-      this.preparations(),
+      this.draft(meeting, now).then(({ agenda, pairs }) => [agenda, pairs] as const),
     ]);
     const today = localDate(now);
     const preparedBy = [...pairs.entries()].find(([, regie]) => regie === id)?.[0] ?? null;
@@ -78,41 +95,60 @@ export class MeetingsQueries {
     };
   }
 
-  /** The agenda as it stands: frozen once published, otherwise composed now from the sources. */
+  /**
+   * The agenda as it stands: frozen once published, otherwise composed now from the sources,
+   * which one statement reads (the series, the previous and next meeting, the kerngroep/regiegroep
+   * slots, open knelpunten escalated to this overlegvorm, due commitments, open action points, and
+   * the milestones due since the previous meeting: composeDraft applies the exact rule, the SQL
+   * only bounds what is read).
+   */
   async agendaOf(meeting: MeetingRow, now: Date): Promise<AgendaItem[]> {
-    if (meeting.publishedAgenda) return meeting.publishedAgenda;
-    const series = await this.ds.getRepository(SeriesRow).findOneByOrFail({ id: meeting.seriesId });
-    const repo = this.ds.getRepository(MeetingRow);
-    const live = { seriesId: meeting.seriesId, status: Not('cancelled') } as const;
-    const [previous, next, pairs, knelpunten, milestones, commitments, actionPoints] = await Promise.all([
-      repo.findOne({ where: { ...live, startsAt: LessThan(meeting.startsAt) }, order: { startsAt: 'DESC' } }),
-      repo.findOne({ where: { seriesId: meeting.seriesId, status: 'scheduled', startsAt: MoreThanOrEqual(now) }, order: { startsAt: 'ASC' } }),
-      this.preparations(),
-      this.ds.getRepository(InboundKnelpuntRow).find({ where: { status: 'open', escalatedTo: meeting.kind }, order: { id: 'ASC' } }),
-      this.ds.getRepository(InboundMilestoneRow).find(),
-      this.ds.getRepository(InboundCommitmentRow).find(),
-      this.openActionPoints(meeting),
-    ]);
+    return (await this.draft(meeting, now)).agenda;
+  }
+
+  /** The agenda, and which kerngroep prepares which regiegroep (read with the draft's sources). */
+  private async draft(meeting: MeetingRow, now: Date): Promise<{ agenda: AgendaItem[]; pairs: Map<string, string> }> {
+    if (meeting.publishedAgenda) return { agenda: meeting.publishedAgenda, pairs: await this.preparations() };
     const date = localDate(meeting.startsAt);
-    const fallbackPrevious =
-      series.interval.unit === 'weeks' ? addDays(date, -7 * series.interval.every) : addMonths(date, -series.interval.every);
+    const [row]: DraftSources[] = await this.ds.query(
+      `WITH s AS (SELECT * FROM ${this.s}.meeting_series WHERE id = $1),
+            prev AS (SELECT starts_at FROM ${this.s}.meeting WHERE series_id = $1 AND status <> 'cancelled' AND starts_at < $2 ORDER BY starts_at DESC LIMIT 1)
+       SELECT (SELECT row_to_json(s) FROM s) AS series,
+         (SELECT starts_at FROM prev) AS previous_starts_at,
+         (SELECT id FROM ${this.s}.meeting WHERE series_id = $1 AND status = 'scheduled' AND starts_at >= $3 ORDER BY starts_at LIMIT 1) AS next_id,
+         (SELECT coalesce(json_agg(json_build_object('id', id, 'kind', kind, 'starts_at', starts_at)), '[]') FROM ${this.s}.meeting
+            WHERE kind IN ('kerngroep', 'regiegroep') AND status <> 'cancelled') AS slots,
+         (SELECT coalesce(json_agg(k ORDER BY k.id), '[]') FROM ${this.s}.inbound_knelpunt k WHERE k.status = 'open' AND k.escalated_to = $4) AS knelpunten,
+         (SELECT coalesce(json_agg(c), '[]') FROM ${this.s}.inbound_commitment c) AS commitments,
+         (SELECT coalesce(json_agg(a ORDER BY a.due_date), '[]') FROM ${this.s}.action_point a JOIN ${this.s}.meeting m ON m.id = a.meeting_id
+            WHERE a.series_id = $1 AND a.done = false AND m.starts_at < $2) AS action_points,
+         (SELECT coalesce(json_agg(i), '[]') FROM ${this.s}.inbound_milestone i WHERE i.status <> 'cancelled' AND i.due_date <= $5::date
+            AND i.due_date > coalesce((SELECT (starts_at AT TIME ZONE 'Europe/Amsterdam')::date - 1 FROM prev),
+                                      $5::date - (SELECT CASE WHEN s.interval->>'unit' = 'weeks' THEN 7 ELSE 31 END * (s.interval->>'every')::int FROM s))) AS milestones`,
+      [meeting.seriesId, meeting.startsAt, now, meeting.kind, date],
+    );
+    if (!row.series) throw new NotFound(`reeks ${meeting.seriesId} bestaat niet`);
+    const interval = row.series.interval;
+    const previousDate = row.previous_starts_at ? localDate(new Date(row.previous_starts_at)) : interval.unit === 'weeks' ? addDays(date, -7 * interval.every) : addMonths(date, -interval.every);
+    const pairs = preparationsOf(row.slots);
     const prepared = pairs.get(meeting.id);
-    const regie = prepared ? await repo.findOneBy({ id: prepared }) : null;
-    return composeDraft({
+    const regie = prepared ? row.slots.find((m) => m.id === prepared) : undefined;
+    const agenda = composeDraft({
       meeting: { id: meeting.id, kind: meeting.kind as never, date },
-      isNext: next?.id === meeting.id,
-      previousDate: previous ? localDate(previous.startsAt) : fallbackPrevious,
-      prepares: regie ? { id: regie.id, date: localDate(regie.startsAt) } : null,
-      knelpunten: knelpunten.map((k) => ({ id: k.id, actionCode: k.actionCode, description: k.description, escalatedTo: k.escalatedTo as string })),
-      milestones,
-      commitments,
-      actionPoints,
+      isNext: row.next_id === meeting.id,
+      previousDate,
+      prepares: regie ? { id: regie.id, date: localDate(new Date(regie.starts_at)) } : null,
+      knelpunten: row.knelpunten.map((k) => ({ id: k.id, actionCode: k.action_code, description: k.description, escalatedTo: k.escalated_to as string })),
+      milestones: row.milestones.map((m) => ({ id: m.id, actionCode: m.action_code, title: m.title, dueDate: m.due_date, status: m.status, achievedOn: m.achieved_on })),
+      commitments: row.commitments.map((c) => ({ id: c.id, text: c.text, dueDate: c.due_date, actionCodes: c.action_codes })),
+      actionPoints: row.action_points.map((a) => ({ id: a.id, text: a.text, owner: a.owner, dueDate: a.due_date })),
       manual: meeting.manualItems,
       withdrawn: meeting.withdrawn,
       order: meeting.agendaOrder,
       today: localDate(now),
       lookaheadDays: this.config.lookaheadDays,
     });
+    return { agenda, pairs };
   }
 
   async meeting(id: string): Promise<MeetingRow> {
@@ -138,24 +174,17 @@ export class MeetingsQueries {
     return rows.map((m) => Object.assign(m, { series: byId.get(m.seriesId) as SeriesRow }));
   }
 
-  private async openActionPoints(meeting: MeetingRow) {
-    return this.ds
-      .getRepository(ActionPointRow)
-      .createQueryBuilder('a')
-      .innerJoin(MeetingRow, 'm', 'm.id = a.meeting_id')
-      .where('a.series_id = :series AND a.done = false AND m.starts_at < :startsAt', { series: meeting.seriesId, startsAt: meeting.startsAt })
-      .orderBy('a.due_date', 'ASC')
-      .getMany();
-  }
-
   /** kerngroep id → the regiegroep id it prepares, from the meetings not cancelled. */
   private async preparations(): Promise<Map<string, string>> {
     const rows = await this.ds.getRepository(MeetingRow).find({
       select: { id: true, kind: true, startsAt: true },
       where: [{ kind: 'kerngroep', status: Not('cancelled') }, { kind: 'regiegroep', status: Not('cancelled') }],
     });
-    const slots = (kind: string) => rows.filter((r) => r.kind === kind).map((r) => ({ id: r.id, startsAt: r.startsAt.toISOString() }));
-    return preparations(slots('kerngroep'), slots('regiegroep'));
+    return preparationsOf(rows.map((r) => ({ id: r.id, kind: r.kind, starts_at: r.startsAt.toISOString() })));
+  }
+
+  private get s(): string {
+    return `"${(this.ds.options as { schema?: string }).schema}"`;
   }
 
   private summary(m: MeetingRow) {

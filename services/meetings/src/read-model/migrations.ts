@@ -56,4 +56,17 @@ export class ActionPointOwnerSealed1700000000202 implements MigrationInterface {
   }
 }
 
-export const MEETINGS_MIGRATIONS = [MeetingsReadModel1700000000201, ActionPointOwnerSealed1700000000202];
+/** A draft reads the milestones due since the previous meeting: by index, however many were ever planned. */
+export class InboundMilestoneDueDate1700000000203 implements MigrationInterface {
+  name = 'InboundMilestoneDueDate1700000000203';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`CREATE INDEX inbound_milestone_due_date ON ${schemaOf(runner)}.inbound_milestone (due_date)`);
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query(`DROP INDEX ${schemaOf(runner)}.inbound_milestone_due_date`);
+  }
+}
+
+export const MEETINGS_MIGRATIONS = [MeetingsReadModel1700000000201, ActionPointOwnerSealed1700000000202, InboundMilestoneDueDate1700000000203];

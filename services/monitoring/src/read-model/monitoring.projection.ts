@@ -11,6 +11,10 @@ const OWN_TYPES = new Set<string>([...INDICATOR_EVENT_TYPES, 'ProjectionPublishe
 export class MonitoringProjection implements Projection {
   readonly name = 'monitoring';
 
+  handles(event: RecordedEvent): boolean {
+    return OWN_TYPES.has(event.type);
+  }
+
   async apply(recorded: RecordedEvent, em: EntityManager): Promise<void> {
     if (!OWN_TYPES.has(recorded.type)) return; // other contexts' events in the same store
     const event = recorded as unknown as (IndicatorEvent | PublicationEvent) & RecordedEvent;

@@ -1,0 +1,94 @@
+import { EntitySchema, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { testDatabase } from '@regie/test-kit';
+import { openReadModelDataSource, schemaOf } from './data-source';
+import { RowSet } from './row-set';
+
+interface Thing {
+  id: string;
+  due: string;
+  at: Date;
+  tags: { name: string }[];
+  n: number;
+  note: string | null;
+}
+const ThingRow = new EntitySchema<Thing>({
+  name: 'thing',
+  columns: {
+    id: { type: 'uuid', primary: true },
+    due: { type: 'date' },
+    at: { type: 'timestamptz' },
+    tags: { type: 'jsonb' },
+    n: { type: 'int' },
+    note: { type: 'text', nullable: true },
+  },
+});
+class CreateThing1700000000000 implements MigrationInterface {
+  async up(runner: QueryRunner) {
+    await runner.query(`CREATE TABLE ${schemaOf(runner)}.thing (id uuid PRIMARY KEY, due date NOT NULL, at timestamptz NOT NULL, tags jsonb NOT NULL, n int NOT NULL, note text)`);
+  }
+  async down() {}
+}
+
+const id = (n: number) => `0196a4a2-7c1e-7000-8000-00000000000${n}`;
+const thing = (n: number): Thing => ({ id: id(n), due: '2026-05-31', at: new Date('2026-03-01T10:00:00.123Z'), tags: [{ name: `t${n}` }], n, note: null });
+
+/** RowSet writes what the one-call-per-event TypeORM code it replaces wrote, with its failures. */
+describe('RowSet', () => {
+  let db: Awaited<ReturnType<typeof testDatabase>>;
+  let ds: Awaited<ReturnType<typeof openReadModelDataSource>>;
+  beforeAll(async () => {
+    db = await testDatabase('row_set');
+    ds = await openReadModelDataSource({ url: db.url, schema: 'rows_rm', entities: [ThingRow], migrations: [CreateThing1700000000000] });
+  });
+  afterAll(async () => {
+    await ds.destroy();
+    await db.drop();
+  });
+
+  it('inserts and updates in two statements, with values as TypeORM reads them back', async () => {
+    await ds.getRepository(ThingRow).insert(thing(1));
+    await ds.transaction(async (em) => {
+      const rows = new RowSet(em, ThingRow);
+      await rows.load([id(1), id(9)]);
+      rows.insert(thing(2));
+      expect(rows.update(id(2), { n: 20, note: 'changed after its insert' })).toBe(true);
+      expect(rows.update(id(1), { tags: [...rows.get(id(1))!.tags, { name: 'more' }], due: '2027-01-31' })).toBe(true);
+      expect(rows.update(id(9), { n: 99 })).toBe(false); // missing: nothing, like UPDATE … WHERE
+      expect(() => rows.update(id(8), { n: 8 })).toThrow(/not loaded/);
+      await rows.flush();
+    });
+    const all = await ds.getRepository(ThingRow).find({ order: { id: 'ASC' } });
+    expect(all).toEqual([
+      { ...thing(1), tags: [{ name: 't1' }, { name: 'more' }], due: '2027-01-31' },
+      { ...thing(2), n: 20, note: 'changed after its insert' },
+    ]);
+  });
+
+  it('upserts: changes the given columns of a row that exists, inserts one that does not', async () => {
+    await ds.transaction(async (em) => {
+      const rows = new RowSet(em, ThingRow);
+      await rows.load([id(1), id(4)]);
+      rows.upsert({ id: id(1), n: 11 });
+      rows.upsert(thing(4));
+      rows.upsert({ id: id(4), note: 'twice in one batch' });
+      expect(() => rows.upsert(thing(5))).toThrow(/not loaded/);
+      await rows.flush();
+    });
+    const [one, four] = await ds.getRepository(ThingRow).find({ where: [{ id: id(1) }, { id: id(4) }], order: { id: 'ASC' } });
+    expect(one).toMatchObject({ n: 11, due: '2027-01-31' });
+    expect(four).toEqual({ ...thing(4), note: 'twice in one batch' });
+  });
+
+  it('refuses a second insert of a row, known or only in the table', async () => {
+    await ds.transaction(async (em) => {
+      const rows = new RowSet(em, ThingRow);
+      rows.insert(thing(3));
+      expect(() => rows.insert(thing(3))).toThrow(/duplicate/);
+    });
+    await expect(ds.transaction(async (em) => {
+      const rows = new RowSet(em, ThingRow);
+      rows.insert(thing(1));
+      await rows.flush();
+    })).rejects.toThrow(/duplicate key/);
+  });
+});

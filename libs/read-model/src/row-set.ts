@@ -1,0 +1,120 @@
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+
+/**
+ * The rows of one read-model table that a batch of events changes, kept in memory while the
+ * batch is applied and written at the end in at most two statements: one multi-row INSERT of the
+ * rows the batch created and one multi-row UPDATE of the existing rows it changed. A row
+ * created and changed within the batch is inserted once, in its final state.
+ *
+ * It behaves like the one-statement-per-event calls it replaces: `insert` of a row that exists
+ * fails (at once when known here, else as a duplicate key at `flush`), `update` of a row that does
+ * not exist changes nothing. Rows to update must be `load`ed first (one SELECT for all of them).
+ * `upsert` inserts or changes (like INSERT … ON CONFLICT (key) DO UPDATE of the given columns).
+ * Tables with a composite primary key: `insert` only.
+ */
+export class RowSet<Row extends ObjectLiteral> {
+  private readonly rows = new Map<unknown, { row: Row; created: boolean; changed: boolean }>();
+  private readonly loaded = new Set<unknown>();
+  private readonly columns: ColumnMetadata[];
+  private readonly keys: ColumnMetadata[];
+  private readonly table: string;
+
+  constructor(private readonly em: EntityManager, entity: EntityTarget<Row>) {
+    const metadata = em.connection.getMetadata(entity);
+    this.keys = metadata.primaryColumns;
+    this.columns = metadata.columns;
+    const schema = (em.connection.options as { schema?: string }).schema;
+    this.table = `${schema ? `"${schema}".` : ''}"${metadata.tableName}"`;
+  }
+
+  /** The primary key column (tables with a single-column key). */
+  private get key(): ColumnMetadata {
+    if (this.keys.length !== 1) throw new Error(`RowSet: ${this.table} has a composite primary key: insert only`);
+    return this.keys[0];
+  }
+
+  private keyOf(row: Row): unknown {
+    return this.keys.length === 1 ? row[this.keys[0].propertyName] : JSON.stringify(this.keys.map((k) => row[k.propertyName]));
+  }
+
+  /** Reads the rows with these keys that are not known yet (missing ones stay unknown: updates skip them). */
+  async load(keys: Iterable<unknown>): Promise<void> {
+    const wanted = [...new Set(keys)].filter((k) => k !== undefined && !this.loaded.has(k) && !this.rows.has(k));
+    if (wanted.length === 0) return;
+    wanted.forEach((k) => this.loaded.add(k));
+    // Plain SQL, hydrated column by column as TypeORM does it (its query builder costs more than the query).
+    const driver = this.em.connection.driver;
+    const found: Record<string, unknown>[] = await this.em.query(
+      `SELECT ${this.columns.map((c) => `"${c.databaseName}"`).join(', ')} FROM ${this.table}
+       WHERE "${this.key.databaseName}" = ANY ($1::${driver.normalizeType(this.key)}[])`,
+      [wanted],
+    );
+    for (const raw of found) {
+      const row = {} as Row;
+      for (const c of this.columns) (row as Record<string, unknown>)[c.propertyName] = driver.prepareHydratedValue(raw[c.databaseName], c);
+      this.rows.set(row[this.key.propertyName], { row, created: false, changed: false });
+    }
+  }
+
+  get(key: unknown): Row | undefined {
+    return this.rows.get(key)?.row;
+  }
+
+  insert(row: Row): void {
+    const key = this.keyOf(row);
+    if (this.rows.has(key)) throw new Error(`duplicate key ${String(key)} in ${this.table}`);
+    this.rows.set(key, { row: { ...row }, created: true, changed: false });
+  }
+
+  /** Inserts the row, or changes the given columns of the existing one (it must have been loaded). */
+  upsert(row: Partial<Row>): void {
+    const key = row[this.key.propertyName];
+    if (!this.update(key, row)) this.insert(row as Row);
+  }
+
+  /** Changes the row if it exists (like UPDATE … WHERE key = …); returns whether it did. */
+  update(key: unknown, patch: Partial<Row>): boolean {
+    const entry = this.rows.get(key);
+    if (!entry) {
+      if (!this.loaded.has(key)) throw new Error(`RowSet: ${String(key)} in ${this.table} was not loaded before its update`);
+      return false;
+    }
+    Object.assign(entry.row, patch);
+    entry.changed = true;
+    return true;
+  }
+
+  async flush(): Promise<void> {
+    const created = [...this.rows.values()].filter((e) => e.created).map((e) => e.row);
+    const changed = [...this.rows.values()].filter((e) => !e.created && e.changed).map((e) => e.row);
+    if (created.length > 0) {
+      const { names, casts, values } = this.arrays(this.columns, created);
+      await this.em.query(`INSERT INTO ${this.table} (${names}) SELECT * FROM unnest(${casts})`, values);
+    }
+    if (changed.length > 0) {
+      const others = this.columns.filter((c) => c !== this.key);
+      const { casts, values } = this.arrays([this.key, ...others], changed);
+      const aliases = [this.key, ...others].map((_, i) => `c${i}`);
+      await this.em.query(
+        `UPDATE ${this.table} AS t SET ${others.map((c, i) => `"${c.databaseName}" = u.c${i + 1}`).join(', ')}
+         FROM unnest(${casts}) AS u(${aliases.join(', ')}) WHERE t."${this.key.databaseName}" = u.c0`,
+        values,
+      );
+    }
+    for (const entry of this.rows.values()) {
+      entry.created = false;
+      entry.changed = false;
+    }
+  }
+
+  /** One array parameter per column, in the column's own type (jsonb as its JSON text). */
+  private arrays(columns: ColumnMetadata[], rows: Row[]): { names: string; casts: string; values: unknown[] } {
+    const driver = this.em.connection.driver;
+    return {
+      names: columns.map((c) => `"${c.databaseName}"`).join(', '),
+      casts: columns.map((c, i) => `$${i + 1}::${driver.normalizeType(c)}[]`).join(', '),
+      values: columns.map((c) => rows.map((row) => driver.preparePersistentValue(c.getEntityValue(row), c) ?? null)),
+    };
+  }
+}
