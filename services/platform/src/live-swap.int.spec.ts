@@ -1,9 +1,9 @@
 import { Client } from 'pg';
 import { checksums, rebuildInto, swapInLive, type TableChecksum } from '@regie/read-model';
-import { apiClient, type ApiClient, TEST_PASSWORD, testDatabase } from '@regie/test-kit';
-import { loadConfig } from './config';
-import { startPlatform, type RunningPlatform } from './platform';
+import { apiClient, type ApiClient, testDatabase } from '@regie/test-kit';
+import { type RunningPlatform } from './platform';
 import { MESSAGE_SOURCES, readModels } from './read-models';
+import { platformForTests } from './testing/platform-for-tests';
 
 /**
  * `replay --swap` while the platform serves requests: every read model is rebuilt and swapped in
@@ -17,8 +17,7 @@ describe('swapping rebuilt read models in while the server runs', () => {
   let sql: Client;
 
   beforeAll(async () => {
-    db = await testDatabase('live_swap');
-    platform = await startPlatform(loadConfig({ DATABASE_URL: db.url, PORT: '0', REGIE_LOG_LEVEL: 'error', REGIE_NOW: '2026-03-15T09:00:00Z', REGIE_LOCAL_PASSWORD: TEST_PASSWORD }), () => undefined);
+    ({ db, platform } = await platformForTests('live_swap', '2026-03-15T09:00:00Z'));
     api = apiClient(platform.url);
     sql = new Client({ connectionString: db.url });
     await sql.connect();

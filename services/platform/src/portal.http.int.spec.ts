@@ -1,8 +1,8 @@
 import request from 'supertest';
 import { LocalAccounts } from '@regie/nest-kit';
 import { apiClient, type ApiClient, TEST_PASSWORD, testDatabase } from '@regie/test-kit';
-import { loadConfig } from './config';
-import { startPlatform, type RunningPlatform } from './platform';
+import { type RunningPlatform } from './platform';
+import { platformForTests } from './testing/platform-for-tests';
 
 /**
  * The portal (the server-rendered backend-for-frontend) against the real platform in one process:
@@ -19,11 +19,7 @@ describe('portal (backend-for-frontend) on the real platform', () => {
   let http: ReturnType<typeof request.agent>;
 
   beforeAll(async () => {
-    db = await testDatabase('portal_http');
-    platform = await startPlatform(
-      loadConfig({ DATABASE_URL: db.url, PORT: '0', REGIE_LOG_LEVEL: 'error', REGIE_NOW: '2026-12-08T09:30:00Z', REGIE_LOCAL_PASSWORD: TEST_PASSWORD }),
-      () => undefined,
-    );
+    ({ db, platform } = await platformForTests('portal_http', '2026-12-08T09:30:00Z'));
     api = apiClient(platform.url);
   });
   afterAll(async () => {

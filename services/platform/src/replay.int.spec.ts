@@ -1,8 +1,8 @@
 import { checksums, rebuildInto, type TableChecksum } from '@regie/read-model';
-import { apiClient, TEST_PASSWORD, testDatabase } from '@regie/test-kit';
-import { loadConfig } from './config';
-import { startPlatform, type RunningPlatform } from './platform';
+import { apiClient, testDatabase } from '@regie/test-kit';
+import { type RunningPlatform } from './platform';
 import { MESSAGE_SOURCES, readModels } from './read-models';
+import { platformForTests } from './testing/platform-for-tests';
 
 /**
  * After a scripted governance cycle across all services, a full replay from the event store
@@ -13,8 +13,7 @@ describe('replay of every read model', () => {
   let platform: RunningPlatform;
 
   beforeAll(async () => {
-    db = await testDatabase('replay_all');
-    platform = await startPlatform(loadConfig({ DATABASE_URL: db.url, PORT: '0', REGIE_LOG_LEVEL: 'error', REGIE_NOW: '2026-03-15T09:00:00Z', REGIE_LOCAL_PASSWORD: TEST_PASSWORD }), () => undefined);
+    ({ db, platform } = await platformForTests('replay_all', '2026-03-15T09:00:00Z'));
   });
   afterAll(async () => {
     await platform.close();

@@ -1,6 +1,6 @@
-import { apiClient, type ApiClient, TEST_PASSWORD, testDatabase } from '@regie/test-kit';
-import { loadConfig } from './config';
-import { startPlatform, type RunningPlatform } from './platform';
+import { apiClient, type ApiClient, testDatabase } from '@regie/test-kit';
+import { type RunningPlatform } from './platform';
+import { platformForTests } from './testing/platform-for-tests';
 
 /**
  * `?asOf` answers as of a moment: a due date before its replan, and monitoring's indicators,
@@ -31,8 +31,7 @@ describe('time travel (?asOf) on every read, monitoring included', () => {
   };
 
   beforeAll(async () => {
-    db = await testDatabase('time_travel');
-    platform = await startPlatform(loadConfig({ DATABASE_URL: db.url, PORT: '0', REGIE_LOG_LEVEL: 'error', REGIE_NOW: '2026-03-15T09:00:00Z', REGIE_LOCAL_PASSWORD: TEST_PASSWORD }), () => undefined);
+    ({ db, platform } = await platformForTests('time_travel', '2026-03-15T09:00:00Z'));
     api = apiClient(platform.url);
     await mark(); // 0: before anything below
     const milestone = await ok('POST', '/api/v1/actions/1.2/milestones', { title: 'Voorbeeld: regiokaart klaar', dueDate: '2026-06-30' });

@@ -1,7 +1,7 @@
 import { Client } from 'pg';
-import { apiClient, type ApiClient, TEST_PASSWORD, testDatabase } from '@regie/test-kit';
-import { loadConfig } from '../config';
-import { startPlatform, type RunningPlatform } from '../platform';
+import { apiClient, type ApiClient, testDatabase } from '@regie/test-kit';
+import { type RunningPlatform } from '../platform';
+import { platformForTests } from '../testing/platform-for-tests';
 
 describe('audit API', () => {
   let db: Awaited<ReturnType<typeof testDatabase>>;
@@ -10,8 +10,7 @@ describe('audit API', () => {
   const get = async (path: string): Promise<any> => (await api.fetch(path, {}, 'auditor')).json();
 
   beforeAll(async () => {
-    db = await testDatabase('audit_api');
-    platform = await startPlatform(loadConfig({ DATABASE_URL: db.url, PORT: '0', REGIE_LOG_LEVEL: 'error', REGIE_NOW: '2026-03-15T09:00:00Z', REGIE_LOCAL_PASSWORD: TEST_PASSWORD }), () => undefined);
+    ({ db, platform } = await platformForTests('audit_api', '2026-03-15T09:00:00Z'));
     api = apiClient(platform.url);
   });
   afterAll(async () => {

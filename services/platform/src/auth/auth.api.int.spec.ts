@@ -4,6 +4,7 @@ import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { apiClient, type ApiClient, TEST_PASSWORD, testDatabase } from '@regie/test-kit';
 import { loadConfig } from '../config';
 import { startPlatform, type RunningPlatform } from '../platform';
+import { platformForTests } from '../testing/platform-for-tests';
 
 const json = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
@@ -17,11 +18,7 @@ describe('auth: local accounts and rights', () => {
   let api: ApiClient;
 
   beforeAll(async () => {
-    db = await testDatabase('auth_api');
-    platform = await startPlatform(
-      loadConfig({ DATABASE_URL: db.url, PORT: '0', REGIE_LOG_LEVEL: 'error', REGIE_NOW: '2026-03-15T09:00:00Z', REGIE_LOCAL_PASSWORD: TEST_PASSWORD }),
-      () => undefined,
-    );
+    ({ db, platform } = await platformForTests('auth_api', '2026-03-15T09:00:00Z'));
     api = apiClient(platform.url);
   });
   afterAll(async () => {

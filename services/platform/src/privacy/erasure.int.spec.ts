@@ -1,10 +1,10 @@
 import { Client } from 'pg';
 import { REDACTED_NAME } from '@regie/es-core';
 import { checksums, rebuildInto, type TableChecksum } from '@regie/read-model';
-import { apiClient, type ApiClient, TEST_PASSWORD, testDatabase } from '@regie/test-kit';
-import { loadConfig } from '../config';
-import { startPlatform, type RunningPlatform } from '../platform';
+import { apiClient, type ApiClient, testDatabase } from '@regie/test-kit';
+import { type RunningPlatform } from '../platform';
 import { MESSAGE_SOURCES, readModels } from '../read-models';
+import { platformForTests } from '../testing/platform-for-tests';
 
 /**
  * Issue 7, personal data: after forgetting a person, no read model and no API answer contains
@@ -63,8 +63,7 @@ describe('forgetting a person (crypto-shredding)', () => {
   };
 
   beforeAll(async () => {
-    db = await testDatabase('erasure');
-    platform = await startPlatform(loadConfig({ DATABASE_URL: db.url, PORT: '0', REGIE_LOG_LEVEL: 'error', REGIE_NOW: '2026-03-10T12:00:00Z', REGIE_LOCAL_PASSWORD: TEST_PASSWORD }), () => undefined);
+    ({ db, platform } = await platformForTests('erasure', '2026-03-10T12:00:00Z'));
     api = apiClient(platform.url);
     sql = new Client({ connectionString: db.url });
     await sql.connect();
