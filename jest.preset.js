@@ -1,6 +1,7 @@
 // Shared Jest settings: SWC transform (decorators + metadata for Nest), tsconfig path aliases.
 const { compilerOptions } = require('./tsconfig.base.json');
 const path = require('node:path');
+const { swcOptions } = require('./scripts/swc-options');
 
 const moduleNameMapper = Object.fromEntries(
   Object.entries(compilerOptions.paths).map(([alias, [target]]) => [
@@ -9,24 +10,7 @@ const moduleNameMapper = Object.fromEntries(
   ]),
 );
 
-const swc = (parser) => [
-  '@swc/jest',
-  {
-    jsc: {
-      parser,
-      transform: {
-        legacyDecorator: true,
-        decoratorMetadata: true,
-        useDefineForClassFields: false,
-        // The portal's views are TSX rendered by Preact (tsconfig: jsx react-jsx, jsxImportSource preact).
-        react: { runtime: 'automatic', importSource: 'preact' },
-      },
-      target: 'es2022',
-    },
-    module: { type: 'commonjs' },
-    sourceMaps: 'inline',
-  },
-];
+const swc = (tsx) => ['@swc/jest', swcOptions({ tsx, sourceMaps: 'inline' })];
 
 // ESM-only packages (jose; preact 11 ships .mjs only): Node >= 20.19 requires them natively, Jest's module loader does not.
 const ESM_ONLY = ['jose', 'preact'];
@@ -36,8 +20,8 @@ module.exports = {
   rootDir: __dirname,
   moduleNameMapper,
   transform: {
-    '^.+\\.ts$': swc({ syntax: 'typescript', decorators: true }),
-    '^.+\\.tsx$': swc({ syntax: 'typescript', tsx: true, decorators: true }),
+    '^.+\\.ts$': swc(false),
+    '^.+\\.tsx$': swc(true),
     [`/node_modules/(${ESM_ONLY.join('|')})/.+\\.m?js$`]: ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
   },
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`],

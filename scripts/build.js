@@ -7,6 +7,7 @@
 const { transformFile } = require('@swc/core');
 const { copyFileSync, readdirSync, mkdirSync, writeFileSync, rmSync } = require('node:fs');
 const { join, dirname, relative } = require('node:path');
+const { swcOptions } = require('./swc-options');
 
 const root = join(__dirname, '..');
 const out = join(root, 'dist');
@@ -26,22 +27,8 @@ async function main() {
   rmSync(out, { recursive: true, force: true });
   const files = ['services', 'libs', 'contracts'].flatMap((dir) => sources(join(root, dir)));
   for (const file of files) {
-    const { code } = await transformFile(file, {
-      jsc: {
-        parser: { syntax: 'typescript', decorators: true, tsx: file.endsWith('.tsx') },
-        transform: {
-          legacyDecorator: true,
-          decoratorMetadata: true,
-          useDefineForClassFields: false,
-          react: { runtime: 'automatic', importSource: 'preact' },
-        },
-        target: 'es2022',
-        baseUrl: root,
-        paths,
-      },
-      module: { type: 'commonjs' },
-      sourceMaps: false,
-    });
+    const options = swcOptions({ tsx: file.endsWith('.tsx') });
+    const { code } = await transformFile(file, { ...options, jsc: { ...options.jsc, baseUrl: root, paths } });
     const target = join(out, relative(root, file)).replace(/\.tsx?$/, '.js');
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, code);
