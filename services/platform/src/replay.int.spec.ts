@@ -20,8 +20,10 @@ describe('replay of every read model', () => {
     await db.drop();
   });
 
+  let client: ReturnType<typeof apiClient> | undefined;
+  const api = () => (client ??= apiClient(platform.url)); // logs in once per account
   const call = async (method: string, path: string, body?: object, as = 'coordinator'): Promise<any> => {
-    const res = await apiClient(platform.url).fetch(path, { method, headers: { 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined }, as);
+    const res = await api().fetch(path, { method, headers: { 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined }, as);
     if (res.status >= 400) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
     return res.headers.get('content-type')?.includes('json') ? res.json() : undefined;
   };

@@ -66,32 +66,30 @@ export class LocalAccounts extends TokenVerifier {
         created_at timestamptz NOT NULL DEFAULT now()
       )`,
     );
-    const { privateKey, publicKey } = await generateKeyPair(ALGORITHM, { extractable: true });
-    const generated = options.password === undefined ? randomBytes(12).toString('base64url') : undefined;
-    const salt = randomBytes(16);
-    const inserted = await pool.query(
-      `INSERT INTO auth.local_settings (id, private_jwk, public_jwk, password_salt, password_hash) VALUES (1, $1, $2, $3, $4)
-       ON CONFLICT (id) DO NOTHING`,
-      [await exportJWK(privateKey), await exportJWK(publicKey), generated ? salt : null, generated ? await scrypt(generated, salt, 32) : null],
-    );
-    const { rows } = await pool.query<{ private_jwk: JWK; public_jwk: JWK; password_salt: Buffer | null; password_hash: Buffer | null }>(
-      'SELECT private_jwk, public_jwk, password_salt, password_hash FROM auth.local_settings WHERE id = 1',
-    );
-    const settings = rows[0];
+    let settings = await readSettings(pool);
+    if (!settings) {
+      // First start: one key pair for every process (two starting at once: the first insert wins).
+      const { privateKey, publicKey } = await generateKeyPair(ALGORITHM, { extractable: true });
+      await pool.query('INSERT INTO auth.local_settings (id, private_jwk, public_jwk) VALUES (1, $1, $2) ON CONFLICT (id) DO NOTHING', [
+        await exportJWK(privateKey),
+        await exportJWK(publicKey),
+      ]);
+      settings = (await readSettings(pool)) as Settings;
+    }
     let passwordCheck: (password: string) => Promise<boolean>;
     if (options.password !== undefined) {
       const expected = digest(options.password);
       passwordCheck = async (password) => timingSafeEqual(digest(password), expected);
     } else {
-      if (!settings.password_salt || !settings.password_hash) {
-        // Started earlier with REGIE_LOCAL_PASSWORD and now without: generate one now.
+      if (!settings.password_hash) {
+        // No password stored yet (a first start, or earlier starts had REGIE_LOCAL_PASSWORD): generate one.
         const fresh = randomBytes(12).toString('base64url');
-        const updated = await pool.query('UPDATE auth.local_settings SET password_salt = $1, password_hash = $2 WHERE id = 1 AND password_hash IS NULL', [salt, await scrypt(fresh, salt, 32)]);
-        if (updated.rowCount === 1) announce(options, fresh);
-        return LocalAccounts.open(pool, options);
+        const salt = randomBytes(16);
+        const stored = await pool.query('UPDATE auth.local_settings SET password_salt = $1, password_hash = $2 WHERE id = 1 AND password_hash IS NULL', [salt, await scrypt(fresh, salt, 32)]);
+        if (stored.rowCount === 1) announce(options, fresh);
+        settings = (await readSettings(pool)) as Settings;
       }
-      if (generated && inserted.rowCount === 1) announce(options, generated);
-      const [storedSalt, storedHash] = [settings.password_salt, settings.password_hash];
+      const [storedSalt, storedHash] = [settings.password_salt as Buffer, settings.password_hash as Buffer];
       passwordCheck = async (password) => timingSafeEqual(await scrypt(password, storedSalt, 32), storedHash);
     }
     return new LocalAccounts(
@@ -148,6 +146,16 @@ export class LocalAccounts extends TokenVerifier {
     return { name: `Actiehouder actie ${code} (lokaal account)`, roles: ['actiehouder'], actionCodes: [code] };
   }
 }
+
+interface Settings {
+  private_jwk: JWK;
+  public_jwk: JWK;
+  password_salt: Buffer | null;
+  password_hash: Buffer | null;
+}
+
+const readSettings = async (pool: Pool): Promise<Settings | undefined> =>
+  (await pool.query<Settings>('SELECT private_jwk, public_jwk, password_salt, password_hash FROM auth.local_settings WHERE id = 1')).rows[0];
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
 

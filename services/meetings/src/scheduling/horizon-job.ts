@@ -6,7 +6,7 @@ import { MEETING_KINDS, meetingSeriesDecider, meetingSeriesStream, type SeriesDe
 import { MeetingCommandMessage } from '../shared/aggregate-command';
 import { MEETINGS_CONFIG, type MeetingsConfig } from '../shared/config';
 import { MeetingsReadModelSync } from '../read-model/read-model-sync';
-import { occurrencesBetween, schedulingWindow } from './occurrences';
+import { horizon, occurrencesBetween, schedulingWindow } from './occurrences';
 import { addDays, amsterdamInstant } from './working-days';
 
 export const HORIZON_JOB = 'meetings-horizon';
@@ -52,11 +52,9 @@ export class MeetingsHorizon implements OnModuleInit {
   async extend(): Promise<number> {
     let scheduled = 0;
     let position = 0;
-    let until = this.clock.today();
     for (const series of await this.definedSeries()) {
       const rhythm = { firstDate: series.firstDate, localTime: series.localTime, durationMinutes: series.durationMinutes, interval: series.interval };
       const window = schedulingWindow(this.clock.today(), series.interval, this.config.horizonMonths);
-      until = window.to;
       for (const o of occurrencesBetween(rhythm, window.from, window.to)) {
         const meetingId = meetingIdOf(series.seriesId, o.index);
         const data = {
@@ -72,7 +70,7 @@ export class MeetingsHorizon implements OnModuleInit {
         }
       }
     }
-    if (scheduled > 0) this.logger.log(`${scheduled} overleggen ingepland tot en met ${until}`);
+    if (scheduled > 0) this.logger.log(`${scheduled} overleggen ingepland tot en met ${horizon(this.clock.today(), this.config.horizonMonths).to}`);
     await this.sync.caughtUpTo(position);
     return scheduled;
   }
