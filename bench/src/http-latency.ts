@@ -26,7 +26,8 @@ const CODES = ['0', '1.1', '1.2', '1.3', '1.4', '2.1', '2.2', '2.3', '2.4', '2.5
 /** The password `spawnPlatform` gives the local accounts (REGIE_LOCAL_PASSWORD). */
 export const BENCH_PASSWORD = 'bench-wachtwoord';
 
-async function login(url: string): Promise<Record<string, string>> {
+/** Authorization header of the coordinator, logged in through the API. */
+export async function login(url: string): Promise<Record<string, string>> {
   const res = await fetch(`${url}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { login } from './http-latency';
 import { type ResultRow, row, timedBar } from './table';
 
 /**
@@ -17,11 +18,11 @@ export interface LagFigures {
   timeouts: number;
 }
 
-const HEADERS = { 'content-type': 'application/json', 'x-actor-id': 'bench-actiehouder', 'x-actor-role': 'actiehouder' };
 const CODES = ['0', '1.1', '1.2', '1.3', '1.4', '2.1', '2.2', '2.3', '2.4', '2.5', '3.1', '3.2'];
 const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
 
 export async function measureLag(platformUrl: string, databaseUrl: string, size: string, samples: number): Promise<LagFigures> {
+  const headers = { 'content-type': 'application/json', ...(await login(platformUrl)) };
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   const lags: number[] = [];
@@ -32,7 +33,7 @@ export async function measureLag(platformUrl: string, databaseUrl: string, size:
     for (let i = 0; i < samples; i++) {
       const response = await fetch(`${platformUrl}/api/v1/actions/${CODES[i % CODES.length]}/milestones`, {
         method: 'POST',
-        headers: HEADERS,
+        headers,
         body: JSON.stringify({ title: `Vertragingsmeting ${size} ${i}`, dueDate: '2027-09-30' }),
       });
       const answered = performance.now();
