@@ -198,10 +198,7 @@ export class PostgresEventStore extends EventStore {
     return rows.map(toRecorded);
   }
 
-  /** This process's own recent appends come from memory (RecentEvents), everything else from the table. */
   async readAll(options: ReadAllOptions): Promise<RecordedEvent[]> {
-    const recent = this.recent.read(options.after, options.limit);
-    if (recent.length > 0) return recent;
     const { rows } = await this.pool.query(
       `SELECT * FROM ${this.s}.events WHERE position > $1 ORDER BY position LIMIT $2`,
       [options.after, options.limit],
@@ -213,7 +210,13 @@ export class PostgresEventStore extends EventStore {
     return pollingSubscription({
       after: options.after,
       batchSize: options.batchSize ?? 500,
-      read: (after, limit) => this.readAll({ after, limit }),
+      // A live subscription takes this process's own recent appends from memory (RecentEvents): a
+      // run of consecutive committed positions, possibly shorter than what the table holds; the
+      // subscription reads on until a read comes back empty, and that one is from the table.
+      read: (after, limit) => {
+        const recent = this.recent.read(after, limit);
+        return recent.length > 0 ? Promise.resolve(recent) : this.readAll({ after, limit });
+      },
       wakeups: this.appended,
       pollIntervalMs: this.options.pollIntervalMs ?? 1000,
       handler,
