@@ -198,19 +198,11 @@ export class PostgresEventStore extends EventStore {
     return rows.map(toRecorded);
   }
 
-  /**
-   * A full page (fewer than `limit` only at the head): this process's own recent appends come from
-   * memory (RecentEvents), the rest from the table.
-   */
   async readAll(options: ReadAllOptions): Promise<RecordedEvent[]> {
-    const recent = this.recent.read(options.after, options.limit);
-    if (recent.length === options.limit) return recent;
-    const after = recent.length > 0 ? recent[recent.length - 1].position : options.after;
-    return [...recent, ...(await this.readTable(after, options.limit - recent.length))];
-  }
-
-  private async readTable(after: number, limit: number): Promise<RecordedEvent[]> {
-    const { rows } = await this.pool.query(`SELECT * FROM ${this.s}.events WHERE position > $1 ORDER BY position LIMIT $2`, [after, limit]);
+    const { rows } = await this.pool.query(
+      `SELECT * FROM ${this.s}.events WHERE position > $1 ORDER BY position LIMIT $2`,
+      [options.after, options.limit],
+    );
     return rows.map(toRecorded);
   }
 
@@ -218,11 +210,12 @@ export class PostgresEventStore extends EventStore {
     return pollingSubscription({
       after: options.after,
       batchSize: options.batchSize ?? 500,
-      // A live subscription takes a short run from memory as it is: it reads on right after a
-      // non-empty batch, so whatever follows (another process's appends) comes from the table then.
-      read: async (after, limit) => {
+      // A live subscription takes this process's own recent appends from memory (RecentEvents): a
+      // run of consecutive committed positions, possibly shorter than what the table holds; the
+      // subscription reads on until a read comes back empty, and that one is from the table.
+      read: (after, limit) => {
         const recent = this.recent.read(after, limit);
-        return recent.length > 0 ? recent : this.readTable(after, limit);
+        return recent.length > 0 ? Promise.resolve(recent) : this.readAll({ after, limit });
       },
       wakeups: this.appended,
       pollIntervalMs: this.options.pollIntervalMs ?? 1000,
