@@ -116,6 +116,15 @@ describe('projection runner', () => {
     await ds.destroy();
   });
 
+  it('gives a projection only the events it handles, also inside a batch it applies', async () => {
+    const ds = await open('mixed');
+    const tallyOnly = Object.assign(new TallyProjection(), { handles: (e: RecordedEvent) => e.type === 'Counted' });
+    await store.append('s-mixed', [event(), { ...event(), type: 'SomethingElse' }, event()], 'no_stream');
+    await new ProjectionRunner({ name: 'tally', store, dataSource: ds, projections: [tallyOnly] }).catchUp();
+    expect(await ds.query(`SELECT n FROM mixed.tally WHERE stream = 's-mixed'`)).toEqual([{ n: 2 }]);
+    await ds.destroy();
+  });
+
   it('rebuilds from position 0 into fresh tables equal to the live ones, then swaps them in', async () => {
     const live = await open('tallies');
     await new ProjectionRunner({ name: 'tally', store, dataSource: live, projections: [new TallyProjection()] }).catchUp();

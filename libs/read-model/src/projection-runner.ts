@@ -217,8 +217,10 @@ export class ProjectionRunner {
         // replay, is found out before it writes anything (and the row stays locked until commit).
         await advanceCheckpoint(em, this.options.name, from, to);
         for (const projection of projections) {
-          if (projection.applyBatch) await projection.applyBatch(batch, em);
-          else for (const event of batch) await projection.apply(event, em);
+          const events = projection.handles ? batch.filter((event) => projection.handles!(event)) : batch;
+          if (events.length === 0) continue;
+          if (projection.applyBatch) await projection.applyBatch(events, em);
+          else for (const event of events) await projection.apply(event, em);
         }
       });
       this.stored = to;

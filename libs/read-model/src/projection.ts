@@ -13,9 +13,9 @@ export interface Projection {
   /** Optional: handle a whole batch at once (e.g. publish it in one request); replaces `apply`. */
   applyBatch?(events: RecordedEvent[], em: EntityManager): Promise<void>;
   /**
-   * Optional: whether `apply` may change anything for this event. A batch no projection of a
-   * runner handles is passed over without a transaction (see ProjectionRunner). Without it,
-   * every event counts.
+   * Optional: whether this projection wants the event. The runner gives `apply`/`applyBatch`
+   * only the events it handles, and passes over a batch no projection of it handles without a
+   * transaction (see ProjectionRunner). Without it, every event counts.
    */
   handles?(event: RecordedEvent): boolean;
 }
