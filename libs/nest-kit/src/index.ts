@@ -1,4 +1,5 @@
 export { CoreModule, type CoreAdapters } from './core.module';
+export { NotFoundPage } from './not-found-page';
 export { ProblemDetailsFilter, problemOf, validationProblem, type Problem } from './problem-details.filter';
 export { Ctx, RequestContextMiddleware } from './request-context';
 export { IdempotencyInterceptor, ensureIdempotencyTable } from './idempotency.interceptor';

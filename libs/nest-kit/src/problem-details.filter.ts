@@ -1,8 +1,10 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger, NotFoundException } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import type { Request, Response } from 'express';
 import { ZodValidationException } from 'nestjs-zod';
 import { ZodError } from 'zod';
 import { DomainError, InvalidInput, WrongExpectedRevision } from '@regie/es-core';
+import { NotFoundPage, wantsPage } from './not-found-page';
 
 export interface Problem {
   type: string;
@@ -24,18 +26,37 @@ const TITLES: Record<number, string> = {
 
 /**
  * Every error leaves as application/problem+json (RFC 9457) with a Dutch title; validation
- * errors name each bad field; no stack trace ever reaches a client.
+ * errors name each bad field; no stack trace ever reaches a client. One exception: a browser
+ * asking for an address nothing serves gets the portal's page, when the portal runs here.
  */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('HTTP');
+  private notFoundPage?: NotFoundPage | null;
+
+  constructor(private readonly moduleRef: ModuleRef) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
+    const request = host.switchToHttp().getRequest<Request>();
+    const page = exception instanceof NotFoundException && wantsPage(request) ? this.pageForUnknownAddress() : undefined;
+    if (page) return page.send(request, response);
     const problem = this.toProblem(exception);
     if (problem.status === 401) response.setHeader('WWW-Authenticate', 'Bearer realm="regie"');
     if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     response.status(problem.status).type('application/problem+json').json(problem);
+  }
+
+  /** The portal's page, looked up once across modules: it is there only where the portal runs. */
+  private pageForUnknownAddress(): NotFoundPage | undefined {
+    if (this.notFoundPage === undefined) {
+      try {
+        this.notFoundPage = this.moduleRef.get(NotFoundPage, { strict: false });
+      } catch {
+        this.notFoundPage = null;
+      }
+    }
+    return this.notFoundPage ?? undefined;
   }
 
   private toProblem(exception: unknown): Problem {

@@ -57,6 +57,19 @@ describe('portal (backend-for-frontend) on the real platform', () => {
     expect(action.text).toContain('Voortgang rapporteren'); // the form of one's own action
   });
 
+  it('answers a browser at an unknown address with a Dutch page, and a script or an unknown API address with problem+json', async () => {
+    const browser = await request(platform.url).get('/bestaat-niet').set('Accept', 'text/html,application/xhtml+xml,*/*;q=0.8');
+    expect(browser.status).toBe(404);
+    expect(browser.headers['content-type']).toMatch(/^text\/html/);
+    expect(browser.text).toContain('Deze pagina bestaat niet.');
+    const script = await request(platform.url).get('/bestaat-niet');
+    expect(script.status).toBe(404);
+    expect(script.headers['content-type']).toMatch(/^application\/problem\+json/);
+    const api = await request(platform.url).get('/api/v1/bestaat-niet').set('Accept', 'text/html');
+    expect(api.status).toBe(404);
+    expect(api.body).toMatchObject({ status: 404, title: 'Niet gevonden' });
+  });
+
   it('says so in Dutch when the password is wrong, and starts no session', async () => {
     const res = await login('actiehouder-2.1', 'fout-wachtwoord');
     expect(res.status).toBe(401);

@@ -9,6 +9,8 @@ import { MonitoringController } from './http/monitoring.controller';
 import { CommitmentsController } from './http/commitments.controller';
 import { MeetingsController } from './http/meetings.controller';
 import { WerkagendaController } from './http/werkagenda.controller';
+import { PortalNotFoundPage } from './http/not-found.page';
+import { NotFoundPage } from '@regie/nest-kit';
 import { SessionGuard } from './session/session.guard';
 
 const CONTROLLERS = [AssetsController, LoginController, WerkagendaController, MeetingsController, CommitmentsController, MonitoringController, AuditController];
@@ -20,7 +22,12 @@ const CONTROLLERS = [AssetsController, LoginController, WerkagendaController, Me
  */
 @Module({
   controllers: CONTROLLERS,
-  providers: [{ provide: PORTAL_CONFIG, useFactory: () => portalConfigFromEnv() }, PortalApiFactory, SessionGuard],
+  providers: [
+    { provide: PORTAL_CONFIG, useFactory: () => portalConfigFromEnv() },
+    PortalApiFactory,
+    SessionGuard,
+    { provide: NotFoundPage, useClass: PortalNotFoundPage },
+  ],
 })
 export class PortalModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
