@@ -26,16 +26,31 @@ async function main(): Promise<void> {
       '',
     ].join('\n'),
   );
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      console.log(`[regie] ${signal}: afsluiten…`);
-      platform.close().then(() => process.exit(0), (error) => {
-        console.error(error);
-        process.exit(1);
-      });
+  // A clean stop finishes requests, commits and disconnects; one that hangs (a broker or database
+  // that stopped answering) must not keep the process alive: after the grace time, or at a second
+  // signal, it exits anyway, with status 1 and saying so. Nothing is lost: appends are transactions.
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      console.error(`[regie] ${signal} tijdens het afsluiten: het proces stopt nu`);
+      process.exit(1);
+    }
+    stopping = true;
+    console.log(`[regie] ${signal}: afsluiten…`);
+    setTimeout(() => {
+      console.error(`[regie] afsluiten duurde langer dan ${SHUTDOWN_GRACE_MS / 1000} s: het proces stopt nu`);
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS).unref();
+    platform.close().then(() => process.exit(0), (error) => {
+      console.error(error);
+      process.exit(1);
     });
-  }
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
+
+const SHUTDOWN_GRACE_MS = 15_000;
 
 main().catch((error) => {
   console.error(error instanceof ConfigError ? error.message : error);
