@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { EventStore, IntegrationMessage, MessageSource } from '@regie/es-core';
+import type { EventStore, IntegrationMessage, MessageSource, RecordedEvent } from '@regie/es-core';
 import { applyAllOnce, applyOnce } from './idempotent-consumer';
 import type { Projection } from './projection';
 import { ProjectionRunner } from './projection-runner';
@@ -35,8 +35,9 @@ export type MessageSources = Record<string, MessageSource>;
  */
 export function projectionsOf(model: ReadModelDefinition, sources: MessageSources = {}): Projection[] {
   const consumers = (model.consumers ?? []).map((consumer): Projection => {
-    const source = sources[consumer.topic];
-    if (!source) throw new Error(`${model.name}: no message source for ${consumer.topic} to rebuild ${consumer.name}`);
+    const mapping = sources[consumer.topic];
+    if (!mapping) throw new Error(`${model.name}: no message source for ${consumer.topic} to rebuild ${consumer.name}`);
+    const source = remembered(mapping);
     return {
       name: consumer.name,
       apply: async (event, em) => {
@@ -50,6 +51,23 @@ export function projectionsOf(model: ReadModelDefinition, sources: MessageSource
     };
   });
   return [...model.projections, ...consumers];
+}
+
+/**
+ * The mapping, computed once per event: in a rebuild every consumer of a topic (and every read
+ * model rebuilt in the same pass) sees the same page of events, and the mapping validates each
+ * message against its contract. Held only as long as the event objects live (one page).
+ */
+const mapped = new WeakMap<MessageSource, WeakMap<RecordedEvent, IntegrationMessage | null>>();
+function remembered(source: MessageSource): MessageSource {
+  let seen = mapped.get(source);
+  if (!seen) mapped.set(source, (seen = new WeakMap()));
+  const memo = seen;
+  return (event) => {
+    let message = memo.get(event);
+    if (message === undefined) memo.set(event, (message = source(event) ?? null));
+    return message ?? undefined;
+  };
 }
 
 export interface TableChecksum {
