@@ -3,9 +3,9 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { appendThroughput } from './append-throughput';
 import { catchUpRates, fastForward } from './consumers';
 import { type BenchServer, freshDatabase, gitState, ROOT, serverSettings, startServer } from './db';
-import { growthRows, type HttpFigures, httpRows, measureHttp } from './http-latency';
+import { growthRows, httpRows, type HttpRuns, measureHttp } from './http-latency';
 import { kafkaClientRows, withBroker } from './kafka-clients';
-import { type LagFigures, lagRows, measureLag } from './lag';
+import { kafkaLag, type LagFigures, lagRows, measureLag } from './lag';
 import { loadHistory } from './load-history';
 import { cpuSeconds, PeakSampler, postgresMemoryMb, postmasterPid, rssMb } from './memory';
 import { peerRows } from './peer-emmett';
@@ -28,7 +28,7 @@ const SMALL = Math.min(10_000, LARGE);
 const SEED = Number(process.env.BENCH_SEED ?? 20250311);
 const APPEND_SECONDS = quick ? 1.5 : 5;
 const CATCH_UP_SECONDS = quick ? 5 : 10;
-const HTTP = { seconds: quick ? 3 : 10, connections: 10 };
+const HTTP = { seconds: quick ? 3 : 10, connections: [1, 10] }; // a request's own latency, and under load
 const LAG_SAMPLES = quick ? 100 : 300;
 const KAFKA_MESSAGES = quick ? 20_000 : 100_000;
 const PEER = { seconds: quick ? 1.5 : 4, readEvents: quick ? 20_000 : 100_000 };
@@ -47,7 +47,7 @@ interface Size {
   consumers: Awaited<ReturnType<typeof catchUpRates>>;
   fastForwarded: string[];
   startSeconds: number;
-  http: HttpFigures;
+  http: HttpRuns;
   memory: Record<string, number>;
 }
 
@@ -113,7 +113,7 @@ async function main(): Promise<void> {
       meta.startup = { floorSeconds: floor.startSeconds, embeddedInitSeconds: pgInit, freshSeconds: fresh.child.startSeconds };
 
       if (runs('2')) {
-        for (const s of sizes) rows.push(...httpRows(s.n, s.http, HTTP.connections));
+        for (const s of sizes) rows.push(...httpRows(s.n, s.http));
         if (large !== small) rows.push(...growthRows(small.n, large.n, small.http, large.http));
       }
       if (runs('3')) {
@@ -129,7 +129,7 @@ async function main(): Promise<void> {
         }
         rows.push(row('3', `fixture load @${large.n} (multi-row INSERT, bypasses append)`, large.load.events / large.load.seconds, 'events/s', null, '', '—', undefined, `${large.load.seconds.toFixed(1)} s; no target: what bulk writing costs here`));
       }
-      if (runs('4')) for (const s of sizes) rows.push(...lagRows(s.n, s.lag));
+      if (runs('4')) for (const s of sizes) rows.push(...lagRows('in-process bus', ` @${s.n}`, s.lag));
       if (runs('5')) {
         rows.push(
           row('5', 'start-up, fresh embedded data dir (no DATABASE_URL)', fresh.child.startSeconds, 's', floor.startSeconds + pgInit, 'node floor + embedded PG init+start', '< 30 s (e2e bound)', (v) => v < 30),
@@ -154,6 +154,19 @@ async function main(): Promise<void> {
       }
     };
     if (runs('2', '3', '4', '5', '8')) await stores();
+
+    // Part 4, distributed shape: actions and monitoring as separate processes over a Kafka broker.
+    // The bench is not CI: if Kafka cannot start, say so loudly and leave the rows out.
+    if (runs('4')) {
+      const lag = await kafkaLag(server, `regie_bench_${stamp}_kafka_lag`, LAG_SAMPLES, log).catch((error) => {
+        console.error(error);
+        const banner = '!'.repeat(100);
+        log(`${banner}\n[bench] !!! projection lag over Kafka NOT measured, its rows are left out: ${String(error).split('\n')[0]}\n[bench] ${banner}`);
+        meta.kafkaLag = { error: String(error) };
+        return undefined;
+      });
+      if (lag) rows.push(...lagRows('Kafka, separate processes', '', lag, `; on a fresh seeded database (${lag.seeded} milestones): the lag does not depend on the size of the history`));
+    }
 
   } catch (error) {
     console.error(error); // before the cleanups, which may fail in turn
