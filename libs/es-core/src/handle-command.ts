@@ -44,7 +44,7 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
   // A retried request (same Idempotency-Key) whose events are already stored: answer as the
   // first time, without deciding again on the state that the first attempt changed.
   const key = context.idempotencyKey;
-  const repeated = key ? history.filter((e) => e.metadata.idempotencyKey === key) : [];
+  const repeated = key ? history.filter((e) => e.metadata.idempotencyKey === key && e.metadata.actor?.userId === context.actor.userId) : [];
   if (repeated.length > 0) {
     const last = repeated[repeated.length - 1];
     return { events: repeated as unknown as Event[], revision: last.revision, position: last.position };
@@ -61,7 +61,7 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
     streamId,
     events.map((event, i) => ({
       // Keyed ids make a retry after a lost answer land on the store's idempotent append.
-      id: key ? keyedEventId(key, streamId, i) : newId(),
+      id: key ? keyedEventId(callersKey(context), streamId, i) : newId(),
       type: event.type,
       data: event.data,
       schemaVersion: schemaVersions[event.type] ?? store.schemaVersionOf(event.type),
@@ -75,12 +75,15 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
 
 const keyedEventId = (key: string, streamId: string, index: number) => stableId(`idempotency|${key}|${streamId}|${index}`);
 
+/** An Idempotency-Key is the caller's own: two users who happen to pick the same key do not meet. */
+const callersKey = (context: Pick<CommandContext, 'idempotencyKey' | 'actor'>) => `${context.actor.userId}|${context.idempotencyKey}`;
+
 /**
- * The id of a new aggregate (milestone, knelpunt, …): random, or derived from the request's
+ * The id of a new aggregate (milestone, knelpunt, …): random, or derived from the caller's
  * Idempotency-Key, so a retried create addresses the same aggregate instead of making a second.
  */
-export const newIdFor = (context: Pick<CommandContext, 'idempotencyKey'>, purpose: string): string =>
-  context.idempotencyKey ? stableId(`idempotency|${context.idempotencyKey}|${purpose}`) : newId();
+export const newIdFor = (context: Pick<CommandContext, 'idempotencyKey' | 'actor'>, purpose: string): string =>
+  context.idempotencyKey ? stableId(`idempotency|${callersKey(context)}|${purpose}`) : newId();
 
 export const metadataOf = (context: CommandContext): EventMetadata => ({
   actor: context.actor,

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
 import type { Pool } from 'pg';
 import { from, lastValueFrom, Observable } from 'rxjs';
+import type { Principal } from './auth/principal';
 import { PLATFORM_POOL } from './tokens';
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -14,6 +15,7 @@ const IN_PROGRESS_WAIT_MS = 10_000;
  * a repeat returns that response and records nothing new. A failed request frees its key.
  * A key reused for a different request (method, path or body) is refused with 409. A repeat that
  * arrives while the first is still running (a double click) waits for it and gets its answer.
+ * Keys are per caller.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -23,7 +25,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const req = context.switchToHttp().getRequest<Request>();
     const key = req.headers['idempotency-key'];
     if (!WRITES.has(req.method) || typeof key !== 'string' || key === '') return next.handle();
-    return from(this.once(key, req, context.switchToHttp().getResponse<Response>(), next));
+    // Keys are the caller's own (the guard has identified the caller by now): another user's
+    // request with the same key neither gets this answer nor is refused as a reuse.
+    const caller = (req as Request & { principal?: Principal }).principal?.username ?? '';
+    return from(this.once(`${caller} ${key}`, req, context.switchToHttp().getResponse<Response>(), next));
   }
 
   private async once(key: string, req: Request, res: Response, next: CallHandler): Promise<unknown> {

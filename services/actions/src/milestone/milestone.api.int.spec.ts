@@ -93,6 +93,19 @@ describe('milestones over HTTP', () => {
     expect(reused.status).toBe(409);
   });
 
+  it('keeps each caller\'s keys apart: another user sending the same key gets a result of their own', async () => {
+    const send = (who: string) =>
+      request(t.http).post('/api/v1/actions/2.4/milestones').set('Authorization', who).set('Idempotency-Key', 'mijn-sleutel')
+        .send({ title: 'Voorbeeld: zelfde sleutel', dueDate: '2026-12-01' });
+    const coordinator = await send(await t.auth.bearer('coordinator'));
+    const holder = await send(await t.auth.bearer('actiehouder-2.4'));
+    expect([coordinator.status, holder.status]).toEqual([201, 201]);
+    expect(holder.headers['idempotent-replayed']).toBeUndefined();
+    expect(holder.body.id).not.toBe(coordinator.body.id);
+    const planned = await t.store.readStream(milestoneStream(holder.body.id));
+    expect(planned.map((e) => e.metadata.actor.userId)).toEqual(['actiehouder-2.4']);
+  });
+
   it('answers a double click (the same key at the same time) with the one result, recorded once', async () => {
     const send = () => request(t.http).post('/api/v1/actions/2.3/milestones').set('Idempotency-Key', 'double-click-2.3').send({ title: 'Voorbeeld: dubbelklik', dueDate: '2026-12-15' });
     const answers = await Promise.all([send(), send(), send()]);
@@ -105,7 +118,7 @@ describe('milestones over HTTP', () => {
   it('absorbs a retry after a lost answer (the key freed after the commit): same result, nothing doubled', async () => {
     const plan = () => request(t.http).post('/api/v1/actions/1.4/milestones').set('Idempotency-Key', 'lost-answer-1').send({ title: 'Behoefteonderzoek gereed', dueDate: '2026-10-31' });
     const first = await plan();
-    const forget = () => t.pool.query(`DELETE FROM platform.idempotency_keys WHERE key LIKE 'lost-answer-%'`);
+    const forget = () => t.pool.query(`DELETE FROM platform.idempotency_keys WHERE key LIKE '% lost-answer-%'`);
     await forget(); // as when the response was lost or the key's record failed after the events were stored
     const again = await plan();
     expect(again.status).toBe(201);

@@ -50,6 +50,17 @@ describe('quarterly projection over HTTP', () => {
     expect((await request(t.http).get('/api/v1/monitoring/projections/2026-Q4/published')).status).toBe(404);
   });
 
+  it('answers a repeated publication with the same Idempotency-Key as the first time, and publishes once', async () => {
+    const director = await t.auth.bearer('director');
+    const publish = () => request(t.http).post('/api/v1/monitoring/projections/2027-Q2/publish').set('Authorization', director).set('Idempotency-Key', 'publiceer-2027-q2').timeout(5000);
+    const first = await publish().expect(201);
+    const again = await publish().expect(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.headers.etag).toBe(first.headers.etag);
+    expect(again.body).toEqual(first.body);
+    expect(await t.store.readStream(projectionStream('2027-Q2'))).toHaveLength(1);
+  });
+
   it('freezes a published projection: byte-identical after later events, while the live one changes; a second publication is v2 and comparable', async () => {
     await request(t.http).post('/api/v1/monitoring/projections/2026-Q4/publish').expect(403); // the coordinator may not
     const published = await request(t.http).post('/api/v1/monitoring/projections/2026-Q4/publish').set('Authorization', await t.auth.bearer('director')).expect(201);

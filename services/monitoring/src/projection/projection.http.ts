@@ -35,24 +35,23 @@ export class ProjectionsController {
   /** Freezes the projection as computed now as a ProjectionPublished event (a new version each time). */
   @Allow('director')
   @Post('publish')
-  async publish(@Param('quarter', quarter) q: string, @Ctx() ctx: CommandContext, @Res() res: Response) {
+  async publish(@Param('quarter', quarter) q: string, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
     const document = await this.projections.compute(q);
     const command = { type: 'PublishProjection' as const, data: { quarter: q, publishedAt: ctx.now.toISOString(), document } };
     const result: HandleResult<PublicationEvent> = await this.commands.execute(new PublicationCommandMessage(q, command, ctx));
     await this.sync.caughtUpTo(result.position);
     const row = await this.projections.published(q, result.events[0].data.version);
     res.status(201).setHeader('ETag', `"${result.revision}"`);
-    res.type('application/json').send(this.projections.envelope(row));
+    return this.projections.envelope(row);
   }
 
   /** The latest published version — with `asOf`, the latest that had been published then (a later one did not exist yet). */
   @Get('published')
   async published(
     @Param('quarter', quarter) q: string, @Query('version', version('version')) v: number | undefined, @Query('asOf', asOfParam) asOf: string | undefined,
-    @Res() res: Response,
   ) {
     const row = await this.projections.published(q, v, await this.readAt.queries(asOf));
-    res.type('application/json').send(this.projections.envelope(row));
+    return this.projections.envelope(row);
   }
 
   /** What changed between two published versions, field by field. */

@@ -55,10 +55,12 @@ export class ProjectionService {
     return row;
   }
 
-  /** The frozen version as exact JSON text: the stored document is never re-serialised. */
-  envelope(row: PublishedProjectionRow): string {
-    const head = { quarter: row.quarter, version: row.version, publishedAt: row.publishedAt.toISOString(), publishedBy: row.publishedBy, sources: [Number(row.position)] };
-    return `${JSON.stringify(head).slice(0, -1)},"document":${row.document}}`;
+  /** A published version as the API shows it: the frozen document with who published it when, and its source. */
+  envelope(row: PublishedProjectionRow) {
+    return {
+      quarter: row.quarter, version: row.version, publishedAt: row.publishedAt.toISOString(), publishedBy: row.publishedBy, sources: [Number(row.position)],
+      document: JSON.parse(row.document) as unknown,
+    };
   }
 
   async compare(quarter: string, from: number, to: number, view?: Pick<ProjectionView, 'dataSource'>) {
