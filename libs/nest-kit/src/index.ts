@@ -1,3 +1,4 @@
+export { configureHttp } from './http-setup';
 export { CoreModule, type CoreAdapters } from './core.module';
 export { NotFoundPage } from './not-found-page';
 export { ProblemDetailsFilter, problemOf, validationProblem, type Problem } from './problem-details.filter';

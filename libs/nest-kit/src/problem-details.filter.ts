@@ -64,7 +64,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return validationProblem(exception.getZodError() as ZodError);
     }
     if (exception instanceof InvalidInput) {
-      return { ...problemOf(400, exception.message), errors: [{ field: exception.field, message: exception.message }] };
+      return { ...problemOf(400, exception.message, 'validation'), errors: [{ field: exception.field, message: exception.message }] };
     }
     if (exception instanceof WrongExpectedRevision) {
       return problemOf(409, `De gegevens zijn intussen gewijzigd (revisie ${exception.actual}); haal ze opnieuw op en probeer het nog eens.`, 'concurrency-conflict');
@@ -78,10 +78,22 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const body = exception.getResponse();
       const detail = typeof body === 'string' ? body : (body as { message?: unknown }).message;
       const extra = typeof body === 'object' && body && 'errors' in body ? { errors: (body as Problem).errors } : {};
-      return { ...problemOf(status, Array.isArray(detail) ? detail.join('; ') : String(detail ?? exception.message)), ...extra };
+      return { ...problemOf(status, inDutch(Array.isArray(detail) ? detail.join('; ') : String(detail ?? exception.message))), ...extra };
     }
     return problemOf(HttpStatus.INTERNAL_SERVER_ERROR, 'Er ging iets mis aan onze kant. De fout is gelogd.');
   }
+}
+
+/**
+ * The refusals Express and Nest word themselves, before any route runs: an unknown address, a
+ * body that is not JSON (JSON.parse's message, which Nest passes on), a malformed %-encoding.
+ */
+function inDutch(detail: string): string {
+  const unknown = /^Cannot (\w+) (.*)$/.exec(detail);
+  if (unknown) return `Onbekend adres: ${unknown[1]} ${unknown[2]}`;
+  if (/JSON|^Unexpected (token|end|non-whitespace)/.test(detail)) return `De body is geen geldige JSON (${detail}).`;
+  if (/^Failed to decode param/.test(detail)) return `Het adres bevat een ongeldige %-codering (${detail}).`;
+  return detail;
 }
 
 export const problemOf = (status: number, detail?: string, slug?: string): Problem => ({

@@ -17,18 +17,23 @@ export class RequestContextMiddleware implements NestMiddleware {
     const requestId = newId();
     const correlationId = header(req, 'x-correlation-id') ?? requestId;
     res.setHeader('X-Correlation-Id', correlationId);
+    // A write sent without a body (API.md lists several: start, achieve, publish, complete) is
+    // an empty one, so its schema names what is missing instead of refusing "(body)".
+    if (req.body === undefined && WRITES.has(req.method)) req.body = {};
     const ifMatch = header(req, 'if-match');
     req.commandContext = {
       actor: { userId: 'anoniem', role: 'geen' },
       correlationId,
       causationId: requestId,
       now: this.clock.now(),
-      expectedRevision: ifMatch === undefined ? undefined : parseRevision(ifMatch),
+      expectedRevision: ifMatch === undefined || ifMatch === '*' ? undefined : parseRevision(ifMatch), // *: any revision
       idempotencyKey: header(req, 'idempotency-key'),
     };
     next();
   }
 }
+
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 const header = (req: Request, name: string): string | undefined => {
   const value = req.headers[name];

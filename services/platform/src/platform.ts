@@ -6,6 +6,7 @@ import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { ActionsReadModelSync, WerkagendaSeeder } from '@regie/actions';
 import { CommitmentsReadModelSync, CommitmentsSeeder } from '@regie/commitments';
 import { MonitoringReadModelSync, MonitoringSeeder } from '@regie/monitoring';
+import { configureHttp } from '@regie/nest-kit';
 import { openAdapters, type OpenAdapters } from './adapters';
 import { PlatformModule } from './app.module';
 import type { PlatformConfig } from './config';
@@ -33,6 +34,7 @@ export async function startPlatform(config: PlatformConfig, log: (line: string) 
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .addSecurityRequirements('bearer')
     .build();
+  configureHttp(app);
   app.useBodyParser('json', { limit: '20mb' }); // a full Tweede Kamer export of toezeggingen is several MB
   SwaggerModule.setup('api/docs', app, cleanupOpenApiDoc(SwaggerModule.createDocument(app, document)));
   // Seed and let the read model catch up before listening: once /health answers, reads are complete.

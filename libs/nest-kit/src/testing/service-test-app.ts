@@ -7,6 +7,7 @@ import { type EventStore, InProcessBus, InProcessScheduler, type IntegrationMess
 import { PostgresEventStore } from '@regie/es-postgres';
 import { testDatabase } from '@regie/test-kit';
 import { CoreModule } from '../core.module';
+import { configureHttp } from '../http-setup';
 import { ensureIdempotencyTable } from '../idempotency.interceptor';
 import { signedInAs, testAuth, type TestAuth } from './test-auth';
 
@@ -81,6 +82,7 @@ export async function serviceTestApp<S extends EventStore = PostgresEventStore>(
   });
   const moduleRef = await (options.configure ? options.configure(builder) : builder).compile();
   const app = moduleRef.createNestApplication({ logger: ['error'] });
+  configureHttp(app);
   await app.init();
   let position = 1_000_000;
   return {

@@ -67,6 +67,16 @@ describe('milestones over HTTP', () => {
     expect(detail.replans).toEqual([expect.objectContaining({ previousDueDate: '2026-06-30', dueDate: '2026-07-31', reason: 'later gestart' })]);
   });
 
+  it('takes a write API.md lists without a body when none is sent, and If-Match: * as any revision', async () => {
+    const { body } = await plan('3.1', { title: 'Voorbeeld: zonder body', dueDate: '2026-12-31' });
+    const started = await request(t.http).post(`/api/v1/actions/3.1/milestones/${body.id}/start`).set('If-Match', '*');
+    expect(started.status).toBe(200);
+    expect(await milestoneOf('3.1', body.id)).toMatchObject({ status: 'in_progress' });
+    const achieve = await request(t.http).post(`/api/v1/actions/3.1/milestones/${body.id}/achieve`); // achievedOn is required: named
+    expect(achieve.status).toBe(400);
+    expect(achieve.body.errors).toEqual([expect.objectContaining({ field: 'achievedOn' })]);
+  });
+
   it('lets exactly one of 20 concurrent conflicting writes win; the others get 409 and revisions stay contiguous', async () => {
     const { body } = await plan('3.2', { title: 'Woonzorgconcept uitgewerkt', dueDate: '2026-12-31' });
     const responses = await Promise.all(

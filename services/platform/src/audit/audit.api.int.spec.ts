@@ -32,6 +32,7 @@ describe('audit API', () => {
   it("shows one stream's history", async () => {
     const { events } = await get('/api/v1/audit/streams/action-2.1');
     expect(events.map((e: { type: string }) => e.type)).toEqual(['ActionDefined']);
+    expect((await api.fetch('/api/v1/audit/streams/bestaat-niet', {}, 'auditor')).status).toBe(404);
   });
 
   it('verifies the hash chain, and names the first broken link after tampering in the database', async () => {

@@ -2,7 +2,7 @@ import { Controller, Get, NotImplementedException, Param, Query } from '@nestjs/
 import { ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { Clock, EventStore, PersonalDataVault, unsealDeep } from '@regie/es-core';
+import { Clock, EventStore, NotFound, PersonalDataVault, unsealDeep } from '@regie/es-core';
 import { type PostgresEventStore, queryAuditLog, verifyChain } from '@regie/es-postgres';
 import { Allow, KeepSealed, zodParam } from '@regie/nest-kit';
 import { postgresStoreOf } from '../adapters';
@@ -53,7 +53,9 @@ export class AuditController {
 
   @Get('streams/:stream')
   async stream(@Param('stream') stream: string, @Query('names', names) shown: 'sealed' | 'open') {
-    const page = { stream, events: await this.store.readStream(stream) };
+    const events = await this.store.readStream(stream);
+    if (events.length === 0) throw new NotFound(`Stream ${stream} bestaat niet: er is nooit een event in opgeslagen.`);
+    const page = { stream, events };
     return shown === 'open' ? unsealDeep(page, this.vault) : page;
   }
 
