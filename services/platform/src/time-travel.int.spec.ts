@@ -38,11 +38,13 @@ describe('time travel (?asOf) on every read, monitoring included', () => {
     const [indicator] = await ok('GET', '/api/v1/indicators');
     await ok('POST', `/api/v1/indicators/${indicator.id}/measurements`, { period: '2026-01', value: 110 });
     await ok('POST', '/api/v1/monitoring/projections/2026-Q2/publish');
-    await mark(); // 1: planned for 30 June, one measurement, projection v1
+    const [meeting] = await ok('GET', '/api/v1/meetings?kind=kerngroep&from=2026-04-01');
+    await mark(); // 1: planned for 30 June, one measurement, projection v1, the kerngroep not yet moved
     await ok('POST', `/api/v1/actions/1.2/milestones/${milestone.id}/replan`, { dueDate: '2026-09-30', reason: 'Voorbeeld: later' });
+    await ok('POST', `/api/v1/meetings/${meeting.id}/reschedule`, { startsAt: '2026-04-22T13:00:00+02:00', reason: 'Voorbeeld: voorzitter verhinderd' });
     await ok('POST', `/api/v1/indicators/${indicator.id}/measurements`, { period: '2026-02', value: 104 });
     await ok('POST', '/api/v1/monitoring/projections/2026-Q2/publish');
-    Object.assign(moments, { milestone: milestone.id, indicator: indicator.id });
+    Object.assign(moments, { milestone: milestone.id, indicator: indicator.id, meeting: meeting.id });
     await new Promise((r) => setTimeout(r, 1100));
   });
   afterAll(async () => {
@@ -50,7 +52,7 @@ describe('time travel (?asOf) on every read, monitoring included', () => {
     await db.drop();
   });
 
-  const ids = () => moments as unknown as { milestone: string; indicator: string };
+  const ids = () => moments as unknown as { milestone: string; indicator: string; meeting: string };
 
   it('shows the old due date as of a moment before the replan, in actions and on the monitoring board', async () => {
     const dueOf = (action: { milestones: { id: string; dueDate: string }[] }) => action.milestones.find((m) => m.id === ids().milestone)?.dueDate;
@@ -60,6 +62,25 @@ describe('time travel (?asOf) on every read, monitoring included', () => {
     expect(dueOf(await board(moments[1]))).toBe('2026-06-30');
     expect(dueOf(await board())).toBe('2026-09-30');
     expect(dueOf(await board(moments[0]))).toBeUndefined();
+  });
+
+  it('serves the calendar feed and the printable agenda as they were then', async () => {
+    const feed = async (asOf?: string) => {
+      const res = await api.fetch(`/api/v1/meetings/calendar.ics?kind=kerngroep${asOf ? `&asOf=${asOf}` : ''}`);
+      expect(res.headers.get('content-type')).toMatch(/^text\/calendar/);
+      const text = await res.text();
+      const event = text.slice(text.indexOf(`UID:${ids().meeting}@`));
+      return { start: /DTSTART;TZID=Europe\/Amsterdam:(\S+)/.exec(event)?.[1], sequence: /SEQUENCE:(\d+)/.exec(event)?.[1] };
+    };
+    expect(await feed()).toEqual({ start: '20260422T130000', sequence: '1' });
+    const then = await feed(moments[1]);
+    expect(then.sequence).toBe('0');
+    expect(then.start).not.toBe('20260422T130000');
+    const agenda = await api.fetch(`/api/v1/meetings/${ids().meeting}/agenda.html?asOf=${moments[1]}`);
+    expect(agenda.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await agenda.text()).not.toContain('22 april 2026');
+    expect(await (await api.fetch(`/api/v1/meetings/${ids().meeting}/agenda.html`)).text()).toContain('22 april 2026');
+    expect((await api.fetch(`/api/v1/meeting-series?asOf=${moments[1]}`)).status).toBe(200);
   });
 
   it('answers the indicators with the measurements recorded by then', async () => {

@@ -1,14 +1,12 @@
-import { Controller, Get, Header, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { Clock } from '@regie/es-core';
 import { asOfParam, withRevision, zodParam } from '@regie/nest-kit';
 import { MeetingsReadAt } from '../read-model/meetings-read-at';
 import { agendaDocument } from '../agenda/agenda-document';
 import { calendarFeed } from '../calendar/calendar-feed';
-import { MeetingsQueries } from '../read-model/meetings.queries';
 import { isoDate, kindParam, uuidParam } from '../shared/schemas';
 
 class ListMeetingsQuery extends createZodDto(z.object({ kind: kindParam.optional(), from: isoDate.optional(), to: isoDate.optional() })) {}
@@ -20,14 +18,12 @@ const id = zodParam('id', uuidParam);
 @Controller('api/v1')
 export class MeetingsReadController {
   constructor(
-    private readonly queries: MeetingsQueries,
-    private readonly clock: Clock,
     private readonly readAt: MeetingsReadAt,
   ) {}
 
   @Get('meeting-series')
-  series() {
-    return this.queries.series();
+  async series(@Query('asOf', asOfParam) asOf?: string) {
+    return (await this.readAt.queries(asOf)).queries.series();
   }
 
   @Get('meetings')
@@ -37,11 +33,10 @@ export class MeetingsReadController {
 
   /** Declared before meetings/:id so that "calendar.ics" is not taken for an id. */
   @Get('meetings/calendar.ics')
-  @Header('Content-Type', 'text/calendar; charset=utf-8')
-  @Header('Content-Disposition', 'inline; filename="overleggen.ics"')
-  async calendar(@Query() query: CalendarQuery) {
-    const meetings = await this.queries.forCalendar(query.kind);
+  async calendar(@Query() query: CalendarQuery, @Query('asOf', asOfParam) asOf: string | undefined, @Res({ passthrough: true }) res: Response) {
+    const meetings = await (await this.readAt.queries(asOf)).queries.forCalendar(query.kind);
     const name = query.kind ? `Werkagenda: ${meetings[0]?.series.title ?? query.kind}` : 'Werkagenda: overleggen';
+    res.type('text/calendar; charset=utf-8').set('Content-Disposition', 'inline; filename="overleggen.ics"');
     return calendarFeed(
       meetings.map((m) => ({
         id: m.id, title: m.series.title, purpose: m.series.purpose, startsAt: m.startsAt, endsAt: m.endsAt, status: m.status,
@@ -53,9 +48,11 @@ export class MeetingsReadController {
 
   /** The agenda as a printable page (Dutch, A4); a draft is marked as concept. */
   @Get('meetings/:id/agenda.html')
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  async agendaDocument(@Param('id', id) meetingId: string) {
-    return agendaDocument(await this.queries.one(meetingId, this.clock.now()));
+  async agendaDocument(@Param('id', id) meetingId: string, @Query('asOf', asOfParam) asOf: string | undefined, @Res({ passthrough: true }) res: Response) {
+    const { queries, now } = await this.readAt.queries(asOf);
+    const page = agendaDocument(await queries.one(meetingId, now));
+    res.type('text/html; charset=utf-8');
+    return page;
   }
 
   @Get('meetings/:id')

@@ -7,13 +7,15 @@ import { type PostgresEventStore, queryAuditLog, verifyChain } from '@regie/es-p
 import { Allow, KeepSealed, zodParam } from '@regie/nest-kit';
 import { postgresStoreOf } from '../adapters';
 
+const moment = z.iso.datetime({ offset: true, error: 'verwacht een tijdstip als 2026-01-31T12:00:00Z' });
+
 class AuditEventsQuery extends createZodDto(
   z.object({
     stream: z.string().min(1).optional(),
     type: z.string().min(1).optional(),
     actor: z.string().min(1).optional(),
-    from: z.iso.datetime({ offset: true }).optional(),
-    to: z.iso.datetime({ offset: true }).optional(),
+    from: moment.optional(),
+    to: moment.optional(),
     after: z.coerce.number().int().min(0).optional(),
     limit: z.coerce.number().int().min(1).max(1000).default(100),
     /** `open`: personal data opened for reading (redacted once forgotten); default as stored, sealed. */
