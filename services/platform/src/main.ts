@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { takeOverShutdownSignals } from '@regie/embedded-postgres';
 import { ConfigError, loadConfig } from './config';
 import { startPlatform } from './platform';
 
@@ -46,6 +47,7 @@ async function main(): Promise<void> {
       process.exit(1);
     });
   };
+  takeOverShutdownSignals(); // the embedded database stops last, in platform.close(), not at the signal
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
