@@ -23,6 +23,8 @@ export interface KafkaBusOptions {
   /** Prefix of topic and group names, so several environments can share one cluster. */
   namespace?: string;
   onDeadLetter?: (topic: string, error: string) => void;
+  /** A consumer stopped by an error kafkajs does not retry is being replaced. */
+  onConsumerRestart?: (group: string, error: unknown) => void;
 }
 
 export const DLQ_SUFFIX = '.dlq';
@@ -106,6 +108,43 @@ export class KafkaBus extends IntegrationBus {
 
   async subscribe(topic: string, group: string, handler: MessageHandler): Promise<BusSubscription> {
     await this.ensureTopics([topic]);
+    let current = await this.consume(topic, group, handler);
+    let closed = false;
+    // kafkajs restarts a consumer after retriable errors only; after one it deems fatal (e.g. "Failed
+    // to find group coordinator" while a broker is still loading) the consumer just stops, and
+    // delivery with it. Such a consumer is replaced here, with backoff, until it runs again.
+    const replaceAfterCrash = (consumer: Consumer) =>
+      consumer.on(consumer.events.CRASH, ({ payload }) => {
+        if (payload.restart || closed) return;
+        this.options.onConsumerRestart?.(group, payload.error);
+        void (async () => {
+          this.consumers.delete(consumer);
+          await consumer.disconnect().catch(() => undefined);
+          for (let attempt = 1; !closed; attempt++) {
+            await new Promise((r) => setTimeout(r, Math.min(RETRY.initialRetryTime * 2 ** (attempt - 1), RETRY.maxRetryTime)));
+            if (closed) return;
+            try {
+              current = await this.consume(topic, group, handler);
+              replaceAfterCrash(current);
+              return;
+            } catch (error) {
+              this.options.onConsumerRestart?.(group, error);
+            }
+          }
+        })();
+      });
+    replaceAfterCrash(current);
+    return {
+      close: async () => {
+        closed = true;
+        this.consumers.delete(current);
+        await current.disconnect(); // commits the offsets of what was processed
+      },
+    };
+  }
+
+  /** A running consumer of the group on the topic. */
+  private async consume(topic: string, group: string, handler: MessageHandler): Promise<Consumer> {
     const consumer = this.kafka.consumer({
       groupId: this.physical(group),
       allowAutoTopicCreation: false,
@@ -115,22 +154,23 @@ export class KafkaBus extends IntegrationBus {
       heartbeatInterval: 1000,
     });
     this.consumers.add(consumer);
-    await consumer.connect();
-    await consumer.subscribe({ topic: this.physical(topic), fromBeginning: true });
-    await consumer.run({
-      eachMessage: async ({ topic: from, partition, message }) => {
-        const parsed = parse(topic, message);
-        if (typeof parsed === 'string') return this.deadLetter(from, partition, message, parsed);
-        const failure = await this.attempt(() => handler(parsed));
-        if (failure) await this.deadLetter(from, partition, message, failure);
-      },
-    });
-    return {
-      close: async () => {
-        this.consumers.delete(consumer);
-        await consumer.disconnect(); // commits the offsets of what was processed
-      },
-    };
+    try {
+      await consumer.connect();
+      await consumer.subscribe({ topic: this.physical(topic), fromBeginning: true });
+      await consumer.run({
+        eachMessage: async ({ topic: from, partition, message }) => {
+          const parsed = parse(topic, message);
+          if (typeof parsed === 'string') return this.deadLetter(from, partition, message, parsed);
+          const failure = await this.attempt(() => handler(parsed));
+          if (failure) await this.deadLetter(from, partition, message, failure);
+        },
+      });
+      return consumer;
+    } catch (error) {
+      this.consumers.delete(consumer);
+      await consumer.disconnect().catch(() => undefined);
+      throw error;
+    }
   }
 
   async close(): Promise<void> {

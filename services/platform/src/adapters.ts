@@ -72,6 +72,7 @@ export async function openAdapters(config: PlatformConfig, log: (line: string) =
           partitions: config.KAFKA_PARTITIONS,
           namespace: config.KAFKA_NAMESPACE,
           onDeadLetter: (topic, error) => log(`message from ${topic} sent to ${topic}.dlq: ${error}`),
+          onConsumerRestart: (group, error) => log(`Kafka consumer ${group} stopped (${error instanceof Error ? error.message : String(error)}); starting it again`),
         })
       : new InProcessBus(store, 1000, (group, error) => log(`consumer ${group} interrupted, retrying: ${String(error)}`));
   const clock = SystemClock.fromEnv(config.REGIE_NOW);
