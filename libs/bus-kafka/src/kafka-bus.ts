@@ -46,6 +46,8 @@ export class KafkaBus extends IntegrationBus {
   private readonly consumers = new Set<Consumer>();
   private readonly knownTopics = new Set<string>();
   private connected?: Promise<void>;
+  /** Set by close(): no consumer is replaced any more. */
+  private closing = false;
 
   constructor(private readonly options: KafkaBusOptions) {
     super();
@@ -115,14 +117,14 @@ export class KafkaBus extends IntegrationBus {
     // delivery with it. Such a consumer is replaced here, with backoff, until it runs again.
     const replaceAfterCrash = (consumer: Consumer) =>
       consumer.on(consumer.events.CRASH, ({ payload }) => {
-        if (payload.restart || closed) return;
+        if (payload.restart || closed || this.closing) return;
         this.options.onConsumerRestart?.(group, payload.error);
         void (async () => {
           this.consumers.delete(consumer);
           await consumer.disconnect().catch(() => undefined);
-          for (let attempt = 1; !closed; attempt++) {
+          for (let attempt = 1; !closed && !this.closing; attempt++) {
             await new Promise((r) => setTimeout(r, Math.min(RETRY.initialRetryTime * 2 ** (attempt - 1), RETRY.maxRetryTime)));
-            if (closed) return;
+            if (closed || this.closing) return;
             try {
               current = await this.consume(topic, group, handler);
               replaceAfterCrash(current);
@@ -174,6 +176,7 @@ export class KafkaBus extends IntegrationBus {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     await Promise.all([...this.consumers].map((c) => c.disconnect()));
     this.consumers.clear();
     if (this.connected) {
