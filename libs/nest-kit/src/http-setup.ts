@@ -22,8 +22,8 @@ export function configureHttp(app: INestApplication): void {
 export function withoutEmptyValues(query: string): Record<string, string | string[]> {
   const values: Record<string, string | string[]> = {};
   for (const [name, value] of Object.entries(parse(query))) {
-    const kept = Array.isArray(value) ? value.filter((v) => v !== '') : value;
-    if (kept !== undefined && kept !== '' && kept.length > 0) values[name] = Array.isArray(kept) && kept.length === 1 ? kept[0] : kept;
+    const kept = ([] as string[]).concat(value ?? []).filter((v) => v !== '');
+    if (kept.length > 0) values[name] = kept.length === 1 ? kept[0] : kept;
   }
   return values;
 }

@@ -4,9 +4,9 @@ import type { Request, Response } from 'express';
 import type { Pool } from 'pg';
 import { from, lastValueFrom, Observable } from 'rxjs';
 import type { Principal } from './auth/principal';
+import { WRITES } from './request-context';
 import { PLATFORM_POOL } from './tokens';
 
-const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** How long a repeat waits for the first request with its key before answering 409. */
 const IN_PROGRESS_WAIT_MS = 10_000;
 

@@ -91,7 +91,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 function inDutch(detail: string): string {
   const unknown = /^Cannot (\w+) (.*)$/.exec(detail);
   if (unknown) return `Onbekend adres: ${unknown[1]} ${unknown[2]}`;
-  if (/JSON|^Unexpected (token|end|non-whitespace)/.test(detail)) return `De body is geen geldige JSON (${detail}).`;
+  if (/in JSON at position|JSON input|is not valid JSON|^Unexpected (token|non-whitespace)/.test(detail)) return `De body is geen geldige JSON (${detail}).`;
   if (/^Failed to decode param/.test(detail)) return `Het adres bevat een ongeldige %-codering (${detail}).`;
   return detail;
 }

@@ -33,7 +33,8 @@ export class RequestContextMiddleware implements NestMiddleware {
   }
 }
 
-const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** The methods that may change something: the ones Idempotency-Key and an absent body apply to. */
+export const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 const header = (req: Request, name: string): string | undefined => {
   const value = req.headers[name];
