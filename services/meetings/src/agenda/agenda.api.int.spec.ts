@@ -61,6 +61,32 @@ describe('agenda drafts that compose themselves from integration events', () => 
     await expect(t.deliver('regie.commitments.v1', 'CommitmentDueSoonV1', { commitmentId: 'x', dueDate: 'eind 2026' })).rejects.toThrow();
   });
 
+  it("collects only its own werkagenda's mijlpalen, knelpunten and toezeggingen; those of an action not known yet until it is", async () => {
+    const ids = (n: number) => `0196a4a2-7c1e-7000-8000-00000000030${n}`;
+    await actions('ActionDefinedV1', { werkagendaId: 'betekenisvol-leven-2025-2028', code: '1.2', actionLine: 1, title: 'Eigen actie', actionHolder: { parties: ['VWS'], description: 'VWS' } });
+    await actions('ActionDefinedV1', { werkagendaId: 'voorbeeld-andere-werkagenda', code: 'ander.1', actionLine: 1, title: 'Actie elders', actionHolder: { parties: ['ZN'], description: 'ZN' } });
+    const planned = (n: number, actionCode: string) => actions('MilestonePlannedV1', { milestoneId: ids(n), actionCode, title: `Mijlpaal ${n}`, dueDate: '2026-03-25' });
+    await planned(1, '1.2');
+    await planned(2, 'ander.1');
+    await planned(3, 'later.1'); // an action meetings has not heard of yet
+    await actions('KnelpuntRaisedV1', { knelpuntId: ids(4), actionCode: 'ander.1', description: 'Elders', raisedAt: '2026-03-15T09:00:00Z' });
+    await actions('KnelpuntEscalatedV1', { knelpuntId: ids(4), actionCode: 'ander.1', from: null, to: 'kerngroep' });
+    const due = { dueDate: '2026-04-20', text: 'Kamerbrief', actionCodes: ['ander.1'] };
+    await t.deliver('regie.commitments.v1', 'CommitmentDueSoonV1', { ...due, commitmentId: 'tz-elders' });
+    await t.deliver('regie.commitments.v1', 'CommitmentDueSoonV1', { ...due, commitmentId: 'tz-eigen', actionCodes: ['ander.1', '1.2'] });
+
+    let on = await sources(kern[0].id);
+    expect(on).toEqual(expect.arrayContaining([`milestone:${ids(1)}`, `milestone:${ids(3)}`, 'commitment:tz-eigen']));
+    expect(on).not.toEqual(expect.arrayContaining([`milestone:${ids(2)}`]));
+    expect(on).not.toContain(`knelpunt:${ids(4)}`);
+    expect(on).not.toContain('commitment:tz-elders');
+
+    await actions('ActionDefinedV1', { werkagendaId: 'voorbeeld-andere-werkagenda', code: 'later.1', actionLine: 1, title: 'Laat bekend', actionHolder: { parties: ['VNG'], description: 'VNG' } });
+    on = await sources(kern[0].id);
+    expect(on).not.toContain(`milestone:${ids(3)}`);
+    expect(on).toContain(`milestone:${ids(1)}`);
+  });
+
   it('lets the coordinator add, withdraw and reorder items, then publish; the published agenda is frozen', async () => {
     const id = kern[0].id;
     const added = await request(t.http).post(`/api/v1/meetings/${id}/agenda-items`).send({ title: 'Communicatie over de pilotregio’s' });

@@ -9,6 +9,7 @@ import type { ActionPointOwner, AgendaItem } from '../meeting/meeting';
 @Entity('meeting_series')
 export class SeriesRow {
   @PrimaryColumn('uuid') id!: string;
+  @Column('text', { name: 'werkagenda_id' }) werkagendaId!: string;
   @Column('text') kind!: string;
   @Column('text') title!: string;
   @Column('text') purpose!: string;
@@ -78,6 +79,8 @@ export class ActionPointRow {
 export class InboundKnelpuntRow {
   @PrimaryColumn('uuid') id!: string;
   @Column('text', { name: 'action_code' }) actionCode!: string;
+  /** Null while the action is not known (yet): then on every werkagenda's drafts. */
+  @Column('text', { name: 'werkagenda_id', nullable: true }) werkagendaId!: string | null;
   @Column('text') description!: string;
   @Column('text', { name: 'escalated_to', nullable: true }) escalatedTo!: string | null;
   @Column('text') status!: 'open' | 'resolved';
@@ -88,10 +91,19 @@ export class InboundKnelpuntRow {
 export class InboundMilestoneRow {
   @PrimaryColumn('uuid') id!: string;
   @Column('text', { name: 'action_code' }) actionCode!: string;
+  /** Null while the action is not known (yet): then on every werkagenda's drafts. */
+  @Column('text', { name: 'werkagenda_id', nullable: true }) werkagendaId!: string | null;
   @Column('text') title!: string;
   @Column('date', { name: 'due_date' }) dueDate!: string;
   @Column('text') status!: string;
   @Column('date', { name: 'achieved_on', nullable: true }) achievedOn!: string | null;
+}
+
+/** Which werkagenda each action belongs to (ActionDefinedV1): drafts collect per werkagenda. */
+@Entity('inbound_action')
+export class InboundActionRow {
+  @PrimaryColumn('text') code!: string;
+  @Column('text', { name: 'werkagenda_id' }) werkagendaId!: string;
 }
 
 /** Toezeggingen announced as due soon by the commitments context (CommitmentDueSoonV1). */
@@ -103,4 +115,4 @@ export class InboundCommitmentRow {
   @Column('jsonb', { name: 'action_codes' }) actionCodes!: string[];
 }
 
-export const MEETINGS_ENTITIES = [SeriesRow, MeetingRow, DecisionRow, ActionPointRow, InboundKnelpuntRow, InboundMilestoneRow, InboundCommitmentRow];
+export const MEETINGS_ENTITIES = [SeriesRow, MeetingRow, DecisionRow, ActionPointRow, InboundActionRow, InboundKnelpuntRow, InboundMilestoneRow, InboundCommitmentRow];

@@ -28,7 +28,7 @@ export class MeetingsProjection implements Projection {
       case 'MeetingSeriesDefined': {
         const d = event.data;
         await em.insert(SeriesRow, {
-          id: d.seriesId, kind: d.kind, title: d.title, purpose: d.purpose, cadence: d.cadence, interval: d.interval,
+          id: d.seriesId, werkagendaId: d.werkagendaId, kind: d.kind, title: d.title, purpose: d.purpose, cadence: d.cadence, interval: d.interval,
           participants: d.participants, chair: d.chair, organiser: d.organiser, firstDate: d.firstDate,
           localTime: d.localTime, durationMinutes: d.durationMinutes, example: d.example,
         });

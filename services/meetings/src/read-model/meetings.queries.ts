@@ -13,10 +13,18 @@ import { MEETINGS_DATA_SOURCE } from './tokens';
 
 const localDate = (instant: Date) => amsterdamLocal(instant).date;
 
-/** kerngroep id → the regiegroep id it prepares, from kerngroep and regiegroep meetings not cancelled. */
-const preparationsOf = (slots: { id: string; kind: string; starts_at: string }[]): Map<string, string> => {
-  const of = (kind: string) => slots.filter((r) => r.kind === kind).map((r) => ({ id: r.id, startsAt: new Date(r.starts_at).toISOString() }));
-  return preparations(of('kerngroep'), of('regiegroep'));
+/**
+ * kerngroep id → the regiegroep id it prepares, from kerngroep and regiegroep meetings not
+ * cancelled; a kerngroep prepares only a regiegroep of its own werkagenda.
+ */
+const preparationsOf = (slots: { id: string; kind: string; starts_at: string; werkagenda_id: string }[]): Map<string, string> => {
+  const pairs = new Map<string, string>();
+  for (const werkagenda of new Set(slots.map((s) => s.werkagenda_id))) {
+    const of = (kind: string) =>
+      slots.filter((r) => r.kind === kind && r.werkagenda_id === werkagenda).map((r) => ({ id: r.id, startsAt: new Date(r.starts_at).toISOString() }));
+    for (const [kern, regie] of preparations(of('kerngroep'), of('regiegroep'))) pairs.set(kern, regie);
+  }
+  return pairs;
 };
 
 /** What a draft is composed from, as PostgreSQL's JSON functions write the rows (column names, dates as YYYY-MM-DD). */
@@ -24,7 +32,7 @@ interface DraftSources {
   series: { interval: SeriesRow['interval'] } | null;
   previous_starts_at: Date | null;
   next_id: string | null;
-  slots: { id: string; kind: string; starts_at: string }[];
+  slots: { id: string; kind: string; starts_at: string; werkagenda_id: string }[];
   knelpunten: { id: string; action_code: string; description: string; escalated_to: string | null }[];
   commitments: { id: string; text: string; due_date: string; action_codes: string[] }[];
   action_points: { id: string; text: string; owner: string; due_date: string }[];
@@ -45,7 +53,7 @@ export class MeetingsQueries {
     return rows
       .sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind))
       .map((s) => ({
-        id: s.id, kind: s.kind, title: s.title, purpose: s.purpose, cadence: s.cadence, interval: s.interval,
+        id: s.id, werkagendaId: s.werkagendaId, kind: s.kind, title: s.title, purpose: s.purpose, cadence: s.cadence, interval: s.interval,
         participants: s.participants, chair: s.chair, organiser: s.organiser,
         firstOccurrence: { date: s.firstDate, time: s.localTime, timeZone: 'Europe/Amsterdam' }, durationMinutes: s.durationMinutes,
         example: s.example,
@@ -100,7 +108,9 @@ export class MeetingsQueries {
    * which one statement reads (the series, the previous and next meeting, the kerngroep/regiegroep
    * slots, open knelpunten escalated to this overlegvorm, due commitments, open action points, and
    * the milestones due since the previous meeting: composeDraft applies the exact rule, the SQL
-   * only bounds what is read).
+   * only bounds what is read). Only the series' own werkagenda counts: its actions' mijlpalen and
+   * knelpunten (and those of actions not known yet), the toezeggingen that name one of its
+   * actions or none, and its own kerngroep and regiegroep meetings.
    */
   async agendaOf(meeting: MeetingRow, now: Date): Promise<AgendaItem[]> {
     return (await this.draft(meeting, now)).agenda;
@@ -116,13 +126,19 @@ export class MeetingsQueries {
        SELECT (SELECT row_to_json(s) FROM s) AS series,
          (SELECT starts_at FROM prev) AS previous_starts_at,
          (SELECT id FROM ${this.s}.meeting WHERE series_id = $1 AND status = 'scheduled' AND starts_at >= $3 ORDER BY starts_at LIMIT 1) AS next_id,
-         (SELECT coalesce(json_agg(json_build_object('id', id, 'kind', kind, 'starts_at', starts_at)), '[]') FROM ${this.s}.meeting
-            WHERE kind IN ('kerngroep', 'regiegroep') AND status <> 'cancelled') AS slots,
-         (SELECT coalesce(json_agg(k ORDER BY k.id), '[]') FROM ${this.s}.inbound_knelpunt k WHERE k.status = 'open' AND k.escalated_to = $4) AS knelpunten,
-         (SELECT coalesce(json_agg(c), '[]') FROM ${this.s}.inbound_commitment c) AS commitments,
+         (SELECT coalesce(json_agg(json_build_object('id', m.id, 'kind', m.kind, 'starts_at', m.starts_at, 'werkagenda_id', ms.werkagenda_id)), '[]')
+            FROM ${this.s}.meeting m JOIN ${this.s}.meeting_series ms ON ms.id = m.series_id
+            WHERE m.kind IN ('kerngroep', 'regiegroep') AND m.status <> 'cancelled' AND ms.werkagenda_id = (SELECT werkagenda_id FROM s)) AS slots,
+         (SELECT coalesce(json_agg(k ORDER BY k.id), '[]') FROM ${this.s}.inbound_knelpunt k WHERE k.status = 'open' AND k.escalated_to = $4
+            AND (k.werkagenda_id = (SELECT werkagenda_id FROM s) OR k.werkagenda_id IS NULL)) AS knelpunten,
+         (SELECT coalesce(json_agg(c), '[]') FROM ${this.s}.inbound_commitment c
+            WHERE jsonb_array_length(c.action_codes) = 0 OR EXISTS (
+              SELECT 1 FROM jsonb_array_elements_text(c.action_codes) AS named(code) LEFT JOIN ${this.s}.inbound_action a ON a.code = named.code
+              WHERE a.werkagenda_id IS NULL OR a.werkagenda_id = (SELECT werkagenda_id FROM s))) AS commitments,
          (SELECT coalesce(json_agg(a ORDER BY a.due_date), '[]') FROM ${this.s}.action_point a JOIN ${this.s}.meeting m ON m.id = a.meeting_id
             WHERE a.series_id = $1 AND a.done = false AND m.starts_at < $2) AS action_points,
          (SELECT coalesce(json_agg(i), '[]') FROM ${this.s}.inbound_milestone i WHERE i.status <> 'cancelled' AND i.due_date <= $5::date
+            AND (i.werkagenda_id = (SELECT werkagenda_id FROM s) OR i.werkagenda_id IS NULL)
             AND i.due_date > coalesce((SELECT (starts_at AT TIME ZONE 'Europe/Amsterdam')::date - 1 FROM prev),
                                       $5::date - (SELECT CASE WHEN s.interval->>'unit' = 'weeks' THEN 7 ELSE 31 END * (s.interval->>'every')::int FROM s))) AS milestones`,
       [meeting.seriesId, meeting.startsAt, now, meeting.kind, date],
@@ -176,11 +192,15 @@ export class MeetingsQueries {
 
   /** kerngroep id → the regiegroep id it prepares, from the meetings not cancelled. */
   private async preparations(): Promise<Map<string, string>> {
-    const rows = await this.ds.getRepository(MeetingRow).find({
-      select: { id: true, kind: true, startsAt: true },
-      where: [{ kind: 'kerngroep', status: Not('cancelled') }, { kind: 'regiegroep', status: Not('cancelled') }],
-    });
-    return preparationsOf(rows.map((r) => ({ id: r.id, kind: r.kind, starts_at: r.startsAt.toISOString() })));
+    const [rows, series] = await Promise.all([
+      this.ds.getRepository(MeetingRow).find({
+        select: { id: true, kind: true, startsAt: true, seriesId: true },
+        where: [{ kind: 'kerngroep', status: Not('cancelled') }, { kind: 'regiegroep', status: Not('cancelled') }],
+      }),
+      this.ds.getRepository(SeriesRow).find({ select: { id: true, werkagendaId: true } }),
+    ]);
+    const werkagendaOf = new Map(series.map((s) => [s.id, s.werkagendaId]));
+    return preparationsOf(rows.map((r) => ({ id: r.id, kind: r.kind, starts_at: r.startsAt.toISOString(), werkagenda_id: werkagendaOf.get(r.seriesId) as string })));
   }
 
   private get s(): string {

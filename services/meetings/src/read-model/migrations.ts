@@ -1,5 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { schemaOf } from '@regie/read-model';
+import { SERIES_WERKAGENDA_ID } from '../seed/series.seed-data';
 
 /** Migrations interpolate the DataSource's schema, so a rebuild schema gets the same tables. */
 export class MeetingsReadModel1700000000201 implements MigrationInterface {
@@ -69,4 +70,45 @@ export class InboundMilestoneDueDate1700000000203 implements MigrationInterface 
   }
 }
 
-export const MEETINGS_MIGRATIONS = [MeetingsReadModel1700000000201, ActionPointOwnerSealed1700000000202, InboundMilestoneDueDate1700000000203];
+/**
+ * Each series belongs to a werkagenda, and a draft collects only that werkagenda's mijlpalen and
+ * knelpunten: meetings learns which werkagenda an action code belongs to from ActionDefinedV1
+ * (inbound_action) and notes it on the inbound rows. Rows from before (or of an action not
+ * defined yet) have none and go on every werkagenda's drafts, as they did; `regie replay
+ * --service meetings` gives them theirs. Series from before are the seeded werkagenda's (the
+ * MeetingSeriesDefined v1 → v2 upcaster says the same).
+ */
+export class SeriesPerWerkagenda1700000000204 implements MigrationInterface {
+  name = 'SeriesPerWerkagenda1700000000204';
+
+  async up(runner: QueryRunner): Promise<void> {
+    const s = schemaOf(runner);
+    await runner.query(`
+      ALTER TABLE ${s}.meeting_series ADD COLUMN werkagenda_id text NOT NULL DEFAULT '${SERIES_WERKAGENDA_ID}';
+      ALTER TABLE ${s}.meeting_series ALTER COLUMN werkagenda_id DROP DEFAULT;
+      ALTER TABLE ${s}.meeting_series DROP CONSTRAINT meeting_series_kind_key;
+      ALTER TABLE ${s}.meeting_series ADD CONSTRAINT meeting_series_werkagenda_kind UNIQUE (werkagenda_id, kind);
+      CREATE TABLE ${s}.inbound_action (code text PRIMARY KEY, werkagenda_id text NOT NULL);
+      ALTER TABLE ${s}.inbound_milestone ADD COLUMN werkagenda_id text;
+      CREATE INDEX inbound_milestone_werkagenda_due ON ${s}.inbound_milestone (werkagenda_id, due_date);
+      CREATE INDEX inbound_milestone_unplaced ON ${s}.inbound_milestone (action_code) WHERE werkagenda_id IS NULL;
+      ALTER TABLE ${s}.inbound_knelpunt ADD COLUMN werkagenda_id text;
+      CREATE INDEX inbound_knelpunt_open ON ${s}.inbound_knelpunt (werkagenda_id, escalated_to) WHERE status = 'open';
+      CREATE INDEX inbound_knelpunt_unplaced ON ${s}.inbound_knelpunt (action_code) WHERE werkagenda_id IS NULL;`);
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    const s = schemaOf(runner);
+    await runner.query(`
+      ALTER TABLE ${s}.inbound_knelpunt DROP COLUMN werkagenda_id;
+      ALTER TABLE ${s}.inbound_milestone DROP COLUMN werkagenda_id;
+      DROP TABLE ${s}.inbound_action;
+      ALTER TABLE ${s}.meeting_series DROP CONSTRAINT meeting_series_werkagenda_kind;
+      ALTER TABLE ${s}.meeting_series ADD CONSTRAINT meeting_series_kind_key UNIQUE (kind);
+      ALTER TABLE ${s}.meeting_series DROP COLUMN werkagenda_id;`);
+  }
+}
+
+export const MEETINGS_MIGRATIONS = [
+  MeetingsReadModel1700000000201, ActionPointOwnerSealed1700000000202, InboundMilestoneDueDate1700000000203, SeriesPerWerkagenda1700000000204,
+];

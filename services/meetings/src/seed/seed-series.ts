@@ -4,7 +4,7 @@ import { Clock, type CommandContext, DomainError, type HandleResult, newId, stab
 import { MEETING_KINDS, type MeetingKind, type SeriesDefinition } from '../series/meeting-series';
 import { MeetingSeriesCommandMessage } from '../shared/aggregate-command';
 import { MEETINGS_CONFIG, type MeetingsConfig } from '../shared/config';
-import { SERIES_SEED } from './series.seed-data';
+import { SERIES_SEED, SERIES_WERKAGENDA_ID } from './series.seed-data';
 
 export const seriesIdOf = (kind: MeetingKind): string => stableId(`meeting-series:${kind}`);
 
@@ -14,7 +14,7 @@ export function seriesDefinitions(config: Pick<MeetingsConfig, 'firstOccurrence'
     const { exampleFirst, ...seed } = SERIES_SEED[kind];
     const configured = config.firstOccurrence[kind];
     const first = configured ?? exampleFirst;
-    return { seriesId: seriesIdOf(kind), ...seed, firstDate: first.date, localTime: first.time, example: !configured };
+    return { seriesId: seriesIdOf(kind), werkagendaId: SERIES_WERKAGENDA_ID, ...seed, firstDate: first.date, localTime: first.time, example: !configured };
   });
 }
 

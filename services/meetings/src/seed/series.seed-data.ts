@@ -9,9 +9,12 @@ import type { MeetingKind, SeriesDefinition } from '../series/meeting-series';
  * no chair for the other overleggen and gives no dates: the first dates and times below are
  * EXAMPLES (example: true), to be replaced through REGIE_FIRST_<KIND>=YYYY-MM-DDTHH:mm.
  */
-export interface SeriesSeed extends Omit<SeriesDefinition, 'seriesId' | 'firstDate' | 'localTime' | 'example'> {
+export interface SeriesSeed extends Omit<SeriesDefinition, 'seriesId' | 'werkagendaId' | 'firstDate' | 'localTime' | 'example'> {
   exampleFirst: { date: string; time: string };
 }
+
+/** The werkagenda these series belong to (its id in the actions context). */
+export const SERIES_WERKAGENDA_ID = 'betekenisvol-leven-2025-2028';
 
 export const SERIES_SEED: Record<MeetingKind, SeriesSeed> = {
   kerngroep: {

@@ -3,7 +3,7 @@ import { spec } from '@regie/es-core/testing';
 import { meetingSeriesDecider, meetingSeriesStream, type SeriesDefinition } from './meeting-series';
 
 const kerngroep: SeriesDefinition = {
-  seriesId: '0196a4a2-7c1e-7000-8000-0000000000f1', kind: 'kerngroep', title: 'Kerngroepoverleg',
+  seriesId: '0196a4a2-7c1e-7000-8000-0000000000f1', werkagendaId: 'betekenisvol-leven-2025-2028', kind: 'kerngroep', title: 'Kerngroepoverleg',
   purpose: 'Voortgang op acties afstemmen', cadence: 'driewekelijks', interval: { unit: 'weeks', every: 3 },
   participants: ['Actiehouders'], chair: 'VWS', organiser: 'VWS', firstDate: '2025-04-08', localTime: '10:00',
   durationMinutes: 90, example: true,

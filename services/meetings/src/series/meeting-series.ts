@@ -8,6 +8,8 @@ export const MEETING_KINDS: readonly MeetingKind[] = ['kerngroep', 'evaluatie', 
 
 export interface SeriesDefinition {
   seriesId: string;
+  /** The werkagenda whose overlegstructuur this is: its drafts collect only that werkagenda's actions. */
+  werkagendaId: string;
   kind: MeetingKind;
   title: string;
   /** "Doel" column of the werkagenda's table. */
