@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { apiClient } from '@regie/test-kit';
 import { freePort, startPlatformProcess } from './platform-process';
 
@@ -33,6 +35,17 @@ describe('embedded default', () => {
         body: JSON.stringify({ title: 'Voorbeeld: tussenrapportage', dueDate: '2026-12-15' }),
       });
       expect(planned.status).toBe(201);
+
+      // A CLI command beside the running platform uses its database as a guest and leaves it running.
+      const cli = await promisify(execFile)(process.execPath, ['-r', '@swc-node/register', 'services/platform/src/cli.ts', 'status'], {
+        cwd: join(__dirname, '../..'),
+        env: { ...process.env, ...env, PORT: new URL(first.url).port },
+      });
+      expect(cli.stdout).toMatch(/Server {9}draait/);
+      expect(cli.stderr).toMatch(/adopting the PostgreSQL server already running/);
+      expect((await first.api.fetch(`/api/v1/actions/1.1`)).status).toBe(200);
+      expect(first.output()).not.toMatch(/connection lost/);
+
       await first.stop('SIGTERM');
       // In order: services and pools first, the embedded database last, so nothing loses its connection.
       const shutdown = first.output().slice(first.output().indexOf('SIGTERM: afsluiten'));

@@ -94,6 +94,10 @@ export interface RebuildOptions {
   fresh?: boolean;
   onProgress?: (position: number) => void;
   sources?: MessageSources;
+  /** Only the events up to and including this global position. */
+  toPosition?: number;
+  /** Only the events that had occurred by then (occurredAt, the platform clock's time, as `?asOf`). */
+  toTime?: Date;
 }
 
 /**
@@ -116,12 +120,15 @@ export async function rebuildAllInto(
     rebuilt.push({ schema, dataSource, runner });
   }
   const limit = 5000;
+  const last = options.toPosition ?? Number.POSITIVE_INFINITY;
+  const occurred = options.toTime?.getTime();
   let position = Math.min(...(await Promise.all(rebuilt.map((r) => r.runner.resume()))));
   let next = store.readAll({ after: position, limit });
   for (;;) {
-    const page = await next;
-    if (page.length === 0) break;
-    position = page[page.length - 1].position;
+    const read = await next;
+    if (read.length === 0 || read[0].position > last) break;
+    const page = read.filter((e) => e.position <= last && (occurred === undefined || e.occurredAt.getTime() <= occurred));
+    position = Math.min(read[read.length - 1].position, last);
     next = store.readAll({ after: position, limit }); // read ahead while this page is applied
     next.catch(() => undefined); // a failure surfaces at the next await
     const applied = await Promise.allSettled(rebuilt.map((r) => r.runner.applyPage(page)));

@@ -11,7 +11,7 @@ import { KurrentDbEventStore } from '@regie/es-kurrentdb';
 import { PostgresEventStore, PostgresPersonalDataVault } from '@regie/es-postgres';
 import { type CoreAdapters, ensureIdempotencyTable, LocalAccounts, OidcVerifier } from '@regie/nest-kit';
 import type { PlatformConfig } from './config';
-import { openDatabase, type PlatformDatabase } from './database';
+import { type DatabaseUser, openDatabase, type PlatformDatabase } from './database';
 
 export interface OpenAdapters extends CoreAdapters {
   store: EventStore;
@@ -34,8 +34,8 @@ export const postgresStoreOf = (store: EventStore): PostgresEventStore | undefin
 };
 
 /** The adapters the configuration names, opened and checked; shared by the server and the CLI. */
-export async function openAdapters(config: PlatformConfig, log: (line: string) => void): Promise<OpenAdapters> {
-  const database = await openDatabase(config, log);
+export async function openAdapters(config: PlatformConfig, log: (line: string) => void, user: DatabaseUser = 'server'): Promise<OpenAdapters> {
+  const database = await openDatabase(config, log, user);
   const adapter: EventStore =
     config.REGIE_EVENT_STORE === 'kurrentdb' && config.KURRENTDB_URL
       ? await KurrentDbEventStore.open({ connectionString: config.KURRENTDB_URL })

@@ -4,14 +4,14 @@ import { NestFactory } from '@nestjs/core';
 import { readFileSync } from 'node:fs';
 import { Presets, SingleBar } from 'cli-progress';
 import { CommitmentsSeeder, TweedeKamerImporter } from '@regie/commitments';
-import { MESSAGE_SOURCES, readModels } from './read-models';
+import { readModels } from './read-models';
 import { Command } from 'commander';
 import { WerkagendaSeeder } from '@regie/actions';
 import { verifyChain } from '@regie/es-postgres';
-import { checksums, rebuildAllInto, swapInLive } from '@regie/read-model';
 import { openAdapters, type OpenAdapters, postgresStoreOf } from './adapters';
 import { PlatformModule } from './app.module';
 import { forgetPerson } from './privacy/forget-person';
+import { parseReplayTarget, replay, type ReplayOptions, selectReadModels } from './replay';
 import { newId } from '@regie/es-core';
 import { loadConfig } from './config';
 
@@ -19,7 +19,7 @@ import { loadConfig } from './config';
 const program = new Command('regie').description('Beheer van het Regie-platform');
 
 const withAdapters = async <T>(work: (adapters: OpenAdapters) => Promise<T>): Promise<T> => {
-  const adapters = await openAdapters(loadConfig(), (line) => console.error(`[regie] ${line}`));
+  const adapters = await openAdapters(loadConfig(), (line) => console.error(`[regie] ${line}`), 'tool');
   try {
     return await work(adapters);
   } finally {
@@ -90,32 +90,26 @@ program
 program
   .command('replay')
   .description('Bouwt de read models opnieuw op uit de eventhistorie en vergelijkt ze met de live tabellen')
+  .option('--service <naam>', 'alleen de read model van deze dienst: actions, commitments, meetings of monitoring')
+  .option('--to <positie|tijdstip>', 'bouw op tot en met deze positie, of tot dit tijdstip (zoals ?asOf), om te vergelijken; nooit met --swap')
   .option('--swap', 'vervang de live tabellen door de herbouwde, terwijl de server gewoon doordraait')
   .option('--resume', 'ga verder met een onderbroken herbouw in plaats van opnieuw te beginnen')
-  .action((options: { swap?: boolean; resume?: boolean }) =>
+  .action((options: ReplayOptions) =>
     withAdapters(async ({ store, databaseUrl }) => {
+      const models = selectReadModels(readModels(databaseUrl), options.service);
+      const target = options.to === undefined ? undefined : parseReplayTarget(options.to);
       const head = await store.headPosition();
-      const models = readModels(databaseUrl);
       // One pass over the store: each page of events is read once and applied to every read model.
-      const bar = progressBar(models.map((m) => m.name).join(', '), head);
-      const { position, rebuilt: all } = await rebuildAllInto(store, models, { fresh: !options.resume, sources: MESSAGE_SOURCES, onProgress: (p) => bar.update(p) }).finally(() => bar.stop());
-      for (const [i, model] of models.entries()) {
-        const rebuilt = { ...all[i], position };
-        const live = await model.openDataSource(model.schema);
-        try {
-          const [a, b] = [await checksums(live, model.schema), await checksums(rebuilt.dataSource, rebuilt.schema)];
-          const differences = b.filter((t) => JSON.stringify(t) !== JSON.stringify(a.find((x) => x.table === t.table)));
-          console.log(`${model.name}: herbouwd tot positie ${rebuilt.position}; ${differences.length === 0 ? 'gelijk aan live' : `verschillen in ${differences.map((d) => d.table).join(', ')}`}`);
-          if (options.swap) {
-            const swapped = await swapInLive(store, model, rebuilt, live, { sources: MESSAGE_SOURCES });
-            console.log(`${model.name}: herbouwde tabellen staan nu live (bijgewerkt tot positie ${swapped.position}, zonder de server te stoppen)`);
-          }
-          if (differences.length > 0 && !options.swap) process.exitCode = 1;
-        } finally {
-          await rebuilt.dataSource.destroy();
-          await live.destroy();
-        }
+      const bar = progressBar(models.map((m) => m.name).join(', '), target && 'position' in target ? Math.min(head, target.position) : head);
+      const outcomes = await replay(store, models, options, (p) => bar.update(p)).finally(() => bar.stop());
+      for (const o of outcomes) {
+        const upTo = target && 'time' in target ? `de events tot ${target.time.toISOString()} (positie ${o.position})` : `positie ${o.position}`;
+        const compared = o.differences.length === 0 ? 'gelijk aan live' : `verschilt van live in ${o.differences.join(', ')}`;
+        console.log(`${o.model}: herbouwd tot en met ${upTo}; ${compared}${target ? ` (de herbouwde tabellen staan in schema ${o.schema})` : ''}`);
+        if (o.swappedTo !== undefined) console.log(`${o.model}: herbouwde tabellen staan nu live (bijgewerkt tot positie ${o.swappedTo}, zonder de server te stoppen)`);
       }
+      // Without a target a difference is a fault; with one, the differences are the answer.
+      if (!target && !options.swap && outcomes.some((o) => o.differences.length > 0)) process.exitCode = 1;
     }),
   );
 

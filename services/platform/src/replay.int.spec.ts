@@ -2,6 +2,7 @@ import { checksums, rebuildInto, type TableChecksum } from '@regie/read-model';
 import { apiClient, testDatabase } from '@regie/test-kit';
 import { type RunningPlatform } from './platform';
 import { MESSAGE_SOURCES, readModels } from './read-models';
+import { replay, ReplayInputError, selectReadModels } from './replay';
 import { platformForTests } from './testing/platform-for-tests';
 
 /**
@@ -83,6 +84,40 @@ describe('replay of every read model', () => {
     expect(commitmentIds(await call('GET', '/api/v1/commitments'))).toContain(commitment.id);
     const meetingsThen = await call('GET', `/api/v1/meetings?kind=kerngroep&asOf=${before}`);
     expect(meetingsThen.length).toBeGreaterThan(0);
+  });
+
+  it('`regie replay --service actions --to <position|moment>` rebuilds only that read model as it was then', async () => {
+    const { adapters } = platform;
+    const models = readModels(adapters.databaseUrl);
+    const actions = models.filter((m) => m.name === 'actions');
+    const tablesOf = async (schema: string) => {
+      const ds = await actions[0].openDataSource(schema);
+      try {
+        return await checksums(ds, schema);
+      } finally {
+        await ds.destroy();
+      }
+    };
+    // The actions read model now, then one more milestone after it.
+    const then = await adapters.store.headPosition();
+    const thenAt = adapters.clock.now().toISOString();
+    const before = await tablesOf('actions');
+    await new Promise((r) => setTimeout(r, 50));
+    await call('POST', '/api/v1/actions/1.1/milestones', { title: 'Voorbeeld: na het ijkpunt van de replay', dueDate: '2026-10-31' });
+
+    for (const to of [String(then), thenAt]) {
+      const [outcome, ...others] = await replay(adapters.store, actions, { service: 'actions', to });
+      expect(others).toEqual([]);
+      expect(outcome).toMatchObject({ model: 'actions', schema: 'actions__rebuild' });
+      expect(outcome.differences).toContain('milestone'); // live has the later milestone
+      expect(await tablesOf('actions__rebuild')).toEqual(before); // exactly the read model as it was
+    }
+    const [now] = await replay(adapters.store, actions, { service: 'actions' });
+    expect(now.differences).toEqual([]);
+
+    await expect(replay(adapters.store, actions, { to: 'gisteren' })).rejects.toThrow(new ReplayInputError('--to: verwacht een positie (een getal) of een tijdstip als 2026-03-01T12:00:00Z, kreeg "gisteren"'));
+    await expect(replay(adapters.store, actions, { to: String(then), swap: true })).rejects.toThrow(/--swap kan niet samen met --to/);
+    expect(() => selectReadModels(models, 'agenda')).toThrow('--service: onbekende dienst "agenda"; kies uit actions, commitments, meetings, monitoring');
   });
 
   it("shows on the monitoring board exactly the milestones of the actions service's own view", async () => {
