@@ -67,4 +67,24 @@ describe('idempotent consumer', () => {
     await ds.destroy();
     await db.drop();
   });
+  it('passes over the message types it does not apply: not handled, not recorded; the ones it applies still once', async () => {
+    const db = await testDatabase('idempotent_consumer_types');
+    const ds = await openReadModelDataSource({ url: db.url, schema: 'consumer_rm', entities: [SeenRow], migrations: [CreateSeen1700000000000] });
+    const handled: string[] = [];
+    const consumer = new IdempotentConsumer({
+      name: 'test.types', topic: 'regie.test.v1', bus: new InProcessBus(), dataSource: ds,
+      handles: (type) => type === 'Wanted',
+      handle: async (m) => void handled.push(m.key),
+    });
+    const message = (key: string, type: string, position: number): IntegrationMessage => ({ topic: 'regie.test.v1', key, eventId: newId(), type, payload: {}, position, occurredAt: new Date().toISOString() });
+    const wanted = message('w1', 'Wanted', 1);
+    const other = message('o1', 'Other', 2);
+    await consumer.applyAll([wanted, other, message('o2', 'Other', 3), message('w2', 'Wanted', 4)]);
+    await consumer.applyAll([wanted, other]); // redelivered
+    expect(await consumer.apply(other)).toBe(false);
+    expect(handled).toEqual(['w1', 'w2']);
+    expect((await ds.query(`SELECT position FROM consumer_rm.processed_messages ORDER BY position`)).map((r: { position: string }) => Number(r.position))).toEqual([1, 4]);
+    await ds.destroy();
+    await db.drop();
+  });
 });

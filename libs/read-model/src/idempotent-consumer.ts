@@ -10,6 +10,11 @@ export interface IdempotentConsumerOptions {
   handle: (message: IntegrationMessage, em: EntityManager) => Promise<void>;
   /** Optional: handles several messages at once (in order); used for batches. */
   handleBatch?: (messages: IntegrationMessage[], em: EntityManager) => Promise<void>;
+  /**
+   * Optional: the message types this consumer applies. Others are passed over: neither handled
+   * nor recorded (a message that changes nothing needs no protection against a second delivery).
+   */
+  handles?: (type: string) => boolean;
 }
 
 /**
@@ -42,13 +47,17 @@ export class IdempotentConsumer {
     this.subscription = undefined;
   }
 
-  /** Returns false when the message had been applied before. */
+  /** Returns false when the message had been applied before, or is of a type this consumer passes over. */
   apply(message: IntegrationMessage): Promise<boolean> {
+    if (this.options.handles && !this.options.handles(message.type)) return Promise.resolve(false);
     return this.options.dataSource.transaction((em) => applyOnce(em, this.options.name, message, this.options.handle));
   }
 
   /** Applies a batch in one transaction, or, should that fail, message by message. */
-  async applyAll(messages: IntegrationMessage[]): Promise<void> {
+  async applyAll(delivered: IntegrationMessage[]): Promise<void> {
+    const handles = this.options.handles;
+    const messages = handles ? delivered.filter((m) => handles(m.type)) : delivered;
+    if (messages.length === 0) return;
     if (messages.length === 1) return void (await this.apply(messages[0]));
     try {
       await this.options.dataSource.transaction((em) => applyAllOnce(em, this.options.name, messages, this.options.handle, this.options.handleBatch));

@@ -11,6 +11,8 @@ export interface ConsumerDefinition {
   handle: (message: IntegrationMessage, em: EntityManager) => Promise<void>;
   /** Optional: the same for several messages in order, at once (e.g. multi-row writes); used for batches. */
   handleBatch?: (messages: IntegrationMessage[], em: EntityManager) => Promise<void>;
+  /** Optional: the message types it applies; others are passed over, not recorded (as IdempotentConsumer). */
+  handles?: (type: string) => boolean;
 }
 
 export interface ReadModelDefinition {
@@ -38,15 +40,16 @@ export function projectionsOf(model: ReadModelDefinition, sources: MessageSource
     const mapping = sources[consumer.topic];
     if (!mapping) throw new Error(`${model.name}: no message source for ${consumer.topic} to rebuild ${consumer.name}`);
     const source = remembered(mapping);
+    const wanted = (m: IntegrationMessage | undefined): m is IntegrationMessage => m?.topic === consumer.topic && (consumer.handles?.(m.type) ?? true);
     return {
       name: consumer.name,
+      handles: (event) => wanted(source(event)),
       apply: async (event, em) => {
         const message = source(event);
-        if (message?.topic === consumer.topic) await applyOnce(em, consumer.name, message, consumer.handle);
+        if (wanted(message)) await applyOnce(em, consumer.name, message, consumer.handle);
       },
       applyBatch: async (events, em) => {
-        const messages = events.map(source).filter((m): m is IntegrationMessage => m?.topic === consumer.topic);
-        await applyAllOnce(em, consumer.name, messages, consumer.handle, consumer.handleBatch);
+        await applyAllOnce(em, consumer.name, events.map(source).filter(wanted), consumer.handle, consumer.handleBatch);
       },
     };
   });

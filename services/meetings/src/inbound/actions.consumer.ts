@@ -10,6 +10,11 @@ import { InboundActionRow, InboundKnelpuntRow, InboundMilestoneRow } from '../re
  * mijlpalen, from which agenda drafts compose themselves, and of the werkagenda each action
  * belongs to, so that a series' drafts collect only its own werkagenda's.
  */
+/** What composes agendas: actions (for their werkagenda), mijlpalen and knelpunten; not progress reports or holders. */
+const APPLIED = new Set(['ActionDefinedV1', 'KnelpuntRaisedV1', 'KnelpuntEscalatedV1', 'KnelpuntResolvedV1', 'MilestonePlannedV1',
+  'MilestoneStartedV1', 'MilestoneReplannedV1', 'MilestoneAchievedV1', 'MilestoneCancelledV1']);
+export const appliesActionsEvent = (type: string): boolean => APPLIED.has(type);
+
 export function applyActionsEvent(message: IntegrationMessage, em: EntityManager): Promise<void> {
   return applyActionsEvents([message], em);
 }

@@ -9,6 +9,9 @@ import { BoardActionRow, BoardMilestoneRow } from './entities';
  * Applies one actions integration event (contract v1, validated here: a message that does not
  * fit the contract is refused and ends in the dead-letter topic) to the mijlpalen board.
  */
+/** The board's sources: actions and their mijlpalen; progress reports and knelpunten are not on it. */
+export const boardApplies = (type: string): boolean => type === 'ActionDefinedV1' || type.startsWith('Milestone');
+
 export function applyToBoard(message: IntegrationMessage, em: EntityManager): Promise<void> {
   return applyAllToBoard([message], em);
 }
