@@ -112,6 +112,16 @@ describe('milestone', () => {
       const state = [planned, started].reduce(milestoneDecider.evolve, milestoneDecider.initialState());
       expect(() => decide(tomorrow, state)).toThrow(expect.objectContaining({ field: 'achievedOn' }));
     });
+
+    it('refuses an achievement date before the milestone started, and takes the start day itself', () => {
+      given([planned, started])
+        .when(achieve('2026-01-14'))
+        .thenThrows(InvalidInput, 'een mijlpaal kan niet behaald zijn vóór de start (gestart op 2026-01-15)');
+      given([planned, started])
+        .when(achieve('2026-01-15'))
+        .then([{ type: 'MilestoneAchieved', data: { ...ref, achievedOn: '2026-01-15' } }]);
+      given([planned]).when(achieve('2025-12-01')).then([{ type: 'MilestoneAchieved', data: { ...ref, achievedOn: '2025-12-01' } }]); // never started: any past date
+    });
   });
 
   describe('replanning', () => {

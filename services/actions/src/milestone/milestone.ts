@@ -60,6 +60,7 @@ export type MilestoneState = {
   status: MilestoneStatus;
   dueDate?: string;
   replanCount: number;
+  startedOn?: string;
   achievedOn?: string;
 };
 
@@ -74,7 +75,7 @@ export const evolve = (state: MilestoneState, event: MilestoneEvent): MilestoneS
       return { ...state, exists: true, milestoneId, actionCode, title, dueDate, status: 'planned' };
     }
     case 'MilestoneStarted':
-      return { ...state, status: 'in_progress' };
+      return { ...state, status: 'in_progress', startedOn: event.data.startedOn };
     case 'MilestoneAchieved':
       return { ...state, status: 'achieved', achievedOn: event.data.achievedOn };
     case 'MilestoneReplanned':
@@ -139,6 +140,9 @@ export const decide = (command: MilestoneCommand, state: MilestoneState): Milest
       const { achievedOn, today } = command.data;
       if (achievedOn > today) {
         throw new InvalidInput('achievedOn', 'een mijlpaal kan niet in de toekomst behaald zijn');
+      }
+      if (state.startedOn && achievedOn < state.startedOn) {
+        throw new InvalidInput('achievedOn', `een mijlpaal kan niet behaald zijn vóór de start (gestart op ${state.startedOn})`);
       }
       return [{ type: 'MilestoneAchieved', data: { ...ids, achievedOn } }];
     }
