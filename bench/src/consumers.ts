@@ -7,8 +7,9 @@ import { withClient } from './db';
  * store they replay the whole history in the background. Their progress is visible in every
  * `<schema>.processed_messages` (IdempotentConsumer: max(position) per consumer) and
  * `<schema>.projection_checkpoints` (ProjectionRunner). The bench measures their catch-up rate
- * on the first start, then fast-forwards them to the head so that parts 2, 5 and 8 measure the
- * platform in its steady state (their tables then lack the history; no actions endpoint reads them).
+ * on the first start; then the rebuild of every read model is swapped in (replay.ts,
+ * promoteRebuild), so that parts 2, 5 and 8 measure the platform in its steady state on tables
+ * that hold the whole history.
  */
 export type Positions = Map<string, number>;
 
@@ -56,24 +57,4 @@ export async function catchUpRates(url: string, seconds: number): Promise<{ name
     const from = first.positions.get(name) ?? 0;
     return { name, from, to, perSecond: (to - from) / (reached.get(name) ?? elapsed), caughtUp: to >= last.head };
   });
-}
-
-/** Moves every consumer and projection that is behind to the head (see the file comment for why). */
-export async function fastForward(url: string): Promise<string[]> {
-  const { head, positions } = await consumerPositions(url);
-  const moved: string[] = [];
-  await withClient(url, async (c) => {
-    for (const [key, position] of positions) {
-      if (position >= head) continue;
-      const [table, name] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
-      const schema = table.slice(0, table.lastIndexOf('.'));
-      if (table.endsWith('.consumer')) {
-        await c.query(`INSERT INTO "${schema}".processed_messages (consumer, event_id, position) VALUES ($1, gen_random_uuid(), $2)`, [name, head]);
-      } else {
-        await c.query(`UPDATE "${schema}".projection_checkpoints SET position = $2 WHERE name = $1`, [name, head]);
-      }
-      moved.push(`${name} ${position} → ${head}`);
-    }
-  });
-  return moved;
 }

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { appendThroughput } from './append-throughput';
-import { catchUpRates, fastForward } from './consumers';
+import { catchUpRates } from './consumers';
 import { type BenchServer, freshDatabase, gitState, ROOT, serverSettings, startServer } from './db';
 import { growthRows, httpRows, type HttpRuns, measureHttp } from './http-latency';
 import { kafkaClientRows, withBroker } from './kafka-clients';
@@ -9,7 +9,7 @@ import { kafkaLag, type LagFigures, lagRows, measureLag } from './lag';
 import { loadHistory } from './load-history';
 import { cpuSeconds, PeakSampler, postgresMemoryMb, postmasterPid, rssMb } from './memory';
 import { peerRows } from './peer-emmett';
-import { dropRebuilds, promoteRebuild, rawSequentialRead, rebuildInChild, type Timed } from './replay';
+import { promoteRebuild, rawSequentialRead, rebuildInChild, type Timed } from './replay';
 import { embeddedInitSeconds, freshStart, PLATFORM_DIR, spawnFloor, spawnPlatform } from './startup';
 import { bar, printTable, type ResultRow, row, writeJson } from './table';
 
@@ -45,7 +45,7 @@ interface Size {
   rebuildAll: Timed;
   lag: LagFigures;
   consumers: Awaited<ReturnType<typeof catchUpRates>>;
-  fastForwarded: string[];
+  promoted: string[];
   startSeconds: number;
   http: HttpRuns;
   memory: Record<string, number>;
@@ -124,7 +124,7 @@ async function main(): Promise<void> {
             `${s.rebuildAll.events.toLocaleString()} events in ${s.rebuildAll.seconds.toFixed(1)} s; actions, commitments, meetings, monitoring, with the consumer-fed tables`));
           for (const c of s.consumers) {
             rows.push(row('3', `catch-up of ${c.name} on first start @${s.n}`, c.perSecond, 'events/s', s.raw.perSecond, 'raw paged read + JSON.parse', '≥ 20,000 events/s (bench\'s choice)', (v) => v >= 20_000,
-              `position ${c.from} → ${c.to}${c.caughtUp ? ' (caught up)' : ` in ${CATCH_UP_SECONDS} s, then fast-forwarded to the head`}; ${s.consumers.length} consumers replaying at once`));
+              `position ${c.from} → ${c.to}${c.caughtUp ? ' (caught up)' : ` in ${CATCH_UP_SECONDS} s; then the full rebuild is swapped in`}; ${s.consumers.length} consumers replaying at once`));
           }
         }
         rows.push(row('3', `fixture load @${large.n} (multi-row INSERT, bypasses append)`, large.load.events / large.load.seconds, 'events/s', null, '', '—', undefined, `${large.load.seconds.toFixed(1)} s; no target: what bulk writing costs here`));
@@ -187,8 +187,9 @@ async function main(): Promise<void> {
 }
 
 /**
- * Prime the database, load a history, replay it, promote the rebuild, let the other read models
- * catch up for a while (their rate) and fast-forward them, start the platform, load it with HTTP.
+ * Prime the database, load a history, replay it, promote the rebuild, let the other read models'
+ * consumers catch up live for a while (their rate), promote the rebuild of every read model,
+ * start the platform, load it with HTTP.
  */
 async function size(server: BenchServer, events: number, postmaster: number, cleanups: (() => Promise<void>)[]): Promise<Size> {
   const n = label(events);
@@ -212,19 +213,18 @@ async function size(server: BenchServer, events: number, postmaster: number, cle
   const rebuild = await replay.done.finally(() => b.stop());
   const [replayPeak, pgPeak] = [await replaySamplers[0].stop(), await replaySamplers[1].stop()];
   await promoteRebuild(db.url);
-  // Every read model, as `regie replay` rebuilds them (one pass); measured, then dropped: the
-  // platform below runs on the live schemas (the actions one just promoted).
+  // Every read model, as `regie replay` rebuilds them (one pass); measured, and promoted after the
+  // catch-up below: the platform that parts 2, 5 and 8 measure runs on complete read models.
   b = bar(`rebuild ALL read models @${n}`, events);
   const replayAll = rebuildInChild(db.url, (v) => b.update(v), 'all');
   const replayAllPeak = new PeakSampler(async () => ({ rss: await rssMb(replayAll.pid) })).start();
   const rebuildAll = await replayAll.done.finally(() => b.stop());
   const allPeak = await replayAllPeak.stop();
-  await dropRebuilds(db.url);
 
-  log(`first start @${n}: the other read models catch up for up to ${CATCH_UP_SECONDS} s`);
+  log(`first start @${n}: the other read models' consumers catch up live for up to ${CATCH_UP_SECONDS} s`);
   const first = await spawnPlatform({ DATABASE_URL: db.url });
   const consumers = await catchUpRates(db.url, CATCH_UP_SECONDS).finally(() => first.stop());
-  const fastForwarded = await fastForward(db.url);
+  const promoted = await promoteRebuild(db.url, 'all');
 
   log(`start-up @${n}: the platform on the bench database, all read models at the head`);
   const platform = await spawnPlatform({ DATABASE_URL: db.url });
@@ -240,7 +240,7 @@ async function size(server: BenchServer, events: number, postmaster: number, cle
     const [nodeLoad, pgLoad] = [await busy[0].stop(), await busy[1].stop()];
     const lag = await measureLag(platform.url, db.url, n, LAG_SAMPLES);
     return {
-      n, load, raw, rebuild, rebuildAll, lag, consumers, fastForwarded, startSeconds: platform.startSeconds, http,
+      n, load, raw, rebuild, rebuildAll, lag, consumers, promoted, startSeconds: platform.startSeconds, http,
       memory: {
         nodeBeforeReplay: rebuild.rssBeforeMb, nodeReplay: replayPeak.rss, pgBeforeReplay: pgBefore.rss, pgReplay: pgPeak.rss, pgReplayPss: pgPeak.pss,
         nodeBeforeReplayAll: rebuildAll.rssBeforeMb, nodeReplayAll: allPeak.rss,

@@ -76,34 +76,33 @@ export async function rebuildActions(url: string, onProgress: (position: number)
 }
 
 /**
- * Makes the rebuilt read model the live one and marks the relay as caught up, so a platform
- * started on this database finds its projections at the head (the steady state parts 2 and 5
- * measure) instead of replaying the whole history again at start.
+ * Makes the rebuilt read models (`actions`: the actions one alone; `all`: every one) the live
+ * ones and marks their relays as caught up, so a platform started on this database finds every
+ * projection and consumer at the head (the steady state parts 2, 5 and 8 measure) with tables
+ * that hold the whole history, instead of replaying it again at start.
  */
-export async function promoteRebuild(url: string): Promise<void> {
-  const model = actionsReadModel(url);
-  const live = await model.openDataSource(model.schema);
-  try {
-    await swapIn(live, model.schema, `${model.schema}__rebuild`);
-    await live.query(
-      `INSERT INTO "${model.schema}".projection_checkpoints (name, position) SELECT 'actions-relay', position FROM es.head
-       ON CONFLICT (name) DO UPDATE SET position = excluded.position`,
-    );
-  } finally {
-    await live.destroy();
+export async function promoteRebuild(url: string, mode: ReplayMode = 'actions'): Promise<string[]> {
+  const models = mode === 'actions' ? [actionsReadModel(url)] : readModels(url);
+  for (const model of models) {
+    const live = await model.openDataSource(model.schema);
+    try {
+      await swapIn(live, model.schema, `${model.schema}__rebuild`);
+      if (RELAYS.has(model.name)) {
+        await live.query(
+          `INSERT INTO "${model.schema}".projection_checkpoints (name, position) SELECT $1, position FROM es.head
+           ON CONFLICT (name) DO UPDATE SET position = excluded.position`,
+          [`${model.name}-relay`],
+        );
+      }
+    } finally {
+      await live.destroy();
+    }
   }
+  return models.map((m) => m.name);
 }
 
-/** Drops every `<schema>__rebuild` left by a rebuild that was measured, not promoted. */
-export async function dropRebuilds(url: string): Promise<void> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    for (const model of readModels(url)) await client.query(`DROP SCHEMA IF EXISTS "${model.schema}__rebuild" CASCADE`);
-  } finally {
-    await client.end();
-  }
-}
+/** The read models whose context publishes integration events (a relay with its own checkpoint). */
+const RELAYS = new Set(['actions', 'commitments', 'meetings']);
 
 /** Runs rebuildActions in a child process; `pid` is there for memory sampling while it runs. */
 export function rebuildInChild(url: string, onProgress: (position: number) => void, mode: ReplayMode = 'actions'): { pid: number; done: Promise<Timed & { rssBeforeMb: number }> } {

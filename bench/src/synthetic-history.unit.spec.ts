@@ -1,10 +1,29 @@
-import type { Decider, DomainEvent, RecordedEvent } from '@regie/es-core';
-/* eslint-disable @nx/enforce-module-boundaries -- the deciders are not exported by the actions index; the test holds the history to them */
+import type { EntityManager } from 'typeorm';
+import { amsterdamDate, type Decider, type DomainEvent, type RecordedEvent } from '@regie/es-core';
+/* eslint-disable @nx/enforce-module-boundaries -- the services' indexes export neither their deciders nor their rules; the test holds the history to them */
 import { actionDecider, type ActionCommand } from '../../services/actions/src/action/action';
 import { knelpuntDecider, type KnelpuntCommand } from '../../services/actions/src/knelpunt/knelpunt';
 import { milestoneDecider, type MilestoneCommand } from '../../services/actions/src/milestone/milestone';
 import { werkagendaDecider } from '../../services/actions/src/werkagenda/werkagenda';
 import { type ActionsTables, applyActionsEvent } from '../../services/actions/src/read-model/actions.projection';
+import { type CommitmentState } from '../../services/commitments/src/commitment/commitment';
+import { commitmentDecider, type CommitmentCommand } from '../../services/commitments/src/commitment/commitment.decide';
+import { toIntegrationMessage as commitmentsMessage } from '../../services/commitments/src/integration/to-contract';
+import { CommitmentsProjection } from '../../services/commitments/src/read-model/commitments.projection';
+import { CommitmentRow } from '../../services/commitments/src/read-model/entities';
+import { composeDraft, type DueCommitment, type DueMilestone, itemIdOf, type OpenKnelpunt } from '../../services/meetings/src/agenda/compose-draft';
+import { CommitmentDueSoon } from '../../services/meetings/src/inbound/commitments.consumer';
+import { toIntegrationMessage as meetingsMessage } from '../../services/meetings/src/integration/to-contract';
+import type { MeetingState } from '../../services/meetings/src/meeting/meeting';
+import { meetingDecider, type MeetingCommand } from '../../services/meetings/src/meeting/meeting.decide';
+import { MeetingRow } from '../../services/meetings/src/read-model/entities';
+import { MeetingsProjection } from '../../services/meetings/src/read-model/meetings.projection';
+import { meetingIdOf } from '../../services/meetings/src/scheduling/horizon-job';
+import { nominalDate } from '../../services/meetings/src/scheduling/occurrences';
+import { preparations } from '../../services/meetings/src/scheduling/preparation';
+import { addDays, addMonths, amsterdamInstant } from '../../services/meetings/src/scheduling/working-days';
+import { SERIES_SEED } from '../../services/meetings/src/seed/series.seed-data';
+import { MEETING_KINDS, type MeetingKind, type MeetingSeriesCommand, meetingSeriesDecider, type SeriesDefinition } from '../../services/meetings/src/series/meeting-series';
 /* eslint-enable @nx/enforce-module-boundaries */
 import { SCHEMA_VERSIONS, type SyntheticEvent, syntheticHistory } from './synthetic-history';
 
@@ -12,10 +31,28 @@ const history = (seed: number, events: number) => [...syntheticHistory({ seed, e
 type D = Record<string, any>;
 type AnyDecider = Decider<unknown, DomainEvent, unknown>;
 
-/** The command that would have produced events[i] (and, for a raise with escalation, events[i+1]). */
+const ACTIONS_TYPES = new Set([
+  'WerkagendaEstablished', 'ActionDefined', 'ActionHolderAssigned', 'ProgressReported', 'MilestonePlanned', 'MilestoneStarted', 'MilestoneReplanned',
+  'MilestoneAchieved', 'MilestoneCancelled', 'KnelpuntRaised', 'KnelpuntEscalated', 'KnelpuntResolved',
+]);
+const MEETINGS_TYPES = new Set([
+  'MeetingSeriesDefined', 'MeetingScheduled', 'MeetingRescheduled', 'MeetingCancelled', 'AgendaItemAdded', 'AgendaPublished', 'MeetingHeld',
+  'DecisionRecorded', 'MinutesApproved',
+]);
+const COMMITMENTS_TYPES = new Set(['CommitmentRegistered', 'CommitmentDueSoon', 'CommitmentBecameOverdue', 'CommitmentPostponed', 'CommitmentFulfilled', 'CommitmentWithdrawn']);
+
+/**
+ * The command that would have produced events[i] (and, for a raise with escalation, events[i+1]).
+ * Time-bound commands take their time from the event: `now` is when it was recorded, `today` that
+ * day in Amsterdam (as the platform's clock and jobs give them).
+ */
 function commandFor(events: SyntheticEvent[], i: number): { decider: AnyDecider; command: unknown; produces: number } {
-  const { type, data } = events[i] as { type: string; data: D };
+  const { type, data, occurredAt } = events[i] as { type: string; data: D; occurredAt: Date };
   const as = (decider: unknown, command: unknown, produces = 1) => ({ decider: decider as AnyDecider, command, produces });
+  const now = occurredAt.toISOString();
+  const today = amsterdamDate(occurredAt);
+  const meeting = (command: MeetingCommand) => as(meetingDecider, command);
+  const commitment = (command: CommitmentCommand) => as(commitmentDecider, command);
   switch (type) {
     case 'WerkagendaEstablished': return as(werkagendaDecider, { type: 'EstablishWerkagenda', data });
     case 'ActionDefined': return as(actionDecider, { type: 'DefineAction', data } as ActionCommand);
@@ -35,15 +72,39 @@ function commandFor(events: SyntheticEvent[], i: number): { decider: AnyDecider;
     }
     case 'KnelpuntEscalated': return as(knelpuntDecider, { type: 'EscalateKnelpunt', data: { knelpuntId: data.knelpuntId, to: data.to } } as KnelpuntCommand);
     case 'KnelpuntResolved': return as(knelpuntDecider, { type: 'ResolveKnelpunt', data: { knelpuntId: data.knelpuntId, resolution: data.resolution, resolvedAt: data.resolvedAt } } as KnelpuntCommand);
+    case 'MeetingSeriesDefined': return as(meetingSeriesDecider, { type: 'DefineMeetingSeries', data } as MeetingSeriesCommand);
+    case 'MeetingScheduled': return meeting({ type: 'ScheduleMeeting', data } as MeetingCommand);
+    case 'MeetingRescheduled': return meeting({ type: 'RescheduleMeeting', data: { meetingId: data.meetingId, startsAt: data.startsAt, reason: data.reason, now } });
+    case 'MeetingCancelled': return meeting({ type: 'CancelMeeting', data: { meetingId: data.meetingId, reason: data.reason } });
+    case 'AgendaItemAdded': return meeting({ type: 'AddAgendaItem', data: { meetingId: data.meetingId, itemId: data.itemId, title: data.title } });
+    case 'AgendaPublished': return meeting({ type: 'PublishAgenda', data: { meetingId: data.meetingId, items: data.items } });
+    case 'MeetingHeld': return meeting({ type: 'MarkMeetingHeld', data: { meetingId: data.meetingId, now } });
+    case 'DecisionRecorded': return meeting({ type: 'RecordDecision', data: { meetingId: data.meetingId, decisionId: data.decisionId, text: data.text, decisionKind: data.decisionKind } });
+    case 'MinutesApproved': return meeting({ type: 'ApproveMinutes', data: { meetingId: data.meetingId, now } });
+    case 'CommitmentRegistered': return commitment({ type: 'RegisterCommitment', data } as CommitmentCommand);
+    case 'CommitmentDueSoon': return commitment({ type: 'MarkCommitmentDueSoon', data: { commitmentId: data.commitmentId, dueDate: data.dueDate, today, lookaheadDays: data.lookaheadDays } });
+    case 'CommitmentBecameOverdue': return commitment({ type: 'MarkCommitmentOverdue', data: { commitmentId: data.commitmentId, dueDate: data.dueDate, today } });
+    case 'CommitmentPostponed': return commitment({ type: 'PostponeCommitment', data: { commitmentId: data.commitmentId, due: data.due, reason: data.reason, source: data.source } });
+    case 'CommitmentFulfilled': return commitment({ type: 'FulfilCommitment', data: { commitmentId: data.commitmentId, document: data.document, today } });
+    case 'CommitmentWithdrawn': return commitment({ type: 'WithdrawCommitment', data: { commitmentId: data.commitmentId, reason: data.reason, source: data.source } });
     default: throw new Error(`unknown event type ${type}`);
   }
 }
 
-/** Replays every stream through the real deciders: each event must be what its command decides in that state. */
-function assertDecidable(events: SyntheticEvent[]): void {
+const byStream = (events: SyntheticEvent[]) => {
   const streams = new Map<string, SyntheticEvent[]>();
-  for (const e of events) streams.set(e.streamId, [...(streams.get(e.streamId) ?? []), e]);
-  for (const stream of streams.values()) {
+  for (const e of events) {
+    const stream = streams.get(e.streamId);
+    if (stream) stream.push(e);
+    else streams.set(e.streamId, [e]);
+  }
+  return streams;
+};
+
+/** Replays every stream through the real deciders: each event must be what its command decides in that state. Returns the final states. */
+function assertDecidable(events: SyntheticEvent[]): Map<string, unknown> {
+  const states = new Map<string, unknown>();
+  for (const [streamId, stream] of byStream(events)) {
     let state: unknown;
     for (let i = 0; i < stream.length; ) {
       const { decider, command, produces } = commandFor(stream, i);
@@ -53,7 +114,121 @@ function assertDecidable(events: SyntheticEvent[]): void {
       state = decided.reduce(decider.evolve, state);
       i += produces;
     }
+    states.set(streamId, state);
   }
+  return states;
+}
+
+/** An EntityManager over maps, for the projections: an insert must bring a new key, an update and a find must find their row. */
+function memoryEntityManager() {
+  const tables = new Map<unknown, Map<string, D>>();
+  const table = (entity: unknown) => tables.get(entity) ?? (tables.set(entity, new Map()).get(entity) as Map<string, D>);
+  const keyOf = (row: D) => (row.id ?? `${row.commitmentId}/${row.revision}`) as string;
+  const found = (entity: unknown, where: D) => {
+    const row = table(entity).get(where.id);
+    if (!row) throw new Error(`${(entity as { name: string }).name} ${where.id} not found`);
+    return row;
+  };
+  const em = {
+    insert: async (entity: unknown, row: D) => {
+      if (table(entity).has(keyOf(row))) throw new Error(`${(entity as { name: string }).name} ${keyOf(row)} inserted twice`);
+      table(entity).set(keyOf(row), { ...row });
+    },
+    update: async (entity: unknown, where: D, changes: D) => void Object.assign(found(entity, where), changes),
+    findOneByOrFail: async (entity: unknown, where: D) => found(entity, where),
+  };
+  return { em: em as unknown as EntityManager, rows: (entity: unknown) => table(entity) };
+}
+
+/**
+ * The agenda the platform would publish at each AgendaPublished, rebuilt from the history alone:
+ * the meetings read model and the inbound rows (from the actions and commitments events recorded
+ * before it, as the consumers keep them), then MeetingsQueries.agendaOf's rules and composeDraft.
+ * Calls `check` with the published items and the platform's.
+ */
+function replayAgendas(events: SyntheticEvent[], check: (published: unknown, composed: unknown) => void): number {
+  type Meeting = { id: string; seriesId: string; kind: MeetingKind; startsAt: string; status: string; manual: { id: string; title: string }[] };
+  /** Meetings' inbound rows of one werkagenda (rows of actions it does not know yet belong to every werkagenda: werkagenda_id IS NULL). */
+  type Inbound = { milestones: Map<string, DueMilestone>; knelpunten: Map<string, OpenKnelpunt & { open: boolean }>; commitments: Map<string, DueCommitment> };
+  const werkagendaOf = new Map<string, string>();
+  const inbound = new Map<string | undefined, Inbound>();
+  const inboundOf = (werkagendaId: string | undefined) =>
+    inbound.get(werkagendaId) ?? (inbound.set(werkagendaId, { milestones: new Map(), knelpunten: new Map(), commitments: new Map() }).get(werkagendaId) as Inbound);
+  const ofAction = (code: string) => inboundOf(werkagendaOf.get(code));
+  const series = new Map<string, SeriesDefinition>();
+  const meetings = new Map<string, Meeting>();
+  const ofSeries = new Map<string, Meeting[]>();
+  const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
+  let published = 0;
+  for (const e of events) {
+    const d = e.data as D;
+    const meeting = meetings.get(d.meetingId) as Meeting;
+    const milestone = () => ofAction(d.actionCode).milestones.get(d.milestoneId) as DueMilestone;
+    const knelpunt = () => ofAction(d.actionCode).knelpunten.get(d.knelpuntId) as OpenKnelpunt & { open: boolean };
+    switch (e.type) {
+      case 'ActionDefined': werkagendaOf.set(d.code, d.werkagendaId); break;
+      case 'MilestonePlanned': ofAction(d.actionCode).milestones.set(d.milestoneId, { id: d.milestoneId, actionCode: d.actionCode, title: d.title, dueDate: d.dueDate, status: 'planned', achievedOn: null }); break;
+      case 'MilestoneStarted': milestone().status = 'in_progress'; break;
+      case 'MilestoneReplanned': milestone().dueDate = d.dueDate; break;
+      case 'MilestoneAchieved': Object.assign(milestone(), { status: 'achieved', achievedOn: d.achievedOn }); break;
+      case 'MilestoneCancelled': milestone().status = 'cancelled'; break;
+      case 'KnelpuntRaised': ofAction(d.actionCode).knelpunten.set(d.knelpuntId, { id: d.knelpuntId, actionCode: d.actionCode, description: d.description, escalatedTo: '', open: true }); break;
+      case 'KnelpuntEscalated': knelpunt().escalatedTo = d.to; break;
+      case 'KnelpuntResolved': knelpunt().open = false; break;
+      case 'CommitmentDueSoon': {
+        // A toezegging goes to the werkagenda's of its actions; naming none (or an action not known yet), to every werkagenda.
+        const named = d.actionCodes.length === 0 ? [undefined] : [...new Set((d.actionCodes as string[]).map((c) => werkagendaOf.get(c)))];
+        for (const w of named) inboundOf(w).commitments.set(d.commitmentId, { id: d.commitmentId, text: d.text, dueDate: d.dueDate, actionCodes: d.actionCodes });
+        break;
+      }
+      case 'MeetingSeriesDefined': series.set(d.seriesId, d as SeriesDefinition); ofSeries.set(d.seriesId, []); break;
+      case 'MeetingScheduled': {
+        const m = { id: d.meetingId, seriesId: d.seriesId, kind: d.kind, startsAt: d.startsAt, status: 'scheduled', manual: [] };
+        meetings.set(m.id, m);
+        ofSeries.get(m.seriesId)?.push(m);
+        break;
+      }
+      case 'MeetingRescheduled': meeting.startsAt = d.startsAt; break;
+      case 'MeetingCancelled': meeting.status = 'cancelled'; break;
+      case 'AgendaItemAdded': meeting.manual.push({ id: d.itemId, title: d.title }); break;
+      case 'MeetingHeld': meeting.status = 'held'; break;
+      case 'AgendaPublished': {
+        const m = meeting;
+        const now = e.occurredAt.getTime();
+        const { werkagendaId, interval } = series.get(m.seriesId) as SeriesDefinition;
+        const date = amsterdamDate(new Date(m.startsAt));
+        const siblings = [...(ofSeries.get(m.seriesId) as Meeting[])].sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
+        const previous = siblings.filter((x) => x.status !== 'cancelled' && Date.parse(x.startsAt) < Date.parse(m.startsAt)).pop();
+        const next = siblings.find((x) => x.status === 'scheduled' && Date.parse(x.startsAt) >= now);
+        const slots = (kind: MeetingKind) =>
+          [...series.values()].filter((s) => s.werkagendaId === werkagendaId && s.kind === kind).flatMap((s) => ofSeries.get(s.seriesId) as Meeting[]).filter((x) => x.status !== 'cancelled');
+        const regie = meetings.get(preparations(slots('kerngroep'), slots('regiegroep')).get(m.id) ?? '');
+        const rows = <T extends { id: string }>(pick: (i: Inbound) => Map<string, T>) => [...pick(inboundOf(werkagendaId)).values(), ...pick(inboundOf(undefined)).values()].sort(byId);
+        const composed = composeDraft({
+          meeting: { id: m.id, kind: m.kind, date },
+          isNext: next?.id === m.id,
+          previousDate: previous ? amsterdamDate(new Date(previous.startsAt)) : interval.unit === 'weeks' ? addDays(date, -7 * interval.every) : addMonths(date, -interval.every),
+          prepares: regie ? { id: regie.id, date: amsterdamDate(new Date(regie.startsAt)) } : null,
+          knelpunten: rows((i) => i.knelpunten).filter((k) => k.open && k.escalatedTo === m.kind),
+          milestones: rows((i) => i.milestones),
+          commitments: rows((i) => i.commitments),
+          actionPoints: [],
+          manual: m.manual,
+          withdrawn: [],
+          order: null,
+          today: amsterdamDate(e.occurredAt),
+          lookaheadDays: 42,
+        });
+        check(d.items, composed);
+        m.status = 'agenda_published';
+        published++;
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return published;
 }
 
 describe('synthetic governance history', () => {
@@ -70,6 +245,8 @@ describe('synthetic governance history', () => {
 
   it('writes every event type at the version the platform writes it today', () => {
     expect(SCHEMA_VERSIONS.MilestonePlanned).toBeGreaterThanOrEqual(2);
+    expect(SCHEMA_VERSIONS.MeetingSeriesDefined).toBeGreaterThanOrEqual(2); // with werkagendaId
+    expect(SCHEMA_VERSIONS.CommitmentRegistered).toBeGreaterThanOrEqual(2); // madeBy as a PersonalText
     for (const e of events) expect(e.schemaVersion).toBe(SCHEMA_VERSIONS[e.type] ?? 1);
   });
 
@@ -83,16 +260,57 @@ describe('synthetic governance history', () => {
     expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
   });
 
-  it('uses only event types the actions projection handles, and all of them', () => {
+  it("uses only event types its context's projection handles, and all of them", () => {
     const calls: string[] = [];
     const rows = () => ({ get: () => ({ replans: [] }), insert: () => void calls.push('insert'), update: () => calls.push('update') > 0 });
     const tables = { werkagenda: rows(), action: rows(), milestone: rows(), progressReport: rows(), knelpunt: rows() } as unknown as ActionsTables;
+    const meetings = new MeetingsProjection();
+    const commitments = new CommitmentsProjection();
     for (const event of events) {
-      const before = calls.length;
-      const handled = applyActionsEvent(tables, event as unknown as RecordedEvent);
-      if (!handled || calls.length === before) throw new Error(`the projection ignores ${event.type}`);
+      const recorded = event as unknown as RecordedEvent;
+      if (ACTIONS_TYPES.has(event.type)) {
+        const before = calls.length;
+        const handled = applyActionsEvent(tables, recorded);
+        if (!handled || calls.length === before) throw new Error(`the actions projection ignores ${event.type}`);
+      } else if (!(MEETINGS_TYPES.has(event.type) ? meetings : commitments).handles(recorded)) {
+        throw new Error(`no projection handles ${event.type}`);
+      }
     }
-    expect(new Set(events.map((e) => e.type)).size).toBe(12);
+    expect([...new Set(events.map((e) => e.type))].sort()).toEqual([...ACTIONS_TYPES, ...MEETINGS_TYPES, ...COMMITMENTS_TYPES].sort());
+  });
+
+  it("builds the meetings and commitments read models: every key inserted once, every update finds its row, rows as the deciders' states", async () => {
+    const { em, rows } = memoryEntityManager();
+    const meetings = new MeetingsProjection();
+    const commitments = new CommitmentsProjection();
+    for (const event of events) {
+      if (ACTIONS_TYPES.has(event.type)) continue;
+      await (MEETINGS_TYPES.has(event.type) ? meetings : commitments).apply(event as unknown as RecordedEvent, em);
+    }
+    const states = assertDecidable(events);
+    let compared = 0;
+    for (const [id, row] of rows(MeetingRow)) {
+      const state = states.get(`meeting-${id}`) as MeetingState;
+      expect([row.status, row.startsAt.toISOString(), row.sequence]).toEqual([state.status, state.startsAt, state.sequence]);
+      compared++;
+    }
+    for (const [id, row] of rows(CommitmentRow)) {
+      const state = states.get(`commitment-${id}`) as CommitmentState;
+      expect([row.status, row.dueDate, row.dueSoonFor]).toEqual([state.status, state.due?.date, state.dueSoonFor]);
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(1000);
+  });
+
+  it('maps every meetings and commitments event onto its published contract (agenda drafting stays inside)', () => {
+    for (const event of events) {
+      const recorded = event as unknown as RecordedEvent;
+      if (MEETINGS_TYPES.has(event.type)) expect(meetingsMessage(recorded)?.type ?? 'internal').toBe(event.type === 'AgendaItemAdded' ? 'internal' : `${event.type}V1`);
+      if (!COMMITMENTS_TYPES.has(event.type)) continue;
+      const message = commitmentsMessage(recorded);
+      expect(message?.type.startsWith(event.type)).toBe(true);
+      if (message?.type === 'CommitmentDueSoonV1') CommitmentDueSoon.parse(message.payload); // as meetings' consumer reads it
+    }
   });
 
   it('keeps read-model keys unique and refers only to actions defined earlier', () => {
@@ -101,10 +319,14 @@ describe('synthetic governance history', () => {
     const seen = new Set<string>();
     for (const e of events) {
       if (e.type === 'ActionDefined') seen.add(e.data.code as string);
-      const code = (e.data.actionCode ?? e.data.code) as string | undefined;
-      if (code) expect(seen.has(code)).toBe(true);
+      const codes = [e.data.actionCode ?? e.data.code, ...((e.data.actionCodes as string[] | undefined) ?? [])].filter((c) => c !== undefined);
+      for (const code of codes) expect(seen.has(code as string)).toBe(true);
     }
-    for (const [type, key] of [['MilestonePlanned', 'milestoneId'], ['KnelpuntRaised', 'knelpuntId'], ['ProgressReported', 'reportId']]) {
+    const keys = [
+      ['MilestonePlanned', 'milestoneId'], ['KnelpuntRaised', 'knelpuntId'], ['ProgressReported', 'reportId'], ['MeetingSeriesDefined', 'seriesId'],
+      ['MeetingScheduled', 'meetingId'], ['AgendaItemAdded', 'itemId'], ['DecisionRecorded', 'decisionId'], ['CommitmentRegistered', 'commitmentId'],
+    ];
+    for (const [type, key] of keys) {
       const ids = events.filter((e) => e.type === type).map((e) => e.data[key]);
       expect(new Set(ids).size).toBe(ids.length);
     }
@@ -119,5 +341,78 @@ describe('synthetic governance history', () => {
     const stream = events.filter((e) => e.streamId === cancelled.streamId);
     const achieved = { ...cancelled, revision: cancelled.revision + 1, type: 'MilestoneAchieved', data: { ...cancelled.data, achievedOn: '2030-01-01' } };
     expect(() => assertDecidable([...stream, achieved])).toThrow('een geannuleerde mijlpaal kan niet behaald worden');
+  });
+
+  it('would notice a meeting marked held before it began, and a toezegging fulfilled after it was withdrawn', () => {
+    const held = events.find((e) => e.type === 'MeetingHeld')!;
+    const meeting = events.filter((e) => e.streamId === held.streamId && e.revision < held.revision);
+    const early = new Date(Date.parse((meeting[0].data as D).startsAt) - 60_000);
+    expect(() => assertDecidable([...meeting, { ...held, occurredAt: early, data: { ...held.data, heldAt: early.toISOString() } }])).toThrow('pas als gehouden');
+    const withdrawn = events.find((e) => e.type === 'CommitmentWithdrawn')!;
+    const commitment = events.filter((e) => e.streamId === withdrawn.streamId);
+    const fulfilled = { ...withdrawn, revision: withdrawn.revision + 1, type: 'CommitmentFulfilled', data: { commitmentId: withdrawn.data.commitmentId, document: { kenmerk: '1', title: 'Brief', date: '2020-01-01' } } };
+    expect(() => assertDecidable([...commitment, fulfilled])).toThrow('een ingetrokken toezegging kan niet nagekomen worden');
+  });
+
+  it('acts in the roles the platform lets act: the seed and the jobs as system, a director for a strategic besluit, else the coordinator', () => {
+    const roles: Record<string, string> = { MeetingSeriesDefined: 'system', MeetingScheduled: 'system', CommitmentDueSoon: 'system', CommitmentBecameOverdue: 'system' };
+    for (const e of events) {
+      if (ACTIONS_TYPES.has(e.type)) continue;
+      const strategic = e.type === 'DecisionRecorded' && e.data.decisionKind === 'strategisch';
+      expect([e.type, e.metadata.actor.role]).toEqual([e.type, strategic ? 'director' : (roles[e.type] ?? 'coordinator')]);
+      if (e.metadata.actor.role === 'system') expect(e.metadata.idempotencyKey).toBeUndefined();
+    }
+  });
+
+  it('names no person: a toezegging is made by a function, and there are no action points (their owner is sealed personal data)', () => {
+    const registered = events.filter((e) => e.type === 'CommitmentRegistered');
+    expect(registered.length).toBeGreaterThan(50);
+    for (const e of registered) expect((e.data.madeBy as { persons: unknown[] }).persons).toEqual([]);
+    expect(events.some((e) => e.type.startsWith('ActionPoint'))).toBe(false);
+  });
+
+  it("gives every werkagenda its four series, whose meetings are scheduled on the cadence, 12 months ahead, with the platform's ids", () => {
+    const period = new Map(events.filter((e) => e.type === 'WerkagendaEstablished').map((e) => [e.data.werkagendaId as string, (e.data.period as { to: string }).to]));
+    const series = new Map<string, SeriesDefinition>();
+    const kinds = new Map<string, MeetingKind[]>();
+    const lastIndex = new Map<string, number>();
+    for (const e of events) {
+      const d = e.data as D;
+      if (e.type === 'MeetingSeriesDefined') {
+        const { exampleFirst, ...seed } = SERIES_SEED[d.kind as MeetingKind];
+        expect(d).toMatchObject({ ...seed, localTime: exampleFirst.time });
+        expect(period.has(d.werkagendaId)).toBe(true);
+        series.set(d.seriesId, d as SeriesDefinition);
+        kinds.set(d.werkagendaId, [...(kinds.get(d.werkagendaId) ?? []), d.kind]);
+      }
+      if (e.type !== 'MeetingScheduled') continue;
+      const s = series.get(d.seriesId) as SeriesDefinition;
+      expect([d.kind, d.meetingId, d.index]).toEqual([s.kind, meetingIdOf(s.seriesId, d.index), (lastIndex.get(s.seriesId) ?? -1) + 1]);
+      lastIndex.set(s.seriesId, d.index);
+      expect(d.nominalDate).toBe(nominalDate(s, d.index));
+      const weekday = new Date(`${d.nominalDate}T12:00:00Z`).getUTCDay();
+      const date = weekday === 6 ? addDays(d.nominalDate, 2) : weekday === 0 ? addDays(d.nominalDate, 1) : d.nominalDate;
+      expect([d.movedBecause, d.startsAt]).toEqual([date === d.nominalDate ? null : 'weekend', amsterdamInstant(date, s.localTime)]);
+      expect(Date.parse(d.endsAt) - Date.parse(d.startsAt)).toBe(s.durationMinutes * 60_000);
+      // Within the werkagenda's period (its last day included), and within the horizon of the day it was scheduled.
+      expect(date <= (period.get(s.werkagendaId) as string) && date <= addMonths(amsterdamDate(e.occurredAt), 12)).toBe(true);
+    }
+    for (const found of kinds.values()) expect(found.sort()).toEqual([...MEETING_KINDS].sort());
+    expect(kinds.size).toBeGreaterThanOrEqual(16);
+  });
+
+  it('publishes the agenda the platform composes at that moment: composeDraft over the read model of then', () => {
+    const published = replayAgendas(events, (items, composed) => expect(items).toEqual(composed));
+    expect(published).toBeGreaterThan(300);
+    const items = events.filter((e) => e.type === 'AgendaPublished').flatMap((e) => (e.data.items as D[]).map((item) => ({ item, meetingId: e.data.meetingId as string })));
+    const sources = new Set(items.map(({ item }) => item.source.type));
+    expect([...sources].sort()).toEqual(['commitment', 'knelpunt', 'manual', 'milestone', 'regiegroep-preparation', 'standing']);
+    for (const { item, meetingId } of items) if (item.source.type !== 'manual') expect(item.id).toBe(itemIdOf(meetingId, item.source.type, item.source.ref));
+  });
+
+  it('would notice an agenda the platform would not have composed', () => {
+    const cut = events.findIndex((e) => e.type === 'AgendaPublished' && (e.data.items as D[]).some((i) => i.source.type === 'milestone'));
+    const tampered = events.slice(0, cut + 1).map((e, i) => (i === cut ? { ...e, data: { ...e.data, items: (e.data.items as D[]).filter((x) => x.source.type !== 'milestone') } } : e));
+    expect(() => replayAgendas(tampered, (items, composed) => expect(items).toEqual(composed))).toThrow();
   });
 });
