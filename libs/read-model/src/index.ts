@@ -9,4 +9,4 @@ export { IdempotentConsumer, applyOnce, type IdempotentConsumerOptions } from '.
 export { TimeTravel } from './time-travel';
 export { ReadModelSync, ServiceConsumers, ServiceRelay } from './nest-lifecycle';
 export { ReadAt } from './read-at';
-export { RowSet } from './row-set';
+export { changedKeys, RowSet } from './row-set';

@@ -118,3 +118,19 @@ export class RowSet<Row extends ObjectLiteral> {
     };
   }
 }
+
+/**
+ * The keys a batch must `load`: those of existing rows its events change. A row an earlier event
+ * of the same batch creates needs no reading; `key` tells, per event, which row it creates or
+ * changes (or neither).
+ */
+export function changedKeys<E>(events: E[], key: (event: E) => { changes?: string; creates?: string }): string[] {
+  const created = new Set<string>();
+  const changed = new Set<string>();
+  for (const event of events) {
+    const { changes, creates } = key(event);
+    if (creates) created.add(creates);
+    if (changes && !created.has(changes)) changed.add(changes);
+  }
+  return [...changed];
+}

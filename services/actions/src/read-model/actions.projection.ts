@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@regie/es-core';
-import { type Projection, RowSet } from '@regie/read-model';
+import { changedKeys, type Projection, RowSet } from '@regie/read-model';
 import type { ActionEvent } from '../action/action';
 import type { KnelpuntEvent } from '../knelpunt/knelpunt';
 import type { MilestoneEvent } from '../milestone/milestone';
@@ -54,25 +54,13 @@ export class ActionsProjection implements Projection {
     };
     const batch = events as Recorded[];
     // One connection (the transaction's): the statements run one after the other.
-    await t.action.load(keysOf(batch, actionKey));
-    await t.milestone.load(keysOf(batch, milestoneKey));
-    await t.knelpunt.load(keysOf(batch, knelpuntKey));
+    await t.action.load(changedKeys(batch, actionKey));
+    await t.milestone.load(changedKeys(batch, milestoneKey));
+    await t.knelpunt.load(changedKeys(batch, knelpuntKey));
     for (const event of batch) applyActionsEvent(t, event);
     for (const rows of [t.werkagenda, t.action, t.milestone, t.progressReport, t.knelpunt] as RowSet<object>[]) await rows.flush();
   }
 }
-
-/** Keys of the existing rows a batch changes (rows it creates itself need no reading). */
-const keysOf = (events: Recorded[], key: (e: Recorded) => { changes?: string; creates?: string }): string[] => {
-  const created = new Set<string>();
-  const changed = new Set<string>();
-  for (const e of events) {
-    const { changes, creates } = key(e);
-    if (creates) created.add(creates);
-    if (changes && !created.has(changes)) changed.add(changes);
-  }
-  return [...changed];
-};
 
 const actionKey = (e: Recorded) =>
   e.type === 'ActionDefined' ? { creates: e.data.code }

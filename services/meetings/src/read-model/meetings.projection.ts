@@ -1,18 +1,30 @@
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@regie/es-core';
-import type { Projection } from '@regie/read-model';
+import { changedKeys, type Projection, RowSet } from '@regie/read-model';
 import type { MeetingEvent } from '../meeting/meeting';
 import type { MeetingSeriesEvent } from '../series/meeting-series';
 import { ActionPointRow, DecisionRow, MeetingRow, SeriesRow } from './entities';
 
-type MeetingsDomainEvent = MeetingSeriesEvent | MeetingEvent;
+type Recorded = (MeetingSeriesEvent | MeetingEvent) & RecordedEvent;
 
 const OWN_TYPES = new Set<string>([
   'MeetingSeriesDefined', 'MeetingScheduled', 'MeetingRescheduled', 'MeetingCancelled', 'AgendaItemAdded', 'AgendaItemWithdrawn',
   'AgendaReordered', 'AgendaPublished', 'MeetingHeld', 'MinutesApproved', 'DecisionRecorded', 'ActionPointAssigned', 'ActionPointCompleted',
 ]);
 
-/** Builds the meetings read model from the context's own store events (times from the events). */
+/** The meetings read model's tables, as one batch changes them in memory. */
+export interface MeetingsTables {
+  series: RowSet<SeriesRow>;
+  meeting: RowSet<MeetingRow>;
+  decision: RowSet<DecisionRow>;
+  actionPoint: RowSet<ActionPointRow>;
+}
+
+/**
+ * Builds the meetings read model from the context's own store events (times from the events).
+ * A batch is applied in memory (the rows it changes are read first, one query per table) and
+ * written in a few multi-row statements (RowSet), as the actions projection does.
+ */
 export class MeetingsProjection implements Projection {
   readonly name = 'meetings';
 
@@ -20,84 +32,113 @@ export class MeetingsProjection implements Projection {
     return OWN_TYPES.has(event.type);
   }
 
-  async apply(recorded: RecordedEvent, em: EntityManager): Promise<void> {
-    const event = recorded as unknown as MeetingsDomainEvent & RecordedEvent;
-    const at = recorded.occurredAt; // the business moment (the platform clock), not the storage time
-    const touch = { revision: recorded.revision, updatedAt: at };
-    switch (event.type) {
-      case 'MeetingSeriesDefined': {
-        const d = event.data;
-        await em.insert(SeriesRow, {
-          id: d.seriesId, werkagendaId: d.werkagendaId, kind: d.kind, title: d.title, purpose: d.purpose, cadence: d.cadence, interval: d.interval,
-          participants: d.participants, chair: d.chair, organiser: d.organiser, firstDate: d.firstDate,
-          localTime: d.localTime, durationMinutes: d.durationMinutes, example: d.example,
-        });
-        return;
-      }
-      case 'MeetingScheduled': {
-        const d = event.data;
-        await em.insert(MeetingRow, {
-          id: d.meetingId, seriesId: d.seriesId, kind: d.kind, occurrenceIndex: d.index, nominalDate: d.nominalDate,
-          movedBecause: d.movedBecause, startsAt: new Date(d.startsAt), endsAt: new Date(d.endsAt), status: 'scheduled',
-          sequence: 0, reschedules: [], cancelReason: null, manualItems: [], withdrawn: [], agendaOrder: null,
-          publishedAgenda: null, publishedAt: null, heldAt: null, minutesApprovedAt: null, ...touch,
-        });
-        return;
-      }
-      case 'MeetingRescheduled': {
-        const d = event.data;
-        const row = await em.findOneByOrFail(MeetingRow, { id: d.meetingId });
-        const reschedule = { previousStartsAt: d.previousStartsAt, startsAt: d.startsAt, reason: d.reason, at: at.toISOString() };
-        await em.update(MeetingRow, { id: d.meetingId }, {
-          startsAt: new Date(d.startsAt), endsAt: new Date(d.endsAt), sequence: d.sequence, reschedules: [...row.reschedules, reschedule], ...touch,
-        });
-        return;
-      }
-      case 'MeetingCancelled':
-        await em.update(MeetingRow, { id: event.data.meetingId }, { status: 'cancelled', cancelReason: event.data.reason, sequence: event.data.sequence, ...touch });
-        return;
-      case 'AgendaItemAdded': {
-        const row = await em.findOneByOrFail(MeetingRow, { id: event.data.meetingId });
-        await em.update(MeetingRow, { id: row.id }, { manualItems: [...row.manualItems, { id: event.data.itemId, title: event.data.title }], ...touch });
-        return;
-      }
-      case 'AgendaItemWithdrawn': {
-        const row = await em.findOneByOrFail(MeetingRow, { id: event.data.meetingId });
-        await em.update(MeetingRow, { id: row.id }, { withdrawn: [...row.withdrawn, event.data.itemId], ...touch });
-        return;
-      }
-      case 'AgendaReordered':
-        await em.update(MeetingRow, { id: event.data.meetingId }, { agendaOrder: event.data.itemIds, ...touch });
-        return;
-      case 'AgendaPublished':
-        await em.update(MeetingRow, { id: event.data.meetingId }, { status: 'agenda_published', publishedAgenda: event.data.items, publishedAt: at, ...touch });
-        return;
-      case 'MeetingHeld':
-        await em.update(MeetingRow, { id: event.data.meetingId }, { status: 'held', heldAt: new Date(event.data.heldAt), ...touch });
-        return;
-      case 'MinutesApproved':
-        await em.update(MeetingRow, { id: event.data.meetingId }, { status: 'minutes_approved', minutesApprovedAt: new Date(event.data.approvedAt), ...touch });
-        return;
-      case 'DecisionRecorded': {
-        const d = event.data;
-        await em.insert(DecisionRow, { id: d.decisionId, meetingId: d.meetingId, text: d.text, kind: d.decisionKind, recordedAt: at });
-        await em.update(MeetingRow, { id: d.meetingId }, touch);
-        return;
-      }
-      case 'ActionPointAssigned': {
-        const d = event.data;
-        await em.insert(ActionPointRow, {
-          id: d.actionPointId, meetingId: d.meetingId, seriesId: d.seriesId, text: d.text, owner: d.owner, dueDate: d.dueDate, done: false, completedOn: null,
-        });
-        await em.update(MeetingRow, { id: d.meetingId }, touch);
-        return;
-      }
-      case 'ActionPointCompleted':
-        await em.update(ActionPointRow, { id: event.data.actionPointId }, { done: true, completedOn: event.data.completedOn });
-        await em.update(MeetingRow, { id: event.data.meetingId }, touch);
-        return;
-      default:
-        return; // events of other contexts sharing the store
+  apply(event: RecordedEvent, em: EntityManager): Promise<void> {
+    return this.applyBatch([event], em);
+  }
+
+  async applyBatch(events: RecordedEvent[], em: EntityManager): Promise<void> {
+    const t: MeetingsTables = {
+      series: new RowSet(em, SeriesRow),
+      meeting: new RowSet(em, MeetingRow),
+      decision: new RowSet(em, DecisionRow),
+      actionPoint: new RowSet(em, ActionPointRow),
+    };
+    const batch = events as Recorded[];
+    await t.meeting.load(changedKeys(batch, meetingKey));
+    await t.actionPoint.load(changedKeys(batch, actionPointKey));
+    for (const event of batch) applyMeetingsEvent(t, event);
+    for (const rows of [t.series, t.meeting, t.decision, t.actionPoint] as RowSet<object>[]) await rows.flush();
+  }
+}
+
+const meetingKey = (e: Recorded) =>
+  e.type === 'MeetingSeriesDefined' ? {} : e.type === 'MeetingScheduled' ? { creates: e.data.meetingId } : { changes: e.data.meetingId };
+const actionPointKey = (e: Recorded) =>
+  e.type === 'ActionPointAssigned' ? { creates: e.data.actionPointId } : e.type === 'ActionPointCompleted' ? { changes: e.data.actionPointId } : {};
+
+/** Applies one event to the rows in memory. */
+export function applyMeetingsEvent(t: MeetingsTables, event: Recorded): void {
+  const at = event.occurredAt; // the business moment (the platform clock), not the storage time
+  const touch = { revision: event.revision, updatedAt: at };
+  const existing = (meetingId: string) => {
+    const row = t.meeting.get(meetingId);
+    if (!row) throw new Error(`overleg ${meetingId} ontbreekt in de read model bij ${event.type} (positie ${event.position})`);
+    return row;
+  };
+  switch (event.type) {
+    case 'MeetingSeriesDefined': {
+      const d = event.data;
+      t.series.insert({
+        id: d.seriesId, werkagendaId: d.werkagendaId, kind: d.kind, title: d.title, purpose: d.purpose, cadence: d.cadence, interval: d.interval,
+        participants: d.participants, chair: d.chair, organiser: d.organiser, firstDate: d.firstDate,
+        localTime: d.localTime, durationMinutes: d.durationMinutes, example: d.example,
+      });
+      return;
+    }
+    case 'MeetingScheduled': {
+      const d = event.data;
+      t.meeting.insert({
+        id: d.meetingId, seriesId: d.seriesId, kind: d.kind, occurrenceIndex: d.index, nominalDate: d.nominalDate,
+        movedBecause: d.movedBecause, startsAt: new Date(d.startsAt), endsAt: new Date(d.endsAt), status: 'scheduled',
+        sequence: 0, reschedules: [], cancelReason: null, manualItems: [], withdrawn: [], agendaOrder: null,
+        publishedAgenda: null, publishedAt: null, heldAt: null, minutesApprovedAt: null, ...touch,
+      });
+      return;
+    }
+    case 'MeetingRescheduled': {
+      const d = event.data;
+      const reschedule = { previousStartsAt: d.previousStartsAt, startsAt: d.startsAt, reason: d.reason, at: at.toISOString() };
+      t.meeting.update(d.meetingId, {
+        startsAt: new Date(d.startsAt), endsAt: new Date(d.endsAt), sequence: d.sequence, reschedules: [...existing(d.meetingId).reschedules, reschedule], ...touch,
+      });
+      return;
+    }
+    case 'MeetingCancelled':
+      t.meeting.update(event.data.meetingId, { status: 'cancelled', cancelReason: event.data.reason, sequence: event.data.sequence, ...touch });
+      return;
+    case 'AgendaItemAdded': {
+      const row = existing(event.data.meetingId);
+      t.meeting.update(row.id, { manualItems: [...row.manualItems, { id: event.data.itemId, title: event.data.title }], ...touch });
+      return;
+    }
+    case 'AgendaItemWithdrawn': {
+      const row = existing(event.data.meetingId);
+      t.meeting.update(row.id, { withdrawn: [...row.withdrawn, event.data.itemId], ...touch });
+      return;
+    }
+    case 'AgendaReordered':
+      t.meeting.update(event.data.meetingId, { agendaOrder: event.data.itemIds, ...touch });
+      return;
+    case 'AgendaPublished':
+      t.meeting.update(event.data.meetingId, { status: 'agenda_published', publishedAgenda: event.data.items, publishedAt: at, ...touch });
+      return;
+    case 'MeetingHeld':
+      t.meeting.update(event.data.meetingId, { status: 'held', heldAt: new Date(event.data.heldAt), ...touch });
+      return;
+    case 'MinutesApproved':
+      t.meeting.update(event.data.meetingId, { status: 'minutes_approved', minutesApprovedAt: new Date(event.data.approvedAt), ...touch });
+      return;
+    case 'DecisionRecorded': {
+      const d = event.data;
+      t.decision.insert({ id: d.decisionId, meetingId: d.meetingId, text: d.text, kind: d.decisionKind, recordedAt: at });
+      t.meeting.update(d.meetingId, touch);
+      return;
+    }
+    case 'ActionPointAssigned': {
+      const d = event.data;
+      t.actionPoint.insert({
+        id: d.actionPointId, meetingId: d.meetingId, seriesId: d.seriesId, text: d.text, owner: d.owner, dueDate: d.dueDate, done: false, completedOn: null,
+      });
+      t.meeting.update(d.meetingId, touch);
+      return;
+    }
+    case 'ActionPointCompleted':
+      t.actionPoint.update(event.data.actionPointId, { done: true, completedOn: event.data.completedOn });
+      t.meeting.update(event.data.meetingId, touch);
+      return;
+    default: {
+      const _exhaustive: never = event;
+      return;
     }
   }
 }
