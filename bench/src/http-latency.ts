@@ -26,6 +26,9 @@ export type HttpFigures = Record<Endpoint, Latency>;
 /** One autocannon run per number of connections, in the order asked for (e.g. 1, then 10). */
 export type HttpRuns = { connections: number; figures: HttpFigures }[];
 
+/** The seeded werkagenda (the tenant), among the synthetic ones. */
+const TENANT = 'betekenisvol-leven-2025-2028';
+
 /** The seeded werkagenda's action codes: the only ones the HTTP API accepts (/^(0|[1-9]\.[1-9])$/). */
 const CODES = ['0', '1.1', '1.2', '1.3', '1.4', '2.1', '2.2', '2.3', '2.4', '2.5', '3.1', '3.2'];
 /** The password `spawnPlatform` gives the local accounts (REGIE_LOCAL_PASSWORD). */
@@ -123,9 +126,10 @@ export async function measureHttp(url: string, size: string, options: { seconds:
       return { ...req, path: `/api/v1/actions/${CODES[n % CODES.length]}/milestones`, body: JSON.stringify({ title: `Benchmijlpaal ${size} ${n}`, dueDate: '2027-06-30' }) };
     },
   };
-  // The agenda draft of the next kerngroep meeting: composed at every read from meetings' tables.
+  // The agenda draft of the tenant's next kerngroep meeting: composed at every read from meetings'
+  // tables, which hold every synthetic werkagenda's series, meetings, mijlpalen and knelpunten too.
   const from = new Date().toISOString().slice(0, 10);
-  const meetings = (await (await fetch(`${url}/api/v1/meetings?kind=kerngroep&from=${from}`, { headers: auth })).json()) as { id: string; status: string }[];
+  const meetings = (await (await fetch(`${url}/api/v1/meetings?kind=kerngroep&from=${from}&werkagendaId=${TENANT}`, { headers: auth })).json()) as { id: string; status: string }[];
   const next = meetings.find((m) => m.status === 'scheduled');
   if (!next) throw new Error('no scheduled kerngroep meeting to read the agenda draft of');
   // Reads first, so the writes' new milestones do not grow what the reads return.

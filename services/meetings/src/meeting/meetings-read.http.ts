@@ -7,10 +7,12 @@ import { asOfParam, withRevision, zodParam } from '@regie/nest-kit';
 import { MeetingsReadAt } from '../read-model/meetings-read-at';
 import { agendaDocument } from '../agenda/agenda-document';
 import { calendarFeed } from '../calendar/calendar-feed';
-import { isoDate, kindParam, uuidParam } from '../shared/schemas';
+import { isoDate, kindParam, uuidParam, werkagendaIdParam } from '../shared/schemas';
 
-class ListMeetingsQuery extends createZodDto(z.object({ kind: kindParam.optional(), from: isoDate.optional(), to: isoDate.optional() })) {}
-class CalendarQuery extends createZodDto(z.object({ kind: kindParam.optional() })) {}
+const werkagendaId = werkagendaIdParam.optional();
+class ListMeetingsQuery extends createZodDto(z.object({ kind: kindParam.optional(), from: isoDate.optional(), to: isoDate.optional(), werkagendaId })) {}
+class CalendarQuery extends createZodDto(z.object({ kind: kindParam.optional(), werkagendaId })) {}
+class SeriesQuery extends createZodDto(z.object({ werkagendaId })) {}
 
 const id = zodParam('id', uuidParam);
 
@@ -22,8 +24,8 @@ export class MeetingsReadController {
   ) {}
 
   @Get('meeting-series')
-  async series(@Query('asOf', asOfParam) asOf?: string) {
-    return (await this.readAt.queries(asOf)).queries.series();
+  async series(@Query() query: SeriesQuery, @Query('asOf', asOfParam) asOf?: string) {
+    return (await this.readAt.queries(asOf)).queries.series(query.werkagendaId);
   }
 
   @Get('meetings')
@@ -34,7 +36,7 @@ export class MeetingsReadController {
   /** Declared before meetings/:id so that "calendar.ics" is not taken for an id. */
   @Get('meetings/calendar.ics')
   async calendar(@Query() query: CalendarQuery, @Query('asOf', asOfParam) asOf: string | undefined, @Res({ passthrough: true }) res: Response) {
-    const meetings = await (await this.readAt.queries(asOf)).queries.forCalendar(query.kind);
+    const meetings = await (await this.readAt.queries(asOf)).queries.forCalendar(query.kind, query.werkagendaId);
     const name = query.kind ? `Werkagenda: ${meetings[0]?.series.title ?? query.kind}` : 'Werkagenda: overleggen';
     res.type('text/calendar; charset=utf-8').set('Content-Disposition', 'inline; filename="overleggen.ics"');
     return calendarFeed(

@@ -70,6 +70,21 @@ describe('meetings over HTTP: series, scheduling, record, calendar', () => {
     t.clock.set(new Date('2026-03-15T09:00:00Z'));
   });
 
+  it('answers per werkagenda with ?werkagendaId= (series, meetings, calendar), and refuses a malformed id naming the field', async () => {
+    const own = 'betekenisvol-leven-2025-2028';
+    expect((await request(t.http).get(`/api/v1/meeting-series?werkagendaId=${own}`).expect(200)).body.map((s: { werkagendaId: string }) => s.werkagendaId))
+      .toEqual([own, own, own, own]);
+    expect((await request(t.http).get('/api/v1/meeting-series?werkagendaId=voorbeeld-andere').expect(200)).body).toEqual([]);
+    const all = (await request(t.http).get('/api/v1/meetings?kind=kerngroep').expect(200)).body;
+    expect(all.length).toBeGreaterThan(0);
+    expect((await request(t.http).get(`/api/v1/meetings?kind=kerngroep&werkagendaId=${own}`).expect(200)).body).toEqual(all);
+    expect((await request(t.http).get('/api/v1/meetings?werkagendaId=voorbeeld-andere').expect(200)).body).toEqual([]);
+    expect((await request(t.http).get('/api/v1/meetings/calendar.ics?werkagendaId=voorbeeld-andere').expect(200)).text).not.toContain('BEGIN:VEVENT');
+    const refused = await request(t.http).get('/api/v1/meetings?werkagendaId=Andere%20werkagenda');
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'werkagendaId' })]);
+  });
+
   it('refuses an unknown overlegvorm in the query, naming the field', async () => {
     const res = await request(t.http).get('/api/v1/meetings?kind=bestuur');
     expect(res.status).toBe(400);

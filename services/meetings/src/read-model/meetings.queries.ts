@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Between, type DataSource, type FindOptionsWhere, Not } from 'typeorm';
+import type { Pool } from 'pg';
+import { Between, type DataSource, type FindOptionsWhere, In } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { NotFound } from '@regie/es-core';
 import { composeDraft } from '../agenda/compose-draft';
 import type { AgendaItem } from '../meeting/meeting';
@@ -47,8 +49,8 @@ export class MeetingsQueries {
     @Inject(MEETINGS_CONFIG) private readonly config: MeetingsConfig,
   ) {}
 
-  async series() {
-    const rows = await this.ds.getRepository(SeriesRow).find();
+  async series(werkagendaId?: string) {
+    const rows = await this.ds.getRepository(SeriesRow).find({ where: werkagendaId ? { werkagendaId } : {} });
     const order = ['kerngroep', 'evaluatie', 'jaaroverleg', 'regiegroep'];
     return rows
       .sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind))
@@ -60,13 +62,14 @@ export class MeetingsQueries {
       }));
   }
 
-  async list(filter: { kind?: string; from?: string; to?: string }) {
+  async list(filter: { kind?: string; from?: string; to?: string; werkagendaId?: string }) {
     const where: FindOptionsWhere<MeetingRow> = {};
     if (filter.kind) where.kind = filter.kind;
+    if (filter.werkagendaId) where.seriesId = In(await this.seriesOf(filter.werkagendaId));
     const from = filter.from ? new Date(amsterdamInstant(filter.from, '00:00')) : new Date('1970-01-01T00:00:00Z');
     const to = filter.to ? new Date(amsterdamInstant(addDays(filter.to, 1), '00:00')) : new Date('9999-01-01T00:00:00Z');
     where.startsAt = Between(from, new Date(to.getTime() - 1));
-    const [rows, pairs] = await Promise.all([this.ds.getRepository(MeetingRow).find({ where, order: { startsAt: 'ASC' } }), this.preparations()]);
+    const [rows, pairs] = await Promise.all([this.ds.getRepository(MeetingRow).find({ where, order: { startsAt: 'ASC' } }), this.preparations(filter)]);
     return rows.map((m) => ({ ...this.summary(m), preparesFor: pairs.get(m.id) ?? null }));
   }
 
@@ -118,31 +121,36 @@ export class MeetingsQueries {
 
   /** The agenda, and which kerngroep prepares which regiegroep (read with the draft's sources). */
   private async draft(meeting: MeetingRow, now: Date): Promise<{ agenda: AgendaItem[]; pairs: Map<string, string> }> {
-    if (meeting.publishedAgenda) return { agenda: meeting.publishedAgenda, pairs: await this.preparations() };
+    if (meeting.publishedAgenda) return { agenda: meeting.publishedAgenda, pairs: await this.preparations({ ofSeries: meeting.seriesId }) };
     const date = localDate(meeting.startsAt);
-    const [row]: DraftSources[] = await this.ds.query(
-      `WITH s AS (SELECT * FROM ${this.s}.meeting_series WHERE id = $1),
-            prev AS (SELECT starts_at FROM ${this.s}.meeting WHERE series_id = $1 AND status <> 'cancelled' AND starts_at < $2 ORDER BY starts_at DESC LIMIT 1)
+    // A named statement: each connection plans it once, not at every read (planning costs more than running it).
+    const { rows: [row] } = await this.pool.query<DraftSources>({
+      name: `meetings-draft:${this.s}`,
+      text: `WITH s AS (SELECT * FROM ${this.s}.meeting_series WHERE id = $1),
+            prev AS (SELECT starts_at FROM ${this.s}.meeting WHERE series_id = $1 AND status <> 'cancelled' AND starts_at < $2 ORDER BY starts_at DESC LIMIT 1),
+            -- a lower bound of the previous meeting's local date (one day early; composeDraft applies the exact one)
+            bounds AS (SELECT coalesce((SELECT (starts_at AT TIME ZONE 'Europe/Amsterdam')::date - 1 FROM prev),
+                                       $5::date - (SELECT CASE WHEN s.interval->>'unit' = 'weeks' THEN 7 ELSE 31 END * (s.interval->>'every')::int FROM s)) AS since)
        SELECT (SELECT row_to_json(s) FROM s) AS series,
          (SELECT starts_at FROM prev) AS previous_starts_at,
          (SELECT id FROM ${this.s}.meeting WHERE series_id = $1 AND status = 'scheduled' AND starts_at >= $3 ORDER BY starts_at LIMIT 1) AS next_id,
          (SELECT coalesce(json_agg(json_build_object('id', m.id, 'kind', m.kind, 'starts_at', m.starts_at, 'werkagenda_id', ms.werkagenda_id)), '[]')
-            FROM ${this.s}.meeting m JOIN ${this.s}.meeting_series ms ON ms.id = m.series_id
-            WHERE m.kind IN ('kerngroep', 'regiegroep') AND m.status <> 'cancelled' AND ms.werkagenda_id = (SELECT werkagenda_id FROM s)) AS slots,
+            FROM ${this.s}.meeting_series ms JOIN ${this.s}.meeting m ON m.series_id = ms.id
+            WHERE ms.werkagenda_id = (SELECT werkagenda_id FROM s) AND ms.kind IN ('kerngroep', 'regiegroep') AND m.status <> 'cancelled') AS slots,
          (SELECT coalesce(json_agg(k ORDER BY k.id), '[]') FROM ${this.s}.inbound_knelpunt k WHERE k.status = 'open' AND k.escalated_to = $4
             AND (k.werkagenda_id = (SELECT werkagenda_id FROM s) OR k.werkagenda_id IS NULL)) AS knelpunten,
          (SELECT coalesce(json_agg(c), '[]') FROM ${this.s}.inbound_commitment c
-            WHERE jsonb_array_length(c.action_codes) = 0 OR EXISTS (
+            WHERE c.due_date > (SELECT since FROM bounds) AND c.due_date <= $5::date + $6::int
+            AND (jsonb_array_length(c.action_codes) = 0 OR EXISTS (
               SELECT 1 FROM jsonb_array_elements_text(c.action_codes) AS named(code) LEFT JOIN ${this.s}.inbound_action a ON a.code = named.code
-              WHERE a.werkagenda_id IS NULL OR a.werkagenda_id = (SELECT werkagenda_id FROM s))) AS commitments,
+              WHERE a.werkagenda_id IS NULL OR a.werkagenda_id = (SELECT werkagenda_id FROM s)))) AS commitments,
          (SELECT coalesce(json_agg(a ORDER BY a.due_date), '[]') FROM ${this.s}.action_point a JOIN ${this.s}.meeting m ON m.id = a.meeting_id
             WHERE a.series_id = $1 AND a.done = false AND m.starts_at < $2) AS action_points,
          (SELECT coalesce(json_agg(i), '[]') FROM ${this.s}.inbound_milestone i WHERE i.status <> 'cancelled' AND i.due_date <= $5::date
             AND (i.werkagenda_id = (SELECT werkagenda_id FROM s) OR i.werkagenda_id IS NULL)
-            AND i.due_date > coalesce((SELECT (starts_at AT TIME ZONE 'Europe/Amsterdam')::date - 1 FROM prev),
-                                      $5::date - (SELECT CASE WHEN s.interval->>'unit' = 'weeks' THEN 7 ELSE 31 END * (s.interval->>'every')::int FROM s))) AS milestones`,
-      [meeting.seriesId, meeting.startsAt, now, meeting.kind, date],
-    );
+            AND i.due_date > (SELECT since FROM bounds)) AS milestones`,
+      values: [meeting.seriesId, meeting.startsAt, now, meeting.kind, date, this.config.lookaheadDays],
+    });
     if (!row.series) throw new NotFound(`reeks ${meeting.seriesId} bestaat niet`);
     const interval = row.series.interval;
     const previousDate = row.previous_starts_at ? localDate(new Date(row.previous_starts_at)) : interval.unit === 'weeks' ? addDays(date, -7 * interval.every) : addMonths(date, -interval.every);
@@ -167,6 +175,10 @@ export class MeetingsQueries {
     return { agenda, pairs };
   }
 
+  private async seriesOf(werkagendaId: string): Promise<string[]> {
+    return (await this.ds.getRepository(SeriesRow).find({ select: { id: true }, where: { werkagendaId } })).map((s) => s.id);
+  }
+
   async meeting(id: string): Promise<MeetingRow> {
     const meeting = await this.ds.getRepository(MeetingRow).findOneBy({ id });
     if (!meeting) throw new NotFound(`overleg ${id} bestaat niet`);
@@ -181,26 +193,33 @@ export class MeetingsQueries {
   }
 
   /** Meetings for the calendar feed, cancelled ones included (they carry STATUS:CANCELLED). */
-  async forCalendar(kind?: string): Promise<(MeetingRow & { series: SeriesRow })[]> {
-    const [rows, series] = await Promise.all([
-      this.ds.getRepository(MeetingRow).find({ where: kind ? { kind } : {}, order: { startsAt: 'ASC' } }),
-      this.ds.getRepository(SeriesRow).find(),
-    ]);
+  async forCalendar(kind?: string, werkagendaId?: string): Promise<(MeetingRow & { series: SeriesRow })[]> {
+    const series = await this.ds.getRepository(SeriesRow).find({ where: werkagendaId ? { werkagendaId } : {} });
+    const where: FindOptionsWhere<MeetingRow> = kind ? { kind } : {};
+    if (werkagendaId) where.seriesId = In(series.map((s) => s.id));
+    const rows = await this.ds.getRepository(MeetingRow).find({ where, order: { startsAt: 'ASC' } });
     const byId = new Map(series.map((s) => [s.id, s]));
     return rows.map((m) => Object.assign(m, { series: byId.get(m.seriesId) as SeriesRow }));
   }
 
-  /** kerngroep id → the regiegroep id it prepares, from the meetings not cancelled. */
-  private async preparations(): Promise<Map<string, string>> {
-    const [rows, series] = await Promise.all([
-      this.ds.getRepository(MeetingRow).find({
-        select: { id: true, kind: true, startsAt: true, seriesId: true },
-        where: [{ kind: 'kerngroep', status: Not('cancelled') }, { kind: 'regiegroep', status: Not('cancelled') }],
-      }),
-      this.ds.getRepository(SeriesRow).find({ select: { id: true, werkagendaId: true } }),
-    ]);
-    const werkagendaOf = new Map(series.map((s) => [s.id, s.werkagendaId]));
-    return preparationsOf(rows.map((r) => ({ id: r.id, kind: r.kind, starts_at: r.startsAt.toISOString(), werkagenda_id: werkagendaOf.get(r.seriesId) as string })));
+  /**
+   * kerngroep id → the regiegroep id it prepares, from the meetings not cancelled: of one
+   * werkagenda, of the werkagenda of a series, or of all.
+   */
+  private async preparations(scope: { werkagendaId?: string; ofSeries?: string } = {}): Promise<Map<string, string>> {
+    const slots = await this.ds.query(
+      `SELECT m.id, m.kind, m.starts_at, ms.werkagenda_id FROM ${this.s}.meeting_series ms JOIN ${this.s}.meeting m ON m.series_id = ms.id
+       WHERE ms.kind IN ('kerngroep', 'regiegroep') AND m.status <> 'cancelled'
+         AND ($1::text IS NULL OR ms.werkagenda_id = $1)
+         AND ($2::uuid IS NULL OR ms.werkagenda_id = (SELECT werkagenda_id FROM ${this.s}.meeting_series WHERE id = $2))`,
+      [scope.werkagendaId ?? null, scope.ofSeries ?? null],
+    );
+    return preparationsOf(slots);
+  }
+
+  /** The DataSource's own pg pool, for named (prepared) statements, which TypeORM's query() cannot make. */
+  private get pool(): Pool {
+    return (this.ds.driver as PostgresDriver).master as Pool;
   }
 
   private get s(): string {

@@ -109,6 +109,25 @@ export class SeriesPerWerkagenda1700000000204 implements MigrationInterface {
   }
 }
 
+/** A draft reads its own series' meetings and the toezeggingen due around its date: by index, however many werkagenda's there are. */
+export class DraftIndexes1700000000205 implements MigrationInterface {
+  name = 'DraftIndexes1700000000205';
+
+  async up(runner: QueryRunner): Promise<void> {
+    const s = schemaOf(runner);
+    await runner.query(`
+      CREATE INDEX meeting_series_starts ON ${s}.meeting (series_id, starts_at);
+      CREATE INDEX meeting_series_werkagenda ON ${s}.meeting_series (werkagenda_id);
+      CREATE INDEX inbound_commitment_due_date ON ${s}.inbound_commitment (due_date);`);
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    const s = schemaOf(runner);
+    await runner.query(`DROP INDEX ${s}.meeting_series_starts, ${s}.meeting_series_werkagenda, ${s}.inbound_commitment_due_date`);
+  }
+}
+
 export const MEETINGS_MIGRATIONS = [
   MeetingsReadModel1700000000201, ActionPointOwnerSealed1700000000202, InboundMilestoneDueDate1700000000203, SeriesPerWerkagenda1700000000204,
+  DraftIndexes1700000000205,
 ];
