@@ -1,4 +1,3 @@
-import type { EntityManager } from 'typeorm';
 import { amsterdamDate, type Decider, type DomainEvent, type RecordedEvent } from '@regie/es-core';
 /* eslint-disable @nx/enforce-module-boundaries -- the services' indexes export neither their deciders nor their rules; the test holds the history to them */
 import { actionDecider, type ActionCommand } from '../../services/actions/src/action/action';
@@ -9,15 +8,15 @@ import { type ActionsTables, applyActionsEvent } from '../../services/actions/sr
 import { type CommitmentState } from '../../services/commitments/src/commitment/commitment';
 import { commitmentDecider, type CommitmentCommand } from '../../services/commitments/src/commitment/commitment.decide';
 import { toIntegrationMessage as commitmentsMessage } from '../../services/commitments/src/integration/to-contract';
-import { CommitmentsProjection } from '../../services/commitments/src/read-model/commitments.projection';
-import { CommitmentRow } from '../../services/commitments/src/read-model/entities';
+import { applyCommitmentsEvent, type CommitmentsTables, CommitmentsProjection } from '../../services/commitments/src/read-model/commitments.projection';
+import type { CommitmentRow } from '../../services/commitments/src/read-model/entities';
 import { composeDraft, type DueCommitment, type DueMilestone, itemIdOf, type OpenKnelpunt } from '../../services/meetings/src/agenda/compose-draft';
 import { CommitmentDueSoon } from '../../services/meetings/src/inbound/commitments.consumer';
 import { toIntegrationMessage as meetingsMessage } from '../../services/meetings/src/integration/to-contract';
 import type { MeetingState } from '../../services/meetings/src/meeting/meeting';
 import { meetingDecider, type MeetingCommand } from '../../services/meetings/src/meeting/meeting.decide';
-import { MeetingRow } from '../../services/meetings/src/read-model/entities';
-import { MeetingsProjection } from '../../services/meetings/src/read-model/meetings.projection';
+import type { MeetingRow } from '../../services/meetings/src/read-model/entities';
+import { applyMeetingsEvent, type MeetingsTables, MeetingsProjection } from '../../services/meetings/src/read-model/meetings.projection';
 import { meetingIdOf } from '../../services/meetings/src/scheduling/horizon-job';
 import { nominalDate } from '../../services/meetings/src/scheduling/occurrences';
 import { preparations } from '../../services/meetings/src/scheduling/preparation';
@@ -120,24 +119,30 @@ function assertDecidable(events: SyntheticEvent[]): Map<string, unknown> {
 }
 
 /** An EntityManager over maps, for the projections: an insert must bring a new key, an update and a find must find their row. */
-function memoryEntityManager() {
-  const tables = new Map<unknown, Map<string, D>>();
-  const table = (entity: unknown) => tables.get(entity) ?? (tables.set(entity, new Map()).get(entity) as Map<string, D>);
+/**
+ * The projections' tables in memory, strict: a key inserted twice, or an update that finds no row,
+ * fails (the RowSets of a real batch would insert a duplicate, or silently skip the update).
+ */
+function memoryTables() {
+  const tables = new Map<string, Map<string, D>>();
+  const table = (name: string) => tables.get(name) ?? (tables.set(name, new Map()).get(name) as Map<string, D>);
   const keyOf = (row: D) => (row.id ?? `${row.commitmentId}/${row.revision}`) as string;
-  const found = (entity: unknown, where: D) => {
-    const row = table(entity).get(where.id);
-    if (!row) throw new Error(`${(entity as { name: string }).name} ${where.id} not found`);
-    return row;
-  };
-  const em = {
-    insert: async (entity: unknown, row: D) => {
-      if (table(entity).has(keyOf(row))) throw new Error(`${(entity as { name: string }).name} ${keyOf(row)} inserted twice`);
-      table(entity).set(keyOf(row), { ...row });
+  const rowSet = (name: string) => ({
+    get: (key: string) => table(name).get(key),
+    insert: (row: D) => {
+      if (table(name).has(keyOf(row))) throw new Error(`${name} ${keyOf(row)} inserted twice`);
+      table(name).set(keyOf(row), { ...row });
     },
-    update: async (entity: unknown, where: D, changes: D) => void Object.assign(found(entity, where), changes),
-    findOneByOrFail: async (entity: unknown, where: D) => found(entity, where),
-  };
-  return { em: em as unknown as EntityManager, rows: (entity: unknown) => table(entity) };
+    update: (key: string, patch: D) => {
+      const row = table(name).get(key);
+      if (!row) throw new Error(`${name} ${key} not found`);
+      Object.assign(row, patch);
+      return true;
+    },
+  });
+  const meetings = { series: rowSet('series'), meeting: rowSet('meeting'), decision: rowSet('decision'), actionPoint: rowSet('actionPoint') } as unknown as MeetingsTables;
+  const commitments = { commitment: rowSet('commitment'), history: rowSet('history') } as unknown as CommitmentsTables;
+  return { meetings, commitments, rows: table };
 }
 
 /**
@@ -280,21 +285,21 @@ describe('synthetic governance history', () => {
   });
 
   it("builds the meetings and commitments read models: every key inserted once, every update finds its row, rows as the deciders' states", async () => {
-    const { em, rows } = memoryEntityManager();
-    const meetings = new MeetingsProjection();
-    const commitments = new CommitmentsProjection();
+    const t = memoryTables();
     for (const event of events) {
       if (ACTIONS_TYPES.has(event.type)) continue;
-      await (MEETINGS_TYPES.has(event.type) ? meetings : commitments).apply(event as unknown as RecordedEvent, em);
+      if (MEETINGS_TYPES.has(event.type)) applyMeetingsEvent(t.meetings, event as never);
+      else applyCommitmentsEvent(t.commitments, event as unknown as RecordedEvent);
     }
+    const rows = (name: 'meeting' | 'commitment') => t.rows(name) as Map<string, never>;
     const states = assertDecidable(events);
     let compared = 0;
-    for (const [id, row] of rows(MeetingRow)) {
+    for (const [id, row] of rows('meeting') as Map<string, MeetingRow>) {
       const state = states.get(`meeting-${id}`) as MeetingState;
       expect([row.status, row.startsAt.toISOString(), row.sequence]).toEqual([state.status, state.startsAt, state.sequence]);
       compared++;
     }
-    for (const [id, row] of rows(CommitmentRow)) {
+    for (const [id, row] of rows('commitment') as Map<string, CommitmentRow>) {
       const state = states.get(`commitment-${id}`) as CommitmentState;
       expect([row.status, row.dueDate, row.dueSoonFor]).toEqual([state.status, state.due?.date, state.dueSoonFor]);
       compared++;
