@@ -384,6 +384,7 @@ function commitment(madeOn: number, actions: SyntheticAction[], coordinator: Act
     due = resolveDue(dueWords(day + rnd.int(60, 270) * DAY, rnd), date(next));
     const source = rnd.chance(0.6) ? `Kamerbrief van ${dutch(next)}` : null;
     emit(stream, (at = next), coordinator, [commitmentEvent('CommitmentPostponed', { commitmentId, previousDue, due, reason: rnd.pick(POSTPONE_REASONS), source })]);
+    announced.push({ at, row: null }); // no longer due then: off the agendas until announced for its new date
   }
   const day = Date.parse(due.date as string);
   const end = rnd.next();
@@ -393,11 +394,13 @@ function commitment(madeOn: number, actions: SyntheticAction[], coordinator: Act
     const kenmerk = `${rnd.int(3_000_000, 4_999_999)}-${rnd.int(1_000_000, 1_099_999)}-LZ`;
     const document = { kenmerk, title: `Kamerbrief '${rnd.pick(LETTERS)}' (actie ${action.code})`, date: date(next) };
     emit(stream, next, coordinator, [commitmentEvent('CommitmentFulfilled', { commitmentId, document })]);
+    announced.push({ at: next, row: null }); // done: off the agendas
   } else if (end < 0.92) {
     const next = Math.max(at + HOUR, officeHours(day + rnd.int(-60, 10) * DAY, rnd));
     jobs(next);
     const source = rnd.chance(0.5) ? `Kamerbrief van ${dutch(next)}` : null;
     emit(stream, next, coordinator, [commitmentEvent('CommitmentWithdrawn', { commitmentId, reason: rnd.pick(WITHDRAW_REASONS), source })]);
+    announced.push({ at: next, row: null }); // withdrawn: off the agendas
   } else {
     jobs(Infinity); // still open: announced, then overdue
   }

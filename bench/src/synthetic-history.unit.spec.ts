@@ -186,6 +186,11 @@ function replayAgendas(events: SyntheticEvent[], check: (published: unknown, com
         for (const w of named) inboundOf(w).commitments.set(d.commitmentId, { id: d.commitmentId, text: d.text, dueDate: d.dueDate, actionCodes: d.actionCodes });
         break;
       }
+      case 'CommitmentPostponed':
+      case 'CommitmentFulfilled':
+      case 'CommitmentWithdrawn': // no longer due then: off every draft (meetings' consumer deletes the row)
+        for (const i of inbound.values()) i.commitments.delete(d.commitmentId);
+        break;
       case 'MeetingSeriesDefined': series.set(d.seriesId, d as SeriesDefinition); ofSeries.set(d.seriesId, []); break;
       case 'MeetingScheduled': {
         const m = { id: d.meetingId, seriesId: d.seriesId, kind: d.kind, startsAt: d.startsAt, status: 'scheduled', manual: [] };

@@ -61,6 +61,22 @@ describe('agenda drafts that compose themselves from integration events', () => 
     await expect(t.deliver('regie.commitments.v1', 'CommitmentDueSoonV1', { commitmentId: 'x', dueDate: 'eind 2026' })).rejects.toThrow();
   });
 
+  it('takes a toezegging off the draft once it is fulfilled, withdrawn or postponed (a postponed one returns when due soon again)', async () => {
+    const due = { dueDate: '2026-04-10', text: 'Voorbeeld: brief over de monitor', actionCodes: [] };
+    for (const [id, type, payload] of [
+      ['tz-vervuld', 'CommitmentFulfilledV1', { document: { kenmerk: null, title: 'Kamerbrief', date: '2026-03-20' } }],
+      ['tz-ingetrokken', 'CommitmentWithdrawnV1', { reason: 'niet meer nodig' }],
+      ['tz-uitgesteld', 'CommitmentPostponedV1', { previousDue: { text: 'april 2026', date: '2026-04-10' }, due: { text: 'najaar 2026', date: '2026-10-31' }, reason: 'later', source: null }],
+    ] as const) {
+      await t.deliver('regie.commitments.v1', 'CommitmentDueSoonV1', { ...due, commitmentId: id });
+      expect(await sources(kern[0].id)).toContain(`commitment:${id}`);
+      await t.deliver('regie.commitments.v1', type, { commitmentId: id, ...payload });
+      expect(await sources(kern[0].id)).not.toContain(`commitment:${id}`);
+    }
+    await t.deliver('regie.commitments.v1', 'CommitmentDueSoonV1', { ...due, commitmentId: 'tz-uitgesteld' }); // announced again
+    expect(await sources(kern[0].id)).toContain('commitment:tz-uitgesteld');
+  });
+
   it("collects only its own werkagenda's mijlpalen, knelpunten and toezeggingen; those of an action not known yet until it is", async () => {
     const ids = (n: number) => `0196a4a2-7c1e-7000-8000-00000000030${n}`;
     await actions('ActionDefinedV1', { werkagendaId: 'betekenisvol-leven-2025-2028', code: '1.2', actionLine: 1, title: 'Eigen actie', actionHolder: { parties: ['VWS'], description: 'VWS' } });

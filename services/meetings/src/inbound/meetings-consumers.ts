@@ -5,12 +5,12 @@ import { IntegrationBus } from '@regie/es-core';
 import { type ConsumerDefinition, ServiceConsumers } from '@regie/read-model';
 import { MEETINGS_DATA_SOURCE } from '../read-model/tokens';
 import { applyActionsEvent, applyActionsEvents, appliesActionsEvent } from './actions.consumer';
-import { applyCommitmentsEvent, COMMITMENTS_TOPIC_V1 } from './commitments.consumer';
+import { applyCommitmentsEvent, appliesCommitmentsEvent, COMMITMENTS_TOPIC_V1 } from './commitments.consumer';
 
 /** What meetings consumes; the live consumers and the rebuild/time-travel tools use the same list. */
 export const MEETINGS_CONSUMERS: ConsumerDefinition[] = [
   { name: 'meetings.actions', topic: ACTIONS_TOPIC_V1, handle: applyActionsEvent, handleBatch: applyActionsEvents, handles: appliesActionsEvent },
-  { name: 'meetings.commitments', topic: COMMITMENTS_TOPIC_V1, handle: applyCommitmentsEvent, handles: (type) => type === 'CommitmentDueSoonV1' },
+  { name: 'meetings.commitments', topic: COMMITMENTS_TOPIC_V1, handle: applyCommitmentsEvent, handles: appliesCommitmentsEvent },
 ];
 
 /** Consumes the other contexts' integration events into meetings' own tables. */
