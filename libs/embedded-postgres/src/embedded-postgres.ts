@@ -50,10 +50,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       dataDir,
       port: orphan.port,
       startedHere: false,
-      stop: async () => {
-        await sessionsEnded(url(orphan.port)());
-        await stopPid(orphan.pid);
-      },
+      stop: () => stopWhenSessionsEnded(url(orphan.port)(), () => stopPid(orphan.pid)),
     };
   }
 
@@ -81,10 +78,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     dataDir,
     port: options.port,
     startedHere: true,
-    stop: async () => {
-      await sessionsEnded(url(options.port)());
-      await server.stop();
-    },
+    stop: () => stopWhenSessionsEnded(url(options.port)(), () => server.stop()),
   };
 }
 
@@ -101,12 +95,17 @@ export function takeOverShutdownSignals(): void {
 }
 
 /**
- * Waits, for at most `timeoutMs`, until no other client session is connected, so that the fast
- * shutdown that follows terminates none. pg's `Pool.end()` (also under TypeORM's `destroy()`)
+ * Stops the server once no other client session is connected (waiting 3 s at most), so that the
+ * fast shutdown terminates none. pg's `Pool.end()` (also under TypeORM's `destroy()`)
  * resolves as soon as it has asked its connections to close, not when they have: stopping the
  * server straight after would cut those sessions off ("terminating connection due to
  * administrator command"). A server that is gone already has nothing to wait for.
  */
+async function stopWhenSessionsEnded(adminUrl: string, stop: () => Promise<void>): Promise<void> {
+  await sessionsEnded(adminUrl);
+  await stop();
+}
+
 async function sessionsEnded(adminUrl: string, timeoutMs = 3000): Promise<void> {
   const client = new Client({ connectionString: adminUrl });
   try {

@@ -58,7 +58,7 @@ export class IdempotentConsumer {
     const handles = this.options.handles;
     const messages = handles ? delivered.filter((m) => handles(m.type)) : delivered;
     if (messages.length === 0) return;
-    if (messages.length === 1) return void (await this.apply(messages[0]));
+    if (messages.length === 1) return void (await this.options.dataSource.transaction((em) => applyOnce(em, this.options.name, messages[0], this.options.handle)));
     try {
       await this.options.dataSource.transaction((em) => applyAllOnce(em, this.options.name, messages, this.options.handle, this.options.handleBatch));
     } catch {
