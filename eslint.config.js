@@ -22,7 +22,15 @@ const SCOPES = {
   'scope:meetings': ['scope:meetings', 'scope:shared', 'scope:actions', 'scope:commitments'],
   // the portal is a backend-for-frontend: it calls the services' public HTTP API, never their code
   'scope:portal': ['scope:portal', 'scope:shared'],
-  'scope:platform': ['scope:platform', 'scope:actions', 'scope:monitoring', 'scope:commitments', 'scope:meetings', 'scope:portal', 'scope:shared'],
+  'scope:platform': [
+    'scope:platform',
+    'scope:actions',
+    'scope:monitoring',
+    'scope:commitments',
+    'scope:meetings',
+    'scope:portal',
+    'scope:shared',
+  ],
 };
 
 const boundaries = (extra) => [
@@ -48,5 +56,8 @@ module.exports = [
       '@nx/enforce-module-boundaries': boundaries([]),
     },
   },
-  { files: ['**/*.spec.ts', '**/*.spec.tsx', '**/src/testing/**/*.ts'], rules: { '@nx/enforce-module-boundaries': boundaries(['type:testing', 'type:adapter']) } },
+  {
+    files: ['**/*.spec.ts', '**/*.spec.tsx', '**/src/testing/**/*.ts'],
+    rules: { '@nx/enforce-module-boundaries': boundaries(['type:testing', 'type:adapter']) },
+  },
 ];

@@ -1,7 +1,9 @@
 // Test tiers by suffix (STYLE.md): unit = pure, int = real PostgreSQL, e2e = whole platform as processes.
 const preset = require('./jest.preset');
 const { existsSync } = require('node:fs');
-const roots = ['libs', 'services', 'contracts', 'e2e', 'bench'].filter((dir) => existsSync(`${__dirname}/${dir}`)).map((dir) => `<rootDir>/${dir}`);
+const roots = ['libs', 'services', 'contracts', 'e2e', 'bench']
+  .filter((dir) => existsSync(`${__dirname}/${dir}`))
+  .map((dir) => `<rootDir>/${dir}`);
 
 module.exports = {
   // Global option (Jest ignores it per project): generous for real services, e2e processes and Kafka.

@@ -4,10 +4,7 @@ const path = require('node:path');
 const { swcOptions } = require('./scripts/swc-options');
 
 const moduleNameMapper = Object.fromEntries(
-  Object.entries(compilerOptions.paths).map(([alias, [target]]) => [
-    `^${alias.replace('/', '\\/')}$`,
-    path.join(__dirname, target),
-  ]),
+  Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias.replace('/', '\\/')}$`, path.join(__dirname, target)]),
 );
 
 const swc = (tsx) => ['@swc/jest', swcOptions({ tsx, sourceMaps: 'inline' })];

@@ -12,7 +12,12 @@ const store = getPostgreSQLEventStore(url);
 /** The same event as bench/src/append-throughput.ts: a planned milestone with request metadata. */
 const event = (n) => ({
   type: 'MilestonePlanned',
-  data: { milestoneId: randomUUID(), actionCode: '2.1', title: `Plan van aanpak voor het verbeteren van de samenwerking – regio ${n}`, dueDate: '2026-05-31' },
+  data: {
+    milestoneId: randomUUID(),
+    actionCode: '2.1',
+    title: `Plan van aanpak voor het verbeteren van de samenwerking – regio ${n}`,
+    dueDate: '2026-05-31',
+  },
   metadata: { actor: { userId: 'bench-actiehouder', role: 'actiehouder' }, correlationId: randomUUID(), causationId: randomUUID() },
 });
 
@@ -20,12 +25,14 @@ async function runFor(seconds, writers, work) {
   let events = 0;
   const started = performance.now();
   const deadline = started + seconds * 1000;
-  await Promise.all(Array.from({ length: writers }, async (_, w) => {
-    while (performance.now() < deadline) {
-      const n = await work(w);
-      events += n;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: writers }, async (_, w) => {
+      while (performance.now() < deadline) {
+        const n = await work(w);
+        events += n;
+      }
+    }),
+  );
   return events / ((performance.now() - started) / 1000);
 }
 
@@ -33,7 +40,11 @@ const versions = new Map();
 const append = (tag, batch) => async (w) => {
   const stream = `e-${tag}-${w}`;
   const expected = versions.get(stream) ?? 'STREAM_DOES_NOT_EXIST';
-  const result = await store.appendToStream(stream, Array.from({ length: batch }, (_, i) => event(i)), { expectedStreamVersion: expected });
+  const result = await store.appendToStream(
+    stream,
+    Array.from({ length: batch }, (_, i) => event(i)),
+    { expectedStreamVersion: expected },
+  );
   versions.set(stream, result.nextExpectedStreamVersion);
   return batch;
 };
@@ -46,9 +57,20 @@ const cases = {
   /** `amount` events in 10-event appends by 16 writers, plus one stream of 100 for read-stream-100. */
   fill: async () => {
     let left = amount - 100;
-    await store.appendToStream('e-read', Array.from({ length: 100 }, (_, i) => event(i)), { expectedStreamVersion: 'STREAM_DOES_NOT_EXIST' });
+    await store.appendToStream(
+      'e-read',
+      Array.from({ length: 100 }, (_, i) => event(i)),
+      { expectedStreamVersion: 'STREAM_DOES_NOT_EXIST' },
+    );
     const work = append(`fill-${tag}`, 10);
-    await Promise.all(Array.from({ length: 16 }, async (_, w) => { while (left > 0) { left -= 10; await work(w); } }));
+    await Promise.all(
+      Array.from({ length: 16 }, async (_, w) => {
+        while (left > 0) {
+          left -= 10;
+          await work(w);
+        }
+      }),
+    );
     return amount;
   },
   'read-stream-100': () => runFor(amount, 1, async () => (await store.readStream('e-read')).events.length),
@@ -74,7 +96,7 @@ const cases = {
   'replay-reactor': async () => {
     const pool = dumbo({ connectionString: url });
     let last = 0n;
-    for (let after = 0n; ; ) {
+    for (let after = 0n; ;) {
       const batch = await readMessagesBatch(pool.execute, { after, batchSize: 1000 });
       if (batch.messages.length > 0) last = batch.messages[batch.messages.length - 1].metadata.globalPosition;
       if (batch.messages.length === 0 || !batch.areMessagesLeft) break;

@@ -27,7 +27,12 @@ const event = (n: number): NewEvent => ({
   type: 'MilestonePlanned',
   schemaVersion: 1,
   occurredAt: new Date(),
-  data: { milestoneId: newId(), actionCode: '2.1', title: `Plan van aanpak voor het verbeteren van de samenwerking – regio ${n}`, dueDate: '2026-05-31' },
+  data: {
+    milestoneId: newId(),
+    actionCode: '2.1',
+    title: `Plan van aanpak voor het verbeteren van de samenwerking – regio ${n}`,
+    dueDate: '2026-05-31',
+  },
   metadata: { actor: { userId: 'bench-actiehouder', role: 'actiehouder' }, correlationId: newId(), causationId: newId() },
 });
 
@@ -37,12 +42,14 @@ async function runFor(seconds: number, writers: number, work: Work): Promise<{ e
   let events = 0;
   const started = performance.now();
   const deadline = started + seconds * 1000;
-  await Promise.all(Array.from({ length: writers }, async (_, w) => {
-    while (performance.now() < deadline) {
-      const appended = await work(w); // not `events += await …`: that reads `events` before the await
-      events += appended;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: writers }, async (_, w) => {
+      while (performance.now() < deadline) {
+        const appended = await work(w); // not `events += await …`: that reads `events` before the await
+        events += appended;
+      }
+    }),
+  );
   return { events, seconds: (performance.now() - started) / 1000 };
 }
 
@@ -53,7 +60,10 @@ async function runFor(seconds: number, writers: number, work: Work): Promise<{ e
 async function paired(seconds: number, subject: [number, Work], baseline: [number, Work], rounds = 4): Promise<[number, number]> {
   const total = { subject: { events: 0, seconds: 0 }, baseline: { events: 0, seconds: 0 } };
   for (let r = 0; r < rounds; r++) {
-    for (const [key, [writers, work]] of [['baseline', baseline], ['subject', subject]] as const) {
+    for (const [key, [writers, work]] of [
+      ['baseline', baseline],
+      ['subject', subject],
+    ] as const) {
       const slice = await runFor(seconds / rounds, writers, work);
       total[key].events += slice.events;
       total[key].seconds += slice.seconds;
@@ -78,7 +88,19 @@ export async function appendThroughput(url: string, seconds: number, onCase: (la
     const params: unknown[] = [];
     const tuples = Array.from({ length: batch }, (_, i) => {
       const e = event(i);
-      params.push(++position, e.id, stream, first + i, e.type, e.schemaVersion, JSON.stringify(e.data), JSON.stringify(e.metadata), e.occurredAt, new Date(), HASH);
+      params.push(
+        ++position,
+        e.id,
+        stream,
+        first + i,
+        e.type,
+        e.schemaVersion,
+        JSON.stringify(e.data),
+        JSON.stringify(e.metadata),
+        e.occurredAt,
+        new Date(),
+        HASH,
+      );
       return `(${Array.from({ length: 11 }, (_, k) => `$${i * 11 + k + 1}`).join(', ')})`;
     });
     const insert = `INSERT INTO raw.events (position, event_id, stream_id, revision, type, schema_version, data, metadata, occurred_at, recorded_at, hash) VALUES ${tuples.join(', ')}`;
@@ -97,16 +119,20 @@ export async function appendThroughput(url: string, seconds: number, onCase: (la
       client.release();
     }
   };
-  const rawWork = (batch: number, tag: string, head = false): Work => async (w) => (await rawInsert(`raw-${tag}-${w}`, batch, head), batch);
+  const rawWork =
+    (batch: number, tag: string, head = false): Work =>
+    async (w) => (await rawInsert(`raw-${tag}-${w}`, batch, head), batch);
   const storeRevision = new Map<string, number>();
-  const storeWork = (batch: number, tag: string, hot: boolean): Work => async (w) => {
-    const stream = hot ? `hot-${tag}` : `s-${tag}-${w}`;
-    const events = Array.from({ length: batch }, (_, i) => event(i));
-    const expected = hot ? 'any' : storeRevision.has(stream) ? storeRevision.get(stream)! : 'no_stream';
-    const result = await store.append(stream, events, expected);
-    storeRevision.set(stream, result.nextExpectedRevision);
-    return batch;
-  };
+  const storeWork =
+    (batch: number, tag: string, hot: boolean): Work =>
+    async (w) => {
+      const stream = hot ? `hot-${tag}` : `s-${tag}-${w}`;
+      const events = Array.from({ length: batch }, (_, i) => event(i));
+      const expected = hot ? 'any' : storeRevision.has(stream) ? storeRevision.get(stream)! : 'no_stream';
+      const result = await store.append(stream, events, expected);
+      storeRevision.set(stream, result.nextExpectedRevision);
+      return batch;
+    };
 
   try {
     onCase('warm-up');
@@ -126,9 +152,21 @@ export async function appendThroughput(url: string, seconds: number, onCase: (la
         onCase(`${figure} | raw INSERT, ${writers} conn(s), ${perInsert}, alternating`);
         const [value, raw] = await paired(seconds, [writers, work], [writers, rawWork(batch, `r${writers}b${batch}`)]);
         const baselineOf = `raw INSERT, ${writers} conn${writers > 1 ? 's' : ''}, ${perInsert}`;
-        rows.push(target
-          ? row('1', figure, value, 'events/s', raw, baselineOf, '≥ 50 % of raw', atLeastHalf)
-          : row('1', figure, value, 'events/s', raw, baselineOf, '—', undefined, 'the global-order design alone: the head row lock serialises commits (no group commit)'));
+        rows.push(
+          target
+            ? row('1', figure, value, 'events/s', raw, baselineOf, '≥ 50 % of raw', atLeastHalf)
+            : row(
+                '1',
+                figure,
+                value,
+                'events/s',
+                raw,
+                baselineOf,
+                '—',
+                undefined,
+                'the global-order design alone: the head row lock serialises commits (no group commit)',
+              ),
+        );
       }
     }
     return rows;

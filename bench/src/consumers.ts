@@ -21,10 +21,12 @@ export async function consumerPositions(url: string): Promise<{ head: number; po
     );
     const positions: Positions = new Map();
     for (const { s, t } of tables) {
-      const sql = t === 'processed_messages'
-        ? `SELECT consumer AS name, max(position)::bigint AS position FROM "${s}".processed_messages GROUP BY consumer`
-        : `SELECT name, position FROM "${s}".projection_checkpoints`;
-      for (const r of (await c.query(sql)).rows) positions.set(`${s}.${t === 'processed_messages' ? 'consumer' : 'projection'}:${r.name}`, Number(r.position));
+      const sql =
+        t === 'processed_messages'
+          ? `SELECT consumer AS name, max(position)::bigint AS position FROM "${s}".processed_messages GROUP BY consumer`
+          : `SELECT name, position FROM "${s}".projection_checkpoints`;
+      for (const r of (await c.query(sql)).rows)
+        positions.set(`${s}.${t === 'processed_messages' ? 'consumer' : 'projection'}:${r.name}`, Number(r.position));
     }
     const head = Number((await c.query('SELECT position FROM es.head')).rows[0].position);
     return { head, positions };
@@ -35,7 +37,10 @@ export async function consumerPositions(url: string): Promise<{ head: number; po
  * Watches the consumers of a freshly started platform for up to `seconds` (or until all are at
  * the head) and returns the events/s each one advanced in that time.
  */
-export async function catchUpRates(url: string, seconds: number): Promise<{ name: string; perSecond: number; from: number; to: number; caughtUp: boolean }[]> {
+export async function catchUpRates(
+  url: string,
+  seconds: number,
+): Promise<{ name: string; perSecond: number; from: number; to: number; caughtUp: boolean }[]> {
   const first = await consumerPositions(url);
   const started = performance.now();
   let last = first;
@@ -43,7 +48,8 @@ export async function catchUpRates(url: string, seconds: number): Promise<{ name
   while (performance.now() - started < seconds * 1000) {
     await new Promise((r) => setTimeout(r, 250));
     last = await consumerPositions(url);
-    for (const [name, position] of last.positions) if (position >= last.head && !reached.has(name)) reached.set(name, (performance.now() - started) / 1000);
+    for (const [name, position] of last.positions)
+      if (position >= last.head && !reached.has(name)) reached.set(name, (performance.now() - started) / 1000);
     if ([...last.positions.values()].every((p) => p >= last.head)) break;
   }
   const elapsed = (performance.now() - started) / 1000;
@@ -52,7 +58,9 @@ export async function catchUpRates(url: string, seconds: number): Promise<{ name
   // Projection runners are left out: they catch up before /health answers, and one that only passes
   // over other contexts' events stores its checkpoint lazily (ProjectionRunner), which is no replay.
   const behind = ([name, to]: [string, number]) =>
-    name.includes('.consumer:') && first.head - (first.positions.get(name) ?? 0) > first.head / 100 && to > (first.positions.get(name) ?? 0);
+    name.includes('.consumer:') &&
+    first.head - (first.positions.get(name) ?? 0) > first.head / 100 &&
+    to > (first.positions.get(name) ?? 0);
   return [...last.positions].filter(behind).map(([name, to]) => {
     const from = first.positions.get(name) ?? 0;
     return { name, from, to, perSecond: (to - from) / (reached.get(name) ?? elapsed), caughtUp: to >= last.head };

@@ -78,7 +78,9 @@ export async function serverSettings(url: string): Promise<Record<string, string
 export function gitState(dir: string): string {
   try {
     const commit = execSync('git rev-parse --short HEAD', { cwd: dir, encoding: 'utf8' }).trim();
-    return execSync('git status --porcelain -- libs services contracts', { cwd: dir, encoding: 'utf8' }).trim() ? `${commit} + uncommitted changes` : commit;
+    return execSync('git status --porcelain -- libs services contracts', { cwd: dir, encoding: 'utf8' }).trim()
+      ? `${commit} + uncommitted changes`
+      : commit;
   } catch {
     return `unknown (${basename(dir)})`; // e.g. an exported commit /tmp/regie-<commit>
   }

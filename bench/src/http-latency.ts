@@ -45,7 +45,8 @@ export async function login(url: string): Promise<Record<string, string>> {
   return { authorization: `Bearer ${((await res.json()) as { accessToken: string }).accessToken}` };
 }
 
-const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
+const percentile = (sorted: number[], p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
 
 /**
  * Every GET is first timed alone, one request at a time (`alone`: the median of up to 3 after a
@@ -53,10 +54,17 @@ const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math
  * over a second, autocannon would only queue requests up (and keep the server busy long after it
  * stops), so that is all, for every number of connections; else autocannon runs once per number.
  */
-async function measure(url: string, seconds: number, connections: number[], request: autocannon.Request, label: string): Promise<Latency[]> {
+async function measure(
+  url: string,
+  seconds: number,
+  connections: number[],
+  request: autocannon.Request,
+  label: string,
+): Promise<Latency[]> {
   const runs = async (alone?: number) => {
     const out: Latency[] = [];
-    for (const c of connections) out.push({ ...(await cannon(url, seconds, c, request, `${label}, ${conns(c)}`)), ...(alone !== undefined ? { alone } : {}) });
+    for (const c of connections)
+      out.push({ ...(await cannon(url, seconds, c, request, `${label}, ${conns(c)}`)), ...(alone !== undefined ? { alone } : {}) });
     return out;
   };
   if (request.method !== 'GET') return runs();
@@ -64,16 +72,30 @@ async function measure(url: string, seconds: number, connections: number[], requ
   const started = performance.now();
   for (let i = 0; i === 0 || (i < 4 && performance.now() - started < 30_000); i++) {
     const t = performance.now();
-    const ok = await fetch(`${url}${request.path}`, { headers: request.headers as Record<string, string> | undefined }).then(async (r) => (await r.arrayBuffer(), r.ok), () => false);
+    const ok = await fetch(`${url}${request.path}`, { headers: request.headers as Record<string, string> | undefined }).then(
+      async (r) => (await r.arrayBuffer(), r.ok),
+      () => false,
+    );
     if (!ok) throw new Error(`${label}: GET ${request.path} failed`);
     times.push(performance.now() - t);
   }
   if (times.length > 1) times.shift(); // the first one warmed up
-  const alone = percentile([...times].sort((a, b) => a - b), 50);
+  const alone = percentile(
+    [...times].sort((a, b) => a - b),
+    50,
+  );
   if (alone < 1000) return runs(alone);
   console.error(`  ${label}: one request alone takes ${(alone / 1000).toFixed(1)} s; no load test`);
   times.sort((a, b) => a - b);
-  const sequential: Latency = { p50: alone, p99: times[times.length - 1], ok: times.length, failed: 0, perSecond: times.length / (times.reduce((a, b) => a + b, 0) / 1000), mode: 'sequential', alone };
+  const sequential: Latency = {
+    p50: alone,
+    p99: times[times.length - 1],
+    ok: times.length,
+    failed: 0,
+    perSecond: times.length / (times.reduce((a, b) => a + b, 0) / 1000),
+    mode: 'sequential',
+    alone,
+  };
   return connections.map(() => sequential);
 }
 
@@ -106,9 +128,16 @@ async function cannon(url: string, seconds: number, connections: number, request
 
 /** autocannon drops requests still in flight at its deadline; wait until the server has finished them. */
 async function drain(url: string): Promise<void> {
-  for (const deadline = Date.now() + 180_000; Date.now() < deadline; ) {
+  for (const deadline = Date.now() + 180_000; Date.now() < deadline;) {
     const started = performance.now();
-    if ((await fetch(`${url}/health`).then((r) => r.ok, () => false)) && performance.now() - started < 50) return;
+    if (
+      (await fetch(`${url}/health`).then(
+        (r) => r.ok,
+        () => false,
+      )) &&
+      performance.now() - started < 50
+    )
+      return;
     await new Promise((r) => setTimeout(r, 200));
   }
 }
@@ -123,27 +152,54 @@ export async function measureHttp(url: string, size: string, options: { seconds:
     headers: { 'content-type': 'application/json', ...auth },
     setupRequest: (req) => {
       n++;
-      return { ...req, path: `/api/v1/actions/${CODES[n % CODES.length]}/milestones`, body: JSON.stringify({ title: `Benchmijlpaal ${size} ${n}`, dueDate: '2027-06-30' }) };
+      return {
+        ...req,
+        path: `/api/v1/actions/${CODES[n % CODES.length]}/milestones`,
+        body: JSON.stringify({ title: `Benchmijlpaal ${size} ${n}`, dueDate: '2027-06-30' }),
+      };
     },
   };
   // The agenda draft of the tenant's next kerngroep meeting: composed at every read from meetings'
   // tables, which hold every synthetic werkagenda's series, meetings, mijlpalen and knelpunten too.
   const from = new Date().toISOString().slice(0, 10);
-  const meetings = (await (await fetch(`${url}/api/v1/meetings?kind=kerngroep&from=${from}&werkagendaId=${TENANT}`, { headers: auth })).json()) as { id: string; status: string }[];
+  const meetings = (await (
+    await fetch(`${url}/api/v1/meetings?kind=kerngroep&from=${from}&werkagendaId=${TENANT}`, { headers: auth })
+  ).json()) as { id: string; status: string }[];
   const next = meetings.find((m) => m.status === 'scheduled');
   if (!next) throw new Error('no scheduled kerngroep meeting to read the agenda draft of');
   // Reads first, so the writes' new milestones do not grow what the reads return.
   const health = await measure(url, seconds, connections, { method: 'GET', path: '/health' }, `HTTP @${size}: GET /health`);
-  const draft = await measure(url, seconds, connections, { method: 'GET', path: `/api/v1/meetings/${next.id}`, headers: auth }, `HTTP @${size}: GET /api/v1/meetings/{next kerngroep}`);
-  const list = await measure(url, seconds, connections, { method: 'GET', path: '/api/v1/actions', headers: auth }, `HTTP @${size}: GET /api/v1/actions`);
-  const one = await measure(url, seconds, connections, { method: 'GET', path: '/api/v1/actions/2.1', headers: auth }, `HTTP @${size}: GET /api/v1/actions/2.1`);
+  const draft = await measure(
+    url,
+    seconds,
+    connections,
+    { method: 'GET', path: `/api/v1/meetings/${next.id}`, headers: auth },
+    `HTTP @${size}: GET /api/v1/meetings/{next kerngroep}`,
+  );
+  const list = await measure(
+    url,
+    seconds,
+    connections,
+    { method: 'GET', path: '/api/v1/actions', headers: auth },
+    `HTTP @${size}: GET /api/v1/actions`,
+  );
+  const one = await measure(
+    url,
+    seconds,
+    connections,
+    { method: 'GET', path: '/api/v1/actions/2.1', headers: auth },
+    `HTTP @${size}: GET /api/v1/actions/2.1`,
+  );
   const written = await measure(url, seconds, connections, write, `HTTP @${size}: POST …/milestones`);
-  return connections.map((c, i) => ({ connections: c, figures: { health: health[i], draft: draft[i], list: list[i], one: one[i], write: written[i] } }));
+  return connections.map((c, i) => ({
+    connections: c,
+    figures: { health: health[i], draft: draft[i], list: list[i], one: one[i], write: written[i] },
+  }));
 }
 
 const NAMES: Record<Exclude<Endpoint, 'health'>, string> = {
   draft: 'read GET /api/v1/meetings/{id} (agenda draft, next kerngroep)',
-  list: 'read GET /api/v1/actions (the werkagenda\'s actions)',
+  list: "read GET /api/v1/actions (the werkagenda's actions)",
   one: 'read GET /api/v1/actions/2.1 (one action)',
   write: 'write POST /api/v1/actions/{code}/milestones',
 };
@@ -158,9 +214,27 @@ const note = (l: Latency) =>
 export function httpRows(size: string, runs: HttpRuns): ResultRow[] {
   return (['draft', 'list', 'one', 'write'] as const).flatMap((e) =>
     runs.flatMap(({ connections: c, figures: f }) => [
-      row('2', `${NAMES[e]} p50 @${size}, ${conns(c)}`, f[e].p50, 'ms', f.health.p50, `GET /health p50, ${conns(c)}`, '—', undefined,
-        `${f[e].mode === 'sequential' ? '' : c === 1 ? 'one request at a time (its own latency): ' : 'under load (autocannon shares the cores): '}${note(f[e])}`),
-      row('2', `${NAMES[e]} p99 @${size}, ${conns(c)}`, f[e].p99, 'ms', f.health.p99, `GET /health p99, ${conns(c)}`, `p99 < ${P99_TARGET[e]} ms`, (v) => v < P99_TARGET[e]),
+      row(
+        '2',
+        `${NAMES[e]} p50 @${size}, ${conns(c)}`,
+        f[e].p50,
+        'ms',
+        f.health.p50,
+        `GET /health p50, ${conns(c)}`,
+        '—',
+        undefined,
+        `${f[e].mode === 'sequential' ? '' : c === 1 ? 'one request at a time (its own latency): ' : 'under load (autocannon shares the cores): '}${note(f[e])}`,
+      ),
+      row(
+        '2',
+        `${NAMES[e]} p99 @${size}, ${conns(c)}`,
+        f[e].p99,
+        'ms',
+        f.health.p99,
+        `GET /health p99, ${conns(c)}`,
+        `p99 < ${P99_TARGET[e]} ms`,
+        (v) => v < P99_TARGET[e],
+      ),
     ]),
   );
 }
@@ -176,7 +250,18 @@ export function growthRows(small: string, large: string, s: HttpRuns, l: HttpRun
       const loaded = sf[e].mode === 'autocannon' && lf[e].mode === 'autocannon';
       if (!loaded && i > 0) return []; // one 'alone' row per endpoint
       const [what, a, b] = loaded ? [`p99, ${conns(c)}`, sf[e].p99, lf[e].p99] : ['alone', sf[e].alone ?? NaN, lf[e].alone ?? NaN];
-      return [row('2', `${NAMES[e]} ${what} @${large} vs @${small}`, b, 'ms', a, `${what} @${small}`, '≤ 2× the small store', (_, ratio) => ratio !== null && ratio <= 2)];
+      return [
+        row(
+          '2',
+          `${NAMES[e]} ${what} @${large} vs @${small}`,
+          b,
+          'ms',
+          a,
+          `${what} @${small}`,
+          '≤ 2× the small store',
+          (_, ratio) => ratio !== null && ratio <= 2,
+        ),
+      ];
     }),
   );
 }

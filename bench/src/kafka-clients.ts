@@ -22,7 +22,13 @@ import { type ResultRow, row } from './table';
 export async function withBroker<T>(log: (line: string) => void, work: (brokers: string[]) => Promise<T>): Promise<T> {
   if (process.env.KAFKA_BROKERS) return work(process.env.KAFKA_BROKERS.split(','));
   const port = Number(process.env.BENCH_KAFKA_PORT ?? 29092);
-  const env = { ...process.env, KAFKA_PORT: String(port), KAFKA_CONTROLLER_PORT: String(port + 1), REGIE_KAFKA_DIR: join(ROOT, '.regie/bench-kafka'), KAFKA_HEAP_OPTS: '-Xmx512m' };
+  const env = {
+    ...process.env,
+    KAFKA_PORT: String(port),
+    KAFKA_CONTROLLER_PORT: String(port + 1),
+    REGIE_KAFKA_DIR: join(ROOT, '.regie/bench-kafka'),
+    KAFKA_HEAP_OPTS: '-Xmx512m',
+  };
   const script = join(ROOT, 'infra/kafka/kafka.sh');
   log(`Kafka: starting a broker (infra/kafka/kafka.sh, port ${port})`);
   execFileSync(script, ['start'], { env, stdio: ['ignore', 'ignore', 'inherit'], timeout: 600_000 });
@@ -36,12 +42,28 @@ export async function withBroker<T>(log: (line: string) => void, work: (brokers:
 const message = (topic: string, i: number): IntegrationMessage => {
   const milestoneId = newId();
   return {
-    topic, key: `milestone-${milestoneId}`, eventId: newId(), type: 'MilestonePlannedV1', position: i + 1, occurredAt: new Date().toISOString(),
-    payload: { type: 'MilestonePlannedV1', milestoneId, actionCode: '2.1', title: `Plan van aanpak voor het verbeteren van de samenwerking – regio ${i}`, dueDate: '2026-05-31', dueDateText: null },
+    topic,
+    key: `milestone-${milestoneId}`,
+    eventId: newId(),
+    type: 'MilestonePlannedV1',
+    position: i + 1,
+    occurredAt: new Date().toISOString(),
+    payload: {
+      type: 'MilestonePlannedV1',
+      milestoneId,
+      actionCode: '2.1',
+      title: `Plan van aanpak voor het verbeteren van de samenwerking – regio ${i}`,
+      dueDate: '2026-05-31',
+      dueDateText: null,
+    },
   };
 };
 
-async function produceConsume(bus: IntegrationBus & { ensureTopics(topics: string[]): Promise<void> }, topic: string, count: number): Promise<{ produce: number; consume: number }> {
+async function produceConsume(
+  bus: IntegrationBus & { ensureTopics(topics: string[]): Promise<void> },
+  topic: string,
+  count: number,
+): Promise<{ produce: number; consume: number }> {
   await bus.ensureTopics([topic]);
   const messages = Array.from({ length: count }, (_, i) => message(topic, i));
   let started = performance.now();
@@ -56,7 +78,10 @@ async function produceConsume(bus: IntegrationBus & { ensureTopics(topics: strin
     if (seen.size === count) all();
   });
   let timer: NodeJS.Timeout | undefined;
-  await Promise.race([done, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`${topic}: ${seen.size}/${count} consumed in 120 s`)), 120_000)))]).finally(() => clearTimeout(timer));
+  await Promise.race([
+    done,
+    new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`${topic}: ${seen.size}/${count} consumed in 120 s`)), 120_000))),
+  ]).finally(() => clearTimeout(timer));
   const consume = count / ((performance.now() - started) / 1000);
   await subscription.close();
   return { produce, consume };
@@ -82,7 +107,25 @@ export async function kafkaClientRows(brokers: string[], count: number, log: (li
   const [js, pf] = [figures.kafkajs, figures.platformatic];
   const note = `${count.toLocaleString()} messages per run, mean of 2 runs each, 3 partitions, one broker (KRaft); the @platformatic/kafka twin covers produce/consume only (no dead-lettering)`;
   return [
-    row('6', 'Kafka bus produce (publish, batches of 500, acks = all): @platformatic/kafka', mean(pf.map((f) => f.produce)), 'msg/s', mean(js.map((f) => f.produce)), 'kafkajs 2.2.4 (KafkaBus)', 'report both', undefined, note),
-    row('6', 'Kafka bus consume (new group, from the start): @platformatic/kafka', mean(pf.map((f) => f.consume)), 'msg/s', mean(js.map((f) => f.consume)), 'kafkajs 2.2.4 (KafkaBus)', 'report both'),
+    row(
+      '6',
+      'Kafka bus produce (publish, batches of 500, acks = all): @platformatic/kafka',
+      mean(pf.map((f) => f.produce)),
+      'msg/s',
+      mean(js.map((f) => f.produce)),
+      'kafkajs 2.2.4 (KafkaBus)',
+      'report both',
+      undefined,
+      note,
+    ),
+    row(
+      '6',
+      'Kafka bus consume (new group, from the start): @platformatic/kafka',
+      mean(pf.map((f) => f.consume)),
+      'msg/s',
+      mean(js.map((f) => f.consume)),
+      'kafkajs 2.2.4 (KafkaBus)',
+      'report both',
+    ),
   ];
 }

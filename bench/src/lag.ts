@@ -25,7 +25,8 @@ export interface LagFigures {
 }
 
 const CODES = ['0', '1.1', '1.2', '1.3', '1.4', '2.1', '2.2', '2.3', '2.4', '2.5', '3.1', '3.2'];
-const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
+const percentile = (sorted: number[], p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
 
 export async function measureLag(platformUrl: string, databaseUrl: string, size: string, samples: number): Promise<LagFigures> {
   const headers = { 'content-type': 'application/json', ...(await login(platformUrl)) };
@@ -66,15 +67,41 @@ export async function measureLag(platformUrl: string, databaseUrl: string, size:
   }
   lags.sort((a, b) => a - b);
   polls.sort((a, b) => a - b);
-  return { p50: percentile(lags, 50), p99: percentile(lags, 99), max: lags[lags.length - 1] ?? NaN, samples: lags.length, pollP50: percentile(polls, 50), timeouts };
+  return {
+    p50: percentile(lags, 50),
+    p99: percentile(lags, 99),
+    max: lags[lags.length - 1] ?? NaN,
+    samples: lags.length,
+    pollP50: percentile(polls, 50),
+    timeouts,
+  };
 }
 
 /** `shape`: 'in-process bus' or 'Kafka, separate processes'; `where`: e.g. ' @10k'; `about`: added to the note. */
 export function lagRows(shape: string, where: string, f: LagFigures, about = ''): ResultRow[] {
   const note = `${f.samples} writes one at a time${f.timeouts ? `, ${f.timeouts} not visible within 10 s` : ''}; max ${f.max.toFixed(1)} ms; includes up to one poll round trip${about}`;
   return [
-    row('4', `projection lag, 201 → monitoring's board (${shape}) p50${where}`, f.p50, 'ms', f.pollP50, 'one poll query p50', '—', undefined, note),
-    row('4', `projection lag, 201 → monitoring's board (${shape}) p99${where}`, f.p99, 'ms', f.pollP50, 'one poll query p50', 'p99 < 100 ms', (v) => v < 100),
+    row(
+      '4',
+      `projection lag, 201 → monitoring's board (${shape}) p50${where}`,
+      f.p50,
+      'ms',
+      f.pollP50,
+      'one poll query p50',
+      '—',
+      undefined,
+      note,
+    ),
+    row(
+      '4',
+      `projection lag, 201 → monitoring's board (${shape}) p99${where}`,
+      f.p99,
+      'ms',
+      f.pollP50,
+      'one poll query p50',
+      'p99 < 100 ms',
+      (v) => v < 100,
+    ),
   ];
 }
 
@@ -86,11 +113,21 @@ export function lagRows(shape: string, where: string, f: LagFigures, about = '')
  * probe as the embedded shape runs against the actions process. Processes, broker and database
  * are gone afterwards, also when something fails.
  */
-export async function kafkaLag(server: BenchServer, dbName: string, samples: number, log: (line: string) => void): Promise<LagFigures & { seeded: number }> {
+export async function kafkaLag(
+  server: BenchServer,
+  dbName: string,
+  samples: number,
+  log: (line: string) => void,
+): Promise<LagFigures & { seeded: number }> {
   const db = await freshDatabase(server, dbName);
   try {
     return await withBroker(log, async (brokers) => {
-      const env = { DATABASE_URL: db.url, REGIE_BUS: 'kafka', KAFKA_BROKERS: brokers.join(','), KAFKA_NAMESPACE: `bench-${newId().slice(-8)}.` };
+      const env = {
+        DATABASE_URL: db.url,
+        REGIE_BUS: 'kafka',
+        KAFKA_BROKERS: brokers.join(','),
+        KAFKA_NAMESPACE: `bench-${newId().slice(-8)}.`,
+      };
       const processes: PlatformChild[] = [];
       try {
         log(`projection lag over Kafka: actions and monitoring as separate processes (namespace ${env.KAFKA_NAMESPACE})`);
@@ -116,8 +153,13 @@ async function seedRelayed(databaseUrl: string, timeoutMs: number): Promise<numb
   const count = `SELECT (SELECT count(*) FROM actions.milestone)::int AS planned, (SELECT count(*) FROM monitoring.board_milestone)::int AS board`;
   let last = { planned: 0, board: 0 };
   for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await new Promise((r) => setTimeout(r, 200))) {
-    last = await withClient(databaseUrl, (c) => c.query(count)).then((r) => r.rows[0], () => last);
+    last = await withClient(databaseUrl, (c) => c.query(count)).then(
+      (r) => r.rows[0],
+      () => last,
+    );
     if (last.planned > 0 && last.board >= last.planned) return last.planned;
   }
-  throw new Error(`the seed did not reach monitoring over Kafka within ${timeoutMs / 1000} s: ${last.board} of ${last.planned} milestones on the board`);
+  throw new Error(
+    `the seed did not reach monitoring over Kafka within ${timeoutMs / 1000} s: ${last.board} of ${last.planned} milestones on the board`,
+  );
 }

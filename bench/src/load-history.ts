@@ -20,7 +20,10 @@ export interface LoadResult {
 
 const CHUNK = 2_000;
 
-export async function loadHistory(url: string, options: { seed: number; events: number; onProgress?: (n: number) => void }): Promise<LoadResult> {
+export async function loadHistory(
+  url: string,
+  options: { seed: number; events: number; onProgress?: (n: number) => void },
+): Promise<LoadResult> {
   const store = await PostgresEventStore.open({ connectionString: url, poolSize: 2 }); // creates the es schema
   await store.close();
   const client = new Client({ connectionString: url });
@@ -76,7 +79,19 @@ export async function loadHistory(url: string, options: { seed: number; events: 
 function insertEvents(events: SyntheticEvent[], hashes: string[]): { text: string; values: unknown[] } {
   const columns: unknown[][] = [[], [], [], [], [], [], [], [], [], [], []];
   events.forEach((e, k) => {
-    const values = [e.position, e.id, e.streamId, e.revision, e.type, e.schemaVersion, JSON.stringify(e.data), JSON.stringify(e.metadata), e.occurredAt.toISOString(), e.recordedAt.toISOString(), hashes[k]];
+    const values = [
+      e.position,
+      e.id,
+      e.streamId,
+      e.revision,
+      e.type,
+      e.schemaVersion,
+      JSON.stringify(e.data),
+      JSON.stringify(e.metadata),
+      e.occurredAt.toISOString(),
+      e.recordedAt.toISOString(),
+      hashes[k],
+    ];
     values.forEach((v, i) => columns[i].push(v));
   });
   return {

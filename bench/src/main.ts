@@ -60,9 +60,15 @@ async function main(): Promise<void> {
   const cleanups: (() => Promise<void>)[] = [];
   const rows: ResultRow[] = [];
   const meta: Record<string, unknown> = {
-    command: `npm run bench${quick || onlyArg ? ' --' : ''}${quick ? ' --quick' : ''}${onlyArg ? ` --only=${onlyArg}` : ''}`, startedAt: new Date().toISOString(), events: LARGE, smallEvents: SMALL, seed: SEED,
+    command: `npm run bench${quick || onlyArg ? ' --' : ''}${quick ? ' --quick' : ''}${onlyArg ? ` --only=${onlyArg}` : ''}`,
+    startedAt: new Date().toISOString(),
+    events: LARGE,
+    smallEvents: SMALL,
+    seed: SEED,
     machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version },
-    postgres: server.describe, git: gitState(ROOT), platform: PLATFORM_DIR === ROOT ? 'work tree' : `${PLATFORM_DIR} (git ${gitState(PLATFORM_DIR)})`,
+    postgres: server.describe,
+    git: gitState(ROOT),
+    platform: PLATFORM_DIR === ROOT ? 'work tree' : `${PLATFORM_DIR} (git ${gitState(PLATFORM_DIR)})`,
   };
   try {
     const postmaster = await postmasterPid(server.adminUrl);
@@ -80,18 +86,41 @@ async function main(): Promise<void> {
 
     // Part 7: Emmett's PostgreSQL event store as a peer, databases of their own on the same server.
     if (runs('7')) {
-      const dbs = await Promise.all(['regie', 'emmett', 'regie_read', 'emmett_read'].map((n) => freshDatabase(server, `regie_bench_${stamp}_peer_${n}`)));
+      const dbs = await Promise.all(
+        ['regie', 'emmett', 'regie_read', 'emmett_read'].map((n) => freshDatabase(server, `regie_bench_${stamp}_peer_${n}`)),
+      );
       cleanups.push(...dbs.map((d) => d.drop));
-      rows.push(...(await peerRows({ regie: dbs[0].url, emmett: dbs[1].url, regieRead: dbs[2].url, emmettRead: dbs[3].url }, PEER.seconds, PEER.readEvents, log)));
+      rows.push(
+        ...(await peerRows(
+          { regie: dbs[0].url, emmett: dbs[1].url, regieRead: dbs[2].url, emmettRead: dbs[3].url },
+          PEER.seconds,
+          PEER.readEvents,
+          log,
+        )),
+      );
       for (const d of dbs) await d.drop();
     }
 
     // Part 6: the Kafka bus adapter on kafkajs and on @platformatic/kafka, same broker.
     if (runs('6')) {
-      rows.push(...(await withBroker(log, (brokers) => kafkaClientRows(brokers, KAFKA_MESSAGES, log)).catch((error) => {
-        log(`Kafka: ${String(error)}`);
-        return [row('6', 'Kafka bus adapter: kafkajs vs @platformatic/kafka', null, '', null, '', 'report both', undefined, `not measured: ${String(error).slice(0, 200)}`)];
-      })));
+      rows.push(
+        ...(await withBroker(log, (brokers) => kafkaClientRows(brokers, KAFKA_MESSAGES, log)).catch((error) => {
+          log(`Kafka: ${String(error)}`);
+          return [
+            row(
+              '6',
+              'Kafka bus adapter: kafkajs vs @platformatic/kafka',
+              null,
+              '',
+              null,
+              '',
+              'report both',
+              undefined,
+              `not measured: ${String(error).slice(0, 200)}`,
+            ),
+          ];
+        })),
+      );
     }
 
     /** Parts 2, 3, 4, 5 and 8: the stores of two sizes, their replays, the platform on them. */
@@ -118,38 +147,169 @@ async function main(): Promise<void> {
       }
       if (runs('3')) {
         for (const s of sizes) {
-          rows.push(row('3', `rebuild actions read model @${s.n} (rebuildInto, fresh)`, s.rebuild.perSecond, 'events/s', s.raw.perSecond, 'raw paged read + JSON.parse', '≥ 20,000 events/s', (v) => v >= 20_000,
-            `${s.rebuild.events.toLocaleString()} events in ${s.rebuild.seconds.toFixed(1)} s`));
-          rows.push(row('3', `rebuild ALL read models @${s.n} (regie replay: rebuildAllInto, one pass)`, s.rebuildAll.perSecond, 'events/s', s.raw.perSecond, 'raw paged read + JSON.parse', '≥ 20,000 events/s', (v) => v >= 20_000,
-            `${s.rebuildAll.events.toLocaleString()} events in ${s.rebuildAll.seconds.toFixed(1)} s; actions, commitments, meetings, monitoring, with the consumer-fed tables`));
+          rows.push(
+            row(
+              '3',
+              `rebuild actions read model @${s.n} (rebuildInto, fresh)`,
+              s.rebuild.perSecond,
+              'events/s',
+              s.raw.perSecond,
+              'raw paged read + JSON.parse',
+              '≥ 20,000 events/s',
+              (v) => v >= 20_000,
+              `${s.rebuild.events.toLocaleString()} events in ${s.rebuild.seconds.toFixed(1)} s`,
+            ),
+          );
+          rows.push(
+            row(
+              '3',
+              `rebuild ALL read models @${s.n} (regie replay: rebuildAllInto, one pass)`,
+              s.rebuildAll.perSecond,
+              'events/s',
+              s.raw.perSecond,
+              'raw paged read + JSON.parse',
+              '≥ 20,000 events/s',
+              (v) => v >= 20_000,
+              `${s.rebuildAll.events.toLocaleString()} events in ${s.rebuildAll.seconds.toFixed(1)} s; actions, commitments, meetings, monitoring, with the consumer-fed tables`,
+            ),
+          );
           for (const c of s.consumers) {
-            rows.push(row('3', `catch-up of ${c.name} on first start @${s.n}`, c.perSecond, 'events/s', s.raw.perSecond, 'raw paged read + JSON.parse', '≥ 20,000 events/s (bench\'s choice)', (v) => v >= 20_000,
-              `position ${c.from} → ${c.to}${c.caughtUp ? ' (caught up)' : ` in ${CATCH_UP_SECONDS} s; then the full rebuild is swapped in`}; ${s.consumers.length} consumers replaying at once`));
+            rows.push(
+              row(
+                '3',
+                `catch-up of ${c.name} on first start @${s.n}`,
+                c.perSecond,
+                'events/s',
+                s.raw.perSecond,
+                'raw paged read + JSON.parse',
+                "≥ 20,000 events/s (bench's choice)",
+                (v) => v >= 20_000,
+                `position ${c.from} → ${c.to}${c.caughtUp ? ' (caught up)' : ` in ${CATCH_UP_SECONDS} s; then the full rebuild is swapped in`}; ${s.consumers.length} consumers replaying at once`,
+              ),
+            );
           }
         }
-        rows.push(row('3', `fixture load @${large.n} (multi-row INSERT, bypasses append)`, large.load.events / large.load.seconds, 'events/s', null, '', '—', undefined, `${large.load.seconds.toFixed(1)} s; no target: what bulk writing costs here`));
+        rows.push(
+          row(
+            '3',
+            `fixture load @${large.n} (multi-row INSERT, bypasses append)`,
+            large.load.events / large.load.seconds,
+            'events/s',
+            null,
+            '',
+            '—',
+            undefined,
+            `${large.load.seconds.toFixed(1)} s; no target: what bulk writing costs here`,
+          ),
+        );
       }
       if (runs('4')) for (const s of sizes) rows.push(...lagRows('in-process bus', ` @${s.n}`, s.lag));
       if (runs('5')) {
         rows.push(
-          row('5', 'start-up, fresh embedded data dir (no DATABASE_URL)', fresh.child.startSeconds, 's', floor.startSeconds + pgInit, 'node floor + embedded PG init+start', '< 30 s (e2e bound)', (v) => v < 30),
-          row('5', `start-up, ${small.n} events (DATABASE_URL = bench db)`, small.startSeconds, 's', floor.startSeconds, 'node + swc floor'),
+          row(
+            '5',
+            'start-up, fresh embedded data dir (no DATABASE_URL)',
+            fresh.child.startSeconds,
+            's',
+            floor.startSeconds + pgInit,
+            'node floor + embedded PG init+start',
+            '< 30 s (e2e bound)',
+            (v) => v < 30,
+          ),
+          row(
+            '5',
+            `start-up, ${small.n} events (DATABASE_URL = bench db)`,
+            small.startSeconds,
+            's',
+            floor.startSeconds,
+            'node + swc floor',
+          ),
         );
-        if (large !== small) rows.push(row('5', `start-up, ${large.n} events (DATABASE_URL = bench db)`, large.startSeconds, 's', small.startSeconds, `start-up @${small.n}`, '≤ 2× (bench\'s choice)', (_, r) => r !== null && r <= 2));
+        if (large !== small)
+          rows.push(
+            row(
+              '5',
+              `start-up, ${large.n} events (DATABASE_URL = bench db)`,
+              large.startSeconds,
+              's',
+              small.startSeconds,
+              `start-up @${small.n}`,
+              "≤ 2× (bench's choice)",
+              (_, r) => r !== null && r <= 2,
+            ),
+          );
       }
       if (runs('8')) {
         for (const s of sizes) {
           rows.push(
-            row('8', `platform Node RSS, idle @${s.n}`, s.memory.nodeIdle, 'MB', floorRss.rss, 'node + swc floor', '—', undefined, `CPU ${s.memory.idleCpuPercent.toFixed(0)} % while idle`),
+            row(
+              '8',
+              `platform Node RSS, idle @${s.n}`,
+              s.memory.nodeIdle,
+              'MB',
+              floorRss.rss,
+              'node + swc floor',
+              '—',
+              undefined,
+              `CPU ${s.memory.idleCpuPercent.toFixed(0)} % while idle`,
+            ),
             row('8', `platform Node RSS, HTTP load @${s.n}`, s.memory.nodeLoad, 'MB', s.memory.nodeIdle, 'idle'),
-            row('8', `PostgreSQL RSS sum, idle @${s.n}`, s.memory.pgIdle, 'MB', pgFloor.rss, 'server before the bench', '—', undefined, `PSS ${s.memory.pgIdlePss.toFixed(0)} MB`),
-            row('8', `PostgreSQL RSS sum, HTTP load @${s.n}`, s.memory.pgLoad, 'MB', s.memory.pgIdle, 'idle', '—', undefined, `PSS ${s.memory.pgLoadPss.toFixed(0)} MB`),
+            row(
+              '8',
+              `PostgreSQL RSS sum, idle @${s.n}`,
+              s.memory.pgIdle,
+              'MB',
+              pgFloor.rss,
+              'server before the bench',
+              '—',
+              undefined,
+              `PSS ${s.memory.pgIdlePss.toFixed(0)} MB`,
+            ),
+            row(
+              '8',
+              `PostgreSQL RSS sum, HTTP load @${s.n}`,
+              s.memory.pgLoad,
+              'MB',
+              s.memory.pgIdle,
+              'idle',
+              '—',
+              undefined,
+              `PSS ${s.memory.pgLoadPss.toFixed(0)} MB`,
+            ),
           );
         }
         rows.push(
-          row('8', `replaying Node process RSS (rebuildInto actions, own process) @${large.n}`, large.memory.nodeReplay, 'MB', large.memory.nodeBeforeReplay, 'same process before the rebuild', '< 512 MB', (v) => v < 512),
-          row('8', `replaying Node process RSS (rebuildAllInto, all read models) @${large.n}`, large.memory.nodeReplayAll, 'MB', large.memory.nodeBeforeReplayAll, 'same process before the rebuild', '< 512 MB', (v) => v < 512),
-          row('8', `PostgreSQL RSS sum, replay @${large.n}`, large.memory.pgReplay, 'MB', large.memory.pgBeforeReplay, 'before', '—', undefined, `PSS ${large.memory.pgReplayPss.toFixed(0)} MB`),
+          row(
+            '8',
+            `replaying Node process RSS (rebuildInto actions, own process) @${large.n}`,
+            large.memory.nodeReplay,
+            'MB',
+            large.memory.nodeBeforeReplay,
+            'same process before the rebuild',
+            '< 512 MB',
+            (v) => v < 512,
+          ),
+          row(
+            '8',
+            `replaying Node process RSS (rebuildAllInto, all read models) @${large.n}`,
+            large.memory.nodeReplayAll,
+            'MB',
+            large.memory.nodeBeforeReplayAll,
+            'same process before the rebuild',
+            '< 512 MB',
+            (v) => v < 512,
+          ),
+          row(
+            '8',
+            `PostgreSQL RSS sum, replay @${large.n}`,
+            large.memory.pgReplay,
+            'MB',
+            large.memory.pgBeforeReplay,
+            'before',
+            '—',
+            undefined,
+            `PSS ${large.memory.pgReplayPss.toFixed(0)} MB`,
+          ),
         );
       }
     };
@@ -161,13 +321,22 @@ async function main(): Promise<void> {
       const lag = await kafkaLag(server, `regie_bench_${stamp}_kafka_lag`, LAG_SAMPLES, log).catch((error) => {
         console.error(error);
         const banner = '!'.repeat(100);
-        log(`${banner}\n[bench] !!! projection lag over Kafka NOT measured, its rows are left out: ${String(error).split('\n')[0]}\n[bench] ${banner}`);
+        log(
+          `${banner}\n[bench] !!! projection lag over Kafka NOT measured, its rows are left out: ${String(error).split('\n')[0]}\n[bench] ${banner}`,
+        );
         meta.kafkaLag = { error: String(error) };
         return undefined;
       });
-      if (lag) rows.push(...lagRows('Kafka, separate processes', '', lag, `; on a fresh seeded database (${lag.seeded} milestones): the lag does not depend on the size of the history`));
+      if (lag)
+        rows.push(
+          ...lagRows(
+            'Kafka, separate processes',
+            '',
+            lag,
+            `; on a fresh seeded database (${lag.seeded} milestones): the lag does not depend on the size of the history`,
+          ),
+        );
     }
-
   } catch (error) {
     console.error(error); // before the cleanups, which may fail in turn
     throw error;
@@ -179,10 +348,13 @@ async function main(): Promise<void> {
   clearInterval(loadTimer);
   meta.seconds = (performance.now() - started) / 1000;
   meta.loadAverage = { ...load, atEnd: loadavg()[0] };
-  printTable(rows, [
-    `Regie benchmark ${stamp}: ${LARGE.toLocaleString()} events${quick ? ' (--quick)' : ''}${onlyArg ? `, parts ${onlyArg}` : ''}, ${meta.postgres}, git ${meta.git}, platform from ${meta.platform}`,
-    `${cpus().length} cores, load average ${load.atStart.toFixed(1)} at start, max ${load.max.toFixed(1)} (other work on the machine moves the figures), ${(meta.seconds as number).toFixed(0)} s`,
-  ].join('\n'));
+  printTable(
+    rows,
+    [
+      `Regie benchmark ${stamp}: ${LARGE.toLocaleString()} events${quick ? ' (--quick)' : ''}${onlyArg ? `, parts ${onlyArg}` : ''}, ${meta.postgres}, git ${meta.git}, platform from ${meta.platform}`,
+      `${cpus().length} cores, load average ${load.atStart.toFixed(1)} at start, max ${load.max.toFixed(1)} (other work on the machine moves the figures), ${(meta.seconds as number).toFixed(0)} s`,
+    ].join('\n'),
+  );
   console.log(`\nJSON: ${writeJson(rows, meta, stamp)}`);
 }
 
@@ -233,18 +405,38 @@ async function size(server: BenchServer, events: number, postmaster: number, cle
     const idle = [new PeakSampler(node).start(), new PeakSampler(pg).start()] as const;
     const cpuBefore = await cpuSeconds(platform.pid);
     await sleep(2000);
-    const idleCpuPercent = ((await cpuSeconds(platform.pid)) - cpuBefore) / 2 * 100;
+    const idleCpuPercent = (((await cpuSeconds(platform.pid)) - cpuBefore) / 2) * 100;
     const [nodeIdle, pgIdle] = [await idle[0].stop(), await idle[1].stop()];
     const busy = [new PeakSampler(node).start(), new PeakSampler(pg).start()] as const;
     const http = await measureHttp(platform.url, n, HTTP);
     const [nodeLoad, pgLoad] = [await busy[0].stop(), await busy[1].stop()];
     const lag = await measureLag(platform.url, db.url, n, LAG_SAMPLES);
     return {
-      n, load, raw, rebuild, rebuildAll, lag, consumers, promoted, startSeconds: platform.startSeconds, http,
+      n,
+      load,
+      raw,
+      rebuild,
+      rebuildAll,
+      lag,
+      consumers,
+      promoted,
+      startSeconds: platform.startSeconds,
+      http,
       memory: {
-        nodeBeforeReplay: rebuild.rssBeforeMb, nodeReplay: replayPeak.rss, pgBeforeReplay: pgBefore.rss, pgReplay: pgPeak.rss, pgReplayPss: pgPeak.pss,
-        nodeBeforeReplayAll: rebuildAll.rssBeforeMb, nodeReplayAll: allPeak.rss,
-        nodeIdle: nodeIdle.rss, idleCpuPercent, nodeLoad: nodeLoad.rss, pgIdle: pgIdle.rss, pgIdlePss: pgIdle.pss, pgLoad: pgLoad.rss, pgLoadPss: pgLoad.pss,
+        nodeBeforeReplay: rebuild.rssBeforeMb,
+        nodeReplay: replayPeak.rss,
+        pgBeforeReplay: pgBefore.rss,
+        pgReplay: pgPeak.rss,
+        pgReplayPss: pgPeak.pss,
+        nodeBeforeReplayAll: rebuildAll.rssBeforeMb,
+        nodeReplayAll: allPeak.rss,
+        nodeIdle: nodeIdle.rss,
+        idleCpuPercent,
+        nodeLoad: nodeLoad.rss,
+        pgIdle: pgIdle.rss,
+        pgIdlePss: pgIdle.pss,
+        pgLoad: pgLoad.rss,
+        pgLoadPss: pgLoad.pss,
       },
     };
   } finally {

@@ -29,7 +29,10 @@ export async function rssMb(pid: number): Promise<number> {
  */
 export async function postgresMemoryMb(postmaster: number): Promise<{ rss: number; pss: number }> {
   const { stdout } = await exec('ps', ['-e', '-o', 'pid=,ppid=,rss=']);
-  const procs = stdout.trim().split('\n').map((l) => l.trim().split(/\s+/).map(Number))
+  const procs = stdout
+    .trim()
+    .split('\n')
+    .map((l) => l.trim().split(/\s+/).map(Number))
     .filter(([pid, ppid]) => pid === postmaster || ppid === postmaster);
   let pss = 0;
   for (const [pid] of procs) {
@@ -45,13 +48,19 @@ export class PeakSampler<T extends Record<string, number>> {
   private timer?: NodeJS.Timeout;
   private busy = false;
 
-  constructor(private readonly probe: () => Promise<T>, private readonly intervalMs = 250) {}
+  constructor(
+    private readonly probe: () => Promise<T>,
+    private readonly intervalMs = 250,
+  ) {}
 
   start(): this {
     const tick = async () => {
       if (this.busy) return;
       this.busy = true;
-      await this.probe().then((sample) => this.record(sample), () => undefined);
+      await this.probe().then(
+        (sample) => this.record(sample),
+        () => undefined,
+      );
       this.busy = false;
     };
     void tick();
@@ -61,7 +70,10 @@ export class PeakSampler<T extends Record<string, number>> {
 
   async stop(): Promise<T> {
     clearInterval(this.timer);
-    await this.probe().then((sample) => this.record(sample), () => undefined);
+    await this.probe().then(
+      (sample) => this.record(sample),
+      () => undefined,
+    );
     return this.peak as T;
   }
 

@@ -25,7 +25,10 @@ export function installEmmett(log: (line: string) => void): string | undefined {
   if (existsSync(join(PEER_DIR, 'node_modules/@event-driven-io/emmett-postgresql'))) return undefined;
   log('peer: npm install --prefix bench/peer-emmett (Emmett is not part of npm ci)');
   try {
-    execFileSync('npm', ['install', '--prefix', PEER_DIR, '--no-audit', '--no-fund', '--loglevel=error'], { stdio: ['ignore', 'ignore', 'pipe'], timeout: 300_000 });
+    execFileSync('npm', ['install', '--prefix', PEER_DIR, '--no-audit', '--no-fund', '--loglevel=error'], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      timeout: 300_000,
+    });
     return undefined;
   } catch (error) {
     return `npm install --prefix bench/peer-emmett failed: ${String((error as { stderr?: Buffer }).stderr ?? error).slice(0, 300)}`;
@@ -33,7 +36,10 @@ export function installEmmett(log: (line: string) => void): string | undefined {
 }
 
 async function emmett(url: string, name: string, amount: number): Promise<number | null> {
-  const child = spawn(process.execPath, [join(PEER_DIR, 'run.mjs'), url, name, String(amount)], { cwd: PEER_DIR, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [join(PEER_DIR, 'run.mjs'), url, name, String(amount)], {
+    cwd: PEER_DIR,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let value: number | null = null;
   let error: string | undefined;
   createInterface({ input: child.stdout! }).on('line', (line) => {
@@ -53,7 +59,12 @@ const event = (n: number): NewEvent => ({
   type: 'MilestonePlanned',
   schemaVersion: 1,
   occurredAt: new Date(),
-  data: { milestoneId: newId(), actionCode: '2.1', title: `Plan van aanpak voor het verbeteren van de samenwerking – regio ${n}`, dueDate: '2026-05-31' },
+  data: {
+    milestoneId: newId(),
+    actionCode: '2.1',
+    title: `Plan van aanpak voor het verbeteren van de samenwerking – regio ${n}`,
+    dueDate: '2026-05-31',
+  },
   metadata: { actor: { userId: 'bench-actiehouder', role: 'actiehouder' }, correlationId: newId(), causationId: newId() },
 });
 
@@ -61,19 +72,24 @@ async function runFor(seconds: number, writers: number, work: (w: number) => Pro
   let events = 0;
   const started = performance.now();
   const deadline = started + seconds * 1000;
-  await Promise.all(Array.from({ length: writers }, async (_, w) => {
-    while (performance.now() < deadline) {
-      const n = await work(w);
-      events += n;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: writers }, async (_, w) => {
+      while (performance.now() < deadline) {
+        const n = await work(w);
+        events += n;
+      }
+    }),
+  );
   return events / ((performance.now() - started) / 1000);
 }
 
 /** Regie's store under the same workloads as peer-emmett/run.mjs. */
 class RegieCases {
   private readonly revisions = new Map<string, number>();
-  private constructor(private readonly store: PostgresEventStore, private readonly url: string) {}
+  private constructor(
+    private readonly store: PostgresEventStore,
+    private readonly url: string,
+  ) {}
 
   static async open(url: string): Promise<RegieCases> {
     return new RegieCases(await PostgresEventStore.open({ connectionString: url, poolSize: 17 }), url);
@@ -82,7 +98,11 @@ class RegieCases {
   private append(tag: string, batch: number) {
     return async (w: number) => {
       const stream = `r-${tag}-${w}`;
-      const result = await this.store.append(stream, Array.from({ length: batch }, (_, i) => event(i)), this.revisions.get(stream) ?? 'no_stream');
+      const result = await this.store.append(
+        stream,
+        Array.from({ length: batch }, (_, i) => event(i)),
+        this.revisions.get(stream) ?? 'no_stream',
+      );
       this.revisions.set(stream, result.nextExpectedRevision);
       return batch;
     };
@@ -91,21 +111,36 @@ class RegieCases {
   async run(name: string, amount: number): Promise<number> {
     const tag = newId().slice(-8);
     switch (name) {
-      case 'append-1w-1e': return runFor(amount, 1, this.append(tag, 1));
-      case 'append-16w-1e': return runFor(amount, 16, this.append(tag, 1));
-      case 'append-16w-10e': return runFor(amount, 16, this.append(tag, 10));
+      case 'append-1w-1e':
+        return runFor(amount, 1, this.append(tag, 1));
+      case 'append-16w-1e':
+        return runFor(amount, 16, this.append(tag, 1));
+      case 'append-16w-10e':
+        return runFor(amount, 16, this.append(tag, 10));
       case 'fill': {
         let left = amount - 100;
-        await this.store.append('r-read', Array.from({ length: 100 }, (_, i) => event(i)), 'no_stream');
+        await this.store.append(
+          'r-read',
+          Array.from({ length: 100 }, (_, i) => event(i)),
+          'no_stream',
+        );
         const work = this.append(`fill-${tag}`, 10);
-        await Promise.all(Array.from({ length: 16 }, async (_, w) => { while (left > 0) { left -= 10; await work(w); } }));
+        await Promise.all(
+          Array.from({ length: 16 }, async (_, w) => {
+            while (left > 0) {
+              left -= 10;
+              await work(w);
+            }
+          }),
+        );
         return amount;
       }
-      case 'read-stream-100': return runFor(amount, 1, async () => (await this.store.readStream('r-read')).length);
+      case 'read-stream-100':
+        return runFor(amount, 1, async () => (await this.store.readStream('r-read')).length);
       case 'read-all': {
         const started = performance.now();
         let events = 0;
-        for (let after = 0; ; ) {
+        for (let after = 0; ;) {
           const page = await this.store.readAll({ after, limit: 1000 });
           if (page.length === 0) break;
           events += page.length;
@@ -116,7 +151,11 @@ class RegieCases {
       case 'replay-reactor': {
         const dataSource = await openReadModelDataSource({ url: this.url, schema: `peer_${tag}`, entities: [], migrations: [] });
         let seen = 0;
-        const counting = { name: 'count', apply: async () => void seen++, applyBatch: async (batch: unknown[]) => void (seen += batch.length) };
+        const counting = {
+          name: 'count',
+          apply: async () => void seen++,
+          applyBatch: async (batch: unknown[]) => void (seen += batch.length),
+        };
         const runner = new ProjectionRunner({ name: 'count', store: this.store, dataSource, projections: [counting] });
         const started = performance.now();
         await runner.catchUp();
@@ -124,7 +163,8 @@ class RegieCases {
         await dataSource.destroy();
         return value;
       }
-      default: throw new Error(`unknown case ${name}`);
+      default:
+        throw new Error(`unknown case ${name}`);
     }
   }
 
@@ -154,7 +194,10 @@ export async function peerRows(
   log: (line: string) => void,
 ): Promise<ResultRow[]> {
   const failed = installEmmett(log);
-  if (failed) return CASES.map(([, name]) => row('7', `Regie ${name}`, null, 'events/s', null, 'Emmett', '≥ Emmett', undefined, `not measured: ${failed}`));
+  if (failed)
+    return CASES.map(([, name]) =>
+      row('7', `Regie ${name}`, null, 'events/s', null, 'Emmett', '≥ Emmett', undefined, `not measured: ${failed}`),
+    );
   const ours = { write: await RegieCases.open(databases.regie), read: await RegieCases.open(databases.regieRead) };
   try {
     log(`peer: filling a read database per store with ${readEvents.toLocaleString()} events`);
@@ -171,8 +214,19 @@ export async function peerRows(
       const r2 = await mine.run(key, amount);
       const e2 = await emmett(theirUrl, key, amount);
       const theirs = e1 !== null && e2 !== null ? (e1 + e2) / 2 : null;
-      rows.push(row('7', `Regie ${name}`, (r1 + r2) / 2, 'events/s', theirs, `Emmett 0.42${key === 'replay-reactor' ? ', reactor' : ''}`, '≥ Emmett', (_, ratio) => ratio !== null && ratio >= 1,
-        read ? `${readEvents.toLocaleString()} events per store` : undefined));
+      rows.push(
+        row(
+          '7',
+          `Regie ${name}`,
+          (r1 + r2) / 2,
+          'events/s',
+          theirs,
+          `Emmett 0.42${key === 'replay-reactor' ? ', reactor' : ''}`,
+          '≥ Emmett',
+          (_, ratio) => ratio !== null && ratio >= 1,
+          read ? `${readEvents.toLocaleString()} events per store` : undefined,
+        ),
+      );
     }
     return rows;
   } finally {

@@ -57,7 +57,10 @@ export async function rawSequentialRead(url: string, onProgress: (position: numb
 /** The real rebuild into `<schema>__rebuild`, from position 0: the actions read model, or all of them as `regie replay` does it. */
 export async function rebuildActions(url: string, onProgress: (position: number) => void, mode: ReplayMode = 'actions'): Promise<Timed> {
   // Like the platform and the CLI: the PostgreSQL store read through the services' upcasters.
-  const store = new UpcastingEventStore(await PostgresEventStore.open({ connectionString: url, poolSize: 4 }), new Upcasters(ACTIONS_UPCASTERS));
+  const store = new UpcastingEventStore(
+    await PostgresEventStore.open({ connectionString: url, poolSize: 4 }),
+    new Upcasters(ACTIONS_UPCASTERS),
+  );
   try {
     const started = performance.now();
     if (mode === 'actions') {
@@ -112,8 +115,15 @@ const RELAYS = new Set(['actions', 'commitments', 'meetings']);
 const CLI_NODE_FLAGS = ['--max-old-space-size=384'];
 
 /** Runs rebuildActions in a child process; `pid` is there for memory sampling while it runs. */
-export function rebuildInChild(url: string, onProgress: (position: number) => void, mode: ReplayMode = 'actions'): { pid: number; done: Promise<Timed & { rssBeforeMb: number }> } {
-  const child = spawn(process.execPath, [...CLI_NODE_FLAGS, '-r', '@swc-node/register', __filename, url, mode], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+export function rebuildInChild(
+  url: string,
+  onProgress: (position: number) => void,
+  mode: ReplayMode = 'actions',
+): { pid: number; done: Promise<Timed & { rssBeforeMb: number }> } {
+  const child = spawn(process.execPath, [...CLI_NODE_FLAGS, '-r', '@swc-node/register', __filename, url, mode], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const done = new Promise<Timed & { rssBeforeMb: number }>((resolve, reject) => {
     let result: (Timed & { rssBeforeMb: number }) | undefined;
     createInterface({ input: child.stdout! }).on('line', (line) => {
@@ -129,9 +139,13 @@ export function rebuildInChild(url: string, onProgress: (position: number) => vo
 if (require.main === module) {
   const rssBeforeMb = process.memoryUsage().rss / 2 ** 20;
   let last = 0;
-  rebuildActions(process.argv[2], (position) => {
-    if (position - last >= 1000) console.log(`progress ${(last = position)}`);
-  }, (process.argv[3] ?? 'actions') as ReplayMode).then(
+  rebuildActions(
+    process.argv[2],
+    (position) => {
+      if (position - last >= 1000) console.log(`progress ${(last = position)}`);
+    },
+    (process.argv[3] ?? 'actions') as ReplayMode,
+  ).then(
     (timed) => console.log(`result ${JSON.stringify({ ...timed, rssBeforeMb })}`),
     (error) => {
       console.error(error);

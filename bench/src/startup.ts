@@ -44,8 +44,15 @@ async function spawnUntilHealthy(args: string[], env: Record<string, string>, ti
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${port}`;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`process exited with ${child.exitCode} before it was healthy:\n${output.split('\n').slice(-40).join('\n')}`);
-    if (await fetch(`${url}/health`).then((r) => r.ok, () => false)) break;
+    if (child.exitCode !== null)
+      throw new Error(`process exited with ${child.exitCode} before it was healthy:\n${output.split('\n').slice(-40).join('\n')}`);
+    if (
+      await fetch(`${url}/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     if (performance.now() - started > timeoutMs) {
       child.kill('SIGKILL');
       throw new Error(`not healthy within ${timeoutMs} ms:\n${output.split('\n').slice(-40).join('\n')}`);
@@ -69,11 +76,20 @@ async function spawnUntilHealthy(args: string[], env: Record<string, string>, ti
 
 /** The platform as `npm start` runs it, with the given environment (DATABASE_URL, REGIE_DATA_DIR…). */
 export const spawnPlatform = (env: Record<string, string>, timeoutMs = 180_000): Promise<PlatformChild> =>
-  spawnUntilHealthy(['-r', '@swc-node/register', 'services/platform/src/main.ts'], { REGIE_SEED: 'true', REGIE_LOCAL_PASSWORD: BENCH_PASSWORD, ...env }, timeoutMs, PLATFORM_DIR);
+  spawnUntilHealthy(
+    ['-r', '@swc-node/register', 'services/platform/src/main.ts'],
+    { REGIE_SEED: 'true', REGIE_LOCAL_PASSWORD: BENCH_PASSWORD, ...env },
+    timeoutMs,
+    PLATFORM_DIR,
+  );
 
 /** The floor: node + @swc-node/register serving /health and nothing else. */
 export const spawnFloor = (): Promise<PlatformChild> =>
-  spawnUntilHealthy(['-r', '@swc-node/register', '-e', `require('node:http').createServer((q, s) => s.end('ok')).listen(process.env.PORT)`], {}, 30_000);
+  spawnUntilHealthy(
+    ['-r', '@swc-node/register', '-e', `require('node:http').createServer((q, s) => s.end('ok')).listen(process.env.PORT)`],
+    {},
+    30_000,
+  );
 
 /** A fresh temp data dir and a free port for an embedded PostgreSQL; remove() deletes the dir. */
 export async function tempDataDir(): Promise<{ dir: string; port: number; remove: () => Promise<void> }> {

@@ -9,10 +9,22 @@ import { WERKAGENDA_SEED } from '../../services/actions/src/seed/werkagenda.seed
 import { type CommitmentEvent, commitmentStream, type Due } from '../../services/commitments/src/commitment/commitment';
 import { resolveDue } from '../../services/commitments/src/due/resolve-due';
 import type { DraftInput, DueCommitment, DueMilestone, OpenKnelpunt } from '../../services/meetings/src/agenda/compose-draft';
-import { type AgendaItem, type AgendaSourceType, type DecisionKind, type MeetingEvent, meetingStream } from '../../services/meetings/src/meeting/meeting';
+import {
+  type AgendaItem,
+  type AgendaSourceType,
+  type DecisionKind,
+  type MeetingEvent,
+  meetingStream,
+} from '../../services/meetings/src/meeting/meeting';
 import { DECISION_KINDS } from '../../services/meetings/src/meeting/meeting.decide';
 import { SERIES_SEED } from '../../services/meetings/src/seed/series.seed-data';
-import { MEETING_KINDS, type MeetingKind, type MeetingSeriesEvent, meetingSeriesStream, type SeriesDefinition } from '../../services/meetings/src/series/meeting-series';
+import {
+  MEETING_KINDS,
+  type MeetingKind,
+  type MeetingSeriesEvent,
+  meetingSeriesStream,
+  type SeriesDefinition,
+} from '../../services/meetings/src/series/meeting-series';
 /* eslint-enable @nx/enforce-module-boundaries */
 
 /**
@@ -60,7 +72,8 @@ export interface SyntheticEvent {
  * Events are written at the version the platform writes them today (e.g. MilestonePlanned v2,
  * MeetingSeriesDefined v2, CommitmentRegistered v2).
  */
-export const SCHEMA_VERSIONS: Record<string, number> = new Upcasters([...ACTIONS_UPCASTERS, ...MEETING_UPCASTERS, ...COMMITMENT_UPCASTERS]).currentVersions;
+export const SCHEMA_VERSIONS: Record<string, number> = new Upcasters([...ACTIONS_UPCASTERS, ...MEETING_UPCASTERS, ...COMMITMENT_UPCASTERS])
+  .currentVersions;
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
@@ -118,12 +131,27 @@ const SUMMARIES = [
   'De conceptrapportage is gedeeld met de partijen; reacties worden verwerkt voor de volgende regiegroep.',
   'Implementatie kost meer tijd dan voorzien; de afhankelijkheid van gemeentelijke inkoop is groter.',
 ];
-const REPLAN_REASONS = ['Afhankelijkheid van de evaluatie', 'Besluitvorming in de regiegroep schuift op', 'Extra afstemming met zorgkantoren nodig'];
+const REPLAN_REASONS = [
+  'Afhankelijkheid van de evaluatie',
+  'Besluitvorming in de regiegroep schuift op',
+  'Extra afstemming met zorgkantoren nodig',
+];
 const CANCEL_REASONS = ['Opgegaan in een andere mijlpaal', 'Niet meer nodig na besluit van de regiegroep'];
-const KNELPUNTEN = ['Financiering na de pilotperiode is onzeker', 'Gegevensdeling tussen gemeente en zorgkantoor ontbreekt', 'Te weinig ervaringsdeskundigen beschikbaar'];
+const KNELPUNTEN = [
+  'Financiering na de pilotperiode is onzeker',
+  'Gegevensdeling tussen gemeente en zorgkantoor ontbreekt',
+  'Te weinig ervaringsdeskundigen beschikbaar',
+];
 const RESOLUTIONS = ['Besproken in de regiegroep; VWS stelt middelen beschikbaar', 'Convenant over gegevensdeling getekend'];
 
-interface Pending { at: number; seq: number; streamId: string; type: string; data: Record<string, unknown>; metadata: EventMetadata }
+interface Pending {
+  at: number;
+  seq: number;
+  streamId: string;
+  type: string;
+  data: Record<string, unknown>;
+  metadata: EventMetadata;
+}
 
 /** Appends one command's events (same time, same metadata) to a cohort's buffer. */
 type Emit = (streamId: string, at: number, actor: Actor, events: [string, Record<string, unknown>][]) => void;
@@ -166,17 +194,36 @@ function werkagenda(k: number, start: number, rnd: Draw, emit: Emit): void {
   const coordinator: Actor = { userId: `coordinator-${werkagendaId}`, role: 'coordinator' };
   const period = { from: date(start), to: date(start + 4 * 365 * DAY) };
   const inbound: Inbound = { milestones: [], knelpunten: [], commitments: [] };
-  emit(`werkagenda-${werkagendaId}`, start, coordinator, [['WerkagendaEstablished', {
-    werkagendaId, title: `${seed.title} (synthetisch ${k})`, period, parties: seed.parties, actionLines: seed.actionLines,
-  }]]);
+  emit(`werkagenda-${werkagendaId}`, start, coordinator, [
+    [
+      'WerkagendaEstablished',
+      {
+        werkagendaId,
+        title: `${seed.title} (synthetisch ${k})`,
+        period,
+        parties: seed.parties,
+        actionLines: seed.actionLines,
+      },
+    ],
+  ]);
   seed.actions.forEach((a, i) => {
     const code = `${werkagendaId}.${a.code}`;
     const stream = `action-${code}`;
     const holder: Actor = { userId: `actiehouder-${code}`, role: 'actiehouder' };
     const defined = start + 3_600_000 + i * 60_000;
-    emit(stream, defined, coordinator, [['ActionDefined', {
-      werkagendaId, code, actionLine: a.actionLine, title: a.title, actionHolder: a.actionHolder, startActivities: a.startActivities,
-    }]]);
+    emit(stream, defined, coordinator, [
+      [
+        'ActionDefined',
+        {
+          werkagendaId,
+          code,
+          actionLine: a.actionLine,
+          title: a.title,
+          actionHolder: a.actionHolder,
+          startActivities: a.startActivities,
+        },
+      ],
+    ]);
     if (rnd.chance(0.5)) {
       const actionHolder = { parties: [rnd.pick(seed.parties).code], description: 'Actiehouder aangewezen in de mijlpalenplanning' };
       emit(stream, defined + rnd.int(7, 90) * DAY, coordinator, [['ActionHolderAssigned', { code, actionHolder }]]);
@@ -184,10 +231,18 @@ function werkagenda(k: number, start: number, rnd: Draw, emit: Emit): void {
     const reports = rnd.int(18, 36);
     for (let j = 1; j <= reports; j++) {
       const at = defined + Math.floor((j * 1400 * DAY) / (reports + 1)) + rnd.int(0, 3_600_000);
-      emit(stream, at, holder, [['ProgressReported', { code, reportId: rnd.uuid(at), rag: rnd.pick(RAG), summary: rnd.pick(SUMMARIES), reportedAt: new Date(at).toISOString() }]]);
+      emit(stream, at, holder, [
+        [
+          'ProgressReported',
+          { code, reportId: rnd.uuid(at), rag: rnd.pick(RAG), summary: rnd.pick(SUMMARIES), reportedAt: new Date(at).toISOString() },
+        ],
+      ]);
     }
-    const titles = a.milestones.length ? a.milestones.map((m) => m.title) : ['Tussenrapportage aan de regiegroep', 'Plan van aanpak vastgesteld'];
-    for (let j = rnd.int(4, 8); j > 0; j--) milestone(code, defined + rnd.int(1, 900) * DAY, `${rnd.pick(titles)} (${j})`, holder, coordinator, rnd, emit, inbound);
+    const titles = a.milestones.length
+      ? a.milestones.map((m) => m.title)
+      : ['Tussenrapportage aan de regiegroep', 'Plan van aanpak vastgesteld'];
+    for (let j = rnd.int(4, 8); j > 0; j--)
+      milestone(code, defined + rnd.int(1, 900) * DAY, `${rnd.pick(titles)} (${j})`, holder, coordinator, rnd, emit, inbound);
     for (let j = rnd.int(0, 4); j > 0; j--) knelpunt(code, defined + rnd.int(30, 1200) * DAY, holder, coordinator, rnd, emit, inbound);
   });
   const actions = seed.actions.map((a) => ({ code: `${werkagendaId}.${a.code}`, title: a.title }));
@@ -196,7 +251,16 @@ function werkagenda(k: number, start: number, rnd: Draw, emit: Emit): void {
 }
 
 /** planned → [started] → [replanned ×0–2] → achieved | cancelled | still open. */
-function milestone(actionCode: string, planned: number, title: string, holder: Actor, coordinator: Actor, rnd: Draw, emit: Emit, inbound: Inbound): void {
+function milestone(
+  actionCode: string,
+  planned: number,
+  title: string,
+  holder: Actor,
+  coordinator: Actor,
+  rnd: Draw,
+  emit: Emit,
+  inbound: Inbound,
+): void {
   const milestoneId = rnd.uuid(planned);
   const stream = `milestone-${milestoneId}`;
   let due = planned + rnd.int(30, 365) * DAY;
@@ -214,7 +278,9 @@ function milestone(actionCode: string, planned: number, title: string, holder: A
   for (let r = rnd.chance(0.35) ? rnd.int(1, 2) : 0; r > 0; r--) {
     const previousDueDate = date(due);
     due += rnd.int(30, 180) * DAY;
-    emit(stream, (at += rnd.int(1, 90) * DAY), coordinator, [['MilestoneReplanned', { milestoneId, actionCode, previousDueDate, dueDate: date(due), reason: rnd.pick(REPLAN_REASONS) }]]);
+    emit(stream, (at += rnd.int(1, 90) * DAY), coordinator, [
+      ['MilestoneReplanned', { milestoneId, actionCode, previousDueDate, dueDate: date(due), reason: rnd.pick(REPLAN_REASONS) }],
+    ]);
     steps.push({ at, row: (row = { ...row, dueDate: date(due) }) });
   }
   const end = rnd.next();
@@ -222,7 +288,9 @@ function milestone(actionCode: string, planned: number, title: string, holder: A
     emit(stream, (at += rnd.int(1, 120) * DAY), holder, [['MilestoneAchieved', { milestoneId, actionCode, achievedOn: date(at) }]]);
     steps.push({ at, row: { ...row, status: 'achieved', achievedOn: date(at) } });
   } else if (end < 0.75) {
-    emit(stream, (at += rnd.int(1, 60) * DAY), coordinator, [['MilestoneCancelled', { milestoneId, actionCode, reason: rnd.pick(CANCEL_REASONS) }]]);
+    emit(stream, (at += rnd.int(1, 60) * DAY), coordinator, [
+      ['MilestoneCancelled', { milestoneId, actionCode, reason: rnd.pick(CANCEL_REASONS) }],
+    ]);
     steps.push({ at, row: { ...row, status: 'cancelled' } });
   }
 }
@@ -232,7 +300,9 @@ function knelpunt(actionCode: string, raised: number, holder: Actor, coordinator
   const knelpuntId = rnd.uuid(raised);
   const stream = `knelpunt-${knelpuntId}`;
   const description = rnd.pick(KNELPUNTEN);
-  const events: [string, Record<string, unknown>][] = [['KnelpuntRaised', { knelpuntId, actionCode, description, raisedAt: new Date(raised).toISOString() }]];
+  const events: [string, Record<string, unknown>][] = [
+    ['KnelpuntRaised', { knelpuntId, actionCode, description, raisedAt: new Date(raised).toISOString() }],
+  ];
   let level: 'kerngroep' | 'regiegroep' | null = rnd.chance(0.2) ? rnd.pick(['kerngroep', 'regiegroep'] as const) : null;
   if (level) events.push(['KnelpuntEscalated', { knelpuntId, actionCode, from: null, to: level }]);
   emit(stream, raised, holder, events);
@@ -248,7 +318,9 @@ function knelpunt(actionCode: string, raised: number, holder: Actor, coordinator
   }
   if (rnd.chance(0.7)) {
     at += rnd.int(14, 180) * DAY;
-    emit(stream, at, coordinator, [['KnelpuntResolved', { knelpuntId, actionCode, resolution: rnd.pick(RESOLUTIONS), resolvedAt: new Date(at).toISOString() }]]);
+    emit(stream, at, coordinator, [
+      ['KnelpuntResolved', { knelpuntId, actionCode, resolution: rnd.pick(RESOLUTIONS), resolvedAt: new Date(at).toISOString() }],
+    ]);
     steps.push({ at, row: null });
   }
 }
@@ -305,15 +377,28 @@ const BEWINDSPERSONEN = [
   'Staatssecretaris Jeugd, Preventie en Sport',
   'Minister van Volksgezondheid, Welzijn en Sport',
 ];
-const DEBATES = ['Commissiedebat Ggz/Suïcidepreventie', 'Commissiedebat Langdurige zorg', 'Tweeminutendebat Ggz/Suïcidepreventie', 'Schriftelijk overleg Langdurige zorg'];
+const DEBATES = [
+  'Commissiedebat Ggz/Suïcidepreventie',
+  'Commissiedebat Langdurige zorg',
+  'Tweeminutendebat Ggz/Suïcidepreventie',
+  'Schriftelijk overleg Langdurige zorg',
+];
 const PROMISES: ((code: string, title: string) => string)[] = [
   (code, title) => `De Kamer informeren over de voortgang van actie ${code} (${title}).`,
   (code, title) => `De Kamer een brief sturen over de uitkomsten van actie ${code}: ${title}.`,
   (code) => `De Kamer informeren over de evaluatie van actie ${code} en de vervolgstappen die de partijen daarop zetten.`,
-  (code) => `Met de partijen van de werkagenda in gesprek gaan over de financiering van actie ${code} en de Kamer over de uitkomst berichten.`,
+  (code) =>
+    `Met de partijen van de werkagenda in gesprek gaan over de financiering van actie ${code} en de Kamer over de uitkomst berichten.`,
 ];
-const POSTPONE_REASONS = ['Het onderzoek loopt uit; de resultaten volgen later.', 'Eerst bespreken met de partijen in de regiegroep.', 'De afstemming met gemeenten en zorgkantoren kost meer tijd.'];
-const WITHDRAW_REASONS = ['Opgegaan in de voortgangsbrief over de hele werkagenda.', 'Niet meer nodig: de Kamer is in het debat op een andere manier geïnformeerd.'];
+const POSTPONE_REASONS = [
+  'Het onderzoek loopt uit; de resultaten volgen later.',
+  'Eerst bespreken met de partijen in de regiegroep.',
+  'De afstemming met gemeenten en zorgkantoren kost meer tijd.',
+];
+const WITHDRAW_REASONS = [
+  'Opgegaan in de voortgangsbrief over de hele werkagenda.',
+  'Niet meer nodig: de Kamer is in het debat op een andere manier geïnformeerd.',
+];
 const LETTERS = ['Voortgang werkagenda langdurige ggz', 'Uitkomsten van de evaluatie', 'Stand van zaken en vervolgstappen'];
 
 /** A due date in words as a bewindspersoon says it; resolveDue takes it to the last day of the period, never before `target`. */
@@ -322,11 +407,16 @@ function dueWords(target: number, rnd: Draw): string {
   const year = at.getUTCFullYear();
   const month = at.getUTCMonth();
   switch (rnd.int(0, 4)) {
-    case 0: return date(target);
-    case 1: return `eind ${year}`;
-    case 2: return `Q${Math.floor(month / 3) + 1} ${year}`;
-    case 3: return month <= 5 ? `voor de zomer ${year}` : month >= 8 && month <= 10 ? `najaar ${year}` : `${MONTHS[month]} ${year}`;
-    default: return inWords(target);
+    case 0:
+      return date(target);
+    case 1:
+      return `eind ${year}`;
+    case 2:
+      return `Q${Math.floor(month / 3) + 1} ${year}`;
+    case 3:
+      return month <= 5 ? `voor de zomer ${year}` : month >= 8 && month <= 10 ? `najaar ${year}` : `${MONTHS[month]} ${year}`;
+    default:
+      return inWords(target);
   }
 }
 
@@ -338,7 +428,8 @@ interface SyntheticAction {
 /** 3–4 toezeggingen a year. */
 function commitments(start: number, actions: SyntheticAction[], coordinator: Actor, rnd: Draw, emit: Emit, inbound: Inbound): void {
   for (let year = 0; year < 4; year++) {
-    for (let n = rnd.int(3, 4); n > 0; n--) commitment(start + (year * 365 + rnd.int(7, 364)) * DAY, actions, coordinator, rnd, emit, inbound);
+    for (let n = rnd.int(3, 4); n > 0; n--)
+      commitment(start + (year * 365 + rnd.int(7, 364)) * DAY, actions, coordinator, rnd, emit, inbound);
   }
 }
 
@@ -356,10 +447,15 @@ function commitment(madeOn: number, actions: SyntheticAction[], coordinator: Act
   const other = rnd.pick(actions);
   const actionCodes = other !== action && rnd.chance(0.3) ? [action.code, other.code] : [action.code];
   const text = rnd.pick(PROMISES)(action.code, action.title);
-  const madeAt = { date: date(madeOn), source: rnd.chance(0.5) ? `Kamerstuk 25 424, nr. ${rnd.int(400, 999)}` : `${rnd.pick(DEBATES)} (${dutch(madeOn)})` };
+  const madeAt = {
+    date: date(madeOn),
+    source: rnd.chance(0.5) ? `Kamerstuk 25 424, nr. ${rnd.int(400, 999)}` : `${rnd.pick(DEBATES)} (${dutch(madeOn)})`,
+  };
   let due: Due = resolveDue(dueWords(madeOn + rnd.int(60, 540) * DAY, rnd), madeAt.date);
   const madeBy = { text: rnd.pick(BEWINDSPERSONEN), persons: [] };
-  emit(stream, registered, coordinator, [commitmentEvent('CommitmentRegistered', { commitmentId, text, madeBy, madeAt, due, actionCodes, externalRef: null })]);
+  emit(stream, registered, coordinator, [
+    commitmentEvent('CommitmentRegistered', { commitmentId, text, madeBy, madeAt, due, actionCodes, externalRef: null }),
+  ]);
   let at = registered;
   // Meetings learns of it from the look-ahead job's CommitmentDueSoonV1 (inbound_commitment), and puts it on agendas.
   const announced: Step<DueCommitment>[] = [];
@@ -370,7 +466,9 @@ function commitment(madeOn: number, actions: SyntheticAction[], coordinator: Act
     const day = Date.parse(dueDate);
     const soon = Math.max(at + MINUTE, amsterdam(day - LOOKAHEAD_DAYS * DAY, 0) + rnd.int(1, 59) * 1000);
     if (soon < next) {
-      emit(stream, (at = soon), SCHEDULER, [commitmentEvent('CommitmentDueSoon', { commitmentId, dueDate, lookaheadDays: LOOKAHEAD_DAYS, text, actionCodes })]);
+      emit(stream, (at = soon), SCHEDULER, [
+        commitmentEvent('CommitmentDueSoon', { commitmentId, dueDate, lookaheadDays: LOOKAHEAD_DAYS, text, actionCodes }),
+      ]);
       announced.push({ at, row: { id: commitmentId, text, dueDate, actionCodes } });
     }
     const overdue = Math.max(at + MINUTE, amsterdam(day + DAY, 0) + rnd.int(1, 59) * 1000);
@@ -383,7 +481,9 @@ function commitment(madeOn: number, actions: SyntheticAction[], coordinator: Act
     const previousDue = due;
     due = resolveDue(dueWords(day + rnd.int(60, 270) * DAY, rnd), date(next));
     const source = rnd.chance(0.6) ? `Kamerbrief van ${dutch(next)}` : null;
-    emit(stream, (at = next), coordinator, [commitmentEvent('CommitmentPostponed', { commitmentId, previousDue, due, reason: rnd.pick(POSTPONE_REASONS), source })]);
+    emit(stream, (at = next), coordinator, [
+      commitmentEvent('CommitmentPostponed', { commitmentId, previousDue, due, reason: rnd.pick(POSTPONE_REASONS), source }),
+    ]);
     announced.push({ at, row: null }); // no longer due then: off the agendas until announced for its new date
   }
   const day = Date.parse(due.date as string);
@@ -414,7 +514,18 @@ function commitment(madeOn: number, actions: SyntheticAction[], coordinator: Act
  * get their minutes approved; of the kerngroep, every three weeks, the coordinator records a part.
  * Tuned so that meetings and commitments are about a third of all events.
  */
-const LIFECYCLE: Record<MeetingKind, { cancel: number; reschedule: number; publish: number; items: [number, number]; held: number; decisions: [number, number]; minutes: number }> = {
+const LIFECYCLE: Record<
+  MeetingKind,
+  {
+    cancel: number;
+    reschedule: number;
+    publish: number;
+    items: [number, number];
+    held: number;
+    decisions: [number, number];
+    minutes: number;
+  }
+> = {
   kerngroep: { cancel: 0.06, reschedule: 0.04, publish: 0.08, items: [0, 1], held: 0.3, decisions: [0, 1], minutes: 0.4 },
   regiegroep: { cancel: 0.03, reschedule: 0.08, publish: 0.9, items: [0, 1], held: 0.95, decisions: [1, 2], minutes: 0.85 },
   evaluatie: { cancel: 0.02, reschedule: 0.06, publish: 0.85, items: [0, 1], held: 0.95, decisions: [0, 1], minutes: 0.8 },
@@ -427,12 +538,30 @@ const FIRST: Record<MeetingKind, { days: number; weekday: number }> = {
   evaluatie: { days: 203, weekday: 2 },
   jaaroverleg: { days: 315, weekday: 2 },
 };
-const AGENDA_ITEMS = ["Stand van zaken pilotregio's", 'Terugkoppeling uit het bestuurlijk overleg', 'Communicatie over de werkagenda', 'Monitoring: eerste resultaten', 'Inbreng van ervaringsdeskundigen'];
+const AGENDA_ITEMS = [
+  "Stand van zaken pilotregio's",
+  'Terugkoppeling uit het bestuurlijk overleg',
+  'Communicatie over de werkagenda',
+  'Monitoring: eerste resultaten',
+  'Inbreng van ervaringsdeskundigen',
+];
 const DECISIONS: Record<DecisionKind, string[]> = {
-  operationeel: ['De werkgroep werkt het plan van aanpak uit voor de volgende kerngroep.', 'De voortgangsrapportage wordt met de partijen gedeeld.', 'De mijlpaal wordt opnieuw gepland na overleg met de actiehouder.'],
-  strategisch: ['De regiegroep stemt in met de bijgestelde planning van de werkagenda.', 'De regiegroep besluit de pilot uit te breiden naar twee regio\'s.', 'De middelen voor de evaluatie worden vrijgemaakt.'],
+  operationeel: [
+    'De werkgroep werkt het plan van aanpak uit voor de volgende kerngroep.',
+    'De voortgangsrapportage wordt met de partijen gedeeld.',
+    'De mijlpaal wordt opnieuw gepland na overleg met de actiehouder.',
+  ],
+  strategisch: [
+    'De regiegroep stemt in met de bijgestelde planning van de werkagenda.',
+    "De regiegroep besluit de pilot uit te breiden naar twee regio's.",
+    'De middelen voor de evaluatie worden vrijgemaakt.',
+  ],
 };
-const MEETING_RESCHEDULE_REASONS = ['Valt samen met een debat in de Kamer', 'De voorzitter is verhinderd', 'Te weinig deelnemers beschikbaar'];
+const MEETING_RESCHEDULE_REASONS = [
+  'Valt samen met een debat in de Kamer',
+  'De voorzitter is verhinderd',
+  'Te weinig deelnemers beschikbaar',
+];
 const MEETING_CANCEL_REASONS = ['Geen agendapunten', 'Zomerreces', 'Vervalt: de onderwerpen komen in het volgende overleg'];
 
 interface Occurrence {
@@ -472,7 +601,14 @@ function meetings(werkagendaId: string, start: number, end: number, inbound: Inb
     let first = dayOf(start) + (FIRST[kind].days + rnd.int(0, 6)) * DAY;
     first += ((FIRST[kind].weekday - new Date(first).getUTCDay() + 7) % 7) * DAY;
     while (new Date(first).getUTCDate() > 28) first += 7 * DAY; // a step of months then never runs past a month's end
-    const definition: SeriesDefinition = { seriesId, werkagendaId, ...seed, firstDate: date(first), localTime: exampleFirst.time, example: false };
+    const definition: SeriesDefinition = {
+      seriesId,
+      werkagendaId,
+      ...seed,
+      firstDate: date(first),
+      localTime: exampleFirst.time,
+      example: false,
+    };
     emit(meetingSeriesStream(seriesId), defined, SEEDER, [meetingEvent('MeetingSeriesDefined', definition)]);
     const [hours, minutes] = exampleFirst.time.split(':').map(Number);
     const time = hours * 60 + minutes;
@@ -488,8 +624,22 @@ function meetings(werkagendaId: string, start: number, end: number, inbound: Inb
       const coordinatorAt = (daysBefore: number) => Math.max(scheduledAt + MINUTE, officeHours(day - daysBefore * DAY, rnd) + 30_000);
       const r = rnd.next();
       const cancelledAt = r < life.cancel ? coordinatorAt(rnd.int(1, 14)) : null;
-      const moved = cancelledAt === null && r < life.cancel + life.reschedule ? { at: coordinatorAt(rnd.int(8, 28)), to: amsterdam(toWeekday(day + rnd.int(1, 6) * DAY), time) } : null;
-      occurrences.push({ kind, seriesId, meetingId: stableId(`meeting:${seriesId}:${index}`), index, nominal, day, startsAt: amsterdam(day, time), scheduledAt, moved, cancelledAt });
+      const moved =
+        cancelledAt === null && r < life.cancel + life.reschedule
+          ? { at: coordinatorAt(rnd.int(8, 28)), to: amsterdam(toWeekday(day + rnd.int(1, 6) * DAY), time) }
+          : null;
+      occurrences.push({
+        kind,
+        seriesId,
+        meetingId: stableId(`meeting:${seriesId}:${index}`),
+        index,
+        nominal,
+        day,
+        startsAt: amsterdam(day, time),
+        scheduledAt,
+        moved,
+        cancelledAt,
+      });
     }
     series.push({ definition, occurrences });
   }
@@ -540,25 +690,43 @@ function prepared(kerngroep: Occurrence, plan: Map<MeetingKind, Occurrence[]>, a
  * the platform: the draft composeDraft makes at that moment from what the read model holds then.
  */
 function meeting(
-  o: Occurrence, series: SeriesDefinition, occurrences: Occurrence[], plan: Map<MeetingKind, Occurrence[]>, inbound: Inbound,
-  coordinator: Actor, director: Actor, rnd: Draw, emit: Emit,
+  o: Occurrence,
+  series: SeriesDefinition,
+  occurrences: Occurrence[],
+  plan: Map<MeetingKind, Occurrence[]>,
+  inbound: Inbound,
+  coordinator: Actor,
+  director: Actor,
+  rnd: Draw,
+  emit: Emit,
 ): void {
   const ref = { meetingId: o.meetingId, seriesId: o.seriesId, kind: o.kind };
   const stream = meetingStream(o.meetingId);
   const duration = series.durationMinutes * MINUTE;
   const life = LIFECYCLE[o.kind];
   const movedBecause = o.day !== o.nominal ? 'weekend' : null;
-  emit(stream, o.scheduledAt, SCHEDULER, [meetingEvent('MeetingScheduled', {
-    ...ref, index: o.index, nominalDate: date(o.nominal), movedBecause, startsAt: iso(o.startsAt), endsAt: iso(o.startsAt + duration),
-  })]);
+  emit(stream, o.scheduledAt, SCHEDULER, [
+    meetingEvent('MeetingScheduled', {
+      ...ref,
+      index: o.index,
+      nominalDate: date(o.nominal),
+      movedBecause,
+      startsAt: iso(o.startsAt),
+      endsAt: iso(o.startsAt + duration),
+    }),
+  ]);
   let at = o.scheduledAt;
   if (o.cancelledAt !== null) {
-    emit(stream, o.cancelledAt, coordinator, [meetingEvent('MeetingCancelled', { ...ref, reason: rnd.pick(MEETING_CANCEL_REASONS), sequence: 1 })]);
+    emit(stream, o.cancelledAt, coordinator, [
+      meetingEvent('MeetingCancelled', { ...ref, reason: rnd.pick(MEETING_CANCEL_REASONS), sequence: 1 }),
+    ]);
     return;
   }
   if (o.moved) {
     const moved = { previousStartsAt: iso(o.startsAt), startsAt: iso(o.moved.to), endsAt: iso(o.moved.to + duration) };
-    emit(stream, (at = o.moved.at), coordinator, [meetingEvent('MeetingRescheduled', { ...ref, ...moved, reason: rnd.pick(MEETING_RESCHEDULE_REASONS), sequence: 1 })]);
+    emit(stream, (at = o.moved.at), coordinator, [
+      meetingEvent('MeetingRescheduled', { ...ref, ...moved, reason: rnd.pick(MEETING_RESCHEDULE_REASONS), sequence: 1 }),
+    ]);
   }
   const startsAt = o.moved?.to ?? o.startsAt;
   const day = dayOf(startsAt); // meetings start between 08:00 and 13:00 UTC: the UTC date is the local one
@@ -571,7 +739,9 @@ function meeting(
       emit(stream, at, coordinator, [meetingEvent('AgendaItemAdded', { ...ref, itemId: item.id, title: item.title })]);
     }
     at = Math.max(at + MINUTE, officeHours(day - rnd.int(3, 7) * DAY, rnd));
-    emit(stream, at, coordinator, [meetingEvent('AgendaPublished', { ...ref, items: agenda(o, day, series, occurrences, plan, inbound, manual, at) })]);
+    emit(stream, at, coordinator, [
+      meetingEvent('AgendaPublished', { ...ref, items: agenda(o, day, series, occurrences, plan, inbound, manual, at) }),
+    ]);
   }
   if (!rnd.chance(life.held)) return; // past, but never marked held
   at = Math.max(at + MINUTE, startsAt + duration + rnd.int(5, 24 * 60) * MINUTE);
@@ -580,9 +750,14 @@ function meeting(
     const decisionKind: DecisionKind = DECISION_KINDS[o.kind].includes('strategisch') && rnd.chance(0.5) ? 'strategisch' : 'operationeel';
     at += rnd.int(1, 15) * MINUTE;
     // Only a director records a strategic besluit (MeetingRecordController).
-    emit(stream, at, decisionKind === 'strategisch' ? director : coordinator, [meetingEvent('DecisionRecorded', {
-      ...ref, decisionId: rnd.uuid(at), text: rnd.pick(DECISIONS[decisionKind]), decisionKind,
-    })]);
+    emit(stream, at, decisionKind === 'strategisch' ? director : coordinator, [
+      meetingEvent('DecisionRecorded', {
+        ...ref,
+        decisionId: rnd.uuid(at),
+        text: rnd.pick(DECISIONS[decisionKind]),
+        decisionKind,
+      }),
+    ]);
   }
   if (rnd.chance(life.minutes)) {
     at = Math.max(at + MINUTE, officeHours(day + rnd.int(7, 28) * DAY, rnd));
@@ -596,8 +771,14 @@ function meeting(
  * escalated knelpunten and announced toezeggingen of this werkagenda, the added items.
  */
 function agenda(
-  o: Occurrence, day: number, series: SeriesDefinition, occurrences: Occurrence[], plan: Map<MeetingKind, Occurrence[]>, inbound: Inbound,
-  manual: { id: string; title: string }[], at: number,
+  o: Occurrence,
+  day: number,
+  series: SeriesDefinition,
+  occurrences: Occurrence[],
+  plan: Map<MeetingKind, Occurrence[]>,
+  inbound: Inbound,
+  manual: { id: string; title: string }[],
+  at: number,
 ): AgendaItem[] {
   let previous: number | null = null;
   for (let i = o.index - 1; i >= 0 && previous === null; i--) {
@@ -650,16 +831,24 @@ function draft(input: DraftInput): AgendaItem[] {
   item('standing', 'vaststellen-agenda', 'Vaststellen agenda');
   item('standing', 'verslag', 'Verslag vorige keer');
   if (input.prepares) item('regiegroep-preparation', input.prepares.id, `Voorbereiding regiegroep van ${dutchDate(input.prepares.date)}`);
-  for (const k of input.knelpunten) if (k.escalatedTo === meeting.kind) item('knelpunt', k.id, `Knelpunt actie ${k.actionCode}: ${k.description}`);
+  for (const k of input.knelpunten)
+    if (k.escalatedTo === meeting.kind) item('knelpunt', k.id, `Knelpunt actie ${k.actionCode}: ${k.description}`);
   const due = input.milestones
     .filter((m) => m.status !== 'cancelled' && m.dueDate > input.previousDate && m.dueDate <= meeting.date)
     .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || NL.compare(a.actionCode, b.actionCode));
   for (const m of due) {
-    const state = m.status === 'achieved' ? `behaald${m.achievedOn ? ` op ${dutchDate(m.achievedOn)}` : ''}` : m.dueDate < input.today ? 'te laat' : 'vervalt';
+    const state =
+      m.status === 'achieved'
+        ? `behaald${m.achievedOn ? ` op ${dutchDate(m.achievedOn)}` : ''}`
+        : m.dueDate < input.today
+          ? 'te laat'
+          : 'vervalt';
     item('milestone', m.id, `Mijlpaal actie ${m.actionCode}: ${m.title} (streefdatum ${dutchDate(m.dueDate)}, ${state})`);
   }
   const horizon = date(Date.parse(meeting.date) + input.lookaheadDays * DAY);
-  const soon = input.commitments.filter((c) => c.dueDate > input.previousDate && c.dueDate <= horizon).sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+  const soon = input.commitments
+    .filter((c) => c.dueDate > input.previousDate && c.dueDate <= horizon)
+    .sort((a, b) => a.dueDate.localeCompare(b.dueDate));
   for (const c of soon) item('commitment', c.id, `Toezegging (uiterlijk ${dutchDate(c.dueDate)}): ${c.text}`);
   for (const m of input.manual) items.push({ id: m.id, title: m.title, source: { type: 'manual', ref: m.id }, order: items.length + 1 });
   item('standing', 'rondvraag', 'Rondvraag en sluiting');
@@ -689,7 +878,12 @@ export function* syntheticHistory(options: { seed: number; events: number }): Ge
       const requestId = rnd.uuid(at);
       // The platform's jobs send no idempotency key; a client sometimes does.
       const keyed = actor.role !== 'system' && rnd.chance(0.3);
-      const metadata: EventMetadata = { actor, correlationId: requestId, causationId: requestId, ...(keyed ? { idempotencyKey: rnd.uuid(at) } : {}) };
+      const metadata: EventMetadata = {
+        actor,
+        correlationId: requestId,
+        causationId: requestId,
+        ...(keyed ? { idempotencyKey: rnd.uuid(at) } : {}),
+      };
       for (const [type, data] of events) buffer.push({ at, seq: buffer.length, streamId, type, data, metadata });
     };
     for (let i = 0; i < COHORT; i++) werkagenda(cohort * COHORT + i + 1, START + cohort * 4 * DAY + rnd.int(0, 3) * DAY, rnd, emit);
@@ -700,8 +894,16 @@ export function* syntheticHistory(options: { seed: number; events: number }): Ge
       const revision = (revisions.get(p.streamId) ?? -1) + 1;
       revisions.set(p.streamId, revision);
       yield {
-        position: ++position, streamId: p.streamId, revision, id: rnd.uuid(p.at), type: p.type, schemaVersion: SCHEMA_VERSIONS[p.type] ?? 1,
-        data: p.data, metadata: p.metadata, occurredAt: new Date(p.at), recordedAt: new Date(p.at + rnd.int(2, 40)),
+        position: ++position,
+        streamId: p.streamId,
+        revision,
+        id: rnd.uuid(p.at),
+        type: p.type,
+        schemaVersion: SCHEMA_VERSIONS[p.type] ?? 1,
+        data: p.data,
+        metadata: p.metadata,
+        occurredAt: new Date(p.at),
+        recordedAt: new Date(p.at + rnd.int(2, 40)),
       };
     }
   }

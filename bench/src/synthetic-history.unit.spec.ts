@@ -8,9 +8,19 @@ import { type ActionsTables, applyActionsEvent } from '../../services/actions/sr
 import { type CommitmentState } from '../../services/commitments/src/commitment/commitment';
 import { commitmentDecider, type CommitmentCommand } from '../../services/commitments/src/commitment/commitment.decide';
 import { toIntegrationMessage as commitmentsMessage } from '../../services/commitments/src/integration/to-contract';
-import { applyCommitmentsEvent, type CommitmentsTables, CommitmentsProjection } from '../../services/commitments/src/read-model/commitments.projection';
+import {
+  applyCommitmentsEvent,
+  type CommitmentsTables,
+  CommitmentsProjection,
+} from '../../services/commitments/src/read-model/commitments.projection';
 import type { CommitmentRow } from '../../services/commitments/src/read-model/entities';
-import { composeDraft, type DueCommitment, type DueMilestone, itemIdOf, type OpenKnelpunt } from '../../services/meetings/src/agenda/compose-draft';
+import {
+  composeDraft,
+  type DueCommitment,
+  type DueMilestone,
+  itemIdOf,
+  type OpenKnelpunt,
+} from '../../services/meetings/src/agenda/compose-draft';
 import { CommitmentDueSoon } from '../../services/meetings/src/inbound/commitments.consumer';
 import { toIntegrationMessage as meetingsMessage } from '../../services/meetings/src/integration/to-contract';
 import type { MeetingState } from '../../services/meetings/src/meeting/meeting';
@@ -22,7 +32,13 @@ import { nominalDate } from '../../services/meetings/src/scheduling/occurrences'
 import { preparations } from '../../services/meetings/src/scheduling/preparation';
 import { addDays, addMonths, amsterdamInstant } from '../../services/meetings/src/scheduling/working-days';
 import { SERIES_SEED } from '../../services/meetings/src/seed/series.seed-data';
-import { MEETING_KINDS, type MeetingKind, type MeetingSeriesCommand, meetingSeriesDecider, type SeriesDefinition } from '../../services/meetings/src/series/meeting-series';
+import {
+  MEETING_KINDS,
+  type MeetingKind,
+  type MeetingSeriesCommand,
+  meetingSeriesDecider,
+  type SeriesDefinition,
+} from '../../services/meetings/src/series/meeting-series';
 /* eslint-enable @nx/enforce-module-boundaries */
 import { SCHEMA_VERSIONS, type SyntheticEvent, syntheticHistory } from './synthetic-history';
 
@@ -31,14 +47,38 @@ type D = Record<string, any>;
 type AnyDecider = Decider<unknown, DomainEvent, unknown>;
 
 const ACTIONS_TYPES = new Set([
-  'WerkagendaEstablished', 'ActionDefined', 'ActionHolderAssigned', 'ProgressReported', 'MilestonePlanned', 'MilestoneStarted', 'MilestoneReplanned',
-  'MilestoneAchieved', 'MilestoneCancelled', 'KnelpuntRaised', 'KnelpuntEscalated', 'KnelpuntResolved',
+  'WerkagendaEstablished',
+  'ActionDefined',
+  'ActionHolderAssigned',
+  'ProgressReported',
+  'MilestonePlanned',
+  'MilestoneStarted',
+  'MilestoneReplanned',
+  'MilestoneAchieved',
+  'MilestoneCancelled',
+  'KnelpuntRaised',
+  'KnelpuntEscalated',
+  'KnelpuntResolved',
 ]);
 const MEETINGS_TYPES = new Set([
-  'MeetingSeriesDefined', 'MeetingScheduled', 'MeetingRescheduled', 'MeetingCancelled', 'AgendaItemAdded', 'AgendaPublished', 'MeetingHeld',
-  'DecisionRecorded', 'MinutesApproved',
+  'MeetingSeriesDefined',
+  'MeetingScheduled',
+  'MeetingRescheduled',
+  'MeetingCancelled',
+  'AgendaItemAdded',
+  'AgendaPublished',
+  'MeetingHeld',
+  'DecisionRecorded',
+  'MinutesApproved',
 ]);
-const COMMITMENTS_TYPES = new Set(['CommitmentRegistered', 'CommitmentDueSoon', 'CommitmentBecameOverdue', 'CommitmentPostponed', 'CommitmentFulfilled', 'CommitmentWithdrawn']);
+const COMMITMENTS_TYPES = new Set([
+  'CommitmentRegistered',
+  'CommitmentDueSoon',
+  'CommitmentBecameOverdue',
+  'CommitmentPostponed',
+  'CommitmentFulfilled',
+  'CommitmentWithdrawn',
+]);
 
 /**
  * The command that would have produced events[i] (and, for a raise with escalation, events[i+1]).
@@ -53,40 +93,100 @@ function commandFor(events: SyntheticEvent[], i: number): { decider: AnyDecider;
   const meeting = (command: MeetingCommand) => as(meetingDecider, command);
   const commitment = (command: CommitmentCommand) => as(commitmentDecider, command);
   switch (type) {
-    case 'WerkagendaEstablished': return as(werkagendaDecider, { type: 'EstablishWerkagenda', data });
-    case 'ActionDefined': return as(actionDecider, { type: 'DefineAction', data } as ActionCommand);
-    case 'ActionHolderAssigned': return as(actionDecider, { type: 'AssignActionHolder', data } as ActionCommand);
-    case 'ProgressReported': return as(actionDecider, { type: 'ReportProgress', data } as ActionCommand);
-    case 'MilestonePlanned': return as(milestoneDecider, { type: 'PlanMilestone', data } as MilestoneCommand);
-    case 'MilestoneStarted': return as(milestoneDecider, { type: 'StartMilestone', data: { milestoneId: data.milestoneId, startedOn: data.startedOn } } as MilestoneCommand);
-    case 'MilestoneAchieved': return as(milestoneDecider, { type: 'AchieveMilestone', data: { milestoneId: data.milestoneId, achievedOn: data.achievedOn, today: data.achievedOn } } as MilestoneCommand);
-    case 'MilestoneReplanned': return as(milestoneDecider, { type: 'ReplanMilestone', data: { milestoneId: data.milestoneId, dueDate: data.dueDate, reason: data.reason } } as MilestoneCommand);
-    case 'MilestoneCancelled': return as(milestoneDecider, { type: 'CancelMilestone', data: { milestoneId: data.milestoneId, reason: data.reason } } as MilestoneCommand);
+    case 'WerkagendaEstablished':
+      return as(werkagendaDecider, { type: 'EstablishWerkagenda', data });
+    case 'ActionDefined':
+      return as(actionDecider, { type: 'DefineAction', data } as ActionCommand);
+    case 'ActionHolderAssigned':
+      return as(actionDecider, { type: 'AssignActionHolder', data } as ActionCommand);
+    case 'ProgressReported':
+      return as(actionDecider, { type: 'ReportProgress', data } as ActionCommand);
+    case 'MilestonePlanned':
+      return as(milestoneDecider, { type: 'PlanMilestone', data } as MilestoneCommand);
+    case 'MilestoneStarted':
+      return as(milestoneDecider, {
+        type: 'StartMilestone',
+        data: { milestoneId: data.milestoneId, startedOn: data.startedOn },
+      } as MilestoneCommand);
+    case 'MilestoneAchieved':
+      return as(milestoneDecider, {
+        type: 'AchieveMilestone',
+        data: { milestoneId: data.milestoneId, achievedOn: data.achievedOn, today: data.achievedOn },
+      } as MilestoneCommand);
+    case 'MilestoneReplanned':
+      return as(milestoneDecider, {
+        type: 'ReplanMilestone',
+        data: { milestoneId: data.milestoneId, dueDate: data.dueDate, reason: data.reason },
+      } as MilestoneCommand);
+    case 'MilestoneCancelled':
+      return as(milestoneDecider, {
+        type: 'CancelMilestone',
+        data: { milestoneId: data.milestoneId, reason: data.reason },
+      } as MilestoneCommand);
     case 'KnelpuntRaised': {
       const next = events[i + 1] as { type: string; data: D } | undefined;
-      const escalated = next?.type === 'KnelpuntEscalated' && next.data.from === null && events[i + 1].metadata.causationId === events[i].metadata.causationId;
+      const escalated =
+        next?.type === 'KnelpuntEscalated' &&
+        next.data.from === null &&
+        events[i + 1].metadata.causationId === events[i].metadata.causationId;
       const { knelpuntId, actionCode, description, raisedAt } = data;
-      const command: KnelpuntCommand = { type: 'RaiseKnelpunt', data: { knelpuntId, actionCode, description, raisedAt, ...(escalated ? { escalateTo: next.data.to } : {}) } };
+      const command: KnelpuntCommand = {
+        type: 'RaiseKnelpunt',
+        data: { knelpuntId, actionCode, description, raisedAt, ...(escalated ? { escalateTo: next.data.to } : {}) },
+      };
       return as(knelpuntDecider, command, escalated ? 2 : 1);
     }
-    case 'KnelpuntEscalated': return as(knelpuntDecider, { type: 'EscalateKnelpunt', data: { knelpuntId: data.knelpuntId, to: data.to } } as KnelpuntCommand);
-    case 'KnelpuntResolved': return as(knelpuntDecider, { type: 'ResolveKnelpunt', data: { knelpuntId: data.knelpuntId, resolution: data.resolution, resolvedAt: data.resolvedAt } } as KnelpuntCommand);
-    case 'MeetingSeriesDefined': return as(meetingSeriesDecider, { type: 'DefineMeetingSeries', data } as MeetingSeriesCommand);
-    case 'MeetingScheduled': return meeting({ type: 'ScheduleMeeting', data } as MeetingCommand);
-    case 'MeetingRescheduled': return meeting({ type: 'RescheduleMeeting', data: { meetingId: data.meetingId, startsAt: data.startsAt, reason: data.reason, now } });
-    case 'MeetingCancelled': return meeting({ type: 'CancelMeeting', data: { meetingId: data.meetingId, reason: data.reason } });
-    case 'AgendaItemAdded': return meeting({ type: 'AddAgendaItem', data: { meetingId: data.meetingId, itemId: data.itemId, title: data.title } });
-    case 'AgendaPublished': return meeting({ type: 'PublishAgenda', data: { meetingId: data.meetingId, items: data.items } });
-    case 'MeetingHeld': return meeting({ type: 'MarkMeetingHeld', data: { meetingId: data.meetingId, now } });
-    case 'DecisionRecorded': return meeting({ type: 'RecordDecision', data: { meetingId: data.meetingId, decisionId: data.decisionId, text: data.text, decisionKind: data.decisionKind } });
-    case 'MinutesApproved': return meeting({ type: 'ApproveMinutes', data: { meetingId: data.meetingId, now } });
-    case 'CommitmentRegistered': return commitment({ type: 'RegisterCommitment', data } as CommitmentCommand);
-    case 'CommitmentDueSoon': return commitment({ type: 'MarkCommitmentDueSoon', data: { commitmentId: data.commitmentId, dueDate: data.dueDate, today, lookaheadDays: data.lookaheadDays } });
-    case 'CommitmentBecameOverdue': return commitment({ type: 'MarkCommitmentOverdue', data: { commitmentId: data.commitmentId, dueDate: data.dueDate, today } });
-    case 'CommitmentPostponed': return commitment({ type: 'PostponeCommitment', data: { commitmentId: data.commitmentId, due: data.due, reason: data.reason, source: data.source } });
-    case 'CommitmentFulfilled': return commitment({ type: 'FulfilCommitment', data: { commitmentId: data.commitmentId, document: data.document, today } });
-    case 'CommitmentWithdrawn': return commitment({ type: 'WithdrawCommitment', data: { commitmentId: data.commitmentId, reason: data.reason, source: data.source } });
-    default: throw new Error(`unknown event type ${type}`);
+    case 'KnelpuntEscalated':
+      return as(knelpuntDecider, { type: 'EscalateKnelpunt', data: { knelpuntId: data.knelpuntId, to: data.to } } as KnelpuntCommand);
+    case 'KnelpuntResolved':
+      return as(knelpuntDecider, {
+        type: 'ResolveKnelpunt',
+        data: { knelpuntId: data.knelpuntId, resolution: data.resolution, resolvedAt: data.resolvedAt },
+      } as KnelpuntCommand);
+    case 'MeetingSeriesDefined':
+      return as(meetingSeriesDecider, { type: 'DefineMeetingSeries', data } as MeetingSeriesCommand);
+    case 'MeetingScheduled':
+      return meeting({ type: 'ScheduleMeeting', data } as MeetingCommand);
+    case 'MeetingRescheduled':
+      return meeting({ type: 'RescheduleMeeting', data: { meetingId: data.meetingId, startsAt: data.startsAt, reason: data.reason, now } });
+    case 'MeetingCancelled':
+      return meeting({ type: 'CancelMeeting', data: { meetingId: data.meetingId, reason: data.reason } });
+    case 'AgendaItemAdded':
+      return meeting({ type: 'AddAgendaItem', data: { meetingId: data.meetingId, itemId: data.itemId, title: data.title } });
+    case 'AgendaPublished':
+      return meeting({ type: 'PublishAgenda', data: { meetingId: data.meetingId, items: data.items } });
+    case 'MeetingHeld':
+      return meeting({ type: 'MarkMeetingHeld', data: { meetingId: data.meetingId, now } });
+    case 'DecisionRecorded':
+      return meeting({
+        type: 'RecordDecision',
+        data: { meetingId: data.meetingId, decisionId: data.decisionId, text: data.text, decisionKind: data.decisionKind },
+      });
+    case 'MinutesApproved':
+      return meeting({ type: 'ApproveMinutes', data: { meetingId: data.meetingId, now } });
+    case 'CommitmentRegistered':
+      return commitment({ type: 'RegisterCommitment', data } as CommitmentCommand);
+    case 'CommitmentDueSoon':
+      return commitment({
+        type: 'MarkCommitmentDueSoon',
+        data: { commitmentId: data.commitmentId, dueDate: data.dueDate, today, lookaheadDays: data.lookaheadDays },
+      });
+    case 'CommitmentBecameOverdue':
+      return commitment({ type: 'MarkCommitmentOverdue', data: { commitmentId: data.commitmentId, dueDate: data.dueDate, today } });
+    case 'CommitmentPostponed':
+      return commitment({
+        type: 'PostponeCommitment',
+        data: { commitmentId: data.commitmentId, due: data.due, reason: data.reason, source: data.source },
+      });
+    case 'CommitmentFulfilled':
+      return commitment({ type: 'FulfilCommitment', data: { commitmentId: data.commitmentId, document: data.document, today } });
+    case 'CommitmentWithdrawn':
+      return commitment({
+        type: 'WithdrawCommitment',
+        data: { commitmentId: data.commitmentId, reason: data.reason, source: data.source },
+      });
+    default:
+      throw new Error(`unknown event type ${type}`);
   }
 }
 
@@ -105,7 +205,7 @@ function assertDecidable(events: SyntheticEvent[]): Map<string, unknown> {
   const states = new Map<string, unknown>();
   for (const [streamId, stream] of byStream(events)) {
     let state: unknown;
-    for (let i = 0; i < stream.length; ) {
+    for (let i = 0; i < stream.length;) {
       const { decider, command, produces } = commandFor(stream, i);
       state ??= decider.initialState();
       const decided = decider.decide(command, state);
@@ -140,7 +240,12 @@ function memoryTables() {
       return true;
     },
   });
-  const meetings = { series: rowSet('series'), meeting: rowSet('meeting'), decision: rowSet('decision'), actionPoint: rowSet('actionPoint') } as unknown as MeetingsTables;
+  const meetings = {
+    series: rowSet('series'),
+    meeting: rowSet('meeting'),
+    decision: rowSet('decision'),
+    actionPoint: rowSet('actionPoint'),
+  } as unknown as MeetingsTables;
   const commitments = { commitment: rowSet('commitment'), history: rowSet('history') } as unknown as CommitmentsTables;
   return { meetings, commitments, rows: table };
 }
@@ -152,13 +257,25 @@ function memoryTables() {
  * Calls `check` with the published items and the platform's.
  */
 function replayAgendas(events: SyntheticEvent[], check: (published: unknown, composed: unknown) => void): number {
-  type Meeting = { id: string; seriesId: string; kind: MeetingKind; startsAt: string; status: string; manual: { id: string; title: string }[] };
+  type Meeting = {
+    id: string;
+    seriesId: string;
+    kind: MeetingKind;
+    startsAt: string;
+    status: string;
+    manual: { id: string; title: string }[];
+  };
   /** Meetings' inbound rows of one werkagenda (rows of actions it does not know yet belong to every werkagenda: werkagenda_id IS NULL). */
-  type Inbound = { milestones: Map<string, DueMilestone>; knelpunten: Map<string, OpenKnelpunt & { open: boolean }>; commitments: Map<string, DueCommitment> };
+  type Inbound = {
+    milestones: Map<string, DueMilestone>;
+    knelpunten: Map<string, OpenKnelpunt & { open: boolean }>;
+    commitments: Map<string, DueCommitment>;
+  };
   const werkagendaOf = new Map<string, string>();
   const inbound = new Map<string | undefined, Inbound>();
   const inboundOf = (werkagendaId: string | undefined) =>
-    inbound.get(werkagendaId) ?? (inbound.set(werkagendaId, { milestones: new Map(), knelpunten: new Map(), commitments: new Map() }).get(werkagendaId) as Inbound);
+    inbound.get(werkagendaId) ??
+    (inbound.set(werkagendaId, { milestones: new Map(), knelpunten: new Map(), commitments: new Map() }).get(werkagendaId) as Inbound);
   const ofAction = (code: string) => inboundOf(werkagendaOf.get(code));
   const series = new Map<string, SeriesDefinition>();
   const meetings = new Map<string, Meeting>();
@@ -171,19 +288,56 @@ function replayAgendas(events: SyntheticEvent[], check: (published: unknown, com
     const milestone = () => ofAction(d.actionCode).milestones.get(d.milestoneId) as DueMilestone;
     const knelpunt = () => ofAction(d.actionCode).knelpunten.get(d.knelpuntId) as OpenKnelpunt & { open: boolean };
     switch (e.type) {
-      case 'ActionDefined': werkagendaOf.set(d.code, d.werkagendaId); break;
-      case 'MilestonePlanned': ofAction(d.actionCode).milestones.set(d.milestoneId, { id: d.milestoneId, actionCode: d.actionCode, title: d.title, dueDate: d.dueDate, status: 'planned', achievedOn: null }); break;
-      case 'MilestoneStarted': milestone().status = 'in_progress'; break;
-      case 'MilestoneReplanned': milestone().dueDate = d.dueDate; break;
-      case 'MilestoneAchieved': Object.assign(milestone(), { status: 'achieved', achievedOn: d.achievedOn }); break;
-      case 'MilestoneCancelled': milestone().status = 'cancelled'; break;
-      case 'KnelpuntRaised': ofAction(d.actionCode).knelpunten.set(d.knelpuntId, { id: d.knelpuntId, actionCode: d.actionCode, description: d.description, escalatedTo: '', open: true }); break;
-      case 'KnelpuntEscalated': knelpunt().escalatedTo = d.to; break;
-      case 'KnelpuntResolved': knelpunt().open = false; break;
+      case 'ActionDefined':
+        werkagendaOf.set(d.code, d.werkagendaId);
+        break;
+      case 'MilestonePlanned':
+        ofAction(d.actionCode).milestones.set(d.milestoneId, {
+          id: d.milestoneId,
+          actionCode: d.actionCode,
+          title: d.title,
+          dueDate: d.dueDate,
+          status: 'planned',
+          achievedOn: null,
+        });
+        break;
+      case 'MilestoneStarted':
+        milestone().status = 'in_progress';
+        break;
+      case 'MilestoneReplanned':
+        milestone().dueDate = d.dueDate;
+        break;
+      case 'MilestoneAchieved':
+        Object.assign(milestone(), { status: 'achieved', achievedOn: d.achievedOn });
+        break;
+      case 'MilestoneCancelled':
+        milestone().status = 'cancelled';
+        break;
+      case 'KnelpuntRaised':
+        ofAction(d.actionCode).knelpunten.set(d.knelpuntId, {
+          id: d.knelpuntId,
+          actionCode: d.actionCode,
+          description: d.description,
+          escalatedTo: '',
+          open: true,
+        });
+        break;
+      case 'KnelpuntEscalated':
+        knelpunt().escalatedTo = d.to;
+        break;
+      case 'KnelpuntResolved':
+        knelpunt().open = false;
+        break;
       case 'CommitmentDueSoon': {
         // A toezegging goes to the werkagenda's of its actions; naming none (or an action not known yet), to every werkagenda.
         const named = d.actionCodes.length === 0 ? [undefined] : [...new Set((d.actionCodes as string[]).map((c) => werkagendaOf.get(c)))];
-        for (const w of named) inboundOf(w).commitments.set(d.commitmentId, { id: d.commitmentId, text: d.text, dueDate: d.dueDate, actionCodes: d.actionCodes });
+        for (const w of named)
+          inboundOf(w).commitments.set(d.commitmentId, {
+            id: d.commitmentId,
+            text: d.text,
+            dueDate: d.dueDate,
+            actionCodes: d.actionCodes,
+          });
         break;
       }
       case 'CommitmentPostponed':
@@ -191,17 +345,28 @@ function replayAgendas(events: SyntheticEvent[], check: (published: unknown, com
       case 'CommitmentWithdrawn': // no longer due then: off every draft (meetings' consumer deletes the row)
         for (const i of inbound.values()) i.commitments.delete(d.commitmentId);
         break;
-      case 'MeetingSeriesDefined': series.set(d.seriesId, d as SeriesDefinition); ofSeries.set(d.seriesId, []); break;
+      case 'MeetingSeriesDefined':
+        series.set(d.seriesId, d as SeriesDefinition);
+        ofSeries.set(d.seriesId, []);
+        break;
       case 'MeetingScheduled': {
         const m = { id: d.meetingId, seriesId: d.seriesId, kind: d.kind, startsAt: d.startsAt, status: 'scheduled', manual: [] };
         meetings.set(m.id, m);
         ofSeries.get(m.seriesId)?.push(m);
         break;
       }
-      case 'MeetingRescheduled': meeting.startsAt = d.startsAt; break;
-      case 'MeetingCancelled': meeting.status = 'cancelled'; break;
-      case 'AgendaItemAdded': meeting.manual.push({ id: d.itemId, title: d.title }); break;
-      case 'MeetingHeld': meeting.status = 'held'; break;
+      case 'MeetingRescheduled':
+        meeting.startsAt = d.startsAt;
+        break;
+      case 'MeetingCancelled':
+        meeting.status = 'cancelled';
+        break;
+      case 'AgendaItemAdded':
+        meeting.manual.push({ id: d.itemId, title: d.title });
+        break;
+      case 'MeetingHeld':
+        meeting.status = 'held';
+        break;
       case 'AgendaPublished': {
         const m = meeting;
         const now = e.occurredAt.getTime();
@@ -211,13 +376,21 @@ function replayAgendas(events: SyntheticEvent[], check: (published: unknown, com
         const previous = siblings.filter((x) => x.status !== 'cancelled' && Date.parse(x.startsAt) < Date.parse(m.startsAt)).pop();
         const next = siblings.find((x) => x.status === 'scheduled' && Date.parse(x.startsAt) >= now);
         const slots = (kind: MeetingKind) =>
-          [...series.values()].filter((s) => s.werkagendaId === werkagendaId && s.kind === kind).flatMap((s) => ofSeries.get(s.seriesId) as Meeting[]).filter((x) => x.status !== 'cancelled');
+          [...series.values()]
+            .filter((s) => s.werkagendaId === werkagendaId && s.kind === kind)
+            .flatMap((s) => ofSeries.get(s.seriesId) as Meeting[])
+            .filter((x) => x.status !== 'cancelled');
         const regie = meetings.get(preparations(slots('kerngroep'), slots('regiegroep')).get(m.id) ?? '');
-        const rows = <T extends { id: string }>(pick: (i: Inbound) => Map<string, T>) => [...pick(inboundOf(werkagendaId)).values(), ...pick(inboundOf(undefined)).values()].sort(byId);
+        const rows = <T extends { id: string }>(pick: (i: Inbound) => Map<string, T>) =>
+          [...pick(inboundOf(werkagendaId)).values(), ...pick(inboundOf(undefined)).values()].sort(byId);
         const composed = composeDraft({
           meeting: { id: m.id, kind: m.kind, date },
           isNext: next?.id === m.id,
-          previousDate: previous ? amsterdamDate(new Date(previous.startsAt)) : interval.unit === 'weeks' ? addDays(date, -7 * interval.every) : addMonths(date, -interval.every),
+          previousDate: previous
+            ? amsterdamDate(new Date(previous.startsAt))
+            : interval.unit === 'weeks'
+              ? addDays(date, -7 * interval.every)
+              : addMonths(date, -interval.every),
           prepares: regie ? { id: regie.id, date: amsterdamDate(new Date(regie.startsAt)) } : null,
           knelpunten: rows((i) => i.knelpunten).filter((k) => k.open && k.escalatedTo === m.kind),
           milestones: rows((i) => i.milestones),
@@ -273,7 +446,13 @@ describe('synthetic governance history', () => {
   it("uses only event types its context's projection handles, and all of them", () => {
     const calls: string[] = [];
     const rows = () => ({ get: () => ({ replans: [] }), insert: () => void calls.push('insert'), update: () => calls.push('update') > 0 });
-    const tables = { werkagenda: rows(), action: rows(), milestone: rows(), progressReport: rows(), knelpunt: rows() } as unknown as ActionsTables;
+    const tables = {
+      werkagenda: rows(),
+      action: rows(),
+      milestone: rows(),
+      progressReport: rows(),
+      knelpunt: rows(),
+    } as unknown as ActionsTables;
     const meetings = new MeetingsProjection();
     const commitments = new CommitmentsProjection();
     for (const event of events) {
@@ -315,7 +494,8 @@ describe('synthetic governance history', () => {
   it('maps every meetings and commitments event onto its published contract (agenda drafting stays inside)', () => {
     for (const event of events) {
       const recorded = event as unknown as RecordedEvent;
-      if (MEETINGS_TYPES.has(event.type)) expect(meetingsMessage(recorded)?.type ?? 'internal').toBe(event.type === 'AgendaItemAdded' ? 'internal' : `${event.type}V1`);
+      if (MEETINGS_TYPES.has(event.type))
+        expect(meetingsMessage(recorded)?.type ?? 'internal').toBe(event.type === 'AgendaItemAdded' ? 'internal' : `${event.type}V1`);
       if (!COMMITMENTS_TYPES.has(event.type)) continue;
       const message = commitmentsMessage(recorded);
       expect(message?.type.startsWith(event.type)).toBe(true);
@@ -329,12 +509,20 @@ describe('synthetic governance history', () => {
     const seen = new Set<string>();
     for (const e of events) {
       if (e.type === 'ActionDefined') seen.add(e.data.code as string);
-      const codes = [e.data.actionCode ?? e.data.code, ...((e.data.actionCodes as string[] | undefined) ?? [])].filter((c) => c !== undefined);
+      const codes = [e.data.actionCode ?? e.data.code, ...((e.data.actionCodes as string[] | undefined) ?? [])].filter(
+        (c) => c !== undefined,
+      );
       for (const code of codes) expect(seen.has(code as string)).toBe(true);
     }
     const keys = [
-      ['MilestonePlanned', 'milestoneId'], ['KnelpuntRaised', 'knelpuntId'], ['ProgressReported', 'reportId'], ['MeetingSeriesDefined', 'seriesId'],
-      ['MeetingScheduled', 'meetingId'], ['AgendaItemAdded', 'itemId'], ['DecisionRecorded', 'decisionId'], ['CommitmentRegistered', 'commitmentId'],
+      ['MilestonePlanned', 'milestoneId'],
+      ['KnelpuntRaised', 'knelpuntId'],
+      ['ProgressReported', 'reportId'],
+      ['MeetingSeriesDefined', 'seriesId'],
+      ['MeetingScheduled', 'meetingId'],
+      ['AgendaItemAdded', 'itemId'],
+      ['DecisionRecorded', 'decisionId'],
+      ['CommitmentRegistered', 'commitmentId'],
     ];
     for (const [type, key] of keys) {
       const ids = events.filter((e) => e.type === type).map((e) => e.data[key]);
@@ -349,7 +537,12 @@ describe('synthetic governance history', () => {
   it('would notice an invalid lifecycle (a milestone achieved after it was cancelled)', () => {
     const cancelled = events.find((e) => e.type === 'MilestoneCancelled')!;
     const stream = events.filter((e) => e.streamId === cancelled.streamId);
-    const achieved = { ...cancelled, revision: cancelled.revision + 1, type: 'MilestoneAchieved', data: { ...cancelled.data, achievedOn: '2030-01-01' } };
+    const achieved = {
+      ...cancelled,
+      revision: cancelled.revision + 1,
+      type: 'MilestoneAchieved',
+      data: { ...cancelled.data, achievedOn: '2030-01-01' },
+    };
     expect(() => assertDecidable([...stream, achieved])).toThrow('een geannuleerde mijlpaal kan niet behaald worden');
   });
 
@@ -357,15 +550,27 @@ describe('synthetic governance history', () => {
     const held = events.find((e) => e.type === 'MeetingHeld')!;
     const meeting = events.filter((e) => e.streamId === held.streamId && e.revision < held.revision);
     const early = new Date(Date.parse((meeting[0].data as D).startsAt) - 60_000);
-    expect(() => assertDecidable([...meeting, { ...held, occurredAt: early, data: { ...held.data, heldAt: early.toISOString() } }])).toThrow('pas als gehouden');
+    expect(() =>
+      assertDecidable([...meeting, { ...held, occurredAt: early, data: { ...held.data, heldAt: early.toISOString() } }]),
+    ).toThrow('pas als gehouden');
     const withdrawn = events.find((e) => e.type === 'CommitmentWithdrawn')!;
     const commitment = events.filter((e) => e.streamId === withdrawn.streamId);
-    const fulfilled = { ...withdrawn, revision: withdrawn.revision + 1, type: 'CommitmentFulfilled', data: { commitmentId: withdrawn.data.commitmentId, document: { kenmerk: '1', title: 'Brief', date: '2020-01-01' } } };
+    const fulfilled = {
+      ...withdrawn,
+      revision: withdrawn.revision + 1,
+      type: 'CommitmentFulfilled',
+      data: { commitmentId: withdrawn.data.commitmentId, document: { kenmerk: '1', title: 'Brief', date: '2020-01-01' } },
+    };
     expect(() => assertDecidable([...commitment, fulfilled])).toThrow('een ingetrokken toezegging kan niet nagekomen worden');
   });
 
   it('acts in the roles the platform lets act: the seed and the jobs as system, a director for a strategic besluit, else the coordinator', () => {
-    const roles: Record<string, string> = { MeetingSeriesDefined: 'system', MeetingScheduled: 'system', CommitmentDueSoon: 'system', CommitmentBecameOverdue: 'system' };
+    const roles: Record<string, string> = {
+      MeetingSeriesDefined: 'system',
+      MeetingScheduled: 'system',
+      CommitmentDueSoon: 'system',
+      CommitmentBecameOverdue: 'system',
+    };
     for (const e of events) {
       if (ACTIONS_TYPES.has(e.type)) continue;
       const strategic = e.type === 'DecisionRecorded' && e.data.decisionKind === 'strategisch';
@@ -382,7 +587,11 @@ describe('synthetic governance history', () => {
   });
 
   it("gives every werkagenda its four series, whose meetings are scheduled on the cadence, 12 months ahead, with the platform's ids", () => {
-    const period = new Map(events.filter((e) => e.type === 'WerkagendaEstablished').map((e) => [e.data.werkagendaId as string, (e.data.period as { to: string }).to]));
+    const period = new Map(
+      events
+        .filter((e) => e.type === 'WerkagendaEstablished')
+        .map((e) => [e.data.werkagendaId as string, (e.data.period as { to: string }).to]),
+    );
     const series = new Map<string, SeriesDefinition>();
     const kinds = new Map<string, MeetingKind[]>();
     const lastIndex = new Map<string, number>();
@@ -414,15 +623,22 @@ describe('synthetic governance history', () => {
   it('publishes the agenda the platform composes at that moment: composeDraft over the read model of then', () => {
     const published = replayAgendas(events, (items, composed) => expect(items).toEqual(composed));
     expect(published).toBeGreaterThan(300);
-    const items = events.filter((e) => e.type === 'AgendaPublished').flatMap((e) => (e.data.items as D[]).map((item) => ({ item, meetingId: e.data.meetingId as string })));
+    const items = events
+      .filter((e) => e.type === 'AgendaPublished')
+      .flatMap((e) => (e.data.items as D[]).map((item) => ({ item, meetingId: e.data.meetingId as string })));
     const sources = new Set(items.map(({ item }) => item.source.type));
     expect([...sources].sort()).toEqual(['commitment', 'knelpunt', 'manual', 'milestone', 'regiegroep-preparation', 'standing']);
-    for (const { item, meetingId } of items) if (item.source.type !== 'manual') expect(item.id).toBe(itemIdOf(meetingId, item.source.type, item.source.ref));
+    for (const { item, meetingId } of items)
+      if (item.source.type !== 'manual') expect(item.id).toBe(itemIdOf(meetingId, item.source.type, item.source.ref));
   });
 
   it('would notice an agenda the platform would not have composed', () => {
     const cut = events.findIndex((e) => e.type === 'AgendaPublished' && (e.data.items as D[]).some((i) => i.source.type === 'milestone'));
-    const tampered = events.slice(0, cut + 1).map((e, i) => (i === cut ? { ...e, data: { ...e.data, items: (e.data.items as D[]).filter((x) => x.source.type !== 'milestone') } } : e));
+    const tampered = events
+      .slice(0, cut + 1)
+      .map((e, i) =>
+        i === cut ? { ...e, data: { ...e.data, items: (e.data.items as D[]).filter((x) => x.source.type !== 'milestone') } } : e,
+      );
     expect(() => replayAgendas(tampered, (items, composed) => expect(items).toEqual(composed))).toThrow();
   });
 });

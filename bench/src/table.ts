@@ -39,8 +39,18 @@ export function row(
 }
 
 /** A figure this issue cannot measure yet, with what it waits for. */
-export const notYet = (part: string, figure: string, needs: string, target: string): ResultRow =>
-  ({ part, figure, value: null, unit: '', baseline: null, baselineOf: '', ratio: null, target, pass: null, note: `not yet: needs ${needs}` });
+export const notYet = (part: string, figure: string, needs: string, target: string): ResultRow => ({
+  part,
+  figure,
+  value: null,
+  unit: '',
+  baseline: null,
+  baselineOf: '',
+  ratio: null,
+  target,
+  pass: null,
+  note: `not yet: needs ${needs}`,
+});
 
 const num = (v: number | null, unit: string): string => {
   if (v === null || Number.isNaN(v)) return '—';
@@ -88,7 +98,11 @@ export function writeJson(rows: ResultRow[], meta: Record<string, unknown>, stam
 export function bar(label: string, total: number, unit = 'events'): SingleBar {
   console.error(`… ${label}`);
   const b = new SingleBar(
-    { format: `  ${label.slice(0, 48).padEnd(48)} [{bar}] {percentage}% | {value}/{total} ${unit} | {duration_formatted}`, hideCursor: true, stream: process.stderr },
+    {
+      format: `  ${label.slice(0, 48).padEnd(48)} [{bar}] {percentage}% | {value}/{total} ${unit} | {duration_formatted}`,
+      hideCursor: true,
+      stream: process.stderr,
+    },
     Presets.shades_classic,
   );
   b.start(total, 0);

@@ -7,7 +7,13 @@ import { startPlatformProcess, type PlatformProcess } from './platform-process';
 const suite = kafkaBrokersForTests('broker outage e2e suite') ? describe : describe.skip;
 
 /** A process's last lines, without kafkajs's repeated connection errors while the broker is down. */
-const tail = (p: PlatformProcess) => p.output().split('\n').filter((line) => !/Connection error|Failed to connect to seed broker/.test(line)).join('\n').slice(-4000);
+const tail = (p: PlatformProcess) =>
+  p
+    .output()
+    .split('\n')
+    .filter((line) => !/Connection error|Failed to connect to seed broker/.test(line))
+    .join('\n')
+    .slice(-4000);
 
 suite('Kafka broker outage', () => {
   it('never fails a write while the broker is down, and delivers everything once it is back', async () => {
@@ -16,25 +22,33 @@ suite('Kafka broker outage', () => {
     const processes: PlatformProcess[] = [];
     try {
       const env = {
-        DATABASE_URL: db.url, REGIE_BUS: 'kafka', KAFKA_BROKERS: broker.brokers,
-        KAFKA_NAMESPACE: `outage-${newId().slice(-8)}.`, REGIE_NOW: '2026-03-15T09:00:00Z',
+        DATABASE_URL: db.url,
+        REGIE_BUS: 'kafka',
+        KAFKA_BROKERS: broker.brokers,
+        KAFKA_NAMESPACE: `outage-${newId().slice(-8)}.`,
+        REGIE_NOW: '2026-03-15T09:00:00Z',
       };
       const actions = await startPlatformProcess({ ...env, REGIE_SERVICES: 'actions' });
       processes.push(actions);
       const monitoring = await startPlatformProcess({ ...env, REGIE_SERVICES: 'monitoring', REGIE_SEED: 'false' });
       processes.push(monitoring);
       const boardSize = async () =>
-        ((await (await monitoring.api.fetch(`/api/v1/monitoring/milestones`)).json()) as { milestones: unknown[] }[]).flatMap((a) => a.milestones).length;
+        ((await (await monitoring.api.fetch(`/api/v1/monitoring/milestones`)).json()) as { milestones: unknown[] }[]).flatMap(
+          (a) => a.milestones,
+        ).length;
       const until = async (check: () => Promise<boolean>, ms = 90_000) => {
         for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 200))) if (await check()) return;
-        throw new Error(`condition not reached in time (board: ${await boardSize().catch(String)})\n--- actions:\n${tail(actions)}\n--- monitoring:\n${tail(monitoring)}`);
+        throw new Error(
+          `condition not reached in time (board: ${await boardSize().catch(String)})\n--- actions:\n${tail(actions)}\n--- monitoring:\n${tail(monitoring)}`,
+        );
       };
       await until(async () => (await boardSize()) === 16);
 
       const statuses: number[] = [];
       const write = async (i: number) => {
         const res = await actions.api.fetch(`/api/v1/actions/1.1/milestones`, {
-          method: 'POST', headers: { 'content-type': 'application/json' },
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ title: `Tijdens storing ${i}`, dueDate: '2026-09-30' }),
         });
         statuses.push(res.status);

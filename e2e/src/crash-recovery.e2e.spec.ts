@@ -19,19 +19,23 @@ describe('crash recovery', () => {
     const codes = ['1.1', '1.2', '2.2', '2.3', '3.2'];
     const writer = async (w: number) => {
       for (let i = 0; !killed; i++) {
-        const res = await first.api.fetch(`/api/v1/actions/${codes[w % codes.length]}/milestones`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ title: `Burst ${w}-${i}`, dueDate: '2026-12-01' }),
-        }).catch(() => undefined);
+        const res = await first.api
+          .fetch(`/api/v1/actions/${codes[w % codes.length]}/milestones`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ title: `Burst ${w}-${i}`, dueDate: '2026-12-01' }),
+          })
+          .catch(() => undefined);
         if (res?.status === 201) {
           const { id } = (await res.json()) as { id: string };
           acknowledged.push(id);
-          await first.api.fetch(`/api/v1/actions/${codes[w % codes.length]}/milestones/${id}/replan`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ dueDate: '2027-01-15', reason: 'burst' }),
-          }).catch(() => undefined);
+          await first.api
+            .fetch(`/api/v1/actions/${codes[w % codes.length]}/milestones/${id}/replan`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ dueDate: '2027-01-15', reason: 'burst' }),
+            })
+            .catch(() => undefined);
         }
       }
     };

@@ -8,7 +8,10 @@ import { startPlatformProcess, type PlatformProcess } from './platform-process';
 const brokers = kafkaBrokersForTests('distributed e2e suite');
 const suite = brokers ? describe : describe.skip;
 
-interface Board { code: string; milestones: { id: string; replannedTimes: number }[] }
+interface Board {
+  code: string;
+  milestones: { id: string; replannedTimes: number }[];
+}
 
 /**
  * The distributed shape: actions and monitoring as separate processes over a real Kafka broker,
@@ -45,18 +48,25 @@ suite('services as separate processes over Kafka', () => {
 
       // A knelpunt escalated to the kerngroep in actions lands on the next kerngroep draft in meetings.
       const raised = await actions.api.fetch(`/api/v1/actions/2.1/knelpunten`, {
-        method: 'POST', headers: { 'content-type': 'application/json' },
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ description: 'Voorbeeld: zorgkantoorregio mist capaciteit', escalateTo: 'kerngroep' }),
       });
       const knelpunt = ((await raised.json()) as { id: string }).id;
-      const next = ((await (await meetings.api.fetch(`/api/v1/meetings?kind=kerngroep&from=2026-03-15`)).json()) as { id: string; status: string }[])[0];
+      const next = (
+        (await (await meetings.api.fetch(`/api/v1/meetings?kind=kerngroep&from=2026-03-15`)).json()) as { id: string; status: string }[]
+      )[0];
       await until(async () => {
-        const meeting = (await (await meetings.api.fetch(`/api/v1/meetings/${next.id}`)).json()) as { agenda: { source: { type: string; ref: string } }[] };
+        const meeting = (await (await meetings.api.fetch(`/api/v1/meetings/${next.id}`)).json()) as {
+          agenda: { source: { type: string; ref: string } }[];
+        };
         return meeting.agenda.some((item) => item.source.ref === knelpunt);
       });
       const post = (path: string, body: object) =>
         actions.api.fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-      const { id } = (await (await post('/api/v1/actions/2.2/milestones', { title: 'Over Kafka', dueDate: '2026-10-01' })).json()) as { id: string };
+      const { id } = (await (await post('/api/v1/actions/2.2/milestones', { title: 'Over Kafka', dueDate: '2026-10-01' })).json()) as {
+        id: string;
+      };
       await until(async () => (await milestones(monitoring)).some((m) => m.id === id));
 
       await monitoring.stop('SIGKILL');
@@ -64,7 +74,9 @@ suite('services as separate processes over Kafka', () => {
       for (let i = 0; i < 15; i++) {
         const res = await post('/api/v1/actions/3.2/milestones', { title: `Tijdens uitval ${i}`, dueDate: '2026-11-01' });
         const body = (await res.json()) as { id: string };
-        expect((await post(`/api/v1/actions/3.2/milestones/${body.id}/replan`, { dueDate: '2026-12-01', reason: 'uitval' })).status).toBe(200);
+        expect((await post(`/api/v1/actions/3.2/milestones/${body.id}/replan`, { dueDate: '2026-12-01', reason: 'uitval' })).status).toBe(
+          200,
+        );
         written.push(body.id);
       }
       monitoring = await start({ REGIE_SERVICES: 'monitoring', REGIE_SEED: 'false' });
@@ -99,7 +111,9 @@ suite('services as separate processes over Kafka', () => {
       const relevant = events.filter((e) => e.type === 'ActionDefined' || e.type.startsWith('Milestone')).length;
       const probe = new (await import('pg')).Client({ connectionString: db.url });
       await probe.connect();
-      const { rows } = await probe.query(`SELECT count(*)::int AS n FROM monitoring.processed_messages WHERE consumer = 'monitoring.actions'`);
+      const { rows } = await probe.query(
+        `SELECT count(*)::int AS n FROM monitoring.processed_messages WHERE consumer = 'monitoring.actions'`,
+      );
       await probe.end();
       expect(rows[0].n).toBe(relevant);
 

@@ -14,7 +14,12 @@ describe('embedded default', () => {
   it('starts on a fresh data dir within 30 s with the werkagenda seeded, and restarts without seeding twice', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'regie-e2e-'));
     // No REGIE_LOCAL_PASSWORD: the first start generates the local accounts' password and prints it once.
-    const env: Record<string, string> = { REGIE_DATA_DIR: dataDir, REGIE_PG_PORT: String(await freePort()), DATABASE_URL: '', REGIE_LOCAL_PASSWORD: '' };
+    const env: Record<string, string> = {
+      REGIE_DATA_DIR: dataDir,
+      REGIE_PG_PORT: String(await freePort()),
+      DATABASE_URL: '',
+      REGIE_LOCAL_PASSWORD: '',
+    };
     try {
       const started = Date.now();
       const first = await startPlatformProcess(env, 30_000);
@@ -24,7 +29,12 @@ describe('embedded default', () => {
       expect(password).toBeDefined();
       first.api = apiClient(first.url, password);
       expect((await fetch(`${first.url}/api/v1/actions`)).status).toBe(401);
-      expect(await (await fetch(`${first.url}/health`)).json()).toEqual({ status: 'ok', eventStore: 'postgres', bus: 'inprocess', scheduler: 'inprocess' });
+      expect(await (await fetch(`${first.url}/health`)).json()).toEqual({
+        status: 'ok',
+        eventStore: 'postgres',
+        bus: 'inprocess',
+        scheduler: 'inprocess',
+      });
       const actions = (await (await first.api.fetch(`/api/v1/actions`)).json()) as { code: string; milestones: { title: string }[] }[];
       expect(actions).toHaveLength(12);
       const board = (await (await first.api.fetch(`/api/v1/monitoring/milestones`)).json()) as { milestones: unknown[] }[];

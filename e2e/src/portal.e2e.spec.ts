@@ -1,7 +1,14 @@
 import { testDatabase } from '@regie/test-kit';
 import type { Browser } from 'playwright-core';
 import { chromiumForTests, launchChromium } from './portal/browser';
-import { actiehouderJourney, auditorJourney, coordinatorJourney, directorJourney, type JourneyEnv, keyboardJourney } from './portal/journeys';
+import {
+  actiehouderJourney,
+  auditorJourney,
+  coordinatorJourney,
+  directorJourney,
+  type JourneyEnv,
+  keyboardJourney,
+} from './portal/journeys';
 import { type PlatformProcess, startPlatformProcess } from './platform-process';
 
 const chromium = chromiumForTests('portal browser suite');
@@ -37,7 +44,11 @@ suite('portal in the browser', () => {
   });
 
   it('refuses an API write without a token: the service itself, not the portal', async () => {
-    const response = await fetch(`${platform.url}/api/v1/actions/2.1/progress-reports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ rag: 'groen', summary: 'Zonder token' }) });
+    const response = await fetch(`${platform.url}/api/v1/actions/2.1/progress-reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ rag: 'groen', summary: 'Zonder token' }),
+    });
     expect(response.status).toBe(401);
     expect(response.headers.get('content-type')).toMatch(/application\/problem\+json/);
   });

@@ -19,7 +19,13 @@ export class PlatformaticKafkaBus extends IntegrationBus {
 
   constructor(private readonly options: { brokers: string[]; clientId: string; partitions?: number }) {
     super();
-    this.producer = new Producer({ clientId: options.clientId, bootstrapBrokers: options.brokers, serializers: stringSerializers, idempotent: true, acks: -1 });
+    this.producer = new Producer({
+      clientId: options.clientId,
+      bootstrapBrokers: options.brokers,
+      serializers: stringSerializers,
+      idempotent: true,
+      acks: -1,
+    });
     this.admin = new Admin({ clientId: `${options.clientId}-admin`, bootstrapBrokers: options.brokers });
   }
 
@@ -47,12 +53,31 @@ export class PlatformaticKafkaBus extends IntegrationBus {
 
   async subscribe(topic: string, group: string, handler: MessageHandler): Promise<BusSubscription> {
     await this.ensureTopics([topic]);
-    const consumer = new Consumer({ groupId: group, clientId: `${this.options.clientId}-${group}`, bootstrapBrokers: this.options.brokers, deserializers: stringDeserializers, sessionTimeout: 10_000, heartbeatInterval: 1000, maxWaitTime: 100 });
+    const consumer = new Consumer({
+      groupId: group,
+      clientId: `${this.options.clientId}-${group}`,
+      bootstrapBrokers: this.options.brokers,
+      deserializers: stringDeserializers,
+      sessionTimeout: 10_000,
+      heartbeatInterval: 1000,
+      maxWaitTime: 100,
+    });
     this.consumers.add(consumer);
-    const stream = await consumer.consume({ topics: [topic], mode: MessagesStreamModes.COMMITTED, fallbackMode: 'earliest', autocommit: 100 });
+    const stream = await consumer.consume({
+      topics: [topic],
+      mode: MessagesStreamModes.COMMITTED,
+      fallbackMode: 'earliest',
+      autocommit: 100,
+    });
     const done = (async () => {
       for await (const message of stream) {
-        const envelope = JSON.parse(message.value) as { eventId: string; type: string; payload: unknown; position: number; occurredAt: string };
+        const envelope = JSON.parse(message.value) as {
+          eventId: string;
+          type: string;
+          payload: unknown;
+          position: number;
+          occurredAt: string;
+        };
         await handler({ topic, key: message.key, ...envelope });
       }
     })().catch(() => undefined);

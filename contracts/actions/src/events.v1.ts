@@ -42,7 +42,12 @@ export const MilestoneReplannedV1 = z.object({
 });
 export const MilestoneCancelledV1 = z.object({ type: z.literal('MilestoneCancelledV1'), ...milestoneRef, reason: z.string() });
 const knelpuntRef = { knelpuntId: z.uuid(), actionCode: z.string() };
-export const KnelpuntRaisedV1 = z.object({ type: z.literal('KnelpuntRaisedV1'), ...knelpuntRef, description: z.string(), raisedAt: z.string() });
+export const KnelpuntRaisedV1 = z.object({
+  type: z.literal('KnelpuntRaisedV1'),
+  ...knelpuntRef,
+  description: z.string(),
+  raisedAt: z.string(),
+});
 export const KnelpuntEscalatedV1 = z.object({
   type: z.literal('KnelpuntEscalatedV1'),
   ...knelpuntRef,

@@ -14,7 +14,13 @@ describe('actions integration events v1', () => {
   });
 
   it('rejects a message with a malformed date or an unknown type, naming the field', () => {
-    const bad = ActionsEventV1.safeParse({ type: 'MilestonePlannedV1', milestoneId: '0196a4a2-7c1e-7000-8000-000000000001', actionCode: '1.1', title: 'x', dueDate: '31-05-2026' });
+    const bad = ActionsEventV1.safeParse({
+      type: 'MilestonePlannedV1',
+      milestoneId: '0196a4a2-7c1e-7000-8000-000000000001',
+      actionCode: '1.1',
+      title: 'x',
+      dueDate: '31-05-2026',
+    });
     expect(bad.success).toBe(false);
     expect(bad.error?.issues[0].path).toEqual(['dueDate']);
     expect(ActionsEventV1.safeParse({ type: 'Unknown' }).success).toBe(false);

@@ -11,14 +11,25 @@ export const ARTIFACTS = join(__dirname, '../../artifacts/portal');
 export function chromiumForTests(suite: string): string | undefined {
   if (existsSync(CHROMIUM)) return CHROMIUM;
   if (process.env.CI === 'true') throw new Error(`${suite}: ${CHROMIUM} is missing; CI must install it (apt-get install -y chromium)`);
-  console.warn(`\n*** ${suite} SKIPPED: no browser at ${CHROMIUM}. Install it with apt-get install -y chromium (or set REGIE_CHROMIUM) ***\n`);
+  console.warn(
+    `\n*** ${suite} SKIPPED: no browser at ${CHROMIUM}. Install it with apt-get install -y chromium (or set REGIE_CHROMIUM) ***\n`,
+  );
   return undefined;
 }
 
 export const launchChromium = (executablePath = CHROMIUM): Promise<Browser> =>
   chromium.launch({
     executablePath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--lang=nl-NL'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--lang=nl-NL',
+    ],
   });
 
 /** A Dutch user at a desk in the Netherlands. */
@@ -48,5 +59,11 @@ export async function accessibilityViolations(page: Page, label: string): Promis
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${label} (${page.url()}): ${v.id} (${v.impact}) — ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    .map(
+      (v) =>
+        `${label} (${page.url()}): ${v.id} (${v.impact}) — ${v.help} at ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`,
+    );
 }

@@ -58,7 +58,11 @@ export async function coordinatorJourney(env: JourneyEnv): Promise<void> {
   // The kerngroep that began half an hour ago: hold it, then record a decision.
   await page.getByLabel('Overlegvorm').selectOption('kerngroep');
   await page.getByRole('button', { name: 'Tonen' }).click();
-  await page.getByRole('table', { name: /Komende overleggen/ }).getByRole('link').first().click();
+  await page
+    .getByRole('table', { name: /Komende overleggen/ })
+    .getByRole('link')
+    .first()
+    .click();
   await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Kerngroepoverleg van dinsdag 8 december 2026');
   await page.getByRole('button', { name: 'Vastleggen dat het overleg gehouden is' }).click();
   await expect(flash(page).textContent()).resolves.toBe('Vastgelegd: het overleg is gehouden.');
@@ -170,7 +174,10 @@ export async function auditorJourney(env: JourneyEnv): Promise<void> {
   const seen = async (type: string, label: string, who: string, what?: string) => {
     await page.getByLabel('Soort gebeurtenis').selectOption(type);
     await page.getByRole('button', { name: 'Filteren' }).click();
-    const rows = page.getByRole('table', { name: /Gebeurtenissen/ }).getByRole('row').filter({ hasText: label });
+    const rows = page
+      .getByRole('table', { name: /Gebeurtenissen/ })
+      .getByRole('row')
+      .filter({ hasText: label });
     expect(await rows.count()).toBeGreaterThan(0);
     const text = (await rows.allTextContents()).join('\n');
     expect(text).toContain(who);
@@ -190,16 +197,25 @@ export async function auditorJourney(env: JourneyEnv): Promise<void> {
   await page.goto(`${env.baseUrl}/audit`);
   await page.getByLabel('Soort gebeurtenis').selectOption('ProgressReported');
   await page.getByRole('button', { name: 'Filteren' }).click();
-  await page.getByRole('link', { name: /^Situatie vlak vóór ProgressReported/ }).first().click();
+  await page
+    .getByRole('link', { name: /^Situatie vlak vóór ProgressReported/ })
+    .first()
+    .click();
   await expect(page.getByText('U bekijkt de situatie zoals die was op').count()).resolves.toBe(1);
   await expect(page.locator('.regie-data-list').textContent()).resolves.toContain('Nog niet gerapporteerd');
   await check(env, page, 'auditor-4-actie-vlak-voor-rapportage');
   await page.goBack();
-  await page.getByRole('link', { name: /^Situatie direct na ProgressReported/ }).first().click();
+  await page
+    .getByRole('link', { name: /^Situatie direct na ProgressReported/ })
+    .first()
+    .click();
   await expect(page.locator('.regie-data-list').textContent()).resolves.toContain('Oranje');
   // What the directors saw: the projection just before its publication had no published version yet.
   await page.goto(`${env.baseUrl}/audit?type=ProjectionPublished`);
-  await page.getByRole('link', { name: /^Situatie vlak vóór ProjectionPublished/ }).first().click();
+  await page
+    .getByRole('link', { name: /^Situatie vlak vóór ProjectionPublished/ })
+    .first()
+    .click();
   await expect(page.getByText('Voor dit kwartaal is nog geen versie gepubliceerd.').count()).resolves.toBe(1);
   await expect(page.getByRole('button', { name: 'Projectie publiceren' }).count()).resolves.toBe(0);
   await check(env, page, 'auditor-5-projectie-vlak-voor-publicatie');
@@ -222,7 +238,11 @@ export async function auditorJourney(env: JourneyEnv): Promise<void> {
     ['/api/v1/actions/2.1/progress-reports', { rag: 'rood', summary: 'x' }],
     ['/api/v1/monitoring/projections/2026-Q4/publish', {}],
   ] as const) {
-    const response = await fetch(`${env.baseUrl}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const response = await fetch(`${env.baseUrl}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     expect(response.status).toBe(403);
   }
   await page.context().close();
@@ -233,7 +253,12 @@ export async function keyboardJourney(env: JourneyEnv): Promise<void> {
   const context = await newUserContext(env.browser);
   const page = await context.newPage();
   await page.goto(`${env.baseUrl}/inloggen`);
-  const focused = () => page.evaluate(() => ({ text: document.activeElement?.textContent?.trim(), name: document.activeElement?.getAttribute('name'), outline: getComputedStyle(document.activeElement as Element).outlineStyle }));
+  const focused = () =>
+    page.evaluate(() => ({
+      text: document.activeElement?.textContent?.trim(),
+      name: document.activeElement?.getAttribute('name'),
+      outline: getComputedStyle(document.activeElement as Element).outlineStyle,
+    }));
   await page.keyboard.press('Tab');
   expect(await focused()).toMatchObject({ text: 'Direct naar de inhoud' });
   expect((await page.locator('.nl-skip-link').boundingBox())?.width).toBeGreaterThan(40); // visible while focused

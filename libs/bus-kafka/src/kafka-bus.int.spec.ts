@@ -17,18 +17,28 @@ suite('Kafka integration bus (real broker)', () => {
 
   const topic = () => `regie.test-${newId().slice(-12)}.v1`;
   const message = (t: string, key: string, n: number): IntegrationMessage => ({
-    topic: t, key, eventId: newId(), type: 'Counted', payload: { n }, position: n, occurredAt: new Date().toISOString(),
+    topic: t,
+    key,
+    eventId: newId(),
+    type: 'Counted',
+    payload: { n },
+    position: n,
+    occurredAt: new Date().toISOString(),
   });
   const until = async (check: () => boolean, ms = 20_000) => {
-    for (const end = Date.now() + ms; !check() && Date.now() < end; ) await new Promise((r) => setTimeout(r, 50));
+    for (const end = Date.now() + ms; !check() && Date.now() < end;) await new Promise((r) => setTimeout(r, 50));
   };
 
   it('delivers every message, in order per key, and members of one group share the work', async () => {
     const t = topic();
     const producer = bus();
     const received: { member: number; m: IntegrationMessage }[] = [];
-    const members = await Promise.all([1, 2].map((member) => bus().subscribe(t, 'monitoring', async (m) => void received.push({ member, m }))));
-    const sent = ['stream-a', 'stream-b', 'stream-c', 'stream-d'].flatMap((key) => Array.from({ length: 10 }, (_, i) => message(t, key, i)));
+    const members = await Promise.all(
+      [1, 2].map((member) => bus().subscribe(t, 'monitoring', async (m) => void received.push({ member, m }))),
+    );
+    const sent = ['stream-a', 'stream-b', 'stream-c', 'stream-d'].flatMap((key) =>
+      Array.from({ length: 10 }, (_, i) => message(t, key, i)),
+    );
     await producer.publish(sent);
     await until(() => received.length >= sent.length);
     expect(new Set(received.map((r) => r.m.eventId))).toEqual(new Set(sent.map((m) => m.eventId)));
@@ -102,7 +112,10 @@ suite('Kafka integration bus (real broker)', () => {
   });
 
   async function readAll(t: string, count: number) {
-    const consumer = new Kafka({ clientId: 'dlq-reader', brokers: brokers!, logLevel: logLevel.NOTHING }).consumer({ groupId: `dlq-${newId()}`, maxWaitTimeInMs: 100 });
+    const consumer = new Kafka({ clientId: 'dlq-reader', brokers: brokers!, logLevel: logLevel.NOTHING }).consumer({
+      groupId: `dlq-${newId()}`,
+      maxWaitTimeInMs: 100,
+    });
     const out: { value: string; headers: Record<string, string> }[] = [];
     await consumer.connect();
     await consumer.subscribe({ topic: t, fromBeginning: true });

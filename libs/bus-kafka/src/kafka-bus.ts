@@ -103,7 +103,11 @@ export class KafkaBus extends IntegrationBus {
       acks: -1,
       topicMessages: [...byTopic].map(([topic, list]) => ({
         topic,
-        messages: list.map((m) => ({ key: m.key, value: JSON.stringify(envelopeOf(m)), headers: { eventId: m.eventId, type: m.type, ...m.headers } })),
+        messages: list.map((m) => ({
+          key: m.key,
+          value: JSON.stringify(envelopeOf(m)),
+          headers: { eventId: m.eventId, type: m.type, ...m.headers },
+        })),
       })),
     });
   }
@@ -229,7 +233,10 @@ const TRANSIENT_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPI
 function isTransient(error: unknown): boolean {
   const e = error as { code?: string; driverError?: { code?: string }; message?: string };
   const code = e?.code ?? e?.driverError?.code;
-  return (code !== undefined && (TRANSIENT_CODES.has(code) || code.startsWith('08'))) || /Connection terminated|connection timeout/i.test(e?.message ?? '');
+  return (
+    (code !== undefined && (TRANSIENT_CODES.has(code) || code.startsWith('08'))) ||
+    /Connection terminated|connection timeout/i.test(e?.message ?? '')
+  );
 }
 
 interface Envelope {
@@ -240,7 +247,13 @@ interface Envelope {
   occurredAt: string;
 }
 
-const envelopeOf = (m: IntegrationMessage): Envelope => ({ eventId: m.eventId, type: m.type, payload: m.payload, position: m.position, occurredAt: m.occurredAt });
+const envelopeOf = (m: IntegrationMessage): Envelope => ({
+  eventId: m.eventId,
+  type: m.type,
+  payload: m.payload,
+  position: m.position,
+  occurredAt: m.occurredAt,
+});
 
 /** The message, or why it is not one. */
 function parse(topic: string, message: KafkaMessage): IntegrationMessage | string {

@@ -39,8 +39,10 @@ const PASSWORD = 'regie-embedded';
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const log = options.log ?? (() => undefined);
   const dataDir = reachableDataDir(resolve(options.dataDir), log);
-  const url = (port: number) => (database = 'postgres') =>
-    `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+  const url =
+    (port: number) =>
+    (database = 'postgres') =>
+      `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
 
   const orphan = livePostmaster(dataDir);
   if (orphan) {

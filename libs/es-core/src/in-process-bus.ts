@@ -43,11 +43,18 @@ export class InProcessBus extends IntegrationBus {
 
   async subscribe(topic: string, group: string, handler: MessageHandler, options: SubscribeOptions = {}): Promise<BusSubscription> {
     const source = this.sources.get(topic);
-    return this.track(source && this.store ? this.follow(topic, group, source, { each: handler }, options.after ?? 0) : this.direct(topic, group, handler));
+    return this.track(
+      source && this.store ? this.follow(topic, group, source, { each: handler }, options.after ?? 0) : this.direct(topic, group, handler),
+    );
   }
 
   /** From the store, a batch is what one read of the store holds for the topic (up to 500 events' worth). */
-  override async subscribeBatch(topic: string, group: string, handler: BatchMessageHandler, options: SubscribeOptions = {}): Promise<BusSubscription> {
+  override async subscribeBatch(
+    topic: string,
+    group: string,
+    handler: BatchMessageHandler,
+    options: SubscribeOptions = {},
+  ): Promise<BusSubscription> {
     const source = this.sources.get(topic);
     if (!source || !this.store) return super.subscribeBatch(topic, group, handler, options);
     return this.track(this.follow(topic, group, source, { batch: handler }, options.after ?? 0));
@@ -81,7 +88,13 @@ export class InProcessBus extends IntegrationBus {
    * `each`: message by message, the position moving past each one handled (a retry starts at the
    * one that failed). `batch`: the batch's messages at once, the position moving past the batch.
    */
-  private follow(topic: string, group: string, source: MessageSource, handler: { each?: MessageHandler; batch?: BatchMessageHandler }, after: number): BusSubscription {
+  private follow(
+    topic: string,
+    group: string,
+    source: MessageSource,
+    handler: { each?: MessageHandler; batch?: BatchMessageHandler },
+    after: number,
+  ): BusSubscription {
     const store = this.store!;
     let position = after;
     let current: Subscription | undefined;

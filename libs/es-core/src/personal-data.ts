@@ -35,7 +35,13 @@ export const UNREADABLE_NAME = '[onleesbaar]';
 export const isSealedName = (value: unknown): value is SealedName => {
   if (value === null || typeof value !== 'object') return false;
   const v = value as Record<string, unknown>;
-  return v.alg === 'A256GCM' && typeof v.subject === 'string' && typeof v.iv === 'string' && typeof v.ciphertext === 'string' && typeof v.tag === 'string';
+  return (
+    v.alg === 'A256GCM' &&
+    typeof v.subject === 'string' &&
+    typeof v.iv === 'string' &&
+    typeof v.ciphertext === 'string' &&
+    typeof v.tag === 'string'
+  );
 };
 
 export const isPersonalText = (value: unknown): value is PersonalText => {
@@ -91,7 +97,8 @@ export function unwrapKey(master: Buffer, wrapped: Buffer): Buffer {
 }
 
 /** The keyed hash a subject is found by: the name itself is kept nowhere, not even hashed without a key. */
-export const lookupOf = (lookupKey: Buffer, name: string): string => createHmac('sha256', lookupKey).update(normaliseName(name), 'utf8').digest('hex');
+export const lookupOf = (lookupKey: Buffer, name: string): string =>
+  createHmac('sha256', lookupKey).update(normaliseName(name), 'utf8').digest('hex');
 
 export const newKey = (): Buffer => randomBytes(32);
 

@@ -55,7 +55,11 @@ describe('personal data vault (crypto-shredding)', () => {
     const answer = [{ id: 1, madeBy, points: [{ owner, due: new Date('2026-01-01T00:00:00Z') }] }];
     await vault.forget('M. van Ooijen', at);
     expect(await unsealDeep(answer, vault)).toEqual([
-      { id: 1, madeBy: `Minister (C. Helder) en Staatssecretaris (${REDACTED_NAME})`, points: [{ owner: 'C. Helder', due: new Date('2026-01-01T00:00:00Z') }] },
+      {
+        id: 1,
+        madeBy: `Minister (C. Helder) en Staatssecretaris (${REDACTED_NAME})`,
+        points: [{ owner: 'C. Helder', due: new Date('2026-01-01T00:00:00Z') }],
+      },
     ]);
     expect(await unsealDeep({ madeBy: { text: 'Minister (LJS)', persons: [] } }, vault)).toEqual({ madeBy: 'Minister (LJS)' });
     const plain = { a: [1, 'x'] };

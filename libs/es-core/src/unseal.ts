@@ -1,4 +1,11 @@
-import { isPersonalText, isSealedName, type PersonalDataVault, type PersonalText, renderPersonalText, type SealedName } from './personal-data';
+import {
+  isPersonalText,
+  isSealedName,
+  type PersonalDataVault,
+  type PersonalText,
+  renderPersonalText,
+  type SealedName,
+} from './personal-data';
 
 /**
  * An answer with its personal data opened: every sealed name becomes the name (or the redaction
@@ -32,7 +39,11 @@ function collect(value: unknown, into: SealedName[]): boolean {
 
 function replace(value: unknown, opened: Map<SealedName, string>): unknown {
   if (isSealedName(value)) return opened.get(value);
-  if (isPersonalText(value)) return renderPersonalText((value as PersonalText).text, value.persons.map((p) => opened.get(p) as string));
+  if (isPersonalText(value))
+    return renderPersonalText(
+      (value as PersonalText).text,
+      value.persons.map((p) => opened.get(p) as string),
+    );
   if (Array.isArray(value)) return value.map((v) => replace(v, opened));
   if (walkable(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, replace(v, opened)]));
   return value;

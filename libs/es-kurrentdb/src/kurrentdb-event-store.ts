@@ -143,7 +143,9 @@ export class KurrentDbEventStore extends EventStore {
 
     if (found.size === 0) return undefined;
     if (found.size < ids.size) {
-      throw new EventIdConflict(`stream ${streamId}: event ids ${[...found.keys()].join(', ')} are already stored without the rest of this batch`);
+      throw new EventIdConflict(
+        `stream ${streamId}: event ids ${[...found.keys()].join(', ')} are already stored without the rest of this batch`,
+      );
     }
     const last = [...found.values()].reduce((a, b) => (b.revision > a.revision ? b : a));
     return { nextExpectedRevision: last.revision, lastPosition: last.position };
@@ -237,7 +239,12 @@ export class KurrentDbEventStore extends EventStore {
     let from: ReadPosition = END;
     for (;;) {
       let newest: AllStreamResolvedEvent | undefined;
-      for await (const resolved of this.client.readAll({ direction: BACKWARDS, fromPosition: from, maxCount: 1, filter: excludeSystemEvents() })) {
+      for await (const resolved of this.client.readAll({
+        direction: BACKWARDS,
+        fromPosition: from,
+        maxCount: 1,
+        filter: excludeSystemEvents(),
+      })) {
         newest = resolved;
       }
       if (!newest) return 0;

@@ -98,7 +98,10 @@ describe('toRecordedEvent', () => {
 
   it('reads an event written by another tool: schema version 1, occurredAt = recorded time, empty metadata', () => {
     const recorded = toRecordedEvent(
-      resolvedFrom({ id: newEvent.id, type: 'Foreign', data: { x: 1 }, metadata: undefined }, { streamId: 's', revision: 0n, commit: 10n, created }),
+      resolvedFrom(
+        { id: newEvent.id, type: 'Foreign', data: { x: 1 }, metadata: undefined },
+        { streamId: 's', revision: 0n, commit: 10n, created },
+      ),
     );
     expect(recorded.schemaVersion).toBe(1);
     expect(recorded.occurredAt).toEqual(created);

@@ -68,7 +68,13 @@ describe('batchingSubscription', () => {
   it('drops positions at or before `after`, repeats and skipped items', async () => {
     const source = new Source();
     const seen: number[] = [];
-    const subscription = batchingSubscription({ source, after: 10, batchSize: 100, toEvent, handler: async (b) => void seen.push(...b.map((e) => e.position)) });
+    const subscription = batchingSubscription({
+      source,
+      after: 10,
+      batchSize: 100,
+      toEvent,
+      handler: async (b) => void seen.push(...b.map((e) => e.position)),
+    });
     for (const p of [9, 10, 11, -1, 11, 12]) source.write(p);
     await tick();
     await tick();

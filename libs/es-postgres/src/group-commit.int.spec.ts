@@ -4,7 +4,11 @@ import { PostgresEventStore } from './postgres-event-store';
 import { verifyChain } from './verify-chain';
 
 const event = (data: unknown = { n: 1 }): NewEvent => ({
-  id: newId(), type: 'E', data, schemaVersion: 1, occurredAt: new Date('2026-03-01T10:00:00Z'),
+  id: newId(),
+  type: 'E',
+  data,
+  schemaVersion: 1,
+  occurredAt: new Date('2026-03-01T10:00:00Z'),
   metadata: { actor: { userId: 't', role: 't' }, correlationId: newId(), causationId: newId() },
 });
 
@@ -33,7 +37,9 @@ describe('PostgreSQL group commit', () => {
   };
 
   it('commits appends made at once together, with contiguous positions and an intact chain', async () => {
-    const { outcomes, groups } = await grouped(Array.from({ length: 30 }, (_, i) => () => store.append(`s-${i % 7}`, [event(), event()], 'any')));
+    const { outcomes, groups } = await grouped(
+      Array.from({ length: 30 }, (_, i) => () => store.append(`s-${i % 7}`, [event(), event()], 'any')),
+    );
     expect(outcomes.every((o) => o.status === 'fulfilled')).toBe(true);
     expect(groups).toBeLessThanOrEqual(2); // the lead alone (unless a group was still finishing), then all the others
     const all = await store.readAll({ after: 0, limit: 1000 });
@@ -113,7 +119,7 @@ describe('PostgreSQL group commit', () => {
     }
   });
 
-  it('feeds its own subscriptions its recent appends from memory exactly as the table holds them, never skipping another process\'s', async () => {
+  it("feeds its own subscriptions its recent appends from memory exactly as the table holds them, never skipping another process's", async () => {
     const other = await PostgresEventStore.open({ connectionString: db.url });
     try {
       const rich = { title: 'Mijlpaal – één', n: 1.5, nested: { b: [1, null, 'x'], a: true } };

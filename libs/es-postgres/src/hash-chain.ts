@@ -55,7 +55,13 @@ export interface ChainParts {
 }
 
 export function chainParts(event: {
-  id: string; streamId: string; type: string; schemaVersion: number; data: unknown; metadata: unknown; occurredAt: Date;
+  id: string;
+  streamId: string;
+  type: string;
+  schemaVersion: number;
+  data: unknown;
+  metadata: unknown;
+  occurredAt: Date;
 }): ChainParts {
   const data = canonicalJson(event.data);
   const metadata = canonicalJson(event.metadata);

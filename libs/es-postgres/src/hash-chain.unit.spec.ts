@@ -2,10 +2,16 @@ import { createHash } from 'node:crypto';
 import { canonicalJson, chainHash, chainParts, completeChainParts, GENESIS } from './hash-chain';
 
 const event = {
-  position: 1, id: '0196a4a2-7c1e-7000-8000-000000000001', streamId: 'milestone-x', revision: 0,
-  type: 'MilestonePlanned', schemaVersion: 1, data: { title: 'Plan van aanpak', dueDate: '2026-05-31' },
+  position: 1,
+  id: '0196a4a2-7c1e-7000-8000-000000000001',
+  streamId: 'milestone-x',
+  revision: 0,
+  type: 'MilestonePlanned',
+  schemaVersion: 1,
+  data: { title: 'Plan van aanpak', dueDate: '2026-05-31' },
   metadata: { actor: { userId: 'seed', role: 'system' }, correlationId: 'c', causationId: 'k' },
-  occurredAt: new Date('2026-03-01T10:00:00.000Z'), recordedAt: new Date('2026-03-01T10:00:00.123Z'),
+  occurredAt: new Date('2026-03-01T10:00:00.000Z'),
+  recordedAt: new Date('2026-03-01T10:00:00.123Z'),
 };
 
 describe('hash chain', () => {
@@ -29,7 +35,12 @@ describe('chain parts (the append function hashes them in SQL)', () => {
   const sha = (previous: string, content: string) => createHash('sha256').update(`${previous}\n${content}`, 'utf8').digest('hex');
 
   it('complete to exactly what chainHash hashes, whatever the data', () => {
-    const odd = { ...event, streamId: 'knelpunt-"quoted" ünïcode \u2028', type: 'Type\nwith\tescapes', data: { z: [1.5, null, { b: 'é', a: true }], a: 'x\u0000y' } };
+    const odd = {
+      ...event,
+      streamId: 'knelpunt-"quoted" ünïcode \u2028',
+      type: 'Type\nwith\tescapes',
+      data: { z: [1.5, null, { b: 'é', a: true }], a: 'x\u0000y' },
+    };
     for (const e of [event, odd, { ...event, position: 123456789, revision: 41, schemaVersion: 2 }]) {
       const parts = chainParts(e);
       expect(sha('prev', completeChainParts(parts, e.position, e.recordedAt, e.revision))).toBe(chainHash('prev', e));

@@ -65,7 +65,9 @@ export class PostgresPersonalDataVault extends PersonalDataVault {
   }
 
   protected async keysOf(subjects: string[]): Promise<Map<string, Buffer>> {
-    const { rows } = await this.pool.query(`SELECT subject, wrapped_key FROM ${this.s}.subject_keys WHERE subject = ANY($1::uuid[])`, [subjects]);
+    const { rows } = await this.pool.query(`SELECT subject, wrapped_key FROM ${this.s}.subject_keys WHERE subject = ANY($1::uuid[])`, [
+      subjects,
+    ]);
     return new Map(rows.map((r) => [r.subject, unwrapKey(this.master, r.wrapped_key)]));
   }
 
@@ -125,19 +127,29 @@ async function setUp(options: PostgresVaultOptions, s: string): Promise<{ master
       const master = configured ?? newKey();
       const lookup = newKey();
       await client.query(`INSERT INTO ${s}.vault (master_key, master_check, lookup_key) VALUES ($1, $2, $3)`, [
-        configured ? null : master, checkOf(master), wrapKey(master, lookup),
+        configured ? null : master,
+        checkOf(master),
+        wrapKey(master, lookup),
       ]);
-      if (!configured) options.log?.('persoonsgegevens: sleutels versleuteld met een hoofdsleutel in de database; zet REGIE_MASTER_KEY om die erbuiten te bewaren');
+      if (!configured)
+        options.log?.(
+          'persoonsgegevens: sleutels versleuteld met een hoofdsleutel in de database; zet REGIE_MASTER_KEY om die erbuiten te bewaren',
+        );
       return { master, lookup };
     }
     if (!configured) {
-      if (!row.master_key) throw new Error('REGIE_MASTER_KEY ontbreekt: de sleutels van persoonsgegevens in deze database zijn met een geconfigureerde hoofdsleutel versleuteld');
+      if (!row.master_key)
+        throw new Error(
+          'REGIE_MASTER_KEY ontbreekt: de sleutels van persoonsgegevens in deze database zijn met een geconfigureerde hoofdsleutel versleuteld',
+        );
       return { master: row.master_key, lookup: unwrapKey(row.master_key, row.lookup_key) };
     }
     if (row.master_key) return { master: configured, lookup: await rewrap(client, s, row.master_key, configured, row.lookup_key) };
     const check = Buffer.from(checkOf(configured));
     if (!timingSafeEqual(check, Buffer.from(row.master_check))) {
-      throw new Error('REGIE_MASTER_KEY past niet bij deze database: de sleutels van persoonsgegevens zijn met een andere hoofdsleutel versleuteld');
+      throw new Error(
+        'REGIE_MASTER_KEY past niet bij deze database: de sleutels van persoonsgegevens zijn met een andere hoofdsleutel versleuteld',
+      );
     }
     return { master: configured, lookup: unwrapKey(configured, row.lookup_key) };
   } finally {
@@ -152,7 +164,10 @@ async function rewrap(client: Client, s: string, from: Buffer, to: Buffer, wrapp
   try {
     const { rows } = await client.query(`SELECT subject, wrapped_key FROM ${s}.subject_keys FOR UPDATE`);
     for (const r of rows) {
-      await client.query(`UPDATE ${s}.subject_keys SET wrapped_key = $2 WHERE subject = $1`, [r.subject, wrapKey(to, unwrapKey(from, r.wrapped_key))]);
+      await client.query(`UPDATE ${s}.subject_keys SET wrapped_key = $2 WHERE subject = $1`, [
+        r.subject,
+        wrapKey(to, unwrapKey(from, r.wrapped_key)),
+      ]);
     }
     await client.query(`UPDATE ${s}.vault SET master_key = NULL, master_check = $1, lookup_key = $2`, [checkOf(to), wrapKey(to, lookup)]);
     await client.query('COMMIT');

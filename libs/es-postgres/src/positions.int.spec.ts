@@ -9,7 +9,11 @@ describe('PostgreSQL global positions', () => {
     const store = await PostgresEventStore.open({ connectionString: db.url, poolSize: 20 });
     try {
       const event = (): NewEvent => ({
-        id: newId(), type: 'E', data: {}, schemaVersion: 1, occurredAt: new Date(),
+        id: newId(),
+        type: 'E',
+        data: {},
+        schemaVersion: 1,
+        occurredAt: new Date(),
         metadata: { actor: { userId: 't', role: 't' }, correlationId: newId(), causationId: newId() },
       });
       await Promise.allSettled(

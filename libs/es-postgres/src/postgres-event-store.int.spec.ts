@@ -5,5 +5,11 @@ import { PostgresEventStore } from './postgres-event-store';
 eventStoreContract('postgres', async () => {
   const db = await testDatabase('es_contract');
   const store = await PostgresEventStore.open({ connectionString: db.url, poolSize: 24 });
-  return { store, close: async () => { await store.close(); await db.drop(); } };
+  return {
+    store,
+    close: async () => {
+      await store.close();
+      await db.drop();
+    },
+  };
 });

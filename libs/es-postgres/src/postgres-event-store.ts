@@ -148,7 +148,9 @@ export class PostgresEventStore extends EventStore {
         case 'conflict':
           return append.reject(new WrongExpectedRevision(append.streamId, String(append.expected), Number(outcome.out_revision)));
         case 'id_conflict':
-          return append.reject(new EventIdConflict(`event ids ${outcome.out_detail} are already stored elsewhere or without the rest of this batch`));
+          return append.reject(
+            new EventIdConflict(`event ids ${outcome.out_detail} are already stored elsewhere or without the rest of this batch`),
+          );
         default:
           return append.reject(new Error(`append_batch: unknown outcome ${outcome.out_status}`));
       }
@@ -199,10 +201,10 @@ export class PostgresEventStore extends EventStore {
   }
 
   async readAll(options: ReadAllOptions): Promise<RecordedEvent[]> {
-    const { rows } = await this.pool.query(
-      `SELECT * FROM ${this.s}.events WHERE position > $1 ORDER BY position LIMIT $2`,
-      [options.after, options.limit],
-    );
+    const { rows } = await this.pool.query(`SELECT * FROM ${this.s}.events WHERE position > $1 ORDER BY position LIMIT $2`, [
+      options.after,
+      options.limit,
+    ]);
     return rows.map(toRecorded);
   }
 

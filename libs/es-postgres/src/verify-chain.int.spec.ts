@@ -4,7 +4,11 @@ import { PostgresEventStore } from './postgres-event-store';
 import { verifyChain } from './verify-chain';
 
 const event = (n: number): NewEvent => ({
-  id: newId(), type: 'MilestonePlanned', data: { n, title: `Mijlpaal ${n}` }, schemaVersion: 1, occurredAt: new Date('2026-03-01T10:00:00Z'),
+  id: newId(),
+  type: 'MilestonePlanned',
+  data: { n, title: `Mijlpaal ${n}` },
+  schemaVersion: 1,
+  occurredAt: new Date('2026-03-01T10:00:00Z'),
   metadata: { actor: { userId: 'coordinator', role: 'coordinator' }, correlationId: newId(), causationId: newId() },
 });
 

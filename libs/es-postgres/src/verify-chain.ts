@@ -28,7 +28,12 @@ const PAGE = 5000;
  * whole chain from a point on AND every checkpoint after it. Checkpoints in the same database
  * only raise that bar; copy the printed head (position + hash) somewhere else to make it proof.
  */
-export async function verifyChain(pool: Pool, schema = 'es', onProgress?: (position: number) => void, now = new Date()): Promise<ChainReport> {
+export async function verifyChain(
+  pool: Pool,
+  schema = 'es',
+  onProgress?: (position: number) => void,
+  now = new Date(),
+): Promise<ChainReport> {
   const s = `"${schema}"`;
   const problems: ChainProblem[] = [];
   const checkpoints = new Map<number, string>(
@@ -40,13 +45,20 @@ export async function verifyChain(pool: Pool, schema = 'es', onProgress?: (posit
   let previous = GENESIS;
   let expected = 1;
   let events = 0;
-  for (let after = 0; problems.length === 0 && after < until; ) {
-    const { rows } = await pool.query(`SELECT * FROM ${s}.events WHERE position > $1 AND position <= $2 ORDER BY position LIMIT ${PAGE}`, [after, until]);
+  for (let after = 0; problems.length === 0 && after < until;) {
+    const { rows } = await pool.query(`SELECT * FROM ${s}.events WHERE position > $1 AND position <= $2 ORDER BY position LIMIT ${PAGE}`, [
+      after,
+      until,
+    ]);
     if (rows.length === 0) break;
     for (const row of rows) {
       const position = Number(row.position);
       if (position !== expected) {
-        problems.push({ position: expected, kind: 'gap', detail: `positie ${expected} ontbreekt (volgende is ${position}): een event is verwijderd` });
+        problems.push({
+          position: expected,
+          kind: 'gap',
+          detail: `positie ${expected} ontbreekt (volgende is ${position}): een event is verwijderd`,
+        });
         break;
       }
       const hash = chainHash(previous, toRecorded(row));
@@ -56,7 +68,11 @@ export async function verifyChain(pool: Pool, schema = 'es', onProgress?: (posit
       }
       const checkpoint = checkpoints.get(position);
       if (checkpoint !== undefined && checkpoint !== hash) {
-        problems.push({ position, kind: 'checkpoint-mismatch', detail: `de keten tot positie ${position} wijkt af van een eerder gecontroleerd ijkpunt` });
+        problems.push({
+          position,
+          kind: 'checkpoint-mismatch',
+          detail: `de keten tot positie ${position} wijkt af van een eerder gecontroleerd ijkpunt`,
+        });
         break;
       }
       previous = hash;
@@ -67,11 +83,19 @@ export async function verifyChain(pool: Pool, schema = 'es', onProgress?: (posit
     onProgress?.(after);
   }
   if (problems.length === 0 && (until !== events || head.hash !== previous)) {
-    problems.push({ position: Number(head.position), kind: 'head-mismatch', detail: `de kop (positie ${head.position}) past niet bij het laatste event (${events})` });
+    problems.push({
+      position: Number(head.position),
+      kind: 'head-mismatch',
+      detail: `de kop (positie ${head.position}) past niet bij het laatste event (${events})`,
+    });
   }
   const ok = problems.length === 0;
   if (ok && events > 0) {
-    await pool.query(`INSERT INTO ${s}.chain_checkpoints (position, hash, verified_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [events, previous, now]);
+    await pool.query(`INSERT INTO ${s}.chain_checkpoints (position, hash, verified_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
+      events,
+      previous,
+      now,
+    ]);
   }
   return { ok, events, head: { position: Number(head.position), hash: head.hash }, checkedAt: now.toISOString(), problems };
 }
@@ -82,17 +106,21 @@ export async function verifyChain(pool: Pool, schema = 'es', onProgress?: (posit
  * been tampered with: refuse to start rather than re-hash (and so launder) altered content.
  */
 export async function backfillChain(pool: Pool, s: string): Promise<void> {
-  const { rows } = await pool.query(`SELECT count(*) FILTER (WHERE hash IS NULL)::int AS missing, count(hash)::int AS hashed FROM ${s}.events`);
+  const { rows } = await pool.query(
+    `SELECT count(*) FILTER (WHERE hash IS NULL)::int AS missing, count(hash)::int AS hashed FROM ${s}.events`,
+  );
   if (rows[0].missing === 0) return;
   if (rows[0].hashed > 0) {
-    throw new Error(`event store: ${rows[0].missing} events have no chain hash although others do; the history may have been altered. Run "npm run regie -- verify" and investigate; the store is not opened.`);
+    throw new Error(
+      `event store: ${rows[0].missing} events have no chain hash although others do; the history may have been altered. Run "npm run regie -- verify" and investigate; the store is not opened.`,
+    );
   }
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
     await client.query(`SELECT 1 FROM ${s}.head FOR UPDATE`);
     let previous = GENESIS;
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const page = (await client.query(`SELECT * FROM ${s}.events WHERE position > $1 ORDER BY position LIMIT ${PAGE}`, [after])).rows;
       if (page.length === 0) break;
       for (const row of page) {

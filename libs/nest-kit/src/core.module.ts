@@ -50,7 +50,17 @@ export class CoreModule implements NestModule {
         { provide: APP_INTERCEPTOR, useClass: UnsealInterceptor },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
-      exports: [TokenVerifier, Clock, EventStore, IntegrationBus, JobScheduler, PLATFORM_POOL, DATABASE_URL, MESSAGE_SOURCES, PersonalDataVault],
+      exports: [
+        TokenVerifier,
+        Clock,
+        EventStore,
+        IntegrationBus,
+        JobScheduler,
+        PLATFORM_POOL,
+        DATABASE_URL,
+        MESSAGE_SOURCES,
+        PersonalDataVault,
+      ],
     };
   }
 

@@ -32,7 +32,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 
   private async once(key: string, req: Request, res: Response, next: CallHandler): Promise<unknown> {
-    const fingerprint = createHash('sha256').update(`${req.method} ${req.originalUrl} ${JSON.stringify(req.body ?? null)}`).digest('hex');
+    const fingerprint = createHash('sha256')
+      .update(`${req.method} ${req.originalUrl} ${JSON.stringify(req.body ?? null)}`)
+      .digest('hex');
     // A claim left by a process that died mid-request (no response after a minute) is taken
     // over: the command itself is idempotent by key (handleCommand), so running it again is safe.
     const claimed = await this.pool.query(
@@ -46,10 +48,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (claimed.rowCount === 0) return this.replay(key, fingerprint, req, res, next);
     try {
       const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
-      await this.pool.query(
-        `UPDATE platform.idempotency_keys SET status = $2, body = $3, etag = $4 WHERE key = $1`,
-        [key, res.statusCode, JSON.stringify(body ?? null), res.getHeader('ETag') ?? null],
-      );
+      await this.pool.query(`UPDATE platform.idempotency_keys SET status = $2, body = $3, etag = $4 WHERE key = $1`, [
+        key,
+        res.statusCode,
+        JSON.stringify(body ?? null),
+        res.getHeader('ETag') ?? null,
+      ]);
       return body;
     } catch (error) {
       // Free the key: a retry runs the command again, and events it already stored are found by key.

@@ -14,4 +14,7 @@ export const zodParam = <T>(field: string, schema: ZodType<T>): PipeTransform<un
 });
 
 /** `?asOf=<timestamp>`: read as of that moment (time travel). */
-export const asOfParam = zodParam('asOf', z.iso.datetime({ offset: true, error: 'verwacht een tijdstip als 2026-01-31T12:00:00Z' }).optional());
+export const asOfParam = zodParam(
+  'asOf',
+  z.iso.datetime({ offset: true, error: 'verwacht een tijdstip als 2026-01-31T12:00:00Z' }).optional(),
+);

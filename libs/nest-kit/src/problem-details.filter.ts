@@ -67,7 +67,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return { ...problemOf(400, exception.message, 'validation'), errors: [{ field: exception.field, message: exception.message }] };
     }
     if (exception instanceof WrongExpectedRevision) {
-      return problemOf(409, `De gegevens zijn intussen gewijzigd (revisie ${exception.actual}); haal ze opnieuw op en probeer het nog eens.`, 'concurrency-conflict');
+      return problemOf(
+        409,
+        `De gegevens zijn intussen gewijzigd (revisie ${exception.actual}); haal ze opnieuw op en probeer het nog eens.`,
+        'concurrency-conflict',
+      );
     }
     if (exception instanceof DomainError) {
       const status = exception.kind === 'not-found' ? 404 : exception.kind === 'invalid' ? 400 : 409;
@@ -91,7 +95,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 function inDutch(detail: string): string {
   const unknown = /^Cannot (\w+) (.*)$/.exec(detail);
   if (unknown) return `Onbekend adres: ${unknown[1]} ${unknown[2]}`;
-  if (/in JSON at position|JSON input|is not valid JSON|^Unexpected (token|non-whitespace)/.test(detail)) return `De body is geen geldige JSON (${detail}).`;
+  if (/in JSON at position|JSON input|is not valid JSON|^Unexpected (token|non-whitespace)/.test(detail))
+    return `De body is geen geldige JSON (${detail}).`;
   if (/^Failed to decode param/.test(detail)) return `Het adres bevat een ongeldige %-codering (${detail}).`;
   return detail;
 }

@@ -43,7 +43,8 @@ const header = (req: Request, name: string): string | undefined => {
 
 const parseRevision = (value: string): number => {
   const revision = Number(value.replace(/^W\//, '').replace(/"/g, ''));
-  if (!Number.isInteger(revision) || revision < 0) throw new InvalidInput('If-Match', 'If-Match moet een revisienummer zijn, bijvoorbeeld "3"');
+  if (!Number.isInteger(revision) || revision < 0)
+    throw new InvalidInput('If-Match', 'If-Match moet een revisienummer zijn, bijvoorbeeld "3"');
   return revision;
 };
 

@@ -37,9 +37,14 @@ export class IdempotentConsumer {
       `SELECT coalesce(max(position), 0) AS after FROM "${(this.options.dataSource.options as { schema?: string }).schema}".processed_messages WHERE consumer = $1`,
       [this.options.name],
     );
-    this.subscription = await this.options.bus.subscribeBatch(this.options.topic, this.options.name, (messages) => this.applyAll(messages), {
-      after: Number(row.after), // where a bus without retention (in-process) resumes; Kafka uses its offsets
-    });
+    this.subscription = await this.options.bus.subscribeBatch(
+      this.options.topic,
+      this.options.name,
+      (messages) => this.applyAll(messages),
+      {
+        after: Number(row.after), // where a bus without retention (in-process) resumes; Kafka uses its offsets
+      },
+    );
   }
 
   async stop(): Promise<void> {
@@ -58,9 +63,12 @@ export class IdempotentConsumer {
     const handles = this.options.handles;
     const messages = handles ? delivered.filter((m) => handles(m.type)) : delivered;
     if (messages.length === 0) return;
-    if (messages.length === 1) return void (await this.options.dataSource.transaction((em) => applyOnce(em, this.options.name, messages[0], this.options.handle)));
+    if (messages.length === 1)
+      return void (await this.options.dataSource.transaction((em) => applyOnce(em, this.options.name, messages[0], this.options.handle)));
     try {
-      await this.options.dataSource.transaction((em) => applyAllOnce(em, this.options.name, messages, this.options.handle, this.options.handleBatch));
+      await this.options.dataSource.transaction((em) =>
+        applyAllOnce(em, this.options.name, messages, this.options.handle, this.options.handleBatch),
+      );
     } catch {
       for (const message of messages) await this.apply(message);
     }

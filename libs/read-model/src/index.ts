@@ -2,7 +2,19 @@ export type { Projection } from './projection';
 export { ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner';
 export { CheckpointMoved } from './checkpoint';
 export { swapInLive, type LiveSwapOptions } from './live-swap';
-export { rebuildInto, rebuildAllInto, type RebuildOptions, checksums, swapIn, dropSchema, projectionsOf, type ReadModelDefinition, type ConsumerDefinition, type MessageSources, type TableChecksum } from './rebuild';
+export {
+  rebuildInto,
+  rebuildAllInto,
+  type RebuildOptions,
+  checksums,
+  swapIn,
+  dropSchema,
+  projectionsOf,
+  type ReadModelDefinition,
+  type ConsumerDefinition,
+  type MessageSources,
+  type TableChecksum,
+} from './rebuild';
 export { openReadModelDataSource, schemaOf, type ReadModelDataSourceOptions } from './data-source';
 export { Relay, type RelayOptions } from './relay';
 export { IdempotentConsumer, applyOnce, type IdempotentConsumerOptions } from './idempotent-consumer';

@@ -37,7 +37,13 @@ export async function swapInLive(
   live: DataSource,
   options: LiveSwapOptions = {},
 ): Promise<{ position: number; attempts: number }> {
-  const runner = new ProjectionRunner({ name: model.name, store, dataSource: rebuilt.dataSource, projections: projectionsOf(model, options.sources), batchSize: 1000 });
+  const runner = new ProjectionRunner({
+    name: model.name,
+    store,
+    dataSource: rebuilt.dataSource,
+    projections: projectionsOf(model, options.sources),
+    batchSize: 1000,
+  });
   await runner.catchUp(options.onProgress);
   const old = `${model.schema}__old`;
   await live.query(`DROP SCHEMA IF EXISTS "${old}" CASCADE`); // left by a swap interrupted after its commit
@@ -70,7 +76,9 @@ export async function swapInLive(
 }
 
 async function lockAll(tx: QueryRunner, schema: string, timeoutMs: number): Promise<void> {
-  const tables: { tablename: string }[] = await tx.query(`SELECT tablename FROM pg_tables WHERE schemaname = $1 ORDER BY tablename`, [schema]);
+  const tables: { tablename: string }[] = await tx.query(`SELECT tablename FROM pg_tables WHERE schemaname = $1 ORDER BY tablename`, [
+    schema,
+  ]);
   await tx.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.floor(timeoutMs))}`);
   await tx.query(`LOCK TABLE ${tables.map((t) => `"${schema}"."${t.tablename}"`).join(', ')} IN ACCESS EXCLUSIVE MODE`);
 }

@@ -17,7 +17,12 @@ export abstract class ReadModelSync implements OnApplicationBootstrap, OnApplica
   readonly runner: ProjectionRunner;
   private readonly logger: Logger;
 
-  protected constructor(name: string, store: EventStore, private readonly dataSource: DataSource, projections: Projection[]) {
+  protected constructor(
+    name: string,
+    store: EventStore,
+    private readonly dataSource: DataSource,
+    projections: Projection[],
+  ) {
     this.logger = new Logger(`${name}-projection`);
     this.runner = new ProjectionRunner({
       name,
@@ -26,7 +31,9 @@ export abstract class ReadModelSync implements OnApplicationBootstrap, OnApplica
       projections,
       onError: (error) =>
         error instanceof CheckpointMoved
-          ? this.logger.log('the read model moved on elsewhere (a replay swapped it in, or another instance): continuing from its checkpoint')
+          ? this.logger.log(
+              'the read model moved on elsewhere (a replay swapped it in, or another instance): continuing from its checkpoint',
+            )
           : this.logger.error(`projection interrupted, retrying: ${String(error)}`),
     });
   }
@@ -62,7 +69,15 @@ export abstract class ServiceRelay implements OnApplicationBootstrap, OnModuleDe
     toMessage: (event: RecordedEvent) => IntegrationMessage | undefined,
   ) {
     const logger = new Logger(name);
-    this.relay = new Relay({ name, topic, store, bus, dataSource, toMessage, onError: (error) => logger.error(`relay interrupted, retrying: ${String(error)}`) });
+    this.relay = new Relay({
+      name,
+      topic,
+      store,
+      bus,
+      dataSource,
+      toMessage,
+      onError: (error) => logger.error(`relay interrupted, retrying: ${String(error)}`),
+    });
   }
 
   onApplicationBootstrap(): Promise<void> {
@@ -83,7 +98,12 @@ export abstract class ServiceConsumers implements OnModuleInit, OnModuleDestroy 
   private readonly consumers: IdempotentConsumer[];
   private readonly logger: Logger;
 
-  protected constructor(name: string, bus: IntegrationBus, dataSource: DataSource, private readonly definitions: ConsumerDefinition[]) {
+  protected constructor(
+    name: string,
+    bus: IntegrationBus,
+    dataSource: DataSource,
+    private readonly definitions: ConsumerDefinition[],
+  ) {
     this.logger = new Logger(name);
     this.consumers = definitions.map((definition) => new IdempotentConsumer({ ...definition, bus, dataSource }));
   }

@@ -7,7 +7,10 @@ import type { Projection } from './projection';
 import { ProjectionRunner } from './projection-runner';
 import { checksums, rebuildAllInto, rebuildInto, swapIn } from './rebuild';
 
-interface Tally { stream: string; n: number }
+interface Tally {
+  stream: string;
+  n: number;
+}
 const TallyRow = new EntitySchema<Tally>({ name: 'tally', columns: { stream: { type: 'text', primary: true }, n: { type: 'int' } } });
 
 class CreateTally1700000000000 implements MigrationInterface {
@@ -31,14 +34,19 @@ class TallyProjection implements Projection {
 }
 
 const event = (): NewEvent => ({
-  id: newId(), type: 'Counted', data: {}, schemaVersion: 1, occurredAt: new Date(),
+  id: newId(),
+  type: 'Counted',
+  data: {},
+  schemaVersion: 1,
+  occurredAt: new Date(),
   metadata: { actor: { userId: 't', role: 'test' }, correlationId: newId(), causationId: newId() },
 });
 
 describe('projection runner', () => {
   let db: Awaited<ReturnType<typeof testDatabase>>;
   let store: PostgresEventStore;
-  const open = (schema: string) => openReadModelDataSource({ url: db.url, schema, entities: [TallyRow], migrations: [CreateTally1700000000000] });
+  const open = (schema: string) =>
+    openReadModelDataSource({ url: db.url, schema, entities: [TallyRow], migrations: [CreateTally1700000000000] });
 
   beforeAll(async () => {
     db = await testDatabase('projection_runner');
@@ -64,14 +72,18 @@ describe('projection runner', () => {
     const restarted = new ProjectionRunner({ name: 'tally', store, dataSource: ds, projections: [projection], batchSize: 5 });
     expect(await restarted.catchUp()).toBe(30);
     expect(await ds.query(`SELECT stream, n FROM crash.tally ORDER BY stream`)).toEqual([
-      { stream: 's-a', n: 10 }, { stream: 's-b', n: 10 }, { stream: 's-c', n: 10 },
+      { stream: 's-a', n: 10 },
+      { stream: 's-b', n: 10 },
+      { stream: 's-c', n: 10 },
     ]);
     await ds.destroy();
   });
 
   it('never applies an event twice when two runners race on the same checkpoint', async () => {
     const ds = await open('race');
-    const runners = [1, 2].map(() => new ProjectionRunner({ name: 'tally', store, dataSource: ds, projections: [new TallyProjection()], batchSize: 3 }));
+    const runners = [1, 2].map(
+      () => new ProjectionRunner({ name: 'tally', store, dataSource: ds, projections: [new TallyProjection()], batchSize: 3 }),
+    );
     await Promise.allSettled(runners.map((r) => r.catchUp()));
     await new ProjectionRunner({ name: 'tally', store, dataSource: ds, projections: [new TallyProjection()] }).catchUp();
     const [{ total }] = await ds.query(`SELECT sum(n)::int AS total FROM race.tally`);
@@ -128,7 +140,11 @@ describe('projection runner', () => {
   it('rebuilds from position 0 into fresh tables equal to the live ones, then swaps them in', async () => {
     const live = await open('tallies');
     await new ProjectionRunner({ name: 'tally', store, dataSource: live, projections: [new TallyProjection()] }).catchUp();
-    const rebuilt = await rebuildInto(store, { name: 'tally', schema: 'tallies', projections: [new TallyProjection()], openDataSource: open }, { fresh: true });
+    const rebuilt = await rebuildInto(
+      store,
+      { name: 'tally', schema: 'tallies', projections: [new TallyProjection()], openDataSource: open },
+      { fresh: true },
+    );
     expect(rebuilt.schema).toBe('tallies__rebuild');
     expect(await checksums(rebuilt.dataSource, rebuilt.schema)).toEqual(await checksums(live, 'tallies'));
 
@@ -173,9 +189,12 @@ describe('projection runner with several instances', () => {
   it('runs each projection on exactly one instance; a standby follows the checkpoint and takes over when the runner stops', async () => {
     // Two instances starting at once also migrate the same schema at once.
     const [dsA, dsB] = await Promise.all(
-      [1, 2].map(() => openReadModelDataSource({ url: db.url, schema: 'shared_rm', entities: [TallyRow], migrations: [CreateTally1700000000000] })),
+      [1, 2].map(() =>
+        openReadModelDataSource({ url: db.url, schema: 'shared_rm', entities: [TallyRow], migrations: [CreateTally1700000000000] }),
+      ),
     );
-    const runner = (ds: typeof dsA) => new ProjectionRunner({ name: 'tally', store, dataSource: ds, projections: [new TallyProjection()], standbyIntervalMs: 100 });
+    const runner = (ds: typeof dsA) =>
+      new ProjectionRunner({ name: 'tally', store, dataSource: ds, projections: [new TallyProjection()], standbyIntervalMs: 100 });
     const first = runner(dsA);
     const second = runner(dsB);
     await first.start();

@@ -139,9 +139,8 @@ export class ProjectionRunner {
         if (!this.running) return void (await this.releaseLock()); // stopped while we waited
         this.position = this.stored = await readCheckpoint(this.options.dataSource, this.options.name);
         this.follow(this.position); // a checkpoint moved on elsewhere (a replay swapped in) may already answer waiters
-        const subscription = this.options.store.subscribeAll(
-          { after: this.position, batchSize: this.options.batchSize ?? 500 },
-          (batch) => this.applyBatch(batch),
+        const subscription = this.options.store.subscribeAll({ after: this.position, batchSize: this.options.batchSize ?? 500 }, (batch) =>
+          this.applyBatch(batch),
         );
         this.subscription = subscription;
         subscription.done.then(
@@ -204,7 +203,10 @@ export class ProjectionRunner {
     if (!handled && !final) {
       this.follow(to);
       if (!this.lazyCheckpoint) {
-        this.lazyCheckpoint = setTimeout(() => void this.storeCheckpoint().catch((error) => this.options.onError?.(error)), this.options.lazyCheckpointMs ?? 250);
+        this.lazyCheckpoint = setTimeout(
+          () => void this.storeCheckpoint().catch((error) => this.options.onError?.(error)),
+          this.options.lazyCheckpointMs ?? 250,
+        );
         this.lazyCheckpoint.unref();
       }
       return;

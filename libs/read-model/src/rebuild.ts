@@ -40,7 +40,8 @@ export function projectionsOf(model: ReadModelDefinition, sources: MessageSource
     const mapping = sources[consumer.topic];
     if (!mapping) throw new Error(`${model.name}: no message source for ${consumer.topic} to rebuild ${consumer.name}`);
     const source = remembered(mapping);
-    const wanted = (m: IntegrationMessage | undefined): m is IntegrationMessage => m?.topic === consumer.topic && (consumer.handles?.(m.type) ?? true);
+    const wanted = (m: IntegrationMessage | undefined): m is IntegrationMessage =>
+      m?.topic === consumer.topic && (consumer.handles?.(m.type) ?? true);
     return {
       name: consumer.name,
       handles: (event) => wanted(source(event)),
@@ -119,7 +120,13 @@ export async function rebuildAllInto(
     const schema = `${model.schema}__rebuild`;
     if (options.fresh) await dropSchema(await model.openDataSource(model.schema), schema, true);
     const dataSource = await model.openDataSource(schema);
-    const runner = new ProjectionRunner({ name: model.name, store, dataSource, projections: projectionsOf(model, options.sources), relaxedDurability: true });
+    const runner = new ProjectionRunner({
+      name: model.name,
+      store,
+      dataSource,
+      projections: projectionsOf(model, options.sources),
+      relaxedDurability: true,
+    });
     rebuilt.push({ schema, dataSource, runner });
   }
   const limit = 5000;
@@ -143,10 +150,15 @@ export async function rebuildAllInto(
   // so that queries on a swapped-in read model use its indexes from the first request.
   for (const { schema, dataSource } of rebuilt) {
     const tables: { table_name: string }[] = await dataSource.query(
-      `SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_type = 'BASE TABLE'`, [schema]);
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_type = 'BASE TABLE'`,
+      [schema],
+    );
     for (const { table_name } of tables) await dataSource.query(`ANALYZE "${schema}"."${table_name}"`);
   }
-  return { position: Math.max(position, ...rebuilt.map((r) => r.runner.checkpoint)), rebuilt: rebuilt.map(({ schema, dataSource }) => ({ schema, dataSource })) };
+  return {
+    position: Math.max(position, ...rebuilt.map((r) => r.runner.checkpoint)),
+    rebuilt: rebuilt.map(({ schema, dataSource }) => ({ schema, dataSource })),
+  };
 }
 
 /** Row count and an order-independent checksum of every read-model table in a schema. */

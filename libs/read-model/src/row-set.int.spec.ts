@@ -24,13 +24,22 @@ const ThingRow = new EntitySchema<Thing>({
 });
 class CreateThing1700000000000 implements MigrationInterface {
   async up(runner: QueryRunner) {
-    await runner.query(`CREATE TABLE ${schemaOf(runner)}.thing (id uuid PRIMARY KEY, due date NOT NULL, at timestamptz NOT NULL, tags jsonb NOT NULL, n int NOT NULL, note text)`);
+    await runner.query(
+      `CREATE TABLE ${schemaOf(runner)}.thing (id uuid PRIMARY KEY, due date NOT NULL, at timestamptz NOT NULL, tags jsonb NOT NULL, n int NOT NULL, note text)`,
+    );
   }
   async down() {}
 }
 
 const id = (n: number) => `0196a4a2-7c1e-7000-8000-00000000000${n}`;
-const thing = (n: number): Thing => ({ id: id(n), due: '2026-05-31', at: new Date('2026-03-01T10:00:00.123Z'), tags: [{ name: `t${n}` }], n, note: null });
+const thing = (n: number): Thing => ({
+  id: id(n),
+  due: '2026-05-31',
+  at: new Date('2026-03-01T10:00:00.123Z'),
+  tags: [{ name: `t${n}` }],
+  n,
+  note: null,
+});
 
 /** RowSet writes what the one-call-per-event TypeORM code it replaces wrote, with its failures. */
 describe('RowSet', () => {
@@ -85,10 +94,12 @@ describe('RowSet', () => {
       rows.insert(thing(3));
       expect(() => rows.insert(thing(3))).toThrow(/duplicate/);
     });
-    await expect(ds.transaction(async (em) => {
-      const rows = new RowSet(em, ThingRow);
-      rows.insert(thing(1));
-      await rows.flush();
-    })).rejects.toThrow(/duplicate key/);
+    await expect(
+      ds.transaction(async (em) => {
+        const rows = new RowSet(em, ThingRow);
+        rows.insert(thing(1));
+        await rows.flush();
+      }),
+    ).rejects.toThrow(/duplicate key/);
   });
 });

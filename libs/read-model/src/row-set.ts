@@ -20,7 +20,10 @@ export class RowSet<Row extends ObjectLiteral> {
   private readonly keys: ColumnMetadata[];
   private readonly table: string;
 
-  constructor(private readonly em: EntityManager, entity: EntityTarget<Row>) {
+  constructor(
+    private readonly em: EntityManager,
+    entity: EntityTarget<Row>,
+  ) {
     const metadata = em.connection.getMetadata(entity);
     this.keys = metadata.primaryColumns;
     this.columns = metadata.columns;

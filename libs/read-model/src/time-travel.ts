@@ -46,7 +46,14 @@ export class TimeTravel {
   async close(): Promise<void> {
     const all = [...this.open.values()];
     this.open.clear();
-    await Promise.all(all.map((ds) => ds.then((d) => this.drop(d), () => undefined)));
+    await Promise.all(
+      all.map((ds) =>
+        ds.then(
+          (d) => this.drop(d),
+          () => undefined,
+        ),
+      ),
+    );
   }
 
   private async drop(ds: DataSource): Promise<void> {
@@ -58,7 +65,13 @@ export class TimeTravel {
   private async build(asOf: Date, key: string): Promise<DataSource> {
     const schema = `${this.model.schema}__asof_${INSTANCE}_${createHash('sha256').update(key).digest('hex').slice(0, 10)}`;
     const dataSource = await this.model.openDataSource(schema);
-    const runner = new ProjectionRunner({ name: this.model.name, store: this.store, dataSource, projections: projectionsOf(this.model, this.sources), batchSize: 5000 });
+    const runner = new ProjectionRunner({
+      name: this.model.name,
+      store: this.store,
+      dataSource,
+      projections: projectionsOf(this.model, this.sources),
+      batchSize: 5000,
+    });
     await runner.catchUp(undefined, (event) => event.occurredAt.getTime() <= asOf.getTime());
     return dataSource;
   }

@@ -70,7 +70,10 @@ export class BullMqScheduler extends JobScheduler {
 
   async list(): Promise<ScheduledJob[]> {
     const jobs = await this.queue.getJobs(['delayed', 'waiting', 'prioritized']);
-    return jobs.filter(Boolean).map(toScheduled).sort((a, b) => a.runAt.getTime() - b.runAt.getTime());
+    return jobs
+      .filter(Boolean)
+      .map(toScheduled)
+      .sort((a, b) => a.runAt.getTime() - b.runAt.getTime());
   }
 
   async runNow(name: string): Promise<number> {
@@ -108,9 +111,7 @@ export class BullMqScheduler extends JobScheduler {
   /** Removes the waiting jobs of (name, key), except one with the id `keep`. */
   private async removeWaiting(name: string, key: string, keep?: string): Promise<void> {
     const waiting = await this.queue.getJobs(['delayed', 'waiting', 'prioritized']);
-    await Promise.all(
-      waiting.filter((j) => j && j.data.name === name && j.data.key === key && j.id !== keep).map((j) => j.remove()),
-    );
+    await Promise.all(waiting.filter((j) => j && j.data.name === name && j.data.key === key && j.id !== keep).map((j) => j.remove()));
   }
 
   private async queueEvents(): Promise<QueueEvents> {

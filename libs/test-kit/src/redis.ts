@@ -19,7 +19,9 @@ export async function redisUrlForTests(): Promise<string> {
     });
   });
   if (!reachable) {
-    throw new Error(`Redis does not answer at ${url}: start it (see README, "Tests") or set REDIS_URL. Integration tests need a real Redis.`);
+    throw new Error(
+      `Redis does not answer at ${url}: start it (see README, "Tests") or set REDIS_URL. Integration tests need a real Redis.`,
+    );
   }
   return url;
 }

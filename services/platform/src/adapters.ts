@@ -1,5 +1,13 @@
 import { Pool } from 'pg';
-import { type Clock, type IntegrationBus, InProcessBus, InProcessScheduler, type JobScheduler, type PersonalDataVault, SystemClock } from '@regie/es-core';
+import {
+  type Clock,
+  type IntegrationBus,
+  InProcessBus,
+  InProcessScheduler,
+  type JobScheduler,
+  type PersonalDataVault,
+  SystemClock,
+} from '@regie/es-core';
 import { BullMqScheduler } from '@regie/scheduler-bullmq';
 import { KafkaBus } from '@regie/bus-kafka';
 import { EventStore, Upcasters, UpcastingEventStore } from '@regie/es-core';
@@ -34,7 +42,11 @@ export const postgresStoreOf = (store: EventStore): PostgresEventStore | undefin
 };
 
 /** The adapters the configuration names, opened and checked; shared by the server and the CLI. */
-export async function openAdapters(config: PlatformConfig, log: (line: string) => void, user: DatabaseUser = 'server'): Promise<OpenAdapters> {
+export async function openAdapters(
+  config: PlatformConfig,
+  log: (line: string) => void,
+  user: DatabaseUser = 'server',
+): Promise<OpenAdapters> {
   const database = await openDatabase(config, log, user);
   const adapter: EventStore =
     config.REGIE_EVENT_STORE === 'kurrentdb' && config.KURRENTDB_URL
@@ -72,17 +84,29 @@ export async function openAdapters(config: PlatformConfig, log: (line: string) =
           partitions: config.KAFKA_PARTITIONS,
           namespace: config.KAFKA_NAMESPACE,
           onDeadLetter: (topic, error) => log(`message from ${topic} sent to ${topic}.dlq: ${error}`),
-          onConsumerRestart: (group, error) => log(`Kafka consumer ${group} stopped (${error instanceof Error ? error.message : String(error)}); starting it again`),
+          onConsumerRestart: (group, error) =>
+            log(`Kafka consumer ${group} stopped (${error instanceof Error ? error.message : String(error)}); starting it again`),
         })
       : new InProcessBus(store, 1000, (group, error) => log(`consumer ${group} interrupted, retrying: ${String(error)}`));
   const clock = SystemClock.fromEnv(config.REGIE_NOW);
-  const onJobError = (job: { name: string; key: string }, error: unknown) => log(`job ${job.name} ${job.key} failed, will retry: ${String(error)}`);
+  const onJobError = (job: { name: string; key: string }, error: unknown) =>
+    log(`job ${job.name} ${job.key} failed, will retry: ${String(error)}`);
   const scheduler: JobScheduler =
     config.REGIE_SCHEDULER === 'bullmq' && config.REDIS_URL
       ? new BullMqScheduler({ redisUrl: config.REDIS_URL, queue: 'regie-jobs', clock, onError: onJobError })
       : new InProcessScheduler(clock, 1000, onJobError);
   return {
-    database, store, pool, bus, clock, scheduler, vault, auth, localAccounts, databaseUrl: database.url, messageSources: MESSAGE_SOURCES,
+    database,
+    store,
+    pool,
+    bus,
+    clock,
+    scheduler,
+    vault,
+    auth,
+    localAccounts,
+    databaseUrl: database.url,
+    messageSources: MESSAGE_SOURCES,
     close: async () => {
       closing = true;
       await scheduler.stop();

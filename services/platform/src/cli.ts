@@ -33,7 +33,9 @@ let services: INestApplicationContext | undefined;
 /** Boots the services without HTTP, so they register their jobs and re-derive what is scheduled. */
 const withServices = (work: (adapters: OpenAdapters) => Promise<void>) =>
   withAdapters(async (adapters) => {
-    services = await NestFactory.createApplicationContext(PlatformModule.forRoot(adapters, loadConfig().REGIE_SERVICES), { logger: ['error', 'warn'] });
+    services = await NestFactory.createApplicationContext(PlatformModule.forRoot(adapters, loadConfig().REGIE_SERVICES), {
+      logger: ['error', 'warn'],
+    });
     try {
       await adapters.scheduler.start();
       await work(adapters);
@@ -66,13 +68,23 @@ program
       const checkpoints: { name: string; position: string }[] = [];
       const consumers: string[] = [];
       for (const model of readModels(databaseUrl)) {
-        const { rows } = await pool.query(`SELECT $1 || '.' || name AS name, position FROM "${model.schema}".projection_checkpoints ORDER BY name`, [model.schema]).catch(() => ({ rows: [] }));
+        const { rows } = await pool
+          .query(`SELECT $1 || '.' || name AS name, position FROM "${model.schema}".projection_checkpoints ORDER BY name`, [model.schema])
+          .catch(() => ({ rows: [] }));
         checkpoints.push(...rows);
-        const consumed = await pool.query(`SELECT consumer AS name, max(position) AS position FROM "${model.schema}".processed_messages GROUP BY consumer ORDER BY consumer`).catch(() => ({ rows: [] }));
-        for (const r of consumed.rows as { name: string; position: string }[]) consumers.push(`  ${r.name.padEnd(28)} laatste bericht van positie ${r.position}`);
+        const consumed = await pool
+          .query(
+            `SELECT consumer AS name, max(position) AS position FROM "${model.schema}".processed_messages GROUP BY consumer ORDER BY consumer`,
+          )
+          .catch(() => ({ rows: [] }));
+        for (const r of consumed.rows as { name: string; position: string }[])
+          consumers.push(`  ${r.name.padEnd(28)} laatste bericht van positie ${r.position}`);
       }
       const port = loadConfig().PORT;
-      const health = await fetch(`http://localhost:${port}/health`).then((r) => (r.ok ? 'draait' : `antwoordt ${r.status}`), () => 'draait niet');
+      const health = await fetch(`http://localhost:${port}/health`).then(
+        (r) => (r.ok ? 'draait' : `antwoordt ${r.status}`),
+        () => 'draait niet',
+      );
       console.log(`Database       ${database.embedded ? `embedded, ${database.embedded.dataDir}` : 'DATABASE_URL'}`);
       console.log(`Server         ${health} (poort ${port})`);
       console.log(`Eventstore     ${head} events in ${streams[0].n} streams`);
@@ -81,9 +93,12 @@ program
       for (const c of checkpoints) console.log(`  ${c.name.padEnd(28)} positie ${c.position} (achterstand ${head - Number(c.position)})`);
       if (consumers.length) console.log(`Consumenten van andere contexten\n${consumers.join('\n')}`);
       const privacy = await pool
-        .query(`SELECT (SELECT count(*)::int FROM privacy.subject_keys) AS subjects, (SELECT count(*)::int FROM privacy.erasures) AS erased`)
+        .query(
+          `SELECT (SELECT count(*)::int FROM privacy.subject_keys) AS subjects, (SELECT count(*)::int FROM privacy.erasures) AS erased`,
+        )
         .catch(() => ({ rows: [] as { subjects: number; erased: number }[] }));
-      if (privacy.rows[0]) console.log(`Persoonsgegevens ${privacy.rows[0].subjects} betrokkenen met een sleutel, ${privacy.rows[0].erased} vergeten`);
+      if (privacy.rows[0])
+        console.log(`Persoonsgegevens ${privacy.rows[0].subjects} betrokkenen met een sleutel, ${privacy.rows[0].erased} vergeten`);
     }),
   );
 
@@ -91,7 +106,10 @@ program
   .command('replay')
   .description('Bouwt de read models opnieuw op uit de eventhistorie en vergelijkt ze met de live tabellen')
   .option('--service <naam>', 'alleen de read model van deze dienst: actions, commitments, meetings of monitoring')
-  .option('--to <positie|tijdstip>', 'bouw op tot en met deze positie, of tot dit tijdstip (zoals ?asOf), om te vergelijken; nooit met --swap')
+  .option(
+    '--to <positie|tijdstip>',
+    'bouw op tot en met deze positie, of tot dit tijdstip (zoals ?asOf), om te vergelijken; nooit met --swap',
+  )
   .option('--swap', 'vervang de live tabellen door de herbouwde, terwijl de server gewoon doordraait')
   .option('--resume', 'ga verder met een onderbroken herbouw in plaats van opnieuw te beginnen')
   .action((options: ReplayOptions) =>
@@ -100,13 +118,20 @@ program
       const target = options.to === undefined ? undefined : parseReplayTarget(options.to);
       const head = await store.headPosition();
       // One pass over the store: each page of events is read once and applied to every read model.
-      const bar = progressBar(models.map((m) => m.name).join(', '), target && 'position' in target ? Math.min(head, target.position) : head);
+      const bar = progressBar(
+        models.map((m) => m.name).join(', '),
+        target && 'position' in target ? Math.min(head, target.position) : head,
+      );
       const outcomes = await replay(store, models, options, (p) => bar.update(p)).finally(() => bar.stop());
       for (const o of outcomes) {
-        const upTo = target && 'time' in target ? `de events tot ${target.time.toISOString()} (positie ${o.position})` : `positie ${o.position}`;
+        const upTo =
+          target && 'time' in target ? `de events tot ${target.time.toISOString()} (positie ${o.position})` : `positie ${o.position}`;
         const compared = o.differences.length === 0 ? 'gelijk aan live' : `verschilt van live in ${o.differences.join(', ')}`;
-        console.log(`${o.model}: herbouwd tot en met ${upTo}; ${compared}${target ? ` (de herbouwde tabellen staan in schema ${o.schema})` : ''}`);
-        if (o.swappedTo !== undefined) console.log(`${o.model}: herbouwde tabellen staan nu live (bijgewerkt tot positie ${o.swappedTo}, zonder de server te stoppen)`);
+        console.log(
+          `${o.model}: herbouwd tot en met ${upTo}; ${compared}${target ? ` (de herbouwde tabellen staan in schema ${o.schema})` : ''}`,
+        );
+        if (o.swappedTo !== undefined)
+          console.log(`${o.model}: herbouwde tabellen staan nu live (bijgewerkt tot positie ${o.swappedTo}, zonder de server te stoppen)`);
       }
       // Without a target a difference is a fault; with one, the differences are the answer.
       if (!target && !options.swap && outcomes.some((o) => o.differences.length > 0)) process.exitCode = 1;
@@ -150,8 +175,16 @@ program
   .action((name: string, options: { actor: string }) =>
     withAdapters(async ({ store, vault, pool, clock, databaseUrl }) => {
       const context = { actor: { userId: options.actor, role: 'auditor' }, correlationId: newId(), causationId: newId(), now: clock.now() };
-      const report = await forgetPerson({ store, vault, pool, readModelSchemas: readModels(databaseUrl).map((m) => m.schema) }, name, context);
-      const says = { forgotten: `Vergeten: de sleutel van betrokkene ${'subject' in report ? report.subject : ''} is verwijderd`, 'already-forgotten': 'Was al vergeten', unknown: 'Onbekend: voor deze naam is geen sleutel' };
+      const report = await forgetPerson(
+        { store, vault, pool, readModelSchemas: readModels(databaseUrl).map((m) => m.schema) },
+        name,
+        context,
+      );
+      const says = {
+        forgotten: `Vergeten: de sleutel van betrokkene ${'subject' in report ? report.subject : ''} is verwijderd`,
+        'already-forgotten': 'Was al vergeten',
+        unknown: 'Onbekend: voor deze naam is geen sleutel',
+      };
       console.log(`${says[report.status]}${'erasedAt' in report ? ` (${report.erasedAt})` : ''}`);
       for (const e of report.remaining.events) console.log(`  nog als platte tekst in event ${e.position} (${e.type}, ${e.streamId})`);
       for (const t of report.remaining.tables) console.log(`  nog als platte tekst in ${t.table}: ${t.rows} rijen`);
@@ -160,8 +193,6 @@ program
   );
 
 const jobs = program.command('jobs').description('Geplande taken (bijvoorbeeld termijnbewaking van toezeggingen)');
-
-
 
 jobs
   .command('list')
@@ -187,7 +218,11 @@ jobs
 /** Events/s and ETA on stderr, so stdout stays the report. */
 function progressBar(name: string, total: number) {
   const bar = new SingleBar(
-    { format: `${name.padEnd(12)} {bar} {percentage}% | {value}/{total} events | {speed} ev/s | nog {eta_formatted}`, stream: process.stderr, hideCursor: true },
+    {
+      format: `${name.padEnd(12)} {bar} {percentage}% | {value}/{total} events | {speed} ev/s | nog {eta_formatted}`,
+      stream: process.stderr,
+      hideCursor: true,
+    },
     Presets.shades_classic,
   );
   const started = Date.now();

@@ -14,21 +14,41 @@ const schema = z.object({
   REGIE_NOW: z.iso.datetime({ offset: true, error: 'verwacht een ISO-tijdstip zoals 2026-05-01T09:00:00Z' }).optional(),
   REGIE_EVENT_STORE: z.enum(['postgres', 'kurrentdb']).default('postgres'),
   /** Wraps the keys of personal data (32 bytes, base64); without it the database keeps one itself. */
-  REGIE_MASTER_KEY: z.base64({ error: 'verwacht 32 bytes in base64, bijvoorbeeld: openssl rand -base64 32' }).refine((v) => Buffer.from(v, 'base64').length === 32, 'verwacht precies 32 bytes (base64), bijvoorbeeld: openssl rand -base64 32').optional(),
-  KURRENTDB_URL: z.string().regex(/^(kurrentdb|esdb|kdb)(\+discover)?:\/\//, 'verwacht kurrentdb://host:2113?tls=false').optional(),
+  REGIE_MASTER_KEY: z
+    .base64({ error: 'verwacht 32 bytes in base64, bijvoorbeeld: openssl rand -base64 32' })
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'verwacht precies 32 bytes (base64), bijvoorbeeld: openssl rand -base64 32')
+    .optional(),
+  KURRENTDB_URL: z
+    .string()
+    .regex(/^(kurrentdb|esdb|kdb)(\+discover)?:\/\//, 'verwacht kurrentdb://host:2113?tls=false')
+    .optional(),
   REGIE_BUS: z.enum(['inprocess', 'kafka']).default('inprocess'),
-  KAFKA_BROKERS: z.string().regex(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, 'verwacht host:poort[,host:poort]').optional(),
+  KAFKA_BROKERS: z
+    .string()
+    .regex(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, 'verwacht host:poort[,host:poort]')
+    .optional(),
   KAFKA_PARTITIONS: z.coerce.number().int().min(1).max(1000).default(6),
-  KAFKA_NAMESPACE: z.string().regex(/^[a-zA-Z0-9._-]*$/, 'letters, cijfers, punt, streep').default(''),
+  KAFKA_NAMESPACE: z
+    .string()
+    .regex(/^[a-zA-Z0-9._-]*$/, 'letters, cijfers, punt, streep')
+    .default(''),
   /** Which services this process hosts: all (the embedded default) or some, e.g. `actions`. */
   REGIE_SERVICES: z
     .string()
     .default(SERVICE_NAMES.join(','))
-    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(SERVICE_NAMES, { error: `kies uit ${SERVICE_NAMES.join(', ')}` })).min(1)),
   REGIE_SCHEDULER: z.enum(['inprocess', 'bullmq']).default('inprocess'),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'verwacht redis://host:port' }).optional(),
-  REGIE_SEED: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  REGIE_SEED: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
   REGIE_LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug']).default('log'),
   /** Where the portal finds the API when this process does not host the services (distributed shape). */
   REGIE_API_URL: z.url({ protocol: /^https?$/, error: 'verwacht een URL als http://regie-api:3000' }).optional(),
@@ -38,7 +58,9 @@ const schema = z.object({
   /** Who issues the tokens: the embedded local accounts, or the organisation's OIDC provider. */
   REGIE_AUTH: z.enum(['local', 'oidc']).optional(),
   REGIE_LOCAL_PASSWORD: z.string().min(8, 'minstens 8 tekens').optional(),
-  REGIE_OIDC_ISSUER: z.url({ error: 'verwacht de issuer-URL van de OIDC-provider, bijvoorbeeld https://login.example.nl/realms/vws' }).optional(),
+  REGIE_OIDC_ISSUER: z
+    .url({ error: 'verwacht de issuer-URL van de OIDC-provider, bijvoorbeeld https://login.example.nl/realms/vws' })
+    .optional(),
   REGIE_OIDC_JWKS_URL: z.url({ protocol: /^https?$/, error: 'verwacht de JWKS-URL van de OIDC-provider' }).optional(),
   REGIE_OIDC_AUDIENCE: z.string().min(1).optional(),
   REGIE_OIDC_ROLES_CLAIM: z.string().min(1).default('roles'),
@@ -54,7 +76,8 @@ const checked = schema
   })
   .refine((c) => !(c.production && c.REGIE_AUTH === 'local'), {
     path: ['REGIE_AUTH'],
-    error: 'lokale accounts kunnen niet aan in productie: configureer een OIDC-provider (REGIE_AUTH=oidc, REGIE_OIDC_ISSUER, REGIE_OIDC_JWKS_URL)',
+    error:
+      'lokale accounts kunnen niet aan in productie: configureer een OIDC-provider (REGIE_AUTH=oidc, REGIE_OIDC_ISSUER, REGIE_OIDC_JWKS_URL)',
   })
   .refine((c) => c.REGIE_AUTH !== 'oidc' || (c.REGIE_OIDC_ISSUER && c.REGIE_OIDC_JWKS_URL), {
     path: ['REGIE_OIDC_ISSUER'],

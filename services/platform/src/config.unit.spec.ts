@@ -6,13 +6,21 @@ describe('configuration of login', () => {
   });
 
   it('cannot enable the local accounts in production mode', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', REGIE_AUTH: 'local' })).toThrow(/REGIE_AUTH: lokale accounts kunnen niet aan in productie/);
+    expect(() => loadConfig({ NODE_ENV: 'production', REGIE_AUTH: 'local' })).toThrow(
+      /REGIE_AUTH: lokale accounts kunnen niet aan in productie/,
+    );
     expect(() => loadConfig({ REGIE_MODE: 'production', REGIE_AUTH: 'local' })).toThrow(ConfigError);
   });
 
   it('needs an OIDC issuer and JWKS in production mode', () => {
-    expect(() => loadConfig({ REGIE_MODE: 'production' })).toThrow(/REGIE_OIDC_ISSUER: OIDC heeft REGIE_OIDC_ISSUER en REGIE_OIDC_JWKS_URL nodig/);
-    const config = loadConfig({ REGIE_MODE: 'production', REGIE_OIDC_ISSUER: 'https://login.example.nl/realms/vws', REGIE_OIDC_JWKS_URL: 'https://login.example.nl/realms/vws/certs' });
+    expect(() => loadConfig({ REGIE_MODE: 'production' })).toThrow(
+      /REGIE_OIDC_ISSUER: OIDC heeft REGIE_OIDC_ISSUER en REGIE_OIDC_JWKS_URL nodig/,
+    );
+    const config = loadConfig({
+      REGIE_MODE: 'production',
+      REGIE_OIDC_ISSUER: 'https://login.example.nl/realms/vws',
+      REGIE_OIDC_JWKS_URL: 'https://login.example.nl/realms/vws/certs',
+    });
     expect(config.REGIE_AUTH).toBe('oidc');
   });
 
@@ -27,7 +35,9 @@ describe('configuration of the hosted services and the portal', () => {
   });
 
   it('runs the portal alone only with the address of the API', () => {
-    expect(() => loadConfig({ REGIE_SERVICES: 'portal' })).toThrow(/REGIE_API_URL: een proces met alleen het portaal heeft de API van de services nodig/);
+    expect(() => loadConfig({ REGIE_SERVICES: 'portal' })).toThrow(
+      /REGIE_API_URL: een proces met alleen het portaal heeft de API van de services nodig/,
+    );
     expect(loadConfig({ REGIE_SERVICES: 'portal', REGIE_API_URL: 'http://regie-api:3000' }).REGIE_SERVICES).toEqual(['portal']);
   });
 

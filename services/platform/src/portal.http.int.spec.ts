@@ -9,8 +9,15 @@ import { platformForTests } from './testing/platform-for-tests';
  * sessions, post/redirect/get, the services' refusals on the forms, CSRF and double submits.
  * What a form did is checked through the API and the audit trail, as a user or auditor sees it.
  */
-interface Report { rag: string; summary: string }
-interface AuditEvent { type: string; data: { summary?: string }; metadata: { actor: unknown } }
+interface Report {
+  rag: string;
+  summary: string;
+}
+interface AuditEvent {
+  type: string;
+  data: { summary?: string };
+  metadata: { actor: unknown };
+}
 
 describe('portal (backend-for-frontend) on the real platform', () => {
   let db: Awaited<ReturnType<typeof testDatabase>>;
@@ -32,7 +39,8 @@ describe('portal (backend-for-frontend) on the real platform', () => {
 
   const post = (path: string, body: object, origin = platform.url) => http.post(path).set('Origin', origin).type('form').send(body);
   const login = (username = 'actiehouder-2.1', password = TEST_PASSWORD) => post('/inloggen', { username, password, terug: '/acties/2.1' });
-  const reports = async (code: string): Promise<Report[]> => ((await (await api.fetch(`/api/v1/actions/${code}`)).json()) as { progressReports: Report[] }).progressReports;
+  const reports = async (code: string): Promise<Report[]> =>
+    ((await (await api.fetch(`/api/v1/actions/${code}`)).json()) as { progressReports: Report[] }).progressReports;
   const recorded = async (summary: string) => (await reports('2.1')).filter((r) => r.summary === summary);
   const audited = async (summary: string) => {
     const { events } = (await (await api.fetch('/api/v1/audit/streams/action-2.1', {}, 'auditor')).json()) as { events: AuditEvent[] };
@@ -96,7 +104,9 @@ describe('portal (backend-for-frontend) on the real platform', () => {
     expect(res.status).toBe(303);
     expect(res.headers.location).toBe('/acties/2.1#voortgang');
     expect(await recorded('Voorbeeld: pilots lopen uit')).toEqual([expect.objectContaining({ rag: 'oranje' })]);
-    expect((await audited('Voorbeeld: pilots lopen uit')).map((e) => e.metadata.actor)).toEqual([{ userId: 'actiehouder-2.1', role: 'actiehouder' }]);
+    expect((await audited('Voorbeeld: pilots lopen uit')).map((e) => e.metadata.actor)).toEqual([
+      { userId: 'actiehouder-2.1', role: 'actiehouder' },
+    ]);
     const next = await http.get('/acties/2.1');
     expect(next.text).toContain('Uw voortgangsrapportage is opgeslagen.');
     expect(next.text).toContain('Voorbeeld: pilots lopen uit');

@@ -24,22 +24,36 @@ describe('replay of every read model', () => {
   let client: ReturnType<typeof apiClient> | undefined;
   const api = () => (client ??= apiClient(platform.url)); // logs in once per account
   const call = async (method: string, path: string, body?: object, as = 'coordinator'): Promise<any> => {
-    const res = await api().fetch(path, { method, headers: { 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined }, as);
+    const res = await api().fetch(
+      path,
+      { method, headers: { 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined },
+      as,
+    );
     if (res.status >= 400) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
     return res.headers.get('content-type')?.includes('json') ? res.json() : undefined;
   };
 
   it('reproduces all tables of actions, commitments, meetings and monitoring after a governance cycle', async () => {
-    const milestone = await call('POST', '/api/v1/actions/2.1/milestones', { title: 'Evaluatie pilotregio’s', dueDate: '2026-06-30', dueDateText: 'voor de zomer 2026' });
+    const milestone = await call('POST', '/api/v1/actions/2.1/milestones', {
+      title: 'Evaluatie pilotregio’s',
+      dueDate: '2026-06-30',
+      dueDateText: 'voor de zomer 2026',
+    });
     await call('POST', `/api/v1/actions/2.1/milestones/${milestone.id}/replan`, { dueDate: '2026-09-30', reason: 'pilots lopen langer' });
     await call('POST', `/api/v1/actions/2.1/milestones/${milestone.id}/start`, {});
     await call('POST', '/api/v1/actions/2.1/progress-reports', { rag: 'oranje', summary: 'Implementatie kost meer tijd dan gehoopt' });
-    const knelpunt = await call('POST', '/api/v1/actions/2.1/knelpunten', { description: 'Voorbeeld: capaciteit zorgkantoor', escalateTo: 'kerngroep' });
+    const knelpunt = await call('POST', '/api/v1/actions/2.1/knelpunten', {
+      description: 'Voorbeeld: capaciteit zorgkantoor',
+      escalateTo: 'kerngroep',
+    });
     const other = await call('POST', '/api/v1/actions/3.1/knelpunten', { description: 'Voorbeeld: regiokaart', escalateTo: 'regiegroep' });
     await call('POST', `/api/v1/actions/3.1/knelpunten/${other.id}/resolve`, { resolution: 'opgelost in overleg' });
     const commitment = await call('POST', '/api/v1/commitments', {
-      text: 'Voorbeeld: de Kamer informeren over de pilots', madeBy: 'Minister van LJS', madeAt: { date: '2026-03-10', source: 'Voorbeeld: commissiedebat' },
-      due: 'voor de zomer 2026', actionCodes: ['2.1'],
+      text: 'Voorbeeld: de Kamer informeren over de pilots',
+      madeBy: 'Minister van LJS',
+      madeAt: { date: '2026-03-10', source: 'Voorbeeld: commissiedebat' },
+      due: 'voor de zomer 2026',
+      actionCodes: ['2.1'],
     });
     await call('POST', `/api/v1/commitments/${commitment.id}/postpone`, { due: 'najaar 2026', reason: 'pilots lopen langer' });
     const [next] = await call('GET', '/api/v1/meetings?kind=kerngroep&from=2026-03-15');
@@ -58,7 +72,8 @@ describe('replay of every read model', () => {
         const live = await model.openDataSource(model.schema);
         const [a, b] = [await checksums(live, model.schema), await checksums(rebuilt.dataSource, rebuilt.schema)];
         const byTable = (list: TableChecksum[]) => Object.fromEntries(list.map((t) => [t.table, t]));
-        if (JSON.stringify(byTable(a)) !== JSON.stringify(byTable(b))) differences.push(`${model.name}: ${JSON.stringify(a)} != ${JSON.stringify(b)}`);
+        if (JSON.stringify(byTable(a)) !== JSON.stringify(byTable(b)))
+          differences.push(`${model.name}: ${JSON.stringify(a)} != ${JSON.stringify(b)}`);
         expect(b.reduce((n, t) => n + t.rows, 0)).toBeGreaterThan(0);
         await Promise.all([live.destroy(), rebuilt.dataSource.destroy()]);
       }
@@ -73,7 +88,11 @@ describe('replay of every read model', () => {
     await new Promise((r) => setTimeout(r, 1200));
     const milestone = await call('POST', '/api/v1/actions/1.2/milestones', { title: 'Voorbeeld: na het ijkmoment', dueDate: '2026-08-31' });
     const commitment = await call('POST', '/api/v1/commitments', {
-      text: 'Voorbeeld: na het ijkmoment', madeBy: 'Minister van LJS', madeAt: { date: '2026-03-15', source: 'Voorbeeld' }, due: 'najaar 2026', actionCodes: [],
+      text: 'Voorbeeld: na het ijkmoment',
+      madeBy: 'Minister van LJS',
+      madeAt: { date: '2026-03-15', source: 'Voorbeeld' },
+      due: 'najaar 2026',
+      actionCodes: [],
     });
     await new Promise((r) => setTimeout(r, 1200));
     const ids = (board: { milestones: { id: string }[] }[]) => board.flatMap((a) => a.milestones.map((m) => m.id));
@@ -115,14 +134,20 @@ describe('replay of every read model', () => {
     const [now] = await replay(adapters.store, actions, { service: 'actions' });
     expect(now.differences).toEqual([]);
 
-    await expect(replay(adapters.store, actions, { to: 'gisteren' })).rejects.toThrow(new ReplayInputError('--to: verwacht een positie (een getal) of een tijdstip als 2026-03-01T12:00:00Z, kreeg "gisteren"'));
+    await expect(replay(adapters.store, actions, { to: 'gisteren' })).rejects.toThrow(
+      new ReplayInputError('--to: verwacht een positie (een getal) of een tijdstip als 2026-03-01T12:00:00Z, kreeg "gisteren"'),
+    );
     await expect(replay(adapters.store, actions, { to: String(then), swap: true })).rejects.toThrow(/--swap kan niet samen met --to/);
-    expect(() => selectReadModels(models, 'agenda')).toThrow('--service: onbekende dienst "agenda"; kies uit actions, commitments, meetings, monitoring');
+    expect(() => selectReadModels(models, 'agenda')).toThrow(
+      '--service: onbekende dienst "agenda"; kies uit actions, commitments, meetings, monitoring',
+    );
   });
 
   it("shows on the monitoring board exactly the milestones of the actions service's own view", async () => {
     type Milestone = { id: string; dueDate: string; status: string; late: boolean };
-    const own = ((await call('GET', '/api/v1/actions')) as { code: string; milestones: Milestone[] }[]).flatMap((a) => a.milestones.map((m) => ({ code: a.code, ...m })));
+    const own = ((await call('GET', '/api/v1/actions')) as { code: string; milestones: Milestone[] }[]).flatMap((a) =>
+      a.milestones.map((m) => ({ code: a.code, ...m })),
+    );
     let board: { code: string; milestones: Milestone[] }[] = [];
     for (let i = 0; i < 50; i++) {
       board = await call('GET', '/api/v1/monitoring/milestones');

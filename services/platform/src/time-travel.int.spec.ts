@@ -15,7 +15,11 @@ describe('time travel (?asOf) on every read, monitoring included', () => {
   /** As a local account: coordinator, except that directors publish projections. */
   const call = async (method: string, path: string, body?: object) => {
     const as = path.endsWith('/publish') ? 'director' : 'coordinator';
-    const res = await api.fetch(path, { method, headers: { 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined }, as);
+    const res = await api.fetch(
+      path,
+      { method, headers: { 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined },
+      as,
+    );
     return { status: res.status, body: (await res.json()) as any };
   };
   const ok = async (method: string, path: string, body?: object) => {
@@ -41,7 +45,10 @@ describe('time travel (?asOf) on every read, monitoring included', () => {
     const [meeting] = await ok('GET', '/api/v1/meetings?kind=kerngroep&from=2026-04-01');
     await mark(); // 1: planned for 30 June, one measurement, projection v1, the kerngroep not yet moved
     await ok('POST', `/api/v1/actions/1.2/milestones/${milestone.id}/replan`, { dueDate: '2026-09-30', reason: 'Voorbeeld: later' });
-    await ok('POST', `/api/v1/meetings/${meeting.id}/reschedule`, { startsAt: '2026-04-22T13:00:00+02:00', reason: 'Voorbeeld: voorzitter verhinderd' });
+    await ok('POST', `/api/v1/meetings/${meeting.id}/reschedule`, {
+      startsAt: '2026-04-22T13:00:00+02:00',
+      reason: 'Voorbeeld: voorzitter verhinderd',
+    });
     await ok('POST', `/api/v1/indicators/${indicator.id}/measurements`, { period: '2026-02', value: 104 });
     await ok('POST', '/api/v1/monitoring/projections/2026-Q2/publish');
     Object.assign(moments, { milestone: milestone.id, indicator: indicator.id, meeting: meeting.id });
@@ -55,10 +62,12 @@ describe('time travel (?asOf) on every read, monitoring included', () => {
   const ids = () => moments as unknown as { milestone: string; indicator: string; meeting: string };
 
   it('shows the old due date as of a moment before the replan, in actions and on the monitoring board', async () => {
-    const dueOf = (action: { milestones: { id: string; dueDate: string }[] }) => action.milestones.find((m) => m.id === ids().milestone)?.dueDate;
+    const dueOf = (action: { milestones: { id: string; dueDate: string }[] }) =>
+      action.milestones.find((m) => m.id === ids().milestone)?.dueDate;
     expect(dueOf(await ok('GET', `/api/v1/actions/1.2?asOf=${moments[1]}`))).toBe('2026-06-30');
     expect(dueOf(await ok('GET', '/api/v1/actions/1.2'))).toBe('2026-09-30');
-    const board = async (asOf?: string) => (await ok('GET', `/api/v1/monitoring/milestones${asOf ? `?asOf=${asOf}` : ''}`)).find((a: { code: string }) => a.code === '1.2');
+    const board = async (asOf?: string) =>
+      (await ok('GET', `/api/v1/monitoring/milestones${asOf ? `?asOf=${asOf}` : ''}`)).find((a: { code: string }) => a.code === '1.2');
     expect(dueOf(await board(moments[1]))).toBe('2026-06-30');
     expect(dueOf(await board())).toBe('2026-09-30');
     expect(dueOf(await board(moments[0]))).toBeUndefined();
@@ -85,12 +94,16 @@ describe('time travel (?asOf) on every read, monitoring included', () => {
 
   it('answers the indicators with the measurements recorded by then', async () => {
     const periods = async (asOf?: string) =>
-      (await ok('GET', `/api/v1/indicators/${ids().indicator}${asOf ? `?asOf=${asOf}` : ''}`)).measurements.map((m: { period: string }) => m.period).filter((p: string) => p >= '2026-01');
+      (await ok('GET', `/api/v1/indicators/${ids().indicator}${asOf ? `?asOf=${asOf}` : ''}`)).measurements
+        .map((m: { period: string }) => m.period)
+        .filter((p: string) => p >= '2026-01');
     expect(await periods(moments[0])).toEqual([]);
     expect(await periods(moments[1])).toEqual(['2026-01']);
     expect(await periods()).toEqual(['2026-01', '2026-02']);
     const listed = await ok('GET', `/api/v1/indicators?asOf=${moments[1]}`);
-    expect(listed.find((i: { id: string }) => i.id === ids().indicator).measurements.map((m: { period: string }) => m.period)).toContain('2026-01');
+    expect(listed.find((i: { id: string }) => i.id === ids().indicator).measurements.map((m: { period: string }) => m.period)).toContain(
+      '2026-01',
+    );
   });
 
   it('answers which published versions existed then, and computes the live projection as of then', async () => {
@@ -101,7 +114,9 @@ describe('time travel (?asOf) on every read, monitoring included', () => {
     const then = await ok('GET', `/api/v1/monitoring/projections/2026-Q2?asOf=${moments[1]}`);
     expect(then.computedAt).toBe(moments[1]);
     expect(then.milestones.due.map((m: { id: string }) => m.id)).toContain(ids().milestone); // due in Q2 before the replan
-    expect((await ok('GET', '/api/v1/monitoring/projections/2026-Q2')).milestones.due.map((m: { id: string }) => m.id)).not.toContain(ids().milestone);
+    expect((await ok('GET', '/api/v1/monitoring/projections/2026-Q2')).milestones.due.map((m: { id: string }) => m.id)).not.toContain(
+      ids().milestone,
+    );
   });
 
   it('refuses a malformed asOf with problem+json naming it', async () => {

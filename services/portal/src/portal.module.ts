@@ -13,7 +13,15 @@ import { PortalNotFoundPage } from './http/not-found.page';
 import { NotFoundPage } from '@regie/nest-kit';
 import { SessionGuard } from './session/session.guard';
 
-const CONTROLLERS = [AssetsController, LoginController, WerkagendaController, MeetingsController, CommitmentsController, MonitoringController, AuditController];
+const CONTROLLERS = [
+  AssetsController,
+  LoginController,
+  WerkagendaController,
+  MeetingsController,
+  CommitmentsController,
+  MonitoringController,
+  AuditController,
+];
 
 /**
  * The web portal: server-rendered Dutch pages in the Rijkshuisstijl for coordinators,

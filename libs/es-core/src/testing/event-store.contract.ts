@@ -9,10 +9,7 @@ import { newId } from '../ids';
  *   eventStoreContract('postgres', async () => ({ store, close }));
  * Stream names are unique per test, so one store may serve the whole suite.
  */
-export function eventStoreContract(
-  adapter: string,
-  open: () => Promise<{ store: EventStore; close: () => Promise<void> }>,
-): void {
+export function eventStoreContract(adapter: string, open: () => Promise<{ store: EventStore; close: () => Promise<void> }>): void {
   describe(`EventStore contract: ${adapter}`, () => {
     let store: EventStore;
     let close: () => Promise<void>;
@@ -94,7 +91,11 @@ export function eventStoreContract(
 
     it('reads a stream from a revision with a maximum count, and an unknown stream as empty', async () => {
       const id = stream('slice');
-      await store.append(id, [1, 2, 3, 4, 5].map((n) => event('N', { n })), 'no_stream');
+      await store.append(
+        id,
+        [1, 2, 3, 4, 5].map((n) => event('N', { n })),
+        'no_stream',
+      );
       const slice = await store.readStream(id, { fromRevision: 1, maxCount: 3 });
       expect(slice.map((e) => (e.data as { n: number }).n)).toEqual([2, 3, 4]);
       expect(await store.readStream(stream('unknown'))).toEqual([]);
@@ -116,9 +117,7 @@ export function eventStoreContract(
     it('lets exactly one of 20 concurrent writers win at the same expected revision', async () => {
       const id = stream('race');
       await store.append(id, [event()], 'no_stream');
-      const outcomes = await Promise.allSettled(
-        Array.from({ length: 20 }, () => store.append(id, [event()], 0)),
-      );
+      const outcomes = await Promise.allSettled(Array.from({ length: 20 }, () => store.append(id, [event()], 0)));
       const won = outcomes.filter((o) => o.status === 'fulfilled');
       const lost = outcomes.filter((o) => o.status === 'rejected') as PromiseRejectedResult[];
       expect(won).toHaveLength(1);

@@ -24,7 +24,7 @@ export function jobSchedulerContract(adapter: string, open: () => Promise<{ sche
 
     const inMs = (ms: number) => new Date(Date.now() + ms);
     const until = async (check: () => boolean, ms = 5000) => {
-      for (const end = Date.now() + ms; !check() && Date.now() < end; ) await new Promise((r) => setTimeout(r, 20));
+      for (const end = Date.now() + ms; !check() && Date.now() < end;) await new Promise((r) => setTimeout(r, 20));
     };
 
     it('runs a job whose moment already passed (catching up after downtime)', async () => {

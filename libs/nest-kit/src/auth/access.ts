@@ -24,14 +24,23 @@ export function permits(principal: Principal, rules: AccessRule[], params: Recor
   return rules.some((rule) =>
     typeof rule === 'string'
       ? principal.roles.includes(rule)
-      : principal.roles.includes('actiehouder') && params[rule.actiehouderOf] !== undefined && principal.actionCodes.includes(params[rule.actiehouderOf] as string),
+      : principal.roles.includes('actiehouder') &&
+        params[rule.actiehouderOf] !== undefined &&
+        principal.actionCodes.includes(params[rule.actiehouderOf] as string),
   );
 }
 
-const ROLE_NAMES: Record<Role, string> = { coordinator: 'coördinator', director: 'directeur', auditor: 'auditor', actiehouder: 'actiehouder' };
+const ROLE_NAMES: Record<Role, string> = {
+  coordinator: 'coördinator',
+  director: 'directeur',
+  auditor: 'auditor',
+  actiehouder: 'actiehouder',
+};
 
 /** "Alleen coördinator of actiehouder van actie 2.1 mag dit." */
 export function describeRules(rules: AccessRule[], params: Record<string, string | undefined>): string {
-  const who = rules.map((rule) => (typeof rule === 'string' ? ROLE_NAMES[rule] : `actiehouder van actie ${params[rule.actiehouderOf] ?? '?'}`));
+  const who = rules.map((rule) =>
+    typeof rule === 'string' ? ROLE_NAMES[rule] : `actiehouder van actie ${params[rule.actiehouderOf] ?? '?'}`,
+  );
   return `Alleen ${who.join(' of ')} mag dit.`;
 }

@@ -23,7 +23,10 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
-    const access = this.reflector.getAllAndOverride<AccessRule[] | typeof PUBLIC_ACCESS | undefined>(ACCESS_METADATA, [context.getHandler(), context.getClass()]);
+    const access = this.reflector.getAllAndOverride<AccessRule[] | typeof PUBLIC_ACCESS | undefined>(ACCESS_METADATA, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (access === PUBLIC_ACCESS) return true;
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const principal = await this.authenticate(req);

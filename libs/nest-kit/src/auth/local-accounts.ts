@@ -85,7 +85,10 @@ export class LocalAccounts extends TokenVerifier {
         // No password stored yet (a first start, or earlier starts had REGIE_LOCAL_PASSWORD): generate one.
         const fresh = randomBytes(12).toString('base64url');
         const salt = randomBytes(16);
-        const stored = await pool.query('UPDATE auth.local_settings SET password_salt = $1, password_hash = $2 WHERE id = 1 AND password_hash IS NULL', [salt, await scrypt(fresh, salt, 32)]);
+        const stored = await pool.query(
+          'UPDATE auth.local_settings SET password_salt = $1, password_hash = $2 WHERE id = 1 AND password_hash IS NULL',
+          [salt, await scrypt(fresh, salt, 32)],
+        );
         if (stored.rowCount === 1) announce(options, fresh);
         settings = (await readSettings(pool)) as Settings;
       }
@@ -93,8 +96,8 @@ export class LocalAccounts extends TokenVerifier {
       passwordCheck = async (password) => timingSafeEqual(await scrypt(password, storedSalt, 32), storedHash);
     }
     return new LocalAccounts(
-      (await importJWK(settings.private_jwk, ALGORITHM)),
-      (await importJWK(settings.public_jwk, ALGORITHM)),
+      await importJWK(settings.private_jwk, ALGORITHM),
+      await importJWK(settings.public_jwk, ALGORITHM),
       passwordCheck,
       options,
     );
@@ -117,7 +120,12 @@ export class LocalAccounts extends TokenVerifier {
     const account = this.account(username);
     if (!account) throw new InvalidCredentials(`Geen lokaal account "${username}".`);
     const expiresIn = this.options.tokenLifetimeSeconds ?? 8 * 3600;
-    const accessToken = await new SignJWT({ name: account.name, roles: account.roles, regie_actions: account.actionCodes, preferred_username: username })
+    const accessToken = await new SignJWT({
+      name: account.name,
+      roles: account.roles,
+      regie_actions: account.actionCodes,
+      preferred_username: username,
+    })
       .setProtectedHeader({ alg: ALGORITHM })
       .setIssuer(ISSUER)
       .setAudience(AUDIENCE)
@@ -155,7 +163,8 @@ interface Settings {
 }
 
 const readSettings = async (pool: Pool): Promise<Settings | undefined> =>
-  (await pool.query<Settings>('SELECT private_jwk, public_jwk, password_salt, password_hash FROM auth.local_settings WHERE id = 1')).rows[0];
+  (await pool.query<Settings>('SELECT private_jwk, public_jwk, password_salt, password_hash FROM auth.local_settings WHERE id = 1'))
+    .rows[0];
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
 

@@ -54,4 +54,6 @@ const listClaim = (value: unknown): string[] => {
 };
 
 const pathOf = (claims: Record<string, unknown>, path: string): unknown =>
-  path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), claims);
+  path
+    .split('.')
+    .reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), claims);

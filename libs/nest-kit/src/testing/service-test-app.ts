@@ -65,7 +65,10 @@ export type ServiceTestAppBasics<S extends EventStore = PostgresEventStore> = Pi
  * and scheduler, `CoreModule` with the service's module and the zod validation pipe. Seeding is
  * the service's own harness's business.
  */
-export async function serviceTestApp<S extends EventStore = PostgresEventStore>(label: string, options: ServiceTestAppOptions<S>): Promise<ServiceTestApp<S>> {
+export async function serviceTestApp<S extends EventStore = PostgresEventStore>(
+  label: string,
+  options: ServiceTestAppOptions<S>,
+): Promise<ServiceTestApp<S>> {
   const db = await testDatabase(label);
   const postgres = await PostgresEventStore.open({ connectionString: db.url, poolSize: options.storePoolSize });
   const store = options.store ? options.store(postgres) : (postgres as EventStore as S);
@@ -86,8 +89,26 @@ export async function serviceTestApp<S extends EventStore = PostgresEventStore>(
   await app.init();
   let position = 1_000_000;
   return {
-    app, http: signedInAs(app, await auth.tokenFor('coordinator')), anonymous: app.getHttpServer(), auth, store, postgres, clock, bus, scheduler, pool, url: db.url,
-    message: (topic, key, type, payload) => ({ topic, key, eventId: newId(), type, payload, position: ++position, occurredAt: clock.now().toISOString() }),
+    app,
+    http: signedInAs(app, await auth.tokenFor('coordinator')),
+    anonymous: app.getHttpServer(),
+    auth,
+    store,
+    postgres,
+    clock,
+    bus,
+    scheduler,
+    pool,
+    url: db.url,
+    message: (topic, key, type, payload) => ({
+      topic,
+      key,
+      eventId: newId(),
+      type,
+      payload,
+      position: ++position,
+      occurredAt: clock.now().toISOString(),
+    }),
     close: async () => {
       await scheduler.stop();
       await app.close();

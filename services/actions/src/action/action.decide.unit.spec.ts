@@ -62,12 +62,18 @@ describe('action', () => {
   it('assigns a named actiehouder (sealed), and records nothing when the same person is assigned again', () => {
     const person = { subject: '0196a4a2-7c1e-7000-8000-0000000000f1', alg: 'A256GCM' as const, iv: 'aXY', ciphertext: 'Y3Q', tag: 'dGFn' };
     const named = { ...holder, person };
-    given([defined]).when(assign(named)).then([{ type: 'ActionHolderAssigned', data: { code: '2.1', actionHolder: named } }]);
-    given([defined, { type: 'ActionHolderAssigned', data: { code: '2.1', actionHolder: named } }]).when(assign({ ...named, person: { ...person } })).then([]);
+    given([defined])
+      .when(assign(named))
+      .then([{ type: 'ActionHolderAssigned', data: { code: '2.1', actionHolder: named } }]);
+    given([defined, { type: 'ActionHolderAssigned', data: { code: '2.1', actionHolder: named } }])
+      .when(assign({ ...named, person: { ...person } }))
+      .then([]);
   });
 
   it('records nothing when the holder assigned is the current one', () => {
-    given([defined, assigned]).when(assign({ ...newHolder, parties: [...newHolder.parties] })).then([]);
+    given([defined, assigned])
+      .when(assign({ ...newHolder, parties: [...newHolder.parties] }))
+      .then([]);
   });
 
   it('records a holder with the same parties in another order as a change', () => {
@@ -86,7 +92,9 @@ describe('action', () => {
   });
 
   it('records a report only once when the same report id arrives again', () => {
-    given([defined, reported]).when({ ...report, data: { ...reportData, rag: 'rood' } }).then([]);
+    given([defined, reported])
+      .when({ ...report, data: { ...reportData, rag: 'rood' } })
+      .then([]);
   });
 
   it('refuses a progress report for an action that does not exist', () => {

@@ -21,7 +21,9 @@ class ReportProgressBody extends createZodDto(
 
 class AssignActionHolderBody extends createZodDto(
   z.object({
-    parties: z.array(z.enum(['VWS', 'ZN', 'VNG', 'GGZNL', 'VALENTE', 'MIND'], { error: 'een partij: VWS, ZN, VNG, GGZNL, VALENTE of MIND' })).max(6),
+    parties: z
+      .array(z.enum(['VWS', 'ZN', 'VNG', 'GGZNL', 'VALENTE', 'MIND'], { error: 'een partij: VWS, ZN, VNG, GGZNL, VALENTE of MIND' }))
+      .max(6),
     description: text(2000),
     /** The actiehouder by name, if a person is named: personal data, stored sealed. */
     person: text(200).optional(),
@@ -54,7 +56,11 @@ export class ActionsController {
   }
 
   @Get('actions/:code')
-  async one(@Param('code', code) actionCode: string, @Query('asOf', asOfParam) asOf: string | undefined, @Res({ passthrough: true }) res: Response) {
+  async one(
+    @Param('code', code) actionCode: string,
+    @Query('asOf', asOfParam) asOf: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const { queries, today } = await this.readAt.at(asOf);
     const action = await queries.one(actionCode, today);
     return withRevision(res, action.revision, action);
@@ -64,20 +70,36 @@ export class ActionsController {
   @Allow('coordinator')
   @Put('actions/:code/action-holder')
   @HttpCode(200)
-  async assignHolder(@Param('code', code) actionCode: string, @Body() body: AssignActionHolderBody, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
+  async assignHolder(
+    @Param('code', code) actionCode: string,
+    @Body() body: AssignActionHolderBody,
+    @Ctx() ctx: CommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const person = body.person ? await this.vault.seal(body.person) : null;
     const actionHolder = { parties: body.parties, description: body.description, ...(person ? { person } : {}) };
-    const result: HandleResult<never> = await this.commands.execute(new ActionCommandMessage(actionCode, { type: 'AssignActionHolder', data: { code: actionCode, actionHolder } }, ctx));
+    const result: HandleResult<never> = await this.commands.execute(
+      new ActionCommandMessage(actionCode, { type: 'AssignActionHolder', data: { code: actionCode, actionHolder } }, ctx),
+    );
     await this.sync.caughtUpTo(result.position);
     return withRevision(res, result.revision, { code: actionCode, revision: result.revision });
   }
 
   @Allow('coordinator', actiehouderOf('code'))
   @Post('actions/:code/progress-reports')
-  async report(@Param('code', code) actionCode: string, @Body() body: ReportProgressBody, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
+  async report(
+    @Param('code', code) actionCode: string,
+    @Body() body: ReportProgressBody,
+    @Ctx() ctx: CommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const reportId = newIdFor(ctx, 'progress-report');
     const result: HandleResult<never> = await this.commands.execute(
-      new ActionCommandMessage(actionCode, { type: 'ReportProgress', data: { code: actionCode, reportId, ...body, reportedAt: ctx.now.toISOString() } }, ctx),
+      new ActionCommandMessage(
+        actionCode,
+        { type: 'ReportProgress', data: { code: actionCode, reportId, ...body, reportedAt: ctx.now.toISOString() } },
+        ctx,
+      ),
     );
     await this.sync.caughtUpTo(result.position);
     return withRevision(res, result.revision, { id: reportId });

@@ -10,12 +10,17 @@ describe('knelpunten and progress reports over HTTP', () => {
     (await request(t.http).get('/api/v1/actions')).body.find((a: { code: string }) => a.code === code).openKnelpunten;
 
   it('raises a knelpunt escalated to the regiegroep, and resolving it closes it', async () => {
-    const raised = await request(t.http).post('/api/v1/actions/3.1/knelpunten').send({ description: 'Regiokaart loopt vertraging op', escalateTo: 'regiegroep' });
+    const raised = await request(t.http)
+      .post('/api/v1/actions/3.1/knelpunten')
+      .send({ description: 'Regiokaart loopt vertraging op', escalateTo: 'regiegroep' });
     expect(raised.status).toBe(201);
     expect(await openKnelpunten('3.1')).toBe(1);
     const detail = (await request(t.http).get('/api/v1/actions/3.1')).body.knelpunten[0];
     expect(detail).toMatchObject({ id: raised.body.id, escalatedTo: 'regiegroep', status: 'open' });
-    await request(t.http).post(`/api/v1/actions/3.1/knelpunten/${raised.body.id}/resolve`).send({ resolution: 'Afspraak met zorgkantoren' }).expect(200);
+    await request(t.http)
+      .post(`/api/v1/actions/3.1/knelpunten/${raised.body.id}/resolve`)
+      .send({ resolution: 'Afspraak met zorgkantoren' })
+      .expect(200);
     expect(await openKnelpunten('3.1')).toBe(0);
     const twice = await request(t.http).post(`/api/v1/actions/3.1/knelpunten/${raised.body.id}/resolve`).send({ resolution: 'nogmaals' });
     expect(twice.status).toBe(409);
@@ -28,7 +33,10 @@ describe('knelpunten and progress reports over HTTP', () => {
   });
 
   it('shows the latest progress report as the action RAG', async () => {
-    await request(t.http).post('/api/v1/actions/1.4/progress-reports').send({ rag: 'oranje', summary: 'Behoefteonderzoek loopt uit' }).expect(201);
+    await request(t.http)
+      .post('/api/v1/actions/1.4/progress-reports')
+      .send({ rag: 'oranje', summary: 'Behoefteonderzoek loopt uit' })
+      .expect(201);
     t.clock.advance(60_000);
     await request(t.http).post('/api/v1/actions/1.4/progress-reports').send({ rag: 'groen', summary: 'Weer op schema' }).expect(201);
     const { body } = await request(t.http).get('/api/v1/actions/1.4');
@@ -45,8 +53,11 @@ describe('knelpunten and progress reports over HTTP', () => {
   it('publishes integration events of contract v1 on the bus, keyed by stream, to consumers that start late too', async () => {
     const received: { type: string; payload: unknown; key: string }[] = [];
     const subscription = await t.bus.subscribe('regie.actions.v1', 'test-consumer', async (m) => void received.push(m));
-    const { body } = await request(t.http).post('/api/v1/actions/2.2/milestones').send({ title: 'Pilot flexibele inzet', dueDate: '2026-09-01' });
-    const ours = () => received.find((m) => m.type === 'MilestonePlannedV1' && (m.payload as { milestoneId: string }).milestoneId === body.id);
+    const { body } = await request(t.http)
+      .post('/api/v1/actions/2.2/milestones')
+      .send({ title: 'Pilot flexibele inzet', dueDate: '2026-09-01' });
+    const ours = () =>
+      received.find((m) => m.type === 'MilestonePlannedV1' && (m.payload as { milestoneId: string }).milestoneId === body.id);
     for (let i = 0; i < 100 && !ours(); i++) await new Promise((r) => setTimeout(r, 20));
     await subscription.close();
     expect(received.filter((m) => m.type === 'ActionDefinedV1')).toHaveLength(12); // the seed, from before it subscribed

@@ -48,7 +48,9 @@ describe('knelpunt', () => {
   });
 
   it('raises and escalates in one go when an escalation level is given', () => {
-    given([]).when(raiseAndEscalate('regiegroep')).then([raised, escalated(null, 'regiegroep')]);
+    given([])
+      .when(raiseAndEscalate('regiegroep'))
+      .then([raised, escalated(null, 'regiegroep')]);
   });
 
   it('refuses to raise the same knelpunt twice', () => {
@@ -63,7 +65,9 @@ describe('knelpunt', () => {
   });
 
   it('escalates a knelpunt that was not escalated yet', () => {
-    given([raised]).when(escalate('kerngroep')).then([escalated(null, 'kerngroep')]);
+    given([raised])
+      .when(escalate('kerngroep'))
+      .then([escalated(null, 'kerngroep')]);
   });
 
   it('escalates a knelpunt from the kerngroep up to the regiegroep', () => {
@@ -79,11 +83,15 @@ describe('knelpunt', () => {
   });
 
   it('refuses to escalate to the level the knelpunt is already at', () => {
-    given([raised, escalated(null, 'kerngroep')]).when(escalate('kerngroep')).thenThrows(IllegalTransition);
+    given([raised, escalated(null, 'kerngroep')])
+      .when(escalate('kerngroep'))
+      .thenThrows(IllegalTransition);
   });
 
   it('refuses to escalate again to the level it was raised at', () => {
-    given([raised, escalated(null, 'regiegroep')]).when(escalate('regiegroep')).thenThrows(IllegalTransition);
+    given([raised, escalated(null, 'regiegroep')])
+      .when(escalate('regiegroep'))
+      .thenThrows(IllegalTransition);
   });
 
   it('refuses to take a knelpunt from the regiegroep back down to the kerngroep', () => {
@@ -93,7 +101,9 @@ describe('knelpunt', () => {
   });
 
   it('resolves a knelpunt with a resolution', () => {
-    given([raised, escalated(null, 'regiegroep')]).when(resolve).then([resolved]);
+    given([raised, escalated(null, 'regiegroep')])
+      .when(resolve)
+      .then([resolved]);
   });
 
   it('refuses to resolve a knelpunt twice', () => {
@@ -103,9 +113,7 @@ describe('knelpunt', () => {
   it('remembers the level it is escalated to and that it is resolved', () => {
     given([raised, escalated(null, 'kerngroep')])
       .when(resolve)
-      .thenState((state) =>
-        expect(state).toEqual({ exists: true, knelpuntId, actionCode, escalatedTo: 'kerngroep', resolved: true }),
-      );
+      .thenState((state) => expect(state).toEqual({ exists: true, knelpuntId, actionCode, escalatedTo: 'kerngroep', resolved: true }));
   });
 
   it('names its stream after the knelpunt id', () => {

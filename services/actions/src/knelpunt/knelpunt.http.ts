@@ -31,7 +31,12 @@ export class KnelpuntenController {
   ) {}
 
   @Post()
-  async raise(@Param('code', code) actionCode: string, @Body() body: RaiseKnelpuntBody, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
+  async raise(
+    @Param('code', code) actionCode: string,
+    @Body() body: RaiseKnelpuntBody,
+    @Ctx() ctx: CommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const knelpuntId = newIdFor(ctx, 'knelpunt');
     const command: KnelpuntCommand = { type: 'RaiseKnelpunt', data: { knelpuntId, actionCode, ...body, raisedAt: ctx.now.toISOString() } };
     const result = await this.run(knelpuntId, command, ctx);
@@ -40,7 +45,13 @@ export class KnelpuntenController {
 
   @Post(':id/escalate')
   @HttpCode(200)
-  async escalate(@Param('code', code) actionCode: string, @Param('id', id) knelpuntId: string, @Body() body: EscalateKnelpuntBody, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
+  async escalate(
+    @Param('code', code) actionCode: string,
+    @Param('id', id) knelpuntId: string,
+    @Body() body: EscalateKnelpuntBody,
+    @Ctx() ctx: CommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     await this.belongs(actionCode, knelpuntId);
     const result = await this.run(knelpuntId, { type: 'EscalateKnelpunt', data: { knelpuntId, to: body.to } }, ctx);
     return withRevision(res, result.revision, { id: knelpuntId, revision: result.revision });
@@ -48,9 +59,18 @@ export class KnelpuntenController {
 
   @Post(':id/resolve')
   @HttpCode(200)
-  async resolve(@Param('code', code) actionCode: string, @Param('id', id) knelpuntId: string, @Body() body: ResolveKnelpuntBody, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
+  async resolve(
+    @Param('code', code) actionCode: string,
+    @Param('id', id) knelpuntId: string,
+    @Body() body: ResolveKnelpuntBody,
+    @Ctx() ctx: CommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     await this.belongs(actionCode, knelpuntId);
-    const command: KnelpuntCommand = { type: 'ResolveKnelpunt', data: { knelpuntId, resolution: body.resolution, resolvedAt: ctx.now.toISOString() } };
+    const command: KnelpuntCommand = {
+      type: 'ResolveKnelpunt',
+      data: { knelpuntId, resolution: body.resolution, resolvedAt: ctx.now.toISOString() },
+    };
     const result = await this.run(knelpuntId, command, ctx);
     return withRevision(res, result.revision, { id: knelpuntId, revision: result.revision });
   }

@@ -32,7 +32,10 @@ const replan = (dueDate: string): MilestoneCommand => ({
 });
 const cancel: MilestoneCommand = { type: 'CancelMilestone', data: { milestoneId, reason: 'opgegaan in actie 2.2' } };
 
-const planned: MilestonePlanned = { type: 'MilestonePlanned', data: { ...ref, title: 'Plan van aanpak gereed', dueDate: '2026-03-31', dueDateText: null } };
+const planned: MilestonePlanned = {
+  type: 'MilestonePlanned',
+  data: { ...ref, title: 'Plan van aanpak gereed', dueDate: '2026-03-31', dueDateText: null },
+};
 const started: MilestoneStarted = { type: 'MilestoneStarted', data: { ...ref, startedOn: '2026-01-15' } };
 const achieved: MilestoneAchieved = { type: 'MilestoneAchieved', data: { ...ref, achievedOn: '2026-03-18' } };
 const replanned: MilestoneReplanned = {
@@ -106,9 +109,7 @@ describe('milestone', () => {
 
     it('refuses an achievement date in the future', () => {
       const tomorrow = achieve('2026-03-21', '2026-03-20');
-      given([planned, started])
-        .when(tomorrow)
-        .thenThrows(InvalidInput, 'een mijlpaal kan niet in de toekomst behaald zijn');
+      given([planned, started]).when(tomorrow).thenThrows(InvalidInput, 'een mijlpaal kan niet in de toekomst behaald zijn');
       const state = [planned, started].reduce(milestoneDecider.evolve, milestoneDecider.initialState());
       expect(() => decide(tomorrow, state)).toThrow(expect.objectContaining({ field: 'achievedOn' }));
     });
@@ -120,7 +121,9 @@ describe('milestone', () => {
       given([planned, started])
         .when(achieve('2026-01-15'))
         .then([{ type: 'MilestoneAchieved', data: { ...ref, achievedOn: '2026-01-15' } }]);
-      given([planned]).when(achieve('2025-12-01')).then([{ type: 'MilestoneAchieved', data: { ...ref, achievedOn: '2025-12-01' } }]); // never started: any past date
+      given([planned])
+        .when(achieve('2025-12-01'))
+        .then([{ type: 'MilestoneAchieved', data: { ...ref, achievedOn: '2025-12-01' } }]); // never started: any past date
     });
   });
 

@@ -32,7 +32,12 @@ export class MilestonesController {
   ) {}
 
   @Post()
-  async plan(@Param('code', code) actionCode: string, @Body() body: PlanMilestoneBody, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
+  async plan(
+    @Param('code', code) actionCode: string,
+    @Body() body: PlanMilestoneBody,
+    @Ctx() ctx: CommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const milestoneId = newIdFor(ctx, 'milestone');
     const result = await this.run(milestoneId, { type: 'PlanMilestone', data: { milestoneId, actionCode, ...body } }, ctx);
     return withRevision(res, result.revision, { id: milestoneId });
@@ -40,7 +45,13 @@ export class MilestonesController {
 
   @Post(':id/start')
   @HttpCode(200)
-  async start(@Param('code', code) actionCode: string, @Param('id', id) milestoneId: string, @Body() body: StartMilestoneBody, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
+  async start(
+    @Param('code', code) actionCode: string,
+    @Param('id', id) milestoneId: string,
+    @Body() body: StartMilestoneBody,
+    @Ctx() ctx: CommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     await this.belongs(actionCode, milestoneId);
     const startedOn = body.startedOn ?? dateOf(ctx);
     return this.respond(res, await this.run(milestoneId, { type: 'StartMilestone', data: { milestoneId, startedOn } }, ctx), milestoneId);
@@ -48,7 +59,13 @@ export class MilestonesController {
 
   @Post(':id/achieve')
   @HttpCode(200)
-  async achieve(@Param('code', code) actionCode: string, @Param('id', id) milestoneId: string, @Body() body: AchieveMilestoneBody, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
+  async achieve(
+    @Param('code', code) actionCode: string,
+    @Param('id', id) milestoneId: string,
+    @Body() body: AchieveMilestoneBody,
+    @Ctx() ctx: CommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     await this.belongs(actionCode, milestoneId);
     const command: MilestoneCommand = { type: 'AchieveMilestone', data: { milestoneId, achievedOn: body.achievedOn, today: dateOf(ctx) } };
     return this.respond(res, await this.run(milestoneId, command, ctx), milestoneId);
@@ -56,14 +73,26 @@ export class MilestonesController {
 
   @Post(':id/replan')
   @HttpCode(200)
-  async replan(@Param('code', code) actionCode: string, @Param('id', id) milestoneId: string, @Body() body: ReplanMilestoneBody, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
+  async replan(
+    @Param('code', code) actionCode: string,
+    @Param('id', id) milestoneId: string,
+    @Body() body: ReplanMilestoneBody,
+    @Ctx() ctx: CommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     await this.belongs(actionCode, milestoneId);
     return this.respond(res, await this.run(milestoneId, { type: 'ReplanMilestone', data: { milestoneId, ...body } }, ctx), milestoneId);
   }
 
   @Post(':id/cancel')
   @HttpCode(200)
-  async cancel(@Param('code', code) actionCode: string, @Param('id', id) milestoneId: string, @Body() body: CancelMilestoneBody, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
+  async cancel(
+    @Param('code', code) actionCode: string,
+    @Param('id', id) milestoneId: string,
+    @Body() body: CancelMilestoneBody,
+    @Ctx() ctx: CommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     await this.belongs(actionCode, milestoneId);
     return this.respond(res, await this.run(milestoneId, { type: 'CancelMilestone', data: { milestoneId, ...body } }, ctx), milestoneId);
   }

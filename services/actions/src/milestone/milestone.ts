@@ -28,28 +28,14 @@ export type MilestonePlanned = DomainEvent<
   'MilestonePlanned',
   { milestoneId: string; actionCode: string; title: string; dueDate: string; dueDateText: string | null }
 >;
-export type MilestoneStarted = DomainEvent<
-  'MilestoneStarted',
-  { milestoneId: string; actionCode: string; startedOn: string }
->;
-export type MilestoneAchieved = DomainEvent<
-  'MilestoneAchieved',
-  { milestoneId: string; actionCode: string; achievedOn: string }
->;
+export type MilestoneStarted = DomainEvent<'MilestoneStarted', { milestoneId: string; actionCode: string; startedOn: string }>;
+export type MilestoneAchieved = DomainEvent<'MilestoneAchieved', { milestoneId: string; actionCode: string; achievedOn: string }>;
 export type MilestoneReplanned = DomainEvent<
   'MilestoneReplanned',
   { milestoneId: string; actionCode: string; previousDueDate: string; dueDate: string; reason: string }
 >;
-export type MilestoneCancelled = DomainEvent<
-  'MilestoneCancelled',
-  { milestoneId: string; actionCode: string; reason: string }
->;
-export type MilestoneEvent =
-  | MilestonePlanned
-  | MilestoneStarted
-  | MilestoneAchieved
-  | MilestoneReplanned
-  | MilestoneCancelled;
+export type MilestoneCancelled = DomainEvent<'MilestoneCancelled', { milestoneId: string; actionCode: string; reason: string }>;
+export type MilestoneEvent = MilestonePlanned | MilestoneStarted | MilestoneAchieved | MilestoneReplanned | MilestoneCancelled;
 
 // State
 export type MilestoneState = {
@@ -91,9 +77,7 @@ export const evolve = (state: MilestoneState, event: MilestoneEvent): MilestoneS
 
 /** Past due and still open (planned or in progress). Due today is not late yet. */
 export const isLate = (state: { status: MilestoneStatus; dueDate?: string }, today: string): boolean =>
-  (state.status === 'planned' || state.status === 'in_progress') &&
-  state.dueDate !== undefined &&
-  state.dueDate < today;
+  (state.status === 'planned' || state.status === 'in_progress') && state.dueDate !== undefined && state.dueDate < today;
 
 type ChangeCommand = Exclude<MilestoneCommand, PlanMilestone>;
 

@@ -3,10 +3,16 @@ import { Upcasters } from '@regie/es-core';
 import { MILESTONE_UPCASTERS } from './milestone.upcasters';
 
 const v1: RecordedEvent = {
-  id: '0196a4a2-7c1e-7000-8000-000000000001', streamId: 'milestone-x', revision: 0, position: 7, type: 'MilestonePlanned',
-  schemaVersion: 1, data: { milestoneId: 'x', actionCode: '0', title: 'Opdrachtformulering gereed', dueDate: '2025-04-30' },
+  id: '0196a4a2-7c1e-7000-8000-000000000001',
+  streamId: 'milestone-x',
+  revision: 0,
+  position: 7,
+  type: 'MilestonePlanned',
+  schemaVersion: 1,
+  data: { milestoneId: 'x', actionCode: '0', title: 'Opdrachtformulering gereed', dueDate: '2025-04-30' },
   metadata: { actor: { userId: 'seed', role: 'system' }, correlationId: 'c', causationId: 'k' },
-  occurredAt: new Date('2025-03-11T09:00:00Z'), recordedAt: new Date('2025-03-11T09:00:00Z'),
+  occurredAt: new Date('2025-03-11T09:00:00Z'),
+  recordedAt: new Date('2025-03-11T09:00:00Z'),
 };
 
 describe('milestone upcasters', () => {

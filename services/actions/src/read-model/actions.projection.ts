@@ -11,9 +11,18 @@ type ActionsDomainEvent = WerkagendaEvent | ActionEvent | MilestoneEvent | Knelp
 type Recorded = ActionsDomainEvent & RecordedEvent;
 
 const OWN_TYPES = new Set<string>([
-  'WerkagendaEstablished', 'ActionDefined', 'ActionHolderAssigned', 'ProgressReported',
-  'MilestonePlanned', 'MilestoneStarted', 'MilestoneAchieved', 'MilestoneReplanned', 'MilestoneCancelled',
-  'KnelpuntRaised', 'KnelpuntEscalated', 'KnelpuntResolved',
+  'WerkagendaEstablished',
+  'ActionDefined',
+  'ActionHolderAssigned',
+  'ProgressReported',
+  'MilestonePlanned',
+  'MilestoneStarted',
+  'MilestoneAchieved',
+  'MilestoneReplanned',
+  'MilestoneCancelled',
+  'KnelpuntRaised',
+  'KnelpuntEscalated',
+  'KnelpuntResolved',
 ]);
 
 type Rows<Row extends object> = Pick<RowSet<Row>, 'get' | 'insert' | 'update'>;
@@ -63,14 +72,23 @@ export class ActionsProjection implements Projection {
 }
 
 const actionKey = (e: Recorded) =>
-  e.type === 'ActionDefined' ? { creates: e.data.code }
-    : e.type === 'ActionHolderAssigned' || e.type === 'ProgressReported' ? { changes: e.data.code } : {};
+  e.type === 'ActionDefined'
+    ? { creates: e.data.code }
+    : e.type === 'ActionHolderAssigned' || e.type === 'ProgressReported'
+      ? { changes: e.data.code }
+      : {};
 const milestoneKey = (e: Recorded) =>
-  e.type === 'MilestonePlanned' ? { creates: e.data.milestoneId }
-    : e.type.startsWith('Milestone') ? { changes: (e.data as { milestoneId: string }).milestoneId } : {};
+  e.type === 'MilestonePlanned'
+    ? { creates: e.data.milestoneId }
+    : e.type.startsWith('Milestone')
+      ? { changes: (e.data as { milestoneId: string }).milestoneId }
+      : {};
 const knelpuntKey = (e: Recorded) =>
-  e.type === 'KnelpuntRaised' ? { creates: e.data.knelpuntId }
-    : e.type.startsWith('Knelpunt') ? { changes: (e.data as { knelpuntId: string }).knelpuntId } : {};
+  e.type === 'KnelpuntRaised'
+    ? { creates: e.data.knelpuntId }
+    : e.type.startsWith('Knelpunt')
+      ? { changes: (e.data as { knelpuntId: string }).knelpuntId }
+      : {};
 
 /** Applies one event to the rows in memory; false for events this read model does not show. */
 export function applyActionsEvent(t: ActionsTables, recorded: RecordedEvent): boolean {
@@ -80,16 +98,26 @@ export function applyActionsEvent(t: ActionsTables, recorded: RecordedEvent): bo
     case 'WerkagendaEstablished': {
       const d = event.data;
       t.werkagenda.insert({
-        id: d.werkagendaId, title: d.title, periodFrom: d.period.from, periodTo: d.period.to,
-        parties: d.parties, actionLines: d.actionLines,
+        id: d.werkagendaId,
+        title: d.title,
+        periodFrom: d.period.from,
+        periodTo: d.period.to,
+        parties: d.parties,
+        actionLines: d.actionLines,
       });
       return true;
     }
     case 'ActionDefined': {
       const d = event.data;
       t.action.insert({
-        code: d.code, werkagendaId: d.werkagendaId, actionLine: d.actionLine, title: d.title,
-        actionHolder: d.actionHolder, startActivities: d.startActivities, rag: null, revision,
+        code: d.code,
+        werkagendaId: d.werkagendaId,
+        actionLine: d.actionLine,
+        title: d.title,
+        actionHolder: d.actionHolder,
+        startActivities: d.startActivities,
+        rag: null,
+        revision,
       });
       return true;
     }
@@ -99,8 +127,12 @@ export function applyActionsEvent(t: ActionsTables, recorded: RecordedEvent): bo
     case 'ProgressReported': {
       const d = event.data;
       t.progressReport.insert({
-        id: d.reportId, actionCode: d.code, rag: d.rag, summary: d.summary,
-        reportedAt: new Date(d.reportedAt), reportedBy: event.metadata.actor.userId,
+        id: d.reportId,
+        actionCode: d.code,
+        rag: d.rag,
+        summary: d.summary,
+        reportedAt: new Date(d.reportedAt),
+        reportedBy: event.metadata.actor.userId,
       });
       t.action.update(d.code, { rag: d.rag, revision });
       return true;
@@ -108,9 +140,18 @@ export function applyActionsEvent(t: ActionsTables, recorded: RecordedEvent): bo
     case 'MilestonePlanned': {
       const d = event.data;
       t.milestone.insert({
-        id: d.milestoneId, actionCode: d.actionCode, title: d.title, dueDate: d.dueDate,
-        originalDueDate: d.dueDate, dueDateText: d.dueDateText, status: 'planned', startedOn: null, achievedOn: null,
-        replans: [], cancelReason: null, revision,
+        id: d.milestoneId,
+        actionCode: d.actionCode,
+        title: d.title,
+        dueDate: d.dueDate,
+        originalDueDate: d.dueDate,
+        dueDateText: d.dueDateText,
+        status: 'planned',
+        startedOn: null,
+        achievedOn: null,
+        replans: [],
+        cancelReason: null,
+        revision,
       });
       return true;
     }
@@ -134,8 +175,15 @@ export function applyActionsEvent(t: ActionsTables, recorded: RecordedEvent): bo
     case 'KnelpuntRaised': {
       const d = event.data;
       t.knelpunt.insert({
-        id: d.knelpuntId, actionCode: d.actionCode, description: d.description, escalatedTo: null,
-        status: 'open', raisedAt: new Date(d.raisedAt), resolution: null, resolvedAt: null, revision,
+        id: d.knelpuntId,
+        actionCode: d.actionCode,
+        description: d.description,
+        escalatedTo: null,
+        status: 'open',
+        raisedAt: new Date(d.raisedAt),
+        resolution: null,
+        resolvedAt: null,
+        revision,
       });
       return true;
     }
@@ -144,7 +192,10 @@ export function applyActionsEvent(t: ActionsTables, recorded: RecordedEvent): bo
       return true;
     case 'KnelpuntResolved':
       t.knelpunt.update(event.data.knelpuntId, {
-        status: 'resolved', resolution: event.data.resolution, resolvedAt: new Date(event.data.resolvedAt), revision,
+        status: 'resolved',
+        resolution: event.data.resolution,
+        resolvedAt: new Date(event.data.resolvedAt),
+        revision,
       });
       return true;
     default:

@@ -18,11 +18,17 @@ export class ActionsQueries {
    * A store may hold other werkagenda's (e.g. the benchmark's synthetic history); the API shows one.
    */
   async werkagenda() {
-    const [row]: { id: string; title: string; period_from: string; period_to: string; parties: WerkagendaRow['parties']; action_lines: WerkagendaRow['actionLines'] }[] =
-      await this.ds.query(
-        `SELECT id, title, period_from::text, period_to::text, parties, action_lines FROM ${schemaOf(this.ds)}.werkagenda ORDER BY (id = $1) DESC, id LIMIT 1`,
-        [WERKAGENDA_SEED.id],
-      );
+    const [row]: {
+      id: string;
+      title: string;
+      period_from: string;
+      period_to: string;
+      parties: WerkagendaRow['parties'];
+      action_lines: WerkagendaRow['actionLines'];
+    }[] = await this.ds.query(
+      `SELECT id, title, period_from::text, period_to::text, parties, action_lines FROM ${schemaOf(this.ds)}.werkagenda ORDER BY (id = $1) DESC, id LIMIT 1`,
+      [WERKAGENDA_SEED.id],
+    );
     if (!row) throw new NotFound('de werkagenda is nog niet vastgelegd');
     return {
       id: row.id,
@@ -57,7 +63,12 @@ export class ActionsQueries {
       actionHolder: action.action_holder,
       rag: action.rag,
       milestones: action.milestones.map((m) => ({
-        id: m.id, title: m.title, dueDate: m.due_date, status: m.status, late: isLate({ status: m.status, dueDate: m.due_date }, today), replanCount: m.replan_count,
+        id: m.id,
+        title: m.title,
+        dueDate: m.due_date,
+        status: m.status,
+        late: isLate({ status: m.status, dueDate: m.due_date }, today),
+        replanCount: m.replan_count,
       })),
       openKnelpunten: action.open_knelpunten,
     }));
@@ -101,10 +112,21 @@ export class ActionsQueries {
         cancelReason: m.cancel_reason,
         revision: m.revision,
       })),
-      progressReports: reports.map((r) => ({ id: r.id, rag: r.rag, summary: r.summary, reportedAt: iso(r.reported_at), reportedBy: r.reported_by })),
+      progressReports: reports.map((r) => ({
+        id: r.id,
+        rag: r.rag,
+        summary: r.summary,
+        reportedAt: iso(r.reported_at),
+        reportedBy: r.reported_by,
+      })),
       knelpunten: knelpunten.map((k) => ({
-        id: k.id, description: k.description, escalatedTo: k.escalated_to, status: k.status,
-        raisedAt: iso(k.raised_at), resolution: k.resolution, resolvedAt: k.resolved_at === null ? null : iso(k.resolved_at),
+        id: k.id,
+        description: k.description,
+        escalatedTo: k.escalated_to,
+        status: k.status,
+        raisedAt: iso(k.raised_at),
+        resolution: k.resolution,
+        resolvedAt: k.resolved_at === null ? null : iso(k.resolved_at),
         revision: k.revision,
       })),
       revision: action.revision,
@@ -138,14 +160,37 @@ interface ListRow {
 }
 
 interface OneRow {
-  action: { code: string; action_line: number; title: string; action_holder: ActionRow['actionHolder']; rag: string | null; start_activities: string[]; revision: number };
+  action: {
+    code: string;
+    action_line: number;
+    title: string;
+    action_holder: ActionRow['actionHolder'];
+    rag: string | null;
+    start_activities: string[];
+    revision: number;
+  };
   milestones: {
-    id: string; title: string; due_date: string; original_due_date: string; due_date_text: string | null; status: MilestoneRow['status'];
-    started_on: string | null; achieved_on: string | null; replans: MilestoneRow['replans']; cancel_reason: string | null; revision: number;
+    id: string;
+    title: string;
+    due_date: string;
+    original_due_date: string;
+    due_date_text: string | null;
+    status: MilestoneRow['status'];
+    started_on: string | null;
+    achieved_on: string | null;
+    replans: MilestoneRow['replans'];
+    cancel_reason: string | null;
+    revision: number;
   }[];
   reports: { id: string; rag: string; summary: string; reported_at: string; reported_by: string }[];
   knelpunten: {
-    id: string; description: string; escalated_to: string | null; status: string; raised_at: string;
-    resolution: string | null; resolved_at: string | null; revision: number;
+    id: string;
+    description: string;
+    escalated_to: string | null;
+    status: string;
+    raised_at: string;
+    resolution: string | null;
+    resolved_at: string | null;
+    revision: number;
   }[];
 }

@@ -60,17 +60,28 @@ export class WerkagendaSeeder {
     });
     const werkagenda: SeedStream = {
       streamId: werkagendaStream(seed.id),
-      steps: [() => new WerkagendaCommandMessage(seed.id, {
-        type: 'EstablishWerkagenda',
-        data: { werkagendaId: seed.id, title: seed.title, period: seed.period, parties: seed.parties, actionLines: seed.actionLines },
-      }, ctx())],
+      steps: [
+        () =>
+          new WerkagendaCommandMessage(
+            seed.id,
+            {
+              type: 'EstablishWerkagenda',
+              data: { werkagendaId: seed.id, title: seed.title, period: seed.period, parties: seed.parties, actionLines: seed.actionLines },
+            },
+            ctx(),
+          ),
+      ],
     };
     const actions: SeedStream[] = seed.actions.map((action) => {
       const define: ActionCommand = {
         type: 'DefineAction',
         data: {
-          werkagendaId: seed.id, code: action.code, actionLine: action.actionLine, title: action.title,
-          actionHolder: action.actionHolder, startActivities: action.startActivities,
+          werkagendaId: seed.id,
+          code: action.code,
+          actionLine: action.actionLine,
+          title: action.title,
+          actionHolder: action.actionHolder,
+          startActivities: action.startActivities,
         },
       };
       return { streamId: actionStream(action.code), steps: [() => new ActionCommandMessage(action.code, define, ctx())] };
@@ -85,8 +96,14 @@ export class WerkagendaSeeder {
     const milestoneId = stableId(`milestone:${milestone.key}`);
     const today = this.clock.today();
     const commands: MilestoneCommand[] = [
-      { type: 'PlanMilestone', data: { milestoneId, actionCode, title: milestone.title, dueDate: milestone.dueDate, dueDateText: milestone.dueDateText } },
-      ...milestone.replans.map((r): MilestoneCommand => ({ type: 'ReplanMilestone', data: { milestoneId, dueDate: r.dueDate, reason: r.reason } })),
+      {
+        type: 'PlanMilestone',
+        data: { milestoneId, actionCode, title: milestone.title, dueDate: milestone.dueDate, dueDateText: milestone.dueDateText },
+      },
+      ...milestone.replans.map((r): MilestoneCommand => ({
+        type: 'ReplanMilestone',
+        data: { milestoneId, dueDate: r.dueDate, reason: r.reason },
+      })),
       ...(milestone.achievedOn && milestone.achievedOn <= today
         ? [{ type: 'AchieveMilestone', data: { milestoneId, achievedOn: milestone.achievedOn, today } } as MilestoneCommand]
         : []),

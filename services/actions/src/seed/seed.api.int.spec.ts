@@ -9,7 +9,20 @@ describe('the werkagenda seed', () => {
 
   it('lists the 12 actions of the werkagenda with their action lines', async () => {
     const { body } = await request(t.http).get('/api/v1/actions').expect(200);
-    expect(body.map((a: { code: string }) => a.code)).toEqual(['0', '1.1', '1.2', '1.3', '1.4', '2.1', '2.2', '2.3', '2.4', '2.5', '3.1', '3.2']);
+    expect(body.map((a: { code: string }) => a.code)).toEqual([
+      '0',
+      '1.1',
+      '1.2',
+      '1.3',
+      '1.4',
+      '2.1',
+      '2.2',
+      '2.3',
+      '2.4',
+      '2.5',
+      '3.1',
+      '3.2',
+    ]);
     expect(body.find((a: { code: string }) => a.code === '2.1').actionLine).toBe(2);
   });
 

@@ -34,10 +34,23 @@
  * bekend, dan is dat de datum, en dat staat in de locator van de milestone vermeld.
  */
 
-export interface SeedSource { document: string; locator: string }
-export interface SeedParty { code: 'VWS' | 'ZN' | 'VNG' | 'GGZNL' | 'VALENTE' | 'MIND'; name: string }
-export interface SeedActionLine { number: 0 | 1 | 2 | 3; title: string }
-export interface SeedMilestoneReplan { dueDate: string; reason: string; source: SeedSource }
+export interface SeedSource {
+  document: string;
+  locator: string;
+}
+export interface SeedParty {
+  code: 'VWS' | 'ZN' | 'VNG' | 'GGZNL' | 'VALENTE' | 'MIND';
+  name: string;
+}
+export interface SeedActionLine {
+  number: 0 | 1 | 2 | 3;
+  title: string;
+}
+export interface SeedMilestoneReplan {
+  dueDate: string;
+  reason: string;
+  source: SeedSource;
+}
 export interface SeedMilestone {
   key: string;
   title: string;
@@ -177,7 +190,10 @@ export const WERKAGENDA_SEED: SeedWerkagenda = {
           },
         },
       ],
-      source: { document: WA, locator: 'Overkoepelende actie: evaluatie van de toegang tot de Wlz voor mensen met een psychische aandoening' },
+      source: {
+        document: WA,
+        locator: 'Overkoepelende actie: evaluatie van de toegang tot de Wlz voor mensen met een psychische aandoening',
+      },
     },
 
     // ------------------------------------------------------------------ Actielijn 1
@@ -217,8 +233,7 @@ export const WERKAGENDA_SEED: SeedWerkagenda = {
     {
       code: '1.2',
       actionLine: 1,
-      title:
-        'Beschrijven van de zorg-, ondersteunings- en woonbehoeften van cliënten ten behoeve van passende arrangementen',
+      title: 'Beschrijven van de zorg-, ondersteunings- en woonbehoeften van cliënten ten behoeve van passende arrangementen',
       actionHolder: { parties: [], description: GEEN_ACTIEHOUDER },
       startActivities: [
         'Aansluiten bij de acties vanuit het wetsvoorstel versterking regie volkshuisvesting. We monitoren of de implementatie van het wetsvoorstel inderdaad zorgt voor het sneller en beter passend huisvesten van mensen met een psychische kwetsbaarheid.',
@@ -243,7 +258,10 @@ export const WERKAGENDA_SEED: SeedWerkagenda = {
         'De inzichten die hieruit volgen voeden de acties zoals beschreven in actielijn 2.',
       ],
       milestones: [],
-      source: { document: WA, locator: 'Actie 1.3 Huidige praktijk en kansen voor verbetering van het zorg- en ondersteuningsaanbod in de thuissituatie' },
+      source: {
+        document: WA,
+        locator: 'Actie 1.3 Huidige praktijk en kansen voor verbetering van het zorg- en ondersteuningsaanbod in de thuissituatie',
+      },
     },
     {
       code: '1.4',
@@ -273,7 +291,10 @@ export const WERKAGENDA_SEED: SeedWerkagenda = {
       // Het actieplan dakloosheid valt onder actielijn 2 (nota 27-02-2026) en wordt in actie 2.1
       // gepresenteerd; de pilots zijn de eerste actie uit dat actieplan (kamerbrief pilotregio's).
       milestones: pilotMilestones,
-      source: { document: WA, locator: 'Actie 2.1 Betere aansluiting tussen Wmo en Wlz, te beginnen bij het voorkomen en verhelpen van dakloosheid' },
+      source: {
+        document: WA,
+        locator: 'Actie 2.1 Betere aansluiting tussen Wmo en Wlz, te beginnen bij het voorkomen en verhelpen van dakloosheid',
+      },
     },
     {
       code: '2.2',
@@ -336,7 +357,10 @@ export const WERKAGENDA_SEED: SeedWerkagenda = {
           dueDate: '2025-06-30',
           dueDateText: 'in het tweede kwartaal van 2025',
           replans: [],
-          source: { document: WA, locator: 'Actie 2.5, startactiviteit: "VWS voornemens is in het tweede kwartaal van 2025 de balans op te maken"' },
+          source: {
+            document: WA,
+            locator: 'Actie 2.5, startactiviteit: "VWS voornemens is in het tweede kwartaal van 2025 de balans op te maken"',
+          },
         },
       ],
       source: { document: WA, locator: 'Actie 2.5 Een gezamenlijk beeld van de positie van (ggz-)behandeling' },
@@ -354,7 +378,7 @@ export const WERKAGENDA_SEED: SeedWerkagenda = {
       },
       startActivities: [
         'Zorgkantoren komen in samenwerking met aanbieders tot een overzicht van de belangrijkste knelpunten op regionaal niveau voor mensen met een complexe zorgvraag en een Wlz-indicatie. Op basis hiervan wordt een regionaal plan van aanpak gemaakt om de knelpunten gefaseerd aan te pakken en per thema ook het tekort aan aanbod in beeld te brengen. Op basis van de lessen die Zilveren Kruis heeft opgedaan met de Regiokaart Complex starten de zorgkantoren in ZN-verband met de uitrol in hun regio’s. Het landelijke implementatieplan stemt ZN af met Valente, de Nederlandse ggz en de VNG.',
-        'We maken werkafspraken over wat te doen bij plaatsingsproblematiek in complexe situaties en verkennen of en hoe hier aanvullende afspraken nodig zijn en er meer bekendheid aan moet worden gegeven via bijvoorbeeld een \'wegwijzer complexe langdurige ggz’. We doen dit op basis van een analyse van hoe zorgkantoren, gemeenten en aanbieders per regio omgaan met complexe zorg en plaatsingsproblematiek en waar behoefte is aan verheldering. We bouwen hierbij voort op de lerende netwerken rondom complexe casuïstiek (in opdracht van VWS) die zich momenteel buigen over wat te doen bij plaatsingsproblematiek en beter zicht te krijgen op eenieders rol en verantwoordelijkheden.',
+        "We maken werkafspraken over wat te doen bij plaatsingsproblematiek in complexe situaties en verkennen of en hoe hier aanvullende afspraken nodig zijn en er meer bekendheid aan moet worden gegeven via bijvoorbeeld een 'wegwijzer complexe langdurige ggz’. We doen dit op basis van een analyse van hoe zorgkantoren, gemeenten en aanbieders per regio omgaan met complexe zorg en plaatsingsproblematiek en waar behoefte is aan verheldering. We bouwen hierbij voort op de lerende netwerken rondom complexe casuïstiek (in opdracht van VWS) die zich momenteel buigen over wat te doen bij plaatsingsproblematiek en beter zicht te krijgen op eenieders rol en verantwoordelijkheden.",
       ],
       milestones: [
         {

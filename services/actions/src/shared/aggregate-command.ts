@@ -7,16 +7,32 @@ import { werkagendaDecider, werkagendaStream, type WerkagendaCommand } from '../
 
 /** One bus command per aggregate: it carries the decider's command and the request context. */
 export class WerkagendaCommandMessage {
-  constructor(readonly werkagendaId: string, readonly command: WerkagendaCommand, readonly context: CommandContext) {}
+  constructor(
+    readonly werkagendaId: string,
+    readonly command: WerkagendaCommand,
+    readonly context: CommandContext,
+  ) {}
 }
 export class ActionCommandMessage {
-  constructor(readonly code: string, readonly command: ActionCommand, readonly context: CommandContext) {}
+  constructor(
+    readonly code: string,
+    readonly command: ActionCommand,
+    readonly context: CommandContext,
+  ) {}
 }
 export class MilestoneCommandMessage {
-  constructor(readonly milestoneId: string, readonly command: MilestoneCommand, readonly context: CommandContext) {}
+  constructor(
+    readonly milestoneId: string,
+    readonly command: MilestoneCommand,
+    readonly context: CommandContext,
+  ) {}
 }
 export class KnelpuntCommandMessage {
-  constructor(readonly knelpuntId: string, readonly command: KnelpuntCommand, readonly context: CommandContext) {}
+  constructor(
+    readonly knelpuntId: string,
+    readonly command: KnelpuntCommand,
+    readonly context: CommandContext,
+  ) {}
 }
 
 @CommandHandler(WerkagendaCommandMessage)
@@ -58,9 +74,4 @@ async function assertActionExists(store: EventStore, code: string): Promise<void
   if (!first) throw new NotFound(`actie ${code} bestaat niet`);
 }
 
-export const AGGREGATE_COMMAND_HANDLERS = [
-  WerkagendaCommandHandler,
-  ActionCommandHandler,
-  MilestoneCommandHandler,
-  KnelpuntCommandHandler,
-];
+export const AGGREGATE_COMMAND_HANDLERS = [WerkagendaCommandHandler, ActionCommandHandler, MilestoneCommandHandler, KnelpuntCommandHandler];

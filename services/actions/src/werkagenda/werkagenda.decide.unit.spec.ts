@@ -1,13 +1,6 @@
 import { IllegalTransition, InvalidInput } from '@regie/es-core';
 import { spec } from '@regie/es-core/testing';
-import {
-  EstablishWerkagenda,
-  WerkagendaEstablished,
-  decide,
-  initialState,
-  werkagendaDecider,
-  werkagendaStream,
-} from './werkagenda';
+import { EstablishWerkagenda, WerkagendaEstablished, decide, initialState, werkagendaDecider, werkagendaStream } from './werkagenda';
 
 const data: EstablishWerkagenda['data'] = {
   werkagendaId: 'betekenisvol-leven-2025-2028',
@@ -33,9 +26,9 @@ describe('werkagenda', () => {
   });
 
   it('remembers that the werkagenda is established', () => {
-    given([]).when(establish).thenState((state) =>
-      expect(state).toEqual({ established: true, werkagendaId: 'betekenisvol-leven-2025-2028' }),
-    );
+    given([])
+      .when(establish)
+      .thenState((state) => expect(state).toEqual({ established: true, werkagendaId: 'betekenisvol-leven-2025-2028' }));
   });
 
   it('refuses to establish the same werkagenda twice', () => {
@@ -50,7 +43,9 @@ describe('werkagenda', () => {
 
   it('accepts a period of a single day', () => {
     const oneDay = { ...data, period: { from: '2025-03-11', to: '2025-03-11' } };
-    given([]).when({ type: 'EstablishWerkagenda', data: oneDay }).then([{ type: 'WerkagendaEstablished', data: oneDay }]);
+    given([])
+      .when({ type: 'EstablishWerkagenda', data: oneDay })
+      .then([{ type: 'WerkagendaEstablished', data: oneDay }]);
   });
 
   it('names its stream after the werkagenda id', () => {

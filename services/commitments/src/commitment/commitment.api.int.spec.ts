@@ -24,8 +24,15 @@ describe('commitments over HTTP', () => {
     expect(res.headers.etag).toBe('"0"');
     const { body } = await request(t.http).get(`/api/v1/commitments/${res.body.id}`).expect(200);
     expect(body).toMatchObject({
-      text: valid.text, madeBy: valid.madeBy, madeAt: valid.madeAt, status: 'open',
-      due: { text: 'voor de zomer', date: '2026-06-30' }, dueDate: '2026-06-30', actionCodes: ['3.1'], postponements: [], fulfilment: null,
+      text: valid.text,
+      madeBy: valid.madeBy,
+      madeAt: valid.madeAt,
+      status: 'open',
+      due: { text: 'voor de zomer', date: '2026-06-30' },
+      dueDate: '2026-06-30',
+      actionCodes: ['3.1'],
+      postponements: [],
+      fulfilment: null,
     });
   });
 
@@ -35,24 +42,51 @@ describe('commitments over HTTP', () => {
     const first = await request(t.http).post(`${url}/postpone`).send({ due: 'Q1 2027', reason: 'evaluatie loopt uit' });
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ id: made.id, dueDate: '2027-03-31', revision: 1 });
-    await request(t.http).post(`${url}/postpone`).send({ due: 'voorjaar 2027', reason: 'afstemming met partijen', source: 'brief van 1 maart' }).expect(200);
-    await request(t.http).post(`${url}/fulfil`).send({ document: { kenmerk: '1234567-LZ', title: 'Voortgangsbrief', date: '2026-03-14' } }).expect(200);
+    await request(t.http)
+      .post(`${url}/postpone`)
+      .send({ due: 'voorjaar 2027', reason: 'afstemming met partijen', source: 'brief van 1 maart' })
+      .expect(200);
+    await request(t.http)
+      .post(`${url}/fulfil`)
+      .send({ document: { kenmerk: '1234567-LZ', title: 'Voortgangsbrief', date: '2026-03-14' } })
+      .expect(200);
     const { body } = await request(t.http).get(url).expect(200);
     expect(body.status).toBe('fulfilled');
     expect(body.originalDue).toEqual({ text: 'eind 2026', date: '2026-12-31' });
     expect(body.postponements).toEqual([
-      { previousDue: { text: 'eind 2026', date: '2026-12-31' }, due: { text: 'Q1 2027', date: '2027-03-31' }, reason: 'evaluatie loopt uit', source: null, at: expect.any(String) },
-      { previousDue: { text: 'Q1 2027', date: '2027-03-31' }, due: { text: 'voorjaar 2027', date: '2027-05-31' }, reason: 'afstemming met partijen', source: 'brief van 1 maart', at: expect.any(String) },
+      {
+        previousDue: { text: 'eind 2026', date: '2026-12-31' },
+        due: { text: 'Q1 2027', date: '2027-03-31' },
+        reason: 'evaluatie loopt uit',
+        source: null,
+        at: expect.any(String),
+      },
+      {
+        previousDue: { text: 'Q1 2027', date: '2027-03-31' },
+        due: { text: 'voorjaar 2027', date: '2027-05-31' },
+        reason: 'afstemming met partijen',
+        source: 'brief van 1 maart',
+        at: expect.any(String),
+      },
     ]);
-    expect(body.fulfilment).toEqual({ document: { kenmerk: '1234567-LZ', title: 'Voortgangsbrief', date: '2026-03-14' }, at: expect.any(String) });
+    expect(body.fulfilment).toEqual({
+      document: { kenmerk: '1234567-LZ', title: 'Voortgangsbrief', date: '2026-03-14' },
+      at: expect.any(String),
+    });
     expect(body.history.map((h: { type: string; actor: string }) => [h.type, h.actor])).toEqual([
-      ['CommitmentRegistered', 'coordinator'], ['CommitmentPostponed', 'coordinator'], ['CommitmentPostponed', 'coordinator'], ['CommitmentFulfilled', 'coordinator'],
+      ['CommitmentRegistered', 'coordinator'],
+      ['CommitmentPostponed', 'coordinator'],
+      ['CommitmentPostponed', 'coordinator'],
+      ['CommitmentFulfilled', 'coordinator'],
     ]);
   });
 
   it('lists commitments soonest due first and filters by status', async () => {
     const { body: withdrawn } = await register({ ...valid, text: 'Vervallen toezegging', due: '2026-04-01' });
-    await request(t.http).post(`/api/v1/commitments/${withdrawn.id}/withdraw`).send({ reason: 'opgegaan in de voortgangsbrief' }).expect(200);
+    await request(t.http)
+      .post(`/api/v1/commitments/${withdrawn.id}/withdraw`)
+      .send({ reason: 'opgegaan in de voortgangsbrief' })
+      .expect(200);
     const all = (await request(t.http).get('/api/v1/commitments').expect(200)).body;
     expect(all.map((c: { dueDate: string }) => c.dueDate)).toEqual([...all.map((c: { dueDate: string }) => c.dueDate)].sort());
     const only = (await request(t.http).get('/api/v1/commitments?status=withdrawn').expect(200)).body;
@@ -68,7 +102,13 @@ describe('commitments over HTTP', () => {
     expect(res.status).toBe(400);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(res.body).toMatchObject({ status: 400, title: 'Ongeldige invoer' });
-    expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['actionCodes.0', 'madeAt.date', 'madeAt.source', 'madeBy', 'text']);
+    expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'actionCodes.0',
+      'madeAt.date',
+      'madeAt.source',
+      'madeBy',
+      'text',
+    ]);
     expect(await t.store.headPosition()).toBe(head);
   });
 
@@ -83,7 +123,9 @@ describe('commitments over HTTP', () => {
     const url = `/api/v1/commitments/${body.id}`;
     await request(t.http).post(`${url}/withdraw`).send({ reason: 'vervalt' }).expect(200);
     const head = await t.store.headPosition();
-    const fulfil = await request(t.http).post(`${url}/fulfil`).send({ document: { kenmerk: 'K-1', title: 'Brief', date: '2026-03-01' } });
+    const fulfil = await request(t.http)
+      .post(`${url}/fulfil`)
+      .send({ document: { kenmerk: 'K-1', title: 'Brief', date: '2026-03-01' } });
     expect(fulfil.status).toBe(409);
     expect(fulfil.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(fulfil.body.detail).toBe('een ingetrokken toezegging kan niet nagekomen worden');
@@ -97,10 +139,14 @@ describe('commitments over HTTP', () => {
     const earlier = await request(t.http).post(`/api/v1/commitments/${body.id}/postpone`).send({ due: 'zomer 2026', reason: 'eerder' });
     expect(earlier.status).toBe(400);
     expect(earlier.body.errors).toEqual([expect.objectContaining({ field: 'due' })]);
-    const future = await request(t.http).post(`/api/v1/commitments/${body.id}/fulfil`).send({ document: { kenmerk: 'K', title: 'Brief', date: '2026-04-01' } });
+    const future = await request(t.http)
+      .post(`/api/v1/commitments/${body.id}/fulfil`)
+      .send({ document: { kenmerk: 'K', title: 'Brief', date: '2026-04-01' } });
     expect(future.status).toBe(400);
     expect(future.body.errors).toEqual([expect.objectContaining({ field: 'document.date' })]);
-    const missing = await request(t.http).post(`/api/v1/commitments/${body.id}/fulfil`).send({ document: { title: 'Brief' } });
+    const missing = await request(t.http)
+      .post(`/api/v1/commitments/${body.id}/fulfil`)
+      .send({ document: { title: 'Brief' } });
     expect(missing.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['document.date', 'document.kenmerk']);
   });
 
@@ -133,7 +179,11 @@ describe('commitments over HTTP', () => {
   });
 
   it('returns the first result for a repeated Idempotency-Key and records nothing new', async () => {
-    const send = () => request(t.http).post('/api/v1/commitments').set('Idempotency-Key', 'tz-regiokaart').send({ ...valid, text: 'Eenmalig' });
+    const send = () =>
+      request(t.http)
+        .post('/api/v1/commitments')
+        .set('Idempotency-Key', 'tz-regiokaart')
+        .send({ ...valid, text: 'Eenmalig' });
     const first = await send();
     const head = await t.store.headPosition();
     const again = await send();

@@ -33,9 +33,15 @@ const postpone = (due = q1, reason = 'uitloop van het evaluatieonderzoek'): Comm
   type: 'PostponeCommitment',
   data: { commitmentId, due, reason },
 });
-const fulfil = (today = '2026-03-01', doc = document): CommitmentCommand => ({ type: 'FulfilCommitment', data: { commitmentId, document: doc, today } });
+const fulfil = (today = '2026-03-01', doc = document): CommitmentCommand => ({
+  type: 'FulfilCommitment',
+  data: { commitmentId, document: doc, today },
+});
 const withdraw: CommitmentCommand = { type: 'WithdrawCommitment', data: { commitmentId, reason: 'vervallen na kabinetswissel' } };
-const markOverdue = (dueDate: string, today: string): CommitmentCommand => ({ type: 'MarkCommitmentOverdue', data: { commitmentId, dueDate, today } });
+const markOverdue = (dueDate: string, today: string): CommitmentCommand => ({
+  type: 'MarkCommitmentOverdue',
+  data: { commitmentId, dueDate, today },
+});
 const markDueSoon = (dueDate: string, today: string, lookaheadDays = 42): CommitmentCommand => ({
   type: 'MarkCommitmentDueSoon',
   data: { commitmentId, dueDate, today, lookaheadDays },
@@ -47,7 +53,10 @@ const postponed: CommitmentPostponed = {
   data: { commitmentId, previousDue: eind2025, due: q1, reason: 'uitloop van het evaluatieonderzoek', source: null },
 };
 const fulfilled: CommitmentFulfilled = { type: 'CommitmentFulfilled', data: { commitmentId, document } };
-const withdrawn: CommitmentWithdrawn = { type: 'CommitmentWithdrawn', data: { commitmentId, reason: 'vervallen na kabinetswissel', source: null } };
+const withdrawn: CommitmentWithdrawn = {
+  type: 'CommitmentWithdrawn',
+  data: { commitmentId, reason: 'vervallen na kabinetswissel', source: null },
+};
 const overdue = (dueDate = '2025-12-31'): CommitmentBecameOverdue => ({ type: 'CommitmentBecameOverdue', data: { commitmentId, dueDate } });
 const dueSoon = (dueDate = '2025-12-31'): CommitmentDueSoon => ({
   type: 'CommitmentDueSoon',
@@ -60,11 +69,15 @@ describe('commitment', () => {
   describe('registering', () => {
     it('registers a commitment with its source, due date and linked actions, as open', () => {
       given([]).when(register).then([registered]);
-      given([]).when(register).thenState((s) => expect(s).toMatchObject({ status: 'open', due: eind2025, actionCodes: ['0'] }));
+      given([])
+        .when(register)
+        .thenState((s) => expect(s).toMatchObject({ status: 'open', due: eind2025, actionCodes: ['0'] }));
     });
 
     it('refuses to register the same commitment twice', () => {
-      given([registered]).when(register).thenThrows(IllegalTransition, /bestaat al/);
+      given([registered])
+        .when(register)
+        .thenThrows(IllegalTransition, /bestaat al/);
     });
   });
 
@@ -79,36 +92,52 @@ describe('commitment', () => {
   describe('postponing', () => {
     it('postpones to a later due date, keeping the previous one and the reason', () => {
       given([registered]).when(postpone()).then([postponed]);
-      given([registered]).when(postpone()).thenState((s) => expect(s).toMatchObject({ status: 'postponed', due: q1 }));
+      given([registered])
+        .when(postpone())
+        .thenState((s) => expect(s).toMatchObject({ status: 'postponed', due: q1 }));
     });
 
     it('keeps the chain: a second postponement starts from the first one’s date', () => {
       const najaar = { text: 'najaar 2026', date: '2026-11-30' };
       given([registered, postponed])
         .when(postpone(najaar, 'opnieuw later'))
-        .then([{ type: 'CommitmentPostponed', data: { commitmentId, previousDue: q1, due: najaar, reason: 'opnieuw later', source: null } }]);
+        .then([
+          { type: 'CommitmentPostponed', data: { commitmentId, previousDue: q1, due: najaar, reason: 'opnieuw later', source: null } },
+        ]);
     });
 
     it('lifts an overdue commitment to postponed', () => {
-      given([registered, overdue()]).when(postpone()).thenState((s) => expect(s.status).toBe('postponed'));
+      given([registered, overdue()])
+        .when(postpone())
+        .thenState((s) => expect(s.status).toBe('postponed'));
     });
 
     it('refuses a postponement to the same date or an earlier one, naming the field', () => {
-      given([registered]).when(postpone({ text: '2025-12-31', date: '2025-12-31' })).thenThrows(InvalidInput, /dezelfde datum/);
-      given([registered]).when(postpone({ text: 'najaar 2025', date: '2025-11-30' })).thenThrows(InvalidInput, /latere datum dan 2025-12-31/);
+      given([registered])
+        .when(postpone({ text: '2025-12-31', date: '2025-12-31' }))
+        .thenThrows(InvalidInput, /dezelfde datum/);
+      given([registered])
+        .when(postpone({ text: 'najaar 2025', date: '2025-11-30' }))
+        .thenThrows(InvalidInput, /latere datum dan 2025-12-31/);
       const state = commitmentDecider.evolve(commitmentDecider.initialState(), registered);
       expect(() => decide(postpone({ text: 'x', date: '2025-01-01' }), state)).toThrow(expect.objectContaining({ field: 'due' }));
     });
 
     it('allows postponing to an unknown date, and from an unknown date to a known one', () => {
       const unknown = { text: 'onbekend', date: null };
-      given([registered]).when(postpone(unknown)).thenState((s) => expect(s.due).toEqual(unknown));
-      given([{ ...registered, data: { ...registration, due: unknown } }]).when(postpone(q1)).thenState((s) => expect(s.due).toEqual(q1));
+      given([registered])
+        .when(postpone(unknown))
+        .thenState((s) => expect(s.due).toEqual(unknown));
+      given([{ ...registered, data: { ...registration, due: unknown } }])
+        .when(postpone(q1))
+        .thenState((s) => expect(s.due).toEqual(q1));
     });
 
     it('refuses to postpone a fulfilled or a withdrawn commitment', () => {
       given([registered, fulfilled]).when(postpone()).thenThrows(IllegalTransition, 'een nagekomen toezegging kan niet uitgesteld worden');
-      given([registered, withdrawn]).when(postpone()).thenThrows(IllegalTransition, 'een ingetrokken toezegging kan niet uitgesteld worden');
+      given([registered, withdrawn])
+        .when(postpone())
+        .thenThrows(IllegalTransition, 'een ingetrokken toezegging kan niet uitgesteld worden');
     });
   });
 
@@ -118,12 +147,16 @@ describe('commitment', () => {
       ['a postponed', [registered, postponed]],
       ['an overdue', [registered, overdue()]],
     ])('fulfils %s commitment by a document', (_, history) => {
-      given(history as CommitmentEvent[]).when(fulfil()).then([fulfilled]);
+      given(history as CommitmentEvent[])
+        .when(fulfil())
+        .then([fulfilled]);
     });
 
     it('accepts a document whose kenmerk and date the source does not give', () => {
       const bare = { kenmerk: null, title: 'Kamerbrief pilotregio’s', date: null };
-      given([registered]).when(fulfil('2026-03-01', bare)).then([{ type: 'CommitmentFulfilled', data: { commitmentId, document: bare } }]);
+      given([registered])
+        .when(fulfil('2026-03-01', bare))
+        .then([{ type: 'CommitmentFulfilled', data: { commitmentId, document: bare } }]);
     });
 
     it('refuses a document dated in the future, naming document.date', () => {
@@ -153,11 +186,15 @@ describe('commitment', () => {
   describe('the deadline job (MarkCommitmentOverdue)', () => {
     it('records overdue once the due date has passed while the commitment is open', () => {
       given([registered]).when(markOverdue('2025-12-31', '2026-01-01')).then([overdue()]);
-      given([registered]).when(markOverdue('2025-12-31', '2026-01-01')).thenState((s) => expect(s.status).toBe('overdue'));
+      given([registered])
+        .when(markOverdue('2025-12-31', '2026-01-01'))
+        .thenState((s) => expect(s.status).toBe('overdue'));
     });
 
     it('records overdue for a postponed commitment past its new due date', () => {
-      given([registered, postponed]).when(markOverdue('2026-03-31', '2026-04-01')).then([overdue('2026-03-31')]);
+      given([registered, postponed])
+        .when(markOverdue('2026-03-31', '2026-04-01'))
+        .then([overdue('2026-03-31')]);
     });
 
     it('records nothing on the due date itself: due today is not overdue yet', () => {
@@ -175,7 +212,9 @@ describe('commitment', () => {
     it('records nothing for a fulfilled or withdrawn commitment, an unknown due date, or an unknown commitment', () => {
       given([registered, fulfilled]).when(markOverdue('2025-12-31', '2026-06-01')).then([]);
       given([registered, withdrawn]).when(markOverdue('2025-12-31', '2026-06-01')).then([]);
-      given([{ ...registered, data: { ...registration, due: { text: 'onbekend', date: null } } }]).when(markOverdue('2025-12-31', '2026-06-01')).then([]);
+      given([{ ...registered, data: { ...registration, due: { text: 'onbekend', date: null } } }])
+        .when(markOverdue('2025-12-31', '2026-06-01'))
+        .then([]);
       given([]).when(markOverdue('2025-12-31', '2026-06-01')).then([]);
     });
   });
@@ -193,7 +232,9 @@ describe('commitment', () => {
 
     it('records it once per due date, and again for a new due date after a postponement', () => {
       given([registered, dueSoon()]).when(markDueSoon('2025-12-31', '2025-12-01')).then([]);
-      given([registered, dueSoon(), postponed]).when(markDueSoon('2026-03-31', '2026-03-01')).then([dueSoon('2026-03-31')]);
+      given([registered, dueSoon(), postponed])
+        .when(markDueSoon('2026-03-31', '2026-03-01'))
+        .then([dueSoon('2026-03-31')]);
     });
 
     it('records nothing for an old due date, or once the commitment is closed or overdue', () => {
@@ -210,9 +251,14 @@ describe('commitment', () => {
     });
 
     it('records a changed text or due date with the previous due date', () => {
-      given([registered]).when(update('Nieuwe tekst', q1)).then([
-        { type: 'CommitmentUpdated', data: { commitmentId, text: 'Nieuwe tekst', previousDue: eind2025, due: q1, sourceChangedAt: '2026-01-05T10:00:00+01:00' } },
-      ]);
+      given([registered])
+        .when(update('Nieuwe tekst', q1))
+        .then([
+          {
+            type: 'CommitmentUpdated',
+            data: { commitmentId, text: 'Nieuwe tekst', previousDue: eind2025, due: q1, sourceChangedAt: '2026-01-05T10:00:00+01:00' },
+          },
+        ]);
     });
 
     it('records nothing when text and due date are unchanged', () => {
@@ -220,8 +266,12 @@ describe('commitment', () => {
     });
 
     it('lifts overdue to postponed when the source moves the due date, but not for a text change', () => {
-      given([registered, overdue()]).when(update(registration.text, q1)).thenState((s) => expect(s.status).toBe('postponed'));
-      given([registered, overdue()]).when(update('Andere tekst')).thenState((s) => expect(s.status).toBe('overdue'));
+      given([registered, overdue()])
+        .when(update(registration.text, q1))
+        .thenState((s) => expect(s.status).toBe('postponed'));
+      given([registered, overdue()])
+        .when(update('Andere tekst'))
+        .thenState((s) => expect(s.status).toBe('overdue'));
     });
 
     it('refuses to update a commitment that does not exist', () => {

@@ -56,7 +56,11 @@ export class CommitmentsController {
   }
 
   @Get(':id')
-  async one(@Param('id', id) commitmentId: string, @Query('asOf', asOfParam) asOf: string | undefined, @Res({ passthrough: true }) res: Response) {
+  async one(
+    @Param('id', id) commitmentId: string,
+    @Query('asOf', asOfParam) asOf: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const commitment = await (await this.readAt.queries(asOf)).one(commitmentId);
     return withRevision(res, commitment.revision, commitment);
   }
@@ -72,8 +76,13 @@ export class CommitmentsController {
     const command: CommitmentCommand = {
       type: 'RegisterCommitment',
       data: {
-        commitmentId, text: body.text, madeBy: await sealMadeBy(this.vault, parseMadeBy(body.madeBy, body.madeByPersons)), madeAt: body.madeAt, due,
-        actionCodes: body.actionCodes, externalRef,
+        commitmentId,
+        text: body.text,
+        madeBy: await sealMadeBy(this.vault, parseMadeBy(body.madeBy, body.madeByPersons)),
+        madeAt: body.madeAt,
+        due,
+        actionCodes: body.actionCodes,
+        externalRef,
       },
     };
     const result = await this.run(commitmentId, command, ctx);
@@ -83,10 +92,18 @@ export class CommitmentsController {
   @Allow('coordinator')
   @Post(':id/postpone')
   @HttpCode(200)
-  async postpone(@Param('id', id) commitmentId: string, @Body() body: PostponeCommitmentBody, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
+  async postpone(
+    @Param('id', id) commitmentId: string,
+    @Body() body: PostponeCommitmentBody,
+    @Ctx() ctx: CommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     // A period without a year ("voor de zomer") is read from the day of the postponement.
     const due = resolveDue(body.due, amsterdamDate(ctx.now));
-    const command: CommitmentCommand = { type: 'PostponeCommitment', data: { commitmentId, due, reason: body.reason, source: body.source ?? null } };
+    const command: CommitmentCommand = {
+      type: 'PostponeCommitment',
+      data: { commitmentId, due, reason: body.reason, source: body.source ?? null },
+    };
     const result = await this.run(commitmentId, command, ctx);
     return withRevision(res, result.revision, { id: commitmentId, dueDate: due.date, revision: result.revision });
   }
@@ -94,8 +111,16 @@ export class CommitmentsController {
   @Allow('coordinator')
   @Post(':id/fulfil')
   @HttpCode(200)
-  async fulfil(@Param('id', id) commitmentId: string, @Body() body: FulfilCommitmentBody, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
-    const command: CommitmentCommand = { type: 'FulfilCommitment', data: { commitmentId, document: body.document, today: amsterdamDate(ctx.now) } };
+  async fulfil(
+    @Param('id', id) commitmentId: string,
+    @Body() body: FulfilCommitmentBody,
+    @Ctx() ctx: CommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const command: CommitmentCommand = {
+      type: 'FulfilCommitment',
+      data: { commitmentId, document: body.document, today: amsterdamDate(ctx.now) },
+    };
     const result = await this.run(commitmentId, command, ctx);
     return withRevision(res, result.revision, { id: commitmentId, revision: result.revision });
   }
@@ -103,8 +128,16 @@ export class CommitmentsController {
   @Allow('coordinator')
   @Post(':id/withdraw')
   @HttpCode(200)
-  async withdraw(@Param('id', id) commitmentId: string, @Body() body: WithdrawCommitmentBody, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
-    const command: CommitmentCommand = { type: 'WithdrawCommitment', data: { commitmentId, reason: body.reason, source: body.source ?? null } };
+  async withdraw(
+    @Param('id', id) commitmentId: string,
+    @Body() body: WithdrawCommitmentBody,
+    @Ctx() ctx: CommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const command: CommitmentCommand = {
+      type: 'WithdrawCommitment',
+      data: { commitmentId, reason: body.reason, source: body.source ?? null },
+    };
     const result = await this.run(commitmentId, command, ctx);
     return withRevision(res, result.revision, { id: commitmentId, revision: result.revision });
   }

@@ -73,7 +73,13 @@ export type CommitmentState = {
 
 export const commitmentStream = (id: string): string => 'commitment-' + id;
 
-export const initialState = (): CommitmentState => ({ exists: false, status: 'open', actionCodes: [], externalRef: null, dueSoonFor: null });
+export const initialState = (): CommitmentState => ({
+  exists: false,
+  status: 'open',
+  actionCodes: [],
+  externalRef: null,
+  dueSoonFor: null,
+});
 
 /** Open or postponed: the statuses in which a deadline can still pass. */
 export const isPending = (status: CommitmentStatus): boolean => status === 'open' || status === 'postponed';

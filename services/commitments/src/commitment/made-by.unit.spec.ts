@@ -9,7 +9,11 @@ describe('who made a commitment: function and persons', () => {
       'Minister voor Langdurige Zorg en Sport ({0}) en Staatssecretaris van Volksgezondheid, Welzijn en Sport ({1})',
       ['C. Helder', 'M. van Ooijen'],
     ],
-    ['Staatssecretaris LMZ (ondertekend: V. Maeijer en V.P.G. Karremans)', 'Staatssecretaris LMZ (ondertekend: {0} en {1})', ['V. Maeijer', 'V.P.G. Karremans']],
+    [
+      'Staatssecretaris LMZ (ondertekend: V. Maeijer en V.P.G. Karremans)',
+      'Staatssecretaris LMZ (ondertekend: {0} en {1})',
+      ['V. Maeijer', 'V.P.G. Karremans'],
+    ],
     ['Minister van Langdurige Zorg, Jeugd en Sport (LJS)', 'Minister van Langdurige Zorg, Jeugd en Sport (LJS)', []],
     ['Minister van LJS (Voorbeeld, A.)', 'Minister van LJS ({0})', ['Voorbeeld, A.']],
     ['Staatssecretaris van Volksgezondheid, Welzijn en Sport', 'Staatssecretaris van Volksgezondheid, Welzijn en Sport', []],

@@ -42,14 +42,20 @@ export const ACCEPTED_FORMS =
 
 /** A period of a year: the month-day its last day falls on, per year. */
 type Period = (year: number) => string;
-const fixed = (monthDay: string): Period => (year) => `${year}-${monthDay}`;
+const fixed =
+  (monthDay: string): Period =>
+  (year) =>
+    `${year}-${monthDay}`;
 
 /** Patterns after normalising; group "year" is optional where a period may omit it. */
 const PERIODS: { pattern: RegExp; period: (m: RegExpMatchArray) => Period }[] = [
   { pattern: /^(?:voor )?eind(?:e)?(?: (?<year>\d{4}))?$/, period: () => fixed('12-31') },
   { pattern: /^q(?<q>[1-4])[ -]?(?<year>\d{4})?$/, period: (m) => quarter(Number(m.groups?.q)) },
   { pattern: /^(?<year>\d{4})[ -]?q(?<q>[1-4])$/, period: (m) => quarter(Number(m.groups?.q)) },
-  { pattern: /^(?<w>eerste|tweede|derde|vierde|[1-4]e) kwartaal(?: (?<year>\d{4}))?$/, period: (m) => quarter(QUARTER_WORDS[m.groups?.w ?? '']) },
+  {
+    pattern: /^(?<w>eerste|tweede|derde|vierde|[1-4]e) kwartaal(?: (?<year>\d{4}))?$/,
+    period: (m) => quarter(QUARTER_WORDS[m.groups?.w ?? '']),
+  },
   { pattern: /^begin(?: (?<year>\d{4}))?$/, period: () => quarter(1) },
   { pattern: /^(?:voorjaar|lente)(?: (?<year>\d{4}))?$/, period: () => fixed('05-31') },
   { pattern: /^(?:voor (?:de )?zomer|medio)(?: (?<year>\d{4}))?$/, period: () => fixed('06-30') },
@@ -61,7 +67,10 @@ const PERIODS: { pattern: RegExp; period: (m: RegExpMatchArray) => Period }[] = 
   },
 ];
 
-const quarter = (q: number): Period => (year) => endOfMonth(year, q * 3);
+const quarter =
+  (q: number): Period =>
+  (year) =>
+    endOfMonth(year, q * 3);
 
 /**
  * Resolves a due date given as a date or a Dutch period to the last day of that period.
@@ -77,7 +86,10 @@ export function resolveDue(input: string, reference: string): Due {
   }
   const thisYear = Number(reference.slice(0, 4));
   const explicitThis = /\b(?:dit|deze)\b/.test(normal);
-  const words = normal.replace(/\b(?:dit|deze) jaar\b/, String(thisYear)).replace(/\b(?:dit|deze)\b ?/g, '').trim();
+  const words = normal
+    .replace(/\b(?:dit|deze) jaar\b/, String(thisYear))
+    .replace(/\b(?:dit|deze)\b ?/g, '')
+    .trim();
   for (const { pattern, period } of PERIODS) {
     const match = words.match(pattern);
     if (!match) continue;

@@ -1,6 +1,17 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { Clock, type CommandContext, DomainError, EventStore, type HandleResult, IllegalTransition, InvalidInput, newId, PersonalDataVault, stateOf } from '@regie/es-core';
+import {
+  Clock,
+  type CommandContext,
+  DomainError,
+  EventStore,
+  type HandleResult,
+  IllegalTransition,
+  InvalidInput,
+  newId,
+  PersonalDataVault,
+  stateOf,
+} from '@regie/es-core';
 import { type CommitmentEvent, type CommitmentState, commitmentStream, isClosed } from '../commitment/commitment';
 import { type CommitmentCommand, commitmentDecider } from '../commitment/commitment.decide';
 import { sealMadeBy } from '../commitment/made-by';
@@ -42,7 +53,12 @@ export class TweedeKamerImporter {
   async import(odata: unknown, context?: CommandContext): Promise<ImportSummary> {
     const records = (odata as { value?: unknown } | null)?.value;
     if (!Array.isArray(records)) throw new InvalidInput('value', 'verwacht OData JSON: {"value": [Toezegging, …]}');
-    const ctx = context ?? { actor: { userId: 'tk-import', role: 'system' }, correlationId: newId(), causationId: newId(), now: this.clock.now() };
+    const ctx = context ?? {
+      actor: { userId: 'tk-import', role: 'system' },
+      correlationId: newId(),
+      causationId: newId(),
+      now: this.clock.now(),
+    };
     const summary: ImportSummary = { imported: 0, updated: 0, unchanged: 0, rejected: [] };
     let position = 0;
     for (const [index, raw] of records.entries()) {
@@ -69,11 +85,17 @@ export class TweedeKamerImporter {
       }
     }
     await this.readModel.caughtUpTo(position, 30_000);
-    this.logger.log(`Tweede Kamer import: ${summary.imported} nieuw, ${summary.updated} gewijzigd, ${summary.unchanged} ongewijzigd, ${summary.rejected.length} afgewezen`);
+    this.logger.log(
+      `Tweede Kamer import: ${summary.imported} nieuw, ${summary.updated} gewijzigd, ${summary.unchanged} ongewijzigd, ${summary.rejected.length} afgewezen`,
+    );
     return summary;
   }
 
-  private async apply(plan: TkPlan, ctx: CommandContext, advanced: (position: number) => void): Promise<'imported' | 'updated' | 'unchanged'> {
+  private async apply(
+    plan: TkPlan,
+    ctx: CommandContext,
+    advanced: (position: number) => void,
+  ): Promise<'imported' | 'updated' | 'unchanged'> {
     const { commitmentId } = plan;
     const state = stateOf(commitmentDecider, await this.store.readStream(commitmentStream(commitmentId)));
     let recorded = 0;
@@ -85,7 +107,10 @@ export class TweedeKamerImporter {
     };
     if (!state.exists) {
       if (!plan.registration) return 'unchanged'; // deleted before we ever saw it: nothing to withdraw
-      await run({ type: 'RegisterCommitment', data: { ...plan.registration, madeBy: await sealMadeBy(this.vault, plan.registration.madeBy) } });
+      await run({
+        type: 'RegisterCommitment',
+        data: { ...plan.registration, madeBy: await sealMadeBy(this.vault, plan.registration.madeBy) },
+      });
       await this.close(plan, state, run);
       return 'imported';
     }
@@ -103,7 +128,9 @@ export class TweedeKamerImporter {
     const { commitmentId } = plan;
     const closed = state.exists && isClosed(state.status);
     if (plan.target === 'open' && closed) {
-      throw new IllegalTransition(`de Tweede Kamer meldt de toezegging weer als open, maar die is al ${state.status === 'fulfilled' ? 'nagekomen' : 'ingetrokken'}; heropenen kan niet`);
+      throw new IllegalTransition(
+        `de Tweede Kamer meldt de toezegging weer als open, maar die is al ${state.status === 'fulfilled' ? 'nagekomen' : 'ingetrokken'}; heropenen kan niet`,
+      );
     }
     if (plan.target === 'fulfilled' && plan.fulfilment && state.status !== 'fulfilled') {
       await run({ type: 'FulfilCommitment', data: { commitmentId, document: plan.fulfilment, today: this.clock.today() } });

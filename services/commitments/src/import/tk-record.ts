@@ -80,14 +80,16 @@ const live = versioned.extend({
 type LiveRecord = z.infer<typeof live>;
 
 /** The calendar date of a TK date or timestamp, in Amsterdam. */
-const dateOf = (value: string): string => (/^\d{4}-\d{2}-\d{2}$/.test(value) || !/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value.slice(0, 10) : amsterdamDate(new Date(value)));
+const dateOf = (value: string): string =>
+  /^\d{4}-\d{2}-\d{2}$/.test(value) || !/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value.slice(0, 10) : amsterdamDate(new Date(value));
 
 const issues = (error: z.ZodError): FieldError[] =>
   error.issues.map((issue) => ({ field: issue.path.length ? issue.path.join('.') : '(record)', message: issue.message }));
 
 /** Validates one record and works out what it asks; `today` guards against a fulfilment dated in the future. */
 export function planRecord(raw: unknown, today: string): Planned {
-  const id = typeof raw === 'object' && raw !== null && typeof (raw as { Id?: unknown }).Id === 'string' ? (raw as { Id: string }).Id : null;
+  const id =
+    typeof raw === 'object' && raw !== null && typeof (raw as { Id?: unknown }).Id === 'string' ? (raw as { Id: string }).Id : null;
   const head = versioned.safeParse(raw);
   if (!head.success) return { ok: false, id, errors: issues(head.error) };
   const commitmentId = stableId(`tk:${head.data.Id}`);
@@ -109,7 +111,17 @@ export function planRecord(raw: unknown, today: string): Planned {
   const changedOn = dateOf(r.GewijzigdOp);
   if (target === 'fulfilled' && changedOn > today) errors.push({ field: 'GewijzigdOp', message: `ligt in de toekomst (${changedOn})` });
   if (errors.length > 0 || !due || !target) return { ok: false, id, errors };
-  return { ok: true, plan: { commitmentId, changedAt: r.GewijzigdOp, deleted: false, registration: registrationOf(commitmentId, r, madeBy, due), target, ...closing(r, target, changedOn) } };
+  return {
+    ok: true,
+    plan: {
+      commitmentId,
+      changedAt: r.GewijzigdOp,
+      deleted: false,
+      registration: registrationOf(commitmentId, r, madeBy, due),
+      target,
+      ...closing(r, target, changedOn),
+    },
+  };
 }
 
 function dueOf(value: string | null | undefined, errors: FieldError[]): Due | undefined {
@@ -135,7 +147,8 @@ function registrationOf(commitmentId: string, r: LiveRecord, madeBy: MadeByInput
 
 function closing(r: LiveRecord, target: TkTarget, changedOn: string): Pick<TkPlan, 'fulfilment' | 'withdrawalReason'> {
   const status = r.Status.trim();
-  if (target === 'fulfilled') return { fulfilment: { kenmerk: `TK ${r.Nummer ?? r.Id}`, title: `${status} volgens Tweede Kamer`, date: changedOn } };
+  if (target === 'fulfilled')
+    return { fulfilment: { kenmerk: `TK ${r.Nummer ?? r.Id}`, title: `${status} volgens Tweede Kamer`, date: changedOn } };
   if (target === 'withdrawn') return { withdrawalReason: `Status "${status}" volgens de Tweede Kamer` };
   return {};
 }

@@ -36,7 +36,12 @@ describe('a Tweede Kamer Toezegging record', () => {
       madeBy: { text: 'Minister van Langdurige Zorg, Jeugd en Sport ({0})', persons: ['Voorbeeld, A.'] },
       madeAt: { date: '2026-10-01', source: 'Tweede Kamer, toezegging TZ-VOORBEELD-AA (activiteit 2026A09999)' },
       due: { text: '2027-06-30', date: '2027-06-30' },
-      externalRef: { system: 'tweede-kamer', id: '0e0e0e0e-0000-4000-8000-0000000000aa', nummer: 'TZ-VOORBEELD-AA', changedAt: '2026-10-02T09:00:00+02:00' },
+      externalRef: {
+        system: 'tweede-kamer',
+        id: '0e0e0e0e-0000-4000-8000-0000000000aa',
+        nummer: 'TZ-VOORBEELD-AA',
+        changedAt: '2026-10-02T09:00:00+02:00',
+      },
     });
     expect(p.target).toBe('open');
   });
@@ -70,7 +75,10 @@ describe('a Tweede Kamer Toezegging record', () => {
   });
 
   it('withdraws a deleted record, which may carry only Id and GewijzigdOp', () => {
-    const planned = planRecord({ Id: '0e0e0e0e-0000-4000-8000-0000000000aa', GewijzigdOp: '2026-11-12T09:00:00+01:00', Verwijderd: true }, today);
+    const planned = planRecord(
+      { Id: '0e0e0e0e-0000-4000-8000-0000000000aa', GewijzigdOp: '2026-11-12T09:00:00+01:00', Verwijderd: true },
+      today,
+    );
     expect(planned).toMatchObject({ ok: true, plan: { deleted: true, target: 'withdrawn' } });
     expect(planned.ok && planned.plan.registration).toBeUndefined();
   });

@@ -12,7 +12,8 @@ const eventually = async (check: () => Promise<boolean> | boolean, ms = 5000): P
 
 const typesIn = async (t: CommitmentsTestApp, id: string) => (await t.store.readStream(commitmentStream(id))).map((e) => e.type);
 const count = async (t: CommitmentsTestApp, id: string, type: string) => (await typesIn(t, id)).filter((x) => x === type).length;
-const jobOf = async (t: CommitmentsTestApp, name: string, id: string) => (await t.scheduler.list()).find((j) => j.name === name && j.key === id);
+const jobOf = async (t: CommitmentsTestApp, name: string, id: string) =>
+  (await t.scheduler.list()).find((j) => j.name === name && j.key === id);
 
 describe('deadline jobs on the seeded toezeggingen, clock at 2026-11-23', () => {
   let t: CommitmentsTestApp;
@@ -29,7 +30,8 @@ describe('deadline jobs on the seeded toezeggingen, clock at 2026-11-23', () => 
     const received: IntegrationMessage[] = [];
     const subscription = await t.bus.subscribe('regie.commitments.v1', 'test-agenda', async (m) => void received.push(m));
     await t.scheduler.start();
-    const ours = () => received.filter((m) => m.type === 'CommitmentDueSoonV1' && (m.payload as { commitmentId: string }).commitmentId === najaar);
+    const ours = () =>
+      received.filter((m) => m.type === 'CommitmentDueSoonV1' && (m.payload as { commitmentId: string }).commitmentId === najaar);
     await eventually(() => ours().length > 0);
     await subscription.close();
     expect(ours()).toEqual([
@@ -37,8 +39,11 @@ describe('deadline jobs on the seeded toezeggingen, clock at 2026-11-23', () => 
         topic: 'regie.commitments.v1',
         key: `commitment-${najaar}`,
         payload: {
-          type: 'CommitmentDueSoonV1', commitmentId: najaar, dueDate: '2026-11-30',
-          text: 'De Kamer in het najaar van 2026 informeren over de voortgang van de werkagenda en het actieplan langdurige ggz.', actionCodes: ['2.1'],
+          type: 'CommitmentDueSoonV1',
+          commitmentId: najaar,
+          dueDate: '2026-11-30',
+          text: 'De Kamer in het najaar van 2026 informeren over de voortgang van de werkagenda en het actieplan langdurige ggz.',
+          actionCodes: ['2.1'],
         },
       }),
     ]);
@@ -60,7 +65,12 @@ describe('deadline jobs on the seeded toezeggingen, clock at 2026-11-23', () => 
     await eventually(async () => (await count(t, najaar, 'CommitmentBecameOverdue')) === 1);
     // the same job delivered again, twice (a retry, a second instance): it re-checks and records nothing
     await t.scheduler.stop(); // waits for the job in progress; from here jobs run only when told
-    const again = { name: COMMITMENT_JOBS.overdue, key: najaar, runAt: new Date('2026-12-01T00:00:00Z'), payload: { commitmentId: najaar, dueDate: '2026-11-30' } };
+    const again = {
+      name: COMMITMENT_JOBS.overdue,
+      key: najaar,
+      runAt: new Date('2026-12-01T00:00:00Z'),
+      payload: { commitmentId: najaar, dueDate: '2026-11-30' },
+    };
     await t.scheduler.schedule(again);
     expect(await t.scheduler.runNow(COMMITMENT_JOBS.overdue)).toBe(1);
     await t.scheduler.schedule(again);
@@ -84,18 +94,31 @@ describe('deadline jobs around postponements', () => {
   afterAll(async () => t.close());
 
   const register = async (due: string, text = 'Voorbeeld: brief aan de Kamer') =>
-    (await request(t.http).post('/api/v1/commitments').send({ text, madeBy: 'Minister', madeAt: { date: '2026-11-01', source: 'Commissiedebat' }, due }).expect(201)).body.id as string;
+    (
+      await request(t.http)
+        .post('/api/v1/commitments')
+        .send({ text, madeBy: 'Minister', madeAt: { date: '2026-11-01', source: 'Commissiedebat' }, due })
+        .expect(201)
+    ).body.id as string;
 
   it('postponing before the deadline prevents the old deadline’s overdue event', async () => {
     const id = await register('2027-01-15');
     expect((await jobOf(t, COMMITMENT_JOBS.overdue, id))?.runAt.toISOString()).toBe('2027-01-15T23:00:00.000Z');
-    await request(t.http).post(`/api/v1/commitments/${id}/postpone`).send({ due: 'Q1 2027', reason: 'wachten op de evaluatie' }).expect(200);
+    await request(t.http)
+      .post(`/api/v1/commitments/${id}/postpone`)
+      .send({ due: 'Q1 2027', reason: 'wachten op de evaluatie' })
+      .expect(200);
     expect((await jobOf(t, COMMITMENT_JOBS.overdue, id))?.runAt.toISOString()).toBe('2027-03-31T22:00:00.000Z');
 
     t.clock.set(new Date('2027-01-20T09:00:00Z'));
     t.scheduler.tick();
     // the old deadline's job, had it survived (another scheduler, a stale delivery), records nothing
-    await t.scheduler.schedule({ name: COMMITMENT_JOBS.overdue, key: id, runAt: new Date('2027-01-15T23:00:00Z'), payload: { commitmentId: id, dueDate: '2027-01-15' } });
+    await t.scheduler.schedule({
+      name: COMMITMENT_JOBS.overdue,
+      key: id,
+      runAt: new Date('2027-01-15T23:00:00Z'),
+      payload: { commitmentId: id, dueDate: '2027-01-15' },
+    });
     await t.scheduler.runNow(COMMITMENT_JOBS.overdue);
     expect(await typesIn(t, id)).toEqual(['CommitmentRegistered', 'CommitmentPostponed']);
     // …and the job for the current deadline is back in place
@@ -121,12 +144,19 @@ describe('deadline jobs around postponements', () => {
     t.clock.set(new Date('2027-05-01T09:00:00Z'));
     const id = await register('2027-05-31');
     await eventually(async () => (await count(t, id, 'CommitmentDueSoon')) === 1);
-    await t.scheduler.schedule({ name: COMMITMENT_JOBS.dueSoon, key: id, runAt: new Date('2027-05-01T00:00:00Z'), payload: { commitmentId: id, dueDate: '2027-05-31' } });
+    await t.scheduler.schedule({
+      name: COMMITMENT_JOBS.dueSoon,
+      key: id,
+      runAt: new Date('2027-05-01T00:00:00Z'),
+      payload: { commitmentId: id, dueDate: '2027-05-31' },
+    });
     await t.scheduler.runNow(COMMITMENT_JOBS.dueSoon);
     expect(await count(t, id, 'CommitmentDueSoon')).toBe(1);
     await request(t.http).post(`/api/v1/commitments/${id}/postpone`).send({ due: '2027-06-10', reason: 'later' }).expect(200);
     await eventually(async () => (await count(t, id, 'CommitmentDueSoon')) === 2);
-    const dueDates = (await t.store.readStream(commitmentStream(id))).filter((e) => e.type === 'CommitmentDueSoon').map((e) => (e.data as { dueDate: string }).dueDate);
+    const dueDates = (await t.store.readStream(commitmentStream(id)))
+      .filter((e) => e.type === 'CommitmentDueSoon')
+      .map((e) => (e.data as { dueDate: string }).dueDate);
     expect(dueDates).toEqual(['2027-05-31', '2027-06-10']);
   });
 

@@ -1,6 +1,16 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { Clock, type CommandContext, EventStore, type HandleResult, JobScheduler, newId, type ScheduledJob, stableId, stateOf } from '@regie/es-core';
+import {
+  Clock,
+  type CommandContext,
+  EventStore,
+  type HandleResult,
+  JobScheduler,
+  newId,
+  type ScheduledJob,
+  stableId,
+  stateOf,
+} from '@regie/es-core';
 import { type CommitmentEvent, type CommitmentStatus, commitmentStream, isPending } from '../commitment/commitment';
 import { type CommitmentCommand, commitmentDecider } from '../commitment/commitment.decide';
 import { addDays, startOfAmsterdamDay } from '../due/dates';
@@ -73,7 +83,12 @@ export class CommitmentJobs implements OnModuleInit {
   async sync({ id, status, dueDate, dueSoonFor }: Jobbed): Promise<void> {
     const pending = isPending(status) && dueDate !== null;
     if (pending) {
-      await this.scheduler.schedule({ name: COMMITMENT_JOBS.overdue, key: id, runAt: overdueMoment(dueDate), payload: { commitmentId: id, dueDate } });
+      await this.scheduler.schedule({
+        name: COMMITMENT_JOBS.overdue,
+        key: id,
+        runAt: overdueMoment(dueDate),
+        payload: { commitmentId: id, dueDate },
+      });
     } else {
       await this.scheduler.cancel(COMMITMENT_JOBS.overdue, id);
     }

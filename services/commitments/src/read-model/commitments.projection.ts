@@ -61,7 +61,9 @@ const keyOf = (commitmentId: string): string => commitmentId.toLowerCase();
 
 /** Commitments whose existing rows the batch changes (one it registers itself needs no reading). */
 const changedCommitments = (batch: Recorded[]): string[] =>
-  changedKeys(batch, (e) => (e.type === 'CommitmentRegistered' ? { creates: keyOf(e.data.commitmentId) } : { changes: keyOf(e.data.commitmentId) }));
+  changedKeys(batch, (e) =>
+    e.type === 'CommitmentRegistered' ? { creates: keyOf(e.data.commitmentId) } : { changes: keyOf(e.data.commitmentId) },
+  );
 
 /** The patch as TypeORM's `update` writes it: properties that are undefined are left as they are. */
 const defined = <T extends object>(patch: T): Partial<T> =>
@@ -75,17 +77,33 @@ export function applyCommitmentsEvent(t: CommitmentsTables, recorded: RecordedEv
   const revision = event.revision;
   const update = (patch: Partial<CommitmentRow>) => void t.commitment.update(id, defined(patch)); // a missing row: nothing, as UPDATE … WHERE
   t.history.insert({
-    commitmentId: event.data.commitmentId, revision, type: event.type, data: event.data,
-    occurredAt: event.occurredAt, actorId: event.metadata.actor.userId,
+    commitmentId: event.data.commitmentId,
+    revision,
+    type: event.type,
+    data: event.data,
+    occurredAt: event.occurredAt,
+    actorId: event.metadata.actor.userId,
   });
   switch (event.type) {
     case 'CommitmentRegistered': {
       const d = event.data;
       t.commitment.insert({
-        id, text: d.text, madeBy: d.madeBy, madeAtDate: d.madeAt.date, madeAtSource: d.madeAt.source,
-        dueText: d.due.text, dueDate: d.due.date, originalDueText: d.due.text, originalDueDate: d.due.date,
-        status: 'open', actionCodes: d.actionCodes, externalRef: d.externalRef, fulfilledBy: null, dueSoonFor: null,
-        registeredAt: event.occurredAt, revision,
+        id,
+        text: d.text,
+        madeBy: d.madeBy,
+        madeAtDate: d.madeAt.date,
+        madeAtSource: d.madeAt.source,
+        dueText: d.due.text,
+        dueDate: d.due.date,
+        originalDueText: d.due.text,
+        originalDueDate: d.due.date,
+        status: 'open',
+        actionCodes: d.actionCodes,
+        externalRef: d.externalRef,
+        fulfilledBy: null,
+        dueSoonFor: null,
+        registeredAt: event.occurredAt,
+        revision,
       });
       return;
     }

@@ -60,7 +60,8 @@ export class CommitmentsQueries {
     const row = await this.ds.getRepository(CommitmentRow).findOneBy({ id });
     if (!row) throw new NotFound(`toezegging ${id} bestaat niet`);
     const history = await this.ds.getRepository(CommitmentHistoryRow).find({ where: { commitmentId: id }, order: { revision: 'ASC' } });
-    const of = (type: string) => history.filter((h) => h.type === type).map((h) => ({ ...(h.data as Record<string, unknown>), at: h.occurredAt.toISOString() }));
+    const of = (type: string) =>
+      history.filter((h) => h.type === type).map((h) => ({ ...(h.data as Record<string, unknown>), at: h.occurredAt.toISOString() }));
     const without = (entry: Record<string, unknown>, ...keys: string[]) =>
       Object.fromEntries(Object.entries(entry).filter(([key]) => key !== 'commitmentId' && !keys.includes(key)));
     const [fulfilment] = of('CommitmentFulfilled');

@@ -1,6 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { Clock, type CommandContext, DomainError, EventStore, newId, PersonalDataVault, type RecordedEvent, stableId } from '@regie/es-core';
+import {
+  Clock,
+  type CommandContext,
+  DomainError,
+  EventStore,
+  newId,
+  PersonalDataVault,
+  type RecordedEvent,
+  stableId,
+} from '@regie/es-core';
 import { commitmentStream } from '../commitment/commitment';
 import { parseMadeBy, sealMadeBy } from '../commitment/made-by';
 import type { CommitmentCommand } from '../commitment/commitment.decide';
@@ -56,7 +65,9 @@ export class CommitmentsSeeder {
         for (const step of steps(seed, commitmentId, today)) {
           if (step.on > today) break;
           if (step.done(history)) continue;
-          await this.commands.execute(new CommitmentCommandMessage(commitmentId, await step.command(this.vault), this.context(), { syncJobs: false }));
+          await this.commands.execute(
+            new CommitmentCommandMessage(commitmentId, await step.command(this.vault), this.context(), { syncJobs: false }),
+          );
           applied++;
         }
       } catch (error) {
@@ -72,21 +83,33 @@ export class CommitmentsSeeder {
   }
 
   private context(): CommandContext {
-    return { actor: { userId: 'seed', role: 'system' }, correlationId: stableId('seed:commitments'), causationId: newId(), now: this.clock.now() };
+    return {
+      actor: { userId: 'seed', role: 'system' },
+      correlationId: stableId('seed:commitments'),
+      causationId: newId(),
+      now: this.clock.now(),
+    };
   }
 }
 
 function steps(seed: SeedCommitment, commitmentId: string, today: string): SeedStep[] {
-  const has = (type: string, match: (data: Record<string, unknown>) => boolean = () => true) => (history: RecordedEvent[]) =>
-    history.some((e) => e.type === type && match(e.data as Record<string, unknown>));
+  const has =
+    (type: string, match: (data: Record<string, unknown>) => boolean = () => true) =>
+    (history: RecordedEvent[]) =>
+      history.some((e) => e.type === type && match(e.data as Record<string, unknown>));
   const register: SeedStep = {
     on: seed.madeAt.date,
     done: (history) => history.length > 0,
     command: async (vault) => ({
       type: 'RegisterCommitment',
       data: {
-        commitmentId, text: seed.text, madeBy: await sealMadeBy(vault, parseMadeBy(seed.madeBy)), madeAt: seed.madeAt,
-        due: resolveDue(seed.due, seed.madeAt.date), actionCodes: seed.actionCodes, externalRef: null,
+        commitmentId,
+        text: seed.text,
+        madeBy: await sealMadeBy(vault, parseMadeBy(seed.madeBy)),
+        madeAt: seed.madeAt,
+        due: resolveDue(seed.due, seed.madeAt.date),
+        actionCodes: seed.actionCodes,
+        externalRef: null,
       },
     }),
   };
@@ -100,7 +123,13 @@ function steps(seed: SeedCommitment, commitmentId: string, today: string): SeedS
   });
   const fulfilled = seed.fulfilment;
   const fulfilment: SeedStep[] = fulfilled
-    ? [{ on: fulfilled.knownOn, done: has('CommitmentFulfilled'), command: async () => ({ type: 'FulfilCommitment', data: { commitmentId, document: fulfilled.document, today } }) }]
+    ? [
+        {
+          on: fulfilled.knownOn,
+          done: has('CommitmentFulfilled'),
+          command: async () => ({ type: 'FulfilCommitment', data: { commitmentId, document: fulfilled.document, today } }),
+        },
+      ]
     : [];
   return [register, ...postponements, ...fulfilment];
 }

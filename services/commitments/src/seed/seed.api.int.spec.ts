@@ -25,28 +25,52 @@ describe('the toezeggingen seed, clock at 2026-11-23', () => {
     });
     expect(body.madeBy).toMatch(/Staatssecretaris Langdurige en Maatschappelijke Zorg/);
     expect(body.postponements).toEqual([
-      expect.objectContaining({ previousDue: { text: 'eind 2025', date: '2025-12-31' }, due: { text: 'eerste kwartaal 2026', date: '2026-03-31' }, reason: expect.stringMatching(/evaluatieonderzoek/) }),
+      expect.objectContaining({
+        previousDue: { text: 'eind 2025', date: '2025-12-31' },
+        due: { text: 'eerste kwartaal 2026', date: '2026-03-31' },
+        reason: expect.stringMatching(/evaluatieonderzoek/),
+      }),
     ]);
-    expect(body.history.map((h: { type: string }) => h.type)).toEqual(['CommitmentRegistered', 'CommitmentPostponed', 'CommitmentFulfilled']);
+    expect(body.history.map((h: { type: string }) => h.type)).toEqual([
+      'CommitmentRegistered',
+      'CommitmentPostponed',
+      'CommitmentFulfilled',
+    ]);
   });
 
   it('has the new promise of the progress letter open, due in the autumn of 2026', async () => {
     expect(await get(B)).toMatchObject({
-      status: 'open', madeBy: 'Minister van Langdurige Zorg, Jeugd en Sport (LJS)', madeAt: { date: '2026-02-27' },
+      status: 'open',
+      madeBy: 'Minister van Langdurige Zorg, Jeugd en Sport (LJS)',
+      madeAt: { date: '2026-02-27' },
       due: { text: 'najaar 2026', date: '2026-11-30' },
     });
   });
 
   it('seeds the other toezeggingen the letters state, each with its source', async () => {
-    const all = (await request(t.http).get('/api/v1/commitments').expect(200)).body as { madeAt: { source: string }; status: string; due: { text: string } }[];
+    const all = (await request(t.http).get('/api/v1/commitments').expect(200)).body as {
+      madeAt: { source: string };
+      status: string;
+      due: { text: string };
+    }[];
     expect(all).toHaveLength(6);
-    expect(all.map((c) => c.madeAt.source)).toEqual(expect.arrayContaining([
-      'Kamerstuk 25 424, nr. 664', 'Tweeminutendebat GGZ/Suïcidepreventie (24 april 2025)', 'Kamerstuk 25 424, nr. 727',
-    ]));
+    expect(all.map((c) => c.madeAt.source)).toEqual(
+      expect.arrayContaining([
+        'Kamerstuk 25 424, nr. 664',
+        'Tweeminutendebat GGZ/Suïcidepreventie (24 april 2025)',
+        'Kamerstuk 25 424, nr. 727',
+      ]),
+    );
     const debate = await get(seedCommitmentId('tweeminutendebat-2025-04-24-voortgang-actieplan'));
-    expect(debate).toMatchObject({ status: 'fulfilled', due: { text: 'onbekend', date: null }, fulfilment: { document: { kenmerk: null, date: null } } });
+    expect(debate).toMatchObject({
+      status: 'fulfilled',
+      due: { text: 'onbekend', date: null },
+      fulfilment: { document: { kenmerk: null, date: null } },
+    });
     expect(await get(seedCommitmentId('bestuurlijke-afspraken-voortgang-eind-2023'))).toMatchObject({
-      status: 'fulfilled', dueDate: '2023-12-31', fulfilment: { document: { kenmerk: 'Kamerstuk 25 424, nr. 688', date: '2024-05-07' } },
+      status: 'fulfilled',
+      dueDate: '2023-12-31',
+      fulfilment: { document: { kenmerk: 'Kamerstuk 25 424, nr. 688', date: '2024-05-07' } },
     });
   });
 
@@ -77,7 +101,10 @@ describe('the toezeggingen seed, started before the documents of 2026', () => {
     t.clock.set(new Date('2026-11-23T09:00:00Z'));
     expect((await t.app.get(CommitmentsSeeder).seed()).commands).toBeGreaterThan(0);
     expect((await t.store.readStream(commitmentStream(A))).map((e) => e.type)).toEqual([
-      'CommitmentRegistered', 'CommitmentBecameOverdue', 'CommitmentPostponed', 'CommitmentFulfilled',
+      'CommitmentRegistered',
+      'CommitmentBecameOverdue',
+      'CommitmentPostponed',
+      'CommitmentFulfilled',
     ]);
     expect((await t.store.readStream(commitmentStream(B))).map((e) => e.type)).toEqual(['CommitmentRegistered']);
   });

@@ -70,8 +70,7 @@ const VOORTGANGSBRIEF_2026: FulfilmentDocument = {
 export const TOEZEGGINGEN_SEED: SeedCommitment[] = [
   {
     key: 'voortgang-eind-2025',
-    text:
-      "De Kamer voor het eind van 2025 opnieuw informeren over de voortgang ten aanzien van de werkagenda 'Een betekenisvol leven met een langdurige psychische aandoening' en het actieplan 'Passende zorg voor dakloze mensen met een Wlz-indicatie'.",
+    text: "De Kamer voor het eind van 2025 opnieuw informeren over de voortgang ten aanzien van de werkagenda 'Een betekenisvol leven met een langdurige psychische aandoening' en het actieplan 'Passende zorg voor dakloze mensen met een Wlz-indicatie'.",
     madeBy: STAATSSECRETARISSEN_727,
     madeAt: { date: '2025-03-11', source: 'Kamerstuk 25 424, nr. 727' },
     due: 'eind 2025',
@@ -90,13 +89,21 @@ export const TOEZEGGINGEN_SEED: SeedCommitment[] = [
         reason: 'Uitloop van het evaluatieonderzoek: de voortgangsbrief is uitgesteld naar het eerste kwartaal van 2026.',
         announcedIn: 'Melding aan de Kamer (datum niet in de documenten), vermeld in de nota 4357720-1094902-LZ van 27 februari 2026',
         knownOn: '2026-02-27',
-        source: { document: NOTA, locator: '1. Aanleiding: "Later is aan de Kamer gemeld dat de voortgangsbrief is uitgesteld naar het eerste kwartaal van dit jaar, vanwege uitloop van het evaluatieonderzoek."' },
+        source: {
+          document: NOTA,
+          locator:
+            '1. Aanleiding: "Later is aan de Kamer gemeld dat de voortgangsbrief is uitgesteld naar het eerste kwartaal van dit jaar, vanwege uitloop van het evaluatieonderzoek."',
+        },
       },
     ],
     fulfilment: {
       document: VOORTGANGSBRIEF_2026,
       knownOn: '2026-02-27',
-      source: { document: NOTA, locator: '1. Aanleiding: "Met bijgevoegde brief voldoet u aan de toezegging ..."; 4. g.: "Met deze brief doet u de volgende toezegging af"' },
+      source: {
+        document: NOTA,
+        locator:
+          '1. Aanleiding: "Met bijgevoegde brief voldoet u aan de toezegging ..."; 4. g.: "Met deze brief doet u de volgende toezegging af"',
+      },
     },
   },
   {
@@ -108,7 +115,8 @@ export const TOEZEGGINGEN_SEED: SeedCommitment[] = [
     actionCodes: ['2.1'],
     source: {
       document: NOTA,
-      locator: '4. g. Toezeggingen: "De minister van LJS zegt toe de Kamer in het najaar van 2026 te informeren over de voortgang van de werkagenda en het actieplan langdurige ggz."',
+      locator:
+        '4. g. Toezeggingen: "De minister van LJS zegt toe de Kamer in het najaar van 2026 te informeren over de voortgang van de werkagenda en het actieplan langdurige ggz."',
     },
     postponements: [],
   },
@@ -123,7 +131,8 @@ export const TOEZEGGINGEN_SEED: SeedCommitment[] = [
     actionCodes: [],
     source: {
       document: NR_727,
-      locator: 'Verbeteren van ondersteuning en zorg bij complexe zorgvragen: "U ontvangt dit najaar een brief over de kennisinfrastructuur waarin u wordt geïnformeerd over de voortgang." (geen document meldt dat deze brief verstuurd is)',
+      locator:
+        'Verbeteren van ondersteuning en zorg bij complexe zorgvragen: "U ontvangt dit najaar een brief over de kennisinfrastructuur waarin u wordt geïnformeerd over de voortgang." (geen document meldt dat deze brief verstuurd is)',
     },
     postponements: [],
   },
@@ -137,7 +146,8 @@ export const TOEZEGGINGEN_SEED: SeedCommitment[] = [
     actionCodes: ['2.1'],
     source: {
       document: PILOT,
-      locator: '"In deze brief wordt de voortgang van dit actieplan geschetst, zoals de voormalig staatssecretaris LMZ aan uw Kamer heeft toegezegd tijdens het Tweeminutendebat GGZ/Suïcidepreventie van 24 april jl."',
+      locator:
+        '"In deze brief wordt de voortgang van dit actieplan geschetst, zoals de voormalig staatssecretaris LMZ aan uw Kamer heeft toegezegd tijdens het Tweeminutendebat GGZ/Suïcidepreventie van 24 april jl."',
     },
     postponements: [],
     fulfilment: {
@@ -146,11 +156,15 @@ export const TOEZEGGINGEN_SEED: SeedCommitment[] = [
       document: {
         kenmerk: null,
         // The signatory's name is left out of this free-text title: names are personal data, kept only sealed (README).
-        title: "Kamerbrief over de voortgang van het actieplan 'Passende zorg voor dakloze mensen met een Wlz-indicatie': ondersteuning pilotregio's (staatssecretaris Langdurige en Maatschappelijke Zorg)",
+        title:
+          "Kamerbrief over de voortgang van het actieplan 'Passende zorg voor dakloze mensen met een Wlz-indicatie': ondersteuning pilotregio's (staatssecretaris Langdurige en Maatschappelijke Zorg)",
         date: null,
       },
       knownOn: '2025-12-31',
-      source: { document: PILOT, locator: 'Ondertekening: "de staatssecretaris Langdurige en Maatschappelijke Zorg, Nicki J.F. Pouw-Verweij"' },
+      source: {
+        document: PILOT,
+        locator: 'Ondertekening: "de staatssecretaris Langdurige en Maatschappelijke Zorg, Nicki J.F. Pouw-Verweij"',
+      },
     },
   },
   {
@@ -161,12 +175,18 @@ export const TOEZEGGINGEN_SEED: SeedCommitment[] = [
     // Gekoppeld aan de afronding, niet aan een datum ("De ambitie is om de evaluatie eind 2025 af te ronden").
     due: 'onbekend',
     actionCodes: ['0'],
-    source: { document: NR_727, locator: 'Evaluatie van de toegang tot de Wlz: "Vanzelfsprekend informeren wij de Tweede Kamer wanneer deze evaluatie is afgerond."' },
+    source: {
+      document: NR_727,
+      locator: 'Evaluatie van de toegang tot de Wlz: "Vanzelfsprekend informeren wij de Tweede Kamer wanneer deze evaluatie is afgerond."',
+    },
     postponements: [],
     fulfilment: {
       document: VOORTGANGSBRIEF_2026,
       knownOn: '2026-02-27',
-      source: { document: NOTA, locator: '1. Aanleiding: "Tevens biedt u het afgeronde evaluatieonderzoek naar de openstelling van de Wlz ... aan de Kamer aan."' },
+      source: {
+        document: NOTA,
+        locator: '1. Aanleiding: "Tevens biedt u het afgeronde evaluatieonderzoek naar de openstelling van de Wlz ... aan de Kamer aan."',
+      },
     },
   },
   {
@@ -176,16 +196,24 @@ export const TOEZEGGINGEN_SEED: SeedCommitment[] = [
     madeAt: { date: '2023-05-23', source: 'Kamerstuk 25 424, nr. 664' },
     due: 'eind 2023',
     actionCodes: [],
-    source: { document: NR_664, locator: 'Monitoring en governance, slot: "Eind 2023 informeren wij u opnieuw over de voortgang van bovenstaande ontwikkelingen."' },
+    source: {
+      document: NR_664,
+      locator: 'Monitoring en governance, slot: "Eind 2023 informeren wij u opnieuw over de voortgang van bovenstaande ontwikkelingen."',
+    },
     postponements: [],
     fulfilment: {
       // Nr. 727 noemt nr. 688 niet als afdoening van deze toezegging, maar het is de voortgangsbrief
       // over precies dit onderwerp; de datum staat in nr. 727 ("de eerder genoemde kamerbrief van 7 mei 2024").
-      document: { kenmerk: 'Kamerstuk 25 424, nr. 688', title: 'Kamerbrief over de voortgang van de bestuurlijke afspraken langdurige ggz', date: '2024-05-07' },
+      document: {
+        kenmerk: 'Kamerstuk 25 424, nr. 688',
+        title: 'Kamerbrief over de voortgang van de bestuurlijke afspraken langdurige ggz',
+        date: '2024-05-07',
+      },
       knownOn: '2024-05-07',
       source: {
         document: NR_727,
-        locator: 'Inleiding: "In het voorjaar van 2024 hebben de toenmalig Minister van VWS en de Staatssecretaris van VWS u geïnformeerd over de voortgang van de bestuurlijke afspraken" (voetnoot 1: 25 424, nr. 688); Leertraject: "kamerbrief van 7 mei 2024"',
+        locator:
+          'Inleiding: "In het voorjaar van 2024 hebben de toenmalig Minister van VWS en de Staatssecretaris van VWS u geïnformeerd over de voortgang van de bestuurlijke afspraken" (voetnoot 1: 25 424, nr. 688); Leertraject: "kamerbrief van 7 mei 2024"',
       },
     },
   },

@@ -32,7 +32,9 @@ const escape = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
 const longDate = (isoDate: string) =>
-  new Intl.DateTimeFormat('nl-NL', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${isoDate}T12:00:00Z`));
+  new Intl.DateTimeFormat('nl-NL', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${isoDate}T12:00:00Z`),
+  );
 
 export function agendaDocument(meeting: AgendaDocumentInput): string {
   const title = TITLES[meeting.kind] ?? meeting.kind;
@@ -43,7 +45,10 @@ export function agendaDocument(meeting: AgendaDocumentInput): string {
         ? '<p class="status">Concept: deze agenda is nog niet vastgesteld en kan nog wijzigen.</p>'
         : `<p class="meta">Vastgesteld op ${escape(longDate(meeting.publishedAt!.slice(0, 10)))}</p>`;
   const items = meeting.agenda
-    .map((item, i) => `<li><span class="nr">${i + 1}.</span> ${escape(item.title)} <span class="bron">(${escape(SOURCES[item.source.type] ?? item.source.type)})</span></li>`)
+    .map(
+      (item, i) =>
+        `<li><span class="nr">${i + 1}.</span> ${escape(item.title)} <span class="bron">(${escape(SOURCES[item.source.type] ?? item.source.type)})</span></li>`,
+    )
     .join('\n      ');
   return `<!doctype html>
 <html lang="nl">

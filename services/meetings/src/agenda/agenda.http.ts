@@ -14,7 +14,8 @@ class ReorderBody extends createZodDto(z.object({ itemIds: z.array(uuidParam).mi
 
 const id = zodParam('id', uuidParam);
 const itemIdParam = zodParam('itemId', uuidParam);
-const respond = (res: Response, result: HandleResult<never>, body: object) => withRevision(res, result.revision, { ...body, revision: result.revision });
+const respond = (res: Response, result: HandleResult<never>, body: object) =>
+  withRevision(res, result.revision, { ...body, revision: result.revision });
 
 /**
  * The coordinator's hand in the self-composing draft: add, withdraw, reorder, publish. Publishing
@@ -30,7 +31,12 @@ export class AgendaController {
   ) {}
 
   @Post('agenda-items')
-  async add(@Param('id', id) meetingId: string, @Body() body: AddItemBody, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
+  async add(
+    @Param('id', id) meetingId: string,
+    @Body() body: AddItemBody,
+    @Ctx() ctx: CommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const itemId = newIdFor(ctx, 'agenda-item');
     const result = await this.meetings.run(meetingId, { type: 'AddAgendaItem', data: { meetingId, itemId, title: body.title } }, ctx);
     return respond(res, result, { id: itemId, meetingId });
@@ -38,7 +44,12 @@ export class AgendaController {
 
   @Delete('agenda-items/:itemId')
   @HttpCode(200)
-  async withdraw(@Param('id', id) meetingId: string, @Param('itemId', itemIdParam) itemId: string, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
+  async withdraw(
+    @Param('id', id) meetingId: string,
+    @Param('itemId', itemIdParam) itemId: string,
+    @Ctx() ctx: CommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const meeting = await this.queries.meeting(meetingId);
     let title = '';
     if (!meeting.publishedAgenda) {
@@ -52,7 +63,12 @@ export class AgendaController {
 
   @Post('agenda/reorder')
   @HttpCode(200)
-  async reorder(@Param('id', id) meetingId: string, @Body() body: ReorderBody, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
+  async reorder(
+    @Param('id', id) meetingId: string,
+    @Body() body: ReorderBody,
+    @Ctx() ctx: CommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const meeting = await this.queries.meeting(meetingId);
     if (!meeting.publishedAgenda) {
       const onDraft = new Set((await this.queries.agendaOf(meeting, ctx.now)).map((i) => i.id));

@@ -2,11 +2,32 @@ import { stableId } from '@regie/es-core';
 import type { AgendaItem, AgendaSourceType } from '../meeting/meeting';
 import type { MeetingKind } from '../series/meeting-series';
 
-export interface OpenKnelpunt { id: string; actionCode: string; description: string; escalatedTo: string }
-export interface DueMilestone { id: string; actionCode: string; title: string; dueDate: string; status: string; achievedOn: string | null }
-export interface DueCommitment { id: string; text: string; dueDate: string; actionCodes: string[] }
+export interface OpenKnelpunt {
+  id: string;
+  actionCode: string;
+  description: string;
+  escalatedTo: string;
+}
+export interface DueMilestone {
+  id: string;
+  actionCode: string;
+  title: string;
+  dueDate: string;
+  status: string;
+  achievedOn: string | null;
+}
+export interface DueCommitment {
+  id: string;
+  text: string;
+  dueDate: string;
+  actionCodes: string[];
+}
 /** The owner is personal data and never part of an agenda title (a published agenda is frozen in an event). */
-export interface OpenActionPoint { id: string; text: string; dueDate: string }
+export interface OpenActionPoint {
+  id: string;
+  text: string;
+  dueDate: string;
+}
 
 /** Everything a draft is composed from; gathered by the queries from meetings' own tables. */
 export interface DraftInput {
@@ -36,7 +57,11 @@ const COLLECTS: Record<MeetingKind, { milestones: boolean; commitments: boolean 
   jaaroverleg: { milestones: false, commitments: false },
 };
 
-const STANDING_START = [['opening', 'Opening'], ['vaststellen-agenda', 'Vaststellen agenda'], ['verslag', 'Verslag vorige keer']] as const;
+const STANDING_START = [
+  ['opening', 'Opening'],
+  ['vaststellen-agenda', 'Vaststellen agenda'],
+  ['verslag', 'Verslag vorige keer'],
+] as const;
 const STANDING_END = [['rondvraag', 'Rondvraag en sluiting']] as const;
 
 /** The id of an item composed from a source: the same on every composition, so it can be withdrawn or reordered. */
@@ -54,9 +79,14 @@ const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T12:
  */
 export function composeDraft(input: DraftInput): AgendaItem[] {
   const { meeting } = input;
-  const item = (type: AgendaSourceType, ref: string, title: string) => ({ id: itemIdOf(meeting.id, type, ref), title, source: { type, ref } });
+  const item = (type: AgendaSourceType, ref: string, title: string) => ({
+    id: itemIdOf(meeting.id, type, ref),
+    title,
+    source: { type, ref },
+  });
   const items: Omit<AgendaItem, 'order'>[] = STANDING_START.map(([ref, title]) => item('standing', ref, title));
-  if (input.prepares) items.push(item('regiegroep-preparation', input.prepares.id, `Voorbereiding regiegroep van ${dutchDate(input.prepares.date)}`));
+  if (input.prepares)
+    items.push(item('regiegroep-preparation', input.prepares.id, `Voorbereiding regiegroep van ${dutchDate(input.prepares.date)}`));
   if (input.isNext) {
     for (const k of input.knelpunten.filter((k) => k.escalatedTo === meeting.kind)) {
       items.push(item('knelpunt', k.id, `Knelpunt actie ${k.actionCode}: ${k.description}`));
@@ -66,13 +96,20 @@ export function composeDraft(input: DraftInput): AgendaItem[] {
         .filter((m) => m.status !== 'cancelled' && m.dueDate > input.previousDate && m.dueDate <= meeting.date)
         .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.actionCode.localeCompare(b.actionCode, 'nl', { numeric: true }));
       for (const m of due) {
-        const state = m.status === 'achieved' ? `behaald${m.achievedOn ? ` op ${dutchDate(m.achievedOn)}` : ''}` : m.dueDate < input.today ? 'te laat' : 'vervalt';
+        const state =
+          m.status === 'achieved'
+            ? `behaald${m.achievedOn ? ` op ${dutchDate(m.achievedOn)}` : ''}`
+            : m.dueDate < input.today
+              ? 'te laat'
+              : 'vervalt';
         items.push(item('milestone', m.id, `Mijlpaal actie ${m.actionCode}: ${m.title} (streefdatum ${dutchDate(m.dueDate)}, ${state})`));
       }
     }
     if (COLLECTS[meeting.kind].commitments) {
       const horizon = addDays(meeting.date, input.lookaheadDays);
-      const soon = input.commitments.filter((c) => c.dueDate > input.previousDate && c.dueDate <= horizon).sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+      const soon = input.commitments
+        .filter((c) => c.dueDate > input.previousDate && c.dueDate <= horizon)
+        .sort((a, b) => a.dueDate.localeCompare(b.dueDate));
       for (const c of soon) items.push(item('commitment', c.id, `Toezegging (uiterlijk ${dutchDate(c.dueDate)}): ${c.text}`));
     }
     for (const a of [...input.actionPoints].sort((x, y) => x.dueDate.localeCompare(y.dueDate))) {
@@ -96,7 +133,10 @@ export function applyOrder<T extends { id: string }>(items: T[], order: string[]
   const result = order.filter((id) => byId.has(id)).map((id) => byId.get(id) as T);
   items.forEach((i, n) => {
     if (result.includes(i)) return;
-    const predecessor = items.slice(0, n).reverse().find((p) => result.includes(p));
+    const predecessor = items
+      .slice(0, n)
+      .reverse()
+      .find((p) => result.includes(p));
     result.splice(predecessor ? result.indexOf(predecessor) + 1 : 0, 0, i);
   });
   return result;

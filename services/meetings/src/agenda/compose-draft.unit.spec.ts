@@ -20,7 +20,10 @@ const refs = (input: Partial<DraftInput>) => composeDraft({ ...base, ...input })
 describe('composing a draft agenda', () => {
   it('has the standing items only, numbered, when nothing else applies', () => {
     expect(composeDraft(base).map((i) => [i.order, i.title])).toEqual([
-      [1, 'Opening'], [2, 'Vaststellen agenda'], [3, 'Verslag vorige keer'], [4, 'Rondvraag en sluiting'],
+      [1, 'Opening'],
+      [2, 'Vaststellen agenda'],
+      [3, 'Verslag vorige keer'],
+      [4, 'Rondvraag en sluiting'],
     ]);
   });
 
@@ -39,13 +42,30 @@ describe('composing a draft agenda', () => {
   });
 
   it('collects events only on the next meeting of the series; standing and own items everywhere', () => {
-    const input = { isNext: false, knelpunten: [{ id: 'k1', actionCode: '2.1', description: 'a', escalatedTo: 'kerngroep' }], manual: [{ id: 'm1', title: 'Eigen punt' }] };
+    const input = {
+      isNext: false,
+      knelpunten: [{ id: 'k1', actionCode: '2.1', description: 'a', escalatedTo: 'kerngroep' }],
+      manual: [{ id: 'm1', title: 'Eigen punt' }],
+    };
     expect(refs(input)).toEqual(['standing:opening', 'standing:vaststellen-agenda', 'standing:verslag', 'manual:m1', 'standing:rondvraag']);
   });
 
   it('takes milestones due after the previous meeting up to this one, not cancelled, marking late ones', () => {
-    const m = (id: string, dueDate: string, status = 'planned') => ({ id, actionCode: '1.1', title: id, dueDate, status, achievedOn: null });
-    const milestones = [m('before', '2026-03-10'), m('late', '2026-03-12'), m('due', '2026-03-31'), m('after', '2026-04-01'), m('gone', '2026-03-20', 'cancelled')];
+    const m = (id: string, dueDate: string, status = 'planned') => ({
+      id,
+      actionCode: '1.1',
+      title: id,
+      dueDate,
+      status,
+      achievedOn: null,
+    });
+    const milestones = [
+      m('before', '2026-03-10'),
+      m('late', '2026-03-12'),
+      m('due', '2026-03-31'),
+      m('after', '2026-04-01'),
+      m('gone', '2026-03-20', 'cancelled'),
+    ];
     const items = composeDraft({ ...base, milestones }).filter((i) => i.source.type === 'milestone');
     expect(items.map((i) => i.source.ref)).toEqual(['late', 'due']);
     expect(items[0].title).toContain('te laat');

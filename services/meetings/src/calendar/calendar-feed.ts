@@ -17,9 +17,22 @@ export interface CalendarMeeting {
 
 /** Europe/Amsterdam since 1996 (EU rules): CEST from the last Sunday of March, CET from the last Sunday of October. */
 const AMSTERDAM_VTIMEZONE = [
-  'BEGIN:VTIMEZONE', 'TZID:Europe/Amsterdam',
-  'BEGIN:DAYLIGHT', 'TZOFFSETFROM:+0100', 'TZOFFSETTO:+0200', 'TZNAME:CEST', 'DTSTART:19700329T020000', 'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU', 'END:DAYLIGHT',
-  'BEGIN:STANDARD', 'TZOFFSETFROM:+0200', 'TZOFFSETTO:+0100', 'TZNAME:CET', 'DTSTART:19701025T030000', 'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU', 'END:STANDARD',
+  'BEGIN:VTIMEZONE',
+  'TZID:Europe/Amsterdam',
+  'BEGIN:DAYLIGHT',
+  'TZOFFSETFROM:+0100',
+  'TZOFFSETTO:+0200',
+  'TZNAME:CEST',
+  'DTSTART:19700329T020000',
+  'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU',
+  'END:DAYLIGHT',
+  'BEGIN:STANDARD',
+  'TZOFFSETFROM:+0200',
+  'TZOFFSETTO:+0100',
+  'TZNAME:CET',
+  'DTSTART:19701025T030000',
+  'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU',
+  'END:STANDARD',
   'END:VTIMEZONE',
 ].join('\r\n');
 
@@ -49,7 +62,11 @@ export function calendarFeed(meetings: CalendarMeeting[], name: string): string 
       end: DateTime.fromJSDate(m.endsAt).setZone(ZONE),
       timezone: ZONE,
       summary: `${cancelled ? 'Geannuleerd: ' : ''}${m.title}`,
-      description: [m.purpose, cancelled && m.cancelReason ? `Geannuleerd: ${m.cancelReason}` : '', m.example ? 'Voorbeelddatum: de reeks is nog niet definitief gepland.' : '']
+      description: [
+        m.purpose,
+        cancelled && m.cancelReason ? `Geannuleerd: ${m.cancelReason}` : '',
+        m.example ? 'Voorbeelddatum: de reeks is nog niet definitief gepland.' : '',
+      ]
         .filter(Boolean)
         .join('\n'),
       status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,

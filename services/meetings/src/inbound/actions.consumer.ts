@@ -11,8 +11,17 @@ import { InboundActionRow, InboundKnelpuntRow, InboundMilestoneRow } from '../re
  * belongs to, so that a series' drafts collect only its own werkagenda's.
  */
 /** What composes agendas: actions (for their werkagenda), mijlpalen and knelpunten; not progress reports or holders. */
-const APPLIED = new Set(['ActionDefinedV1', 'KnelpuntRaisedV1', 'KnelpuntEscalatedV1', 'KnelpuntResolvedV1', 'MilestonePlannedV1',
-  'MilestoneStartedV1', 'MilestoneReplannedV1', 'MilestoneAchievedV1', 'MilestoneCancelledV1']);
+const APPLIED = new Set([
+  'ActionDefinedV1',
+  'KnelpuntRaisedV1',
+  'KnelpuntEscalatedV1',
+  'KnelpuntResolvedV1',
+  'MilestonePlannedV1',
+  'MilestoneStartedV1',
+  'MilestoneReplannedV1',
+  'MilestoneAchievedV1',
+  'MilestoneCancelledV1',
+]);
 export const appliesActionsEvent = (type: string): boolean => APPLIED.has(type);
 
 export function applyActionsEvent(message: IntegrationMessage, em: EntityManager): Promise<void> {
@@ -37,13 +46,23 @@ export async function applyActionsEvents(messages: IntegrationMessage[], em: Ent
         actions.upsert({ code: event.code, werkagendaId: event.werkagendaId });
         break;
       case 'KnelpuntRaisedV1':
-        knelpunten.upsert({ id: event.knelpuntId, actionCode: event.actionCode, werkagendaId: werkagendaOf(event.actionCode), description: event.description, status: 'open' });
+        knelpunten.upsert({
+          id: event.knelpuntId,
+          actionCode: event.actionCode,
+          werkagendaId: werkagendaOf(event.actionCode),
+          description: event.description,
+          status: 'open',
+        });
         break;
       case 'KnelpuntEscalatedV1':
         if (!knelpunten.update(event.knelpuntId, { escalatedTo: event.to })) {
           knelpunten.insert({
-            id: event.knelpuntId, actionCode: event.actionCode, werkagendaId: werkagendaOf(event.actionCode), description: '(omschrijving onbekend)',
-            escalatedTo: event.to, status: 'open',
+            id: event.knelpuntId,
+            actionCode: event.actionCode,
+            werkagendaId: werkagendaOf(event.actionCode),
+            description: '(omschrijving onbekend)',
+            escalatedTo: event.to,
+            status: 'open',
           });
         }
         break;
@@ -51,7 +70,15 @@ export async function applyActionsEvents(messages: IntegrationMessage[], em: Ent
         knelpunten.update(event.knelpuntId, { status: 'resolved' });
         break;
       case 'MilestonePlannedV1':
-        milestones.upsert({ id: event.milestoneId, actionCode: event.actionCode, werkagendaId: werkagendaOf(event.actionCode), title: event.title, dueDate: event.dueDate, status: 'planned', achievedOn: null });
+        milestones.upsert({
+          id: event.milestoneId,
+          actionCode: event.actionCode,
+          werkagendaId: werkagendaOf(event.actionCode),
+          title: event.title,
+          dueDate: event.dueDate,
+          status: 'planned',
+          achievedOn: null,
+        });
         break;
       case 'MilestoneStartedV1':
         milestones.update(event.milestoneId, { status: 'in_progress' });

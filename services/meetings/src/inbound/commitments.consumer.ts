@@ -28,12 +28,17 @@ export const CommitmentNoLongerDue = z.object({
 });
 
 /** The message types that change what drafts collect. */
-export const appliesCommitmentsEvent = (type: string): boolean => type === 'CommitmentDueSoonV1' || CommitmentNoLongerDue.shape.type.options.includes(type as never);
+export const appliesCommitmentsEvent = (type: string): boolean =>
+  type === 'CommitmentDueSoonV1' || CommitmentNoLongerDue.shape.type.options.includes(type as never);
 
 export async function applyCommitmentsEvent(message: IntegrationMessage, em: EntityManager): Promise<void> {
   if (message.type === 'CommitmentDueSoonV1') {
     const event = CommitmentDueSoon.parse(message.payload);
-    await em.upsert(InboundCommitmentRow, { id: event.commitmentId, text: event.text, dueDate: event.dueDate, actionCodes: event.actionCodes }, ['id']);
+    await em.upsert(
+      InboundCommitmentRow,
+      { id: event.commitmentId, text: event.text, dueDate: event.dueDate, actionCodes: event.actionCodes },
+      ['id'],
+    );
   } else if (appliesCommitmentsEvent(message.type)) {
     await em.delete(InboundCommitmentRow, { id: CommitmentNoLongerDue.parse(message.payload).commitmentId });
   } // other commitment events do not compose agendas

@@ -9,7 +9,13 @@ import { applyCommitmentsEvent, appliesCommitmentsEvent, COMMITMENTS_TOPIC_V1 } 
 
 /** What meetings consumes; the live consumers and the rebuild/time-travel tools use the same list. */
 export const MEETINGS_CONSUMERS: ConsumerDefinition[] = [
-  { name: 'meetings.actions', topic: ACTIONS_TOPIC_V1, handle: applyActionsEvent, handleBatch: applyActionsEvents, handles: appliesActionsEvent },
+  {
+    name: 'meetings.actions',
+    topic: ACTIONS_TOPIC_V1,
+    handle: applyActionsEvent,
+    handleBatch: applyActionsEvents,
+    handles: appliesActionsEvent,
+  },
   { name: 'meetings.commitments', topic: COMMITMENTS_TOPIC_V1, handle: applyCommitmentsEvent, handles: appliesCommitmentsEvent },
 ];
 

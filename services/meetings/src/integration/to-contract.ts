@@ -24,8 +24,14 @@ type Data = Record<string, unknown>;
 
 const MAPPINGS: Record<string, (d: Data) => Data> = {
   MeetingSeriesDefined: (d) => ({
-    type: 'MeetingSeriesDefinedV1', seriesId: d.seriesId, kind: d.kind, title: d.title, cadence: d.cadence,
-    participants: d.participants, chair: d.chair, example: d.example,
+    type: 'MeetingSeriesDefinedV1',
+    seriesId: d.seriesId,
+    kind: d.kind,
+    title: d.title,
+    cadence: d.cadence,
+    participants: d.participants,
+    chair: d.chair,
+    example: d.example,
   }),
   MeetingScheduled: ({ index: _i, movedBecause: _m, ...d }) => ({ type: 'MeetingScheduledV1', ...d }),
   MeetingRescheduled: ({ sequence: _s, ...d }) => ({ type: 'MeetingRescheduledV1', ...d }),

@@ -39,25 +39,47 @@ export class MeetingRecordController {
   ) {
     if (body.kind === 'strategisch') requireRole(caller, 'director', 'Alleen een directeur legt een strategisch besluit vast.');
     const decisionId = newIdFor(ctx, 'decision');
-    const result = await this.meetings.run(meetingId, { type: 'RecordDecision', data: { meetingId, decisionId, text: body.text, decisionKind: body.kind } }, ctx);
+    const result = await this.meetings.run(
+      meetingId,
+      { type: 'RecordDecision', data: { meetingId, decisionId, text: body.text, decisionKind: body.kind } },
+      ctx,
+    );
     return withRevision(res, result.revision, { id: decisionId, meetingId, revision: result.revision });
   }
 
   @Allow('coordinator')
   @Post('meetings/:id/action-points')
-  async assign(@Param('id', id) meetingId: string, @Body() body: ActionPointBody, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
+  async assign(
+    @Param('id', id) meetingId: string,
+    @Body() body: ActionPointBody,
+    @Ctx() ctx: CommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const actionPointId = newIdFor(ctx, 'action-point');
-    const result = await this.meetings.run(meetingId, { type: 'AssignActionPoint', data: { meetingId, actionPointId, ...body, owner: await this.vault.seal(body.owner) } }, ctx);
+    const result = await this.meetings.run(
+      meetingId,
+      { type: 'AssignActionPoint', data: { meetingId, actionPointId, ...body, owner: await this.vault.seal(body.owner) } },
+      ctx,
+    );
     return withRevision(res, result.revision, { id: actionPointId, meetingId, revision: result.revision });
   }
 
   @Allow('coordinator')
   @Post('action-points/:id/complete')
   @HttpCode(200)
-  async complete(@Param('id', id) actionPointId: string, @Body() body: CompleteBody, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
+  async complete(
+    @Param('id', id) actionPointId: string,
+    @Body() body: CompleteBody,
+    @Ctx() ctx: CommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const meetingId = await this.queries.meetingOfActionPoint(actionPointId);
     const completedOn = body.completedOn ?? amsterdamDate(ctx.now);
-    const result = await this.meetings.run(meetingId, { type: 'CompleteActionPoint', data: { meetingId, actionPointId, completedOn } }, ctx);
+    const result = await this.meetings.run(
+      meetingId,
+      { type: 'CompleteActionPoint', data: { meetingId, actionPointId, completedOn } },
+      ctx,
+    );
     return withRevision(res, result.revision, { id: actionPointId, meetingId, revision: result.revision });
   }
 }

@@ -12,7 +12,8 @@ class RescheduleBody extends createZodDto(z.object({ startsAt: instant, reason: 
 class CancelBody extends createZodDto(z.object({ reason: text(1000) })) {}
 
 const id = zodParam('id', uuidParam);
-const respond = (res: Response, meetingId: string, result: HandleResult<never>) => withRevision(res, result.revision, { id: meetingId, revision: result.revision });
+const respond = (res: Response, meetingId: string, result: HandleResult<never>) =>
+  withRevision(res, result.revision, { id: meetingId, revision: result.revision });
 
 /** One occurrence at a time: moving or cancelling it leaves the rest of the series as it is. */
 @ApiTags('overleggen')
@@ -23,26 +24,51 @@ export class MeetingScheduleController {
 
   @Post('reschedule')
   @HttpCode(200)
-  async reschedule(@Param('id', id) meetingId: string, @Body() body: RescheduleBody, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
-    const command = { type: 'RescheduleMeeting' as const, data: { meetingId, startsAt: body.startsAt, reason: body.reason, now: ctx.now.toISOString() } };
+  async reschedule(
+    @Param('id', id) meetingId: string,
+    @Body() body: RescheduleBody,
+    @Ctx() ctx: CommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const command = {
+      type: 'RescheduleMeeting' as const,
+      data: { meetingId, startsAt: body.startsAt, reason: body.reason, now: ctx.now.toISOString() },
+    };
     return respond(res, meetingId, await this.meetings.run(meetingId, command, ctx));
   }
 
   @Post('cancel')
   @HttpCode(200)
-  async cancel(@Param('id', id) meetingId: string, @Body() body: CancelBody, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
-    return respond(res, meetingId, await this.meetings.run(meetingId, { type: 'CancelMeeting', data: { meetingId, reason: body.reason } }, ctx));
+  async cancel(
+    @Param('id', id) meetingId: string,
+    @Body() body: CancelBody,
+    @Ctx() ctx: CommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return respond(
+      res,
+      meetingId,
+      await this.meetings.run(meetingId, { type: 'CancelMeeting', data: { meetingId, reason: body.reason } }, ctx),
+    );
   }
 
   @Post('held')
   @HttpCode(200)
   async held(@Param('id', id) meetingId: string, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
-    return respond(res, meetingId, await this.meetings.run(meetingId, { type: 'MarkMeetingHeld', data: { meetingId, now: ctx.now.toISOString() } }, ctx));
+    return respond(
+      res,
+      meetingId,
+      await this.meetings.run(meetingId, { type: 'MarkMeetingHeld', data: { meetingId, now: ctx.now.toISOString() } }, ctx),
+    );
   }
 
   @Post('minutes/approve')
   @HttpCode(200)
   async approve(@Param('id', id) meetingId: string, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
-    return respond(res, meetingId, await this.meetings.run(meetingId, { type: 'ApproveMinutes', data: { meetingId, now: ctx.now.toISOString() } }, ctx));
+    return respond(
+      res,
+      meetingId,
+      await this.meetings.run(meetingId, { type: 'ApproveMinutes', data: { meetingId, now: ctx.now.toISOString() } }, ctx),
+    );
   }
 }

@@ -98,19 +98,27 @@ export const decide = (command: MeetingCommand, state: MeetingState): MeetingEve
     case 'RescheduleMeeting': {
       const ref = existing(state, command.data.meetingId);
       if (state.status === 'cancelled') throw new IllegalTransition('een geannuleerd overleg kan niet verplaatst worden');
-      if (state.status === 'held' || state.status === 'minutes_approved') throw new IllegalTransition('een gehouden overleg kan niet verplaatst worden');
+      if (state.status === 'held' || state.status === 'minutes_approved')
+        throw new IllegalTransition('een gehouden overleg kan niet verplaatst worden');
       const { startsAt, reason, now } = command.data;
       const previousStartsAt = state.startsAt as string;
-      if (new Date(startsAt).getTime() === new Date(previousStartsAt).getTime()) throw new InvalidInput('startsAt', 'het overleg staat al op dit tijdstip');
+      if (new Date(startsAt).getTime() === new Date(previousStartsAt).getTime())
+        throw new InvalidInput('startsAt', 'het overleg staat al op dit tijdstip');
       if (startsAt < now) throw new InvalidInput('startsAt', 'een overleg kan niet naar het verleden verplaatst worden');
       const duration = new Date(state.endsAt as string).getTime() - new Date(previousStartsAt).getTime();
       const start = new Date(startsAt).toISOString();
-      return [{ type: 'MeetingRescheduled', data: { ...ref, previousStartsAt, startsAt: start, endsAt: plusMs(start, duration), reason, sequence: state.sequence + 1 } }];
+      return [
+        {
+          type: 'MeetingRescheduled',
+          data: { ...ref, previousStartsAt, startsAt: start, endsAt: plusMs(start, duration), reason, sequence: state.sequence + 1 },
+        },
+      ];
     }
     case 'CancelMeeting': {
       const ref = existing(state, command.data.meetingId);
       if (state.status === 'cancelled') throw new IllegalTransition('het overleg is al geannuleerd');
-      if (state.status === 'held' || state.status === 'minutes_approved') throw new IllegalTransition('een gehouden overleg kan niet geannuleerd worden');
+      if (state.status === 'held' || state.status === 'minutes_approved')
+        throw new IllegalTransition('een gehouden overleg kan niet geannuleerd worden');
       return [{ type: 'MeetingCancelled', data: { ...ref, reason: command.data.reason, sequence: state.sequence + 1 } }];
     }
     case 'AddAgendaItem': {
@@ -137,7 +145,8 @@ export const decide = (command: MeetingCommand, state: MeetingState): MeetingEve
       const ref = existing(state, command.data.meetingId);
       const finished = FINISHED[state.status];
       if (finished) throw new IllegalTransition(finished);
-      if ((state.startsAt as string) > command.data.now) throw new IllegalTransition('een overleg kan pas als gehouden worden vastgelegd als het begonnen is');
+      if ((state.startsAt as string) > command.data.now)
+        throw new IllegalTransition('een overleg kan pas als gehouden worden vastgelegd als het begonnen is');
       return [{ type: 'MeetingHeld', data: { ...ref, heldAt: command.data.now } }];
     }
     case 'RecordDecision': {

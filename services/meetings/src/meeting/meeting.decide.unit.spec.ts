@@ -3,19 +3,40 @@ import { spec } from '@regie/es-core/testing';
 import type { MeetingEvent, MeetingRef } from './meeting';
 import { type MeetingCommand, meetingDecider } from './meeting.decide';
 
-const kern: MeetingRef = { meetingId: '0196a4a2-7c1e-7000-8000-00000000000a', seriesId: '0196a4a2-7c1e-7000-8000-00000000000b', kind: 'kerngroep' };
+const kern: MeetingRef = {
+  meetingId: '0196a4a2-7c1e-7000-8000-00000000000a',
+  seriesId: '0196a4a2-7c1e-7000-8000-00000000000b',
+  kind: 'kerngroep',
+};
 const regie: MeetingRef = { ...kern, kind: 'regiegroep' };
 const { meetingId } = kern;
-const slot = { index: 3, nominalDate: '2026-04-27', movedBecause: 'Koningsdag', startsAt: '2026-04-28T08:00:00.000Z', endsAt: '2026-04-28T09:30:00.000Z' };
+const slot = {
+  index: 3,
+  nominalDate: '2026-04-27',
+  movedBecause: 'Koningsdag',
+  startsAt: '2026-04-28T08:00:00.000Z',
+  endsAt: '2026-04-28T09:30:00.000Z',
+};
 
 const schedule = (ref: MeetingRef = kern): MeetingCommand => ({ type: 'ScheduleMeeting', data: { ...ref, ...slot } });
 const scheduled = (ref: MeetingRef = kern): MeetingEvent => ({ type: 'MeetingScheduled', data: { ...ref, ...slot } });
 const before = '2026-04-20T09:00:00.000Z';
 const after = '2026-04-28T10:00:00.000Z';
-const reschedule = (startsAt: string, now = before): MeetingCommand => ({ type: 'RescheduleMeeting', data: { meetingId, startsAt, reason: 'voorzitter verhinderd', now } });
+const reschedule = (startsAt: string, now = before): MeetingCommand => ({
+  type: 'RescheduleMeeting',
+  data: { meetingId, startsAt, reason: 'voorzitter verhinderd', now },
+});
 const cancel: MeetingCommand = { type: 'CancelMeeting', data: { meetingId, reason: 'te weinig agendapunten' } };
-const cancelled = (ref = kern, sequence = 1): MeetingEvent => ({ type: 'MeetingCancelled', data: { ...ref, reason: 'te weinig agendapunten', sequence } });
-const item = { id: '0196a4a2-7c1e-7000-8000-0000000000c1', title: 'Opening', source: { type: 'standing' as const, ref: 'opening' }, order: 1 };
+const cancelled = (ref = kern, sequence = 1): MeetingEvent => ({
+  type: 'MeetingCancelled',
+  data: { ...ref, reason: 'te weinig agendapunten', sequence },
+});
+const item = {
+  id: '0196a4a2-7c1e-7000-8000-0000000000c1',
+  title: 'Opening',
+  source: { type: 'standing' as const, ref: 'opening' },
+  order: 1,
+};
 const publish: MeetingCommand = { type: 'PublishAgenda', data: { meetingId, items: [item] } };
 const published = (ref = kern): MeetingEvent => ({ type: 'AgendaPublished', data: { ...ref, items: [item] } });
 const add: MeetingCommand = { type: 'AddAgendaItem', data: { meetingId, itemId: item.id, title: 'Communicatie pilotregio’s' } };
@@ -24,13 +45,20 @@ const withdrawn: MeetingEvent = { type: 'AgendaItemWithdrawn', data: { ...kern, 
 const held = (ref = kern): MeetingEvent => ({ type: 'MeetingHeld', data: { ...ref, heldAt: after } });
 const markHeld = (now = after): MeetingCommand => ({ type: 'MarkMeetingHeld', data: { meetingId, now } });
 const decision = (decisionKind: 'operationeel' | 'strategisch'): MeetingCommand => ({
-  type: 'RecordDecision', data: { meetingId, decisionId: '0196a4a2-7c1e-7000-8000-0000000000d1', text: 'Pilot verlengen', decisionKind },
+  type: 'RecordDecision',
+  data: { meetingId, decisionId: '0196a4a2-7c1e-7000-8000-0000000000d1', text: 'Pilot verlengen', decisionKind },
 });
 const apId = '0196a4a2-7c1e-7000-8000-0000000000e1';
 /** The owner arrives sealed (personal data): the decider only carries it. */
 const owner = { subject: '0196a4a2-7c1e-7000-8000-0000000000f1', alg: 'A256GCM' as const, iv: 'aXY', ciphertext: 'Y3Q', tag: 'dGFn' };
-const assign: MeetingCommand = { type: 'AssignActionPoint', data: { meetingId, actionPointId: apId, text: 'Notitie opstellen', owner, dueDate: '2026-05-31' } };
-const assigned: MeetingEvent = { type: 'ActionPointAssigned', data: { ...kern, actionPointId: apId, text: 'Notitie opstellen', owner, dueDate: '2026-05-31' } };
+const assign: MeetingCommand = {
+  type: 'AssignActionPoint',
+  data: { meetingId, actionPointId: apId, text: 'Notitie opstellen', owner, dueDate: '2026-05-31' },
+};
+const assigned: MeetingEvent = {
+  type: 'ActionPointAssigned',
+  data: { ...kern, actionPointId: apId, text: 'Notitie opstellen', owner, dueDate: '2026-05-31' },
+};
 const complete: MeetingCommand = { type: 'CompleteActionPoint', data: { meetingId, actionPointId: apId, completedOn: '2026-05-20' } };
 const approve: MeetingCommand = { type: 'ApproveMinutes', data: { meetingId, now: '2026-05-19T10:00:00.000Z' } };
 const approved: MeetingEvent = { type: 'MinutesApproved', data: { ...kern, approvedAt: '2026-05-19T10:00:00.000Z' } };
@@ -48,10 +76,21 @@ describe('meeting: scheduling', () => {
   });
 
   it('reschedules one occurrence with a reason, keeping its duration and raising the sequence', () => {
-    given([scheduled()]).when(reschedule('2026-04-29T12:00:00+02:00')).then([{
-      type: 'MeetingRescheduled',
-      data: { ...kern, previousStartsAt: slot.startsAt, startsAt: '2026-04-29T10:00:00.000Z', endsAt: '2026-04-29T11:30:00.000Z', reason: 'voorzitter verhinderd', sequence: 1 },
-    }]);
+    given([scheduled()])
+      .when(reschedule('2026-04-29T12:00:00+02:00'))
+      .then([
+        {
+          type: 'MeetingRescheduled',
+          data: {
+            ...kern,
+            previousStartsAt: slot.startsAt,
+            startsAt: '2026-04-29T10:00:00.000Z',
+            endsAt: '2026-04-29T11:30:00.000Z',
+            reason: 'voorzitter verhinderd',
+            sequence: 1,
+          },
+        },
+      ]);
   });
 
   it('refuses to reschedule to the same moment or into the past', () => {
@@ -70,22 +109,32 @@ describe('meeting: scheduling', () => {
     given([scheduled(), held()]).when(cancel).thenThrows(IllegalTransition);
   });
 
-  it.each([['reschedule', reschedule('2026-04-29T10:00:00.000Z')], ['cancel', cancel], ['publish', publish], ['hold', markHeld()]])(
-    'refuses to %s a meeting that does not exist',
-    (_, command) => given([]).when(command).thenThrows(NotFound, `overleg ${meetingId} bestaat niet`),
+  it.each([
+    ['reschedule', reschedule('2026-04-29T10:00:00.000Z')],
+    ['cancel', cancel],
+    ['publish', publish],
+    ['hold', markHeld()],
+  ])('refuses to %s a meeting that does not exist', (_, command) =>
+    given([]).when(command).thenThrows(NotFound, `overleg ${meetingId} bestaat niet`),
   );
 });
 
 describe('meeting: agenda', () => {
   it('adds, withdraws and reorders items while the agenda is a draft', () => {
-    given([scheduled()]).when(add).then([{ type: 'AgendaItemAdded', data: { ...kern, itemId: item.id, title: 'Communicatie pilotregio’s' } }]);
+    given([scheduled()])
+      .when(add)
+      .then([{ type: 'AgendaItemAdded', data: { ...kern, itemId: item.id, title: 'Communicatie pilotregio’s' } }]);
     given([scheduled()]).when(withdraw).then([withdrawn]);
-    given([scheduled()]).when({ type: 'ReorderAgenda', data: { meetingId, itemIds: ['a', 'b'] } }).then([{ type: 'AgendaReordered', data: { ...kern, itemIds: ['a', 'b'] } }]);
+    given([scheduled()])
+      .when({ type: 'ReorderAgenda', data: { meetingId, itemIds: ['a', 'b'] } })
+      .then([{ type: 'AgendaReordered', data: { ...kern, itemIds: ['a', 'b'] } }]);
   });
 
   it('refuses to withdraw an item twice, and a reorder naming an item twice', () => {
     given([scheduled(), withdrawn]).when(withdraw).thenThrows(IllegalTransition, 'het agendapunt is al teruggetrokken');
-    given([scheduled()]).when({ type: 'ReorderAgenda', data: { meetingId, itemIds: ['a', 'a'] } }).thenThrows(InvalidInput);
+    given([scheduled()])
+      .when({ type: 'ReorderAgenda', data: { meetingId, itemIds: ['a', 'a'] } })
+      .thenThrows(InvalidInput);
   });
 
   it('publishes the composed items, frozen in the event', () => {
@@ -93,10 +142,16 @@ describe('meeting: agenda', () => {
   });
 
   it('refuses an empty agenda', () => {
-    given([scheduled()]).when({ type: 'PublishAgenda', data: { meetingId, items: [] } }).thenThrows(InvalidInput);
+    given([scheduled()])
+      .when({ type: 'PublishAgenda', data: { meetingId, items: [] } })
+      .thenThrows(InvalidInput);
   });
 
-  it.each([['add', add], ['withdraw', withdraw], ['publish', publish]])('freezes a published agenda: refuses to %s', (_, command) => {
+  it.each([
+    ['add', add],
+    ['withdraw', withdraw],
+    ['publish', publish],
+  ])('freezes a published agenda: refuses to %s', (_, command) => {
     given([scheduled(), published()]).when(command).thenThrows(IllegalTransition, 'de agenda is al gepubliceerd en ligt vast');
   });
 
@@ -119,20 +174,31 @@ describe('meeting: record', () => {
   });
 
   it('records an operational decision in a kerngroep that was held', () => {
-    given([scheduled(), held()]).when(decision('operationeel')).then([{
-      type: 'DecisionRecorded', data: { ...kern, decisionId: '0196a4a2-7c1e-7000-8000-0000000000d1', text: 'Pilot verlengen', decisionKind: 'operationeel' },
-    }]);
+    given([scheduled(), held()])
+      .when(decision('operationeel'))
+      .then([
+        {
+          type: 'DecisionRecorded',
+          data: { ...kern, decisionId: '0196a4a2-7c1e-7000-8000-0000000000d1', text: 'Pilot verlengen', decisionKind: 'operationeel' },
+        },
+      ]);
   });
 
   it('refuses a strategic decision in a kerngroep, with a Dutch reason', () => {
-    given([scheduled(), held()]).when(decision('strategisch'))
+    given([scheduled(), held()])
+      .when(decision('strategisch'))
       .thenThrows(IllegalTransition, 'een strategisch besluit hoort in de regiegroep; de kerngroep neemt operationele besluiten');
   });
 
   it('records a strategic decision in a regiegroep', () => {
-    given([scheduled(regie), held(regie)]).when(decision('strategisch')).then([{
-      type: 'DecisionRecorded', data: { ...regie, decisionId: '0196a4a2-7c1e-7000-8000-0000000000d1', text: 'Pilot verlengen', decisionKind: 'strategisch' },
-    }]);
+    given([scheduled(regie), held(regie)])
+      .when(decision('strategisch'))
+      .then([
+        {
+          type: 'DecisionRecorded',
+          data: { ...regie, decisionId: '0196a4a2-7c1e-7000-8000-0000000000d1', text: 'Pilot verlengen', decisionKind: 'strategisch' },
+        },
+      ]);
   });
 
   it('refuses decisions and action points before the meeting was held, and after the minutes were approved', () => {
@@ -143,13 +209,23 @@ describe('meeting: record', () => {
 
   it('assigns an action point with owner and due date, and completes it once', () => {
     given([scheduled(), held()]).when(assign).then([assigned]);
-    given([scheduled(), held(), assigned]).when(complete).then([{ type: 'ActionPointCompleted', data: { ...kern, actionPointId: apId, completedOn: '2026-05-20' } }]);
-    given([scheduled(), held(), assigned, { type: 'ActionPointCompleted', data: { ...kern, actionPointId: apId, completedOn: '2026-05-20' } }])
-      .when(complete).thenThrows(IllegalTransition, 'het actiepunt is al afgerond');
+    given([scheduled(), held(), assigned])
+      .when(complete)
+      .then([{ type: 'ActionPointCompleted', data: { ...kern, actionPointId: apId, completedOn: '2026-05-20' } }]);
+    given([
+      scheduled(),
+      held(),
+      assigned,
+      { type: 'ActionPointCompleted', data: { ...kern, actionPointId: apId, completedOn: '2026-05-20' } },
+    ])
+      .when(complete)
+      .thenThrows(IllegalTransition, 'het actiepunt is al afgerond');
   });
 
   it('completes an action point after the minutes were approved, but not one that does not exist', () => {
-    given([scheduled(), held(), assigned, approved]).when(complete).thenState((s) => expect(s.actionPoints[apId]).toEqual({ done: true }));
+    given([scheduled(), held(), assigned, approved])
+      .when(complete)
+      .thenState((s) => expect(s.actionPoints[apId]).toEqual({ done: true }));
     given([scheduled(), held()]).when(complete).thenThrows(NotFound, `actiepunt ${apId} bestaat niet`);
   });
 

@@ -5,9 +5,12 @@ describe('meetings upcasting', () => {
   const upcasters = new Upcasters(MEETING_UPCASTERS);
   const event = (type: string, schemaVersion: number, data: object) => ({ type, schemaVersion, data }) as unknown as RecordedEvent;
 
-  it('reads a v1 series (defined before series named their werkagenda) as the seeded werkagenda\'s', () => {
+  it("reads a v1 series (defined before series named their werkagenda) as the seeded werkagenda's", () => {
     const v1 = event('MeetingSeriesDefined', 1, { seriesId: 's', kind: 'kerngroep', title: 'Kerngroepoverleg' });
-    expect(upcasters.upcast(v1)).toMatchObject({ schemaVersion: 2, data: { seriesId: 's', kind: 'kerngroep', werkagendaId: 'betekenisvol-leven-2025-2028' } });
+    expect(upcasters.upcast(v1)).toMatchObject({
+      schemaVersion: 2,
+      data: { seriesId: 's', kind: 'kerngroep', werkagendaId: 'betekenisvol-leven-2025-2028' },
+    });
   });
 
   it('leaves a v2 series as stored', () => {

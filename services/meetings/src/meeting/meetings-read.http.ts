@@ -10,7 +10,9 @@ import { calendarFeed } from '../calendar/calendar-feed';
 import { isoDate, kindParam, uuidParam, werkagendaIdParam } from '../shared/schemas';
 
 const werkagendaId = werkagendaIdParam.optional();
-class ListMeetingsQuery extends createZodDto(z.object({ kind: kindParam.optional(), from: isoDate.optional(), to: isoDate.optional(), werkagendaId })) {}
+class ListMeetingsQuery extends createZodDto(
+  z.object({ kind: kindParam.optional(), from: isoDate.optional(), to: isoDate.optional(), werkagendaId }),
+) {}
 class CalendarQuery extends createZodDto(z.object({ kind: kindParam.optional(), werkagendaId })) {}
 class SeriesQuery extends createZodDto(z.object({ werkagendaId })) {}
 
@@ -19,9 +21,7 @@ const id = zodParam('id', uuidParam);
 @ApiTags('overleggen')
 @Controller('api/v1')
 export class MeetingsReadController {
-  constructor(
-    private readonly readAt: MeetingsReadAt,
-  ) {}
+  constructor(private readonly readAt: MeetingsReadAt) {}
 
   @Get('meeting-series')
   async series(@Query() query: SeriesQuery, @Query('asOf', asOfParam) asOf?: string) {
@@ -35,14 +35,26 @@ export class MeetingsReadController {
 
   /** Declared before meetings/:id so that "calendar.ics" is not taken for an id. */
   @Get('meetings/calendar.ics')
-  async calendar(@Query() query: CalendarQuery, @Query('asOf', asOfParam) asOf: string | undefined, @Res({ passthrough: true }) res: Response) {
+  async calendar(
+    @Query() query: CalendarQuery,
+    @Query('asOf', asOfParam) asOf: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const meetings = await (await this.readAt.queries(asOf)).queries.forCalendar(query.kind, query.werkagendaId);
     const name = query.kind ? `Werkagenda: ${meetings[0]?.series.title ?? query.kind}` : 'Werkagenda: overleggen';
     res.type('text/calendar; charset=utf-8').set('Content-Disposition', 'inline; filename="overleggen.ics"');
     return calendarFeed(
       meetings.map((m) => ({
-        id: m.id, title: m.series.title, purpose: m.series.purpose, startsAt: m.startsAt, endsAt: m.endsAt, status: m.status,
-        sequence: m.sequence, updatedAt: m.updatedAt, cancelReason: m.cancelReason, example: m.series.example,
+        id: m.id,
+        title: m.series.title,
+        purpose: m.series.purpose,
+        startsAt: m.startsAt,
+        endsAt: m.endsAt,
+        status: m.status,
+        sequence: m.sequence,
+        updatedAt: m.updatedAt,
+        cancelReason: m.cancelReason,
+        example: m.series.example,
       })),
       name,
     );
@@ -50,7 +62,11 @@ export class MeetingsReadController {
 
   /** The agenda as a printable page (Dutch, A4); a draft is marked as concept. */
   @Get('meetings/:id/agenda.html')
-  async agendaDocument(@Param('id', id) meetingId: string, @Query('asOf', asOfParam) asOf: string | undefined, @Res({ passthrough: true }) res: Response) {
+  async agendaDocument(
+    @Param('id', id) meetingId: string,
+    @Query('asOf', asOfParam) asOf: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const { queries, now } = await this.readAt.queries(asOf);
     const page = agendaDocument(await queries.one(meetingId, now));
     res.type('text/html; charset=utf-8');
@@ -58,7 +74,11 @@ export class MeetingsReadController {
   }
 
   @Get('meetings/:id')
-  async one(@Param('id', id) meetingId: string, @Query('asOf', asOfParam) asOf: string | undefined, @Res({ passthrough: true }) res: Response) {
+  async one(
+    @Param('id', id) meetingId: string,
+    @Query('asOf', asOfParam) asOf: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const { queries, now } = await this.readAt.queries(asOf);
     const meeting = await queries.one(meetingId, now);
     return withRevision(res, meeting.revision, meeting);

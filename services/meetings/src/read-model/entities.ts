@@ -115,4 +115,13 @@ export class InboundCommitmentRow {
   @Column('jsonb', { name: 'action_codes' }) actionCodes!: string[];
 }
 
-export const MEETINGS_ENTITIES = [SeriesRow, MeetingRow, DecisionRow, ActionPointRow, InboundActionRow, InboundKnelpuntRow, InboundMilestoneRow, InboundCommitmentRow];
+export const MEETINGS_ENTITIES = [
+  SeriesRow,
+  MeetingRow,
+  DecisionRow,
+  ActionPointRow,
+  InboundActionRow,
+  InboundKnelpuntRow,
+  InboundMilestoneRow,
+  InboundCommitmentRow,
+];

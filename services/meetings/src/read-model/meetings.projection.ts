@@ -8,8 +8,19 @@ import { ActionPointRow, DecisionRow, MeetingRow, SeriesRow } from './entities';
 type Recorded = (MeetingSeriesEvent | MeetingEvent) & RecordedEvent;
 
 const OWN_TYPES = new Set<string>([
-  'MeetingSeriesDefined', 'MeetingScheduled', 'MeetingRescheduled', 'MeetingCancelled', 'AgendaItemAdded', 'AgendaItemWithdrawn',
-  'AgendaReordered', 'AgendaPublished', 'MeetingHeld', 'MinutesApproved', 'DecisionRecorded', 'ActionPointAssigned', 'ActionPointCompleted',
+  'MeetingSeriesDefined',
+  'MeetingScheduled',
+  'MeetingRescheduled',
+  'MeetingCancelled',
+  'AgendaItemAdded',
+  'AgendaItemWithdrawn',
+  'AgendaReordered',
+  'AgendaPublished',
+  'MeetingHeld',
+  'MinutesApproved',
+  'DecisionRecorded',
+  'ActionPointAssigned',
+  'ActionPointCompleted',
 ]);
 
 /** The meetings read model's tables, as one batch changes them in memory. */
@@ -54,7 +65,11 @@ export class MeetingsProjection implements Projection {
 const meetingKey = (e: Recorded) =>
   e.type === 'MeetingSeriesDefined' ? {} : e.type === 'MeetingScheduled' ? { creates: e.data.meetingId } : { changes: e.data.meetingId };
 const actionPointKey = (e: Recorded) =>
-  e.type === 'ActionPointAssigned' ? { creates: e.data.actionPointId } : e.type === 'ActionPointCompleted' ? { changes: e.data.actionPointId } : {};
+  e.type === 'ActionPointAssigned'
+    ? { creates: e.data.actionPointId }
+    : e.type === 'ActionPointCompleted'
+      ? { changes: e.data.actionPointId }
+      : {};
 
 /** Applies one event to the rows in memory. */
 export function applyMeetingsEvent(t: MeetingsTables, event: Recorded): void {
@@ -69,19 +84,46 @@ export function applyMeetingsEvent(t: MeetingsTables, event: Recorded): void {
     case 'MeetingSeriesDefined': {
       const d = event.data;
       t.series.insert({
-        id: d.seriesId, werkagendaId: d.werkagendaId, kind: d.kind, title: d.title, purpose: d.purpose, cadence: d.cadence, interval: d.interval,
-        participants: d.participants, chair: d.chair, organiser: d.organiser, firstDate: d.firstDate,
-        localTime: d.localTime, durationMinutes: d.durationMinutes, example: d.example,
+        id: d.seriesId,
+        werkagendaId: d.werkagendaId,
+        kind: d.kind,
+        title: d.title,
+        purpose: d.purpose,
+        cadence: d.cadence,
+        interval: d.interval,
+        participants: d.participants,
+        chair: d.chair,
+        organiser: d.organiser,
+        firstDate: d.firstDate,
+        localTime: d.localTime,
+        durationMinutes: d.durationMinutes,
+        example: d.example,
       });
       return;
     }
     case 'MeetingScheduled': {
       const d = event.data;
       t.meeting.insert({
-        id: d.meetingId, seriesId: d.seriesId, kind: d.kind, occurrenceIndex: d.index, nominalDate: d.nominalDate,
-        movedBecause: d.movedBecause, startsAt: new Date(d.startsAt), endsAt: new Date(d.endsAt), status: 'scheduled',
-        sequence: 0, reschedules: [], cancelReason: null, manualItems: [], withdrawn: [], agendaOrder: null,
-        publishedAgenda: null, publishedAt: null, heldAt: null, minutesApprovedAt: null, ...touch,
+        id: d.meetingId,
+        seriesId: d.seriesId,
+        kind: d.kind,
+        occurrenceIndex: d.index,
+        nominalDate: d.nominalDate,
+        movedBecause: d.movedBecause,
+        startsAt: new Date(d.startsAt),
+        endsAt: new Date(d.endsAt),
+        status: 'scheduled',
+        sequence: 0,
+        reschedules: [],
+        cancelReason: null,
+        manualItems: [],
+        withdrawn: [],
+        agendaOrder: null,
+        publishedAgenda: null,
+        publishedAt: null,
+        heldAt: null,
+        minutesApprovedAt: null,
+        ...touch,
       });
       return;
     }
@@ -89,12 +131,21 @@ export function applyMeetingsEvent(t: MeetingsTables, event: Recorded): void {
       const d = event.data;
       const reschedule = { previousStartsAt: d.previousStartsAt, startsAt: d.startsAt, reason: d.reason, at: at.toISOString() };
       t.meeting.update(d.meetingId, {
-        startsAt: new Date(d.startsAt), endsAt: new Date(d.endsAt), sequence: d.sequence, reschedules: [...existing(d.meetingId).reschedules, reschedule], ...touch,
+        startsAt: new Date(d.startsAt),
+        endsAt: new Date(d.endsAt),
+        sequence: d.sequence,
+        reschedules: [...existing(d.meetingId).reschedules, reschedule],
+        ...touch,
       });
       return;
     }
     case 'MeetingCancelled':
-      t.meeting.update(event.data.meetingId, { status: 'cancelled', cancelReason: event.data.reason, sequence: event.data.sequence, ...touch });
+      t.meeting.update(event.data.meetingId, {
+        status: 'cancelled',
+        cancelReason: event.data.reason,
+        sequence: event.data.sequence,
+        ...touch,
+      });
       return;
     case 'AgendaItemAdded': {
       const row = existing(event.data.meetingId);
@@ -127,7 +178,14 @@ export function applyMeetingsEvent(t: MeetingsTables, event: Recorded): void {
     case 'ActionPointAssigned': {
       const d = event.data;
       t.actionPoint.insert({
-        id: d.actionPointId, meetingId: d.meetingId, seriesId: d.seriesId, text: d.text, owner: d.owner, dueDate: d.dueDate, done: false, completedOn: null,
+        id: d.actionPointId,
+        meetingId: d.meetingId,
+        seriesId: d.seriesId,
+        text: d.text,
+        owner: d.owner,
+        dueDate: d.dueDate,
+        done: false,
+        completedOn: null,
       });
       t.meeting.update(d.meetingId, touch);
       return;

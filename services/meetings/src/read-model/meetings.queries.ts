@@ -8,9 +8,7 @@ import type { AgendaItem } from '../meeting/meeting';
 import { preparations } from '../scheduling/preparation';
 import { addDays, addMonths, amsterdamInstant, amsterdamLocal } from '../scheduling/working-days';
 import { MEETINGS_CONFIG, type MeetingsConfig } from '../shared/config';
-import {
-  ActionPointRow, DecisionRow, MeetingRow, SeriesRow,
-} from './entities';
+import { ActionPointRow, DecisionRow, MeetingRow, SeriesRow } from './entities';
 import { MEETINGS_DATA_SOURCE } from './tokens';
 
 const localDate = (instant: Date) => amsterdamLocal(instant).date;
@@ -23,7 +21,9 @@ const preparationsOf = (slots: { id: string; kind: string; starts_at: string; we
   const pairs = new Map<string, string>();
   for (const werkagenda of new Set(slots.map((s) => s.werkagenda_id))) {
     const of = (kind: string) =>
-      slots.filter((r) => r.kind === kind && r.werkagenda_id === werkagenda).map((r) => ({ id: r.id, startsAt: new Date(r.starts_at).toISOString() }));
+      slots
+        .filter((r) => r.kind === kind && r.werkagenda_id === werkagenda)
+        .map((r) => ({ id: r.id, startsAt: new Date(r.starts_at).toISOString() }));
     for (const [kern, regie] of preparations(of('kerngroep'), of('regiegroep'))) pairs.set(kern, regie);
   }
   return pairs;
@@ -55,9 +55,18 @@ export class MeetingsQueries {
     return rows
       .sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind))
       .map((s) => ({
-        id: s.id, werkagendaId: s.werkagendaId, kind: s.kind, title: s.title, purpose: s.purpose, cadence: s.cadence, interval: s.interval,
-        participants: s.participants, chair: s.chair, organiser: s.organiser,
-        firstOccurrence: { date: s.firstDate, time: s.localTime, timeZone: 'Europe/Amsterdam' }, durationMinutes: s.durationMinutes,
+        id: s.id,
+        werkagendaId: s.werkagendaId,
+        kind: s.kind,
+        title: s.title,
+        purpose: s.purpose,
+        cadence: s.cadence,
+        interval: s.interval,
+        participants: s.participants,
+        chair: s.chair,
+        organiser: s.organiser,
+        firstOccurrence: { date: s.firstDate, time: s.localTime, timeZone: 'Europe/Amsterdam' },
+        durationMinutes: s.durationMinutes,
         example: s.example,
       }));
   }
@@ -69,7 +78,10 @@ export class MeetingsQueries {
     const from = filter.from ? new Date(amsterdamInstant(filter.from, '00:00')) : new Date('1970-01-01T00:00:00Z');
     const to = filter.to ? new Date(amsterdamInstant(addDays(filter.to, 1), '00:00')) : new Date('9999-01-01T00:00:00Z');
     where.startsAt = Between(from, new Date(to.getTime() - 1));
-    const [rows, pairs] = await Promise.all([this.ds.getRepository(MeetingRow).find({ where, order: { startsAt: 'ASC' } }), this.preparations(filter)]);
+    const [rows, pairs] = await Promise.all([
+      this.ds.getRepository(MeetingRow).find({ where, order: { startsAt: 'ASC' } }),
+      this.preparations(filter),
+    ]);
     return rows.map((m) => ({ ...this.summary(m), preparesFor: pairs.get(m.id) ?? null }));
   }
 
@@ -97,7 +109,12 @@ export class MeetingsQueries {
       agenda,
       decisions: decisions.map((d) => ({ id: d.id, text: d.text, kind: d.kind, recordedAt: d.recordedAt.toISOString() })),
       actionPoints: actionPoints.map((a) => ({
-        id: a.id, text: a.text, owner: a.owner, dueDate: a.dueDate, done: a.done, completedOn: a.completedOn,
+        id: a.id,
+        text: a.text,
+        owner: a.owner,
+        dueDate: a.dueDate,
+        done: a.done,
+        completedOn: a.completedOn,
         overdue: !a.done && a.dueDate < today,
       })),
       heldAt: meeting.heldAt?.toISOString() ?? null,
@@ -124,7 +141,9 @@ export class MeetingsQueries {
     if (meeting.publishedAgenda) return { agenda: meeting.publishedAgenda, pairs: await this.preparations({ ofSeries: meeting.seriesId }) };
     const date = localDate(meeting.startsAt);
     // A named statement: each connection plans it once, not at every read (planning costs more than running it).
-    const { rows: [row] } = await this.pool.query<DraftSources>({
+    const {
+      rows: [row],
+    } = await this.pool.query<DraftSources>({
       name: `meetings-draft:${this.s}`,
       text: `WITH s AS (SELECT * FROM ${this.s}.meeting_series WHERE id = $1),
             prev AS (SELECT starts_at FROM ${this.s}.meeting WHERE series_id = $1 AND status <> 'cancelled' AND starts_at < $2 ORDER BY starts_at DESC LIMIT 1),
@@ -153,7 +172,11 @@ export class MeetingsQueries {
     });
     if (!row.series) throw new NotFound(`reeks ${meeting.seriesId} bestaat niet`);
     const interval = row.series.interval;
-    const previousDate = row.previous_starts_at ? localDate(new Date(row.previous_starts_at)) : interval.unit === 'weeks' ? addDays(date, -7 * interval.every) : addMonths(date, -interval.every);
+    const previousDate = row.previous_starts_at
+      ? localDate(new Date(row.previous_starts_at))
+      : interval.unit === 'weeks'
+        ? addDays(date, -7 * interval.every)
+        : addMonths(date, -interval.every);
     const pairs = preparationsOf(row.slots);
     const prepared = pairs.get(meeting.id);
     const regie = prepared ? row.slots.find((m) => m.id === prepared) : undefined;
@@ -162,8 +185,20 @@ export class MeetingsQueries {
       isNext: row.next_id === meeting.id,
       previousDate,
       prepares: regie ? { id: regie.id, date: localDate(new Date(regie.starts_at)) } : null,
-      knelpunten: row.knelpunten.map((k) => ({ id: k.id, actionCode: k.action_code, description: k.description, escalatedTo: k.escalated_to as string })),
-      milestones: row.milestones.map((m) => ({ id: m.id, actionCode: m.action_code, title: m.title, dueDate: m.due_date, status: m.status, achievedOn: m.achieved_on })),
+      knelpunten: row.knelpunten.map((k) => ({
+        id: k.id,
+        actionCode: k.action_code,
+        description: k.description,
+        escalatedTo: k.escalated_to as string,
+      })),
+      milestones: row.milestones.map((m) => ({
+        id: m.id,
+        actionCode: m.action_code,
+        title: m.title,
+        dueDate: m.due_date,
+        status: m.status,
+        achievedOn: m.achieved_on,
+      })),
       commitments: row.commitments.map((c) => ({ id: c.id, text: c.text, dueDate: c.due_date, actionCodes: c.action_codes })),
       actionPoints: row.action_points.map((a) => ({ id: a.id, text: a.text, owner: a.owner, dueDate: a.due_date })),
       manual: meeting.manualItems,

@@ -128,6 +128,9 @@ export class DraftIndexes1700000000205 implements MigrationInterface {
 }
 
 export const MEETINGS_MIGRATIONS = [
-  MeetingsReadModel1700000000201, ActionPointOwnerSealed1700000000202, InboundMilestoneDueDate1700000000203, SeriesPerWerkagenda1700000000204,
+  MeetingsReadModel1700000000201,
+  ActionPointOwnerSealed1700000000202,
+  InboundMilestoneDueDate1700000000203,
+  SeriesPerWerkagenda1700000000204,
   DraftIndexes1700000000205,
 ];

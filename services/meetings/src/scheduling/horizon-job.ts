@@ -1,6 +1,16 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { Clock, type CommandContext, EventStore, type HandleResult, JobScheduler, newId, stableId, stateOf, WrongExpectedRevision } from '@regie/es-core';
+import {
+  Clock,
+  type CommandContext,
+  EventStore,
+  type HandleResult,
+  JobScheduler,
+  newId,
+  stableId,
+  stateOf,
+  WrongExpectedRevision,
+} from '@regie/es-core';
 import { seriesIdOf } from '../seed/seed-series';
 import { MEETING_KINDS, meetingSeriesDecider, meetingSeriesStream, type SeriesDefinition } from '../series/meeting-series';
 import { MeetingCommandMessage } from '../shared/aggregate-command';
@@ -53,16 +63,29 @@ export class MeetingsHorizon implements OnModuleInit {
     let scheduled = 0;
     let position = 0;
     for (const series of await this.definedSeries()) {
-      const rhythm = { firstDate: series.firstDate, localTime: series.localTime, durationMinutes: series.durationMinutes, interval: series.interval };
+      const rhythm = {
+        firstDate: series.firstDate,
+        localTime: series.localTime,
+        durationMinutes: series.durationMinutes,
+        interval: series.interval,
+      };
       const window = schedulingWindow(this.clock.today(), series.interval, this.config.horizonMonths);
       for (const o of occurrencesBetween(rhythm, window.from, window.to)) {
         const meetingId = meetingIdOf(series.seriesId, o.index);
         const data = {
-          meetingId, seriesId: series.seriesId, kind: series.kind, index: o.index, nominalDate: o.nominalDate,
-          movedBecause: o.movedBecause ?? null, startsAt: o.startsAt, endsAt: o.endsAt,
+          meetingId,
+          seriesId: series.seriesId,
+          kind: series.kind,
+          index: o.index,
+          nominalDate: o.nominalDate,
+          movedBecause: o.movedBecause ?? null,
+          startsAt: o.startsAt,
+          endsAt: o.endsAt,
         };
         try {
-          const result: HandleResult<never> = await this.commands.execute(new MeetingCommandMessage(meetingId, { type: 'ScheduleMeeting', data }, this.context()));
+          const result: HandleResult<never> = await this.commands.execute(
+            new MeetingCommandMessage(meetingId, { type: 'ScheduleMeeting', data }, this.context()),
+          );
           scheduled += result.events.length;
           position = Math.max(position, result.position);
         } catch (error) {
@@ -70,17 +93,25 @@ export class MeetingsHorizon implements OnModuleInit {
         }
       }
     }
-    if (scheduled > 0) this.logger.log(`${scheduled} overleggen ingepland tot en met ${horizon(this.clock.today(), this.config.horizonMonths).to}`);
+    if (scheduled > 0)
+      this.logger.log(`${scheduled} overleggen ingepland tot en met ${horizon(this.clock.today(), this.config.horizonMonths).to}`);
     await this.sync.caughtUpTo(position);
     return scheduled;
   }
 
   private async definedSeries(): Promise<SeriesDefinition[]> {
-    const states = await Promise.all(MEETING_KINDS.map(async (kind) => stateOf(meetingSeriesDecider, await this.store.readStream(meetingSeriesStream(seriesIdOf(kind))))));
+    const states = await Promise.all(
+      MEETING_KINDS.map(async (kind) => stateOf(meetingSeriesDecider, await this.store.readStream(meetingSeriesStream(seriesIdOf(kind))))),
+    );
     return states.flatMap((s) => (s.definition ? [s.definition] : []));
   }
 
   private context(): CommandContext {
-    return { actor: { userId: 'scheduler', role: 'system' }, correlationId: stableId(`job:${HORIZON_JOB}:${this.clock.today()}`), causationId: newId(), now: this.clock.now() };
+    return {
+      actor: { userId: 'scheduler', role: 'system' },
+      correlationId: stableId(`job:${HORIZON_JOB}:${this.clock.today()}`),
+      causationId: newId(),
+      now: this.clock.now(),
+    };
   }
 }

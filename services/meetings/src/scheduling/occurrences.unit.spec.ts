@@ -46,8 +46,12 @@ describe('occurrences of a series', () => {
     expect(occurrence(monday, 0)).toMatchObject({ date: '2026-04-07', nominalDate: '2026-04-06' });
     const koningsdag = occurrence({ ...monday, interval: { unit: 'weeks', every: 3 } }, 1);
     expect(koningsdag).toEqual({
-      index: 1, nominalDate: '2026-04-27', date: '2026-04-28', movedBecause: 'Koningsdag',
-      startsAt: '2026-04-28T08:00:00.000Z', endsAt: '2026-04-28T09:30:00.000Z',
+      index: 1,
+      nominalDate: '2026-04-27',
+      date: '2026-04-28',
+      movedBecause: 'Koningsdag',
+      startsAt: '2026-04-28T08:00:00.000Z',
+      endsAt: '2026-04-28T09:30:00.000Z',
     });
   });
 

@@ -11,7 +11,12 @@ const cache = new Map<number, Map<string, string>>();
 export function publicHolidays(year: number): Map<string, string> {
   let holidays = cache.get(year);
   if (!holidays) {
-    holidays = new Map(nl.getHolidays(year, 'nl').filter((h) => h.type === 'public').map((h) => [h.date.slice(0, 10), h.name]));
+    holidays = new Map(
+      nl
+        .getHolidays(year, 'nl')
+        .filter((h) => h.type === 'public')
+        .map((h) => [h.date.slice(0, 10), h.name]),
+    );
     cache.set(year, holidays);
   }
   return holidays;

@@ -14,7 +14,14 @@ export function seriesDefinitions(config: Pick<MeetingsConfig, 'firstOccurrence'
     const { exampleFirst, ...seed } = SERIES_SEED[kind];
     const configured = config.firstOccurrence[kind];
     const first = configured ?? exampleFirst;
-    return { seriesId: seriesIdOf(kind), werkagendaId: SERIES_WERKAGENDA_ID, ...seed, firstDate: first.date, localTime: first.time, example: !configured };
+    return {
+      seriesId: seriesIdOf(kind),
+      werkagendaId: SERIES_WERKAGENDA_ID,
+      ...seed,
+      firstDate: first.date,
+      localTime: first.time,
+      example: !configured,
+    };
   });
 }
 
@@ -33,10 +40,17 @@ export class MeetingSeriesSeeder {
     let commands = 0;
     let position = 0;
     for (const definition of seriesDefinitions(this.config)) {
-      const context: CommandContext = { actor: { userId: 'seed', role: 'system' }, correlationId: stableId('seed:meetings'), causationId: newId(), now: this.clock.now() };
+      const context: CommandContext = {
+        actor: { userId: 'seed', role: 'system' },
+        correlationId: stableId('seed:meetings'),
+        causationId: newId(),
+        now: this.clock.now(),
+      };
       let result: HandleResult<never>;
       try {
-        result = await this.commands.execute(new MeetingSeriesCommandMessage(definition.seriesId, { type: 'DefineMeetingSeries', data: definition }, context));
+        result = await this.commands.execute(
+          new MeetingSeriesCommandMessage(definition.seriesId, { type: 'DefineMeetingSeries', data: definition }, context),
+        );
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         // E.g. REGIE_FIRST_KERNGROEP changed after the series was defined: history stays as it is.

@@ -10,10 +10,18 @@ const SCHEMA_VERSIONS = new Upcasters(MEETING_UPCASTERS).currentVersions;
 
 /** One bus command per aggregate: it carries the decider's command and the request context. */
 export class MeetingSeriesCommandMessage {
-  constructor(readonly seriesId: string, readonly command: MeetingSeriesCommand, readonly context: CommandContext) {}
+  constructor(
+    readonly seriesId: string,
+    readonly command: MeetingSeriesCommand,
+    readonly context: CommandContext,
+  ) {}
 }
 export class MeetingCommandMessage {
-  constructor(readonly meetingId: string, readonly command: MeetingCommand, readonly context: CommandContext) {}
+  constructor(
+    readonly meetingId: string,
+    readonly command: MeetingCommand,
+    readonly context: CommandContext,
+  ) {}
 }
 
 @CommandHandler(MeetingSeriesCommandMessage)

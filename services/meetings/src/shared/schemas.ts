@@ -6,6 +6,10 @@ export const instant = z.iso.datetime({ offset: true, error: 'verwacht een tijds
 export const text = (max: number) =>
   z.string({ error: 'verplicht tekstveld' }).trim().min(1, 'mag niet leeg zijn').max(max, `maximaal ${max} tekens`);
 export const uuidParam = z.uuid('verwacht een id (uuid)');
-export const kindParam = z.enum(['kerngroep', 'evaluatie', 'jaaroverleg', 'regiegroep'], { error: 'kies kerngroep, evaluatie, jaaroverleg of regiegroep' });
+export const kindParam = z.enum(['kerngroep', 'evaluatie', 'jaaroverleg', 'regiegroep'], {
+  error: 'kies kerngroep, evaluatie, jaaroverleg of regiegroep',
+});
 /** A werkagenda's id as the actions context gives it, e.g. betekenisvol-leven-2025-2028. */
-export const werkagendaIdParam = z.string().regex(/^[a-z0-9][a-z0-9.-]{0,99}$/, 'verwacht het id van een werkagenda, zoals betekenisvol-leven-2025-2028');
+export const werkagendaIdParam = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9.-]{0,99}$/, 'verwacht het id van een werkagenda, zoals betekenisvol-leven-2025-2028');

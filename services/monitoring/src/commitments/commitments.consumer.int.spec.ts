@@ -6,22 +6,38 @@ import { MONITORING_CONSUMERS, monitoringReadModel } from '../read-model/monitor
 import { applyAllToCommitments, applyToCommitments } from './commitments.consumer';
 
 const id = (n: number) => `0196a4a2-7c1e-7000-8000-0000000002${String(n).padStart(2, '0')}`;
-const sealed = { subject: '0b6f3f52-6c1e-4c8e-9a57-2f3ad1b0c0de', alg: 'A256GCM', iv: 'AAAAAAAAAAAAAAAA', ciphertext: 'q83v', tag: 'AAAAAAAAAAAAAAAAAAAAAA' };
+const sealed = {
+  subject: '0b6f3f52-6c1e-4c8e-9a57-2f3ad1b0c0de',
+  alg: 'A256GCM',
+  iv: 'AAAAAAAAAAAAAAAA',
+  ciphertext: 'q83v',
+  tag: 'AAAAAAAAAAAAAAAAAAAAAA',
+};
 const due = (text: string, date: string | null) => ({ text, date });
 
 let position = 0;
 const message = (payload: { type: string; commitmentId: string } & Record<string, unknown>): IntegrationMessage => {
   position += 1;
   return {
-    topic: 'regie.commitments.v1', key: `commitment-${payload.commitmentId}`, eventId: `0196a4a2-7c1e-7000-9000-${String(position).padStart(12, '0')}`,
-    type: payload.type, payload, position, occurredAt: new Date(Date.UTC(2026, 0, 5) + position * 3_600_000).toISOString(),
+    topic: 'regie.commitments.v1',
+    key: `commitment-${payload.commitmentId}`,
+    eventId: `0196a4a2-7c1e-7000-9000-${String(position).padStart(12, '0')}`,
+    type: payload.type,
+    payload,
+    position,
+    occurredAt: new Date(Date.UTC(2026, 0, 5) + position * 3_600_000).toISOString(),
   };
 };
 const registered = (n: number, d: ReturnType<typeof due>, v1 = false) =>
   message({
-    type: v1 ? 'CommitmentRegisteredV1' : 'CommitmentRegisteredV2', commitmentId: id(n), text: `Voorbeeld: toezegging ${n}`,
-    madeBy: v1 ? 'Minister voor LZS' : { text: 'Minister ({0})', persons: [sealed] }, madeAt: { date: '2025-11-20', source: 'Kamerstuk 25 424' },
-    due: d, actionCodes: n % 2 ? ['2.1'] : ['1.1', '3.2'], externalRef: n === 1 ? { system: 'tweede-kamer', id: 'tk-1', nummer: 'TZ-1' } : null,
+    type: v1 ? 'CommitmentRegisteredV1' : 'CommitmentRegisteredV2',
+    commitmentId: id(n),
+    text: `Voorbeeld: toezegging ${n}`,
+    madeBy: v1 ? 'Minister voor LZS' : { text: 'Minister ({0})', persons: [sealed] },
+    madeAt: { date: '2025-11-20', source: 'Kamerstuk 25 424' },
+    due: d,
+    actionCodes: n % 2 ? ['2.1'] : ['1.1', '3.2'],
+    externalRef: n === 1 ? { system: 'tweede-kamer', id: 'tk-1', nummer: 'TZ-1' } : null,
   });
 
 /**
@@ -34,22 +50,74 @@ function messages(): IntegrationMessage[] {
   return [
     registered(1, due('voor de zomer 2026', '2026-06-30'), true),
     registered(2, due('Q1 2026', '2026-03-31')),
-    message({ type: 'CommitmentDueSoonV1', commitmentId: id(1), dueDate: '2026-06-30', text: 'Voorbeeld: toezegging 1', actionCodes: ['2.1'] }),
+    message({
+      type: 'CommitmentDueSoonV1',
+      commitmentId: id(1),
+      dueDate: '2026-06-30',
+      text: 'Voorbeeld: toezegging 1',
+      actionCodes: ['2.1'],
+    }),
     registered(3, due('onbekend', null)),
     message({ type: 'CommitmentBecameOverdueV1', commitmentId: id(1), dueDate: '2026-06-30' }),
     message({ type: 'CommitmentBecameOverdueV1', commitmentId: id(2), dueDate: '2026-03-31' }),
     registered(4, due('najaar 2026', '2026-11-30')),
-    message({ type: 'CommitmentUpdatedV1', commitmentId: id(1), text: 'Voorbeeld: toezegging 1, herzien', previousDue: due('voor de zomer 2026', '2026-06-30'), due: due('najaar 2026', '2026-11-30') }),
-    message({ type: 'CommitmentUpdatedV1', commitmentId: id(2), text: 'Voorbeeld: toezegging 2, herzien', previousDue: due('Q1 2026', '2026-03-31'), due: due('eerste kwartaal 2026', '2026-03-31') }),
-    message({ type: 'CommitmentPostponedV1', commitmentId: id(3), previousDue: due('onbekend', null), due: due('Q3 2026', '2026-09-30'), reason: 'later' }),
-    message({ type: 'CommitmentPostponedV1', commitmentId: id(4), previousDue: due('najaar 2026', '2026-11-30'), due: due('eind 2026', '2026-12-31'), reason: 'wetgeving' }),
-    message({ type: 'CommitmentPostponedV1', commitmentId: id(1), previousDue: due('najaar 2026', '2026-11-30'), due: due('eind 2026', '2026-12-31'), reason: 'nog eens' }),
-    message({ type: 'CommitmentPostponedV1', commitmentId: id(3), previousDue: due('Q3 2026', '2026-09-30'), due: due('Q4 2026', '2026-12-31'), reason: 'weer later' }),
+    message({
+      type: 'CommitmentUpdatedV1',
+      commitmentId: id(1),
+      text: 'Voorbeeld: toezegging 1, herzien',
+      previousDue: due('voor de zomer 2026', '2026-06-30'),
+      due: due('najaar 2026', '2026-11-30'),
+    }),
+    message({
+      type: 'CommitmentUpdatedV1',
+      commitmentId: id(2),
+      text: 'Voorbeeld: toezegging 2, herzien',
+      previousDue: due('Q1 2026', '2026-03-31'),
+      due: due('eerste kwartaal 2026', '2026-03-31'),
+    }),
+    message({
+      type: 'CommitmentPostponedV1',
+      commitmentId: id(3),
+      previousDue: due('onbekend', null),
+      due: due('Q3 2026', '2026-09-30'),
+      reason: 'later',
+    }),
+    message({
+      type: 'CommitmentPostponedV1',
+      commitmentId: id(4),
+      previousDue: due('najaar 2026', '2026-11-30'),
+      due: due('eind 2026', '2026-12-31'),
+      reason: 'wetgeving',
+    }),
+    message({
+      type: 'CommitmentPostponedV1',
+      commitmentId: id(1),
+      previousDue: due('najaar 2026', '2026-11-30'),
+      due: due('eind 2026', '2026-12-31'),
+      reason: 'nog eens',
+    }),
+    message({
+      type: 'CommitmentPostponedV1',
+      commitmentId: id(3),
+      previousDue: due('Q3 2026', '2026-09-30'),
+      due: due('Q4 2026', '2026-12-31'),
+      reason: 'weer later',
+    }),
     registered(4, due('najaar 2026', '2026-11-30')),
-    message({ type: 'CommitmentFulfilledV1', commitmentId: id(1), document: { kenmerk: '2026-0000123', title: 'Kamerbrief', date: '2026-10-01' } }),
+    message({
+      type: 'CommitmentFulfilledV1',
+      commitmentId: id(1),
+      document: { kenmerk: '2026-0000123', title: 'Kamerbrief', date: '2026-10-01' },
+    }),
     message({ type: 'CommitmentWithdrawnV1', commitmentId: id(2), reason: 'vervallen' }),
     message({ type: 'CommitmentBecameOverdueV1', commitmentId: id(3), dueDate: '2026-12-31' }),
-    message({ type: 'CommitmentDueSoonV1', commitmentId: id(4), dueDate: '2026-11-30', text: 'Voorbeeld: toezegging 4', actionCodes: ['1.1', '3.2'] }),
+    message({
+      type: 'CommitmentDueSoonV1',
+      commitmentId: id(4),
+      dueDate: '2026-11-30',
+      text: 'Voorbeeld: toezegging 4',
+      actionCodes: ['1.1', '3.2'],
+    }),
   ];
 }
 
@@ -94,10 +162,46 @@ describe('monitoring.commitments: a batch of messages writes what one message at
       `SELECT id, text, made_by->>'text' AS made_by, status, due_date::text, postponements, overdue_since::text, sources FROM one_by_one.commitment ORDER BY id`,
     );
     expect(rows).toEqual([
-      { id: id(1), text: 'Voorbeeld: toezegging 1, herzien', made_by: 'Minister voor LZS', status: 'fulfilled', due_date: '2026-12-31', postponements: 1, overdue_since: null, sources: [1, 3, 5, 8, 12, 15] },
-      { id: id(2), text: 'Voorbeeld: toezegging 2, herzien', made_by: 'Minister ({0})', status: 'withdrawn', due_date: '2026-03-31', postponements: 0, overdue_since: null, sources: [2, 6, 9, 16] },
-      { id: id(3), text: 'Voorbeeld: toezegging 3', made_by: 'Minister ({0})', status: 'overdue', due_date: '2026-12-31', postponements: 2, overdue_since: '2026-12-31', sources: [4, 10, 13, 17] },
-      { id: id(4), text: 'Voorbeeld: toezegging 4', made_by: 'Minister ({0})', status: 'open', due_date: '2026-11-30', postponements: 0, overdue_since: null, sources: [14, 18] },
+      {
+        id: id(1),
+        text: 'Voorbeeld: toezegging 1, herzien',
+        made_by: 'Minister voor LZS',
+        status: 'fulfilled',
+        due_date: '2026-12-31',
+        postponements: 1,
+        overdue_since: null,
+        sources: [1, 3, 5, 8, 12, 15],
+      },
+      {
+        id: id(2),
+        text: 'Voorbeeld: toezegging 2, herzien',
+        made_by: 'Minister ({0})',
+        status: 'withdrawn',
+        due_date: '2026-03-31',
+        postponements: 0,
+        overdue_since: null,
+        sources: [2, 6, 9, 16],
+      },
+      {
+        id: id(3),
+        text: 'Voorbeeld: toezegging 3',
+        made_by: 'Minister ({0})',
+        status: 'overdue',
+        due_date: '2026-12-31',
+        postponements: 2,
+        overdue_since: '2026-12-31',
+        sources: [4, 10, 13, 17],
+      },
+      {
+        id: id(4),
+        text: 'Voorbeeld: toezegging 4',
+        made_by: 'Minister ({0})',
+        status: 'open',
+        due_date: '2026-11-30',
+        postponements: 0,
+        overdue_since: null,
+        sources: [14, 18],
+      },
     ]);
   });
 
@@ -105,7 +209,9 @@ describe('monitoring.commitments: a batch of messages writes what one message at
     const ds = await open('unregistered');
     const [first, second] = messages();
     const orphan = message({ type: 'CommitmentWithdrawnV1', commitmentId: id(9), reason: 'onbekend' });
-    await expect(ds.transaction((em) => applyToCommitments(orphan, em))).rejects.toThrow(`toezegging ${id(9)}: CommitmentWithdrawnV1 vóór CommitmentRegisteredV1`);
+    await expect(ds.transaction((em) => applyToCommitments(orphan, em))).rejects.toThrow(
+      `toezegging ${id(9)}: CommitmentWithdrawnV1 vóór CommitmentRegisteredV1`,
+    );
     await expect(ds.transaction((em) => applyAllToCommitments([first, orphan, second], em))).rejects.toThrow(/vóór CommitmentRegisteredV1/);
     expect(await ds.query(`SELECT count(*)::int AS n FROM unregistered.commitment`)).toEqual([{ n: 0 }]);
 

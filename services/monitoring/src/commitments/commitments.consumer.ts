@@ -32,8 +32,16 @@ export async function applyAllToCommitments(messages: IntegrationMessage[], em: 
     if (event.type === 'CommitmentRegisteredV1' || event.type === 'CommitmentRegisteredV2') {
       const madeBy = typeof event.madeBy === 'string' ? { text: event.madeBy, persons: [] } : event.madeBy; // V1: published before sealing
       rows.upsert({
-        id, text: event.text, madeBy, dueText: event.due.text, dueDate: event.due.date, status: 'open',
-        actionCodes: event.actionCodes, postponements: 0, overdueSince: null, sources: [position],
+        id,
+        text: event.text,
+        madeBy,
+        dueText: event.due.text,
+        dueDate: event.due.date,
+        status: 'open',
+        actionCodes: event.actionCodes,
+        postponements: 0,
+        overdueSince: null,
+        sources: [position],
       });
       continue;
     }
@@ -42,7 +50,14 @@ export async function applyAllToCommitments(messages: IntegrationMessage[], em: 
     const sources = [...row.sources, position];
     switch (event.type) {
       case 'CommitmentPostponedV1':
-        rows.update(id, { dueText: event.due.text, dueDate: event.due.date, status: 'postponed', overdueSince: null, postponements: row.postponements + 1, sources });
+        rows.update(id, {
+          dueText: event.due.text,
+          dueDate: event.due.date,
+          status: 'postponed',
+          overdueSince: null,
+          postponements: row.postponements + 1,
+          sources,
+        });
         break;
       case 'CommitmentFulfilledV1':
         rows.update(id, { status: 'fulfilled', overdueSince: null, sources });
@@ -60,7 +75,14 @@ export async function applyAllToCommitments(messages: IntegrationMessage[], em: 
         // A new due date at the source lifts an overdue state, as a postponement does (as in the commitments context).
         const moved = event.due.date !== event.previousDue.date;
         const status = moved && row.status === 'overdue' ? 'postponed' : row.status;
-        rows.update(id, { text: event.text, dueText: event.due.text, dueDate: event.due.date, status, overdueSince: status === 'overdue' ? row.overdueSince : null, sources });
+        rows.update(id, {
+          text: event.text,
+          dueText: event.due.text,
+          dueDate: event.due.date,
+          status,
+          overdueSince: status === 'overdue' ? row.overdueSince : null,
+          sources,
+        });
         break;
       }
       default: {

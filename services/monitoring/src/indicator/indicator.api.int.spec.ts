@@ -15,7 +15,12 @@ describe('indicators over HTTP', () => {
   it('seeds the documents’ indicator with only their figures and sources, and no measurements', async () => {
     const [indicator] = (await request(t.http).get('/api/v1/indicators').expect(200)).body;
     expect(indicator).toMatchObject({ id: ID, title: 'Nieuwe Wlz-indicaties ggz-wonen per maand', periodicity: 'month', measurements: [] });
-    expect(indicator.baseline).toMatchObject({ value: 300, approximate: true, reference: '2023', source: expect.stringContaining('25 424, nr. 664') });
+    expect(indicator.baseline).toMatchObject({
+      value: 300,
+      approximate: true,
+      reference: '2023',
+      source: expect.stringContaining('25 424, nr. 664'),
+    });
     expect(indicator.targets).toEqual([
       expect.objectContaining({ value: 240, by: '2024-03', source: expect.stringContaining('nr. 664') }),
       expect.objectContaining({ value: 100, by: null, approximate: true, source: expect.stringContaining('nr. 664') }),
@@ -39,7 +44,9 @@ describe('indicators over HTTP', () => {
     const events = await t.store.readStream(indicatorStream(ID));
     expect(events.at(-1)).toMatchObject({ type: 'MeasurementRecorded', data: { period: '2026-09', value: 98, previousValue: 104 } });
     const one = (await request(t.http).get(`/api/v1/indicators/${ID}`).expect(200)).body;
-    expect(one.measurements).toEqual([expect.objectContaining({ period: '2026-09', value: 98, corrections: 1, position: events.at(-1)!.position })]);
+    expect(one.measurements).toEqual([
+      expect.objectContaining({ period: '2026-09', value: 98, corrections: 1, position: events.at(-1)!.position }),
+    ]);
   });
 
   it('refuses an unknown period format or a negative count with problem+json naming the field, and records nothing', async () => {
@@ -68,14 +75,20 @@ describe('indicators over HTTP', () => {
     await record({ period: '2026-10', value: 101.5 });
     const csv = await request(t.http).get(`/api/v1/indicators/${ID}/series.csv`).expect(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
-    const lines = csv.text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    const lines = csv.text
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
     expect(lines[0]).toBe('periode;waarde;doel_max;doel_bron;basislijn;bron_meting;correcties;bron_positie');
     expect(lines[2]).toMatch(/^2026-10;101,5;100;Kamerstuk 25 424, nr\. 664 .*;300;;0;\d+$/);
-    const svg = await request(t.http).get(`/api/v1/indicators/${ID}/chart.svg`).buffer(true).parse((res, cb) => {
-      let data = '';
-      res.on('data', (c) => (data += c));
-      res.on('end', () => cb(null, data));
-    });
+    const svg = await request(t.http)
+      .get(`/api/v1/indicators/${ID}/chart.svg`)
+      .buffer(true)
+      .parse((res, cb) => {
+        let data = '';
+        res.on('data', (c) => (data += c));
+        res.on('end', () => cb(null, data));
+      });
     expect(svg.status).toBe(200);
     expect(svg.headers['content-type']).toMatch(/^image\/svg\+xml/);
     expect(svg.body).toContain('>101.5</text>'); // the recorded measurement, labelled on its point

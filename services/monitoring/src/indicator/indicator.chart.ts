@@ -25,7 +25,8 @@ const GRIJS = '#696969';
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export const baselineLabel = (b: NonNullable<ChartInput['baseline']>) => `basislijn ca. ${b.value} (${b.reference})`;
-export const targetLabel = (t: ChartInput['targets'][number]) => `doel ${t.approximate ? 'ca. ' : '≤ '}${t.value}${t.by ? ` vanaf ${t.by}` : ' (langere termijn)'}`;
+export const targetLabel = (t: ChartInput['targets'][number]) =>
+  `doel ${t.approximate ? 'ca. ' : '≤ '}${t.value}${t.by ? ` vanaf ${t.by}` : ' (langere termijn)'}`;
 
 export function indicatorChartSvg(input: ChartInput): string {
   const used = [...input.measurements.map((m) => monthIndex(m.period)), ...input.targets.flatMap((t) => (t.by ? [monthIndex(t.by)] : []))];
@@ -34,11 +35,20 @@ export function indicatorChartSvg(input: ChartInput): string {
   const months = Array.from({ length: last - first + 1 }, (_, i) => monthOf(first + i));
   const measured: (number | null)[] = months.map(() => null);
   for (const m of input.measurements) measured[monthIndex(m.period) - first] = m.value;
-  const values = [...input.measurements.map((m) => m.value), ...input.targets.map((t) => t.value), ...(input.baseline ? [input.baseline.value] : [])];
+  const values = [
+    ...input.measurements.map((m) => m.value),
+    ...input.targets.map((t) => t.value),
+    ...(input.baseline ? [input.baseline.value] : []),
+  ];
   const top = Math.max(1, ...values) * 1.1;
 
   const reference = (value: number, from: string, label: string, color: string) => [
-    { coord: [from, value], name: label, lineStyle: { color, type: 'dashed', width: 1.5 }, label: { color, formatter: '{b}', position: 'insideEndTop' } },
+    {
+      coord: [from, value],
+      name: label,
+      lineStyle: { color, type: 'dashed', width: 1.5 },
+      label: { color, formatter: '{b}', position: 'insideEndTop' },
+    },
     { coord: [months[months.length - 1], value] },
   ];
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: WIDTH, height: HEIGHT });
@@ -46,7 +56,13 @@ export function indicatorChartSvg(input: ChartInput): string {
     chart.setOption({
       animation: false,
       textStyle: { fontFamily: 'RijksoverheidSansWebText, Verdana, sans-serif' },
-      title: { text: input.title, subtext: input.unit, left: 8, textStyle: { fontSize: 14, color: '#000' }, subtextStyle: { color: '#333' } },
+      title: {
+        text: input.title,
+        subtext: input.unit,
+        left: 8,
+        textStyle: { fontSize: 14, color: '#000' },
+        subtextStyle: { color: '#333' },
+      },
       grid: { left: 56, right: 24, top: 64, bottom: 40 },
       xAxis: { type: 'category', data: months, boundaryGap: false, axisLabel: { color: '#000' } },
       yAxis: { type: 'value', min: 0, max: Math.ceil(top), axisLabel: { color: '#000' } },

@@ -1,6 +1,14 @@
 import { indicatorChartSvg } from './indicator.chart';
 
-const base = { title: 'Nieuwe Wlz-indicaties <ggz-wonen>', unit: 'per maand', baseline: { value: 300, reference: '2023' }, targets: [{ value: 240, by: '2024-03', approximate: false }, { value: 100, by: null, approximate: true }] };
+const base = {
+  title: 'Nieuwe Wlz-indicaties <ggz-wonen>',
+  unit: 'per maand',
+  baseline: { value: 300, reference: '2023' },
+  targets: [
+    { value: 240, by: '2024-03', approximate: false },
+    { value: 100, by: null, approximate: true },
+  ],
+};
 const texts = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
 
 describe('indicator chart (SVG)', () => {
@@ -8,11 +16,27 @@ describe('indicator chart (SVG)', () => {
     const svg = indicatorChartSvg({ ...base, measurements: [] });
     expect(svg).toMatch(/^<\?xml[^]*<svg role="img" aria-label="Nieuwe Wlz-indicaties &lt;ggz-wonen&gt; \(per maand\)"/);
     expect(svg).toContain('<title>Nieuwe Wlz-indicaties &lt;ggz-wonen&gt; (per maand)</title>');
-    expect(texts(svg)).toEqual(expect.arrayContaining(['Nieuwe Wlz-indicaties &lt;ggz-wonen&gt;', 'basislijn ca. 300 (2023)', 'doel ≤ 240 vanaf 2024-03', 'doel ca. 100 (langere termijn)', 'Nog geen metingen']));
+    expect(texts(svg)).toEqual(
+      expect.arrayContaining([
+        'Nieuwe Wlz-indicaties &lt;ggz-wonen&gt;',
+        'basislijn ca. 300 (2023)',
+        'doel ≤ 240 vanaf 2024-03',
+        'doel ca. 100 (langere termijn)',
+        'Nog geen metingen',
+      ]),
+    );
   });
 
   it('plots measurements in month order, every month on the axis, values on the points', () => {
-    const svg = indicatorChartSvg({ ...base, baseline: null, targets: [], measurements: [{ period: '2026-03', value: 50 }, { period: '2026-01', value: 100 }] });
+    const svg = indicatorChartSvg({
+      ...base,
+      baseline: null,
+      targets: [],
+      measurements: [
+        { period: '2026-03', value: 50 },
+        { period: '2026-01', value: 100 },
+      ],
+    });
     const labels = texts(svg);
     expect(labels.filter((t) => /^\d{4}-\d{2}$/.test(t))).toEqual(['2026-01', '2026-02', '2026-03']);
     expect(labels).toEqual(expect.arrayContaining(['100', '50']));

@@ -1,13 +1,25 @@
 import { type Decider, IllegalTransition, InvalidInput, NotFound } from '@regie/es-core';
 import { MONTH_PATTERN } from '../shared/calendar';
-import { type Assessment, type Baseline, type DefinedData, evolve, type IndicatorEvent, type IndicatorState, initialState, type Target } from './indicator';
+import {
+  type Assessment,
+  type Baseline,
+  type DefinedData,
+  evolve,
+  type IndicatorEvent,
+  type IndicatorState,
+  initialState,
+  type Target,
+} from './indicator';
 
 export type DefineIndicator = { type: 'DefineIndicator'; data: DefinedData };
 export type SetBaseline = { type: 'SetBaseline'; data: { indicatorId: string } & Baseline };
 export type SetTarget = { type: 'SetTarget'; data: { indicatorId: string } & Target };
 export type NoteAssessment = { type: 'NoteAssessment'; data: { indicatorId: string } & Assessment };
 /** `today` (YYYY-MM-DD) comes from the caller's clock. */
-export type RecordMeasurement = { type: 'RecordMeasurement'; data: { indicatorId: string; period: string; value: number; source: string | null; today: string } };
+export type RecordMeasurement = {
+  type: 'RecordMeasurement';
+  data: { indicatorId: string; period: string; value: number; source: string | null; today: string };
+};
 export type IndicatorCommand = DefineIndicator | SetBaseline | SetTarget | NoteAssessment | RecordMeasurement;
 
 const existing = (indicatorId: string, state: IndicatorState): IndicatorState => {

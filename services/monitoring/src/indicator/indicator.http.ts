@@ -16,7 +16,11 @@ import type { IndicatorEvent } from './indicator';
 import { indicatorChartSvg } from './indicator.chart';
 
 class RecordMeasurementBody extends createZodDto(
-  z.object({ period: monthPeriod, value: count, source: z.string().trim().min(1, 'mag niet leeg zijn').max(500, 'maximaal 500 tekens').optional() }),
+  z.object({
+    period: monthPeriod,
+    value: count,
+    source: z.string().trim().min(1, 'mag niet leeg zijn').max(500, 'maximaal 500 tekens').optional(),
+  }),
 ) {}
 
 const id = zodParam('id', indicatorIdParam);
@@ -38,27 +42,47 @@ export class IndicatorsController {
   }
 
   @Get(':id')
-  async one(@Param('id', id) indicatorId: string, @Query('asOf', asOfParam) asOf: string | undefined, @Res({ passthrough: true }) res: Response) {
+  async one(
+    @Param('id', id) indicatorId: string,
+    @Query('asOf', asOfParam) asOf: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const indicator = await (await this.readAt.queries(asOf)).facts.indicator(indicatorId);
     return withRevision(res, indicator.revision, indicator);
   }
 
   @Allow('coordinator')
   @Post(':id/measurements')
-  async record(@Param('id', id) indicatorId: string, @Body() body: RecordMeasurementBody, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
-    const command = { type: 'RecordMeasurement' as const, data: { indicatorId, period: body.period, value: body.value, source: body.source ?? null, today: amsterdamDate(ctx.now) } };
+  async record(
+    @Param('id', id) indicatorId: string,
+    @Body() body: RecordMeasurementBody,
+    @Ctx() ctx: CommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const command = {
+      type: 'RecordMeasurement' as const,
+      data: { indicatorId, period: body.period, value: body.value, source: body.source ?? null, today: amsterdamDate(ctx.now) },
+    };
     const result: HandleResult<IndicatorEvent> = await this.commands.execute(new IndicatorCommandMessage(indicatorId, command, ctx));
     await this.sync.caughtUpTo(result.position);
     const event = result.events[0];
     return withRevision(res, result.revision, {
-      indicatorId, period: body.period, value: body.value, revision: result.revision, recorded: result.events.length > 0,
+      indicatorId,
+      period: body.period,
+      value: body.value,
+      revision: result.revision,
+      recorded: result.events.length > 0,
       previousValue: event?.type === 'MeasurementRecorded' ? event.data.previousValue : null,
     });
   }
 
   @Get(':id/series.csv')
   @Header('Content-Type', 'text/csv; charset=utf-8')
-  async series(@Param('id', id) indicatorId: string, @Query('asOf', asOfParam) asOf: string | undefined, @Res({ passthrough: true }) res: Response) {
+  async series(
+    @Param('id', id) indicatorId: string,
+    @Query('asOf', asOfParam) asOf: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const i = await (await this.readAt.queries(asOf)).facts.indicator(indicatorId);
     res.setHeader('Content-Disposition', `attachment; filename="${indicatorId}.csv"`);
     const header = ['periode', 'waarde', 'doel_max', 'doel_bron', 'basislijn', 'bron_meting', 'correcties', 'bron_positie'];
@@ -66,7 +90,16 @@ export class IndicatorsController {
       header,
       i.measurements.map((m) => {
         const target = applicableTarget(i.targets, m.period);
-        return [m.period, m.value, target?.value ?? null, target?.source ?? null, i.baseline?.value ?? null, m.source, m.corrections, m.position];
+        return [
+          m.period,
+          m.value,
+          target?.value ?? null,
+          target?.source ?? null,
+          i.baseline?.value ?? null,
+          m.source,
+          m.corrections,
+          m.position,
+        ];
       }),
     );
   }

@@ -3,10 +3,25 @@ import type { DomainEvent } from '@regie/es-core';
 /** An indicator (e.g. new Wlz-indicaties ggz-wonen per month) with baseline, targets and measurements. */
 export type Periodicity = 'month';
 
-export type DefinedData = { indicatorId: string; title: string; unit: string; periodicity: Periodicity; description: string; source: string };
+export type DefinedData = {
+  indicatorId: string;
+  title: string;
+  unit: string;
+  periodicity: Periodicity;
+  description: string;
+  source: string;
+};
 export type Baseline = { value: number; approximate: boolean; reference: string; text: string; source: string };
 /** An upper bound to reach by a month; `by: null` = "op de langere termijn" (the source gives no date). */
-export type Target = { targetId: string; value: number; approximate: boolean; by: string | null; text: string; derivation: string | null; source: string };
+export type Target = {
+  targetId: string;
+  value: number;
+  approximate: boolean;
+  by: string | null;
+  text: string;
+  derivation: string | null;
+  source: string;
+};
 /** A statement about the indicator's state in a source (not a measurement for a period). */
 export type Assessment = { assessmentId: string; asOf: string; text: string; source: string };
 
@@ -20,7 +35,13 @@ export type MeasurementRecorded = DomainEvent<
   { indicatorId: string; period: string; value: number; previousValue: number | null; source: string | null }
 >;
 export type IndicatorEvent = IndicatorDefined | IndicatorBaselineSet | IndicatorTargetSet | IndicatorAssessmentNoted | MeasurementRecorded;
-export const INDICATOR_EVENT_TYPES: IndicatorEvent['type'][] = ['IndicatorDefined', 'IndicatorBaselineSet', 'IndicatorTargetSet', 'IndicatorAssessmentNoted', 'MeasurementRecorded'];
+export const INDICATOR_EVENT_TYPES: IndicatorEvent['type'][] = [
+  'IndicatorDefined',
+  'IndicatorBaselineSet',
+  'IndicatorTargetSet',
+  'IndicatorAssessmentNoted',
+  'MeasurementRecorded',
+];
 
 export type IndicatorState = {
   exists: boolean;

@@ -23,7 +23,11 @@ export async function applyAllToBoard(messages: IntegrationMessage[], em: Entity
   const milestones = new RowSet(em, BoardMilestoneRow);
   const history = new RowSet(em, BoardMilestoneEventRow);
   await actions.load(events.flatMap(({ event }) => (event.type === 'ActionDefinedV1' ? [event.code] : [])));
-  await milestones.load(events.flatMap(({ event }) => (event.type.startsWith('Milestone') && 'milestoneId' in event && event.type !== 'MilestonePlannedV1' ? [event.milestoneId] : [])));
+  await milestones.load(
+    events.flatMap(({ event }) =>
+      event.type.startsWith('Milestone') && 'milestoneId' in event && event.type !== 'MilestonePlannedV1' ? [event.milestoneId] : [],
+    ),
+  );
   for (const { event, sourcePosition } of events) {
     if (event.type.startsWith('Milestone') && 'milestoneId' in event) {
       // Kept per milestone: the replanning history behind the projection and the sources of every figure.
@@ -36,8 +40,15 @@ export async function applyAllToBoard(messages: IntegrationMessage[], em: Entity
         break;
       case 'MilestonePlannedV1':
         milestones.insert({
-          id: event.milestoneId, actionCode: event.actionCode, title: event.title, dueDate: event.dueDate,
-          originalDueDate: event.dueDate, status: 'planned', replanCount: 0, achievedOn: null, sourcePosition,
+          id: event.milestoneId,
+          actionCode: event.actionCode,
+          title: event.title,
+          dueDate: event.dueDate,
+          originalDueDate: event.dueDate,
+          status: 'planned',
+          replanCount: 0,
+          achievedOn: null,
+          sourcePosition,
         });
         break;
       case 'MilestoneStartedV1':

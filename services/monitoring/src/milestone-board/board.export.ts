@@ -9,7 +9,12 @@ type Cell = string | number | boolean | null;
  * prefixed with an apostrophe: titles and summaries are typed by users (CSV injection).
  */
 export function toCsv(header: readonly string[], rows: readonly Cell[][]): string {
-  return stringify([[...header], ...rows.map((row) => row.map(text))], { delimiter: ';', bom: true, record_delimiter: 'windows', quoted_match: /[\r\n]/ });
+  return stringify([[...header], ...rows.map((row) => row.map(text))], {
+    delimiter: ';',
+    bom: true,
+    record_delimiter: 'windows',
+    quoted_match: /[\r\n]/,
+  });
 }
 
 const text = (value: Cell): string => {

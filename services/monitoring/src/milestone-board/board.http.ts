@@ -28,9 +28,35 @@ export class MilestoneBoardController {
   async csv(@Query('asOf', asOfParam) asOf?: string) {
     const { queries, today } = await this.readAt.queries(asOf);
     const board = await queries.board(today);
-    const header = ['actielijn', 'actie', 'actietitel', 'mijlpaal_id', 'mijlpaal', 'streefdatum', 'oorspronkelijke_streefdatum', 'status', 'te_laat', 'herpland_aantal', 'behaald_op', 'bron_positie'];
+    const header = [
+      'actielijn',
+      'actie',
+      'actietitel',
+      'mijlpaal_id',
+      'mijlpaal',
+      'streefdatum',
+      'oorspronkelijke_streefdatum',
+      'status',
+      'te_laat',
+      'herpland_aantal',
+      'behaald_op',
+      'bron_positie',
+    ];
     const rows = board.flatMap((a) =>
-      a.milestones.map((m) => [a.actionLine, a.code, a.title, m.id, m.title, m.dueDate, m.originalDueDate, m.label, m.late, m.replannedTimes, m.achievedOn, m.sourcePosition]),
+      a.milestones.map((m) => [
+        a.actionLine,
+        a.code,
+        a.title,
+        m.id,
+        m.title,
+        m.dueDate,
+        m.originalDueDate,
+        m.label,
+        m.late,
+        m.replannedTimes,
+        m.achievedOn,
+        m.sourcePosition,
+      ]),
     );
     return toCsv(header, rows);
   }
@@ -43,10 +69,17 @@ export class MilestoneBoardController {
     return commitments
       .filter((c) => c.status === 'overdue')
       .map((c) => ({
-        id: c.id, text: c.text, madeBy: c.madeBy, due: { text: c.dueText, date: c.dueDate }, overdueSince: c.overdueSince,
-        postponements: c.postponements, actionCodes: c.actionCodes,
+        id: c.id,
+        text: c.text,
+        madeBy: c.madeBy,
+        due: { text: c.dueText, date: c.dueDate },
+        overdueSince: c.overdueSince,
+        postponements: c.postponements,
+        actionCodes: c.actionCodes,
         lateMilestones: milestones
-          .filter((m) => c.actionCodes.includes(m.actionCode) && (m.status === 'planned' || m.status === 'in_progress') && m.dueDate < today)
+          .filter(
+            (m) => c.actionCodes.includes(m.actionCode) && (m.status === 'planned' || m.status === 'in_progress') && m.dueDate < today,
+          )
           .map((m) => ({ id: m.id, actionCode: m.actionCode, title: m.title, dueDate: m.dueDate })),
         sources: c.sources,
       }));

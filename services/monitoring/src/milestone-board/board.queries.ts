@@ -21,8 +21,13 @@ export class MilestoneBoardQueries {
       return {
         actionLine,
         counts: {
-          total: all.length, planned: count('planned'), inProgress: count('in_progress'), achieved: count('achieved'), late: count('late'),
-          cancelled: count('cancelled'), replanned: all.filter((m) => m.replanned).length,
+          total: all.length,
+          planned: count('planned'),
+          inProgress: count('in_progress'),
+          achieved: count('achieved'),
+          late: count('late'),
+          cancelled: count('cancelled'),
+          replanned: all.filter((m) => m.replanned).length,
         },
         actions: own,
       };
@@ -64,7 +69,13 @@ export class MilestoneBoardQueries {
 export const boardStatus = (m: Pick<BoardMilestoneRow, 'status' | 'dueDate'>, today: string): BoardStatus =>
   (m.status === 'planned' || m.status === 'in_progress') && m.dueDate < today ? 'late' : m.status;
 
-const LABELS: Record<BoardStatus, string> = { planned: 'gepland', in_progress: 'loopt', achieved: 'behaald', late: 'te laat', cancelled: 'geannuleerd' };
+const LABELS: Record<BoardStatus, string> = {
+  planned: 'gepland',
+  in_progress: 'loopt',
+  achieved: 'behaald',
+  late: 'te laat',
+  cancelled: 'geannuleerd',
+};
 
 /** The state as directors read it, e.g. "te laat, 2× herpland". */
 export const boardLabel = (status: BoardStatus, replanCount: number): string =>

@@ -69,9 +69,18 @@ export function computeProjection(input: ProjectionInput) {
     const open = m.status === 'planned' || m.status === 'in_progress';
     const late = open && m.dueDate < today;
     return {
-      id: m.id, actionCode: m.actionCode, actionLine: m.actionLine ?? lineOf.get(m.actionCode) ?? null, title: m.title,
-      dueDate: m.dueDate, originalDueDate: m.originalDueDate, status: late ? 'late' : m.status, late,
-      replannedTimes: m.replans.length, achievedOn: m.achievedOn, ...projection, open,
+      id: m.id,
+      actionCode: m.actionCode,
+      actionLine: m.actionLine ?? lineOf.get(m.actionCode) ?? null,
+      title: m.title,
+      dueDate: m.dueDate,
+      originalDueDate: m.originalDueDate,
+      status: late ? 'late' : m.status,
+      late,
+      replannedTimes: m.replans.length,
+      achievedOn: m.achievedOn,
+      ...projection,
+      open,
     };
   });
   const strip = ({ open: _open, ...item }: (typeof items)[number]) => item;
@@ -89,16 +98,28 @@ export function computeProjection(input: ProjectionInput) {
     if (inScope) {
       if (c.status === 'overdue') reasons.push({ text: `over de termijn (${c.dueDate})`, sources: c.sources });
       for (const m of items.filter((i) => i.open && c.actionCodes.includes(i.actionCode))) {
-        if (m.late) reasons.push({ text: `mijlpaal "${m.title}" van actie ${m.actionCode} is te laat (streefdatum ${m.dueDate})`, sources: m.sources });
+        if (m.late)
+          reasons.push({
+            text: `mijlpaal "${m.title}" van actie ${m.actionCode} is te laat (streefdatum ${m.dueDate})`,
+            sources: m.sources,
+          });
         else if (m.dueDate <= c.dueDate! && m.projectedDate! > c.dueDate!) {
-          reasons.push({ text: `mijlpaal "${m.title}" van actie ${m.actionCode} wordt pas op ${m.projectedDate} verwacht, na de termijn ${c.dueDate}`, sources: m.sources });
+          reasons.push({
+            text: `mijlpaal "${m.title}" van actie ${m.actionCode} wordt pas op ${m.projectedDate} verwacht, na de termijn ${c.dueDate}`,
+            sources: m.sources,
+          });
         }
       }
     }
     return {
-      id: c.id, text: c.text, due: { text: c.dueText, date: c.dueDate }, status: c.status, actionCodes: c.actionCodes,
+      id: c.id,
+      text: c.text,
+      due: { text: c.dueText, date: c.dueDate },
+      status: c.status,
+      actionCodes: c.actionCodes,
       dueInQuarter: c.status !== 'withdrawn' && inQuarter(c.dueDate, quarter),
-      atRisk: reasons.length > 0, why: reasons.map((r) => r.text),
+      atRisk: reasons.length > 0,
+      why: reasons.map((r) => r.text),
       sources: uniq([...c.sources, ...reasons.flatMap((r) => r.sources)]),
     };
   });
@@ -106,34 +127,58 @@ export function computeProjection(input: ProjectionInput) {
   const commitmentsAtRisk = commitments.filter((c) => c.atRisk);
 
   const indicators = input.indicators.map((i) => ({
-    id: i.id, title: i.title, unit: i.unit, baseline: i.baseline, targets: i.targets,
+    id: i.id,
+    title: i.title,
+    unit: i.unit,
+    baseline: i.baseline,
+    targets: i.targets,
     ...forecastIndicator(i.measurements, i.targets, quarter.lastMonth),
     sources: uniq([...i.sources, ...i.measurements.map((m) => m.position)]),
   }));
 
-  const lines = [...new Set([...input.actions.map((a) => a.actionLine), ...items.flatMap((m) => (m.actionLine === null ? [] : [m.actionLine]))])].sort((a, b) => a - b);
+  const lines = [
+    ...new Set([...input.actions.map((a) => a.actionLine), ...items.flatMap((m) => (m.actionLine === null ? [] : [m.actionLine]))]),
+  ].sort((a, b) => a - b);
   const actionLines = lines.map((line) => {
-    const codes = new Set([...input.actions.filter((a) => a.actionLine === line).map((a) => a.code), ...items.filter((m) => m.actionLine === line).map((m) => m.actionCode)]);
+    const codes = new Set([
+      ...input.actions.filter((a) => a.actionLine === line).map((a) => a.code),
+      ...items.filter((m) => m.actionLine === line).map((m) => m.actionCode),
+    ]);
     const ms = items.filter((m) => m.actionLine === line && m.status !== 'cancelled');
     const linked = commitments.filter((c) => c.actionCodes.some((code) => codes.has(code)));
     const red = [
-      ...ms.filter((m) => m.late).map((m) => ({ text: `mijlpaal "${m.title}" (${m.actionCode}) is te laat sinds ${m.dueDate}`, sources: m.sources })),
-      ...linked.filter((c) => c.status === 'overdue').map((c) => ({ text: `toezegging "${short(c.text)}" is over de termijn (${c.due.date})`, sources: c.sources })),
+      ...ms
+        .filter((m) => m.late)
+        .map((m) => ({ text: `mijlpaal "${m.title}" (${m.actionCode}) is te laat sinds ${m.dueDate}`, sources: m.sources })),
+      ...linked
+        .filter((c) => c.status === 'overdue')
+        .map((c) => ({ text: `toezegging "${short(c.text)}" is over de termijn (${c.due.date})`, sources: c.sources })),
     ];
     const amber = [
-      ...movedOut.filter((m) => m.actionLine === line).map((m) => ({ text: `mijlpaal "${m.title}" (${m.actionCode}) wordt verwacht in ${m.projectedQuarter}`, sources: m.sources })),
-      ...linked.filter((c) => c.atRisk && c.status !== 'overdue').map((c) => ({ text: `toezegging "${short(c.text)}" is in gevaar`, sources: c.sources })),
+      ...movedOut
+        .filter((m) => m.actionLine === line)
+        .map((m) => ({ text: `mijlpaal "${m.title}" (${m.actionCode}) wordt verwacht in ${m.projectedQuarter}`, sources: m.sources })),
+      ...linked
+        .filter((c) => c.atRisk && c.status !== 'overdue')
+        .map((c) => ({ text: `toezegging "${short(c.text)}" is in gevaar`, sources: c.sources })),
     ];
     const rag = ms.length === 0 && red.length === 0 ? 'grijs' : red.length > 0 ? 'rood' : amber.length > 0 ? 'oranje' : 'groen';
     const because = rag === 'rood' ? red : rag === 'oranje' ? amber : [];
     const rule =
-      rag === 'rood' ? 'rood: een mijlpaal te laat of een gekoppelde toezegging over de termijn'
-      : rag === 'oranje' ? 'oranje: geen rood, maar een mijlpaal van dit kwartaal schuift naar later of een gekoppelde toezegging is in gevaar'
-      : rag === 'groen' ? 'groen: geen mijlpaal te laat, niets schuift uit het kwartaal, geen gekoppelde toezegging in gevaar'
-      : 'grijs: geen mijlpalen in beeld';
+      rag === 'rood'
+        ? 'rood: een mijlpaal te laat of een gekoppelde toezegging over de termijn'
+        : rag === 'oranje'
+          ? 'oranje: geen rood, maar een mijlpaal van dit kwartaal schuift naar later of een gekoppelde toezegging is in gevaar'
+          : rag === 'groen'
+            ? 'groen: geen mijlpaal te laat, niets schuift uit het kwartaal, geen gekoppelde toezegging in gevaar'
+            : 'grijs: geen mijlpalen in beeld';
     return {
-      actionLine: line, rag, rule, actions: [...codes].sort((a, b) => a.localeCompare(b, 'nl', { numeric: true })),
-      reasons: because.map((r) => r.text), milestones: ms.length,
+      actionLine: line,
+      rag,
+      rule,
+      actions: [...codes].sort((a, b) => a.localeCompare(b, 'nl', { numeric: true })),
+      reasons: because.map((r) => r.text),
+      milestones: ms.length,
       sources: uniq(because.length ? because.flatMap((r) => r.sources) : ms.flatMap((m) => m.sources)),
     };
   });
@@ -145,7 +190,13 @@ export function computeProjection(input: ProjectionInput) {
     computedAt: input.computedAt,
     rules: RULES,
     milestones: {
-      counts: { due: due.length, achieved: achieved.length, projected: projected.length, movedOut: movedOut.length, late: due.filter((m) => m.late).length },
+      counts: {
+        due: due.length,
+        achieved: achieved.length,
+        projected: projected.length,
+        movedOut: movedOut.length,
+        late: due.filter((m) => m.late).length,
+      },
       due: due.map(strip),
       achieved: achieved.map(strip),
       projected: projected.map(strip),

@@ -3,11 +3,27 @@ import { computeProjection, type CommitmentFacts, type ProjectionInput } from '.
 import type { MilestoneFacts } from './slip';
 
 const ms = (id: string, actionCode: string, over: Partial<MilestoneFacts>): MilestoneFacts => ({
-  id, actionCode, actionLine: null, title: `mijlpaal ${id}`, dueDate: '2026-12-01', originalDueDate: over.dueDate ?? '2026-12-01',
-  status: 'planned', achievedOn: null, replans: [], sources: [], ...over,
+  id,
+  actionCode,
+  actionLine: null,
+  title: `mijlpaal ${id}`,
+  dueDate: '2026-12-01',
+  originalDueDate: over.dueDate ?? '2026-12-01',
+  status: 'planned',
+  achievedOn: null,
+  replans: [],
+  sources: [],
+  ...over,
 });
 const commitment = (id: string, over: Partial<CommitmentFacts>): CommitmentFacts => ({
-  id, text: `toezegging ${id}`, dueText: 'eind 2026', dueDate: '2026-12-31', status: 'open', actionCodes: [], sources: [], ...over,
+  id,
+  text: `toezegging ${id}`,
+  dueText: 'eind 2026',
+  dueDate: '2026-12-31',
+  status: 'open',
+  actionCodes: [],
+  sources: [],
+  ...over,
 });
 
 /**
@@ -33,8 +49,13 @@ const input: ProjectionInput = {
   ],
   milestones: [
     ms('m21', '2.1', {
-      dueDate: '2026-12-14', originalDueDate: '2026-10-15', sources: [1, 5, 6],
-      replans: [{ previousDueDate: '2026-10-15', dueDate: '2026-11-14', position: 5 }, { previousDueDate: '2026-11-14', dueDate: '2026-12-14', position: 6 }],
+      dueDate: '2026-12-14',
+      originalDueDate: '2026-10-15',
+      sources: [1, 5, 6],
+      replans: [
+        { previousDueDate: '2026-10-15', dueDate: '2026-11-14', position: 5 },
+        { previousDueDate: '2026-11-14', dueDate: '2026-12-14', position: 6 },
+      ],
     }),
     ms('m22', '2.2', { dueDate: '2026-10-31', status: 'achieved', achievedOn: '2026-10-20', sources: [2, 7] }),
     ms('m11', '1.1', { dueDate: '2026-06-30', sources: [3] }),
@@ -59,7 +80,14 @@ describe('quarterly projection', () => {
     expect(ids(p.milestones.achieved)).toEqual(['m22']);
     expect(ids(p.milestones.projected)).toEqual(['m11', 'm22', 'm31']);
     expect(p.milestones.movedOut).toEqual([
-      expect.objectContaining({ id: 'm21', dueDate: '2026-12-14', projectedDate: '2027-01-13', projectedQuarter: '2027-Q1', replannedTimes: 2, sources: [1, 5, 6] }),
+      expect.objectContaining({
+        id: 'm21',
+        dueDate: '2026-12-14',
+        projectedDate: '2027-01-13',
+        projectedQuarter: '2027-Q1',
+        replannedTimes: 2,
+        sources: [1, 5, 6],
+      }),
     ]);
     expect(p.milestones.movedOut[0].why).toMatch(/2× herpland .*mediaan \+30 dagen.*= 2027-01-13, in 2027-Q1/);
     expect(p.milestones.projected.find((m) => m.id === 'm11')).toMatchObject({ status: 'late', projectedDate: '2026-11-23' });

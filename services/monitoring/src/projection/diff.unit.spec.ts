@@ -11,8 +11,19 @@ describe('diff of two published versions', () => {
   });
 
   it('matches list items by id, so a moved milestone shows as its changed fields', () => {
-    const v1 = { due: [{ id: 'm1', projectedQuarter: '2026-Q4' }, { id: 'm2', projectedQuarter: '2026-Q4' }] };
-    const v2 = { due: [{ id: 'm2', projectedQuarter: '2026-Q4' }, { id: 'm1', projectedQuarter: '2027-Q1' }, { id: 'm3', projectedQuarter: '2026-Q4' }] };
+    const v1 = {
+      due: [
+        { id: 'm1', projectedQuarter: '2026-Q4' },
+        { id: 'm2', projectedQuarter: '2026-Q4' },
+      ],
+    };
+    const v2 = {
+      due: [
+        { id: 'm2', projectedQuarter: '2026-Q4' },
+        { id: 'm1', projectedQuarter: '2027-Q1' },
+        { id: 'm3', projectedQuarter: '2026-Q4' },
+      ],
+    };
     expect(diff(v1, v2)).toEqual([
       { path: 'due[id=m1].projectedQuarter', kind: 'changed', from: '2026-Q4', to: '2027-Q1' },
       { path: 'due[id=m3]', kind: 'added', from: null, to: { id: 'm3', projectedQuarter: '2026-Q4' } },

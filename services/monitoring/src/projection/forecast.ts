@@ -82,7 +82,11 @@ export const FORECAST_METHOD =
   `Kleinste kwadraten (lineair) op de metingen van de laatste ${WINDOW_MONTHS} maanden; prognose met een band van ±2 × de ` +
   `voorspellingsstandaardfout uit de residuen (≈95 % bij normaal verdeelde residuen); minimaal ${MIN_POINTS} metingen, anders 'onvoldoende gegevens'.`;
 
-export function forecastIndicator(measurements: readonly MeasurementFact[], targets: readonly TargetFact[], period: string): IndicatorForecast {
+export function forecastIndicator(
+  measurements: readonly MeasurementFact[],
+  targets: readonly TargetFact[],
+  period: string,
+): IndicatorForecast {
   const target = applicableTarget(targets, period) ?? null;
   const sorted = [...measurements].sort((a, b) => monthIndex(a.period) - monthIndex(b.period));
   const last = sorted[sorted.length - 1];
@@ -91,8 +95,12 @@ export function forecastIndicator(measurements: readonly MeasurementFact[], targ
   const base = { method: FORECAST_METHOD, points: window.length, target, sources };
   if (window.length < MIN_POINTS) {
     return {
-      ...base, status: 'onvoldoende gegevens', window: last ? { from: window[0].period, to: last.period } : null,
-      trend: null, forecast: null, assessment: 'onvoldoende gegevens',
+      ...base,
+      status: 'onvoldoende gegevens',
+      window: last ? { from: window[0].period, to: last.period } : null,
+      trend: null,
+      forecast: null,
+      assessment: 'onvoldoende gegevens',
       why: `Onvoldoende gegevens: ${window.length} meting(en) in de laatste ${WINDOW_MONTHS} maanden, minimaal ${MIN_POINTS} nodig voor trend en prognose.`,
     };
   }
@@ -100,13 +108,31 @@ export function forecastIndicator(measurements: readonly MeasurementFact[], targ
   const x0 = monthIndex(period);
   const value = fit.intercept + fit.slope * x0;
   const halfWidth = 2 * fit.residualSd * Math.sqrt(1 + 1 / fit.n + (x0 - fit.meanX) ** 2 / fit.sxx);
-  const forecast = { period, value: round(value), low: round(value - halfWidth), high: round(value + halfWidth), residualSd: round(fit.residualSd, 3) };
+  const forecast = {
+    period,
+    value: round(value),
+    low: round(value - halfWidth),
+    high: round(value + halfWidth),
+    residualSd: round(fit.residualSd, 3),
+  };
   const direction = Math.abs(fit.slope) < 1e-9 ? 'vlak' : fit.slope < 0 ? 'dalend' : 'stijgend';
-  const assessment = !target ? 'geen doel' : forecast.high <= target.value ? 'op koers' : forecast.low > target.value ? 'niet op koers' : 'onzeker';
-  const targetText = target ? ` tegen doel ≤ ${target.value} (${target.by ?? 'langere termijn'}: ${target.text})` : ' (geen doel vastgelegd)';
+  const assessment = !target
+    ? 'geen doel'
+    : forecast.high <= target.value
+      ? 'op koers'
+      : forecast.low > target.value
+        ? 'niet op koers'
+        : 'onzeker';
+  const targetText = target
+    ? ` tegen doel ≤ ${target.value} (${target.by ?? 'langere termijn'}: ${target.text})`
+    : ' (geen doel vastgelegd)';
   return {
-    ...base, status: 'ok', window: { from: window[0].period, to: last.period },
-    trend: { slopePerMonth: round(fit.slope), direction }, forecast, assessment,
+    ...base,
+    status: 'ok',
+    window: { from: window[0].period, to: last.period },
+    trend: { slopePerMonth: round(fit.slope), direction },
+    forecast,
+    assessment,
     why:
       `${window.length} metingen ${window[0].period} t/m ${last.period}, trend ${round(fit.slope)} per maand; prognose ${monthOf(x0)}: ` +
       `${forecast.value} (band ${forecast.low} – ${forecast.high})${targetText}: ${assessment}.` +

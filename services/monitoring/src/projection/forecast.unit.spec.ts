@@ -30,7 +30,14 @@ describe('the target that applies in a month', () => {
 describe('indicator forecast', () => {
   it('says "onvoldoende gegevens" below 4 measurements, and forecasts nothing', () => {
     const f = forecastIndicator(series(1, [120, 110, 105]), targets, '2026-12');
-    expect(f).toMatchObject({ status: 'onvoldoende gegevens', assessment: 'onvoldoende gegevens', trend: null, forecast: null, points: 3, sources: [100, 101, 102] });
+    expect(f).toMatchObject({
+      status: 'onvoldoende gegevens',
+      assessment: 'onvoldoende gegevens',
+      trend: null,
+      forecast: null,
+      points: 3,
+      sources: [100, 101, 102],
+    });
     expect(forecastIndicator([], targets, '2026-12')).toMatchObject({ status: 'onvoldoende gegevens', window: null });
   });
 
@@ -43,7 +50,8 @@ describe('indicator forecast', () => {
   });
 
   it('is "onzeker" when the band straddles the target and "niet op koers" when the band is above it', () => {
-    const f = (target: number) => forecastIndicator(series(1, [10, 9, 7, 6]), [{ value: target, by: null, text: 'x', source: 'y' }], '2026-06').assessment;
+    const f = (target: number) =>
+      forecastIndicator(series(1, [10, 9, 7, 6]), [{ value: target, by: null, text: 'x', source: 'y' }], '2026-06').assessment;
     expect(f(3)).toBe('onzeker');
     expect(f(1.5)).toBe('niet op koers');
   });

@@ -15,8 +15,22 @@ describe('quarterly projection over HTTP', () => {
     sources = await t.actions(
       { type: 'ActionDefinedV1', werkagendaId: 'w', code: '2.1', actionLine: 2, title: 'Pilotregio’s', actionHolder: holder },
       { type: 'MilestonePlannedV1', milestoneId: m1, actionCode: '2.1', title: 'Plan van aanpak', dueDate: '2026-10-15' },
-      { type: 'MilestoneReplannedV1', milestoneId: m1, actionCode: '2.1', previousDueDate: '2026-10-15', dueDate: '2026-11-14', reason: 'later' },
-      { type: 'MilestoneReplannedV1', milestoneId: m1, actionCode: '2.1', previousDueDate: '2026-11-14', dueDate: '2026-12-14', reason: 'nog later' },
+      {
+        type: 'MilestoneReplannedV1',
+        milestoneId: m1,
+        actionCode: '2.1',
+        previousDueDate: '2026-10-15',
+        dueDate: '2026-11-14',
+        reason: 'later',
+      },
+      {
+        type: 'MilestoneReplannedV1',
+        milestoneId: m1,
+        actionCode: '2.1',
+        previousDueDate: '2026-11-14',
+        dueDate: '2026-12-14',
+        reason: 'nog later',
+      },
     );
   });
   afterAll(async () => t.close());
@@ -27,9 +41,18 @@ describe('quarterly projection over HTTP', () => {
     const q4 = await live('2026-Q4');
     expect(q4.milestones.due.map((m: { id: string }) => m.id)).toEqual([m1]);
     expect(q4.milestones.movedOut).toEqual([
-      expect.objectContaining({ id: m1, dueDate: '2026-12-14', projectedDate: '2027-01-13', projectedQuarter: '2027-Q1', replannedTimes: 2, sources: sources.slice(1) }),
+      expect.objectContaining({
+        id: m1,
+        dueDate: '2026-12-14',
+        projectedDate: '2027-01-13',
+        projectedQuarter: '2027-Q1',
+        replannedTimes: 2,
+        sources: sources.slice(1),
+      }),
     ]);
-    expect(q4.milestones.movedOut[0].why).toMatch(/2× herpland \(verschuivingen \+30, \+30 dagen; mediaan \+30 dagen\).*2026-12-14 \+ 30 dagen = 2027-01-13, in 2027-Q1/);
+    expect(q4.milestones.movedOut[0].why).toMatch(
+      /2× herpland \(verschuivingen \+30, \+30 dagen; mediaan \+30 dagen\).*2026-12-14 \+ 30 dagen = 2027-01-13, in 2027-Q1/,
+    );
     expect(q4.actionLines).toEqual([expect.objectContaining({ actionLine: 2, rag: 'oranje', rule: expect.stringMatching(/^oranje:/) })]);
     expect(q4.rules.milestones).toMatch(/Mediane verschuiving/);
     const q1 = await live('2027-Q1');
@@ -38,7 +61,12 @@ describe('quarterly projection over HTTP', () => {
 
   it('states the indicator forecast method and says "onvoldoende gegevens" without measurements', async () => {
     const [indicator] = (await live('2026-Q4')).indicators;
-    expect(indicator).toMatchObject({ id: 'nieuwe-wlz-indicaties-ggz-wonen', status: 'onvoldoende gegevens', assessment: 'onvoldoende gegevens', forecast: null });
+    expect(indicator).toMatchObject({
+      id: 'nieuwe-wlz-indicaties-ggz-wonen',
+      status: 'onvoldoende gegevens',
+      assessment: 'onvoldoende gegevens',
+      forecast: null,
+    });
     expect(indicator.method).toMatch(/Kleinste kwadraten/);
     expect(indicator.target).toMatchObject({ value: 100, by: null });
   });
@@ -52,7 +80,12 @@ describe('quarterly projection over HTTP', () => {
 
   it('answers a repeated publication with the same Idempotency-Key as the first time, and publishes once', async () => {
     const director = await t.auth.bearer('director');
-    const publish = () => request(t.http).post('/api/v1/monitoring/projections/2027-Q2/publish').set('Authorization', director).set('Idempotency-Key', 'publiceer-2027-q2').timeout(5000);
+    const publish = () =>
+      request(t.http)
+        .post('/api/v1/monitoring/projections/2027-Q2/publish')
+        .set('Authorization', director)
+        .set('Idempotency-Key', 'publiceer-2027-q2')
+        .timeout(5000);
     const first = await publish().expect(201);
     const again = await publish().expect(201);
     expect(again.headers['idempotent-replayed']).toBe('true');
@@ -63,8 +96,16 @@ describe('quarterly projection over HTTP', () => {
 
   it('freezes a published projection: byte-identical after later events, while the live one changes; a second publication is v2 and comparable', async () => {
     await request(t.http).post('/api/v1/monitoring/projections/2026-Q4/publish').expect(403); // the coordinator may not
-    const published = await request(t.http).post('/api/v1/monitoring/projections/2026-Q4/publish').set('Authorization', await t.auth.bearer('director')).expect(201);
-    expect(published.body).toMatchObject({ quarter: '2026-Q4', version: 1, publishedAt: '2026-11-23T09:00:00.000Z', publishedBy: 'director' });
+    const published = await request(t.http)
+      .post('/api/v1/monitoring/projections/2026-Q4/publish')
+      .set('Authorization', await t.auth.bearer('director'))
+      .expect(201);
+    expect(published.body).toMatchObject({
+      quarter: '2026-Q4',
+      version: 1,
+      publishedAt: '2026-11-23T09:00:00.000Z',
+      publishedBy: 'director',
+    });
     const [event] = await t.store.readStream(projectionStream('2026-Q4'));
     expect(event).toMatchObject({ type: 'ProjectionPublished', data: { quarter: '2026-Q4', version: 1 } });
     expect(published.body.document).toEqual(JSON.parse(JSON.stringify((event.data as { document: unknown }).document)));
@@ -79,7 +120,10 @@ describe('quarterly projection over HTTP', () => {
     expect(after.milestones.movedOut).toEqual([expect.objectContaining({ id: m2, projectedDate: '2027-01-19' })]);
     expect((await request(t.http).get('/api/v1/monitoring/projections/2026-Q4/published').expect(200)).text).toBe(frozen);
 
-    const v2 = await request(t.http).post('/api/v1/monitoring/projections/2026-Q4/publish').set('Authorization', await t.auth.bearer('director')).expect(201);
+    const v2 = await request(t.http)
+      .post('/api/v1/monitoring/projections/2026-Q4/publish')
+      .set('Authorization', await t.auth.bearer('director'))
+      .expect(201);
     expect(v2.body.version).toBe(2);
     expect((await request(t.http).get('/api/v1/monitoring/projections/2026-Q4/published?version=1').expect(200)).text).toBe(frozen);
     expect((await request(t.http).get('/api/v1/monitoring/projections/2026-Q4/published').expect(200)).body.version).toBe(2);
@@ -89,13 +133,20 @@ describe('quarterly projection over HTTP', () => {
     expect(compare.changes).toEqual(
       expect.arrayContaining([
         { path: 'milestones.counts.achieved', kind: 'changed', from: 0, to: 1 },
-        { path: `milestones.movedOut[id=${m1}]`, kind: 'removed', from: expect.objectContaining({ projectedQuarter: '2027-Q1' }), to: null },
+        {
+          path: `milestones.movedOut[id=${m1}]`,
+          kind: 'removed',
+          from: expect.objectContaining({ projectedQuarter: '2027-Q1' }),
+          to: null,
+        },
         { path: `milestones.due[id=${m1}].status`, kind: 'changed', from: 'planned', to: 'achieved' },
         { path: `milestones.movedOut[id=${m2}]`, kind: 'added', from: null, to: expect.objectContaining({ projectedQuarter: '2027-Q1' }) },
         { path: 'today', kind: 'changed', from: '2026-11-23', to: '2026-11-30' },
       ]),
     );
     expect((await request(t.http).get('/api/v1/monitoring/projections/2026-Q4/published?version=3')).status).toBe(404);
-    expect((await request(t.http).get('/api/v1/monitoring/projections/2026-Q4/published/compare?from=x&to=2')).body.errors).toEqual([expect.objectContaining({ field: 'from' })]);
+    expect((await request(t.http).get('/api/v1/monitoring/projections/2026-Q4/published/compare?from=x&to=2')).body.errors).toEqual([
+      expect.objectContaining({ field: 'from' }),
+    ]);
   });
 });

@@ -48,7 +48,9 @@ export class ProjectionsController {
   /** The latest published version — with `asOf`, the latest that had been published then (a later one did not exist yet). */
   @Get('published')
   async published(
-    @Param('quarter', quarter) q: string, @Query('version', version('version')) v: number | undefined, @Query('asOf', asOfParam) asOf: string | undefined,
+    @Param('quarter', quarter) q: string,
+    @Query('version', version('version')) v: number | undefined,
+    @Query('asOf', asOfParam) asOf: string | undefined,
   ) {
     const row = await this.projections.published(q, v, await this.readAt.queries(asOf));
     return this.projections.envelope(row);
@@ -57,7 +59,9 @@ export class ProjectionsController {
   /** What changed between two published versions, field by field. */
   @Get('published/compare')
   async compare(
-    @Param('quarter', quarter) q: string, @Query('from', required('from')) from: number, @Query('to', required('to')) to: number,
+    @Param('quarter', quarter) q: string,
+    @Query('from', required('from')) from: number,
+    @Query('to', required('to')) to: number,
     @Query('asOf', asOfParam) asOf?: string,
   ) {
     return this.projections.compare(q, from, to, await this.readAt.queries(asOf));

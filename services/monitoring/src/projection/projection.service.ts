@@ -28,12 +28,23 @@ export class ProjectionService {
     const quarter = parseQuarter(quarterId);
     if (!quarter) throw new InvalidInput('quarter', 'verwacht een kwartaal als 2026-Q4');
     const { facts } = view;
-    const [actions, milestones, commitments, indicators] = await Promise.all([facts.actions(), facts.milestones(), facts.commitments(), facts.indicators()]);
+    const [actions, milestones, commitments, indicators] = await Promise.all([
+      facts.actions(),
+      facts.milestones(),
+      facts.commitments(),
+      facts.indicators(),
+    ]);
     return computeProjection({
-      quarter, today: view.today, computedAt: view.now.toISOString(), actions, milestones,
+      quarter,
+      today: view.today,
+      computedAt: view.now.toISOString(),
+      actions,
+      milestones,
       commitments: commitments.map(({ madeBy: _m, postponements: _p, overdueSince: _o, ...c }) => c),
       indicators: indicators.map(({ id, title, unit, baseline, targets, measurements, sources }) => ({
-        id, title, unit,
+        id,
+        title,
+        unit,
         baseline: baseline && { value: baseline.value, reference: baseline.reference, text: baseline.text, source: baseline.source },
         targets: targets.map((t) => ({ value: t.value, by: t.by, text: t.text, source: t.source })),
         measurements: measurements.map(({ period, value, position }) => ({ period, value, position })),
@@ -51,14 +62,23 @@ export class ProjectionService {
   async published(quarter: string, version?: number, view?: Pick<ProjectionView, 'dataSource'>): Promise<PublishedProjectionRow> {
     const all = await this.versions(quarter, view);
     const row = version === undefined ? all[all.length - 1] : all.find((v) => v.version === version);
-    if (!row) throw new NotFound(version === undefined ? `er is nog geen projectie voor ${quarter} gepubliceerd` : `versie ${version} van de projectie ${quarter} bestaat niet`);
+    if (!row)
+      throw new NotFound(
+        version === undefined
+          ? `er is nog geen projectie voor ${quarter} gepubliceerd`
+          : `versie ${version} van de projectie ${quarter} bestaat niet`,
+      );
     return row;
   }
 
   /** A published version as the API shows it: the frozen document with who published it when, and its source. */
   envelope(row: PublishedProjectionRow) {
     return {
-      quarter: row.quarter, version: row.version, publishedAt: row.publishedAt.toISOString(), publishedBy: row.publishedBy, sources: [Number(row.position)],
+      quarter: row.quarter,
+      version: row.version,
+      publishedAt: row.publishedAt.toISOString(),
+      publishedBy: row.publishedBy,
+      sources: [Number(row.position)],
       document: JSON.parse(row.document) as unknown,
     };
   }

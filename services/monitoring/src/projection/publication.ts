@@ -6,7 +6,10 @@ import { QUARTER_PATTERN } from '../shared/calendar';
  * `projection-<quarter>`). Each publication is a new version; earlier versions never change.
  * `document` is the computed projection exactly as it was served at that moment.
  */
-export type ProjectionPublished = DomainEvent<'ProjectionPublished', { quarter: string; version: number; publishedAt: string; document: unknown }>;
+export type ProjectionPublished = DomainEvent<
+  'ProjectionPublished',
+  { quarter: string; version: number; publishedAt: string; document: unknown }
+>;
 export type PublicationEvent = ProjectionPublished;
 
 export type PublishProjection = { type: 'PublishProjection'; data: { quarter: string; publishedAt: string; document: unknown } };

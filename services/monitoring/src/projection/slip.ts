@@ -78,7 +78,8 @@ export function actionSlip(actionCode: string, milestones: readonly MilestoneFac
 export function projectMilestone(m: MilestoneFacts, slip: ActionSlip, today: string): MilestoneProjection {
   const slipSources = slip.slips.map((s) => s.position);
   const sources = [...new Set([...m.sources, ...slipSources])].sort((a, b) => a - b);
-  if (m.status === 'cancelled') return { projectedDate: null, projectedQuarter: null, why: 'Geannuleerd: wordt niet meer verwacht.', sources };
+  if (m.status === 'cancelled')
+    return { projectedDate: null, projectedQuarter: null, why: 'Geannuleerd: wordt niet meer verwacht.', sources };
   if (m.status === 'achieved' && m.achievedOn) {
     return { projectedDate: m.achievedOn, projectedQuarter: quarterOf(m.achievedOn), why: `Behaald op ${m.achievedOn}.`, sources };
   }

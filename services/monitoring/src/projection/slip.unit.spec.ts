@@ -1,8 +1,17 @@
 import { actionSlip, median, type MilestoneFacts, projectMilestone } from './slip';
 
 const milestone = (over: Partial<MilestoneFacts> = {}): MilestoneFacts => ({
-  id: 'm1', actionCode: '2.1', actionLine: 2, title: 'Plan van aanpak', dueDate: '2026-10-15', originalDueDate: '2026-10-15',
-  status: 'planned', achievedOn: null, replans: [], sources: [10], ...over,
+  id: 'm1',
+  actionCode: '2.1',
+  actionLine: 2,
+  title: 'Plan van aanpak',
+  dueDate: '2026-10-15',
+  originalDueDate: '2026-10-15',
+  status: 'planned',
+  achievedOn: null,
+  replans: [],
+  sources: [10],
+  ...over,
 });
 
 /** Planned 2026-10-15 (position 10), replanned +30 to 2026-11-14 (11) and +30 to 2026-12-14 (12). */
@@ -27,7 +36,14 @@ describe('median', () => {
 describe('projection of a milestone by its action’s median slip', () => {
   it('moves a milestone replanned twice by +30 days 30 more days: 2026-12-14 → 2027-01-13, out of 2026-Q4 into 2027-Q1', () => {
     const slip = actionSlip('2.1', [twiceReplanned]);
-    expect(slip).toMatchObject({ medianDays: 30, appliedDays: 30, slips: [{ days: 30, position: 11 }, { days: 30, position: 12 }] });
+    expect(slip).toMatchObject({
+      medianDays: 30,
+      appliedDays: 30,
+      slips: [
+        { days: 30, position: 11 },
+        { days: 30, position: 12 },
+      ],
+    });
     const p = projectMilestone(twiceReplanned, slip, '2026-11-23');
     expect(p).toMatchObject({ projectedDate: '2027-01-13', projectedQuarter: '2027-Q1', sources: [10, 11, 12] });
     expect(p.why).toBe(
@@ -37,7 +53,11 @@ describe('projection of a milestone by its action’s median slip', () => {
 
   it('uses the replans of the action’s other milestones too, and cites them', () => {
     const other = milestone({ id: 'm2', dueDate: '2026-11-30', sources: [20] });
-    const slip = actionSlip('2.1', [twiceReplanned, other, milestone({ id: 'x', actionCode: '3.1', replans: [{ previousDueDate: '2026-01-01', dueDate: '2027-01-01', position: 99 }] })]);
+    const slip = actionSlip('2.1', [
+      twiceReplanned,
+      other,
+      milestone({ id: 'x', actionCode: '3.1', replans: [{ previousDueDate: '2026-01-01', dueDate: '2027-01-01', position: 99 }] }),
+    ]);
     const p = projectMilestone(other, slip, '2026-11-23');
     expect(p).toMatchObject({ projectedDate: '2026-12-30', projectedQuarter: '2026-Q4', sources: [11, 12, 20] });
   });
@@ -70,7 +90,13 @@ describe('projection of a milestone by its action’s median slip', () => {
 
   it('projects an achieved milestone at its achievement date and a cancelled one nowhere', () => {
     const slip = actionSlip('2.1', []);
-    expect(projectMilestone(milestone({ status: 'achieved', achievedOn: '2026-02-10' }), slip, '2026-11-23')).toMatchObject({ projectedDate: '2026-02-10', projectedQuarter: '2026-Q1' });
-    expect(projectMilestone(milestone({ status: 'cancelled' }), slip, '2026-11-23')).toMatchObject({ projectedDate: null, projectedQuarter: null });
+    expect(projectMilestone(milestone({ status: 'achieved', achievedOn: '2026-02-10' }), slip, '2026-11-23')).toMatchObject({
+      projectedDate: '2026-02-10',
+      projectedQuarter: '2026-Q1',
+    });
+    expect(projectMilestone(milestone({ status: 'cancelled' }), slip, '2026-11-23')).toMatchObject({
+      projectedDate: null,
+      projectedQuarter: null,
+    });
   });
 });

@@ -69,4 +69,10 @@ export class PublishedProjectionRow {
   @Column('text', { name: 'published_by' }) publishedBy!: string;
 }
 
-export const MONITORING_READ_MODEL_ENTITIES = [BoardMilestoneEventRow, MonitoredCommitmentRow, IndicatorRow, IndicatorMeasurementRow, PublishedProjectionRow];
+export const MONITORING_READ_MODEL_ENTITIES = [
+  BoardMilestoneEventRow,
+  MonitoredCommitmentRow,
+  IndicatorRow,
+  IndicatorMeasurementRow,
+  PublishedProjectionRow,
+];

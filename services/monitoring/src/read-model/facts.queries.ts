@@ -37,8 +37,14 @@ export class FactsQueries {
     return rows.map((m) => {
       const own = events.filter((e) => e.milestoneId === m.id);
       return {
-        id: m.id, actionCode: m.actionCode, actionLine: lineOf.get(m.actionCode) ?? null, title: m.title, dueDate: m.dueDate,
-        originalDueDate: m.originalDueDate, status: m.status, achievedOn: m.achievedOn,
+        id: m.id,
+        actionCode: m.actionCode,
+        actionLine: lineOf.get(m.actionCode) ?? null,
+        title: m.title,
+        dueDate: m.dueDate,
+        originalDueDate: m.originalDueDate,
+        status: m.status,
+        achievedOn: m.achievedOn,
         replans: own
           .filter((e) => e.type === 'MilestoneReplannedV1')
           .map((e) => ({ previousDueDate: String(e.data.previousDueDate), dueDate: String(e.data.dueDate), position: Number(e.position) })),
@@ -50,8 +56,16 @@ export class FactsQueries {
   async commitments(): Promise<(CommitmentFacts & { madeBy: PersonalText; postponements: number; overdueSince: string | null })[]> {
     const rows = await this.ds.getRepository(MonitoredCommitmentRow).find({ order: { dueDate: 'ASC', id: 'ASC' } });
     return rows.map((c) => ({
-      id: c.id, text: c.text, madeBy: c.madeBy, dueText: c.dueText, dueDate: c.dueDate, status: c.status, actionCodes: c.actionCodes,
-      postponements: c.postponements, overdueSince: c.overdueSince, sources: c.sources,
+      id: c.id,
+      text: c.text,
+      madeBy: c.madeBy,
+      dueText: c.dueText,
+      dueDate: c.dueDate,
+      status: c.status,
+      actionCodes: c.actionCodes,
+      postponements: c.postponements,
+      overdueSince: c.overdueSince,
+      sources: c.sources,
     }));
   }
 
@@ -61,9 +75,16 @@ export class FactsQueries {
       this.ds.getRepository(IndicatorMeasurementRow).find({ order: { period: 'ASC' } }),
     ]);
     return rows.map((i) => ({
-      id: i.id, title: i.title, unit: i.unit, periodicity: i.periodicity, description: i.description, source: i.source,
-      baseline: i.baseline, assessments: i.assessments, revision: i.revision,
-      targets: [...i.targets].sort((a, b) => (a.by ?? '9999') < (b.by ?? '9999') ? -1 : 1),
+      id: i.id,
+      title: i.title,
+      unit: i.unit,
+      periodicity: i.periodicity,
+      description: i.description,
+      source: i.source,
+      baseline: i.baseline,
+      assessments: i.assessments,
+      revision: i.revision,
+      targets: [...i.targets].sort((a, b) => ((a.by ?? '9999') < (b.by ?? '9999') ? -1 : 1)),
       measurements: measurements
         .filter((m) => m.indicatorId === i.id)
         .map((m) => ({ period: m.period, value: m.value, position: Number(m.position), source: m.source, corrections: m.corrections })),

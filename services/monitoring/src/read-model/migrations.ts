@@ -33,7 +33,9 @@ export class MonitoringReadModels1700000000102 implements MigrationInterface {
 
   async down(runner: QueryRunner): Promise<void> {
     const s = schemaOf(runner);
-    await runner.query(`DROP TABLE ${s}.published_projection, ${s}.indicator_measurement, ${s}.indicator, ${s}.commitment, ${s}.board_milestone_event`);
+    await runner.query(
+      `DROP TABLE ${s}.published_projection, ${s}.indicator_measurement, ${s}.indicator, ${s}.commitment, ${s}.board_milestone_event`,
+    );
   }
 }
 

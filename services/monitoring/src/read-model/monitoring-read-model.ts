@@ -23,6 +23,10 @@ export const monitoringReadModel = (url: string): ReadModelDefinition => ({
   projections: [new MonitoringProjection()],
   consumers: MONITORING_CONSUMERS,
   openDataSource: (schema) =>
-    openReadModelDataSource({ url, schema, entities: [...BOARD_ENTITIES, ...MONITORING_READ_MODEL_ENTITIES], migrations: MONITORING_MIGRATIONS }),
+    openReadModelDataSource({
+      url,
+      schema,
+      entities: [...BOARD_ENTITIES, ...MONITORING_READ_MODEL_ENTITIES],
+      migrations: MONITORING_MIGRATIONS,
+    }),
 });
-

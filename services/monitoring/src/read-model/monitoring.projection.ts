@@ -22,8 +22,12 @@ export class MonitoringProjection implements Projection {
     if (event.type === 'ProjectionPublished') {
       // The document is kept as the JSON text it was served as: a published version is byte-identical forever.
       await em.insert(PublishedProjectionRow, {
-        quarter: event.data.quarter, version: event.data.version, publishedAt: new Date(event.data.publishedAt),
-        document: JSON.stringify(event.data.document), position: String(position), publishedBy: recorded.metadata.actor.userId,
+        quarter: event.data.quarter,
+        version: event.data.version,
+        publishedAt: new Date(event.data.publishedAt),
+        document: JSON.stringify(event.data.document),
+        position: String(position),
+        publishedBy: recorded.metadata.actor.userId,
       });
       return;
     }
@@ -31,7 +35,17 @@ export class MonitoringProjection implements Projection {
     if (event.type === 'IndicatorDefined') {
       const { title, unit, periodicity, description, source } = event.data;
       await em.insert(IndicatorRow, {
-        id, title, unit, periodicity, description, source, baseline: null, targets: [], assessments: [], revision: recorded.revision, sources: [position],
+        id,
+        title,
+        unit,
+        periodicity,
+        description,
+        source,
+        baseline: null,
+        targets: [],
+        assessments: [],
+        revision: recorded.revision,
+        sources: [position],
       });
       return;
     }
@@ -51,7 +65,11 @@ export class MonitoringProjection implements Projection {
       }
       case 'IndicatorAssessmentNoted': {
         const { indicatorId: _id, ...assessment } = event.data;
-        await em.update(IndicatorRow, { id }, { ...touch, assessments: [...row.assessments, { ...assessment, position }], sources: [...row.sources, position] });
+        await em.update(
+          IndicatorRow,
+          { id },
+          { ...touch, assessments: [...row.assessments, { ...assessment, position }], sources: [...row.sources, position] },
+        );
         return;
       }
       case 'MeasurementRecorded': {

@@ -31,7 +31,8 @@ export const WLZ_GGZ_WONEN = {
       approximate: false,
       by: '2024-03',
       text: 'een afname van ten minste 20% in de totale nieuwe instroom in ggz-wonen te realiseren, die uiterlijk in Q1 van 2024 zichtbaar wordt',
-      derivation: 'ten minste 20 % minder dan ca. 300 per maand: 300 × (1 − 0,20) = 240 per maand; "uiterlijk in Q1 van 2024" → maand 2024-03',
+      derivation:
+        'ten minste 20 % minder dan ca. 300 per maand: 300 × (1 − 0,20) = 240 per maand; "uiterlijk in Q1 van 2024" → maand 2024-03',
       source: KST_664,
     },
     {

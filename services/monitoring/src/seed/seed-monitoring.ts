@@ -48,22 +48,41 @@ export class MonitoringSeeder {
   }
 
   private context(): CommandContext {
-    return { actor: { userId: 'seed', role: 'system' }, correlationId: stableId('seed:monitoring'), causationId: newId(), now: this.clock.now() };
+    return {
+      actor: { userId: 'seed', role: 'system' },
+      correlationId: stableId('seed:monitoring'),
+      causationId: newId(),
+      now: this.clock.now(),
+    };
   }
 }
 
 function steps(): SeedStep[] {
   const s = WLZ_GGZ_WONEN;
   const { indicatorId } = s;
-  const has = (type: string, match: (d: Record<string, unknown>) => boolean = () => true) => (history: RecordedEvent[]) =>
-    history.some((e) => e.type === type && match(e.data as Record<string, unknown>));
+  const has =
+    (type: string, match: (d: Record<string, unknown>) => boolean = () => true) =>
+    (history: RecordedEvent[]) =>
+      history.some((e) => e.type === type && match(e.data as Record<string, unknown>));
   return [
     {
-      on: s.on, done: has('IndicatorDefined'),
-      command: { type: 'DefineIndicator', data: { indicatorId, title: s.title, unit: s.unit, periodicity: s.periodicity, description: s.description, source: s.source } },
+      on: s.on,
+      done: has('IndicatorDefined'),
+      command: {
+        type: 'DefineIndicator',
+        data: { indicatorId, title: s.title, unit: s.unit, periodicity: s.periodicity, description: s.description, source: s.source },
+      },
     },
     { on: s.on, done: has('IndicatorBaselineSet'), command: { type: 'SetBaseline', data: { indicatorId, ...s.baseline } } },
-    ...s.targets.map((t): SeedStep => ({ on: s.on, done: has('IndicatorTargetSet', (d) => d.targetId === t.targetId), command: { type: 'SetTarget', data: { indicatorId, ...t } } })),
-    ...s.assessments.map((a): SeedStep => ({ on: a.asOf, done: has('IndicatorAssessmentNoted', (d) => d.assessmentId === a.assessmentId), command: { type: 'NoteAssessment', data: { indicatorId, ...a } } })),
+    ...s.targets.map((t): SeedStep => ({
+      on: s.on,
+      done: has('IndicatorTargetSet', (d) => d.targetId === t.targetId),
+      command: { type: 'SetTarget', data: { indicatorId, ...t } },
+    })),
+    ...s.assessments.map((a): SeedStep => ({
+      on: a.asOf,
+      done: has('IndicatorAssessmentNoted', (d) => d.assessmentId === a.assessmentId),
+      command: { type: 'NoteAssessment', data: { indicatorId, ...a } },
+    })),
   ];
 }

@@ -33,7 +33,8 @@ export function parseQuarter(id: string): Quarter | undefined {
 /** The quarter a date (or month) falls in: '2027-01-13' → '2027-Q1'. */
 export const quarterOf = (date: string): string => `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
 
-export const inQuarter = (date: string | null | undefined, quarter: Quarter): boolean => !!date && date >= quarter.start && date <= quarter.end;
+export const inQuarter = (date: string | null | undefined, quarter: Quarter): boolean =>
+  !!date && date >= quarter.start && date <= quarter.end;
 
 export const addDays = (date: string, days: number): string => {
   const [y, m, d] = ymd(date);

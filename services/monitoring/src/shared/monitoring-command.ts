@@ -6,10 +6,18 @@ import { type PublicationCommand, projectionStream, publicationDecider } from '.
 
 /** The bus commands of monitoring's aggregates: the decider's command and the request context. */
 export class IndicatorCommandMessage {
-  constructor(readonly indicatorId: string, readonly command: IndicatorCommand, readonly context: CommandContext) {}
+  constructor(
+    readonly indicatorId: string,
+    readonly command: IndicatorCommand,
+    readonly context: CommandContext,
+  ) {}
 }
 export class PublicationCommandMessage {
-  constructor(readonly quarter: string, readonly command: PublicationCommand, readonly context: CommandContext) {}
+  constructor(
+    readonly quarter: string,
+    readonly command: PublicationCommand,
+    readonly context: CommandContext,
+  ) {}
 }
 
 @CommandHandler(IndicatorCommandMessage)

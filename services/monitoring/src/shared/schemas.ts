@@ -2,7 +2,14 @@ import { z } from 'zod';
 
 /** Input rules of the monitoring endpoints; messages are Dutch because users read them. */
 export const quarterParam = z.string().regex(/^\d{4}-Q[1-4]$/, 'verwacht een kwartaal als 2026-Q4');
-export const indicatorIdParam = z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/, 'verwacht een indicator-id als nieuwe-wlz-indicaties-ggz-wonen');
-export const versionParam = z.coerce.number({ error: 'verwacht een versienummer' }).int('verwacht een versienummer').min(1, 'versies beginnen bij 1');
-export const monthPeriod = z.string({ error: 'verwacht een maand als 2026-10' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'verwacht een maand als 2026-10');
+export const indicatorIdParam = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,99}$/, 'verwacht een indicator-id als nieuwe-wlz-indicaties-ggz-wonen');
+export const versionParam = z.coerce
+  .number({ error: 'verwacht een versienummer' })
+  .int('verwacht een versienummer')
+  .min(1, 'versies beginnen bij 1');
+export const monthPeriod = z
+  .string({ error: 'verwacht een maand als 2026-10' })
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'verwacht een maand als 2026-10');
 export const count = z.number({ error: 'verwacht een getal' }).min(0, 'verwacht een aantal van 0 of meer');

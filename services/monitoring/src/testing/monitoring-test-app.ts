@@ -33,7 +33,8 @@ export async function monitoringTestApp(label: string, now = new Date('2026-11-2
     return messages.map((m) => m.position);
   };
   return {
-    ...harness, settled,
+    ...harness,
+    settled,
     actions: (...events) => publish(ACTIONS_TOPIC_V1, (e) => (e.milestoneId ? `milestone-${e.milestoneId}` : `action-${e.code}`), events),
     commitments: (...events) => publish(COMMITMENTS_TOPIC_V1, (e) => `commitment-${e.commitmentId}`, events),
     deliver: (messages) => bus.publish(messages),

@@ -55,6 +55,6 @@ describe('audit API', () => {
   it('refuses a malformed filter with problem+json naming the field', async () => {
     const res = await api.fetch('/api/v1/audit/events?from=gisteren', {}, 'auditor');
     expect(res.status).toBe(400);
-    expect(((await res.json()) as { errors: unknown[] }).errors).toEqual([expect.objectContaining({ field: "from" })]);
+    expect(((await res.json()) as { errors: unknown[] }).errors).toEqual([expect.objectContaining({ field: 'from' })]);
   });
 });

@@ -6,7 +6,11 @@ import { loadConfig } from '../config';
 import { startPlatform, type RunningPlatform } from '../platform';
 import { platformForTests } from '../testing/platform-for-tests';
 
-const json = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const json = (body: unknown): RequestInit => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body),
+});
 
 /**
  * Login and rights, enforced by the services themselves: every API write is refused without a
@@ -37,7 +41,11 @@ describe('auth: local accounts and rights', () => {
   });
 
   it('refuses a wrong password, an unknown account and an actiehouder of an action that does not exist', async () => {
-    for (const [username, password] of [['coordinator', 'fout-wachtwoord'], ['minister', TEST_PASSWORD], ['actiehouder-9.9', TEST_PASSWORD]]) {
+    for (const [username, password] of [
+      ['coordinator', 'fout-wachtwoord'],
+      ['minister', TEST_PASSWORD],
+      ['actiehouder-9.9', TEST_PASSWORD],
+    ]) {
       const res = await fetch(`${platform.url}/api/v1/auth/login`, json({ username, password }));
       expect(res.status).toBe(401);
       expect(res.headers.get('content-type')).toContain('application/problem+json');
@@ -53,20 +61,34 @@ describe('auth: local accounts and rights', () => {
     const anonymous = await fetch(`${platform.url}/api/v1/actions`);
     expect(anonymous.status).toBe(401);
     expect(anonymous.headers.get('www-authenticate')).toContain('Bearer');
-    const forged = await fetch(`${platform.url}/api/v1/actions`, { headers: { authorization: 'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJjb29yZGluYXRvciIsInJvbGVzIjpbImNvb3JkaW5hdG9yIl19.' } });
+    const forged = await fetch(`${platform.url}/api/v1/actions`, {
+      headers: { authorization: 'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJjb29yZGluYXRvciIsInJvbGVzIjpbImNvb3JkaW5hdG9yIl19.' },
+    });
     expect(forged.status).toBe(401);
     expect((await api.fetch('/api/v1/actions', {}, 'auditor')).status).toBe(200);
   });
 
   it('lets an actiehouder write on their own action only, and records them as the actor', async () => {
-    const own = await api.fetch('/api/v1/actions/2.1/progress-reports', json({ rag: 'groen', summary: 'Voorbeeld: op schema' }), 'actiehouder-2.1');
+    const own = await api.fetch(
+      '/api/v1/actions/2.1/progress-reports',
+      json({ rag: 'groen', summary: 'Voorbeeld: op schema' }),
+      'actiehouder-2.1',
+    );
     expect(own.status).toBe(201);
-    const other = await api.fetch('/api/v1/actions/2.2/progress-reports', json({ rag: 'groen', summary: 'Voorbeeld: niet mijn actie' }), 'actiehouder-2.1');
+    const other = await api.fetch(
+      '/api/v1/actions/2.2/progress-reports',
+      json({ rag: 'groen', summary: 'Voorbeeld: niet mijn actie' }),
+      'actiehouder-2.1',
+    );
     expect(other.status).toBe(403);
     expect(((await other.json()) as { detail: string }).detail).toBe('Alleen coördinator of actiehouder van actie 2.2 mag dit.');
-    const { events } = (await (await api.fetch('/api/v1/audit/streams/action-2.1', {}, 'auditor')).json()) as { events: { type: string; metadata: { actor: unknown } }[] };
+    const { events } = (await (await api.fetch('/api/v1/audit/streams/action-2.1', {}, 'auditor')).json()) as {
+      events: { type: string; metadata: { actor: unknown } }[];
+    };
     expect(events.find((e) => e.type === 'ProgressReported')?.metadata.actor).toEqual({ userId: 'actiehouder-2.1', role: 'actiehouder' });
-    const { events: refused } = (await (await api.fetch('/api/v1/audit/streams/action-2.2', {}, 'auditor')).json()) as { events: { type: string }[] };
+    const { events: refused } = (await (await api.fetch('/api/v1/audit/streams/action-2.2', {}, 'auditor')).json()) as {
+      events: { type: string }[];
+    };
     expect(refused.map((e) => e.type)).not.toContain('ProgressReported');
   });
 
@@ -74,9 +96,27 @@ describe('auth: local accounts and rights', () => {
     const [meeting] = (await (await api.fetch('/api/v1/meetings?kind=kerngroep&from=2026-03-15')).json()) as { id: string }[];
     const [indicator] = (await (await api.fetch('/api/v1/indicators')).json()) as { id: string }[];
     const writes: { path: string; body: object; allowed: string[] }[] = [
-      { path: '/api/v1/actions/1.1/milestones', body: { title: 'Voorbeeld: mijlpaal', dueDate: '2026-12-01' }, allowed: ['coordinator', 'actiehouder-1.1'] },
-      { path: '/api/v1/actions/1.1/knelpunten', body: { description: 'Voorbeeld: knelpunt', escalateTo: 'kerngroep' }, allowed: ['coordinator', 'actiehouder-1.1'] },
-      { path: '/api/v1/commitments', body: { text: 'Voorbeeld: toezegging', madeBy: 'Voorbeeld: minister', madeAt: { date: '2026-03-01', source: 'Voorbeeld' }, due: 'najaar 2026', actionCodes: [] }, allowed: ['coordinator'] },
+      {
+        path: '/api/v1/actions/1.1/milestones',
+        body: { title: 'Voorbeeld: mijlpaal', dueDate: '2026-12-01' },
+        allowed: ['coordinator', 'actiehouder-1.1'],
+      },
+      {
+        path: '/api/v1/actions/1.1/knelpunten',
+        body: { description: 'Voorbeeld: knelpunt', escalateTo: 'kerngroep' },
+        allowed: ['coordinator', 'actiehouder-1.1'],
+      },
+      {
+        path: '/api/v1/commitments',
+        body: {
+          text: 'Voorbeeld: toezegging',
+          madeBy: 'Voorbeeld: minister',
+          madeAt: { date: '2026-03-01', source: 'Voorbeeld' },
+          due: 'najaar 2026',
+          actionCodes: [],
+        },
+        allowed: ['coordinator'],
+      },
       { path: `/api/v1/meetings/${meeting.id}/agenda-items`, body: { title: 'Voorbeeld: agendapunt' }, allowed: ['coordinator'] },
       { path: `/api/v1/indicators/${indicator.id}/measurements`, body: { period: '2026-01', value: 101 }, allowed: ['coordinator'] },
       { path: '/api/v1/monitoring/projections/2026-Q1/publish', body: {}, allowed: ['director'] },
@@ -85,16 +125,28 @@ describe('auth: local accounts and rights', () => {
       expect([write.path, (await fetch(`${platform.url}${write.path}`, json(write.body))).status]).toEqual([write.path, 401]);
       for (const who of ['coordinator', 'director', 'auditor', 'actiehouder-1.1', 'actiehouder-3.2']) {
         const status = (await api.fetch(write.path, json(write.body), who)).status;
-        expect([write.path, who, status === 403 ? 'refused' : 'allowed']).toEqual([write.path, who, write.allowed.includes(who) ? 'allowed' : 'refused']);
+        expect([write.path, who, status === 403 ? 'refused' : 'allowed']).toEqual([
+          write.path,
+          who,
+          write.allowed.includes(who) ? 'allowed' : 'refused',
+        ]);
       }
     }
   });
 
   it('leaves strategic decisions to directors', async () => {
     const [regie] = (await (await api.fetch('/api/v1/meetings?kind=regiegroep&from=2026-03-15')).json()) as { id: string }[];
-    const byCoordinator = await api.fetch(`/api/v1/meetings/${regie.id}/decisions`, json({ text: 'Voorbeeld: pilots verlengen', kind: 'strategisch' }), 'coordinator');
+    const byCoordinator = await api.fetch(
+      `/api/v1/meetings/${regie.id}/decisions`,
+      json({ text: 'Voorbeeld: pilots verlengen', kind: 'strategisch' }),
+      'coordinator',
+    );
     expect(byCoordinator.status).toBe(403);
-    const byDirector = await api.fetch(`/api/v1/meetings/${regie.id}/decisions`, json({ text: 'Voorbeeld: pilots verlengen', kind: 'strategisch' }), 'director');
+    const byDirector = await api.fetch(
+      `/api/v1/meetings/${regie.id}/decisions`,
+      json({ text: 'Voorbeeld: pilots verlengen', kind: 'strategisch' }),
+      'director',
+    );
     // The director passes the rights check; the meeting itself then answers (it has not been held yet).
     expect(byDirector.status).toBe(409);
     expect(((await byDirector.json()) as { detail: string }).detail).toBe('leg eerst vast dat het overleg gehouden is');
@@ -116,13 +168,24 @@ describe('auth: tokens from an OIDC provider', () => {
     await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
     issuer = `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/realms/vws`;
     sign = (claims, options = {}) =>
-      new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'test-key' }).setIssuer(options.issuer ?? issuer)
-        .setAudience(options.audience ?? 'regie').setIssuedAt().setExpirationTime('5m').sign(privateKey);
+      new SignJWT(claims)
+        .setProtectedHeader({ alg: 'RS256', kid: 'test-key' })
+        .setIssuer(options.issuer ?? issuer)
+        .setAudience(options.audience ?? 'regie')
+        .setIssuedAt()
+        .setExpirationTime('5m')
+        .sign(privateKey);
     db = await testDatabase('auth_oidc');
     platform = await startPlatform(
       loadConfig({
-        DATABASE_URL: db.url, PORT: '0', REGIE_LOG_LEVEL: 'error', REGIE_SEED: 'false', REGIE_MODE: 'production',
-        REGIE_OIDC_ISSUER: issuer, REGIE_OIDC_JWKS_URL: `${issuer}/protocol/openid-connect/certs`, REGIE_OIDC_AUDIENCE: 'regie',
+        DATABASE_URL: db.url,
+        PORT: '0',
+        REGIE_LOG_LEVEL: 'error',
+        REGIE_SEED: 'false',
+        REGIE_MODE: 'production',
+        REGIE_OIDC_ISSUER: issuer,
+        REGIE_OIDC_JWKS_URL: `${issuer}/protocol/openid-connect/certs`,
+        REGIE_OIDC_AUDIENCE: 'regie',
         REGIE_OIDC_ROLES_CLAIM: 'realm_access.roles',
       }),
       () => undefined,
@@ -137,7 +200,14 @@ describe('auth: tokens from an OIDC provider', () => {
   const me = async (token: string) => fetch(`${platform.url}/api/v1/auth/me`, { headers: { authorization: `Bearer ${token}` } });
 
   it("accepts the provider's tokens and takes roles from the configured claim", async () => {
-    const res = await me(await sign({ sub: 'f3a1', preferred_username: 'j.jansen', name: 'J. Jansen', realm_access: { roles: ['offline_access', 'director'] } }));
+    const res = await me(
+      await sign({
+        sub: 'f3a1',
+        preferred_username: 'j.jansen',
+        name: 'J. Jansen',
+        realm_access: { roles: ['offline_access', 'director'] },
+      }),
+    );
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ username: 'j.jansen', name: 'J. Jansen', roles: ['director'], actionCodes: [] });
   });

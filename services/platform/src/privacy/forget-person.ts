@@ -18,7 +18,11 @@ export type ForgetReport = Exclude<ErasureOutcome, { status: 'unknown' }> & { re
  * "Forget person X", for the API and the CLI alike: the erasure (recorded, key deleted), and
  * where the name still occurs as plain text. `unknown` when no key was ever made for the name.
  */
-export async function forgetPerson(deps: ForgetDependencies, name: string, context: CommandContext): Promise<ForgetReport | { status: 'unknown'; remaining: PlainMentions }> {
+export async function forgetPerson(
+  deps: ForgetDependencies,
+  name: string,
+  context: CommandContext,
+): Promise<ForgetReport | { status: 'unknown'; remaining: PlainMentions }> {
   const outcome = await erasePerson(deps.store, deps.vault, name, context);
   const remaining = await plainMentions(deps.pool, name, postgresStoreOf(deps.store)?.schemaName, deps.readModelSchemas);
   return { ...outcome, remaining };

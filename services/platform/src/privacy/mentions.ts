@@ -14,7 +14,12 @@ const like = (name: string) => `%${name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
  * before personal data was sealed (history is never rewritten) and free-text fields (summaries,
  * reasons, titles) that someone typed it into. Reported to the auditor with every erasure.
  */
-export async function plainMentions(pool: Pool, name: string, eventSchema: string | undefined, readModelSchemas: string[]): Promise<PlainMentions> {
+export async function plainMentions(
+  pool: Pool,
+  name: string,
+  eventSchema: string | undefined,
+  readModelSchemas: string[],
+): Promise<PlainMentions> {
   const pattern = like(name.replace(/\s+/g, ' ').trim());
   const events = eventSchema
     ? (
@@ -32,7 +37,9 @@ export async function plainMentions(pool: Pool, name: string, eventSchema: strin
   );
   const found: PlainMentions['tables'] = [];
   for (const t of tables) {
-    const [row] = (await pool.query(`SELECT count(*)::int AS n FROM "${t.table_schema}"."${t.table_name}" t WHERE t::text ILIKE $1`, [pattern])).rows;
+    const [row] = (
+      await pool.query(`SELECT count(*)::int AS n FROM "${t.table_schema}"."${t.table_name}" t WHERE t::text ILIKE $1`, [pattern])
+    ).rows;
     if (row.n > 0) found.push({ table: `${t.table_schema}.${t.table_name}`, rows: row.n });
   }
   return { events, tables: found };

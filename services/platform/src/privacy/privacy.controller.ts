@@ -9,7 +9,9 @@ import { readModels } from '../read-models';
 import { forgetPerson } from './forget-person';
 
 class ForgetBody extends createZodDto(
-  z.object({ name: z.string({ error: 'verplicht: de naam van de persoon' }).trim().min(2, 'minstens 2 tekens').max(200, 'maximaal 200 tekens') }),
+  z.object({
+    name: z.string({ error: 'verplicht: de naam van de persoon' }).trim().min(2, 'minstens 2 tekens').max(200, 'maximaal 200 tekens'),
+  }),
 ) {}
 
 /**

@@ -12,6 +12,13 @@ export async function platformForTests(
   env: Record<string, string> = {},
 ): Promise<{ db: Awaited<ReturnType<typeof testDatabase>>; platform: RunningPlatform }> {
   const db = await testDatabase(label);
-  const config = loadConfig({ DATABASE_URL: db.url, PORT: '0', REGIE_LOG_LEVEL: 'error', REGIE_NOW: now, REGIE_LOCAL_PASSWORD: TEST_PASSWORD, ...env });
+  const config = loadConfig({
+    DATABASE_URL: db.url,
+    PORT: '0',
+    REGIE_LOG_LEVEL: 'error',
+    REGIE_NOW: now,
+    REGIE_LOCAL_PASSWORD: TEST_PASSWORD,
+    ...env,
+  });
   return { db, platform: await startPlatform(config, () => undefined) };
 }

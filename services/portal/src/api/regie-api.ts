@@ -51,7 +51,8 @@ export class RegieApi {
   indicators = (asOf?: string) => this.get<T.Indicator[]>('/indicators', { asOf });
   indicatorChart = (id: string, asOf?: string) => this.raw('GET', `/indicators/${enc(id)}/chart.svg`, { asOf });
   projection = (quarter: string, asOf?: string) => this.get<T.Projection>(`/monitoring/projections/${enc(quarter)}`, { asOf });
-  published = (quarter: string, version?: number, asOf?: string) => this.get<T.PublishedProjection>(`/monitoring/projections/${enc(quarter)}/published`, { version, asOf });
+  published = (quarter: string, version?: number, asOf?: string) =>
+    this.get<T.PublishedProjection>(`/monitoring/projections/${enc(quarter)}/published`, { version, asOf });
 
   auditEvents = (query: Query) => this.get<T.AuditPage>('/audit/events', query);
   auditStream = (stream: string, names?: 'open') => this.get<T.AuditStream>(`/audit/streams/${enc(stream)}`, { names });

@@ -5,11 +5,30 @@
 export type Role = 'coordinator' | 'director' | 'auditor' | 'actiehouder';
 export type Rag = 'groen' | 'oranje' | 'rood';
 
-export interface LoginResult { accessToken: string; tokenType: 'Bearer'; expiresIn: number; roles: Role[] }
-export interface Me { username: string; name: string; roles: Role[]; actionCodes: string[] }
+export interface LoginResult {
+  accessToken: string;
+  tokenType: 'Bearer';
+  expiresIn: number;
+  roles: Role[];
+}
+export interface Me {
+  username: string;
+  name: string;
+  roles: Role[];
+  actionCodes: string[];
+}
 
-export interface FieldError { field: string; message: string }
-export interface Problem { type?: string; title?: string; status: number; detail?: string; errors?: FieldError[] }
+export interface FieldError {
+  field: string;
+  message: string;
+}
+export interface Problem {
+  type?: string;
+  title?: string;
+  status: number;
+  detail?: string;
+  errors?: FieldError[];
+}
 
 export interface Werkagenda {
   id: string;
@@ -20,7 +39,14 @@ export interface Werkagenda {
 }
 
 export type MilestoneStatus = 'planned' | 'in_progress' | 'achieved' | 'cancelled';
-export interface MilestoneSummary { id: string; title: string; dueDate: string; status: MilestoneStatus; late: boolean; replanCount: number }
+export interface MilestoneSummary {
+  id: string;
+  title: string;
+  dueDate: string;
+  status: MilestoneStatus;
+  late: boolean;
+  replanCount: number;
+}
 export interface Milestone extends MilestoneSummary {
   originalDueDate: string;
   dueDateText: string | null;
@@ -30,7 +56,11 @@ export interface Milestone extends MilestoneSummary {
   cancelReason: string | null;
 }
 /** `person`: a named actiehouder (personal data, opened in answers; "[verwijderd]" once forgotten). */
-export interface ActionHolder { parties: string[]; description: string; person?: string | null }
+export interface ActionHolder {
+  parties: string[];
+  description: string;
+  person?: string | null;
+}
 export interface ActionSummary {
   code: string;
   actionLine: number;
@@ -40,7 +70,13 @@ export interface ActionSummary {
   milestones: MilestoneSummary[];
   openKnelpunten: number;
 }
-export interface ProgressReport { id: string; rag: Rag; summary: string; reportedAt: string; reportedBy: string | null }
+export interface ProgressReport {
+  id: string;
+  rag: Rag;
+  summary: string;
+  reportedAt: string;
+  reportedBy: string | null;
+}
 export type KnelpuntLevel = 'kerngroep' | 'regiegroep';
 export interface Knelpunt {
   id: string;
@@ -71,10 +107,35 @@ export interface MeetingSeries {
   chair: string | null;
   durationMinutes: number;
 }
-export interface MeetingSummary { id: string; kind: MeetingKind; startsAt: string; endsAt: string; status: MeetingStatus; preparesFor: string | null }
-export interface AgendaItem { id: string; title: string; source: { type: string; ref: string }; order: number }
-export interface Decision { id: string; text: string; kind: 'operationeel' | 'strategisch'; recordedAt: string }
-export interface ActionPoint { id: string; text: string; owner: string; dueDate: string; done: boolean; completedOn: string | null; overdue: boolean }
+export interface MeetingSummary {
+  id: string;
+  kind: MeetingKind;
+  startsAt: string;
+  endsAt: string;
+  status: MeetingStatus;
+  preparesFor: string | null;
+}
+export interface AgendaItem {
+  id: string;
+  title: string;
+  source: { type: string; ref: string };
+  order: number;
+}
+export interface Decision {
+  id: string;
+  text: string;
+  kind: 'operationeel' | 'strategisch';
+  recordedAt: string;
+}
+export interface ActionPoint {
+  id: string;
+  text: string;
+  owner: string;
+  dueDate: string;
+  done: boolean;
+  completedOn: string | null;
+  overdue: boolean;
+}
 export interface Meeting extends MeetingSummary {
   seriesId: string;
   local: { date: string; time: string };
@@ -94,7 +155,10 @@ export interface Meeting extends MeetingSummary {
 
 export type CommitmentStatus = 'open' | 'postponed' | 'overdue' | 'fulfilled' | 'withdrawn';
 /** A termijn as the source worded it; `date` is null when no date can be derived ("onbekend"). */
-export interface Due { text: string | null; date: string | null }
+export interface Due {
+  text: string | null;
+  date: string | null;
+}
 export interface CommitmentSummary {
   id: string;
   text: string;
@@ -128,15 +192,29 @@ export interface BoardMilestone {
   label: string;
   achievedOn: string | null;
 }
-export interface BoardAction { code: string; actionLine: number; title: string; milestones: BoardMilestone[] }
+export interface BoardAction {
+  code: string;
+  actionLine: number;
+  title: string;
+  milestones: BoardMilestone[];
+}
 export interface BoardActionLine {
   actionLine: number;
   counts: { total: number; planned: number; inProgress: number; achieved: number; late: number; cancelled: number; replanned: number };
   actions: BoardAction[];
 }
 
-export interface Measurement { period: string; value: number; source?: string | null }
-export interface IndicatorTarget { value: number; by: string | null; text: string; source: string }
+export interface Measurement {
+  period: string;
+  value: number;
+  source?: string | null;
+}
+export interface IndicatorTarget {
+  value: number;
+  by: string | null;
+  text: string;
+  source: string;
+}
 export interface Indicator {
   id: string;
   title: string;
@@ -159,7 +237,15 @@ export interface ProjectedMilestone {
   projectedQuarter: string | null;
   why: string;
 }
-export interface ProjectionCommitment { id: string; text: string; due: Due; status: CommitmentStatus; actionCodes: string[]; atRisk: boolean; why: string[] }
+export interface ProjectionCommitment {
+  id: string;
+  text: string;
+  due: Due;
+  status: CommitmentStatus;
+  actionCodes: string[];
+  atRisk: boolean;
+  why: string[];
+}
 export interface ProjectionIndicator {
   id: string;
   title: string;
@@ -174,7 +260,14 @@ export interface ProjectionIndicator {
   assessment: string;
   why: string;
 }
-export interface ProjectionActionLine { actionLine: number; rag: Rag | 'grijs'; rule: string; actions: string[]; reasons: string[]; milestones: number }
+export interface ProjectionActionLine {
+  actionLine: number;
+  rag: Rag | 'grijs';
+  rule: string;
+  actions: string[];
+  reasons: string[];
+  milestones: number;
+}
 export interface Projection {
   quarter: string;
   period: { from: string; to: string };
@@ -191,7 +284,13 @@ export interface Projection {
   indicators: ProjectionIndicator[];
   actionLines: ProjectionActionLine[];
 }
-export interface PublishedProjection { quarter: string; version: number; publishedAt: string; publishedBy: string; document: Projection }
+export interface PublishedProjection {
+  quarter: string;
+  version: number;
+  publishedAt: string;
+  publishedBy: string;
+  document: Projection;
+}
 
 export interface AuditEvent {
   id: string;
@@ -206,6 +305,18 @@ export interface AuditEvent {
   recordedAt: string;
   hash?: string;
 }
-export interface AuditPage { events: AuditEvent[]; next: number | null }
-export interface AuditStream { stream: string; events: AuditEvent[] }
-export interface Verification { ok: boolean; events: number; head?: { position: number; hash: string }; checkedAt: string; problems: unknown[] }
+export interface AuditPage {
+  events: AuditEvent[];
+  next: number | null;
+}
+export interface AuditStream {
+  stream: string;
+  events: AuditEvent[];
+}
+export interface Verification {
+  ok: boolean;
+  events: number;
+  head?: { position: number; hash: string };
+  checkedAt: string;
+  problems: unknown[];
+}

@@ -60,7 +60,12 @@ export class AuditController {
   }
 
   @Get('stromen/:stream')
-  async stream(@Portal() p: PortalContext, @Param('stream') stream: string, @Query('namen') namen: string | undefined, @Res() res: Response) {
+  async stream(
+    @Portal() p: PortalContext,
+    @Param('stream') stream: string,
+    @Query('namen') namen: string | undefined,
+    @Res() res: Response,
+  ) {
     const open = namen === 'open';
     sendPage(res, StreamPage({ p, stream: await p.api.auditStream(stream, open ? 'open' : undefined), namesOpen: open }));
   }

@@ -57,23 +57,67 @@ export class CommitmentsController {
   @Post(':id/uitstellen')
   postpone(@Portal() p: PortalContext, @Param('id') id: string, @Body() body: Body, @Req() req: Request, @Res() res: Response) {
     const data = { due: field(body, 'due'), reason: field(body, 'reason'), source: optional(body, 'source') };
-    return this.write(req, res, p, id, body, 'uitstellen', (o) => p.api.post(`/commitments/${enc(id)}/postpone`, data, o), 'De toezegging is uitgesteld.');
+    return this.write(
+      req,
+      res,
+      p,
+      id,
+      body,
+      'uitstellen',
+      (o) => p.api.post(`/commitments/${enc(id)}/postpone`, data, o),
+      'De toezegging is uitgesteld.',
+    );
   }
 
   @Post(':id/nakomen')
   fulfil(@Portal() p: PortalContext, @Param('id') id: string, @Body() body: Body, @Req() req: Request, @Res() res: Response) {
-    const data = { document: { title: field(body, 'document.title'), kenmerk: field(body, 'document.kenmerk'), date: field(body, 'document.date') } };
-    return this.write(req, res, p, id, body, 'nakomen', (o) => p.api.post(`/commitments/${enc(id)}/fulfil`, data, o), 'De toezegging is vastgelegd als nagekomen.');
+    const data = {
+      document: { title: field(body, 'document.title'), kenmerk: field(body, 'document.kenmerk'), date: field(body, 'document.date') },
+    };
+    return this.write(
+      req,
+      res,
+      p,
+      id,
+      body,
+      'nakomen',
+      (o) => p.api.post(`/commitments/${enc(id)}/fulfil`, data, o),
+      'De toezegging is vastgelegd als nagekomen.',
+    );
   }
 
   @Post(':id/intrekken')
   withdraw(@Portal() p: PortalContext, @Param('id') id: string, @Body() body: Body, @Req() req: Request, @Res() res: Response) {
     const data = { reason: field(body, 'reason') };
-    return this.write(req, res, p, id, body, 'intrekken', (o) => p.api.post(`/commitments/${enc(id)}/withdraw`, data, o), 'De toezegging is ingetrokken.');
+    return this.write(
+      req,
+      res,
+      p,
+      id,
+      body,
+      'intrekken',
+      (o) => p.api.post(`/commitments/${enc(id)}/withdraw`, data, o),
+      'De toezegging is ingetrokken.',
+    );
   }
 
-  private write(req: Request, res: Response, p: PortalContext, id: string, body: Body, form: string, call: (o: WriteOptions) => Promise<unknown>, message: string) {
-    return submit(req, res, { form, body, call, success: { to: `/toezeggingen/${enc(id)}`, message }, rerender: (errors) => this.page(p, id, errors) });
+  private write(
+    req: Request,
+    res: Response,
+    p: PortalContext,
+    id: string,
+    body: Body,
+    form: string,
+    call: (o: WriteOptions) => Promise<unknown>,
+    message: string,
+  ) {
+    return submit(req, res, {
+      form,
+      body,
+      call,
+      success: { to: `/toezeggingen/${enc(id)}`, message },
+      rerender: (errors) => this.page(p, id, errors),
+    });
   }
 
   private async listPage(p: PortalContext, status?: CommitmentStatus, errors?: FormErrors) {

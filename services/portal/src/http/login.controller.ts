@@ -40,7 +40,10 @@ export class LoginController {
       redirect(res, returnTo);
     } catch (error) {
       if (!(error instanceof ApiError) || error.status >= 500) throw error;
-      const message = error.status === 401 || error.status === 400 ? 'De combinatie van gebruikersnaam en wachtwoord is onjuist.' : (error.problem.detail ?? 'Inloggen is niet gelukt.');
+      const message =
+        error.status === 401 || error.status === 400
+          ? 'De combinatie van gebruikersnaam en wachtwoord is onjuist.'
+          : (error.problem.detail ?? 'Inloggen is niet gelukt.');
       sendPage(res, LoginPage({ returnTo, username, error: message }), error.status);
     }
   }

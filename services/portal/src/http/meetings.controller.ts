@@ -35,7 +35,9 @@ export class MeetingsController {
   @Get('agenda.ics')
   async ics(@Portal() p: PortalContext, @Query('soort') soort: string | undefined, @Res() res: Response) {
     const feed = await p.api.calendar(isKind(soort) ? soort : undefined);
-    res.set({ 'Content-Type': 'text/calendar; charset=utf-8', 'Content-Disposition': 'attachment; filename="overleggen.ics"' }).send(await feed.text());
+    res
+      .set({ 'Content-Type': 'text/calendar; charset=utf-8', 'Content-Disposition': 'attachment; filename="overleggen.ics"' })
+      .send(await feed.text());
   }
 
   @Get(':id')
@@ -51,60 +53,190 @@ export class MeetingsController {
 
   @Post(':id/agendapunten')
   addItem(@Portal() p: PortalContext, @Param('id') id: string, @Body() body: Body, @Req() req: Request, @Res() res: Response) {
-    return this.write(req, res, p, id, body, 'agendapunt-toevoegen', (o) => p.api.post(`/meetings/${enc(id)}/agenda-items`, { title: field(body, 'title') }, o), 'Het agendapunt is toegevoegd.', '#agenda');
+    return this.write(
+      req,
+      res,
+      p,
+      id,
+      body,
+      'agendapunt-toevoegen',
+      (o) => p.api.post(`/meetings/${enc(id)}/agenda-items`, { title: field(body, 'title') }, o),
+      'Het agendapunt is toegevoegd.',
+      '#agenda',
+    );
   }
 
   @Post(':id/agendapunten/:item/intrekken')
-  withdraw(@Portal() p: PortalContext, @Param('id') id: string, @Param('item') item: string, @Body() body: Body, @Req() req: Request, @Res() res: Response) {
-    return this.write(req, res, p, id, body, `intrekken-${item}`, (o) => p.api.delete(`/meetings/${enc(id)}/agenda-items/${enc(item)}`, o), 'Het agendapunt is ingetrokken.', '#agenda');
+  withdraw(
+    @Portal() p: PortalContext,
+    @Param('id') id: string,
+    @Param('item') item: string,
+    @Body() body: Body,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    return this.write(
+      req,
+      res,
+      p,
+      id,
+      body,
+      `intrekken-${item}`,
+      (o) => p.api.delete(`/meetings/${enc(id)}/agenda-items/${enc(item)}`, o),
+      'Het agendapunt is ingetrokken.',
+      '#agenda',
+    );
   }
 
   @Post(':id/agenda/publiceren')
   publish(@Portal() p: PortalContext, @Param('id') id: string, @Body() body: Body, @Req() req: Request, @Res() res: Response) {
-    return this.write(req, res, p, id, body, 'agenda-publiceren', (o) => p.api.post(`/meetings/${enc(id)}/agenda/publish`, {}, o), 'De agenda is gepubliceerd.', '#agenda');
+    return this.write(
+      req,
+      res,
+      p,
+      id,
+      body,
+      'agenda-publiceren',
+      (o) => p.api.post(`/meetings/${enc(id)}/agenda/publish`, {}, o),
+      'De agenda is gepubliceerd.',
+      '#agenda',
+    );
   }
 
   @Post(':id/gehouden')
   held(@Portal() p: PortalContext, @Param('id') id: string, @Body() body: Body, @Req() req: Request, @Res() res: Response) {
-    return this.write(req, res, p, id, body, 'gehouden', (o) => p.api.post(`/meetings/${enc(id)}/held`, {}, o), 'Vastgelegd: het overleg is gehouden.', '#besluiten');
+    return this.write(
+      req,
+      res,
+      p,
+      id,
+      body,
+      'gehouden',
+      (o) => p.api.post(`/meetings/${enc(id)}/held`, {}, o),
+      'Vastgelegd: het overleg is gehouden.',
+      '#besluiten',
+    );
   }
 
   @Post(':id/verplaatsen')
   reschedule(@Portal() p: PortalContext, @Param('id') id: string, @Body() body: Body, @Req() req: Request, @Res() res: Response) {
     const local = field(body, 'startsAt') ?? '';
     const data = { startsAt: amsterdamInstant(local) ?? local, reason: field(body, 'reason') };
-    return this.write(req, res, p, id, body, 'verplaatsen', (o) => p.api.post(`/meetings/${enc(id)}/reschedule`, data, o), 'Het overleg is verplaatst.', '');
+    return this.write(
+      req,
+      res,
+      p,
+      id,
+      body,
+      'verplaatsen',
+      (o) => p.api.post(`/meetings/${enc(id)}/reschedule`, data, o),
+      'Het overleg is verplaatst.',
+      '',
+    );
   }
 
   @Post(':id/annuleren')
   cancel(@Portal() p: PortalContext, @Param('id') id: string, @Body() body: Body, @Req() req: Request, @Res() res: Response) {
-    return this.write(req, res, p, id, body, 'annuleren', (o) => p.api.post(`/meetings/${enc(id)}/cancel`, { reason: field(body, 'reason') }, o), 'Het overleg is geannuleerd.', '');
+    return this.write(
+      req,
+      res,
+      p,
+      id,
+      body,
+      'annuleren',
+      (o) => p.api.post(`/meetings/${enc(id)}/cancel`, { reason: field(body, 'reason') }, o),
+      'Het overleg is geannuleerd.',
+      '',
+    );
   }
 
   @Post(':id/besluiten')
   decide(@Portal() p: PortalContext, @Param('id') id: string, @Body() body: Body, @Req() req: Request, @Res() res: Response) {
     const data = { text: field(body, 'text'), kind: field(body, 'kind') };
-    return this.write(req, res, p, id, body, 'besluit', (o) => p.api.post(`/meetings/${enc(id)}/decisions`, data, o), 'Het besluit is vastgelegd.', '#besluiten');
+    return this.write(
+      req,
+      res,
+      p,
+      id,
+      body,
+      'besluit',
+      (o) => p.api.post(`/meetings/${enc(id)}/decisions`, data, o),
+      'Het besluit is vastgelegd.',
+      '#besluiten',
+    );
   }
 
   @Post(':id/actiepunten')
   assign(@Portal() p: PortalContext, @Param('id') id: string, @Body() body: Body, @Req() req: Request, @Res() res: Response) {
     const data = { text: field(body, 'text'), owner: field(body, 'owner'), dueDate: field(body, 'dueDate') };
-    return this.write(req, res, p, id, body, 'actiepunt', (o) => p.api.post(`/meetings/${enc(id)}/action-points`, data, o), 'Het actiepunt is uitgezet.', '#actiepunten');
+    return this.write(
+      req,
+      res,
+      p,
+      id,
+      body,
+      'actiepunt',
+      (o) => p.api.post(`/meetings/${enc(id)}/action-points`, data, o),
+      'Het actiepunt is uitgezet.',
+      '#actiepunten',
+    );
   }
 
   @Post(':id/actiepunten/:point/afronden')
-  complete(@Portal() p: PortalContext, @Param('id') id: string, @Param('point') point: string, @Body() body: Body, @Req() req: Request, @Res() res: Response) {
-    return this.write(req, res, p, id, body, `afronden-${point}`, (o) => p.api.post(`/action-points/${enc(point)}/complete`, {}, o), 'Het actiepunt is afgerond.', '#actiepunten');
+  complete(
+    @Portal() p: PortalContext,
+    @Param('id') id: string,
+    @Param('point') point: string,
+    @Body() body: Body,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    return this.write(
+      req,
+      res,
+      p,
+      id,
+      body,
+      `afronden-${point}`,
+      (o) => p.api.post(`/action-points/${enc(point)}/complete`, {}, o),
+      'Het actiepunt is afgerond.',
+      '#actiepunten',
+    );
   }
 
   @Post(':id/verslag/vaststellen')
   approve(@Portal() p: PortalContext, @Param('id') id: string, @Body() body: Body, @Req() req: Request, @Res() res: Response) {
-    return this.write(req, res, p, id, body, 'verslag', (o) => p.api.post(`/meetings/${enc(id)}/minutes/approve`, {}, o), 'Het verslag is vastgesteld.', '');
+    return this.write(
+      req,
+      res,
+      p,
+      id,
+      body,
+      'verslag',
+      (o) => p.api.post(`/meetings/${enc(id)}/minutes/approve`, {}, o),
+      'Het verslag is vastgesteld.',
+      '',
+    );
   }
 
-  private write(req: Request, res: Response, p: PortalContext, id: string, body: Body, form: string, call: (o: WriteOptions) => Promise<unknown>, message: string, anchor: string) {
-    return submit(req, res, { form, body, call, success: { to: `/overleggen/${enc(id)}${anchor}`, message }, rerender: (errors) => this.page(p, id, errors) });
+  private write(
+    req: Request,
+    res: Response,
+    p: PortalContext,
+    id: string,
+    body: Body,
+    form: string,
+    call: (o: WriteOptions) => Promise<unknown>,
+    message: string,
+    anchor: string,
+  ) {
+    return submit(req, res, {
+      form,
+      body,
+      call,
+      success: { to: `/overleggen/${enc(id)}${anchor}`, message },
+      rerender: (errors) => this.page(p, id, errors),
+    });
   }
 
   private async page(p: PortalContext, id: string, errors?: FormErrors) {

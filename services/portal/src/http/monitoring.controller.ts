@@ -30,7 +30,12 @@ export class MonitoringController {
   }
 
   @Get('voortgangsrapportage')
-  async projection(@Portal() p: PortalContext, @Query('kwartaal') kwartaal: string | undefined, @Query('versie') versie: string | undefined, @Res() res: Response) {
+  async projection(
+    @Portal() p: PortalContext,
+    @Query('kwartaal') kwartaal: string | undefined,
+    @Query('versie') versie: string | undefined,
+    @Res() res: Response,
+  ) {
     const quarter = isQuarter(kwartaal) ? kwartaal : quarterOf(amsterdamLocal(p.now).date);
     const version = versie && /^\d+$/.test(versie) ? Number(versie) : undefined;
     sendPage(res, await this.page(p, quarter, version));
@@ -51,14 +56,32 @@ export class MonitoringController {
   @Get('voortgangsrapportage/indicatoren/:id/grafiek.svg')
   async chart(@Portal() p: PortalContext, @Param('id') id: string, @Res() res: Response) {
     const svg = await (await p.api.indicatorChart(id, p.asOf?.instant)).text();
-    res.set({ 'Content-Type': 'image/svg+xml; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'" }).send(svg);
+    res
+      .set({
+        'Content-Type': 'image/svg+xml; charset=utf-8',
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+        'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
+      })
+      .send(svg);
   }
 
   @Post('voortgangsrapportage/indicatoren/:id/metingen')
-  measure(@Portal() p: PortalContext, @Param('id') id: string, @Query('kwartaal') kwartaal: string | undefined, @Body() body: Body, @Req() req: Request, @Res() res: Response) {
+  measure(
+    @Portal() p: PortalContext,
+    @Param('id') id: string,
+    @Query('kwartaal') kwartaal: string | undefined,
+    @Body() body: Body,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     const quarter = isQuarter(kwartaal) ? kwartaal : quarterOf(amsterdamLocal(p.now).date);
     const value = field(body, 'value');
-    const data = { period: field(body, 'period'), value: value === undefined || value === '' ? undefined : Number(value), source: optional(body, 'source') };
+    const data = {
+      period: field(body, 'period'),
+      value: value === undefined || value === '' ? undefined : Number(value),
+      source: optional(body, 'source'),
+    };
     return submit(req, res, {
       form: `meting-${id}`,
       body,

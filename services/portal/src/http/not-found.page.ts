@@ -8,6 +8,14 @@ import { sendPage } from './page';
 @Injectable()
 export class PortalNotFoundPage extends NotFoundPage {
   send(_request: Request, response: Response): void {
-    sendPage(response, ErrorPage({ status: 404, title: 'Niet gevonden', message: 'Deze pagina bestaat niet. Controleer het adres, of ga terug naar het overzicht.' }), 404);
+    sendPage(
+      response,
+      ErrorPage({
+        status: 404,
+        title: 'Niet gevonden',
+        message: 'Deze pagina bestaat niet. Controleer het adres, of ga terug naar het overzicht.',
+      }),
+      404,
+    );
   }
 }

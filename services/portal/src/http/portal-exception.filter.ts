@@ -33,10 +33,24 @@ export class PortalExceptionFilter implements ExceptionFilter {
   private describe(exception: unknown): { status: number; title: string; message: string } {
     if (exception instanceof ApiError) {
       const detail = exception.problem.detail;
-      if (exception.status === 403) return { status: 403, title: 'Geen toegang', message: detail && !/^forbidden/i.test(detail) ? `${NO_RIGHTS} ${detail}` : NO_RIGHTS };
+      if (exception.status === 403)
+        return {
+          status: 403,
+          title: 'Geen toegang',
+          message: detail && !/^forbidden/i.test(detail) ? `${NO_RIGHTS} ${detail}` : NO_RIGHTS,
+        };
       if (exception.status === 404) return { status: 404, title: 'Niet gevonden', message: detail ?? 'Wat u zoekt bestaat niet (meer).' };
-      if (exception.status < 500) return { status: exception.status, title: exception.problem.title ?? 'Niet gelukt', message: detail ?? 'Het verzoek is niet gelukt.' };
-      return { status: 502, title: 'Dienst niet beschikbaar', message: 'Een onderdeel van Regie gaf een fout. Probeer het over enkele ogenblikken opnieuw.' };
+      if (exception.status < 500)
+        return {
+          status: exception.status,
+          title: exception.problem.title ?? 'Niet gelukt',
+          message: detail ?? 'Het verzoek is niet gelukt.',
+        };
+      return {
+        status: 502,
+        title: 'Dienst niet beschikbaar',
+        message: 'Een onderdeel van Regie gaf een fout. Probeer het over enkele ogenblikken opnieuw.',
+      };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
@@ -46,6 +60,10 @@ export class PortalExceptionFilter implements ExceptionFilter {
       if (status === 403) return { status, title: 'Geweigerd', message };
       return { status, title: 'Niet gelukt', message };
     }
-    return { status: 500, title: 'Er ging iets mis', message: 'Er ging iets mis aan onze kant. De fout is gelogd; probeer het later opnieuw.' };
+    return {
+      status: 500,
+      title: 'Er ging iets mis',
+      message: 'Er ging iets mis aan onze kant. De fout is gelogd; probeer het later opnieuw.',
+    };
   }
 }

@@ -25,7 +25,11 @@ export class WerkagendaController {
   @Get()
   async home(@Portal() p: PortalContext, @Res() res: Response) {
     const today = amsterdamLocal(p.now).date;
-    const [actions, overdue, meetings] = await Promise.all([p.api.actions(), p.api.commitments('overdue'), p.api.meetings({ from: today })]);
+    const [actions, overdue, meetings] = await Promise.all([
+      p.api.actions(),
+      p.api.commitments('overdue'),
+      p.api.meetings({ from: today }),
+    ]);
     const upcoming = meetings.filter((m) => m.status !== 'cancelled' && new Date(m.endsAt) > p.now).slice(0, 5);
     sendPage(res, HomePage({ p, data: { actions, overdue, upcoming } }));
   }
@@ -43,34 +47,111 @@ export class WerkagendaController {
 
   @Post('acties/:code/voortgang')
   report(@Portal() p: PortalContext, @Param('code') code: string, @Body() body: Body, @Req() req: Request, @Res() res: Response) {
-    return this.write(req, res, p, code, body, 'voortgang-form', `/actions/${enc(code)}/progress-reports`, { rag: field(body, 'rag'), summary: field(body, 'summary') }, 'Uw voortgangsrapportage is opgeslagen.', '#voortgang');
+    return this.write(
+      req,
+      res,
+      p,
+      code,
+      body,
+      'voortgang-form',
+      `/actions/${enc(code)}/progress-reports`,
+      { rag: field(body, 'rag'), summary: field(body, 'summary') },
+      'Uw voortgangsrapportage is opgeslagen.',
+      '#voortgang',
+    );
   }
 
   @Post('acties/:code/knelpunten')
   raise(@Portal() p: PortalContext, @Param('code') code: string, @Body() body: Body, @Req() req: Request, @Res() res: Response) {
     const data = { description: field(body, 'description'), escalateTo: optional(body, 'escalateTo') };
-    return this.write(req, res, p, code, body, 'knelpunt-melden', `/actions/${enc(code)}/knelpunten`, data, 'Het knelpunt is gemeld.', '#knelpunten');
+    return this.write(
+      req,
+      res,
+      p,
+      code,
+      body,
+      'knelpunt-melden',
+      `/actions/${enc(code)}/knelpunten`,
+      data,
+      'Het knelpunt is gemeld.',
+      '#knelpunten',
+    );
   }
 
   @Post('acties/:code/knelpunten/:id/escaleren')
-  escalate(@Portal() p: PortalContext, @Param('code') code: string, @Param('id') id: string, @Body() body: Body, @Req() req: Request, @Res() res: Response) {
-    return this.write(req, res, p, code, body, `knelpunt-${id}-escaleren`, `/actions/${enc(code)}/knelpunten/${enc(id)}/escalate`, { to: field(body, 'to') }, 'Het knelpunt is geëscaleerd.', '#knelpunten');
+  escalate(
+    @Portal() p: PortalContext,
+    @Param('code') code: string,
+    @Param('id') id: string,
+    @Body() body: Body,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    return this.write(
+      req,
+      res,
+      p,
+      code,
+      body,
+      `knelpunt-${id}-escaleren`,
+      `/actions/${enc(code)}/knelpunten/${enc(id)}/escalate`,
+      { to: field(body, 'to') },
+      'Het knelpunt is geëscaleerd.',
+      '#knelpunten',
+    );
   }
 
   @Post('acties/:code/knelpunten/:id/oplossen')
-  resolve(@Portal() p: PortalContext, @Param('code') code: string, @Param('id') id: string, @Body() body: Body, @Req() req: Request, @Res() res: Response) {
+  resolve(
+    @Portal() p: PortalContext,
+    @Param('code') code: string,
+    @Param('id') id: string,
+    @Body() body: Body,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     const data = { resolution: field(body, 'resolution') };
-    return this.write(req, res, p, code, body, `knelpunt-${id}-oplossen`, `/actions/${enc(code)}/knelpunten/${enc(id)}/resolve`, data, 'Het knelpunt is opgelost.', '#knelpunten');
+    return this.write(
+      req,
+      res,
+      p,
+      code,
+      body,
+      `knelpunt-${id}-oplossen`,
+      `/actions/${enc(code)}/knelpunten/${enc(id)}/resolve`,
+      data,
+      'Het knelpunt is opgelost.',
+      '#knelpunten',
+    );
   }
 
   @Post('acties/:code/mijlpalen')
   plan(@Portal() p: PortalContext, @Param('code') code: string, @Body() body: Body, @Req() req: Request, @Res() res: Response) {
     const data = { title: field(body, 'title'), dueDate: field(body, 'dueDate') };
-    return this.write(req, res, p, code, body, 'mijlpaal-plannen', `/actions/${enc(code)}/milestones`, data, 'De mijlpaal is gepland.', '#mijlpalen');
+    return this.write(
+      req,
+      res,
+      p,
+      code,
+      body,
+      'mijlpaal-plannen',
+      `/actions/${enc(code)}/milestones`,
+      data,
+      'De mijlpaal is gepland.',
+      '#mijlpalen',
+    );
   }
 
   @Post('acties/:code/mijlpalen/:id/:step')
-  milestone(@Portal() p: PortalContext, @Param('code') code: string, @Param('id') id: string, @Param('step') step: string, @Body() body: Body, @Req() req: Request, @Res() res: Response) {
+  milestone(
+    @Portal() p: PortalContext,
+    @Param('code') code: string,
+    @Param('id') id: string,
+    @Param('step') step: string,
+    @Body() body: Body,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     const steps: Record<string, [string, object, string]> = {
       starten: ['start', {}, 'De mijlpaal is gestart.'],
       behalen: ['achieve', { achievedOn: field(body, 'achievedOn') }, 'De mijlpaal is behaald.'],
@@ -84,7 +165,18 @@ export class WerkagendaController {
     return this.write(req, res, p, code, body, form, `/actions/${enc(code)}/milestones/${enc(id)}/${apiStep}`, data, message, '#mijlpalen');
   }
 
-  private write(req: Request, res: Response, p: PortalContext, code: string, body: Body, form: string, path: string, data: object, message: string, anchor: string) {
+  private write(
+    req: Request,
+    res: Response,
+    p: PortalContext,
+    code: string,
+    body: Body,
+    form: string,
+    path: string,
+    data: object,
+    message: string,
+    anchor: string,
+  ) {
     return submit(req, res, {
       form,
       body,

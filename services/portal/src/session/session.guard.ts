@@ -18,7 +18,8 @@ export class LoginRequired extends Error {
   }
 }
 
-export const WRONG_ORIGIN = 'Dit formulier kwam niet van deze website en is daarom geweigerd. Open de pagina opnieuw en probeer het nog eens.';
+export const WRONG_ORIGIN =
+  'Dit formulier kwam niet van deze website en is daarom geweigerd. Open de pagina opnieuw en probeer het nog eens.';
 
 /**
  * Every portal page and form: a session cookie whose token the API accepts (`/auth/me`), else to

@@ -31,14 +31,16 @@ export function commitmentHistory(c: Commitment): HistoryLine[] {
     if (h.type === 'CommitmentRegistered') line.detail = `Termijn: ${dueText(c.originalDue)}.`;
     if (h.type === 'CommitmentPostponed') {
       const p = c.postponements[postponement++];
-      if (p) line.detail = `Van ${dueText(p.previousDue)} naar ${dueText(p.due)}. Reden: ${p.reason}${p.source ? ` (bron: ${p.source})` : ''}`;
+      if (p)
+        line.detail = `Van ${dueText(p.previousDue)} naar ${dueText(p.due)}. Reden: ${p.reason}${p.source ? ` (bron: ${p.source})` : ''}`;
     }
     if (h.type === 'CommitmentFulfilled' && c.fulfilment) {
       const d = c.fulfilment.document;
       line.detail = `Met ${documentText(d)}.`;
     }
     if (h.type === 'CommitmentWithdrawn' && c.withdrawal) line.detail = `Reden: ${c.withdrawal.reason}`;
-    if (h.type === 'CommitmentBecameOverdue') line.detail = 'De termijn is verstreken zonder dat de toezegging is nagekomen (vastgelegd door de termijnbewaking).';
+    if (h.type === 'CommitmentBecameOverdue')
+      line.detail = 'De termijn is verstreken zonder dat de toezegging is nagekomen (vastgelegd door de termijnbewaking).';
     return line;
   });
 }

@@ -40,7 +40,17 @@ export function Badge({ children, tone = 'neutral' }: { children: ComponentChild
   return <span class={`regie-badge regie-badge--${tone}`}>{children}</span>;
 }
 
-export function Alert({ kind, title, children, live }: { kind: 'info' | 'ok' | 'warning' | 'error'; title?: string; children?: ComponentChildren; live?: boolean }) {
+export function Alert({
+  kind,
+  title,
+  children,
+  live,
+}: {
+  kind: 'info' | 'ok' | 'warning' | 'error';
+  title?: string;
+  children?: ComponentChildren;
+  live?: boolean;
+}) {
   return (
     <div class={`utrecht-alert utrecht-alert--${kind} regie-alert`} role={live ? (kind === 'error' ? 'alert' : 'status') : undefined}>
       <div class="utrecht-alert__content">
@@ -60,7 +70,14 @@ export interface Column<Row> {
 }
 
 /** A data table with a caption; `rowClass` marks rows (e.g. overdue), always together with text in a cell. */
-export function Table<Row>({ caption, columns, rows, empty, rowClass, rowKey }: {
+export function Table<Row>({
+  caption,
+  columns,
+  rows,
+  empty,
+  rowClass,
+  rowKey,
+}: {
   caption: ComponentChildren;
   columns: Column<Row>[];
   rows: Row[];
@@ -76,7 +93,11 @@ export function Table<Row>({ caption, columns, rows, empty, rowClass, rowKey }: 
         <thead class="utrecht-table__header">
           <tr class="utrecht-table__row">
             {columns.map((c) => (
-              <th key={c.header} scope="col" class={`utrecht-table__header-cell${c.numeric ? ' utrecht-table__header-cell--numeric-column' : ''}`}>
+              <th
+                key={c.header}
+                scope="col"
+                class={`utrecht-table__header-cell${c.numeric ? ' utrecht-table__header-cell--numeric-column' : ''}`}
+              >
                 {c.header}
               </th>
             ))}
@@ -123,7 +144,16 @@ export function Disclosure({ summary, children, open }: { summary: string; child
 }
 
 /** A GET form with one choice list that narrows a list page (keeps the peildatum when one is set). */
-export function SelectFilter<Value extends string>({ action, label, name, fieldLabel, allLabel, options, selected, asOf }: {
+export function SelectFilter<Value extends string>({
+  action,
+  label,
+  name,
+  fieldLabel,
+  allLabel,
+  options,
+  selected,
+  asOf,
+}: {
   action: string;
   /** The form's accessible name, e.g. "Toezeggingen filteren". */
   label: string;

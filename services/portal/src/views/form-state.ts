@@ -21,7 +21,12 @@ export const KEY_FIELD = '_sleutel';
  * sentence) and a message next to each field the service named. `fieldNames` maps the API's
  * field path to the form's input name where they differ.
  */
-export function formErrors(form: string, problem: Problem, values: Record<string, unknown>, fieldNames: Record<string, string> = {}): FormErrors {
+export function formErrors(
+  form: string,
+  problem: Problem,
+  values: Record<string, unknown>,
+  fieldNames: Record<string, string> = {},
+): FormErrors {
   const fields: Record<string, string> = {};
   for (const error of problem.errors ?? []) {
     const path = error.field.replace(/\.\d+$/, ''); // `actionCodes.1` is the field `actionCodes`
@@ -30,7 +35,9 @@ export function formErrors(form: string, problem: Problem, values: Record<string
   }
   const message =
     problem.status === 403
-      ? problem.detail && !/^forbidden/i.test(problem.detail) ? `${NO_RIGHTS} ${capitalise(problem.detail)}` : NO_RIGHTS
+      ? problem.detail && !/^forbidden/i.test(problem.detail)
+        ? `${NO_RIGHTS} ${capitalise(problem.detail)}`
+        : NO_RIGHTS
       : problem.status === 400 && problem.errors?.length
         ? 'Niet alle velden zijn goed ingevuld. Verbeter de gemarkeerde velden.'
         : capitalise(problem.detail ?? problem.title ?? 'De handeling is niet gelukt.');

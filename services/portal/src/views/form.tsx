@@ -40,7 +40,15 @@ function Field({ f, name, label, description, children, kind }: FieldProps & { c
 const describedBy = (f: FormState, name: string, description?: string) =>
   [description ? `${f.inputId(name)}-uitleg` : '', f.error(name) ? `${f.inputId(name)}-fout` : ''].filter(Boolean).join(' ') || undefined;
 
-export function TextField(props: FieldProps & { type?: 'text' | 'date' | 'number' | 'password' | 'datetime-local'; value?: string; autoComplete?: string; min?: string; max?: string }) {
+export function TextField(
+  props: FieldProps & {
+    type?: 'text' | 'date' | 'number' | 'password' | 'datetime-local';
+    value?: string;
+    autoComplete?: string;
+    min?: string;
+    max?: string;
+  },
+) {
   const { f, name, type = 'text', required, description } = props;
   const invalid = Boolean(f.error(name));
   return (
@@ -109,11 +117,28 @@ export function Select(props: FieldProps & { options: [string, string][]; value?
 }
 
 /** Radio buttons in a fieldset with a legend. */
-export function RadioGroup({ f, name, legend, options, required, value }: { f: FormState; name: string; legend: string; options: [string, ComponentChildren][]; required?: boolean; value?: string }) {
+export function RadioGroup({
+  f,
+  name,
+  legend,
+  options,
+  required,
+  value,
+}: {
+  f: FormState;
+  name: string;
+  legend: string;
+  options: [string, ComponentChildren][];
+  required?: boolean;
+  value?: string;
+}) {
   const selected = f.value(name, value ?? '');
   const error = f.error(name);
   return (
-    <fieldset class={`utrecht-form-fieldset utrecht-form-fieldset--html-fieldset${error ? ' utrecht-form-fieldset--invalid' : ''} regie-field`} aria-describedby={error ? `${f.inputId(name)}-fout` : undefined}>
+    <fieldset
+      class={`utrecht-form-fieldset utrecht-form-fieldset--html-fieldset${error ? ' utrecht-form-fieldset--invalid' : ''} regie-field`}
+      aria-describedby={error ? `${f.inputId(name)}-fout` : undefined}
+    >
       <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{legend}</legend>
       {error && (
         <div class="utrecht-form-field-error-message regie-field-error" id={`${f.inputId(name)}-fout`}>
@@ -125,7 +150,15 @@ export function RadioGroup({ f, name, legend, options, required, value }: { f: F
         const id = `${f.inputId(name)}-${optionValue}`;
         return (
           <div class="utrecht-form-field utrecht-form-field--radio regie-radio" key={optionValue}>
-            <input class="utrecht-radio-button utrecht-radio-button--html-input" type="radio" id={id} name={name} value={optionValue} checked={optionValue === selected} required={required} />
+            <input
+              class="utrecht-radio-button utrecht-radio-button--html-input"
+              type="radio"
+              id={id}
+              name={name}
+              value={optionValue}
+              checked={optionValue === selected}
+              required={required}
+            />
             <label class="utrecht-form-label utrecht-form-label--radio" for={id}>
               {label}
             </label>
@@ -140,7 +173,15 @@ export function RadioGroup({ f, name, legend, options, required, value }: { f: F
  * A form that posts to the portal. On refusal the page is shown again with a summary at the top
  * of the form (the browser scrolls there: the action carries the form's id as fragment).
  */
-export function Form({ f, action, title, submit, children, fields = [], kind = 'primary' }: {
+export function Form({
+  f,
+  action,
+  title,
+  submit,
+  children,
+  fields = [],
+  kind = 'primary',
+}: {
   f: FormState;
   action: string;
   title?: string;
@@ -181,7 +222,19 @@ export function Form({ f, action, title, submit, children, fields = [], kind = '
 }
 
 /** A single button that posts (intrekken, afronden, publiceren): a form without fields or landmark. */
-export function ButtonForm({ f, action, label, accessibleLabel, kind = 'secondary' }: { f: FormState; action: string; label: string; accessibleLabel?: string; kind?: 'primary' | 'secondary' }) {
+export function ButtonForm({
+  f,
+  action,
+  label,
+  accessibleLabel,
+  kind = 'secondary',
+}: {
+  f: FormState;
+  action: string;
+  label: string;
+  accessibleLabel?: string;
+  kind?: 'primary' | 'secondary';
+}) {
   return (
     <form id={f.id} method="post" action={`${action}#${f.id}`} class="regie-button-form">
       {f.message && (

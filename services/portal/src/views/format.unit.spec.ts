@@ -1,4 +1,13 @@
-import { amsterdamInstant, amsterdamLocal, formatDate, formatDateTime, formatQuarter, parsePeildatum, quarterOf, shiftQuarter } from './format';
+import {
+  amsterdamInstant,
+  amsterdamLocal,
+  formatDate,
+  formatDateTime,
+  formatQuarter,
+  parsePeildatum,
+  quarterOf,
+  shiftQuarter,
+} from './format';
 
 describe('Dutch dates and quarters', () => {
   it('writes calendar dates and instants the Dutch way, instants in Amsterdam time', () => {

@@ -4,7 +4,8 @@ import type { FormErrors } from './form-state';
 import { ROLE_LABEL } from './labels';
 import { formatDateTime } from './format';
 
-export type Section = 'overzicht' | 'werkagenda' | 'mijlpalen' | 'overleggen' | 'toezeggingen' | 'voortgangsrapportage' | 'audit' | 'inloggen';
+export type Section =
+  'overzicht' | 'werkagenda' | 'mijlpalen' | 'overleggen' | 'toezeggingen' | 'voortgangsrapportage' | 'audit' | 'inloggen';
 
 export interface LayoutProps {
   title: string;
@@ -132,8 +133,8 @@ export function Layout({ title, section, me, flash, asOf, crumbs, errors, childr
         <footer class="utrecht-page-footer rhc-page-footer rhc-page-footer--primary-filled regie-footer">
           <div class="rhc-page-footer__content">
             <p class="nl-paragraph">
-              Regie — de regiecyclus van de werkagenda <em>Een betekenisvol leven met een langdurige psychische aandoening</em> (VWS, ZN, VNG, de
-              Nederlandse ggz, Valente en MIND).
+              Regie — de regiecyclus van de werkagenda <em>Een betekenisvol leven met een langdurige psychische aandoening</em> (VWS, ZN,
+              VNG, de Nederlandse ggz, Valente en MIND).
             </p>
           </div>
         </footer>

@@ -14,6 +14,8 @@ export const nextDraft = (meetings: MeetingSummary[], kind: MeetingKind, now: Da
     .sort((a, b) => a.startsAt.localeCompare(b.startsAt))[0];
 
 /** Which kinds of decision an overlegvorm takes (DESIGN.md: operational in the kerngroep, strategic in the regiegroep). */
-export const decisionKinds = (kind: MeetingKind): ('operationeel' | 'strategisch')[] => (kind === 'regiegroep' ? ['strategisch', 'operationeel'] : ['operationeel']);
+export const decisionKinds = (kind: MeetingKind): ('operationeel' | 'strategisch')[] =>
+  kind === 'regiegroep' ? ['strategisch', 'operationeel'] : ['operationeel'];
 
-export const isKind = (value: unknown): value is MeetingKind => typeof value === 'string' && ['kerngroep', 'evaluatie', 'jaaroverleg', 'regiegroep'].includes(value);
+export const isKind = (value: unknown): value is MeetingKind =>
+  typeof value === 'string' && ['kerngroep', 'evaluatie', 'jaaroverleg', 'regiegroep'].includes(value);

@@ -4,14 +4,36 @@ import { commitmentHistory, commitmentOrder, dueText, parseActionCodes } from '.
 import { nextDraft, splitCalendar } from './meetings';
 import { holderText, nextMilestone } from './werkagenda';
 
-const milestone = (id: string, dueDate: string, status: MilestoneSummary['status'], late = false): MilestoneSummary => ({ id, title: id, dueDate, status, late, replanCount: 0 });
-const meeting = (id: string, startsAt: string, status: MeetingSummary['status'] = 'scheduled', kind: MeetingSummary['kind'] = 'kerngroep'): MeetingSummary => ({
-  id, kind, startsAt, endsAt: new Date(Date.parse(startsAt) + 90 * 60_000).toISOString(), status, preparesFor: null,
+const milestone = (id: string, dueDate: string, status: MilestoneSummary['status'], late = false): MilestoneSummary => ({
+  id,
+  title: id,
+  dueDate,
+  status,
+  late,
+  replanCount: 0,
+});
+const meeting = (
+  id: string,
+  startsAt: string,
+  status: MeetingSummary['status'] = 'scheduled',
+  kind: MeetingSummary['kind'] = 'kerngroep',
+): MeetingSummary => ({
+  id,
+  kind,
+  startsAt,
+  endsAt: new Date(Date.parse(startsAt) + 90 * 60_000).toISOString(),
+  status,
+  preparesFor: null,
 });
 
 describe('werkagenda: the next mijlpaal of an action', () => {
   it('is the earliest one not achieved or cancelled, a late one included', () => {
-    const next = nextMilestone([milestone('behaald', '2025-01-01', 'achieved'), milestone('later', '2026-12-01', 'planned'), milestone('te-laat', '2026-05-31', 'planned', true), milestone('vervallen', '2025-02-01', 'cancelled')]);
+    const next = nextMilestone([
+      milestone('behaald', '2025-01-01', 'achieved'),
+      milestone('later', '2026-12-01', 'planned'),
+      milestone('te-laat', '2026-05-31', 'planned', true),
+      milestone('vervallen', '2025-02-01', 'cancelled'),
+    ]);
     expect(next?.id).toBe('te-laat');
     expect(nextMilestone([milestone('behaald', '2025-01-01', 'achieved')])).toBeUndefined();
   });
@@ -38,22 +60,36 @@ describe('overleggen', () => {
     expect(past.map((m) => m.id)).toEqual(['eerder', 'ouder']);
   });
 
-  it("finds the next kerngroep whose agenda is still a draft (not a started or published one)", () => {
-    expect(nextDraft([running, published, next, meeting('regie', '2026-12-10T13:00:00Z', 'scheduled', 'regiegroep')], 'kerngroep', now)?.id).toBe('volgend');
+  it('finds the next kerngroep whose agenda is still a draft (not a started or published one)', () => {
+    expect(
+      nextDraft([running, published, next, meeting('regie', '2026-12-10T13:00:00Z', 'scheduled', 'regiegroep')], 'kerngroep', now)?.id,
+    ).toBe('volgend');
   });
 });
 
 describe('toezeggingen', () => {
   it('lists overdue ones first, then by due date, those without a date last', () => {
     const c = (id: string, status: Commitment['status'], dueDate: string | null) => ({ id, status, dueDate }) as Commitment;
-    const sorted = [c('a', 'open', '2026-12-01'), c('b', 'fulfilled', null), c('c', 'overdue', '2027-01-01'), c('d', 'open', '2026-01-01')].sort(commitmentOrder);
+    const sorted = [
+      c('a', 'open', '2026-12-01'),
+      c('b', 'fulfilled', null),
+      c('c', 'overdue', '2027-01-01'),
+      c('d', 'open', '2026-01-01'),
+    ].sort(commitmentOrder);
     expect(sorted.map((x) => x.id)).toEqual(['c', 'd', 'a', 'b']);
   });
 
   it('tells the history with the reasons and documents the API keeps', () => {
     const history = commitmentHistory({
       originalDue: { text: 'eind 2025', date: '2025-12-31' },
-      postponements: [{ due: { text: 'Q1 2026', date: '2026-03-31' }, previousDue: { text: 'eind 2025', date: '2025-12-31' }, reason: 'Uitloop van het onderzoek', at: '2026-01-05T10:00:00Z' }],
+      postponements: [
+        {
+          due: { text: 'Q1 2026', date: '2026-03-31' },
+          previousDue: { text: 'eind 2025', date: '2025-12-31' },
+          reason: 'Uitloop van het onderzoek',
+          at: '2026-01-05T10:00:00Z',
+        },
+      ],
       fulfilment: { document: { title: 'Kamerbrief', kenmerk: '4357720', date: '2026-02-27' }, at: '2026-02-27T10:00:00Z' },
       withdrawal: null,
       history: [
@@ -76,7 +112,9 @@ describe('toezeggingen', () => {
 
 describe('audit', () => {
   it('summarises an event by its text fields, without ids', () => {
-    expect(eventSummary({ data: { code: '2.1', reportId: 'x', rag: 'oranje', summary: 'Loopt uit', nested: { a: 1 } } })).toBe('code: 2.1 · rag: oranje · summary: Loopt uit');
+    expect(eventSummary({ data: { code: '2.1', reportId: 'x', rag: 'oranje', summary: 'Loopt uit', nested: { a: 1 } } })).toBe(
+      'code: 2.1 · rag: oranje · summary: Loopt uit',
+    );
     expect(eventSummary({ data: { text: 'x'.repeat(300) } }, 20)).toHaveLength(20);
   });
 

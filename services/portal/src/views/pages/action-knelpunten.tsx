@@ -44,7 +44,13 @@ export function KnelpuntenSection({ action, writable, errors }: { action: Action
         <Disclosure summary="Knelpunt melden" open={raise.active}>
           <Form f={raise} action={base} title="Knelpunt melden" submit="Knelpunt melden" fields={['description', 'escalateTo']}>
             <TextArea f={raise} name="description" label="Wat is het knelpunt?" required rows={4} />
-            <Select f={raise} name="escalateTo" label="Direct escaleren naar" options={[['', 'Niet escaleren'], ...LEVELS]} description="Een geëscaleerd knelpunt komt vanzelf op de agenda van het volgende overleg." />
+            <Select
+              f={raise}
+              name="escalateTo"
+              label="Direct escaleren naar"
+              options={[['', 'Niet escaleren'], ...LEVELS]}
+              description="Een geëscaleerd knelpunt komt vanzelf op de agenda van het volgende overleg."
+            />
           </Form>
         </Disclosure>
       )}

@@ -9,7 +9,17 @@ import { MILESTONE_STATUS_LABEL } from '../labels';
 const TONE = { planned: 'neutral', in_progress: 'warning', achieved: 'good', cancelled: 'neutral' } as const;
 
 /** The mijlpalen as a timeline by streefdatum, with their history (replans) and, for writers, the forms. */
-export function MilestonesSection({ p, action, writable, errors }: { p: PortalContext; action: Action; writable: boolean; errors?: FormErrors }) {
+export function MilestonesSection({
+  p,
+  action,
+  writable,
+  errors,
+}: {
+  p: PortalContext;
+  action: Action;
+  writable: boolean;
+  errors?: FormErrors;
+}) {
   const milestones = [...action.milestones].sort((a, b) => a.dueDate.localeCompare(b.dueDate));
   const base = `/acties/${action.code}/mijlpalen`;
   const plan = new FormState('mijlpaal-plannen', errors);
@@ -29,7 +39,9 @@ export function MilestonesSection({ p, action, writable, errors }: { p: PortalCo
                 <Badge tone={TONE[m.status]}>{MILESTONE_STATUS_LABEL[m.status]}</Badge> {m.late && <Badge tone="bad">te laat</Badge>}
               </p>
               <MilestoneHistory m={m} />
-              {writable && m.status !== 'achieved' && m.status !== 'cancelled' && <MilestoneForms p={p} m={m} base={`${base}/${m.id}`} errors={errors} />}
+              {writable && m.status !== 'achieved' && m.status !== 'cancelled' && (
+                <MilestoneForms p={p} m={m} base={`${base}/${m.id}`} errors={errors} />
+              )}
             </li>
           ))}
         </ol>
@@ -49,8 +61,10 @@ export function MilestonesSection({ p, action, writable, errors }: { p: PortalCo
 function MilestoneHistory({ m }: { m: Milestone }) {
   const lines: string[] = [];
   if (m.startedOn) lines.push(`Gestart op ${formatDate(m.startedOn)}.`);
-  for (const r of m.replans) lines.push(`Herpland${r.previousDueDate ? ` van ${formatDate(r.previousDueDate)}` : ''} naar ${formatDate(r.dueDate)}: ${r.reason}`);
-  if (m.replans.length === 0 && m.originalDueDate !== m.dueDate) lines.push(`Oorspronkelijke streefdatum ${formatDate(m.originalDueDate)}.`);
+  for (const r of m.replans)
+    lines.push(`Herpland${r.previousDueDate ? ` van ${formatDate(r.previousDueDate)}` : ''} naar ${formatDate(r.dueDate)}: ${r.reason}`);
+  if (m.replans.length === 0 && m.originalDueDate !== m.dueDate)
+    lines.push(`Oorspronkelijke streefdatum ${formatDate(m.originalDueDate)}.`);
   if (m.achievedOn) lines.push(`Behaald op ${formatDate(m.achievedOn)}.`);
   if (m.cancelReason) lines.push(`Vervallen: ${m.cancelReason}`);
   if (lines.length === 0) return null;
@@ -74,15 +88,31 @@ function MilestoneForms({ p, m, base, errors }: { p: PortalContext; m: Milestone
   const open = Object.values(forms).some((f) => f.active);
   return (
     <Disclosure summary={`Mijlpaal bijwerken: ${m.title}`} open={open}>
-      {m.status === 'planned' && <Form f={forms.start} action={`${base}/starten`} title="Starten" submit="Markeren als gestart" kind="secondary" />}
+      {m.status === 'planned' && (
+        <Form f={forms.start} action={`${base}/starten`} title="Starten" submit="Markeren als gestart" kind="secondary" />
+      )}
       <Form f={forms.achieve} action={`${base}/behalen`} title="Behaald" submit="Markeren als behaald" fields={['achievedOn']}>
         <TextField f={forms.achieve} name="achievedOn" label="Behaald op" type="date" value={today} required />
       </Form>
-      <Form f={forms.replan} action={`${base}/herplannen`} title="Herplannen" submit="Herplannen" kind="secondary" fields={['dueDate', 'reason']}>
+      <Form
+        f={forms.replan}
+        action={`${base}/herplannen`}
+        title="Herplannen"
+        submit="Herplannen"
+        kind="secondary"
+        fields={['dueDate', 'reason']}
+      >
         <TextField f={forms.replan} name="dueDate" label="Nieuwe streefdatum" type="date" required />
         <TextArea f={forms.replan} name="reason" label="Reden" required rows={2} />
       </Form>
-      <Form f={forms.cancel} action={`${base}/laten-vervallen`} title="Laten vervallen" submit="Mijlpaal laten vervallen" kind="secondary" fields={['reason']}>
+      <Form
+        f={forms.cancel}
+        action={`${base}/laten-vervallen`}
+        title="Laten vervallen"
+        submit="Mijlpaal laten vervallen"
+        kind="secondary"
+        fields={['reason']}
+      >
         <TextArea f={forms.cancel} name="reason" label="Reden om de mijlpaal te laten vervallen" required rows={2} />
       </Form>
     </Disclosure>

@@ -22,7 +22,15 @@ export function ActionPage({ p, action, werkagenda, errors }: ActionPageProps) {
   const writable = !p.asOf && p.rights.writeAction(action.code);
   const base = `/acties/${action.code}`;
   return (
-    <Layout title={`Actie ${action.code}`} section="werkagenda" me={p.me} flash={p.flash} asOf={p.asOf} crumbs={[['Werkagenda', `/werkagenda${asOfQuery(p)}`]]} errors={errors}>
+    <Layout
+      title={`Actie ${action.code}`}
+      section="werkagenda"
+      me={p.me}
+      flash={p.flash}
+      asOf={p.asOf}
+      crumbs={[['Werkagenda', `/werkagenda${asOfQuery(p)}`]]}
+      errors={errors}
+    >
       <p class="utrecht-pre-heading regie-pre-heading">Actie {action.code}</p>
       <H1>{action.title}</H1>
       <DataList
@@ -36,8 +44,8 @@ export function ActionPage({ p, action, werkagenda, errors }: ActionPageProps) {
       {!writable && !p.asOf && (
         <Alert kind="info" title="Alleen-lezen">
           <P>
-            U heeft geen rechten om deze actie bij te werken: alleen de actiehouder van actie {action.code} en de coördinator kunnen voortgang
-            rapporteren, knelpunten melden en mijlpalen bijwerken.
+            U heeft geen rechten om deze actie bij te werken: alleen de actiehouder van actie {action.code} en de coördinator kunnen
+            voortgang rapporteren, knelpunten melden en mijlpalen bijwerken.
           </P>
         </Alert>
       )}
@@ -56,7 +64,13 @@ export function ActionPage({ p, action, werkagenda, errors }: ActionPageProps) {
       <section aria-labelledby="voortgang">
         <H2 id="voortgang">Voortgangsrapportages</H2>
         {writable && (
-          <Form f={new FormState('voortgang-form', errors)} action={`${base}/voortgang`} title="Voortgang rapporteren" submit="Voortgang rapporteren" fields={['rag', 'summary']}>
+          <Form
+            f={new FormState('voortgang-form', errors)}
+            action={`${base}/voortgang`}
+            title="Voortgang rapporteren"
+            submit="Voortgang rapporteren"
+            fields={['rag', 'summary']}
+          >
             <RadioGroup
               f={new FormState('voortgang-form', errors)}
               name="rag"
@@ -68,7 +82,14 @@ export function ActionPage({ p, action, werkagenda, errors }: ActionPageProps) {
                 ['rood', 'Rood: niet op koers, bijsturing nodig'],
               ]}
             />
-            <TextArea f={new FormState('voortgang-form', errors)} name="summary" label="Toelichting" description="Wat is er bereikt, wat loopt anders dan gepland?" required rows={5} />
+            <TextArea
+              f={new FormState('voortgang-form', errors)}
+              name="summary"
+              label="Toelichting"
+              description="Wat is er bereikt, wat loopt anders dan gepland?"
+              required
+              rows={5}
+            />
           </Form>
         )}
         {action.progressReports.length === 0 ? (
@@ -78,7 +99,11 @@ export function ActionPage({ p, action, werkagenda, errors }: ActionPageProps) {
             {[...action.progressReports].reverse().map((r) => (
               <li key={r.id} class="regie-timeline__item">
                 <p class="nl-paragraph">
-                  <RagBadge rag={r.rag} /> <span class="regie-muted">{formatDateTime(r.reportedAt)}{r.reportedBy ? `, door ${r.reportedBy}` : ''}</span>
+                  <RagBadge rag={r.rag} />{' '}
+                  <span class="regie-muted">
+                    {formatDateTime(r.reportedAt)}
+                    {r.reportedBy ? `, door ${r.reportedBy}` : ''}
+                  </span>
                 </p>
                 <p class="nl-paragraph">{r.summary}</p>
               </li>

@@ -25,7 +25,9 @@ export function EventsTable({ events, caption, withStream = true }: { events: Au
             </>
           ),
         },
-        ...(withStream ? [{ header: 'Stroom', cell: (e: AuditEvent) => <A href={`/audit/stromen/${encodeURIComponent(e.streamId)}`}>{e.streamId}</A> }] : []),
+        ...(withStream
+          ? [{ header: 'Stroom', cell: (e: AuditEvent) => <A href={`/audit/stromen/${encodeURIComponent(e.streamId)}`}>{e.streamId}</A> }]
+          : []),
         { header: 'Door', cell: (e) => (e.metadata.actor ? `${e.metadata.actor.userId} (${e.metadata.actor.role})` : 'onbekend') },
         {
           header: 'Inhoud',
@@ -33,7 +35,9 @@ export function EventsTable({ events, caption, withStream = true }: { events: Au
             <>
               <details class="regie-event">
                 <summary>{eventSummary(e) || 'Bekijk gegevens'}</summary>
-                <pre class="regie-json">{JSON.stringify({ data: e.data, metadata: e.metadata, recordedAt: e.recordedAt, hash: e.hash }, null, 2)}</pre>
+                <pre class="regie-json">
+                  {JSON.stringify({ data: e.data, metadata: e.metadata, recordedAt: e.recordedAt, hash: e.hash }, null, 2)}
+                </pre>
               </details>
               <BeforeAfter event={e} />
             </>

@@ -20,23 +20,48 @@ export interface AuditFilters {
 }
 
 /** The audit timeline with filters, the hash-chain verification, and screens as of a past date. */
-export function AuditPage({ p, page, filters, verification, previous }: { p: PortalContext; page: Page; filters: AuditFilters; verification: Verification; previous?: number }) {
+export function AuditPage({
+  p,
+  page,
+  filters,
+  verification,
+  previous,
+}: {
+  p: PortalContext;
+  page: Page;
+  filters: AuditFilters;
+  verification: Verification;
+  previous?: number;
+}) {
   const query = (after: number) => {
-    const q = new URLSearchParams(Object.entries({ ...filters, na: after }).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)]));
+    const q = new URLSearchParams(
+      Object.entries({ ...filters, na: after })
+        .filter(([, v]) => v !== undefined && v !== '')
+        .map(([k, v]) => [k, String(v)]),
+    );
     return `/audit?${q.toString()}`;
   };
   return (
     <Layout title="Audit" section="audit" me={p.me} flash={p.flash}>
       <H1>Audit</H1>
-      <P lead>De volledige geschiedenis: elke wijziging is een gebeurtenis met tijdstip, wie het deed en de gegevens, in de volgorde waarin ze zijn vastgelegd.</P>
+      <P lead>
+        De volledige geschiedenis: elke wijziging is een gebeurtenis met tijdstip, wie het deed en de gegevens, in de volgorde waarin ze
+        zijn vastgelegd.
+      </P>
 
       <section aria-labelledby="controle">
         <H2 id="controle">Controle van de keten</H2>
         {verification.ok ? (
           <Alert kind="ok" title={`De keten is intact: ${verification.events} gebeurtenissen gecontroleerd.`}>
             <P>
-              Gecontroleerd op {formatDateTime(verification.checkedAt)}.{verification.head && <> Laatste positie {verification.head.position}, hash <code class="regie-hash">{verification.head.hash}</code>.</>} Bewaar deze hash buiten
-              Regie om later te kunnen aantonen dat niets is herschreven.
+              Gecontroleerd op {formatDateTime(verification.checkedAt)}.
+              {verification.head && (
+                <>
+                  {' '}
+                  Laatste positie {verification.head.position}, hash <code class="regie-hash">{verification.head.hash}</code>.
+                </>
+              )}{' '}
+              Bewaar deze hash buiten Regie om later te kunnen aantonen dat niets is herschreven.
             </P>
           </Alert>
         ) : (
@@ -71,7 +96,14 @@ export function AuditPage({ p, page, filters, verification, previous }: { p: Por
           <FilterField id="f-van" name="van" label="Vanaf" type="datetime-local" value={filters.van} />
           <FilterField id="f-tot" name="tot" label="Tot en met" type="datetime-local" value={filters.tot} />
           <div class="utrecht-form-field utrecht-form-field--checkbox regie-radio">
-            <input class="utrecht-checkbox utrecht-checkbox--html-input" type="checkbox" id="f-namen" name="namen" value="open" checked={filters.namen === 'open'} />
+            <input
+              class="utrecht-checkbox utrecht-checkbox--html-input"
+              type="checkbox"
+              id="f-namen"
+              name="namen"
+              value="open"
+              checked={filters.namen === 'open'}
+            />
             <label class="utrecht-form-label utrecht-form-label--checkbox" for="f-namen">
               Namen van personen tonen
             </label>
@@ -81,7 +113,10 @@ export function AuditPage({ p, page, filters, verification, previous }: { p: Por
           </button>
           <A href="/audit">Filters wissen</A>
         </form>
-        <EventsTable events={page.events} caption={`Gebeurtenissen ${page.events.length ? `op positie ${page.events[0].position} tot en met ${page.events[page.events.length - 1].position}` : ''}, oudste eerst`} />
+        <EventsTable
+          events={page.events}
+          caption={`Gebeurtenissen ${page.events.length ? `op positie ${page.events[0].position} tot en met ${page.events[page.events.length - 1].position}` : ''}, oudste eerst`}
+        />
         <nav aria-label="Bladeren door de tijdlijn" class="regie-inline-form">
           {previous !== undefined && <A href={query(previous)}>Eerdere gebeurtenissen</A>}
           {page.next !== null && <A href={query(page.next)}>Latere gebeurtenissen</A>}
@@ -118,7 +153,23 @@ export function AuditPage({ p, page, filters, verification, previous }: { p: Por
   );
 }
 
-function FilterField({ id, name, label, value, type = 'text', hint, required }: { id: string; name: string; label: string; value?: string; type?: string; hint?: string; required?: boolean }) {
+function FilterField({
+  id,
+  name,
+  label,
+  value,
+  type = 'text',
+  hint,
+  required,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  value?: string;
+  type?: string;
+  hint?: string;
+  required?: boolean;
+}) {
   return (
     <div class="utrecht-form-field utrecht-form-field--text">
       <div class="utrecht-form-field__label">
@@ -127,7 +178,15 @@ function FilterField({ id, name, label, value, type = 'text', hint, required }: 
         </label>
       </div>
       <div class="utrecht-form-field__input">
-        <input class="utrecht-textbox utrecht-textbox--html-input" id={id} name={name} type={type as 'text'} value={value ?? ''} placeholder={hint} required={required} />
+        <input
+          class="utrecht-textbox utrecht-textbox--html-input"
+          id={id}
+          name={name}
+          type={type as 'text'}
+          value={value ?? ''}
+          placeholder={hint}
+          required={required}
+        />
       </div>
     </div>
   );

@@ -19,7 +19,15 @@ export function CommitmentPage({ p, commitment: c, errors }: { p: PortalContext;
   const withdraw = new FormState('intrekken', errors);
   const q = asOfQuery(p);
   return (
-    <Layout title="Toezegging" section="toezeggingen" me={p.me} flash={p.flash} asOf={p.asOf} crumbs={[['Toezeggingen', `/toezeggingen${q}`]]} errors={errors}>
+    <Layout
+      title="Toezegging"
+      section="toezeggingen"
+      me={p.me}
+      flash={p.flash}
+      asOf={p.asOf}
+      crumbs={[['Toezeggingen', `/toezeggingen${q}`]]}
+      errors={errors}
+    >
       <H1>Toezegging</H1>
       <P lead>{c.text}</P>
       <DataList
@@ -29,7 +37,17 @@ export function CommitmentPage({ p, commitment: c, errors }: { p: PortalContext;
           ['Waar', `${c.madeAt.source}, ${formatDate(c.madeAt.date)}`],
           ['Termijn', dueText(c.due)],
           ['Oorspronkelijke termijn', dueText(c.originalDue)],
-          ['Gekoppelde acties', c.actionCodes.length ? c.actionCodes.map((code, n) => <>{n > 0 && ', '}<A href={`/acties/${code}${q}`}>{code}</A></>) : 'geen'],
+          [
+            'Gekoppelde acties',
+            c.actionCodes.length
+              ? c.actionCodes.map((code, n) => (
+                  <>
+                    {n > 0 && ', '}
+                    <A href={`/acties/${code}${q}`}>{code}</A>
+                  </>
+                ))
+              : 'geen',
+          ],
           ...(c.fulfilledBy ? [['Nagekomen met', documentText(c.fulfilledBy)] as [string, string]] : []),
         ]}
       />
@@ -39,7 +57,10 @@ export function CommitmentPage({ p, commitment: c, errors }: { p: PortalContext;
           {commitmentHistory(c).map((line, n) => (
             <li key={n} class={`regie-timeline__item${line.what.includes('over de termijn') ? ' regie-timeline__item--late' : ''}`}>
               <p class="nl-paragraph">
-                <strong>{line.what}</strong> <span class="regie-muted">{formatDateTime(line.at)}, door {line.actor}</span>
+                <strong>{line.what}</strong>{' '}
+                <span class="regie-muted">
+                  {formatDateTime(line.at)}, door {line.actor}
+                </span>
               </p>
               {line.detail && <p class="nl-paragraph">{line.detail}</p>}
             </li>
@@ -50,21 +71,57 @@ export function CommitmentPage({ p, commitment: c, errors }: { p: PortalContext;
         <section aria-labelledby="bijwerken">
           <H2 id="bijwerken">Bijwerken</H2>
           <Disclosure summary="Uitstellen" open={postpone.active}>
-            <Form f={postpone} action={`${base}/uitstellen`} title="Toezegging uitstellen" submit="Uitstellen" fields={['due', 'reason', 'source']}>
-              <TextField f={postpone} name="due" label="Nieuwe termijn" description="Een datum of een periode, zoals Q2 2027 of najaar 2027" required />
+            <Form
+              f={postpone}
+              action={`${base}/uitstellen`}
+              title="Toezegging uitstellen"
+              submit="Uitstellen"
+              fields={['due', 'reason', 'source']}
+            >
+              <TextField
+                f={postpone}
+                name="due"
+                label="Nieuwe termijn"
+                description="Een datum of een periode, zoals Q2 2027 of najaar 2027"
+                required
+              />
               <TextArea f={postpone} name="reason" label="Reden" required rows={2} />
-              <TextField f={postpone} name="source" label="Bron (optioneel)" description="Waar het uitstel is gemeld, bijvoorbeeld een Kamerbrief" />
+              <TextField
+                f={postpone}
+                name="source"
+                label="Bron (optioneel)"
+                description="Waar het uitstel is gemeld, bijvoorbeeld een Kamerbrief"
+              />
             </Form>
           </Disclosure>
           <Disclosure summary="Nagekomen" open={fulfil.active}>
-            <Form f={fulfil} action={`${base}/nakomen`} title="Toezegging nagekomen" submit="Vastleggen als nagekomen" fields={['document.title', 'document.kenmerk', 'document.date']}>
-              <TextField f={fulfil} name="document.title" label="Document" description="Bijvoorbeeld: Kamerbrief over de voortgang" required />
+            <Form
+              f={fulfil}
+              action={`${base}/nakomen`}
+              title="Toezegging nagekomen"
+              submit="Vastleggen als nagekomen"
+              fields={['document.title', 'document.kenmerk', 'document.date']}
+            >
+              <TextField
+                f={fulfil}
+                name="document.title"
+                label="Document"
+                description="Bijvoorbeeld: Kamerbrief over de voortgang"
+                required
+              />
               <TextField f={fulfil} name="document.kenmerk" label="Kenmerk" required />
               <TextField f={fulfil} name="document.date" label="Datum van het document" type="date" required />
             </Form>
           </Disclosure>
           <Disclosure summary="Intrekken" open={withdraw.active}>
-            <Form f={withdraw} action={`${base}/intrekken`} title="Toezegging intrekken" submit="Intrekken" kind="secondary" fields={['reason']}>
+            <Form
+              f={withdraw}
+              action={`${base}/intrekken`}
+              title="Toezegging intrekken"
+              submit="Intrekken"
+              kind="secondary"
+              fields={['reason']}
+            >
               <TextArea f={withdraw} name="reason" label="Reden" required rows={2} />
             </Form>
           </Disclosure>

@@ -17,7 +17,17 @@ export const STATUS_TONE: Record<CommitmentStatus, 'neutral' | 'good' | 'warning
   withdrawn: 'neutral',
 };
 
-export function CommitmentsPage({ p, commitments, status, errors }: { p: PortalContext; commitments: CommitmentSummary[]; status?: CommitmentStatus; errors?: FormErrors }) {
+export function CommitmentsPage({
+  p,
+  commitments,
+  status,
+  errors,
+}: {
+  p: PortalContext;
+  commitments: CommitmentSummary[];
+  status?: CommitmentStatus;
+  errors?: FormErrors;
+}) {
   const rows = [...commitments].sort(commitmentOrder);
   const overdue = rows.filter((c) => c.status === 'overdue').length;
   const register = new FormState('toezegging-registreren', errors);
@@ -28,10 +38,20 @@ export function CommitmentsPage({ p, commitments, status, errors }: { p: PortalC
       <P lead>Toezeggingen aan de Tweede Kamer en bestuurlijke afspraken, met hun termijn en wat ermee gebeurd is.</P>
       {overdue > 0 && (
         <P>
-          <Badge tone="bad">{overdue === 1 ? '1 toezegging over de termijn' : `${overdue} toezeggingen over de termijn`}</Badge> Deze staan bovenaan.
+          <Badge tone="bad">{overdue === 1 ? '1 toezegging over de termijn' : `${overdue} toezeggingen over de termijn`}</Badge> Deze staan
+          bovenaan.
         </P>
       )}
-      <SelectFilter action="/toezeggingen" label="Toezeggingen filteren" name="status" fieldLabel="Status" allLabel="Alle statussen" options={COMMITMENT_STATUS_LABEL} selected={status} asOf={p.asOf} />
+      <SelectFilter
+        action="/toezeggingen"
+        label="Toezeggingen filteren"
+        name="status"
+        fieldLabel="Status"
+        allLabel="Alle statussen"
+        options={COMMITMENT_STATUS_LABEL}
+        selected={status}
+        asOf={p.asOf}
+      />
       <Table
         caption={status ? `Toezeggingen met status ${COMMITMENT_STATUS_LABEL[status]}` : 'Alle toezeggingen; over de termijn eerst'}
         rows={rows}
@@ -43,7 +63,18 @@ export function CommitmentsPage({ p, commitments, status, errors }: { p: PortalC
           { header: 'Gedaan door', cell: (c) => `${c.madeBy}; ${c.madeAt.source}, ${formatDate(c.madeAt.date)}` },
           { header: 'Termijn', cell: (c) => dueText(c.due) },
           { header: 'Status', cell: (c) => <Badge tone={STATUS_TONE[c.status]}>{COMMITMENT_STATUS_LABEL[c.status]}</Badge> },
-          { header: 'Acties', cell: (c) => (c.actionCodes.length ? c.actionCodes.map((code, n) => <>{n > 0 && ', '}<A href={`/acties/${code}${q}`}>{code}</A></>) : '—') },
+          {
+            header: 'Acties',
+            cell: (c) =>
+              c.actionCodes.length
+                ? c.actionCodes.map((code, n) => (
+                    <>
+                      {n > 0 && ', '}
+                      <A href={`/acties/${code}${q}`}>{code}</A>
+                    </>
+                  ))
+                : '—',
+          },
         ]}
       />
       <PeildatumForm p={p} action="/toezeggingen" />
@@ -51,13 +82,36 @@ export function CommitmentsPage({ p, commitments, status, errors }: { p: PortalC
         <section aria-labelledby="registreren">
           <H2 id="registreren">Toezegging registreren</H2>
           <Disclosure summary="Nieuwe toezegging registreren" open={register.active}>
-            <Form f={register} action="/toezeggingen" title="Toezegging registreren" submit="Registreren" fields={['text', 'madeBy', 'madeAt.date', 'madeAt.source', 'due', 'actionCodes']}>
+            <Form
+              f={register}
+              action="/toezeggingen"
+              title="Toezegging registreren"
+              submit="Registreren"
+              fields={['text', 'madeBy', 'madeAt.date', 'madeAt.source', 'due', 'actionCodes']}
+            >
               <TextArea f={register} name="text" label="Tekst van de toezegging" required rows={3} />
               <TextField f={register} name="madeBy" label="Gedaan door (bewindspersoon)" required />
               <TextField f={register} name="madeAt.date" label="Datum" type="date" required />
-              <TextField f={register} name="madeAt.source" label="Waar (debat of Kamerstuk)" description="Bijvoorbeeld: Kamerstuk 25 424, nr. 727" required />
-              <TextField f={register} name="due" label="Termijn" description="Een datum (2026-12-20) of een periode: eind 2025, Q1 2026, najaar 2026" required />
-              <TextField f={register} name="actionCodes" label="Gekoppelde acties (optioneel)" description="Actiecodes, gescheiden door komma's, bijvoorbeeld 2.1, 0" />
+              <TextField
+                f={register}
+                name="madeAt.source"
+                label="Waar (debat of Kamerstuk)"
+                description="Bijvoorbeeld: Kamerstuk 25 424, nr. 727"
+                required
+              />
+              <TextField
+                f={register}
+                name="due"
+                label="Termijn"
+                description="Een datum (2026-12-20) of een periode: eind 2025, Q1 2026, najaar 2026"
+                required
+              />
+              <TextField
+                f={register}
+                name="actionCodes"
+                label="Gekoppelde acties (optioneel)"
+                description="Actiecodes, gescheiden door komma's, bijvoorbeeld 2.1, 0"
+              />
             </Form>
           </Disclosure>
         </section>

@@ -21,16 +21,22 @@ export function HomePage({ p, data }: { p: PortalContext; data: HomeData }) {
   return (
     <Layout title="Overzicht" section="overzicht" me={p.me} flash={p.flash}>
       <H1>Overzicht</H1>
-      <P lead>Welkom, {p.me.name}. Vandaag is het {formatDate(amsterdamLocal(p.now).date)}.</P>
+      <P lead>
+        Welkom, {p.me.name}. Vandaag is het {formatDate(amsterdamLocal(p.now).date)}.
+      </P>
       <ul class="regie-figures" aria-label="Kerncijfers">
         <li class="regie-figure">
           <span class="regie-figure__value">{late}</span> <A href="/mijlpalen">{late === 1 ? 'mijlpaal te laat' : 'mijlpalen te laat'}</A>
         </li>
         <li class="regie-figure">
-          <span class="regie-figure__value">{data.overdue.length}</span> <A href="/toezeggingen?status=overdue">{data.overdue.length === 1 ? 'toezegging over de termijn' : 'toezeggingen over de termijn'}</A>
+          <span class="regie-figure__value">{data.overdue.length}</span>{' '}
+          <A href="/toezeggingen?status=overdue">
+            {data.overdue.length === 1 ? 'toezegging over de termijn' : 'toezeggingen over de termijn'}
+          </A>
         </li>
         <li class="regie-figure">
-          <span class="regie-figure__value">{knelpunten}</span> <A href="/werkagenda">{knelpunten === 1 ? 'open knelpunt' : 'open knelpunten'}</A>
+          <span class="regie-figure__value">{knelpunten}</span>{' '}
+          <A href="/werkagenda">{knelpunten === 1 ? 'open knelpunt' : 'open knelpunten'}</A>
         </li>
       </ul>
 

@@ -2,7 +2,17 @@ import { Alert, H1, P } from '../components';
 import { FormState } from '../form-state';
 import { Layout } from '../layout';
 
-export function LoginPage({ returnTo, notice, error, username = '' }: { returnTo: string; notice?: string; error?: string; username?: string }) {
+export function LoginPage({
+  returnTo,
+  notice,
+  error,
+  username = '',
+}: {
+  returnTo: string;
+  notice?: string;
+  error?: string;
+  username?: string;
+}) {
   const f = new FormState('inloggen');
   return (
     <Layout title="Inloggen" section="inloggen">
@@ -20,7 +30,16 @@ export function LoginPage({ returnTo, notice, error, username = '' }: { returnTo
               </label>
             </div>
             <div class="utrecht-form-field__input">
-              <input class="utrecht-textbox utrecht-textbox--html-input" id={f.inputId('username')} name="username" type="text" value={username} autocomplete="username" required aria-required="true" />
+              <input
+                class="utrecht-textbox utrecht-textbox--html-input"
+                id={f.inputId('username')}
+                name="username"
+                type="text"
+                value={username}
+                autocomplete="username"
+                required
+                aria-required="true"
+              />
             </div>
           </div>
           <div class="utrecht-form-field utrecht-form-field--text regie-field">
@@ -30,7 +49,15 @@ export function LoginPage({ returnTo, notice, error, username = '' }: { returnTo
               </label>
             </div>
             <div class="utrecht-form-field__input">
-              <input class="utrecht-textbox utrecht-textbox--html-input utrecht-textbox--password" id={f.inputId('password')} name="password" type="password" autocomplete="current-password" required aria-required="true" />
+              <input
+                class="utrecht-textbox utrecht-textbox--html-input utrecht-textbox--password"
+                id={f.inputId('password')}
+                name="password"
+                type="password"
+                autocomplete="current-password"
+                required
+                aria-required="true"
+              />
             </div>
           </div>
           <div class="utrecht-button-group regie-form__actions">

@@ -28,7 +28,12 @@ export function MeetingPrintPage({ meeting: m, series }: { meeting: Meeting; ser
             {formatTime(m.startsAt)}–{formatTime(m.endsAt)} · {MEETING_STATUS_LABEL[m.status]}
             {m.publishedAt && ` · agenda gepubliceerd op ${formatDateTime(m.publishedAt)}`}
           </p>
-          {series && <p class="nl-paragraph">Deelnemers: {series.participants.join(', ')}{series.chair ? `; voorzitter: ${series.chair}` : ''}</p>}
+          {series && (
+            <p class="nl-paragraph">
+              Deelnemers: {series.participants.join(', ')}
+              {series.chair ? `; voorzitter: ${series.chair}` : ''}
+            </p>
+          )}
           <h2 class="nl-heading nl-heading--level-2">Agenda</h2>
           <ol class="utrecht-ordered-list">
             {m.agenda.map((item) => (

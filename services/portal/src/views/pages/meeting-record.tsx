@@ -38,7 +38,9 @@ export function MeetingRecord({ p, meeting: m, errors }: { p: PortalContext; mee
             <Select f={decide} name="kind" label="Soort besluit" options={kinds.map((k) => [k, KIND_LABEL[k]])} required />
           </Form>
         )}
-        {!p.asOf && (m.status === 'scheduled' || m.status === 'agenda_published') && <P>Besluiten en actiepunten worden vastgelegd nadat het overleg gehouden is.</P>}
+        {!p.asOf && (m.status === 'scheduled' || m.status === 'agenda_published') && (
+          <P>Besluiten en actiepunten worden vastgelegd nadat het overleg gehouden is.</P>
+        )}
       </section>
 
       <section aria-labelledby="actiepunten">
@@ -62,7 +64,12 @@ export function MeetingRecord({ p, meeting: m, errors }: { p: PortalContext; mee
                   <>
                     {a.overdue ? <Badge tone="bad">over de termijn</Badge> : <Badge>open</Badge>}
                     {!p.asOf && p.rights.coordinate && (
-                      <ButtonForm f={new FormState(`afronden-${a.id}`, errors)} action={`${base}/actiepunten/${a.id}/afronden`} label="Afronden" accessibleLabel={`Afronden: actiepunt ${a.text}`} />
+                      <ButtonForm
+                        f={new FormState(`afronden-${a.id}`, errors)}
+                        action={`${base}/actiepunten/${a.id}/afronden`}
+                        label="Afronden"
+                        accessibleLabel={`Afronden: actiepunt ${a.text}`}
+                      />
                     )}
                   </>
                 ),
@@ -70,7 +77,14 @@ export function MeetingRecord({ p, meeting: m, errors }: { p: PortalContext; mee
           ]}
         />
         {recording && p.rights.coordinate && (
-          <Form f={assign} action={`${base}/actiepunten`} title="Actiepunt uitzetten" submit="Actiepunt uitzetten" kind="secondary" fields={['text', 'owner', 'dueDate']}>
+          <Form
+            f={assign}
+            action={`${base}/actiepunten`}
+            title="Actiepunt uitzetten"
+            submit="Actiepunt uitzetten"
+            kind="secondary"
+            fields={['text', 'owner', 'dueDate']}
+          >
             <TextArea f={assign} name="text" label="Actiepunt" required rows={2} />
             <TextField f={assign} name="owner" label="Eigenaar" description="Persoon of partij die het actiepunt uitvoert" required />
             <TextField f={assign} name="dueDate" label="Uiterlijk gereed op" type="date" min={amsterdamLocal(p.now).date} required />
@@ -81,7 +95,13 @@ export function MeetingRecord({ p, meeting: m, errors }: { p: PortalContext; mee
       {recording && p.rights.coordinate && (
         <section aria-labelledby="verslag">
           <H2 id="verslag">Verslag</H2>
-          <Form f={approve} action={`${base}/verslag/vaststellen`} title="Verslag vaststellen" submit="Verslag vaststellen" kind="secondary">
+          <Form
+            f={approve}
+            action={`${base}/verslag/vaststellen`}
+            title="Verslag vaststellen"
+            submit="Verslag vaststellen"
+            kind="secondary"
+          >
             <P>Na vaststelling liggen de besluiten en actiepunten van dit overleg vast.</P>
           </Form>
         </section>

@@ -31,7 +31,15 @@ export function MeetingPage({ p, meeting: m, series, errors }: MeetingPageProps)
   const reschedule = new FormState('verplaatsen', errors);
   const cancel = new FormState('annuleren', errors);
   return (
-    <Layout title={title} section="overleggen" me={p.me} flash={p.flash} asOf={p.asOf} crumbs={[['Overleggen', `/overleggen${asOfQuery(p)}`]]} errors={errors}>
+    <Layout
+      title={title}
+      section="overleggen"
+      me={p.me}
+      flash={p.flash}
+      asOf={p.asOf}
+      crumbs={[['Overleggen', `/overleggen${asOfQuery(p)}`]]}
+      errors={errors}
+    >
       <p class="utrecht-pre-heading regie-pre-heading">{series?.title ?? MEETING_KIND_LABEL[m.kind]}</p>
       <H1>{title}</H1>
       <DataList items={facts(m, series)} />
@@ -46,7 +54,12 @@ export function MeetingPage({ p, meeting: m, series, errors }: MeetingPageProps)
             <li key={item.id}>
               {item.title} <span class="regie-muted">({AGENDA_SOURCE_LABEL[item.source.type] ?? item.source.type})</span>
               {live && draft && p.rights.coordinate && item.source.type !== 'standing' && (
-                <ButtonForm f={new FormState(`intrekken-${item.id}`, errors)} action={`${base}/agendapunten/${item.id}/intrekken`} label="Intrekken" accessibleLabel={`Intrekken: agendapunt ${item.title}`} />
+                <ButtonForm
+                  f={new FormState(`intrekken-${item.id}`, errors)}
+                  action={`${base}/agendapunten/${item.id}/intrekken`}
+                  label="Intrekken"
+                  accessibleLabel={`Intrekken: agendapunt ${item.title}`}
+                />
               )}
             </li>
           ))}
@@ -54,7 +67,14 @@ export function MeetingPage({ p, meeting: m, series, errors }: MeetingPageProps)
         {live && draft && p.rights.coordinate && (
           <>
             <Disclosure summary="Agendapunt toevoegen" open={add.active}>
-              <Form f={add} action={`${base}/agendapunten`} title="Agendapunt toevoegen" submit="Toevoegen" kind="secondary" fields={['title']}>
+              <Form
+                f={add}
+                action={`${base}/agendapunten`}
+                title="Agendapunt toevoegen"
+                submit="Toevoegen"
+                kind="secondary"
+                fields={['title']}
+              >
                 <TextField f={add} name="title" label="Omschrijving van het agendapunt" required />
               </Form>
             </Disclosure>
@@ -73,11 +93,28 @@ export function MeetingPage({ p, meeting: m, series, errors }: MeetingPageProps)
               <P>Daarna kunt u besluiten en actiepunten vastleggen.</P>
             </Form>
           ) : (
-            <P>Vanaf de aanvang ({formatDateTime(m.startsAt)}) kunt u vastleggen dat het overleg gehouden is, en daarna besluiten en actiepunten.</P>
+            <P>
+              Vanaf de aanvang ({formatDateTime(m.startsAt)}) kunt u vastleggen dat het overleg gehouden is, en daarna besluiten en
+              actiepunten.
+            </P>
           )}
           <Disclosure summary="Overleg verplaatsen" open={reschedule.active}>
-            <Form f={reschedule} action={`${base}/verplaatsen`} title="Overleg verplaatsen" submit="Verplaatsen" kind="secondary" fields={['startsAt', 'reason']}>
-              <TextField f={reschedule} name="startsAt" label="Nieuwe datum en aanvangstijd" type="datetime-local" value={`${amsterdamLocal(new Date(m.startsAt)).date}T${amsterdamLocal(new Date(m.startsAt)).time}`} required />
+            <Form
+              f={reschedule}
+              action={`${base}/verplaatsen`}
+              title="Overleg verplaatsen"
+              submit="Verplaatsen"
+              kind="secondary"
+              fields={['startsAt', 'reason']}
+            >
+              <TextField
+                f={reschedule}
+                name="startsAt"
+                label="Nieuwe datum en aanvangstijd"
+                type="datetime-local"
+                value={`${amsterdamLocal(new Date(m.startsAt)).date}T${amsterdamLocal(new Date(m.startsAt)).time}`}
+                required
+              />
               <TextArea f={reschedule} name="reason" label="Reden" required rows={2} />
             </Form>
           </Disclosure>
@@ -99,7 +136,10 @@ function facts(m: Meeting, series?: MeetingSeries): [string, ComponentChildren][
   const items: [string, ComponentChildren][] = [
     ['Tijd', `${formatTime(m.startsAt)} tot ${formatTime(m.endsAt)}`],
     ['Status', <Badge tone={m.status === 'cancelled' ? 'bad' : 'neutral'}>{MEETING_STATUS_LABEL[m.status]}</Badge>],
-    ['Agenda', m.agendaStatus === 'gepubliceerd' ? `gepubliceerd op ${formatDateTime(m.publishedAt)}` : 'concept (stelt zich samen tot publicatie)'],
+    [
+      'Agenda',
+      m.agendaStatus === 'gepubliceerd' ? `gepubliceerd op ${formatDateTime(m.publishedAt)}` : 'concept (stelt zich samen tot publicatie)',
+    ],
     ['Deelnemers', series?.participants.join(', ') ?? '—'],
     ['Voorzitter', series?.chair ?? 'niet vastgelegd'],
   ];

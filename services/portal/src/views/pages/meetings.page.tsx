@@ -7,24 +7,44 @@ import { Layout } from '../layout';
 import { nextDraft, splitCalendar } from '../meetings';
 import { asOfQuery, PeildatumForm } from './peildatum';
 
-export function MeetingsPage({ p, meetings, series, kind }: { p: PortalContext; meetings: MeetingSummary[]; series: MeetingSeries[]; kind?: MeetingKind }) {
+export function MeetingsPage({
+  p,
+  meetings,
+  series,
+  kind,
+}: {
+  p: PortalContext;
+  meetings: MeetingSummary[];
+  series: MeetingSeries[];
+  kind?: MeetingKind;
+}) {
   const now = p.asOf ? new Date(p.asOf.instant) : p.now;
   const { upcoming, past } = splitCalendar(meetings, now);
   const draft = !p.asOf && p.rights.coordinate ? nextDraft(meetings, 'kerngroep', now) : undefined;
   const q = asOfQuery(p);
   const columns = [
-    { header: 'Datum en tijd', cell: (m: MeetingSummary) => <A href={`/overleggen/${m.id}${q}`}>{`${formatWeekday(m.startsAt)}, ${formatTime(m.startsAt)}`}</A> },
+    {
+      header: 'Datum en tijd',
+      cell: (m: MeetingSummary) => <A href={`/overleggen/${m.id}${q}`}>{`${formatWeekday(m.startsAt)}, ${formatTime(m.startsAt)}`}</A>,
+    },
     { header: 'Overleg', cell: (m: MeetingSummary) => MEETING_KIND_LABEL[m.kind] },
     {
       header: 'Status',
-      cell: (m: MeetingSummary) => <Badge tone={m.status === 'cancelled' ? 'bad' : m.status === 'scheduled' ? 'neutral' : 'good'}>{MEETING_STATUS_LABEL[m.status]}</Badge>,
+      cell: (m: MeetingSummary) => (
+        <Badge tone={m.status === 'cancelled' ? 'bad' : m.status === 'scheduled' ? 'neutral' : 'good'}>
+          {MEETING_STATUS_LABEL[m.status]}
+        </Badge>
+      ),
     },
     { header: 'Bijzonderheden', cell: (m: MeetingSummary) => (m.preparesFor ? 'Bereidt de regiegroep voor' : '') },
   ];
   return (
     <Layout title="Overleggen" section="overleggen" me={p.me} flash={p.flash} asOf={p.asOf}>
       <H1>Overleggen</H1>
-      <P lead>De overlegstructuur van de werkagenda: kerngroepoverleg, evaluaties, jaaroverleg en regiegroep. Agenda's stellen zich samen uit geëscaleerde knelpunten, mijlpalen, toezeggingen en open actiepunten.</P>
+      <P lead>
+        De overlegstructuur van de werkagenda: kerngroepoverleg, evaluaties, jaaroverleg en regiegroep. Agenda's stellen zich samen uit
+        geëscaleerde knelpunten, mijlpalen, toezeggingen en open actiepunten.
+      </P>
       {draft && (
         <Alert kind="info" title="Eerstvolgend kerngroepoverleg">
           <P>
@@ -33,14 +53,35 @@ export function MeetingsPage({ p, meetings, series, kind }: { p: PortalContext; 
           </P>
         </Alert>
       )}
-      <SelectFilter action="/overleggen" label="Overleggen filteren" name="soort" fieldLabel="Overlegvorm" allLabel="Alle overlegvormen" options={MEETING_KIND_LABEL} selected={kind} asOf={p.asOf} />
+      <SelectFilter
+        action="/overleggen"
+        label="Overleggen filteren"
+        name="soort"
+        fieldLabel="Overlegvorm"
+        allLabel="Alle overlegvormen"
+        options={MEETING_KIND_LABEL}
+        selected={kind}
+        asOf={p.asOf}
+      />
       <P>
         <A href={`/overleggen/agenda.ics${kind ? `?soort=${kind}` : ''}`}>Overleggen in uw agenda zetten (iCalendar-bestand)</A>
       </P>
       <H2 id="komend">Komende overleggen</H2>
-      <Table caption="Komende overleggen, eerstvolgende eerst" rows={upcoming} rowKey={(m) => m.id} empty="Er zijn geen komende overleggen." columns={columns} />
+      <Table
+        caption="Komende overleggen, eerstvolgende eerst"
+        rows={upcoming}
+        rowKey={(m) => m.id}
+        empty="Er zijn geen komende overleggen."
+        columns={columns}
+      />
       <H2 id="eerder">Eerdere overleggen</H2>
-      <Table caption="Eerdere overleggen, meest recente eerst" rows={past} rowKey={(m) => m.id} empty="Er zijn nog geen eerdere overleggen." columns={columns} />
+      <Table
+        caption="Eerdere overleggen, meest recente eerst"
+        rows={past}
+        rowKey={(m) => m.id}
+        empty="Er zijn nog geen eerdere overleggen."
+        columns={columns}
+      />
       <PeildatumForm p={p} action="/overleggen" />
       <Disclosure summary="Over de overlegvormen">
         {series.map((s) => (

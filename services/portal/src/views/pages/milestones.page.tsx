@@ -5,22 +5,42 @@ import { formatDate } from '../format';
 import { Layout } from '../layout';
 import { asOfQuery, PeildatumForm } from './peildatum';
 
-const tone = (m: BoardMilestone) => (m.late ? 'bad' : m.status === 'achieved' ? 'good' : m.status === 'in_progress' ? 'warning' : 'neutral');
+const tone = (m: BoardMilestone) =>
+  m.late ? 'bad' : m.status === 'achieved' ? 'good' : m.status === 'in_progress' ? 'warning' : 'neutral';
 
 interface Row extends BoardMilestone {
   code: string;
 }
 
 /** The mijlpalen board: per actielijn every mijlpaal with its status, late ones marked in words. */
-export function MilestonesPage({ p, board, werkagenda, onlyLate }: { p: PortalContext; board: BoardActionLine[]; werkagenda: Werkagenda; onlyLate: boolean }) {
+export function MilestonesPage({
+  p,
+  board,
+  werkagenda,
+  onlyLate,
+}: {
+  p: PortalContext;
+  board: BoardActionLine[];
+  werkagenda: Werkagenda;
+  onlyLate: boolean;
+}) {
   const q = asOfQuery(p);
   return (
     <Layout title="Mijlpalen" section="mijlpalen" me={p.me} flash={p.flash} asOf={p.asOf}>
       <H1>Mijlpalen</H1>
-      <P lead>Alle mijlpalen van de werkagenda per actielijn. Een mijlpaal is te laat als de streefdatum voorbij is en hij niet is behaald.</P>
+      <P lead>
+        Alle mijlpalen van de werkagenda per actielijn. Een mijlpaal is te laat als de streefdatum voorbij is en hij niet is behaald.
+      </P>
       <form method="get" action="/mijlpalen" class="regie-inline-form" aria-label="Mijlpalen filteren">
         <div class="utrecht-form-field utrecht-form-field--checkbox regie-radio">
-          <input class="utrecht-checkbox utrecht-checkbox--html-input" type="checkbox" id="alleen-te-laat" name="alleen" value="te-laat" checked={onlyLate} />
+          <input
+            class="utrecht-checkbox utrecht-checkbox--html-input"
+            type="checkbox"
+            id="alleen-te-laat"
+            name="alleen"
+            value="te-laat"
+            checked={onlyLate}
+          />
           <label class="utrecht-form-label utrecht-form-label--checkbox" for="alleen-te-laat">
             Alleen mijlpalen die te laat zijn
           </label>
@@ -32,7 +52,9 @@ export function MilestonesPage({ p, board, werkagenda, onlyLate }: { p: PortalCo
       </form>
       {board.map((line) => {
         const title = werkagenda.actionLines.find((l) => l.number === line.actionLine)?.title ?? '';
-        const rows: Row[] = line.actions.flatMap((a) => a.milestones.map((m) => ({ ...m, code: a.code }))).filter((m) => !onlyLate || m.late);
+        const rows: Row[] = line.actions
+          .flatMap((a) => a.milestones.map((m) => ({ ...m, code: a.code })))
+          .filter((m) => !onlyLate || m.late);
         const c = line.counts;
         return (
           <section key={line.actionLine} aria-labelledby={`lijn-${line.actionLine}`}>
@@ -40,7 +62,8 @@ export function MilestonesPage({ p, board, werkagenda, onlyLate }: { p: PortalCo
               Actielijn {line.actionLine}: {title}
             </H2>
             <P>
-              {c.total} mijlpalen: {c.achieved} behaald, {c.inProgress} in uitvoering, {c.planned} gepland, {c.late} te laat, {c.cancelled} vervallen; {c.replanned} ooit herpland.
+              {c.total} mijlpalen: {c.achieved} behaald, {c.inProgress} in uitvoering, {c.planned} gepland, {c.late} te laat, {c.cancelled}{' '}
+              vervallen; {c.replanned} ooit herpland.
             </P>
             <Table
               caption={`Mijlpalen van actielijn ${line.actionLine}${onlyLate ? ' die te laat zijn' : ''}`}
@@ -56,7 +79,9 @@ export function MilestonesPage({ p, board, werkagenda, onlyLate }: { p: PortalCo
                   cell: (m) => (
                     <>
                       <span class="regie-nowrap">{formatDate(m.dueDate)}</span>
-                      {m.originalDueDate !== m.dueDate && <span class="regie-muted"> (oorspronkelijk {formatDate(m.originalDueDate)})</span>}
+                      {m.originalDueDate !== m.dueDate && (
+                        <span class="regie-muted"> (oorspronkelijk {formatDate(m.originalDueDate)})</span>
+                      )}
                     </>
                   ),
                 },

@@ -6,15 +6,55 @@ import type { PortalContext } from '../../session/session';
 import { formErrors } from '../form-state';
 import { ActionPage } from './action.page';
 
-const werkagenda: Werkagenda = { id: 'w', title: 'Werkagenda', period: { from: '2025-01-01', to: '2028-12-31' }, parties: [], actionLines: [{ number: 2, title: 'Zorg en ondersteuning' }] };
+const werkagenda: Werkagenda = {
+  id: 'w',
+  title: 'Werkagenda',
+  period: { from: '2025-01-01', to: '2028-12-31' },
+  parties: [],
+  actionLines: [{ number: 2, title: 'Zorg en ondersteuning' }],
+};
 const action: Action = {
-  code: '2.1', actionLine: 2, title: 'Betere aansluiting Wmo en Wlz', actionHolder: { parties: ['VNG'], description: 'VNG trekt.' }, rag: 'rood', startActivities: [], revision: 3,
-  milestones: [{ id: 'm1', title: 'Plan van aanpak', dueDate: '2026-05-31', status: 'planned', late: true, replanCount: 0, originalDueDate: '2026-05-31', dueDateText: null, startedOn: null, achievedOn: null, replans: [], cancelReason: null }],
-  progressReports: [{ id: 'r1', rag: 'rood', summary: 'Vertraging bij twee regio’s', reportedAt: '2026-11-20T10:00:00Z', reportedBy: 'actiehouder-2.1' }],
+  code: '2.1',
+  actionLine: 2,
+  title: 'Betere aansluiting Wmo en Wlz',
+  actionHolder: { parties: ['VNG'], description: 'VNG trekt.' },
+  rag: 'rood',
+  startActivities: [],
+  revision: 3,
+  milestones: [
+    {
+      id: 'm1',
+      title: 'Plan van aanpak',
+      dueDate: '2026-05-31',
+      status: 'planned',
+      late: true,
+      replanCount: 0,
+      originalDueDate: '2026-05-31',
+      dueDateText: null,
+      startedOn: null,
+      achievedOn: null,
+      replans: [],
+      cancelReason: null,
+    },
+  ],
+  progressReports: [
+    { id: 'r1', rag: 'rood', summary: 'Vertraging bij twee regio’s', reportedAt: '2026-11-20T10:00:00Z', reportedBy: 'actiehouder-2.1' },
+  ],
   knelpunten: [],
 };
-const context = (me: Me): PortalContext => ({ me, rights: rights(me), api: {} as RegieApi, now: new Date('2026-12-08T09:30:00Z'), path: '/acties/2.1' });
-const actiehouder = (code: string): Me => ({ username: `actiehouder-${code}`, name: `Actiehouder ${code}`, roles: ['actiehouder'], actionCodes: [code] });
+const context = (me: Me): PortalContext => ({
+  me,
+  rights: rights(me),
+  api: {} as RegieApi,
+  now: new Date('2026-12-08T09:30:00Z'),
+  path: '/acties/2.1',
+});
+const actiehouder = (code: string): Me => ({
+  username: `actiehouder-${code}`,
+  name: `Actiehouder ${code}`,
+  roles: ['actiehouder'],
+  actionCodes: [code],
+});
 
 describe('the action page', () => {
   it('is Dutch, has a skip link and landmarks, and shows RAG and lateness in words', () => {
@@ -36,10 +76,16 @@ describe('the action page', () => {
   });
 
   it("shows the service's refusal next to the field it names, linked for screen readers", () => {
-    const errors = formErrors('voortgang-form', { status: 400, errors: [{ field: 'summary', message: 'mag niet leeg zijn' }] }, { rag: 'oranje', summary: ' ' });
+    const errors = formErrors(
+      'voortgang-form',
+      { status: 400, errors: [{ field: 'summary', message: 'mag niet leeg zijn' }] },
+      { rag: 'oranje', summary: ' ' },
+    );
     const html = render(ActionPage({ p: context(actiehouder('2.1')), action, werkagenda, errors }));
     expect(html).toContain('id="voortgang-form-summary-fout"');
-    expect(html).toMatch(/<textarea[^>]*aria-invalid="true"[^>]*aria-describedby="voortgang-form-summary-uitleg voortgang-form-summary-fout"/);
+    expect(html).toMatch(
+      /<textarea[^>]*aria-invalid="true"[^>]*aria-describedby="voortgang-form-summary-uitleg voortgang-form-summary-fout"/,
+    );
     expect(html).toMatch(/id="voortgang-form-rag-oranje" name="rag" value="oranje" checked/);
     expect(html).toContain('role="alert"');
   });

@@ -18,7 +18,13 @@ export function PeildatumForm({ p, action, hidden = {} }: { p: PortalContext; ac
           </label>
         </div>
         <div class="utrecht-form-field__input">
-          <input class="utrecht-textbox utrecht-textbox--html-input" type="datetime-local" id={id} name="peildatum" value={p.asOf?.input.length === 10 ? `${p.asOf.input}T23:59` : p.asOf?.input} />
+          <input
+            class="utrecht-textbox utrecht-textbox--html-input"
+            type="datetime-local"
+            id={id}
+            name="peildatum"
+            value={p.asOf?.input.length === 10 ? `${p.asOf.input}T23:59` : p.asOf?.input}
+          />
         </div>
       </div>
       {Object.entries(hidden).map(([name, value]) => (

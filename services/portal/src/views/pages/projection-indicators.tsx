@@ -6,7 +6,19 @@ import { Form, TextField } from '../form';
 import { type FormErrors, FormState } from '../form-state';
 
 /** Each indicator: the chart against its targets, and the same figures as text (the chart's text alternative). */
-export function IndicatorSection({ p, projection, indicators, errors, frozen }: { p: PortalContext; projection: Projection; indicators: Indicator[]; errors?: FormErrors; frozen: boolean }) {
+export function IndicatorSection({
+  p,
+  projection,
+  indicators,
+  errors,
+  frozen,
+}: {
+  p: PortalContext;
+  projection: Projection;
+  indicators: Indicator[];
+  errors?: FormErrors;
+  frozen: boolean;
+}) {
   return (
     <section aria-labelledby="indicatoren">
       <H2 id="indicatoren">Indicatoren</H2>
@@ -24,16 +36,28 @@ export function IndicatorSection({ p, projection, indicators, errors, frozen }: 
                 width={720}
                 height={360}
               />
-              <figcaption class="nl-paragraph">{frozen ? 'Grafiek met de actuele metingen; de cijfers hieronder zijn die van de gepubliceerde versie.' : 'Metingen tegen de basislijn en de doelen.'}</figcaption>
+              <figcaption class="nl-paragraph">
+                {frozen
+                  ? 'Grafiek met de actuele metingen; de cijfers hieronder zijn die van de gepubliceerde versie.'
+                  : 'Metingen tegen de basislijn en de doelen.'}
+              </figcaption>
             </figure>
             <DataList
               items={[
                 ['Beoordeling', pi.assessment],
                 ['Toelichting', pi.why],
                 ['Basislijn', pi.baseline ? `${pi.baseline.value} (${pi.baseline.reference}): ${pi.baseline.text}` : 'geen'],
-                ...pi.targets.map((t, n): [string, string] => [`Doel ${n + 1}`, `${t.value}${t.by ? ` uiterlijk ${formatMonth(t.by)}` : ' (langere termijn)'}: ${t.text}`]),
+                ...pi.targets.map((t, n): [string, string] => [
+                  `Doel ${n + 1}`,
+                  `${t.value}${t.by ? ` uiterlijk ${formatMonth(t.by)}` : ' (langere termijn)'}: ${t.text}`,
+                ]),
                 ['Trend', pi.trend ? `${pi.trend.direction}, ${pi.trend.slopePerMonth} per maand` : 'onvoldoende gegevens'],
-                ['Prognose', pi.forecast ? `${formatMonth(pi.forecast.period)}: ${pi.forecast.value} (band ${pi.forecast.low} – ${pi.forecast.high})` : 'onvoldoende gegevens'],
+                [
+                  'Prognose',
+                  pi.forecast
+                    ? `${formatMonth(pi.forecast.period)}: ${pi.forecast.value} (band ${pi.forecast.low} – ${pi.forecast.high})`
+                    : 'onvoldoende gegevens',
+                ],
               ]}
             />
             <Table
@@ -49,7 +73,13 @@ export function IndicatorSection({ p, projection, indicators, errors, frozen }: 
             />
             {!frozen && !p.asOf && p.rights.coordinate && (
               <Disclosure summary="Meting vastleggen" open={f.active}>
-                <Form f={f} action={`/voortgangsrapportage/indicatoren/${encodeURIComponent(pi.id)}/metingen?kwartaal=${projection.quarter}`} title={`Meting vastleggen: ${pi.title}`} submit="Meting vastleggen" fields={['period', 'value', 'source']}>
+                <Form
+                  f={f}
+                  action={`/voortgangsrapportage/indicatoren/${encodeURIComponent(pi.id)}/metingen?kwartaal=${projection.quarter}`}
+                  title={`Meting vastleggen: ${pi.title}`}
+                  submit="Meting vastleggen"
+                  fields={['period', 'value', 'source']}
+                >
                   <TextField f={f} name="period" label="Maand" description="Bijvoorbeeld 2026-10" required />
                   <TextField f={f} name="value" label={`Waarde (${pi.unit})`} type="number" min="0" required />
                   <TextField f={f} name="source" label="Bron (optioneel)" />

@@ -30,7 +30,14 @@ export function ProjectionPage({ p, quarter, projection: pr, shown, latest, werk
   const base = `/voortgangsrapportage?kwartaal=${quarter}${peildatum}`;
   const other = (steps: number) => `/voortgangsrapportage?kwartaal=${shiftQuarter(quarter, steps)}${peildatum}`;
   return (
-    <Layout title={`Kwartaalprojectie ${formatQuarter(quarter)}`} section="voortgangsrapportage" me={p.me} flash={p.flash} asOf={p.asOf} errors={errors}>
+    <Layout
+      title={`Kwartaalprojectie ${formatQuarter(quarter)}`}
+      section="voortgangsrapportage"
+      me={p.me}
+      flash={p.flash}
+      asOf={p.asOf}
+      errors={errors}
+    >
       <H1>Kwartaalprojectie {formatQuarter(quarter)}</H1>
       <nav aria-label="Kwartalen" class="regie-inline-form">
         <A href={other(-1)}>Vorig kwartaal ({formatQuarter(shiftQuarter(quarter, -1))})</A>
@@ -39,15 +46,18 @@ export function ProjectionPage({ p, quarter, projection: pr, shown, latest, werk
       {shown ? (
         <Alert kind="info" title={`Gepubliceerde versie ${shown.version}`}>
           <P>
-            Bevroren op {formatDateTime(shown.publishedAt)} door {shown.publishedBy}: zo zag de regiegroep deze projectie. <A href={base}>Naar de actuele berekening</A>
+            Bevroren op {formatDateTime(shown.publishedAt)} door {shown.publishedBy}: zo zag de regiegroep deze projectie.{' '}
+            <A href={base}>Naar de actuele berekening</A>
           </P>
         </Alert>
       ) : (
         <P lead>
-          Berekend op {formatDateTime(pr.computedAt)} uit alles wat nu bekend is ({formatDate(pr.period.from)} tot en met {formatDate(pr.period.to)}).{' '}
+          Berekend op {formatDateTime(pr.computedAt)} uit alles wat nu bekend is ({formatDate(pr.period.from)} tot en met{' '}
+          {formatDate(pr.period.to)}).{' '}
           {latest ? (
             <>
-              Laatst gepubliceerd: <A href={`${base}&versie=${latest.version}`}>versie {latest.version}</A> op {formatDateTime(latest.publishedAt)} door {latest.publishedBy}.
+              Laatst gepubliceerd: <A href={`${base}&versie=${latest.version}`}>versie {latest.version}</A> op{' '}
+              {formatDateTime(latest.publishedAt)} door {latest.publishedBy}.
             </>
           ) : (
             'Voor dit kwartaal is nog geen versie gepubliceerd.'
@@ -56,7 +66,10 @@ export function ProjectionPage({ p, quarter, projection: pr, shown, latest, werk
       )}
       {!shown && !p.asOf && p.rights.publishProjection && (
         <Form f={publish} action={`/voortgangsrapportage/${quarter}/publiceren`} title="Projectie publiceren" submit="Projectie publiceren">
-          <P>Publiceren bevriest de projectie zoals die nu berekend is, als versie {(latest?.version ?? 0) + 1}. Auditors zien later precies wat de regiegroep zag.</P>
+          <P>
+            Publiceren bevriest de projectie zoals die nu berekend is, als versie {(latest?.version ?? 0) + 1}. Auditors zien later precies
+            wat de regiegroep zag.
+          </P>
         </Form>
       )}
 
@@ -70,7 +83,19 @@ export function ProjectionPage({ p, quarter, projection: pr, shown, latest, werk
           columns={[
             { header: 'Actielijn', cell: (l) => `${l.actionLine}: ${lineTitle(l.actionLine)}` },
             { header: 'Stand', cell: (l) => <RagBadge rag={l.rag} /> },
-            { header: 'Waarom', cell: (l) => (l.reasons.length ? <ul class="utrecht-unordered-list">{l.reasons.map((r, n) => <li key={n}>{r}</li>)}</ul> : l.rule) },
+            {
+              header: 'Waarom',
+              cell: (l) =>
+                l.reasons.length ? (
+                  <ul class="utrecht-unordered-list">
+                    {l.reasons.map((r, n) => (
+                      <li key={n}>{r}</li>
+                    ))}
+                  </ul>
+                ) : (
+                  l.rule
+                ),
+            },
           ]}
         />
       </section>
@@ -78,7 +103,9 @@ export function ProjectionPage({ p, quarter, projection: pr, shown, latest, werk
       <section aria-labelledby="mijlpalen">
         <H2 id="mijlpalen">Mijlpalen</H2>
         <P>
-          In dit kwartaal: {pr.milestones.counts.due} met streefdatum, {pr.milestones.counts.achieved} behaald, {pr.milestones.counts.projected} verwacht, {pr.milestones.counts.movedOut} naar een later kwartaal, {pr.milestones.counts.late} te laat.
+          In dit kwartaal: {pr.milestones.counts.due} met streefdatum, {pr.milestones.counts.achieved} behaald,{' '}
+          {pr.milestones.counts.projected} verwacht, {pr.milestones.counts.movedOut} naar een later kwartaal, {pr.milestones.counts.late} te
+          laat.
         </P>
         <Table
           caption="Mijlpalen die in dit kwartaal verwacht worden, met de onderbouwing"
@@ -89,7 +116,14 @@ export function ProjectionPage({ p, quarter, projection: pr, shown, latest, werk
           columns={[
             { header: 'Actie', cell: (m) => <A href={`/acties/${m.actionCode}`}>{m.actionCode}</A> },
             { header: 'Mijlpaal', cell: (m) => m.title },
-            { header: 'Streefdatum', cell: (m) => <>{formatDate(m.dueDate)} {m.late && <Badge tone="bad">te laat</Badge>}</> },
+            {
+              header: 'Streefdatum',
+              cell: (m) => (
+                <>
+                  {formatDate(m.dueDate)} {m.late && <Badge tone="bad">te laat</Badge>}
+                </>
+              ),
+            },
             { header: 'Verwacht', cell: (m) => formatDate(m.projectedDate) },
             { header: 'Onderbouwing', cell: (m) => m.why },
           ]}
@@ -121,8 +155,20 @@ export function ProjectionPage({ p, quarter, projection: pr, shown, latest, werk
           columns={[
             { header: 'Toezegging', cell: (c) => <A href={`/toezeggingen/${c.id}`}>{c.text}</A> },
             { header: 'Termijn', cell: (c) => dueText(c.due) },
-            { header: 'Status', cell: (c) => <Badge tone={c.status === 'overdue' ? 'bad' : 'warning'}>{COMMITMENT_STATUS_LABEL[c.status]}</Badge> },
-            { header: 'Waarom in gevaar', cell: (c) => <ul class="utrecht-unordered-list">{c.why.map((w, n) => <li key={n}>{w}</li>)}</ul> },
+            {
+              header: 'Status',
+              cell: (c) => <Badge tone={c.status === 'overdue' ? 'bad' : 'warning'}>{COMMITMENT_STATUS_LABEL[c.status]}</Badge>,
+            },
+            {
+              header: 'Waarom in gevaar',
+              cell: (c) => (
+                <ul class="utrecht-unordered-list">
+                  {c.why.map((w, n) => (
+                    <li key={n}>{w}</li>
+                  ))}
+                </ul>
+              ),
+            },
           ]}
         />
       </section>

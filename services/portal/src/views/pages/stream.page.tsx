@@ -13,17 +13,18 @@ export function StreamPage({ p, stream, namesOpen }: { p: PortalContext; stream:
       <p class="utrecht-pre-heading regie-pre-heading">Stroom</p>
       <H1>{stream.stream}</H1>
       <P>
-        {stream.events.length} gebeurtenissen, in volgorde van revisie.{' '}
-        {page && <A href={page}>Naar de pagina van dit onderwerp</A>}
+        {stream.events.length} gebeurtenissen, in volgorde van revisie. {page && <A href={page}>Naar de pagina van dit onderwerp</A>}
       </P>
       <P>
         {namesOpen ? (
           <>
-            Namen van personen worden getoond. <A href={`/audit/stromen/${encodeURIComponent(stream.stream)}`}>Toon de gegevens zoals opgeslagen (namen versleuteld)</A>
+            Namen van personen worden getoond.{' '}
+            <A href={`/audit/stromen/${encodeURIComponent(stream.stream)}`}>Toon de gegevens zoals opgeslagen (namen versleuteld)</A>
           </>
         ) : (
           <>
-            Namen van personen staan versleuteld, zoals opgeslagen. <A href={`/audit/stromen/${encodeURIComponent(stream.stream)}?namen=open`}>Namen tonen</A>
+            Namen van personen staan versleuteld, zoals opgeslagen.{' '}
+            <A href={`/audit/stromen/${encodeURIComponent(stream.stream)}?namen=open`}>Namen tonen</A>
           </>
         )}
       </P>

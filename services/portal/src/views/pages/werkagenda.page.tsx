@@ -37,7 +37,8 @@ export function WerkagendaPage({ p, werkagenda, actions }: { p: PortalContext; w
                   if (!next) return <span class="regie-muted">Geen open mijlpaal</span>;
                   return (
                     <>
-                      {next.title} <span class="regie-nowrap">({formatDate(next.dueDate)})</span> {next.late && <Badge tone="bad">te laat</Badge>}
+                      {next.title} <span class="regie-nowrap">({formatDate(next.dueDate)})</span>{' '}
+                      {next.late && <Badge tone="bad">te laat</Badge>}
                     </>
                   );
                 },
