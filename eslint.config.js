@@ -8,10 +8,12 @@ const LAYERS = {
   'type:contracts': ['type:contracts'],
   'type:adapter': ['type:core'],
   'type:util': ['type:core'],
+  // the Nest wiring every bounded context shares (libs/context): read model, relay, consumers, command handlers
+  'type:kit': ['type:core', 'type:adapter', 'type:util'],
   'type:testing': ['type:core', 'type:adapter'],
-  'type:service': ['type:core', 'type:adapter', 'type:util', 'type:contracts'],
-  'type:app': ['type:core', 'type:adapter', 'type:util', 'type:contracts', 'type:service'],
-  'type:e2e': ['type:core', 'type:adapter', 'type:util', 'type:contracts', 'type:service', 'type:app', 'type:testing'],
+  'type:service': ['type:core', 'type:adapter', 'type:util', 'type:kit', 'type:contracts'],
+  'type:app': ['type:core', 'type:adapter', 'type:util', 'type:kit', 'type:contracts', 'type:service'],
+  'type:e2e': ['type:core', 'type:adapter', 'type:util', 'type:kit', 'type:contracts', 'type:service', 'type:app', 'type:testing'],
 };
 const SCOPES = {
   'scope:shared': ['scope:shared'],

@@ -1,4 +1,5 @@
 export * from './event';
+export * from './event-types';
 export * from './errors';
 export * from './event-store';
 export * from './ids';

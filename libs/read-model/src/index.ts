@@ -19,6 +19,6 @@ export { openReadModelDataSource, schemaOf, type ReadModelDataSourceOptions } fr
 export { Relay, type RelayOptions } from './relay';
 export { IdempotentConsumer, applyOnce, type IdempotentConsumerOptions } from './idempotent-consumer';
 export { TimeTravel } from './time-travel';
-export { ReadModelSync, ServiceConsumers, ServiceRelay } from './nest-lifecycle';
+export { ServiceConsumers, ServiceRelay } from './nest-lifecycle';
 export { ReadAt } from './read-at';
 export { changedKeys, RowSet } from './row-set';

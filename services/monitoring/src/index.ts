@@ -1,3 +1,6 @@
-export { MonitoringModule, MONITORING_SCHEMA, monitoringReadModel } from './monitoring.module';
+import { monitoringContext } from './monitoring.context';
+export { MonitoringModule } from './monitoring.module';
+export { monitoringContext } from './monitoring.context';
 export { MonitoringSeeder } from './seed/seed-monitoring';
-export { MonitoringReadModelSync } from './read-model/read-model-sync';
+export const monitoringReadModel = monitoringContext.definition;
+export const MONITORING_SCHEMA = monitoringContext.name;

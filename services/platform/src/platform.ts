@@ -3,14 +3,15 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
-import { ActionsReadModelSync, WerkagendaSeeder } from '@regie/actions';
-import { CommitmentsReadModelSync, CommitmentsSeeder } from '@regie/commitments';
-import { MonitoringReadModelSync, MonitoringSeeder } from '@regie/monitoring';
+import { WerkagendaSeeder } from '@regie/actions';
+import { CommitmentsSeeder } from '@regie/commitments';
+import { ReadModel } from '@regie/context';
+import { MonitoringSeeder } from '@regie/monitoring';
 import { configureHttp } from '@regie/nest-kit';
 import { openAdapters, type OpenAdapters } from './adapters';
 import { PlatformModule } from './app.module';
 import type { PlatformConfig } from './config';
-import type { ServiceName } from './services';
+import { SERVICE_MODULES, type ServiceName } from './services';
 
 export interface RunningPlatform {
   app: INestApplication;
@@ -43,9 +44,9 @@ export async function startPlatform(config: PlatformConfig, log: (line: string) 
   await app.init();
   const seeded = config.REGIE_SEED ? await seed(app, config) : undefined;
   const head = await adapters.store.headPosition();
-  if (hosts(config, 'actions')) await app.get(ActionsReadModelSync).caughtUpTo(head);
-  if (hosts(config, 'commitments')) await app.get(CommitmentsReadModelSync).caughtUpTo(head);
-  if (hosts(config, 'monitoring')) await app.get(MonitoringReadModelSync).caughtUpTo(head);
+  for (const service of ['actions', 'commitments', 'monitoring'] as const) {
+    if (hosts(config, service)) await app.select(SERVICE_MODULES[service]).get(ReadModel).caughtUpTo(head);
+  }
   await adapters.scheduler.start();
   await app.listen(config.PORT, '0.0.0.0');
   const port = (app.getHttpServer().address() as { port: number }).port;

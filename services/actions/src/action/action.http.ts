@@ -1,15 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { type CommandContext, type HandleResult, newIdFor, PersonalDataVault } from '@regie/es-core';
+import { Commands, ReadModel } from '@regie/context';
+import { type CommandContext, newIdFor, PersonalDataVault } from '@regie/es-core';
 import { actiehouderOf, Allow, asOfParam, Ctx, withRevision, zodParam } from '@regie/nest-kit';
-import { ActionsReadAt } from '../read-model/actions-time-travel';
-import { ActionsQueries } from '../read-model/actions.queries';
-import { ActionsReadModelSync } from '../read-model/read-model-sync';
-import { ActionCommandMessage } from '../shared/aggregate-command';
+import { Action } from '../actions.commands';
+import type { ActionsQueries } from '../read-model/actions.queries';
 import { actionCodeParam, text } from '../shared/schemas';
 
 class ReportProgressBody extends createZodDto(
@@ -36,22 +34,20 @@ const code = zodParam('code', actionCodeParam);
 @Controller('api/v1')
 export class ActionsController {
   constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: ActionsQueries,
-    private readonly sync: ActionsReadModelSync,
-    private readonly readAt: ActionsReadAt,
+    private readonly commands: Commands,
+    private readonly readModel: ReadModel<ActionsQueries>,
     private readonly vault: PersonalDataVault,
   ) {}
 
   @Get('werkagenda')
   async werkagenda(@Query('asOf', asOfParam) asOf?: string) {
-    const { queries } = await this.readAt.at(asOf);
+    const { queries } = await this.readModel.at(asOf);
     return queries.werkagenda();
   }
 
   @Get('actions')
   async list(@Query('asOf', asOfParam) asOf?: string) {
-    const { queries, today } = await this.readAt.at(asOf);
+    const { queries, today } = await this.readModel.at(asOf);
     return queries.list(today);
   }
 
@@ -61,7 +57,7 @@ export class ActionsController {
     @Query('asOf', asOfParam) asOf: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const { queries, today } = await this.readAt.at(asOf);
+    const { queries, today } = await this.readModel.at(asOf);
     const action = await queries.one(actionCode, today);
     return withRevision(res, action.revision, action);
   }
@@ -78,10 +74,9 @@ export class ActionsController {
   ) {
     const person = body.person ? await this.vault.seal(body.person) : null;
     const actionHolder = { parties: body.parties, description: body.description, ...(person ? { person } : {}) };
-    const result: HandleResult<never> = await this.commands.execute(
-      new ActionCommandMessage(actionCode, { type: 'AssignActionHolder', data: { code: actionCode, actionHolder } }, ctx),
+    const result = await this.commands.run(
+      new Action.Command(actionCode, { type: 'AssignActionHolder', data: { code: actionCode, actionHolder } }, ctx),
     );
-    await this.sync.caughtUpTo(result.position);
     return withRevision(res, result.revision, { code: actionCode, revision: result.revision });
   }
 
@@ -94,14 +89,13 @@ export class ActionsController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const reportId = newIdFor(ctx, 'progress-report');
-    const result: HandleResult<never> = await this.commands.execute(
-      new ActionCommandMessage(
+    const result = await this.commands.run(
+      new Action.Command(
         actionCode,
         { type: 'ReportProgress', data: { code: actionCode, reportId, ...body, reportedAt: ctx.now.toISOString() } },
         ctx,
       ),
     );
-    await this.sync.caughtUpTo(result.position);
     return withRevision(res, result.revision, { id: reportId });
   }
 }

@@ -1,5 +1,6 @@
 import { ACTIONS_TOPIC_V1, ActionsEventV1 } from '@regie/contracts-actions';
 import type { IntegrationMessage, RecordedEvent } from '@regie/es-core';
+import type { ActionsDomainEvent } from '../actions.commands';
 
 /**
  * The one place where actions' domain events become integration events (contracts v1).
@@ -20,7 +21,9 @@ export function toIntegrationMessage(event: RecordedEvent): IntegrationMessage |
   };
 }
 
-const RENAMED: Record<string, ActionsEventV1['type']> = {
+/** What each domain event is on the bus; `null` stays inside the context. */
+const RENAMED: Record<ActionsDomainEvent['type'], ActionsEventV1['type'] | null> = {
+  WerkagendaEstablished: null,
   ActionDefined: 'ActionDefinedV1',
   ActionHolderAssigned: 'ActionHolderAssignedV1',
   ProgressReported: 'ProgressReportedV1',
@@ -35,7 +38,7 @@ const RENAMED: Record<string, ActionsEventV1['type']> = {
 };
 
 function contractPayload(event: RecordedEvent): Record<string, unknown> | undefined {
-  const type = RENAMED[event.type];
+  const type = RENAMED[event.type as ActionsDomainEvent['type']];
   if (!type) return undefined;
   const data = event.data as Record<string, unknown>;
   if (event.type === 'ActionDefined') {

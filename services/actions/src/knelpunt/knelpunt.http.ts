@@ -1,14 +1,13 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { type CommandContext, type HandleResult, newIdFor, NotFound } from '@regie/es-core';
+import { Commands } from '@regie/context';
+import { type CommandContext, newIdFor, NotFound } from '@regie/es-core';
 import { actiehouderOf, Allow, Ctx, withRevision, zodParam } from '@regie/nest-kit';
 import { ActionsQueries } from '../read-model/actions.queries';
-import { ActionsReadModelSync } from '../read-model/read-model-sync';
-import { KnelpuntCommandMessage } from '../shared/aggregate-command';
+import { Knelpunt } from '../actions.commands';
 import { actionCodeParam, text, uuidParam } from '../shared/schemas';
 import type { KnelpuntCommand } from './knelpunt';
 
@@ -25,9 +24,8 @@ const id = zodParam('id', uuidParam);
 @Controller('api/v1/actions/:code/knelpunten')
 export class KnelpuntenController {
   constructor(
-    private readonly commands: CommandBus,
+    private readonly commands: Commands,
     private readonly queries: ActionsQueries,
-    private readonly sync: ActionsReadModelSync,
   ) {}
 
   @Post()
@@ -75,10 +73,8 @@ export class KnelpuntenController {
     return withRevision(res, result.revision, { id: knelpuntId, revision: result.revision });
   }
 
-  private async run(knelpuntId: string, command: KnelpuntCommand, ctx: CommandContext): Promise<HandleResult<never>> {
-    const result = await this.commands.execute(new KnelpuntCommandMessage(knelpuntId, command, ctx));
-    await this.sync.caughtUpTo(result.position);
-    return result;
+  private run(knelpuntId: string, command: KnelpuntCommand, ctx: CommandContext) {
+    return this.commands.run(new Knelpunt.Command(knelpuntId, command, ctx));
   }
 
   private async belongs(actionCode: string, knelpuntId: string): Promise<void> {

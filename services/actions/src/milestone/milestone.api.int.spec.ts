@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { milestoneStream } from './milestone';
-import { ActionsReadModelSync } from '../read-model/read-model-sync';
+import { ReadModel } from '@regie/context';
 import { actionsTestApp, type ActionsTestApp } from '../testing/actions-test-app';
 
 describe('milestones over HTTP', () => {
@@ -250,7 +250,7 @@ describe('milestone history written by an older version (upcasting)', () => {
       ],
       'no_stream',
     );
-    await t.app.get(ActionsReadModelSync).caughtUpTo(written.lastPosition);
+    await t.app.get(ReadModel).caughtUpTo(written.lastPosition);
     await request(t.http).post(`/api/v1/actions/1.1/milestones/${id}/replan`).send({ dueDate: '2026-04-30', reason: 'later' }).expect(200);
     const old = (await request(t.http).get('/api/v1/actions/1.1')).body.milestones.find((m: { id: string }) => m.id === id);
     expect(old).toMatchObject({ dueDate: '2026-04-30', originalDueDate: '2026-02-27', dueDateText: null });

@@ -1,14 +1,13 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { amsterdamDate, type CommandContext, type HandleResult, newIdFor, NotFound } from '@regie/es-core';
+import { Commands } from '@regie/context';
+import { amsterdamDate, type CommandContext, newIdFor, NotFound } from '@regie/es-core';
 import { actiehouderOf, Allow, Ctx, withRevision, zodParam } from '@regie/nest-kit';
 import { ActionsQueries } from '../read-model/actions.queries';
-import { ActionsReadModelSync } from '../read-model/read-model-sync';
-import { MilestoneCommandMessage } from '../shared/aggregate-command';
+import { Milestone } from '../actions.commands';
 import { actionCodeParam, isoDate, text, uuidParam } from '../shared/schemas';
 import type { MilestoneCommand } from './milestone';
 
@@ -26,9 +25,8 @@ const id = zodParam('id', uuidParam);
 @Controller('api/v1/actions/:code/milestones')
 export class MilestonesController {
   constructor(
-    private readonly commands: CommandBus,
+    private readonly commands: Commands,
     private readonly queries: ActionsQueries,
-    private readonly sync: ActionsReadModelSync,
   ) {}
 
   @Post()
@@ -97,13 +95,11 @@ export class MilestonesController {
     return this.respond(res, await this.run(milestoneId, { type: 'CancelMilestone', data: { milestoneId, ...body } }, ctx), milestoneId);
   }
 
-  private async run(milestoneId: string, command: MilestoneCommand, ctx: CommandContext): Promise<HandleResult<never>> {
-    const result = await this.commands.execute(new MilestoneCommandMessage(milestoneId, command, ctx));
-    await this.sync.caughtUpTo(result.position);
-    return result;
+  private run(milestoneId: string, command: MilestoneCommand, ctx: CommandContext) {
+    return this.commands.run(new Milestone.Command(milestoneId, command, ctx));
   }
 
-  private respond(res: Response, result: HandleResult<never>, milestoneId: string) {
+  private respond(res: Response, result: { revision: number }, milestoneId: string) {
     return withRevision(res, result.revision, { id: milestoneId, revision: result.revision });
   }
 

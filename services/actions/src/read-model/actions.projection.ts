@@ -1,29 +1,26 @@
 import type { EntityManager } from 'typeorm';
-import type { RecordedEvent } from '@regie/es-core';
+import { appliedTypes, type RecordedEvent } from '@regie/es-core';
 import { changedKeys, type Projection, RowSet } from '@regie/read-model';
-import type { ActionEvent } from '../action/action';
-import type { KnelpuntEvent } from '../knelpunt/knelpunt';
-import type { MilestoneEvent } from '../milestone/milestone';
-import type { WerkagendaEvent } from '../werkagenda/werkagenda';
+import type { ActionsDomainEvent } from '../actions.commands';
 import { ActionRow, KnelpuntRow, MilestoneRow, ProgressReportRow, WerkagendaRow } from './entities';
 
-type ActionsDomainEvent = WerkagendaEvent | ActionEvent | MilestoneEvent | KnelpuntEvent;
 type Recorded = ActionsDomainEvent & RecordedEvent;
 
-const OWN_TYPES = new Set<string>([
-  'WerkagendaEstablished',
-  'ActionDefined',
-  'ActionHolderAssigned',
-  'ProgressReported',
-  'MilestonePlanned',
-  'MilestoneStarted',
-  'MilestoneAchieved',
-  'MilestoneReplanned',
-  'MilestoneCancelled',
-  'KnelpuntRaised',
-  'KnelpuntEscalated',
-  'KnelpuntResolved',
-]);
+/** The store events this read model shows: every type of the context, decided here. */
+const handlesType = appliedTypes<ActionsDomainEvent>({
+  WerkagendaEstablished: true,
+  ActionDefined: true,
+  ActionHolderAssigned: true,
+  ProgressReported: true,
+  MilestonePlanned: true,
+  MilestoneStarted: true,
+  MilestoneAchieved: true,
+  MilestoneReplanned: true,
+  MilestoneCancelled: true,
+  KnelpuntRaised: true,
+  KnelpuntEscalated: true,
+  KnelpuntResolved: true,
+});
 
 type Rows<Row extends object> = Pick<RowSet<Row>, 'get' | 'insert' | 'update'>;
 
@@ -46,7 +43,7 @@ export class ActionsProjection implements Projection {
   readonly name = 'actions';
 
   handles(event: RecordedEvent): boolean {
-    return OWN_TYPES.has(event.type);
+    return handlesType(event.type);
   }
 
   apply(event: RecordedEvent, em: EntityManager): Promise<void> {
@@ -198,7 +195,9 @@ export function applyActionsEvent(t: ActionsTables, recorded: RecordedEvent): bo
         revision,
       });
       return true;
-    default:
+    default: {
+      const _exhaustive: never = event;
       return false; // events of other contexts sharing the store
+    }
   }
 }

@@ -1,17 +1,14 @@
-import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { NotFound } from '@regie/es-core';
 import { isLate } from '../milestone/milestone';
 import { WERKAGENDA_SEED } from '../seed/werkagenda.seed-data';
 import { type ActionRow, KnelpuntRow, MilestoneRow, type WerkagendaRow } from './entities';
-import { ACTIONS_DATA_SOURCE } from './tokens';
 
 const byCode = (a: { code: string }, b: { code: string }) => a.code.localeCompare(b.code, 'nl', { numeric: true });
 
 /** Read side of the actions context: answers only from its own read-model tables. */
-@Injectable()
 export class ActionsQueries {
-  constructor(@Inject(ACTIONS_DATA_SOURCE) private readonly ds: DataSource) {}
+  constructor(private readonly ds: DataSource) {}
 
   /**
    * The tenant's werkagenda: the platform's own (seeded) one when present, else the first by id.

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { Clock, type CommandContext, EventStore, newId, stableId } from '@regie/es-core';
 import { actionStream, type ActionCommand } from '../action/action';
 import { milestoneStream, type MilestoneCommand } from '../milestone/milestone';
-import { ActionCommandMessage, MilestoneCommandMessage, WerkagendaCommandMessage } from '../shared/aggregate-command';
+import { Action, Milestone, Werkagenda } from '../actions.commands';
 import { werkagendaStream } from '../werkagenda/werkagenda';
 import { type SeedMilestone, WERKAGENDA_SEED } from './werkagenda.seed-data';
 
@@ -62,7 +62,7 @@ export class WerkagendaSeeder {
       streamId: werkagendaStream(seed.id),
       steps: [
         () =>
-          new WerkagendaCommandMessage(
+          new Werkagenda.Command(
             seed.id,
             {
               type: 'EstablishWerkagenda',
@@ -84,7 +84,7 @@ export class WerkagendaSeeder {
           startActivities: action.startActivities,
         },
       };
-      return { streamId: actionStream(action.code), steps: [() => new ActionCommandMessage(action.code, define, ctx())] };
+      return { streamId: actionStream(action.code), steps: [() => new Action.Command(action.code, define, ctx())] };
     });
     const milestones = seed.actions.flatMap((action) =>
       action.milestones.map((milestone) => this.milestoneStream(action.code, milestone, ctx)),
@@ -110,7 +110,7 @@ export class WerkagendaSeeder {
     ];
     return {
       streamId: milestoneStream(milestoneId),
-      steps: commands.map((command) => () => new MilestoneCommandMessage(milestoneId, command, ctx())),
+      steps: commands.map((command) => () => new Milestone.Command(milestoneId, command, ctx())),
     };
   }
 }

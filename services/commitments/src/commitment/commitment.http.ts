@@ -1,18 +1,16 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { amsterdamDate, type CommandContext, type HandleResult, newIdFor, PersonalDataVault, stableId } from '@regie/es-core';
+import { Commands, ReadModel } from '@regie/context';
+import { amsterdamDate, type CommandContext, newIdFor, PersonalDataVault, stableId } from '@regie/es-core';
 import { Allow, asOfParam, Ctx, withRevision, zodParam } from '@regie/nest-kit';
 import { resolveDue } from '../due/resolve-due';
-import { CommitmentsReadAt } from '../read-model/commitments-read-at';
-import { CommitmentsQueries } from '../read-model/commitments.queries';
-import { CommitmentsReadModelSync } from '../read-model/read-model-sync';
-import { CommitmentCommandMessage } from '../shared/commitment-command';
+import { Commitment } from '../commitments.commands';
+import type { CommitmentsQueries } from '../read-model/commitments.queries';
 import { actionCode, dueText, isoDate, text, uuidParam } from '../shared/schemas';
-import { COMMITMENT_STATUSES, type CommitmentEvent } from './commitment';
+import { COMMITMENT_STATUSES } from './commitment';
 import { parseMadeBy, sealMadeBy } from './made-by';
 import type { CommitmentCommand } from './commitment.decide';
 
@@ -43,16 +41,14 @@ const status = zodParam('status', z.enum(COMMITMENT_STATUSES, { error: `kies ${C
 @Controller('api/v1/commitments')
 export class CommitmentsController {
   constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: CommitmentsQueries,
-    private readonly sync: CommitmentsReadModelSync,
-    private readonly readAt: CommitmentsReadAt,
+    private readonly commands: Commands,
+    private readonly readModel: ReadModel<CommitmentsQueries>,
     private readonly vault: PersonalDataVault,
   ) {}
 
   @Get()
   async list(@Query('status', status) filter?: (typeof COMMITMENT_STATUSES)[number], @Query('asOf', asOfParam) asOf?: string) {
-    return (await this.readAt.queries(asOf)).list(filter);
+    return (await this.readModel.at(asOf)).queries.list(filter);
   }
 
   @Get(':id')
@@ -61,7 +57,7 @@ export class CommitmentsController {
     @Query('asOf', asOfParam) asOf: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const commitment = await (await this.readAt.queries(asOf)).one(commitmentId);
+    const commitment = await (await this.readModel.at(asOf)).queries.one(commitmentId);
     return withRevision(res, commitment.revision, commitment);
   }
 
@@ -142,9 +138,7 @@ export class CommitmentsController {
     return withRevision(res, result.revision, { id: commitmentId, revision: result.revision });
   }
 
-  private async run(commitmentId: string, command: CommitmentCommand, ctx: CommandContext): Promise<HandleResult<CommitmentEvent>> {
-    const result: HandleResult<CommitmentEvent> = await this.commands.execute(new CommitmentCommandMessage(commitmentId, command, ctx));
-    await this.sync.caughtUpTo(result.position);
-    return result;
+  private run(commitmentId: string, command: CommitmentCommand, ctx: CommandContext) {
+    return this.commands.run(new Commitment.Command(commitmentId, command, ctx));
   }
 }

@@ -1,23 +1,22 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { ReadModel } from '@regie/context';
 import {
   Clock,
   type CommandContext,
   DomainError,
   EventStore,
-  type HandleResult,
   IllegalTransition,
   InvalidInput,
   newId,
   PersonalDataVault,
   stateOf,
 } from '@regie/es-core';
-import { type CommitmentEvent, type CommitmentState, commitmentStream, isClosed } from '../commitment/commitment';
+import { type CommitmentState, commitmentStream, isClosed } from '../commitment/commitment';
 import { type CommitmentCommand, commitmentDecider } from '../commitment/commitment.decide';
 import { sealMadeBy } from '../commitment/made-by';
 import { CommitmentJobs } from '../jobs/commitment-jobs';
-import { CommitmentsReadModelSync } from '../read-model/read-model-sync';
-import { CommitmentCommandMessage } from '../shared/commitment-command';
+import { Commitment } from '../commitments.commands';
 import { type FieldError, planRecord, type TkPlan } from './tk-record';
 
 export interface ImportSummary {
@@ -44,7 +43,7 @@ export class TweedeKamerImporter {
     private readonly commands: CommandBus,
     private readonly store: EventStore,
     private readonly clock: Clock,
-    private readonly readModel: CommitmentsReadModelSync,
+    private readonly readModel: ReadModel<unknown>,
     private readonly jobs: CommitmentJobs,
     private readonly vault: PersonalDataVault,
   ) {}
@@ -100,8 +99,7 @@ export class TweedeKamerImporter {
     const state = stateOf(commitmentDecider, await this.store.readStream(commitmentStream(commitmentId)));
     let recorded = 0;
     const run = async (command: CommitmentCommand) => {
-      const message = new CommitmentCommandMessage(commitmentId, command, ctx, { syncJobs: false });
-      const result: HandleResult<CommitmentEvent> = await this.commands.execute(message);
+      const result = await this.commands.execute(new Commitment.Command(commitmentId, command, ctx, { syncJobs: false }));
       recorded += result.events.length;
       advanced(result.position);
     };

@@ -46,7 +46,9 @@ function contractPayload(event: CommitmentEvent): CommitmentsEvent | undefined {
       const { commitmentId, text, previousDue, due } = event.data;
       return { type: 'CommitmentUpdatedV1', commitmentId, text, previousDue, due };
     }
-    default:
-      return undefined;
+    default: {
+      const _exhaustive: never = event;
+      return undefined; // events of other contexts sharing the store
+    }
   }
 }

@@ -1,22 +1,11 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import {
-  Clock,
-  type CommandContext,
-  EventStore,
-  type HandleResult,
-  JobScheduler,
-  newId,
-  type ScheduledJob,
-  stableId,
-  stateOf,
-} from '@regie/es-core';
-import { type CommitmentEvent, type CommitmentStatus, commitmentStream, isPending } from '../commitment/commitment';
+import { Commands, ReadModel } from '@regie/context';
+import { Clock, type CommandContext, EventStore, JobScheduler, newId, type ScheduledJob, stableId, stateOf } from '@regie/es-core';
+import { type CommitmentStatus, commitmentStream, isPending } from '../commitment/commitment';
 import { type CommitmentCommand, commitmentDecider } from '../commitment/commitment.decide';
 import { addDays, startOfAmsterdamDay } from '../due/dates';
 import { CommitmentsQueries, type PendingCommitment } from '../read-model/commitments.queries';
-import { CommitmentsReadModelSync } from '../read-model/read-model-sync';
-import { CommitmentCommandMessage } from '../shared/commitment-command';
+import { Commitment } from '../commitments.commands';
 import { COMMITMENTS_CONFIG, type CommitmentsConfig } from '../shared/config';
 
 /** Job names; the key of every job is the commitment id, so rescheduling replaces. */
@@ -49,11 +38,10 @@ export class CommitmentJobs implements OnModuleInit {
 
   constructor(
     private readonly scheduler: JobScheduler,
-    private readonly commands: CommandBus,
+    private readonly commands: Commands,
     private readonly store: EventStore,
     private readonly clock: Clock,
-    private readonly queries: CommitmentsQueries,
-    private readonly readModel: CommitmentsReadModelSync,
+    private readonly readModel: ReadModel<CommitmentsQueries>,
     @Inject(COMMITMENTS_CONFIG) private readonly config: CommitmentsConfig,
   ) {}
 
@@ -67,7 +55,7 @@ export class CommitmentJobs implements OnModuleInit {
     if (!(await this.readModel.caughtUpTo(await this.store.headPosition(), 60_000))) {
       this.logger.warn('read model not caught up: jobs of the newest commitments follow with their next change');
     }
-    const pending = await this.queries.pending();
+    const pending = await this.readModel.queries.pending();
     for (const commitment of pending) await this.sync(commitment);
     if (pending.length > 0) this.logger.log(`deadline jobs for ${pending.length} open commitments`);
     return pending.length;
@@ -113,8 +101,7 @@ export class CommitmentJobs implements OnModuleInit {
       causationId: newId(),
       now: this.clock.now(),
     };
-    const result: HandleResult<CommitmentEvent> = await this.commands.execute(new CommitmentCommandMessage(commitmentId, command, context));
+    const result = await this.commands.run(new Commitment.Command(commitmentId, command, context));
     for (const event of result.events) this.logger.log(`${event.type} ${commitmentId} (${dueDate})`);
-    await this.readModel.caughtUpTo(result.position);
   }
 }

@@ -3,7 +3,7 @@ import type { RecordedEvent } from '@regie/es-core';
 import { checksums } from '@regie/read-model';
 import { testDatabase } from '@regie/test-kit';
 import type { CommitmentEvent } from '../commitment/commitment';
-import { commitmentsReadModel } from './commitments-read-model';
+import { commitmentsContext } from '../commitments.context';
 import { CommitmentsProjection } from './commitments.projection';
 
 const id = (n: number) => `0196a4a2-7c1e-7000-8000-0000000001${String(n).padStart(2, '0')}`;
@@ -200,7 +200,7 @@ describe('CommitmentsProjection: a batch writes what one event at a time writes'
   const sources: DataSource[] = [];
   const projection = new CommitmentsProjection();
   const open = async (schema: string) => {
-    const ds = await commitmentsReadModel(db.url).openDataSource(schema);
+    const ds = await commitmentsContext.definition(db.url).openDataSource(schema);
     sources.push(ds);
     return ds;
   };

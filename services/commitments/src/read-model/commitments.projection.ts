@@ -1,20 +1,21 @@
 import type { EntityManager } from 'typeorm';
-import type { RecordedEvent } from '@regie/es-core';
+import { appliedTypes, type RecordedEvent } from '@regie/es-core';
 import { changedKeys, type Projection, RowSet } from '@regie/read-model';
 import type { CommitmentEvent } from '../commitment/commitment';
 import { CommitmentHistoryRow, CommitmentRow } from './entities';
 
 type Recorded = CommitmentEvent & RecordedEvent;
 
-const OWN_TYPES = new Set<string>([
-  'CommitmentRegistered',
-  'CommitmentPostponed',
-  'CommitmentFulfilled',
-  'CommitmentWithdrawn',
-  'CommitmentBecameOverdue',
-  'CommitmentDueSoon',
-  'CommitmentUpdated',
-]);
+/** The store events this read model shows: every type of the context, decided here. */
+const handlesType = appliedTypes<CommitmentEvent>({
+  CommitmentRegistered: true,
+  CommitmentPostponed: true,
+  CommitmentFulfilled: true,
+  CommitmentWithdrawn: true,
+  CommitmentBecameOverdue: true,
+  CommitmentDueSoon: true,
+  CommitmentUpdated: true,
+});
 
 type Rows<Row extends object> = Pick<RowSet<Row>, 'get' | 'insert' | 'update'>;
 
@@ -35,7 +36,7 @@ export class CommitmentsProjection implements Projection {
   readonly name = 'commitments';
 
   handles(event: RecordedEvent): boolean {
-    return OWN_TYPES.has(event.type);
+    return handlesType(event.type);
   }
 
   apply(event: RecordedEvent, em: EntityManager): Promise<void> {
@@ -43,7 +44,7 @@ export class CommitmentsProjection implements Projection {
   }
 
   async applyBatch(events: RecordedEvent[], em: EntityManager): Promise<void> {
-    const batch = events.filter((event) => OWN_TYPES.has(event.type)) as Recorded[]; // events of other contexts sharing the store
+    const batch = events.filter((event) => handlesType(event.type)) as Recorded[]; // events of other contexts sharing the store
     if (batch.length === 0) return;
     const t = { commitment: new RowSet(em, CommitmentRow), history: new RowSet(em, CommitmentHistoryRow) };
     await t.commitment.load(changedCommitments(batch));
@@ -71,7 +72,7 @@ const defined = <T extends object>(patch: T): Partial<T> =>
 
 /** Applies one of the context's events to the rows in memory. */
 export function applyCommitmentsEvent(t: CommitmentsTables, recorded: RecordedEvent): void {
-  if (!OWN_TYPES.has(recorded.type)) return;
+  if (!handlesType(recorded.type)) return;
   const event = recorded as Recorded;
   const id = keyOf(event.data.commitmentId);
   const revision = event.revision;

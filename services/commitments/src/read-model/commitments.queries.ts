@@ -1,9 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, Not, IsNull } from 'typeorm';
 import { NotFound } from '@regie/es-core';
 import type { CommitmentStatus } from '../commitment/commitment';
 import { CommitmentHistoryRow, CommitmentRow } from './entities';
-import { COMMITMENTS_DATA_SOURCE } from './tokens';
 
 /** What the deadline jobs need of an open or postponed commitment. */
 export interface PendingCommitment {
@@ -29,9 +27,8 @@ const summary = (row: CommitmentRow, postponementCount: number) => ({
 });
 
 /** Read side of the commitments context: answers only from its own read-model tables. */
-@Injectable()
 export class CommitmentsQueries {
-  constructor(@Inject(COMMITMENTS_DATA_SOURCE) private readonly ds: DataSource) {}
+  constructor(private readonly ds: DataSource) {}
 
   /** Soonest due first; commitments without a due date last. */
   async list(status?: CommitmentStatus) {

@@ -15,7 +15,7 @@ import { parseMadeBy, sealMadeBy } from '../commitment/made-by';
 import type { CommitmentCommand } from '../commitment/commitment.decide';
 import { resolveDue } from '../due/resolve-due';
 import { CommitmentJobs } from '../jobs/commitment-jobs';
-import { CommitmentCommandMessage } from '../shared/commitment-command';
+import { Commitment } from '../commitments.commands';
 import { type SeedCommitment, TOEZEGGINGEN_SEED } from './toezeggingen.seed-data';
 
 export interface CommitmentsSeedOutcome {
@@ -66,7 +66,7 @@ export class CommitmentsSeeder {
           if (step.on > today) break;
           if (step.done(history)) continue;
           await this.commands.execute(
-            new CommitmentCommandMessage(commitmentId, await step.command(this.vault), this.context(), { syncJobs: false }),
+            new Commitment.Command(commitmentId, await step.command(this.vault), this.context(), { syncJobs: false }),
           );
           applied++;
         }

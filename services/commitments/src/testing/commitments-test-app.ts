@@ -1,6 +1,6 @@
 import { serviceTestApp, type ServiceTestApp, type ServiceTestAppBasics } from '@regie/nest-kit/testing';
 import { CommitmentsModule } from '../commitments.module';
-import { CommitmentsReadModelSync } from '../read-model/read-model-sync';
+import { ReadModel } from '@regie/context';
 import { CommitmentsSeeder } from '../seed/seed-commitments';
 import { COMMITMENTS_CONFIG } from '../shared/config';
 
@@ -31,7 +31,7 @@ export async function commitmentsTestApp(
   });
   const { app, store } = harness;
   if (seed) await app.get(CommitmentsSeeder).seed();
-  const settled = async () => void (await app.get(CommitmentsReadModelSync).caughtUpTo(await store.headPosition()));
+  const settled = async () => void (await app.get(ReadModel).caughtUpTo(await store.headPosition()));
   await settled();
   return { ...harness, settled };
 }

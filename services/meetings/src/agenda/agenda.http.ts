@@ -3,10 +3,11 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { type CommandContext, type HandleResult, InvalidInput, newIdFor, NotFound } from '@regie/es-core';
+import { type CommandContext, InvalidInput, newIdFor, NotFound } from '@regie/es-core';
 import { Allow, Ctx, withRevision, zodParam } from '@regie/nest-kit';
 import { MeetingsQueries } from '../read-model/meetings.queries';
-import { MeetingCommands } from '../shared/meeting-commands';
+import { Commands } from '@regie/context';
+import { Meeting } from '../meetings.commands';
 import { text, uuidParam } from '../shared/schemas';
 
 class AddItemBody extends createZodDto(z.object({ title: text(500) })) {}
@@ -14,7 +15,7 @@ class ReorderBody extends createZodDto(z.object({ itemIds: z.array(uuidParam).mi
 
 const id = zodParam('id', uuidParam);
 const itemIdParam = zodParam('itemId', uuidParam);
-const respond = (res: Response, result: HandleResult<never>, body: object) =>
+const respond = (res: Response, result: { revision: number }, body: object) =>
   withRevision(res, result.revision, { ...body, revision: result.revision });
 
 /**
@@ -26,7 +27,7 @@ const respond = (res: Response, result: HandleResult<never>, body: object) =>
 @Controller('api/v1/meetings/:id')
 export class AgendaController {
   constructor(
-    private readonly meetings: MeetingCommands,
+    private readonly commands: Commands,
     private readonly queries: MeetingsQueries,
   ) {}
 
@@ -38,7 +39,9 @@ export class AgendaController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const itemId = newIdFor(ctx, 'agenda-item');
-    const result = await this.meetings.run(meetingId, { type: 'AddAgendaItem', data: { meetingId, itemId, title: body.title } }, ctx);
+    const result = await this.commands.run(
+      new Meeting.Command(meetingId, { type: 'AddAgendaItem', data: { meetingId, itemId, title: body.title } }, ctx),
+    );
     return respond(res, result, { id: itemId, meetingId });
   }
 
@@ -57,7 +60,9 @@ export class AgendaController {
       if (!item) throw new NotFound(`agendapunt ${itemId} staat niet op de concept-agenda van dit overleg`);
       title = item.title;
     } // a published agenda: the decider refuses with 409
-    const result = await this.meetings.run(meetingId, { type: 'WithdrawAgendaItem', data: { meetingId, itemId, title } }, ctx);
+    const result = await this.commands.run(
+      new Meeting.Command(meetingId, { type: 'WithdrawAgendaItem', data: { meetingId, itemId, title } }, ctx),
+    );
     return respond(res, result, { id: itemId, meetingId });
   }
 
@@ -75,7 +80,9 @@ export class AgendaController {
       const unknown = body.itemIds.filter((i) => !onDraft.has(i));
       if (unknown.length > 0) throw new InvalidInput('itemIds', `niet op de concept-agenda: ${unknown.join(', ')}`);
     }
-    const result = await this.meetings.run(meetingId, { type: 'ReorderAgenda', data: { meetingId, itemIds: body.itemIds } }, ctx);
+    const result = await this.commands.run(
+      new Meeting.Command(meetingId, { type: 'ReorderAgenda', data: { meetingId, itemIds: body.itemIds } }, ctx),
+    );
     return respond(res, result, { id: meetingId });
   }
 
@@ -84,7 +91,7 @@ export class AgendaController {
   async publish(@Param('id', id) meetingId: string, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
     const meeting = await this.queries.meeting(meetingId);
     const items = meeting.publishedAgenda ?? (await this.queries.agendaOf(meeting, ctx.now));
-    const result = await this.meetings.run(meetingId, { type: 'PublishAgenda', data: { meetingId, items } }, ctx);
+    const result = await this.commands.run(new Meeting.Command(meetingId, { type: 'PublishAgenda', data: { meetingId, items } }, ctx));
     return respond(res, result, { id: meetingId, agenda: items });
   }
 }

@@ -1,8 +1,23 @@
 import type { EntityManager } from 'typeorm';
 import { ActionsEventV1 } from '@regie/contracts-actions';
-import type { IntegrationMessage } from '@regie/es-core';
+import { appliedTypes, type IntegrationMessage } from '@regie/es-core';
 import { RowSet } from '@regie/read-model';
 import { InboundActionRow, InboundKnelpuntRow, InboundMilestoneRow } from '../read-model/entities';
+
+/** What composes agendas: actions (for their werkagenda), mijlpalen and knelpunten; not progress reports or holders. */
+export const appliesActionsEvent = appliedTypes<ActionsEventV1>({
+  ActionDefinedV1: true,
+  ActionHolderAssignedV1: false,
+  ProgressReportedV1: false,
+  KnelpuntRaisedV1: true,
+  KnelpuntEscalatedV1: true,
+  KnelpuntResolvedV1: true,
+  MilestonePlannedV1: true,
+  MilestoneStartedV1: true,
+  MilestoneReplannedV1: true,
+  MilestoneAchievedV1: true,
+  MilestoneCancelledV1: true,
+});
 
 /**
  * Applies one actions integration event (contract v1, validated here: a message that does not
@@ -10,20 +25,6 @@ import { InboundActionRow, InboundKnelpuntRow, InboundMilestoneRow } from '../re
  * mijlpalen, from which agenda drafts compose themselves, and of the werkagenda each action
  * belongs to, so that a series' drafts collect only its own werkagenda's.
  */
-/** What composes agendas: actions (for their werkagenda), mijlpalen and knelpunten; not progress reports or holders. */
-const APPLIED = new Set([
-  'ActionDefinedV1',
-  'KnelpuntRaisedV1',
-  'KnelpuntEscalatedV1',
-  'KnelpuntResolvedV1',
-  'MilestonePlannedV1',
-  'MilestoneStartedV1',
-  'MilestoneReplannedV1',
-  'MilestoneAchievedV1',
-  'MilestoneCancelledV1',
-]);
-export const appliesActionsEvent = (type: string): boolean => APPLIED.has(type);
-
 export function applyActionsEvent(message: IntegrationMessage, em: EntityManager): Promise<void> {
   return applyActionsEvents([message], em);
 }
@@ -92,8 +93,13 @@ export async function applyActionsEvents(messages: IntegrationMessage[], em: Ent
       case 'MilestoneCancelledV1':
         milestones.update(event.milestoneId, { status: 'cancelled' });
         break;
-      default:
-        break; // actions, holders and progress reports do not compose agendas
+      case 'ActionHolderAssignedV1':
+      case 'ProgressReportedV1':
+        break; // holders and progress reports do not compose agendas
+      default: {
+        const _exhaustive: never = event;
+        break;
+      }
     }
   }
   await actions.flush();

@@ -1,10 +1,10 @@
 import { MEETINGS_TOPIC_V1, MeetingsEvent } from '@regie/contracts-meetings';
 import type { IntegrationMessage, RecordedEvent } from '@regie/es-core';
+import type { MeetingsDomainEvent } from '../meetings.commands';
 
 /**
  * The one place where meetings' domain events become integration events (contracts v1).
- * Domain events not listed (agenda drafting) stay inside the context. Every message is
- * validated against the contract before it leaves.
+ * Every message is validated against the contract before it leaves.
  */
 export function toIntegrationMessage(event: RecordedEvent): IntegrationMessage | undefined {
   const payload = contractPayload(event);
@@ -22,7 +22,8 @@ export function toIntegrationMessage(event: RecordedEvent): IntegrationMessage |
 
 type Data = Record<string, unknown>;
 
-const MAPPINGS: Record<string, (d: Data) => Data> = {
+/** What each domain event is on the bus; `null` stays inside the context (agenda drafting). */
+const MAPPINGS: Record<MeetingsDomainEvent['type'], ((d: Data) => Data) | null> = {
   MeetingSeriesDefined: (d) => ({
     type: 'MeetingSeriesDefinedV1',
     seriesId: d.seriesId,
@@ -36,6 +37,9 @@ const MAPPINGS: Record<string, (d: Data) => Data> = {
   MeetingScheduled: ({ index: _i, movedBecause: _m, ...d }) => ({ type: 'MeetingScheduledV1', ...d }),
   MeetingRescheduled: ({ sequence: _s, ...d }) => ({ type: 'MeetingRescheduledV1', ...d }),
   MeetingCancelled: ({ sequence: _s, ...d }) => ({ type: 'MeetingCancelledV1', ...d }),
+  AgendaItemAdded: null,
+  AgendaItemWithdrawn: null,
+  AgendaReordered: null,
   AgendaPublished: (d) => ({ type: 'AgendaPublishedV1', ...d }),
   MeetingHeld: (d) => ({ type: 'MeetingHeldV1', ...d }),
   DecisionRecorded: (d) => ({ type: 'DecisionRecordedV1', ...d }),
@@ -46,6 +50,6 @@ const MAPPINGS: Record<string, (d: Data) => Data> = {
 };
 
 function contractPayload(event: RecordedEvent): Data | undefined {
-  const map = MAPPINGS[event.type];
+  const map = MAPPINGS[event.type as MeetingsDomainEvent['type']];
   return map ? map(event.data as Data) : undefined;
 }

@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { amsterdamDate, type CommandContext, newIdFor, PersonalDataVault } from '@regie/es-core';
 import { Allow, Caller, Ctx, requireRole, type Principal, withRevision, zodParam } from '@regie/nest-kit';
 import { MeetingsQueries } from '../read-model/meetings.queries';
-import { MeetingCommands } from '../shared/meeting-commands';
+import { Commands } from '@regie/context';
+import { Meeting } from '../meetings.commands';
 import { isoDate, text, uuidParam } from '../shared/schemas';
 
 class DecisionBody extends createZodDto(
@@ -23,7 +24,7 @@ const id = zodParam('id', uuidParam);
 @Controller('api/v1')
 export class MeetingRecordController {
   constructor(
-    private readonly meetings: MeetingCommands,
+    private readonly commands: Commands,
     private readonly queries: MeetingsQueries,
     private readonly vault: PersonalDataVault,
   ) {}
@@ -39,10 +40,12 @@ export class MeetingRecordController {
   ) {
     if (body.kind === 'strategisch') requireRole(caller, 'director', 'Alleen een directeur legt een strategisch besluit vast.');
     const decisionId = newIdFor(ctx, 'decision');
-    const result = await this.meetings.run(
-      meetingId,
-      { type: 'RecordDecision', data: { meetingId, decisionId, text: body.text, decisionKind: body.kind } },
-      ctx,
+    const result = await this.commands.run(
+      new Meeting.Command(
+        meetingId,
+        { type: 'RecordDecision', data: { meetingId, decisionId, text: body.text, decisionKind: body.kind } },
+        ctx,
+      ),
     );
     return withRevision(res, result.revision, { id: decisionId, meetingId, revision: result.revision });
   }
@@ -56,10 +59,12 @@ export class MeetingRecordController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const actionPointId = newIdFor(ctx, 'action-point');
-    const result = await this.meetings.run(
-      meetingId,
-      { type: 'AssignActionPoint', data: { meetingId, actionPointId, ...body, owner: await this.vault.seal(body.owner) } },
-      ctx,
+    const result = await this.commands.run(
+      new Meeting.Command(
+        meetingId,
+        { type: 'AssignActionPoint', data: { meetingId, actionPointId, ...body, owner: await this.vault.seal(body.owner) } },
+        ctx,
+      ),
     );
     return withRevision(res, result.revision, { id: actionPointId, meetingId, revision: result.revision });
   }
@@ -75,10 +80,8 @@ export class MeetingRecordController {
   ) {
     const meetingId = await this.queries.meetingOfActionPoint(actionPointId);
     const completedOn = body.completedOn ?? amsterdamDate(ctx.now);
-    const result = await this.meetings.run(
-      meetingId,
-      { type: 'CompleteActionPoint', data: { meetingId, actionPointId, completedOn } },
-      ctx,
+    const result = await this.commands.run(
+      new Meeting.Command(meetingId, { type: 'CompleteActionPoint', data: { meetingId, actionPointId, completedOn } }, ctx),
     );
     return withRevision(res, result.revision, { id: actionPointId, meetingId, revision: result.revision });
   }

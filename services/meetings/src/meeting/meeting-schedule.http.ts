@@ -3,16 +3,17 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import type { CommandContext, HandleResult } from '@regie/es-core';
+import type { CommandContext } from '@regie/es-core';
 import { Allow, Ctx, withRevision, zodParam } from '@regie/nest-kit';
-import { MeetingCommands } from '../shared/meeting-commands';
+import { Commands } from '@regie/context';
+import { Meeting } from '../meetings.commands';
 import { instant, text, uuidParam } from '../shared/schemas';
 
 class RescheduleBody extends createZodDto(z.object({ startsAt: instant, reason: text(1000) })) {}
 class CancelBody extends createZodDto(z.object({ reason: text(1000) })) {}
 
 const id = zodParam('id', uuidParam);
-const respond = (res: Response, meetingId: string, result: HandleResult<never>) =>
+const respond = (res: Response, meetingId: string, result: { revision: number }) =>
   withRevision(res, result.revision, { id: meetingId, revision: result.revision });
 
 /** One occurrence at a time: moving or cancelling it leaves the rest of the series as it is. */
@@ -20,7 +21,7 @@ const respond = (res: Response, meetingId: string, result: HandleResult<never>) 
 @Allow('coordinator')
 @Controller('api/v1/meetings/:id')
 export class MeetingScheduleController {
-  constructor(private readonly meetings: MeetingCommands) {}
+  constructor(private readonly commands: Commands) {}
 
   @Post('reschedule')
   @HttpCode(200)
@@ -34,7 +35,7 @@ export class MeetingScheduleController {
       type: 'RescheduleMeeting' as const,
       data: { meetingId, startsAt: body.startsAt, reason: body.reason, now: ctx.now.toISOString() },
     };
-    return respond(res, meetingId, await this.meetings.run(meetingId, command, ctx));
+    return respond(res, meetingId, await this.commands.run(new Meeting.Command(meetingId, command, ctx)));
   }
 
   @Post('cancel')
@@ -48,7 +49,7 @@ export class MeetingScheduleController {
     return respond(
       res,
       meetingId,
-      await this.meetings.run(meetingId, { type: 'CancelMeeting', data: { meetingId, reason: body.reason } }, ctx),
+      await this.commands.run(new Meeting.Command(meetingId, { type: 'CancelMeeting', data: { meetingId, reason: body.reason } }, ctx)),
     );
   }
 
@@ -58,7 +59,9 @@ export class MeetingScheduleController {
     return respond(
       res,
       meetingId,
-      await this.meetings.run(meetingId, { type: 'MarkMeetingHeld', data: { meetingId, now: ctx.now.toISOString() } }, ctx),
+      await this.commands.run(
+        new Meeting.Command(meetingId, { type: 'MarkMeetingHeld', data: { meetingId, now: ctx.now.toISOString() } }, ctx),
+      ),
     );
   }
 
@@ -68,7 +71,9 @@ export class MeetingScheduleController {
     return respond(
       res,
       meetingId,
-      await this.meetings.run(meetingId, { type: 'ApproveMinutes', data: { meetingId, now: ctx.now.toISOString() } }, ctx),
+      await this.commands.run(
+        new Meeting.Command(meetingId, { type: 'ApproveMinutes', data: { meetingId, now: ctx.now.toISOString() } }, ctx),
+      ),
     );
   }
 }

@@ -4,7 +4,8 @@ import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { asOfParam, withRevision, zodParam } from '@regie/nest-kit';
-import { MeetingsReadAt } from '../read-model/meetings-read-at';
+import { ReadModel } from '@regie/context';
+import type { MeetingsQueries } from '../read-model/meetings.queries';
 import { agendaDocument } from '../agenda/agenda-document';
 import { calendarFeed } from '../calendar/calendar-feed';
 import { isoDate, kindParam, uuidParam, werkagendaIdParam } from '../shared/schemas';
@@ -21,16 +22,16 @@ const id = zodParam('id', uuidParam);
 @ApiTags('overleggen')
 @Controller('api/v1')
 export class MeetingsReadController {
-  constructor(private readonly readAt: MeetingsReadAt) {}
+  constructor(private readonly readModel: ReadModel<MeetingsQueries>) {}
 
   @Get('meeting-series')
   async series(@Query() query: SeriesQuery, @Query('asOf', asOfParam) asOf?: string) {
-    return (await this.readAt.queries(asOf)).queries.series(query.werkagendaId);
+    return (await this.readModel.at(asOf)).queries.series(query.werkagendaId);
   }
 
   @Get('meetings')
   async list(@Query() query: ListMeetingsQuery, @Query('asOf', asOfParam) asOf?: string) {
-    return (await this.readAt.queries(asOf)).queries.list(query);
+    return (await this.readModel.at(asOf)).queries.list(query);
   }
 
   /** Declared before meetings/:id so that "calendar.ics" is not taken for an id. */
@@ -40,7 +41,7 @@ export class MeetingsReadController {
     @Query('asOf', asOfParam) asOf: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const meetings = await (await this.readAt.queries(asOf)).queries.forCalendar(query.kind, query.werkagendaId);
+    const meetings = await (await this.readModel.at(asOf)).queries.forCalendar(query.kind, query.werkagendaId);
     const name = query.kind ? `Werkagenda: ${meetings[0]?.series.title ?? query.kind}` : 'Werkagenda: overleggen';
     res.type('text/calendar; charset=utf-8').set('Content-Disposition', 'inline; filename="overleggen.ics"');
     return calendarFeed(
@@ -67,7 +68,7 @@ export class MeetingsReadController {
     @Query('asOf', asOfParam) asOf: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const { queries, now } = await this.readAt.queries(asOf);
+    const { queries, now } = await this.readModel.at(asOf);
     const page = agendaDocument(await queries.one(meetingId, now));
     res.type('text/html; charset=utf-8');
     return page;
@@ -79,7 +80,7 @@ export class MeetingsReadController {
     @Query('asOf', asOfParam) asOf: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const { queries, now } = await this.readAt.queries(asOf);
+    const { queries, now } = await this.readModel.at(asOf);
     const meeting = await queries.one(meetingId, now);
     return withRevision(res, meeting.revision, meeting);
   }

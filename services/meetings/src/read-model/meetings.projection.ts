@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { RecordedEvent } from '@regie/es-core';
+import { appliedTypes, type RecordedEvent } from '@regie/es-core';
 import { changedKeys, type Projection, RowSet } from '@regie/read-model';
 import type { MeetingEvent } from '../meeting/meeting';
 import type { MeetingSeriesEvent } from '../series/meeting-series';
@@ -7,21 +7,22 @@ import { ActionPointRow, DecisionRow, MeetingRow, SeriesRow } from './entities';
 
 type Recorded = (MeetingSeriesEvent | MeetingEvent) & RecordedEvent;
 
-const OWN_TYPES = new Set<string>([
-  'MeetingSeriesDefined',
-  'MeetingScheduled',
-  'MeetingRescheduled',
-  'MeetingCancelled',
-  'AgendaItemAdded',
-  'AgendaItemWithdrawn',
-  'AgendaReordered',
-  'AgendaPublished',
-  'MeetingHeld',
-  'MinutesApproved',
-  'DecisionRecorded',
-  'ActionPointAssigned',
-  'ActionPointCompleted',
-]);
+/** The store events this read model shows: every type of the context, decided here. */
+const handlesType = appliedTypes<MeetingSeriesEvent | MeetingEvent>({
+  MeetingSeriesDefined: true,
+  MeetingScheduled: true,
+  MeetingRescheduled: true,
+  MeetingCancelled: true,
+  AgendaItemAdded: true,
+  AgendaItemWithdrawn: true,
+  AgendaReordered: true,
+  AgendaPublished: true,
+  MeetingHeld: true,
+  MinutesApproved: true,
+  DecisionRecorded: true,
+  ActionPointAssigned: true,
+  ActionPointCompleted: true,
+});
 
 /** The meetings read model's tables, as one batch changes them in memory. */
 export interface MeetingsTables {
@@ -40,7 +41,7 @@ export class MeetingsProjection implements Projection {
   readonly name = 'meetings';
 
   handles(event: RecordedEvent): boolean {
-    return OWN_TYPES.has(event.type);
+    return handlesType(event.type);
   }
 
   apply(event: RecordedEvent, em: EntityManager): Promise<void> {

@@ -1,4 +1,3 @@
-import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { Between, type DataSource, type FindOptionsWhere, In } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
@@ -7,9 +6,8 @@ import { composeDraft } from '../agenda/compose-draft';
 import type { AgendaItem } from '../meeting/meeting';
 import { preparations } from '../scheduling/preparation';
 import { addDays, addMonths, amsterdamInstant, amsterdamLocal } from '../scheduling/working-days';
-import { MEETINGS_CONFIG, type MeetingsConfig } from '../shared/config';
+import type { MeetingsConfig } from '../shared/config';
 import { ActionPointRow, DecisionRow, MeetingRow, SeriesRow } from './entities';
-import { MEETINGS_DATA_SOURCE } from './tokens';
 
 const localDate = (instant: Date) => amsterdamLocal(instant).date;
 
@@ -42,11 +40,10 @@ interface DraftSources {
 }
 
 /** Read side of the meetings context: answers only from its own read-model tables. */
-@Injectable()
 export class MeetingsQueries {
   constructor(
-    @Inject(MEETINGS_DATA_SOURCE) private readonly ds: DataSource,
-    @Inject(MEETINGS_CONFIG) private readonly config: MeetingsConfig,
+    private readonly ds: DataSource,
+    private readonly config: MeetingsConfig,
   ) {}
 
   async series(werkagendaId?: string) {

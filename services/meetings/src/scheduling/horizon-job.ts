@@ -1,21 +1,11 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import {
-  Clock,
-  type CommandContext,
-  EventStore,
-  type HandleResult,
-  JobScheduler,
-  newId,
-  stableId,
-  stateOf,
-  WrongExpectedRevision,
-} from '@regie/es-core';
+import { ReadModel } from '@regie/context';
+import { Clock, type CommandContext, EventStore, JobScheduler, newId, stableId, stateOf, WrongExpectedRevision } from '@regie/es-core';
 import { seriesIdOf } from '../seed/seed-series';
 import { MEETING_KINDS, meetingSeriesDecider, meetingSeriesStream, type SeriesDefinition } from '../series/meeting-series';
-import { MeetingCommandMessage } from '../shared/aggregate-command';
+import { Meeting } from '../meetings.commands';
 import { MEETINGS_CONFIG, type MeetingsConfig } from '../shared/config';
-import { MeetingsReadModelSync } from '../read-model/read-model-sync';
 import { horizon, occurrencesBetween, schedulingWindow } from './occurrences';
 import { addDays, amsterdamInstant } from './working-days';
 
@@ -43,7 +33,7 @@ export class MeetingsHorizon implements OnModuleInit {
     private readonly commands: CommandBus,
     private readonly store: EventStore,
     private readonly clock: Clock,
-    private readonly sync: MeetingsReadModelSync,
+    private readonly readModel: ReadModel<unknown>,
     @Inject(MEETINGS_CONFIG) private readonly config: MeetingsConfig,
   ) {}
 
@@ -83,9 +73,7 @@ export class MeetingsHorizon implements OnModuleInit {
           endsAt: o.endsAt,
         };
         try {
-          const result: HandleResult<never> = await this.commands.execute(
-            new MeetingCommandMessage(meetingId, { type: 'ScheduleMeeting', data }, this.context()),
-          );
+          const result = await this.commands.execute(new Meeting.Command(meetingId, { type: 'ScheduleMeeting', data }, this.context()));
           scheduled += result.events.length;
           position = Math.max(position, result.position);
         } catch (error) {
@@ -95,7 +83,7 @@ export class MeetingsHorizon implements OnModuleInit {
     }
     if (scheduled > 0)
       this.logger.log(`${scheduled} overleggen ingepland tot en met ${horizon(this.clock.today(), this.config.horizonMonths).to}`);
-    await this.sync.caughtUpTo(position);
+    await this.readModel.caughtUpTo(position);
     return scheduled;
   }
 

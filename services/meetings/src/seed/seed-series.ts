@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { Clock, type CommandContext, DomainError, type HandleResult, newId, stableId } from '@regie/es-core';
+import { Clock, type CommandContext, DomainError, newId, stableId } from '@regie/es-core';
 import { MEETING_KINDS, type MeetingKind, type SeriesDefinition } from '../series/meeting-series';
-import { MeetingSeriesCommandMessage } from '../shared/aggregate-command';
+import { MeetingSeries } from '../meetings.commands';
 import { MEETINGS_CONFIG, type MeetingsConfig } from '../shared/config';
 import { SERIES_SEED, SERIES_WERKAGENDA_ID } from './series.seed-data';
 
@@ -46,10 +46,10 @@ export class MeetingSeriesSeeder {
         causationId: newId(),
         now: this.clock.now(),
       };
-      let result: HandleResult<never>;
+      let result;
       try {
         result = await this.commands.execute(
-          new MeetingSeriesCommandMessage(definition.seriesId, { type: 'DefineMeetingSeries', data: definition }, context),
+          new MeetingSeries.Command(definition.seriesId, { type: 'DefineMeetingSeries', data: definition }, context),
         );
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { IntegrationBus, IntegrationMessage } from '@regie/es-core';
 import { checksums, IdempotentConsumer } from '@regie/read-model';
 import { testDatabase } from '@regie/test-kit';
-import { MONITORING_CONSUMERS, monitoringReadModel } from '../read-model/monitoring-read-model';
+import { MONITORING_CONSUMERS, monitoringContext } from '../monitoring.context';
 import { applyAllToCommitments, applyToCommitments } from './commitments.consumer';
 
 const id = (n: number) => `0196a4a2-7c1e-7000-8000-0000000002${String(n).padStart(2, '0')}`;
@@ -130,7 +130,7 @@ describe('monitoring.commitments: a batch of messages writes what one message at
   let db: Awaited<ReturnType<typeof testDatabase>>;
   const sources: DataSource[] = [];
   const open = async (schema: string) => {
-    const ds = await monitoringReadModel(db.url).openDataSource(schema);
+    const ds = await monitoringContext.definition(db.url).openDataSource(schema);
     sources.push(ds);
     return ds;
   };

@@ -1,18 +1,16 @@
 import { Body, Controller, Get, Header, Param, Post, Query, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { amsterdamDate, type CommandContext, type HandleResult } from '@regie/es-core';
+import { Commands, ReadModel } from '@regie/context';
+import { amsterdamDate, type CommandContext } from '@regie/es-core';
 import { Allow, asOfParam, Ctx, withRevision, zodParam } from '@regie/nest-kit';
-import { BoardReadAt } from '../milestone-board/board-read-at';
 import { toCsv } from '../milestone-board/board.export';
 import { applicableTarget } from '../projection/forecast';
-import { MonitoringReadModelSync } from '../read-model/read-model-sync';
-import { IndicatorCommandMessage } from '../shared/monitoring-command';
+import { Indicator } from '../monitoring.commands';
+import type { MonitoringQueries } from '../read-model/monitoring.queries';
 import { count, indicatorIdParam, monthPeriod } from '../shared/schemas';
-import type { IndicatorEvent } from './indicator';
 import { indicatorChartSvg } from './indicator.chart';
 
 class RecordMeasurementBody extends createZodDto(
@@ -30,15 +28,14 @@ const id = zodParam('id', indicatorIdParam);
 @Controller('api/v1/indicators')
 export class IndicatorsController {
   constructor(
-    private readonly commands: CommandBus,
-    private readonly sync: MonitoringReadModelSync,
-    private readonly readAt: BoardReadAt,
+    private readonly commands: Commands,
+    private readonly readModel: ReadModel<MonitoringQueries>,
   ) {}
 
   /** With `asOf`: the indicators, targets and measurements as recorded by then. */
   @Get()
   async list(@Query('asOf', asOfParam) asOf?: string) {
-    return (await this.readAt.queries(asOf)).facts.indicators();
+    return (await this.readModel.at(asOf)).queries.facts.indicators();
   }
 
   @Get(':id')
@@ -47,7 +44,7 @@ export class IndicatorsController {
     @Query('asOf', asOfParam) asOf: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const indicator = await (await this.readAt.queries(asOf)).facts.indicator(indicatorId);
+    const indicator = await (await this.readModel.at(asOf)).queries.facts.indicator(indicatorId);
     return withRevision(res, indicator.revision, indicator);
   }
 
@@ -63,8 +60,7 @@ export class IndicatorsController {
       type: 'RecordMeasurement' as const,
       data: { indicatorId, period: body.period, value: body.value, source: body.source ?? null, today: amsterdamDate(ctx.now) },
     };
-    const result: HandleResult<IndicatorEvent> = await this.commands.execute(new IndicatorCommandMessage(indicatorId, command, ctx));
-    await this.sync.caughtUpTo(result.position);
+    const result = await this.commands.run(new Indicator.Command(indicatorId, command, ctx));
     const event = result.events[0];
     return withRevision(res, result.revision, {
       indicatorId,
@@ -83,7 +79,7 @@ export class IndicatorsController {
     @Query('asOf', asOfParam) asOf: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const i = await (await this.readAt.queries(asOf)).facts.indicator(indicatorId);
+    const i = await (await this.readModel.at(asOf)).queries.facts.indicator(indicatorId);
     res.setHeader('Content-Disposition', `attachment; filename="${indicatorId}.csv"`);
     const header = ['periode', 'waarde', 'doel_max', 'doel_bron', 'basislijn', 'bron_meting', 'correcties', 'bron_positie'];
     return toCsv(
@@ -107,7 +103,7 @@ export class IndicatorsController {
   @Get(':id/chart.svg')
   @Header('Content-Type', 'image/svg+xml; charset=utf-8')
   async chart(@Param('id', id) indicatorId: string, @Query('asOf', asOfParam) asOf?: string) {
-    const i = await (await this.readAt.queries(asOf)).facts.indicator(indicatorId);
+    const i = await (await this.readModel.at(asOf)).queries.facts.indicator(indicatorId);
     return indicatorChartSvg({ title: i.title, unit: i.unit, baseline: i.baseline, targets: i.targets, measurements: i.measurements });
   }
 }

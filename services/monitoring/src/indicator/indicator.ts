@@ -35,13 +35,6 @@ export type MeasurementRecorded = DomainEvent<
   { indicatorId: string; period: string; value: number; previousValue: number | null; source: string | null }
 >;
 export type IndicatorEvent = IndicatorDefined | IndicatorBaselineSet | IndicatorTargetSet | IndicatorAssessmentNoted | MeasurementRecorded;
-export const INDICATOR_EVENT_TYPES: IndicatorEvent['type'][] = [
-  'IndicatorDefined',
-  'IndicatorBaselineSet',
-  'IndicatorTargetSet',
-  'IndicatorAssessmentNoted',
-  'MeasurementRecorded',
-];
 
 export type IndicatorState = {
   exists: boolean;

@@ -1,16 +1,29 @@
 import type { EntityManager } from 'typeorm';
 import { ActionsEventV1 } from '@regie/contracts-actions';
-import type { IntegrationMessage } from '@regie/es-core';
+import { appliedTypes, type IntegrationMessage } from '@regie/es-core';
 import { RowSet } from '@regie/read-model';
 import { BoardMilestoneEventRow } from '../read-model/entities';
 import { BoardActionRow, BoardMilestoneRow } from './entities';
+
+/** The board's sources: actions and their mijlpalen; holders, progress reports and knelpunten are not on it. */
+export const boardApplies = appliedTypes<ActionsEventV1>({
+  ActionDefinedV1: true,
+  ActionHolderAssignedV1: false,
+  ProgressReportedV1: false,
+  MilestonePlannedV1: true,
+  MilestoneStartedV1: true,
+  MilestoneAchievedV1: true,
+  MilestoneReplannedV1: true,
+  MilestoneCancelledV1: true,
+  KnelpuntRaisedV1: false,
+  KnelpuntEscalatedV1: false,
+  KnelpuntResolvedV1: false,
+});
 
 /**
  * Applies one actions integration event (contract v1, validated here: a message that does not
  * fit the contract is refused and ends in the dead-letter topic) to the mijlpalen board.
  */
-/** The board's sources: actions and their mijlpalen; progress reports and knelpunten are not on it. */
-export const boardApplies = (type: string): boolean => type === 'ActionDefinedV1' || type.startsWith('Milestone');
 
 export function applyToBoard(message: IntegrationMessage, em: EntityManager): Promise<void> {
   return applyAllToBoard([message], em);
@@ -24,12 +37,10 @@ export async function applyAllToBoard(messages: IntegrationMessage[], em: Entity
   const history = new RowSet(em, BoardMilestoneEventRow);
   await actions.load(events.flatMap(({ event }) => (event.type === 'ActionDefinedV1' ? [event.code] : [])));
   await milestones.load(
-    events.flatMap(({ event }) =>
-      event.type.startsWith('Milestone') && 'milestoneId' in event && event.type !== 'MilestonePlannedV1' ? [event.milestoneId] : [],
-    ),
+    events.flatMap(({ event }) => ('milestoneId' in event && event.type !== 'MilestonePlannedV1' ? [event.milestoneId] : [])),
   );
   for (const { event, sourcePosition } of events) {
-    if (event.type.startsWith('Milestone') && 'milestoneId' in event) {
+    if ('milestoneId' in event) {
       // Kept per milestone: the replanning history behind the projection and the sources of every figure.
       const { type, milestoneId, actionCode, ...data } = event;
       history.insert({ milestoneId, actionCode, position: sourcePosition, type, data });
@@ -65,8 +76,16 @@ export async function applyAllToBoard(messages: IntegrationMessage[], em: Entity
       case 'MilestoneCancelledV1':
         milestones.update(event.milestoneId, { status: 'cancelled', sourcePosition });
         break;
-      default:
-        break; // progress reports and knelpunten are not on the board
+      case 'ActionHolderAssignedV1':
+      case 'ProgressReportedV1':
+      case 'KnelpuntRaisedV1':
+      case 'KnelpuntEscalatedV1':
+      case 'KnelpuntResolvedV1':
+        break; // not on the board
+      default: {
+        const _exhaustive: never = event;
+        break;
+      }
     }
   }
   await history.flush();

@@ -1,33 +1,34 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
 import { asOfParam } from '@regie/nest-kit';
-import { BoardReadAt } from './board-read-at';
+import { ReadModel } from '@regie/context';
+import type { MonitoringQueries } from '../read-model/monitoring.queries';
 import { ApiTags } from '@nestjs/swagger';
 import { toCsv } from './board.export';
 
 @ApiTags('monitoring')
 @Controller('api/v1/monitoring')
 export class MilestoneBoardController {
-  constructor(private readonly readAt: BoardReadAt) {}
+  constructor(private readonly readModel: ReadModel<MonitoringQueries>) {}
 
   @Get('milestones')
   async board(@Query('asOf', asOfParam) asOf?: string) {
-    const { queries, today } = await this.readAt.queries(asOf);
-    return queries.board(today);
+    const { queries, today } = await this.readModel.at(asOf);
+    return queries.board.board(today);
   }
 
   /** The same board per action line (0–3), with counts per state. */
   @Get('milestones/by-action-line')
   async byActionLine(@Query('asOf', asOfParam) asOf?: string) {
-    const { queries, today } = await this.readAt.queries(asOf);
-    return queries.byActionLine(today);
+    const { queries, today } = await this.readModel.at(asOf);
+    return queries.board.byActionLine(today);
   }
 
   @Get('milestones.csv')
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="mijlpalen.csv"')
   async csv(@Query('asOf', asOfParam) asOf?: string) {
-    const { queries, today } = await this.readAt.queries(asOf);
-    const board = await queries.board(today);
+    const { queries, today } = await this.readModel.at(asOf);
+    const board = await queries.board.board(today);
     const header = [
       'actielijn',
       'actie',
@@ -64,8 +65,8 @@ export class MilestoneBoardController {
   /** Toezeggingen the commitments context recorded as overdue (an event at the deadline), oldest first. */
   @Get('overdue-commitments')
   async overdue(@Query('asOf', asOfParam) asOf?: string) {
-    const { facts, today } = await this.readAt.queries(asOf);
-    const [commitments, milestones] = await Promise.all([facts.commitments(), facts.milestones()]);
+    const { queries, today } = await this.readModel.at(asOf);
+    const [commitments, milestones] = await Promise.all([queries.facts.commitments(), queries.facts.milestones()]);
     return commitments
       .filter((c) => c.status === 'overdue')
       .map((c) => ({

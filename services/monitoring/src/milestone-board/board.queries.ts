@@ -1,14 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { MONITORING_DATA_SOURCE } from '../tokens';
 import { BoardActionRow, BoardMilestoneRow } from './entities';
 
 export type BoardStatus = 'planned' | 'in_progress' | 'achieved' | 'late' | 'cancelled';
 
 /** The board as directors read it: per action, each milestone's state, late derived from today. */
-@Injectable()
 export class MilestoneBoardQueries {
-  constructor(@Inject(MONITORING_DATA_SOURCE) private readonly ds: DataSource) {}
+  constructor(private readonly ds: DataSource) {}
 
   /** The board grouped per action line, with counts per state. */
   async byActionLine(today: string) {

@@ -1,14 +1,12 @@
 import { Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { type CommandContext, type HandleResult } from '@regie/es-core';
+import { Commands, ReadModel } from '@regie/context';
+import type { CommandContext } from '@regie/es-core';
 import { Allow, asOfParam, Ctx, zodParam } from '@regie/nest-kit';
-import { BoardReadAt } from '../milestone-board/board-read-at';
-import { MonitoringReadModelSync } from '../read-model/read-model-sync';
-import { PublicationCommandMessage } from '../shared/monitoring-command';
+import { Publication } from '../monitoring.commands';
+import type { MonitoringQueries } from '../read-model/monitoring.queries';
 import { quarterParam, versionParam } from '../shared/schemas';
-import type { PublicationEvent } from './publication';
 import { ProjectionService } from './projection.service';
 
 const quarter = zodParam('quarter', quarterParam);
@@ -21,15 +19,14 @@ const required = (field: string) => zodParam(field, versionParam);
 export class ProjectionsController {
   constructor(
     private readonly projections: ProjectionService,
-    private readonly commands: CommandBus,
-    private readonly sync: MonitoringReadModelSync,
-    private readonly readAt: BoardReadAt,
+    private readonly commands: Commands,
+    private readonly readModel: ReadModel<MonitoringQueries>,
   ) {}
 
   /** Computed now from everything monitoring knows; changes as events arrive. With `asOf`: as it would have been computed then. */
   @Get()
   async live(@Param('quarter', quarter) q: string, @Query('asOf', asOfParam) asOf?: string) {
-    return this.projections.compute(q, await this.readAt.queries(asOf));
+    return this.projections.compute(q, await this.readModel.at(asOf));
   }
 
   /** Freezes the projection as computed now as a ProjectionPublished event (a new version each time). */
@@ -38,8 +35,7 @@ export class ProjectionsController {
   async publish(@Param('quarter', quarter) q: string, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
     const document = await this.projections.compute(q);
     const command = { type: 'PublishProjection' as const, data: { quarter: q, publishedAt: ctx.now.toISOString(), document } };
-    const result: HandleResult<PublicationEvent> = await this.commands.execute(new PublicationCommandMessage(q, command, ctx));
-    await this.sync.caughtUpTo(result.position);
+    const result = await this.commands.run(new Publication.Command(q, command, ctx));
     const row = await this.projections.published(q, result.events[0].data.version);
     res.status(201).setHeader('ETag', `"${result.revision}"`);
     return this.projections.envelope(row);
@@ -52,7 +48,7 @@ export class ProjectionsController {
     @Query('version', version('version')) v: number | undefined,
     @Query('asOf', asOfParam) asOf: string | undefined,
   ) {
-    const row = await this.projections.published(q, v, await this.readAt.queries(asOf));
+    const row = await this.projections.published(q, v, await this.readModel.at(asOf));
     return this.projections.envelope(row);
   }
 
@@ -64,6 +60,6 @@ export class ProjectionsController {
     @Query('to', required('to')) to: number,
     @Query('asOf', asOfParam) asOf?: string,
   ) {
-    return this.projections.compare(q, from, to, await this.readAt.queries(asOf));
+    return this.projections.compare(q, from, to, await this.readModel.at(asOf));
   }
 }

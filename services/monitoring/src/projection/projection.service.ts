@@ -1,33 +1,32 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { ReadModel, type View } from '@regie/context';
 import { Clock, InvalidInput, NotFound } from '@regie/es-core';
-import { FactsQueries } from '../read-model/facts.queries';
+import type { MonitoringQueries } from '../read-model/monitoring.queries';
 import { PublishedProjectionRow } from '../read-model/entities';
 import { parseQuarter } from '../shared/calendar';
-import { MONITORING_DATA_SOURCE } from '../tokens';
 import { computeProjection } from './compute-projection';
 import { diff } from './diff';
 
 /** The tables and the moment to answer from: live by default, or a time-travel view (`?asOf`). */
-export type ProjectionView = { facts: FactsQueries; dataSource: DataSource; today: string; now: Date };
+export type ProjectionView = View<MonitoringQueries>;
 
 /** Computes the live projection from monitoring's tables, and reads published versions. */
 @Injectable()
 export class ProjectionService {
   constructor(
-    private readonly facts: FactsQueries,
+    private readonly readModel: ReadModel<MonitoringQueries>,
     private readonly clock: Clock,
-    @Inject(MONITORING_DATA_SOURCE) private readonly ds: DataSource,
   ) {}
 
   private live(): ProjectionView {
-    return { facts: this.facts, dataSource: this.ds, today: this.clock.today(), now: this.clock.now() };
+    const { queries, dataSource } = this.readModel;
+    return { queries, dataSource, today: this.clock.today(), now: this.clock.now() };
   }
 
   async compute(quarterId: string, view: ProjectionView = this.live()) {
     const quarter = parseQuarter(quarterId);
     if (!quarter) throw new InvalidInput('quarter', 'verwacht een kwartaal als 2026-Q4');
-    const { facts } = view;
+    const { facts } = view.queries;
     const [actions, milestones, commitments, indicators] = await Promise.all([
       facts.actions(),
       facts.milestones(),

@@ -1,10 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { NotFound, type PersonalText } from '@regie/es-core';
 import { BoardActionRow, BoardMilestoneRow } from '../milestone-board/entities';
 import type { ActionFacts, CommitmentFacts, IndicatorFacts } from '../projection/compute-projection';
 import type { MilestoneFacts } from '../projection/slip';
-import { MONITORING_DATA_SOURCE } from '../tokens';
 import { BoardMilestoneEventRow, IndicatorMeasurementRow, IndicatorRow, MonitoredCommitmentRow } from './entities';
 
 export type IndicatorView = Omit<IndicatorFacts, 'baseline' | 'targets' | 'measurements'> & {
@@ -19,9 +17,8 @@ export type IndicatorView = Omit<IndicatorFacts, 'baseline' | 'targets' | 'measu
 };
 
 /** Reads monitoring's own tables into the facts the calculations take; nothing else. */
-@Injectable()
 export class FactsQueries {
-  constructor(@Inject(MONITORING_DATA_SOURCE) private readonly ds: DataSource) {}
+  constructor(private readonly ds: DataSource) {}
 
   async actions(): Promise<ActionFacts[]> {
     return (await this.ds.getRepository(BoardActionRow).find()).map(({ code, actionLine, title }) => ({ code, actionLine, title }));

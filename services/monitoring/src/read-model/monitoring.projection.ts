@@ -1,22 +1,30 @@
 import type { EntityManager } from 'typeorm';
-import type { RecordedEvent } from '@regie/es-core';
+import { appliedTypes, type RecordedEvent } from '@regie/es-core';
 import type { Projection } from '@regie/read-model';
-import { INDICATOR_EVENT_TYPES, type IndicatorEvent } from '../indicator/indicator';
+import type { IndicatorEvent } from '../indicator/indicator';
 import type { PublicationEvent } from '../projection/publication';
 import { IndicatorMeasurementRow, IndicatorRow, PublishedProjectionRow } from './entities';
 
-const OWN_TYPES = new Set<string>([...INDICATOR_EVENT_TYPES, 'ProjectionPublished']);
+/** The store events this read model shows: every type of monitoring's own aggregates, decided here. */
+const handlesType = appliedTypes<IndicatorEvent | PublicationEvent>({
+  IndicatorDefined: true,
+  IndicatorBaselineSet: true,
+  IndicatorTargetSet: true,
+  IndicatorAssessmentNoted: true,
+  MeasurementRecorded: true,
+  ProjectionPublished: true,
+});
 
 /** Builds the indicator and published-projection tables from monitoring's own events. */
 export class MonitoringProjection implements Projection {
   readonly name = 'monitoring';
 
   handles(event: RecordedEvent): boolean {
-    return OWN_TYPES.has(event.type);
+    return handlesType(event.type);
   }
 
   async apply(recorded: RecordedEvent, em: EntityManager): Promise<void> {
-    if (!OWN_TYPES.has(recorded.type)) return; // other contexts' events in the same store
+    if (!handlesType(recorded.type)) return; // other contexts' events in the same store
     const event = recorded as unknown as (IndicatorEvent | PublicationEvent) & RecordedEvent;
     const position = recorded.position;
     if (event.type === 'ProjectionPublished') {
@@ -85,8 +93,10 @@ export class MonitoringProjection implements Projection {
         if (previousValue !== null) await em.increment(IndicatorMeasurementRow, { indicatorId: id, period }, 'corrections', 1);
         return;
       }
-      default:
+      default: {
+        const _exhaustive: never = event;
         return;
+      }
     }
   }
 }

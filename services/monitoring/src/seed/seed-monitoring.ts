@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { Clock, type CommandContext, DomainError, EventStore, newId, type RecordedEvent, stableId } from '@regie/es-core';
 import { indicatorStream } from '../indicator/indicator';
 import type { IndicatorCommand } from '../indicator/indicator.decide';
-import { IndicatorCommandMessage } from '../shared/monitoring-command';
+import { Indicator } from '../monitoring.commands';
 import { WLZ_GGZ_WONEN } from './indicator.seed-data';
 
 interface SeedStep {
@@ -36,7 +36,7 @@ export class MonitoringSeeder {
       for (const step of steps()) {
         if (step.on > today) continue;
         if (step.done(history)) continue;
-        await this.commands.execute(new IndicatorCommandMessage(seed.indicatorId, step.command, this.context()));
+        await this.commands.execute(new Indicator.Command(seed.indicatorId, step.command, this.context()));
         commands++;
       }
     } catch (error) {

@@ -3,7 +3,7 @@ import { COMMITMENTS_TOPIC_V1, type CommitmentsEventV1 } from '@regie/contracts-
 import type { IntegrationMessage } from '@regie/es-core';
 import { serviceTestApp, type ServiceTestAppBasics } from '@regie/nest-kit/testing';
 import { MonitoringModule } from '../monitoring.module';
-import { MonitoringReadModelSync } from '../read-model/read-model-sync';
+import { ReadModel } from '@regie/context';
 import { MonitoringSeeder } from '../seed/seed-monitoring';
 
 export interface MonitoringTestApp extends ServiceTestAppBasics {
@@ -25,7 +25,7 @@ export async function monitoringTestApp(label: string, now = new Date('2026-11-2
   const harness = await serviceTestApp(label, { module: MonitoringModule, now, storePoolSize: 20, busRetryDelayMs: 100 });
   const { app, store, bus, message } = harness;
   await app.get(MonitoringSeeder).seed();
-  const settled = async () => void (await app.get(MonitoringReadModelSync).caughtUpTo(await store.headPosition()));
+  const settled = async () => void (await app.get(ReadModel).caughtUpTo(await store.headPosition()));
   await settled();
   const publish = async (topic: string, key: (e: Record<string, unknown>) => string, events: { type: string }[]) => {
     const messages = events.map((payload) => message(topic, key(payload as Record<string, unknown>), payload.type, payload));

@@ -1,0 +1,84 @@
+import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import type { Clock, EventStore } from '@regie/es-core';
+import { CheckpointMoved, type MessageSources, ProjectionRunner, ReadAt, type ReadModelDefinition } from '@regie/read-model';
+
+/** A context's read side at one moment: its queries, the DataSource under them, and "now" and "today" then. */
+export interface View<Q> {
+  queries: Q;
+  dataSource: DataSource;
+  now: Date;
+  today: string;
+}
+
+export interface ReadModelParts<Q> {
+  definition: ReadModelDefinition;
+  dataSource: DataSource;
+  store: EventStore;
+  clock: Clock;
+  sources: MessageSources;
+  /** The context's queries on a DataSource (the live one, or one replayed to a past moment). */
+  queriesOn: (dataSource: DataSource) => Q;
+}
+
+/**
+ * A context's read model in Nest, one per context module: it runs the context's projections
+ * from the store, answers its queries now or as they were at `asOf`, and lets a write wait
+ * until its events are in the read model, so a client reading right after a 201 sees its own
+ * write. Routes inject `ReadModel<TheirQueries>`; Nest resolves it within the module.
+ */
+export class ReadModel<Q> implements OnApplicationBootstrap, OnApplicationShutdown {
+  readonly dataSource: DataSource;
+  /** The live queries. */
+  readonly queries: Q;
+  private readonly runner: ProjectionRunner;
+  private readonly readAt: ReadAt;
+  private readonly queriesOn: (dataSource: DataSource) => Q;
+  private readonly logger: Logger;
+
+  constructor(parts: ReadModelParts<Q>) {
+    const { definition, dataSource, store, clock } = parts;
+    this.dataSource = dataSource;
+    this.queriesOn = parts.queriesOn;
+    this.queries = parts.queriesOn(dataSource);
+    this.logger = new Logger(`${definition.name}-projection`);
+    this.readAt = new ReadAt(store, clock, definition, parts.sources);
+    this.runner = new ProjectionRunner({
+      name: definition.name,
+      store,
+      dataSource,
+      projections: definition.projections,
+      onError: (error) =>
+        error instanceof CheckpointMoved
+          ? this.logger.log(
+              'the read model moved on elsewhere (a replay swapped it in, or another instance): continuing from its checkpoint',
+            )
+          : this.logger.error(`projection interrupted, retrying: ${String(error)}`),
+    });
+  }
+
+  /** The read side now (`asOf` undefined), or as it was at `asOf`, replayed into a schema of its own. */
+  async at(asOf?: string): Promise<View<Q>> {
+    const { dataSource, now, today } = await this.readAt.at(asOf);
+    if (!dataSource) return { queries: this.queries, dataSource: this.dataSource, now, today };
+    return { queries: this.queriesOn(dataSource), dataSource, now, today };
+  }
+
+  /** Waits (bounded) for the read model to include `position`; 0 means nothing was written. */
+  async caughtUpTo(position: number, timeoutMs = 5000): Promise<boolean> {
+    if (position <= 0 || (await this.runner.waitFor(position, timeoutMs))) return true;
+    this.logger.warn(`read model is behind position ${position} after ${timeoutMs} ms; answering anyway`);
+    return false;
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.runner.start();
+  }
+
+  /** Last in the shutdown order: relays and consumers using the DataSource stopped before (at module destroy). */
+  async onApplicationShutdown(): Promise<void> {
+    await this.runner.stop();
+    await this.readAt.close();
+    await this.dataSource.destroy();
+  }
+}
