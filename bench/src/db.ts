@@ -74,7 +74,7 @@ export async function serverSettings(url: string): Promise<Record<string, string
   });
 }
 
-/** The commit the bench ran on, and whether the work tree had changes (other sessions work in it too). */
+/** The commit the bench ran on, and whether the work tree had changes (it may be edited while the bench runs). */
 export function gitState(dir: string): string {
   try {
     const commit = execSync('git rev-parse --short HEAD', { cwd: dir, encoding: 'utf8' }).trim();

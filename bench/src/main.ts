@@ -14,7 +14,7 @@ import { embeddedInitSeconds, freshStart, PLATFORM_DIR, spawnFloor, spawnPlatfor
 import { bar, printTable, type ResultRow, row, writeJson } from './table';
 
 /**
- * `npm run bench [-- --quick] [-- --only=1,6,7]`: the eight parts of issue 9, each figure with a
+ * `npm run bench [-- --quick] [-- --only=1,6,7]`: the eight parts, each figure with a
  * baseline measured in this run. Size: BENCH_EVENTS (default 1,000,000; --quick: 100,000); the
  * small store for part 2's growth check has 10,000 events. Seed: BENCH_SEED. --only runs some
  * parts (2, 3, 4, 5 and 8 share the stores, so any of them runs those phases).

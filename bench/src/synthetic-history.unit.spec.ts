@@ -218,10 +218,10 @@ function assertDecidable(events: SyntheticEvent[]): Map<string, unknown> {
   return states;
 }
 
-/** An EntityManager over maps, for the projections: an insert must bring a new key, an update and a find must find their row. */
 /**
- * The projections' tables in memory, strict: a key inserted twice, or an update that finds no row,
- * fails (the RowSets of a real batch would insert a duplicate, or silently skip the update).
+ * An EntityManager over maps: the projections' tables in memory, strict. A key inserted twice, or
+ * an update or find that finds no row, fails (the RowSets of a real batch would insert a duplicate,
+ * or silently skip the update).
  */
 function memoryTables() {
   const tables = new Map<string, Map<string, D>>();

@@ -38,7 +38,7 @@ export function row(
   return { part, figure, value, unit, baseline, baselineOf, ratio, target, pass, ...(note ? { note } : {}) };
 }
 
-/** A figure this issue cannot measure yet, with what it waits for. */
+/** A figure that cannot be measured in this run, with what it would need. */
 export const notYet = (part: string, figure: string, needs: string, target: string): ResultRow => ({
   part,
   figure,

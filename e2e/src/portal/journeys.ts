@@ -2,9 +2,10 @@ import type { Browser, Page } from 'playwright-core';
 import { accessibilityViolations, logIn, newUserContext, screenshot } from './browser';
 
 /**
- * The main journey of each role in the portal, as "How it will be checked" in the portal issue
- * states them. Each runs in its own browser context (its own session cookie), checks the pages it
- * passes with axe and saves screenshots. Run in this order: the auditor looks for the others' writes.
+ * The main journey of each role in the portal: what each one does first, so a broken step fails
+ * here before a user meets it. Each runs in its own browser context (its own session cookie),
+ * checks the pages it passes with axe and saves screenshots. Run in this order: the auditor
+ * looks for the others' writes.
  */
 export interface JourneyEnv {
   browser: Browser;

@@ -40,7 +40,7 @@ export interface Subscription {
 }
 
 /**
- * The system of record. Adapters: PostgreSQL (this repo), KurrentDB (later).
+ * The system of record. Adapters: PostgreSQL (`libs/es-postgres`), KurrentDB (`libs/es-kurrentdb`).
  * Every adapter must pass `eventStoreContract` in `@regie/es-core/testing`.
  */
 export abstract class EventStore {

@@ -15,7 +15,7 @@ import { parseReplayTarget, replay, type ReplayOptions, selectReadModels } from 
 import { newId } from '@regie/es-core';
 import { loadConfig } from './config';
 
-/** `npm run regie -- <command>`: operations on the platform's data. Later issues add commands. */
+/** `npm run regie -- <command>`: operations on the platform's data. */
 const program = new Command('regie').description('Beheer van het Regie-platform');
 
 const withAdapters = async <T>(work: (adapters: OpenAdapters) => Promise<T>): Promise<T> => {

@@ -3,8 +3,9 @@ import { z } from 'zod';
 import { CONTEXT_NAMES, SERVICE_NAMES } from './services';
 
 /**
- * Configuration from the environment, validated at start with a clear message per bad value.
- * Adapter choices are named here; the distributed ones arrive with the distributed issue.
+ * Configuration from the environment, validated at start with a clear message per bad value, so
+ * a wrong setting stops the platform at once instead of failing on first use. Every adapter
+ * choice is here, and the cross-field rules say which settings a choice needs.
  */
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000), // 0: any free port (tests)

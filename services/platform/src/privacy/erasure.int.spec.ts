@@ -7,7 +7,7 @@ import { MESSAGE_SOURCES, readModels } from '../read-models';
 import { platformForTests } from '../testing/platform-for-tests';
 
 /**
- * Issue 7, personal data: after forgetting a person, no read model and no API answer contains
+ * Personal data: after forgetting a person, no read model and no API answer contains
  * their name, a full replay still equals the live tables, the hash chain still verifies, and
  * everything else is intact. The names are never stored as plain text at all, before or after.
  */
