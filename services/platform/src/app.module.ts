@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_PIPE } from '@nestjs/core';
 import { ZodValidationPipe } from 'nestjs-zod';
 import { type CoreAdapters, CoreModule, LocalAccounts } from '@regie/nest-kit';
+import { AsyncApiController } from './asyncapi.controller';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { HealthController } from './health.controller';
@@ -15,7 +16,7 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       imports: [CoreModule.forRoot(adapters), ...services.map((name) => SERVICE_MODULES[name])],
-      controllers: [HealthController, AuthController, AuditController, PrivacyController],
+      controllers: [HealthController, AsyncApiController, AuthController, AuditController, PrivacyController],
       providers: [
         { provide: APP_PIPE, useClass: ZodValidationPipe },
         ...(adapters.localAccounts ? [{ provide: LocalAccounts, useValue: adapters.localAccounts }] : []),
