@@ -5,6 +5,7 @@ import {
   type BatchHandler,
   EventIdConflict,
   EventStore,
+  type EventStoreStatistics,
   type ExpectedRevision,
   type NewEvent,
   type ReadAllOptions,
@@ -228,6 +229,17 @@ export class PostgresEventStore extends EventStore {
   async headPosition(): Promise<number> {
     const { rows } = await this.pool.query(`SELECT position FROM ${this.s}.head`);
     return Number(rows[0].position);
+  }
+
+  /** Counted in SQL; streams at revision -1 are rows a refused first append left behind, holding no event. */
+  override async statistics(): Promise<EventStoreStatistics> {
+    const [streams, types] = await Promise.all([
+      this.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${this.s}.streams WHERE revision >= 0`),
+      this.pool.query<{ type: string; n: number }>(
+        `SELECT type, count(*)::int AS n FROM ${this.s}.events GROUP BY type ORDER BY n DESC, type`,
+      ),
+    ]);
+    return { streams: streams.rows[0].n, eventsByType: types.rows.map((r) => ({ type: r.type, events: r.n })) };
   }
 
   async close(): Promise<void> {
