@@ -39,8 +39,16 @@ export interface Subscription {
   readonly done: Promise<void>;
 }
 
+/** What the store holds, counted by the adapter where it can do so without reading every event. */
+export interface EventStoreStatistics {
+  /** Streams with at least one event (a refused first append leaves none). */
+  streams: number;
+  /** Events per stored type (as written, before upcasting), most frequent first, then by type. */
+  eventsByType: { type: string; events: number }[];
+}
+
 /**
- * The system of record. Adapters: PostgreSQL (`libs/es-postgres`), KurrentDB (`libs/es-kurrentdb`).
+ * The system of record. Adapters: PostgreSQL (`@regie/es-postgres`) and KurrentDB (`@regie/es-kurrentdb`).
  * Every adapter must pass `eventStoreContract` in `@regie/es-core/testing`.
  */
 export abstract class EventStore {
@@ -69,6 +77,14 @@ export abstract class EventStore {
 
   /** Position of the newest event, 0 when empty. */
   abstract headPosition(): Promise<number>;
+
+  /**
+   * Streams and events per type, for operators; `undefined` where the adapter could only count by
+   * reading the whole history (KurrentDB without its system projections), which a status check must not do.
+   */
+  statistics(): Promise<EventStoreStatistics | undefined> {
+    return Promise.resolve(undefined);
+  }
 
   abstract close(): Promise<void>;
 }

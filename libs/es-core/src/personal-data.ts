@@ -110,6 +110,12 @@ export interface ForgetOutcome {
   erasedAt?: Date;
 }
 
+/** How many people the vault holds a key for, and how many it has forgotten (for operators; no names). */
+export interface VaultStatistics {
+  subjects: number;
+  erased: number;
+}
+
 /**
  * Port: the keys of data subjects. Adapters: PostgreSQL (shared by every service process of the
  * platform, so one person is one subject everywhere and one erasure reaches all services) and in
@@ -128,6 +134,8 @@ export abstract class PersonalDataVault {
   protected abstract findSubject(lookup: string): Promise<string | undefined>;
   /** Deletes the key of the subject found by `lookup`; remembers only that the lookup was erased. */
   protected abstract erase(lookup: string, at: Date): Promise<ForgetOutcome>;
+
+  abstract statistics(): Promise<VaultStatistics>;
 
   async seal(name: string): Promise<SealedName> {
     const clean = name.replace(/\s+/g, ' ').trim();
@@ -209,5 +217,9 @@ export class InMemoryPersonalDataVault extends PersonalDataVault {
     }
     const before = this.erased.get(lookup);
     return before ? { status: 'already-forgotten', erasedAt: before } : { status: 'unknown' };
+  }
+
+  async statistics(): Promise<VaultStatistics> {
+    return { subjects: this.subjects.size, erased: this.erased.size };
   }
 }

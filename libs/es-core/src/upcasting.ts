@@ -3,6 +3,7 @@ import {
   type AppendResult,
   type BatchHandler,
   EventStore,
+  type EventStoreStatistics,
   type ExpectedRevision,
   type ReadAllOptions,
   type ReadStreamOptions,
@@ -93,6 +94,10 @@ export class UpcastingEventStore extends EventStore {
 
   headPosition(): Promise<number> {
     return this.inner.headPosition();
+  }
+
+  override statistics(): Promise<EventStoreStatistics | undefined> {
+    return this.inner.statistics();
   }
 
   close(): Promise<void> {

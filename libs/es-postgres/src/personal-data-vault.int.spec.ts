@@ -47,6 +47,21 @@ describe('PostgreSQL personal-data vault', () => {
     expect(rows[0].n).toBe(0);
   });
 
+  it('counts the people it keeps a key for and those it forgot, for the status an operator reads', async () => {
+    const own = await testDatabase('vault_statistics');
+    const v = await PostgresPersonalDataVault.open({ connectionString: own.url });
+    try {
+      expect(await v.statistics()).toEqual({ subjects: 0, erased: 0 });
+      await Promise.all(['C. Helder', 'M. van Ooijen', 'c. helder'].map((name) => v.seal(name)));
+      await v.forget('M. van Ooijen', at);
+      await v.forget('Onbekend Iemand', at);
+      expect(await v.statistics()).toEqual({ subjects: 1, erased: 1 });
+    } finally {
+      await v.close();
+      await own.drop();
+    }
+  });
+
   it('moves its keys under a configured master key, and refuses a different one with a clear message', async () => {
     const v = await vault();
     const sealed = await v.seal('V. Maeijer');

@@ -1,6 +1,6 @@
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { Client, Pool } from 'pg';
-import { type ForgetOutcome, newKey, PersonalDataVault, unwrapKey, wrapKey } from '@regie/es-core';
+import { type ForgetOutcome, newKey, PersonalDataVault, unwrapKey, type VaultStatistics, wrapKey } from '@regie/es-core';
 import { quoteIdent } from './schema';
 
 export interface PostgresVaultOptions {
@@ -100,6 +100,13 @@ export class PostgresPersonalDataVault extends PersonalDataVault {
     } finally {
       client.release();
     }
+  }
+
+  async statistics(): Promise<VaultStatistics> {
+    const { rows } = await this.pool.query<VaultStatistics>(
+      `SELECT (SELECT count(*)::int FROM ${this.s}.subject_keys) AS subjects, (SELECT count(*)::int FROM ${this.s}.erasures) AS erased`,
+    );
+    return rows[0];
   }
 
   override async close(): Promise<void> {

@@ -5,6 +5,7 @@ import {
   type BatchHandler,
   EventIdConflict,
   EventStore,
+  type EventStoreStatistics,
   type ExpectedRevision,
   type NewEvent,
   type ReadAllOptions,
@@ -228,6 +229,30 @@ export class PostgresEventStore extends EventStore {
   async headPosition(): Promise<number> {
     const { rows } = await this.pool.query(`SELECT position FROM ${this.s}.head`);
     return Number(rows[0].position);
+  }
+
+  /**
+   * Events whose data or metadata hold `text` as plain text (any case), oldest first: what erasing a
+   * person's key cannot reach, since stored history is never rewritten.
+   */
+  async eventsContaining(text: string, limit = 100): Promise<{ position: number; streamId: string; type: string }[]> {
+    const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const { rows } = await this.pool.query<{ position: string; stream_id: string; type: string }>(
+      `SELECT position, stream_id, type FROM ${this.s}.events WHERE data::text ILIKE $1 OR metadata::text ILIKE $1 ORDER BY position LIMIT $2`,
+      [pattern, limit],
+    );
+    return rows.map((r) => ({ position: Number(r.position), streamId: r.stream_id, type: r.type }));
+  }
+
+  /** Counted in SQL; streams at revision -1 are rows a refused first append left behind, holding no event. */
+  override async statistics(): Promise<EventStoreStatistics> {
+    const [streams, types] = await Promise.all([
+      this.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${this.s}.streams WHERE revision >= 0`),
+      this.pool.query<{ type: string; n: number }>(
+        `SELECT type, count(*)::int AS n FROM ${this.s}.events GROUP BY type ORDER BY n DESC, type`,
+      ),
+    ]);
+    return { streams: streams.rows[0].n, eventsByType: types.rows.map((r) => ({ type: r.type, events: r.n })) };
   }
 
   async close(): Promise<void> {

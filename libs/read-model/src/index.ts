@@ -1,6 +1,7 @@
 export type { Projection } from './projection';
 export { ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner';
 export { CheckpointMoved } from './checkpoint';
+export { readModelProgress, type ReadModelProgress } from './progress';
 export { swapInLive, type LiveSwapOptions } from './live-swap';
 export {
   rebuildInto,

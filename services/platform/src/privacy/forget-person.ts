@@ -24,6 +24,6 @@ export async function forgetPerson(
   context: CommandContext,
 ): Promise<ForgetReport | { status: 'unknown'; remaining: PlainMentions }> {
   const outcome = await erasePerson(deps.store, deps.vault, name, context);
-  const remaining = await plainMentions(deps.pool, name, postgresStoreOf(deps.store)?.schemaName, deps.readModelSchemas);
+  const remaining = await plainMentions(deps.pool, name, postgresStoreOf(deps.store), deps.readModelSchemas);
   return { ...outcome, remaining };
 }

@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import type { PostgresEventStore } from '@regie/es-postgres';
 
 export interface PlainMentions {
   /** Stored events whose data holds the name as plain text (recorded before sealing, or in free text). */
@@ -17,18 +18,12 @@ const like = (name: string) => `%${name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 export async function plainMentions(
   pool: Pool,
   name: string,
-  eventSchema: string | undefined,
+  eventStore: Pick<PostgresEventStore, 'eventsContaining'> | undefined,
   readModelSchemas: string[],
 ): Promise<PlainMentions> {
-  const pattern = like(name.replace(/\s+/g, ' ').trim());
-  const events = eventSchema
-    ? (
-        await pool.query(
-          `SELECT position, stream_id, type FROM "${eventSchema}".events WHERE data::text ILIKE $1 OR metadata::text ILIKE $1 ORDER BY position LIMIT 100`,
-          [pattern],
-        )
-      ).rows.map((r) => ({ position: Number(r.position), streamId: r.stream_id, type: r.type }))
-    : [];
+  const clean = name.replace(/\s+/g, ' ').trim();
+  const pattern = like(clean);
+  const events = eventStore ? await eventStore.eventsContaining(clean) : [];
   const { rows: tables } = await pool.query(
     `SELECT table_schema, table_name FROM information_schema.tables
      WHERE table_schema = ANY($1) AND table_type = 'BASE TABLE' AND table_name NOT IN ('migrations', 'projection_checkpoints', 'processed_messages')

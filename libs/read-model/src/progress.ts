@@ -1,0 +1,31 @@
+import type { Pool } from 'pg';
+
+/** How far a read model has come, as `regie status` shows it. */
+export interface ReadModelProgress {
+  /** Its projections of its own context's events: the checkpoint (global position) of each. */
+  projections: { name: string; position: number }[];
+  /** Its consumers of other contexts' messages: the position of the newest message each has processed. */
+  consumers: { name: string; position: number }[];
+}
+
+/**
+ * Reads the bookkeeping tables (`projection_checkpoints`, `processed_messages`) of the read model in
+ * `schema`, by name order. A read model that has not run yet here has no such tables: it has come nowhere.
+ */
+export async function readModelProgress(pool: Pool, schema: string): Promise<ReadModelProgress> {
+  const s = `"${schema.replace(/"/g, '""')}"`;
+  const { rows } = await pool.query<{ checkpoints: string | null; processed: string | null }>(
+    `SELECT to_regclass($1)::text AS checkpoints, to_regclass($2)::text AS processed`,
+    [`${s}.projection_checkpoints`, `${s}.processed_messages`],
+  );
+  const positions = async (sql: string) =>
+    (await pool.query<{ name: string; position: string }>(sql)).rows.map((r) => ({ name: r.name, position: Number(r.position) }));
+  return {
+    projections: rows[0].checkpoints ? await positions(`SELECT name, position FROM ${s}.projection_checkpoints ORDER BY name`) : [],
+    consumers: rows[0].processed
+      ? await positions(
+          `SELECT consumer AS name, max(position) AS position FROM ${s}.processed_messages GROUP BY consumer ORDER BY consumer`,
+        )
+      : [],
+  };
+}
