@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { addDays, startOfAmsterdamDay } from '@regie/calendar';
 import {
   Clock,
   type CommandContext,
@@ -13,7 +14,6 @@ import {
 } from '@regie/es-core';
 import { type CommitmentEvent, type CommitmentStatus, commitmentStream, isPending } from '../commitment/commitment';
 import { type CommitmentCommand, commitmentDecider } from '../commitment/commitment.decide';
-import { addDays, startOfAmsterdamDay } from '../due/dates';
 import { CommitmentsQueries, type PendingCommitment } from '../read-model/commitments.queries';
 import { CommitmentsReadModelSync } from '../read-model/read-model-sync';
 import { CommitmentCommandMessage } from '../shared/commitment-command';

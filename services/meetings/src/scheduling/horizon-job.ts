@@ -11,13 +11,13 @@ import {
   stateOf,
   WrongExpectedRevision,
 } from '@regie/es-core';
+import { addDays, amsterdamInstant } from '@regie/calendar';
 import { seriesIdOf } from '../seed/seed-series';
 import { MEETING_KINDS, meetingSeriesDecider, meetingSeriesStream, type SeriesDefinition } from '../series/meeting-series';
 import { MeetingCommandMessage } from '../shared/aggregate-command';
 import { MEETINGS_CONFIG, type MeetingsConfig } from '../shared/config';
 import { MeetingsReadModelSync } from '../read-model/read-model-sync';
 import { horizon, occurrencesBetween, schedulingWindow } from './occurrences';
-import { addDays, amsterdamInstant } from './working-days';
 
 export const HORIZON_JOB = 'meetings-horizon';
 

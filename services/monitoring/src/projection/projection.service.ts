@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { Clock, InvalidInput, NotFound } from '@regie/es-core';
+import { parseQuarter } from '@regie/calendar';
 import { FactsQueries } from '../read-model/facts.queries';
 import { PublishedProjectionRow } from '../read-model/entities';
-import { parseQuarter } from '../shared/calendar';
 import { MONITORING_DATA_SOURCE } from '../tokens';
 import { computeProjection } from './compute-projection';
 import { diff } from './diff';
