@@ -12,3 +12,4 @@ export * from './in-process-scheduler';
 export * from './upcasting';
 export * from './personal-data';
 export * from './unseal';
+export * from './retry';
