@@ -1,3 +1,4 @@
+import { addDays, addMonths, amsterdamInstant } from '@regie/calendar';
 import { amsterdamDate, type Decider, type DomainEvent, type RecordedEvent } from '@regie/es-core';
 /* eslint-disable @nx/enforce-module-boundaries -- the services' indexes export neither their deciders nor their rules; the test holds the history to them */
 import { actionDecider, type ActionCommand } from '../../services/actions/src/action/action';
@@ -30,7 +31,6 @@ import { applyMeetingsEvent, type MeetingsTables, MeetingsProjection } from '../
 import { meetingIdOf } from '../../services/meetings/src/scheduling/horizon-job';
 import { nominalDate } from '../../services/meetings/src/scheduling/occurrences';
 import { preparations } from '../../services/meetings/src/scheduling/preparation';
-import { addDays, addMonths, amsterdamInstant } from '../../services/meetings/src/scheduling/working-days';
 import { SERIES_SEED } from '../../services/meetings/src/seed/series.seed-data';
 import {
   MEETING_KINDS,

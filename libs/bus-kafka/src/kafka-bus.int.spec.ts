@@ -93,6 +93,29 @@ suite('Kafka integration bus (real broker)', () => {
     await sub.close();
   });
 
+  it('retries an error the subscriber calls transient until it passes, past maxAttempts, and never dead-letters it', async () => {
+    const t = topic();
+    const outage = new Error('database down');
+    const dead: string[] = [];
+    const b = bus({ maxAttempts: 2, retryDelayMs: 5, onDeadLetter: (_, error) => dead.push(error) });
+    let tries = 0;
+    const ok: string[] = [];
+    await b.publish([message(t, 'o', 1)]);
+    const sub = await b.subscribe(
+      t,
+      'monitoring',
+      async (m) => {
+        if (++tries <= 5) throw outage;
+        ok.push(m.eventId);
+      },
+      { isTransient: (error) => error === outage },
+    );
+    await until(() => ok.length > 0);
+    expect(tries).toBe(6);
+    expect(dead).toEqual([]);
+    await sub.close();
+  });
+
   it('commits what was processed on close: the group resumes after it, not from the start', async () => {
     const t = topic();
     const b = bus();

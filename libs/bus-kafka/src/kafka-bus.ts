@@ -1,5 +1,12 @@
 import { type Admin, type Consumer, type IHeaders, Kafka, type KafkaMessage, logLevel, type Producer } from 'kafkajs';
-import { type BusSubscription, IntegrationBus, type IntegrationMessage, type MessageHandler } from '@regie/es-core';
+import {
+  type BusSubscription,
+  IntegrationBus,
+  type IntegrationMessage,
+  type MessageHandler,
+  retry,
+  type SubscribeOptions,
+} from '@regie/es-core';
 
 /**
  * The IntegrationBus on Kafka, kept to this one module so the client can be swapped
@@ -10,6 +17,8 @@ import { type BusSubscription, IntegrationBus, type IntegrationMessage, type Mes
  * - One consumer group per consuming service; members share the partitions.
  * - A message that cannot be parsed goes to `<topic>.dlq` at once; one whose handler keeps
  *   failing goes there after `maxAttempts`, with the error in its headers; consumption goes on.
+ *   An error the subscriber calls transient (SubscribeOptions.isTransient: its database is
+ *   down) is retried until it passes: an outage delays consumption but never dead-letters.
  * - Offsets are committed after the handler returns; a crash redelivers at most the messages
  *   since the last commit, which the idempotent consumers absorb.
  */
@@ -18,7 +27,9 @@ export interface KafkaBusOptions {
   clientId: string;
   partitions?: number;
   replicationFactor?: number;
+  /** Tries of a message whose handler fails (not transiently) before it is dead-lettered. */
   maxAttempts?: number;
+  /** The first pause between tries of a failing handler; it doubles up to 30 s. */
   retryDelayMs?: number;
   /** Prefix of topic and group names, so several environments can share one cluster. */
   namespace?: string;
@@ -35,6 +46,7 @@ export const DLQ_SUFFIX = '.dlq';
  * delivery resumes within seconds; after the retries the consumer restarts and tries again.
  */
 const RETRY = { initialRetryTime: 300, maxRetryTime: 5_000, retries: 12 };
+const RESTART_BACKOFF = { baseMs: RETRY.initialRetryTime, maxMs: RETRY.maxRetryTime };
 
 export class KafkaBus extends IntegrationBus {
   readonly kind = 'kafka';
@@ -46,8 +58,8 @@ export class KafkaBus extends IntegrationBus {
   private readonly consumers = new Set<Consumer>();
   private readonly knownTopics = new Set<string>();
   private connected?: Promise<void>;
-  /** Set by close(): no consumer is replaced any more. */
-  private closing = false;
+  /** Aborted by close(): no consumer is replaced any more. */
+  private readonly closing = new AbortController();
 
   constructor(private readonly options: KafkaBusOptions) {
     super();
@@ -112,37 +124,39 @@ export class KafkaBus extends IntegrationBus {
     });
   }
 
-  async subscribe(topic: string, group: string, handler: MessageHandler): Promise<BusSubscription> {
+  async subscribe(topic: string, group: string, handler: MessageHandler, options: SubscribeOptions = {}): Promise<BusSubscription> {
     await this.ensureTopics([topic]);
-    let current = await this.consume(topic, group, handler);
-    let closed = false;
+    const consume = () => this.consume(topic, group, handler, options.isTransient);
+    let current = await consume();
+    const closed = new AbortController();
+    const stopped = AbortSignal.any([closed.signal, this.closing.signal]);
     // kafkajs restarts a consumer after retriable errors only; after one it deems fatal (e.g. "Failed
     // to find group coordinator" while a broker is still loading) the consumer just stops, and
     // delivery with it. Such a consumer is replaced here, with backoff, until it runs again.
     const replaceAfterCrash = (consumer: Consumer) =>
       consumer.on(consumer.events.CRASH, ({ payload }) => {
-        if (payload.restart || closed || this.closing) return;
+        if (payload.restart || stopped.aborted) return;
         this.options.onConsumerRestart?.(group, payload.error);
         void (async () => {
           this.consumers.delete(consumer);
           await consumer.disconnect().catch(() => undefined);
-          for (let attempt = 1; !closed && !this.closing; attempt++) {
-            await new Promise((r) => setTimeout(r, Math.min(RETRY.initialRetryTime * 2 ** (attempt - 1), RETRY.maxRetryTime)));
-            if (closed || this.closing) return;
-            try {
-              current = await this.consume(topic, group, handler);
-              replaceAfterCrash(current);
-              return;
-            } catch (error) {
-              this.options.onConsumerRestart?.(group, error);
-            }
+          const replacement = await retry(consume, {
+            backoff: RESTART_BACKOFF,
+            onRetry: (error) => this.options.onConsumerRestart?.(group, error),
+            signal: stopped,
+          });
+          if (stopped.aborted) {
+            this.consumers.delete(replacement);
+            return void (await replacement.disconnect());
           }
-        })();
+          current = replacement;
+          replaceAfterCrash(current);
+        })().catch(() => undefined); // closed while replacing: nothing left to run
       });
     replaceAfterCrash(current);
     return {
       close: async () => {
-        closed = true;
+        closed.abort();
         this.consumers.delete(current);
         await current.disconnect(); // commits the offsets of what was processed
       },
@@ -150,7 +164,12 @@ export class KafkaBus extends IntegrationBus {
   }
 
   /** A running consumer of the group on the topic. */
-  private async consume(topic: string, group: string, handler: MessageHandler): Promise<Consumer> {
+  private async consume(
+    topic: string,
+    group: string,
+    handler: MessageHandler,
+    isTransient?: (error: unknown) => boolean,
+  ): Promise<Consumer> {
     const consumer = this.kafka.consumer({
       groupId: this.physical(group),
       allowAutoTopicCreation: false,
@@ -167,7 +186,7 @@ export class KafkaBus extends IntegrationBus {
         eachMessage: async ({ topic: from, partition, message }) => {
           const parsed = parse(topic, message);
           if (typeof parsed === 'string') return this.deadLetter(from, partition, message, parsed);
-          const failure = await this.attempt(() => handler(parsed));
+          const failure = await this.attempt(() => handler(parsed), isTransient);
           if (failure) await this.deadLetter(from, partition, message, failure);
         },
       });
@@ -180,7 +199,7 @@ export class KafkaBus extends IntegrationBus {
   }
 
   async close(): Promise<void> {
-    this.closing = true;
+    this.closing.abort();
     await Promise.all([...this.consumers].map((c) => c.disconnect()));
     this.consumers.clear();
     if (this.connected) {
@@ -194,23 +213,17 @@ export class KafkaBus extends IntegrationBus {
     return this.connected;
   }
 
-  /**
-   * Runs the handler with bounded retries; returns the last error's message, or undefined.
-   * An unavailable database is not the message's fault: such errors are retried without limit
-   * (with backoff up to 30 s), so an outage delays consumption but never dead-letters it.
-   */
-  private async attempt(run: () => Promise<void>): Promise<string | undefined> {
-    const attempts = this.options.maxAttempts ?? 3;
-    for (let i = 1, failures = 0; ; i++) {
-      try {
-        await run();
-        return undefined;
-      } catch (error) {
-        const transient = isTransient(error);
-        if (!transient) failures++;
-        if (!transient && failures >= attempts) return error instanceof Error ? error.message : String(error);
-        await new Promise((r) => setTimeout(r, Math.min((this.options.retryDelayMs ?? 200) * 2 ** Math.min(i - 1, 10), 30_000)));
-      }
+  /** Runs the handler with bounded retries (transient errors unbounded); returns the last error's message, or undefined. */
+  private async attempt(run: () => Promise<void>, isTransient?: (error: unknown) => boolean): Promise<string | undefined> {
+    try {
+      await retry(run, {
+        attempts: this.options.maxAttempts ?? 3,
+        transient: isTransient,
+        backoff: { baseMs: this.options.retryDelayMs ?? 200, maxMs: 30_000 },
+      });
+      return undefined;
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
     }
   }
 
@@ -225,18 +238,6 @@ export class KafkaBus extends IntegrationBus {
     await this.producer.send({ topic: topic + DLQ_SUFFIX, acks: -1, messages: [{ key: message.key, value: message.value, headers }] });
     this.options.onDeadLetter?.(topic, error);
   }
-}
-
-const TRANSIENT_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '53300', '40001', '40P01']);
-
-/** Connection loss, shutdown, too many connections, serialization failure or deadlock: try again. */
-function isTransient(error: unknown): boolean {
-  const e = error as { code?: string; driverError?: { code?: string }; message?: string };
-  const code = e?.code ?? e?.driverError?.code;
-  return (
-    (code !== undefined && (TRANSIENT_CODES.has(code) || code.startsWith('08'))) ||
-    /Connection terminated|connection timeout/i.test(e?.message ?? '')
-  );
 }
 
 interface Envelope {

@@ -1,3 +1,5 @@
+import { amsterdamDate } from '@regie/calendar';
+
 /** The one source of "now". Nothing in the platform calls Date.now() directly. */
 export abstract class Clock {
   abstract now(): Date;
@@ -8,14 +10,7 @@ export abstract class Clock {
   }
 }
 
-const amsterdamDay = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Amsterdam',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-export const amsterdamDate = (instant: Date): string => amsterdamDay.format(instant);
+export { amsterdamDate };
 
 /**
  * Real time, optionally shifted: `startAt` (from REGIE_NOW) becomes "now" at construction

@@ -1,4 +1,5 @@
 import type { EventStore, Subscription } from './event-store';
+import { type Backoff, backoffDelay } from './retry';
 import {
   type BatchMessageHandler,
   type BusSubscription,
@@ -13,7 +14,8 @@ import {
  * The embedded default. The event store is the log: a subscription reads the store from the
  * consumer's own position through the producer's registered mapping, in order, catching up
  * and then live, so a consumer added later or restarted misses nothing (as with a Kafka
- * consumer group). A failing handler is retried after a pause, from the message it failed on.
+ * consumer group). A failing handler is retried after a pause, from the message it failed on:
+ * there is no dead-letter topic here, so every error is retried (`isTransient` is not needed).
  * `publish` delivers directly to current subscribers (for producers without a source).
  */
 export class InProcessBus extends IntegrationBus {
@@ -22,13 +24,16 @@ export class InProcessBus extends IntegrationBus {
   private readonly sources = new Map<string, MessageSource>();
   private readonly live = new Map<string, Map<string, MessageHandler>>();
   private readonly subscriptions = new Set<BusSubscription>();
+  private readonly retryBackoff: Backoff;
 
   constructor(
     private readonly store?: EventStore,
-    private readonly retryDelayMs = 1000,
+    /** The pause before a failed consumer retries: fixed (ms), or growing while it fails at the same message. */
+    retryDelay: number | Backoff = 1000,
     private readonly onError: (group: string, error: unknown) => void = () => undefined,
   ) {
     super();
+    this.retryBackoff = typeof retryDelay === 'number' ? { baseMs: retryDelay, maxMs: retryDelay } : retryDelay;
   }
 
   registerSource(topic: string, source: MessageSource): void {
@@ -100,6 +105,8 @@ export class InProcessBus extends IntegrationBus {
     let current: Subscription | undefined;
     let closed = false;
     let timer: NodeJS.Timeout | undefined;
+    let failures = 0;
+    let failedAt = -1;
     const run = () => {
       current = store.subscribeAll({ after: position }, async (batch) => {
         if (handler.batch) {
@@ -116,7 +123,9 @@ export class InProcessBus extends IntegrationBus {
       });
       current.done.catch((error) => {
         this.onError(group, error);
-        if (!closed) timer = setTimeout(run, this.retryDelayMs);
+        failures = position === failedAt ? failures + 1 : 1; // progress since the last failure starts the backoff over
+        failedAt = position;
+        if (!closed) timer = setTimeout(run, backoffDelay(failures, this.retryBackoff));
       });
     };
     run();

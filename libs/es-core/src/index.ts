@@ -13,3 +13,4 @@ export * from './in-process-scheduler';
 export * from './upcasting';
 export * from './personal-data';
 export * from './unseal';
+export * from './retry';

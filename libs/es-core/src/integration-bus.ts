@@ -28,6 +28,12 @@ export type MessageSource = (event: RecordedEvent) => IntegrationMessage | undef
 export interface SubscribeOptions {
   /** Where this consumer group is, as a producer position: used by buses without retention. */
   after?: number;
+  /**
+   * True for a handler error that is not the message's fault (the consumer's database is down):
+   * a bus that dead-letters messages retries such an error until it passes instead. Only the
+   * consumer knows its stores, so it decides; without it every error counts as the message's.
+   */
+  isTransient?: (error: unknown) => boolean;
 }
 
 export interface BusSubscription {

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { BusSubscription, IntegrationBus, IntegrationMessage } from '@regie/es-core';
+import { isTransientDatabaseError } from './postgres-errors';
 
 export interface IdempotentConsumerOptions {
   /** Consumer name, also the bus consumer group, e.g. 'monitoring.actions'. */
@@ -43,6 +44,7 @@ export class IdempotentConsumer {
       (messages) => this.applyAll(messages),
       {
         after: Number(row.after), // where a bus without retention (in-process) resumes; Kafka uses its offsets
+        isTransient: isTransientDatabaseError, // a database outage is retried, never dead-lettered
       },
     );
   }

@@ -1,5 +1,6 @@
 import type { DataSource, QueryRunner } from 'typeorm';
-import type { EventStore } from '@regie/es-core';
+import { retry, type EventStore } from '@regie/es-core';
+import { DEADLOCK, LOCK_NOT_AVAILABLE, sqlState } from './postgres-errors';
 import { ProjectionRunner } from './projection-runner';
 import { type MessageSources, projectionsOf, type ReadModelDefinition } from './rebuild';
 
@@ -10,9 +11,6 @@ export interface LiveSwapOptions {
   attempts?: number;
   onProgress?: (position: number) => void;
 }
-
-const LOCK_NOT_AVAILABLE = '55P03';
-const DEADLOCK = '40P01';
 
 /**
  * Swaps a rebuilt schema in for the live one while the platform runs: no server is stopped.
@@ -47,8 +45,7 @@ export async function swapInLive(
   await runner.catchUp(options.onProgress);
   const old = `${model.schema}__old`;
   await live.query(`DROP SCHEMA IF EXISTS "${old}" CASCADE`); // left by a swap interrupted after its commit
-  const attempts = options.attempts ?? 10;
-  for (let attempt = 1; ; attempt++) {
+  const swap = async (attempt: number) => {
     const tx = live.createQueryRunner();
     await tx.connect();
     try {
@@ -66,13 +63,16 @@ export async function swapInLive(
       return { position, attempts: attempt };
     } catch (error) {
       if (tx.isTransactionActive) await tx.rollbackTransaction().catch(() => undefined);
-      const code = (error as { driverError?: { code?: string }; code?: string }).driverError?.code ?? (error as { code?: string }).code;
-      if (attempt >= attempts || (code !== LOCK_NOT_AVAILABLE && code !== DEADLOCK)) throw error;
-      await new Promise((r) => setTimeout(r, 200 * attempt));
+      throw error;
     } finally {
       await tx.release();
     }
-  }
+  };
+  return retry(swap, {
+    attempts: options.attempts ?? 10,
+    retryable: (error) => [LOCK_NOT_AVAILABLE, DEADLOCK].includes(sqlState(error) ?? ''),
+    backoff: { baseMs: 200, maxMs: 2000 },
+  });
 }
 
 async function lockAll(tx: QueryRunner, schema: string, timeoutMs: number): Promise<void> {

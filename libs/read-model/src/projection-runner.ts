@@ -1,5 +1,5 @@
 import type { DataSource, QueryRunner } from 'typeorm';
-import type { EventStore, RecordedEvent, Subscription } from '@regie/es-core';
+import { backoffDelay, type EventStore, type RecordedEvent, type Subscription } from '@regie/es-core';
 import { advanceCheckpoint, CheckpointMoved, readCheckpoint } from './checkpoint';
 import type { Projection } from './projection';
 
@@ -10,7 +10,10 @@ export interface ProjectionRunnerOptions {
   dataSource: DataSource;
   projections: Projection[];
   batchSize?: number;
-  /** How often a standby instance retries to become the runner, and polls the checkpoint. */
+  /**
+   * How often a standby instance retries to become the runner, and polls the checkpoint; also the
+   * first pause after a failed batch, doubling (up to 30 s) while batches fail at the same position.
+   */
   standbyIntervalMs?: number;
   onError?: (error: unknown) => void;
   /** How soon the checkpoint is stored after batches were passed over (default 250 ms). */
@@ -50,6 +53,9 @@ export class ProjectionRunner {
   private lock?: QueryRunner;
   private running = false;
   private timer?: NodeJS.Timeout;
+  /** Failed batches in a row at `failedAt`: the pause before the next try grows with them. */
+  private failures = 0;
+  private failedAt = -1;
   private readonly waiters = new Set<{ position: number; resolve: () => void }>();
 
   constructor(private readonly options: ProjectionRunnerOptions) {}
@@ -165,7 +171,10 @@ export class ProjectionRunner {
     this.subscription = undefined;
     await this.releaseLock();
     // A checkpoint that moved on (a replay swapped the read model in) is no fault: go on from it at once.
-    const pause = error instanceof CheckpointMoved ? 0 : (this.options.standbyIntervalMs ?? 1000);
+    this.failures = this.position === this.failedAt ? this.failures + 1 : 1;
+    this.failedAt = this.position;
+    const base = this.options.standbyIntervalMs ?? 1000;
+    const pause = error instanceof CheckpointMoved ? 0 : backoffDelay(this.failures, { baseMs: base, maxMs: Math.max(base, 30_000) });
     if (this.running) this.timer = setTimeout(() => void this.elect(), pause);
   }
 

@@ -1,5 +1,5 @@
 import { type Job, Queue, QueueEvents, Worker } from 'bullmq';
-import { type Clock, type JobHandler, JobScheduler, type ScheduledJob } from '@regie/es-core';
+import { backoffDelay, type Clock, type JobHandler, JobScheduler, type ScheduledJob } from '@regie/es-core';
 
 export interface BullMqSchedulerOptions {
   redisUrl: string;
@@ -9,6 +9,12 @@ export interface BullMqSchedulerOptions {
   concurrency?: number;
   onError?: (job: ScheduledJob, error: unknown) => void;
 }
+
+/** 20 tries, pauses doubling from 5 s to at most 6 h: a failing job is retried for about two days. */
+const JOB_ATTEMPTS = 20;
+const JOB_BACKOFF = { baseMs: 5000, maxMs: 6 * 3_600_000 };
+/** The BullMQ backoff type whose delays the worker's strategy computes with JOB_BACKOFF. */
+const BACKOFF_TYPE = 'regie';
 
 interface StoredJob {
   name: string;
@@ -56,8 +62,8 @@ export class BullMqScheduler extends JobScheduler {
       {
         jobId,
         delay: Math.max(0, job.runAt.getTime() - this.options.clock.now().getTime()),
-        attempts: 20, // with exponential backoff from 5 s: retried for about two days
-        backoff: { type: 'exponential', delay: 5000 },
+        attempts: JOB_ATTEMPTS,
+        backoff: { type: BACKOFF_TYPE },
         removeOnComplete: true,
         removeOnFail: true, // a job that finally failed must not block scheduling its id again
       },
@@ -96,7 +102,11 @@ export class BullMqScheduler extends JobScheduler {
         if (!handler) throw new Error(`no handler for job ${job.data.name}`);
         await handler(toScheduled(job));
       },
-      { connection: this.connection, concurrency: this.options.concurrency ?? 4 },
+      {
+        connection: this.connection,
+        concurrency: this.options.concurrency ?? 4,
+        settings: { backoffStrategy: (attemptsMade) => backoffDelay(attemptsMade, JOB_BACKOFF) },
+      },
     );
     this.worker.on('failed', (job, error) => job && this.options.onError?.(toScheduled(job), error));
     await this.worker.waitUntilReady();

@@ -87,7 +87,9 @@ export async function openAdapters(
           onConsumerRestart: (group, error) =>
             log(`Kafka consumer ${group} stopped (${error instanceof Error ? error.message : String(error)}); starting it again`),
         })
-      : new InProcessBus(store, 1000, (group, error) => log(`consumer ${group} interrupted, retrying: ${String(error)}`));
+      : new InProcessBus(store, { baseMs: 1000, maxMs: 30_000 }, (group, error) =>
+          log(`consumer ${group} interrupted, retrying: ${String(error)}`),
+        );
   const clock = SystemClock.fromEnv(config.REGIE_NOW);
   const onJobError = (job: { name: string; key: string }, error: unknown) =>
     log(`job ${job.name} ${job.key} failed, will retry: ${String(error)}`);

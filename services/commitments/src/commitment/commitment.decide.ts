@@ -1,5 +1,5 @@
+import { addDays } from '@regie/calendar';
 import { Decider, IllegalTransition, InvalidInput, NotFound } from '@regie/es-core';
-import { addDays } from '../due/dates';
 import {
   type CommitmentEvent,
   type CommitmentState,

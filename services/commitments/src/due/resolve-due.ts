@@ -1,5 +1,5 @@
+import { DUTCH_MONTHS, endOfMonth, isCalendarDate } from '@regie/calendar';
 import { InvalidInput } from '@regie/es-core';
-import { endOfMonth, isCalendarDate } from './dates';
 
 /** A due date as it was said, and the date it resolves to; `date: null` = no date known. */
 export interface Due {
@@ -33,7 +33,6 @@ export const UNKNOWN_DUE = 'onbekend';
  * with InvalidInput('due') naming these forms. The same table is in services/commitments/README.md.
  */
 
-const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
 const QUARTER_WORDS: Record<string, number> = { eerste: 1, '1e': 1, tweede: 2, '2e': 2, derde: 3, '3e': 3, vierde: 4, '4e': 4 };
 
 export const ACCEPTED_FORMS =
@@ -62,8 +61,8 @@ const PERIODS: { pattern: RegExp; period: (m: RegExpMatchArray) => Period }[] = 
   { pattern: /^zomer(?: (?<year>\d{4}))?$/, period: () => fixed('08-31') },
   { pattern: /^(?:najaar|herfst)(?: (?<year>\d{4}))?$/, period: () => fixed('11-30') },
   {
-    pattern: new RegExp(`^(?:eind(?:e)? )?(?<month>${MONTHS.join('|')})(?: (?<year>\\d{4}))?$`),
-    period: (m) => (year) => endOfMonth(year, MONTHS.indexOf(m.groups?.month ?? '') + 1),
+    pattern: new RegExp(`^(?:eind(?:e)? )?(?<month>${DUTCH_MONTHS.join('|')})(?: (?<year>\\d{4}))?$`),
+    period: (m) => (year) => endOfMonth(year, DUTCH_MONTHS.indexOf(m.groups?.month ?? '') + 1),
   },
 ];
 

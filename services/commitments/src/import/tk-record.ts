@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { isCalendarDate } from '@regie/calendar';
 import { amsterdamDate, stableId } from '@regie/es-core';
 import type { FulfilmentDocument, RegisteredData } from '../commitment/commitment';
 import type { MadeByInput } from '../commitment/made-by';
-import { isCalendarDate } from '../due/dates';
 import { type Due, UNKNOWN_DUE } from '../due/resolve-due';
 
 /*

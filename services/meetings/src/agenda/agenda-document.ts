@@ -1,3 +1,5 @@
+import { dutchLongDate } from '@regie/calendar';
+
 /**
  * The agenda as a printable page in Dutch, for directors who read on paper: A4 print styles,
  * no scripts, every text escaped. A draft is marked as such; a published agenda is frozen.
@@ -31,11 +33,6 @@ const SOURCES: Record<string, string> = {
 const escape = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
-const longDate = (isoDate: string) =>
-  new Intl.DateTimeFormat('nl-NL', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${isoDate}T12:00:00Z`),
-  );
-
 export function agendaDocument(meeting: AgendaDocumentInput): string {
   const title = TITLES[meeting.kind] ?? meeting.kind;
   const state =
@@ -43,7 +40,7 @@ export function agendaDocument(meeting: AgendaDocumentInput): string {
       ? '<p class="status">Dit overleg is geannuleerd.</p>'
       : meeting.agendaStatus === 'concept'
         ? '<p class="status">Concept: deze agenda is nog niet vastgesteld en kan nog wijzigen.</p>'
-        : `<p class="meta">Vastgesteld op ${escape(longDate(meeting.publishedAt!.slice(0, 10)))}</p>`;
+        : `<p class="meta">Vastgesteld op ${escape(dutchLongDate(meeting.publishedAt!.slice(0, 10)))}</p>`;
   const items = meeting.agenda
     .map(
       (item, i) =>
@@ -70,7 +67,7 @@ export function agendaDocument(meeting: AgendaDocumentInput): string {
 <body>
   <header>
     <h1>Agenda ${escape(title)}</h1>
-    <p class="meta">${escape(longDate(meeting.local.date))}, ${escape(meeting.local.time)} uur</p>
+    <p class="meta">${escape(dutchLongDate(meeting.local.date))}, ${escape(meeting.local.time)} uur</p>
     <p class="meta">Werkagenda "Een betekenisvol leven met een langdurige psychische aandoening"</p>
     ${state}
   </header>

@@ -1,3 +1,4 @@
+import { addDays, dutchDate } from '@regie/calendar';
 import { stableId } from '@regie/es-core';
 import type { AgendaItem, AgendaSourceType } from '../meeting/meeting';
 import type { MeetingKind } from '../series/meeting-series';
@@ -66,11 +67,6 @@ const STANDING_END = [['rondvraag', 'Rondvraag en sluiting']] as const;
 
 /** The id of an item composed from a source: the same on every composition, so it can be withdrawn or reordered. */
 export const itemIdOf = (meetingId: string, type: AgendaSourceType, ref: string): string => stableId(`agenda:${meetingId}:${type}:${ref}`);
-
-const DUTCH_DATE = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const dutchDate = (date: string) => DUTCH_DATE.format(new Date(`${date}T12:00:00Z`));
-
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * The draft agenda of a meeting: standing items, then what the other contexts' events put on

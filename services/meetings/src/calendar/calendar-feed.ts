@@ -1,6 +1,6 @@
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
-import { ZONE } from '../scheduling/working-days';
+import { ZONE } from '@regie/calendar';
 
 export interface CalendarMeeting {
   id: string;

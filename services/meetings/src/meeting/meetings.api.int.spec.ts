@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
 import request from 'supertest';
-import { amsterdamLocal } from '../scheduling/working-days';
+import { amsterdamLocal } from '@regie/calendar';
 import { meetingsTestApp, type MeetingsTestApp } from '../testing/meetings-test-app';
 
 type Summary = { id: string; kind: string; startsAt: string; status: string };

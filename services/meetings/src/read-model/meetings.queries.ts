@@ -2,10 +2,10 @@ import type { Pool } from 'pg';
 import { Between, type DataSource, type FindOptionsWhere, In } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { NotFound } from '@regie/es-core';
+import { addDays, addMonths, amsterdamInstant, amsterdamLocal } from '@regie/calendar';
 import { composeDraft } from '../agenda/compose-draft';
 import type { AgendaItem } from '../meeting/meeting';
 import { preparations } from '../scheduling/preparation';
-import { addDays, addMonths, amsterdamInstant, amsterdamLocal } from '../scheduling/working-days';
 import type { MeetingsConfig } from '../shared/config';
 import { ActionPointRow, DecisionRow, MeetingRow, SeriesRow } from './entities';
 

@@ -2,12 +2,12 @@ import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ReadModel } from '@regie/context';
 import { Clock, type CommandContext, EventStore, JobScheduler, newId, stableId, stateOf, WrongExpectedRevision } from '@regie/es-core';
+import { addDays, amsterdamInstant } from '@regie/calendar';
 import { seriesIdOf } from '../seed/seed-series';
 import { MEETING_KINDS, meetingSeriesDecider, meetingSeriesStream, type SeriesDefinition } from '../series/meeting-series';
 import { Meeting } from '../meetings.commands';
 import { MEETINGS_CONFIG, type MeetingsConfig } from '../shared/config';
 import { horizon, occurrencesBetween, schedulingWindow } from './occurrences';
-import { addDays, amsterdamInstant } from './working-days';
 
 export const HORIZON_JOB = 'meetings-horizon';
 

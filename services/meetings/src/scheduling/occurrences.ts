@@ -1,4 +1,4 @@
-import { addDays, addMonths, amsterdamInstant, nextWorkingDay, reasonNotWorking } from './working-days';
+import { addDays, addMonths, amsterdamInstant, nextWorkingDay, reasonNotWorking } from '@regie/calendar';
 
 /** How often a series meets: every n weeks or every n months, counted from the first date. */
 export type Interval = { unit: 'weeks' | 'months'; every: number };

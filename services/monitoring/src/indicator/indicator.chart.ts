@@ -1,5 +1,5 @@
 import * as echarts from 'echarts';
-import { monthIndex, monthOf } from '../shared/calendar';
+import { monthIndex, monthOf } from '@regie/calendar';
 
 /**
  * A line chart of an indicator against its baseline and targets, rendered to SVG on the server by

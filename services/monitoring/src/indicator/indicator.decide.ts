@@ -1,5 +1,5 @@
 import { type Decider, IllegalTransition, InvalidInput, NotFound } from '@regie/es-core';
-import { MONTH_PATTERN } from '../shared/calendar';
+import { MONTH_PATTERN } from '@regie/calendar';
 import {
   type Assessment,
   type Baseline,

@@ -1,4 +1,4 @@
-import { inQuarter, type Quarter } from '../shared/calendar';
+import { inQuarter, type Quarter } from '@regie/calendar';
 import { FORECAST_METHOD, forecastIndicator, type MeasurementFact, type TargetFact } from './forecast';
 import { actionSlip, type ActionSlip, type MilestoneFacts, projectMilestone } from './slip';
 

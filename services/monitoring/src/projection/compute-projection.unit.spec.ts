@@ -1,4 +1,4 @@
-import { parseQuarter } from '../shared/calendar';
+import { parseQuarter } from '@regie/calendar';
 import { computeProjection, type CommitmentFacts, type ProjectionInput } from './compute-projection';
 import type { MilestoneFacts } from './slip';
 

@@ -1,4 +1,4 @@
-import { monthIndex, monthOf } from '../shared/calendar';
+import { monthIndex, monthOf } from '@regie/calendar';
 
 /**
  * Trend and forecast of a monthly indicator (documented in the README):

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { ReadModel, type View } from '@regie/context';
 import { Clock, InvalidInput, NotFound } from '@regie/es-core';
+import { parseQuarter } from '@regie/calendar';
 import type { MonitoringQueries } from '../read-model/monitoring.queries';
 import { PublishedProjectionRow } from '../read-model/entities';
-import { parseQuarter } from '../shared/calendar';
 import { computeProjection } from './compute-projection';
 import { diff } from './diff';
 

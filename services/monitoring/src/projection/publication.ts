@@ -1,5 +1,5 @@
 import { type Decider, type DomainEvent, InvalidInput } from '@regie/es-core';
-import { QUARTER_PATTERN } from '../shared/calendar';
+import { QUARTER_PATTERN } from '@regie/calendar';
 
 /**
  * A quarterly projection presented to the regiegroep, frozen as an event (stream

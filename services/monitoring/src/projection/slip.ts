@@ -1,4 +1,4 @@
-import { addDays, daysBetween, quarterOf, signed } from '../shared/calendar';
+import { addDays, daysBetween, quarterOf } from '@regie/calendar';
 
 /**
  * The projection rule for milestones ("mediane verschuiving"), documented in the README:
@@ -56,6 +56,8 @@ export interface MilestoneProjection {
   why: string;
   sources: number[];
 }
+
+const signed = (days: number): string => (days >= 0 ? `+${days}` : String(days));
 
 export function median(values: readonly number[]): number {
   if (values.length === 0) return 0;

@@ -1,7 +1,8 @@
+import { dutchDate } from '@regie/calendar';
+
 /** Dutch presentation of dates and quarters. Times are shown in Europe/Amsterdam, as users live them. */
 const ZONE = 'Europe/Amsterdam';
 
-const dateFormat = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 const dateTimeFormat = new Intl.DateTimeFormat('nl-NL', {
   day: 'numeric',
   month: 'long',
@@ -24,8 +25,7 @@ const localParts = new Intl.DateTimeFormat('en-CA', {
 });
 
 /** `2026-05-31` → "31 mei 2026" (a calendar date has no time zone). */
-export const formatDate = (date: string | null | undefined): string =>
-  date ? dateFormat.format(new Date(`${date.slice(0, 10)}T12:00:00Z`)) : '—';
+export const formatDate = (date: string | null | undefined): string => (date ? dutchDate(date) : '—');
 
 /** An instant → "8 december 2026 om 10:00" in Amsterdam time. */
 export const formatDateTime = (iso: string | null | undefined): string => (iso ? dateTimeFormat.format(new Date(iso)) : '—');
@@ -74,19 +74,7 @@ export function parsePeildatum(value: string): string | undefined {
   return amsterdamInstant(value);
 }
 
-/** The quarter of a calendar date: `2026-11-23` → `2026-Q4`. */
-export const quarterOf = (date: string): string => `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
-
-/** `2026-Q4` → "4e kwartaal 2026". */
-export const formatQuarter = (quarter: string): string => `${quarter.slice(6)}e kwartaal ${quarter.slice(0, 4)}`;
-
-/** The quarter `steps` away: (`2026-Q4`, 1) → `2027-Q1`. */
-export function shiftQuarter(quarter: string, steps: number): string {
-  const index = Number(quarter.slice(0, 4)) * 4 + Number(quarter.slice(6)) - 1 + steps;
-  return `${Math.floor(index / 4)}-Q${(index % 4) + 1}`;
-}
-
-export const isQuarter = (value: unknown): value is string => typeof value === 'string' && /^\d{4}-Q[1-4]$/.test(value);
+export { isQuarter, quarterLabel as formatQuarter, quarterOf, shiftQuarter } from '@regie/calendar';
 
 /** "1 actie", "3 acties". */
 export const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;

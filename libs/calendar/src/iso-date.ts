@@ -1,0 +1,40 @@
+import { DateTime } from 'luxon';
+
+/** The werkagenda's calendar: Dutch dates and wall-clock times are Europe/Amsterdam. */
+export const ZONE = 'Europe/Amsterdam';
+
+/** A calendar date (YYYY-MM-DD) as the start of that day in Amsterdam. */
+const day = (date: string): DateTime => DateTime.fromISO(date, { zone: ZONE });
+
+const iso = (dateTime: DateTime): string => dateTime.toISODate() as string;
+
+/** True when `date` is YYYY-MM-DD and exists in the calendar (no 2026-02-30, no year 0). */
+export const isCalendarDate = (date: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(date) && day(date).isValid && date >= '0001-01-01';
+
+/** Calendar days later (or earlier when negative): the same date however many DST changes lie between. */
+export const addDays = (date: string, days: number): string => iso(day(date).plus({ days }));
+
+/** Months later (or earlier), on the same day of the month or, when that month is shorter, its last day. */
+export const addMonths = (date: string, months: number): string => iso(day(date).plus({ months }));
+
+/** Whole calendar days from `from` to `to` (negative when `to` is earlier); a DST change does not shorten a day. */
+export const daysBetween = (from: string, to: string): number => Math.round(day(to).diff(day(from), 'days').days);
+
+/** The last day of a month (month 1–12). */
+export const endOfMonth = (year: number, month: number): string => iso(DateTime.fromObject({ year, month }, { zone: ZONE }).endOf('month'));
+
+/** Today's date in Amsterdam at `instant`: what a Dutch user calls the date of that moment. */
+export const amsterdamDate = (instant: Date): string => iso(DateTime.fromJSDate(instant, { zone: ZONE }));
+
+/** The instant the day `date` begins in Amsterdam (DST never switches at midnight there). */
+export const startOfAmsterdamDay = (date: string): Date => day(date).toJSDate();
+
+/** A local date and wall-clock time (HH:mm) in Amsterdam as a UTC instant (ISO), whatever the DST. */
+export const amsterdamInstant = (date: string, localTime: string): string =>
+  DateTime.fromISO(`${date}T${localTime}`, { zone: ZONE }).toUTC().toISO() as string;
+
+/** The Amsterdam date and wall-clock time (HH:mm) of an instant. */
+export function amsterdamLocal(instant: string | Date): { date: string; time: string } {
+  const local = (typeof instant === 'string' ? DateTime.fromISO(instant) : DateTime.fromJSDate(instant)).setZone(ZONE);
+  return { date: iso(local), time: local.toFormat('HH:mm') };
+}

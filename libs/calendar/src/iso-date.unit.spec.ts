@@ -1,0 +1,75 @@
+import {
+  addDays,
+  addMonths,
+  amsterdamDate,
+  amsterdamInstant,
+  amsterdamLocal,
+  daysBetween,
+  endOfMonth,
+  isCalendarDate,
+  startOfAmsterdamDay,
+} from './iso-date';
+
+describe('ISO dates in Amsterdam', () => {
+  it('adds days across months, year ends and leap years', () => {
+    expect(addDays('2026-11-30', 1)).toBe('2026-12-01');
+    expect(addDays('2026-11-30', -42)).toBe('2026-10-19');
+    expect(addDays('2026-12-14', 30)).toBe('2027-01-13');
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(addDays('2027-02-28', 1)).toBe('2027-03-01');
+  });
+
+  it('adds whole days over a DST change, never landing a day off', () => {
+    expect(addDays('2026-03-28', 1)).toBe('2026-03-29'); // the 23-hour day
+    expect(addDays('2026-03-29', 1)).toBe('2026-03-30');
+    expect(addDays('2026-10-25', 1)).toBe('2026-10-26'); // the 25-hour day
+    expect(addDays('2026-10-26', -2)).toBe('2026-10-24');
+  });
+
+  it('adds months, clamping to the last day of a shorter month', () => {
+    expect(addMonths('2025-06-19', 3)).toBe('2025-09-19');
+    expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
+    expect(addMonths('2028-01-31', 1)).toBe('2028-02-29');
+    expect(addMonths('2026-03-15', -3)).toBe('2025-12-15');
+    expect(addMonths('2026-03-15', 12)).toBe('2027-03-15');
+  });
+
+  it('counts whole days between dates, also over DST changes and year ends', () => {
+    expect(daysBetween('2026-10-15', '2026-11-14')).toBe(30);
+    expect(daysBetween('2026-11-14', '2026-10-15')).toBe(-30);
+    expect(daysBetween('2026-03-28', '2026-03-30')).toBe(2);
+    expect(daysBetween('2026-10-24', '2026-10-26')).toBe(2);
+    expect(daysBetween('2027-12-31', '2028-03-01')).toBe(61);
+  });
+
+  it('knows the last day of a month and which dates exist', () => {
+    expect(endOfMonth(2026, 2)).toBe('2026-02-28');
+    expect(endOfMonth(2028, 2)).toBe('2028-02-29');
+    expect(endOfMonth(2026, 12)).toBe('2026-12-31');
+    expect(isCalendarDate('2026-02-29')).toBe(false);
+    expect(isCalendarDate('2028-02-29')).toBe(true);
+    expect(isCalendarDate('2026-13-01')).toBe(false);
+    expect(isCalendarDate('2026-4-1')).toBe(false);
+    expect(isCalendarDate('0000-01-01')).toBe(false);
+  });
+
+  it('finds the start of an Amsterdam day in winter and in summer time', () => {
+    expect(startOfAmsterdamDay('2026-12-01').toISOString()).toBe('2026-11-30T23:00:00.000Z');
+    expect(startOfAmsterdamDay('2026-07-01').toISOString()).toBe('2026-06-30T22:00:00.000Z');
+    expect(startOfAmsterdamDay('2026-03-29').toISOString()).toBe('2026-03-28T23:00:00.000Z'); // DST starts at 02:00 that day
+    expect(startOfAmsterdamDay('2026-10-25').toISOString()).toBe('2026-10-24T22:00:00.000Z'); // DST ends at 03:00 that day
+  });
+
+  it('gives the Amsterdam date of an instant: late evening UTC is already tomorrow', () => {
+    expect(amsterdamDate(new Date('2026-06-30T22:30:00Z'))).toBe('2026-07-01');
+    expect(amsterdamDate(new Date('2026-12-31T22:59:59Z'))).toBe('2026-12-31');
+    expect(amsterdamDate(new Date('2026-12-31T23:00:00Z'))).toBe('2027-01-01');
+  });
+
+  it('keeps 10:00 local as 09:00Z in winter and 08:00Z in summer, and reads it back', () => {
+    expect(amsterdamInstant('2026-03-10', '10:00')).toBe('2026-03-10T09:00:00.000Z');
+    expect(amsterdamInstant('2026-03-31', '10:00')).toBe('2026-03-31T08:00:00.000Z');
+    expect(amsterdamLocal('2026-03-31T08:00:00.000Z')).toEqual({ date: '2026-03-31', time: '10:00' });
+    expect(amsterdamLocal(new Date('2026-10-26T09:00:00Z'))).toEqual({ date: '2026-10-26', time: '10:00' });
+  });
+});
