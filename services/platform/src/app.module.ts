@@ -2,11 +2,11 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_PIPE } from '@nestjs/core';
 import { ZodValidationPipe } from 'nestjs-zod';
 import { type CoreAdapters, CoreModule, LocalAccounts } from '@regie/nest-kit';
-import { AsyncApiController } from './asyncapi.controller';
-import { AuditController } from './audit/audit.controller';
-import { AuthController } from './auth/auth.controller';
-import { HealthController } from './health.controller';
-import { PrivacyController } from './privacy/privacy.controller';
+import { AsyncApiController } from './asyncapi.http';
+import { AuditController } from './audit/audit.http';
+import { AuthController } from './auth/auth.http';
+import { HealthController } from './health.http';
+import { PrivacyController } from './privacy/privacy.http';
 import { SERVICE_MODULES, SERVICE_NAMES, type ServiceName } from './services';
 
 /** The services this process hosts, on the adapters the configuration chose. */
