@@ -1,10 +1,10 @@
 import { addDays, addMonths, amsterdamInstant } from '@regie/calendar';
 import { amsterdamDate, type Decider, type DomainEvent, type RecordedEvent } from '@regie/es-core';
 /* eslint-disable @nx/enforce-module-boundaries -- the services' indexes export neither their deciders nor their rules; the test holds the history to them */
-import { actionDecider, type ActionCommand } from '../../services/actions/src/action/action';
-import { knelpuntDecider, type KnelpuntCommand } from '../../services/actions/src/knelpunt/knelpunt';
-import { milestoneDecider, type MilestoneCommand } from '../../services/actions/src/milestone/milestone';
-import { werkagendaDecider } from '../../services/actions/src/werkagenda/werkagenda';
+import { actionDecider, type ActionCommand } from '../../services/actions/src/action/action.decide';
+import { knelpuntDecider, type KnelpuntCommand } from '../../services/actions/src/knelpunt/knelpunt.decide';
+import { milestoneDecider, type MilestoneCommand } from '../../services/actions/src/milestone/milestone.decide';
+import { werkagendaDecider } from '../../services/actions/src/werkagenda/werkagenda.decide';
 import { type ActionsTables, applyActionsEvent } from '../../services/actions/src/read-model/actions.projection';
 import { type CommitmentState } from '../../services/commitments/src/commitment/commitment';
 import { commitmentDecider, type CommitmentCommand } from '../../services/commitments/src/commitment/commitment.decide';
@@ -32,13 +32,8 @@ import { meetingIdOf } from '../../services/meetings/src/scheduling/horizon-job'
 import { nominalDate } from '../../services/meetings/src/scheduling/occurrences';
 import { preparations } from '../../services/meetings/src/scheduling/preparation';
 import { SERIES_SEED } from '../../services/meetings/src/seed/series.seed-data';
-import {
-  MEETING_KINDS,
-  type MeetingKind,
-  type MeetingSeriesCommand,
-  meetingSeriesDecider,
-  type SeriesDefinition,
-} from '../../services/meetings/src/series/meeting-series';
+import { MEETING_KINDS, type MeetingKind, type SeriesDefinition } from '../../services/meetings/src/series/meeting-series';
+import { type MeetingSeriesCommand, meetingSeriesDecider } from '../../services/meetings/src/series/meeting-series.decide';
 /* eslint-enable @nx/enforce-module-boundaries */
 import { SCHEMA_VERSIONS, type SyntheticEvent, syntheticHistory } from './synthetic-history';
 

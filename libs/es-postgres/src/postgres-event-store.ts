@@ -20,7 +20,8 @@ import { chainParts } from './hash-chain';
 import { GroupCommit, type PendingAppend } from './group-commit';
 import { type CommittedEvent, RecentEvents } from './recent-events';
 import { toRecorded } from './rows';
-import { backfillChain } from './verify-chain';
+import { type AuditedEvent, type AuditQuery, queryAuditLog } from './audit-log';
+import { backfillChain, type ChainReport, verifyChain } from './verify-chain';
 import { pollingSubscription } from './subscription';
 
 const UNIQUE_VIOLATION = '23505';
@@ -242,6 +243,16 @@ export class PostgresEventStore extends EventStore {
       [pattern, limit],
     );
     return rows.map((r) => ({ position: Number(r.position), streamId: r.stream_id, type: r.type }));
+  }
+
+  /** Recomputes the hash chain over the whole history (see verifyChain); records a checkpoint when it is intact. */
+  verifyChain(now: Date, onProgress?: (position: number) => void): Promise<ChainReport> {
+    return verifyChain(this.pool, this.schemaName, onProgress, now);
+  }
+
+  /** The full history for auditors, filtered in SQL and paged by global position. */
+  auditLog(query: AuditQuery): Promise<AuditedEvent[]> {
+    return queryAuditLog(this.pool, this.schemaName, query);
   }
 
   /** Counted in SQL; streams at revision -1 are rows a refused first append left behind, holding no event. */

@@ -1,4 +1,5 @@
-import { Client } from 'pg';
+import { Client, type Pool, type QueryConfig, type QueryResultRow } from 'pg';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { ensureCheckpointTable } from './checkpoint';
 import { ensureProcessedMessagesTable } from './idempotent-consumer';
 import { DataSource, type DataSourceOptions, type MigrationInterface, type QueryRunner } from 'typeorm';
@@ -50,3 +51,13 @@ async function migrated(options: ReadModelDataSourceOptions): Promise<DataSource
 
 /** The schema a migration runs in: migrations interpolate it rather than hard-code one. */
 export const schemaOf = (runner: QueryRunner): string => `"${(runner.connection.options as { schema?: string }).schema}"`;
+
+/**
+ * A named (prepared) statement on a read model's DataSource: PostgreSQL plans it once per
+ * connection, which pays where planning costs more than running (the agenda draft's query).
+ * TypeORM's `query()` cannot name a statement; its PostgreSQL driver's pg pool can.
+ */
+export async function queryPrepared<Row extends QueryResultRow>(dataSource: DataSource, statement: QueryConfig): Promise<Row[]> {
+  const pool = (dataSource.driver as PostgresDriver).master as Pool;
+  return (await pool.query<Row>(statement)).rows;
+}

@@ -16,7 +16,7 @@ export {
   type MessageSources,
   type TableChecksum,
 } from './rebuild';
-export { openReadModelDataSource, schemaOf, type ReadModelDataSourceOptions } from './data-source';
+export { openReadModelDataSource, queryPrepared, schemaOf, type ReadModelDataSourceOptions } from './data-source';
 export { Relay, type RelayOptions } from './relay';
 export { IdempotentConsumer, applyOnce, type IdempotentConsumerOptions } from './idempotent-consumer';
 export { TimeTravel } from './time-travel';

@@ -1,9 +1,13 @@
 import { defineAggregate, type AggregateHookContext } from '@regie/context';
 import { NotFound } from '@regie/es-core';
-import { actionDecider, type ActionEvent, actionStream } from './action/action';
-import { knelpuntDecider, type KnelpuntEvent, knelpuntStream } from './knelpunt/knelpunt';
-import { milestoneDecider, type MilestoneEvent, milestoneStream } from './milestone/milestone';
-import { werkagendaDecider, type WerkagendaEvent, werkagendaStream } from './werkagenda/werkagenda';
+import { type ActionEvent, actionStream } from './action/action';
+import { actionDecider } from './action/action.decide';
+import { type KnelpuntEvent, knelpuntStream } from './knelpunt/knelpunt';
+import { knelpuntDecider } from './knelpunt/knelpunt.decide';
+import { type MilestoneEvent, milestoneStream } from './milestone/milestone';
+import { milestoneDecider } from './milestone/milestone.decide';
+import { type WerkagendaEvent, werkagendaStream } from './werkagenda/werkagenda';
+import { werkagendaDecider } from './werkagenda/werkagenda.decide';
 
 /** The actions context's aggregates on the command bus: `new Milestone.Command(id, command, ctx)`. */
 export const Werkagenda = defineAggregate({ stream: werkagendaStream, decider: werkagendaDecider });

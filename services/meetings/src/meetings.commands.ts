@@ -2,7 +2,8 @@ import { defineAggregate } from '@regie/context';
 import { type MeetingEvent, meetingStream } from './meeting/meeting';
 import { meetingDecider } from './meeting/meeting.decide';
 import { MEETING_UPCASTERS } from './meeting/meeting.upcasters';
-import { meetingSeriesDecider, type MeetingSeriesEvent, meetingSeriesStream } from './series/meeting-series';
+import { type MeetingSeriesEvent, meetingSeriesStream } from './series/meeting-series';
+import { meetingSeriesDecider } from './series/meeting-series.decide';
 
 /** The meetings context's aggregates on the command bus: `new Meeting.Command(id, command, ctx)`. */
 export const MeetingSeries = defineAggregate({ stream: meetingSeriesStream, decider: meetingSeriesDecider });

@@ -1,16 +1,7 @@
 import { IllegalTransition, NotFound } from '@regie/es-core';
 import { spec } from '@regie/es-core/testing';
-import {
-  ActionDefined,
-  ActionHolder,
-  ActionHolderAssigned,
-  AssignActionHolder,
-  DefineAction,
-  ProgressReported,
-  ReportProgress,
-  actionDecider,
-  actionStream,
-} from './action';
+import { ActionDefined, ActionHolder, ActionHolderAssigned, ProgressReported, actionStream } from './action';
+import { AssignActionHolder, DefineAction, ReportProgress, actionDecider } from './action.decide';
 
 const holder: ActionHolder = { parties: ['VWS'], description: 'VWS heeft de regie' };
 const newHolder: ActionHolder = { parties: ['VNG', 'ZN'], description: 'gemeenten en zorgverzekeraars samen' };

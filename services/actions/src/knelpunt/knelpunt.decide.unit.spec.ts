@@ -1,14 +1,7 @@
 import { IllegalTransition, NotFound } from '@regie/es-core';
 import { spec } from '@regie/es-core/testing';
-import {
-  EscalationLevel,
-  KnelpuntCommand,
-  KnelpuntEscalated,
-  KnelpuntRaised,
-  KnelpuntResolved,
-  knelpuntDecider,
-  knelpuntStream,
-} from './knelpunt';
+import { EscalationLevel, KnelpuntEscalated, KnelpuntRaised, KnelpuntResolved, knelpuntStream } from './knelpunt';
+import { KnelpuntCommand, knelpuntDecider } from './knelpunt.decide';
 
 const knelpuntId = '0195f3c2-8b21-7d5f-8c3b-4e5f60718293';
 const actionCode = '1.2';

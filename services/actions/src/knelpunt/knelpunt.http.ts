@@ -9,7 +9,7 @@ import { actiehouderOf, Allow, Ctx, withRevision, zodParam } from '@regie/nest-k
 import { ActionsQueries } from '../read-model/actions.queries';
 import { Knelpunt } from '../actions.commands';
 import { actionCodeParam, text, uuidParam } from '../shared/schemas';
-import type { KnelpuntCommand } from './knelpunt';
+import type { KnelpuntCommand } from './knelpunt.decide';
 
 const level = z.enum(['kerngroep', 'regiegroep'], { error: 'kies kerngroep of regiegroep' });
 class RaiseKnelpuntBody extends createZodDto(z.object({ description: text(4000), escalateTo: level.optional() })) {}

@@ -3,15 +3,13 @@ import { spec } from '@regie/es-core/testing';
 import {
   MilestoneAchieved,
   MilestoneCancelled,
-  MilestoneCommand,
   MilestonePlanned,
   MilestoneReplanned,
   MilestoneStarted,
-  decide,
   isLate,
-  milestoneDecider,
   milestoneStream,
 } from './milestone';
+import { MilestoneCommand, decide, milestoneDecider } from './milestone.decide';
 
 const milestoneId = '0195f3c2-7a10-7c4e-9b2a-3d4e5f607182';
 const actionCode = '2.1';

@@ -9,7 +9,7 @@ import { actiehouderOf, Allow, Ctx, withRevision, zodParam } from '@regie/nest-k
 import { ActionsQueries } from '../read-model/actions.queries';
 import { Milestone } from '../actions.commands';
 import { actionCodeParam, isoDate, text, uuidParam } from '../shared/schemas';
-import type { MilestoneCommand } from './milestone';
+import type { MilestoneCommand } from './milestone.decide';
 
 class PlanMilestoneBody extends createZodDto(z.object({ title: text(300), dueDate: isoDate, dueDateText: text(100).optional() })) {}
 class StartMilestoneBody extends createZodDto(z.object({ startedOn: isoDate.optional() })) {}

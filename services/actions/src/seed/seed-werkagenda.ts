@@ -1,8 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Clock, type CommandContext, EventStore, newId, stableId } from '@regie/es-core';
-import { actionStream, type ActionCommand } from '../action/action';
-import { milestoneStream, type MilestoneCommand } from '../milestone/milestone';
+import { actionStream } from '../action/action';
+import { type ActionCommand } from '../action/action.decide';
+import { milestoneStream } from '../milestone/milestone';
+import { type MilestoneCommand } from '../milestone/milestone.decide';
 import { Action, Milestone, Werkagenda } from '../actions.commands';
 import { werkagendaStream } from '../werkagenda/werkagenda';
 import { type SeedMilestone, WERKAGENDA_SEED } from './werkagenda.seed-data';

@@ -1,6 +1,7 @@
 import { IllegalTransition, InvalidInput } from '@regie/es-core';
 import { spec } from '@regie/es-core/testing';
-import { EstablishWerkagenda, WerkagendaEstablished, decide, initialState, werkagendaDecider, werkagendaStream } from './werkagenda';
+import { WerkagendaEstablished, initialState, werkagendaStream } from './werkagenda';
+import { EstablishWerkagenda, decide, werkagendaDecider } from './werkagenda.decide';
 
 const data: EstablishWerkagenda['data'] = {
   werkagendaId: 'betekenisvol-leven-2025-2028',

@@ -1,4 +1,4 @@
-import { Decider, DomainEvent, IllegalTransition, InvalidInput } from '@regie/es-core';
+import { DomainEvent } from '@regie/es-core';
 
 /** A party to the werkagenda, e.g. `{ code: 'VWS', name: 'ministerie van Volksgezondheid, Welzijn en Sport' }`. */
 export type Party = { code: string; name: string };
@@ -13,10 +13,6 @@ export type EstablishWerkagendaData = {
   parties: Party[];
   actionLines: ActionLine[];
 };
-
-// Commands
-export type EstablishWerkagenda = { type: 'EstablishWerkagenda'; data: EstablishWerkagendaData };
-export type WerkagendaCommand = EstablishWerkagenda;
 
 // Events
 export type WerkagendaEstablished = DomainEvent<'WerkagendaEstablished', EstablishWerkagendaData>;
@@ -39,25 +35,4 @@ export const evolve = (state: WerkagendaState, event: WerkagendaEvent): Werkagen
       return state;
     }
   }
-};
-
-export const decide = (command: WerkagendaCommand, state: WerkagendaState): WerkagendaEvent[] => {
-  switch (command.type) {
-    case 'EstablishWerkagenda': {
-      if (state.established) throw new IllegalTransition('de werkagenda is al vastgesteld');
-      const { from, to } = command.data.period;
-      if (from > to) throw new InvalidInput('period.to', 'het einde van de periode ligt vóór het begin');
-      return [{ type: 'WerkagendaEstablished', data: command.data }];
-    }
-    default: {
-      const _exhaustive: never = command.type;
-      throw new InvalidInput('type', `onbekend commando ${String(_exhaustive)}`);
-    }
-  }
-};
-
-export const werkagendaDecider: Decider<WerkagendaCommand, WerkagendaEvent, WerkagendaState> = {
-  decide,
-  evolve,
-  initialState,
 };

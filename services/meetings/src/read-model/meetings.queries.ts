@@ -1,7 +1,6 @@
-import type { Pool } from 'pg';
 import { Between, type DataSource, type FindOptionsWhere, In } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { NotFound } from '@regie/es-core';
+import { queryPrepared } from '@regie/read-model';
 import { addDays, addMonths, amsterdamInstant, amsterdamLocal } from '@regie/calendar';
 import { composeDraft } from '../agenda/compose-draft';
 import type { AgendaItem } from '../meeting/meeting';
@@ -138,9 +137,7 @@ export class MeetingsQueries {
     if (meeting.publishedAgenda) return { agenda: meeting.publishedAgenda, pairs: await this.preparations({ ofSeries: meeting.seriesId }) };
     const date = localDate(meeting.startsAt);
     // A named statement: each connection plans it once, not at every read (planning costs more than running it).
-    const {
-      rows: [row],
-    } = await this.pool.query<DraftSources>({
+    const [row] = await queryPrepared<DraftSources>(this.ds, {
       name: `meetings-draft:${this.s}`,
       text: `WITH s AS (SELECT * FROM ${this.s}.meeting_series WHERE id = $1),
             prev AS (SELECT starts_at FROM ${this.s}.meeting WHERE series_id = $1 AND status <> 'cancelled' AND starts_at < $2 ORDER BY starts_at DESC LIMIT 1),
@@ -247,11 +244,6 @@ export class MeetingsQueries {
       [scope.werkagendaId ?? null, scope.ofSeries ?? null],
     );
     return preparationsOf(slots);
-  }
-
-  /** The DataSource's own pg pool, for named (prepared) statements, which TypeORM's query() cannot make. */
-  private get pool(): Pool {
-    return (this.ds.driver as PostgresDriver).master as Pool;
   }
 
   private get s(): string {

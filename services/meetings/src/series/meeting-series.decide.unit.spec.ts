@@ -1,6 +1,7 @@
 import { IllegalTransition, InvalidInput } from '@regie/es-core';
 import { spec } from '@regie/es-core/testing';
-import { meetingSeriesDecider, meetingSeriesStream, type SeriesDefinition } from './meeting-series';
+import { meetingSeriesStream, type SeriesDefinition } from './meeting-series';
+import { meetingSeriesDecider } from './meeting-series.decide';
 
 const kerngroep: SeriesDefinition = {
   seriesId: '0196a4a2-7c1e-7000-8000-0000000000f1',

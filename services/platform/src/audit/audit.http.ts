@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { Clock, EventStore, NotFound, PersonalDataVault, unsealDeep } from '@regie/es-core';
-import { type PostgresEventStore, queryAuditLog, verifyChain } from '@regie/es-postgres';
+import type { PostgresEventStore } from '@regie/es-postgres';
 import { Allow, KeepSealed, zodParam } from '@regie/nest-kit';
 import { postgresStoreOf } from '../adapters';
 
@@ -44,7 +44,7 @@ export class AuditController {
   @Get('events')
   async events(@Query() query: AuditEventsQuery) {
     const { names: shown, ...filter } = query;
-    const events = await queryAuditLog(this.postgres().sqlPool, this.postgres().schemaName, {
+    const events = await this.postgres().auditLog({
       ...filter,
       from: query.from ? new Date(query.from) : undefined,
       to: query.to ? new Date(query.to) : undefined,
@@ -63,7 +63,7 @@ export class AuditController {
 
   @Get('verify')
   async verify() {
-    return verifyChain(this.postgres().sqlPool, this.postgres().schemaName, undefined, this.clock.now());
+    return this.postgres().verifyChain(this.clock.now());
   }
 
   private postgres(): PostgresEventStore {

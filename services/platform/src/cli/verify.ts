@@ -1,5 +1,4 @@
 import { Command } from 'commander';
-import { verifyChain } from '@regie/es-postgres';
 import { postgresStoreOf } from '../adapters';
 import type { CliRuntime } from './runtime';
 
@@ -9,7 +8,7 @@ export const verifyCommand = (runtime: CliRuntime) =>
     runtime.withAdapters(async ({ store, clock }) => {
       const postgres = postgresStoreOf(store);
       if (!postgres) throw new Error('verify werkt alleen met de PostgreSQL-eventstore');
-      const report = await verifyChain(postgres.sqlPool, postgres.schemaName, undefined, clock.now());
+      const report = await postgres.verifyChain(clock.now());
       console.log(`${report.ok ? 'In orde' : 'NIET in orde'}: ${report.events} events gecontroleerd`);
       console.log(`Kop van de keten: positie ${report.head.position}, hash ${report.head.hash}`);
       for (const p of report.problems) console.log(`  positie ${p.position}: ${p.kind}: ${p.detail}`);

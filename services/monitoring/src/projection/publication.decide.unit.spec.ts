@@ -1,6 +1,7 @@
 import { InvalidInput } from '@regie/es-core';
 import { spec } from '@regie/es-core/testing';
-import { type ProjectionPublished, publicationDecider } from './publication';
+import type { ProjectionPublished } from './publication';
+import { publicationDecider } from './publication.decide';
 
 const published = (version: number, document: unknown): ProjectionPublished => ({
   type: 'ProjectionPublished',
