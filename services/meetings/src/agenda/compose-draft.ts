@@ -68,7 +68,13 @@ const STANDING_END = [['rondvraag', 'Rondvraag en sluiting']] as const;
 export const itemIdOf = (meetingId: string, type: AgendaSourceType, ref: string): string => stableId(`agenda:${meetingId}:${type}:${ref}`);
 
 const DUTCH_DATE = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const dutchDate = (date: string) => DUTCH_DATE.format(new Date(`${date}T12:00:00Z`));
+/** Intl formatting costs microseconds and a date's words never change: each date is formatted once. */
+const DUTCH_DATES = new Map<string, string>();
+const dutchDate = (date: string) => {
+  let words = DUTCH_DATES.get(date);
+  if (words === undefined) DUTCH_DATES.set(date, (words = DUTCH_DATE.format(new Date(`${date}T12:00:00Z`))));
+  return words;
+};
 
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
