@@ -5,3 +5,20 @@ export { MeetingsReadModelSync } from './read-model/read-model-sync';
 export { meetingsReadModel, MEETINGS_SCHEMA } from './read-model/meetings-read-model';
 export { toIntegrationMessage as meetingsMessages } from './integration/to-contract';
 export { MEETING_UPCASTERS } from './meeting/meeting.upcasters';
+
+// The pure domain, for tools that build histories by the real rules (the bench's synthetic history).
+export { meetingDecider, DECISION_KINDS, type MeetingCommand } from './meeting/meeting.decide';
+export { meetingStream, type AgendaItem, type DecisionKind, type MeetingEvent, type MeetingState } from './meeting/meeting';
+export {
+  meetingSeriesDecider,
+  meetingSeriesStream,
+  MEETING_KINDS,
+  type MeetingKind,
+  type MeetingSeriesCommand,
+  type MeetingSeriesEvent,
+  type SeriesDefinition,
+} from './series/meeting-series';
+export { composeDraft, itemIdOf, type DraftInput, type DueCommitment, type DueMilestone, type OpenKnelpunt } from './agenda/compose-draft';
+export { meetingIdOf } from './scheduling/horizon-job';
+export { preparations } from './scheduling/preparation';
+export { SERIES_SEED } from './seed/series.seed-data';
