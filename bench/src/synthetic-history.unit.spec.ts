@@ -1,39 +1,46 @@
 import { addDays, addMonths, amsterdamInstant } from '@regie/calendar';
 import { amsterdamDate, type Decider, type DomainEvent, type RecordedEvent } from '@regie/es-core';
-/* eslint-disable @nx/enforce-module-boundaries -- the services' indexes export neither their deciders nor their rules; the test holds the history to them */
-import { actionDecider, type ActionCommand } from '../../services/actions/src/action/action.decide';
-import { knelpuntDecider, type KnelpuntCommand } from '../../services/actions/src/knelpunt/knelpunt.decide';
-import { milestoneDecider, type MilestoneCommand } from '../../services/actions/src/milestone/milestone.decide';
-import { werkagendaDecider } from '../../services/actions/src/werkagenda/werkagenda.decide';
+import {
+  actionDecider,
+  type ActionCommand,
+  knelpuntDecider,
+  type KnelpuntCommand,
+  milestoneDecider,
+  type MilestoneCommand,
+  werkagendaDecider,
+} from '@regie/actions';
+import { commitmentDecider, type CommitmentCommand, commitmentsMessages, type CommitmentState } from '@regie/commitments';
+import {
+  composeDraft,
+  type DueCommitment,
+  type DueMilestone,
+  itemIdOf,
+  MEETING_KINDS,
+  meetingDecider,
+  type MeetingCommand,
+  meetingIdOf,
+  type MeetingKind,
+  meetingsMessages,
+  type MeetingSeriesCommand,
+  meetingSeriesDecider,
+  type MeetingState,
+  type OpenKnelpunt,
+  preparations,
+  SERIES_SEED,
+  type SeriesDefinition,
+} from '@regie/meetings';
+/* eslint-disable @nx/enforce-module-boundaries -- the test holds the history to the services' projections, consumers and calendar rules, which are theirs alone */
 import { type ActionsTables, applyActionsEvent } from '../../services/actions/src/read-model/actions.projection';
-import { type CommitmentState } from '../../services/commitments/src/commitment/commitment';
-import { commitmentDecider, type CommitmentCommand } from '../../services/commitments/src/commitment/commitment.decide';
-import { toIntegrationMessage as commitmentsMessage } from '../../services/commitments/src/integration/to-contract';
 import {
   applyCommitmentsEvent,
   type CommitmentsTables,
   CommitmentsProjection,
 } from '../../services/commitments/src/read-model/commitments.projection';
 import type { CommitmentRow } from '../../services/commitments/src/read-model/entities';
-import {
-  composeDraft,
-  type DueCommitment,
-  type DueMilestone,
-  itemIdOf,
-  type OpenKnelpunt,
-} from '../../services/meetings/src/agenda/compose-draft';
 import { CommitmentDueSoon } from '../../services/meetings/src/inbound/commitments.consumer';
-import { toIntegrationMessage as meetingsMessage } from '../../services/meetings/src/integration/to-contract';
-import type { MeetingState } from '../../services/meetings/src/meeting/meeting';
-import { meetingDecider, type MeetingCommand } from '../../services/meetings/src/meeting/meeting.decide';
 import type { MeetingRow } from '../../services/meetings/src/read-model/entities';
 import { applyMeetingsEvent, type MeetingsTables, MeetingsProjection } from '../../services/meetings/src/read-model/meetings.projection';
-import { meetingIdOf } from '../../services/meetings/src/scheduling/horizon-job';
 import { nominalDate } from '../../services/meetings/src/scheduling/occurrences';
-import { preparations } from '../../services/meetings/src/scheduling/preparation';
-import { SERIES_SEED } from '../../services/meetings/src/seed/series.seed-data';
-import { MEETING_KINDS, type MeetingKind, type SeriesDefinition } from '../../services/meetings/src/series/meeting-series';
-import { type MeetingSeriesCommand, meetingSeriesDecider } from '../../services/meetings/src/series/meeting-series.decide';
 /* eslint-enable @nx/enforce-module-boundaries */
 import { SCHEMA_VERSIONS, type SyntheticEvent, syntheticHistory } from './synthetic-history';
 
@@ -490,9 +497,9 @@ describe('synthetic governance history', () => {
     for (const event of events) {
       const recorded = event as unknown as RecordedEvent;
       if (MEETINGS_TYPES.has(event.type))
-        expect(meetingsMessage(recorded)?.type ?? 'internal').toBe(event.type === 'AgendaItemAdded' ? 'internal' : `${event.type}V1`);
+        expect(meetingsMessages(recorded)?.type ?? 'internal').toBe(event.type === 'AgendaItemAdded' ? 'internal' : `${event.type}V1`);
       if (!COMMITMENTS_TYPES.has(event.type)) continue;
-      const message = commitmentsMessage(recorded);
+      const message = commitmentsMessages(recorded);
       expect(message?.type.startsWith(event.type)).toBe(true);
       if (message?.type === 'CommitmentDueSoonV1') CommitmentDueSoon.parse(message.payload); // as meetings' consumer reads it
     }

@@ -8,3 +8,14 @@ export { toIntegrationMessage as actionsMessages } from './integration/to-contra
 export const actionsReadModel = actionsContext.definition;
 export const ACTIONS_SCHEMA = actionsContext.name;
 export const WERKAGENDA_ACTION_CODES: readonly string[] = WERKAGENDA_SEED.actions.map((action) => action.code);
+
+// The pure domain, for tools that build histories by the real rules (the bench's synthetic history).
+export { actionStream, type ActionEvent } from './action/action';
+export { actionDecider, type ActionCommand } from './action/action.decide';
+export { milestoneStream, type MilestoneEvent } from './milestone/milestone';
+export { milestoneDecider, type MilestoneCommand } from './milestone/milestone.decide';
+export { knelpuntStream, type KnelpuntEvent } from './knelpunt/knelpunt';
+export { knelpuntDecider, type KnelpuntCommand } from './knelpunt/knelpunt.decide';
+export { werkagendaStream, type WerkagendaEvent } from './werkagenda/werkagenda';
+export { werkagendaDecider, type WerkagendaCommand } from './werkagenda/werkagenda.decide';
+export { WERKAGENDA_SEED } from './seed/werkagenda.seed-data';

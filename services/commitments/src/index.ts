@@ -8,3 +8,8 @@ export { toIntegrationMessage as commitmentsMessages } from './integration/to-co
 export { COMMITMENT_UPCASTERS } from './commitment/commitment.upcasters';
 export const commitmentsReadModel = commitmentsContext.definition;
 export const COMMITMENTS_SCHEMA = commitmentsContext.name;
+
+// The pure domain, for tools that build histories by the real rules (the bench's synthetic history).
+export { commitmentDecider, type CommitmentCommand } from './commitment/commitment.decide';
+export { commitmentStream, type CommitmentEvent, type CommitmentState } from './commitment/commitment';
+export { resolveDue, type Due } from './due/resolve-due';

@@ -7,3 +7,19 @@ export { toIntegrationMessage as meetingsMessages } from './integration/to-contr
 export { MEETING_UPCASTERS } from './meeting/meeting.upcasters';
 export const meetingsReadModel = meetingsContext.definition;
 export const MEETINGS_SCHEMA = meetingsContext.name;
+
+// The pure domain, for tools that build histories by the real rules (the bench's synthetic history).
+export { meetingDecider, DECISION_KINDS, type MeetingCommand } from './meeting/meeting.decide';
+export { meetingStream, type AgendaItem, type DecisionKind, type MeetingEvent, type MeetingState } from './meeting/meeting';
+export {
+  meetingSeriesStream,
+  MEETING_KINDS,
+  type MeetingKind,
+  type MeetingSeriesEvent,
+  type SeriesDefinition,
+} from './series/meeting-series';
+export { meetingSeriesDecider, type MeetingSeriesCommand } from './series/meeting-series.decide';
+export { composeDraft, itemIdOf, type DraftInput, type DueCommitment, type DueMilestone, type OpenKnelpunt } from './agenda/compose-draft';
+export { meetingIdOf } from './scheduling/horizon-job';
+export { preparations } from './scheduling/preparation';
+export { SERIES_SEED } from './seed/series.seed-data';

@@ -11,11 +11,13 @@ export interface Slot {
  */
 export function preparations(kerngroepen: Slot[], regiegroepen: Slot[]): Map<string, string> {
   const byTime = (a: Slot, b: Slot) => a.startsAt.localeCompare(b.startsAt);
-  const kern = [...kerngroepen].sort(byTime);
+  // Each instant is parsed once: a series' agenda asks this of every meeting of four years.
+  const kern = [...kerngroepen].sort(byTime).map((k) => ({ id: k.id, at: Date.parse(k.startsAt) }));
   const result = new Map<string, string>();
   for (const regie of [...regiegroepen].sort(byTime)) {
-    const before = kern.filter((k) => new Date(k.startsAt) < new Date(regie.startsAt));
-    const last = before[before.length - 1];
+    const at = Date.parse(regie.startsAt);
+    let last: { id: string } | undefined;
+    for (const k of kern) if (k.at < at) last = k;
     if (last && !result.has(last.id)) result.set(last.id, regie.id);
   }
   return result;
