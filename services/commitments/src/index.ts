@@ -8,3 +8,5 @@ export { toIntegrationMessage as commitmentsMessages } from './integration/to-co
 export { COMMITMENT_UPCASTERS } from './commitment/commitment.upcasters';
 export const commitmentsReadModel = commitmentsContext.definition;
 export const COMMITMENTS_SCHEMA = commitmentsContext.name;
+/** The HTTP answers' schemas, for tests that hold the OpenAPI document to what the routes send. */
+export * as commitmentsAnswers from './commitment/commitment.responses';
