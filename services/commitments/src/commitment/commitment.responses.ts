@@ -31,7 +31,7 @@ export const commitmentSummarySchema = z.object({
 
 export const commitmentSchema = commitmentSummarySchema.extend({
   originalDue: due,
-  postponements: z.array(recorded({ due, previousDue: due.optional(), reason: z.string() })),
+  postponements: z.array(recorded({ due, previousDue: due, reason: z.string(), source: z.string().nullish() })),
   fulfilment: recorded({ document }).nullable(),
   withdrawal: recorded({ reason: z.string() }).nullable(),
   overdue: z.array(recorded()),

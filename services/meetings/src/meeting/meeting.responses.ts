@@ -16,7 +16,7 @@ export const meetingSeriesSchema = z.object({
   cadence: z.string(),
   interval: z.object({ unit: z.enum(['weeks', 'months']), every: z.number().int() }),
   participants: z.array(z.string()),
-  chair: z.string().nullable(),
+  chair: z.string().describe('De voorzitter, als die vastligt').nullable(),
   organiser: z.string(),
   firstOccurrence: z.object({ date: isoDate, time: z.string(), timeZone: z.string() }),
   durationMinutes: z.number().int(),
@@ -30,8 +30,7 @@ export const meetingSummarySchema = z.object({
   startsAt: moment,
   endsAt: moment,
   status: z.enum(['scheduled', 'agenda_published', 'held', 'minutes_approved', 'cancelled']),
-  /** For a kerngroep: the regiegroep it prepares. */
-  preparesFor: z.string().nullable(),
+  preparesFor: z.string().describe('Bij een kerngroep: het id van de regiegroep die zij voorbereidt').nullable(),
 });
 
 export const agendaItemSchema = z.object({
@@ -45,10 +44,10 @@ export const meetingSchema = meetingSummarySchema.extend({
   seriesId: z.string(),
   local: z.object({ date: isoDate, time: z.string() }),
   nominalDate: isoDate,
-  movedBecause: z.string().nullable(),
+  movedBecause: z.string().describe('Waarom het overleg van zijn reguliere datum is verschoven').nullable(),
   reschedules: z.array(z.object({ previousStartsAt: moment, startsAt: moment, reason: z.string(), at: moment })),
-  cancelReason: z.string().nullable(),
-  preparedBy: z.string().nullable(),
+  cancelReason: z.string().describe('De reden van afzeggen').nullable(),
+  preparedBy: z.string().describe('Bij een regiegroep: het id van de kerngroep die haar voorbereidt').nullable(),
   agendaStatus: z.enum(['concept', 'gepubliceerd']),
   publishedAt: moment.nullable(),
   agenda: z.array(agendaItemSchema),

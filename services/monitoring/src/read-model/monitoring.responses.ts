@@ -21,11 +21,10 @@ const boardMilestone = z.object({
   achievedOn: isoDate.nullable(),
   sourcePosition: int,
 });
-/** An action's title and line are null while monitoring knows only its milestones. */
 const boardAction = z.object({
   code: z.string(),
   actionLine: int.nullable(),
-  title: z.string().nullable(),
+  title: z.string().describe('Null zolang monitoring alleen de mijlpalen van de actie kent').nullable(),
   milestones: z.array(boardMilestone),
 });
 const boardLine = z.object({
@@ -39,7 +38,7 @@ const overdueCommitment = z.object({
   text: z.string(),
   madeBy: z.string(),
   due: z.object({ text: z.string(), date: isoDate.nullable() }),
-  overdueSince: z.string().nullable(),
+  overdueSince: z.string().describe('YYYY-MM-DD: de termijn die verstreek').nullable(),
   postponements: int,
   actionCodes: z.array(z.string()),
   lateMilestones: z.array(z.object({ id: z.string(), actionCode: z.string(), title: z.string(), dueDate: isoDate })),
@@ -165,7 +164,7 @@ export class MeasurementRecorded extends createZodDto(
     value: z.number(),
     revision: int,
     recorded: z.boolean(),
-    previousValue: z.number().nullable(),
+    previousValue: z.number().describe('De waarde die deze meting corrigeert').nullable(),
   }),
 ) {}
 export class Projection extends createZodDto(projectionSchema) {}

@@ -1329,12 +1329,13 @@ export interface components {
           /** @description YYYY-MM-DD */
           date: string | null;
         };
-        previousDue?: {
+        previousDue: {
           text: string;
           /** @description YYYY-MM-DD */
           date: string | null;
         };
         reason: string;
+        source?: string | null;
         /** @description ISO 8601, UTC */
         at: string;
       } & {
@@ -1468,7 +1469,8 @@ export interface components {
         every: number;
       };
       participants: string[];
-      chair: string[];
+      /** @description De voorzitter, als die vastligt */
+      chair: string | null;
       organiser: string;
       firstOccurrence: {
         /** @description YYYY-MM-DD */
@@ -1489,7 +1491,8 @@ export interface components {
       endsAt: string;
       /** @enum {string} */
       status: 'scheduled' | 'agenda_published' | 'held' | 'minutes_approved' | 'cancelled';
-      preparesFor: string[];
+      /** @description Bij een kerngroep: het id van de regiegroep die zij voorbereidt */
+      preparesFor: string | null;
     };
     MeetingDetail_Output: {
       id: string;
@@ -1501,7 +1504,8 @@ export interface components {
       endsAt: string;
       /** @enum {string} */
       status: 'scheduled' | 'agenda_published' | 'held' | 'minutes_approved' | 'cancelled';
-      preparesFor: string[];
+      /** @description Bij een kerngroep: het id van de regiegroep die zij voorbereidt */
+      preparesFor: string | null;
       seriesId: string;
       local: {
         /** @description YYYY-MM-DD */
@@ -1510,7 +1514,8 @@ export interface components {
       };
       /** @description YYYY-MM-DD */
       nominalDate: string;
-      movedBecause: string[];
+      /** @description Waarom het overleg van zijn reguliere datum is verschoven */
+      movedBecause: string | null;
       reschedules: {
         /** @description ISO 8601, UTC */
         previousStartsAt: string;
@@ -1520,8 +1525,10 @@ export interface components {
         /** @description ISO 8601, UTC */
         at: string;
       }[];
-      cancelReason: string[];
-      preparedBy: string[];
+      /** @description De reden van afzeggen */
+      cancelReason: string | null;
+      /** @description Bij een regiegroep: het id van de kerngroep die haar voorbereidt */
+      preparedBy: string | null;
       /** @enum {string} */
       agendaStatus: 'concept' | 'gepubliceerd';
       /** @description ISO 8601, UTC */
@@ -1610,7 +1617,8 @@ export interface components {
     BoardAction_Output: {
       code: string;
       actionLine: number | null;
-      title: string[];
+      /** @description Null zolang monitoring alleen de mijlpalen van de actie kent */
+      title: string | null;
       milestones: {
         id: string;
         title: string;
@@ -1643,6 +1651,7 @@ export interface components {
       actions: {
         code: string;
         actionLine: number | null;
+        /** @description Null zolang monitoring alleen de mijlpalen van de actie kent */
         title: string | null;
         milestones: {
           id: string;
@@ -1672,7 +1681,8 @@ export interface components {
         /** @description YYYY-MM-DD */
         date: string | null;
       };
-      overdueSince: string[];
+      /** @description YYYY-MM-DD: de termijn die verstreek */
+      overdueSince: string | null;
       postponements: number;
       actionCodes: string[];
       lateMilestones: {
@@ -1738,7 +1748,8 @@ export interface components {
       value: number;
       revision: number;
       recorded: boolean;
-      previousValue: number[];
+      /** @description De waarde die deze meting corrigeert */
+      previousValue: number | null;
     };
     Projection_Output: {
       quarter: string;
