@@ -1,7 +1,8 @@
 export { configureHttp } from './http-setup';
 export { CoreModule, type CoreAdapters } from './core.module';
 export { NotFoundPage } from './not-found-page';
-export { ProblemDetailsFilter, problemOf, validationProblem, type Problem } from './problem-details.filter';
+export { ProblemDetailsFilter, problemOf, problemSchema, validationProblem, type Problem } from './problem-details.filter';
+export { Changed, Created, Operation, type OperationSpec, type Refusal } from './openapi';
 export { Ctx, RequestContextMiddleware } from './request-context';
 export { IdempotencyInterceptor, ensureIdempotencyTable } from './idempotency.interceptor';
 export { PLATFORM_POOL, DATABASE_URL, MESSAGE_SOURCES } from './tokens';

@@ -2,17 +2,19 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { ModuleRef } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { ZodValidationException } from 'nestjs-zod';
-import { ZodError } from 'zod';
+import { z, ZodError } from 'zod';
 import { DomainError, InvalidInput, WrongExpectedRevision } from '@regie/es-core';
 import { NotFoundPage, wantsPage } from './not-found-page';
 
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail?: string;
-  errors?: { field: string; message: string }[];
-}
+/** The body of every refusal (RFC 9457); the OpenAPI document declares it for every refusal. */
+export const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+});
+export type Problem = z.infer<typeof problemSchema>;
 
 const TITLES: Record<number, string> = {
   400: 'Ongeldige invoer',

@@ -8,6 +8,8 @@ export { toIntegrationMessage as actionsMessages } from './integration/to-contra
 export const actionsReadModel = actionsContext.definition;
 export const ACTIONS_SCHEMA = actionsContext.name;
 export const WERKAGENDA_ACTION_CODES: readonly string[] = WERKAGENDA_SEED.actions.map((action) => action.code);
+/** The HTTP answers' schemas, for tests that hold the OpenAPI document to what the routes send. */
+export * as actionsAnswers from './action/action.responses';
 
 // The pure domain, for tools that build histories by the real rules (the bench's synthetic history).
 export { actionStream, type ActionEvent } from './action/action';

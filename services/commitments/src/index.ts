@@ -8,6 +8,8 @@ export { toIntegrationMessage as commitmentsMessages } from './integration/to-co
 export { COMMITMENT_UPCASTERS } from './commitment/commitment.upcasters';
 export const commitmentsReadModel = commitmentsContext.definition;
 export const COMMITMENTS_SCHEMA = commitmentsContext.name;
+/** The HTTP answers' schemas, for tests that hold the OpenAPI document to what the routes send. */
+export * as commitmentsAnswers from './commitment/commitment.responses';
 
 // The pure domain, for tools that build histories by the real rules (the bench's synthetic history).
 export { commitmentDecider, type CommitmentCommand } from './commitment/commitment.decide';

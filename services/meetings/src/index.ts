@@ -7,6 +7,8 @@ export { toIntegrationMessage as meetingsMessages } from './integration/to-contr
 export { MEETING_UPCASTERS } from './meeting/meeting.upcasters';
 export const meetingsReadModel = meetingsContext.definition;
 export const MEETINGS_SCHEMA = meetingsContext.name;
+/** The HTTP answers' schemas, for tests that hold the OpenAPI document to what the routes send. */
+export * as meetingsAnswers from './meeting/meeting.responses';
 
 // The pure domain, for tools that build histories by the real rules (the bench's synthetic history).
 export { meetingDecider, DECISION_KINDS, type MeetingCommand } from './meeting/meeting.decide';

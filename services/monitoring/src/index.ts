@@ -4,3 +4,5 @@ export { monitoringContext } from './monitoring.context';
 export { MonitoringSeeder } from './seed/seed-monitoring';
 export const monitoringReadModel = monitoringContext.definition;
 export const MONITORING_SCHEMA = monitoringContext.name;
+/** The HTTP answers' schemas, for tests that hold the OpenAPI document to what the routes send. */
+export * as monitoringAnswers from './read-model/monitoring.responses';

@@ -1,7 +1,8 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { asyncApiDocument } from '@regie/contracts-catalog';
-import { Public } from '@regie/nest-kit';
+import { Operation, Public } from '@regie/nest-kit';
+import { AsyncApiDocument } from './platform.responses';
 
 /** The event contract as a product: what the contexts publish on Kafka, for integrators and their tools. */
 @ApiTags('platform')
@@ -11,8 +12,12 @@ export class AsyncApiController {
 
   @Public()
   @Get('asyncapi.json')
+  @Operation({
+    summary: 'Geeft het AsyncAPI 3-document van de integratie-events',
+    description: 'Topics, sleutels en berichtversies met JSON Schema.',
+    answers: { type: AsyncApiDocument },
+  })
   @Header('Content-Type', 'application/json; charset=utf-8')
-  @ApiOkResponse({ description: 'AsyncAPI 3-document van de integratie-events (topics, sleutels, berichtversies met JSON Schema)' })
   asyncApi() {
     return this.document;
   }

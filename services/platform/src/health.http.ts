@@ -1,7 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { EventStore, IntegrationBus, JobScheduler } from '@regie/es-core';
-import { Public } from '@regie/nest-kit';
+import { Operation, Public } from '@regie/nest-kit';
+import { Health } from './platform.responses';
 
 @ApiTags('platform')
 @Controller()
@@ -14,6 +15,7 @@ export class HealthController {
 
   @Public()
   @Get('health')
+  @Operation({ summary: 'Meldt of het platform en de eventstore antwoorden', answers: { type: Health } })
   async health() {
     await this.store.headPosition(); // answers only when the store answers
     return { status: 'ok', eventStore: this.store.kind, bus: this.bus.kind, scheduler: this.scheduler.kind };

@@ -1,8 +1,7 @@
 import { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { cleanupOpenApiDoc } from 'nestjs-zod';
+import { SwaggerModule } from '@nestjs/swagger';
 import { WerkagendaSeeder } from '@regie/actions';
 import { CommitmentsSeeder } from '@regie/commitments';
 import { ReadModel } from '@regie/context';
@@ -11,6 +10,7 @@ import { configureHttp } from '@regie/nest-kit';
 import { openAdapters, type OpenAdapters } from './adapters';
 import { PlatformModule } from './app.module';
 import type { PlatformConfig } from './config';
+import { openApiDocument } from './openapi';
 import { SERVICE_MODULES, type ServiceName } from './services';
 
 export interface RunningPlatform {
@@ -30,16 +30,9 @@ export async function startPlatform(config: PlatformConfig, log: (line: string) 
   const app = await NestFactory.create<NestExpressApplication>(PlatformModule.forRoot(adapters, config.REGIE_SERVICES), {
     logger: logLevels(config),
   });
-  const document = new DocumentBuilder()
-    .setTitle('Regie API')
-    .setDescription('Regie: de regiecyclus van de werkagenda "Een betekenisvol leven met een langdurige psychische aandoening"')
-    .setVersion('1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-    .addSecurityRequirements('bearer')
-    .build();
   configureHttp(app);
   app.useBodyParser('json', { limit: '20mb' }); // a full Tweede Kamer export of toezeggingen is several MB
-  SwaggerModule.setup('api/docs', app, cleanupOpenApiDoc(SwaggerModule.createDocument(app, document)));
+  SwaggerModule.setup('api/docs', app, openApiDocument(app));
   // Seed and let the read model catch up before listening: once /health answers, reads are complete.
   await app.init();
   const seeded = config.REGIE_SEED ? await seed(app, config) : undefined;

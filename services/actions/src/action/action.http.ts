@@ -5,10 +5,11 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { Commands, ReadModel } from '@regie/context';
 import { type CommandContext, newIdFor, PersonalDataVault } from '@regie/es-core';
-import { actiehouderOf, Allow, asOfParam, Ctx, withRevision, zodParam } from '@regie/nest-kit';
+import { actiehouderOf, Allow, asOfParam, Created, Ctx, Operation, withRevision, zodParam } from '@regie/nest-kit';
 import { Action } from '../actions.commands';
 import type { ActionsQueries } from '../read-model/actions.queries';
 import { actionCodeParam, text } from '../shared/schemas';
+import { ActionDetail, ActionHolderAssigned, ActionSummary, Werkagenda } from './action.responses';
 
 class ReportProgressBody extends createZodDto(
   z.object({
@@ -40,18 +41,33 @@ export class ActionsController {
   ) {}
 
   @Get('werkagenda')
+  @Operation({
+    summary: 'Geeft de werkagenda: partijen, looptijd en actielijnen',
+    answers: { type: Werkagenda },
+    refusals: [400, 401, 404],
+  })
   async werkagenda(@Query('asOf', asOfParam) asOf?: string) {
     const { queries } = await this.readModel.at(asOf);
     return queries.werkagenda();
   }
 
   @Get('actions')
+  @Operation({
+    summary: 'Somt de acties op met hun mijlpalen en open knelpunten',
+    answers: { type: [ActionSummary] },
+    refusals: [400, 401],
+  })
   async list(@Query('asOf', asOfParam) asOf?: string) {
     const { queries, today } = await this.readModel.at(asOf);
     return queries.list(today);
   }
 
   @Get('actions/:code')
+  @Operation({
+    summary: 'Geeft één actie met mijlpalen, voortgangsrapportages en knelpunten',
+    answers: { type: ActionDetail },
+    refusals: [400, 401, 404],
+  })
   async one(
     @Param('code', code) actionCode: string,
     @Query('asOf', asOfParam) asOf: string | undefined,
@@ -65,6 +81,11 @@ export class ActionsController {
   /** Who holds the action: parties (organisations), a description, and optionally the actiehouder by name (sealed). */
   @Allow('coordinator')
   @Put('actions/:code/action-holder')
+  @Operation({
+    summary: 'Wijst de actiehouder van een actie toe',
+    answers: { type: ActionHolderAssigned },
+    refusals: [400, 401, 403, 404, 409],
+  })
   @HttpCode(200)
   async assignHolder(
     @Param('code', code) actionCode: string,
@@ -82,6 +103,7 @@ export class ActionsController {
 
   @Allow('coordinator', actiehouderOf('code'))
   @Post('actions/:code/progress-reports')
+  @Operation({ summary: 'Meldt voortgang van een actie', status: 201, answers: { type: Created }, refusals: [400, 401, 403, 404, 409] })
   async report(
     @Param('code', code) actionCode: string,
     @Body() body: ReportProgressBody,

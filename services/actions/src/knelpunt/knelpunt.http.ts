@@ -5,7 +5,7 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { Commands } from '@regie/context';
 import { type CommandContext, newIdFor, NotFound } from '@regie/es-core';
-import { actiehouderOf, Allow, Ctx, withRevision, zodParam } from '@regie/nest-kit';
+import { actiehouderOf, Allow, Changed, Created, Ctx, Operation, type Refusal, withRevision, zodParam } from '@regie/nest-kit';
 import { ActionsQueries } from '../read-model/actions.queries';
 import { Knelpunt } from '../actions.commands';
 import { actionCodeParam, text, uuidParam } from '../shared/schemas';
@@ -15,6 +15,8 @@ const level = z.enum(['kerngroep', 'regiegroep'], { error: 'kies kerngroep of re
 class RaiseKnelpuntBody extends createZodDto(z.object({ description: text(4000), escalateTo: level.optional() })) {}
 class EscalateKnelpuntBody extends createZodDto(z.object({ to: level })) {}
 class ResolveKnelpuntBody extends createZodDto(z.object({ resolution: text(4000) })) {}
+
+const refusals: Refusal[] = [400, 401, 403, 404, 409];
 
 const code = zodParam('code', actionCodeParam);
 const id = zodParam('id', uuidParam);
@@ -29,6 +31,12 @@ export class KnelpuntenController {
   ) {}
 
   @Post()
+  @Operation({
+    summary: 'Meldt een knelpunt bij een actie, eventueel meteen geëscaleerd',
+    status: 201,
+    answers: { type: Created },
+    refusals,
+  })
   async raise(
     @Param('code', code) actionCode: string,
     @Body() body: RaiseKnelpuntBody,
@@ -42,6 +50,7 @@ export class KnelpuntenController {
   }
 
   @Post(':id/escalate')
+  @Operation({ summary: 'Escaleert een knelpunt naar kerngroep of regiegroep', answers: { type: Changed }, refusals })
   @HttpCode(200)
   async escalate(
     @Param('code', code) actionCode: string,
@@ -56,6 +65,7 @@ export class KnelpuntenController {
   }
 
   @Post(':id/resolve')
+  @Operation({ summary: 'Lost een knelpunt op, met de oplossing', answers: { type: Changed }, refusals })
   @HttpCode(200)
   async resolve(
     @Param('code', code) actionCode: string,

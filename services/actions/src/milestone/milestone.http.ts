@@ -5,7 +5,7 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { Commands } from '@regie/context';
 import { amsterdamDate, type CommandContext, newIdFor, NotFound } from '@regie/es-core';
-import { actiehouderOf, Allow, Ctx, withRevision, zodParam } from '@regie/nest-kit';
+import { actiehouderOf, Allow, Changed, Created, Ctx, Operation, type Refusal, withRevision, zodParam } from '@regie/nest-kit';
 import { ActionsQueries } from '../read-model/actions.queries';
 import { Milestone } from '../actions.commands';
 import { actionCodeParam, isoDate, text, uuidParam } from '../shared/schemas';
@@ -16,6 +16,8 @@ class StartMilestoneBody extends createZodDto(z.object({ startedOn: isoDate.opti
 class AchieveMilestoneBody extends createZodDto(z.object({ achievedOn: isoDate })) {}
 class ReplanMilestoneBody extends createZodDto(z.object({ dueDate: isoDate, reason: text(1000) })) {}
 class CancelMilestoneBody extends createZodDto(z.object({ reason: text(1000) })) {}
+
+const refusals: Refusal[] = [400, 401, 403, 404, 409];
 
 const code = zodParam('code', actionCodeParam);
 const id = zodParam('id', uuidParam);
@@ -30,6 +32,7 @@ export class MilestonesController {
   ) {}
 
   @Post()
+  @Operation({ summary: 'Plant een mijlpaal voor een actie', status: 201, answers: { type: Created }, refusals })
   async plan(
     @Param('code', code) actionCode: string,
     @Body() body: PlanMilestoneBody,
@@ -42,6 +45,7 @@ export class MilestonesController {
   }
 
   @Post(':id/start')
+  @Operation({ summary: 'Start een mijlpaal', answers: { type: Changed }, refusals })
   @HttpCode(200)
   async start(
     @Param('code', code) actionCode: string,
@@ -56,6 +60,7 @@ export class MilestonesController {
   }
 
   @Post(':id/achieve')
+  @Operation({ summary: 'Meldt een mijlpaal als behaald', answers: { type: Changed }, refusals })
   @HttpCode(200)
   async achieve(
     @Param('code', code) actionCode: string,
@@ -70,6 +75,7 @@ export class MilestonesController {
   }
 
   @Post(':id/replan')
+  @Operation({ summary: 'Plant een mijlpaal opnieuw, met nieuwe streefdatum en reden', answers: { type: Changed }, refusals })
   @HttpCode(200)
   async replan(
     @Param('code', code) actionCode: string,
@@ -83,6 +89,7 @@ export class MilestonesController {
   }
 
   @Post(':id/cancel')
+  @Operation({ summary: 'Vervalt een mijlpaal, met reden', answers: { type: Changed }, refusals })
   @HttpCode(200)
   async cancel(
     @Param('code', code) actionCode: string,

@@ -5,7 +5,7 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { Commands, ReadModel } from '@regie/context';
 import { amsterdamDate, type CommandContext, newIdFor, PersonalDataVault, stableId } from '@regie/es-core';
-import { Allow, asOfParam, Ctx, withRevision, zodParam } from '@regie/nest-kit';
+import { Allow, asOfParam, Changed, Ctx, Operation, type Refusal, withRevision, zodParam } from '@regie/nest-kit';
 import { resolveDue } from '../due/resolve-due';
 import { Commitment } from '../commitments.commands';
 import type { CommitmentsQueries } from '../read-model/commitments.queries';
@@ -13,6 +13,7 @@ import { actionCode, dueText, isoDate, text, uuidParam } from '../shared/schemas
 import { COMMITMENT_STATUSES } from './commitment';
 import { parseMadeBy, sealMadeBy } from './made-by';
 import type { CommitmentCommand } from './commitment.decide';
+import { CommitmentDetail, CommitmentPostponed, CommitmentRegistered, CommitmentSummary } from './commitment.responses';
 
 class RegisterCommitmentBody extends createZodDto(
   z.object({
@@ -33,6 +34,8 @@ class FulfilCommitmentBody extends createZodDto(
 ) {}
 class WithdrawCommitmentBody extends createZodDto(z.object({ reason: text(2000), source: text(300).optional() })) {}
 
+const refusals: Refusal[] = [400, 401, 403, 404, 409];
+
 const id = zodParam('id', uuidParam);
 const status = zodParam('status', z.enum(COMMITMENT_STATUSES, { error: `kies ${COMMITMENT_STATUSES.join(', ')}` }).optional());
 
@@ -47,11 +50,21 @@ export class CommitmentsController {
   ) {}
 
   @Get()
+  @Operation({
+    summary: 'Somt de toezeggingen op, eerst de vroegst verlopende',
+    answers: { type: [CommitmentSummary] },
+    refusals: [400, 401],
+  })
   async list(@Query('status', status) filter?: (typeof COMMITMENT_STATUSES)[number], @Query('asOf', asOfParam) asOf?: string) {
     return (await this.readModel.at(asOf)).queries.list(filter);
   }
 
   @Get(':id')
+  @Operation({
+    summary: 'Geeft één toezegging met haar volledige geschiedenis',
+    answers: { type: CommitmentDetail },
+    refusals: [400, 401, 404],
+  })
   async one(
     @Param('id', id) commitmentId: string,
     @Query('asOf', asOfParam) asOf: string | undefined,
@@ -63,6 +76,7 @@ export class CommitmentsController {
 
   @Allow('coordinator')
   @Post()
+  @Operation({ summary: 'Registreert een toezegging aan de Kamer', status: 201, answers: { type: CommitmentRegistered }, refusals })
   async register(@Body() body: RegisterCommitmentBody, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
     const due = resolveDue(body.due, body.madeAt.date);
     const ref = body.externalRef;
@@ -87,6 +101,7 @@ export class CommitmentsController {
 
   @Allow('coordinator')
   @Post(':id/postpone')
+  @Operation({ summary: 'Stelt een toezegging uit naar een nieuwe termijn, met reden', answers: { type: CommitmentPostponed }, refusals })
   @HttpCode(200)
   async postpone(
     @Param('id', id) commitmentId: string,
@@ -106,6 +121,7 @@ export class CommitmentsController {
 
   @Allow('coordinator')
   @Post(':id/fulfil')
+  @Operation({ summary: 'Meldt een toezegging als nagekomen met het document dat haar nakomt', answers: { type: Changed }, refusals })
   @HttpCode(200)
   async fulfil(
     @Param('id', id) commitmentId: string,
@@ -123,6 +139,7 @@ export class CommitmentsController {
 
   @Allow('coordinator')
   @Post(':id/withdraw')
+  @Operation({ summary: 'Trekt een toezegging in, met reden', answers: { type: Changed }, refusals })
   @HttpCode(200)
   async withdraw(
     @Param('id', id) commitmentId: string,

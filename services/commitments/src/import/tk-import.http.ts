@@ -3,7 +3,8 @@ import { ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import type { CommandContext } from '@regie/es-core';
-import { Allow, Ctx } from '@regie/nest-kit';
+import { Allow, Ctx, Operation } from '@regie/nest-kit';
+import { ImportSummary as ImportAnswer } from '../commitment/commitment.responses';
 import { type ImportSummary, TweedeKamerImporter } from './tk-import';
 
 /** The OData envelope; each record is checked on its own so one bad record does not stop the rest. */
@@ -19,6 +20,11 @@ export class TweedeKamerImportController {
 
   /** Tweede Kamer open data, entity Toezegging: `{"value": [Toezegging, …]}`. Idempotent by Id. */
   @Post('tweede-kamer')
+  @Operation({
+    summary: 'Importeert toezeggingen uit de open data van de Tweede Kamer',
+    answers: { type: ImportAnswer },
+    refusals: [400, 401, 403],
+  })
   @HttpCode(200)
   import(@Body() body: TweedeKamerODataBody, @Ctx() ctx: CommandContext): Promise<ImportSummary> {
     return this.importer.import(body, ctx);

@@ -4,7 +4,8 @@ import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { type CommandContext, InvalidInput, newIdFor, NotFound } from '@regie/es-core';
-import { Allow, Ctx, withRevision, zodParam } from '@regie/nest-kit';
+import { Allow, Changed, Ctx, Operation, type Refusal, withRevision, zodParam } from '@regie/nest-kit';
+import { AgendaPublished, RecordedOnMeeting } from '../meeting/meeting.responses';
 import { MeetingsQueries } from '../read-model/meetings.queries';
 import { Commands } from '@regie/context';
 import { Meeting } from '../meetings.commands';
@@ -15,6 +16,8 @@ class ReorderBody extends createZodDto(z.object({ itemIds: z.array(uuidParam).mi
 
 const id = zodParam('id', uuidParam);
 const itemIdParam = zodParam('itemId', uuidParam);
+const refusals: Refusal[] = [400, 401, 403, 404, 409];
+
 const respond = (res: Response, result: { revision: number }, body: object) =>
   withRevision(res, result.revision, { ...body, revision: result.revision });
 
@@ -32,6 +35,7 @@ export class AgendaController {
   ) {}
 
   @Post('agenda-items')
+  @Operation({ summary: 'Voegt een agendapunt toe aan een overleg', status: 201, answers: { type: RecordedOnMeeting }, refusals })
   async add(
     @Param('id', id) meetingId: string,
     @Body() body: AddItemBody,
@@ -46,6 +50,7 @@ export class AgendaController {
   }
 
   @Delete('agenda-items/:itemId')
+  @Operation({ summary: 'Trekt een agendapunt in', answers: { type: RecordedOnMeeting }, refusals })
   @HttpCode(200)
   async withdraw(
     @Param('id', id) meetingId: string,
@@ -67,6 +72,7 @@ export class AgendaController {
   }
 
   @Post('agenda/reorder')
+  @Operation({ summary: 'Zet de agendapunten in een nieuwe volgorde', answers: { type: Changed }, refusals })
   @HttpCode(200)
   async reorder(
     @Param('id', id) meetingId: string,
@@ -87,6 +93,7 @@ export class AgendaController {
   }
 
   @Post('agenda/publish')
+  @Operation({ summary: 'Publiceert de agenda zoals die nu is samengesteld', answers: { type: AgendaPublished }, refusals })
   @HttpCode(200)
   async publish(@Param('id', id) meetingId: string, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
     const meeting = await this.queries.meeting(meetingId);

@@ -4,7 +4,8 @@ import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { amsterdamDate, type CommandContext, newIdFor, PersonalDataVault } from '@regie/es-core';
-import { Allow, Caller, Ctx, requireRole, type Principal, withRevision, zodParam } from '@regie/nest-kit';
+import { Allow, Caller, Ctx, Operation, type Refusal, requireRole, type Principal, withRevision, zodParam } from '@regie/nest-kit';
+import { RecordedOnMeeting } from './meeting.responses';
 import { MeetingsQueries } from '../read-model/meetings.queries';
 import { Commands } from '@regie/context';
 import { Meeting } from '../meetings.commands';
@@ -16,6 +17,8 @@ class DecisionBody extends createZodDto(
 /** `owner` may name a person: personal data, stored sealed and shown as "[verwijderd]" once forgotten. */
 class ActionPointBody extends createZodDto(z.object({ text: text(2000), owner: text(200), dueDate: isoDate })) {}
 class CompleteBody extends createZodDto(z.object({ completedOn: isoDate.optional() })) {}
+
+const refusals: Refusal[] = [400, 401, 403, 404, 409];
 
 const id = zodParam('id', uuidParam);
 
@@ -31,6 +34,7 @@ export class MeetingRecordController {
 
   @Allow('coordinator', 'director')
   @Post('meetings/:id/decisions')
+  @Operation({ summary: 'Legt een besluit van een overleg vast', status: 201, answers: { type: RecordedOnMeeting }, refusals })
   async decide(
     @Param('id', id) meetingId: string,
     @Body() body: DecisionBody,
@@ -52,6 +56,7 @@ export class MeetingRecordController {
 
   @Allow('coordinator')
   @Post('meetings/:id/action-points')
+  @Operation({ summary: 'Legt een actiepunt van een overleg vast', status: 201, answers: { type: RecordedOnMeeting }, refusals })
   async assign(
     @Param('id', id) meetingId: string,
     @Body() body: ActionPointBody,
@@ -71,6 +76,7 @@ export class MeetingRecordController {
 
   @Allow('coordinator')
   @Post('action-points/:id/complete')
+  @Operation({ summary: 'Meldt een actiepunt als afgerond', answers: { type: RecordedOnMeeting }, refusals })
   @HttpCode(200)
   async complete(
     @Param('id', id) actionPointId: string,

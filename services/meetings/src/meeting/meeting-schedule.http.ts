@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import type { CommandContext } from '@regie/es-core';
-import { Allow, Ctx, withRevision, zodParam } from '@regie/nest-kit';
+import { Allow, Changed, Ctx, Operation, type Refusal, withRevision, zodParam } from '@regie/nest-kit';
 import { Commands } from '@regie/context';
 import { Meeting } from '../meetings.commands';
 import { instant, text, uuidParam } from '../shared/schemas';
@@ -13,6 +13,8 @@ class RescheduleBody extends createZodDto(z.object({ startsAt: instant, reason: 
 class CancelBody extends createZodDto(z.object({ reason: text(1000) })) {}
 
 const id = zodParam('id', uuidParam);
+const refusals: Refusal[] = [400, 401, 403, 404, 409];
+
 const respond = (res: Response, meetingId: string, result: { revision: number }) =>
   withRevision(res, result.revision, { id: meetingId, revision: result.revision });
 
@@ -24,6 +26,7 @@ export class MeetingScheduleController {
   constructor(private readonly commands: Commands) {}
 
   @Post('reschedule')
+  @Operation({ summary: 'Verplaatst een overleg, met reden', answers: { type: Changed }, refusals })
   @HttpCode(200)
   async reschedule(
     @Param('id', id) meetingId: string,
@@ -39,6 +42,7 @@ export class MeetingScheduleController {
   }
 
   @Post('cancel')
+  @Operation({ summary: 'Zegt een overleg af, met reden', answers: { type: Changed }, refusals })
   @HttpCode(200)
   async cancel(
     @Param('id', id) meetingId: string,
@@ -54,6 +58,7 @@ export class MeetingScheduleController {
   }
 
   @Post('held')
+  @Operation({ summary: 'Meldt een overleg als gehouden', answers: { type: Changed }, refusals })
   @HttpCode(200)
   async held(@Param('id', id) meetingId: string, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
     return respond(
@@ -66,6 +71,7 @@ export class MeetingScheduleController {
   }
 
   @Post('minutes/approve')
+  @Operation({ summary: 'Stelt het verslag van een overleg vast', answers: { type: Changed }, refusals })
   @HttpCode(200)
   async approve(@Param('id', id) meetingId: string, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
     return respond(

@@ -3,7 +3,8 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { asOfParam, withRevision, zodParam } from '@regie/nest-kit';
+import { asOfParam, Operation, withRevision, zodParam } from '@regie/nest-kit';
+import { MeetingDetail, MeetingSeries, MeetingSummary } from './meeting.responses';
 import { ReadModel } from '@regie/context';
 import type { MeetingsQueries } from '../read-model/meetings.queries';
 import { agendaDocument } from '../agenda/agenda-document';
@@ -25,17 +26,28 @@ export class MeetingsReadController {
   constructor(private readonly readModel: ReadModel<MeetingsQueries>) {}
 
   @Get('meeting-series')
+  @Operation({
+    summary: 'Somt de overlegvormen op met deelnemers, voorzitter en ritme',
+    answers: { type: [MeetingSeries] },
+    refusals: [400, 401],
+  })
   async series(@Query() query: SeriesQuery, @Query('asOf', asOfParam) asOf?: string) {
     return (await this.readModel.at(asOf)).queries.series(query.werkagendaId);
   }
 
   @Get('meetings')
+  @Operation({
+    summary: 'Somt de overleggen op, te filteren op overlegvorm en periode',
+    answers: { type: [MeetingSummary] },
+    refusals: [400, 401],
+  })
   async list(@Query() query: ListMeetingsQuery, @Query('asOf', asOfParam) asOf?: string) {
     return (await this.readModel.at(asOf)).queries.list(query);
   }
 
   /** Declared before meetings/:id so that "calendar.ics" is not taken for an id. */
   @Get('meetings/calendar.ics')
+  @Operation({ summary: 'Geeft de overleggen als iCalendar-feed', answers: { mediaType: 'text/calendar' }, refusals: [400, 401] })
   async calendar(
     @Query() query: CalendarQuery,
     @Query('asOf', asOfParam) asOf: string | undefined,
@@ -63,6 +75,11 @@ export class MeetingsReadController {
 
   /** The agenda as a printable page (Dutch, A4); a draft is marked as concept. */
   @Get('meetings/:id/agenda.html')
+  @Operation({
+    summary: 'Geeft de agenda van een overleg als afdrukbare pagina',
+    answers: { mediaType: 'text/html' },
+    refusals: [400, 401, 404],
+  })
   async agendaDocument(
     @Param('id', id) meetingId: string,
     @Query('asOf', asOfParam) asOf: string | undefined,
@@ -75,6 +92,11 @@ export class MeetingsReadController {
   }
 
   @Get('meetings/:id')
+  @Operation({
+    summary: 'Geeft één overleg met agenda, besluiten en actiepunten',
+    answers: { type: MeetingDetail },
+    refusals: [400, 401, 404],
+  })
   async one(
     @Param('id', id) meetingId: string,
     @Query('asOf', asOfParam) asOf: string | undefined,

@@ -5,7 +5,8 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { Commands, ReadModel } from '@regie/context';
 import { amsterdamDate, type CommandContext } from '@regie/es-core';
-import { Allow, asOfParam, Ctx, withRevision, zodParam } from '@regie/nest-kit';
+import { Allow, asOfParam, Ctx, Operation, withRevision, zodParam } from '@regie/nest-kit';
+import { IndicatorDetail, MeasurementRecorded } from '../read-model/monitoring.responses';
 import { toCsv } from '../milestone-board/board.export';
 import { applicableTarget } from '../projection/forecast';
 import { Indicator } from '../monitoring.commands';
@@ -34,11 +35,21 @@ export class IndicatorsController {
 
   /** With `asOf`: the indicators, targets and measurements as recorded by then. */
   @Get()
+  @Operation({
+    summary: 'Somt de indicatoren op met basislijn, doelen en metingen',
+    answers: { type: [IndicatorDetail] },
+    refusals: [400, 401],
+  })
   async list(@Query('asOf', asOfParam) asOf?: string) {
     return (await this.readModel.at(asOf)).queries.facts.indicators();
   }
 
   @Get(':id')
+  @Operation({
+    summary: 'Geeft één indicator met basislijn, doelen en metingen',
+    answers: { type: IndicatorDetail },
+    refusals: [400, 401, 404],
+  })
   async one(
     @Param('id', id) indicatorId: string,
     @Query('asOf', asOfParam) asOf: string | undefined,
@@ -50,6 +61,12 @@ export class IndicatorsController {
 
   @Allow('coordinator')
   @Post(':id/measurements')
+  @Operation({
+    summary: 'Legt een meting van een indicator vast (of corrigeert die)',
+    status: 201,
+    answers: { type: MeasurementRecorded },
+    refusals: [400, 401, 403, 404, 409],
+  })
   async record(
     @Param('id', id) indicatorId: string,
     @Body() body: RecordMeasurementBody,
@@ -73,6 +90,7 @@ export class IndicatorsController {
   }
 
   @Get(':id/series.csv')
+  @Operation({ summary: 'Geeft de metingen van een indicator als CSV', answers: { mediaType: 'text/csv' }, refusals: [400, 401, 404] })
   @Header('Content-Type', 'text/csv; charset=utf-8')
   async series(
     @Param('id', id) indicatorId: string,
@@ -101,6 +119,7 @@ export class IndicatorsController {
   }
 
   @Get(':id/chart.svg')
+  @Operation({ summary: 'Geeft de grafiek van een indicator als SVG', answers: { mediaType: 'image/svg+xml' }, refusals: [400, 401, 404] })
   @Header('Content-Type', 'image/svg+xml; charset=utf-8')
   async chart(@Param('id', id) indicatorId: string, @Query('asOf', asOfParam) asOf?: string) {
     const i = await (await this.readModel.at(asOf)).queries.facts.indicator(indicatorId);

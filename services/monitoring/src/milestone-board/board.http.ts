@@ -1,5 +1,6 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
-import { asOfParam } from '@regie/nest-kit';
+import { asOfParam, Operation } from '@regie/nest-kit';
+import { BoardAction, BoardActionLine, OverdueCommitment } from '../read-model/monitoring.responses';
 import { ReadModel } from '@regie/context';
 import type { MonitoringQueries } from '../read-model/monitoring.queries';
 import { ApiTags } from '@nestjs/swagger';
@@ -11,6 +12,11 @@ export class MilestoneBoardController {
   constructor(private readonly readModel: ReadModel<MonitoringQueries>) {}
 
   @Get('milestones')
+  @Operation({
+    summary: 'Geeft het mijlpalenbord: per actie de stand van elke mijlpaal',
+    answers: { type: [BoardAction] },
+    refusals: [400, 401],
+  })
   async board(@Query('asOf', asOfParam) asOf?: string) {
     const { queries, today } = await this.readModel.at(asOf);
     return queries.board.board(today);
@@ -18,12 +24,18 @@ export class MilestoneBoardController {
 
   /** The same board per action line (0–3), with counts per state. */
   @Get('milestones/by-action-line')
+  @Operation({
+    summary: 'Geeft het mijlpalenbord per actielijn, met tellingen per stand',
+    answers: { type: [BoardActionLine] },
+    refusals: [400, 401],
+  })
   async byActionLine(@Query('asOf', asOfParam) asOf?: string) {
     const { queries, today } = await this.readModel.at(asOf);
     return queries.board.byActionLine(today);
   }
 
   @Get('milestones.csv')
+  @Operation({ summary: 'Geeft het mijlpalenbord als CSV', answers: { mediaType: 'text/csv' }, refusals: [400, 401] })
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="mijlpalen.csv"')
   async csv(@Query('asOf', asOfParam) asOf?: string) {
@@ -64,6 +76,11 @@ export class MilestoneBoardController {
 
   /** Toezeggingen the commitments context recorded as overdue (an event at the deadline), oldest first. */
   @Get('overdue-commitments')
+  @Operation({
+    summary: 'Somt de toezeggingen op die over de termijn zijn, oudste eerst',
+    answers: { type: [OverdueCommitment] },
+    refusals: [400, 401],
+  })
   async overdue(@Query('asOf', asOfParam) asOf?: string) {
     const { queries, today } = await this.readModel.at(asOf);
     const [commitments, milestones] = await Promise.all([queries.facts.commitments(), queries.facts.milestones()]);

@@ -3,7 +3,8 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Commands, ReadModel } from '@regie/context';
 import type { CommandContext } from '@regie/es-core';
-import { Allow, asOfParam, Ctx, zodParam } from '@regie/nest-kit';
+import { Allow, asOfParam, Ctx, Operation, zodParam } from '@regie/nest-kit';
+import { Projection, ProjectionComparison, PublishedProjection } from '../read-model/monitoring.responses';
 import { Publication } from '../monitoring.commands';
 import type { MonitoringQueries } from '../read-model/monitoring.queries';
 import { quarterParam, versionParam } from '../shared/schemas';
@@ -25,6 +26,7 @@ export class ProjectionsController {
 
   /** Computed now from everything monitoring knows; changes as events arrive. With `asOf`: as it would have been computed then. */
   @Get()
+  @Operation({ summary: 'Berekent de kwartaalprojectie zoals die nu staat', answers: { type: Projection }, refusals: [400, 401] })
   async live(@Param('quarter', quarter) q: string, @Query('asOf', asOfParam) asOf?: string) {
     return this.projections.compute(q, await this.readModel.at(asOf));
   }
@@ -32,6 +34,12 @@ export class ProjectionsController {
   /** Freezes the projection as computed now as a ProjectionPublished event (a new version each time). */
   @Allow('director')
   @Post('publish')
+  @Operation({
+    summary: 'Publiceert de kwartaalprojectie: bevriest haar als nieuwe versie',
+    status: 201,
+    answers: { type: PublishedProjection },
+    refusals: [400, 401, 403, 409],
+  })
   async publish(@Param('quarter', quarter) q: string, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
     const document = await this.projections.compute(q);
     const command = { type: 'PublishProjection' as const, data: { quarter: q, publishedAt: ctx.now.toISOString(), document } };
@@ -43,6 +51,11 @@ export class ProjectionsController {
 
   /** The latest published version — with `asOf`, the latest that had been published then (a later one did not exist yet). */
   @Get('published')
+  @Operation({
+    summary: 'Geeft een gepubliceerde versie van de kwartaalprojectie, standaard de laatste',
+    answers: { type: PublishedProjection },
+    refusals: [400, 401, 404],
+  })
   async published(
     @Param('quarter', quarter) q: string,
     @Query('version', version('version')) v: number | undefined,
@@ -54,6 +67,11 @@ export class ProjectionsController {
 
   /** What changed between two published versions, field by field. */
   @Get('published/compare')
+  @Operation({
+    summary: 'Vergelijkt twee gepubliceerde versies, veld voor veld',
+    answers: { type: ProjectionComparison },
+    refusals: [400, 401, 404],
+  })
   async compare(
     @Param('quarter', quarter) q: string,
     @Query('from', required('from')) from: number,

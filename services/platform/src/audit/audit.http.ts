@@ -4,7 +4,8 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { Clock, EventStore, NotFound, PersonalDataVault, unsealDeep } from '@regie/es-core';
 import type { PostgresEventStore } from '@regie/es-postgres';
-import { Allow, KeepSealed, zodParam } from '@regie/nest-kit';
+import { Allow, KeepSealed, Operation, type Refusal, zodParam } from '@regie/nest-kit';
+import { AuditPage, AuditStream, ChainVerification } from '../platform.responses';
 import { postgresStoreOf } from '../adapters';
 
 const moment = z.iso.datetime({ offset: true, error: 'verwacht een tijdstip als 2026-01-31T12:00:00Z' });
@@ -22,6 +23,8 @@ class AuditEventsQuery extends createZodDto(
     names: z.enum(['sealed', 'open'], { error: 'kies sealed of open' }).default('sealed'),
   }),
 ) {}
+
+const refusals: Refusal[] = [400, 401, 403];
 
 const names = zodParam('names', z.enum(['sealed', 'open'], { error: 'kies sealed of open' }).default('sealed'));
 
@@ -42,6 +45,7 @@ export class AuditController {
   ) {}
 
   @Get('events')
+  @Operation({ summary: 'Bladert door de volledige eventgeschiedenis, te filteren', answers: { type: AuditPage }, refusals })
   async events(@Query() query: AuditEventsQuery) {
     const { names: shown, ...filter } = query;
     const events = await this.postgres().auditLog({
@@ -54,6 +58,7 @@ export class AuditController {
   }
 
   @Get('streams/:stream')
+  @Operation({ summary: 'Geeft alle events van één stream', answers: { type: AuditStream }, refusals: [...refusals, 404] })
   async stream(@Param('stream') stream: string, @Query('names', names) shown: 'sealed' | 'open') {
     const events = await this.store.readStream(stream);
     if (events.length === 0) throw new NotFound(`Stream ${stream} bestaat niet: er is nooit een event in opgeslagen.`);
@@ -62,6 +67,7 @@ export class AuditController {
   }
 
   @Get('verify')
+  @Operation({ summary: 'Controleert de hashketen van de eventstore', answers: { type: ChainVerification }, refusals })
   async verify() {
     return this.postgres().verifyChain(this.clock.now());
   }

@@ -2,7 +2,8 @@ import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Optional, P
 import { ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { Caller, InvalidCredentials, LocalAccounts, type Principal, Public } from '@regie/nest-kit';
+import { Caller, InvalidCredentials, LocalAccounts, Operation, type Principal, Public } from '@regie/nest-kit';
+import { LoginResult, Me } from '../platform.responses';
 
 class LoginBody extends createZodDto(
   z.object({
@@ -19,6 +20,11 @@ export class AuthController {
 
   @Public()
   @Post('login')
+  @Operation({
+    summary: 'Logt in met een lokaal account en geeft een bearer-token',
+    answers: { type: LoginResult },
+    refusals: [400, 401, 404],
+  })
   @HttpCode(200)
   async login(@Body() body: LoginBody) {
     if (!this.accounts) throw new NotFoundException('Lokale accounts staan uit: log in via de OIDC-provider van uw organisatie.');
@@ -31,6 +37,7 @@ export class AuthController {
   }
 
   @Get('me')
+  @Operation({ summary: 'Geeft wie het token draagt: naam, rollen en acties', answers: { type: Me }, refusals: [401] })
   me(@Caller() caller: Principal) {
     return caller;
   }

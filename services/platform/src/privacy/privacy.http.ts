@@ -4,7 +4,8 @@ import { createZodDto } from 'nestjs-zod';
 import type { Pool } from 'pg';
 import { z } from 'zod';
 import { type CommandContext, EventStore, PersonalDataVault } from '@regie/es-core';
-import { Allow, Ctx, DATABASE_URL, PLATFORM_POOL } from '@regie/nest-kit';
+import { Allow, Ctx, DATABASE_URL, Operation, PLATFORM_POOL } from '@regie/nest-kit';
+import { ForgetReport } from '../platform.responses';
 import { readModels } from '../read-models';
 import { forgetPerson } from './forget-person';
 
@@ -31,6 +32,11 @@ export class PrivacyController {
 
   @Allow('auditor', 'coordinator')
   @Post('forget')
+  @Operation({
+    summary: 'Vergeet een persoon (AVG): verwijdert de sleutel van al zijn persoonsgegevens',
+    answers: { type: ForgetReport },
+    refusals: [400, 401, 403, 404],
+  })
   @HttpCode(200)
   async forget(@Body() body: ForgetBody, @Ctx() ctx: CommandContext) {
     const schemas = readModels(this.url).map((m) => m.schema);

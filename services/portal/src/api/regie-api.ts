@@ -1,4 +1,4 @@
-import type * as T from './regie-api.types';
+import type * as T from './regie-api.models';
 
 /** A refusal or failure of the API, with its problem+json body (RFC 9457). */
 export class ApiError extends Error {

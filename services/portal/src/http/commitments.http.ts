@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters, UseGua
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '@regie/nest-kit';
-import type { CommitmentStatus } from '../api/regie-api.types';
+import type { CommitmentStatus } from '../api/regie-api.models';
 import type { WriteOptions } from '../api/regie-api';
 import { Portal, SessionGuard } from '../session/session.guard';
 import type { PortalContext } from '../session/session';

@@ -1,4 +1,4 @@
-import type { Me, Role } from '../api/regie-api.types';
+import type { Me, Role } from '../api/regie-api.models';
 
 /**
  * What the screens offer to whom. This only decides which buttons and forms to show: the services

@@ -1,4 +1,4 @@
-import type { Me } from '../api/regie-api.types';
+import type { Me } from '../api/regie-api.models';
 import { rights } from './rights';
 
 const user = (roles: Me['roles'], actionCodes: string[] = []): Me => ({ username: 'u', name: 'U', roles, actionCodes });

@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import type { RegieApi } from '../api/regie-api';
-import type { Me } from '../api/regie-api.types';
+import type { Me } from '../api/regie-api.models';
 import type { Rights } from './rights';
 
 /** The access token lives in this cookie: httpOnly (no script reads it), SameSite=Strict (no other site sends it). */

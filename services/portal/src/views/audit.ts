@@ -1,4 +1,4 @@
-import type { AuditEvent } from '../api/regie-api.types';
+import type { AuditEvent } from '../api/regie-api.models';
 
 const ID_FIELD = /(^id$|Id$|^sequence$|^index$)/;
 

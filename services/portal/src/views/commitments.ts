@@ -1,4 +1,4 @@
-import type { Commitment, CommitmentSummary, Due } from '../api/regie-api.types';
+import type { Commitment, CommitmentSummary, Due } from '../api/regie-api.models';
 import { formatDate } from './format';
 import { eventLabel } from './labels';
 

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { Rag } from '../api/regie-api.types';
+import type { Rag } from '../api/regie-api.models';
 import { RAG_LABEL } from './labels';
 
 /** Small building blocks on the NL Design System classes, so pages read as content. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Problem } from '../api/regie-api.types';
+import type { Problem } from '../api/regie-api.models';
 
 /** A refused form: the service's problem in the user's words, per field where it names one. */
 export interface FormErrors {

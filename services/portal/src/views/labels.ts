@@ -1,4 +1,4 @@
-import type { CommitmentStatus, KnelpuntLevel, MeetingKind, MeetingStatus, MilestoneStatus, Rag, Role } from '../api/regie-api.types';
+import type { CommitmentStatus, KnelpuntLevel, MeetingKind, MeetingStatus, MilestoneStatus, Rag, Role } from '../api/regie-api.models';
 
 /** The Dutch words users see for the API's codes (glossary: ../shared/DESIGN.md). */
 export const ROLE_LABEL: Record<Role, string> = {

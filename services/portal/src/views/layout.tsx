@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { Me } from '../api/regie-api.types';
+import type { Me } from '../api/regie-api.models';
 import type { FormErrors } from './form-state';
 import { ROLE_LABEL } from './labels';
 import { formatDateTime } from './format';

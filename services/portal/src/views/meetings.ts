@@ -1,4 +1,4 @@
-import type { MeetingKind, MeetingSummary } from '../api/regie-api.types';
+import type { MeetingKind, MeetingSummary } from '../api/regie-api.models';
 
 /** Splits the calendar at `now`: meetings still to come (or running), and earlier ones, latest first. */
 export function splitCalendar(meetings: MeetingSummary[], now: Date): { upcoming: MeetingSummary[]; past: MeetingSummary[] } {

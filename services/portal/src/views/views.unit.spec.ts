@@ -1,4 +1,4 @@
-import type { Commitment, MeetingSummary, MilestoneSummary } from '../api/regie-api.types';
+import type { Commitment, MeetingSummary, MilestoneSummary } from '../api/regie-api.models';
 import { eventSummary, pageOfStream } from './audit';
 import { commitmentHistory, commitmentOrder, dueText, parseActionCodes } from './commitments';
 import { nextDraft, splitCalendar } from './meetings';

@@ -1,4 +1,4 @@
-import type { ActionSummary, MilestoneSummary } from '../api/regie-api.types';
+import type { ActionSummary, MilestoneSummary } from '../api/regie-api.models';
 
 /** The next mijlpaal of an action: the earliest that is neither achieved nor cancelled (late ones first, being earliest). */
 export function nextMilestone(milestones: MilestoneSummary[]): MilestoneSummary | undefined {

@@ -1,4 +1,4 @@
-import type { Action, Knelpunt } from '../../api/regie-api.types';
+import type { Action, Knelpunt } from '../../api/regie-api.models';
 import { Badge, Disclosure, H2, H3, P } from '../components';
 import { formatDateTime } from '../format';
 import { Form, Select, TextArea } from '../form';

@@ -1,4 +1,4 @@
-import type { Action, Milestone } from '../../api/regie-api.types';
+import type { Action, Milestone } from '../../api/regie-api.models';
 import type { PortalContext } from '../../session/session';
 import { Badge, Disclosure, H2, H3, P } from '../components';
 import { amsterdamLocal, formatDate } from '../format';

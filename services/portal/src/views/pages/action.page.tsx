@@ -1,4 +1,4 @@
-import type { Action, Werkagenda } from '../../api/regie-api.types';
+import type { Action, Werkagenda } from '../../api/regie-api.models';
 import type { PortalContext } from '../../session/session';
 import { Alert, DataList, Disclosure, H1, H2, P, RagBadge } from '../components';
 import { formatDateTime } from '../format';

@@ -1,4 +1,4 @@
-import type { AuditEvent } from '../../api/regie-api.types';
+import type { AuditEvent } from '../../api/regie-api.models';
 import { A, Table } from '../components';
 import { eventSummary, justBefore, pageOfStream, timeTravels } from '../audit';
 import { formatDateTime } from '../format';

@@ -1,4 +1,4 @@
-import type { AuditPage as Page, Verification } from '../../api/regie-api.types';
+import type { AuditPage as Page, Verification } from '../../api/regie-api.models';
 import type { PortalContext } from '../../session/session';
 import { A, Alert, H1, H2, P } from '../components';
 import { PAST_SCREENS } from '../audit';

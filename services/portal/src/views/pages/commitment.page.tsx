@@ -1,4 +1,4 @@
-import type { Commitment } from '../../api/regie-api.types';
+import type { Commitment } from '../../api/regie-api.models';
 import type { PortalContext } from '../../session/session';
 import { A, Badge, DataList, Disclosure, H1, H2, P } from '../components';
 import { commitmentHistory, documentText, dueText } from '../commitments';

@@ -1,4 +1,4 @@
-import type { CommitmentStatus, CommitmentSummary } from '../../api/regie-api.types';
+import type { CommitmentStatus, CommitmentSummary } from '../../api/regie-api.models';
 import type { PortalContext } from '../../session/session';
 import { A, Badge, Disclosure, H1, H2, P, SelectFilter, Table } from '../components';
 import { commitmentOrder, dueText } from '../commitments';

@@ -1,4 +1,4 @@
-import type { Me } from '../../api/regie-api.types';
+import type { Me } from '../../api/regie-api.models';
 import { A, H1, P } from '../components';
 import { Layout } from '../layout';
 

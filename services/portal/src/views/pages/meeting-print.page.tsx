@@ -1,4 +1,4 @@
-import type { Meeting, MeetingSeries } from '../../api/regie-api.types';
+import type { Meeting, MeetingSeries } from '../../api/regie-api.models';
 import { formatDate, formatDateTime, formatTime, formatWeekday } from '../format';
 import { MEETING_KIND_LABEL, MEETING_STATUS_LABEL } from '../labels';
 

@@ -1,4 +1,4 @@
-import type { Meeting } from '../../api/regie-api.types';
+import type { Meeting } from '../../api/regie-api.models';
 import type { PortalContext } from '../../session/session';
 import { Badge, H2, P, Table } from '../components';
 import { amsterdamLocal, formatDate, formatDateTime } from '../format';

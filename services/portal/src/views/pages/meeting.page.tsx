@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { Meeting, MeetingSeries } from '../../api/regie-api.types';
+import type { Meeting, MeetingSeries } from '../../api/regie-api.models';
 import type { PortalContext } from '../../session/session';
 import { A, Alert, Badge, DataList, Disclosure, H1, H2, P } from '../components';
 import { amsterdamLocal, formatDateTime, formatTime, formatWeekday } from '../format';

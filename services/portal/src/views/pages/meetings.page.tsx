@@ -1,4 +1,4 @@
-import type { MeetingKind, MeetingSeries, MeetingSummary } from '../../api/regie-api.types';
+import type { MeetingKind, MeetingSeries, MeetingSummary } from '../../api/regie-api.models';
 import type { PortalContext } from '../../session/session';
 import { A, Alert, Badge, DataList, Disclosure, H1, H2, P, SelectFilter, Table } from '../components';
 import { formatDateTime, formatTime, formatWeekday } from '../format';

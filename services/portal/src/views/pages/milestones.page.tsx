@@ -1,4 +1,4 @@
-import type { BoardActionLine, BoardMilestone, Werkagenda } from '../../api/regie-api.types';
+import type { BoardActionLine, BoardMilestone, Werkagenda } from '../../api/regie-api.models';
 import type { PortalContext } from '../../session/session';
 import { A, Badge, H1, H2, P, Table } from '../components';
 import { formatDate } from '../format';

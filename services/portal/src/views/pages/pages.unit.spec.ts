@@ -1,6 +1,6 @@
 import { render } from 'preact-render-to-string';
 import type { RegieApi } from '../../api/regie-api';
-import type { Action, Me, Werkagenda } from '../../api/regie-api.types';
+import type { Action, Me, Werkagenda } from '../../api/regie-api.models';
 import { rights } from '../../session/rights';
 import type { PortalContext } from '../../session/session';
 import { formErrors } from '../form-state';
@@ -35,6 +35,7 @@ const action: Action = {
       achievedOn: null,
       replans: [],
       cancelReason: null,
+      revision: 2,
     },
   ],
   progressReports: [

@@ -1,4 +1,4 @@
-import type { Indicator, Projection } from '../../api/regie-api.types';
+import type { Indicator, Projection } from '../../api/regie-api.models';
 import type { PortalContext } from '../../session/session';
 import { DataList, Disclosure, H2, H3, P, Table } from '../components';
 import { formatMonth } from '../format';

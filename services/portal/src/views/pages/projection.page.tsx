@@ -1,4 +1,4 @@
-import type { Indicator, Projection, PublishedProjection, Werkagenda } from '../../api/regie-api.types';
+import type { Indicator, Projection, PublishedProjection, Werkagenda } from '../../api/regie-api.models';
 import type { PortalContext } from '../../session/session';
 import { A, Alert, Badge, H1, H2, P, RagBadge, Table } from '../components';
 import { dueText } from '../commitments';

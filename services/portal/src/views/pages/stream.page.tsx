@@ -1,4 +1,4 @@
-import type { AuditStream } from '../../api/regie-api.types';
+import type { AuditStream } from '../../api/regie-api.models';
 import type { PortalContext } from '../../session/session';
 import { A, H1, P } from '../components';
 import { pageOfStream } from '../audit';

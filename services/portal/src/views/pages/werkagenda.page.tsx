@@ -1,4 +1,4 @@
-import type { ActionSummary, Werkagenda } from '../../api/regie-api.types';
+import type { ActionSummary, Werkagenda } from '../../api/regie-api.models';
 import type { PortalContext } from '../../session/session';
 import { A, Badge, H1, H2, P, RagBadge, Table } from '../components';
 import { formatDate } from '../format';

@@ -1,0 +1,81 @@
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import { MEETING_KINDS } from '../series/meeting-series';
+
+/** What the meetings context answers: overlegvormen, overleggen, agenda and record, as the API shows them. */
+const isoDate = z.string().describe('YYYY-MM-DD');
+const moment = z.string().describe('ISO 8601, UTC');
+const kind = z.enum(MEETING_KINDS);
+
+export const meetingSeriesSchema = z.object({
+  id: z.string(),
+  werkagendaId: z.string(),
+  kind,
+  title: z.string(),
+  purpose: z.string(),
+  cadence: z.string(),
+  interval: z.object({ unit: z.enum(['weeks', 'months']), every: z.number().int() }),
+  participants: z.array(z.string()),
+  chair: z.string().describe('De voorzitter, als die vastligt').nullable(),
+  organiser: z.string(),
+  firstOccurrence: z.object({ date: isoDate, time: z.string(), timeZone: z.string() }),
+  durationMinutes: z.number().int(),
+  /** A series the seed invented as an example, not one the werkagenda names. */
+  example: z.boolean(),
+});
+
+export const meetingSummarySchema = z.object({
+  id: z.string(),
+  kind,
+  startsAt: moment,
+  endsAt: moment,
+  status: z.enum(['scheduled', 'agenda_published', 'held', 'minutes_approved', 'cancelled']),
+  preparesFor: z.string().describe('Bij een kerngroep: het id van de regiegroep die zij voorbereidt').nullable(),
+});
+
+export const agendaItemSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  source: z.object({ type: z.string(), ref: z.string() }),
+  order: z.number().int(),
+});
+
+export const meetingSchema = meetingSummarySchema.extend({
+  seriesId: z.string(),
+  local: z.object({ date: isoDate, time: z.string() }),
+  nominalDate: isoDate,
+  movedBecause: z.string().describe('Waarom het overleg van zijn reguliere datum is verschoven').nullable(),
+  reschedules: z.array(z.object({ previousStartsAt: moment, startsAt: moment, reason: z.string(), at: moment })),
+  cancelReason: z.string().describe('De reden van afzeggen').nullable(),
+  preparedBy: z.string().describe('Bij een regiegroep: het id van de kerngroep die haar voorbereidt').nullable(),
+  agendaStatus: z.enum(['concept', 'gepubliceerd']),
+  publishedAt: moment.nullable(),
+  agenda: z.array(agendaItemSchema),
+  decisions: z.array(z.object({ id: z.string(), text: z.string(), kind: z.enum(['operationeel', 'strategisch']), recordedAt: moment })),
+  actionPoints: z.array(
+    z.object({
+      id: z.string(),
+      text: z.string(),
+      /** May name a person: opened for reading, "[verwijderd]" once forgotten. */
+      owner: z.string(),
+      dueDate: isoDate,
+      done: z.boolean(),
+      completedOn: isoDate.nullable(),
+      overdue: z.boolean(),
+    }),
+  ),
+  heldAt: moment.nullable(),
+  minutesApprovedAt: moment.nullable(),
+  revision: z.number().int(),
+});
+
+const onMeeting = z.object({ id: z.string(), meetingId: z.string(), revision: z.number().int() });
+
+export class MeetingSeries extends createZodDto(meetingSeriesSchema) {}
+export class MeetingSummary extends createZodDto(meetingSummarySchema) {}
+export class MeetingDetail extends createZodDto(meetingSchema) {}
+/** An agenda item, decision or action point recorded on a meeting, and the meeting's new revision. */
+export class RecordedOnMeeting extends createZodDto(onMeeting) {}
+export class AgendaPublished extends createZodDto(
+  z.object({ id: z.string(), agenda: z.array(agendaItemSchema), revision: z.number().int() }),
+) {}

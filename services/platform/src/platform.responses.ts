@@ -1,0 +1,64 @@
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+
+/** What the platform's own routes answer: health, sign-in, the audit log and erasure. */
+const moment = z.string().describe('ISO 8601, UTC');
+const int = z.number().int();
+const role = z.enum(['coordinator', 'director', 'auditor', 'actiehouder']);
+
+const storedEvent = z.object({
+  id: z.string(),
+  streamId: z.string(),
+  revision: int,
+  position: int,
+  type: z.string(),
+  schemaVersion: int,
+  /** As stored: personal data sealed, unless `names=open`. */
+  data: z.unknown(),
+  metadata: z.looseObject({
+    actor: z.object({ userId: z.string(), role: z.string() }).optional(),
+    correlationId: z.string().optional(),
+    causationId: z.string().optional(),
+  }),
+  occurredAt: moment,
+  recordedAt: moment,
+  hash: z.string().optional(),
+});
+
+export class Health extends createZodDto(
+  z.object({ status: z.literal('ok'), eventStore: z.string(), bus: z.string(), scheduler: z.string() }),
+) {}
+export class AsyncApiDocument extends createZodDto(z.looseObject({ asyncapi: z.string() })) {}
+export class LoginResult extends createZodDto(
+  z.object({ accessToken: z.string(), tokenType: z.literal('Bearer'), expiresIn: int, roles: z.array(role) }),
+) {}
+export class Me extends createZodDto(
+  z.object({ username: z.string(), name: z.string(), roles: z.array(role), actionCodes: z.array(z.string()) }),
+) {}
+export class AuditPage extends createZodDto(
+  z.object({ events: z.array(storedEvent), next: int.nullable().describe('Geef door als `after` voor de volgende pagina') }),
+) {}
+export class AuditStream extends createZodDto(z.object({ stream: z.string(), events: z.array(storedEvent) })) {}
+export class ChainVerification extends createZodDto(
+  z.object({
+    ok: z.boolean(),
+    events: int,
+    head: z.object({ position: int, hash: z.string() }),
+    checkedAt: moment,
+    problems: z.array(
+      z.object({ position: int, kind: z.enum(['gap', 'hash-mismatch', 'head-mismatch', 'checkpoint-mismatch']), detail: z.string() }),
+    ),
+  }),
+) {}
+/** The answer never repeats the name; `remaining` says where it still occurs as plain text. */
+export class ForgetReport extends createZodDto(
+  z.object({
+    status: z.enum(['forgotten', 'already-forgotten']),
+    subject: z.string().optional(),
+    erasedAt: moment,
+    remaining: z.object({
+      events: z.array(z.object({ position: int, streamId: z.string(), type: z.string() })),
+      tables: z.array(z.object({ table: z.string(), rows: int })),
+    }),
+  }),
+) {}
