@@ -7,6 +7,12 @@ export interface OidcOptions {
   /** Expected `aud`; unchecked when absent. */
   audience?: string;
   claims?: Partial<ClaimNames>;
+  /**
+   * How long the fetched JWKS is trusted (jose's default: 10 minutes): a key the provider removed
+   * still verifies until then. And how long after a fetch an unknown key id waits for the next one
+   * (jose's default: 30 seconds), so a flood of made-up key ids cannot hammer the provider.
+   */
+  jwksCache?: { maxAgeMs?: number; cooldownMs?: number };
 }
 
 /**
@@ -18,7 +24,10 @@ export class OidcVerifier extends TokenVerifier {
 
   constructor(private readonly options: OidcOptions) {
     super();
-    this.keys = createRemoteJWKSet(new URL(options.jwksUrl));
+    this.keys = createRemoteJWKSet(new URL(options.jwksUrl), {
+      cacheMaxAge: options.jwksCache?.maxAgeMs,
+      cooldownDuration: options.jwksCache?.cooldownMs,
+    });
   }
 
   async verify(token: string): Promise<Principal> {

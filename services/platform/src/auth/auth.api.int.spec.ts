@@ -92,7 +92,7 @@ describe('auth: local accounts and rights', () => {
     expect(refused.map((e) => e.type)).not.toContain('ProgressReported');
   });
 
-  it('enforces each role on each kind of write', async () => {
+  it('enforces each role on each kind of write, and the writes of the allowed roles succeed', async () => {
     const [meeting] = (await (await api.fetch('/api/v1/meetings?kind=kerngroep&from=2026-03-15')).json()) as { id: string }[];
     const [indicator] = (await (await api.fetch('/api/v1/indicators')).json()) as { id: string }[];
     const writes: { path: string; body: object; allowed: string[] }[] = [
@@ -125,11 +125,9 @@ describe('auth: local accounts and rights', () => {
       expect([write.path, (await fetch(`${platform.url}${write.path}`, json(write.body))).status]).toEqual([write.path, 401]);
       for (const who of ['coordinator', 'director', 'auditor', 'actiehouder-1.1', 'actiehouder-3.2']) {
         const status = (await api.fetch(write.path, json(write.body), who)).status;
-        expect([write.path, who, status === 403 ? 'refused' : 'allowed']).toEqual([
-          write.path,
-          who,
-          write.allowed.includes(who) ? 'allowed' : 'refused',
-        ]);
+        // An allowed write must succeed, not merely pass the rights check and fail further on.
+        const outcome = status === 403 ? 'refused' : status >= 200 && status < 300 ? 'succeeded' : `answered ${status}`;
+        expect([write.path, who, outcome]).toEqual([write.path, who, write.allowed.includes(who) ? 'succeeded' : 'refused']);
       }
     }
   });
@@ -159,10 +157,13 @@ describe('auth: tokens from an OIDC provider', () => {
   let jwks: Server;
   let issuer: string;
   let sign: (claims: Record<string, unknown>, options?: { issuer?: string; audience?: string }) => Promise<string>;
+  let privateKey: CryptoKey;
 
   beforeAll(async () => {
     // A real JWKS endpoint over HTTP, as a provider such as Keycloak serves it.
-    const { privateKey, publicKey } = await generateKeyPair('RS256');
+    const pair = await generateKeyPair('RS256');
+    privateKey = pair.privateKey;
+    const { publicKey } = pair;
     const jwk = { ...(await exportJWK(publicKey)), kid: 'test-key', alg: 'RS256', use: 'sig' };
     jwks = createServer((_, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] })));
     await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
@@ -217,6 +218,37 @@ describe('auth: tokens from an OIDC provider', () => {
     expect((await me(await sign({ sub: 'x', ...roles }, { issuer: 'http://elders.example/realms/vws' }))).status).toBe(401);
     expect((await me(await sign({ sub: 'x', ...roles }, { audience: 'ander-systeem' }))).status).toBe(401);
     expect((await me(await sign({ sub: 'x', realm_access: { roles: ['offline_access'] } }))).status).toBe(401);
+  });
+
+  it('refuses a token signed by a foreign key with the right issuer, audience and key id', async () => {
+    const foreign = await generateKeyPair('RS256');
+    const claims = { sub: 'x', realm_access: { roles: ['coordinator'] } };
+    for (const kid of ['test-key', 'sleutel-van-elders']) {
+      const token = await new SignJWT(claims)
+        .setProtectedHeader({ alg: 'RS256', kid })
+        .setIssuer(issuer)
+        .setAudience('regie')
+        .setIssuedAt()
+        .setExpirationTime('5m')
+        .sign(foreign.privateKey);
+      const res = await me(token);
+      expect([kid, res.status]).toEqual([kid, 401]);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+    }
+    expect((await me(await sign(claims))).status).toBe(200);
+  });
+
+  it("refuses the provider's own token once it has expired", async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const expired = await new SignJWT({ sub: 'x', realm_access: { roles: ['coordinator'] } })
+      .setProtectedHeader({ alg: 'RS256', kid: 'test-key' })
+      .setIssuer(issuer)
+      .setAudience('regie')
+      .setIssuedAt(now - 600)
+      .setExpirationTime(now - 5)
+      .sign(privateKey);
+    expect((await me(expired)).status).toBe(401);
+    expect((await fetch(`${platform.url}/api/v1/actions`, { headers: { authorization: `Bearer ${expired}` } })).status).toBe(401);
   });
 
   it('has no local accounts in production mode', async () => {
