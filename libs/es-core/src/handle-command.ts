@@ -3,6 +3,7 @@ import type { Actor, DomainEvent, EventMetadata, RecordedEvent } from './event';
 import { EventStore, type ExpectedRevision } from './event-store';
 import { WrongExpectedRevision } from './errors';
 import { newId, stableId } from './ids';
+import { type Backoff, retry } from './retry';
 
 /** What every command carries besides its data: who, why and when. */
 export interface CommandContext {
@@ -11,7 +12,11 @@ export interface CommandContext {
   /** Id of the request or event that caused this command. */
   causationId: string;
   now: Date;
-  /** Set by the HTTP edge from `If-Match`; otherwise the revision just read is expected. */
+  /**
+   * Set by the HTTP edge from `If-Match`: the command was decided on what the client saw, so a stream
+   * that moved on is refused. Unset, the command does not depend on what the client saw: when another
+   * writer appends in between, it is decided again on the new state (see handleCommand).
+   */
   expectedRevision?: number;
   idempotencyKey?: string;
 }
@@ -28,8 +33,21 @@ export interface HandleResult<Event extends DomainEvent> {
 export type SchemaVersions = Readonly<Record<string, number>>;
 
 /**
+ * How often a command without If-Match is decided again when another writer appended in between.
+ * Full jitter spreads writers that collided, so under a burst of writers on one stream (300 progress
+ * reports at once) each finds a turn within the attempts; a stream busier than that answers 409.
+ */
+export const CONCURRENT_APPEND_RETRY: { attempts: number; backoff: Backoff } = {
+  attempts: 15,
+  backoff: { baseMs: 5, maxMs: 1000, jitter: 1 },
+};
+
+/**
  * Read the stream, fold it, decide, append with optimistic concurrency.
  * Nothing is written when `decide` throws: a rejected command records nothing.
+ * Without `context.expectedRevision`, losing the race to another append re-reads, re-decides
+ * (the rules see the other writer's events) and appends again; with it, the conflict is the
+ * caller's answer (409).
  */
 export async function handleCommand<Command, Event extends DomainEvent, State>(
   store: EventStore,
@@ -38,6 +56,37 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
   command: Command,
   context: CommandContext,
   schemaVersions: SchemaVersions = {},
+): Promise<HandleResult<Event>> {
+  const once = () => decideAndAppend(store, streamId, decider, command, context, schemaVersions);
+  if (context.expectedRevision !== undefined) return once();
+  // After a collision, this process's writers to the stream take turns, so they stop colliding with
+  // each other; the backoff keeps them from colliding with other processes' writers all at once.
+  return retry((attempt) => (attempt === 1 ? once() : inTurn(store, streamId, once)), {
+    ...CONCURRENT_APPEND_RETRY,
+    retryable: (error) => error instanceof WrongExpectedRevision,
+  });
+}
+
+/** Per store and stream, the end of the queue of writers taking turns. */
+const turns = new WeakMap<EventStore, Map<string, Promise<unknown>>>();
+
+function inTurn<T>(store: EventStore, streamId: string, work: () => Promise<T>): Promise<T> {
+  let queues = turns.get(store);
+  if (!queues) turns.set(store, (queues = new Map()));
+  const run = (queues.get(streamId) ?? Promise.resolve()).then(work);
+  const end = run.catch(() => undefined);
+  queues.set(streamId, end);
+  void end.then(() => queues.get(streamId) === end && queues.delete(streamId));
+  return run;
+}
+
+async function decideAndAppend<Command, Event extends DomainEvent, State>(
+  store: EventStore,
+  streamId: string,
+  decider: Decider<Command, Event, State>,
+  command: Command,
+  context: CommandContext,
+  schemaVersions: SchemaVersions,
 ): Promise<HandleResult<Event>> {
   const history = await store.readStream(streamId);
   const revision = history.length === 0 ? -1 : history[history.length - 1].revision;

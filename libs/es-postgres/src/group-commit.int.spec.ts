@@ -3,6 +3,8 @@ import { testDatabase } from '@regie/test-kit';
 import { PostgresEventStore } from './postgres-event-store';
 import { verifyChain } from './verify-chain';
 
+const CHAIN_KEY = Buffer.alloc(32, 7);
+
 const event = (data: unknown = { n: 1 }): NewEvent => ({
   id: newId(),
   type: 'E',
@@ -47,7 +49,7 @@ describe('PostgreSQL group commit', () => {
     // Within a stream, revisions follow the order in which the appends were made.
     const s0 = await store.readStream('s-0');
     expect(s0.map((e) => e.revision)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
-    expect(await verifyChain(store.sqlPool)).toMatchObject({ ok: true, events: 61 });
+    expect(await verifyChain(store.sqlPool, { key: CHAIN_KEY })).toMatchObject({ ok: true, events: 61 });
   });
 
   it('refuses a conflicting append alone: the others in its group are written', async () => {
@@ -68,7 +70,7 @@ describe('PostgreSQL group commit', () => {
     expect((outcomes[3] as PromiseFulfilledResult<unknown>).value).toMatchObject({ nextExpectedRevision: 1 });
     expect((await store.readStream('taken')).length).toBe(2);
     expect((await store.readStream('fresh-2')).length).toBe(2);
-    expect(await verifyChain(store.sqlPool)).toMatchObject({ ok: true });
+    expect(await verifyChain(store.sqlPool, { key: CHAIN_KEY })).toMatchObject({ ok: true });
   });
 
   it('fails an append PostgreSQL refuses on its own, and writes the rest of its group', async () => {
@@ -81,7 +83,7 @@ describe('PostgreSQL group commit', () => {
     expect(await store.readStream('bad')).toEqual([]);
     const all = await store.readAll({ after: 0, limit: 100 });
     expect(all.map((e) => e.position)).toEqual([1, 2, 3]);
-    expect(await verifyChain(store.sqlPool)).toMatchObject({ ok: true, events: 3 });
+    expect(await verifyChain(store.sqlPool, { key: CHAIN_KEY })).toMatchObject({ ok: true, events: 3 });
   });
 
   it('answers a twin append made at the same moment with the first result, writing once', async () => {
@@ -113,7 +115,7 @@ describe('PostgreSQL group commit', () => {
         const revisions = (await store.readStream(`shared-${k}`)).map((e) => e.revision);
         expect(revisions).toEqual(revisions.map((_, i) => i));
       }
-      expect(await verifyChain(store.sqlPool)).toMatchObject({ ok: true, events: 160 });
+      expect(await verifyChain(store.sqlPool, { key: CHAIN_KEY })).toMatchObject({ ok: true, events: 160 });
     } finally {
       await other.close();
     }

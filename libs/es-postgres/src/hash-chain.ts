@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import type { RecordedEvent } from '@regie/es-core';
 
 /**
@@ -77,3 +77,35 @@ export function chainParts(event: {
 /** chainParts completed, as the append function does it in SQL; for tests and tools. */
 export const completeChainParts = (parts: ChainParts, position: number, recordedAt: Date, revision: number): string =>
   `${parts.before}${position},"recordedAt":${JSON.stringify(recordedAt.toISOString())},"revision":${revision}${parts.after}`;
+
+/**
+ * The chain key signs what a verification found intact: each event's seal and each checkpoint.
+ * It must not be in the database, so that whoever can rewrite the database cannot sign a
+ * rewritten history: it comes from REGIE_CHAIN_KEY, is derived from REGIE_MASTER_KEY, or is kept
+ * in a key file beside the database (see the platform's chain-key.ts).
+ */
+export const CHAIN_KEY_BYTES = 32;
+
+/** A key for the chain from the master key, separate from every other use of the master key. */
+export const deriveChainKey = (masterKey: Buffer): Buffer =>
+  Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'regie event chain signing key', CHAIN_KEY_BYTES));
+
+const mac = (key: Buffer, text: string) => createHmac('sha256', key).update(text).digest('hex');
+
+/** Names a chain key without revealing it, so a checkpoint signed with another key is told apart from a forged one. */
+export const chainKeyId = (key: Buffer): string => mac(key, 'regie chain key id').slice(0, 16);
+
+/**
+ * An event's seal: the key holder saw the event intact at this position with this chain hash.
+ * Prefixed with the key's id, so a seal made with another key is told apart from a broken one.
+ */
+export const sealOf = (key: Buffer, position: number, hash: string): string =>
+  `${chainKeyId(key)}:${mac(key, `regie chain seal|${position}|${hash}`)}`;
+
+/** A checkpoint's signature: the chain was intact up to this position and ended in this hash. */
+export const checkpointSignature = (key: Buffer, position: number, hash: string): string =>
+  mac(key, `regie chain checkpoint|${position}|${hash}`);
+
+/** Compares a stored MAC with the expected one in constant time; anything malformed is simply unequal. */
+export const sameMac = (stored: unknown, expected: string): boolean =>
+  typeof stored === 'string' && stored.length === expected.length && timingSafeEqual(Buffer.from(stored), Buffer.from(expected));

@@ -21,7 +21,7 @@ import { GroupCommit, type PendingAppend } from './group-commit';
 import { type CommittedEvent, RecentEvents } from './recent-events';
 import { toRecorded } from './rows';
 import { type AuditedEvent, type AuditQuery, queryAuditLog } from './audit-log';
-import { backfillChain, type ChainReport, verifyChain } from './verify-chain';
+import { backfillChain, type ChainReport, verifyChain, type VerifyChainOptions } from './verify-chain';
 import { pollingSubscription } from './subscription';
 
 const UNIQUE_VIOLATION = '23505';
@@ -44,6 +44,8 @@ export interface PostgresEventStoreOptions {
   onConnectionError?: (error: Error) => void;
   /** Group commit: groups committing at once (default 1) and events per group (default 1,000). */
   groupCommit?: { maxInFlight?: number; maxEvents?: number };
+  /** Signs seals and checkpoints of the hash chain (hash-chain.ts); verifyChain needs it. Never stored in the database. */
+  chainKey?: Buffer;
 }
 
 const defaultConnectionError = (error: Error) => console.warn(`[event-store] connection lost: ${error.message}`);
@@ -245,9 +247,11 @@ export class PostgresEventStore extends EventStore {
     return rows.map((r) => ({ position: Number(r.position), streamId: r.stream_id, type: r.type }));
   }
 
-  /** Recomputes the hash chain over the whole history (see verifyChain); records a checkpoint when it is intact. */
-  verifyChain(now: Date, onProgress?: (position: number) => void): Promise<ChainReport> {
-    return verifyChain(this.pool, this.schemaName, onProgress, now);
+  /** Recomputes the hash chain over the whole history (see verifyChain); seals it and signs a checkpoint when it is intact. */
+  verifyChain(options: Omit<VerifyChainOptions, 'key' | 'schema'> = {}): Promise<ChainReport> {
+    const key = this.options.chainKey;
+    if (!key) return Promise.reject(new Error('verifying the hash chain needs the chain key (PostgresEventStoreOptions.chainKey)'));
+    return verifyChain(this.pool, { ...options, key, schema: this.schemaName });
   }
 
   /** The full history for auditors, filtered in SQL and paged by global position. */

@@ -10,7 +10,8 @@ export const NOTIFY_CHANNEL = 'regie_events_appended';
  * - `streams`: the last revision per stream; its row lock serialises appends to one stream.
  * - `head`: one row holding the last global position and chain hash; see PostgresEventStore.append
  *   for why every append takes its row lock last and holds it until commit.
- * - `chain_checkpoints`: chain heads that a verification found intact (see verify-chain.ts).
+ * - `chain_checkpoints`: chain heads that a verification found intact, signed with the chain key;
+ *   `events.seal` is each event's mark of the same (see verify-chain.ts).
  * - `append_batch(...)`: the append itself, one statement for a group of appends (append-function.ts).
  * One transaction under an advisory lock, so processes opening the same store at once do not race
  * on the DDL (CREATE OR REPLACE FUNCTION in two sessions at once fails).
@@ -50,6 +51,8 @@ export async function ensureEventStoreSchema(pool: Pool, schema: string): Promis
       hash        text        NOT NULL,
       verified_at timestamptz NOT NULL
     );
+    ALTER TABLE ${s}.events ADD COLUMN IF NOT EXISTS seal text;
+    ALTER TABLE ${s}.chain_checkpoints ADD COLUMN IF NOT EXISTS signature text, ADD COLUMN IF NOT EXISTS key_id text;
     ${appendFunctionSql(s, NOTIFY_CHANNEL)}
   `);
 }

@@ -18,6 +18,7 @@ import { MESSAGE_SOURCES } from './read-models';
 import { KurrentDbEventStore } from '@regie/es-kurrentdb';
 import { PostgresEventStore, PostgresPersonalDataVault } from '@regie/es-postgres';
 import { type CoreAdapters, ensureIdempotencyTable, LocalAccounts, OidcVerifier } from '@regie/nest-kit';
+import { chainKeyOf } from './chain-key';
 import type { PlatformConfig } from './config';
 import { type DatabaseUser, openDatabase, type PlatformDatabase } from './database';
 
@@ -51,7 +52,7 @@ export async function openAdapters(
   const adapter: EventStore =
     config.REGIE_EVENT_STORE === 'kurrentdb' && config.KURRENTDB_URL
       ? await KurrentDbEventStore.open({ connectionString: config.KURRENTDB_URL })
-      : await PostgresEventStore.open({ connectionString: database.url });
+      : await PostgresEventStore.open({ connectionString: database.url, chainKey: chainKeyOf(config, log) });
   // Old event versions are read through the services' upcasters; history is never rewritten.
   const store = new UpcastingEventStore(adapter, new Upcasters(ALL_UPCASTERS));
   const pool = new Pool({ connectionString: database.url, max: 5 });

@@ -19,6 +19,11 @@ const schema = z.object({
     .base64({ error: 'verwacht 32 bytes in base64, bijvoorbeeld: openssl rand -base64 32' })
     .refine((v) => Buffer.from(v, 'base64').length === 32, 'verwacht precies 32 bytes (base64), bijvoorbeeld: openssl rand -base64 32')
     .optional(),
+  /** Signs the event chain's seals and checkpoints (32 bytes, base64); without it, derived from REGIE_MASTER_KEY or kept in REGIE_DATA_DIR/chain.key. */
+  REGIE_CHAIN_KEY: z
+    .base64({ error: 'verwacht 32 bytes in base64, bijvoorbeeld: openssl rand -base64 32' })
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'verwacht precies 32 bytes (base64), bijvoorbeeld: openssl rand -base64 32')
+    .optional(),
   KURRENTDB_URL: z
     .string()
     .regex(/^(kurrentdb|esdb|kdb)(\+discover)?:\/\//, 'verwacht kurrentdb://host:2113?tls=false')

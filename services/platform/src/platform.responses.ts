@@ -1,5 +1,6 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
+import type { ChainProblem } from '@regie/es-postgres';
 
 /** What the platform's own routes answer: health, sign-in, the audit log and erasure. */
 const moment = z.string().describe('ISO 8601, UTC');
@@ -39,6 +40,19 @@ export class AuditPage extends createZodDto(
   z.object({ events: z.array(storedEvent), next: int.nullable().describe('Geef door als `after` voor de volgende pagina') }),
 ) {}
 export class AuditStream extends createZodDto(z.object({ stream: z.string(), events: z.array(storedEvent) })) {}
+/** Every kind verifyChain reports, checked by the compiler against ChainProblem. */
+const chainProblemKinds = {
+  gap: 'gap',
+  'hash-mismatch': 'hash-mismatch',
+  'seal-mismatch': 'seal-mismatch',
+  'seal-missing': 'seal-missing',
+  'head-mismatch': 'head-mismatch',
+  'checkpoint-mismatch': 'checkpoint-mismatch',
+  'checkpoint-forged': 'checkpoint-forged',
+  'anchor-mismatch': 'anchor-mismatch',
+  truncated: 'truncated',
+} as const satisfies { [K in ChainProblem['kind']]: K };
+
 export class ChainVerification extends createZodDto(
   z.object({
     ok: z.boolean(),
@@ -46,7 +60,11 @@ export class ChainVerification extends createZodDto(
     head: z.object({ position: int, hash: z.string() }),
     checkedAt: moment,
     problems: z.array(
-      z.object({ position: int, kind: z.enum(['gap', 'hash-mismatch', 'head-mismatch', 'checkpoint-mismatch']), detail: z.string() }),
+      z.object({
+        position: int,
+        kind: z.enum(chainProblemKinds),
+        detail: z.string(),
+      }),
     ),
   }),
 ) {}

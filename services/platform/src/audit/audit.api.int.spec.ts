@@ -35,6 +35,16 @@ describe('audit API', () => {
     expect((await api.fetch('/api/v1/audit/streams/bestaat-niet', {}, 'auditor')).status).toBe(404);
   });
 
+  it('checks the chain against an anchor kept outside the database, and refuses half an anchor naming the field', async () => {
+    const { head } = await get('/api/v1/audit/verify');
+    expect(await get(`/api/v1/audit/verify?anchorPosition=${head.position}&anchorHash=${head.hash}`)).toMatchObject({ ok: true });
+    const other = await get(`/api/v1/audit/verify?anchorPosition=${head.position}&anchorHash=${'a'.repeat(64)}`);
+    expect(other).toMatchObject({ ok: false, problems: [expect.objectContaining({ position: head.position, kind: 'anchor-mismatch' })] });
+    const half = await api.fetch(`/api/v1/audit/verify?anchorPosition=${head.position}`, {}, 'auditor');
+    expect(half.status).toBe(400);
+    expect(((await half.json()) as { errors: unknown[] }).errors).toEqual([expect.objectContaining({ field: 'anchorHash' })]);
+  });
+
   it('verifies the hash chain, and names the first broken link after tampering in the database', async () => {
     expect(await get('/api/v1/audit/verify')).toMatchObject({ ok: true, problems: [] });
     const sql = new Client({ connectionString: db.url });

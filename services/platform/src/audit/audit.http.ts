@@ -7,6 +7,7 @@ import type { PostgresEventStore } from '@regie/es-postgres';
 import { Allow, KeepSealed, Operation, type Refusal, zodParam } from '@regie/nest-kit';
 import { AuditPage, AuditStream, ChainVerification } from '../platform.responses';
 import { postgresStoreOf } from '../adapters';
+import { chainAnchor } from './chain-anchor';
 
 const moment = z.iso.datetime({ offset: true, error: 'verwacht een tijdstip als 2026-01-31T12:00:00Z' });
 
@@ -22,6 +23,16 @@ class AuditEventsQuery extends createZodDto(
     /** `open`: personal data opened for reading (redacted once forgotten); default as stored, sealed. */
     names: z.enum(['sealed', 'open'], { error: 'kies sealed of open' }).default('sealed'),
   }),
+) {}
+
+/** An external anchor: both parts, or neither. */
+class VerifyQuery extends createZodDto(
+  z
+    .object({ anchorPosition: chainAnchor.shape.position.optional(), anchorHash: chainAnchor.shape.hash.optional() })
+    .refine((q) => (q.anchorPosition === undefined) === (q.anchorHash === undefined), {
+      path: ['anchorHash'],
+      error: 'een anker heeft zowel anchorPosition als anchorHash',
+    }),
 ) {}
 
 const refusals: Refusal[] = [400, 401, 403];
@@ -67,9 +78,19 @@ export class AuditController {
   }
 
   @Get('verify')
-  @Operation({ summary: 'Controleert de hashketen van de eventstore', answers: { type: ChainVerification }, refusals })
-  async verify() {
-    return this.postgres().verifyChain(this.clock.now());
+  @Operation({
+    summary: 'Controleert de hashketen van de eventstore, en desgewenst tegen een anker dat buiten de database bewaard is',
+    description:
+      'Herberekent de keten, controleert de zegels en ondertekende ijkpunten (de sleutel staat niet in de database) en noemt bij een breuk het eerste gewijzigde event. ' +
+      'Met anchorPosition en anchorHash (een eerder gemelde kop, elders bewaard) wordt ook een herschrijving gevonden die alle zegels en ijkpunten wiste. ' +
+      'Een intacte keten wordt verzegeld en als ondertekend ijkpunt vastgelegd.',
+    answers: { type: ChainVerification },
+    refusals,
+  })
+  async verify(@Query() query: VerifyQuery) {
+    const anchor =
+      query.anchorPosition !== undefined && query.anchorHash ? { position: query.anchorPosition, hash: query.anchorHash } : undefined;
+    return this.postgres().verifyChain({ now: this.clock.now(), anchor });
   }
 
   private postgres(): PostgresEventStore {

@@ -112,7 +112,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Controleert de hashketen van de eventstore */
+    /**
+     * Controleert de hashketen van de eventstore, en desgewenst tegen een anker dat buiten de database bewaard is
+     * @description Herberekent de keten, controleert de zegels en ondertekende ijkpunten (de sleutel staat niet in de database) en noemt bij een breuk het eerste gewijzigde event. Met anchorPosition en anchorHash (een eerder gemelde kop, elders bewaard) wordt ook een herschrijving gevonden die alle zegels en ijkpunten wiste. Een intacte keten wordt verzegeld en als ondertekend ijkpunt vastgelegd.
+     */
     get: operations['AuditController_verify'];
     put?: never;
     post?: never;
@@ -1064,7 +1067,16 @@ export interface components {
       problems: {
         position: number;
         /** @enum {string} */
-        kind: 'gap' | 'hash-mismatch' | 'head-mismatch' | 'checkpoint-mismatch';
+        kind:
+          | 'gap'
+          | 'hash-mismatch'
+          | 'seal-mismatch'
+          | 'seal-missing'
+          | 'head-mismatch'
+          | 'checkpoint-mismatch'
+          | 'checkpoint-forged'
+          | 'anchor-mismatch'
+          | 'truncated';
         detail: string;
       }[];
     };
@@ -2467,7 +2479,10 @@ export interface operations {
   };
   AuditController_verify: {
     parameters: {
-      query?: never;
+      query?: {
+        anchorPosition?: number;
+        anchorHash?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
