@@ -1,5 +1,6 @@
 import { type Actor, amsterdamDate, type Decider, type DomainEvent } from '@regie/es-core';
 import type { DueCommitment, DueMilestone, OpenKnelpunt } from '@regie/meetings';
+import { DUTCH_MONTHS, dutchDate } from '@regie/calendar';
 import type { Draw } from './draw';
 
 /** Records one command's events (same time, same actor and request) in the current cohort. */
@@ -111,26 +112,10 @@ export const iso = (ms: number): string => new Date(ms).toISOString();
 export const dayOf = (ms: number): number => ms - (ms % DAY);
 /** Office hours, 07:00–15:00 UTC: the UTC date is the Amsterdam date. */
 export const officeHours = (day: number, rnd: Draw): number => day + rnd.int(7 * 60, 15 * 60) * MINUTE;
-export const MONTHS = [
-  'januari',
-  'februari',
-  'maart',
-  'april',
-  'mei',
-  'juni',
-  'juli',
-  'augustus',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
+export const MONTHS = DUTCH_MONTHS;
 /** The words a due date came from, as a coordinator would write them. */
 export const inWords = (ms: number): string => `eind ${MONTHS[new Date(ms).getUTCMonth()]} ${new Date(ms).getUTCFullYear()}`;
-export const dutch = (ms: number): string => {
-  const d = new Date(ms);
-  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
-};
+export const dutch = (ms: number): string => dutchDate(new Date(ms).toISOString());
 
 /**
  * The instant of a wall-clock time (minutes after midnight) in Europe/Amsterdam on the local date
