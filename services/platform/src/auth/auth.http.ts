@@ -18,6 +18,7 @@ import type { Request, Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import {
+  Allow,
   Caller,
   InvalidCredentials,
   LocalAccounts,
@@ -26,6 +27,7 @@ import {
   type Principal,
   Public,
   RevocationList,
+  ROLES,
   TooManyAttempts,
 } from '@regie/nest-kit';
 import { LoginResult, Me } from '../platform.responses';
@@ -73,6 +75,7 @@ export class AuthController {
   }
 
   @Post('logout')
+  @Allow(...ROLES) // every signed-in caller may end their own token
   @Operation({
     summary: 'Trekt het meegestuurde token in: geen proces van het platform aanvaardt het daarna nog',
     status: 204,
