@@ -69,7 +69,12 @@ const schema = z.object({
   /** Wrong passwords for one account (within 15 minutes) before it is locked out. */
   REGIE_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   /** The first lockout of an account; each next one within a day lasts twice as long. */
-  REGIE_LOGIN_LOCKOUT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(15 * 60),
+  REGIE_LOGIN_LOCKOUT_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(86_400)
+    .default(15 * 60),
   REGIE_OIDC_ISSUER: z
     .url({ error: 'verwacht de issuer-URL van de OIDC-provider, bijvoorbeeld https://login.example.nl/realms/vws' })
     .optional(),

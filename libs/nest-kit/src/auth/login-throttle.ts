@@ -91,10 +91,7 @@ export class LoginThrottle {
   async attempt<T>(account: string, address: string, login: () => Promise<T>): Promise<T> {
     const accountKey = account.trim().toLowerCase();
     const [accountState, addressState] = await Promise.all([this.byAccount.get(accountKey), this.byAddress.get(address)]);
-    const wait = Math.max(
-      blockedFor(accountState, this.options.maxFailures),
-      blockedFor(addressState, this.options.maxFailuresPerAddress),
-    );
+    const wait = Math.max(blockedFor(accountState, this.options.maxFailures), blockedFor(addressState, this.options.maxFailuresPerAddress));
     if (wait > 0) throw new TooManyAttempts(wait);
     try {
       const result = await login();

@@ -124,7 +124,9 @@ export class SigningKeys {
 
   /** Whether this process can unseal the newest stored key (not so after the master key changed). */
   private async usableNewest(client: { query: Pool['query'] }): Promise<boolean> {
-    const { rows } = await client.query<Row>('SELECT kid, sealed_private_key, created_at FROM auth.signing_keys ORDER BY created_at DESC LIMIT 1');
+    const { rows } = await client.query<Row>(
+      'SELECT kid, sealed_private_key, created_at FROM auth.signing_keys ORDER BY created_at DESC LIMIT 1',
+    );
     return rows[0] !== undefined && (await this.unseal(rows[0])) !== undefined;
   }
 
@@ -149,7 +151,11 @@ export class SigningKeys {
 
   private async unseal(row: Row): Promise<SigningKey | undefined> {
     try {
-      const privateKey = createPrivateKey({ key: unwrapKey(this.options.sealingKey, row.sealed_private_key), format: 'der', type: 'pkcs8' });
+      const privateKey = createPrivateKey({
+        key: unwrapKey(this.options.sealingKey, row.sealed_private_key),
+        format: 'der',
+        type: 'pkcs8',
+      });
       const publicKey = createPublicKey(privateKey);
       const kid = await kidOf(publicKey);
       // The kid column is only an index: the key itself says which kid it is.

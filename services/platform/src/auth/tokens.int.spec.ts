@@ -7,7 +7,11 @@ import { type RunningPlatform, startPlatform } from '../platform';
 import { platformForTests } from '../testing/platform-for-tests';
 
 const NOW = '2026-03-15T09:00:00Z';
-const json = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const json = (body: unknown): RequestInit => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body),
+});
 const bearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
 
 async function login(platform: RunningPlatform, username = 'coordinator', password = TEST_PASSWORD) {
@@ -32,7 +36,14 @@ describe('auth: tokens, keys and logout', () => {
     accounts = platform.adapters.localAccounts as LocalAccounts;
     // A second process of the platform on the same database, as in the distributed shape.
     second = await startPlatform(
-      loadConfig({ DATABASE_URL: db.url, PORT: '0', REGIE_LOG_LEVEL: 'error', REGIE_NOW: NOW, REGIE_SEED: 'false', REGIE_LOCAL_PASSWORD: TEST_PASSWORD }),
+      loadConfig({
+        DATABASE_URL: db.url,
+        PORT: '0',
+        REGIE_LOG_LEVEL: 'error',
+        REGIE_NOW: NOW,
+        REGIE_SEED: 'false',
+        REGIE_LOCAL_PASSWORD: TEST_PASSWORD,
+      }),
       () => undefined,
     );
   });
@@ -66,7 +77,10 @@ describe('auth: tokens, keys and logout', () => {
     expect(unknown.status).toBe(401);
     expect(((await unknown.json()) as { detail: string }).detail).toContain('het account "minister" bestaat niet');
     // Rights come from the account, not from what the token claims.
-    const claimed = await fetch(`${platform.url}/api/v1/auth/me`, bearer(await signed({ sub: 'auditor', roles: ['coordinator'] }, { exp: '5m' })));
+    const claimed = await fetch(
+      `${platform.url}/api/v1/auth/me`,
+      bearer(await signed({ sub: 'auditor', roles: ['coordinator'] }, { exp: '5m' })),
+    );
     expect(await claimed.json()).toMatchObject({ username: 'auditor', roles: ['auditor'] });
   });
 
