@@ -1,4 +1,4 @@
-import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHmac, hkdfSync, randomUUID, timingSafeEqual } from 'node:crypto';
 import { Client, Pool } from 'pg';
 import { type ForgetOutcome, newKey, PersonalDataVault, unwrapKey, type VaultStatistics, wrapKey } from '@regie/es-core';
 import { quoteIdent } from './schema';
@@ -46,6 +46,14 @@ export class PostgresPersonalDataVault extends PersonalDataVault {
 
   protected async lookupKey(): Promise<Buffer> {
     return this.lookup;
+  }
+
+  /**
+   * A key for another secret of the platform (e.g. sealing the token signing keys), derived from
+   * the master key so it is as safe as the personal data's keys, and different per purpose.
+   */
+  derivedKey(purpose: string): Buffer {
+    return Buffer.from(hkdfSync('sha256', this.master, Buffer.alloc(0), `regie ${purpose}`, 32));
   }
 
   protected async subjectFor(lookup: string): Promise<{ subject: string; key: Buffer }> {

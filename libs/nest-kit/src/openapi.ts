@@ -13,21 +13,22 @@ const REFUSALS = {
   403: 'Geen toegang: deze rol of actiehouder mag dit niet',
   404: 'Niet gevonden',
   409: 'Conflict: de toestand staat dit niet toe, of de revisie in If-Match is niet meer de laatste',
+  429: 'Te veel pogingen: wacht het aantal seconden in Retry-After',
 } as const;
 export type Refusal = keyof typeof REFUSALS;
 
 /** A JSON answer (a zod DTO, or a list of one), or another media type answered as text. */
 type Answer = { type: { Output: unknown } | [{ Output: unknown }] } | { mediaType: string };
 
-export interface OperationSpec {
+interface OperationBase {
   /** One line, Dutch, what the operation does for its caller. */
   summary: string;
   description?: string;
-  /** The status of a successful answer: 200 unless the route says otherwise. */
-  status?: 200 | 201;
-  answers: Answer;
   refusals?: Refusal[];
 }
+
+/** An answer with a body (200 unless the route says otherwise), or 204 without one. */
+export type OperationSpec = OperationBase & ({ status?: 200 | 201; answers: Answer } | { status: 204; answers?: never });
 
 /**
  * The OpenAPI description of one operation: summary, the 2xx answer and the problem+json refusals.
@@ -36,8 +37,9 @@ export interface OperationSpec {
  */
 export function Operation(spec: OperationSpec): MethodDecorator & ClassDecorator {
   const { answers, status = 200, refusals = [] } = spec;
-  const ok =
-    'mediaType' in answers
+  const ok = !answers
+    ? ApiResponse({ status, description: 'Gelukt; het antwoord heeft geen inhoud' })
+    : 'mediaType' in answers
       ? ApiResponse({ status, content: { [answers.mediaType]: { schema: { type: 'string' } } } })
       : ApiResponse({
           status,

@@ -23,6 +23,7 @@ const TITLES: Record<number, string> = {
   404: 'Niet gevonden',
   409: 'Conflict',
   415: 'Niet ondersteund mediatype',
+  429: 'Te veel pogingen',
   500: 'Interne fout',
 };
 

@@ -17,7 +17,16 @@ import { MEETING_UPCASTERS } from '@regie/meetings';
 import { MESSAGE_SOURCES } from './read-models';
 import { KurrentDbEventStore } from '@regie/es-kurrentdb';
 import { PostgresEventStore, PostgresPersonalDataVault } from '@regie/es-postgres';
-import { type CoreAdapters, ensureIdempotencyTable, LocalAccounts, OidcVerifier } from '@regie/nest-kit';
+import {
+  type CoreAdapters,
+  ensureIdempotencyTable,
+  LocalAccounts,
+  LoginThrottle,
+  OidcVerifier,
+  RevocableVerifier,
+  RevocationList,
+} from '@regie/nest-kit';
+import { recordLockout } from './auth/login-lockout';
 import { chainKeyOf } from './chain-key';
 import type { PlatformConfig } from './config';
 import { type DatabaseUser, openDatabase, type PlatformDatabase } from './database';
@@ -31,6 +40,10 @@ export interface OpenAdapters extends CoreAdapters {
   vault: PersonalDataVault;
   /** The embedded default's accounts (login); absent when an OIDC provider issues the tokens. */
   localAccounts?: LocalAccounts;
+  /** Attempts of the local login, counted for every process of the platform; with the local accounts only. */
+  loginThrottle?: LoginThrottle;
+  /** Logged-out tokens, refused by every process of the platform. */
+  revocations: RevocationList;
   close(): Promise<void>;
 }
 
@@ -67,9 +80,25 @@ export async function openAdapters(
   });
   const localAccounts =
     config.REGIE_AUTH === 'local'
-      ? await LocalAccounts.open(pool, { password: config.REGIE_LOCAL_PASSWORD, actionCodes: WERKAGENDA_ACTION_CODES, log })
+      ? await LocalAccounts.open(pool, {
+          password: config.REGIE_LOCAL_PASSWORD,
+          actionCodes: WERKAGENDA_ACTION_CODES,
+          tokenLifetimeSeconds: config.REGIE_TOKEN_LIFETIME_SECONDS,
+          // As safe as the personal data's keys: in the database only when the master key is too.
+          sealingKey: vault.derivedKey('jwt signing keys'),
+          log,
+        })
       : undefined;
-  const auth =
+  const clock = SystemClock.fromEnv(config.REGIE_NOW);
+  const loginThrottle = localAccounts
+    ? await LoginThrottle.open(pool, {
+        maxFailures: config.REGIE_LOGIN_MAX_FAILURES,
+        lockoutSeconds: config.REGIE_LOGIN_LOCKOUT_SECONDS,
+        onLockout: recordLockout(store, clock, (account) => localAccounts.exists(account)),
+      })
+    : undefined;
+  const revocations = await RevocationList.open(pool);
+  const verifier =
     localAccounts ??
     new OidcVerifier({
       issuer: config.REGIE_OIDC_ISSUER ?? '',
@@ -77,6 +106,7 @@ export async function openAdapters(
       audience: config.REGIE_OIDC_AUDIENCE,
       claims: { roles: config.REGIE_OIDC_ROLES_CLAIM, actions: config.REGIE_OIDC_ACTIONS_CLAIM },
     });
+  const auth = new RevocableVerifier(verifier, revocations);
   const bus: IntegrationBus =
     config.REGIE_BUS === 'kafka' && config.KAFKA_BROKERS
       ? new KafkaBus({
@@ -91,7 +121,6 @@ export async function openAdapters(
       : new InProcessBus(store, { baseMs: 1000, maxMs: 30_000 }, (group, error) =>
           log(`consumer ${group} interrupted, retrying: ${String(error)}`),
         );
-  const clock = SystemClock.fromEnv(config.REGIE_NOW);
   const onJobError = (job: { name: string; key: string }, error: unknown) =>
     log(`job ${job.name} ${job.key} failed, will retry: ${String(error)}`);
   const scheduler: JobScheduler =
@@ -108,6 +137,8 @@ export async function openAdapters(
     vault,
     auth,
     localAccounts,
+    loginThrottle,
+    revocations,
     databaseUrl: database.url,
     messageSources: MESSAGE_SOURCES,
     close: async () => {

@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_PIPE } from '@nestjs/core';
 import { ZodValidationPipe } from 'nestjs-zod';
-import { type CoreAdapters, CoreModule, LocalAccounts } from '@regie/nest-kit';
+import { type CoreAdapters, CoreModule, LocalAccounts, LoginThrottle, RevocationList } from '@regie/nest-kit';
 import { AsyncApiController } from './asyncapi.http';
 import { AuditController } from './audit/audit.http';
 import { AuthController } from './auth/auth.http';
@@ -12,7 +12,10 @@ import { SERVICE_MODULES, SERVICE_NAMES, type ServiceName } from './services';
 /** The services this process hosts, on the adapters the configuration chose. */
 @Module({})
 export class PlatformModule {
-  static forRoot(adapters: CoreAdapters & { localAccounts?: LocalAccounts }, services: ServiceName[] = SERVICE_NAMES): DynamicModule {
+  static forRoot(
+    adapters: CoreAdapters & { localAccounts?: LocalAccounts; loginThrottle?: LoginThrottle; revocations?: RevocationList },
+    services: ServiceName[] = SERVICE_NAMES,
+  ): DynamicModule {
     return {
       module: PlatformModule,
       imports: [CoreModule.forRoot(adapters), ...services.map((name) => SERVICE_MODULES[name])],
@@ -20,6 +23,8 @@ export class PlatformModule {
       providers: [
         { provide: APP_PIPE, useClass: ZodValidationPipe },
         ...(adapters.localAccounts ? [{ provide: LocalAccounts, useValue: adapters.localAccounts }] : []),
+        ...(adapters.loginThrottle ? [{ provide: LoginThrottle, useValue: adapters.loginThrottle }] : []),
+        ...(adapters.revocations ? [{ provide: RevocationList, useValue: adapters.revocations }] : []),
       ],
     };
   }

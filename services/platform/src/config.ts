@@ -64,6 +64,22 @@ const schema = z.object({
   /** Who issues the tokens: the embedded local accounts, or the organisation's OIDC provider. */
   REGIE_AUTH: z.enum(['local', 'oidc']).optional(),
   REGIE_LOCAL_PASSWORD: z.string().min(8, 'minstens 8 tekens').optional(),
+  /** How long a local account's token is valid; a logout revokes it sooner. */
+  REGIE_TOKEN_LIFETIME_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60, 'minstens 60 seconden')
+    .max(86_400, 'hoogstens een dag (86400)')
+    .default(8 * 3600),
+  /** Wrong passwords for one account (within 15 minutes) before it is locked out. */
+  REGIE_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  /** The first lockout of an account; each next one within a day lasts twice as long. */
+  REGIE_LOGIN_LOCKOUT_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(86_400)
+    .default(15 * 60),
   REGIE_OIDC_ISSUER: z
     .url({ error: 'verwacht de issuer-URL van de OIDC-provider, bijvoorbeeld https://login.example.nl/realms/vws' })
     .optional(),

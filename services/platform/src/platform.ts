@@ -31,6 +31,9 @@ export async function startPlatform(config: PlatformConfig, log: (line: string) 
     logger: logLevels(config),
   });
   configureHttp(app);
+  // The portal calls the API from loopback with the browser's address in X-Forwarded-For: the
+  // login throttle counts per browser, not per portal. Other proxies must be trusted explicitly.
+  app.set('trust proxy', 'loopback');
   app.useBodyParser('json', { limit: '20mb' }); // a full Tweede Kamer export of toezeggingen is several MB
   SwaggerModule.setup('api/docs', app, openApiDocument(app));
   // Seed and let the read model catch up before listening: once /health answers, reads are complete.

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { LocalAccounts } from '@regie/nest-kit';
+import type { LocalAccounts } from '@regie/nest-kit';
 import { apiClient, type ApiClient, TEST_PASSWORD, testDatabase } from '@regie/test-kit';
 import { type RunningPlatform } from './platform';
 import { platformForTests } from './testing/platform-for-tests';
@@ -87,8 +87,8 @@ describe('portal (backend-for-frontend) on the real platform', () => {
   });
 
   it('clears a session whose token the services refuse (forged or expired) and asks to log in again', async () => {
-    const accounts = await LocalAccounts.open(platform.adapters.pool, { password: TEST_PASSWORD, tokenLifetimeSeconds: -60 });
-    const expired = (await accounts.issue('actiehouder-2.1')).accessToken; // signed with the platform's key, a minute past expiry
+    const accounts = platform.adapters.localAccounts as LocalAccounts;
+    const expired = (await accounts.issue('actiehouder-2.1', -60)).accessToken; // signed with the platform's key, a minute past expiry
     for (const token of ['vervalst', expired]) {
       const res = await request(platform.url).get('/werkagenda').set('Cookie', `regie_sessie=${token}`);
       expect(res.status).toBe(303);

@@ -1,16 +1,19 @@
-import { createHash, randomBytes, scrypt as scryptCallback, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, randomUUID, scrypt as scryptCallback, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
-import { exportJWK, generateKeyPair, importJWK, type JWK, jwtVerify, SignJWT } from 'jose';
+import { jwtVerify, SignJWT } from 'jose';
 import type { Pool } from 'pg';
 import { InvalidToken, type Principal, principalFromClaims, type Role, TokenVerifier } from './principal';
+import { createOnce } from './schema';
+import { SigningKeys } from './signing-keys';
 
 const scrypt = promisify(scryptCallback) as (password: string, salt: Buffer, length: number) => Promise<Buffer>;
 
 const ISSUER = 'regie-local';
 const AUDIENCE = 'regie';
 const ALGORITHM = 'ES256';
-
-type Key = Awaited<ReturnType<typeof importJWK>>;
+/** A working day: see docs/security.md for why there is no refresh token. */
+export const DEFAULT_TOKEN_LIFETIME_SECONDS = 8 * 3600;
+const DEFAULT_KEY_ROTATION_SECONDS = 30 * 86_400;
 
 export interface LocalAccountsOptions {
   /** `REGIE_LOCAL_PASSWORD`: every local account's password. Without it one is generated once and stored hashed. */
@@ -18,6 +21,10 @@ export interface LocalAccountsOptions {
   /** The actions whose actiehouder may log in (`actiehouder-<code>`); without it any code of the form 2.1 is accepted. */
   actionCodes?: readonly string[];
   tokenLifetimeSeconds?: number;
+  /** 32 bytes, derived from the master key, that seal the signing keys in the database. */
+  sealingKey: Buffer;
+  /** How long a signing key signs before a new one takes over (old tokens keep verifying until they expire). */
+  keyRotationSeconds?: number;
   /** Where the generated password is printed, once. */
   log?: (line: string) => void;
 }
@@ -39,43 +46,41 @@ const FIXED: Record<string, { name: string; role: Role }> = {
 
 /**
  * The local accounts of the embedded default: one per role and one actiehouder per action, one
- * shared password. Tokens are ES256 JWTs signed with a key pair kept in the platform database, so
- * every process of the platform (also in the distributed shape) verifies them with the same key.
+ * shared password. Tokens are ES256 JWTs signed with sealed keys kept in the platform database
+ * (SigningKeys), so every process of the platform (also in the distributed shape) verifies them.
+ * A token must carry `exp`, `iat` and `jti`, and names an account that exists now; its rights are
+ * the account's as configured now, not as written in the token.
  * Never used in production mode (config refuses it): there an OIDC provider issues the tokens.
  */
 export class LocalAccounts extends TokenVerifier {
   private constructor(
-    private readonly privateKey: Key,
-    private readonly publicKey: Key,
+    readonly keys: SigningKeys,
     private readonly passwordCheck: (password: string) => Promise<boolean>,
     private readonly options: LocalAccountsOptions,
   ) {
     super();
   }
 
-  static async open(pool: Pool, options: LocalAccountsOptions = {}): Promise<LocalAccounts> {
+  static async open(pool: Pool, options: LocalAccountsOptions): Promise<LocalAccounts> {
     await createOnce(pool, 'CREATE SCHEMA IF NOT EXISTS auth');
     await createOnce(
       pool,
       `CREATE TABLE IF NOT EXISTS auth.local_settings (
         id int PRIMARY KEY CHECK (id = 1),
-        private_jwk jsonb NOT NULL,
-        public_jwk jsonb NOT NULL,
         password_salt bytea,
         password_hash bytea,
         created_at timestamptz NOT NULL DEFAULT now()
       )`,
     );
-    let settings = await readSettings(pool);
-    if (!settings) {
-      // First start: one key pair for every process (two starting at once: the first insert wins).
-      const { privateKey, publicKey } = await generateKeyPair(ALGORITHM, { extractable: true });
-      await pool.query('INSERT INTO auth.local_settings (id, private_jwk, public_jwk) VALUES (1, $1, $2) ON CONFLICT (id) DO NOTHING', [
-        await exportJWK(privateKey),
-        await exportJWK(publicKey),
-      ]);
-      settings = (await readSettings(pool)) as Settings;
-    }
+    await dropPlainKeys(pool);
+    await pool.query('INSERT INTO auth.local_settings (id) VALUES (1) ON CONFLICT (id) DO NOTHING');
+    let settings = (await readSettings(pool)) as Settings;
+    const lifetime = options.tokenLifetimeSeconds ?? DEFAULT_TOKEN_LIFETIME_SECONDS;
+    const keys = await SigningKeys.open(pool, {
+      sealingKey: options.sealingKey,
+      rotateAfterSeconds: options.keyRotationSeconds ?? DEFAULT_KEY_ROTATION_SECONDS,
+      tokenLifetimeSeconds: Math.max(lifetime, DEFAULT_TOKEN_LIFETIME_SECONDS),
+    });
     let passwordCheck: (password: string) => Promise<boolean>;
     if (options.password !== undefined) {
       const expected = digest(options.password);
@@ -95,12 +100,7 @@ export class LocalAccounts extends TokenVerifier {
       const [storedSalt, storedHash] = [settings.password_salt as Buffer, settings.password_hash as Buffer];
       passwordCheck = async (password) => timingSafeEqual(await scrypt(password, storedSalt, 32), storedHash);
     }
-    return new LocalAccounts(
-      await importJWK(settings.private_jwk, ALGORITHM),
-      await importJWK(settings.public_jwk, ALGORITHM),
-      passwordCheck,
-      options,
-    );
+    return new LocalAccounts(keys, passwordCheck, options);
   }
 
   /** The usernames that can log in, for the README and the start-up banner. */
@@ -115,35 +115,63 @@ export class LocalAccounts extends TokenVerifier {
     return this.issue(username);
   }
 
+  /** Whether a local account of this name exists now. */
+  exists(username: string): boolean {
+    return this.account(username) !== undefined;
+  }
+
   /** A token for a local account without its password: for the platform's own tools and tests. */
-  async issue(username: string): Promise<LoginResult> {
+  async issue(username: string, lifetimeSeconds = this.lifetime()): Promise<LoginResult> {
     const account = this.account(username);
     if (!account) throw new InvalidCredentials(`Geen lokaal account "${username}".`);
-    const expiresIn = this.options.tokenLifetimeSeconds ?? 8 * 3600;
+    const key = await this.keys.current();
+    const expiresIn = lifetimeSeconds;
     const accessToken = await new SignJWT({
       name: account.name,
       roles: account.roles,
       regie_actions: account.actionCodes,
       preferred_username: username,
     })
-      .setProtectedHeader({ alg: ALGORITHM })
+      .setProtectedHeader({ alg: ALGORITHM, kid: key.kid })
       .setIssuer(ISSUER)
       .setAudience(AUDIENCE)
       .setSubject(username)
+      .setJti(randomUUID())
       .setIssuedAt()
       .setExpirationTime(`${expiresIn}s`)
-      .sign(this.privateKey);
+      .sign(key.privateKey);
     return { accessToken, tokenType: 'Bearer', expiresIn, roles: account.roles };
   }
 
   async verify(token: string): Promise<Principal> {
     try {
-      const { payload } = await jwtVerify(token, this.publicKey, { issuer: ISSUER, audience: AUDIENCE, algorithms: [ALGORITHM] });
-      return principalFromClaims(payload);
+      const { payload } = await jwtVerify(
+        token,
+        async (header) => {
+          const key = await this.keys.publicKey(header.kid);
+          if (!key) throw new InvalidToken('het token is niet met een sleutel van Regie ondertekend (kid)');
+          return key;
+        },
+        {
+          issuer: ISSUER,
+          audience: AUDIENCE,
+          algorithms: [ALGORITHM],
+          requiredClaims: ['exp', 'iat', 'jti', 'sub'],
+          maxTokenAge: Math.max(this.lifetime(), DEFAULT_TOKEN_LIFETIME_SECONDS),
+        },
+      );
+      const { username } = principalFromClaims(payload);
+      const account = this.account(username);
+      if (!account) throw new InvalidToken(`het account "${username}" bestaat niet (meer)`);
+      return { username, ...account };
     } catch (error) {
       if (error instanceof InvalidToken) throw error;
       throw new InvalidToken((error as Error).message);
     }
+  }
+
+  private lifetime(): number {
+    return this.options.tokenLifetimeSeconds ?? DEFAULT_TOKEN_LIFETIME_SECONDS;
   }
 
   private account(username: string): Omit<Principal, 'username'> | undefined {
@@ -156,15 +184,26 @@ export class LocalAccounts extends TokenVerifier {
 }
 
 interface Settings {
-  private_jwk: JWK;
-  public_jwk: JWK;
   password_salt: Buffer | null;
   password_hash: Buffer | null;
 }
 
 const readSettings = async (pool: Pool): Promise<Settings | undefined> =>
-  (await pool.query<Settings>('SELECT private_jwk, public_jwk, password_salt, password_hash FROM auth.local_settings WHERE id = 1'))
-    .rows[0];
+  (await pool.query<Settings>('SELECT password_salt, password_hash FROM auth.local_settings WHERE id = 1')).rows[0];
+
+/**
+ * Databases made before the keys were sealed hold a signing key in plain text: drop it, and
+ * rewrite the table so the dropped value does not linger in its pages. Tokens it signed carry no
+ * `kid` or `jti` and are refused anyway.
+ */
+async function dropPlainKeys(pool: Pool): Promise<void> {
+  const { rowCount } = await pool.query(
+    `SELECT 1 FROM information_schema.columns WHERE table_schema = 'auth' AND table_name = 'local_settings' AND column_name = 'private_jwk'`,
+  );
+  if (!rowCount) return;
+  await pool.query('ALTER TABLE auth.local_settings DROP COLUMN IF EXISTS private_jwk, DROP COLUMN IF EXISTS public_jwk');
+  await pool.query('VACUUM (FULL) auth.local_settings').catch(() => undefined);
+}
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
 
@@ -173,11 +212,4 @@ function announce(options: LocalAccountsOptions, password: string): void {
     `Lokale accounts (coordinator, director, auditor, actiehouder-<code>): wachtwoord ${password}\n` +
       '  Dit wordt maar één keer getoond. Zet REGIE_LOCAL_PASSWORD om zelf een wachtwoord te kiezen.',
   );
-}
-
-/** Two processes creating the schema at once: one wins, the other's "already exists" is harmless. */
-async function createOnce(pool: Pool, ddl: string): Promise<void> {
-  await pool.query(ddl).catch((error: { code?: string }) => {
-    if (error.code !== '23505' && error.code !== '42P07' && error.code !== '42P06') throw error;
-  });
 }

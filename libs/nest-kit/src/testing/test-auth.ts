@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import type { Pool } from 'pg';
@@ -13,7 +14,7 @@ export interface TestAuth {
 }
 
 export async function testAuth(pool: Pool): Promise<TestAuth> {
-  const accounts = await LocalAccounts.open(pool, { password: TEST_PASSWORD });
+  const accounts = await LocalAccounts.open(pool, { password: TEST_PASSWORD, sealingKey: randomBytes(32) });
   const tokenFor = async (username: string) => (await accounts.issue(username)).accessToken;
   return { accounts, tokenFor, bearer: async (username) => `Bearer ${await tokenFor(username)}` };
 }

@@ -46,8 +46,28 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Logt in met een lokaal account en geeft een bearer-token */
+    /**
+     * Logt in met een lokaal account en geeft een bearer-token
+     * @description Na te veel onjuiste wachtwoorden (per account en per adres) volgt 429 met Retry-After.
+     */
     post: operations['AuthController_login'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/logout': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Trekt het meegestuurde token in: geen proces van het platform aanvaardt het daarna nog */
+    post: operations['AuthController_logout'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2326,6 +2346,42 @@ export interface operations {
       };
       /** @description Niet gevonden */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Te veel pogingen: wacht het aantal seconden in Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  AuthController_logout: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Gelukt; het antwoord heeft geen inhoud */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Niet ingelogd: een geldig bearer-token ontbreekt */
+      401: {
         headers: {
           [name: string]: unknown;
         };

@@ -13,6 +13,8 @@ export class ApiError extends Error {
 export interface WriteOptions {
   /** Forwarded as Idempotency-Key: a double-submitted form records once. */
   idempotencyKey?: string;
+  /** The browser's address, as X-Forwarded-For: the API limits login attempts per address, not per portal. */
+  forwardedFor?: string;
 }
 
 type Query = Record<string, string | number | undefined>;
@@ -32,7 +34,9 @@ export class RegieApi {
     return new RegieApi(this.baseUrl, token, this.correlationId);
   }
 
-  login = (username: string, password: string) => this.post<T.LoginResult>('/auth/login', { username, password });
+  login = (username: string, password: string, forwardedFor?: string) =>
+    this.post<T.LoginResult>('/auth/login', { username, password }, { forwardedFor });
+  logout = () => this.post<void>('/auth/logout');
   me = () => this.get<T.Me>('/auth/me');
 
   werkagenda = (asOf?: string) => this.get<T.Werkagenda>('/werkagenda', { asOf });
@@ -79,6 +83,7 @@ export class RegieApi {
     if (this.token) headers.authorization = `Bearer ${this.token}`;
     if (this.correlationId) headers['x-correlation-id'] = this.correlationId;
     if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
+    if (options.forwardedFor) headers['x-forwarded-for'] = options.forwardedFor;
     if (body !== undefined) headers['content-type'] = 'application/json';
     const response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), redirect: 'manual' });
     if (response.ok) return response;

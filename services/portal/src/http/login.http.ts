@@ -6,7 +6,7 @@ import { ApiError } from '../api/regie-api';
 import { PortalApiFactory } from '../api/portal-api.factory';
 import { isSameOrigin } from '../session/same-origin';
 import { WRONG_ORIGIN } from '../session/session.guard';
-import { endSession, safeReturnPath, startSession } from '../session/session';
+import { endSession, type PortalRequest, safeReturnPath, SESSION_COOKIE, startSession } from '../session/session';
 import { LoginPage } from '../views/pages/login.page';
 import { redirect, sendPage } from './page';
 import { PortalExceptionFilter } from './portal-exception.filter';
@@ -35,7 +35,7 @@ export class LoginController {
       return sendPage(res, LoginPage({ returnTo, username, error: 'Vul uw gebruikersnaam en wachtwoord in.' }), 400);
     }
     try {
-      const session = await this.apis.forRequest(req, res).login(username, password);
+      const session = await this.apis.forRequest(req, res).login(username, password, req.ip);
       startSession(req, res, session.accessToken, session.expiresIn);
       redirect(res, returnTo);
     } catch (error) {
@@ -49,8 +49,19 @@ export class LoginController {
   }
 
   @Post('uitloggen')
-  logout(@Req() req: Request, @Res() res: Response) {
+  async logout(@Req() req: PortalRequest, @Res() res: Response) {
     if (!isSameOrigin(req.headers)) throw new ForbiddenException(WRONG_ORIGIN);
+    const token = req.cookies?.[SESSION_COOKIE];
+    // Revoked at the API, so a copy of the cookie is worthless too; a token it refuses already (401) is as good as revoked.
+    if (token) {
+      await this.apis
+        .forRequest(req, res)
+        .withToken(token)
+        .logout()
+        .catch((error: unknown) => {
+          if (!(error instanceof ApiError) || error.status !== 401) throw error;
+        });
+    }
     endSession(req, res);
     redirect(res, '/inloggen?uitgelogd=1');
   }
