@@ -1,6 +1,7 @@
-export { configureHttp } from './http-setup';
+export { configureHttp, type HttpOptions } from './http-setup';
+export { DEFAULT_BODY_LIMIT, type LargeBody } from './request-bodies';
 export { CoreModule, type CoreAdapters } from './core.module';
-export { NotFoundPage } from './not-found-page';
+export { ErrorPages } from './error-pages';
 export { ProblemDetailsFilter, problemOf, problemSchema, validationProblem, type Problem } from './problem-details.filter';
 export { Changed, Created, Operation, type OperationSpec, type Refusal } from './openapi';
 export { Ctx, RequestContextMiddleware } from './request-context';

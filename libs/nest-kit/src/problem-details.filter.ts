@@ -1,10 +1,11 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger, NotFoundException } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { ZodValidationException } from 'nestjs-zod';
 import { z, ZodError } from 'zod';
 import { DomainError, InvalidInput, WrongExpectedRevision } from '@regie/es-core';
-import { NotFoundPage, wantsPage } from './not-found-page';
+import { bodyReadingProblem } from './body-reading-problem';
+import { ErrorPages, wantsPage } from './error-pages';
 
 /** The body of every refusal (RFC 9457); the OpenAPI document declares it for every refusal. */
 export const problemSchema = z.object({
@@ -22,6 +23,7 @@ const TITLES: Record<number, string> = {
   403: 'Geen toegang',
   404: 'Niet gevonden',
   409: 'Conflict',
+  413: 'Te groot',
   415: 'Niet ondersteund mediatype',
   429: 'Te veel pogingen',
   500: 'Interne fout',
@@ -29,37 +31,38 @@ const TITLES: Record<number, string> = {
 
 /**
  * Every error leaves as application/problem+json (RFC 9457) with a Dutch title; validation
- * errors name each bad field; no stack trace ever reaches a client. One exception: a browser
- * asking for an address nothing serves gets the portal's page, when the portal runs here.
+ * errors name each bad field; no stack trace ever reaches a client; a request the client got wrong
+ * is never a 5xx, also when Express refused it before any route. One exception: a browser outside
+ * the API (an unknown address, a refused form post) gets the portal's page, when the portal runs here.
  */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('HTTP');
-  private notFoundPage?: NotFoundPage | null;
+  private pages?: ErrorPages | null;
 
   constructor(private readonly moduleRef: ModuleRef) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const request = host.switchToHttp().getRequest<Request>();
-    const page = exception instanceof NotFoundException && wantsPage(request) ? this.pageForUnknownAddress() : undefined;
-    if (page) return page.send(request, response);
     const problem = this.toProblem(exception);
-    if (problem.status === 401) response.setHeader('WWW-Authenticate', 'Bearer realm="regie"');
     if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    const pages = wantsPage(request) ? this.errorPages() : undefined;
+    if (pages) return pages.send(request, response, problem);
+    if (problem.status === 401) response.setHeader('WWW-Authenticate', 'Bearer realm="regie"');
     response.status(problem.status).type('application/problem+json').json(problem);
   }
 
-  /** The portal's page, looked up once across modules: it is there only where the portal runs. */
-  private pageForUnknownAddress(): NotFoundPage | undefined {
-    if (this.notFoundPage === undefined) {
+  /** The portal's pages, looked up once across modules: they are there only where the portal runs. */
+  private errorPages(): ErrorPages | undefined {
+    if (this.pages === undefined) {
       try {
-        this.notFoundPage = this.moduleRef.get(NotFoundPage, { strict: false });
+        this.pages = this.moduleRef.get(ErrorPages, { strict: false });
       } catch {
-        this.notFoundPage = null;
+        this.pages = null;
       }
     }
-    return this.notFoundPage ?? undefined;
+    return this.pages ?? undefined;
   }
 
   private toProblem(exception: unknown): Problem {
@@ -87,6 +90,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const extra = typeof body === 'object' && body && 'errors' in body ? { errors: (body as Problem).errors } : {};
       return { ...problemOf(status, inDutch(Array.isArray(detail) ? detail.join('; ') : String(detail ?? exception.message))), ...extra };
     }
+    const refused = bodyReadingProblem(exception);
+    if (refused) return problemOf(refused.status, refused.detail);
     return problemOf(HttpStatus.INTERNAL_SERVER_ERROR, 'Er ging iets mis aan onze kant. De fout is gelogd.');
   }
 }

@@ -4,6 +4,7 @@ export { commitmentsContext } from './commitments.context';
 export { CommitmentsSeeder, type CommitmentsSeedOutcome, seedCommitmentId } from './seed/seed-commitments';
 export { CommitmentJobs, COMMITMENT_JOBS } from './jobs/commitment-jobs';
 export { TweedeKamerImporter, type ImportSummary } from './import/tk-import';
+export { TK_IMPORT_BODY } from './import/tk-import.http';
 export { toIntegrationMessage as commitmentsMessages } from './integration/to-contract';
 export { COMMITMENT_UPCASTERS } from './commitment/commitment.upcasters';
 export const commitmentsReadModel = commitmentsContext.definition;

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { CONTEXT_NAMES, SERVICE_NAMES } from './services';
@@ -87,7 +88,29 @@ const schema = z.object({
   REGIE_OIDC_AUDIENCE: z.string().min(1).optional(),
   REGIE_OIDC_ROLES_CLAIM: z.string().min(1).default('roles'),
   REGIE_OIDC_ACTIONS_CLAIM: z.string().min(1).default('regie_actions'),
+  /**
+   * Which reverse proxies' X-Forwarded-For/-Proto to believe (Express `trust proxy`): `false` (none,
+   * the default), a number of hops, or addresses and subnets. Only then does a request count as
+   * https, which decides HSTS.
+   */
+  REGIE_TRUST_PROXY: z
+    .string()
+    .default('false')
+    .refine((v) => /^(true|false|\d{1,2})$/.test(v) || v.split(',').every((p) => isProxyAddress(p.trim())), {
+      error:
+        'verwacht false, true, een aantal proxy-stappen (bijvoorbeeld 1) of adressen en subnetten van de proxy, bijvoorbeeld 10.0.0.0/8,loopback',
+    })
+    .transform((v): boolean | number | string => (v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v)),
 });
+
+/** An address, a subnet (address/prefix) or one of Express's names for address ranges. */
+function isProxyAddress(value: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(value)) return true;
+  const [address, prefix, ...rest] = value.split('/');
+  const version = isIP(address);
+  if (!version || rest.length > 0) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128));
+}
 
 export type PlatformConfig = z.infer<typeof checked>;
 

@@ -46,3 +46,20 @@ describe('configuration of the hosted services and the portal', () => {
     expect(() => loadConfig({ REGIE_SERVICES: 'actions,commitments,meetings,monitoring' })).not.toThrow();
   });
 });
+
+describe('configuration of the reverse proxy', () => {
+  it('believes no proxy by default, so X-Forwarded-Proto cannot switch on HSTS', () => {
+    expect(loadConfig({}).REGIE_TRUST_PROXY).toBe(false);
+  });
+
+  it('takes true, a number of hops, or the proxy addresses and subnets', () => {
+    expect(loadConfig({ REGIE_TRUST_PROXY: 'true' }).REGIE_TRUST_PROXY).toBe(true);
+    expect(loadConfig({ REGIE_TRUST_PROXY: '1' }).REGIE_TRUST_PROXY).toBe(1);
+    expect(loadConfig({ REGIE_TRUST_PROXY: 'loopback, 10.0.0.0/8,fd00::1' }).REGIE_TRUST_PROXY).toBe('loopback, 10.0.0.0/8,fd00::1');
+  });
+
+  it('refuses anything else with a Dutch message that shows the forms', () => {
+    for (const value of ['ja', '10.0.0.0/33', '10.0.0.300', 'proxy.example.nl'])
+      expect(() => loadConfig({ REGIE_TRUST_PROXY: value })).toThrow(/REGIE_TRUST_PROXY: verwacht false, true, een aantal proxy-stappen/);
+  });
+});

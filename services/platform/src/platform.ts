@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { WerkagendaSeeder } from '@regie/actions';
-import { CommitmentsSeeder } from '@regie/commitments';
+import { CommitmentsSeeder, TK_IMPORT_BODY } from '@regie/commitments';
 import { ReadModel } from '@regie/context';
 import { MonitoringSeeder } from '@regie/monitoring';
 import { configureHttp } from '@regie/nest-kit';
@@ -29,12 +29,9 @@ export async function startPlatform(config: PlatformConfig, log: (line: string) 
   const adapters = await openAdapters(config, log);
   const app = await NestFactory.create<NestExpressApplication>(PlatformModule.forRoot(adapters, config.REGIE_SERVICES), {
     logger: logLevels(config),
+    bodyParser: false, // configureHttp reads bodies, with a limit per route
   });
-  configureHttp(app);
-  // The portal calls the API from loopback with the browser's address in X-Forwarded-For: the
-  // login throttle counts per browser, not per portal. Other proxies must be trusted explicitly.
-  app.set('trust proxy', 'loopback');
-  app.useBodyParser('json', { limit: '20mb' }); // a full Tweede Kamer export of toezeggingen is several MB
+  configureHttp(app, { trustProxy: config.REGIE_TRUST_PROXY, largeBodies: [TK_IMPORT_BODY] });
   SwaggerModule.setup('api/docs', app, openApiDocument(app));
   // Seed and let the read model catch up before listening: once /health answers, reads are complete.
   await app.init();

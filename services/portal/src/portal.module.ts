@@ -9,8 +9,8 @@ import { MonitoringController } from './http/monitoring.http';
 import { CommitmentsController } from './http/commitments.http';
 import { MeetingsController } from './http/meetings.http';
 import { WerkagendaController } from './http/werkagenda.http';
-import { PortalNotFoundPage } from './http/not-found.page';
-import { NotFoundPage } from '@regie/nest-kit';
+import { PortalErrorPages } from './http/portal-error-pages';
+import { ErrorPages } from '@regie/nest-kit';
 import { SessionGuard } from './session/session.guard';
 
 const CONTROLLERS = [
@@ -34,7 +34,7 @@ const CONTROLLERS = [
     { provide: PORTAL_CONFIG, useFactory: () => portalConfigFromEnv() },
     PortalApiFactory,
     SessionGuard,
-    { provide: NotFoundPage, useClass: PortalNotFoundPage },
+    { provide: ErrorPages, useClass: PortalErrorPages },
   ],
 })
 export class PortalModule implements NestModule {

@@ -84,7 +84,7 @@ export async function serviceTestApp<S extends EventStore = PostgresEventStore>(
     providers: [{ provide: APP_PIPE, useClass: ZodValidationPipe }],
   });
   const moduleRef = await (options.configure ? options.configure(builder) : builder).compile();
-  const app = moduleRef.createNestApplication({ logger: ['error'] });
+  const app = moduleRef.createNestApplication({ logger: ['error'], bodyParser: false });
   configureHttp(app);
   await app.init();
   let position = 1_000_000;

@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import type { CommandContext } from '@regie/es-core';
-import { Allow, Ctx, Operation } from '@regie/nest-kit';
+import { Allow, Ctx, Operation, type LargeBody } from '@regie/nest-kit';
 import { ImportSummary as ImportAnswer } from '../commitment/commitment.responses';
 import { type ImportSummary, TweedeKamerImporter } from './tk-import';
 
@@ -11,6 +11,9 @@ import { type ImportSummary, TweedeKamerImporter } from './tk-import';
 class TweedeKamerODataBody extends createZodDto(
   z.looseObject({ value: z.array(z.unknown(), { error: 'verwacht een lijst "value" met Toezegging-records (OData JSON)' }) }),
 ) {}
+
+/** A full Tweede Kamer export of toezeggingen is several MB: the one body allowed beyond the default limit. */
+export const TK_IMPORT_BODY: LargeBody = { path: '/api/v1/commitments/import/tweede-kamer', limit: '20mb' };
 
 @ApiTags('toezeggingen')
 @Allow('coordinator')

@@ -12,4 +12,8 @@ export const versionParam = z.coerce
 export const monthPeriod = z
   .string({ error: 'verwacht een maand als 2026-10' })
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'verwacht een maand als 2026-10');
-export const count = z.number({ error: 'verwacht een getal' }).min(0, 'verwacht een aantal van 0 of meer');
+/** A monthly count of indications: never negative, and a billion is already far beyond the whole country. */
+export const count = z
+  .number({ error: 'verwacht een getal' })
+  .min(0, 'verwacht een aantal van 0 of meer')
+  .max(1_000_000_000, 'verwacht een aantal van hooguit 1 miljard');

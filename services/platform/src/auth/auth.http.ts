@@ -1,3 +1,4 @@
+import proxyaddr from 'proxy-addr';
 import {
   Body,
   Controller,
@@ -95,5 +96,16 @@ export class AuthController {
   }
 }
 
-/** The caller's address as Express resolves it (X-Forwarded-For counts only from a trusted proxy, the portal among them). */
-const clientAddress = (req: Request): string => req.ip ?? req.socket.remoteAddress ?? 'onbekend';
+/** The portal calls the API from loopback with the browser's address in X-Forwarded-For. */
+const portalOnLoopback = proxyaddr.compile('loopback');
+
+/**
+ * The address login attempts are counted by: the browser's behind the portal, so that one guessing
+ * browser does not lock every portal user out; otherwise as Express resolves it (X-Forwarded-For
+ * only from the proxies of REGIE_TRUST_PROXY). Loopback is believed for this count only, not for
+ * https (HSTS) or anything else.
+ */
+const clientAddress = (req: Request): string => {
+  const configured = req.app.get('trust proxy fn') as (address: string, hop: number) => boolean;
+  return proxyaddr(req, (address, hop) => portalOnLoopback(address, hop) || configured(address, hop));
+};

@@ -3,8 +3,9 @@ import type { VNode } from 'preact';
 import { render } from 'preact-render-to-string';
 
 /**
- * Sends a server-rendered page. The portal runs no script of its own: a strict Content-Security-
- * Policy forbids inline code and other origins, forms may only post here, and no site may frame it.
+ * Sends a server-rendered page, never cached. The security headers (a Content-Security-Policy
+ * without any script, forms posting only here, no framing) are set for every answer of the
+ * process by configureHttp (@regie/nest-kit).
  */
 export function sendPage(res: Response, page: VNode, status = 200): void {
   res
@@ -12,11 +13,6 @@ export function sendPage(res: Response, page: VNode, status = 200): void {
     .set({
       'Content-Type': 'text/html; charset=utf-8',
       'Cache-Control': 'no-store',
-      'Content-Security-Policy':
-        "default-src 'self'; img-src 'self' data:; script-src 'none'; object-src 'none'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'same-origin',
-      'X-Frame-Options': 'DENY',
     })
     .send(`<!doctype html>${render(page)}`);
 }
