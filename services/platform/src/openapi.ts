@@ -11,7 +11,27 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .addSecurityRequirements('bearer')
     .build();
-  return cleanupOpenApiDoc(SwaggerModule.createDocument(app, info));
+  return withBodyRefusals(cleanupOpenApiDoc(SwaggerModule.createDocument(app, info)));
+}
+
+/** What every request body can meet before its route sees it (see nest-kit's request-bodies.ts). */
+const BODY_REFUSALS = {
+  413: 'Te groot: de body is groter dan deze route aanneemt (256 KB; de Tweede Kamer-import 20 MB), ook na uitpakken',
+  415: 'Niet ondersteund: de body is geen JSON, of in een codering of tekenset die de API niet leest',
+};
+
+/** Adds the body-reading refusals to every operation that takes a body, in one place rather than on each route. */
+function withBodyRefusals(document: OpenAPIObject): OpenAPIObject {
+  const problem = { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetails' } } };
+  for (const item of Object.values(document.paths)) {
+    for (const operation of Object.values(item) as { requestBody?: unknown; responses?: Record<string, unknown> }[]) {
+      if (!operation?.requestBody || !operation.responses) continue;
+      for (const [status, description] of Object.entries(BODY_REFUSALS)) {
+        operation.responses[status] ??= { description, content: problem };
+      }
+    }
+  }
+  return document;
 }
 
 type Operation = { summary?: string; responses?: Record<string, { content?: object }> };

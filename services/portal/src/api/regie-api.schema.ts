@@ -2353,6 +2353,24 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
+      /** @description Te groot: de body is groter dan deze route aanneemt (256 KB; de Tweede Kamer-import 20 MB), ook na uitpakken */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ondersteund: de body is geen JSON, of in een codering of tekenset die de API niet leest */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
       /** @description Te veel pogingen: wacht het aantal seconden in Retry-After */
       429: {
         headers: {
@@ -2639,6 +2657,24 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
+      /** @description Te groot: de body is groter dan deze route aanneemt (256 KB; de Tweede Kamer-import 20 MB), ook na uitpakken */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ondersteund: de body is geen JSON, of in een codering of tekenset die de API niet leest */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
     };
   };
   ActionsController_werkagenda: {
@@ -2844,6 +2880,24 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
+      /** @description Te groot: de body is groter dan deze route aanneemt (256 KB; de Tweede Kamer-import 20 MB), ook na uitpakken */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ondersteund: de body is geen JSON, of in een codering of tekenset die de API niet leest */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
     };
   };
   ActionsController_report: {
@@ -2914,6 +2968,24 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
+      /** @description Te groot: de body is groter dan deze route aanneemt (256 KB; de Tweede Kamer-import 20 MB), ook na uitpakken */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ondersteund: de body is geen JSON, of in een codering of tekenset die de API niet leest */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
     };
   };
   MilestonesController_plan: {
@@ -2977,6 +3049,24 @@ export interface operations {
       };
       /** @description Conflict: de toestand staat dit niet toe, of de revisie in If-Match is niet meer de laatste */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Te groot: de body is groter dan deze route aanneemt (256 KB; de Tweede Kamer-import 20 MB), ook na uitpakken */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ondersteund: de body is geen JSON, of in een codering of tekenset die de API niet leest */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -3055,6 +3145,24 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
+      /** @description Te groot: de body is groter dan deze route aanneemt (256 KB; de Tweede Kamer-import 20 MB), ook na uitpakken */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ondersteund: de body is geen JSON, of in een codering of tekenset die de API niet leest */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
     };
   };
   MilestonesController_achieve: {
@@ -3119,6 +3227,24 @@ export interface operations {
       };
       /** @description Conflict: de toestand staat dit niet toe, of de revisie in If-Match is niet meer de laatste */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Te groot: de body is groter dan deze route aanneemt (256 KB; de Tweede Kamer-import 20 MB), ook na uitpakken */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ondersteund: de body is geen JSON, of in een codering of tekenset die de API niet leest */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -3197,6 +3323,24 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
+      /** @description Te groot: de body is groter dan deze route aanneemt (256 KB; de Tweede Kamer-import 20 MB), ook na uitpakken */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ondersteund: de body is geen JSON, of in een codering of tekenset die de API niet leest */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
     };
   };
   MilestonesController_cancel: {
@@ -3268,6 +3412,24 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
+      /** @description Te groot: de body is groter dan deze route aanneemt (256 KB; de Tweede Kamer-import 20 MB), ook na uitpakken */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ondersteund: de body is geen JSON, of in een codering of tekenset die de API niet leest */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
     };
   };
   KnelpuntenController_raise: {
@@ -3331,6 +3493,24 @@ export interface operations {
       };
       /** @description Conflict: de toestand staat dit niet toe, of de revisie in If-Match is niet meer de laatste */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Te groot: de body is groter dan deze route aanneemt (256 KB; de Tweede Kamer-import 20 MB), ook na uitpakken */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ondersteund: de body is geen JSON, of in een codering of tekenset die de API niet leest */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -3409,6 +3589,24 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
+      /** @description Te groot: de body is groter dan deze route aanneemt (256 KB; de Tweede Kamer-import 20 MB), ook na uitpakken */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ondersteund: de body is geen JSON, of in een codering of tekenset die de API niet leest */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
     };
   };
   KnelpuntenController_resolve: {
@@ -3473,6 +3671,24 @@ export interface operations {
       };
       /** @description Conflict: de toestand staat dit niet toe, of de revisie in If-Match is niet meer de laatste */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Te groot: de body is groter dan deze route aanneemt (256 KB; de Tweede Kamer-import 20 MB), ook na uitpakken */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ondersteund: de body is geen JSON, of in een codering of tekenset die de API niet leest */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -3580,6 +3796,24 @@ export interface operations {
       };
       /** @description Conflict: de toestand staat dit niet toe, of de revisie in If-Match is niet meer de laatste */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Te groot: de body is groter dan deze route aanneemt (256 KB; de Tweede Kamer-import 20 MB), ook na uitpakken */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ondersteund: de body is geen JSON, of in een codering of tekenset die de API niet leest */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -3705,6 +3939,24 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
+      /** @description Te groot: de body is groter dan deze route aanneemt (256 KB; de Tweede Kamer-import 20 MB), ook na uitpakken */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ondersteund: de body is geen JSON, of in een codering of tekenset die de API niet leest */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
     };
   };
   CommitmentsController_fulfil: {
@@ -3768,6 +4020,24 @@ export interface operations {
       };
       /** @description Conflict: de toestand staat dit niet toe, of de revisie in If-Match is niet meer de laatste */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Te groot: de body is groter dan deze route aanneemt (256 KB; de Tweede Kamer-import 20 MB), ook na uitpakken */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ondersteund: de body is geen JSON, of in een codering of tekenset die de API niet leest */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -3845,6 +4115,24 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
+      /** @description Te groot: de body is groter dan deze route aanneemt (256 KB; de Tweede Kamer-import 20 MB), ook na uitpakken */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ondersteund: de body is geen JSON, of in een codering of tekenset die de API niet leest */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
     };
   };
   TweedeKamerImportController_import: {
@@ -3888,6 +4176,24 @@ export interface operations {
       };
       /** @description Geen toegang: deze rol of actiehouder mag dit niet */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Te groot: de body is groter dan deze route aanneemt (256 KB; de Tweede Kamer-import 20 MB), ook na uitpakken */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ondersteund: de body is geen JSON, of in een codering of tekenset die de API niet leest */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -4184,6 +4490,24 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
+      /** @description Te groot: de body is groter dan deze route aanneemt (256 KB; de Tweede Kamer-import 20 MB), ook na uitpakken */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ondersteund: de body is geen JSON, of in een codering of tekenset die de API niet leest */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
     };
   };
   MeetingScheduleController_cancel: {
@@ -4247,6 +4571,24 @@ export interface operations {
       };
       /** @description Conflict: de toestand staat dit niet toe, of de revisie in If-Match is niet meer de laatste */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Te groot: de body is groter dan deze route aanneemt (256 KB; de Tweede Kamer-import 20 MB), ook na uitpakken */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ondersteund: de body is geen JSON, of in een codering of tekenset die de API niet leest */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -4456,6 +4798,24 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
+      /** @description Te groot: de body is groter dan deze route aanneemt (256 KB; de Tweede Kamer-import 20 MB), ook na uitpakken */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ondersteund: de body is geen JSON, of in een codering of tekenset die de API niet leest */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
     };
   };
   AgendaController_withdraw: {
@@ -4586,6 +4946,24 @@ export interface operations {
       };
       /** @description Conflict: de toestand staat dit niet toe, of de revisie in If-Match is niet meer de laatste */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Te groot: de body is groter dan deze route aanneemt (256 KB; de Tweede Kamer-import 20 MB), ook na uitpakken */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ondersteund: de body is geen JSON, of in een codering of tekenset die de API niet leest */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -4729,6 +5107,24 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
+      /** @description Te groot: de body is groter dan deze route aanneemt (256 KB; de Tweede Kamer-import 20 MB), ook na uitpakken */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ondersteund: de body is geen JSON, of in een codering of tekenset die de API niet leest */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
     };
   };
   MeetingRecordController_assign: {
@@ -4799,6 +5195,24 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
+      /** @description Te groot: de body is groter dan deze route aanneemt (256 KB; de Tweede Kamer-import 20 MB), ook na uitpakken */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ondersteund: de body is geen JSON, of in een codering of tekenset die de API niet leest */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
     };
   };
   MeetingRecordController_complete: {
@@ -4862,6 +5276,24 @@ export interface operations {
       };
       /** @description Conflict: de toestand staat dit niet toe, of de revisie in If-Match is niet meer de laatste */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Te groot: de body is groter dan deze route aanneemt (256 KB; de Tweede Kamer-import 20 MB), ook na uitpakken */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ondersteund: de body is geen JSON, of in een codering of tekenset die de API niet leest */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -5175,6 +5607,24 @@ export interface operations {
       };
       /** @description Conflict: de toestand staat dit niet toe, of de revisie in If-Match is niet meer de laatste */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Te groot: de body is groter dan deze route aanneemt (256 KB; de Tweede Kamer-import 20 MB), ook na uitpakken */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ondersteund: de body is geen JSON, of in een codering of tekenset die de API niet leest */
+      415: {
         headers: {
           [name: string]: unknown;
         };
