@@ -22,6 +22,9 @@
  *   hash = hex(sha256(utf8(previous || '\n' || canonical))).
  * recordedAt is the database clock at millisecond precision, one value for the whole call (returned
  * with every outcome, so the caller knows its events exactly as a read would return them).
+ *
+ * The schema migrations (schema.ts) create it; a change to it needs a new migration that creates it
+ * again, or stores migrated before keep the old body.
  */
 export const appendFunctionSql = (s: string, notifyChannel: string): string => `
 CREATE OR REPLACE FUNCTION ${s}.append_batch(

@@ -15,7 +15,8 @@ import {
   type Subscription,
   WrongExpectedRevision,
 } from '@regie/es-core';
-import { ensureEventStoreSchema, NOTIFY_CHANNEL, quoteIdent } from './schema';
+import { migrateEventStore } from './migrate';
+import { NOTIFY_CHANNEL, quoteIdent } from './schema';
 import { chainParts } from './hash-chain';
 import { GroupCommit, type PendingAppend } from './group-commit';
 import { type CommittedEvent, RecentEvents } from './recent-events';
@@ -95,7 +96,7 @@ export class PostgresEventStore extends EventStore {
 
   static async open(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
     const store = new PostgresEventStore(options);
-    await ensureEventStoreSchema(store.pool, options.schema ?? 'es');
+    await migrateEventStore(store.pool, options.schema ?? 'es');
     await backfillChain(store.pool, store.s);
     await store.listen();
     return store;
