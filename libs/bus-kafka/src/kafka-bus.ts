@@ -7,6 +7,7 @@ import {
   retry,
   type SubscribeOptions,
 } from '@regie/es-core';
+import { type KafkaLog, kafkaLogCreator } from './kafka-log';
 
 /**
  * The IntegrationBus on Kafka, kept to this one module so the client can be swapped
@@ -36,6 +37,8 @@ export interface KafkaBusOptions {
   onDeadLetter?: (topic: string, error: string) => void;
   /** A consumer stopped by an error kafkajs does not retry is being replaced. */
   onConsumerRestart?: (group: string, error: unknown) => void;
+  /** The client's own lines, routine cluster events below ERROR (see kafka-log.ts). */
+  log?: KafkaLog;
 }
 
 export const DLQ_SUFFIX = '.dlq';
@@ -63,7 +66,13 @@ export class KafkaBus extends IntegrationBus {
 
   constructor(private readonly options: KafkaBusOptions) {
     super();
-    this.kafka = new Kafka({ clientId: options.clientId, brokers: options.brokers, logLevel: logLevel.WARN, retry: RETRY });
+    this.kafka = new Kafka({
+      clientId: options.clientId,
+      brokers: options.brokers,
+      logLevel: logLevel.WARN,
+      logCreator: options.log ? kafkaLogCreator(options.log) : undefined,
+      retry: RETRY,
+    });
     this.admin = this.kafka.admin();
     this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
   }

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { EventEmitter } from 'node:events';
 import { Pool, type PoolClient } from 'pg';
 import {
@@ -49,7 +50,7 @@ export interface PostgresEventStoreOptions {
   chainKey?: Buffer;
 }
 
-const defaultConnectionError = (error: Error) => console.warn(`[event-store] connection lost: ${error.message}`);
+const defaultConnectionError = (error: Error) => new Logger('event-store').warn(`connection lost: ${error.message}`);
 
 /**
  * The PostgreSQL adapter of the EventStore port.

@@ -10,6 +10,7 @@ import {
 } from '@regie/es-core';
 import { BullMqScheduler } from '@regie/scheduler-bullmq';
 import { KafkaBus } from '@regie/bus-kafka';
+import { Logger } from '@nestjs/common';
 import { EventStore, Upcasters, UpcastingEventStore } from '@regie/es-core';
 import { ACTIONS_UPCASTERS, WERKAGENDA_ACTION_CODES } from '@regie/actions';
 import { COMMITMENT_UPCASTERS } from '@regie/commitments';
@@ -54,6 +55,9 @@ export const postgresStoreOf = (store: EventStore): PostgresEventStore | undefin
   const inner = store instanceof UpcastingEventStore ? store.unwrapped : store;
   return inner instanceof PostgresEventStore ? inner : undefined;
 };
+
+/** kafkajs's own lines, through the application's logger once Nest runs. */
+const kafkaLogger = new Logger('kafka');
 
 /** The adapters the configuration names, opened and checked; shared by the server and the CLI. */
 export async function openAdapters(
@@ -117,6 +121,7 @@ export async function openAdapters(
           onDeadLetter: (topic, error) => log(`message from ${topic} sent to ${topic}.dlq: ${error}`),
           onConsumerRestart: (group, error) =>
             log(`Kafka consumer ${group} stopped (${error instanceof Error ? error.message : String(error)}); starting it again`),
+          log: (level, message) => (level === 'info' ? kafkaLogger.log(message) : kafkaLogger[level](message)),
         })
       : new InProcessBus(store, { baseMs: 1000, maxMs: 30_000 }, (group, error) =>
           log(`consumer ${group} interrupted, retrying: ${String(error)}`),

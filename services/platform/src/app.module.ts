@@ -1,7 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_PIPE } from '@nestjs/core';
 import { ZodValidationPipe } from 'nestjs-zod';
-import { type CoreAdapters, CoreModule, LocalAccounts, LoginThrottle, RevocationList } from '@regie/nest-kit';
+import type { Logger } from 'pino';
+import { type CoreAdapters, CoreModule, LocalAccounts, LoginThrottle, loggingModule, RevocationList } from '@regie/nest-kit';
 import { AsyncApiController } from './asyncapi.http';
 import { AuditController } from './audit/audit.http';
 import { AuthController } from './auth/auth.http';
@@ -15,10 +16,11 @@ export class PlatformModule {
   static forRoot(
     adapters: CoreAdapters & { localAccounts?: LocalAccounts; loginThrottle?: LoginThrottle; revocations?: RevocationList },
     services: ServiceName[] = SERVICE_NAMES,
+    logger?: Logger,
   ): DynamicModule {
     return {
       module: PlatformModule,
-      imports: [CoreModule.forRoot(adapters), ...services.map((name) => SERVICE_MODULES[name])],
+      imports: [...(logger ? [loggingModule(logger)] : []), CoreModule.forRoot(adapters), ...services.map((name) => SERVICE_MODULES[name])],
       controllers: [HealthController, AsyncApiController, AuthController, AuditController, PrivacyController],
       providers: [
         { provide: APP_PIPE, useClass: ZodValidationPipe },

@@ -57,6 +57,10 @@ const schema = z.object({
     .default('true')
     .transform((v) => v === 'true'),
   REGIE_LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug']).default('log'),
+  /** `json`: one JSON object a line, for a log collector; `pretty`: readable lines. Default: see `checked`. */
+  REGIE_LOG_FORMAT: z
+    .enum(['json', 'pretty'], { error: 'kies json (een JSON-object per regel, voor een logverzamelaar) of pretty (leesbaar)' })
+    .optional(),
   /** Where the portal finds the API when this process does not host the services (distributed shape). */
   REGIE_API_URL: z.url({ protocol: /^https?$/, error: 'verwacht een URL als http://regie-api:3000' }).optional(),
   /** `production` (or NODE_ENV=production) forbids the local accounts: tokens come from an OIDC provider. */
@@ -117,7 +121,14 @@ export type PlatformConfig = z.infer<typeof checked>;
 const checked = schema
   .transform((c) => {
     const production = c.REGIE_MODE === 'production' || c.NODE_ENV === 'production';
-    return { ...c, production, REGIE_AUTH: c.REGIE_AUTH ?? (production ? ('oidc' as const) : ('local' as const)) };
+    // A log collector reads production processes and those of the distributed shape; a person reads the embedded one.
+    const distributed = c.REGIE_SERVICES.length < SERVICE_NAMES.length;
+    return {
+      ...c,
+      production,
+      REGIE_AUTH: c.REGIE_AUTH ?? (production ? ('oidc' as const) : ('local' as const)),
+      REGIE_LOG_FORMAT: c.REGIE_LOG_FORMAT ?? (production || distributed ? ('json' as const) : ('pretty' as const)),
+    };
   })
   .refine((c) => !(c.production && c.REGIE_AUTH === 'local'), {
     path: ['REGIE_AUTH'],

@@ -1,17 +1,23 @@
 import 'reflect-metadata';
 import { takeOverShutdownSignals } from '@regie/embedded-postgres';
+import type { Logger } from 'pino';
 import { ConfigError, loadConfig } from './config';
-import { startPlatform } from './platform';
+import { platformLogger, startPlatform } from './platform';
+
+let logger: Logger | undefined;
 
 /** `npm start`: the whole platform in one process (embedded default unless configured). */
 async function main(): Promise<void> {
   const started = Date.now();
   const config = loadConfig();
-  const platform = await startPlatform(config, (line) => console.log(`[regie] ${line}`));
+  logger = platformLogger(config);
+  // What the operator must see at any REGIE_LOG_LEVEL (the local accounts' password, the address), as info.
+  const notices = logger.child({ context: 'regie' }, { level: logger.isLevelEnabled('info') ? logger.level : 'info' });
+  const platform = await startPlatform(config, (line) => notices.info(line), logger);
   const where = platform.adapters.database.embedded
     ? `embedded PostgreSQL, data dir ${platform.adapters.database.embedded.dataDir} (port ${platform.adapters.database.embedded.port})`
     : 'PostgreSQL from DATABASE_URL';
-  console.log(
+  notices.info(
     [
       '',
       `Regie draait op ${platform.url}  (gestart in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
@@ -35,19 +41,19 @@ async function main(): Promise<void> {
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) {
-      console.error(`[regie] ${signal} tijdens het afsluiten: het proces stopt nu`);
+      notices.error(`${signal} tijdens het afsluiten: het proces stopt nu`);
       process.exit(1);
     }
     stopping = true;
-    console.log(`[regie] ${signal}: afsluiten…`);
+    notices.info(`${signal}: afsluiten…`);
     setTimeout(() => {
-      console.error(`[regie] afsluiten duurde langer dan ${SHUTDOWN_GRACE_MS / 1000} s: het proces stopt nu`);
+      notices.error(`afsluiten duurde langer dan ${SHUTDOWN_GRACE_MS / 1000} s: het proces stopt nu`);
       process.exit(1);
     }, SHUTDOWN_GRACE_MS).unref();
     platform.close().then(
       () => process.exit(0),
       (error) => {
-        console.error(error);
+        notices.error(error);
         process.exit(1);
       },
     );
@@ -60,6 +66,9 @@ async function main(): Promise<void> {
 const SHUTDOWN_GRACE_MS = 15_000;
 
 main().catch((error) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  // A bad configuration leaves no logger to write with (its format may be what is wrong): plain text for the person starting it.
+  if (error instanceof ConfigError || !logger)
+    process.stderr.write(`${error instanceof ConfigError ? error.message : String(error?.stack ?? error)}\n`);
+  else logger.fatal(error);
   process.exit(1);
 });

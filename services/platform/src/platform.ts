@@ -1,4 +1,4 @@
-import { INestApplication, LogLevel } from '@nestjs/common';
+import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
@@ -6,7 +6,9 @@ import { WerkagendaSeeder } from '@regie/actions';
 import { CommitmentsSeeder, TK_IMPORT_BODY } from '@regie/commitments';
 import { ReadModel } from '@regie/context';
 import { MonitoringSeeder } from '@regie/monitoring';
-import { configureHttp } from '@regie/nest-kit';
+import { configureHttp, createLogger } from '@regie/nest-kit';
+import { Logger as PinoNestLogger } from 'nestjs-pino';
+import type { Logger } from 'pino';
 import { openAdapters, type OpenAdapters } from './adapters';
 import { PlatformModule } from './app.module';
 import type { PlatformConfig } from './config';
@@ -21,16 +23,26 @@ export interface RunningPlatform {
   close(): Promise<void>;
 }
 
-const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug'];
-export const logLevels = (config: PlatformConfig): LogLevel[] => LEVELS.slice(0, LEVELS.indexOf(config.REGIE_LOG_LEVEL) + 1);
+/** The process's logger as the configuration asks for it. */
+export const platformLogger = (config: PlatformConfig): Logger =>
+  createLogger({ format: config.REGIE_LOG_FORMAT, level: config.REGIE_LOG_LEVEL });
 
-/** Boots the whole platform in one process on the configured adapters. */
-export async function startPlatform(config: PlatformConfig, log: (line: string) => void = console.log): Promise<RunningPlatform> {
+/**
+ * Boots the whole platform in one process on the configured adapters. `log` takes the adapters'
+ * notices (a database adopted, the local accounts' password); Nest and every request log through
+ * `logger`.
+ */
+export async function startPlatform(
+  config: PlatformConfig,
+  log: (line: string) => void,
+  logger: Logger = platformLogger(config),
+): Promise<RunningPlatform> {
   const adapters = await openAdapters(config, log);
-  const app = await NestFactory.create<NestExpressApplication>(PlatformModule.forRoot(adapters, config.REGIE_SERVICES), {
-    logger: logLevels(config),
+  const app = await NestFactory.create<NestExpressApplication>(PlatformModule.forRoot(adapters, config.REGIE_SERVICES, logger), {
+    bufferLogs: true, // until the pino logger below takes over
     bodyParser: false, // configureHttp reads bodies, with a limit per route
   });
+  app.useLogger(app.get(PinoNestLogger));
   configureHttp(app, { trustProxy: config.REGIE_TRUST_PROXY, largeBodies: [TK_IMPORT_BODY] });
   SwaggerModule.setup('api/docs', app, openApiDocument(app));
   // Seed and let the read model catch up before listening: once /health answers, reads are complete.

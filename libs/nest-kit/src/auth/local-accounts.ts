@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { createHash, randomBytes, randomUUID, scrypt as scryptCallback, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 import { jwtVerify, SignJWT } from 'jose';
@@ -208,7 +209,7 @@ async function dropPlainKeys(pool: Pool): Promise<void> {
 const digest = (value: string) => createHash('sha256').update(value).digest();
 
 function announce(options: LocalAccountsOptions, password: string): void {
-  (options.log ?? console.log)(
+  (options.log ?? ((line: string) => new Logger('local-accounts').log(line)))(
     `Lokale accounts (coordinator, director, auditor, actiehouder-<code>): wachtwoord ${password}\n` +
       '  Dit wordt maar één keer getoond. Zet REGIE_LOCAL_PASSWORD om zelf een wachtwoord te kiezen.',
   );

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { APP_PIPE } from '@nestjs/core';
 import { Test, type TestingModuleBuilder } from '@nestjs/testing';
@@ -73,7 +74,7 @@ export async function serviceTestApp<S extends EventStore = PostgresEventStore>(
   const postgres = await PostgresEventStore.open({ connectionString: db.url, poolSize: options.storePoolSize });
   const store = options.store ? options.store(postgres) : (postgres as EventStore as S);
   const pool = new Pool({ connectionString: db.url, max: 5 });
-  pool.on('error', (error) => console.warn(`[platform] database connection lost: ${error.message}`));
+  pool.on('error', (error) => new Logger('platform').warn(`database connection lost: ${error.message}`));
   await ensureIdempotencyTable(pool);
   const auth = await testAuth(pool);
   const clock = new ManualClock(options.now);

@@ -1,0 +1,63 @@
+import type { DynamicModule } from '@nestjs/common';
+import type { IncomingMessage } from 'node:http';
+import { LoggerModule } from 'nestjs-pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
+import pretty from 'pino-pretty';
+import type { CommandContext } from '@regie/es-core';
+import { requestIdsOf } from './request-context';
+
+export type LogFormat = 'json' | 'pretty';
+/** The platform's levels, as REGIE_LOG_LEVEL names them (Nest's names). */
+export type LogLevelName = 'error' | 'warn' | 'log' | 'debug';
+
+const PINO_LEVELS = { error: 'error', warn: 'warn', log: 'info', debug: 'debug' } as const satisfies Record<LogLevelName, pino.Level>;
+
+/**
+ * The process's one logger: JSON lines for a log collector, or pino-pretty's readable lines for a
+ * person at a terminal. Written synchronously, so the lines before a `process.exit` are not lost.
+ */
+export function createLogger(options: { format: LogFormat; level: LogLevelName }, destination?: DestinationStream): Logger {
+  const level = PINO_LEVELS[options.level];
+  const base = { level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime };
+  if (destination) return pino(base, destination);
+  if (options.format === 'json') return pino(base, pino.destination({ dest: 1, sync: true }));
+  return pino(
+    base,
+    pretty({ sync: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'context', messageFormat: '{if context}[{context}] {end}{msg}' }),
+  );
+}
+
+type LoggedRequest = IncomingMessage & { originalUrl?: string; commandContext?: CommandContext };
+
+/**
+ * Nest's logging through `logger` (use `app.useLogger(app.get(Logger))` from nestjs-pino): one line
+ * per answered request with its correlation id, method, path, status, duration and actor (user id
+ * and role: never a name, never a header, never the query string, which may hold search terms),
+ * and the correlation id on every line written while handling it. /health is not logged: probes ask
+ * it every few seconds.
+ */
+export function loggingModule(logger: Logger): DynamicModule {
+  return LoggerModule.forRoot({
+    pinoHttp: {
+      logger,
+      genReqId: (req) => requestIdsOf(req).correlationId,
+      customAttributeKeys: { reqId: 'correlationId' },
+      quietReqLogger: true,
+      autoLogging: { ignore: (req) => pathOf(req as LoggedRequest).startsWith('/health') },
+      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
+      customSuccessMessage: (req, res) => `${req.method} ${pathOf(req)} ${res.statusCode}`,
+      customErrorMessage: (req, res) => `${req.method} ${pathOf(req)} ${res.statusCode}`,
+      customProps: (req) => {
+        const actor = (req as LoggedRequest).commandContext?.actor;
+        return actor ? { actor: { userId: actor.userId, role: actor.role } } : {};
+      },
+      serializers: {
+        req: (req: { method: string; raw: LoggedRequest }) => ({ method: req.method, path: pathOf(req.raw) }),
+        res: (res: { statusCode: number }) => ({ status: res.statusCode }),
+      },
+    },
+  });
+}
+
+/** The path without the query string. */
+const pathOf = (req: IncomingMessage & { originalUrl?: string }): string => (req.originalUrl ?? req.url ?? '').split('?')[0];
