@@ -27,10 +27,13 @@ export const logLevels = (config: PlatformConfig): LogLevel[] => LEVELS.slice(0,
 /** Boots the whole platform in one process on the configured adapters. */
 export async function startPlatform(config: PlatformConfig, log: (line: string) => void = console.log): Promise<RunningPlatform> {
   const adapters = await openAdapters(config, log);
-  const app = await NestFactory.create<NestExpressApplication>(PlatformModule.forRoot(adapters, config.REGIE_SERVICES), {
-    logger: logLevels(config),
-    bodyParser: false, // configureHttp reads bodies, with a limit per route
-  });
+  const app = await NestFactory.create<NestExpressApplication>(
+    PlatformModule.forRoot(adapters, config.REGIE_SERVICES, { maxLag: config.REGIE_READY_MAX_LAG }),
+    {
+      logger: logLevels(config),
+      bodyParser: false, // configureHttp reads bodies, with a limit per route
+    },
+  );
   configureHttp(app, { trustProxy: config.REGIE_TRUST_PROXY, largeBodies: [TK_IMPORT_BODY] });
   SwaggerModule.setup('api/docs', app, openApiDocument(app));
   // Seed and let the read model catch up before listening: once /health answers, reads are complete.
@@ -38,7 +41,7 @@ export async function startPlatform(config: PlatformConfig, log: (line: string) 
   const seeded = config.REGIE_SEED ? await seed(app, config) : undefined;
   const head = await adapters.store.headPosition();
   for (const service of ['actions', 'commitments', 'monitoring'] as const) {
-    if (hosts(config, service)) await app.select(SERVICE_MODULES[service]).get(ReadModel).caughtUpTo(head);
+    if (hosts(config, service)) await app.select(SERVICE_MODULES[service]).get(ReadModel, { strict: true }).caughtUpTo(head);
   }
   await adapters.scheduler.start();
   await app.listen(config.PORT, '0.0.0.0');
