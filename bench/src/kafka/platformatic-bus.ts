@@ -35,6 +35,13 @@ export class PlatformaticKafkaBus extends IntegrationBus {
     if (missing.length > 0) await this.admin.createTopics({ topics: missing, partitions: this.options.partitions ?? 3, replicas: 1 });
   }
 
+  async isConnected(): Promise<boolean> {
+    return this.admin.listTopics().then(
+      () => true,
+      () => false,
+    );
+  }
+
   registerSource(): void {
     // The producer's relay publishes.
   }

@@ -49,6 +49,8 @@ export const DLQ_SUFFIX = '.dlq';
  * delivery resumes within seconds; after the retries the consumer restarts and tries again.
  */
 const RETRY = { initialRetryTime: 300, maxRetryTime: 5_000, retries: 12 };
+/** How long a readiness probe waits for the broker: kafkajs's own retries would take far longer. */
+const PROBE_TIMEOUT_MS = 3_000;
 const RESTART_BACKOFF = { baseMs: RETRY.initialRetryTime, maxMs: RETRY.maxRetryTime };
 
 export class KafkaBus extends IntegrationBus {
@@ -60,6 +62,8 @@ export class KafkaBus extends IntegrationBus {
   private readonly producer: Producer;
   private readonly consumers = new Set<Consumer>();
   private readonly knownTopics = new Set<string>();
+  /** Consumer groups whose consumer crashed and is not running again yet. */
+  private readonly replacing = new Set<string>();
   private connected?: Promise<void>;
   /** Aborted by close(): no consumer is replaced any more. */
   private readonly closing = new AbortController();
@@ -146,6 +150,7 @@ export class KafkaBus extends IntegrationBus {
       consumer.on(consumer.events.CRASH, ({ payload }) => {
         if (payload.restart || stopped.aborted) return;
         this.options.onConsumerRestart?.(group, payload.error);
+        this.replacing.add(group);
         void (async () => {
           this.consumers.delete(consumer);
           await consumer.disconnect().catch(() => undefined);
@@ -159,6 +164,7 @@ export class KafkaBus extends IntegrationBus {
             return void (await replacement.disconnect());
           }
           current = replacement;
+          this.replacing.delete(group);
           replaceAfterCrash(current);
         })().catch(() => undefined); // closed while replacing: nothing left to run
       });
@@ -207,6 +213,17 @@ export class KafkaBus extends IntegrationBus {
     }
   }
 
+  /** The broker answers (within the probe's time) and no consumer of this process is down. */
+  async isConnected(): Promise<boolean> {
+    if (this.closing.signal.aborted || this.replacing.size > 0) return false;
+    const probe = this.connect().then(() => this.admin.describeCluster());
+    const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), PROBE_TIMEOUT_MS).unref());
+    return Promise.race([probe, timeout]).then(
+      () => true,
+      () => false,
+    );
+  }
+
   async close(): Promise<void> {
     this.closing.abort();
     await Promise.all([...this.consumers].map((c) => c.disconnect()));
@@ -218,7 +235,14 @@ export class KafkaBus extends IntegrationBus {
   }
 
   private connect(): Promise<void> {
-    this.connected ??= Promise.all([this.admin.connect(), this.producer.connect()]).then(() => undefined);
+    // A failed connection is not kept: the next use (or readiness probe) tries again.
+    this.connected ??= Promise.all([this.admin.connect(), this.producer.connect()]).then(
+      () => undefined,
+      (error) => {
+        this.connected = undefined;
+        throw error;
+      },
+    );
     return this.connected;
   }
 

@@ -28,17 +28,21 @@ export interface ReadModelParts<Q> {
  * write. Routes inject `ReadModel<TheirQueries>`; Nest resolves it within the module.
  */
 export class ReadModel<Q> implements OnApplicationBootstrap, OnApplicationShutdown {
+  readonly name: string;
   readonly dataSource: DataSource;
   /** The live queries. */
   readonly queries: Q;
   private readonly runner: ProjectionRunner;
+  private readonly store: EventStore;
   private readonly readAt: ReadAt;
   private readonly queriesOn: (dataSource: DataSource) => Q;
   private readonly logger: Logger;
 
   constructor(parts: ReadModelParts<Q>) {
     const { definition, dataSource, store, clock } = parts;
+    this.name = definition.name;
     this.dataSource = dataSource;
+    this.store = store;
     this.queriesOn = parts.queriesOn;
     this.queries = parts.queriesOn(dataSource);
     this.logger = new Logger(`${definition.name}-projection`);
@@ -69,6 +73,21 @@ export class ReadModel<Q> implements OnApplicationBootstrap, OnApplicationShutdo
     if (position <= 0 || (await this.runner.waitFor(position, timeoutMs))) return true;
     this.logger.warn(`read model is behind position ${position} after ${timeoutMs} ms; answering anyway`);
     return false;
+  }
+
+  /** How many of the store's events the read model has yet to apply (readiness). */
+  async lag(): Promise<{ position: number; head: number; behind: number }> {
+    const [head, position] = await Promise.all([this.store.headPosition(), this.runner.currentPosition()]);
+    return { position, head, behind: Math.max(0, head - position) };
+  }
+
+  /** Stops applying events until resume(), e.g. while an operator works on its database; readiness then reports it falling behind. */
+  pause(): Promise<void> {
+    return this.runner.stop();
+  }
+
+  resume(): Promise<void> {
+    return this.runner.start();
   }
 
   async onApplicationBootstrap(): Promise<void> {

@@ -36,6 +36,11 @@ export class InProcessBus extends IntegrationBus {
     this.retryBackoff = typeof retryDelay === 'number' ? { baseMs: retryDelay, maxMs: retryDelay } : retryDelay;
   }
 
+  /** Nothing to connect to: the store is the log. */
+  async isConnected(): Promise<boolean> {
+    return true;
+  }
+
   registerSource(topic: string, source: MessageSource): void {
     this.sources.set(topic, source);
   }

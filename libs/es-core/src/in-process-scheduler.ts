@@ -54,6 +54,10 @@ export class InProcessScheduler extends JobScheduler {
     this.timer.unref();
   }
 
+  isRunning(): boolean {
+    return this.started;
+  }
+
   async stop(): Promise<void> {
     this.started = false;
     clearInterval(this.timer);

@@ -63,5 +63,10 @@ export abstract class IntegrationBus {
   subscribeBatch(topic: string, group: string, handler: BatchMessageHandler, options?: SubscribeOptions): Promise<BusSubscription> {
     return this.subscribe(topic, group, (message) => handler([message]), options);
   }
+  /**
+   * Whether the bus can carry messages now (readiness): a bus that holds no connection (in-process)
+   * always can; one on a broker answers only once the broker does.
+   */
+  abstract isConnected(): Promise<boolean>;
   abstract close(): Promise<void>;
 }

@@ -25,5 +25,7 @@ export abstract class JobScheduler {
   /** Runs every waiting job of a name now, whatever its moment; resolves when they ran. */
   abstract runNow(name: string): Promise<number>;
   abstract start(): Promise<void>;
+  /** Between start() and stop(): due jobs are being run (readiness). */
+  abstract isRunning(): boolean;
   abstract stop(): Promise<void>;
 }

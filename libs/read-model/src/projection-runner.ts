@@ -64,6 +64,11 @@ export class ProjectionRunner {
     return this.position;
   }
 
+  /** Where the read model is: here, if this instance runs it, or as the instance that does last stored it. */
+  async currentPosition(): Promise<number> {
+    return this.isLeader ? this.position : Math.max(this.position, await readCheckpoint(this.options.dataSource, this.options.name));
+  }
+
   get isLeader(): boolean {
     return this.subscription !== undefined;
   }

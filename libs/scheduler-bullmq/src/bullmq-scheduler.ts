@@ -112,6 +112,10 @@ export class BullMqScheduler extends JobScheduler {
     await this.worker.waitUntilReady();
   }
 
+  isRunning(): boolean {
+    return this.worker?.isRunning() ?? false;
+  }
+
   async stop(): Promise<void> {
     await this.worker?.close();
     await this.events?.close();

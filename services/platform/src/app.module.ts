@@ -1,12 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_PIPE } from '@nestjs/core';
+import { APP_PIPE, DiscoveryModule } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
 import { ZodValidationPipe } from 'nestjs-zod';
 import type { Logger } from 'pino';
 import { type CoreAdapters, CoreModule, LocalAccounts, LoginThrottle, loggingModule, RevocationList } from '@regie/nest-kit';
 import { AsyncApiController } from './asyncapi.http';
 import { AuditController } from './audit/audit.http';
 import { AuthController } from './auth/auth.http';
-import { HealthController } from './health.http';
+import { HEALTH_OPTIONS, HealthController } from './health.http';
 import { PrivacyController } from './privacy/privacy.http';
 import { SERVICE_MODULES, SERVICE_NAMES, type ServiceName } from './services';
 
@@ -16,14 +17,22 @@ export class PlatformModule {
   static forRoot(
     adapters: CoreAdapters & { localAccounts?: LocalAccounts; loginThrottle?: LoginThrottle; revocations?: RevocationList },
     services: ServiceName[] = SERVICE_NAMES,
-    logger?: Logger,
+    options: { logger?: Logger; readiness?: { maxLag: number } } = {},
   ): DynamicModule {
     return {
       module: PlatformModule,
-      imports: [...(logger ? [loggingModule(logger)] : []), CoreModule.forRoot(adapters), ...services.map((name) => SERVICE_MODULES[name])],
+      imports: [
+        ...(options.logger ? [loggingModule(options.logger)] : []),
+        CoreModule.forRoot(adapters),
+        // A failing readiness probe answers with its reasons; logging each probe would only repeat them.
+        TerminusModule.forRoot({ logger: false }),
+        DiscoveryModule,
+        ...services.map((name) => SERVICE_MODULES[name]),
+      ],
       controllers: [HealthController, AsyncApiController, AuthController, AuditController, PrivacyController],
       providers: [
         { provide: APP_PIPE, useClass: ZodValidationPipe },
+        { provide: HEALTH_OPTIONS, useValue: { services, maxLag: options.readiness?.maxLag ?? 1000 } },
         ...(adapters.localAccounts ? [{ provide: LocalAccounts, useValue: adapters.localAccounts }] : []),
         ...(adapters.loginThrottle ? [{ provide: LoginThrottle, useValue: adapters.loginThrottle }] : []),
         ...(adapters.revocations ? [{ provide: RevocationList, useValue: adapters.revocations }] : []),

@@ -56,6 +56,12 @@ const schema = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+  /** Readiness (`/health/ready`) fails while a hosted read model is more than this many store events behind. */
+  REGIE_READY_MAX_LAG: z.coerce
+    .number({ error: 'verwacht een aantal events, bijvoorbeeld 1000' })
+    .int('verwacht een geheel aantal events, bijvoorbeeld 1000')
+    .min(0, 'verwacht 0 of meer events achterstand, bijvoorbeeld 1000')
+    .default(1000),
   REGIE_LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug']).default('log'),
   /** `json`: one JSON object a line, for a log collector; `pretty`: readable lines. Default: see `checked`. */
   REGIE_LOG_FORMAT: z

@@ -63,3 +63,16 @@ describe('configuration of the reverse proxy', () => {
       expect(() => loadConfig({ REGIE_TRUST_PROXY: value })).toThrow(/REGIE_TRUST_PROXY: verwacht false, true, een aantal proxy-stappen/);
   });
 });
+
+describe('configuration of readiness', () => {
+  it('allows a read model 1000 events behind by default, or the configured number', () => {
+    expect(loadConfig({}).REGIE_READY_MAX_LAG).toBe(1000);
+    expect(loadConfig({ REGIE_READY_MAX_LAG: '50' }).REGIE_READY_MAX_LAG).toBe(50);
+  });
+
+  it('refuses a bound that is not a whole number of events, in Dutch', () => {
+    expect(() => loadConfig({ REGIE_READY_MAX_LAG: 'veel' })).toThrow(/REGIE_READY_MAX_LAG: verwacht een aantal events/);
+    expect(() => loadConfig({ REGIE_READY_MAX_LAG: '-1' })).toThrow(/REGIE_READY_MAX_LAG: verwacht 0 of meer events/);
+    expect(() => loadConfig({ REGIE_READY_MAX_LAG: '1.5' })).toThrow(/REGIE_READY_MAX_LAG: verwacht een geheel aantal/);
+  });
+});

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { takeOverShutdownSignals } from '@regie/embedded-postgres';
 import type { Logger } from 'pino';
+import { startBanner } from './banner';
 import { ConfigError, loadConfig } from './config';
 import { platformLogger, startPlatform } from './platform';
 
@@ -18,22 +19,14 @@ async function main(): Promise<void> {
     ? `embedded PostgreSQL, data dir ${platform.adapters.database.embedded.dataDir} (port ${platform.adapters.database.embedded.port})`
     : 'PostgreSQL from DATABASE_URL';
   notices.info(
-    [
-      '',
-      `Regie draait op ${platform.url}  (gestart in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
-      ...(config.REGIE_SERVICES.includes('portal') ? [`  Portaal           ${platform.url}/`] : []),
-      `  API-documentatie  ${platform.url}/api/docs`,
-      `  Gezondheid        ${platform.url}/health`,
-      `  Werkagenda        ${platform.url}/api/v1/actions`,
-      `  Gegevens          ${where}`,
-      platform.adapters.localAccounts
-        ? '  Inloggen          lokale accounts coordinator, director, auditor, actiehouder-<code> (wachtwoord: REGIE_LOCAL_PASSWORD)'
-        : '  Inloggen          via de OIDC-provider (REGIE_OIDC_ISSUER)',
-      platform.seeded
-        ? `  Seed              ${platform.seeded.commands} nieuwe commando's (0 = al aanwezig)`
-        : '  Seed              uit (REGIE_SEED=false)',
-      '',
-    ].join('\n'),
+    startBanner({
+      url: platform.url,
+      services: config.REGIE_SERVICES,
+      startedInSeconds: (Date.now() - started) / 1000,
+      data: where,
+      localAccounts: Boolean(platform.adapters.localAccounts),
+      seeded: platform.seeded?.commands,
+    }),
   );
   // A clean stop finishes requests, commits and disconnects; one that hangs (a broker or database
   // that stopped answering) must not keep the process alive: after the grace time, or at a second

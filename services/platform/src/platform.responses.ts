@@ -27,7 +27,13 @@ const storedEvent = z.object({
 });
 
 export class Health extends createZodDto(
-  z.object({ status: z.literal('ok'), eventStore: z.string(), bus: z.string(), scheduler: z.string() }),
+  z.object({
+    status: z.literal('ok'),
+    eventStore: z.string(),
+    bus: z.string(),
+    scheduler: z.string(),
+    services: z.array(z.string()).describe('De services die dit proces draait'),
+  }),
 ) {}
 export class AsyncApiDocument extends createZodDto(z.looseObject({ asyncapi: z.string() })) {}
 export class LoginResult extends createZodDto(

@@ -38,10 +38,13 @@ export async function startPlatform(
   logger: Logger = platformLogger(config),
 ): Promise<RunningPlatform> {
   const adapters = await openAdapters(config, log);
-  const app = await NestFactory.create<NestExpressApplication>(PlatformModule.forRoot(adapters, config.REGIE_SERVICES, logger), {
-    bufferLogs: true, // until the pino logger below takes over
-    bodyParser: false, // configureHttp reads bodies, with a limit per route
-  });
+  const app = await NestFactory.create<NestExpressApplication>(
+    PlatformModule.forRoot(adapters, config.REGIE_SERVICES, { logger, readiness: { maxLag: config.REGIE_READY_MAX_LAG } }),
+    {
+      bufferLogs: true, // until the pino logger below takes over
+      bodyParser: false, // configureHttp reads bodies, with a limit per route
+    },
+  );
   app.useLogger(app.get(PinoNestLogger));
   configureHttp(app, { trustProxy: config.REGIE_TRUST_PROXY, largeBodies: [TK_IMPORT_BODY] });
   SwaggerModule.setup('api/docs', app, openApiDocument(app));
@@ -50,7 +53,7 @@ export async function startPlatform(
   const seeded = config.REGIE_SEED ? await seed(app, config) : undefined;
   const head = await adapters.store.headPosition();
   for (const service of ['actions', 'commitments', 'monitoring'] as const) {
-    if (hosts(config, service)) await app.select(SERVICE_MODULES[service]).get(ReadModel).caughtUpTo(head);
+    if (hosts(config, service)) await app.select(SERVICE_MODULES[service]).get(ReadModel, { strict: true }).caughtUpTo(head);
   }
   await adapters.scheduler.start();
   await app.listen(config.PORT, '0.0.0.0');

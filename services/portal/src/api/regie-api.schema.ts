@@ -7,7 +7,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Meldt of het platform en de eventstore antwoorden */
+    /** Meldt of het platform en de eventstore antwoorden, en welke services dit proces draait */
     get: operations['HealthController_health'];
     put?: never;
     post?: never;
@@ -999,6 +999,8 @@ export interface components {
       eventStore: string;
       bus: string;
       scheduler: string;
+      /** @description De services die dit proces draait */
+      services: string[];
     };
     AsyncApiDocument_Output: {
       asyncapi: string;
