@@ -6,6 +6,8 @@ import { AsyncApiController } from './asyncapi.http';
 import { AuditController } from './audit/audit.http';
 import { AuthController } from './auth/auth.http';
 import { HealthController } from './health.http';
+import { MetricsController } from './metrics/metrics.http';
+import { PlatformMetrics } from './metrics/platform-metrics';
 import { PrivacyController } from './privacy/privacy.http';
 import { SERVICE_MODULES, SERVICE_NAMES, type ServiceName } from './services';
 
@@ -13,15 +15,21 @@ import { SERVICE_MODULES, SERVICE_NAMES, type ServiceName } from './services';
 @Module({})
 export class PlatformModule {
   static forRoot(
-    adapters: CoreAdapters & { localAccounts?: LocalAccounts; loginThrottle?: LoginThrottle; revocations?: RevocationList },
+    adapters: CoreAdapters & {
+      localAccounts?: LocalAccounts;
+      loginThrottle?: LoginThrottle;
+      revocations?: RevocationList;
+      metrics?: PlatformMetrics;
+    },
     services: ServiceName[] = SERVICE_NAMES,
   ): DynamicModule {
     return {
       module: PlatformModule,
       imports: [CoreModule.forRoot(adapters), ...services.map((name) => SERVICE_MODULES[name])],
-      controllers: [HealthController, AsyncApiController, AuthController, AuditController, PrivacyController],
+      controllers: [HealthController, MetricsController, AsyncApiController, AuthController, AuditController, PrivacyController],
       providers: [
         { provide: APP_PIPE, useClass: ZodValidationPipe },
+        { provide: PlatformMetrics, useValue: adapters.metrics ?? new PlatformMetrics() },
         ...(adapters.localAccounts ? [{ provide: LocalAccounts, useValue: adapters.localAccounts }] : []),
         ...(adapters.loginThrottle ? [{ provide: LoginThrottle, useValue: adapters.loginThrottle }] : []),
         ...(adapters.revocations ? [{ provide: RevocationList, useValue: adapters.revocations }] : []),
