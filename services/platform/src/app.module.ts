@@ -8,6 +8,8 @@ import { AsyncApiController } from './asyncapi.http';
 import { AuditController } from './audit/audit.http';
 import { AuthController } from './auth/auth.http';
 import { HEALTH_OPTIONS, HealthController } from './health.http';
+import { MetricsController } from './metrics/metrics.http';
+import { PlatformMetrics } from './metrics/platform-metrics';
 import { PrivacyController } from './privacy/privacy.http';
 import { SERVICE_MODULES, SERVICE_NAMES, type ServiceName } from './services';
 
@@ -15,7 +17,12 @@ import { SERVICE_MODULES, SERVICE_NAMES, type ServiceName } from './services';
 @Module({})
 export class PlatformModule {
   static forRoot(
-    adapters: CoreAdapters & { localAccounts?: LocalAccounts; loginThrottle?: LoginThrottle; revocations?: RevocationList },
+    adapters: CoreAdapters & {
+      localAccounts?: LocalAccounts;
+      loginThrottle?: LoginThrottle;
+      revocations?: RevocationList;
+      metrics?: PlatformMetrics;
+    },
     services: ServiceName[] = SERVICE_NAMES,
     options: { logger?: Logger; readiness?: { maxLag: number } } = {},
   ): DynamicModule {
@@ -29,10 +36,11 @@ export class PlatformModule {
         DiscoveryModule,
         ...services.map((name) => SERVICE_MODULES[name]),
       ],
-      controllers: [HealthController, AsyncApiController, AuthController, AuditController, PrivacyController],
+      controllers: [HealthController, MetricsController, AsyncApiController, AuthController, AuditController, PrivacyController],
       providers: [
         { provide: APP_PIPE, useClass: ZodValidationPipe },
         { provide: HEALTH_OPTIONS, useValue: { services, maxLag: options.readiness?.maxLag ?? 1000 } },
+        { provide: PlatformMetrics, useValue: adapters.metrics ?? new PlatformMetrics() },
         ...(adapters.localAccounts ? [{ provide: LocalAccounts, useValue: adapters.localAccounts }] : []),
         ...(adapters.loginThrottle ? [{ provide: LoginThrottle, useValue: adapters.loginThrottle }] : []),
         ...(adapters.revocations ? [{ provide: RevocationList, useValue: adapters.revocations }] : []),

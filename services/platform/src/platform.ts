@@ -12,7 +12,10 @@ import type { Logger } from 'pino';
 import { openAdapters, type OpenAdapters } from './adapters';
 import { PlatformModule } from './app.module';
 import type { PlatformConfig } from './config';
+import { meteredStore } from './metrics/metered-store';
+import { PlatformMetrics } from './metrics/platform-metrics';
 import { openApiDocument } from './openapi';
+import { readModels } from './read-models';
 import { SERVICE_MODULES, type ServiceName } from './services';
 
 export interface RunningPlatform {
@@ -37,15 +40,21 @@ export async function startPlatform(
   log: (line: string) => void,
   logger: Logger = platformLogger(config),
 ): Promise<RunningPlatform> {
-  const adapters = await openAdapters(config, log);
+  const metrics = new PlatformMetrics({ processMetrics: true });
+  const opened = await openAdapters(config, log);
+  const adapters = { ...opened, store: meteredStore(opened.store, metrics) };
   const app = await NestFactory.create<NestExpressApplication>(
-    PlatformModule.forRoot(adapters, config.REGIE_SERVICES, { logger, readiness: { maxLag: config.REGIE_READY_MAX_LAG } }),
+    PlatformModule.forRoot({ ...adapters, metrics }, config.REGIE_SERVICES, {
+      logger,
+      readiness: { maxLag: config.REGIE_READY_MAX_LAG },
+    }),
     {
       bufferLogs: true, // until the pino logger below takes over
       bodyParser: false, // configureHttp reads bodies, with a limit per route
     },
   );
   app.useLogger(app.get(PinoNestLogger));
+  app.use(metrics.httpMiddleware());
   configureHttp(app, { trustProxy: config.REGIE_TRUST_PROXY, largeBodies: [TK_IMPORT_BODY] });
   SwaggerModule.setup('api/docs', app, openApiDocument(app));
   // Seed and let the read model catch up before listening: once /health answers, reads are complete.
@@ -55,6 +64,12 @@ export async function startPlatform(
   for (const service of ['actions', 'commitments', 'monitoring'] as const) {
     if (hosts(config, service)) await app.select(SERVICE_MODULES[service]).get(ReadModel, { strict: true }).caughtUpTo(head);
   }
+  metrics.observe({
+    store: adapters.store,
+    pool: adapters.pool,
+    scheduler: adapters.scheduler,
+    readModels: readModels(adapters.databaseUrl).filter((model) => config.REGIE_SERVICES.some((service) => service === model.name)),
+  });
   await adapters.scheduler.start();
   await app.listen(config.PORT, '0.0.0.0');
   const port = (app.getHttpServer().address() as { port: number }).port;
