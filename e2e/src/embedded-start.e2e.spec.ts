@@ -34,6 +34,7 @@ describe('embedded default', () => {
         eventStore: 'postgres',
         bus: 'inprocess',
         scheduler: 'inprocess',
+        services: ['actions', 'commitments', 'meetings', 'monitoring', 'portal'], // the embedded default hosts them all
       });
       const actions = (await (await first.api.fetch(`/api/v1/actions`)).json()) as { code: string; milestones: { title: string }[] }[];
       expect(actions).toHaveLength(12);
