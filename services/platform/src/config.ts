@@ -77,19 +77,24 @@ const schema = z.object({
   REGIE_LOCAL_PASSWORD: z.string().min(8, 'minstens 8 tekens').optional(),
   /** How long a local account's token is valid; a logout revokes it sooner. */
   REGIE_TOKEN_LIFETIME_SECONDS: z.coerce
-    .number()
-    .int()
+    .number({ error: 'verwacht een aantal seconden, bijvoorbeeld 28800' })
+    .int('verwacht een geheel aantal seconden')
     .min(60, 'minstens 60 seconden')
     .max(86_400, 'hoogstens een dag (86400)')
     .default(8 * 3600),
   /** Wrong passwords for one account (within 15 minutes) before it is locked out. */
-  REGIE_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  REGIE_LOGIN_MAX_FAILURES: z.coerce
+    .number({ error: 'verwacht een aantal pogingen, bijvoorbeeld 5' })
+    .int('verwacht een geheel aantal pogingen')
+    .min(1, 'minstens 1 poging')
+    .max(100, 'hoogstens 100 pogingen')
+    .default(5),
   /** The first lockout of an account; each next one within a day lasts twice as long. */
   REGIE_LOGIN_LOCKOUT_SECONDS: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(86_400)
+    .number({ error: 'verwacht een aantal seconden, bijvoorbeeld 900' })
+    .int('verwacht een geheel aantal seconden')
+    .min(1, 'minstens 1 seconde')
+    .max(86_400, 'hoogstens een dag (86400)')
     .default(15 * 60),
   REGIE_OIDC_ISSUER: z
     .url({ error: 'verwacht de issuer-URL van de OIDC-provider, bijvoorbeeld https://login.example.nl/realms/vws' })
