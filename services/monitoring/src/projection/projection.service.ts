@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ReadModel, type View } from '@regie/context';
-import { Clock, InvalidInput, NotFound } from '@regie/es-core';
+import { InvalidInput, NotFound } from '@regie/es-core';
 import { parseQuarter } from '@regie/calendar';
 import type { MonitoringQueries } from '../read-model/monitoring.queries';
 import { PublishedProjectionRow } from '../read-model/entities';
@@ -13,17 +13,11 @@ export type ProjectionView = View<MonitoringQueries>;
 /** Computes the live projection from monitoring's tables, and reads published versions. */
 @Injectable()
 export class ProjectionService {
-  constructor(
-    private readonly readModel: ReadModel<MonitoringQueries>,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly readModel: ReadModel<MonitoringQueries>) {}
 
-  private live(): ProjectionView {
-    const { queries, dataSource } = this.readModel;
-    return { queries, dataSource, today: this.clock.today(), now: this.clock.now() };
-  }
-
-  async compute(quarterId: string, view: ProjectionView = this.live()) {
+  /** Live unless a time-travel view is given. */
+  async compute(quarterId: string, given?: ProjectionView) {
+    const view = given ?? (await this.readModel.at());
     const quarter = parseQuarter(quarterId);
     if (!quarter) throw new InvalidInput('quarter', 'verwacht een kwartaal als 2026-Q4');
     const { facts } = view.queries;
@@ -53,7 +47,7 @@ export class ProjectionService {
   }
 
   /** The versions published (by the moment of the view: a time-travel view holds only what had been published then). */
-  async versions(quarter: string, view: Pick<ProjectionView, 'dataSource'> = this.live()): Promise<PublishedProjectionRow[]> {
+  async versions(quarter: string, view: Pick<ProjectionView, 'dataSource'> = this.readModel): Promise<PublishedProjectionRow[]> {
     return view.dataSource.getRepository(PublishedProjectionRow).find({ where: { quarter }, order: { version: 'ASC' } });
   }
 
