@@ -12,6 +12,7 @@ import type { Logger } from 'pino';
 import { openAdapters, type OpenAdapters } from './adapters';
 import { PlatformModule } from './app.module';
 import type { PlatformConfig } from './config';
+import { meteredScheduler } from './metrics/metered-scheduler';
 import { meteredStore } from './metrics/metered-store';
 import { PlatformMetrics } from './metrics/platform-metrics';
 import { openApiDocument } from './openapi';
@@ -42,7 +43,7 @@ export async function startPlatform(
 ): Promise<RunningPlatform> {
   const metrics = new PlatformMetrics({ processMetrics: true });
   const opened = await openAdapters(config, log);
-  const adapters = { ...opened, store: meteredStore(opened.store, metrics) };
+  const adapters = { ...opened, store: meteredStore(opened.store, metrics), scheduler: meteredScheduler(opened.scheduler, metrics) };
   const app = await NestFactory.create<NestExpressApplication>(
     PlatformModule.forRoot({ ...adapters, metrics }, config.REGIE_SERVICES, {
       logger,

@@ -50,6 +50,13 @@ const promtool = prometheusToolForTests(SUITE, 'promtool');
     // The in-process bus reads the store itself: a relay (and its backlog) exists only on Kafka.
     expect(text).toContain('# HELP regie_relay_backlog_events ');
     expect(text).toMatch(/^regie_scheduled_jobs_waiting\{job="[\w-]+"\} [1-9]/m);
+
+    // A job run through the platform's scheduler is counted by its outcome, whatever adapter runs it.
+    const [job] = await platform.adapters.scheduler.list();
+    await platform.adapters.scheduler.runNow(job.name);
+    const after = await scrape();
+    expect(after).toMatch(new RegExp(`^regie_scheduled_job_runs_total\\{job="${job.name}",outcome="ok"\\} [1-9]`, 'm'));
+    expect(after).toMatch(new RegExp(`^regie_scheduled_jobs_running\\{job="${job.name}"\\} 0$`, 'm'));
   });
 
   it('lets Prometheus answer how far behind each read model is after a burst of writes', async () => {

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Pool } from 'pg';
 import type { EventStore, JobScheduler } from '@regie/es-core';
 import { readModelProgress, type ReadModelDefinition } from '@regie/read-model';
@@ -46,6 +46,20 @@ export class PlatformMetrics {
     name: 'regie_event_store_append_batch_events',
     help: 'Aantal events per append',
     buckets: [1, 2, 5, 10, 20, 50, 100, 500],
+    registers: [this.registry],
+  });
+
+  readonly jobsRunning = new Gauge({
+    name: 'regie_scheduled_jobs_running',
+    help: 'Geplande taken die nu draaien, per taaknaam',
+    labelNames: ['job'] as const,
+    registers: [this.registry],
+  });
+
+  readonly jobRuns = new Counter({
+    name: 'regie_scheduled_job_runs_total',
+    help: 'Uitgevoerde geplande taken per taaknaam en uitkomst (ok, failed: wordt opnieuw geprobeerd)',
+    labelNames: ['job', 'outcome'] as const,
     registers: [this.registry],
   });
 
@@ -135,6 +149,20 @@ export class PlatformMetrics {
     } catch (error) {
       end({ outcome: 'refused' });
       throw error;
+    }
+  }
+
+  /** Counts a scheduled job while it runs and by its outcome; the job's result or error passes through. */
+  async timeJob(job: string, run: () => Promise<void>): Promise<void> {
+    this.jobsRunning.inc({ job });
+    try {
+      await run();
+      this.jobRuns.inc({ job, outcome: 'ok' });
+    } catch (error) {
+      this.jobRuns.inc({ job, outcome: 'failed' });
+      throw error;
+    } finally {
+      this.jobsRunning.dec({ job });
     }
   }
 
