@@ -27,13 +27,13 @@ export function createLogger(options: { format: LogFormat; level: LogLevelName }
   );
 }
 
-type LoggedRequest = IncomingMessage & { originalUrl?: string; commandContext?: CommandContext };
+type LoggedRequest = IncomingMessage & { originalUrl?: string; commandContext?: CommandContext; traceId?: string };
 
 /**
  * Nest's logging through `logger` (use `app.useLogger(app.get(Logger))` from nestjs-pino): one line
  * per answered request with its correlation id, method, path, status, duration and actor (user id
  * and role: never a name, never a header, never the query string, which may hold search terms),
- * and the correlation id on every line written while handling it. /health is not logged: probes ask
+ * and the correlation id on every line written while handling it (and the trace id, with traces on). /health is not logged: probes ask
  * it every few seconds.
  */
 export function loggingModule(logger: Logger): DynamicModule {
@@ -48,8 +48,10 @@ export function loggingModule(logger: Logger): DynamicModule {
       customSuccessMessage: (req, res) => `${req.method} ${pathOf(req)} ${res.statusCode}`,
       customErrorMessage: (req, res) => `${req.method} ${pathOf(req)} ${res.statusCode}`,
       customProps: (req) => {
-        const actor = (req as LoggedRequest).commandContext?.actor;
-        return actor ? { actor: { userId: actor.userId, role: actor.role } } : {};
+        const { commandContext, traceId } = req as LoggedRequest;
+        const actor = commandContext?.actor;
+        // The trace id (traces on): the way from a log line to the request's trace in Zipkin.
+        return { ...(actor ? { actor: { userId: actor.userId, role: actor.role } } : {}), ...(traceId ? { traceId } : {}) };
       },
       serializers: {
         req: (req: { method: string; raw: LoggedRequest }) => ({ method: req.method, path: pathOf(req.raw) }),
