@@ -5,14 +5,18 @@ import { contextFrom, SpanKind, tracer } from './tracing';
 
 type TracedRequest = Request & { traceId?: string };
 
+const UNTRACED = /^\/(health|metrics)(\/|$)/;
+
 /**
  * Express middleware (traces on only): a server span per request, continuing the caller's W3C
  * `traceparent` when it sends one; everything the request causes (command, append) runs in it.
  * Named by method and route template, never by a path with ids; the correlation id is an attribute,
- * and the request's log line names the trace id (`traceId`).
+ * and the request's log line names the trace id (`traceId`). /health and /metrics are not traced.
  */
 export function httpTracing() {
   return (req: TracedRequest, res: Response, next: NextFunction): void => {
+    // Probes and scrapes ask every few seconds: their spans would bury the requests worth following.
+    if (UNTRACED.test(req.path)) return next();
     const parent = contextFrom(req.headers as Record<string, unknown>);
     const span = tracer().startSpan(
       req.method,
