@@ -48,7 +48,6 @@ export interface RunningTracing {
  */
 export function startTracing(settings: TracingSettings): RunningTracing | undefined {
   if (settings.exporter === 'none') return undefined;
-  /* eslint-disable @typescript-eslint/no-require-imports -- loaded only when traces are on */
   const { NodeTracerProvider } = require('@opentelemetry/sdk-trace-node') as typeof import('@opentelemetry/sdk-trace-node');
   const { BatchSpanProcessor } = require('@opentelemetry/sdk-trace-base') as typeof import('@opentelemetry/sdk-trace-base');
   const { resourceFromAttributes } = require('@opentelemetry/resources') as typeof import('@opentelemetry/resources');
@@ -61,7 +60,6 @@ export function startTracing(settings: TracingSettings): RunningTracing | undefi
       : new (
           require('@opentelemetry/exporter-trace-otlp-http') as typeof import('@opentelemetry/exporter-trace-otlp-http')
         ).OTLPTraceExporter();
-  /* eslint-enable @typescript-eslint/no-require-imports */
   const provider = new NodeTracerProvider({
     resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: settings.serviceName }),
     spanProcessors: [new BatchSpanProcessor(exporter)],

@@ -89,7 +89,9 @@ describe('configuration of traces', () => {
 
   it('refuses an exporter or an endpoint it cannot use, in Dutch', () => {
     expect(() => loadConfig({ OTEL_TRACES_EXPORTER: 'jaeger' })).toThrow(/OTEL_TRACES_EXPORTER: kies zipkin, otlp/);
-    expect(() => loadConfig({ OTEL_EXPORTER_ZIPKIN_ENDPOINT: 'zipkin:9411' })).toThrow(/OTEL_EXPORTER_ZIPKIN_ENDPOINT: verwacht de span-URL/);
+    expect(() => loadConfig({ OTEL_EXPORTER_ZIPKIN_ENDPOINT: 'zipkin:9411' })).toThrow(
+      /OTEL_EXPORTER_ZIPKIN_ENDPOINT: verwacht de span-URL/,
+    );
     expect(() => loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'ftp://collector' })).toThrow(/OTEL_EXPORTER_OTLP_ENDPOINT: verwacht de URL/);
   });
 });
