@@ -47,11 +47,13 @@ export function loggingModule(logger: Logger): DynamicModule {
       customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
       customSuccessMessage: (req, res) => `${req.method} ${pathOf(req)} ${res.statusCode}`,
       customErrorMessage: (req, res) => `${req.method} ${pathOf(req)} ${res.statusCode}`,
-      customProps: (req) => {
+      customProps: (req, res) => {
         const { commandContext, traceId } = req as LoggedRequest;
         const actor = commandContext?.actor;
-        // The trace id (traces on): the way from a log line to the request's trace in Zipkin.
-        return { ...(actor ? { actor: { userId: actor.userId, role: actor.role } } : {}), ...(traceId ? { traceId } : {}) };
+        // The trace id (traces on): the way from a log line to the request's trace in Zipkin. Asked at the
+        // start (the request's logger, so every line carries it) and again at the end: named once.
+        const trace = traceId && !res.writableEnded ? { traceId } : {};
+        return { ...(actor ? { actor: { userId: actor.userId, role: actor.role } } : {}), ...trace };
       },
       serializers: {
         req: (req: { method: string; raw: LoggedRequest }) => ({ method: req.method, path: pathOf(req.raw) }),
