@@ -83,7 +83,16 @@ function asyncApiMessage(schema: MessageSchema): AsyncApiMessage {
     contentType: 'application/json',
     headers: {
       type: 'object',
-      properties: { eventId: { type: 'string' }, type: { type: 'string', const: name } },
+      properties: {
+        eventId: { type: 'string' },
+        type: { type: 'string', const: name },
+        correlationId: { type: 'string', description: 'Het correlatie-id van het verzoek dat het event vastlegde (X-Correlation-Id).' },
+        traceparent: {
+          type: 'string',
+          description: 'W3C Trace Context: de trace die het bericht voortzet; alleen als traces aan staan.',
+        },
+        tracestate: { type: 'string', description: 'W3C Trace Context, bij traceparent, als de trace het meegeeft.' },
+      },
       required: ['eventId', 'type'],
     },
     payload: envelope(name, contractSchema(schema)),

@@ -308,5 +308,15 @@ function parse(topic: string, message: KafkaMessage): IntegrationMessage | strin
     payload: envelope.payload,
     position: envelope.position,
     occurredAt: String(envelope.occurredAt ?? ''),
+    headers: headersOf(message),
   };
 }
+
+/** The message's headers as strings (correlation id, `traceparent`, …), handed to the consumer as they came. */
+const headersOf = (message: KafkaMessage): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(message.headers ?? {}).flatMap(([name, value]) => {
+      const first = Array.isArray(value) ? value[0] : value;
+      return first === undefined ? [] : [[name, first.toString()]];
+    }),
+  );

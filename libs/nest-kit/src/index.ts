@@ -12,3 +12,19 @@ export { asOfParam, zodParam } from './param.pipe';
 export * from './auth';
 export { UnsealInterceptor, KeepSealed } from './unseal.interceptor';
 export { createLogger, loggingModule, type LogFormat, type LogLevelName } from './logging';
+export {
+  contextFrom,
+  inSpan,
+  startTracing,
+  SpanKind,
+  traceCarrierOf,
+  tracer,
+  TRACES_EXPORTERS,
+  type RunningTracing,
+  type SpanOptions,
+  type TraceCarrier,
+  type TracesExporter,
+  type TracingSettings,
+} from './tracing';
+export { observedBus, tracedStore, traceIdOf, type ObservedBusOptions } from './observed-bus';
+export { httpTracing } from './http-tracing';

@@ -27,13 +27,13 @@ export function createLogger(options: { format: LogFormat; level: LogLevelName }
   );
 }
 
-type LoggedRequest = IncomingMessage & { originalUrl?: string; commandContext?: CommandContext };
+type LoggedRequest = IncomingMessage & { originalUrl?: string; commandContext?: CommandContext; traceId?: string };
 
 /**
  * Nest's logging through `logger` (use `app.useLogger(app.get(Logger))` from nestjs-pino): one line
  * per answered request with its correlation id, method, path, status, duration and actor (user id
  * and role: never a name, never a header, never the query string, which may hold search terms),
- * and the correlation id on every line written while handling it. /health is not logged: probes ask
+ * and the correlation id on every line written while handling it (and the trace id, with traces on). /health is not logged: probes ask
  * it every few seconds.
  */
 export function loggingModule(logger: Logger): DynamicModule {
@@ -47,9 +47,13 @@ export function loggingModule(logger: Logger): DynamicModule {
       customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
       customSuccessMessage: (req, res) => `${req.method} ${pathOf(req)} ${res.statusCode}`,
       customErrorMessage: (req, res) => `${req.method} ${pathOf(req)} ${res.statusCode}`,
-      customProps: (req) => {
-        const actor = (req as LoggedRequest).commandContext?.actor;
-        return actor ? { actor: { userId: actor.userId, role: actor.role } } : {};
+      customProps: (req, res) => {
+        const { commandContext, traceId } = req as LoggedRequest;
+        const actor = commandContext?.actor;
+        // The trace id (traces on): the way from a log line to the request's trace in Zipkin. Asked at the
+        // start (the request's logger, so every line carries it) and again at the end: named once.
+        const trace = traceId && !res.writableEnded ? { traceId } : {};
+        return { ...(actor ? { actor: { userId: actor.userId, role: actor.role } } : {}), ...trace };
       },
       serializers: {
         req: (req: { method: string; raw: LoggedRequest }) => ({ method: req.method, path: pathOf(req.raw) }),

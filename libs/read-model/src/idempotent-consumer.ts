@@ -1,3 +1,4 @@
+import { SpanStatusCode, trace } from '@opentelemetry/api';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { BusSubscription, IntegrationBus, IntegrationMessage } from '@regie/es-core';
 import { isTransientDatabaseError } from './postgres-errors';
@@ -57,7 +58,9 @@ export class IdempotentConsumer {
   /** Returns false when the message had been applied before, or is of a type this consumer passes over. */
   apply(message: IntegrationMessage): Promise<boolean> {
     if (this.options.handles && !this.options.handles(message.type)) return Promise.resolve(false);
-    return this.options.dataSource.transaction((em) => applyOnce(em, this.options.name, message, this.options.handle));
+    return this.written(1, () =>
+      this.options.dataSource.transaction((em) => applyOnce(em, this.options.name, message, this.options.handle)),
+    );
   }
 
   /** Applies a batch in one transaction, or, should that fail, message by message. */
@@ -65,6 +68,28 @@ export class IdempotentConsumer {
     const handles = this.options.handles;
     const messages = handles ? delivered.filter((m) => handles(m.type)) : delivered;
     if (messages.length === 0) return;
+    return this.written(messages.length, () => this.applyEach(messages));
+  }
+
+  /**
+   * The read-model write, in a span of its own within the message's (the bus's consumer span);
+   * while traces are off the API's no-op tracer makes this a plain call.
+   */
+  private written<T>(count: number, write: () => Promise<T>): Promise<T> {
+    const attributes = { 'regie.consumer': this.options.name, 'messaging.batch.message_count': count };
+    return trace.getTracer('regie').startActiveSpan(`read-model write ${this.options.name}`, { attributes }, async (span) => {
+      try {
+        return await write();
+      } catch (error) {
+        span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
+        throw error;
+      } finally {
+        span.end();
+      }
+    });
+  }
+
+  private async applyEach(messages: IntegrationMessage[]): Promise<void> {
     if (messages.length === 1)
       return void (await this.options.dataSource.transaction((em) => applyOnce(em, this.options.name, messages[0], this.options.handle)));
     try {

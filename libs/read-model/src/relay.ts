@@ -27,9 +27,10 @@ export class Relay {
   readonly runner?: ProjectionRunner;
 
   constructor(options: RelayOptions) {
+    const toMessage = withContextHeaders(options.toMessage);
     if (!options.bus.needsRelay) {
       // The bus reads the store itself (in-process): hand it the mapping instead of relaying.
-      options.bus.registerSource(options.topic, options.toMessage);
+      options.bus.registerSource(options.topic, toMessage);
       return;
     }
     this.runner = new ProjectionRunner({
@@ -42,7 +43,7 @@ export class Relay {
           name: options.name,
           apply: async () => undefined,
           applyBatch: async (events) => {
-            const messages = events.map(options.toMessage).filter((m): m is IntegrationMessage => m !== undefined);
+            const messages = events.map(toMessage).filter((m): m is IntegrationMessage => m !== undefined);
             if (messages.length > 0) await options.bus.publish(messages);
           },
         },
@@ -57,4 +58,24 @@ export class Relay {
   async stop(): Promise<void> {
     await this.runner?.stop();
   }
+}
+
+/**
+ * The mapping, with what the message's consumers need to follow it back to its cause in headers:
+ * the correlation id of the request that recorded the event and, when that request was traced,
+ * its W3C trace context (`traceparent`, `tracestate`), which the store keeps in the event's metadata.
+ */
+export function withContextHeaders(
+  toMessage: (event: RecordedEvent) => IntegrationMessage | undefined,
+): (event: RecordedEvent) => IntegrationMessage | undefined {
+  return (event) => {
+    const message = toMessage(event);
+    if (!message) return undefined;
+    const headers: Record<string, string> = {};
+    const { correlationId, traceparent, tracestate } = event.metadata ?? {};
+    if (typeof correlationId === 'string') headers.correlationId = correlationId;
+    if (typeof traceparent === 'string') headers.traceparent = traceparent;
+    if (typeof tracestate === 'string') headers.tracestate = tracestate;
+    return { ...message, headers: { ...headers, ...message.headers } };
+  };
 }

@@ -67,6 +67,18 @@ const schema = z.object({
   REGIE_LOG_FORMAT: z
     .enum(['json', 'pretty'], { error: 'kies json (een JSON-object per regel, voor een logverzamelaar) of pretty (leesbaar)' })
     .optional(),
+  /** Traces (OpenTelemetry's own settings): off unless an exporter is named. */
+  OTEL_TRACES_EXPORTER: z
+    .enum(['zipkin', 'otlp', 'none'], { error: 'kies zipkin, otlp (OTLP over HTTP) of none (geen traces)' })
+    .default('none'),
+  /** The name the traces give this process; default `regie-<hosted services>`. */
+  OTEL_SERVICE_NAME: z.string().min(1, 'verwacht een naam, bijvoorbeeld regie-actions').optional(),
+  OTEL_EXPORTER_ZIPKIN_ENDPOINT: z
+    .url({ protocol: /^https?$/, error: 'verwacht de span-URL van Zipkin, bijvoorbeeld http://zipkin:9411/api/v2/spans' })
+    .optional(),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z
+    .url({ protocol: /^https?$/, error: 'verwacht de URL van de OTLP-collector, bijvoorbeeld http://otel-collector:4318' })
+    .optional(),
   /** Where the portal finds the API when this process does not host the services (distributed shape). */
   REGIE_API_URL: z.url({ protocol: /^https?$/, error: 'verwacht een URL als http://regie-api:3000' }).optional(),
   /** `production` (or NODE_ENV=production) forbids the local accounts: tokens come from an OIDC provider. */
@@ -139,6 +151,8 @@ const checked = schema
       production,
       REGIE_AUTH: c.REGIE_AUTH ?? (production ? ('oidc' as const) : ('local' as const)),
       REGIE_LOG_FORMAT: c.REGIE_LOG_FORMAT ?? (production || distributed ? ('json' as const) : ('pretty' as const)),
+      // Each process of the distributed shape is its own service in the traces.
+      OTEL_SERVICE_NAME: c.OTEL_SERVICE_NAME ?? (distributed ? `regie-${c.REGIE_SERVICES.join('-')}` : 'regie'),
     };
   })
   .refine((c) => !(c.production && c.REGIE_AUTH === 'local'), {

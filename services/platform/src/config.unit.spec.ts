@@ -76,3 +76,22 @@ describe('configuration of readiness', () => {
     expect(() => loadConfig({ REGIE_READY_MAX_LAG: '1.5' })).toThrow(/REGIE_READY_MAX_LAG: verwacht een geheel aantal/);
   });
 });
+
+describe('configuration of traces', () => {
+  it('is off unless an exporter is named, and names each process of the distributed shape after its services', () => {
+    expect(loadConfig({}).OTEL_TRACES_EXPORTER).toBe('none');
+    expect(loadConfig({}).OTEL_SERVICE_NAME).toBe('regie');
+    expect(loadConfig({ REGIE_SERVICES: 'actions', REGIE_BUS: 'kafka', KAFKA_BROKERS: 'localhost:9092' }).OTEL_SERVICE_NAME).toBe(
+      'regie-actions',
+    );
+    expect(loadConfig({ OTEL_SERVICE_NAME: 'regie-test', OTEL_TRACES_EXPORTER: 'zipkin' }).OTEL_SERVICE_NAME).toBe('regie-test');
+  });
+
+  it('refuses an exporter or an endpoint it cannot use, in Dutch', () => {
+    expect(() => loadConfig({ OTEL_TRACES_EXPORTER: 'jaeger' })).toThrow(/OTEL_TRACES_EXPORTER: kies zipkin, otlp/);
+    expect(() => loadConfig({ OTEL_EXPORTER_ZIPKIN_ENDPOINT: 'zipkin:9411' })).toThrow(
+      /OTEL_EXPORTER_ZIPKIN_ENDPOINT: verwacht de span-URL/,
+    );
+    expect(() => loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'ftp://collector' })).toThrow(/OTEL_EXPORTER_OTLP_ENDPOINT: verwacht de URL/);
+  });
+});

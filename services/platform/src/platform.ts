@@ -6,7 +6,7 @@ import { WerkagendaSeeder } from '@regie/actions';
 import { CommitmentsSeeder, TK_IMPORT_BODY } from '@regie/commitments';
 import { ReadModel } from '@regie/context';
 import { MonitoringSeeder } from '@regie/monitoring';
-import { configureHttp, createLogger } from '@regie/nest-kit';
+import { configureHttp, createLogger, httpTracing, observedBus, startTracing, tracedStore } from '@regie/nest-kit';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { openAdapters, type OpenAdapters } from './adapters';
@@ -42,8 +42,24 @@ export async function startPlatform(
   logger: Logger = platformLogger(config),
 ): Promise<RunningPlatform> {
   const metrics = new PlatformMetrics({ processMetrics: true });
-  const opened = await openAdapters(config, log);
-  const adapters = { ...opened, store: meteredStore(opened.store, metrics), scheduler: meteredScheduler(opened.scheduler, metrics) };
+  // Off (OTEL_TRACES_EXPORTER unset or none): no provider, no traced store, no HTTP span; see docs/operations.md.
+  const tracing = startTracing({
+    exporter: config.OTEL_TRACES_EXPORTER,
+    serviceName: config.OTEL_SERVICE_NAME,
+    zipkinEndpoint: config.OTEL_EXPORTER_ZIPKIN_ENDPOINT,
+  });
+  const opened = await openAdapters(config, log).catch(async (error) => {
+    await tracing?.shutdown();
+    throw error;
+  });
+  const metered = meteredStore(opened.store, metrics);
+  const adapters = {
+    ...opened,
+    store: tracing ? tracedStore(metered) : metered,
+    scheduler: meteredScheduler(opened.scheduler, metrics),
+    // Lines logged while a consumed message is handled name its correlation id and event id.
+    bus: observedBus(opened.bus, { traced: Boolean(tracing), logger }),
+  };
   const app = await NestFactory.create<NestExpressApplication>(
     PlatformModule.forRoot({ ...adapters, metrics }, config.REGIE_SERVICES, {
       logger,
@@ -55,6 +71,7 @@ export async function startPlatform(
     },
   );
   app.useLogger(app.get(PinoNestLogger));
+  if (tracing) app.use(httpTracing());
   app.use(metrics.httpMiddleware());
   configureHttp(app, { trustProxy: config.REGIE_TRUST_PROXY, largeBodies: [TK_IMPORT_BODY] });
   SwaggerModule.setup('api/docs', app, openApiDocument(app));
@@ -86,6 +103,7 @@ export async function startPlatform(
       closed = true;
       await app.close();
       await adapters.close();
+      await tracing?.shutdown(); // the spans still buffered go out
     },
   };
 }
