@@ -46,6 +46,8 @@ export async function minutesJourney(env: JourneyEnv): Promise<void> {
   const printed = (await page.textContent('body')) ?? '';
   for (const text of ['VWS, ZN, VNG', 'MIND', NOTES, DECISION, ACTION_POINT, 'Afgedrukt op 8 december 2026'])
     expect(printed).toContain(text);
+  // Its own print styles apply (the portal lets its inline stylesheet through, nothing else).
+  await expect(page.locator('h1').evaluate((h1) => getComputedStyle(h1).color)).resolves.toBe('rgb(21, 66, 115)');
   await check(env, page, 'verslag-2-afdrukken');
 
   // The besluitenlijst: across meetings, filtered, as CSV, corrected with a reason.

@@ -72,7 +72,15 @@ export class MeetingMinutesController {
   @Get(':id/verslag')
   async document(@Portal() p: PortalContext, @Param('id') id: string, @Res() res: Response) {
     const page = await p.api.minutesDocument(id, p.asOf?.instant);
-    res.set({ 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).send(await page.text());
+    // The service's printable page has its own inline stylesheet (print styles, page numbers) and nothing else.
+    res
+      .set({
+        'Content-Type': 'text/html; charset=utf-8',
+        'Cache-Control': 'no-store',
+        'Content-Security-Policy':
+          "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+      })
+      .send(await page.text());
   }
 
   @Post(':id/aanwezigheid')
