@@ -9,6 +9,7 @@ import {
   type JourneyEnv,
   keyboardJourney,
 } from './portal/journeys';
+import { minutesJourney } from './portal/minutes-journey';
 import { type PlatformProcess, startPlatformProcess } from './platform-process';
 
 const chromium = chromiumForTests('portal browser suite');
@@ -54,6 +55,8 @@ suite('portal in the browser', () => {
   });
 
   it('coordinator: publishes the next kerngroep agenda and records a decision', () => coordinatorJourney(env));
+  it('coordinator: records the verslag, finds and corrects the decision in the besluitenlijst, hands over an action point', () =>
+    minutesJourney(env));
   it('actiehouder: reports progress on their own action and is refused on another', () => actiehouderJourney(env));
   it('director: publishes the quarterly projection', () => directorJourney(env));
   it('auditor: sees all of it in the audit timeline and is refused any write', () => auditorJourney(env));

@@ -20,20 +20,20 @@ export const ACTION_POINT = 'Voorstel voor de monitoring van de pilotregio’s u
 export const KNELPUNT = 'Gegevensuitwisseling tussen gemeente en zorgkantoor stokt in twee regio’s.';
 export const REPORT = 'Plannen van aanpak in zes regio’s gereed; Zeeland en Zwolle lopen twee maanden uit.';
 
-async function session(env: JourneyEnv, username: string): Promise<Page> {
+export async function session(env: JourneyEnv, username: string): Promise<Page> {
   const context = await newUserContext(env.browser);
   const page = await context.newPage();
   await logIn(page, env.baseUrl, username, env.password);
   return page;
 }
 
-async function check(env: JourneyEnv, page: Page, name: string): Promise<void> {
+export async function check(env: JourneyEnv, page: Page, name: string): Promise<void> {
   env.violations.push(...(await accessibilityViolations(page, name)));
   await screenshot(page, name);
 }
 
-const flash = (page: Page) => page.getByRole('status').filter({ hasNotText: 'U bekijkt de situatie' }).first();
-const menu = (page: Page) => page.getByRole('navigation', { name: 'Hoofdmenu' });
+export const flash = (page: Page) => page.getByRole('status').filter({ hasNotText: 'U bekijkt de situatie' }).first();
+export const menu = (page: Page) => page.getByRole('navigation', { name: 'Hoofdmenu' });
 
 /** Posts a form the page does not offer (another's action, a read-only role): the service must refuse it. */
 export async function forgedPost(page: Page, baseUrl: string, path: string, form: Record<string, string>) {

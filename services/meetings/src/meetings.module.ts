@@ -5,6 +5,7 @@ import { MeetingRecordController } from './meeting/meeting-record.http';
 import { MeetingScheduleController } from './meeting/meeting-schedule.http';
 import { MeetingsReadController } from './meeting/meetings-read.http';
 import { meetingsContext } from './meetings.context';
+import { MinutesController } from './minutes/minutes.http';
 import { MeetingsHorizon } from './scheduling/horizon-job';
 import { MeetingSeriesSeeder } from './seed/seed-series';
 import { MEETINGS_CONFIG, type MeetingsConfig, meetingsConfigFromEnv } from './shared/config';
@@ -16,7 +17,7 @@ import { MEETINGS_CONFIG, type MeetingsConfig, meetingsConfigFromEnv } from './s
 @Module({
   imports: [CqrsModule],
   // The read controller first: its meetings/calendar.ics must be routed before meetings/:id.
-  controllers: [MeetingsReadController, MeetingScheduleController, AgendaController, MeetingRecordController],
+  controllers: [MeetingsReadController, MeetingScheduleController, AgendaController, MeetingRecordController, MinutesController],
   providers: [
     ...meetingsContext.providers,
     { provide: MEETINGS_CONFIG, useFactory: () => meetingsConfigFromEnv() },

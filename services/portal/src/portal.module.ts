@@ -8,6 +8,7 @@ import { LoginController } from './http/login.http';
 import { MonitoringController } from './http/monitoring.http';
 import { CommitmentsController } from './http/commitments.http';
 import { MeetingsController } from './http/meetings.http';
+import { ActionPointsController, DecisionsController, MeetingMinutesController } from './http/minutes.http';
 import { WerkagendaController } from './http/werkagenda.http';
 import { PortalErrorPages } from './http/portal-error-pages';
 import { ErrorPages } from '@regie/nest-kit';
@@ -18,6 +19,9 @@ const CONTROLLERS = [
   LoginController,
   WerkagendaController,
   MeetingsController,
+  MeetingMinutesController,
+  DecisionsController,
+  ActionPointsController,
   CommitmentsController,
   MonitoringController,
   AuditController,

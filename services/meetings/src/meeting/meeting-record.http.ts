@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { amsterdamDate, type CommandContext, newIdFor, PersonalDataVault } from '@regie/es-core';
+import { amsterdamDate, type CommandContext, InvalidInput, newIdFor, PersonalDataVault } from '@regie/es-core';
 import { Allow, Caller, Ctx, Operation, type Refusal, requireRole, type Principal, withRevision, zodParam } from '@regie/nest-kit';
 import { RecordedOnMeeting } from './meeting.responses';
 import { MeetingsQueries } from '../read-model/meetings.queries';
@@ -12,10 +12,21 @@ import { Meeting } from '../meetings.commands';
 import { isoDate, text, uuidParam } from '../shared/schemas';
 
 class DecisionBody extends createZodDto(
-  z.object({ text: text(4000), kind: z.enum(['operationeel', 'strategisch'], { error: 'kies operationeel of strategisch' }) }),
+  z.object({
+    text: text(4000),
+    kind: z.enum(['operationeel', 'strategisch'], { error: 'kies operationeel of strategisch' }),
+    itemId: uuidParam.optional().describe('Het agendapunt waar het besluit uit voortkwam'),
+  }),
 ) {}
 /** `owner` may name a person: personal data, stored sealed and shown as "[verwijderd]" once forgotten. */
-class ActionPointBody extends createZodDto(z.object({ text: text(2000), owner: text(200), dueDate: isoDate })) {}
+class ActionPointBody extends createZodDto(
+  z.object({
+    text: text(2000),
+    owner: text(200),
+    dueDate: isoDate,
+    itemId: uuidParam.optional().describe('Het agendapunt waar het uit voortkwam'),
+  }),
+) {}
 class CompleteBody extends createZodDto(z.object({ completedOn: isoDate.optional() })) {}
 
 const refusals: Refusal[] = [400, 401, 403, 404, 409];
@@ -47,7 +58,16 @@ export class MeetingRecordController {
     const result = await this.commands.run(
       new Meeting.Command(
         meetingId,
-        { type: 'RecordDecision', data: { meetingId, decisionId, text: body.text, decisionKind: body.kind } },
+        {
+          type: 'RecordDecision',
+          data: {
+            meetingId,
+            decisionId,
+            text: body.text,
+            decisionKind: body.kind,
+            itemId: await this.onAgenda(meetingId, body.itemId, ctx),
+          },
+        },
         ctx,
       ),
     );
@@ -67,7 +87,16 @@ export class MeetingRecordController {
     const result = await this.commands.run(
       new Meeting.Command(
         meetingId,
-        { type: 'AssignActionPoint', data: { meetingId, actionPointId, ...body, owner: await this.vault.seal(body.owner) } },
+        {
+          type: 'AssignActionPoint',
+          data: {
+            meetingId,
+            actionPointId,
+            ...body,
+            owner: await this.vault.seal(body.owner),
+            itemId: await this.onAgenda(meetingId, body.itemId, ctx),
+          },
+        },
         ctx,
       ),
     );
@@ -90,5 +119,13 @@ export class MeetingRecordController {
       new Meeting.Command(meetingId, { type: 'CompleteActionPoint', data: { meetingId, actionPointId, completedOn } }, ctx),
     );
     return withRevision(res, result.revision, { id: actionPointId, meetingId, revision: result.revision });
+  }
+
+  /** The agenda item a decision or action point came from must be on the meeting's agenda. */
+  private async onAgenda(meetingId: string, itemId: string | undefined, ctx: CommandContext): Promise<string | undefined> {
+    if (!itemId) return undefined;
+    const agenda = await this.queries.agendaOf(await this.queries.meeting(meetingId), ctx.now);
+    if (!agenda.some((i) => i.id === itemId)) throw new InvalidInput('itemId', 'dit agendapunt staat niet op de agenda van dit overleg');
+    return itemId;
   }
 }

@@ -10,6 +10,7 @@ import {
   type MeetingState,
   type MeetingStatus,
 } from './meeting';
+import { decideMinutes, type MinutesCommand } from './minutes.decide';
 
 // Commands. Time arrives in the command (`now`, ISO): the decider never reads a clock.
 export type ScheduleMeeting = {
@@ -25,12 +26,13 @@ export type PublishAgenda = { type: 'PublishAgenda'; data: { meetingId: string; 
 export type MarkMeetingHeld = { type: 'MarkMeetingHeld'; data: { meetingId: string; now: string } };
 export type RecordDecision = {
   type: 'RecordDecision';
-  data: { meetingId: string; decisionId: string; text: string; decisionKind: DecisionKind };
+  /** `itemId`: the agenda item it came from (the route checked it is on the agenda). */
+  data: { meetingId: string; decisionId: string; text: string; decisionKind: DecisionKind; itemId?: string };
 };
 export type AssignActionPoint = {
   type: 'AssignActionPoint';
   /** The owner sealed at the edge (personal data). */
-  data: { meetingId: string; actionPointId: string; text: string; owner: SealedName; dueDate: string };
+  data: { meetingId: string; actionPointId: string; text: string; owner: SealedName; dueDate: string; itemId?: string };
 };
 export type CompleteActionPoint = { type: 'CompleteActionPoint'; data: { meetingId: string; actionPointId: string; completedOn: string } };
 export type ApproveMinutes = { type: 'ApproveMinutes'; data: { meetingId: string; now: string } };
@@ -47,7 +49,8 @@ export type MeetingCommand =
   | RecordDecision
   | AssignActionPoint
   | CompleteActionPoint
-  | ApproveMinutes;
+  | ApproveMinutes
+  | MinutesCommand;
 
 /** Which kinds of besluit each overlegvorm takes (werkagenda §4). */
 export const DECISION_KINDS: Record<MeetingKind, DecisionKind[]> = {
@@ -151,7 +154,7 @@ export const decide = (command: MeetingCommand, state: MeetingState): MeetingEve
     }
     case 'RecordDecision': {
       const ref = existing(state, command.data.meetingId);
-      const { decisionId, text, decisionKind } = command.data;
+      const { decisionId, text, decisionKind, itemId } = command.data;
       if (!DECISION_KINDS[ref.kind].includes(decisionKind)) {
         throw new IllegalTransition(
           ref.kind === 'kerngroep'
@@ -160,12 +163,12 @@ export const decide = (command: MeetingCommand, state: MeetingState): MeetingEve
         );
       }
       record(state, command.data.meetingId);
-      return [{ type: 'DecisionRecorded', data: { ...ref, decisionId, text, decisionKind } }];
+      return [{ type: 'DecisionRecorded', data: { ...ref, decisionId, text, decisionKind, ...(itemId ? { itemId } : {}) } }];
     }
     case 'AssignActionPoint': {
       const ref = record(state, command.data.meetingId);
-      const { actionPointId, text, owner, dueDate } = command.data;
-      return [{ type: 'ActionPointAssigned', data: { ...ref, actionPointId, text, owner, dueDate } }];
+      const { actionPointId, text, owner, dueDate, itemId } = command.data;
+      return [{ type: 'ActionPointAssigned', data: { ...ref, actionPointId, text, owner, dueDate, ...(itemId ? { itemId } : {}) } }];
     }
     case 'CompleteActionPoint': {
       const ref = existing(state, command.data.meetingId);
@@ -181,6 +184,12 @@ export const decide = (command: MeetingCommand, state: MeetingState): MeetingEve
       if (state.status !== 'held') throw new IllegalTransition('alleen het verslag van een gehouden overleg kan vastgesteld worden');
       return [{ type: 'MinutesApproved', data: { ...ref, approvedAt: command.data.now } }];
     }
+    case 'RecordAttendance':
+    case 'RecordItemNotes':
+    case 'CorrectDecision':
+    case 'WithdrawDecision':
+    case 'ReassignActionPoint':
+      return decideMinutes(command, state);
     default: {
       const _exhaustive: never = command;
       throw new InvalidInput('type', `onbekend commando ${(_exhaustive as { type: string }).type}`);

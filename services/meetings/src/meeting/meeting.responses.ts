@@ -51,7 +51,18 @@ export const meetingSchema = meetingSummarySchema.extend({
   agendaStatus: z.enum(['concept', 'gepubliceerd']),
   publishedAt: moment.nullable(),
   agenda: z.array(agendaItemSchema),
-  decisions: z.array(z.object({ id: z.string(), text: z.string(), kind: z.enum(['operationeel', 'strategisch']), recordedAt: moment })),
+  decisions: z.array(
+    z.object({
+      id: z.string(),
+      text: z.string(),
+      kind: z.enum(['operationeel', 'strategisch']),
+      recordedAt: moment,
+      itemId: z.string().describe('Het agendapunt waar het besluit uit voortkwam').nullable(),
+      status: z.enum(['geldig', 'gecorrigeerd', 'ingetrokken']),
+      corrects: z.string().describe('De versie die dit besluit corrigeert').nullable(),
+      reason: z.string().describe('Waarom het gecorrigeerd of ingetrokken is').nullable(),
+    }),
+  ),
   actionPoints: z.array(
     z.object({
       id: z.string(),
@@ -62,6 +73,7 @@ export const meetingSchema = meetingSummarySchema.extend({
       done: z.boolean(),
       completedOn: isoDate.nullable(),
       overdue: z.boolean(),
+      itemId: z.string().describe('Het agendapunt waar het actiepunt uit voortkwam').nullable(),
     }),
   ),
   heldAt: moment.nullable(),

@@ -1,5 +1,6 @@
 import { DomainEvent, type SealedName } from '@regie/es-core';
 import type { MeetingKind } from '../series/meeting-series';
+import type { DecisionsState, MinutesEvent } from './minutes';
 
 /** scheduled → agenda_published → held → minutes_approved; cancelled from before held. */
 export type MeetingStatus = 'scheduled' | 'agenda_published' | 'held' | 'minutes_approved' | 'cancelled';
@@ -37,7 +38,8 @@ export type AgendaPublished = DomainEvent<'AgendaPublished', MeetingRef & { item
 export type MeetingHeld = DomainEvent<'MeetingHeld', MeetingRef & { heldAt: string }>;
 export type DecisionRecorded = DomainEvent<
   'DecisionRecorded',
-  MeetingRef & { decisionId: string; text: string; decisionKind: DecisionKind }
+  /** `itemId`: the agenda item the decision came from, when it is known. */
+  MeetingRef & { decisionId: string; text: string; decisionKind: DecisionKind; itemId?: string }
 >;
 /**
  * The owner may be a person: personal data, sealed (schema v2). A plain string is an owner
@@ -46,7 +48,7 @@ export type DecisionRecorded = DomainEvent<
 export type ActionPointOwner = SealedName | string;
 export type ActionPointAssigned = DomainEvent<
   'ActionPointAssigned',
-  MeetingRef & { actionPointId: string; text: string; owner: ActionPointOwner; dueDate: string }
+  MeetingRef & { actionPointId: string; text: string; owner: ActionPointOwner; dueDate: string; itemId?: string }
 >;
 export type ActionPointCompleted = DomainEvent<'ActionPointCompleted', MeetingRef & { actionPointId: string; completedOn: string }>;
 export type MinutesApproved = DomainEvent<'MinutesApproved', MeetingRef & { approvedAt: string }>;
@@ -63,7 +65,8 @@ export type MeetingEvent =
   | DecisionRecorded
   | ActionPointAssigned
   | ActionPointCompleted
-  | MinutesApproved;
+  | MinutesApproved
+  | MinutesEvent;
 
 export type MeetingState = {
   exists: boolean;
@@ -75,11 +78,19 @@ export type MeetingState = {
   sequence: number;
   withdrawn: string[];
   actionPoints: Record<string, { done: boolean }>;
+  decisions: DecisionsState;
 };
 
 export const meetingStream = (meetingId: string): string => 'meeting-' + meetingId;
 
-export const initialState = (): MeetingState => ({ exists: false, status: 'scheduled', sequence: 0, withdrawn: [], actionPoints: {} });
+export const initialState = (): MeetingState => ({
+  exists: false,
+  status: 'scheduled',
+  sequence: 0,
+  withdrawn: [],
+  actionPoints: {},
+  decisions: {},
+});
 
 export const evolve = (state: MeetingState, event: MeetingEvent): MeetingState => {
   switch (event.type) {
@@ -103,9 +114,28 @@ export const evolve = (state: MeetingState, event: MeetingEvent): MeetingState =
       return { ...state, actionPoints: { ...state.actionPoints, [event.data.actionPointId]: { done: true } } };
     case 'MinutesApproved':
       return { ...state, status: 'minutes_approved' };
+    case 'DecisionRecorded':
+      return { ...state, decisions: { ...state.decisions, [event.data.decisionId]: { kind: event.data.decisionKind, status: 'geldig' } } };
+    case 'DecisionCorrected': {
+      const { decisionId, correctionId, decisionKind } = event.data;
+      return {
+        ...state,
+        decisions: {
+          ...state.decisions,
+          [decisionId]: { kind: decisionKind, status: 'gecorrigeerd' },
+          [correctionId]: { kind: decisionKind, status: 'geldig' },
+        },
+      };
+    }
+    case 'DecisionWithdrawn': {
+      const { decisionId } = event.data;
+      return { ...state, decisions: { ...state.decisions, [decisionId]: { ...state.decisions[decisionId], status: 'ingetrokken' } } };
+    }
     case 'AgendaItemAdded':
     case 'AgendaReordered':
-    case 'DecisionRecorded':
+    case 'AttendanceRecorded':
+    case 'ItemNotesRecorded':
+    case 'ActionPointReassigned':
       return state; // read-model matters: no rule depends on them
     default: {
       const _exhaustive: never = event;

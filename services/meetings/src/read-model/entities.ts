@@ -58,6 +58,16 @@ export class DecisionRow {
   @Column('text') text!: string;
   @Column('text') kind!: string;
   @Column('timestamptz', { name: 'recorded_at' }) recordedAt!: Date;
+  /** The agenda item it came from, if known. */
+  @Column('text', { name: 'item_id', nullable: true }) itemId!: string | null;
+  /** geldig, gecorrigeerd (a later version replaces it) or ingetrokken. */
+  @Column('text') status!: string;
+  /** On a correction: the version it replaces; on a corrected one: its replacement. */
+  @Column('uuid', { nullable: true }) corrects!: string | null;
+  @Column('uuid', { name: 'corrected_by', nullable: true }) correctedBy!: string | null;
+  /** Why it was corrected or withdrawn (on the version that was), and when. */
+  @Column('text', { name: 'change_reason', nullable: true }) changeReason!: string | null;
+  @Column('timestamptz', { name: 'changed_at', nullable: true }) changedAt!: Date | null;
 }
 
 @Entity('action_point')
@@ -72,6 +82,20 @@ export class ActionPointRow {
   @Column('date', { name: 'due_date' }) dueDate!: string;
   @Column('boolean') done!: boolean;
   @Column('date', { name: 'completed_on', nullable: true }) completedOn!: string | null;
+  @Column('text', { name: 'item_id', nullable: true }) itemId!: string | null;
+  /** Earlier owners (sealed) with the reason and moment they handed it over. */
+  @Column('jsonb') reassignments!: { previousOwner: ActionPointOwner; reason: string; at: string }[];
+}
+
+/** The verslag beyond decisions and action points: attendance and notes per agenda item (sealed names). */
+@Entity('minutes')
+export class MinutesRow {
+  @PrimaryColumn('uuid', { name: 'meeting_id' }) meetingId!: string;
+  @Column('jsonb') present!: ActionPointOwner[];
+  @Column('jsonb') absent!: ActionPointOwner[];
+  @Column('timestamptz', { name: 'attendance_recorded_at', nullable: true }) attendanceRecordedAt!: Date | null;
+  /** itemId → the notes, with the item's title as it stood. */
+  @Column('jsonb') notes!: Record<string, { title: string; notes: string; recordedAt: string }>;
 }
 
 /** Knelpunten as the actions context announces them (KnelpuntRaised/Escalated/ResolvedV1). */
@@ -124,4 +148,5 @@ export const MEETINGS_ENTITIES = [
   InboundKnelpuntRow,
   InboundMilestoneRow,
   InboundCommitmentRow,
+  MinutesRow,
 ];

@@ -3,7 +3,8 @@ import { appliedTypes, type RecordedEvent } from '@regie/es-core';
 import { changedKeys, type Projection, RowSet } from '@regie/read-model';
 import type { MeetingEvent } from '../meeting/meeting';
 import type { MeetingSeriesEvent } from '../series/meeting-series';
-import { ActionPointRow, DecisionRow, MeetingRow, SeriesRow } from './entities';
+import { ActionPointRow, DecisionRow, MeetingRow, MinutesRow, SeriesRow } from './entities';
+import { applyMinutesEvent } from './minutes.projection';
 
 type Recorded = (MeetingSeriesEvent | MeetingEvent) & RecordedEvent;
 
@@ -22,6 +23,11 @@ const handlesType = appliedTypes<MeetingSeriesEvent | MeetingEvent>({
   DecisionRecorded: true,
   ActionPointAssigned: true,
   ActionPointCompleted: true,
+  AttendanceRecorded: true,
+  ItemNotesRecorded: true,
+  DecisionCorrected: true,
+  DecisionWithdrawn: true,
+  ActionPointReassigned: true,
 });
 
 /** The meetings read model's tables, as one batch changes them in memory. */
@@ -30,6 +36,7 @@ export interface MeetingsTables {
   meeting: RowSet<MeetingRow>;
   decision: RowSet<DecisionRow>;
   actionPoint: RowSet<ActionPointRow>;
+  minutes: RowSet<MinutesRow>;
 }
 
 /**
@@ -54,12 +61,15 @@ export class MeetingsProjection implements Projection {
       meeting: new RowSet(em, MeetingRow),
       decision: new RowSet(em, DecisionRow),
       actionPoint: new RowSet(em, ActionPointRow),
+      minutes: new RowSet(em, MinutesRow),
     };
     const batch = events as Recorded[];
     await t.meeting.load(changedKeys(batch, meetingKey));
     await t.actionPoint.load(changedKeys(batch, actionPointKey));
+    await t.decision.load(changedKeys(batch, decisionKey));
+    await t.minutes.load(changedKeys(batch, minutesKey));
     for (const event of batch) applyMeetingsEvent(t, event);
-    for (const rows of [t.series, t.meeting, t.decision, t.actionPoint] as RowSet<object>[]) await rows.flush();
+    for (const rows of [t.series, t.meeting, t.decision, t.actionPoint, t.minutes] as RowSet<object>[]) await rows.flush();
   }
 }
 
@@ -68,9 +78,18 @@ const meetingKey = (e: Recorded) =>
 const actionPointKey = (e: Recorded) =>
   e.type === 'ActionPointAssigned'
     ? { creates: e.data.actionPointId }
-    : e.type === 'ActionPointCompleted'
+    : e.type === 'ActionPointCompleted' || e.type === 'ActionPointReassigned'
       ? { changes: e.data.actionPointId }
       : {};
+const decisionKey = (e: Recorded) =>
+  e.type === 'DecisionRecorded'
+    ? { creates: e.data.decisionId }
+    : e.type === 'DecisionCorrected' || e.type === 'DecisionWithdrawn'
+      ? { changes: e.data.decisionId }
+      : {};
+/** The minutes row is created by its first AttendanceRecorded or ItemNotesRecorded: read it if it exists. */
+const minutesKey = (e: Recorded) =>
+  e.type === 'AttendanceRecorded' || e.type === 'ItemNotesRecorded' ? { changes: e.data.meetingId } : {};
 
 /** Applies one event to the rows in memory. */
 export function applyMeetingsEvent(t: MeetingsTables, event: Recorded): void {
@@ -172,7 +191,19 @@ export function applyMeetingsEvent(t: MeetingsTables, event: Recorded): void {
       return;
     case 'DecisionRecorded': {
       const d = event.data;
-      t.decision.insert({ id: d.decisionId, meetingId: d.meetingId, text: d.text, kind: d.decisionKind, recordedAt: at });
+      t.decision.insert({
+        id: d.decisionId,
+        meetingId: d.meetingId,
+        text: d.text,
+        kind: d.decisionKind,
+        recordedAt: at,
+        itemId: d.itemId ?? null,
+        status: 'geldig',
+        corrects: null,
+        correctedBy: null,
+        changeReason: null,
+        changedAt: null,
+      });
       t.meeting.update(d.meetingId, touch);
       return;
     }
@@ -187,6 +218,8 @@ export function applyMeetingsEvent(t: MeetingsTables, event: Recorded): void {
         dueDate: d.dueDate,
         done: false,
         completedOn: null,
+        itemId: d.itemId ?? null,
+        reassignments: [],
       });
       t.meeting.update(d.meetingId, touch);
       return;
@@ -194,6 +227,13 @@ export function applyMeetingsEvent(t: MeetingsTables, event: Recorded): void {
     case 'ActionPointCompleted':
       t.actionPoint.update(event.data.actionPointId, { done: true, completedOn: event.data.completedOn });
       t.meeting.update(event.data.meetingId, touch);
+      return;
+    case 'AttendanceRecorded':
+    case 'ItemNotesRecorded':
+    case 'DecisionCorrected':
+    case 'DecisionWithdrawn':
+    case 'ActionPointReassigned':
+      applyMinutesEvent(t, event);
       return;
     default: {
       const _exhaustive: never = event;

@@ -127,10 +127,45 @@ export class DraftIndexes1700000000205 implements MigrationInterface {
   }
 }
 
+/**
+ * The verslag (issue 15): decisions get their agenda item and a status (a correction is a new row
+ * that names the one it replaces), action points their agenda item and earlier owners, and the
+ * `minutes` table holds attendance and notes per agenda item. Rows from before hold (geldig).
+ */
+export class Minutes1700000000210 implements MigrationInterface {
+  name = 'Minutes1700000000210';
+
+  async up(runner: QueryRunner): Promise<void> {
+    const s = schemaOf(runner);
+    await runner.query(`
+      ALTER TABLE ${s}.decision ADD COLUMN item_id text, ADD COLUMN status text NOT NULL DEFAULT 'geldig',
+        ADD COLUMN corrects uuid, ADD COLUMN corrected_by uuid, ADD COLUMN change_reason text, ADD COLUMN changed_at timestamptz;
+      ALTER TABLE ${s}.decision ALTER COLUMN status DROP DEFAULT;
+      CREATE INDEX decision_recorded_at ON ${s}.decision (recorded_at);
+      ALTER TABLE ${s}.action_point ADD COLUMN item_id text, ADD COLUMN reassignments jsonb NOT NULL DEFAULT '[]';
+      ALTER TABLE ${s}.action_point ALTER COLUMN reassignments DROP DEFAULT;
+      CREATE INDEX action_point_due_date ON ${s}.action_point (due_date);
+      CREATE TABLE ${s}.minutes (
+        meeting_id uuid PRIMARY KEY, present jsonb NOT NULL, absent jsonb NOT NULL, attendance_recorded_at timestamptz,
+        notes jsonb NOT NULL);`);
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    const s = schemaOf(runner);
+    await runner.query(`
+      DROP TABLE ${s}.minutes;
+      DROP INDEX ${s}.action_point_due_date, ${s}.decision_recorded_at;
+      ALTER TABLE ${s}.action_point DROP COLUMN item_id, DROP COLUMN reassignments;
+      ALTER TABLE ${s}.decision DROP COLUMN item_id, DROP COLUMN status, DROP COLUMN corrects, DROP COLUMN corrected_by,
+        DROP COLUMN change_reason, DROP COLUMN changed_at;`);
+  }
+}
+
 export const MEETINGS_MIGRATIONS = [
   MeetingsReadModel1700000000201,
   ActionPointOwnerSealed1700000000202,
   InboundMilestoneDueDate1700000000203,
   SeriesPerWerkagenda1700000000204,
   DraftIndexes1700000000205,
+  Minutes1700000000210,
 ];

@@ -34,6 +34,11 @@ export type MeetingStatus = MeetingSummary['status'];
 export type AgendaItem = Meeting['agenda'][number];
 export type Decision = Meeting['decisions'][number];
 export type ActionPoint = Meeting['actionPoints'][number];
+export type DecisionEntry = Schema<'DecisionEntry_Output'>;
+export type DecisionStatus = DecisionEntry['status'];
+export type ActionPointEntry = Schema<'ActionPointEntry_Output'>;
+export type ActionPointStatus = ActionPointEntry['status'];
+export type MeetingMinutes = Schema<'MeetingMinutes_Output'>;
 
 export type CommitmentSummary = Schema<'CommitmentSummary_Output'>;
 export type Commitment = Schema<'CommitmentDetail_Output'>;

@@ -758,6 +758,193 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/meetings/{id}/attendance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Legt vast wie aanwezig was en wie zich afmeldde */
+    post: operations['MinutesController_attendance'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/{id}/minutes/items/{itemId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Legt de aantekeningen bij een agendapunt vast */
+    post: operations['MinutesController_notes'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/{id}/minutes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Geeft de aanwezigheid en de aantekeningen per agendapunt van een overleg */
+    get: operations['MinutesController_minutes'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/{id}/minutes.html': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Geeft het verslag van een overleg als afdrukbare pagina */
+    get: operations['MinutesController_minutesDocument'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/decisions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Somt de besluiten van alle overleggen op, nieuwste eerst */
+    get: operations['MinutesController_decisions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/decisions.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Geeft de besluitenlijst als CSV */
+    get: operations['MinutesController_decisionsCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/decisions/{id}/correct': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Corrigeert een besluit met een reden; de oude versie blijft zichtbaar */
+    post: operations['MinutesController_correct'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/decisions/{id}/withdraw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Trekt een besluit in met een reden; het blijft zichtbaar als ingetrokken */
+    post: operations['MinutesController_withdraw'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/action-points': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Somt de actiepunten van alle overleggen op, vroegste datum eerst */
+    get: operations['MinutesController_actionPoints'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/action-points.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Geeft de actielijst als CSV */
+    get: operations['MinutesController_actionPointsCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/action-points/{id}/reassign': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Draagt een actiepunt over aan een andere eigenaar, met een reden */
+    post: operations['MinutesController_reassign'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/monitoring/milestones': {
     parameters: {
       query?: never;
@@ -1583,6 +1770,14 @@ export interface components {
         kind: 'operationeel' | 'strategisch';
         /** @description ISO 8601, UTC */
         recordedAt: string;
+        /** @description Het agendapunt waar het besluit uit voortkwam */
+        itemId: string | null;
+        /** @enum {string} */
+        status: 'geldig' | 'gecorrigeerd' | 'ingetrokken';
+        /** @description De versie die dit besluit corrigeert */
+        corrects: string | null;
+        /** @description Waarom het gecorrigeerd of ingetrokken is */
+        reason: string | null;
       }[];
       actionPoints: {
         id: string;
@@ -1594,6 +1789,8 @@ export interface components {
         /** @description YYYY-MM-DD */
         completedOn: string | null;
         overdue: boolean;
+        /** @description Het agendapunt waar het actiepunt uit voortkwam */
+        itemId: string | null;
       }[];
       /** @description ISO 8601, UTC */
       heldAt: string | null;
@@ -1637,16 +1834,122 @@ export interface components {
       text: string;
       /** @enum {string} */
       kind: 'operationeel' | 'strategisch';
+      /**
+       * Format: uuid
+       * @description Het agendapunt waar het besluit uit voortkwam
+       */
+      itemId?: string;
     };
     ActionPointBody: {
       text: string;
       owner: string;
       /** Format: date */
       dueDate: string;
+      /**
+       * Format: uuid
+       * @description Het agendapunt waar het uit voortkwam
+       */
+      itemId?: string;
     };
     CompleteBody: {
       /** Format: date */
       completedOn?: string;
+    };
+    AttendanceBody: {
+      present: string[];
+      /** @default [] */
+      absent: string[];
+    };
+    MinutesChanged_Output: {
+      id: string;
+      meetingId: string;
+      revision: number;
+    };
+    NotesBody: {
+      notes: string;
+    };
+    MeetingMinutes_Output: {
+      meetingId: string;
+      attendance: {
+        present: string[];
+        absent: string[];
+        /** @description ISO 8601, UTC */
+        recordedAt: string | null;
+      };
+      notes: {
+        itemId: string;
+        title: string;
+        notes: string;
+        /** @description ISO 8601, UTC */
+        recordedAt: string;
+      }[];
+    };
+    DecisionEntry_Output: {
+      id: string;
+      meetingId: string;
+      /** @enum {string} */
+      meetingKind: 'kerngroep' | 'evaluatie' | 'jaaroverleg' | 'regiegroep';
+      /** @description De datum van het overleg (Amsterdam) */
+      meetingDate: string;
+      werkagendaId: string;
+      /** @description Het agendapunt waar het uit voortkwam */
+      itemId: string | null;
+      itemTitle: string[];
+      /** @enum {string} */
+      kind: 'operationeel' | 'strategisch';
+      text: string;
+      /** @enum {string} */
+      status: 'geldig' | 'gecorrigeerd' | 'ingetrokken';
+      /** @description ISO 8601, UTC */
+      recordedAt: string;
+      /** @description De versie die dit besluit corrigeert */
+      corrects: string | null;
+      /** @description De versie die dit besluit corrigeerde */
+      correctedBy: string | null;
+      /** @description Waarom het besluit gecorrigeerd of ingetrokken is */
+      reason: string | null;
+      /** @description ISO 8601, UTC */
+      changedAt: string | null;
+    };
+    CorrectBody: {
+      text: string;
+      reason: string;
+    };
+    WithdrawBody: {
+      reason: string;
+    };
+    ActionPointEntry_Output: {
+      id: string;
+      meetingId: string;
+      /** @enum {string} */
+      meetingKind: 'kerngroep' | 'evaluatie' | 'jaaroverleg' | 'regiegroep';
+      /** @description De datum van het overleg (Amsterdam) */
+      meetingDate: string;
+      werkagendaId: string;
+      /** @description Het agendapunt waar het uit voortkwam */
+      itemId: string | null;
+      itemTitle: string[];
+      text: string;
+      owner: string;
+      /** @description YYYY-MM-DD */
+      dueDate: string;
+      /**
+       * @description overdue: de datum is voorbij en het actiepunt is niet afgerond
+       * @enum {string}
+       */
+      status: 'open' | 'overdue' | 'done';
+      /** @description YYYY-MM-DD */
+      completedOn: string | null;
+      reassignments: {
+        previousOwner: string;
+        reason: string;
+        /** @description ISO 8601, UTC */
+        at: string;
+      }[];
+    };
+    ReassignBody: {
+      owner: string;
+      reason: string;
     };
     BoardAction_Output: {
       code: string;
@@ -5238,6 +5541,719 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['RecordedOnMeeting_Output'];
+        };
+      };
+      /** @description Ongeldige invoer: `errors` noemt elk ongeldig veld */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ingelogd: een geldig bearer-token ontbreekt */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Geen toegang: deze rol of actiehouder mag dit niet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict: de toestand staat dit niet toe, of de revisie in If-Match is niet meer de laatste */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Te groot: de body is groter dan deze route aanneemt (256 KB; de Tweede Kamer-import 20 MB), ook na uitpakken */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ondersteund: de body is geen JSON, of in een codering of tekenset die de API niet leest */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  MinutesController_attendance: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AttendanceBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MinutesChanged_Output'];
+        };
+      };
+      /** @description Ongeldige invoer: `errors` noemt elk ongeldig veld */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ingelogd: een geldig bearer-token ontbreekt */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Geen toegang: deze rol of actiehouder mag dit niet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict: de toestand staat dit niet toe, of de revisie in If-Match is niet meer de laatste */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Te groot: de body is groter dan deze route aanneemt (256 KB; de Tweede Kamer-import 20 MB), ook na uitpakken */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ondersteund: de body is geen JSON, of in een codering of tekenset die de API niet leest */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  MinutesController_notes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        itemId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NotesBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MinutesChanged_Output'];
+        };
+      };
+      /** @description Ongeldige invoer: `errors` noemt elk ongeldig veld */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ingelogd: een geldig bearer-token ontbreekt */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Geen toegang: deze rol of actiehouder mag dit niet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict: de toestand staat dit niet toe, of de revisie in If-Match is niet meer de laatste */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Te groot: de body is groter dan deze route aanneemt (256 KB; de Tweede Kamer-import 20 MB), ook na uitpakken */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ondersteund: de body is geen JSON, of in een codering of tekenset die de API niet leest */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  MinutesController_minutes: {
+    parameters: {
+      query: {
+        asOf: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MeetingMinutes_Output'];
+        };
+      };
+      /** @description Ongeldige invoer: `errors` noemt elk ongeldig veld */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ingelogd: een geldig bearer-token ontbreekt */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  MinutesController_minutesDocument: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      /** @description Ongeldige invoer: `errors` noemt elk ongeldig veld */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ingelogd: een geldig bearer-token ontbreekt */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  MinutesController_decisions: {
+    parameters: {
+      query: {
+        werkagendaId?: string;
+        kind?: 'operationeel' | 'strategisch';
+        meetingKind?: 'kerngroep' | 'evaluatie' | 'jaaroverleg' | 'regiegroep';
+        from?: string;
+        to?: string;
+        q?: string;
+        asOf: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DecisionEntry_Output'][];
+        };
+      };
+      /** @description Ongeldige invoer: `errors` noemt elk ongeldig veld */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ingelogd: een geldig bearer-token ontbreekt */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  MinutesController_decisionsCsv: {
+    parameters: {
+      query: {
+        werkagendaId?: string;
+        kind?: 'operationeel' | 'strategisch';
+        meetingKind?: 'kerngroep' | 'evaluatie' | 'jaaroverleg' | 'regiegroep';
+        from?: string;
+        to?: string;
+        q?: string;
+        asOf: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description Ongeldige invoer: `errors` noemt elk ongeldig veld */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ingelogd: een geldig bearer-token ontbreekt */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  MinutesController_correct: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CorrectBody'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MinutesChanged_Output'];
+        };
+      };
+      /** @description Ongeldige invoer: `errors` noemt elk ongeldig veld */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ingelogd: een geldig bearer-token ontbreekt */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Geen toegang: deze rol of actiehouder mag dit niet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict: de toestand staat dit niet toe, of de revisie in If-Match is niet meer de laatste */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Te groot: de body is groter dan deze route aanneemt (256 KB; de Tweede Kamer-import 20 MB), ook na uitpakken */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ondersteund: de body is geen JSON, of in een codering of tekenset die de API niet leest */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  MinutesController_withdraw: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WithdrawBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MinutesChanged_Output'];
+        };
+      };
+      /** @description Ongeldige invoer: `errors` noemt elk ongeldig veld */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ingelogd: een geldig bearer-token ontbreekt */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Geen toegang: deze rol of actiehouder mag dit niet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict: de toestand staat dit niet toe, of de revisie in If-Match is niet meer de laatste */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Te groot: de body is groter dan deze route aanneemt (256 KB; de Tweede Kamer-import 20 MB), ook na uitpakken */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ondersteund: de body is geen JSON, of in een codering of tekenset die de API niet leest */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  MinutesController_actionPoints: {
+    parameters: {
+      query: {
+        werkagendaId?: string;
+        status?: 'open' | 'overdue' | 'done';
+        owner?: string;
+        asOf: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ActionPointEntry_Output'][];
+        };
+      };
+      /** @description Ongeldige invoer: `errors` noemt elk ongeldig veld */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ingelogd: een geldig bearer-token ontbreekt */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  MinutesController_actionPointsCsv: {
+    parameters: {
+      query: {
+        werkagendaId?: string;
+        status?: 'open' | 'overdue' | 'done';
+        owner?: string;
+        asOf: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description Ongeldige invoer: `errors` noemt elk ongeldig veld */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ingelogd: een geldig bearer-token ontbreekt */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  MinutesController_reassign: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReassignBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MinutesChanged_Output'];
         };
       };
       /** @description Ongeldige invoer: `errors` noemt elk ongeldig veld */

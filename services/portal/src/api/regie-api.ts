@@ -19,6 +19,24 @@ export interface WriteOptions {
 
 type Query = Record<string, string | number | undefined>;
 
+/** The besluitenlijst's filters (API.md): werkagenda, soort besluit, overlegvorm, period, text. */
+export interface DecisionQuery {
+  werkagendaId?: string;
+  kind?: string;
+  meetingKind?: string;
+  from?: string;
+  to?: string;
+  q?: string;
+  asOf?: string;
+}
+/** The actielijst's filters: werkagenda, status (open, overdue, done) and owner. */
+export interface ActionPointQuery {
+  werkagendaId?: string;
+  status?: string;
+  owner?: string;
+  asOf?: string;
+}
+
 /**
  * The portal's typed client of the public HTTP API (../shared/API.md), one per request, carrying
  * the user's bearer token: every right is checked by the services, the portal only forwards.
@@ -47,6 +65,12 @@ export class RegieApi {
   meetings = (query: { kind?: string; from?: string; to?: string; asOf?: string } = {}) => this.get<T.MeetingSummary[]>('/meetings', query);
   meeting = (id: string, asOf?: string) => this.get<T.Meeting>(`/meetings/${enc(id)}`, { asOf });
   calendar = (kind?: string) => this.raw('GET', '/meetings/calendar.ics', { kind });
+  minutes = (id: string, asOf?: string) => this.get<T.MeetingMinutes>(`/meetings/${enc(id)}/minutes`, { asOf });
+  minutesDocument = (id: string, asOf?: string) => this.raw('GET', `/meetings/${enc(id)}/minutes.html`, { asOf });
+  decisions = (query: DecisionQuery = {}) => this.get<T.DecisionEntry[]>('/decisions', { ...query });
+  decisionsCsv = (query: DecisionQuery = {}) => this.raw('GET', '/decisions.csv', { ...query });
+  actionPointList = (query: ActionPointQuery = {}) => this.get<T.ActionPointEntry[]>('/action-points', { ...query });
+  actionPointsCsv = (query: ActionPointQuery = {}) => this.raw('GET', '/action-points.csv', { ...query });
 
   commitments = (status?: string, asOf?: string) => this.get<T.CommitmentSummary[]>('/commitments', { status, asOf });
   commitment = (id: string, asOf?: string) => this.get<T.Commitment>(`/commitments/${enc(id)}`, { asOf });

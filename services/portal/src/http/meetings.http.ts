@@ -9,9 +9,9 @@ import { amsterdamInstant } from '../views/format';
 import type { FormErrors } from '../views/form-state';
 import { isKind } from '../views/meetings';
 import { MeetingPrintPage } from '../views/pages/meeting-print.page';
-import { MeetingPage } from '../views/pages/meeting.page';
 import { MeetingsPage } from '../views/pages/meetings.page';
 import { field, submit } from './forms';
+import { meetingPage } from './meeting-page';
 import { sendPage } from './page';
 import { PortalExceptionFilter } from './portal-exception.filter';
 
@@ -239,9 +239,8 @@ export class MeetingsController {
     });
   }
 
-  private async page(p: PortalContext, id: string, errors?: FormErrors) {
-    const [meeting, series] = await Promise.all([p.api.meeting(id, p.asOf?.instant), p.api.meetingSeries()]);
-    return MeetingPage({ p, meeting, series: series.find((s) => s.id === meeting.seriesId), errors });
+  private page(p: PortalContext, id: string, errors?: FormErrors) {
+    return meetingPage(p, id, errors);
   }
 }
 

@@ -5,7 +5,16 @@ import { ROLE_LABEL } from './labels';
 import { formatDateTime } from './format';
 
 export type Section =
-  'overzicht' | 'werkagenda' | 'mijlpalen' | 'overleggen' | 'toezeggingen' | 'voortgangsrapportage' | 'audit' | 'inloggen';
+  | 'overzicht'
+  | 'werkagenda'
+  | 'mijlpalen'
+  | 'overleggen'
+  | 'besluitenlijst'
+  | 'actielijst'
+  | 'toezeggingen'
+  | 'voortgangsrapportage'
+  | 'audit'
+  | 'inloggen';
 
 export interface LayoutProps {
   title: string;
@@ -28,6 +37,8 @@ const MENU: [Section, string, string][] = [
   ['werkagenda', 'Werkagenda', '/werkagenda'],
   ['mijlpalen', 'Mijlpalen', '/mijlpalen'],
   ['overleggen', 'Overleggen', '/overleggen'],
+  ['besluitenlijst', 'Besluitenlijst', '/besluitenlijst'],
+  ['actielijst', 'Actielijst', '/actielijst'],
   ['toezeggingen', 'Toezeggingen', '/toezeggingen'],
   ['voortgangsrapportage', 'Kwartaalprojectie', '/voortgangsrapportage'],
   ['audit', 'Audit', '/audit'],

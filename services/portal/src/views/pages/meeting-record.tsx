@@ -27,6 +27,7 @@ export function MeetingRecord({ p, meeting: m, errors }: { p: PortalContext; mee
             {m.decisions.map((d) => (
               <li key={d.id}>
                 <Badge tone={d.kind === 'strategisch' ? 'warning' : 'neutral'}>{KIND_LABEL[d.kind]}</Badge> {d.text}{' '}
+                {d.status !== 'geldig' && <Badge tone="neutral">{d.status === 'gecorrigeerd' ? 'gecorrigeerd' : 'ingetrokken'}</Badge>}{' '}
                 <span class="regie-muted">(vastgelegd {formatDateTime(d.recordedAt)})</span>
               </li>
             ))}

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { Meeting, MeetingSeries } from '../../api/regie-api.models';
+import type { Meeting, MeetingMinutes, MeetingSeries } from '../../api/regie-api.models';
 import type { PortalContext } from '../../session/session';
 import { A, Alert, Badge, DataList, Disclosure, H1, H2, P } from '../components';
 import { amsterdamLocal, formatDateTime, formatTime, formatWeekday } from '../format';
@@ -7,6 +7,7 @@ import { ButtonForm, Form, TextArea, TextField } from '../form';
 import { type FormErrors, FormState } from '../form-state';
 import { AGENDA_SOURCE_LABEL, MEETING_KIND_LABEL, MEETING_STATUS_LABEL } from '../labels';
 import { Layout } from '../layout';
+import { MeetingMinutesSection } from './meeting-minutes';
 import { MeetingRecord } from './meeting-record';
 import { asOfQuery } from './peildatum';
 
@@ -14,11 +15,13 @@ export interface MeetingPageProps {
   p: PortalContext;
   meeting: Meeting;
   series?: MeetingSeries;
+  /** Attendance and notes per agenda item (the verslag). */
+  minutes?: MeetingMinutes;
   errors?: FormErrors;
 }
 
 /** One overleg: its agenda (draft → published), holding it, and its record (besluiten, actiepunten). */
-export function MeetingPage({ p, meeting: m, series, errors }: MeetingPageProps) {
+export function MeetingPage({ p, meeting: m, series, minutes, errors }: MeetingPageProps) {
   const base = `/overleggen/${m.id}`;
   const live = !p.asOf;
   const draft = m.status === 'scheduled';
@@ -128,6 +131,7 @@ export function MeetingPage({ p, meeting: m, series, errors }: MeetingPageProps)
       {m.status === 'cancelled' && <Alert kind="warning" title="Dit overleg is geannuleerd." />}
 
       <MeetingRecord p={p} meeting={m} errors={errors} />
+      <MeetingMinutesSection p={p} meeting={m} minutes={minutes} series={series} errors={errors} />
     </Layout>
   );
 }
