@@ -127,10 +127,30 @@ export class DraftIndexes1700000000205 implements MigrationInterface {
   }
 }
 
+/**
+ * The meeting lifecycle (issue 15): a chair per meeting, the moment a holding was recorded (a
+ * meeting may be recorded as held after it), and whether holding froze the agenda.
+ */
+export class MeetingLifecycle1700000000211 implements MigrationInterface {
+  name = 'MeetingLifecycle1700000000211';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`ALTER TABLE ${schemaOf(runner)}.meeting
+      ADD COLUMN chair text, ADD COLUMN held_recorded_at timestamptz, ADD COLUMN agenda_frozen_by text`);
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query(
+      `ALTER TABLE ${schemaOf(runner)}.meeting DROP COLUMN chair, DROP COLUMN held_recorded_at, DROP COLUMN agenda_frozen_by`,
+    );
+  }
+}
+
 export const MEETINGS_MIGRATIONS = [
   MeetingsReadModel1700000000201,
   ActionPointOwnerSealed1700000000202,
   InboundMilestoneDueDate1700000000203,
   SeriesPerWerkagenda1700000000204,
   DraftIndexes1700000000205,
+  MeetingLifecycle1700000000211,
 ];
