@@ -63,6 +63,16 @@ describe.each([
     const [regie] = await get(`/api/v1/meetings?kind=regiegroep&from=${now.slice(0, 10)}`);
     const meeting = await get(`/api/v1/meetings/${regie.id}`);
     expect(meeting.agenda.find((i: Item) => i.source.type === 'projection').title).toMatch(/^Kwartaalprojectie \de kwartaal 20\d\d/);
+    // once monitoring publishes that quarter's projection, the regiegroep agenda names the version (ProjectionPublishedV1)
+    const quarter = `${regie.startsAt.slice(0, 4)}-Q${Math.ceil(Number(regie.startsAt.slice(5, 7)) / 3)}`;
+    const res = await api.fetch(`/api/v1/monitoring/projections/${quarter}/publish`, { method: 'POST' }, 'director');
+    expect(res.status).toBe(201);
+    let title = '';
+    for (let i = 0; i < 50 && !title.includes('versie 1'); i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      title = (await get(`/api/v1/meetings/${regie.id}`)).agenda.find((i: Item) => i.source.type === 'projection').title;
+    }
+    expect(title).toMatch(/\(gepubliceerd op \d+ \w+ 20\d\d, versie 1\)$/);
     if (meeting.preparedBy) {
       const kern = await get(`/api/v1/meetings/${meeting.preparedBy}`);
       expect(kern.agenda.find((i: Item) => i.source.type === 'regiegroep-preparation').title).toMatch(/met de kwartaalprojectie/);

@@ -91,6 +91,15 @@ describe('meeting lifecycle: held, niet gehouden, chair', () => {
     t.clock.set(new Date(new Date(regie[0].startsAt).getTime() + 60 * 60_000));
     const before = await detail(regie[0].id);
     expect(before.agenda.map((i: Item) => i.source.type)).toContain('projection');
+    // monitoring announces a published version of the projection of its quarter: the agenda names it
+    const month = Number(regie[0].startsAt.slice(5, 7));
+    const quarter = `${regie[0].startsAt.slice(0, 4)}-Q${Math.ceil(month / 3)}`;
+    const published = { quarter, version: 2, publishedAt: '2026-03-02T10:00:00.000Z' };
+    await t.deliver('regie.monitoring.v1', 'ProjectionPublishedV1', { ...published, version: 1 }, `projection-${quarter}`);
+    await t.deliver('regie.monitoring.v1', 'ProjectionPublishedV1', published, `projection-${quarter}`);
+    await t.deliver('regie.monitoring.v1', 'ProjectionPublishedV1', { ...published, version: 1 }, `projection-${quarter}`); // late: no step back
+    const projection = (await detail(regie[0].id)).agenda.find((i: Item) => i.source.type === 'projection');
+    expect(projection.title).toMatch(/^Kwartaalprojectie \de kwartaal \d{4} \(gepubliceerd op 2 maart 2026, versie 2\)$/);
     await request(t.http).post(`/api/v1/meetings/${regie[0].id}/held`).set('Authorization', director).expect(200);
     expect(await detail(regie[0].id)).toMatchObject({ status: 'held', agendaStatus: 'gepubliceerd', agendaFrozenBy: 'held' });
     // and decides there without waiting for the coordinator

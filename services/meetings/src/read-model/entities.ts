@@ -121,6 +121,15 @@ export class InboundCommitmentRow {
   @Column('jsonb', { name: 'action_codes' }) actionCodes!: string[];
 }
 
+/** The latest published version of each quarterly projection (monitoring's ProjectionPublishedV1). */
+@Entity('inbound_projection')
+export class InboundProjectionRow {
+  @PrimaryColumn('text') quarter!: string;
+  @Column('int') version!: number;
+  /** The local (Amsterdam) date of publication. */
+  @Column('date', { name: 'published_on' }) publishedOn!: string;
+}
+
 export const MEETINGS_ENTITIES = [
   SeriesRow,
   MeetingRow,
@@ -130,4 +139,5 @@ export const MEETINGS_ENTITIES = [
   InboundKnelpuntRow,
   InboundMilestoneRow,
   InboundCommitmentRow,
+  InboundProjectionRow,
 ];

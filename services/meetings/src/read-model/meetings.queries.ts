@@ -1,7 +1,7 @@
 import { Between, type DataSource, type FindOptionsWhere, In } from 'typeorm';
 import { NotFound } from '@regie/es-core';
 import { queryPrepared } from '@regie/read-model';
-import { addDays, addMonths, amsterdamInstant, amsterdamLocal } from '@regie/calendar';
+import { addDays, addMonths, amsterdamInstant, amsterdamLocal, quarterOf } from '@regie/calendar';
 import { composeDraft } from '../agenda/compose-draft';
 import type { AgendaItem } from '../meeting/meeting';
 import { preparations } from '../scheduling/preparation';
@@ -36,6 +36,7 @@ interface DraftSources {
   commitments: { id: string; text: string; due_date: string; action_codes: string[] }[];
   action_points: { id: string; text: string; owner: string; due_date: string }[];
   milestones: { id: string; action_code: string; title: string; due_date: string; status: string; achieved_on: string | null }[];
+  projections: { quarter: string; version: number; published_on: string }[];
 }
 
 /** Read side of the meetings context: answers only from its own read-model tables. */
@@ -171,8 +172,9 @@ export class MeetingsQueries {
             WHERE a.series_id = $1 AND a.done = false AND m.starts_at < $2) AS action_points,
          (SELECT coalesce(json_agg(i), '[]') FROM ${this.s}.inbound_milestone i WHERE i.status <> 'cancelled' AND i.due_date <= $5::date
             AND (i.werkagenda_id = (SELECT werkagenda_id FROM s) OR i.werkagenda_id IS NULL)
-            AND (i.due_date > (SELECT since FROM bounds) OR i.status <> 'achieved')) AS milestones`,
-      values: [meeting.seriesId, meeting.startsAt, now, meeting.kind, date, this.config.lookaheadDays],
+            AND (i.due_date > (SELECT since FROM bounds) OR i.status <> 'achieved')) AS milestones,
+         (SELECT coalesce(json_agg(p), '[]') FROM ${this.s}.inbound_projection p WHERE p.quarter = $7) AS projections`,
+      values: [meeting.seriesId, meeting.startsAt, now, meeting.kind, date, this.config.lookaheadDays, quarterOf(date)],
     });
     if (!row.series) throw new NotFound(`reeks ${meeting.seriesId} bestaat niet`);
     const interval = row.series.interval;
@@ -189,6 +191,9 @@ export class MeetingsQueries {
       isNext: row.next_id === meeting.id,
       previousDate,
       prepares: regie ? { id: regie.id, date: localDate(new Date(regie.starts_at)) } : null,
+      publishedProjections: Object.fromEntries(
+        row.projections.map((p) => [p.quarter, { version: p.version, publishedOn: p.published_on }]),
+      ),
       knelpunten: row.knelpunten.map((k) => ({
         id: k.id,
         actionCode: k.action_code,
