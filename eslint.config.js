@@ -21,7 +21,7 @@ const SCOPES = {
   'scope:commitments': ['scope:commitments', 'scope:shared'],
   // monitoring consumes other contexts' contracts (never their services)
   'scope:monitoring': ['scope:monitoring', 'scope:shared', 'scope:actions', 'scope:commitments'],
-  'scope:meetings': ['scope:meetings', 'scope:shared', 'scope:actions', 'scope:commitments'],
+  'scope:meetings': ['scope:meetings', 'scope:shared', 'scope:actions', 'scope:commitments', 'scope:monitoring'],
   // the portal is a backend-for-frontend: it calls the services' public HTTP API, never their code
   'scope:portal': ['scope:portal', 'scope:shared'],
   'scope:platform': [

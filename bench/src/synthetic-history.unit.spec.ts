@@ -37,7 +37,7 @@ import {
   CommitmentsProjection,
 } from '../../services/commitments/src/read-model/commitments.projection';
 import type { CommitmentRow } from '../../services/commitments/src/read-model/entities';
-import { CommitmentDueSoon } from '../../services/meetings/src/inbound/commitments.consumer';
+import { CommitmentsEvent } from '@regie/contracts-commitments';
 import type { MeetingRow } from '../../services/meetings/src/read-model/entities';
 import { applyMeetingsEvent, type MeetingsTables, MeetingsProjection } from '../../services/meetings/src/read-model/meetings.projection';
 import { nominalDate } from '../../services/meetings/src/scheduling/occurrences';
@@ -156,9 +156,13 @@ function commandFor(events: SyntheticEvent[], i: number): { decider: AnyDecider;
     case 'AgendaItemAdded':
       return meeting({ type: 'AddAgendaItem', data: { meetingId: data.meetingId, itemId: data.itemId, title: data.title } });
     case 'AgendaPublished':
+      if (data.frozenBy === 'held') {
+        // frozen by holding: one MarkMeetingHeld gave this and the MeetingHeld after it
+        return as(meetingDecider, { type: 'MarkMeetingHeld', data: { meetingId: data.meetingId, now, draft: data.items } }, 2);
+      }
       return meeting({ type: 'PublishAgenda', data: { meetingId: data.meetingId, items: data.items } });
     case 'MeetingHeld':
-      return meeting({ type: 'MarkMeetingHeld', data: { meetingId: data.meetingId, now } });
+      return meeting({ type: 'MarkMeetingHeld', data: { meetingId: data.meetingId, now, draft: [] } });
     case 'DecisionRecorded':
       return meeting({
         type: 'RecordDecision',
@@ -264,6 +268,7 @@ function replayAgendas(events: SyntheticEvent[], check: (published: unknown, com
     seriesId: string;
     kind: MeetingKind;
     startsAt: string;
+    endsAt: string;
     status: string;
     manual: { id: string; title: string }[];
   };
@@ -330,21 +335,29 @@ function replayAgendas(events: SyntheticEvent[], check: (published: unknown, com
       case 'KnelpuntResolved':
         knelpunt().open = false;
         break;
+      case 'CommitmentRegistered':
       case 'CommitmentDueSoon': {
-        // A toezegging goes to the werkagenda's of its actions; naming none (or an action not known yet), to every werkagenda.
+        // Every open toezegging with a date; one goes to the werkagenda's of its actions; naming none (or an action not known yet), to every werkagenda.
+        const dueDate = e.type === 'CommitmentRegistered' ? d.due.date : d.dueDate;
+        if (dueDate === null) break;
         const named = d.actionCodes.length === 0 ? [undefined] : [...new Set((d.actionCodes as string[]).map((c) => werkagendaOf.get(c)))];
         for (const w of named)
-          inboundOf(w).commitments.set(d.commitmentId, {
-            id: d.commitmentId,
-            text: d.text,
-            dueDate: d.dueDate,
-            actionCodes: d.actionCodes,
-          });
+          inboundOf(w).commitments.set(d.commitmentId, { id: d.commitmentId, text: d.text, dueDate, actionCodes: d.actionCodes });
         break;
       }
       case 'CommitmentPostponed':
+      case 'CommitmentBecameOverdue': {
+        // a new date (meetings' consumer updates the row); postponed to no date, it leaves the drafts
+        const dueDate = e.type === 'CommitmentPostponed' ? d.due.date : d.dueDate;
+        for (const i of inbound.values()) {
+          const row = i.commitments.get(d.commitmentId);
+          if (row && dueDate === null) i.commitments.delete(d.commitmentId);
+          else if (row) row.dueDate = dueDate;
+        }
+        break;
+      }
       case 'CommitmentFulfilled':
-      case 'CommitmentWithdrawn': // no longer due then: off every draft (meetings' consumer deletes the row)
+      case 'CommitmentWithdrawn': // closed: off every draft (meetings' consumer deletes the row)
         for (const i of inbound.values()) i.commitments.delete(d.commitmentId);
         break;
       case 'MeetingSeriesDefined':
@@ -352,13 +365,21 @@ function replayAgendas(events: SyntheticEvent[], check: (published: unknown, com
         ofSeries.set(d.seriesId, []);
         break;
       case 'MeetingScheduled': {
-        const m = { id: d.meetingId, seriesId: d.seriesId, kind: d.kind, startsAt: d.startsAt, status: 'scheduled', manual: [] };
+        const m = {
+          id: d.meetingId,
+          seriesId: d.seriesId,
+          kind: d.kind,
+          startsAt: d.startsAt,
+          endsAt: d.endsAt,
+          status: 'scheduled',
+          manual: [],
+        };
         meetings.set(m.id, m);
         ofSeries.get(m.seriesId)?.push(m);
         break;
       }
       case 'MeetingRescheduled':
-        meeting.startsAt = d.startsAt;
+        Object.assign(meeting, { startsAt: d.startsAt, endsAt: d.endsAt });
         break;
       case 'MeetingCancelled':
         meeting.status = 'cancelled';
@@ -376,7 +397,7 @@ function replayAgendas(events: SyntheticEvent[], check: (published: unknown, com
         const date = amsterdamDate(new Date(m.startsAt));
         const siblings = [...(ofSeries.get(m.seriesId) as Meeting[])].sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
         const previous = siblings.filter((x) => x.status !== 'cancelled' && Date.parse(x.startsAt) < Date.parse(m.startsAt)).pop();
-        const next = siblings.find((x) => x.status === 'scheduled' && Date.parse(x.startsAt) >= now);
+        const next = siblings.find((x) => x.status === 'scheduled' && Date.parse(x.endsAt) >= now);
         const slots = (kind: MeetingKind) =>
           [...series.values()]
             .filter((s) => s.werkagendaId === werkagendaId && s.kind === kind)
@@ -501,7 +522,7 @@ describe('synthetic governance history', () => {
       if (!COMMITMENTS_TYPES.has(event.type)) continue;
       const message = commitmentsMessages(recorded);
       expect(message?.type.startsWith(event.type)).toBe(true);
-      if (message?.type === 'CommitmentDueSoonV1') CommitmentDueSoon.parse(message.payload); // as meetings' consumer reads it
+      if (message) CommitmentsEvent.parse(message.payload); // as meetings' consumer reads it
     }
   });
 
@@ -549,7 +570,8 @@ describe('synthetic governance history', () => {
   });
 
   it('would notice a meeting marked held before it began, and a toezegging fulfilled after it was withdrawn', () => {
-    const held = events.find((e) => e.type === 'MeetingHeld')!;
+    const frozen = new Set(events.filter((e) => e.type === 'AgendaPublished' && (e.data as D).frozenBy === 'held').map((e) => e.streamId));
+    const held = events.find((e) => e.type === 'MeetingHeld' && !frozen.has(e.streamId))!;
     const meeting = events.filter((e) => e.streamId === held.streamId && e.revision < held.revision);
     const early = new Date(Date.parse((meeting[0].data as D).startsAt) - 60_000);
     expect(() =>
@@ -629,7 +651,16 @@ describe('synthetic governance history', () => {
       .filter((e) => e.type === 'AgendaPublished')
       .flatMap((e) => (e.data.items as D[]).map((item) => ({ item, meetingId: e.data.meetingId as string })));
     const sources = new Set(items.map(({ item }) => item.source.type));
-    expect([...sources].sort()).toEqual(['commitment', 'knelpunt', 'manual', 'milestone', 'regiegroep-preparation', 'standing']);
+    expect([...sources].sort()).toEqual([
+      'commitment',
+      'knelpunt',
+      'late-milestones',
+      'manual',
+      'milestone',
+      'projection',
+      'regiegroep-preparation',
+      'standing',
+    ]);
     for (const { item, meetingId } of items)
       if (item.source.type !== 'manual') expect(item.id).toBe(itemIdOf(meetingId, item.source.type, item.source.ref));
   });

@@ -79,16 +79,23 @@ export function commitments(start: number, actions: SyntheticAction[], ctx: Cont
 }
 
 /**
- * Meetings learns of a toezegging from the look-ahead job's CommitmentDueSoonV1 (inbound_commitment)
- * and puts it on agendas; postponed, fulfilled or withdrawn, it leaves them until announced again.
+ * Meetings keeps every open toezegging with a date (inbound_commitment): registered, announced as
+ * due soon, postponed or overdue it has its current date; fulfilled or withdrawn, it leaves.
  */
 function commitmentRow(row: DueCommitment | null, event: CommitmentEvent): DueCommitment | null {
   switch (event.type) {
+    case 'CommitmentRegistered': {
+      const { commitmentId: id, text, due, actionCodes } = event.data;
+      return due.date === null ? null : { id, text, dueDate: due.date, actionCodes };
+    }
     case 'CommitmentDueSoon': {
       const { commitmentId: id, text, dueDate, actionCodes } = event.data;
       return { id, text, dueDate, actionCodes };
     }
     case 'CommitmentPostponed':
+      return event.data.due.date === null ? null : row && { ...row, dueDate: event.data.due.date };
+    case 'CommitmentBecameOverdue':
+      return row && { ...row, dueDate: event.data.dueDate };
     case 'CommitmentFulfilled':
     case 'CommitmentWithdrawn':
       return null;

@@ -117,7 +117,8 @@ function meeting(o: Occurrence, around: Surroundings, director: Actor, ctx: Cont
   }
   const startsAt = o.moved?.to ?? o.startsAt;
   const day = dayOf(startsAt); // meetings start between 08:00 and 13:00 UTC: the UTC date is the local one
-  if (rnd.chance(life.publish)) {
+  const publish = rnd.chance(life.publish);
+  if (publish) {
     const manual: { id: string; title: string }[] = [];
     for (let n = rnd.int(...life.items); n > 0; n--) {
       at = Math.max(at + MINUTE, officeHours(day - rnd.int(8, 14) * DAY, rnd));
@@ -130,7 +131,10 @@ function meeting(o: Occurrence, around: Surroundings, director: Actor, ctx: Cont
   }
   if (!rnd.chance(life.held)) return; // past, but never marked held
   at = Math.max(at + MINUTE, startsAt + duration + rnd.int(5, 24 * 60) * MINUTE);
-  stream.run(at, coordinator, { type: 'MarkMeetingHeld', data: { meetingId, now: iso(at) } });
+  // Holding freezes a draft never published: the agenda as composed then is published with it
+  // (held after its end, it is no longer the series' next meeting and collects nothing).
+  const draft = publish ? [] : agenda(o, day, around, [], at, at <= startsAt + duration);
+  stream.run(at, coordinator, { type: 'MarkMeetingHeld', data: { meetingId, now: iso(at), draft } });
   for (let n = rnd.int(...life.decisions); n > 0; n--) {
     const decisionKind: DecisionKind = DECISION_KINDS[o.kind].includes('strategisch') && rnd.chance(0.5) ? 'strategisch' : 'operationeel';
     at += rnd.int(1, 15) * MINUTE;
@@ -151,7 +155,14 @@ function meeting(o: Occurrence, around: Surroundings, director: Actor, ctx: Cont
  * previous meeting of the series, the regiegroep a kerngroep prepares, what the meetings read
  * model holds of this werkagenda's milestones, knelpunten and toezeggingen, the added items.
  */
-function agenda(o: Occurrence, day: number, around: Surroundings, manual: { id: string; title: string }[], at: number): AgendaItem[] {
+function agenda(
+  o: Occurrence,
+  day: number,
+  around: Surroundings,
+  manual: { id: string; title: string }[],
+  at: number,
+  isNext = true,
+): AgendaItem[] {
   const { occurrences, inbound } = around;
   let previous: number | null = null;
   for (let i = o.index - 1; i >= 0 && previous === null; i--) {
@@ -162,7 +173,7 @@ function agenda(o: Occurrence, day: number, around: Surroundings, manual: { id: 
   previous ??= unit === 'weeks' ? day - 7 * every * DAY : addMonths(day, -every);
   return composeDraft({
     meeting: { id: o.meetingId, kind: o.kind, date: date(day) },
-    isNext: true, // the earlier ones have started: this is the series' next scheduled meeting
+    isNext, // the earlier ones have ended: before its end this is the series' next scheduled meeting
     previousDate: date(previous),
     prepares: o.kind === 'kerngroep' ? prepared(o, around, at) : null,
     knelpunten: asOf(inbound.knelpunten, at),

@@ -17,7 +17,7 @@ describe('the AsyncAPI document of the integration events', () => {
         ?.channels()
         .all()
         .map((c) => c.address()),
-    ).toEqual(['regie.actions.v1', 'regie.commitments.v1', 'regie.meetings.v1']);
+    ).toEqual(['regie.actions.v1', 'regie.commitments.v1', 'regie.meetings.v1', 'regie.monitoring.v1']);
     expect(
       document
         ?.operations()

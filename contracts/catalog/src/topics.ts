@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { ACTIONS_TOPIC_V1, ActionsEventV1 } from '@regie/contracts-actions';
 import { COMMITMENTS_TOPIC_V1, CommitmentsEvent } from '@regie/contracts-commitments';
 import { MEETINGS_TOPIC_V1, MeetingsEvent } from '@regie/contracts-meetings';
+import { MONITORING_TOPIC_V1, MonitoringEventV1 } from '@regie/contracts-monitoring';
 
 /** A message contract: a zod object whose `type` is the literal the message carries on the bus. */
 export type MessageSchema = z.ZodObject<{ type: z.ZodLiteral<string> }>;
@@ -35,5 +36,11 @@ export const TOPICS: readonly Topic[] = [
     address: MEETINGS_TOPIC_V1,
     description: 'Overlegreeksen, vergaderingen, agenda’s, besluiten en actiepunten (context meetings).',
     messages: MeetingsEvent.options,
+  },
+  {
+    channel: 'monitoring',
+    address: MONITORING_TOPIC_V1,
+    description: 'Gepubliceerde versies van de kwartaalprojectie (context monitoring).',
+    messages: MonitoringEventV1.options,
   },
 ];

@@ -67,6 +67,9 @@ export async function coordinatorJourney(env: JourneyEnv): Promise<void> {
   await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Kerngroepoverleg van dinsdag 8 december 2026');
   await page.getByRole('button', { name: 'Vastleggen dat het overleg gehouden is' }).click();
   await expect(flash(page).textContent()).resolves.toBe('Vastgelegd: het overleg is gehouden.');
+  // Its agenda was never published: holding froze it as it stood, never a concept again.
+  await expect(page.locator('main').textContent()).resolves.toContain('vastgelegd toen het overleg gehouden werd');
+  await expect(page.getByRole('heading', { name: 'Agenda (concept)' }).count()).resolves.toBe(0);
   await page.getByLabel('Besluit', { exact: true }).fill('   ');
   await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
   await expect(page.locator('#besluit-text-fout').textContent()).resolves.toContain('mag niet leeg zijn'); // the service's problem, next to the field
@@ -147,9 +150,22 @@ export async function actiehouderJourney(env: JourneyEnv): Promise<void> {
   await page.context().close();
 }
 
-/** Director: publishes the quarterly projection. */
+/** Director: reads the next regiegroep's agenda (its projection, what is late), then publishes the quarterly projection. */
 export async function directorJourney(env: JourneyEnv): Promise<void> {
   const page = await session(env, 'director');
+  await menu(page).getByRole('link', { name: 'Overleggen' }).click();
+  await page.getByLabel('Overlegvorm').selectOption('regiegroep');
+  await page.getByRole('button', { name: 'Tonen' }).click();
+  await page
+    .getByRole('table', { name: /Komende overleggen/ })
+    .getByRole('link')
+    .first()
+    .click();
+  const agenda = (await page.locator('.regie-agenda').textContent()) ?? '';
+  expect(agenda).toMatch(/Kwartaalprojectie \de kwartaal 20\d\d/); // the projection it exists to review
+  expect(agenda).toContain('Toezegging te laat sinds 30 november 2026'); // nothing overdue drops off
+  expect(agenda).toMatch(/mijlpalen actie 2\.1 te laat sinds 31 mei 2026/); // the nine pilot plans as one item
+  await check(env, page, 'director-0-regiegroep');
   await menu(page).getByRole('link', { name: 'Kwartaalprojectie' }).click();
   await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Kwartaalprojectie 4e kwartaal 2026');
   await check(env, page, 'director-1-kwartaalprojectie');

@@ -1,6 +1,7 @@
 import { monitoringContext } from './monitoring.context';
 export { MonitoringModule } from './monitoring.module';
 export { monitoringContext } from './monitoring.context';
+export { toIntegrationMessage as monitoringMessages } from './integration/to-contract';
 export { MonitoringSeeder } from './seed/seed-monitoring';
 export const monitoringReadModel = monitoringContext.definition;
 export const MONITORING_SCHEMA = monitoringContext.name;

@@ -1,9 +1,11 @@
 import { defineContext } from '@regie/context';
 import { ACTIONS_TOPIC_V1 } from '@regie/contracts-actions';
 import { COMMITMENTS_TOPIC_V1 } from '@regie/contracts-commitments';
+import { MONITORING_TOPIC_V1 } from '@regie/contracts-monitoring';
 import type { ConsumerDefinition } from '@regie/read-model';
 import { applyAllToCommitments, applyToCommitments } from './commitments/commitments.consumer';
 import { applyAllToBoard, applyToBoard, boardApplies } from './milestone-board/board.consumer';
+import { toIntegrationMessage } from './integration/to-contract';
 import { BOARD_ENTITIES } from './milestone-board/entities';
 import { MONITORING_AGGREGATES } from './monitoring.commands';
 import { MONITORING_READ_MODEL_ENTITIES } from './read-model/entities';
@@ -20,7 +22,7 @@ export const MONITORING_CONSUMERS: ConsumerDefinition[] = [
 /**
  * The monitoring context: one read model (schema `monitoring`) with the mijlpalen board and the
  * toezeggingen fed by the actions' and commitments' integration events, and its own indicators
- * and published projections; it publishes no integration events.
+ * and published projections; it announces each published projection version (regie.monitoring.v1).
  */
 export const monitoringContext = defineContext({
   name: 'monitoring',
@@ -31,5 +33,6 @@ export const monitoringContext = defineContext({
     consumers: MONITORING_CONSUMERS,
     queries: MonitoringQueries,
   },
+  publishes: { topic: MONITORING_TOPIC_V1, toMessage: toIntegrationMessage },
   aggregates: MONITORING_AGGREGATES,
 });

@@ -28,7 +28,7 @@ describe('GET /api/asyncapi.json', () => {
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
     const doc = (await response.json()) as Doc;
     const topics = Object.values(doc.channels).map((channel) => channel.address);
-    expect(topics).toEqual(['regie.actions.v1', 'regie.commitments.v1', 'regie.meetings.v1']);
+    expect(topics).toEqual(['regie.actions.v1', 'regie.commitments.v1', 'regie.meetings.v1', 'regie.monitoring.v1']);
     for (const channel of Object.values(doc.channels)) {
       const names = Object.keys(channel.messages);
       expect(names.length).toBeGreaterThan(0);

@@ -21,6 +21,12 @@ export const milestoneSummarySchema = z.object({
   status: z.enum(['planned', 'in_progress', 'achieved', 'cancelled']),
   /** Past due and not achieved, on the day asked about. */
   late: z.boolean(),
+  achievedLate: z.boolean().describe('Behaald, te laat: behaald na de streefdatum'),
+  daysLate: z
+    .number()
+    .int()
+    .describe('Dagen te laat: bij behaald, te laat tussen streefdatum en behaald; bij te laat tot vandaag; anders null')
+    .nullable(),
   replanCount: z.number().int(),
 });
 

@@ -28,7 +28,8 @@ describe('milestones over HTTP', () => {
     const { body } = await plan('2.3', { title: 'Handreiking cliënten', dueDate: '2026-03-14' });
     expect((await milestoneOf('2.3', body.id)).late).toBe(true);
     await request(t.http).post(`/api/v1/actions/2.3/milestones/${body.id}/achieve`).send({ achievedOn: '2026-03-15' }).expect(200);
-    expect(await milestoneOf('2.3', body.id)).toMatchObject({ status: 'achieved', late: false });
+    // achieved a day after its due date: "behaald, te laat", derived
+    expect(await milestoneOf('2.3', body.id)).toMatchObject({ status: 'achieved', late: false, achievedLate: true, daysLate: 1 });
   });
 
   it('refuses bad input with problem+json naming every bad field, and records nothing', async () => {

@@ -1,3 +1,4 @@
+import { daysBetween } from '@regie/calendar';
 import { DomainEvent } from '@regie/es-core';
 
 /** *Late* is not a status: it is derived with `isLate` from the due date and today. */
@@ -59,3 +60,22 @@ export const evolve = (state: MilestoneState, event: MilestoneEvent): MilestoneS
 /** Past due and still open (planned or in progress). Due today is not late yet. */
 export const isLate = (state: { status: MilestoneStatus; dueDate?: string }, today: string): boolean =>
   (state.status === 'planned' || state.status === 'in_progress') && state.dueDate !== undefined && state.dueDate < today;
+
+/**
+ * "behaald, te laat": achieved after its due date, and by how many days (derived, like late). A
+ * late milestone still open is `daysLate` days past its date on the day asked about; otherwise null.
+ */
+export const lateness = (
+  state: { status: MilestoneStatus; dueDate?: string; achievedOn?: string | null },
+  today: string,
+): { late: boolean; achievedLate: boolean; daysLate: number | null } => {
+  const late = isLate(state, today);
+  const achievedLate = state.status === 'achieved' && !!state.achievedOn && !!state.dueDate && state.achievedOn > state.dueDate;
+  const daysLate =
+    late && state.dueDate
+      ? daysBetween(state.dueDate, today)
+      : achievedLate
+        ? daysBetween(state.dueDate as string, state.achievedOn as string)
+        : null;
+  return { late, achievedLate, daysLate };
+};

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { NotFound } from '@regie/es-core';
-import { isLate } from '../milestone/milestone';
+import { lateness } from '../milestone/milestone';
 import { WERKAGENDA_SEED } from '../seed/werkagenda.seed-data';
 import { type ActionRow, KnelpuntRow, MilestoneRow, type WerkagendaRow } from './entities';
 
@@ -47,7 +47,7 @@ export class ActionsQueries {
       `WITH w AS (SELECT id FROM ${s}.werkagenda ORDER BY (id = $1) DESC, id LIMIT 1)
        SELECT a.code, a.action_line, a.title, a.action_holder, a.rag,
          (SELECT coalesce(json_agg(json_build_object('id', m.id, 'title', m.title, 'due_date', m.due_date, 'status', m.status,
-                   'replan_count', jsonb_array_length(m.replans)) ORDER BY m.due_date, m.title), '[]')
+                   'achieved_on', m.achieved_on, 'replan_count', jsonb_array_length(m.replans)) ORDER BY m.due_date, m.title), '[]')
             FROM ${s}.milestone m WHERE m.action_code = a.code) AS milestones,
          (SELECT count(*)::int FROM ${s}.knelpunt k WHERE k.action_code = a.code AND k.status = 'open') AS open_knelpunten
        FROM ${s}.action a WHERE a.werkagenda_id = (SELECT id FROM w)`,
@@ -64,7 +64,7 @@ export class ActionsQueries {
         title: m.title,
         dueDate: m.due_date,
         status: m.status,
-        late: isLate({ status: m.status, dueDate: m.due_date }, today),
+        ...lateness({ status: m.status, dueDate: m.due_date, achievedOn: m.achieved_on }, today),
         replanCount: m.replan_count,
       })),
       openKnelpunten: action.open_knelpunten,
@@ -100,7 +100,10 @@ export class ActionsQueries {
       rag: action.rag,
       startActivities: action.start_activities,
       milestones: milestones.map((m) => ({
-        ...milestoneView({ id: m.id, title: m.title, dueDate: m.due_date, status: m.status, replans: m.replans }, today),
+        ...milestoneView(
+          { id: m.id, title: m.title, dueDate: m.due_date, status: m.status, achievedOn: m.achieved_on, replans: m.replans },
+          today,
+        ),
         originalDueDate: m.original_due_date,
         dueDateText: m.due_date_text,
         startedOn: m.started_on,
@@ -131,12 +134,12 @@ export class ActionsQueries {
   }
 }
 
-const milestoneView = (m: Pick<MilestoneRow, 'id' | 'title' | 'dueDate' | 'status' | 'replans'>, today: string) => ({
+const milestoneView = (m: Pick<MilestoneRow, 'id' | 'title' | 'dueDate' | 'status' | 'achievedOn' | 'replans'>, today: string) => ({
   id: m.id,
   title: m.title,
   dueDate: m.dueDate,
   status: m.status,
-  late: isLate(m, today),
+  ...lateness(m, today),
   replanCount: m.replans.length,
 });
 
@@ -152,7 +155,14 @@ interface ListRow {
   title: string;
   action_holder: ActionRow['actionHolder'];
   rag: string | null;
-  milestones: { id: string; title: string; due_date: string; status: MilestoneRow['status']; replan_count: number }[];
+  milestones: {
+    id: string;
+    title: string;
+    due_date: string;
+    status: MilestoneRow['status'];
+    achieved_on: string | null;
+    replan_count: number;
+  }[];
   open_knelpunten: number;
 }
 

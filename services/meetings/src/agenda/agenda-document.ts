@@ -1,4 +1,4 @@
-import { dutchLongDate } from '@regie/calendar';
+import { amsterdamDate, dutchLongDate } from '@regie/calendar';
 
 /**
  * The agenda as a printable page in Dutch, for directors who read on paper: A4 print styles,
@@ -9,7 +9,9 @@ export interface AgendaDocumentInput {
   local: { date: string; time: string };
   status: string;
   agendaStatus: string;
+  agendaFrozenBy?: 'held' | null;
   publishedAt: string | null;
+  heldAt?: string | null;
   agenda: { title: string; source: { type: string; ref: string } }[];
 }
 
@@ -24,6 +26,9 @@ const SOURCES: Record<string, string> = {
   standing: 'vast punt',
   knelpunt: 'knelpunt',
   milestone: 'mijlpaal',
+  'late-milestones': 'mijlpalen te laat',
+  projection: 'kwartaalprojectie',
+  'regiegroep-preparation': 'voorbereiding',
   commitment: 'toezegging',
   'action-point': 'actiepunt',
   preparation: 'voorbereiding',
@@ -35,12 +40,18 @@ const escape = (text: string) =>
 
 export function agendaDocument(meeting: AgendaDocumentInput): string {
   const title = TITLES[meeting.kind] ?? meeting.kind;
+  const day = (iso: string) => escape(dutchLongDate(amsterdamDate(new Date(iso))));
+  // A held meeting's agenda is never a concept: holding froze it (or, held before that rule, it was never published).
   const state =
     meeting.status === 'cancelled'
       ? '<p class="status">Dit overleg is geannuleerd.</p>'
       : meeting.agendaStatus === 'concept'
         ? '<p class="status">Concept: deze agenda is nog niet vastgesteld en kan nog wijzigen.</p>'
-        : `<p class="meta">Vastgesteld op ${escape(dutchLongDate(meeting.publishedAt!.slice(0, 10)))}</p>`;
+        : meeting.agendaStatus === 'niet-gepubliceerd'
+          ? '<p class="meta">Deze agenda is niet vooraf gepubliceerd; het overleg is gehouden.</p>'
+          : meeting.agendaFrozenBy === 'held'
+            ? `<p class="meta">Niet vooraf gepubliceerd; vastgelegd toen het overleg gehouden werd, op ${day(meeting.publishedAt!)}</p>`
+            : `<p class="meta">Vastgesteld op ${day(meeting.publishedAt!)}</p>`;
   const items = meeting.agenda
     .map(
       (item, i) =>

@@ -1,4 +1,8 @@
 import request from 'supertest';
+import { stableId } from '@regie/es-core';
+
+/** A toezegging's id (a uuid, as the commitments contract has it) by a readable name. */
+const tz = (name: string) => stableId(`test-commitment:${name}`);
 import { meetingsTestApp, type MeetingsTestApp } from '../testing/meetings-test-app';
 
 type Item = { id: string; title: string; source: { type: string; ref: string }; order: number };
@@ -77,13 +81,18 @@ describe('agenda drafts that compose themselves from integration events', () => 
   });
 
   it('takes toezeggingen due within the look-ahead from CommitmentDueSoonV1 (commitments hook), and refuses a malformed one', async () => {
-    const payload = { commitmentId: 'tz-2026-01', dueDate: '2026-04-30', text: 'Kamer informeren over de pilots', actionCodes: ['2.1'] };
+    const payload = {
+      commitmentId: tz('tz-2026-01'),
+      dueDate: '2026-04-30',
+      text: 'Kamer informeren over de pilots',
+      actionCodes: ['2.1'],
+    };
     await t.deliver('regie.commitments.v1', 'CommitmentDueSoonV1', payload);
-    await t.deliver('regie.commitments.v1', 'CommitmentDueSoonV1', { ...payload, commitmentId: 'tz-2027', dueDate: '2027-01-01' });
+    await t.deliver('regie.commitments.v1', 'CommitmentDueSoonV1', { ...payload, commitmentId: tz('tz-2027'), dueDate: '2027-01-01' });
     const items = (await agenda(kern[0].id)).filter((i) => i.source.type === 'commitment');
     expect(items).toEqual([
       expect.objectContaining({
-        source: { type: 'commitment', ref: 'tz-2026-01' },
+        source: { type: 'commitment', ref: tz('tz-2026-01') },
         title: 'Toezegging (uiterlijk 30 april 2026): Kamer informeren over de pilots',
       }),
     ]);
@@ -93,10 +102,10 @@ describe('agenda drafts that compose themselves from integration events', () => 
   it('takes a toezegging off the draft once it is fulfilled, withdrawn or postponed (a postponed one returns when due soon again)', async () => {
     const due = { dueDate: '2026-04-10', text: 'Voorbeeld: brief over de monitor', actionCodes: [] };
     for (const [id, type, payload] of [
-      ['tz-vervuld', 'CommitmentFulfilledV1', { document: { kenmerk: null, title: 'Kamerbrief', date: '2026-03-20' } }],
-      ['tz-ingetrokken', 'CommitmentWithdrawnV1', { reason: 'niet meer nodig' }],
+      [tz('tz-vervuld'), 'CommitmentFulfilledV1', { document: { kenmerk: null, title: 'Kamerbrief', date: '2026-03-20' } }],
+      [tz('tz-ingetrokken'), 'CommitmentWithdrawnV1', { reason: 'niet meer nodig' }],
       [
-        'tz-uitgesteld',
+        tz('tz-uitgesteld'),
         'CommitmentPostponedV1',
         {
           previousDue: { text: 'april 2026', date: '2026-04-10' },
@@ -111,8 +120,8 @@ describe('agenda drafts that compose themselves from integration events', () => 
       await t.deliver('regie.commitments.v1', type, { commitmentId: id, ...payload });
       expect(await sources(kern[0].id)).not.toContain(`commitment:${id}`);
     }
-    await t.deliver('regie.commitments.v1', 'CommitmentDueSoonV1', { ...due, commitmentId: 'tz-uitgesteld' }); // announced again
-    expect(await sources(kern[0].id)).toContain('commitment:tz-uitgesteld');
+    await t.deliver('regie.commitments.v1', 'CommitmentDueSoonV1', { ...due, commitmentId: tz('tz-uitgesteld') }); // announced again
+    expect(await sources(kern[0].id)).toContain(`commitment:${tz('tz-uitgesteld')}`);
   });
 
   it("collects only its own werkagenda's mijlpalen, knelpunten and toezeggingen; those of an action not known yet until it is", async () => {
@@ -144,14 +153,18 @@ describe('agenda drafts that compose themselves from integration events', () => 
     });
     await actions('KnelpuntEscalatedV1', { knelpuntId: ids(4), actionCode: 'ander.1', from: null, to: 'kerngroep' });
     const due = { dueDate: '2026-04-20', text: 'Kamerbrief', actionCodes: ['ander.1'] };
-    await t.deliver('regie.commitments.v1', 'CommitmentDueSoonV1', { ...due, commitmentId: 'tz-elders' });
-    await t.deliver('regie.commitments.v1', 'CommitmentDueSoonV1', { ...due, commitmentId: 'tz-eigen', actionCodes: ['ander.1', '1.2'] });
+    await t.deliver('regie.commitments.v1', 'CommitmentDueSoonV1', { ...due, commitmentId: tz('tz-elders') });
+    await t.deliver('regie.commitments.v1', 'CommitmentDueSoonV1', {
+      ...due,
+      commitmentId: tz('tz-eigen'),
+      actionCodes: ['ander.1', '1.2'],
+    });
 
     let on = await sources(kern[0].id);
-    expect(on).toEqual(expect.arrayContaining([`milestone:${ids(1)}`, `milestone:${ids(3)}`, 'commitment:tz-eigen']));
+    expect(on).toEqual(expect.arrayContaining([`milestone:${ids(1)}`, `milestone:${ids(3)}`, `commitment:${tz('tz-eigen')}`]));
     expect(on).not.toEqual(expect.arrayContaining([`milestone:${ids(2)}`]));
     expect(on).not.toContain(`knelpunt:${ids(4)}`);
-    expect(on).not.toContain('commitment:tz-elders');
+    expect(on).not.toContain(`commitment:${tz('tz-elders')}`);
 
     await actions('ActionDefinedV1', {
       werkagendaId: 'voorbeeld-andere-werkagenda',
@@ -237,7 +250,10 @@ describe('agenda drafts that compose themselves from integration events', () => 
     const preparing = list.find((m: { preparesFor: string | null }) => m.preparesFor === june.id);
     expect(preparing.startsAt).toBe('2026-06-02T08:00:00.000Z');
     const item = (await agenda(preparing.id)).find((i) => i.source.type === 'regiegroep-preparation');
-    expect(item).toMatchObject({ title: 'Voorbereiding regiegroep van 19 juni 2026', source: { ref: june.id } });
+    expect(item).toMatchObject({
+      title: 'Voorbereiding regiegroep van 19 juni 2026, met de kwartaalprojectie 2e kwartaal 2026',
+      source: { ref: june.id },
+    });
     expect((await request(t.http).get(`/api/v1/meetings/${june.id}`)).body.preparedBy).toBe(preparing.id);
   });
 });

@@ -1,4 +1,4 @@
-import { addDays, dutchDate } from '@regie/calendar';
+import { addDays, dutchDate, quarterLabel, quarterOf } from '@regie/calendar';
 import { stableId } from '@regie/es-core';
 import type { AgendaItem, AgendaSourceType } from '../meeting/meeting';
 import type { MeetingKind } from '../series/meeting-series';
@@ -17,6 +17,7 @@ export interface DueMilestone {
   status: string;
   achievedOn: string | null;
 }
+/** An open toezegging (not fulfilled or withdrawn) with its current due date. */
 export interface DueCommitment {
   id: string;
   text: string;
@@ -39,6 +40,11 @@ export interface DraftInput {
   previousDate: string;
   /** The regiegroep this kerngroep prepares (local date), if any. */
   prepares: { id: string; date: string } | null;
+  /**
+   * The published versions of quarterly projections the meetings context has heard of
+   * (quarter → latest version); a regiegroep reviews the one of its own quarter.
+   */
+  publishedProjections?: Record<string, { version: number; publishedOn: string }>;
   knelpunten: OpenKnelpunt[];
   milestones: DueMilestone[];
   commitments: DueCommitment[];
@@ -51,12 +57,32 @@ export interface DraftInput {
 }
 
 /** What each overlegvorm collects from the other contexts (werkagenda §4 "Doel"). */
-const COLLECTS: Record<MeetingKind, { milestones: boolean; commitments: boolean }> = {
-  kerngroep: { milestones: true, commitments: true },
-  regiegroep: { milestones: true, commitments: true },
-  evaluatie: { milestones: true, commitments: false },
-  jaaroverleg: { milestones: false, commitments: false },
+const COLLECTS: Record<MeetingKind, { milestones: boolean; commitments: boolean; overdue: boolean }> = {
+  kerngroep: { milestones: true, commitments: true, overdue: true },
+  regiegroep: { milestones: true, commitments: true, overdue: true },
+  evaluatie: { milestones: true, commitments: false, overdue: false },
+  jaaroverleg: { milestones: false, commitments: false, overdue: false },
 };
+
+const OPEN_MILESTONE = (status: string) => status !== 'achieved' && status !== 'cancelled';
+const byCode = (a: string, b: string) => a.localeCompare(b, 'nl', { numeric: true });
+
+/** "Kwartaalprojectie 1e kwartaal 2027", with its published version once there is one. */
+const projectionTitle = (quarter: string, published: { version: number; publishedOn: string } | undefined) =>
+  `Kwartaalprojectie ${quarterLabel(quarter)}` +
+  (published ? ` (gepubliceerd op ${dutchDate(published.publishedOn)}, versie ${published.version})` : ' (nog niet gepubliceerd)');
+
+/**
+ * Late, open mijlpalen of one action as one item: nine late pilot plans are one readable point,
+ * each named with its due date unless they share it.
+ */
+function lateMilestonesTitle(code: string, late: DueMilestone[]): string {
+  const since = late[0].dueDate;
+  if (late.length === 1) return `Mijlpaal actie ${code} te laat sinds ${dutchDate(since)}: ${late[0].title}`;
+  const sameDate = late.every((m) => m.dueDate === since);
+  const names = late.map((m) => (sameDate ? m.title : `${m.title} (streefdatum ${dutchDate(m.dueDate)})`)).join('; ');
+  return `${late.length} mijlpalen actie ${code} te laat sinds ${dutchDate(since)}: ${names}`;
+}
 
 const STANDING_START = [
   ['opening', 'Opening'],
@@ -81,20 +107,48 @@ export function composeDraft(input: DraftInput): AgendaItem[] {
     source: { type, ref },
   });
   const items: Omit<AgendaItem, 'order'>[] = STANDING_START.map(([ref, title]) => item('standing', ref, title));
-  if (input.prepares)
-    items.push(item('regiegroep-preparation', input.prepares.id, `Voorbereiding regiegroep van ${dutchDate(input.prepares.date)}`));
+  const quarter = quarterOf(meeting.date);
+  if (meeting.kind === 'regiegroep')
+    items.push(item('projection', quarter, projectionTitle(quarter, input.publishedProjections?.[quarter])));
+  if (input.prepares) {
+    const theirs = quarterOf(input.prepares.date);
+    items.push(
+      item(
+        'regiegroep-preparation',
+        input.prepares.id,
+        `Voorbereiding regiegroep van ${dutchDate(input.prepares.date)}, met de kwartaalprojectie ${quarterLabel(theirs)}`,
+      ),
+    );
+  }
   if (input.isNext) {
     for (const k of input.knelpunten.filter((k) => k.escalatedTo === meeting.kind)) {
       items.push(item('knelpunt', k.id, `Knelpunt actie ${k.actionCode}: ${k.description}`));
     }
+    const carriesOverdue = COLLECTS[meeting.kind].overdue;
+    if (COLLECTS[meeting.kind].commitments) {
+      // Past its date and still open: on every next draft until fulfilled, withdrawn or postponed.
+      const late = carriesOverdue ? input.commitments.filter((c) => c.dueDate < input.today) : [];
+      for (const c of [...late].sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id.localeCompare(b.id))) {
+        items.push(item('commitment', c.id, `Toezegging te laat sinds ${dutchDate(c.dueDate)}: ${c.text}`));
+      }
+    }
     if (COLLECTS[meeting.kind].milestones) {
+      const lateOpen = carriesOverdue ? input.milestones.filter((m) => OPEN_MILESTONE(m.status) && m.dueDate < input.today) : [];
+      const codes = [...new Set(lateOpen.map((m) => m.actionCode))].sort(byCode);
+      for (const code of codes) {
+        const late = lateOpen
+          .filter((m) => m.actionCode === code)
+          .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.title.localeCompare(b.title, 'nl', { numeric: true }));
+        items.push(item('late-milestones', code, lateMilestonesTitle(code, late)));
+      }
+      const grouped = new Set(lateOpen.map((m) => m.id));
       const due = input.milestones
-        .filter((m) => m.status !== 'cancelled' && m.dueDate > input.previousDate && m.dueDate <= meeting.date)
-        .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.actionCode.localeCompare(b.actionCode, 'nl', { numeric: true }));
+        .filter((m) => !grouped.has(m.id) && m.status !== 'cancelled' && m.dueDate > input.previousDate && m.dueDate <= meeting.date)
+        .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || byCode(a.actionCode, b.actionCode));
       for (const m of due) {
         const state =
           m.status === 'achieved'
-            ? `behaald${m.achievedOn ? ` op ${dutchDate(m.achievedOn)}` : ''}`
+            ? `behaald${m.achievedOn ? ` op ${dutchDate(m.achievedOn)}` : ''}${m.achievedOn && m.achievedOn > m.dueDate ? ', te laat' : ''}`
             : m.dueDate < input.today
               ? 'te laat'
               : 'vervalt';
@@ -104,7 +158,7 @@ export function composeDraft(input: DraftInput): AgendaItem[] {
     if (COLLECTS[meeting.kind].commitments) {
       const horizon = addDays(meeting.date, input.lookaheadDays);
       const soon = input.commitments
-        .filter((c) => c.dueDate > input.previousDate && c.dueDate <= horizon)
+        .filter((c) => !(carriesOverdue && c.dueDate < input.today) && c.dueDate > input.previousDate && c.dueDate <= horizon)
         .sort((a, b) => a.dueDate.localeCompare(b.dueDate));
       for (const c of soon) items.push(item('commitment', c.id, `Toezegging (uiterlijk ${dutchDate(c.dueDate)}): ${c.text}`));
     }

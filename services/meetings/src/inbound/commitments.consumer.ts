@@ -1,45 +1,62 @@
 import type { EntityManager } from 'typeorm';
-import { z } from 'zod';
-import type { IntegrationMessage } from '@regie/es-core';
+import { COMMITMENTS_TOPIC_V1, CommitmentsEvent } from '@regie/contracts-commitments';
+import { appliedTypes, type IntegrationMessage } from '@regie/es-core';
 import { InboundCommitmentRow } from '../read-model/entities';
 
-/**
- * The hook for toezeggingen due within the look-ahead. The commitments context publishes
- * `CommitmentDueSoonV1` on its topic; meetings validates it with its own schema (the shape it
- * relies on), so it depends on neither the commitments service nor its contracts package.
- */
-export const COMMITMENTS_TOPIC_V1 = 'regie.commitments.v1';
-
-export const CommitmentDueSoon = z.object({
-  type: z.literal('CommitmentDueSoonV1'),
-  commitmentId: z.string().min(1),
-  dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  text: z.string(),
-  actionCodes: z.array(z.string()),
-});
+export { COMMITMENTS_TOPIC_V1 };
 
 /**
- * A toezegging that is fulfilled, withdrawn or postponed is no longer due then: it leaves the
- * drafts (a postponed one comes back with the CommitmentDueSoonV1 of its new date).
+ * Every open toezegging with a date, as the commitments context announces it (contract v1 and
+ * CommitmentRegisteredV2, validated here): a draft takes the ones due within the look-ahead and
+ * every one past its date, until it is fulfilled, withdrawn or postponed to a later date. A
+ * toezegging without a date (due "z.s.m.") is on no agenda until it gets one.
  */
-export const CommitmentNoLongerDue = z.object({
-  type: z.enum(['CommitmentFulfilledV1', 'CommitmentWithdrawnV1', 'CommitmentPostponedV1']),
-  commitmentId: z.string().min(1),
+export const appliesCommitmentsEvent = appliedTypes<CommitmentsEvent>({
+  CommitmentRegisteredV1: true,
+  CommitmentRegisteredV2: true,
+  CommitmentUpdatedV1: true,
+  CommitmentPostponedV1: true,
+  CommitmentDueSoonV1: true,
+  CommitmentBecameOverdueV1: true,
+  CommitmentFulfilledV1: true,
+  CommitmentWithdrawnV1: true,
 });
-
-/** The message types that change what drafts collect. */
-export const appliesCommitmentsEvent = (type: string): boolean =>
-  type === 'CommitmentDueSoonV1' || CommitmentNoLongerDue.shape.type.options.includes(type as never);
 
 export async function applyCommitmentsEvent(message: IntegrationMessage, em: EntityManager): Promise<void> {
-  if (message.type === 'CommitmentDueSoonV1') {
-    const event = CommitmentDueSoon.parse(message.payload);
-    await em.upsert(
-      InboundCommitmentRow,
-      { id: event.commitmentId, text: event.text, dueDate: event.dueDate, actionCodes: event.actionCodes },
-      ['id'],
-    );
-  } else if (appliesCommitmentsEvent(message.type)) {
-    await em.delete(InboundCommitmentRow, { id: CommitmentNoLongerDue.parse(message.payload).commitmentId });
-  } // other commitment events do not compose agendas
+  if (!appliesCommitmentsEvent(message.type)) return;
+  const event = CommitmentsEvent.parse(message.payload);
+  const keep = (row: InboundCommitmentRow) => em.upsert(InboundCommitmentRow, row, ['id']);
+  const drop = () => em.delete(InboundCommitmentRow, { id: event.commitmentId });
+  /** A change of date or text of a toezegging meetings already knows (a closed one stays closed). */
+  const change = async (fields: Partial<InboundCommitmentRow>, dueDate: string | null | undefined) => {
+    if (dueDate === null) return drop();
+    await em.update(InboundCommitmentRow, { id: event.commitmentId }, { ...fields, ...(dueDate ? { dueDate } : {}) });
+  };
+  switch (event.type) {
+    case 'CommitmentRegisteredV1':
+    case 'CommitmentRegisteredV2':
+      if (event.due.date === null) return; // no date: on no agenda until it gets one
+      await keep({ id: event.commitmentId, text: event.text, dueDate: event.due.date, actionCodes: event.actionCodes });
+      return;
+    case 'CommitmentDueSoonV1':
+      await keep({ id: event.commitmentId, text: event.text, dueDate: event.dueDate, actionCodes: event.actionCodes });
+      return;
+    case 'CommitmentUpdatedV1':
+      await change({ text: event.text }, event.due.date);
+      return;
+    case 'CommitmentPostponedV1':
+      await change({}, event.due.date);
+      return;
+    case 'CommitmentBecameOverdueV1':
+      await change({}, event.dueDate);
+      return;
+    case 'CommitmentFulfilledV1':
+    case 'CommitmentWithdrawnV1':
+      await drop();
+      return;
+    default: {
+      const _exhaustive: never = event;
+      return;
+    }
+  }
 }

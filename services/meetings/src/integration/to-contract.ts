@@ -40,8 +40,9 @@ const MAPPINGS: Record<MeetingsDomainEvent['type'], ((d: Data) => Data) | null> 
   AgendaItemAdded: null,
   AgendaItemWithdrawn: null,
   AgendaReordered: null,
-  AgendaPublished: (d) => ({ type: 'AgendaPublishedV1', ...d }),
-  MeetingHeld: (d) => ({ type: 'MeetingHeldV1', ...d }),
+  AgendaPublished: ({ frozenBy: _f, ...d }) => ({ type: 'AgendaPublishedV1', ...d }),
+  MeetingHeld: ({ recordedAt: _r, ...d }) => ({ type: 'MeetingHeldV1', ...d }),
+  MeetingChairChanged: null, // the chair of one occurrence: shown on the meeting, no other context acts on it
   // The agenda item a decision or action point came from stays inside (the verslag's detail).
   DecisionRecorded: ({ itemId: _i, ...d }) => ({ type: 'DecisionRecordedV1', ...d }),
   // A sealed owner goes out as V2 (never a plain name on the bus); an owner recorded before sealing as V1.

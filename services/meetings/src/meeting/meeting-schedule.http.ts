@@ -4,13 +4,16 @@ import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import type { CommandContext } from '@regie/es-core';
-import { Allow, Changed, Ctx, Operation, type Refusal, withRevision, zodParam } from '@regie/nest-kit';
+import { Allow, Caller, Changed, Ctx, Operation, type Principal, type Refusal, requireRole, withRevision, zodParam } from '@regie/nest-kit';
 import { Commands } from '@regie/context';
+import { MeetingsQueries } from '../read-model/meetings.queries';
 import { Meeting } from '../meetings.commands';
 import { instant, text, uuidParam } from '../shared/schemas';
 
 class RescheduleBody extends createZodDto(z.object({ startsAt: instant, reason: text(1000) })) {}
 class CancelBody extends createZodDto(z.object({ reason: text(1000) })) {}
+/** A function or party ("VWS", "DG Curatieve Zorg"), not a person's name. */
+class ChairBody extends createZodDto(z.object({ chair: text(200) })) {}
 
 const id = zodParam('id', uuidParam);
 const refusals: Refusal[] = [400, 401, 403, 404, 409];
@@ -23,7 +26,10 @@ const respond = (res: Response, meetingId: string, result: { revision: number })
 @Allow('coordinator')
 @Controller('api/v1/meetings/:id')
 export class MeetingScheduleController {
-  constructor(private readonly commands: Commands) {}
+  constructor(
+    private readonly commands: Commands,
+    private readonly queries: MeetingsQueries,
+  ) {}
 
   @Post('reschedule')
   @Operation({ summary: 'Verplaatst een overleg, met reden', answers: { type: Changed }, refusals })
@@ -57,15 +63,58 @@ export class MeetingScheduleController {
     );
   }
 
+  /**
+   * Holding freezes the agenda: a draft never published is published as it stands, in the same
+   * append (AgendaPublished with frozenBy "held"). A meeting past its end may still be recorded
+   * as held; the moment of recording is kept beside it. The coordinator records any meeting; the
+   * chair of the regiegroep, a director, records the regiegroep.
+   */
   @Post('held')
-  @Operation({ summary: 'Meldt een overleg als gehouden', answers: { type: Changed }, refusals })
+  @Allow('coordinator', 'director')
+  @Operation({
+    summary: 'Meldt een overleg als gehouden; een nog niet gepubliceerde agenda wordt daarmee vastgelegd zoals zij staat',
+    answers: { type: Changed },
+    refusals,
+  })
   @HttpCode(200)
-  async held(@Param('id', id) meetingId: string, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
+  async held(
+    @Param('id', id) meetingId: string,
+    @Ctx() ctx: CommandContext,
+    @Caller() caller: Principal,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const meeting = await this.queries.meeting(meetingId);
+    if (meeting.kind !== 'regiegroep')
+      requireRole(
+        caller,
+        'coordinator',
+        'Alleen de coördinator legt vast dat dit overleg gehouden is; bij de regiegroep ook een directeur.',
+      );
+    const draft = meeting.publishedAgenda ? [] : await this.queries.agendaOf(meeting, ctx.now);
     return respond(
       res,
       meetingId,
       await this.commands.run(
-        new Meeting.Command(meetingId, { type: 'MarkMeetingHeld', data: { meetingId, now: ctx.now.toISOString() } }, ctx),
+        new Meeting.Command(meetingId, { type: 'MarkMeetingHeld', data: { meetingId, now: ctx.now.toISOString(), draft } }, ctx),
+      ),
+    );
+  }
+
+  @Post('chair')
+  @Operation({ summary: 'Wijzigt de voorzitter van één overleg (standaard die van de overlegvorm)', answers: { type: Changed }, refusals })
+  @HttpCode(200)
+  async chair(
+    @Param('id', id) meetingId: string,
+    @Body() body: ChairBody,
+    @Ctx() ctx: CommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const previousChair = await this.queries.chairOf(await this.queries.meeting(meetingId));
+    return respond(
+      res,
+      meetingId,
+      await this.commands.run(
+        new Meeting.Command(meetingId, { type: 'ChangeMeetingChair', data: { meetingId, chair: body.chair, previousChair } }, ctx),
       ),
     );
   }

@@ -23,7 +23,13 @@ export type AddAgendaItem = { type: 'AddAgendaItem'; data: { meetingId: string; 
 export type WithdrawAgendaItem = { type: 'WithdrawAgendaItem'; data: { meetingId: string; itemId: string; title: string } };
 export type ReorderAgenda = { type: 'ReorderAgenda'; data: { meetingId: string; itemIds: string[] } };
 export type PublishAgenda = { type: 'PublishAgenda'; data: { meetingId: string; items: AgendaItem[] } };
-export type MarkMeetingHeld = { type: 'MarkMeetingHeld'; data: { meetingId: string; now: string } };
+/**
+ * `draft`: the agenda as composed now, published with the holding when the coordinator did not
+ * publish it before (an agenda is frozen once the meeting is held).
+ */
+export type MarkMeetingHeld = { type: 'MarkMeetingHeld'; data: { meetingId: string; now: string; draft: AgendaItem[] } };
+/** `previousChair`: the chair as it stood (the series' or this meeting's), for the record. */
+export type ChangeMeetingChair = { type: 'ChangeMeetingChair'; data: { meetingId: string; chair: string; previousChair: string | null } };
 export type RecordDecision = {
   type: 'RecordDecision';
   /** `itemId`: the agenda item it came from (the route checked it is on the agenda). */
@@ -46,6 +52,7 @@ export type MeetingCommand =
   | ReorderAgenda
   | PublishAgenda
   | MarkMeetingHeld
+  | ChangeMeetingChair
   | RecordDecision
   | AssignActionPoint
   | CompleteActionPoint
@@ -148,9 +155,23 @@ export const decide = (command: MeetingCommand, state: MeetingState): MeetingEve
       const ref = existing(state, command.data.meetingId);
       const finished = FINISHED[state.status];
       if (finished) throw new IllegalTransition(finished);
-      if ((state.startsAt as string) > command.data.now)
+      const { now, draft: items } = command.data;
+      if ((state.startsAt as string) > now)
         throw new IllegalTransition('een overleg kan pas als gehouden worden vastgelegd als het begonnen is');
-      return [{ type: 'MeetingHeld', data: { ...ref, heldAt: command.data.now } }];
+      // Recorded after the meeting ended: it took place at its start; the moment of recording is kept beside it.
+      const heldAt = (state.endsAt as string) < now ? (state.startsAt as string) : now;
+      const held: MeetingEvent = { type: 'MeetingHeld', data: { ...ref, heldAt, recordedAt: now } };
+      if (state.status === 'agenda_published') return [held];
+      if (items.length === 0) throw new InvalidInput('draft', 'een agenda zonder punten kan niet vastgelegd worden');
+      return [{ type: 'AgendaPublished', data: { ...ref, items, frozenBy: 'held' } }, held];
+    }
+    case 'ChangeMeetingChair': {
+      const ref = existing(state, command.data.meetingId);
+      if (state.status === 'cancelled') throw new IllegalTransition('het overleg is geannuleerd');
+      if (state.status === 'minutes_approved') throw new IllegalTransition('het verslag is vastgesteld; de voorzitter ligt vast');
+      const { chair, previousChair } = command.data;
+      if ((state.chair ?? previousChair) === chair) throw new IllegalTransition(`${chair} is al de voorzitter van dit overleg`);
+      return [{ type: 'MeetingChairChanged', data: { ...ref, chair, previousChair: state.chair ?? previousChair } }];
     }
     case 'RecordDecision': {
       const ref = existing(state, command.data.meetingId);

@@ -42,8 +42,15 @@ const published = (ref = kern): MeetingEvent => ({ type: 'AgendaPublished', data
 const add: MeetingCommand = { type: 'AddAgendaItem', data: { meetingId, itemId: item.id, title: 'Communicatie pilotregio’s' } };
 const withdraw: MeetingCommand = { type: 'WithdrawAgendaItem', data: { meetingId, itemId: item.id, title: 'Opening' } };
 const withdrawn: MeetingEvent = { type: 'AgendaItemWithdrawn', data: { ...kern, itemId: item.id, title: 'Opening' } };
-const held = (ref = kern): MeetingEvent => ({ type: 'MeetingHeld', data: { ...ref, heldAt: after } });
-const markHeld = (now = after): MeetingCommand => ({ type: 'MarkMeetingHeld', data: { meetingId, now } });
+const during = '2026-04-28T09:00:00.000Z';
+const held = (ref = kern, now = during): MeetingEvent => ({ type: 'MeetingHeld', data: { ...ref, heldAt: now, recordedAt: now } });
+/** Holding sends the draft as composed at that moment: frozen with the holding when never published. */
+const markHeld = (now = during): MeetingCommand => ({ type: 'MarkMeetingHeld', data: { meetingId, now, draft: [item] } });
+const frozenByHolding = (ref = kern): MeetingEvent => ({ type: 'AgendaPublished', data: { ...ref, items: [item], frozenBy: 'held' } });
+const changeChair = (chair: string, previousChair: string | null = 'VWS'): MeetingCommand => ({
+  type: 'ChangeMeetingChair',
+  data: { meetingId, chair, previousChair },
+});
 const decision = (decisionKind: 'operationeel' | 'strategisch'): MeetingCommand => ({
   type: 'RecordDecision',
   data: { meetingId, decisionId: '0196a4a2-7c1e-7000-8000-0000000000d1', text: 'Pilot verlengen', decisionKind },
@@ -162,9 +169,20 @@ describe('meeting: agenda', () => {
 });
 
 describe('meeting: record', () => {
-  it('is held once it has begun, with or without a published agenda', () => {
-    given([scheduled()]).when(markHeld()).then([held()]);
+  it('is held once it has begun; a published agenda stays as it was published', () => {
     given([scheduled(), published()]).when(markHeld()).then([held()]);
+  });
+
+  it('freezes a draft never published when held: the agenda as it stands is published with the holding', () => {
+    given([scheduled()]).when(markHeld()).then([frozenByHolding(), held()]);
+    given([scheduled(), frozenByHolding(), held()]).when(add).thenThrows(IllegalTransition, 'het overleg is al gehouden');
+  });
+
+  it('may be recorded as held after it ended: it took place at its start, the moment of recording is kept', () => {
+    const weekLater = '2026-05-05T10:00:00.000Z';
+    given([scheduled(), published()])
+      .when(markHeld(weekLater))
+      .then([{ type: 'MeetingHeld', data: { ...kern, heldAt: slot.startsAt, recordedAt: weekLater } }]);
   });
 
   it('refuses to be held before it begins, twice, or when cancelled', () => {
@@ -233,5 +251,28 @@ describe('meeting: record', () => {
     given([scheduled(), held()]).when(approve).then([approved]);
     given([scheduled(), held(), approved]).when(approve).thenThrows(IllegalTransition, 'het verslag is al vastgesteld');
     given([scheduled()]).when(approve).thenThrows(IllegalTransition);
+  });
+});
+
+describe('meeting: the chair', () => {
+  it("changes the chair of one meeting from the series' chair, recording the previous one", () => {
+    given([scheduled(regie)])
+      .when(changeChair('DG Curatieve Zorg', null))
+      .then([{ type: 'MeetingChairChanged', data: { ...regie, chair: 'DG Curatieve Zorg', previousChair: null } }]);
+    given([scheduled(), { type: 'MeetingChairChanged', data: { ...kern, chair: 'GGZ Nederland', previousChair: 'VWS' } }])
+      .when(changeChair('VWS', 'GGZ Nederland'))
+      .then([{ type: 'MeetingChairChanged', data: { ...kern, chair: 'VWS', previousChair: 'GGZ Nederland' } }]);
+  });
+
+  it('refuses the chair it already has, and a change once cancelled or once the minutes are approved', () => {
+    given([scheduled()]).when(changeChair('VWS')).thenThrows(IllegalTransition, 'VWS is al de voorzitter van dit overleg');
+    given([scheduled(), cancelled()]).when(changeChair('GGZ Nederland')).thenThrows(IllegalTransition, 'geannuleerd');
+    given([scheduled(), published(), held(), approved]).when(changeChair('GGZ Nederland')).thenThrows(IllegalTransition, 'verslag');
+  });
+
+  it('may still change the chair after the meeting was held, until the minutes are approved', () => {
+    given([scheduled(), published(), held()])
+      .when(changeChair('GGZ Nederland'))
+      .then([{ type: 'MeetingChairChanged', data: { ...kern, chair: 'GGZ Nederland', previousChair: 'VWS' } }]);
   });
 });

@@ -31,6 +31,9 @@ export const meetingSummarySchema = z.object({
   endsAt: moment,
   status: z.enum(['scheduled', 'agenda_published', 'held', 'minutes_approved', 'cancelled']),
   preparesFor: z.string().describe('Bij een kerngroep: het id van de regiegroep die zij voorbereidt').nullable(),
+  notHeld: z
+    .boolean()
+    .describe('Afgeleid met de klok: het overleg is voorbij maar nooit als gehouden vastgelegd (en niet geannuleerd); "niet gehouden"'),
 });
 
 export const agendaItemSchema = z.object({
@@ -42,13 +45,27 @@ export const agendaItemSchema = z.object({
 
 export const meetingSchema = meetingSummarySchema.extend({
   seriesId: z.string(),
+  chair: z
+    .string()
+    .describe('De voorzitter van dit overleg (functie of partij): van de overlegvorm, tenzij voor dit overleg gewijzigd')
+    .nullable(),
+  chairFromSeries: z.boolean().describe('De voorzitter is die van de overlegvorm (niet voor dit overleg gewijzigd)'),
   local: z.object({ date: isoDate, time: z.string() }),
   nominalDate: isoDate,
   movedBecause: z.string().describe('Waarom het overleg van zijn reguliere datum is verschoven').nullable(),
   reschedules: z.array(z.object({ previousStartsAt: moment, startsAt: moment, reason: z.string(), at: moment })),
   cancelReason: z.string().describe('De reden van afzeggen').nullable(),
   preparedBy: z.string().describe('Bij een regiegroep: het id van de kerngroep die haar voorbereidt').nullable(),
-  agendaStatus: z.enum(['concept', 'gepubliceerd']),
+  agendaStatus: z
+    .enum(['concept', 'gepubliceerd', 'niet-gepubliceerd'])
+    .describe(
+      'concept: stelt zich samen tot publicatie; gepubliceerd: ligt vast (ook als het vastleggen van het overleg haar bevroor); ' +
+        'niet-gepubliceerd: gehouden voordat het vastleggen de agenda bevroor, de agenda is zoals zij nu samengesteld wordt',
+    ),
+  agendaFrozenBy: z
+    .enum(['held'])
+    .describe('held: de agenda is niet vooraf gepubliceerd maar vastgelegd zoals zij stond toen het overleg als gehouden werd vastgelegd')
+    .nullable(),
   publishedAt: moment.nullable(),
   agenda: z.array(agendaItemSchema),
   decisions: z.array(
@@ -76,7 +93,8 @@ export const meetingSchema = meetingSummarySchema.extend({
       itemId: z.string().describe('Het agendapunt waar het actiepunt uit voortkwam').nullable(),
     }),
   ),
-  heldAt: moment.nullable(),
+  heldAt: moment.describe('Wanneer het overleg gehouden is (het begin, als het pas na afloop is vastgelegd)').nullable(),
+  heldRecordedAt: moment.describe('Wanneer vastgelegd is dat het overleg gehouden is').nullable(),
   minutesApprovedAt: moment.nullable(),
   revision: z.number().int(),
 });

@@ -7,7 +7,18 @@ export type MeetingStatus = 'scheduled' | 'agenda_published' | 'held' | 'minutes
 export type DecisionKind = 'operationeel' | 'strategisch';
 
 /** Where an agenda item came from: a standing item, another context's event, or the coordinator. */
-export type AgendaSourceType = 'standing' | 'knelpunt' | 'milestone' | 'commitment' | 'action-point' | 'regiegroep-preparation' | 'manual';
+export type AgendaSourceType =
+  | 'standing'
+  | 'knelpunt'
+  | 'milestone'
+  /** The late, open mijlpalen of one action (ref: the action code), as one item. */
+  | 'late-milestones'
+  | 'commitment'
+  | 'action-point'
+  | 'regiegroep-preparation'
+  /** The quarterly projection a regiegroep reviews (ref: the quarter, 2027-Q1). */
+  | 'projection'
+  | 'manual';
 export interface AgendaItem {
   id: string;
   title: string;
@@ -34,8 +45,19 @@ export type MeetingCancelled = DomainEvent<'MeetingCancelled', MeetingRef & { re
 export type AgendaItemAdded = DomainEvent<'AgendaItemAdded', MeetingRef & { itemId: string; title: string }>;
 export type AgendaItemWithdrawn = DomainEvent<'AgendaItemWithdrawn', MeetingRef & { itemId: string; title: string }>;
 export type AgendaReordered = DomainEvent<'AgendaReordered', MeetingRef & { itemIds: string[] }>;
-export type AgendaPublished = DomainEvent<'AgendaPublished', MeetingRef & { items: AgendaItem[] }>;
-export type MeetingHeld = DomainEvent<'MeetingHeld', MeetingRef & { heldAt: string }>;
+/**
+ * The agenda frozen as it stands. `frozenBy: 'held'`: the meeting was recorded as held before
+ * the coordinator published it, so holding published the draft as it stood then (absent: the
+ * coordinator published it).
+ */
+export type AgendaPublished = DomainEvent<'AgendaPublished', MeetingRef & { items: AgendaItem[]; frozenBy?: 'held' }>;
+/**
+ * `heldAt`: when it took place (the moment it was recorded, or the meeting's start when recorded
+ * after its end); `recordedAt`: the moment it was recorded (absent in events from before: the same as heldAt).
+ */
+export type MeetingHeld = DomainEvent<'MeetingHeld', MeetingRef & { heldAt: string; recordedAt?: string }>;
+/** Who chairs this meeting (a function or party, not a person's name), changed from the series' chair. */
+export type MeetingChairChanged = DomainEvent<'MeetingChairChanged', MeetingRef & { chair: string; previousChair: string | null }>;
 export type DecisionRecorded = DomainEvent<
   'DecisionRecorded',
   /** `itemId`: the agenda item the decision came from, when it is known. */
@@ -62,6 +84,7 @@ export type MeetingEvent =
   | AgendaReordered
   | AgendaPublished
   | MeetingHeld
+  | MeetingChairChanged
   | DecisionRecorded
   | ActionPointAssigned
   | ActionPointCompleted
@@ -79,6 +102,8 @@ export type MeetingState = {
   withdrawn: string[];
   actionPoints: Record<string, { done: boolean }>;
   decisions: DecisionsState;
+  /** The chair set on this meeting itself (undefined: the series' chair). */
+  chair?: string;
 };
 
 export const meetingStream = (meetingId: string): string => 'meeting-' + meetingId;
@@ -108,6 +133,8 @@ export const evolve = (state: MeetingState, event: MeetingEvent): MeetingState =
       return { ...state, status: 'agenda_published' };
     case 'MeetingHeld':
       return { ...state, status: 'held' };
+    case 'MeetingChairChanged':
+      return { ...state, chair: event.data.chair };
     case 'ActionPointAssigned':
       return { ...state, actionPoints: { ...state.actionPoints, [event.data.actionPointId]: { done: false } } };
     case 'ActionPointCompleted':

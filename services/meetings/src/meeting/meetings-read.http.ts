@@ -42,7 +42,8 @@ export class MeetingsReadController {
     refusals: [400, 401],
   })
   async list(@Query() query: ListMeetingsQuery, @Query('asOf', asOfParam) asOf?: string) {
-    return (await this.readModel.at(asOf)).queries.list(query);
+    const { queries, now } = await this.readModel.at(asOf);
+    return queries.list(query, now);
   }
 
   /** Declared before meetings/:id so that "calendar.ics" is not taken for an id. */

@@ -45,6 +45,12 @@ export class MeetingRow {
   @Column('jsonb', { name: 'published_agenda', nullable: true }) publishedAgenda!: AgendaItem[] | null;
   @Column('timestamptz', { name: 'published_at', nullable: true }) publishedAt!: Date | null;
   @Column('timestamptz', { name: 'held_at', nullable: true }) heldAt!: Date | null;
+  /** When it was recorded as held (later than heldAt when recorded after the meeting). */
+  @Column('timestamptz', { name: 'held_recorded_at', nullable: true }) heldRecordedAt!: Date | null;
+  /** 'held': the agenda was frozen by holding the meeting, not published before it. */
+  @Column('text', { name: 'agenda_frozen_by', nullable: true }) agendaFrozenBy!: string | null;
+  /** The chair set on this meeting; null: the series' chair. */
+  @Column('text', { nullable: true }) chair!: string | null;
   @Column('timestamptz', { name: 'minutes_approved_at', nullable: true }) minutesApprovedAt!: Date | null;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
   @Column('int') revision!: number;
@@ -139,6 +145,15 @@ export class InboundCommitmentRow {
   @Column('jsonb', { name: 'action_codes' }) actionCodes!: string[];
 }
 
+/** The latest published version of each quarterly projection (monitoring's ProjectionPublishedV1). */
+@Entity('inbound_projection')
+export class InboundProjectionRow {
+  @PrimaryColumn('text') quarter!: string;
+  @Column('int') version!: number;
+  /** The local (Amsterdam) date of publication. */
+  @Column('date', { name: 'published_on' }) publishedOn!: string;
+}
+
 export const MEETINGS_ENTITIES = [
   SeriesRow,
   MeetingRow,
@@ -149,4 +164,5 @@ export const MEETINGS_ENTITIES = [
   InboundMilestoneRow,
   InboundCommitmentRow,
   MinutesRow,
+  InboundProjectionRow,
 ];

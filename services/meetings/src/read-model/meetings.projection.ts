@@ -19,6 +19,7 @@ const handlesType = appliedTypes<MeetingSeriesEvent | MeetingEvent>({
   AgendaReordered: true,
   AgendaPublished: true,
   MeetingHeld: true,
+  MeetingChairChanged: true,
   MinutesApproved: true,
   DecisionRecorded: true,
   ActionPointAssigned: true,
@@ -142,6 +143,9 @@ export function applyMeetingsEvent(t: MeetingsTables, event: Recorded): void {
         publishedAgenda: null,
         publishedAt: null,
         heldAt: null,
+        heldRecordedAt: null,
+        agendaFrozenBy: null,
+        chair: null,
         minutesApprovedAt: null,
         ...touch,
       });
@@ -181,10 +185,24 @@ export function applyMeetingsEvent(t: MeetingsTables, event: Recorded): void {
       t.meeting.update(event.data.meetingId, { agendaOrder: event.data.itemIds, ...touch });
       return;
     case 'AgendaPublished':
-      t.meeting.update(event.data.meetingId, { status: 'agenda_published', publishedAgenda: event.data.items, publishedAt: at, ...touch });
+      t.meeting.update(event.data.meetingId, {
+        status: 'agenda_published',
+        publishedAgenda: event.data.items,
+        publishedAt: at,
+        agendaFrozenBy: event.data.frozenBy ?? null,
+        ...touch,
+      });
       return;
     case 'MeetingHeld':
-      t.meeting.update(event.data.meetingId, { status: 'held', heldAt: new Date(event.data.heldAt), ...touch });
+      t.meeting.update(event.data.meetingId, {
+        status: 'held',
+        heldAt: new Date(event.data.heldAt),
+        heldRecordedAt: new Date(event.data.recordedAt ?? event.data.heldAt),
+        ...touch,
+      });
+      return;
+    case 'MeetingChairChanged':
+      t.meeting.update(event.data.meetingId, { chair: event.data.chair, ...touch });
       return;
     case 'MinutesApproved':
       t.meeting.update(event.data.meetingId, { status: 'minutes_approved', minutesApprovedAt: new Date(event.data.approvedAt), ...touch });

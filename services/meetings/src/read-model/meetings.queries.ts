@@ -1,7 +1,7 @@
 import { Between, type DataSource, type FindOptionsWhere, In } from 'typeorm';
 import { NotFound } from '@regie/es-core';
 import { queryPrepared } from '@regie/read-model';
-import { addDays, addMonths, amsterdamInstant, amsterdamLocal } from '@regie/calendar';
+import { addDays, addMonths, amsterdamInstant, amsterdamLocal, quarterOf } from '@regie/calendar';
 import { composeDraft } from '../agenda/compose-draft';
 import type { AgendaItem } from '../meeting/meeting';
 import { preparations } from '../scheduling/preparation';
@@ -36,6 +36,7 @@ interface DraftSources {
   commitments: { id: string; text: string; due_date: string; action_codes: string[] }[];
   action_points: { id: string; text: string; owner: string; due_date: string }[];
   milestones: { id: string; action_code: string; title: string; due_date: string; status: string; achieved_on: string | null }[];
+  projections: { quarter: string; version: number; published_on: string }[];
 }
 
 /** Read side of the meetings context: answers only from its own read-model tables. */
@@ -67,7 +68,7 @@ export class MeetingsQueries {
       }));
   }
 
-  async list(filter: { kind?: string; from?: string; to?: string; werkagendaId?: string }) {
+  async list(filter: { kind?: string; from?: string; to?: string; werkagendaId?: string }, now: Date) {
     const where: FindOptionsWhere<MeetingRow> = {};
     if (filter.kind) where.kind = filter.kind;
     if (filter.werkagendaId) where.seriesId = In(await this.seriesOf(filter.werkagendaId));
@@ -78,21 +79,25 @@ export class MeetingsQueries {
       this.ds.getRepository(MeetingRow).find({ where, order: { startsAt: 'ASC' } }),
       this.preparations(filter),
     ]);
-    return rows.map((m) => ({ ...this.summary(m), preparesFor: pairs.get(m.id) ?? null }));
+    return rows.map((m) => ({ ...this.summary(m, now), preparesFor: pairs.get(m.id) ?? null }));
   }
 
   async one(id: string, now: Date) {
     const meeting = await this.meeting(id);
-    const [decisions, actionPoints, [agenda, pairs]] = await Promise.all([
+    const [series, decisions, actionPoints, [agenda, pairs]] = await Promise.all([
+      this.ds.getRepository(SeriesRow).findOneBy({ id: meeting.seriesId }),
       this.ds.getRepository(DecisionRow).find({ where: { meetingId: id }, order: { recordedAt: 'ASC', id: 'ASC' } }),
       this.ds.getRepository(ActionPointRow).find({ where: { meetingId: id }, order: { dueDate: 'ASC', id: 'ASC' } }),
       this.draft(meeting, now).then(({ agenda, pairs }) => [agenda, pairs] as const),
     ]);
     const today = localDate(now);
     const preparedBy = [...pairs.entries()].find(([, regie]) => regie === id)?.[0] ?? null;
+    const held = meeting.heldAt !== null;
     return {
-      ...this.summary(meeting),
+      ...this.summary(meeting, now),
       seriesId: meeting.seriesId,
+      chair: meeting.chair ?? series?.chair ?? null,
+      chairFromSeries: meeting.chair === null,
       local: amsterdamLocal(meeting.startsAt),
       nominalDate: meeting.nominalDate,
       movedBecause: meeting.movedBecause,
@@ -100,7 +105,9 @@ export class MeetingsQueries {
       cancelReason: meeting.cancelReason,
       preparesFor: pairs.get(id) ?? null,
       preparedBy,
-      agendaStatus: meeting.publishedAgenda ? 'gepubliceerd' : 'concept',
+      // Frozen once held: a held meeting's agenda is never a concept (one held before holding froze it reads "niet gepubliceerd").
+      agendaStatus: meeting.publishedAgenda ? 'gepubliceerd' : held ? 'niet-gepubliceerd' : 'concept',
+      agendaFrozenBy: meeting.agendaFrozenBy === 'held' ? ('held' as const) : null,
       publishedAt: meeting.publishedAt?.toISOString() ?? null,
       agenda,
       decisions: decisions.map((d) => ({
@@ -124,6 +131,7 @@ export class MeetingsQueries {
         itemId: a.itemId,
       })),
       heldAt: meeting.heldAt?.toISOString() ?? null,
+      heldRecordedAt: meeting.heldRecordedAt?.toISOString() ?? meeting.heldAt?.toISOString() ?? null,
       minutesApprovedAt: meeting.minutesApprovedAt?.toISOString() ?? null,
       revision: meeting.revision,
     };
@@ -131,10 +139,13 @@ export class MeetingsQueries {
 
   /**
    * The agenda as it stands: frozen once published, otherwise composed now from the sources,
+   * collected on the series' next meeting (not cancelled, held or published; one under way still
+   * counts, so that holding freezes what was collected for it),
    * which one statement reads (the series, the previous and next meeting, the kerngroep/regiegroep
-   * slots, open knelpunten escalated to this overlegvorm, due commitments, open action points, and
-   * the milestones due since the previous meeting: composeDraft applies the exact rule, the SQL
-   * only bounds what is read). Only the series' own werkagenda counts: its actions' mijlpalen and
+   * slots, open knelpunten escalated to this overlegvorm, the open toezeggingen due up to the
+   * look-ahead (the late ones included), open action points, and the milestones due since the
+   * previous meeting or still open: composeDraft applies the exact rule, the SQL only bounds what
+   * is read). Only the series' own werkagenda counts: its actions' mijlpalen and
    * knelpunten (and those of actions not known yet), the toezeggingen that name one of its
    * actions or none, and its own kerngroep and regiegroep meetings.
    */
@@ -156,14 +167,14 @@ export class MeetingsQueries {
                                        $5::date - (SELECT CASE WHEN s.interval->>'unit' = 'weeks' THEN 7 ELSE 31 END * (s.interval->>'every')::int FROM s)) AS since)
        SELECT (SELECT row_to_json(s) FROM s) AS series,
          (SELECT starts_at FROM prev) AS previous_starts_at,
-         (SELECT id FROM ${this.s}.meeting WHERE series_id = $1 AND status = 'scheduled' AND starts_at >= $3 ORDER BY starts_at LIMIT 1) AS next_id,
+         (SELECT id FROM ${this.s}.meeting WHERE series_id = $1 AND status = 'scheduled' AND ends_at >= $3 ORDER BY starts_at LIMIT 1) AS next_id,
          (SELECT coalesce(json_agg(json_build_object('id', m.id, 'kind', m.kind, 'starts_at', m.starts_at, 'werkagenda_id', ms.werkagenda_id)), '[]')
             FROM ${this.s}.meeting_series ms JOIN ${this.s}.meeting m ON m.series_id = ms.id
             WHERE ms.werkagenda_id = (SELECT werkagenda_id FROM s) AND ms.kind IN ('kerngroep', 'regiegroep') AND m.status <> 'cancelled') AS slots,
          (SELECT coalesce(json_agg(k ORDER BY k.id), '[]') FROM ${this.s}.inbound_knelpunt k WHERE k.status = 'open' AND k.escalated_to = $4
             AND (k.werkagenda_id = (SELECT werkagenda_id FROM s) OR k.werkagenda_id IS NULL)) AS knelpunten,
          (SELECT coalesce(json_agg(c), '[]') FROM ${this.s}.inbound_commitment c
-            WHERE c.due_date > (SELECT since FROM bounds) AND c.due_date <= $5::date + $6::int
+            WHERE c.due_date <= $5::date + $6::int
             AND (jsonb_array_length(c.action_codes) = 0 OR EXISTS (
               SELECT 1 FROM jsonb_array_elements_text(c.action_codes) AS named(code) LEFT JOIN ${this.s}.inbound_action a ON a.code = named.code
               WHERE a.werkagenda_id IS NULL OR a.werkagenda_id = (SELECT werkagenda_id FROM s)))) AS commitments,
@@ -171,8 +182,9 @@ export class MeetingsQueries {
             WHERE a.series_id = $1 AND a.done = false AND m.starts_at < $2) AS action_points,
          (SELECT coalesce(json_agg(i), '[]') FROM ${this.s}.inbound_milestone i WHERE i.status <> 'cancelled' AND i.due_date <= $5::date
             AND (i.werkagenda_id = (SELECT werkagenda_id FROM s) OR i.werkagenda_id IS NULL)
-            AND i.due_date > (SELECT since FROM bounds)) AS milestones`,
-      values: [meeting.seriesId, meeting.startsAt, now, meeting.kind, date, this.config.lookaheadDays],
+            AND (i.due_date > (SELECT since FROM bounds) OR i.status <> 'achieved')) AS milestones,
+         (SELECT coalesce(json_agg(p), '[]') FROM ${this.s}.inbound_projection p WHERE p.quarter = $7) AS projections`,
+      values: [meeting.seriesId, meeting.startsAt, now, meeting.kind, date, this.config.lookaheadDays, quarterOf(date)],
     });
     if (!row.series) throw new NotFound(`reeks ${meeting.seriesId} bestaat niet`);
     const interval = row.series.interval;
@@ -189,6 +201,9 @@ export class MeetingsQueries {
       isNext: row.next_id === meeting.id,
       previousDate,
       prepares: regie ? { id: regie.id, date: localDate(new Date(regie.starts_at)) } : null,
+      publishedProjections: Object.fromEntries(
+        row.projections.map((p) => [p.quarter, { version: p.version, publishedOn: p.published_on }]),
+      ),
       knelpunten: row.knelpunten.map((k) => ({
         id: k.id,
         actionCode: k.action_code,
@@ -260,7 +275,21 @@ export class MeetingsQueries {
     return `"${(this.ds.options as { schema?: string }).schema}"`;
   }
 
-  private summary(m: MeetingRow) {
-    return { id: m.id, kind: m.kind, startsAt: m.startsAt.toISOString(), endsAt: m.endsAt.toISOString(), status: m.status };
+  /** The chair as it stands: set on the meeting, else the series' chair. */
+  async chairOf(meeting: MeetingRow): Promise<string | null> {
+    return meeting.chair ?? (await this.ds.getRepository(SeriesRow).findOneBy({ id: meeting.seriesId }))?.chair ?? null;
+  }
+
+  /** `notHeld`: derived with the clock; a meeting past its end never recorded as held (nor cancelled). */
+  private summary(m: MeetingRow, now: Date) {
+    const open = m.status === 'scheduled' || m.status === 'agenda_published';
+    return {
+      id: m.id,
+      kind: m.kind,
+      startsAt: m.startsAt.toISOString(),
+      endsAt: m.endsAt.toISOString(),
+      status: m.status,
+      notHeld: open && m.endsAt.getTime() < now.getTime(),
+    };
   }
 }

@@ -161,6 +161,30 @@ export class Minutes1700000000210 implements MigrationInterface {
   }
 }
 
+/**
+ * The meeting lifecycle (issue 15): a chair per meeting, the moment a holding was recorded (a
+ * meeting may be recorded as held after it), and whether holding froze the agenda; and the
+ * published quarterly projections a regiegroep agenda names (monitoring's ProjectionPublishedV1).
+ */
+export class MeetingLifecycle1700000000211 implements MigrationInterface {
+  name = 'MeetingLifecycle1700000000211';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`ALTER TABLE ${schemaOf(runner)}.meeting
+      ADD COLUMN chair text, ADD COLUMN held_recorded_at timestamptz, ADD COLUMN agenda_frozen_by text`);
+    await runner.query(
+      `CREATE TABLE ${schemaOf(runner)}.inbound_projection (quarter text PRIMARY KEY, version int NOT NULL, published_on date NOT NULL)`,
+    );
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query(`DROP TABLE ${schemaOf(runner)}.inbound_projection`);
+    await runner.query(
+      `ALTER TABLE ${schemaOf(runner)}.meeting DROP COLUMN chair, DROP COLUMN held_recorded_at, DROP COLUMN agenda_frozen_by`,
+    );
+  }
+}
+
 export const MEETINGS_MIGRATIONS = [
   MeetingsReadModel1700000000201,
   ActionPointOwnerSealed1700000000202,
@@ -168,4 +192,5 @@ export const MEETINGS_MIGRATIONS = [
   SeriesPerWerkagenda1700000000204,
   DraftIndexes1700000000205,
   Minutes1700000000210,
+  MeetingLifecycle1700000000211,
 ];

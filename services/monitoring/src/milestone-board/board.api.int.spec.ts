@@ -61,7 +61,7 @@ describe('mijlpalen board over HTTP', () => {
         label: 'gepland, 2× herpland',
       }),
     ]);
-    expect(board[1].milestones[0]).toMatchObject({ status: 'late', late: true, label: 'te laat', replannedTimes: 0 });
+    expect(board[1].milestones[0]).toMatchObject({ status: 'late', late: true, label: 'te laat', replannedTimes: 0, daysLate: 146 });
   });
 
   it('groups the board per action line with counts per state', async () => {
@@ -147,5 +147,17 @@ describe('mijlpalen board over HTTP', () => {
       document: { kenmerk: '123', title: 'Brief', date: '2026-11-20' },
     });
     expect((await request(t.http).get('/api/v1/monitoring/overdue-commitments').expect(200)).body).toEqual([]);
+  });
+
+  it('shows a milestone achieved after its due date as "behaald, te laat", with the days late', async () => {
+    const m3 = newId();
+    await t.actions(
+      { type: 'MilestonePlannedV1', milestoneId: m3, actionCode: '3.1', title: 'Plan pilotregio', dueDate: '2026-05-31' },
+      { type: 'MilestoneAchievedV1', milestoneId: m3, actionCode: '3.1', achievedOn: '2026-06-12' },
+    );
+    const board = (await request(t.http).get('/api/v1/monitoring/milestones').expect(200)).body;
+    const achieved = board[1].milestones.find((m: { id: string }) => m.id === m3);
+    expect(achieved).toMatchObject({ status: 'achieved', late: false, achievedLate: true, daysLate: 12, label: 'behaald, te laat' });
+    expect(board[0].milestones[0]).toMatchObject({ achievedLate: false, daysLate: null });
   });
 });

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { lateness } from '../shared/lateness';
 import { BoardActionRow, BoardMilestoneRow } from './entities';
 
 export type BoardStatus = 'planned' | 'in_progress' | 'achieved' | 'late' | 'cancelled';
@@ -53,9 +54,10 @@ export class MilestoneBoardQueries {
             originalDueDate: m.originalDueDate,
             status: boardStatus(m, today),
             late: boardStatus(m, today) === 'late',
+            ...lateness(m, today),
             replannedTimes: m.replanCount,
             replanned: m.replanCount > 0,
-            label: boardLabel(boardStatus(m, today), m.replanCount),
+            label: boardLabel(boardStatus(m, today), m.replanCount, lateness(m, today).achievedLate),
             achievedOn: m.achievedOn,
             sourcePosition: Number(m.sourcePosition),
           })),
@@ -74,6 +76,8 @@ const LABELS: Record<BoardStatus, string> = {
   cancelled: 'geannuleerd',
 };
 
-/** The state as directors read it, e.g. "te laat, 2× herpland". */
-export const boardLabel = (status: BoardStatus, replanCount: number): string =>
-  replanCount > 0 ? `${LABELS[status]}, ${replanCount}× herpland` : LABELS[status];
+/** The state as directors read it, e.g. "te laat, 2× herpland" or "behaald, te laat". */
+export const boardLabel = (status: BoardStatus, replanCount: number, achievedLate = false): string => {
+  const state = achievedLate ? 'behaald, te laat' : LABELS[status];
+  return replanCount > 0 ? `${state}, ${replanCount}× herpland` : state;
+};

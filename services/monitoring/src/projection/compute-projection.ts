@@ -1,6 +1,7 @@
 import { inQuarter, type Quarter } from '@regie/calendar';
 import { FORECAST_METHOD, forecastIndicator, type MeasurementFact, type TargetFact } from './forecast';
 import { actionSlip, type ActionSlip, type MilestoneFacts, projectMilestone } from './slip';
+import { lateness } from '../shared/lateness';
 
 export interface ActionFacts {
   code: string;
@@ -77,6 +78,7 @@ export function computeProjection(input: ProjectionInput) {
       originalDueDate: m.originalDueDate,
       status: late ? 'late' : m.status,
       late,
+      ...lateness(m, today),
       replannedTimes: m.replans.length,
       achievedOn: m.achievedOn,
       ...projection,

@@ -15,6 +15,10 @@ const boardMilestone = z.object({
   originalDueDate: isoDate,
   status: z.enum(['planned', 'in_progress', 'achieved', 'late', 'cancelled']),
   late: z.boolean(),
+  achievedLate: z.boolean().describe('Behaald, te laat: behaald na de streefdatum'),
+  daysLate: int
+    .describe('Dagen te laat: bij behaald, te laat tussen streefdatum en behaald; bij te laat tot vandaag; anders null')
+    .nullable(),
   replannedTimes: int,
   replanned: z.boolean(),
   label: z.string(),
@@ -74,6 +78,8 @@ const projectedMilestone = z.object({
   originalDueDate: isoDate,
   status: z.string(),
   late: z.boolean(),
+  achievedLate: z.boolean().describe('Behaald, te laat (ontbreekt in versies gepubliceerd voordat dit bestond)').optional(),
+  daysLate: int.describe('Dagen te laat, of null (ontbreekt in versies gepubliceerd voordat dit bestond)').nullable().optional(),
   replannedTimes: int,
   achievedOn: isoDate.nullable(),
   projectedDate: isoDate.nullable(),

@@ -614,8 +614,25 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Meldt een overleg als gehouden */
+    /** Meldt een overleg als gehouden; een nog niet gepubliceerde agenda wordt daarmee vastgelegd zoals zij staat */
     post: operations['MeetingScheduleController_held'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/{id}/chair': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Wijzigt de voorzitter van één overleg (standaard die van de overlegvorm) */
+    post: operations['MeetingScheduleController_chair'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1347,6 +1364,10 @@ export interface components {
         /** @enum {string} */
         status: 'planned' | 'in_progress' | 'achieved' | 'cancelled';
         late: boolean;
+        /** @description Behaald, te laat: behaald na de streefdatum */
+        achievedLate: boolean;
+        /** @description Dagen te laat: bij behaald, te laat tussen streefdatum en behaald; bij te laat tot vandaag; anders null */
+        daysLate: number | null;
         replanCount: number;
       }[];
       openKnelpunten: number;
@@ -1371,6 +1392,10 @@ export interface components {
         /** @enum {string} */
         status: 'planned' | 'in_progress' | 'achieved' | 'cancelled';
         late: boolean;
+        /** @description Behaald, te laat: behaald na de streefdatum */
+        achievedLate: boolean;
+        /** @description Dagen te laat: bij behaald, te laat tussen streefdatum en behaald; bij te laat tot vandaag; anders null */
+        daysLate: number | null;
         replanCount: number;
         /** @description YYYY-MM-DD */
         originalDueDate: string;
@@ -1714,6 +1739,8 @@ export interface components {
       status: 'scheduled' | 'agenda_published' | 'held' | 'minutes_approved' | 'cancelled';
       /** @description Bij een kerngroep: het id van de regiegroep die zij voorbereidt */
       preparesFor: string | null;
+      /** @description Afgeleid met de klok: het overleg is voorbij maar nooit als gehouden vastgelegd (en niet geannuleerd); "niet gehouden" */
+      notHeld: boolean;
     };
     MeetingDetail_Output: {
       id: string;
@@ -1727,7 +1754,13 @@ export interface components {
       status: 'scheduled' | 'agenda_published' | 'held' | 'minutes_approved' | 'cancelled';
       /** @description Bij een kerngroep: het id van de regiegroep die zij voorbereidt */
       preparesFor: string | null;
+      /** @description Afgeleid met de klok: het overleg is voorbij maar nooit als gehouden vastgelegd (en niet geannuleerd); "niet gehouden" */
+      notHeld: boolean;
       seriesId: string;
+      /** @description De voorzitter van dit overleg (functie of partij): van de overlegvorm, tenzij voor dit overleg gewijzigd */
+      chair: string | null;
+      /** @description De voorzitter is die van de overlegvorm (niet voor dit overleg gewijzigd) */
+      chairFromSeries: boolean;
       local: {
         /** @description YYYY-MM-DD */
         date: string;
@@ -1750,8 +1783,16 @@ export interface components {
       cancelReason: string | null;
       /** @description Bij een regiegroep: het id van de kerngroep die haar voorbereidt */
       preparedBy: string | null;
-      /** @enum {string} */
-      agendaStatus: 'concept' | 'gepubliceerd';
+      /**
+       * @description concept: stelt zich samen tot publicatie; gepubliceerd: ligt vast (ook als het vastleggen van het overleg haar bevroor); niet-gepubliceerd: gehouden voordat het vastleggen de agenda bevroor, de agenda is zoals zij nu samengesteld wordt
+       * @enum {string}
+       */
+      agendaStatus: 'concept' | 'gepubliceerd' | 'niet-gepubliceerd';
+      /**
+       * @description held: de agenda is niet vooraf gepubliceerd maar vastgelegd zoals zij stond toen het overleg als gehouden werd vastgelegd
+       * @enum {string|null}
+       */
+      agendaFrozenBy: 'held' | null;
       /** @description ISO 8601, UTC */
       publishedAt: string | null;
       agenda: {
@@ -1792,8 +1833,10 @@ export interface components {
         /** @description Het agendapunt waar het actiepunt uit voortkwam */
         itemId: string | null;
       }[];
-      /** @description ISO 8601, UTC */
+      /** @description Wanneer het overleg gehouden is (het begin, als het pas na afloop is vastgelegd) */
       heldAt: string | null;
+      /** @description Wanneer vastgelegd is dat het overleg gehouden is */
+      heldRecordedAt: string | null;
       /** @description ISO 8601, UTC */
       minutesApprovedAt: string | null;
       revision: number;
@@ -1805,6 +1848,9 @@ export interface components {
     };
     CancelBody: {
       reason: string;
+    };
+    ChairBody: {
+      chair: string;
     };
     AddItemBody: {
       title: string;
@@ -1966,6 +2012,10 @@ export interface components {
         /** @enum {string} */
         status: 'planned' | 'in_progress' | 'achieved' | 'late' | 'cancelled';
         late: boolean;
+        /** @description Behaald, te laat: behaald na de streefdatum */
+        achievedLate: boolean;
+        /** @description Dagen te laat: bij behaald, te laat tussen streefdatum en behaald; bij te laat tot vandaag; anders null */
+        daysLate: number | null;
         replannedTimes: number;
         replanned: boolean;
         label: string;
@@ -2000,6 +2050,10 @@ export interface components {
           /** @enum {string} */
           status: 'planned' | 'in_progress' | 'achieved' | 'late' | 'cancelled';
           late: boolean;
+          /** @description Behaald, te laat: behaald na de streefdatum */
+          achievedLate: boolean;
+          /** @description Dagen te laat: bij behaald, te laat tussen streefdatum en behaald; bij te laat tot vandaag; anders null */
+          daysLate: number | null;
           replannedTimes: number;
           replanned: boolean;
           label: string;
@@ -2125,6 +2179,10 @@ export interface components {
           originalDueDate: string;
           status: string;
           late: boolean;
+          /** @description Behaald, te laat (ontbreekt in versies gepubliceerd voordat dit bestond) */
+          achievedLate?: boolean;
+          /** @description Dagen te laat, of null (ontbreekt in versies gepubliceerd voordat dit bestond) */
+          daysLate?: number | null;
           replannedTimes: number;
           /** @description YYYY-MM-DD */
           achievedOn: string | null;
@@ -2145,6 +2203,10 @@ export interface components {
           originalDueDate: string;
           status: string;
           late: boolean;
+          /** @description Behaald, te laat (ontbreekt in versies gepubliceerd voordat dit bestond) */
+          achievedLate?: boolean;
+          /** @description Dagen te laat, of null (ontbreekt in versies gepubliceerd voordat dit bestond) */
+          daysLate?: number | null;
           replannedTimes: number;
           /** @description YYYY-MM-DD */
           achievedOn: string | null;
@@ -2165,6 +2227,10 @@ export interface components {
           originalDueDate: string;
           status: string;
           late: boolean;
+          /** @description Behaald, te laat (ontbreekt in versies gepubliceerd voordat dit bestond) */
+          achievedLate?: boolean;
+          /** @description Dagen te laat, of null (ontbreekt in versies gepubliceerd voordat dit bestond) */
+          daysLate?: number | null;
           replannedTimes: number;
           /** @description YYYY-MM-DD */
           achievedOn: string | null;
@@ -2185,6 +2251,10 @@ export interface components {
           originalDueDate: string;
           status: string;
           late: boolean;
+          /** @description Behaald, te laat (ontbreekt in versies gepubliceerd voordat dit bestond) */
+          achievedLate?: boolean;
+          /** @description Dagen te laat, of null (ontbreekt in versies gepubliceerd voordat dit bestond) */
+          daysLate?: number | null;
           replannedTimes: number;
           /** @description YYYY-MM-DD */
           achievedOn: string | null;
@@ -2354,6 +2424,10 @@ export interface components {
             originalDueDate: string;
             status: string;
             late: boolean;
+            /** @description Behaald, te laat (ontbreekt in versies gepubliceerd voordat dit bestond) */
+            achievedLate?: boolean;
+            /** @description Dagen te laat, of null (ontbreekt in versies gepubliceerd voordat dit bestond) */
+            daysLate?: number | null;
             replannedTimes: number;
             /** @description YYYY-MM-DD */
             achievedOn: string | null;
@@ -2374,6 +2448,10 @@ export interface components {
             originalDueDate: string;
             status: string;
             late: boolean;
+            /** @description Behaald, te laat (ontbreekt in versies gepubliceerd voordat dit bestond) */
+            achievedLate?: boolean;
+            /** @description Dagen te laat, of null (ontbreekt in versies gepubliceerd voordat dit bestond) */
+            daysLate?: number | null;
             replannedTimes: number;
             /** @description YYYY-MM-DD */
             achievedOn: string | null;
@@ -2394,6 +2472,10 @@ export interface components {
             originalDueDate: string;
             status: string;
             late: boolean;
+            /** @description Behaald, te laat (ontbreekt in versies gepubliceerd voordat dit bestond) */
+            achievedLate?: boolean;
+            /** @description Dagen te laat, of null (ontbreekt in versies gepubliceerd voordat dit bestond) */
+            daysLate?: number | null;
             replannedTimes: number;
             /** @description YYYY-MM-DD */
             achievedOn: string | null;
@@ -2414,6 +2496,10 @@ export interface components {
             originalDueDate: string;
             status: string;
             late: boolean;
+            /** @description Behaald, te laat (ontbreekt in versies gepubliceerd voordat dit bestond) */
+            achievedLate?: boolean;
+            /** @description Dagen te laat, of null (ontbreekt in versies gepubliceerd voordat dit bestond) */
+            daysLate?: number | null;
             replannedTimes: number;
             /** @description YYYY-MM-DD */
             achievedOn: string | null;
@@ -4960,6 +5046,94 @@ export interface operations {
       };
       /** @description Conflict: de toestand staat dit niet toe, of de revisie in If-Match is niet meer de laatste */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  MeetingScheduleController_chair: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChairBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Changed_Output'];
+        };
+      };
+      /** @description Ongeldige invoer: `errors` noemt elk ongeldig veld */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ingelogd: een geldig bearer-token ontbreekt */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Geen toegang: deze rol of actiehouder mag dit niet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict: de toestand staat dit niet toe, of de revisie in If-Match is niet meer de laatste */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Te groot: de body is groter dan deze route aanneemt (256 KB; de Tweede Kamer-import 20 MB), ook na uitpakken */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ondersteund: de body is geen JSON, of in een codering of tekenset die de API niet leest */
+      415: {
         headers: {
           [name: string]: unknown;
         };

@@ -118,6 +118,21 @@ export class MeetingsController {
     );
   }
 
+  @Post(':id/voorzitter')
+  chair(@Portal() p: PortalContext, @Param('id') id: string, @Body() body: Body, @Req() req: Request, @Res() res: Response) {
+    return this.write(
+      req,
+      res,
+      p,
+      id,
+      body,
+      'voorzitter',
+      (o) => p.api.post(`/meetings/${enc(id)}/chair`, { chair: field(body, 'chair') }, o),
+      'De voorzitter van dit overleg is vastgelegd.',
+      '',
+    );
+  }
+
   @Post(':id/verplaatsen')
   reschedule(@Portal() p: PortalContext, @Param('id') id: string, @Body() body: Body, @Req() req: Request, @Res() res: Response) {
     const local = field(body, 'startsAt') ?? '';

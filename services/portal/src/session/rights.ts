@@ -16,6 +16,8 @@ export const rights = (me: Me) => ({
   writeAction: (code: string) => has(me, 'coordinator') || (has(me, 'actiehouder') && me.actionCodes.includes(code)),
   /** Overleggen (agenda, holding, action points, minutes), toezeggingen, measurements. */
   coordinate: has(me, 'coordinator'),
+  /** Record a meeting held: the coordinator any; a director the regiegroep (its chair is a director). */
+  recordHeld: (kind: string) => has(me, 'coordinator') || (kind === 'regiegroep' && has(me, 'director')),
   decide: (kind: 'operationeel' | 'strategisch') => has(me, 'director') || (kind === 'operationeel' && has(me, 'coordinator')),
   publishProjection: has(me, 'director'),
   audit: has(me, 'auditor'),

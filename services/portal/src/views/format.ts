@@ -27,6 +27,9 @@ const localParts = new Intl.DateTimeFormat('en-CA', {
 /** `2026-05-31` → "31 mei 2026" (a calendar date has no time zone). */
 export const formatDate = (date: string | null | undefined): string => (date ? dutchDate(date) : '—');
 
+/** "1 dag te laat", "12 dagen te laat". */
+export const formatDaysLate = (days: number): string => `${days} ${days === 1 ? 'dag' : 'dagen'} te laat`;
+
 /** An instant → "8 december 2026 om 10:00" in Amsterdam time. */
 export const formatDateTime = (iso: string | null | undefined): string => (iso ? dateTimeFormat.format(new Date(iso)) : '—');
 

@@ -10,6 +10,8 @@ const milestone = (id: string, dueDate: string, status: MilestoneSummary['status
   dueDate,
   status,
   late,
+  achievedLate: false,
+  daysLate: null,
   replanCount: 0,
 });
 const meeting = (
@@ -24,6 +26,7 @@ const meeting = (
   endsAt: new Date(Date.parse(startsAt) + 90 * 60_000).toISOString(),
   status,
   preparesFor: null,
+  notHeld: false,
 });
 
 describe('werkagenda: the next mijlpaal of an action', () => {

@@ -1,7 +1,7 @@
 import type { Action, Milestone } from '../../api/regie-api.models';
 import type { PortalContext } from '../../session/session';
 import { Badge, Disclosure, H2, H3, P } from '../components';
-import { amsterdamLocal, formatDate } from '../format';
+import { amsterdamLocal, formatDate, formatDaysLate } from '../format';
 import { Form, TextArea, TextField } from '../form';
 import { type FormErrors, FormState } from '../form-state';
 import { MILESTONE_STATUS_LABEL } from '../labels';
@@ -37,6 +37,8 @@ export function MilestonesSection({
                 Streefdatum {formatDate(m.dueDate)}
                 {m.dueDateText && <span class="regie-muted"> (“{m.dueDateText}”)</span>}{' '}
                 <Badge tone={TONE[m.status]}>{MILESTONE_STATUS_LABEL[m.status]}</Badge> {m.late && <Badge tone="bad">te laat</Badge>}
+                {m.achievedLate && <Badge tone="warning">behaald, te laat</Badge>}
+                {m.daysLate !== null && <span class="regie-muted"> ({formatDaysLate(m.daysLate)})</span>}
               </p>
               <MilestoneHistory m={m} />
               {writable && m.status !== 'achieved' && m.status !== 'cancelled' && (
@@ -65,7 +67,8 @@ function MilestoneHistory({ m }: { m: Milestone }) {
     lines.push(`Herpland${r.previousDueDate ? ` van ${formatDate(r.previousDueDate)}` : ''} naar ${formatDate(r.dueDate)}: ${r.reason}`);
   if (m.replans.length === 0 && m.originalDueDate !== m.dueDate)
     lines.push(`Oorspronkelijke streefdatum ${formatDate(m.originalDueDate)}.`);
-  if (m.achievedOn) lines.push(`Behaald op ${formatDate(m.achievedOn)}.`);
+  if (m.achievedOn)
+    lines.push(`Behaald op ${formatDate(m.achievedOn)}${m.achievedLate && m.daysLate !== null ? `, ${formatDaysLate(m.daysLate)}` : ''}.`);
   if (m.cancelReason) lines.push(`Vervallen: ${m.cancelReason}`);
   if (lines.length === 0) return null;
   return (

@@ -79,7 +79,7 @@ export function HomePage({ p, data }: { p: PortalContext; data: HomeData }) {
           columns={[
             { header: 'Wanneer', cell: (m) => <A href={`/overleggen/${m.id}`}>{formatDateTime(m.startsAt)}</A> },
             { header: 'Overleg', cell: (m) => MEETING_KIND_LABEL[m.kind] },
-            { header: 'Status', cell: (m) => MEETING_STATUS_LABEL[m.status] },
+            { header: 'Status', cell: (m) => (m.notHeld ? 'niet gehouden' : MEETING_STATUS_LABEL[m.status]) },
           ]}
         />
       </section>

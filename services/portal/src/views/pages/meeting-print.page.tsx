@@ -23,15 +23,19 @@ export function MeetingPrintPage({ meeting: m, series }: { meeting: Meeting; ser
             </a>{' '}
             — gebruik de afdrukfunctie van uw browser (Ctrl+P) om af te drukken.
           </p>
+          {/* a held meeting's agenda is frozen: never headed "Concept-agenda" */}
           <h1 class="nl-heading nl-heading--level-1">{m.agendaStatus === 'concept' ? `Concept-agenda ${title}` : `Agenda ${title}`}</h1>
           <p class="nl-paragraph">
-            {formatTime(m.startsAt)}–{formatTime(m.endsAt)} · {MEETING_STATUS_LABEL[m.status]}
-            {m.publishedAt && ` · agenda gepubliceerd op ${formatDateTime(m.publishedAt)}`}
+            {formatTime(m.startsAt)}–{formatTime(m.endsAt)} · {m.notHeld ? 'niet gehouden' : MEETING_STATUS_LABEL[m.status]}
+            {m.publishedAt &&
+              (m.agendaFrozenBy === 'held'
+                ? ` · agenda vastgelegd toen het overleg gehouden werd, op ${formatDateTime(m.publishedAt)}`
+                : ` · agenda gepubliceerd op ${formatDateTime(m.publishedAt)}`)}
           </p>
           {series && (
             <p class="nl-paragraph">
               Deelnemers: {series.participants.join(', ')}
-              {series.chair ? `; voorzitter: ${series.chair}` : ''}
+              {m.chair ? `; voorzitter: ${m.chair}` : ''}
             </p>
           )}
           <h2 class="nl-heading nl-heading--level-2">Agenda</h2>

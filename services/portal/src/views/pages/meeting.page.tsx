@@ -31,6 +31,8 @@ export function MeetingPage({ p, meeting: m, series, minutes, errors }: MeetingP
   const add = new FormState('agendapunt-toevoegen', errors);
   const publish = new FormState('agenda-publiceren', errors);
   const held = new FormState('gehouden', errors);
+  const chair = new FormState('voorzitter', errors);
+  const mayHold = p.rights.recordHeld(m.kind);
   const reschedule = new FormState('verplaatsen', errors);
   const cancel = new FormState('annuleren', errors);
   return (
@@ -52,6 +54,14 @@ export function MeetingPage({ p, meeting: m, series, minutes, errors }: MeetingP
 
       <section aria-labelledby="agenda">
         <H2 id="agenda">Agenda{m.agendaStatus === 'concept' ? ' (concept)' : ''}</H2>
+        {m.notHeld && (
+          <Alert kind="warning" title="Niet gehouden">
+            <P>
+              Dit overleg is voorbij en niet vastgelegd als gehouden. Is het toch gehouden, leg dat dan alsnog vast; het moment van
+              vastleggen wordt bewaard.
+            </P>
+          </Alert>
+        )}
         <ol class="utrecht-ordered-list regie-agenda">
           {m.agenda.map((item) => (
             <li key={item.id}>
@@ -88,12 +98,22 @@ export function MeetingPage({ p, meeting: m, series, minutes, errors }: MeetingP
         )}
       </section>
 
-      {live && open && p.rights.coordinate && (
+      {live && open && mayHold && (
         <section aria-labelledby="vergadering">
           <H2 id="vergadering">Vergadering</H2>
           {started ? (
-            <Form f={held} action={`${base}/gehouden`} title="Overleg gehouden" submit="Vastleggen dat het overleg gehouden is">
-              <P>Daarna kunt u besluiten en actiepunten vastleggen.</P>
+            <Form
+              f={held}
+              action={`${base}/gehouden`}
+              title={m.notHeld ? 'Alsnog vastleggen dat het overleg gehouden is' : 'Overleg gehouden'}
+              submit="Vastleggen dat het overleg gehouden is"
+            >
+              <P>
+                {draft
+                  ? 'De agenda is nog niet gepubliceerd: zij wordt vastgelegd zoals zij nu staat. '
+                  : 'De gepubliceerde agenda blijft zoals zij is. '}
+                Daarna kunt u besluiten en actiepunten vastleggen.
+              </P>
             </Form>
           ) : (
             <P>
@@ -101,32 +121,63 @@ export function MeetingPage({ p, meeting: m, series, minutes, errors }: MeetingP
               actiepunten.
             </P>
           )}
-          <Disclosure summary="Overleg verplaatsen" open={reschedule.active}>
-            <Form
-              f={reschedule}
-              action={`${base}/verplaatsen`}
-              title="Overleg verplaatsen"
-              submit="Verplaatsen"
-              kind="secondary"
-              fields={['startsAt', 'reason']}
-            >
-              <TextField
-                f={reschedule}
-                name="startsAt"
-                label="Nieuwe datum en aanvangstijd"
-                type="datetime-local"
-                value={`${amsterdamLocal(new Date(m.startsAt)).date}T${amsterdamLocal(new Date(m.startsAt)).time}`}
-                required
-              />
-              <TextArea f={reschedule} name="reason" label="Reden" required rows={2} />
-            </Form>
-          </Disclosure>
-          <Disclosure summary="Overleg annuleren" open={cancel.active}>
-            <Form f={cancel} action={`${base}/annuleren`} title="Overleg annuleren" submit="Annuleren" kind="secondary" fields={['reason']}>
-              <TextArea f={cancel} name="reason" label="Reden van annulering" required rows={2} />
-            </Form>
-          </Disclosure>
+          {p.rights.coordinate && (
+            <>
+              <Disclosure summary="Overleg verplaatsen" open={reschedule.active}>
+                <Form
+                  f={reschedule}
+                  action={`${base}/verplaatsen`}
+                  title="Overleg verplaatsen"
+                  submit="Verplaatsen"
+                  kind="secondary"
+                  fields={['startsAt', 'reason']}
+                >
+                  <TextField
+                    f={reschedule}
+                    name="startsAt"
+                    label="Nieuwe datum en aanvangstijd"
+                    type="datetime-local"
+                    value={`${amsterdamLocal(new Date(m.startsAt)).date}T${amsterdamLocal(new Date(m.startsAt)).time}`}
+                    required
+                  />
+                  <TextArea f={reschedule} name="reason" label="Reden" required rows={2} />
+                </Form>
+              </Disclosure>
+              <Disclosure summary="Overleg annuleren" open={cancel.active}>
+                <Form
+                  f={cancel}
+                  action={`${base}/annuleren`}
+                  title="Overleg annuleren"
+                  submit="Annuleren"
+                  kind="secondary"
+                  fields={['reason']}
+                >
+                  <TextArea f={cancel} name="reason" label="Reden van annulering" required rows={2} />
+                </Form>
+              </Disclosure>
+            </>
+          )}
         </section>
+      )}
+      {live && p.rights.coordinate && m.status !== 'cancelled' && m.status !== 'minutes_approved' && (
+        <Disclosure summary="Voorzitter wijzigen" open={chair.active}>
+          <Form
+            f={chair}
+            action={`${base}/voorzitter`}
+            title="Voorzitter van dit overleg"
+            submit="Voorzitter vastleggen"
+            kind="secondary"
+            fields={['chair']}
+          >
+            <TextField
+              f={chair}
+              name="chair"
+              label="Voorzitter (functie of partij, bijvoorbeeld DG Curatieve Zorg)"
+              value={m.chair ?? ''}
+              required
+            />
+          </Form>
+        </Disclosure>
       )}
       {m.status === 'cancelled' && <Alert kind="warning" title="Dit overleg is geannuleerd." />}
 
@@ -139,18 +190,30 @@ export function MeetingPage({ p, meeting: m, series, minutes, errors }: MeetingP
 function facts(m: Meeting, series?: MeetingSeries): [string, ComponentChildren][] {
   const items: [string, ComponentChildren][] = [
     ['Tijd', `${formatTime(m.startsAt)} tot ${formatTime(m.endsAt)}`],
-    ['Status', <Badge tone={m.status === 'cancelled' ? 'bad' : 'neutral'}>{MEETING_STATUS_LABEL[m.status]}</Badge>],
     [
-      'Agenda',
-      m.agendaStatus === 'gepubliceerd' ? `gepubliceerd op ${formatDateTime(m.publishedAt)}` : 'concept (stelt zich samen tot publicatie)',
+      'Status',
+      <Badge tone={m.status === 'cancelled' || m.notHeld ? 'bad' : 'neutral'}>
+        {m.notHeld ? 'niet gehouden' : MEETING_STATUS_LABEL[m.status]}
+      </Badge>,
     ],
+    ['Agenda', agendaState(m)],
     ['Deelnemers', series?.participants.join(', ') ?? '—'],
-    ['Voorzitter', series?.chair ?? 'niet vastgelegd'],
+    ['Voorzitter', m.chair ? (m.chairFromSeries ? m.chair : `${m.chair} (voor dit overleg)`) : 'niet vastgelegd'],
   ];
   if (m.preparesFor) items.push(['Bereidt voor', <A href={`/overleggen/${m.preparesFor}`}>de regiegroep</A>]);
   if (m.preparedBy) items.push(['Voorbereid in', <A href={`/overleggen/${m.preparedBy}`}>het kerngroepoverleg</A>]);
   if (m.movedBecause) items.push(['Verschoven', m.movedBecause]);
   if (m.cancelReason) items.push(['Reden annulering', m.cancelReason]);
   if (m.heldAt) items.push(['Gehouden', formatDateTime(m.heldAt)]);
+  if (m.heldAt && m.heldRecordedAt && m.heldRecordedAt.slice(0, 16) !== m.heldAt.slice(0, 16) && m.heldRecordedAt > m.endsAt)
+    items.push(['Alsnog vastgelegd', formatDateTime(m.heldRecordedAt)]);
   return items;
+}
+
+/** Frozen once held: a held meeting's agenda never reads "concept". */
+function agendaState(m: Meeting): string {
+  if (m.agendaStatus === 'concept') return 'concept (stelt zich samen tot publicatie)';
+  if (m.agendaStatus === 'niet-gepubliceerd') return 'niet vooraf gepubliceerd; het overleg is gehouden';
+  if (m.agendaFrozenBy === 'held') return `vastgelegd toen het overleg gehouden werd (${formatDateTime(m.publishedAt)})`;
+  return `gepubliceerd op ${formatDateTime(m.publishedAt)}`;
 }

@@ -31,8 +31,8 @@ export function MeetingsPage({
     {
       header: 'Status',
       cell: (m: MeetingSummary) => (
-        <Badge tone={m.status === 'cancelled' ? 'bad' : m.status === 'scheduled' ? 'neutral' : 'good'}>
-          {MEETING_STATUS_LABEL[m.status]}
+        <Badge tone={m.status === 'cancelled' || m.notHeld ? 'bad' : m.status === 'scheduled' ? 'neutral' : 'good'}>
+          {m.notHeld ? 'niet gehouden' : MEETING_STATUS_LABEL[m.status]}
         </Badge>
       ),
     },

@@ -1,7 +1,7 @@
 import type { BoardActionLine, BoardMilestone, Werkagenda } from '../../api/regie-api.models';
 import type { PortalContext } from '../../session/session';
 import { A, Badge, H1, H2, P, Table } from '../components';
-import { formatDate } from '../format';
+import { formatDate, formatDaysLate } from '../format';
 import { Layout } from '../layout';
 import { asOfQuery, PeildatumForm } from './peildatum';
 
@@ -85,7 +85,15 @@ export function MilestonesPage({
                     </>
                   ),
                 },
-                { header: 'Status', cell: (m) => <Badge tone={tone(m)}>{m.label}</Badge> },
+                {
+                  header: 'Status',
+                  cell: (m) => (
+                    <>
+                      <Badge tone={tone(m)}>{m.label}</Badge>
+                      {m.daysLate !== null && <span class="regie-muted"> ({formatDaysLate(m.daysLate)})</span>}
+                    </>
+                  ),
+                },
               ]}
             />
           </section>

@@ -28,6 +28,8 @@ const action: Action = {
       dueDate: '2026-05-31',
       status: 'planned',
       late: true,
+      achievedLate: false,
+      daysLate: 191,
       replanCount: 0,
       originalDueDate: '2026-05-31',
       dueDateText: null,
@@ -66,6 +68,21 @@ describe('the action page', () => {
     expect(html).toMatch(/<nav[^>]*aria-label="Hoofdmenu"/);
     expect(html).toMatch(/regie-rag--rood"><span class="regie-rag__shape" aria-hidden="true"><\/span>Rood<\/span>/);
     expect(html).toContain('>te laat</span>');
+    expect(html).toContain('(191 dagen te laat)');
+  });
+
+  it('shows a mijlpaal achieved after its due date as "behaald, te laat", with the days', () => {
+    const achieved = {
+      ...action.milestones[0],
+      status: 'achieved' as const,
+      late: false,
+      achievedLate: true,
+      daysLate: 12,
+      achievedOn: '2026-06-12',
+    };
+    const html = render(ActionPage({ p: context(actiehouder('2.1')), action: { ...action, milestones: [achieved] }, werkagenda }));
+    expect(html).toContain('>behaald, te laat</span>');
+    expect(html).toContain('Behaald op 12 juni 2026, 12 dagen te laat.');
   });
 
   it('offers its actiehouder the progress form, and another actiehouder a read-only notice instead', () => {

@@ -1,0 +1,97 @@
+import { render } from 'preact-render-to-string';
+import type { RegieApi } from '../../api/regie-api';
+import type { Me, Meeting } from '../../api/regie-api.models';
+import { rights } from '../../session/rights';
+import type { PortalContext } from '../../session/session';
+import { MeetingPrintPage } from './meeting-print.page';
+import { MeetingPage } from './meeting.page';
+
+const regiegroep: Meeting = {
+  id: '0196a4a2-7c1e-7000-8000-000000000001',
+  kind: 'regiegroep',
+  startsAt: '2026-12-08T09:00:00.000Z',
+  endsAt: '2026-12-08T11:00:00.000Z',
+  status: 'scheduled',
+  preparesFor: null,
+  notHeld: false,
+  seriesId: '0196a4a2-7c1e-7000-8000-000000000002',
+  chair: 'DG Curatieve Zorg',
+  chairFromSeries: false,
+  local: { date: '2026-12-08', time: '10:00' },
+  nominalDate: '2026-12-08',
+  movedBecause: null,
+  reschedules: [],
+  cancelReason: null,
+  preparedBy: null,
+  agendaStatus: 'concept',
+  agendaFrozenBy: null,
+  publishedAt: null,
+  agenda: [
+    {
+      id: 'i1',
+      title: 'Kwartaalprojectie 4e kwartaal 2026 (nog niet gepubliceerd)',
+      source: { type: 'projection', ref: '2026-Q4' },
+      order: 1,
+    },
+    {
+      id: 'i2',
+      title: 'Toezegging te laat sinds 30 november 2026: De Kamer informeren',
+      source: { type: 'commitment', ref: 'c1' },
+      order: 2,
+    },
+  ],
+  decisions: [],
+  actionPoints: [],
+  heldAt: null,
+  heldRecordedAt: null,
+  minutesApprovedAt: null,
+  revision: 3,
+};
+const me = (role: 'director' | 'coordinator'): Me => ({ username: role, name: role, roles: [role], actionCodes: [] });
+const context = (who: Me, now = '2026-12-08T09:30:00Z'): PortalContext => ({
+  me: who,
+  rights: rights(who),
+  api: {} as RegieApi,
+  now: new Date(now),
+  path: '/overleggen/x',
+});
+
+describe('the meeting page: lifecycle without dead ends', () => {
+  it('lets the director, chair of the regiegroep, record it held during the meeting, saying the draft will be frozen', () => {
+    const html = render(MeetingPage({ p: context(me('director')), meeting: regiegroep }));
+    expect(html).toContain('action="/overleggen/0196a4a2-7c1e-7000-8000-000000000001/gehouden');
+    expect(html).toContain('De agenda is nog niet gepubliceerd: zij wordt vastgelegd zoals zij nu staat.');
+    expect(html).toContain('DG Curatieve Zorg (voor dit overleg)');
+    expect(html).not.toContain('Voorzitter wijzigen'); // the coordinator changes the chair
+  });
+
+  it('does not offer a director to record a kerngroep held', () => {
+    const html = render(MeetingPage({ p: context(me('director')), meeting: { ...regiegroep, kind: 'kerngroep' } }));
+    expect(html).not.toContain('/gehouden');
+  });
+
+  it('reads "niet gehouden" for a past meeting never recorded, and offers to record it late', () => {
+    const html = render(MeetingPage({ p: context(me('coordinator'), '2026-12-20T09:00:00Z'), meeting: { ...regiegroep, notHeld: true } }));
+    expect(html).toContain('niet gehouden');
+    expect(html).toContain('Alsnog vastleggen dat het overleg gehouden is');
+    expect(html).toContain('Voorzitter wijzigen');
+  });
+
+  it('never heads the print of a held meeting "Concept-agenda"', () => {
+    const held: Meeting = {
+      ...regiegroep,
+      status: 'held',
+      agendaStatus: 'gepubliceerd',
+      agendaFrozenBy: 'held',
+      publishedAt: '2026-12-08T09:30:00.000Z',
+      heldAt: '2026-12-08T09:30:00.000Z',
+      heldRecordedAt: '2026-12-08T09:30:00.000Z',
+    };
+    const print = render(MeetingPrintPage({ meeting: held }));
+    expect(print).not.toContain('Concept');
+    expect(print).toContain('agenda vastgelegd toen het overleg gehouden werd');
+    const page = render(MeetingPage({ p: context(me('coordinator')), meeting: held }));
+    expect(page).toContain('vastgelegd toen het overleg gehouden werd');
+    expect(page).not.toContain('concept (stelt zich samen');
+  });
+});
