@@ -1,4 +1,5 @@
-import { type Admin, type Consumer, type IHeaders, Kafka, type KafkaMessage, logLevel, type Producer } from 'kafkajs';
+import { type Admin, type Consumer, type IHeaders, Kafka, type KafkaMessage, logLevel, type Producer, type SASLOptions } from 'kafkajs';
+import type { ConnectionOptions } from 'node:tls';
 import {
   type BusSubscription,
   IntegrationBus,
@@ -45,6 +46,10 @@ export interface KafkaBusOptions {
    * these keys (message-signing.ts). Without it messages go unsigned and nothing is checked.
    */
   keyring?: BusKeyring;
+  /** TLS to the brokers: true (the system's CAs) or Node's TLS options (ca, cert, key as PEM). */
+  ssl?: boolean | ConnectionOptions;
+  /** SASL authentication (PLAIN or SCRAM-SHA-256/512) with a user the brokers' ACLs know. */
+  sasl?: { mechanism: 'plain' | 'scram-sha-256' | 'scram-sha-512'; username: string; password: string };
 }
 
 export const DLQ_SUFFIX = '.dlq';
@@ -83,6 +88,8 @@ export class KafkaBus extends IntegrationBus {
     this.kafka = new Kafka({
       clientId: options.clientId,
       brokers: options.brokers,
+      ssl: options.ssl,
+      sasl: options.sasl as SASLOptions | undefined,
       logLevel: logLevel.WARN,
       logCreator: options.log ? kafkaLogCreator(options.log) : undefined,
       retry: RETRY,

@@ -76,3 +76,43 @@ describe('configuration of readiness', () => {
     expect(() => loadConfig({ REGIE_READY_MAX_LAG: '1.5' })).toThrow(/REGIE_READY_MAX_LAG: verwacht een geheel aantal/);
   });
 });
+
+describe('configuration of the bus keys and the broker connection', () => {
+  const key = Buffer.alloc(32, 7).toString('base64');
+  const kafka = { REGIE_BUS: 'kafka', KAFKA_BROKERS: 'localhost:9092' };
+
+  it('needs no bus key in the embedded default', () => {
+    expect(loadConfig({}).REGIE_BUS_KEYS).toBeUndefined();
+  });
+
+  it('refuses to run on Kafka without a key to sign and verify messages, saying how to make one', () => {
+    expect(() => loadConfig(kafka)).toThrow(/REGIE_BUS_KEYS: REGIE_BUS=kafka heeft REGIE_BUS_KEYS nodig.*openssl rand -base64 32/);
+    expect(loadConfig({ ...kafka, REGIE_BUS_KEYS: `k1:${key}` }).REGIE_BUS_KEYS).toBe(`k1:${key}`);
+  });
+
+  it('refuses a badly written key, or a signing key id that is not among the keys', () => {
+    expect(() => loadConfig({ ...kafka, REGIE_BUS_KEYS: 'k1:kort' })).toThrow(/REGIE_BUS_KEYS: sleutel k1 moet minstens 32 bytes/);
+    expect(() => loadConfig({ ...kafka, REGIE_BUS_KEYS: `k1:${key}`, REGIE_BUS_SIGNING_KID: 'k2' })).toThrow(
+      /REGIE_BUS_SIGNING_KID: de ondertekensleutel staat niet in REGIE_BUS_KEYS/,
+    );
+  });
+
+  it('needs a user name and password with SASL, and both halves of a client certificate', () => {
+    const secured = { ...kafka, REGIE_BUS_KEYS: `k1:${key}` };
+    expect(() => loadConfig({ ...secured, REGIE_KAFKA_SASL_MECHANISM: 'scram-sha-512' })).toThrow(
+      /REGIE_KAFKA_USERNAME: REGIE_KAFKA_SASL_MECHANISM heeft REGIE_KAFKA_USERNAME en REGIE_KAFKA_PASSWORD nodig/,
+    );
+    expect(() => loadConfig({ ...secured, REGIE_KAFKA_SASL_MECHANISM: 'kerberos' })).toThrow(/kies plain, scram-sha-256 of scram-sha-512/);
+    expect(() => loadConfig({ ...secured, REGIE_KAFKA_CERT_FILE: '/etc/regie/client.pem' })).toThrow(
+      /REGIE_KAFKA_KEY_FILE: een clientcertificaat/,
+    );
+    const config = loadConfig({
+      ...secured,
+      REGIE_KAFKA_SSL: 'true',
+      REGIE_KAFKA_SASL_MECHANISM: 'scram-sha-512',
+      REGIE_KAFKA_USERNAME: 'regie-actions',
+      REGIE_KAFKA_PASSWORD: 'geheim123',
+    });
+    expect([config.REGIE_KAFKA_SSL, config.REGIE_KAFKA_SASL_MECHANISM]).toEqual([true, 'scram-sha-512']);
+  });
+});
