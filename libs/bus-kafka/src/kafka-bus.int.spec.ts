@@ -243,7 +243,7 @@ suite('Kafka integration bus (real broker)', () => {
     const second = message(t, 'k', 2);
     const started = Date.now();
     await b.publish([second]);
-    expect(Date.now() - started).toBeLessThan(15_000); // not a minute of the client's own retries
+    expect(Date.now() - started).toBeLessThan(30_000); // not the client's endless retries
     expect(await admin.listTopics()).toEqual(expect.arrayContaining([t, t + DLQ_SUFFIX]));
     await admin.disconnect();
     // The group's offsets went with the topic: it reads the new topic from its start.

@@ -63,7 +63,7 @@ export type DeadLetterReason = 'unparseable' | 'handler-failed' | 'bad-signature
  * delivery resumes within seconds; after the retries the consumer restarts and tries again.
  */
 const RETRY = { initialRetryTime: 300, maxRetryTime: 5_000, retries: 12 };
-const PRODUCER_RETRY = { ...RETRY, retries: 3 };
+const PRODUCER_RETRY = { ...RETRY, retries: 5 };
 /** How long a readiness probe waits for the broker: kafkajs's own retries would take far longer. */
 const PROBE_TIMEOUT_MS = 3_000;
 const RESTART_BACKOFF = { baseMs: RETRY.initialRetryTime, maxMs: RETRY.maxRetryTime };
@@ -99,8 +99,10 @@ export class KafkaBus extends IntegrationBus {
       idempotent: true,
       maxInFlightRequests: 1,
       allowAutoTopicCreation: false,
-      // A send fails within seconds instead of after a minute of kafkajs's own retries: a topic the
-      // broker lost is then created again at once (publish), and the relay retries anything else.
+      // kafkajs's idempotent producer retries forever by default: on a topic the broker lost, the
+      // relay looped for good. Bounded, a send fails within about ten seconds, the topic is created
+      // again (publish), and the relay retries anything else from its checkpoint; a message sent
+      // twice that way is absorbed by the idempotent consumers (at least once, as always).
       retry: PRODUCER_RETRY,
     });
   }
