@@ -1,5 +1,5 @@
 export { testDatabase } from './test-database';
 export { redisUrlForTests } from './redis';
-export { kafkaBrokersForTests } from './kafka';
+export { kafkaBrokersForTests, secureKafkaForTests } from './kafka';
 export { freePort } from './free-port';
 export { apiClient, type ApiClient, TEST_PASSWORD } from './api-client';
