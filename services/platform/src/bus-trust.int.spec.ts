@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { ACTIONS_TOPIC_V1 } from '@regie/contracts-actions';
-import { KafkaBus, parseBusKeys } from '@regie/bus-kafka';
+import { DLQ_SUFFIX, KafkaBus, parseBusKeys, signMessage } from '@regie/bus-kafka';
 import { InProcessBus, type IntegrationMessage, newId } from '@regie/es-core';
-import { kafkaBrokersForTests, TEST_PASSWORD, testDatabase } from '@regie/test-kit';
+import { apiClient, kafkaBrokersForTests, TEST_PASSWORD, testDatabase } from '@regie/test-kit';
 import { openAdapters } from './adapters';
 import { relayCommand } from './cli/relay';
 import type { CliRuntime } from './cli/runtime';
@@ -12,10 +12,11 @@ import { type RunningPlatform, startPlatform } from './platform';
 import { MESSAGE_SOURCES } from './read-models';
 import { relayHistory } from './relay-history';
 
-const brokers = kafkaBrokersForTests('relay --from suite');
+const brokers = kafkaBrokersForTests('bus trust suite');
 const suite = brokers ? describe : describe.skip;
 
-suite('regie relay --from: refilling an emptied topic from the store', () => {
+/** The platform on a real broker: what a stranger puts on a topic, and a topic the broker lost. */
+suite('a bus an operator can trust (real broker)', () => {
   const namespace = `relay-${newId().slice(-8)}.`;
   const keys = `k1:${randomBytes(32).toString('base64')}`;
   let db: Awaited<ReturnType<typeof testDatabase>>;
@@ -59,6 +60,82 @@ suite('regie relay --from: refilling an emptied topic from the store', () => {
     await sub.close();
     return received;
   };
+
+  it('never applies a well-formed message put on the topic without a valid signature; it is dead-lettered naming the group', async () => {
+    const milestone = (title: string) => {
+      const eventId = newId();
+      const milestoneId = newId();
+      const value = JSON.stringify({
+        eventId,
+        type: 'MilestonePlannedV1',
+        payload: { type: 'MilestonePlannedV1', milestoneId, actionCode: '2.2', title, dueDate: '2026-10-01' },
+        position: 1_000_000,
+        occurredAt: new Date().toISOString(),
+      });
+      return { eventId, milestoneId, message: { key: milestoneId, value, headers: { eventId, type: 'MilestonePlannedV1' } } };
+    };
+    const physical = `${namespace}${ACTIONS_TOPIC_V1}`;
+    const unsigned = milestone('Zonder handtekening');
+    const forged = milestone('Met een geraden sleutel');
+    const wrongKey = parseBusKeys(`k1:${randomBytes(32).toString('base64')}`);
+    const raw = new Kafka({ clientId: 'kcat-like', brokers: brokers!, logLevel: logLevel.NOTHING }).producer();
+    await raw.connect();
+    await raw.send({
+      topic: physical,
+      messages: [
+        unsigned.message,
+        { ...forged.message, headers: { ...forged.message.headers, ...signMessage(wrongKey, { topic: physical, ...forged.message }) } },
+      ],
+    });
+    await raw.disconnect();
+
+    // Monitoring's consumer group refuses both: copies on the dead-letter topic say who and why.
+    const dead: Record<string, string>[] = [];
+    const reader = new Kafka({ clientId: 'dlq-reader', brokers: brokers!, logLevel: logLevel.NOTHING }).consumer({
+      groupId: `dlq-${newId()}`,
+      maxWaitTimeInMs: 100,
+    });
+    await reader.connect();
+    await reader.subscribe({ topic: physical + DLQ_SUFFIX, fromBeginning: true });
+    await reader.run({
+      eachMessage: async ({ message }) =>
+        void dead.push(Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)]))),
+    });
+    const byMonitoring = () => dead.filter((h) => /monitoring/.test(h['dlq-group'] ?? ''));
+    await until(() => byMonitoring().length >= 2);
+    await reader.disconnect();
+    expect(
+      byMonitoring()
+        .map((h) => [h.eventId, h['dlq-reason']])
+        .sort(),
+    ).toEqual(
+      [
+        [unsigned.eventId, 'bad-signature'],
+        [forged.eventId, 'bad-signature'],
+      ].sort(),
+    );
+    expect(byMonitoring().every((h) => h['dlq-group'].startsWith(namespace))).toBe(true);
+
+    // And the board never shows them, while a real write still arrives.
+    const api = apiClient(platform.url);
+    const real = await api.fetch('/api/v1/actions/2.2/milestones', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Echt gepland', dueDate: '2026-10-01' }),
+    });
+    expect(real.status).toBe(201);
+    const { id } = (await real.json()) as { id: string };
+    const board = async () =>
+      ((await (await api.fetch('/api/v1/monitoring/milestones')).json()) as { milestones: { id: string }[] }[]).flatMap((a) =>
+        a.milestones.map((m) => m.id),
+      );
+    let ids: string[] = [];
+    for (const end = Date.now() + 30_000; !ids.includes(id) && Date.now() < end; await new Promise((r) => setTimeout(r, 100)))
+      ids = await board();
+    expect(ids).toContain(id);
+    expect(ids).not.toContain(unsigned.milestoneId);
+    expect(ids).not.toContain(forged.milestoneId);
+  });
 
   it('publishes the history again, so a consumer group that starts on the emptied topic gets every message in order', async () => {
     const { store } = platform.adapters;
