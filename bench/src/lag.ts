@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { newId } from '@regie/es-core';
 import { Client } from 'pg';
 import { type BenchServer, freshDatabase, withClient } from './db';
@@ -126,6 +127,7 @@ export async function kafkaLag(
         DATABASE_URL: db.url,
         REGIE_BUS: 'kafka',
         KAFKA_BROKERS: brokers.join(','),
+        REGIE_BUS_KEYS: `k1:${randomBytes(32).toString('base64')}`, // the processes sign and verify with one key
         KAFKA_NAMESPACE: `bench-${newId().slice(-8)}.`,
       };
       const processes: PlatformChild[] = [];

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { newId } from '@regie/es-core';
 import { kafkaBrokersForTests, testDatabase } from '@regie/test-kit';
 import { privateBroker } from './kafka-broker';
@@ -25,6 +26,7 @@ suite('Kafka broker outage', () => {
         DATABASE_URL: db.url,
         REGIE_BUS: 'kafka',
         KAFKA_BROKERS: broker.brokers,
+        REGIE_BUS_KEYS: `k1:${randomBytes(32).toString('base64')}`, // the processes sign and verify with one key
         KAFKA_NAMESPACE: `outage-${newId().slice(-8)}.`,
         REGIE_NOW: '2026-03-15T09:00:00Z',
       };

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { actionsReadModel } from '@regie/actions';
 import { newId } from '@regie/es-core';
 import { checksums, rebuildInto } from '@regie/read-model';
@@ -24,6 +25,7 @@ suite('services as separate processes over Kafka', () => {
       DATABASE_URL: db.url,
       REGIE_BUS: 'kafka',
       KAFKA_BROKERS: brokers!.join(','),
+      REGIE_BUS_KEYS: `k1:${randomBytes(32).toString('base64')}`, // the processes sign and verify with one key
       KAFKA_NAMESPACE: `e2e-${newId().slice(-8)}.`,
       REGIE_NOW: '2026-03-15T09:00:00Z',
     };

@@ -31,6 +31,7 @@ suite('a write traced across services and Kafka into Zipkin', () => {
       DATABASE_URL: db.url,
       REGIE_BUS: 'kafka',
       KAFKA_BROKERS: brokers!.join(','),
+      REGIE_BUS_KEYS: `k1:${randomBytes(32).toString('base64')}`, // the processes sign and verify with one key
       KAFKA_NAMESPACE: `e2e-${newId().slice(-8)}.`,
       REGIE_NOW: '2026-03-15T09:00:00Z',
       REGIE_LOG_FORMAT: 'json',

@@ -2,10 +2,16 @@
 # Runs a single-node Apache Kafka (KRaft, broker+controller in one JVM) for local tests,
 # without Docker: the broker jars come from Maven Central through ./pom.xml.
 #
-#   infra/kafka/kafka.sh start | stop | status
+#   infra/kafka/kafka.sh start | start-secure | resume | stop | status
+#
+# start-secure: the client port speaks SASL/SCRAM-SHA-512 only and ACLs decide (no ACL: refused).
+# Users: the broker's own `admin` (super user) and `$KAFKA_CLIENT_USER`, allowed everything on
+# topics and consumer groups; a client without credentials, or with a user without ACLs, is refused.
 #
 # Env: KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093), REGIE_KAFKA_DIR (<repo>/.regie/kafka),
-#      REGIE_KAFKA_CACHE (~/.cache/regie/kafka-<version>), KAFKA_HEAP_OPTS, KAFKA_START_TIMEOUT (60).
+#      REGIE_KAFKA_CACHE (~/.cache/regie/kafka-<version>), KAFKA_HEAP_OPTS, KAFKA_START_TIMEOUT (60);
+#      start-secure: KAFKA_ADMIN_PASSWORD (admin-secret), KAFKA_CLIENT_USER (regie),
+#      KAFKA_CLIENT_PASSWORD (regie-secret). Test passwords: this broker is for tests only.
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -17,6 +23,9 @@ RUN_DIR="${REGIE_KAFKA_DIR:-$REPO_ROOT/.regie/kafka}"
 KAFKA_PORT="${KAFKA_PORT:-9092}"
 KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
 START_TIMEOUT="${KAFKA_START_TIMEOUT:-60}"
+ADMIN_PASSWORD="${KAFKA_ADMIN_PASSWORD:-admin-secret}"
+CLIENT_USER="${KAFKA_CLIENT_USER:-regie}"
+CLIENT_PASSWORD="${KAFKA_CLIENT_PASSWORD:-regie-secret}"
 PID_FILE="$RUN_DIR/kafka.pid"
 SERVER_LOG="$RUN_DIR/logs/server.log"
 
@@ -64,8 +73,34 @@ cluster_id() {
 
 # Loopback only. Clients get "localhost": Node 20 and the Java client try every address
 # that name resolves to, so a host where localhost is ::1 first still reaches 127.0.0.1.
+# $1: plain (default) or secure (SASL/SCRAM and ACLs on the client port).
 write_config() {
-  cat >"$RUN_DIR/server.properties" <<EOF
+  local security="${1:-plain}"
+  if [[ "$security" == secure ]]; then
+    cat >"$RUN_DIR/server.properties" <<EOF
+process.roles=broker,controller
+node.id=1
+controller.quorum.voters=1@127.0.0.1:$KAFKA_CONTROLLER_PORT
+listeners=SASL_PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$KAFKA_CONTROLLER_PORT
+advertised.listeners=SASL_PLAINTEXT://localhost:$KAFKA_PORT
+controller.listener.names=CONTROLLER
+inter.broker.listener.name=SASL_PLAINTEXT
+listener.security.protocol.map=CONTROLLER:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT
+sasl.enabled.mechanisms=SCRAM-SHA-512
+sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512
+listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="admin" password="$ADMIN_PASSWORD";
+authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
+allow.everyone.if.no.acl.found=false
+# admin: the broker itself. ANONYMOUS: only the controller listener (loopback, same JVM) is unauthenticated.
+super.users=User:admin;User:ANONYMOUS
+EOF
+    cat >"$RUN_DIR/admin.properties" <<EOF
+security.protocol=SASL_PLAINTEXT
+sasl.mechanism=SCRAM-SHA-512
+sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="admin" password="$ADMIN_PASSWORD";
+EOF
+  else
+    cat >"$RUN_DIR/server.properties" <<EOF
 process.roles=broker,controller
 node.id=1
 controller.quorum.voters=1@127.0.0.1:$KAFKA_CONTROLLER_PORT
@@ -74,6 +109,9 @@ advertised.listeners=PLAINTEXT://localhost:$KAFKA_PORT
 controller.listener.names=CONTROLLER
 inter.broker.listener.name=PLAINTEXT
 listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
+EOF
+  fi
+  cat >>"$RUN_DIR/server.properties" <<EOF
 log.dirs=$RUN_DIR/data
 num.partitions=3
 auto.create.topics.enable=false
@@ -119,8 +157,11 @@ cmd_stop() {
 }
 
 # start: fresh state. resume: keep topics and offsets of the last run (broker restart in fault tests).
+# secure: fresh state, SASL/SCRAM and ACLs (see the top of this file).
 cmd_start() {
   local mode="${1:-fresh}"
+  local security=plain
+  [[ "$mode" == secure ]] && security=secure
   cmd_stop   # a broker left over from an earlier run
   local port
   for port in "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT"; do
@@ -135,10 +176,15 @@ cmd_start() {
     # Fresh state: remove only what this script creates.
     rm -rf "$RUN_DIR/data" "$RUN_DIR/logs"
     mkdir -p "$RUN_DIR/data" "$RUN_DIR/logs"
-    write_config
+    write_config "$security"
+    local scram=()
+    [[ "$security" == secure ]] && scram=(
+      --add-scram "SCRAM-SHA-512=[name=admin,password=$ADMIN_PASSWORD]"
+      --add-scram "SCRAM-SHA-512=[name=$CLIENT_USER,password=$CLIENT_PASSWORD]"
+    )
     java -Dlog4j.configuration="file:$RUN_DIR/tools-log4j.properties" \
       -cp "$cp" kafka.tools.StorageTool format -t "$(cluster_id)" \
-      -c "$RUN_DIR/server.properties" >"$RUN_DIR/logs/format.log" 2>&1 \
+      -c "$RUN_DIR/server.properties" "${scram[@]}" >"$RUN_DIR/logs/format.log" 2>&1 \
       || { cat "$RUN_DIR/logs/format.log" >&2; die "storage format failed"; }
   fi
   mv -f "$SERVER_LOG" "$SERVER_LOG.previous" 2>/dev/null || true   # readiness is read from a new log
@@ -162,7 +208,21 @@ cmd_start() {
     fi
     sleep 0.25
   done
-  log "Kafka $KAFKA_VERSION started (pid $pid, dir $RUN_DIR)"
+  if [[ "$security" == secure ]]; then
+    # The client user may use every topic and consumer group; nobody else (but admin) may do anything.
+    java -Dlog4j.configuration="file:$RUN_DIR/tools-log4j.properties" -cp "$cp" kafka.admin.AclCommand \
+      --bootstrap-server "localhost:$KAFKA_PORT" --command-config "$RUN_DIR/admin.properties" \
+      --add --allow-principal "User:$CLIENT_USER" --operation All --topic '*' --group '*' \
+      >"$RUN_DIR/logs/acl.log" 2>&1 \
+      && java -Dlog4j.configuration="file:$RUN_DIR/tools-log4j.properties" -cp "$cp" kafka.admin.AclCommand \
+        --bootstrap-server "localhost:$KAFKA_PORT" --command-config "$RUN_DIR/admin.properties" \
+        --add --allow-principal "User:$CLIENT_USER" --operation Describe --operation IdempotentWrite --cluster \
+        >>"$RUN_DIR/logs/acl.log" 2>&1 \
+      || { cat "$RUN_DIR/logs/acl.log" >&2; cmd_stop; die "adding the ACLs failed"; }
+    log "Kafka $KAFKA_VERSION started with SASL/SCRAM-SHA-512 and ACLs (pid $pid, dir $RUN_DIR, user $CLIENT_USER)"
+  else
+    log "Kafka $KAFKA_VERSION started (pid $pid, dir $RUN_DIR)"
+  fi
   echo "KAFKA_BROKERS=localhost:$KAFKA_PORT"
 }
 
@@ -178,8 +238,9 @@ cmd_status() {
 
 case "${1:-}" in
   start) cmd_start fresh ;;
+  start-secure) cmd_start secure ;;
   resume) cmd_start resume ;;
   stop) cmd_stop ;;
   status) cmd_status ;;
-  *) echo "usage: $0 start|resume|stop|status" >&2; exit 2 ;;
+  *) echo "usage: $0 start|start-secure|resume|stop|status" >&2; exit 2 ;;
 esac

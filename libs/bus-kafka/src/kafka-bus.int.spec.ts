@@ -1,7 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { AssignerProtocol, Kafka, logLevel } from 'kafkajs';
 import { type IntegrationMessage, newId } from '@regie/es-core';
 import { kafkaBrokersForTests } from '@regie/test-kit';
 import { DLQ_SUFFIX, KafkaBus } from './kafka-bus';
+import { parseBusKeys, signMessage } from './message-signing';
 
 const brokers = kafkaBrokersForTests('Kafka bus suite');
 const suite = brokers ? describe : describe.skip;
@@ -102,6 +104,8 @@ suite('Kafka integration bus (real broker)', () => {
     expect(handled).toEqual([good.eventId]);
     expect(dead[0].value).toBe('{not json');
     expect(dead[0].headers['dlq-error']).toMatch(/not JSON/);
+    expect(dead[0].headers['dlq-reason']).toBe('unparseable');
+    expect(dead[0].headers['dlq-group']).toBe('meetings');
     await sub.close();
   });
 
@@ -124,6 +128,8 @@ suite('Kafka integration bus (real broker)', () => {
     await until(() => ok.length > 0);
     expect(attempts).toBe(3);
     expect(dead[0].headers['dlq-error']).toBe('projection refused it');
+    expect(dead[0].headers['dlq-reason']).toBe('handler-failed');
+    expect(dead[0].headers['dlq-group']).toBe('monitoring');
     expect(dead[0].headers.eventId).toBe(poison.eventId);
     expect(ok).toEqual([fine.eventId]);
     await sub.close();
@@ -167,6 +173,83 @@ suite('Kafka integration bus (real broker)', () => {
     await until(() => second.length >= 1);
     await new Promise((r) => setTimeout(r, 500));
     expect(second).toEqual([later.eventId]);
+    await again.close();
+  });
+
+  it('applies only messages signed with a shared key: unsigned or forged ones are dead-lettered, never handled', async () => {
+    const t = topic();
+    const keyring = parseBusKeys(`k1:${randomBytes(32).toString('base64')}`);
+    const producer = bus({ keyring });
+    const handled: string[] = [];
+    await producer.ensureTopics([t]);
+    // Well-formed messages, as a forger with access to the broker would put them there.
+    const unsigned = message(t, 'ms-1', 1);
+    const forged = message(t, 'ms-2', 2);
+    const tampered = message(t, 'ms-3', 3);
+    const wire = (m: IntegrationMessage) => ({
+      key: m.key,
+      value: JSON.stringify({ eventId: m.eventId, type: m.type, payload: m.payload, position: m.position, occurredAt: m.occurredAt }),
+      headers: { eventId: m.eventId, type: m.type },
+    });
+    const forger = parseBusKeys(`k1:${randomBytes(32).toString('base64')}`);
+    const genuine = wire(tampered);
+    const signature = signMessage(keyring, { topic: t, ...genuine });
+    const raw = new Kafka({ clientId: 'forger', brokers: brokers!, logLevel: logLevel.NOTHING }).producer();
+    await raw.connect();
+    await raw.send({
+      topic: t,
+      messages: [
+        wire(unsigned),
+        { ...wire(forged), headers: { ...wire(forged).headers, ...signMessage(forger, { topic: t, ...wire(forged) }) } },
+        { ...genuine, value: genuine.value.replace('"n":3', '"n":33'), headers: { ...genuine.headers, ...signature } },
+      ],
+    });
+    await raw.disconnect();
+    const good = message(t, 'ms-1', 4);
+    await producer.publish([good]);
+
+    const sub = await bus({ keyring }).subscribe(t, 'monitoring', async (m) => void handled.push(m.eventId));
+    const dead = await readAll(t + DLQ_SUFFIX, 3);
+    await until(() => handled.length > 0);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(handled).toEqual([good.eventId]);
+    expect(dead.map((d) => d.headers.eventId).sort()).toEqual([unsigned.eventId, forged.eventId, tampered.eventId].sort());
+    for (const d of dead) {
+      expect(d.headers['dlq-reason']).toBe('bad-signature');
+      expect(d.headers['dlq-group']).toBe('monitoring');
+    }
+    expect(dead.find((d) => d.headers.eventId === unsigned.eventId)?.headers['dlq-error']).toMatch(/^unsigned/);
+    await sub.close();
+  });
+
+  it('creates a topic again that the broker lost, and publishing and consuming go on', async () => {
+    const t = topic();
+    const b = bus();
+    const received: string[] = [];
+    const first = message(t, 'k', 1);
+    await b.publish([first]);
+    const sub = await b.subscribe(t, 'monitoring', async (m) => void received.push(m.eventId));
+    await until(() => received.length === 1);
+    await sub.close();
+
+    // The broker loses the topic (as after a restart on empty storage); the bus still "knows" it.
+    const admin = new Kafka({ clientId: 'admin', brokers: brokers!, logLevel: logLevel.NOTHING }).admin();
+    await admin.connect();
+    await admin.deleteTopics({ topics: [t, t + DLQ_SUFFIX] });
+    for (const end = Date.now() + 20_000; (await admin.listTopics()).includes(t) && Date.now() < end;)
+      await new Promise((r) => setTimeout(r, 100));
+    expect(await admin.listTopics()).not.toContain(t);
+
+    const second = message(t, 'k', 2);
+    const started = Date.now();
+    await b.publish([second]);
+    expect(Date.now() - started).toBeLessThan(30_000); // not the client's endless retries
+    expect(await admin.listTopics()).toEqual(expect.arrayContaining([t, t + DLQ_SUFFIX]));
+    await admin.disconnect();
+    // The group's offsets went with the topic: it reads the new topic from its start.
+    const again = await b.subscribe(t, 'monitoring', async (m) => void received.push(m.eventId));
+    await until(() => received.includes(second.eventId));
+    expect(received).toEqual([first.eventId, second.eventId]);
     await again.close();
   });
 

@@ -1,4 +1,5 @@
-import { type Admin, type Consumer, type IHeaders, Kafka, type KafkaMessage, logLevel, type Producer } from 'kafkajs';
+import { type Admin, type Consumer, type IHeaders, Kafka, type KafkaMessage, logLevel, type Producer, type SASLOptions } from 'kafkajs';
+import type { ConnectionOptions } from 'node:tls';
 import {
   type BusSubscription,
   IntegrationBus,
@@ -8,6 +9,7 @@ import {
   type SubscribeOptions,
 } from '@regie/es-core';
 import { type KafkaLog, kafkaLogCreator } from './kafka-log';
+import { type BusKeyring, signMessage, verifyMessage } from './message-signing';
 
 /**
  * The IntegrationBus on Kafka, kept to this one module so the client can be swapped
@@ -39,9 +41,21 @@ export interface KafkaBusOptions {
   onConsumerRestart?: (group: string, error: unknown) => void;
   /** The client's own lines, routine cluster events below ERROR (see kafka-log.ts). */
   log?: KafkaLog;
+  /**
+   * Signs what this process publishes and refuses (dead-letters) what is not signed with one of
+   * these keys (message-signing.ts). Without it messages go unsigned and nothing is checked.
+   */
+  keyring?: BusKeyring;
+  /** TLS to the brokers: true (the system's CAs) or Node's TLS options (ca, cert, key as PEM). */
+  ssl?: boolean | ConnectionOptions;
+  /** SASL authentication (PLAIN or SCRAM-SHA-256/512) with a user the brokers' ACLs know. */
+  sasl?: { mechanism: 'plain' | 'scram-sha-256' | 'scram-sha-512'; username: string; password: string };
 }
 
 export const DLQ_SUFFIX = '.dlq';
+
+/** Why a message went to the dead-letter topic (header `dlq-reason`). */
+export type DeadLetterReason = 'unparseable' | 'handler-failed' | 'bad-signature';
 
 /**
  * kafkajs backs off exponentially up to `maxRetryTime` (default 30 s) between attempts: after a
@@ -49,6 +63,7 @@ export const DLQ_SUFFIX = '.dlq';
  * delivery resumes within seconds; after the retries the consumer restarts and tries again.
  */
 const RETRY = { initialRetryTime: 300, maxRetryTime: 5_000, retries: 12 };
+const PRODUCER_RETRY = { ...RETRY, retries: 5 };
 /** How long a readiness probe waits for the broker: kafkajs's own retries would take far longer. */
 const PROBE_TIMEOUT_MS = 3_000;
 const RESTART_BACKOFF = { baseMs: RETRY.initialRetryTime, maxMs: RETRY.maxRetryTime };
@@ -73,12 +88,23 @@ export class KafkaBus extends IntegrationBus {
     this.kafka = new Kafka({
       clientId: options.clientId,
       brokers: options.brokers,
+      ssl: options.ssl,
+      sasl: options.sasl as SASLOptions | undefined,
       logLevel: logLevel.WARN,
       logCreator: options.log ? kafkaLogCreator(options.log) : undefined,
       retry: RETRY,
     });
     this.admin = this.kafka.admin();
-    this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    this.producer = this.kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      // kafkajs's idempotent producer retries forever by default: on a topic the broker lost, the
+      // relay looped for good. Bounded, a send fails within about ten seconds, the topic is created
+      // again (publish), and the relay retries anything else from its checkpoint; a message sent
+      // twice that way is absorbed by the idempotent consumers (at least once, as always).
+      retry: PRODUCER_RETRY,
+    });
   }
 
   /** Creates the topics (and their dead-letter topics) that do not exist yet. */
@@ -123,18 +149,35 @@ export class KafkaBus extends IntegrationBus {
     if (messages.length === 0) return;
     const byTopic = new Map<string, IntegrationMessage[]>();
     for (const m of messages) byTopic.set(this.physical(m.topic), [...(byTopic.get(this.physical(m.topic)) ?? []), m]);
-    await this.ensurePhysical([...byTopic.keys()]);
-    await this.producer.sendBatch({
+    const batch = {
       acks: -1,
-      topicMessages: [...byTopic].map(([topic, list]) => ({
-        topic,
-        messages: list.map((m) => ({
-          key: m.key,
-          value: JSON.stringify(envelopeOf(m)),
-          headers: { eventId: m.eventId, type: m.type, ...m.headers },
-        })),
-      })),
-    });
+      topicMessages: [...byTopic].map(([topic, list]) => ({ topic, messages: list.map((m) => this.wireMessage(topic, m)) })),
+    };
+    await this.ensurePhysical([...byTopic.keys()]);
+    try {
+      await this.producer.sendBatch(batch);
+    } catch (error) {
+      if (!isUnknownTopic(error)) throw error;
+      // The broker lost the topic (e.g. it came back with empty storage): create it again and resend.
+      await this.reEnsure([...byTopic.keys()]);
+      await this.producer.sendBatch(batch);
+    }
+  }
+
+  /** A message as it goes on the wire: envelope, identifying headers and, with a keyring, its signature. */
+  private wireMessage(topic: string, m: IntegrationMessage): { key: string; value: string; headers: Record<string, string> } {
+    const wire = { key: m.key, value: JSON.stringify(envelopeOf(m)), headers: { ...m.headers, eventId: m.eventId, type: m.type } };
+    if (this.options.keyring) Object.assign(wire.headers, signMessage(this.options.keyring, { topic, ...wire }));
+    return wire;
+  }
+
+  /** Forgets that the topics exist and creates those that are missing. */
+  private reEnsure(physicalTopics: string[]): Promise<void> {
+    for (const t of physicalTopics) {
+      this.knownTopics.delete(t);
+      this.knownTopics.delete(t + DLQ_SUFFIX);
+    }
+    return this.ensurePhysical(physicalTopics);
   }
 
   async subscribe(topic: string, group: string, handler: MessageHandler, options: SubscribeOptions = {}): Promise<BusSubscription> {
@@ -148,7 +191,10 @@ export class KafkaBus extends IntegrationBus {
     // delivery with it. Such a consumer is replaced here, with backoff, until it runs again.
     const replaceAfterCrash = (consumer: Consumer) =>
       consumer.on(consumer.events.CRASH, ({ payload }) => {
-        if (payload.restart || stopped.aborted) return;
+        if (stopped.aborted) return;
+        // A topic the broker lost is created again, or kafkajs's own restarts loop on it forever.
+        if (isUnknownTopic(payload.error)) void this.reEnsure([this.physical(topic)]).catch(() => undefined);
+        if (payload.restart) return;
         this.options.onConsumerRestart?.(group, payload.error);
         this.replacing.add(group);
         void (async () => {
@@ -195,14 +241,18 @@ export class KafkaBus extends IntegrationBus {
     });
     this.consumers.add(consumer);
     try {
+      await this.reEnsure([this.physical(topic)]); // (re)starting: the broker may have lost it meanwhile
       await consumer.connect();
       await consumer.subscribe({ topic: this.physical(topic), fromBeginning: true });
       await consumer.run({
         eachMessage: async ({ topic: from, partition, message }) => {
+          const at = { topic: from, partition, group };
+          const forged = this.verify(from, message);
+          if (forged) return this.deadLetter(at, message, 'bad-signature', forged);
           const parsed = parse(topic, message);
-          if (typeof parsed === 'string') return this.deadLetter(from, partition, message, parsed);
+          if (typeof parsed === 'string') return this.deadLetter(at, message, 'unparseable', parsed);
           const failure = await this.attempt(() => handler(parsed), isTransient);
-          if (failure) await this.deadLetter(from, partition, message, failure);
+          if (failure) await this.deadLetter(at, message, 'handler-failed', failure);
         },
       });
       return consumer;
@@ -235,7 +285,9 @@ export class KafkaBus extends IntegrationBus {
   }
 
   private connect(): Promise<void> {
-    // A failed connection is not kept: the next use (or readiness probe) tries again.
+    // A failed connection is not kept: the next use (or readiness probe) tries again. A new
+    // connection checks its topics again: the broker may have lost them meanwhile.
+    if (!this.connected) this.knownTopics.clear();
     this.connected ??= Promise.all([this.admin.connect(), this.producer.connect()]).then(
       () => undefined,
       (error) => {
@@ -260,16 +312,36 @@ export class KafkaBus extends IntegrationBus {
     }
   }
 
-  private async deadLetter(topic: string, partition: number, message: KafkaMessage, error: string): Promise<void> {
+  /** Why the message may not be applied (its signature), or undefined; without a keyring every message passes. */
+  private verify(topic: string, message: KafkaMessage): string | undefined {
+    if (!this.options.keyring) return undefined;
+    const verdict = verifyMessage(this.options.keyring, { topic, key: message.key, value: message.value, headers: message.headers });
+    return verdict.ok ? undefined : verdict.reason;
+  }
+
+  /** A copy on `<topic>.dlq` saying where it came from, which consumer group refused it and why. */
+  private async deadLetter(
+    at: { topic: string; partition: number; group: string },
+    message: KafkaMessage,
+    reason: DeadLetterReason,
+    error: string,
+  ): Promise<void> {
     const headers: IHeaders = {
       ...message.headers,
+      'dlq-reason': reason,
       'dlq-error': error.slice(0, 1000),
-      'dlq-topic': topic,
-      'dlq-partition': String(partition),
+      'dlq-group': this.physical(at.group),
+      'dlq-topic': at.topic,
+      'dlq-partition': String(at.partition),
       'dlq-offset': message.offset,
     };
-    await this.producer.send({ topic: topic + DLQ_SUFFIX, acks: -1, messages: [{ key: message.key, value: message.value, headers }] });
-    this.options.onDeadLetter?.(topic, error);
+    const copy = { topic: at.topic + DLQ_SUFFIX, acks: -1, messages: [{ key: message.key, value: message.value, headers }] };
+    await this.producer.send(copy).catch(async (failure: unknown) => {
+      if (!isUnknownTopic(failure)) throw failure;
+      await this.reEnsure([at.topic]);
+      await this.producer.send(copy);
+    });
+    this.options.onDeadLetter?.(at.topic, `${reason} (${this.physical(at.group)}): ${error}`);
   }
 }
 
@@ -288,6 +360,14 @@ const envelopeOf = (m: IntegrationMessage): Envelope => ({
   position: m.position,
   occurredAt: m.occurredAt,
 });
+
+/** The broker does not have the topic (any more). */
+function isUnknownTopic(error: unknown): boolean {
+  for (let e: unknown = error; e instanceof Error; e = (e as { originalError?: unknown }).originalError ?? e.cause) {
+    if ((e as { type?: string }).type === 'UNKNOWN_TOPIC_OR_PARTITION' || /does not host this topic-partition/.test(e.message)) return true;
+  }
+  return false;
+}
 
 /** The message, or why it is not one. */
 function parse(topic: string, message: KafkaMessage): IntegrationMessage | string {

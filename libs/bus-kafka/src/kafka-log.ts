@@ -12,6 +12,9 @@ export type KafkaLog = (level: KafkaLogLevel, message: string) => void;
 const ROUTINE =
   /rebalanc|coordinator is (loading|not available)|not the correct coordinator|NOT_COORDINATOR|COORDINATOR_LOAD_IN_PROGRESS|COORDINATOR_NOT_AVAILABLE|REBALANCE_IN_PROGRESS|LEADER_NOT_AVAILABLE|NOT_LEADER_FOR_PARTITION|leadership election/i;
 
+/** kafkajs's warning about a setting made on purpose (the bounded retries of the producer, see kafka-bus.ts). */
+const DELIBERATE = /Limiting retries for the idempotent producer/;
+
 const LEVELS: Record<number, KafkaLogLevel> = {
   [logLevel.ERROR]: 'error',
   [logLevel.WARN]: 'warn',
@@ -27,6 +30,7 @@ export function kafkaLogLine(entry: LogEntry): { level: KafkaLogLevel; message: 
     .map(([key, value]) => `${key}=${String(value)}`);
   const line = `kafkajs ${entry.namespace}: ${message}${details.length > 0 ? ` (${details.join(', ')})` : ''}`;
   const level = LEVELS[entry.level] ?? 'info';
+  if (DELIBERATE.test(line)) return { level: 'debug', message: line };
   return { level: ROUTINE.test(line) && (level === 'error' || level === 'warn') ? 'info' : level, message: line };
 }
 

@@ -25,4 +25,9 @@ describe('kafkajs log lines', () => {
     expect(kafkaLogLine(entry(logLevel.ERROR, 'Connection error: connect ECONNREFUSED 127.0.0.1:9092')).level).toBe('error');
     expect(kafkaLogLine(entry(logLevel.WARN, 'Failed to connect to seed broker')).level).toBe('warn');
   });
+
+  it('does not warn at every start about the producer retries bounded on purpose', () => {
+    const line = kafkaLogLine(entry(logLevel.WARN, 'Limiting retries for the idempotent producer may invalidate EoS guarantees'));
+    expect(line.level).toBe('debug');
+  });
 });

@@ -29,6 +29,7 @@ import {
 } from '@regie/nest-kit';
 import { recordLockout } from './auth/login-lockout';
 import { chainKeyOf } from './chain-key';
+import { kafkaSettingsOf } from './kafka-settings';
 import type { PlatformConfig } from './config';
 import { type DatabaseUser, openDatabase, type PlatformDatabase } from './database';
 
@@ -118,6 +119,7 @@ export async function openAdapters(
           clientId: `regie-${config.REGIE_SERVICES.join('-')}`,
           partitions: config.KAFKA_PARTITIONS,
           namespace: config.KAFKA_NAMESPACE,
+          ...kafkaSettingsOf(config),
           onDeadLetter: (topic, error) => log(`message from ${topic} sent to ${topic}.dlq: ${error}`),
           onConsumerRestart: (group, error) =>
             log(`Kafka consumer ${group} stopped (${error instanceof Error ? error.message : String(error)}); starting it again`),

@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { forgetCommand } from './cli/forget';
 import { importCommand } from './cli/import';
 import { jobsCommand } from './cli/jobs';
+import { relayCommand } from './cli/relay';
 import { replayCommand } from './cli/replay';
 import { cliRuntime } from './cli/runtime';
 import { seedCommand } from './cli/seed';
@@ -12,7 +13,7 @@ import { verifyCommand } from './cli/verify';
 /** `npm run regie -- <command>`: operations on the platform's data, one command per file in ./cli. */
 const runtime = cliRuntime();
 const program = new Command('regie').description('Beheer van het Regie-platform');
-for (const command of [seedCommand, statusCommand, replayCommand, importCommand, verifyCommand, forgetCommand, jobsCommand])
+for (const command of [seedCommand, statusCommand, replayCommand, relayCommand, importCommand, verifyCommand, forgetCommand, jobsCommand])
   program.addCommand(command(runtime));
 
 program.parseAsync().catch((error) => {

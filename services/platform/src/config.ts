@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { parseBusKeys } from '@regie/bus-kafka';
 import { CONTEXT_NAMES, SERVICE_NAMES } from './services';
 
 /**
@@ -39,6 +40,38 @@ const schema = z.object({
     .string()
     .regex(/^[a-zA-Z0-9._-]*$/, 'letters, cijfers, punt, streep')
     .default(''),
+  /**
+   * The keys that sign and verify bus messages, `id:base64` (32 bytes or more) separated by commas;
+   * every process of the platform needs the same. Required with REGIE_BUS=kafka.
+   */
+  REGIE_BUS_KEYS: z
+    .string()
+    .superRefine((v, ctx) => {
+      try {
+        parseBusKeys(v);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      }
+    })
+    .optional(),
+  /** The id of the key this process signs with (default: the first of REGIE_BUS_KEYS); switch it to rotate. */
+  REGIE_BUS_SIGNING_KID: z.string().min(1).optional(),
+  /** TLS to the brokers: `true`, with the brokers' CA (REGIE_KAFKA_CA_FILE) unless the system trusts it. */
+  REGIE_KAFKA_SSL: z
+    .enum(['true', 'false'], { error: 'verwacht true of false' })
+    .default('false')
+    .transform((v) => v === 'true'),
+  /** PEM file of the CA that signed the brokers' certificates. */
+  REGIE_KAFKA_CA_FILE: z.string().min(1).optional(),
+  /** PEM files of a client certificate and its key, for brokers that ask for one (mutual TLS). */
+  REGIE_KAFKA_CERT_FILE: z.string().min(1).optional(),
+  REGIE_KAFKA_KEY_FILE: z.string().min(1).optional(),
+  /** SASL authentication to the brokers; with REGIE_KAFKA_USERNAME and REGIE_KAFKA_PASSWORD. */
+  REGIE_KAFKA_SASL_MECHANISM: z
+    .enum(['plain', 'scram-sha-256', 'scram-sha-512'], { error: 'kies plain, scram-sha-256 of scram-sha-512' })
+    .optional(),
+  REGIE_KAFKA_USERNAME: z.string().min(1).optional(),
+  REGIE_KAFKA_PASSWORD: z.string().min(1).optional(),
   /** Which services this process hosts: all (the embedded default) or some, e.g. `actions`. */
   REGIE_SERVICES: z
     .string()
@@ -171,6 +204,29 @@ const checked = schema
   .refine((c) => c.REGIE_BUS !== 'kafka' || c.KAFKA_BROKERS, {
     path: ['KAFKA_BROKERS'],
     error: 'REGIE_BUS=kafka heeft KAFKA_BROKERS nodig, bijvoorbeeld localhost:9092',
+  })
+  .refine((c) => c.REGIE_BUS !== 'kafka' || c.REGIE_BUS_KEYS, {
+    path: ['REGIE_BUS_KEYS'],
+    error:
+      'REGIE_BUS=kafka heeft REGIE_BUS_KEYS nodig: de sleutel waarmee de processen hun berichten ondertekenen, in elk proces dezelfde, bijvoorbeeld k1:$(openssl rand -base64 32)',
+  })
+  .refine(
+    (c) =>
+      !c.REGIE_BUS_KEYS ||
+      !c.REGIE_BUS_SIGNING_KID ||
+      c.REGIE_BUS_KEYS.split(',').some((k) => k.trim().startsWith(`${c.REGIE_BUS_SIGNING_KID}:`)),
+    {
+      path: ['REGIE_BUS_SIGNING_KID'],
+      error: 'de ondertekensleutel staat niet in REGIE_BUS_KEYS',
+    },
+  )
+  .refine((c) => !c.REGIE_KAFKA_SASL_MECHANISM || (c.REGIE_KAFKA_USERNAME && c.REGIE_KAFKA_PASSWORD), {
+    path: ['REGIE_KAFKA_USERNAME'],
+    error: 'REGIE_KAFKA_SASL_MECHANISM heeft REGIE_KAFKA_USERNAME en REGIE_KAFKA_PASSWORD nodig',
+  })
+  .refine((c) => !c.REGIE_KAFKA_CERT_FILE === !c.REGIE_KAFKA_KEY_FILE, {
+    path: ['REGIE_KAFKA_KEY_FILE'],
+    error: 'een clientcertificaat heeft REGIE_KAFKA_CERT_FILE én REGIE_KAFKA_KEY_FILE nodig',
   })
   .refine((c) => c.REGIE_EVENT_STORE !== 'kurrentdb' || c.KURRENTDB_URL, {
     path: ['KURRENTDB_URL'],

@@ -78,12 +78,15 @@ describe('configuration of readiness', () => {
 });
 
 describe('configuration of traces', () => {
+  const kafkaWithKey = {
+    REGIE_BUS: 'kafka',
+    KAFKA_BROKERS: 'localhost:9092',
+    REGIE_BUS_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
+  };
   it('is off unless an exporter is named, and names each process of the distributed shape after its services', () => {
     expect(loadConfig({}).OTEL_TRACES_EXPORTER).toBe('none');
     expect(loadConfig({}).OTEL_SERVICE_NAME).toBe('regie');
-    expect(loadConfig({ REGIE_SERVICES: 'actions', REGIE_BUS: 'kafka', KAFKA_BROKERS: 'localhost:9092' }).OTEL_SERVICE_NAME).toBe(
-      'regie-actions',
-    );
+    expect(loadConfig({ REGIE_SERVICES: 'actions', ...kafkaWithKey }).OTEL_SERVICE_NAME).toBe('regie-actions');
     expect(loadConfig({ OTEL_SERVICE_NAME: 'regie-test', OTEL_TRACES_EXPORTER: 'zipkin' }).OTEL_SERVICE_NAME).toBe('regie-test');
   });
 
@@ -93,5 +96,45 @@ describe('configuration of traces', () => {
       /OTEL_EXPORTER_ZIPKIN_ENDPOINT: verwacht de span-URL/,
     );
     expect(() => loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'ftp://collector' })).toThrow(/OTEL_EXPORTER_OTLP_ENDPOINT: verwacht de URL/);
+  });
+});
+
+describe('configuration of the bus keys and the broker connection', () => {
+  const key = Buffer.alloc(32, 7).toString('base64');
+  const kafka = { REGIE_BUS: 'kafka', KAFKA_BROKERS: 'localhost:9092' };
+
+  it('needs no bus key in the embedded default', () => {
+    expect(loadConfig({}).REGIE_BUS_KEYS).toBeUndefined();
+  });
+
+  it('refuses to run on Kafka without a key to sign and verify messages, saying how to make one', () => {
+    expect(() => loadConfig(kafka)).toThrow(/REGIE_BUS_KEYS: REGIE_BUS=kafka heeft REGIE_BUS_KEYS nodig.*openssl rand -base64 32/);
+    expect(loadConfig({ ...kafka, REGIE_BUS_KEYS: `k1:${key}` }).REGIE_BUS_KEYS).toBe(`k1:${key}`);
+  });
+
+  it('refuses a badly written key, or a signing key id that is not among the keys', () => {
+    expect(() => loadConfig({ ...kafka, REGIE_BUS_KEYS: 'k1:kort' })).toThrow(/REGIE_BUS_KEYS: sleutel k1 moet minstens 32 bytes/);
+    expect(() => loadConfig({ ...kafka, REGIE_BUS_KEYS: `k1:${key}`, REGIE_BUS_SIGNING_KID: 'k2' })).toThrow(
+      /REGIE_BUS_SIGNING_KID: de ondertekensleutel staat niet in REGIE_BUS_KEYS/,
+    );
+  });
+
+  it('needs a user name and password with SASL, and both halves of a client certificate', () => {
+    const secured = { ...kafka, REGIE_BUS_KEYS: `k1:${key}` };
+    expect(() => loadConfig({ ...secured, REGIE_KAFKA_SASL_MECHANISM: 'scram-sha-512' })).toThrow(
+      /REGIE_KAFKA_USERNAME: REGIE_KAFKA_SASL_MECHANISM heeft REGIE_KAFKA_USERNAME en REGIE_KAFKA_PASSWORD nodig/,
+    );
+    expect(() => loadConfig({ ...secured, REGIE_KAFKA_SASL_MECHANISM: 'kerberos' })).toThrow(/kies plain, scram-sha-256 of scram-sha-512/);
+    expect(() => loadConfig({ ...secured, REGIE_KAFKA_CERT_FILE: '/etc/regie/client.pem' })).toThrow(
+      /REGIE_KAFKA_KEY_FILE: een clientcertificaat/,
+    );
+    const config = loadConfig({
+      ...secured,
+      REGIE_KAFKA_SSL: 'true',
+      REGIE_KAFKA_SASL_MECHANISM: 'scram-sha-512',
+      REGIE_KAFKA_USERNAME: 'regie-actions',
+      REGIE_KAFKA_PASSWORD: 'geheim123',
+    });
+    expect([config.REGIE_KAFKA_SSL, config.REGIE_KAFKA_SASL_MECHANISM]).toEqual([true, 'scram-sha-512']);
   });
 });
