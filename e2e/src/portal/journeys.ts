@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { accessibilityViolations, logIn, newUserContext, screenshot } from './browser';
+import { accessibilityViolations, expectFitsPhone, logIn, newUserContext, PHONE, screenshot } from './browser';
 
 /**
  * The main journey of each role in the portal: what each one does first, so a broken step fails
@@ -27,9 +27,22 @@ async function session(env: JourneyEnv, username: string): Promise<Page> {
   return page;
 }
 
+/** Every screen a journey passes: axe, a desktop screenshot, and at phone width no sideways scrolling (and its screenshot). */
 async function check(env: JourneyEnv, page: Page, name: string): Promise<void> {
   env.violations.push(...(await accessibilityViolations(page, name)));
   await screenshot(page, name);
+  await expectFitsPhone(page, name);
+  await atPhoneWidth(page, () => screenshot(page, `${name}-telefoon`));
+}
+
+async function atPhoneWidth(page: Page, run: () => Promise<void>): Promise<void> {
+  const before = page.viewportSize();
+  await page.setViewportSize(PHONE);
+  try {
+    await run();
+  } finally {
+    if (before) await page.setViewportSize(before);
+  }
 }
 
 const flash = (page: Page) => page.getByRole('status').filter({ hasNotText: 'U bekijkt de situatie' }).first();
@@ -93,6 +106,7 @@ export async function coordinatorJourney(env: JourneyEnv): Promise<void> {
   await expect(flash(page).textContent()).resolves.toBe('De agenda is gepubliceerd.');
   await expect(page.getByText('agenda gepubliceerd', { exact: true }).count()).resolves.toBeGreaterThan(0);
   await screenshot(page, 'coordinator-6-agenda-gepubliceerd');
+  await expectFitsPhone(page, 'coordinator-6-agenda-gepubliceerd');
   await page.goto(`${page.url().split('#')[0]}/afdrukken`);
   await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(/^Agenda Kerngroepoverleg/);
   await check(env, page, 'coordinator-7-afdrukversie');
