@@ -82,7 +82,7 @@ export async function phoneOverflow(page: Page): Promise<{ overflow: number; wid
   try {
     return await page.evaluate(() => {
       const window_ = window.innerWidth;
-      const widest = [...document.querySelectorAll('body *')]
+      const widest = Array.from(document.querySelectorAll('body *'))
         .filter((e) => e.getBoundingClientRect().right > window_ + 0.5 && !e.closest('.table-scroll'))
         .slice(-3)
         .map((e) => `${e.tagName.toLowerCase()}${e.className ? `.${String(e.className).split(' ').join('.')}` : ''}`);

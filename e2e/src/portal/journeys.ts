@@ -204,8 +204,8 @@ export async function auditorJourney(env: JourneyEnv): Promise<void> {
   await seen('KnelpuntEscalated', 'Knelpunt geëscaleerd', 'actiehouder-2.1', 'kerngroep');
   await seen('ProjectionPublished', 'Kwartaalprojectie gepubliceerd', 'director');
   await check(env, page, 'auditor-2-gefilterd');
-  await page.getByRole('link', { name: 'projection-2026-Q4' }).first().click();
-  await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('projection-2026-Q4');
+  await page.getByRole('link', { name: 'Kwartaalprojectie 4e kwartaal 2026' }).first().click();
+  await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Kwartaalprojectie 4e kwartaal 2026');
   await check(env, page, 'auditor-3-stroom');
 
   // The past: action 2.1 just before the actiehouder's report had no RAG; right after, orange.
@@ -213,7 +213,7 @@ export async function auditorJourney(env: JourneyEnv): Promise<void> {
   await page.getByLabel('Soort gebeurtenis').selectOption('ProgressReported');
   await page.getByRole('button', { name: 'Filteren' }).click();
   await page
-    .getByRole('link', { name: /^Situatie vlak vóór ProgressReported/ })
+    .getByRole('link', { name: /^Situatie vlak vóór Voortgang gerapporteerd/ })
     .first()
     .click();
   await expect(page.getByText('U bekijkt de situatie zoals die was op').count()).resolves.toBe(1);
@@ -221,14 +221,14 @@ export async function auditorJourney(env: JourneyEnv): Promise<void> {
   await check(env, page, 'auditor-4-actie-vlak-voor-rapportage');
   await page.goBack();
   await page
-    .getByRole('link', { name: /^Situatie direct na ProgressReported/ })
+    .getByRole('link', { name: /^Situatie direct na Voortgang gerapporteerd/ })
     .first()
     .click();
   await expect(page.locator('.regie-data-list').textContent()).resolves.toContain('Oranje');
   // What the directors saw: the projection just before its publication had no published version yet.
   await page.goto(`${env.baseUrl}/audit?type=ProjectionPublished`);
   await page
-    .getByRole('link', { name: /^Situatie vlak vóór ProjectionPublished/ })
+    .getByRole('link', { name: /^Situatie vlak vóór Kwartaalprojectie gepubliceerd/ })
     .first()
     .click();
   await expect(page.getByText('Voor dit kwartaal is nog geen versie gepubliceerd.').count()).resolves.toBe(1);

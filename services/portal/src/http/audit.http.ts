@@ -13,6 +13,12 @@ import { PortalExceptionFilter } from './portal-exception.filter';
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
 
+/** The filter takes an action as people name it ("2.1", "actie 2.1"); a stream name as stored still works. */
+export const streamOfFilter = (value: string): string => {
+  const action = /^(?:actie\s*)?(\d+(?:\.\d+)?)$/i.exec(value.trim());
+  return action ? `action-${action[1]}` : value.trim();
+};
+
 /**
  * The auditor's screens. The audit API itself refuses everyone but auditors (403, shown as a
  * page); the portal hides the menu item for others but does not decide.
@@ -40,7 +46,7 @@ export class AuditController {
     // Without filters and position, show the latest events (the chain's head tells where they are).
     const after = filters.na ?? (filtered ? 0 : Math.max(0, (verification.head?.position ?? verification.events) - filters.aantal));
     const page = await p.api.auditEvents({
-      stream: filters.stroom,
+      stream: filters.stroom ? streamOfFilter(filters.stroom) : undefined,
       type: filters.type,
       actor: filters.door,
       from: filters.van ? amsterdamInstant(filters.van) : undefined,
@@ -50,7 +56,17 @@ export class AuditController {
       names: filters.namen,
     });
     const previous = !filtered && after > 0 ? Math.max(0, after - filters.aantal) : undefined;
-    sendPage(res, AuditPage({ p, page, filters: { ...filters, na: after }, verification, previous }));
+    // A broken chain names the events where it breaks: each is read by its position.
+    const brokenAt = verification.ok
+      ? []
+      : (
+          await Promise.all(
+            [...new Set(verification.problems.map((problem) => problem.position))]
+              .slice(0, 20)
+              .map((position) => p.api.auditEvents({ after: Math.max(0, position - 1), limit: 1 }).catch(() => undefined)),
+          )
+        ).flatMap((found) => found?.events ?? []);
+    sendPage(res, AuditPage({ p, page, filters: { ...filters, na: after }, verification, previous, brokenAt }));
   }
 
   @Get('peildatum')

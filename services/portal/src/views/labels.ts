@@ -52,46 +52,5 @@ export const AGENDA_SOURCE_LABEL: Record<string, string> = {
   manual: 'toegevoegd door coördinator',
 };
 
-/** What an event means, in the words of the audit timeline; unknown types show as they are. */
-const EVENT_LABEL: Record<string, string> = {
-  WerkagendaEstablished: 'Werkagenda vastgesteld',
-  ActionDefined: 'Actie vastgelegd',
-  ActionHolderAssigned: 'Actiehouder toegewezen',
-  MilestonePlanned: 'Mijlpaal gepland',
-  MilestoneStarted: 'Mijlpaal gestart',
-  MilestoneAchieved: 'Mijlpaal behaald',
-  MilestoneReplanned: 'Mijlpaal herpland',
-  MilestoneCancelled: 'Mijlpaal vervallen',
-  ProgressReported: 'Voortgang gerapporteerd',
-  KnelpuntRaised: 'Knelpunt gemeld',
-  KnelpuntEscalated: 'Knelpunt geëscaleerd',
-  KnelpuntResolved: 'Knelpunt opgelost',
-  MeetingSeriesDefined: 'Overlegvorm vastgelegd',
-  MeetingScheduled: 'Overleg ingepland',
-  MeetingRescheduled: 'Overleg verplaatst',
-  MeetingCancelled: 'Overleg geannuleerd',
-  AgendaItemAdded: 'Agendapunt toegevoegd',
-  AgendaItemWithdrawn: 'Agendapunt teruggetrokken',
-  AgendaReordered: 'Agenda herschikt',
-  AgendaPublished: 'Agenda gepubliceerd',
-  MeetingHeld: 'Overleg gehouden',
-  DecisionRecorded: 'Besluit vastgelegd',
-  ActionPointAssigned: 'Actiepunt uitgezet',
-  ActionPointCompleted: 'Actiepunt afgerond',
-  MinutesApproved: 'Verslag vastgesteld',
-  CommitmentRegistered: 'Toezegging geregistreerd',
-  CommitmentUpdated: 'Toezegging bijgewerkt uit de bron',
-  CommitmentPostponed: 'Toezegging uitgesteld',
-  CommitmentFulfilled: 'Toezegging nagekomen',
-  CommitmentWithdrawn: 'Toezegging ingetrokken',
-  CommitmentBecameOverdue: 'Toezegging over de termijn',
-  CommitmentDueSoon: 'Termijn toezegging nadert',
-  IndicatorDefined: 'Indicator vastgelegd',
-  IndicatorBaselineSet: 'Basislijn vastgelegd',
-  IndicatorTargetSet: 'Doel vastgelegd',
-  IndicatorAssessmentNoted: 'Beoordeling vastgelegd',
-  MeasurementRecorded: 'Meting vastgelegd',
-  ProjectionPublished: 'Kwartaalprojectie gepubliceerd',
-};
-export const eventLabel = (type: string): string => EVENT_LABEL[type] ?? type;
-export const KNOWN_EVENT_TYPES = Object.keys(EVENT_LABEL);
+/** What an event means: the one table is event-labels.ts (exhaustive by the contexts' event types). */
+export { eventTypeLabel as eventLabel, EVENT_TYPES as KNOWN_EVENT_TYPES } from './event-labels';
