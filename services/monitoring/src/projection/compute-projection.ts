@@ -1,4 +1,4 @@
-import { inQuarter, type Quarter } from '@regie/calendar';
+import { dutchDate, inQuarter, type Quarter, quarterLabel } from '@regie/calendar';
 import { FORECAST_METHOD, forecastIndicator, type MeasurementFact, type TargetFact } from './forecast';
 import { actionSlip, type ActionSlip, type MilestoneFacts, projectMilestone } from './slip';
 
@@ -149,15 +149,21 @@ export function computeProjection(input: ProjectionInput) {
     const red = [
       ...ms
         .filter((m) => m.late)
-        .map((m) => ({ text: `mijlpaal "${m.title}" (${m.actionCode}) is te laat sinds ${m.dueDate}`, sources: m.sources })),
+        .map((m) => ({ text: `mijlpaal "${m.title}" (${m.actionCode}) is te laat sinds ${dutchDate(m.dueDate)}`, sources: m.sources })),
       ...linked
         .filter((c) => c.status === 'overdue')
-        .map((c) => ({ text: `toezegging "${short(c.text)}" is over de termijn (${c.due.date})`, sources: c.sources })),
+        .map((c) => ({
+          text: `toezegging "${short(c.text)}" is over de termijn (${c.due.date ? dutchDate(c.due.date) : 'geen datum'})`,
+          sources: c.sources,
+        })),
     ];
     const amber = [
       ...movedOut
         .filter((m) => m.actionLine === line)
-        .map((m) => ({ text: `mijlpaal "${m.title}" (${m.actionCode}) wordt verwacht in ${m.projectedQuarter}`, sources: m.sources })),
+        .map((m) => ({
+          text: `mijlpaal "${m.title}" (${m.actionCode}) wordt verwacht in het ${m.projectedQuarter ? quarterLabel(m.projectedQuarter) : 'onbekende kwartaal'}`,
+          sources: m.sources,
+        })),
       ...linked
         .filter((c) => c.atRisk && c.status !== 'overdue')
         .map((c) => ({ text: `toezegging "${short(c.text)}" is in gevaar`, sources: c.sources })),

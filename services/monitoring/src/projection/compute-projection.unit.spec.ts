@@ -89,7 +89,7 @@ describe('quarterly projection', () => {
         sources: [1, 5, 6],
       }),
     ]);
-    expect(p.milestones.movedOut[0].why).toMatch(/2× herpland .*mediaan \+30 dagen.*= 2027-01-13, in 2027-Q1/);
+    expect(p.milestones.movedOut[0].why).toMatch(/2 keer herpland .*mediaan 30 dagen later.*: 13 januari 2027, in het 1e kwartaal 2027/);
     expect(p.milestones.projected.find((m) => m.id === 'm11')).toMatchObject({ status: 'late', projectedDate: '2026-11-23' });
   });
 
@@ -107,9 +107,12 @@ describe('quarterly projection', () => {
     expect(rag).toEqual({ 0: 'grijs', 1: 'rood', 2: 'oranje', 3: 'groen' });
     const line2 = p.actionLines.find((l) => l.actionLine === 2)!;
     expect(line2.rule).toMatch(/^oranje:/);
-    expect(line2.reasons).toEqual(['mijlpaal "mijlpaal m21" (2.1) wordt verwacht in 2027-Q1', 'toezegging "toezegging c1" is in gevaar']);
+    expect(line2.reasons).toEqual([
+      'mijlpaal "mijlpaal m21" (2.1) wordt verwacht in het 1e kwartaal 2027',
+      'toezegging "toezegging c1" is in gevaar',
+    ]);
     expect(line2.sources).toEqual([1, 5, 6, 10]);
-    expect(p.actionLines.find((l) => l.actionLine === 1)!.reasons).toEqual(['mijlpaal "mijlpaal m11" (1.1) is te laat sinds 2026-06-30']);
+    expect(p.actionLines.find((l) => l.actionLine === 1)!.reasons).toEqual(['mijlpaal "mijlpaal m11" (1.1) is te laat sinds 30 juni 2026']);
     expect(p.rules.rag).toMatch(/rood als een mijlpaal/);
   });
 
