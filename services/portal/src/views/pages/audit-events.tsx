@@ -42,7 +42,7 @@ export function EventsTable({ events, caption, withStream = true }: { events: Au
           cell: (e) => (
             <>
               {eventFacts(e.data) && <p class="nl-paragraph regie-event__facts">{eventFacts(e.data)}</p>}
-              <details class="regie-event">
+              <details class="regie-event regie-technical">
                 <summary>Technische gegevens</summary>
                 <pre class="regie-json">
                   {JSON.stringify(

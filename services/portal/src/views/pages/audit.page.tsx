@@ -212,7 +212,7 @@ function ChainProblems({ verification, events }: { verification: Verification; e
                 </>
               )}
               : {CHAIN_PROBLEM_LABEL[problem.kind]}
-              <details class="regie-event">
+              <details class="regie-event regie-technical">
                 <summary>Technische gegevens</summary>
                 <p class="nl-paragraph regie-hash">{problem.detail}</p>
               </details>
