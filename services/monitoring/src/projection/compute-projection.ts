@@ -96,16 +96,16 @@ export function computeProjection(input: ProjectionInput) {
     const pending = PENDING.has(c.status);
     const inScope = pending && c.dueDate !== null && c.dueDate <= quarter.end;
     if (inScope) {
-      if (c.status === 'overdue') reasons.push({ text: `over de termijn (${c.dueDate})`, sources: c.sources });
+      if (c.status === 'overdue') reasons.push({ text: `over de termijn (${dutchDate(c.dueDate!)})`, sources: c.sources });
       for (const m of items.filter((i) => i.open && c.actionCodes.includes(i.actionCode))) {
         if (m.late)
           reasons.push({
-            text: `mijlpaal "${m.title}" van actie ${m.actionCode} is te laat (streefdatum ${m.dueDate})`,
+            text: `mijlpaal "${m.title}" van actie ${m.actionCode} is te laat (streefdatum ${dutchDate(m.dueDate)})`,
             sources: m.sources,
           });
         else if (m.dueDate <= c.dueDate! && m.projectedDate! > c.dueDate!) {
           reasons.push({
-            text: `mijlpaal "${m.title}" van actie ${m.actionCode} wordt pas op ${m.projectedDate} verwacht, na de termijn ${c.dueDate}`,
+            text: `mijlpaal "${m.title}" van actie ${m.actionCode} wordt pas op ${dutchDate(m.projectedDate!)} verwacht, na de termijn (${dutchDate(c.dueDate!)})`,
             sources: m.sources,
           });
         }
