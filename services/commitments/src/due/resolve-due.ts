@@ -1,4 +1,4 @@
-import { DUTCH_MONTHS, endOfMonth, isCalendarDate } from '@regie/calendar';
+import { DUTCH_MONTHS, endOfMonth, isCalendarDate, parseDutchDate } from '@regie/calendar';
 import { InvalidInput } from '@regie/es-core';
 
 /** A due date as it was said, and the date it resolves to; `date: null` = no date known. */
@@ -79,7 +79,7 @@ export function resolveDue(input: string, reference: string): Due {
   const text = input.trim().replace(/\s+/g, ' ');
   const normal = normalise(text);
   if (normal === UNKNOWN_DUE) return { text: UNKNOWN_DUE, date: null };
-  const date = calendarDateOf(normal);
+  const date = parseDutchDate(normal);
   if (date) {
     if (!isCalendarDate(date)) throw new InvalidInput('due', `${text} is geen bestaande datum`);
     return { text, date };
@@ -100,17 +100,6 @@ export function resolveDue(input: string, reference: string): Due {
     return { text, date: explicitThis || inReferenceYear >= reference ? inReferenceYear : lastDay(thisYear + 1) };
   }
   throw new InvalidInput('due', `onbekende termijn "${text}"; gebruik ${ACCEPTED_FORMS}`);
-}
-
-/** A day as people write it — `31-05-2026`, `31/5/2026`, `31 mei 2026` — or as stored (`2026-05-31`), as YYYY-MM-DD. */
-function calendarDateOf(normal: string): string | undefined {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(normal)) return normal;
-  const pad = (n: string | number) => String(n).padStart(2, '0');
-  const numeric = /^(\d{1,2})[-/](\d{1,2})[-/](\d{4})$/.exec(normal);
-  if (numeric) return `${numeric[3]}-${pad(numeric[2])}-${pad(numeric[1])}`;
-  const words = new RegExp(`^(\\d{1,2}) (${DUTCH_MONTHS.join('|')}) (\\d{4})$`).exec(normal);
-  if (words) return `${words[3]}-${pad(DUTCH_MONTHS.indexOf(words[2]) + 1)}-${pad(words[1])}`;
-  return undefined;
 }
 
 /** Lower case, no punctuation, no filler words ("in het najaar van 2026" -> "najaar 2026"). */
