@@ -42,14 +42,14 @@ export function tasksFor(p: PortalContext, data: HomeData): Task[] {
       tasks.push({
         key: `vastleggen-${m.id}`,
         href: `/overleggen/${m.id}`,
-        text: `${meetingName(m)} vastleggen: gehouden, besluiten en actiepunten`,
+        text: `Vastleggen dat het overleg gehouden is, met besluiten en actiepunten: ${meetingName(m)}`,
       });
     const next = data.upcoming.find((m) => m.status === 'scheduled' && new Date(m.startsAt) > p.now);
     if (next)
       tasks.push({
         key: `agenda-${next.id}`,
         href: `/overleggen/${next.id}`,
-        text: `Agenda van het ${meetingName(next)} opstellen en publiceren`,
+        text: `Agenda opstellen en publiceren: ${meetingName(next)}`,
       });
     if (data.overdue.length > 0)
       tasks.push({
