@@ -5,6 +5,7 @@ import { rights } from '../../session/rights';
 import type { PortalContext } from '../../session/session';
 import { EVENT_TYPES } from '../event-labels';
 import { AuditPage } from './audit.page';
+import { HomePage } from './home.page';
 import { StreamPage } from './stream.page';
 
 /**
@@ -139,5 +140,49 @@ describe('the audit screens speak Dutch to people', () => {
       'MilestoneReplanned',
       '2026-Q4',
     ]);
+  });
+
+  it('the start page of each role, too', () => {
+    const data = {
+      actions: [
+        {
+          code: '2.1',
+          actionLine: 2,
+          title: 'Betere aansluiting Wmo en Wlz',
+          actionHolder: { parties: ['VNG'], description: '' },
+          rag: 'oranje' as const,
+          milestones: [
+            { id: 'm', title: 'Plan van aanpak', dueDate: '2026-04-30', status: 'planned' as const, late: true, replanCount: 1 },
+          ],
+          openKnelpunten: 1,
+        },
+      ],
+      overdue: [],
+      upcoming: [
+        {
+          id: 'f48461fc-1731-57b6-82c0-47878b7a625d',
+          kind: 'regiegroep' as const,
+          startsAt: '2026-12-21T13:00:00Z',
+          endsAt: '2026-12-21T15:00:00Z',
+          status: 'scheduled' as const,
+          preparesFor: null,
+        },
+      ],
+    };
+    for (const who of [
+      {
+        username: 'actiehouder-2.1',
+        name: 'Actiehouder actie 2.1 (lokaal account)',
+        roles: ['actiehouder' as const],
+        actionCodes: ['2.1'],
+      },
+      { username: 'coordinator', name: 'Coördinator (lokaal account)', roles: ['coordinator' as const], actionCodes: [] },
+      { username: 'director', name: 'Directeur (lokaal account)', roles: ['director' as const], actionCodes: [] },
+      auditor,
+    ]) {
+      const html = render(HomePage({ p: { ...p, me: who, rights: rights(who), path: '/' }, data }));
+      expect({ who: who.username, words: developerWords(visibleText(html)) }).toEqual({ who: who.username, words: [] });
+      expect(html).not.toMatch(/Ingelogd als <strong>[^<]*<\/strong>[^<]*\(/); // the role is not said twice
+    }
   });
 });
