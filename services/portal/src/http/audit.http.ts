@@ -4,7 +4,9 @@ import type { Response } from 'express';
 import { Public } from '@regie/nest-kit';
 import { Portal, SessionGuard } from '../session/session.guard';
 import type { PortalContext } from '../session/session';
-import { PAST_SCREENS } from '../views/audit';
+import { ApiError } from '../api/regie-api';
+import { PAST_SCREENS, subjectLabel } from '../views/audit';
+import { ErrorPage } from '../views/pages/error.page';
 import { amsterdamInstant } from '../views/format';
 import { type AuditFilters, AuditPage } from '../views/pages/audit.page';
 import { StreamPage } from '../views/pages/stream.page';
@@ -83,6 +85,15 @@ export class AuditController {
     @Res() res: Response,
   ) {
     const open = namen === 'open';
-    sendPage(res, StreamPage({ p, stream: await p.api.auditStream(stream, open ? 'open' : undefined), namesOpen: open }));
+    const found = await p.api.auditStream(stream, open ? 'open' : undefined).catch((error: unknown) => {
+      if (error instanceof ApiError && error.status === 404) return undefined;
+      throw error;
+    });
+    if (!found) {
+      // The API names the stream id; a person gets the subject in words.
+      const message = `Over dit onderwerp (${subjectLabel(stream).toLocaleLowerCase('nl')}) is nog niets vastgelegd.`;
+      return sendPage(res, ErrorPage({ status: 404, title: 'Niet gevonden', message, me: p.me }), 404);
+    }
+    sendPage(res, StreamPage({ p, stream: found, namesOpen: open }));
   }
 }
