@@ -15,6 +15,8 @@ import { type PlatformProcess, startPlatformProcess } from './platform-process';
 const chromium = chromiumForTests('portal browser suite');
 const suite = chromium ? describe : describe.skip;
 const PASSWORD = 'portaal-e2e-wachtwoord';
+/** Each screen is checked at desktop and phone width (axe, two full-page screenshots): a journey takes minutes on a busy machine. */
+const JOURNEY_TIMEOUT = 360_000;
 
 /**
  * `npm start` serves the portal on the API's port. In headless Chromium each role's main journey:
@@ -54,12 +56,15 @@ suite('portal in the browser', () => {
     expect(response.headers.get('content-type')).toMatch(/application\/problem\+json/);
   });
 
-  it('coordinator: publishes the next kerngroep agenda and records a decision', () => coordinatorJourney(env));
-  it('coordinator: records the verslag, finds and corrects the decision in the besluitenlijst, hands over an action point', () =>
-    minutesJourney(env));
-  it('actiehouder: reports progress on their own action and is refused on another', () => actiehouderJourney(env));
-  it('director: publishes the quarterly projection', () => directorJourney(env));
-  it('auditor: sees all of it in the audit timeline and is refused any write', () => auditorJourney(env));
+  it('coordinator: publishes the next kerngroep agenda and records a decision', () => coordinatorJourney(env), JOURNEY_TIMEOUT);
+  it(
+    'coordinator: records the verslag, finds and corrects the decision in the besluitenlijst, hands over an action point',
+    () => minutesJourney(env),
+    JOURNEY_TIMEOUT,
+  );
+  it('actiehouder: reports progress on their own action and is refused on another', () => actiehouderJourney(env), JOURNEY_TIMEOUT);
+  it('director: publishes the quarterly projection', () => directorJourney(env), JOURNEY_TIMEOUT);
+  it('auditor: sees all of it in the audit timeline and is refused any write', () => auditorJourney(env), JOURNEY_TIMEOUT);
 
   it('can be used with the keyboard alone, with visible focus', () => keyboardJourney(env));
 

@@ -67,3 +67,34 @@ export async function accessibilityViolations(page: Page, label: string): Promis
           .join(' | ')}`,
     );
 }
+
+/** A phone held upright (WCAG 1.4.10 Reflow: 320 CSS px wide is the smallest it must serve). */
+export const PHONE = { width: 390, height: 844 };
+
+/**
+ * Shows the page at phone width and answers how much wider than the window the document is
+ * (0 when it fits: tables scroll inside their own region, the menu folds away), then restores the
+ * viewport. `widest` names the elements that stick out, for the failure message.
+ */
+export async function phoneOverflow(page: Page): Promise<{ overflow: number; widest: string[] }> {
+  const before = page.viewportSize();
+  await page.setViewportSize(PHONE);
+  try {
+    return await page.evaluate(() => {
+      const window_ = window.innerWidth;
+      const widest = Array.from(document.querySelectorAll('body *'))
+        .filter((e) => e.getBoundingClientRect().right > window_ + 0.5 && !e.closest('.table-scroll'))
+        .slice(-3)
+        .map((e) => `${e.tagName.toLowerCase()}${e.className ? `.${String(e.className).split(' ').join('.')}` : ''}`);
+      return { overflow: Math.max(0, document.documentElement.scrollWidth - window_), widest };
+    });
+  } finally {
+    if (before) await page.setViewportSize(before);
+  }
+}
+
+/** Fails the test when the page scrolls sideways on a phone. */
+export async function expectFitsPhone(page: Page, label: string): Promise<void> {
+  const { overflow, widest } = await phoneOverflow(page);
+  expect({ screen: label, overflowPx: overflow, widest: overflow ? widest : [] }).toEqual({ screen: label, overflowPx: 0, widest: [] });
+}

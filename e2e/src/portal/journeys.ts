@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { accessibilityViolations, logIn, newUserContext, screenshot } from './browser';
+import { accessibilityViolations, expectFitsPhone, logIn, newUserContext, PHONE, screenshot } from './browser';
 
 /**
  * The main journey of each role in the portal: what each one does first, so a broken step fails
@@ -27,9 +27,22 @@ export async function session(env: JourneyEnv, username: string): Promise<Page> 
   return page;
 }
 
+/** Every screen a journey passes: axe, a desktop screenshot, and at phone width no sideways scrolling (and its screenshot). */
 export async function check(env: JourneyEnv, page: Page, name: string): Promise<void> {
   env.violations.push(...(await accessibilityViolations(page, name)));
   await screenshot(page, name);
+  await expectFitsPhone(page, name);
+  await atPhoneWidth(page, () => screenshot(page, `${name}-telefoon`));
+}
+
+async function atPhoneWidth(page: Page, run: () => Promise<void>): Promise<void> {
+  const before = page.viewportSize();
+  await page.setViewportSize(PHONE);
+  try {
+    await run();
+  } finally {
+    if (before) await page.setViewportSize(before);
+  }
 }
 
 export const flash = (page: Page) => page.getByRole('status').filter({ hasNotText: 'U bekijkt de situatie' }).first();
@@ -96,6 +109,7 @@ export async function coordinatorJourney(env: JourneyEnv): Promise<void> {
   await expect(flash(page).textContent()).resolves.toBe('De agenda is gepubliceerd.');
   await expect(page.getByText('agenda gepubliceerd', { exact: true }).count()).resolves.toBeGreaterThan(0);
   await screenshot(page, 'coordinator-6-agenda-gepubliceerd');
+  await expectFitsPhone(page, 'coordinator-6-agenda-gepubliceerd');
   await page.goto(`${page.url().split('#')[0]}/afdrukken`);
   await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(/^Agenda Kerngroepoverleg/);
   await check(env, page, 'coordinator-7-afdrukversie');
@@ -206,8 +220,8 @@ export async function auditorJourney(env: JourneyEnv): Promise<void> {
   await seen('KnelpuntEscalated', 'Knelpunt geëscaleerd', 'actiehouder-2.1', 'kerngroep');
   await seen('ProjectionPublished', 'Kwartaalprojectie gepubliceerd', 'director');
   await check(env, page, 'auditor-2-gefilterd');
-  await page.getByRole('link', { name: 'projection-2026-Q4' }).first().click();
-  await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('projection-2026-Q4');
+  await page.getByRole('link', { name: 'Kwartaalprojectie 4e kwartaal 2026' }).first().click();
+  await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Kwartaalprojectie 4e kwartaal 2026');
   await check(env, page, 'auditor-3-stroom');
 
   // The past: action 2.1 just before the actiehouder's report had no RAG; right after, orange.
@@ -215,7 +229,7 @@ export async function auditorJourney(env: JourneyEnv): Promise<void> {
   await page.getByLabel('Soort gebeurtenis').selectOption('ProgressReported');
   await page.getByRole('button', { name: 'Filteren' }).click();
   await page
-    .getByRole('link', { name: /^Situatie vlak vóór ProgressReported/ })
+    .getByRole('link', { name: /^Situatie vlak vóór Voortgang gerapporteerd/ })
     .first()
     .click();
   await expect(page.getByText('U bekijkt de situatie zoals die was op').count()).resolves.toBe(1);
@@ -223,14 +237,14 @@ export async function auditorJourney(env: JourneyEnv): Promise<void> {
   await check(env, page, 'auditor-4-actie-vlak-voor-rapportage');
   await page.goBack();
   await page
-    .getByRole('link', { name: /^Situatie direct na ProgressReported/ })
+    .getByRole('link', { name: /^Situatie direct na Voortgang gerapporteerd/ })
     .first()
     .click();
   await expect(page.locator('.regie-data-list').textContent()).resolves.toContain('Oranje');
   // What the directors saw: the projection just before its publication had no published version yet.
   await page.goto(`${env.baseUrl}/audit?type=ProjectionPublished`);
   await page
-    .getByRole('link', { name: /^Situatie vlak vóór ProjectionPublished/ })
+    .getByRole('link', { name: /^Situatie vlak vóór Kwartaalprojectie gepubliceerd/ })
     .first()
     .click();
   await expect(page.getByText('Voor dit kwartaal is nog geen versie gepubliceerd.').count()).resolves.toBe(1);

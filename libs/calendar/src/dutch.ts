@@ -25,3 +25,19 @@ export const dutchDate = (date: string): string =>
 
 /** `2026-11-30` → "maandag 30 november 2026". */
 export const dutchLongDate = (date: string): string => calendarDay(date).toFormat('cccc d MMMM yyyy');
+
+/**
+ * A day as people in the Netherlands write it — `31-05-2026`, `31/5/2026`, `31 mei 2026` — or as
+ * stored (`2026-05-31`), as YYYY-MM-DD; undefined for anything else. The result is not checked to
+ * exist (`31-02-2026` → `2026-02-31`): the caller's validation names the field.
+ */
+export function parseDutchDate(text: string): string | undefined {
+  const value = text.trim().toLowerCase().replace(/\s+/g, ' ');
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+  const pad = (n: string | number) => String(n).padStart(2, '0');
+  const numeric = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(value);
+  if (numeric) return `${numeric[3]}-${pad(numeric[2])}-${pad(numeric[1])}`;
+  const words = new RegExp(`^(\\d{1,2}) (${DUTCH_MONTHS.join('|')}) (\\d{4})$`).exec(value);
+  if (words) return `${words[3]}-${pad(DUTCH_MONTHS.indexOf(words[2]) + 1)}-${pad(words[1])}`;
+  return undefined;
+}

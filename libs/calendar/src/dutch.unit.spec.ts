@@ -1,4 +1,4 @@
-import { dutchDate, dutchLongDate } from './dutch';
+import { dutchDate, dutchLongDate, parseDutchDate } from './dutch';
 
 describe('Dutch dates', () => {
   it('writes a date as Dutch readers do, whatever the time zone or time of day', () => {
@@ -11,5 +11,14 @@ describe('Dutch dates', () => {
   it('names the weekday in full', () => {
     expect(dutchLongDate('2026-11-30')).toBe('maandag 30 november 2026');
     expect(dutchLongDate('2026-03-29')).toBe('zondag 29 maart 2026');
+  });
+
+  it('reads a day as people write it: 31-05-2026, 1/6/2026, 31 mei 2026, or as stored', () => {
+    expect(parseDutchDate('31-05-2026')).toBe('2026-05-31');
+    expect(parseDutchDate(' 1/6/2026 ')).toBe('2026-06-01');
+    expect(parseDutchDate('31 Mei 2026')).toBe('2026-05-31');
+    expect(parseDutchDate('2026-05-31')).toBe('2026-05-31');
+    expect(parseDutchDate('najaar 2026')).toBeUndefined();
+    expect(parseDutchDate('05-31')).toBeUndefined();
   });
 });

@@ -21,3 +21,6 @@ export { knelpuntDecider, type KnelpuntCommand } from './knelpunt/knelpunt.decid
 export { werkagendaStream, type WerkagendaEvent } from './werkagenda/werkagenda';
 export { werkagendaDecider, type WerkagendaCommand } from './werkagenda/werkagenda.decide';
 export { WERKAGENDA_SEED } from './seed/werkagenda.seed-data';
+
+/** Every event type the context records: the portal's event labels must name each (type-only; the portal never loads this code). */
+export type { ActionsDomainEvent } from './actions.commands';

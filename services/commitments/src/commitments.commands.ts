@@ -34,3 +34,6 @@ export const Commitment = defineAggregate<CommitmentCommand, CommitmentEvent, Co
 });
 
 export const COMMITMENTS_AGGREGATES = [Commitment];
+
+/** Every event the commitments context records. */
+export type CommitmentsDomainEvent = CommitmentEvent;

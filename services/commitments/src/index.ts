@@ -16,3 +16,6 @@ export * as commitmentsAnswers from './commitment/commitment.responses';
 export { commitmentDecider, type CommitmentCommand } from './commitment/commitment.decide';
 export { commitmentStream, type CommitmentEvent, type CommitmentState } from './commitment/commitment';
 export { resolveDue, type Due } from './due/resolve-due';
+
+/** Every event type the context records: the portal's event labels must name each (type-only; the portal never loads this code). */
+export type { CommitmentsDomainEvent } from './commitments.commands';

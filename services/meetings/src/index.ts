@@ -25,3 +25,6 @@ export { composeDraft, itemIdOf, type DraftInput, type DueCommitment, type DueMi
 export { meetingIdOf } from './scheduling/horizon-job';
 export { preparations } from './scheduling/preparation';
 export { SERIES_SEED } from './seed/series.seed-data';
+
+/** Every event type the context records: the portal's event labels must name each (type-only; the portal never loads this code). */
+export type { MeetingsDomainEvent } from './meetings.commands';

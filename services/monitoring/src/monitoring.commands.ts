@@ -1,7 +1,7 @@
 import { defineAggregate } from '@regie/context';
-import { indicatorStream } from './indicator/indicator';
+import { type IndicatorEvent, indicatorStream } from './indicator/indicator';
 import { indicatorDecider } from './indicator/indicator.decide';
-import { projectionStream } from './projection/publication';
+import { type PublicationEvent, projectionStream } from './projection/publication';
 import { publicationDecider } from './projection/publication.decide';
 
 /** The monitoring context's aggregates on the command bus: `new Indicator.Command(id, command, ctx)`. */
@@ -9,3 +9,6 @@ export const Indicator = defineAggregate({ stream: indicatorStream, decider: ind
 export const Publication = defineAggregate({ stream: projectionStream, decider: publicationDecider });
 
 export const MONITORING_AGGREGATES = [Indicator, Publication];
+
+/** Every event the monitoring context records. */
+export type MonitoringDomainEvent = IndicatorEvent | PublicationEvent;

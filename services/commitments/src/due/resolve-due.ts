@@ -1,4 +1,4 @@
-import { DUTCH_MONTHS, endOfMonth, isCalendarDate } from '@regie/calendar';
+import { DUTCH_MONTHS, endOfMonth, isCalendarDate, parseDutchDate } from '@regie/calendar';
 import { InvalidInput } from '@regie/es-core';
 
 /** A due date as it was said, and the date it resolves to; `date: null` = no date known. */
@@ -36,7 +36,7 @@ export const UNKNOWN_DUE = 'onbekend';
 const QUARTER_WORDS: Record<string, number> = { eerste: 1, '1e': 1, tweede: 2, '2e': 2, derde: 3, '3e': 3, vierde: 4, '4e': 4 };
 
 export const ACCEPTED_FORMS =
-  'een datum (2026-05-31) of een periode: eind 2025, eind dit jaar, Q1 2026 / eerste kwartaal 2026, begin 2026, ' +
+  'een datum (bijvoorbeeld 31 mei 2026 of 31-05-2026) of een periode: eind 2025, eind dit jaar, Q1 2026 / eerste kwartaal 2026, begin 2026, ' +
   'voorjaar 2026, voor de zomer (2026), medio 2026, zomer 2026, najaar 2026, dit najaar, maart 2026, onbekend';
 
 /** A period of a year: the month-day its last day falls on, per year. */
@@ -79,9 +79,10 @@ export function resolveDue(input: string, reference: string): Due {
   const text = input.trim().replace(/\s+/g, ' ');
   const normal = normalise(text);
   if (normal === UNKNOWN_DUE) return { text: UNKNOWN_DUE, date: null };
-  if (/^\d{4}-\d{2}-\d{2}$/.test(normal)) {
-    if (!isCalendarDate(normal)) throw new InvalidInput('due', `${text} is geen bestaande datum`);
-    return { text, date: normal };
+  const date = parseDutchDate(normal);
+  if (date) {
+    if (!isCalendarDate(date)) throw new InvalidInput('due', `${text} is geen bestaande datum`);
+    return { text, date };
   }
   const thisYear = Number(reference.slice(0, 4));
   const explicitThis = /\b(?:dit|deze)\b/.test(normal);

@@ -7,6 +7,9 @@ const madeAt = '2026-02-27';
 describe('resolveDue: a Dutch due period resolves to the last day of that period', () => {
   it.each([
     ['2026-12-20', '2026-12-20'],
+    ['20-12-2026', '2026-12-20'],
+    ['1/6/2026', '2026-06-01'],
+    ['20 december 2026', '2026-12-20'],
     ['eind 2025', '2025-12-31'],
     ['einde van 2025', '2025-12-31'],
     ['voor het einde van 2025', '2025-12-31'],
@@ -56,5 +59,10 @@ describe('resolveDue: a Dutch due period resolves to the last day of that period
   it('refuses a date that does not exist and a year out of range', () => {
     expect(() => resolveDue('2026-02-30', madeAt)).toThrow(/geen bestaande datum/);
     expect(() => resolveDue('najaar 3026', madeAt)).toThrow(InvalidInput);
+  });
+
+  it('refuses a day that does not exist, written the Dutch way, and names the forms without an ISO example', () => {
+    expect(() => resolveDue('31-02-2026', madeAt)).toThrow(InvalidInput);
+    expect(() => resolveDue('ooit', madeAt)).toThrow(/bijvoorbeeld 31 mei 2026 of 31-05-2026/);
   });
 });

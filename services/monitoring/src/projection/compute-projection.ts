@@ -1,4 +1,4 @@
-import { inQuarter, type Quarter } from '@regie/calendar';
+import { dutchDate, inQuarter, type Quarter, quarterLabel } from '@regie/calendar';
 import { FORECAST_METHOD, forecastIndicator, type MeasurementFact, type TargetFact } from './forecast';
 import { actionSlip, type ActionSlip, type MilestoneFacts, projectMilestone } from './slip';
 import { lateness } from '../shared/lateness';
@@ -98,16 +98,16 @@ export function computeProjection(input: ProjectionInput) {
     const pending = PENDING.has(c.status);
     const inScope = pending && c.dueDate !== null && c.dueDate <= quarter.end;
     if (inScope) {
-      if (c.status === 'overdue') reasons.push({ text: `over de termijn (${c.dueDate})`, sources: c.sources });
+      if (c.status === 'overdue') reasons.push({ text: `over de termijn (${dutchDate(c.dueDate!)})`, sources: c.sources });
       for (const m of items.filter((i) => i.open && c.actionCodes.includes(i.actionCode))) {
         if (m.late)
           reasons.push({
-            text: `mijlpaal "${m.title}" van actie ${m.actionCode} is te laat (streefdatum ${m.dueDate})`,
+            text: `mijlpaal "${m.title}" van actie ${m.actionCode} is te laat (streefdatum ${dutchDate(m.dueDate)})`,
             sources: m.sources,
           });
         else if (m.dueDate <= c.dueDate! && m.projectedDate! > c.dueDate!) {
           reasons.push({
-            text: `mijlpaal "${m.title}" van actie ${m.actionCode} wordt pas op ${m.projectedDate} verwacht, na de termijn ${c.dueDate}`,
+            text: `mijlpaal "${m.title}" van actie ${m.actionCode} wordt pas op ${dutchDate(m.projectedDate!)} verwacht, na de termijn (${dutchDate(c.dueDate!)})`,
             sources: m.sources,
           });
         }
@@ -151,15 +151,21 @@ export function computeProjection(input: ProjectionInput) {
     const red = [
       ...ms
         .filter((m) => m.late)
-        .map((m) => ({ text: `mijlpaal "${m.title}" (${m.actionCode}) is te laat sinds ${m.dueDate}`, sources: m.sources })),
+        .map((m) => ({ text: `mijlpaal "${m.title}" (${m.actionCode}) is te laat sinds ${dutchDate(m.dueDate)}`, sources: m.sources })),
       ...linked
         .filter((c) => c.status === 'overdue')
-        .map((c) => ({ text: `toezegging "${short(c.text)}" is over de termijn (${c.due.date})`, sources: c.sources })),
+        .map((c) => ({
+          text: `toezegging "${short(c.text)}" is over de termijn (${c.due.date ? dutchDate(c.due.date) : 'geen datum'})`,
+          sources: c.sources,
+        })),
     ];
     const amber = [
       ...movedOut
         .filter((m) => m.actionLine === line)
-        .map((m) => ({ text: `mijlpaal "${m.title}" (${m.actionCode}) wordt verwacht in ${m.projectedQuarter}`, sources: m.sources })),
+        .map((m) => ({
+          text: `mijlpaal "${m.title}" (${m.actionCode}) wordt verwacht in het ${m.projectedQuarter ? quarterLabel(m.projectedQuarter) : 'onbekende kwartaal'}`,
+          sources: m.sources,
+        })),
       ...linked
         .filter((c) => c.atRisk && c.status !== 'overdue')
         .map((c) => ({ text: `toezegging "${short(c.text)}" is in gevaar`, sources: c.sources })),

@@ -89,7 +89,7 @@ describe('quarterly projection', () => {
         sources: [1, 5, 6],
       }),
     ]);
-    expect(p.milestones.movedOut[0].why).toMatch(/2× herpland .*mediaan \+30 dagen.*= 2027-01-13, in 2027-Q1/);
+    expect(p.milestones.movedOut[0].why).toMatch(/2 keer herpland .*mediaan 30 dagen later.*: 13 januari 2027, in het 1e kwartaal 2027/);
     expect(p.milestones.projected.find((m) => m.id === 'm11')).toMatchObject({ status: 'late', projectedDate: '2026-11-23' });
   });
 
@@ -97,9 +97,9 @@ describe('quarterly projection', () => {
     expect(ids(p.commitments.due)).toEqual(['c1', 'c2', 'c4']);
     expect(ids(p.commitments.atRisk)).toEqual(['c1', 'c3']);
     const c1 = p.commitments.atRisk.find((c) => c.id === 'c1')!;
-    expect(c1.why).toEqual(['mijlpaal "mijlpaal m21" van actie 2.1 wordt pas op 2027-01-13 verwacht, na de termijn 2026-12-31']);
+    expect(c1.why).toEqual(['mijlpaal "mijlpaal m21" van actie 2.1 wordt pas op 13 januari 2027 verwacht, na de termijn (31 december 2026)']);
     expect(c1.sources).toEqual([1, 5, 6, 10]);
-    expect(p.commitments.atRisk.find((c) => c.id === 'c3')!.why).toEqual(['over de termijn (2025-12-31)']);
+    expect(p.commitments.atRisk.find((c) => c.id === 'c3')!.why).toEqual(['over de termijn (31 december 2025)']);
   });
 
   it('gives each action line a RAG with the rule that produced it', () => {
@@ -107,9 +107,12 @@ describe('quarterly projection', () => {
     expect(rag).toEqual({ 0: 'grijs', 1: 'rood', 2: 'oranje', 3: 'groen' });
     const line2 = p.actionLines.find((l) => l.actionLine === 2)!;
     expect(line2.rule).toMatch(/^oranje:/);
-    expect(line2.reasons).toEqual(['mijlpaal "mijlpaal m21" (2.1) wordt verwacht in 2027-Q1', 'toezegging "toezegging c1" is in gevaar']);
+    expect(line2.reasons).toEqual([
+      'mijlpaal "mijlpaal m21" (2.1) wordt verwacht in het 1e kwartaal 2027',
+      'toezegging "toezegging c1" is in gevaar',
+    ]);
     expect(line2.sources).toEqual([1, 5, 6, 10]);
-    expect(p.actionLines.find((l) => l.actionLine === 1)!.reasons).toEqual(['mijlpaal "mijlpaal m11" (1.1) is te laat sinds 2026-06-30']);
+    expect(p.actionLines.find((l) => l.actionLine === 1)!.reasons).toEqual(['mijlpaal "mijlpaal m11" (1.1) is te laat sinds 30 juni 2026']);
     expect(p.rules.rag).toMatch(/rood als een mijlpaal/);
   });
 

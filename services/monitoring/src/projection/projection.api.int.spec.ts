@@ -51,7 +51,7 @@ describe('quarterly projection over HTTP', () => {
       }),
     ]);
     expect(q4.milestones.movedOut[0].why).toMatch(
-      /2× herpland \(verschuivingen \+30, \+30 dagen; mediaan \+30 dagen\).*2026-12-14 \+ 30 dagen = 2027-01-13, in 2027-Q1/,
+      /2 keer herpland \(verschuivingen 30 dagen later, 30 dagen later; mediaan 30 dagen later\).*14 december 2026, 30 dagen later: 13 januari 2027, in het 1e kwartaal 2027/,
     );
     expect(q4.actionLines).toEqual([expect.objectContaining({ actionLine: 2, rag: 'oranje', rule: expect.stringMatching(/^oranje:/) })]);
     expect(q4.rules.milestones).toMatch(/Mediane verschuiving/);

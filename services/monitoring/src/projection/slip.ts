@@ -1,4 +1,4 @@
-import { addDays, daysBetween, quarterOf } from '@regie/calendar';
+import { addDays, daysBetween, dutchDate, quarterLabel, quarterOf } from '@regie/calendar';
 
 /**
  * The projection rule for milestones ("mediane verschuiving"), documented in the README:
@@ -57,7 +57,13 @@ export interface MilestoneProjection {
   sources: number[];
 }
 
-const signed = (days: number): string => (days >= 0 ? `+${days}` : String(days));
+/** A shift in words: "2 weken later", "10 dagen eerder", "geen verschuiving". */
+export const shiftWords = (days: number): string => {
+  if (days === 0) return 'geen verschuiving';
+  const n = Math.abs(days);
+  const amount = n % 7 === 0 ? (n === 7 ? '1 week' : `${n / 7} weken`) : n === 1 ? '1 dag' : `${n} dagen`;
+  return `${amount} ${days > 0 ? 'later' : 'eerder'}`;
+};
 
 export function median(values: readonly number[]): number {
   if (values.length === 0) return 0;
@@ -83,20 +89,29 @@ export function projectMilestone(m: MilestoneFacts, slip: ActionSlip, today: str
   if (m.status === 'cancelled')
     return { projectedDate: null, projectedQuarter: null, why: 'Geannuleerd: wordt niet meer verwacht.', sources };
   if (m.status === 'achieved' && m.achievedOn) {
-    return { projectedDate: m.achievedOn, projectedQuarter: quarterOf(m.achievedOn), why: `Behaald op ${m.achievedOn}.`, sources };
+    return {
+      projectedDate: m.achievedOn,
+      projectedQuarter: quarterOf(m.achievedOn),
+      why: `Behaald op ${dutchDate(m.achievedOn)}.`,
+      sources,
+    };
   }
   const history =
     slip.slips.length === 0
-      ? `Actie ${m.actionCode} is nooit herpland (mediane verschuiving 0 dagen)`
-      : `Actie ${m.actionCode} is ${slip.slips.length}× herpland (verschuivingen ${slip.slips.map((s) => `${signed(s.days)}`).join(', ')} dagen; mediaan ${signed(slip.medianDays)} dagen${slip.medianDays < 0 ? ', telt als 0' : ''})`;
+      ? `Actie ${m.actionCode} is nooit herpland (mediane verschuiving: geen)`
+      : `Actie ${m.actionCode} is ${slip.slips.length === 1 ? '1 keer' : `${slip.slips.length} keer`} herpland (verschuivingen ${slip.slips.map((s) => shiftWords(s.days)).join(', ')}; mediaan ${shiftWords(slip.medianDays)}${slip.medianDays < 0 ? ', telt als geen verschuiving' : ''})`;
   const shifted = addDays(m.dueDate, slip.appliedDays);
   const projectedDate = shifted < today ? today : shifted;
-  const arithmetic = `huidige streefdatum ${m.dueDate} + ${slip.appliedDays} dagen = ${shifted}`;
-  const clamp = shifted < today ? `; die datum is voorbij en de mijlpaal is niet behaald, dus op zijn vroegst vandaag (${today})` : '';
+  const arithmetic =
+    slip.appliedDays === 0
+      ? `huidige streefdatum ${dutchDate(m.dueDate)}`
+      : `huidige streefdatum ${dutchDate(m.dueDate)}, ${shiftWords(slip.appliedDays)}: ${dutchDate(shifted)}`;
+  const clamp =
+    shifted < today ? `; die datum is voorbij en de mijlpaal is niet behaald, dus op zijn vroegst vandaag (${dutchDate(today)})` : '';
   return {
     projectedDate,
     projectedQuarter: quarterOf(projectedDate),
-    why: `${history}; ${arithmetic}${clamp}, in ${quarterOf(projectedDate)}.`,
+    why: `${history}; ${arithmetic}${clamp}, in het ${quarterLabel(quarterOf(projectedDate))}.`,
     sources,
   };
 }

@@ -4,7 +4,9 @@ import type { Response } from 'express';
 import { Public } from '@regie/nest-kit';
 import { Portal, SessionGuard } from '../session/session.guard';
 import type { PortalContext } from '../session/session';
-import { PAST_SCREENS } from '../views/audit';
+import { ApiError } from '../api/regie-api';
+import { PAST_SCREENS, subjectLabel } from '../views/audit';
+import { ErrorPage } from '../views/pages/error.page';
 import { amsterdamInstant } from '../views/format';
 import { type AuditFilters, AuditPage } from '../views/pages/audit.page';
 import { StreamPage } from '../views/pages/stream.page';
@@ -12,6 +14,12 @@ import { redirect, sendPage } from './page';
 import { PortalExceptionFilter } from './portal-exception.filter';
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
+
+/** The filter takes an action as people name it ("2.1", "actie 2.1"); a stream name as stored still works. */
+export const streamOfFilter = (value: string): string => {
+  const action = /^(?:actie\s*)?(\d+(?:\.\d+)?)$/i.exec(value.trim());
+  return action ? `action-${action[1]}` : value.trim();
+};
 
 /**
  * The auditor's screens. The audit API itself refuses everyone but auditors (403, shown as a
@@ -40,7 +48,7 @@ export class AuditController {
     // Without filters and position, show the latest events (the chain's head tells where they are).
     const after = filters.na ?? (filtered ? 0 : Math.max(0, (verification.head?.position ?? verification.events) - filters.aantal));
     const page = await p.api.auditEvents({
-      stream: filters.stroom,
+      stream: filters.stroom ? streamOfFilter(filters.stroom) : undefined,
       type: filters.type,
       actor: filters.door,
       from: filters.van ? amsterdamInstant(filters.van) : undefined,
@@ -50,7 +58,17 @@ export class AuditController {
       names: filters.namen,
     });
     const previous = !filtered && after > 0 ? Math.max(0, after - filters.aantal) : undefined;
-    sendPage(res, AuditPage({ p, page, filters: { ...filters, na: after }, verification, previous }));
+    // A broken chain names the events where it breaks: each is read by its position.
+    const brokenAt = verification.ok
+      ? []
+      : (
+          await Promise.all(
+            [...new Set(verification.problems.map((problem) => problem.position))]
+              .slice(0, 20)
+              .map((position) => p.api.auditEvents({ after: Math.max(0, position - 1), limit: 1 }).catch(() => undefined)),
+          )
+        ).flatMap((found) => found?.events ?? []);
+    sendPage(res, AuditPage({ p, page, filters: { ...filters, na: after }, verification, previous, brokenAt }));
   }
 
   @Get('peildatum')
@@ -67,6 +85,15 @@ export class AuditController {
     @Res() res: Response,
   ) {
     const open = namen === 'open';
-    sendPage(res, StreamPage({ p, stream: await p.api.auditStream(stream, open ? 'open' : undefined), namesOpen: open }));
+    const found = await p.api.auditStream(stream, open ? 'open' : undefined).catch((error: unknown) => {
+      if (error instanceof ApiError && error.status === 404) return undefined;
+      throw error;
+    });
+    if (!found) {
+      // The API names the stream id; a person gets the subject in words.
+      const message = `Over dit onderwerp (${subjectLabel(stream).toLocaleLowerCase('nl')}) is nog niets vastgelegd.`;
+      return sendPage(res, ErrorPage({ status: 404, title: 'Niet gevonden', message, me: p.me }), 404);
+    }
+    sendPage(res, StreamPage({ p, stream: found, namesOpen: open }));
   }
 }

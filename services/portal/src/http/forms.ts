@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import type { VNode } from 'preact';
+import { parseDutchDate } from '@regie/calendar';
 import { ApiError } from '../api/regie-api';
 import type { WriteOptions } from '../api/regie-api';
 import { setFlash } from '../session/session';
@@ -37,10 +38,16 @@ export async function submit(req: Request, res: Response, s: Submission): Promis
   redirect(res, s.success.to);
 }
 
-/** A text field of a urlencoded form body, trimmed; absent → undefined (the API then names it). */
+/**
+ * A text field of a urlencoded form body, trimmed; absent → undefined (the API then names it). A
+ * value that is a day as people type it where a date picker is missing (`31-05-2026`,
+ * `31 mei 2026`) goes to the API as the date it means (`2026-05-31`).
+ */
 export const field = (body: Record<string, unknown>, name: string): string | undefined => {
   const value = body[name];
-  return typeof value === 'string' ? value.trim() : undefined;
+  if (typeof value !== 'string') return undefined;
+  const day = /^\d{1,2}[-/. ]/.test(value.trim()) ? parseDutchDate(value) : undefined;
+  return day ?? value.trim();
 };
 
 /** An optional field: empty → undefined. */

@@ -86,8 +86,14 @@ export function Table<Row>({
   rowClass?: (row: Row) => string | undefined;
 }) {
   if (rows.length === 0) return <P>{empty}</P>;
+  // A wide table scrolls inside its own region (WCAG 1.4.10), which a keyboard can reach and a screen reader names.
   return (
-    <div class="utrecht-table-container regie-table-container">
+    <div
+      class="utrecht-table-container regie-table-container table-scroll"
+      role="region"
+      aria-label={typeof caption === 'string' ? caption : 'Tabel'}
+      tabIndex={0}
+    >
       <table class="utrecht-table utrecht-table--html-table regie-table">
         <caption class="utrecht-table__caption">{caption}</caption>
         <thead class="utrecht-table__header">

@@ -44,6 +44,19 @@ const MENU: [Section, string, string][] = [
   ['audit', 'Audit', '/audit'],
 ];
 
+/**
+ * The roles in words, each once: "directeur (regiegroep)", "actiehouder van actie 2.1". A role the
+ * display name already says (local accounts are named after theirs: "Directeur (lokaal account)")
+ * is not repeated; empty when the name says it all.
+ */
+export function userRoles(me: Pick<Me, 'name' | 'roles' | 'actionCodes'>): string {
+  const name = me.name.toLocaleLowerCase('nl');
+  return me.roles
+    .filter((r) => !name.includes(ROLE_LABEL[r].split(' ')[0].toLocaleLowerCase('nl')))
+    .map((r) => (r === 'actiehouder' && me.actionCodes.length > 0 ? `actiehouder van actie ${me.actionCodes.join(', ')}` : ROLE_LABEL[r]))
+    .join(', ');
+}
+
 /** The page shell in the Rijkshuisstijl (NL Design System community CSS and tokens). */
 export function Layout({ title, section, me, flash, asOf, crumbs, errors, children }: LayoutProps) {
   const menu = MENU.filter(([key]) => key !== 'audit' || me?.roles.includes('auditor'));
@@ -70,8 +83,8 @@ export function Layout({ title, section, me, flash, asOf, crumbs, errors, childr
             {me && (
               <div class="regie-user">
                 <p class="nl-paragraph">
-                  Ingelogd als <strong>{me.name}</strong> ({me.roles.map((r) => ROLE_LABEL[r]).join(', ')}
-                  {me.actionCodes.length > 0 && `, actie ${me.actionCodes.join(', ')}`})
+                  Ingelogd als <strong>{me.name}</strong>
+                  {userRoles(me) && `, ${userRoles(me)}`}
                 </p>
                 <form method="post" action="/uitloggen">
                   <button type="submit" class="utrecht-button utrecht-button--secondary-action">
@@ -84,16 +97,13 @@ export function Layout({ title, section, me, flash, asOf, crumbs, errors, childr
         </header>
         {me && (
           <nav class="rhc-nav-bar__container regie-nav" aria-label="Hoofdmenu">
-            <div class="rhc-nav-bar">
-              <ul class="rhc-nav-bar__list">
-                {menu.map(([key, label, href]) => (
-                  <li key={key}>
-                    <a class="rhc-nav-bar__link nl-link" href={href} aria-current={key === section ? 'page' : undefined}>
-                      {label}
-                    </a>
-                  </li>
-                ))}
-              </ul>
+            {/* A phone gets the menu folded behind a button (<details>: no script needed); a wider screen the bar. Only one is displayed. */}
+            <details class="regie-nav__fold">
+              <summary class="regie-nav__toggle">Menu</summary>
+              <MenuList menu={menu} section={section} />
+            </details>
+            <div class="regie-nav__bar">
+              <MenuList menu={menu} section={section} />
             </div>
           </nav>
         )}
@@ -151,5 +161,21 @@ export function Layout({ title, section, me, flash, asOf, crumbs, errors, childr
         </footer>
       </body>
     </html>
+  );
+}
+
+function MenuList({ menu, section }: { menu: typeof MENU; section?: Section }) {
+  return (
+    <div class="rhc-nav-bar">
+      <ul class="rhc-nav-bar__list">
+        {menu.map(([key, label, href]) => (
+          <li key={key}>
+            <a class="rhc-nav-bar__link nl-link" href={href} aria-current={key === section ? 'page' : undefined}>
+              {label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -1,10 +1,20 @@
 import type { AuditEvent } from '../../api/regie-api.models';
 import { A, Table } from '../components';
-import { eventSummary, justBefore, pageOfStream, timeTravels } from '../audit';
+import { justBefore, pageOfStream, subjectLabel, timeTravels } from '../audit';
+import { eventFacts, eventTypeLabel } from '../event-labels';
 import { formatDateTime } from '../format';
-import { eventLabel } from '../labels';
+import { ROLE_LABEL } from '../labels';
 
-/** The events as a table: position, moment, what, which stream, who, and the full record on request. */
+const roleLabel = (role: string): string => ROLE_LABEL[role as keyof typeof ROLE_LABEL] ?? role;
+
+/** Who did it: the account and its role in words ("onbekend" for events recorded without an actor). */
+export const actorText = (e: AuditEvent): string =>
+  e.metadata.actor ? `${e.metadata.actor.userId} (${roleLabel(e.metadata.actor.role)})` : 'onbekend';
+
+/**
+ * The events as a table: position, moment, what (in Dutch), about what, who, and the facts in words;
+ * the stored record (type code, data, metadata, hash) one click away.
+ */
 export function EventsTable({ events, caption, withStream = true }: { events: AuditEvent[]; caption: string; withStream?: boolean }) {
   return (
     <Table
@@ -13,30 +23,41 @@ export function EventsTable({ events, caption, withStream = true }: { events: Au
       rowKey={(e) => e.id}
       empty="Geen gebeurtenissen gevonden."
       columns={[
-        { header: 'Positie', numeric: true, cell: (e) => (withStream ? e.position : `${e.position} (rev. ${e.revision})`) },
+        { header: 'Positie', numeric: true, cell: (e) => (withStream ? e.position : `${e.position} (versie ${e.revision + 1})`) },
         { header: 'Tijdstip', cell: (e) => <span class="regie-nowrap">{formatDateTime(e.occurredAt)}</span> },
-        {
-          header: 'Gebeurtenis',
-          cell: (e) => (
-            <>
-              <strong>{eventLabel(e.type)}</strong>
-              <br />
-              <code>{e.type}</code> v{e.schemaVersion}
-            </>
-          ),
-        },
+        { header: 'Gebeurtenis', cell: (e) => <strong>{eventTypeLabel(e.type)}</strong> },
         ...(withStream
-          ? [{ header: 'Stroom', cell: (e: AuditEvent) => <A href={`/audit/stromen/${encodeURIComponent(e.streamId)}`}>{e.streamId}</A> }]
+          ? [
+              {
+                header: 'Onderwerp',
+                cell: (e: AuditEvent) => (
+                  <A href={`/audit/stromen/${encodeURIComponent(e.streamId)}`}>{subjectLabel(e.streamId, e.data)}</A>
+                ),
+              },
+            ]
           : []),
-        { header: 'Door', cell: (e) => (e.metadata.actor ? `${e.metadata.actor.userId} (${e.metadata.actor.role})` : 'onbekend') },
+        { header: 'Door', cell: actorText },
         {
           header: 'Inhoud',
           cell: (e) => (
             <>
-              <details class="regie-event">
-                <summary>{eventSummary(e) || 'Bekijk gegevens'}</summary>
+              {eventFacts(e.data) && <p class="nl-paragraph regie-event__facts">{eventFacts(e.data)}</p>}
+              <details class="regie-event regie-technical">
+                <summary>Technische gegevens</summary>
                 <pre class="regie-json">
-                  {JSON.stringify({ data: e.data, metadata: e.metadata, recordedAt: e.recordedAt, hash: e.hash }, null, 2)}
+                  {JSON.stringify(
+                    {
+                      type: e.type,
+                      schemaVersion: e.schemaVersion,
+                      streamId: e.streamId,
+                      data: e.data,
+                      metadata: e.metadata,
+                      recordedAt: e.recordedAt,
+                      hash: e.hash,
+                    },
+                    null,
+                    2,
+                  )}
                 </pre>
               </details>
               <BeforeAfter event={e} />
@@ -53,14 +74,15 @@ function BeforeAfter({ event }: { event: AuditEvent }) {
   const page = pageOfStream(event.streamId);
   if (!page || !timeTravels(page)) return null;
   const at = (instant: string) => `${page}${page.includes('?') ? '&' : '?'}peildatum=${encodeURIComponent(instant)}`;
+  const what = `${eventTypeLabel(event.type)} (positie ${event.position})`;
   return (
     <span class="regie-before-after">
-      <A href={at(justBefore(event.occurredAt))} label={`Situatie vlak vóór ${event.type} op positie ${event.position}`}>
-        vlak vóór
+      <A href={at(justBefore(event.occurredAt))} label={`Situatie vlak vóór ${what}`}>
+        Situatie vlak vóór
       </A>{' '}
       ·{' '}
-      <A href={at(event.occurredAt)} label={`Situatie direct na ${event.type} op positie ${event.position}`}>
-        direct erna
+      <A href={at(event.occurredAt)} label={`Situatie direct na ${what}`}>
+        direct na
       </A>
     </span>
   );

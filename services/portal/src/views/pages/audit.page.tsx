@@ -1,9 +1,9 @@
-import type { AuditPage as Page, Verification } from '../../api/regie-api.models';
+import type { AuditEvent, AuditPage as Page, Verification } from '../../api/regie-api.models';
 import type { PortalContext } from '../../session/session';
 import { A, Alert, H1, H2, P } from '../components';
-import { PAST_SCREENS } from '../audit';
+import { CHAIN_PROBLEM_LABEL, PAST_SCREENS, subjectLabel } from '../audit';
 import { formatDateTime } from '../format';
-import { KNOWN_EVENT_TYPES, eventLabel } from '../labels';
+import { EVENT_TYPES, eventTypeLabel } from '../event-labels';
 import { Layout } from '../layout';
 import { EventsTable } from './audit-events';
 
@@ -26,12 +26,15 @@ export function AuditPage({
   filters,
   verification,
   previous,
+  brokenAt = [],
 }: {
   p: PortalContext;
   page: Page;
   filters: AuditFilters;
   verification: Verification;
   previous?: number;
+  /** The events at the positions where the chain check failed, to name them in words. */
+  brokenAt?: AuditEvent[];
 }) {
   const query = (after: number) => {
     const q = new URLSearchParams(
@@ -65,16 +68,14 @@ export function AuditPage({
             </P>
           </Alert>
         ) : (
-          <Alert kind="error" title={`De keten is NIET intact: ${verification.problems.length} probleem/problemen gevonden.`}>
-            <pre class="regie-json">{JSON.stringify(verification.problems, null, 2)}</pre>
-          </Alert>
+          <ChainProblems verification={verification} events={brokenAt} />
         )}
       </section>
 
       <section aria-labelledby="tijdlijn">
         <H2 id="tijdlijn">Tijdlijn</H2>
         <form method="get" action="/audit" class="regie-inline-form" aria-label="Gebeurtenissen filteren">
-          <FilterField id="f-stroom" name="stroom" label="Stroom" value={filters.stroom} hint="bijv. action-2.1" />
+          <FilterField id="f-stroom" name="stroom" label="Actie (nummer)" value={filters.stroom} hint="bijvoorbeeld 2.1" />
           <div class="utrecht-form-field utrecht-form-field--select">
             <div class="utrecht-form-field__label">
               <label class="utrecht-form-label" for="f-type">
@@ -84,9 +85,9 @@ export function AuditPage({
             <div class="utrecht-form-field__input">
               <select class="utrecht-select utrecht-select--html-select" id="f-type" name="type">
                 <option value="">Alle soorten</option>
-                {KNOWN_EVENT_TYPES.map((t) => (
+                {EVENT_TYPES.map((t) => (
                   <option key={t} value={t} selected={t === filters.type}>
-                    {eventLabel(t)}
+                    {eventTypeLabel(t)}
                   </option>
                 ))}
               </select>
@@ -115,7 +116,7 @@ export function AuditPage({
         </form>
         <EventsTable
           events={page.events}
-          caption={`Gebeurtenissen ${page.events.length ? `op positie ${page.events[0].position} tot en met ${page.events[page.events.length - 1].position}` : ''}, oudste eerst`}
+          caption={`Gebeurtenissen${page.events.length ? ` op positie ${page.events[0].position} tot en met ${page.events[page.events.length - 1].position}` : ''}, oudste eerst`}
         />
         <nav aria-label="Bladeren door de tijdlijn" class="regie-inline-form">
           {previous !== undefined && <A href={query(previous)}>Eerdere gebeurtenissen</A>}
@@ -189,5 +190,36 @@ function FilterField({
         />
       </div>
     </div>
+  );
+}
+
+/** A failed chain check in words: what is wrong at which position, and which event that is. */
+function ChainProblems({ verification, events }: { verification: Verification; events: AuditEvent[] }) {
+  const n = verification.problems.length;
+  return (
+    <Alert kind="error" title={`De keten is niet intact: ${n === 1 ? '1 probleem' : `${n} problemen`} gevonden.`}>
+      <P>Wat is vastgelegd, is na het vastleggen veranderd of verdwenen. Meld dit aan de beheerder en bewaar deze pagina.</P>
+      <ul class="utrecht-unordered-list">
+        {verification.problems.map((problem) => {
+          const event = events.find((e) => e.position === problem.position);
+          return (
+            <li key={`${problem.position}-${problem.kind}`} class="utrecht-unordered-list__item">
+              <strong>Positie {problem.position}</strong>
+              {event && (
+                <>
+                  {' '}
+                  ({eventTypeLabel(event.type)}, {subjectLabel(event.streamId, event.data)}, {formatDateTime(event.occurredAt)})
+                </>
+              )}
+              : {CHAIN_PROBLEM_LABEL[problem.kind]}
+              <details class="regie-event regie-technical">
+                <summary>Technische gegevens</summary>
+                <p class="nl-paragraph regie-hash">{problem.detail}</p>
+              </details>
+            </li>
+          );
+        })}
+      </ul>
+    </Alert>
   );
 }

@@ -103,7 +103,7 @@ export function CommitmentsPage({
                 f={register}
                 name="due"
                 label="Termijn"
-                description="Een datum (2026-12-20) of een periode: eind 2025, Q1 2026, najaar 2026"
+                description="Een datum (bijvoorbeeld 20 december 2026 of 20-12-2026) of een periode: eind 2025, 1e kwartaal 2026, najaar 2026"
                 required
               />
               <TextField

@@ -5,6 +5,7 @@ import { count, formatDate, formatDateTime, formatQuarter, quarterOf, amsterdamL
 import { MEETING_KIND_LABEL, MEETING_STATUS_LABEL } from '../labels';
 import { Layout } from '../layout';
 import { lateCount, nextMilestone } from '../werkagenda';
+import { HomeTasks } from './home-tasks';
 
 export interface HomeData {
   actions: ActionSummary[];
@@ -24,6 +25,7 @@ export function HomePage({ p, data }: { p: PortalContext; data: HomeData }) {
       <P lead>
         Welkom, {p.me.name}. Vandaag is het {formatDate(amsterdamLocal(p.now).date)}.
       </P>
+      <HomeTasks p={p} data={data} />
       <ul class="regie-figures" aria-label="Kerncijfers">
         <li class="regie-figure">
           <span class="regie-figure__value">{late}</span> <A href="/mijlpalen">{late === 1 ? 'mijlpaal te laat' : 'mijlpalen te laat'}</A>

@@ -1,19 +1,21 @@
 import type { AuditStream } from '../../api/regie-api.models';
 import type { PortalContext } from '../../session/session';
 import { A, H1, P } from '../components';
-import { pageOfStream } from '../audit';
+import { pageOfStream, subjectLabel } from '../audit';
 import { Layout } from '../layout';
 import { EventsTable } from './audit-events';
 
 /** One stream's complete history, revision by revision. */
 export function StreamPage({ p, stream, namesOpen }: { p: PortalContext; stream: AuditStream; namesOpen: boolean }) {
   const page = pageOfStream(stream.stream);
+  const subject = subjectLabel(stream.stream, stream.events.find((e) => e.data && typeof e.data === 'object')?.data);
   return (
-    <Layout title={`Stroom ${stream.stream}`} section="audit" me={p.me} flash={p.flash} crumbs={[['Audit', '/audit']]}>
-      <p class="utrecht-pre-heading regie-pre-heading">Stroom</p>
-      <H1>{stream.stream}</H1>
+    <Layout title={`Geschiedenis: ${subject}`} section="audit" me={p.me} flash={p.flash} crumbs={[['Audit', '/audit']]}>
+      <p class="utrecht-pre-heading regie-pre-heading">Geschiedenis van</p>
+      <H1>{subject}</H1>
       <P>
-        {stream.events.length} gebeurtenissen, in volgorde van revisie. {page && <A href={page}>Naar de pagina van dit onderwerp</A>}
+        {stream.events.length === 1 ? '1 gebeurtenis' : `${stream.events.length} gebeurtenissen`}, in de volgorde waarin ze zijn vastgelegd.{' '}
+        {page && <A href={page}>Naar de pagina van dit onderwerp</A>}
       </P>
       <P>
         {namesOpen ? (
@@ -28,7 +30,7 @@ export function StreamPage({ p, stream, namesOpen }: { p: PortalContext; stream:
           </>
         )}
       </P>
-      <EventsTable events={stream.events} caption={`Geschiedenis van ${stream.stream}`} withStream={false} />
+      <EventsTable events={stream.events} caption={`Geschiedenis van ${subject}`} withStream={false} />
     </Layout>
   );
 }

@@ -1,0 +1,233 @@
+// The one table of Dutch words for what the history records. Type-only imports: the portal calls the
+// API and never loads the contexts' code; the compiler uses their event unions so that a new event
+// type or field fails `npm run typecheck` here until it has a Dutch label.
+import type { ActionsDomainEvent } from '@regie/actions';
+import type { CommitmentsDomainEvent } from '@regie/commitments';
+import type { MeetingsDomainEvent } from '@regie/meetings';
+import type { MonitoringDomainEvent } from '@regie/monitoring';
+import { dutchDate, isCalendarDate, isQuarter, quarterLabel } from '@regie/calendar';
+import { AGENDA_SOURCE_LABEL, LEVEL_LABEL, MEETING_KIND_LABEL } from './labels';
+
+type ContextEvent = ActionsDomainEvent | MeetingsDomainEvent | CommitmentsDomainEvent | MonitoringDomainEvent;
+/** Recorded by the platform itself when a person's data is erased (services/platform/src/privacy/personal-data.ts). */
+type PlatformEvent = { type: 'PersonalDataErased'; data: { subject: string; erasedAt: string } };
+type RecordedEvent = ContextEvent | PlatformEvent;
+
+export type EventType = RecordedEvent['type'];
+type FieldsOf<E> = E extends { data: infer D } ? (D extends object ? keyof D & string : never) : never;
+export type EventField = FieldsOf<RecordedEvent>;
+
+/** What an event means, as a short Dutch phrase. */
+export const EVENT_TYPE_LABEL: Record<EventType, string> = {
+  WerkagendaEstablished: 'Werkagenda vastgesteld',
+  ActionDefined: 'Actie vastgelegd',
+  ActionHolderAssigned: 'Actiehouder toegewezen',
+  ProgressReported: 'Voortgang gerapporteerd',
+  MilestonePlanned: 'Mijlpaal gepland',
+  MilestoneStarted: 'Mijlpaal gestart',
+  MilestoneAchieved: 'Mijlpaal behaald',
+  MilestoneReplanned: 'Mijlpaal verplaatst',
+  MilestoneCancelled: 'Mijlpaal vervallen',
+  KnelpuntRaised: 'Knelpunt gemeld',
+  KnelpuntEscalated: 'Knelpunt geëscaleerd',
+  KnelpuntResolved: 'Knelpunt opgelost',
+  MeetingSeriesDefined: 'Overlegvorm vastgelegd',
+  MeetingScheduled: 'Overleg ingepland',
+  MeetingRescheduled: 'Overleg verplaatst',
+  MeetingCancelled: 'Overleg geannuleerd',
+  AgendaItemAdded: 'Agendapunt toegevoegd',
+  AgendaItemWithdrawn: 'Agendapunt teruggetrokken',
+  AgendaReordered: 'Agenda herschikt',
+  AgendaPublished: 'Agenda gepubliceerd',
+  MeetingHeld: 'Overleg gehouden',
+  MeetingChairChanged: 'Voorzitter gewijzigd',
+  AttendanceRecorded: 'Aanwezigheid vastgelegd',
+  ItemNotesRecorded: 'Aantekeningen bij agendapunt vastgelegd',
+  DecisionCorrected: 'Besluit gecorrigeerd',
+  DecisionWithdrawn: 'Besluit ingetrokken',
+  ActionPointReassigned: 'Actiepunt overgedragen',
+  DecisionRecorded: 'Besluit vastgelegd',
+  ActionPointAssigned: 'Actiepunt uitgezet',
+  ActionPointCompleted: 'Actiepunt afgerond',
+  MinutesApproved: 'Verslag vastgesteld',
+  CommitmentRegistered: 'Toezegging geregistreerd',
+  CommitmentUpdated: 'Toezegging bijgewerkt uit de bron',
+  CommitmentPostponed: 'Toezegging uitgesteld',
+  CommitmentFulfilled: 'Toezegging nagekomen',
+  CommitmentWithdrawn: 'Toezegging ingetrokken',
+  CommitmentBecameOverdue: 'Toezegging over de termijn',
+  CommitmentDueSoon: 'Termijn toezegging nadert',
+  IndicatorDefined: 'Indicator vastgelegd',
+  IndicatorBaselineSet: 'Basislijn vastgelegd',
+  IndicatorTargetSet: 'Doel vastgelegd',
+  IndicatorAssessmentNoted: 'Beoordeling vastgelegd',
+  MeasurementRecorded: 'Meting vastgelegd',
+  ProjectionPublished: 'Kwartaalprojectie gepubliceerd',
+  PersonalDataErased: 'Persoonsgegevens gewist',
+};
+
+/**
+ * Every field an event's data can have, in Dutch; `null`: not told in the event's sentence (an
+ * internal id, or a structure shown on the subject's own page), still in the technical detail.
+ */
+export const EVENT_FIELD_LABEL: Record<EventField, string | null> = {
+  // identities and structures
+  werkagendaId: null,
+  milestoneId: null,
+  knelpuntId: null,
+  meetingId: null,
+  seriesId: null,
+  commitmentId: null,
+  indicatorId: null,
+  reportId: null,
+  decisionId: null,
+  actionPointId: null,
+  itemId: null,
+  itemIds: null,
+  assessmentId: null,
+  targetId: null,
+  items: null,
+  document: null,
+  period: 'periode',
+  parties: null,
+  actionLines: null,
+  actionHolder: null,
+  startActivities: null,
+  interval: null,
+  participants: null,
+  externalRef: null,
+  madeAt: null,
+  due: null,
+  previousDue: null,
+  sequence: null,
+  index: null,
+  // what people read
+  code: 'actie',
+  actionCode: 'actie',
+  actionCodes: 'acties',
+  actionLine: 'actielijn',
+  title: 'titel',
+  text: 'tekst',
+  description: 'omschrijving',
+  summary: 'toelichting',
+  rag: 'voortgang',
+  reportedAt: 'gerapporteerd op',
+  dueDate: 'streefdatum',
+  dueDateText: 'termijn in de werkagenda',
+  previousDueDate: 'vorige streefdatum',
+  startedOn: 'gestart op',
+  achievedOn: 'behaald op',
+  reason: 'reden',
+  raisedAt: 'gemeld op',
+  from: 'van',
+  to: 'naar',
+  resolution: 'oplossing',
+  resolvedAt: 'opgelost op',
+  kind: 'overleg',
+  purpose: 'doel',
+  cadence: 'frequentie',
+  chair: 'voorzitter',
+  organiser: 'organisator',
+  firstDate: 'eerste datum',
+  localTime: 'aanvang',
+  durationMinutes: 'duur in minuten',
+  example: 'voorbeelddatum',
+  nominalDate: 'datum volgens schema',
+  movedBecause: 'verplaatst wegens',
+  startsAt: 'begint',
+  endsAt: 'eindigt',
+  previousStartsAt: 'begon eerder',
+  heldAt: 'gehouden op',
+  decisionKind: 'soort besluit',
+  owner: 'eigenaar',
+  completedOn: 'afgerond op',
+  approvedAt: 'vastgesteld op',
+  madeBy: 'gedaan door',
+  source: 'bron',
+  lookaheadDays: 'dagen vooruit',
+  sourceChangedAt: 'gewijzigd in de bron op',
+  unit: 'eenheid',
+  periodicity: 'frequentie',
+  value: 'waarde',
+  approximate: 'bij benadering',
+  reference: 'peildatum',
+  by: 'uiterlijk',
+  derivation: 'afleiding',
+  asOf: 'stand op',
+  previousValue: 'vorige waarde',
+  quarter: 'kwartaal',
+  version: 'versie',
+  publishedAt: 'gepubliceerd op',
+  subject: 'betrokkene',
+  erasedAt: 'gewist op',
+  recordedAt: 'vastgelegd op',
+  correctionId: null,
+  present: 'aanwezig',
+  absent: 'afgemeld',
+  itemTitle: 'agendapunt',
+  notes: 'aantekeningen',
+  previousChair: 'vorige voorzitter',
+  frozenBy: 'vastgesteld bij',
+};
+
+const ZONE = 'Europe/Amsterdam';
+const dateTime = new Intl.DateTimeFormat('nl-NL', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: ZONE,
+});
+const month = new Intl.DateTimeFormat('nl-NL', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** Codes stored in English that a person reads as Dutch words. */
+const VALUE_LABEL: Record<string, string> = {
+  month: 'maandelijks',
+  operationeel: 'operationeel',
+  strategisch: 'strategisch',
+};
+
+/** A stored value as a person reads it: dates in words, quarters, yes/no; `undefined` when it is not a plain value. */
+export function formatEventValue(field: string, value: unknown): string | undefined {
+  if (value === null || value === undefined || value === '') return undefined;
+  if (typeof value === 'boolean') return value ? 'ja' : 'nee';
+  if (typeof value === 'number') return value.toLocaleString('nl-NL');
+  if (Array.isArray(value)) {
+    const parts = value.map((v) => formatEventValue(field, v)).filter((v): v is string => v !== undefined);
+    return parts.length === value.length && parts.length > 0 ? parts.join(', ') : undefined;
+  }
+  if (typeof value !== 'string') return undefined;
+  if (isCalendarDate(value)) return dutchDate(value);
+  if (INSTANT.test(value) && !Number.isNaN(Date.parse(value))) return dateTime.format(new Date(value));
+  if (isQuarter(value)) return quarterLabel(value);
+  if (/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) return month.format(new Date(`${value}-15T12:00:00Z`));
+  if (field === 'kind' && value in MEETING_KIND_LABEL) return MEETING_KIND_LABEL[value as keyof typeof MEETING_KIND_LABEL];
+  if ((field === 'from' || field === 'to') && value in LEVEL_LABEL) return LEVEL_LABEL[value as keyof typeof LEVEL_LABEL];
+  return VALUE_LABEL[value] ?? (field === 'type' ? AGENDA_SOURCE_LABEL[value] : undefined) ?? value;
+}
+
+/** "Mijlpaal behaald", or for a type this portal does not know yet, a neutral phrase (never the code). */
+export const eventTypeLabel = (type: string): string =>
+  type in EVENT_TYPE_LABEL ? EVENT_TYPE_LABEL[type as EventType] : 'Andere gebeurtenis';
+
+/** The event types in the order of the table, for a filter's choice list. */
+export const EVENT_TYPES = Object.keys(EVENT_TYPE_LABEL) as EventType[];
+
+/**
+ * The gist of an event's data in Dutch for the timeline: "behaald op 27 februari 2026 · actie 2.1".
+ * Ids, structures and fields without a label are left out (the full record is one click away);
+ * cut at `max` characters.
+ */
+export function eventFacts(data: unknown, max = 200): string {
+  if (!data || typeof data !== 'object') return '';
+  const parts = Object.entries(data as Record<string, unknown>).flatMap(([field, value]) => {
+    const label = (EVENT_FIELD_LABEL as Record<string, string | null | undefined>)[field];
+    if (!label) return [];
+    const shown = formatEventValue(field, value);
+    return shown === undefined ? [] : [`${label}: ${shown}`];
+  });
+  const line = parts.join(' · ');
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}

@@ -1,0 +1,198 @@
+import { render } from 'preact-render-to-string';
+import type { RegieApi } from '../../api/regie-api';
+import type { AuditEvent, Me, Verification } from '../../api/regie-api.models';
+import { rights } from '../../session/rights';
+import type { PortalContext } from '../../session/session';
+import { EVENT_TYPES } from '../event-labels';
+import { AuditPage } from './audit.page';
+import { HomePage } from './home.page';
+import { StreamPage } from './stream.page';
+
+/**
+ * What a person reads on a screen: text nodes and accessible names (aria-label, title, alt,
+ * placeholder). Left out: the head, and blocks marked technical (`regie-technical`: the stored
+ * record, one click away for whoever wants it).
+ */
+function visibleText(html: string): string {
+  const names = [...html.matchAll(/\s(?:aria-label|title|alt|placeholder)="([^"]*)"/g)].map((m) => m[1]);
+  const body = html
+    .replace(/<head>[\s\S]*?<\/head>/, '')
+    .replace(/<details class="[^"]*regie-technical[^"]*">[\s\S]*?<\/details>/g, '')
+    .replace(/<[^>]+>/g, ' ');
+  return [body, ...names]
+    .join('\n')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .replace(/&#39;/g, "'");
+}
+
+/** What must not reach a person: ISO dates, stream ids like `action-2.1`, English event type names, quarter codes. */
+function developerWords(text: string): string[] {
+  const patterns = [
+    /\d{4}-\d{2}-\d{2}/g,
+    /\b(?:action|milestone|knelpunt|meeting|commitment|projection|indicator|werkagenda)-[\w.-]+/g,
+    new RegExp(`\\b(?:${EVENT_TYPES.join('|')})\\b`, 'g'),
+    /\b\d{4}-Q[1-4]\b/g,
+  ];
+  return patterns.flatMap((p) => [...text.matchAll(p)].map((m) => m[0]));
+}
+
+const auditor: Me = { username: 'auditor', name: 'Auditor (lokaal account)', roles: ['auditor'], actionCodes: [] };
+const p: PortalContext = {
+  me: auditor,
+  rights: rights(auditor),
+  api: {} as RegieApi,
+  now: new Date('2026-12-08T09:30:00Z'),
+  path: '/audit',
+};
+
+let position = 0;
+const event = (streamId: string, type: string, data: unknown): AuditEvent => ({
+  id: `e${++position}`,
+  streamId,
+  revision: 0,
+  position,
+  type,
+  schemaVersion: 1,
+  data,
+  metadata: { actor: { userId: 'actiehouder-2.1', role: 'actiehouder' }, correlationId: 'c', causationId: 'c' },
+  occurredAt: '2026-12-08T09:37:12.860Z',
+  recordedAt: '2026-12-08T09:37:12.861Z',
+  hash: 'abc',
+});
+
+const events: AuditEvent[] = [
+  event('milestone-0b1c', 'MilestoneAchieved', { milestoneId: '0b1c', actionCode: '0', achievedOn: '2026-02-27' }),
+  event('milestone-0b1c', 'MilestoneReplanned', {
+    milestoneId: '0b1c',
+    actionCode: '2.1',
+    previousDueDate: '2026-04-30',
+    dueDate: '2026-06-30',
+    reason: 'Regio’s later gestart',
+  }),
+  event('action-2.1', 'ProgressReported', {
+    code: '2.1',
+    reportId: 'r',
+    rag: 'oranje',
+    summary: 'Loopt uit',
+    reportedAt: '2026-12-08T09:37:12.860Z',
+  }),
+  event('projection-2026-Q4', 'ProjectionPublished', {
+    quarter: '2026-Q4',
+    version: 1,
+    publishedAt: '2026-12-08T09:37:12.860Z',
+    document: {},
+  }),
+  event('meeting-f48461fc-1731-57b6-82c0-47878b7a625d', 'MeetingHeld', {
+    meetingId: 'f48461fc-1731-57b6-82c0-47878b7a625d',
+    seriesId: 's',
+    kind: 'kerngroep',
+    heldAt: '2026-12-08T09:00:00.000Z',
+  }),
+  event('indicator-wlz', 'MeasurementRecorded', { indicatorId: 'wlz', period: '2026-10', value: 1250, previousValue: null, source: 'CBS' }),
+];
+
+const intact: Verification = { ok: true, events: 6, head: { position: 6, hash: 'abc' }, checkedAt: '2026-12-08T09:40:00Z', problems: [] };
+const broken: Verification = {
+  ...intact,
+  ok: false,
+  problems: [{ position: 2, kind: 'hash-mismatch', detail: 'event 0b1c (MilestoneReplanned) is gewijzigd of verplaatst' }],
+};
+
+describe('the audit screens speak Dutch to people', () => {
+  it('tell each event, its subject and its facts in words: no ISO date, stream id or English event name on screen', () => {
+    const html = render(AuditPage({ p, page: { events, next: null }, filters: { aantal: 50 }, verification: intact }));
+    const text = visibleText(html);
+    expect(developerWords(text)).toEqual([]);
+    expect(text).toContain('Mijlpaal behaald');
+    expect(text).toContain('behaald op: 27 februari 2026');
+    expect(text).toContain('streefdatum: 30 juni 2026');
+    expect(text).toContain('Kwartaalprojectie 4e kwartaal 2026');
+    expect(text).toContain('Mijlpaal van actie 2.1');
+    expect(text).toContain('periode: oktober 2026');
+    expect(text).toContain('actiehouder-2.1 (actiehouder)');
+    expect(html).toContain('aria-label="Situatie vlak vóór Voortgang gerapporteerd (positie 3)"');
+  });
+
+  it('say a failed chain check in a Dutch list that names the event, without raw JSON', () => {
+    const html = render(
+      AuditPage({ p, page: { events: [], next: null }, filters: { aantal: 50 }, verification: broken, brokenAt: [events[1]] }),
+    );
+    const text = visibleText(html);
+    expect(text).toContain('De keten is niet intact: 1 probleem gevonden.');
+    expect(text).toMatch(
+      /Positie 2\s+\(Mijlpaal verplaatst, Mijlpaal van actie 2.1, 8 december 2026 om 10:37\)\s*: Deze gebeurtenis is na het vastleggen gewijzigd/,
+    );
+    expect(developerWords(text)).toEqual([]);
+    expect(html).not.toContain('"kind"');
+  });
+
+  it("name a stream's history by its subject", () => {
+    const html = render(StreamPage({ p, stream: { stream: 'projection-2026-Q4', events: [events[3]] }, namesOpen: false }));
+    expect(html).toContain('<h1 class="nl-heading nl-heading--level-1">Kwartaalprojectie 4e kwartaal 2026</h1>');
+    expect(developerWords(visibleText(html))).toEqual([]);
+  });
+
+  it('the scan itself finds what it looks for', () => {
+    expect(developerWords('te laat sinds 2025-04-30 in action-2.1: MilestoneReplanned in 2026-Q4')).toEqual([
+      '2025-04-30',
+      'action-2.1',
+      'MilestoneReplanned',
+      '2026-Q4',
+    ]);
+  });
+
+  it('the start page of each role, too', () => {
+    const data = {
+      actions: [
+        {
+          code: '2.1',
+          actionLine: 2,
+          title: 'Betere aansluiting Wmo en Wlz',
+          actionHolder: { parties: ['VNG'], description: '' },
+          rag: 'oranje' as const,
+          milestones: [
+            {
+              id: 'm',
+              title: 'Plan van aanpak',
+              dueDate: '2026-04-30',
+              status: 'planned' as const,
+              late: true,
+              achievedLate: false,
+              daysLate: null,
+              replanCount: 1,
+            },
+          ],
+          openKnelpunten: 1,
+        },
+      ],
+      overdue: [],
+      upcoming: [
+        {
+          id: 'f48461fc-1731-57b6-82c0-47878b7a625d',
+          kind: 'regiegroep' as const,
+          startsAt: '2026-12-21T13:00:00Z',
+          endsAt: '2026-12-21T15:00:00Z',
+          status: 'scheduled' as const,
+          preparesFor: null,
+          notHeld: false,
+        },
+      ],
+    };
+    for (const who of [
+      {
+        username: 'actiehouder-2.1',
+        name: 'Actiehouder actie 2.1 (lokaal account)',
+        roles: ['actiehouder' as const],
+        actionCodes: ['2.1'],
+      },
+      { username: 'coordinator', name: 'Coördinator (lokaal account)', roles: ['coordinator' as const], actionCodes: [] },
+      { username: 'director', name: 'Directeur (lokaal account)', roles: ['director' as const], actionCodes: [] },
+      auditor,
+    ]) {
+      const html = render(HomePage({ p: { ...p, me: who, rights: rights(who), path: '/' }, data }));
+      expect({ who: who.username, words: developerWords(visibleText(html)) }).toEqual({ who: who.username, words: [] });
+      expect(html).not.toMatch(/Ingelogd als <strong>[^<]*<\/strong>[^<]*\(/); // the role is not said twice
+    }
+  });
+});
