@@ -962,6 +962,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/monitoring/projections/{quarter}/published/document': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Geeft het bevroren document van een gepubliceerde versie, byte voor byte zoals gepubliceerd */
+    get: operations['ProjectionsController_publishedDocument'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/monitoring/projections/{quarter}/published/compare': {
     parameters: {
       query?: never;
@@ -2014,6 +2031,8 @@ export interface components {
       publishedAt: string;
       publishedBy: string;
       sources: number[];
+      /** @description sha256 (hex) van de bevroren tekst van het document, zoals /published/document die levert */
+      sha256: string;
       document: {
         quarter: string;
         period: {
@@ -5849,6 +5868,54 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['PublishedProjection_Output'];
+        };
+      };
+      /** @description Ongeldige invoer: `errors` noemt elk ongeldig veld */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ingelogd: een geldig bearer-token ontbreekt */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  ProjectionsController_publishedDocument: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        quarter: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Projection_Output'];
         };
       };
       /** @description Ongeldige invoer: `errors` noemt elk ongeldig veld */
