@@ -47,6 +47,9 @@ const MAPPINGS: Record<MeetingsDomainEvent['type'], ((d: Data) => Data) | null> 
   ActionPointAssigned: (d) => ({ type: typeof d.owner === 'string' ? 'ActionPointAssignedV1' : 'ActionPointAssignedV2', ...d }),
   ActionPointCompleted: (d) => ({ type: 'ActionPointCompletedV1', ...d }),
   MinutesApproved: (d) => ({ type: 'MinutesApprovedV1', ...d }),
+  // Personal calendar addresses stay inside: no other context needs them.
+  CalendarTokenIssued: null,
+  CalendarTokenRevoked: null,
 };
 
 function contractPayload(event: RecordedEvent): Data | undefined {

@@ -758,6 +758,58 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/calendar-tokens': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Somt uw actieve agenda-adressen op (zonder het geheim) */
+    get: operations['CalendarTokensController_list'];
+    put?: never;
+    /** Maakt een persoonlijk, intrekbaar agenda-adres (iCalendar) dat zonder inloggen werkt */
+    post: operations['CalendarTokensController_issue'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/calendar-tokens/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Trekt een agenda-adres in: het werkt daarna niet meer */
+    delete: operations['CalendarTokensController_revoke'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/calendar-feeds/{key}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Geeft de overleggen als iCalendar-feed via een persoonlijk agenda-adres (zonder inloggen) */
+    get: operations['CalendarTokensController_feed'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/monitoring/milestones': {
     parameters: {
       query?: never;
@@ -1664,6 +1716,18 @@ export interface components {
     CompleteBody: {
       /** Format: date */
       completedOn?: string;
+    };
+    CalendarTokenMade_Output: {
+      /** Format: uuid */
+      id: string;
+      /** @description Het persoonlijke abonnementsadres; het geheim erin wordt alleen nu getoond */
+      url: string;
+      issuedAt: string;
+    };
+    CalendarTokenListed_Output: {
+      /** Format: uuid */
+      id: string;
+      issuedAt: string;
     };
     BoardAction_Output: {
       code: string;
@@ -5315,6 +5379,148 @@ export interface operations {
       };
       /** @description Niet ondersteund: de body is geen JSON, of in een codering of tekenset die de API niet leest */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  CalendarTokensController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CalendarTokenListed_Output'][];
+        };
+      };
+      /** @description Niet ingelogd: een geldig bearer-token ontbreekt */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  CalendarTokensController_issue: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CalendarTokenMade_Output'];
+        };
+      };
+      /** @description Niet ingelogd: een geldig bearer-token ontbreekt */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict: de toestand staat dit niet toe, of de revisie in If-Match is niet meer de laatste */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  CalendarTokensController_revoke: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Gelukt; het antwoord heeft geen inhoud */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Ongeldige invoer: `errors` noemt elk ongeldig veld */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ingelogd: een geldig bearer-token ontbreekt */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  CalendarTokensController_feed: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        key: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/calendar': string;
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
         headers: {
           [name: string]: unknown;
         };
