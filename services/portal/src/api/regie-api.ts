@@ -47,6 +47,7 @@ export class RegieApi {
   meetings = (query: { kind?: string; from?: string; to?: string; asOf?: string } = {}) => this.get<T.MeetingSummary[]>('/meetings', query);
   meeting = (id: string, asOf?: string) => this.get<T.Meeting>(`/meetings/${enc(id)}`, { asOf });
   calendar = (kind?: string) => this.raw('GET', '/meetings/calendar.ics', { kind });
+  calendarTokens = () => this.get<T.CalendarToken[]>('/calendar-tokens');
 
   commitments = (status?: string, asOf?: string) => this.get<T.CommitmentSummary[]>('/commitments', { status, asOf });
   commitment = (id: string, asOf?: string) => this.get<T.Commitment>(`/commitments/${enc(id)}`, { asOf });
