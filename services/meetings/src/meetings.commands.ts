@@ -1,6 +1,8 @@
 import { defineAggregate } from '@regie/context';
 import { type CalendarTokenEvent, calendarTokensStream } from './calendar/calendar-token';
 import { calendarTokenDecider } from './calendar/calendar-token.decide';
+import { type LocationEvent, locationStream } from './location/location';
+import { locationDecider } from './location/location.decide';
 import { type MeetingEvent, meetingStream } from './meeting/meeting';
 import { meetingDecider } from './meeting/meeting.decide';
 import { MEETING_UPCASTERS } from './meeting/meeting.upcasters';
@@ -14,7 +16,10 @@ export const Meeting = defineAggregate({ stream: meetingStream, decider: meeting
 /** Personal calendar addresses, one stream per user (id = the username). */
 export const CalendarTokens = defineAggregate({ stream: calendarTokensStream, decider: calendarTokenDecider });
 
-export const MEETINGS_AGGREGATES = [MeetingSeries, Meeting, CalendarTokens];
+/** Where a series or meeting meets (id = `series-<id>` or `meeting-<id>`, see locationKey). */
+export const Location = defineAggregate({ stream: locationStream, decider: locationDecider });
+
+export const MEETINGS_AGGREGATES = [MeetingSeries, Meeting, CalendarTokens, Location];
 
 /** Every event the meetings context records. */
-export type MeetingsDomainEvent = MeetingSeriesEvent | MeetingEvent | CalendarTokenEvent;
+export type MeetingsDomainEvent = MeetingSeriesEvent | MeetingEvent | CalendarTokenEvent | LocationEvent;

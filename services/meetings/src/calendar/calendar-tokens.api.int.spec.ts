@@ -74,4 +74,40 @@ describe('personal calendar addresses over HTTP', () => {
     await request(t.anonymous).post('/api/v1/calendar-tokens').expect(401);
     await request(t.http).delete('/api/v1/calendar-tokens/geen-id').expect(400);
   });
+
+  it("writes LOCATION: a meeting's own location, else its series'; set by the coordinator only", async () => {
+    const [kerngroep] = (await request(t.http).get('/api/v1/meeting-series').expect(200)).body as { id: string; kind: string }[];
+    const meetings = (await request(t.http).get(`/api/v1/meetings?kind=${kerngroep.kind}&from=2026-03-15`).expect(200)).body as {
+      id: string;
+    }[];
+    const [first, second] = meetings;
+    await request(t.http)
+      .post(`/api/v1/meeting-series/${kerngroep.id}/location`)
+      .send({ location: 'Ministerie van VWS, Den Haag' })
+      .expect(200);
+    await request(t.http).post(`/api/v1/meetings/${second.id}/location`).send({ location: 'Online (Teams)' }).expect(200);
+    await request(t.http)
+      .post(`/api/v1/meetings/${first.id}/location`)
+      .set('Authorization', await t.auth.bearer('director'))
+      .send({ location: 'Elders' })
+      .expect(403);
+    await request(t.http).post('/api/v1/meetings/00000000-0000-4000-8000-000000000000/location').send({ location: 'x' }).expect(404);
+    const tooLong = await request(t.http)
+      .post(`/api/v1/meetings/${first.id}/location`)
+      .send({ location: 'x'.repeat(201) })
+      .expect(400);
+    expect(tooLong.body.errors).toEqual([expect.objectContaining({ field: 'location' })]);
+
+    const feed = (await request(t.http).get(`/api/v1/meetings/calendar.ics?kind=${kerngroep.kind}`).expect(200)).text;
+    const events = new ICAL.Component(ICAL.parse(feed)).getAllSubcomponents('vevent');
+    const locationOf = (meetingId: string) =>
+      events.find((e) => e.getFirstPropertyValue('uid') === `${meetingId}@regie.werkagenda`)?.getFirstPropertyValue('location');
+    expect(locationOf(first.id)).toBe('Ministerie van VWS, Den Haag');
+    expect(locationOf(second.id)).toBe('Online (Teams)');
+
+    await request(t.http).post(`/api/v1/meetings/${second.id}/location`).send({ location: null }).expect(200); // back to the series'
+    const after = new ICAL.Component(ICAL.parse((await request(t.http).get('/api/v1/meetings/calendar.ics').expect(200)).text));
+    const back = after.getAllSubcomponents('vevent').find((e) => e.getFirstPropertyValue('uid') === `${second.id}@regie.werkagenda`);
+    expect(back?.getFirstPropertyValue('location')).toBe('Ministerie van VWS, Den Haag');
+  });
 });

@@ -29,6 +29,7 @@ export async function meetingsFeed(
       updatedAt: m.updatedAt,
       cancelReason: m.cancelReason,
       example: m.series.example,
+      location: m.location,
     })),
     name,
     { pageUrl },

@@ -50,6 +50,7 @@ const MAPPINGS: Record<MeetingsDomainEvent['type'], ((d: Data) => Data) | null> 
   // Personal calendar addresses stay inside: no other context needs them.
   CalendarTokenIssued: null,
   CalendarTokenRevoked: null,
+  LocationSet: null,
 };
 
 function contractPayload(event: RecordedEvent): Data | undefined {
