@@ -105,7 +105,7 @@ describe('personal calendar addresses over HTTP', () => {
     expect(locationOf(first.id)).toBe('Ministerie van VWS, Den Haag');
     expect(locationOf(second.id)).toBe('Online (Teams)');
 
-    await request(t.http).post(`/api/v1/meetings/${second.id}/location`).send({ location: null }).expect(200); // back to the series'
+    await request(t.http).post(`/api/v1/meetings/${second.id}/location`).send({ location: '' }).expect(200); // cleared: back to the series'
     const after = new ICAL.Component(ICAL.parse((await request(t.http).get('/api/v1/meetings/calendar.ics').expect(200)).text));
     const back = after.getAllSubcomponents('vevent').find((e) => e.getFirstPropertyValue('uid') === `${second.id}@regie.werkagenda`);
     expect(back?.getFirstPropertyValue('location')).toBe('Ministerie van VWS, Den Haag');

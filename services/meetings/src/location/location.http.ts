@@ -16,8 +16,7 @@ class LocationBody extends createZodDto(
     location: z
       .string()
       .max(200, 'hoogstens 200 tekens')
-      .nullable()
-      .describe('Waar het overleg plaatsvindt (zaal, adres of "Online (Teams)"); leeg of null wist het'),
+      .describe('Waar het overleg plaatsvindt (zaal, adres of "Online (Teams)"); leeg wist het'),
   }),
 ) {}
 
@@ -60,7 +59,7 @@ export class LocationController {
     return this.set('meeting', meetingId, body.location, ctx, res);
   }
 
-  private async set(target: LocationTarget, targetId: string, location: string | null, ctx: CommandContext, res: Response) {
+  private async set(target: LocationTarget, targetId: string, location: string, ctx: CommandContext, res: Response) {
     const key = locationKey(target, targetId);
     const result = await this.commands.run(new Location.Command(key, { type: 'SetLocation', data: { target, targetId, location } }, ctx));
     return withRevision(res, result.revision, { id: targetId, revision: result.revision });

@@ -1764,8 +1764,8 @@ export interface components {
       issuedAt: string;
     };
     LocationBody: {
-      /** @description Waar het overleg plaatsvindt (zaal, adres of "Online (Teams)"); leeg of null wist het */
-      location: string | null;
+      /** @description Waar het overleg plaatsvindt (zaal, adres of "Online (Teams)"); leeg wist het */
+      location: string;
     };
     BoardAction_Output: {
       code: string;
