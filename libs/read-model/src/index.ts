@@ -3,6 +3,7 @@ export { ProjectionRunner, type ProjectionRunnerOptions } from './projection-run
 export { CheckpointMoved } from './checkpoint';
 export { readModelProgress, type ReadModelProgress } from './progress';
 export { swapInLive, type LiveSwapOptions } from './live-swap';
+export { compareWithLive, type LiveComparison, type CompareOptions } from './compare-with-live';
 export {
   rebuildInto,
   rebuildAllInto,

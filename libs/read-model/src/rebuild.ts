@@ -162,7 +162,7 @@ export async function rebuildAllInto(
 }
 
 /** Row count and an order-independent checksum of every read-model table in a schema. */
-export async function checksums(ds: DataSource, schema: string): Promise<TableChecksum[]> {
+export async function checksums(ds: Pick<DataSource, 'query'>, schema: string): Promise<TableChecksum[]> {
   const tables: { table_name: string }[] = await ds.query(
     `SELECT table_name FROM information_schema.tables
      WHERE table_schema = $1 AND table_type = 'BASE TABLE' AND table_name NOT IN ('migrations', 'projection_checkpoints', 'processed_messages')

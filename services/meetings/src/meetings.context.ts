@@ -4,6 +4,7 @@ import { MEETINGS_CONSUMERS } from './inbound/meetings-consumers';
 import { toIntegrationMessage } from './integration/to-contract';
 import { MEETINGS_AGGREGATES } from './meetings.commands';
 import { MEETINGS_ENTITIES } from './read-model/entities';
+import { LocationProjection } from './read-model/location.projection';
 import { MeetingsProjection } from './read-model/meetings.projection';
 import { MeetingsQueries } from './read-model/meetings.queries';
 import { MEETINGS_MIGRATIONS } from './read-model/migrations';
@@ -19,7 +20,7 @@ export const meetingsContext = defineContext({
   readModel: {
     entities: MEETINGS_ENTITIES,
     migrations: MEETINGS_MIGRATIONS,
-    projections: () => [new MeetingsProjection()],
+    projections: () => [new MeetingsProjection(), new LocationProjection()],
     consumers: MEETINGS_CONSUMERS,
     queries: MeetingsQueries,
     queriesInject: [MEETINGS_CONFIG],

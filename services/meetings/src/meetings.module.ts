@@ -1,6 +1,8 @@
 import { Inject, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AgendaController } from './agenda/agenda.http';
+import { CalendarTokensController } from './calendar/calendar-token.http';
+import { LocationController } from './location/location.http';
 import { MeetingRecordController } from './meeting/meeting-record.http';
 import { MeetingScheduleController } from './meeting/meeting-schedule.http';
 import { MeetingsReadController } from './meeting/meetings-read.http';
@@ -17,7 +19,15 @@ import { MEETINGS_CONFIG, type MeetingsConfig, meetingsConfigFromEnv } from './s
 @Module({
   imports: [CqrsModule],
   // The read controller first: its meetings/calendar.ics must be routed before meetings/:id.
-  controllers: [MeetingsReadController, MeetingScheduleController, AgendaController, MeetingRecordController, MinutesController],
+  controllers: [
+    MeetingsReadController,
+    MeetingScheduleController,
+    AgendaController,
+    MeetingRecordController,
+    MinutesController,
+    CalendarTokensController,
+    LocationController,
+  ],
   providers: [
     ...meetingsContext.providers,
     { provide: MEETINGS_CONFIG, useFactory: () => meetingsConfigFromEnv() },

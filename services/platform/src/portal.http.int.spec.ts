@@ -1,3 +1,4 @@
+import ICAL from 'ical.js';
 import request from 'supertest';
 import type { LocalAccounts } from '@regie/nest-kit';
 import { apiClient, type ApiClient, TEST_PASSWORD, testDatabase } from '@regie/test-kit';
@@ -154,6 +155,33 @@ describe('portal (backend-for-frontend) on the real platform', () => {
     const other = await post('/acties/2.1/voortgang', { ...form, _sleutel: 'sleutel-dubbel-2' }); // a new form on the page: a new key
     expect(other.status).toBe(303);
     expect(await recorded('Voorbeeld: dubbel verstuurd')).toHaveLength(2);
+  });
+
+  it('makes a personal calendar address on the overleggen page that a calendar reads without logging in, until it is revoked', async () => {
+    await login('director');
+    const page = await http.get('/overleggen');
+    expect(page.text).toContain('Overleggen in uw agenda (abonnement)');
+    expect(page.text).toContain('U hebt nog geen actief agenda-adres.');
+    const made = await post('/overleggen/agenda-abonnement', {});
+    expect(made.status).toBe(303);
+    expect(made.headers.location).toBe('/overleggen#agenda-abonnement');
+    const shown = (await http.get('/overleggen')).text;
+    const address = /Uw persoonlijke agenda-adres: (http\S+\.ics)/.exec(shown)?.[1];
+    expect(address).toMatch(new RegExp(`^${platform.url}/api/v1/calendar-feeds/`));
+    expect(shown).toContain('Uw actieve agenda-adressen');
+
+    const subscribed = await fetch(address!); // a calendar program: no cookie, no bearer token
+    expect(subscribed.status).toBe(200);
+    const vevents = new ICAL.Component(ICAL.parse(await subscribed.text())).getAllSubcomponents('vevent');
+    expect(vevents.length).toBeGreaterThan(0);
+    expect(String(vevents[0].getFirstPropertyValue('url'))).toMatch(new RegExp(`^${platform.url}/overleggen/`));
+    expect((await http.get('/overleggen')).text).not.toContain(address!); // shown once
+
+    const revoke = /action="(\/overleggen\/agenda-abonnement\/[\w-]+\/intrekken)#/.exec(shown)?.[1];
+    const revoked = await post(revoke!, {});
+    expect(revoked.status).toBe(303);
+    expect((await http.get('/overleggen')).text).toContain('Het agenda-adres is ingetrokken: het werkt niet meer.');
+    expect((await fetch(address!)).status).toBe(404);
   });
 
   it('logs out by clearing the session cookie', async () => {

@@ -1,5 +1,6 @@
+import type { DataSource } from 'typeorm';
 import type { EventStore } from '@regie/es-core';
-import { checksums, rebuildAllInto, type ReadModelDefinition, swapInLive, type TableChecksum } from '@regie/read-model';
+import { checksums, compareWithLive, rebuildAllInto, type ReadModelDefinition, swapInLive, type TableChecksum } from '@regie/read-model';
 import { MESSAGE_SOURCES } from './read-models';
 
 export interface ReplayOptions {
@@ -69,8 +70,16 @@ export async function replay(
     const rebuilt = all[i];
     const live = await model.openDataSource(model.schema);
     try {
-      const [a, b] = [await checksums(live, model.schema), await checksums(rebuilt.dataSource, rebuilt.schema)];
-      const outcome: ReplayOutcome = { model: model.name, schema: rebuilt.schema, position, differences: differing(a, b) };
+      // Without a target the live tables are compared at one store position with the rebuild (compareWithLive):
+      // a server projecting meanwhile is no difference. With one, the rebuild is as it was then and live is not.
+      const outcome: ReplayOutcome = target
+        ? { model: model.name, schema: rebuilt.schema, position, differences: await differences(live, rebuilt, model.schema) }
+        : await compareWithLive(store, model, rebuilt, live, { sources: MESSAGE_SOURCES }).then((c) => ({
+            model: model.name,
+            schema: rebuilt.schema,
+            position: c.position,
+            differences: c.differences,
+          }));
       if (options.swap) outcome.swappedTo = (await swapInLive(store, model, rebuilt, live, { sources: MESSAGE_SOURCES })).position;
       outcomes.push(outcome);
     } finally {
@@ -80,6 +89,9 @@ export async function replay(
   }
   return outcomes;
 }
+
+const differences = async (live: DataSource, rebuilt: { schema: string; dataSource: DataSource }, schema: string) =>
+  differing(await checksums(live, schema), await checksums(rebuilt.dataSource, rebuilt.schema));
 
 const differing = (live: TableChecksum[], rebuilt: TableChecksum[]): string[] => {
   const tables = [...new Set([...live, ...rebuilt].map((t) => t.table))].sort();

@@ -1,5 +1,6 @@
-import { DUTCH_MONTHS, endOfMonth, isCalendarDate, parseDutchDate } from '@regie/calendar';
+import { addDays, addMonths, DUTCH_MONTHS, endOfMonth, isCalendarDate, parseDutchDate } from '@regie/calendar';
 import { InvalidInput } from '@regie/es-core';
+import { christmasRecess, dayBefore, prinsjesdag, summerRecess } from './parliamentary-year';
 
 /** A due date as it was said, and the date it resolves to; `date: null` = no date known. */
 export interface Due {
@@ -29,6 +30,23 @@ export const UNKNOWN_DUE = 'onbekend';
  *   (eind) maart 2026                              -> 2026-03-31 (last day of the month)
  *   onbekend                                       -> no date: never overdue, never "due soon"
  *
+ * The parliamentary year (dates per year in parliamentary-year.ts: cited recess dates, or an
+ * assumption marked as such; Prinsjesdag is the third Tuesday of September):
+ *
+ *   voor het zomerreces (2026)                     -> 2026-07-02 (the day before the zomerreces begins)
+ *   na de zomer, na het zomerreces (2026)          -> 2026-09-30 (end of September: the Kamer sits again in the
+ *                                                     last days of August or the first of September)
+ *   rond Prinsjesdag, Prinsjesdag (2026)           -> 2026-09-15 (Prinsjesdag itself)
+ *   voor Prinsjesdag (2026)                        -> 2026-09-14 (the day before)
+ *   voor de begrotingsbehandeling (2026)           -> 2026-12-17 (the Kamer debates the departmental
+ *                                                     budgets between Prinsjesdag and the kerstreces; the
+ *                                                     phrase names no department: the day before the kerstreces)
+ *   voor het kerstreces (2026)                     -> 2026-12-17 (the day before the kerstreces begins)
+ *
+ * Relative to the reference date (the date the promise was made), never with a year:
+ *
+ *   binnen een maand, binnen drie maanden, binnen 6 weken -> that many months / weeks after it
+ *
  * Filler words are ignored: "in het najaar van 2026" = "najaar 2026". Anything else is refused
  * with InvalidInput('due') naming these forms. The same table is in services/commitments/README.md.
  */
@@ -37,7 +55,26 @@ const QUARTER_WORDS: Record<string, number> = { eerste: 1, '1e': 1, tweede: 2, '
 
 export const ACCEPTED_FORMS =
   'een datum (bijvoorbeeld 31 mei 2026 of 31-05-2026) of een periode: eind 2025, eind dit jaar, Q1 2026 / eerste kwartaal 2026, begin 2026, ' +
-  'voorjaar 2026, voor de zomer (2026), medio 2026, zomer 2026, najaar 2026, dit najaar, maart 2026, onbekend';
+  'voorjaar 2026, voor de zomer (2026), medio 2026, zomer 2026, na de zomer, najaar 2026, dit najaar, maart 2026, ' +
+  'voor/na het zomerreces, rond Prinsjesdag, voor Prinsjesdag, voor de begrotingsbehandeling, voor het kerstreces, ' +
+  'binnen een maand, binnen drie maanden, binnen zes weken, onbekend';
+
+const COUNT_WORDS: Record<string, number> = {
+  een: 1,
+  één: 1,
+  twee: 2,
+  drie: 3,
+  vier: 4,
+  vijf: 5,
+  zes: 6,
+  zeven: 7,
+  acht: 8,
+  negen: 9,
+  tien: 10,
+  elf: 11,
+  twaalf: 12,
+};
+const RELATIVE = new RegExp(`^binnen (?<n>\\d{1,2}|${Object.keys(COUNT_WORDS).join('|')}) (?<unit>maand|maanden|week|weken)$`);
 
 /** A period of a year: the month-day its last day falls on, per year. */
 type Period = (year: number) => string;
@@ -59,6 +96,14 @@ const PERIODS: { pattern: RegExp; period: (m: RegExpMatchArray) => Period }[] = 
   { pattern: /^(?:voorjaar|lente)(?: (?<year>\d{4}))?$/, period: () => fixed('05-31') },
   { pattern: /^(?:voor (?:de )?zomer|medio)(?: (?<year>\d{4}))?$/, period: () => fixed('06-30') },
   { pattern: /^zomer(?: (?<year>\d{4}))?$/, period: () => fixed('08-31') },
+  { pattern: /^voor zomerreces(?: (?<year>\d{4}))?$/, period: () => (year) => dayBefore(summerRecess(year).from) },
+  { pattern: /^na (?:de zomer|zomerreces)(?: (?<year>\d{4}))?$/, period: () => fixed('09-30') },
+  { pattern: /^(?:op )?prinsjesdag(?: (?<year>\d{4}))?$/, period: () => prinsjesdag },
+  { pattern: /^voor prinsjesdag(?: (?<year>\d{4}))?$/, period: () => (year) => dayBefore(prinsjesdag(year)) },
+  {
+    pattern: /^voor (?:de )?(?:begrotingsbehandeling|kerstreces)(?: (?<year>\d{4}))?$/,
+    period: () => (year) => dayBefore(christmasRecess(year).from),
+  },
   { pattern: /^(?:najaar|herfst)(?: (?<year>\d{4}))?$/, period: () => fixed('11-30') },
   {
     pattern: new RegExp(`^(?:eind(?:e)? )?(?<month>${DUTCH_MONTHS.join('|')})(?: (?<year>\\d{4}))?$`),
@@ -83,6 +128,14 @@ export function resolveDue(input: string, reference: string): Due {
   if (date) {
     if (!isCalendarDate(date)) throw new InvalidInput('due', `${text} is geen bestaande datum`);
     return { text, date };
+  }
+  const relative = normal.match(RELATIVE);
+  if (relative) {
+    const { n, unit } = relative.groups as { n: string; unit: string };
+    const count = COUNT_WORDS[n] ?? Number(n);
+    if (count < 1)
+      throw new InvalidInput('due', `"${text}": noem een termijn van ten minste één ${unit.startsWith('maand') ? 'maand' : 'week'}`);
+    return { text, date: unit.startsWith('maand') ? addMonths(reference, count) : addDays(reference, 7 * count) };
   }
   const thisYear = Number(reference.slice(0, 4));
   const explicitThis = /\b(?:dit|deze)\b/.test(normal);

@@ -65,4 +65,54 @@ describe('resolveDue: a Dutch due period resolves to the last day of that period
     expect(() => resolveDue('31-02-2026', madeAt)).toThrow(InvalidInput);
     expect(() => resolveDue('ooit', madeAt)).toThrow(/bijvoorbeeld 31 mei 2026 of 31-05-2026/);
   });
+
+  describe('the parliamentary year (recess dates per year, Prinsjesdag = third Tuesday of September)', () => {
+    it.each([
+      ['voor het zomerreces', '2026-07-02'],
+      ['voor het zomerreces 2024', '2024-07-04'], // cited: zomerreces 2024 begins Friday 5 July
+      ['na de zomer', '2026-09-30'],
+      ['na het zomerreces', '2026-09-30'],
+      ['na het zomerreces 2023', '2023-09-30'], // cited: the Kamer sat again on Tuesday 5 September 2023
+      ['rond Prinsjesdag', '2026-09-15'],
+      ['Prinsjesdag 2027', '2027-09-21'],
+      ['voor Prinsjesdag', '2026-09-14'],
+      ['voor Prinsjesdag 2025', '2025-09-15'],
+      ['voor de begrotingsbehandeling', '2026-12-17'],
+      ['voor het kerstreces', '2026-12-17'],
+      ['voor het kerstreces 2023', '2023-12-21'], // cited: kerstreces 2023 begins Friday 22 December
+    ])('"%s" made on %s', (text, date) => {
+      expect(resolveDue(text, madeAt)).toEqual({ text, date });
+    });
+
+    it("takes the next such moment when this year's has passed on the day the promise was made", () => {
+      expect(resolveDue('voor het kerstreces', '2026-12-20').date).toBe('2027-12-23');
+      expect(resolveDue('rond Prinsjesdag', '2026-10-01').date).toBe('2027-09-21');
+      expect(resolveDue('na de zomer', '2026-10-01').date).toBe('2027-09-30');
+      expect(resolveDue('voor het zomerreces', '2026-07-10').date).toBe('2027-07-01');
+    });
+  });
+
+  describe('a term relative to the day the promise was made', () => {
+    it.each([
+      ['binnen een maand', '2026-03-27'],
+      ['binnen één maand', '2026-03-27'],
+      ['binnen drie maanden', '2026-05-27'],
+      ['binnen 3 maanden', '2026-05-27'],
+      ['binnen zes weken', '2026-04-10'],
+    ])('"%s" -> %s', (text, date) => {
+      expect(resolveDue(text, madeAt)).toEqual({ text, date });
+    });
+
+    it('ends a month after the 31st on the last day of a shorter month', () => {
+      expect(resolveDue('binnen een maand', '2026-01-31').date).toBe('2026-02-28');
+    });
+
+    it('refuses a term of nothing', () => {
+      expect(() => resolveDue('binnen 0 maanden', madeAt)).toThrow(InvalidInput);
+    });
+  });
+
+  it('names the new forms when it refuses a phrase it does not understand', () => {
+    expect(() => resolveDue('na de verkiezingen', madeAt)).toThrow(/na de zomer.*rond Prinsjesdag.*voor het kerstreces.*binnen een maand/);
+  });
 });

@@ -13,6 +13,13 @@ export interface CalendarMeeting {
   updatedAt: Date;
   cancelReason: string | null;
   example: boolean;
+  /** Where it takes place (of the meeting, else of its series); none known: no LOCATION. */
+  location?: string | null;
+}
+
+export interface FeedOptions {
+  /** The portal page of a meeting, for the event's URL (e.g. https://regie.example/overleggen/<id>). */
+  pageUrl?: (meetingId: string) => string;
 }
 
 /** Europe/Amsterdam since 1996 (EU rules): CEST from the last Sunday of March, CET from the last Sunday of October. */
@@ -42,10 +49,12 @@ export const uidOf = (meetingId: string): string => `${meetingId}@regie.werkagen
 /**
  * The meetings as an iCalendar feed (RFC 5545, ical-generator): local times with TZID
  * Europe/Amsterdam and its VTIMEZONE, SEQUENCE raised by every reschedule or cancellation,
- * cancelled occurrences with STATUS:CANCELLED. DTSTAMP is the meeting's last change, so the
- * same state always renders the same feed.
+ * cancelled occurrences with STATUS:CANCELLED, provisional ones (a "Voorbeelddatum": the series
+ * is not planned for certain yet) STATUS:TENTATIVE, the rest CONFIRMED. URL leads back to the
+ * meeting's page in the portal, LOCATION where one is known. DTSTAMP is the meeting's last change,
+ * so the same state always renders the same feed.
  */
-export function calendarFeed(meetings: CalendarMeeting[], name: string): string {
+export function calendarFeed(meetings: CalendarMeeting[], name: string, options: FeedOptions = {}): string {
   const calendar = ical({
     name,
     prodId: { company: 'Regie', product: 'Overlegstructuur werkagenda', language: 'NL' },
@@ -69,7 +78,9 @@ export function calendarFeed(meetings: CalendarMeeting[], name: string): string 
       ]
         .filter(Boolean)
         .join('\n'),
-      status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      status: cancelled ? ICalEventStatus.CANCELLED : m.example ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
+      url: options.pageUrl?.(m.id) ?? null,
+      location: m.location ?? null,
     });
   }
   return calendar.toString();

@@ -59,6 +59,10 @@ const MAPPINGS: Record<MeetingsDomainEvent['type'], ((d: Data) => Data) | null> 
   DecisionCorrected: null,
   DecisionWithdrawn: null,
   ActionPointReassigned: null,
+  // Personal calendar addresses stay inside: no other context needs them.
+  CalendarTokenIssued: null,
+  CalendarTokenRevoked: null,
+  LocationSet: null,
 };
 
 function contractPayload(event: RecordedEvent): Data | undefined {

@@ -1,6 +1,6 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { asOfParam, Operation, withRevision, zodParam } from '@regie/nest-kit';
@@ -8,7 +8,7 @@ import { MeetingDetail, MeetingSeries, MeetingSummary } from './meeting.response
 import { ReadModel } from '@regie/context';
 import type { MeetingsQueries } from '../read-model/meetings.queries';
 import { agendaDocument } from '../agenda/agenda-document';
-import { calendarFeed } from '../calendar/calendar-feed';
+import { meetingsFeed, portalPage } from '../calendar/meetings-feed';
 import { isoDate, kindParam, uuidParam, werkagendaIdParam } from '../shared/schemas';
 
 const werkagendaId = werkagendaIdParam.optional();
@@ -52,26 +52,11 @@ export class MeetingsReadController {
   async calendar(
     @Query() query: CalendarQuery,
     @Query('asOf', asOfParam) asOf: string | undefined,
+    @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const meetings = await (await this.readModel.at(asOf)).queries.forCalendar(query.kind, query.werkagendaId);
-    const name = query.kind ? `Werkagenda: ${meetings[0]?.series.title ?? query.kind}` : 'Werkagenda: overleggen';
     res.type('text/calendar; charset=utf-8').set('Content-Disposition', 'inline; filename="overleggen.ics"');
-    return calendarFeed(
-      meetings.map((m) => ({
-        id: m.id,
-        title: m.series.title,
-        purpose: m.series.purpose,
-        startsAt: m.startsAt,
-        endsAt: m.endsAt,
-        status: m.status,
-        sequence: m.sequence,
-        updatedAt: m.updatedAt,
-        cancelReason: m.cancelReason,
-        example: m.series.example,
-      })),
-      name,
-    );
+    return meetingsFeed(await this.readModel.at(asOf), query, portalPage(req));
   }
 
   /** The agenda as a printable page (Dutch, A4); a draft is marked as concept. */

@@ -154,7 +154,16 @@ export class InboundProjectionRow {
   @Column('date', { name: 'published_on' }) publishedOn!: string;
 }
 
+/** Where a series (`target` 'series') or one meeting ('meeting') meets; a meeting's own overrides its series'. */
+@Entity('location')
+export class LocationRow {
+  @PrimaryColumn('text') target!: 'series' | 'meeting';
+  @PrimaryColumn('uuid', { name: 'target_id' }) targetId!: string;
+  @Column('text') location!: string;
+}
+
 export const MEETINGS_ENTITIES = [
+  LocationRow,
   SeriesRow,
   MeetingRow,
   DecisionRow,

@@ -6,7 +6,7 @@ import { composeDraft } from '../agenda/compose-draft';
 import type { AgendaItem } from '../meeting/meeting';
 import { preparations } from '../scheduling/preparation';
 import type { MeetingsConfig } from '../shared/config';
-import { ActionPointRow, DecisionRow, MeetingRow, SeriesRow } from './entities';
+import { ActionPointRow, DecisionRow, LocationRow, MeetingRow, SeriesRow } from './entities';
 
 const localDate = (instant: Date) => amsterdamLocal(instant).date;
 
@@ -233,6 +233,13 @@ export class MeetingsQueries {
     return (await this.ds.getRepository(SeriesRow).find({ select: { id: true }, where: { werkagendaId } })).map((s) => s.id);
   }
 
+  /** A series by id, for commands about it. */
+  async seriesById(id: string): Promise<SeriesRow> {
+    const series = await this.ds.getRepository(SeriesRow).findOneBy({ id });
+    if (!series) throw new NotFound(`overlegvorm ${id} bestaat niet`);
+    return series;
+  }
+
   async meeting(id: string): Promise<MeetingRow> {
     const meeting = await this.ds.getRepository(MeetingRow).findOneBy({ id });
     if (!meeting) throw new NotFound(`overleg ${id} bestaat niet`);
@@ -247,13 +254,19 @@ export class MeetingsQueries {
   }
 
   /** Meetings for the calendar feed, cancelled ones included (they carry STATUS:CANCELLED). */
-  async forCalendar(kind?: string, werkagendaId?: string): Promise<(MeetingRow & { series: SeriesRow })[]> {
+  async forCalendar(kind?: string, werkagendaId?: string): Promise<(MeetingRow & { series: SeriesRow; location: string | null })[]> {
     const series = await this.ds.getRepository(SeriesRow).find({ where: werkagendaId ? { werkagendaId } : {} });
     const where: FindOptionsWhere<MeetingRow> = kind ? { kind } : {};
     if (werkagendaId) where.seriesId = In(series.map((s) => s.id));
     const rows = await this.ds.getRepository(MeetingRow).find({ where, order: { startsAt: 'ASC' } });
     const byId = new Map(series.map((s) => [s.id, s]));
-    return rows.map((m) => Object.assign(m, { series: byId.get(m.seriesId) as SeriesRow }));
+    const places = new Map((await this.ds.getRepository(LocationRow).find()).map((l) => [`${l.target}-${l.targetId}`, l.location]));
+    return rows.map((m) =>
+      Object.assign(m, {
+        series: byId.get(m.seriesId) as SeriesRow,
+        location: places.get(`meeting-${m.id}`) ?? places.get(`series-${m.seriesId}`) ?? null, // the meeting's own, else its series'
+      }),
+    );
   }
 
   /**

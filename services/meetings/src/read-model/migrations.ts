@@ -127,6 +127,21 @@ export class DraftIndexes1700000000205 implements MigrationInterface {
   }
 }
 
+/** Where a series or a meeting meets (LocationSet events), for the calendar feed's LOCATION. */
+export class MeetingLocations1700000000206 implements MigrationInterface {
+  name = 'MeetingLocations1700000000206';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(
+      `CREATE TABLE ${schemaOf(runner)}.location (target text NOT NULL, target_id uuid NOT NULL, location text NOT NULL, PRIMARY KEY (target, target_id))`,
+    );
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query(`DROP TABLE ${schemaOf(runner)}.location`);
+  }
+}
+
 /**
  * The verslag (issue 15): decisions get their agenda item and a status (a correction is a new row
  * that names the one it replaces), action points their agenda item and earlier owners, and the
@@ -191,6 +206,7 @@ export const MEETINGS_MIGRATIONS = [
   InboundMilestoneDueDate1700000000203,
   SeriesPerWerkagenda1700000000204,
   DraftIndexes1700000000205,
+  MeetingLocations1700000000206,
   Minutes1700000000210,
   MeetingLifecycle1700000000211,
 ];

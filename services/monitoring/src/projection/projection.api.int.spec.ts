@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { newId } from '@regie/es-core';
 import { monitoringTestApp, type MonitoringTestApp } from '../testing/monitoring-test-app';
@@ -108,7 +109,15 @@ describe('quarterly projection over HTTP', () => {
     });
     const [event] = await t.store.readStream(projectionStream('2026-Q4'));
     expect(event).toMatchObject({ type: 'ProjectionPublished', data: { quarter: '2026-Q4', version: 1 } });
-    expect(published.body.document).toEqual(JSON.parse(JSON.stringify((event.data as { document: unknown }).document)));
+    // Frozen as text in the event (jsonb keeps a string byte for byte), served exactly so, with its sha256.
+    const { text, sha256 } = event.data as { text: string; sha256: string };
+    expect(published.body.document).toEqual(JSON.parse(text));
+    expect(published.body.sha256).toBe(createHash('sha256').update(text).digest('hex'));
+    expect(sha256).toBe(published.body.sha256);
+    const raw = await request(t.http).get('/api/v1/monitoring/projections/2026-Q4/published/document?version=1').expect(200);
+    expect(raw.text).toBe(text);
+    expect(raw.headers['content-type']).toMatch(/^application\/json/);
+    expect(raw.headers['repr-digest']).toBe(`sha-256=:${Buffer.from(sha256, 'hex').toString('base64')}:`);
     const frozen = (await request(t.http).get('/api/v1/monitoring/projections/2026-Q4/published').expect(200)).text;
 
     t.clock.set(new Date('2026-11-30T09:00:00Z'));

@@ -65,6 +65,31 @@ export class ProjectionsController {
     return this.projections.envelope(row);
   }
 
+  /**
+   * The frozen document itself, byte for byte as it was published (no envelope, never re-serialised):
+   * what an auditor hashes. `Repr-Digest` (RFC 9530) and the ETag carry its sha256.
+   */
+  @Get('published/document')
+  @Operation({
+    summary: 'Geeft het bevroren document van een gepubliceerde versie, byte voor byte zoals gepubliceerd',
+    answers: { type: Projection },
+    refusals: [400, 401, 404],
+  })
+  async publishedDocument(
+    @Param('quarter', quarter) q: string,
+    @Query('version', version('version')) v: number | undefined,
+    @Query('asOf', asOfParam) asOf: string | undefined,
+    @Res() res: Response,
+  ) {
+    const row = await this.projections.published(q, v, await this.readModel.at(asOf));
+    res
+      .status(200)
+      .type('application/json; charset=utf-8')
+      .set('ETag', `"${row.sha256}"`)
+      .set('Repr-Digest', `sha-256=:${Buffer.from(row.sha256, 'hex').toString('base64')}:`)
+      .send(Buffer.from(row.document, 'utf8'));
+  }
+
   /** What changed between two published versions, field by field. */
   @Get('published/compare')
   @Operation({

@@ -72,6 +72,7 @@ export class ProjectionService {
       publishedAt: row.publishedAt.toISOString(),
       publishedBy: row.publishedBy,
       sources: [Number(row.position)],
+      sha256: row.sha256,
       document: JSON.parse(row.document) as unknown,
     };
   }

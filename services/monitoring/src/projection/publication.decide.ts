@@ -1,6 +1,6 @@
 import { QUARTER_PATTERN } from '@regie/calendar';
 import { type Decider, InvalidInput } from '@regie/es-core';
-import { evolve, initialState, type PublicationEvent, type PublicationState } from './publication';
+import { evolve, initialState, type PublicationEvent, type PublicationState, sha256Of } from './publication';
 
 export type PublishProjection = { type: 'PublishProjection'; data: { quarter: string; publishedAt: string; document: unknown } };
 export type PublicationCommand = PublishProjection;
@@ -8,7 +8,9 @@ export type PublicationCommand = PublishProjection;
 export const decide = (command: PublicationCommand, state: PublicationState): PublicationEvent[] => {
   const { quarter, publishedAt, document } = command.data;
   if (!QUARTER_PATTERN.test(quarter)) throw new InvalidInput('quarter', 'verwacht een kwartaal als 2026-Q4');
-  return [{ type: 'ProjectionPublished', data: { quarter, version: state.versions + 1, publishedAt, document } }];
+  // Frozen as text: the exact bytes every later read serves, whichever way the event is read back.
+  const text = JSON.stringify(document);
+  return [{ type: 'ProjectionPublished', data: { quarter, version: state.versions + 1, publishedAt, text, sha256: sha256Of(text) } }];
 };
 
 export const publicationDecider: Decider<PublicationCommand, PublicationEvent, PublicationState> = { decide, evolve, initialState };

@@ -65,6 +65,8 @@ export class PublishedProjectionRow {
   @PrimaryColumn('int') version!: number;
   @Column('timestamptz', { name: 'published_at' }) publishedAt!: Date;
   @Column('text') document!: string;
+  /** The hex sha256 of the document's UTF-8 bytes. */
+  @Column('text') sha256!: string;
   @Column('bigint') position!: string;
   @Column('text', { name: 'published_by' }) publishedBy!: string;
 }

@@ -1,5 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { schemaOf } from '@regie/read-model';
+import { canonicalJson, sha256Of } from '../projection/publication';
 import { MONITORING_MIGRATIONS as BOARD_MIGRATIONS } from '../milestone-board/migrations';
 
 /**
@@ -54,4 +55,43 @@ export class MonitoredMadeBySealed1700000000103 implements MigrationInterface {
   }
 }
 
-export const MONITORING_MIGRATIONS = [...BOARD_MIGRATIONS, MonitoringReadModels1700000000102, MonitoredMadeBySealed1700000000103];
+/**
+ * A published projection's text is the text it was frozen as, and its sha256 is kept beside it.
+ * Versions published before the text was kept in the event (ProjectionPublished with `document`)
+ * were stored as JSON.stringify of the event's object, whose key order depended on whether the
+ * projection read the event from the appending process's memory or from the database (jsonb
+ * reorders keys): a replay could then produce other bytes than live. Their text becomes the
+ * canonical JSON (keys sorted), which is what a replay of those events now produces as well.
+ */
+export class PublishedProjectionText1700000000104 implements MigrationInterface {
+  name = 'PublishedProjectionText1700000000104';
+
+  async up(runner: QueryRunner): Promise<void> {
+    const s = schemaOf(runner);
+    await runner.query(`ALTER TABLE ${s}.published_projection ADD COLUMN sha256 text`);
+    const rows: { quarter: string; version: number; document: string }[] = await runner.query(
+      `SELECT quarter, version, document FROM ${s}.published_projection`,
+    );
+    for (const row of rows) {
+      const document = canonicalJson(JSON.parse(row.document));
+      await runner.query(`UPDATE ${s}.published_projection SET document = $3, sha256 = $4 WHERE quarter = $1 AND version = $2`, [
+        row.quarter,
+        row.version,
+        document,
+        sha256Of(document),
+      ]);
+    }
+    await runner.query(`ALTER TABLE ${s}.published_projection ALTER COLUMN sha256 SET NOT NULL`);
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query(`ALTER TABLE ${schemaOf(runner)}.published_projection DROP COLUMN sha256`);
+  }
+}
+
+export const MONITORING_MIGRATIONS = [
+  ...BOARD_MIGRATIONS,
+  MonitoringReadModels1700000000102,
+  MonitoredMadeBySealed1700000000103,
+  PublishedProjectionText1700000000104,
+];

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { appliedTypes, type RecordedEvent } from '@regie/es-core';
 import type { Projection } from '@regie/read-model';
 import type { IndicatorEvent } from '../indicator/indicator';
-import type { PublicationEvent } from '../projection/publication';
+import { frozenText, type PublicationEvent, sha256Of } from '../projection/publication';
 import { IndicatorMeasurementRow, IndicatorRow, PublishedProjectionRow } from './entities';
 
 /** The store events this read model shows: every type of monitoring's own aggregates, decided here. */
@@ -28,12 +28,15 @@ export class MonitoringProjection implements Projection {
     const event = recorded as unknown as (IndicatorEvent | PublicationEvent) & RecordedEvent;
     const position = recorded.position;
     if (event.type === 'ProjectionPublished') {
-      // The document is kept as the JSON text it was served as: a published version is byte-identical forever.
+      // The document is kept as the JSON text it was frozen as: a published version is byte-identical forever,
+      // also after a replay (see frozenText: never re-serialised from an object whose key order jsonb changed).
+      const document = frozenText(event.data);
       await em.insert(PublishedProjectionRow, {
         quarter: event.data.quarter,
         version: event.data.version,
         publishedAt: new Date(event.data.publishedAt),
-        document: JSON.stringify(event.data.document),
+        document,
+        sha256: sha256Of(document),
         position: String(position),
         publishedBy: recorded.metadata.actor.userId,
       });

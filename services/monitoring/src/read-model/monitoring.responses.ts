@@ -175,7 +175,13 @@ export class MeasurementRecorded extends createZodDto(
 ) {}
 export class Projection extends createZodDto(projectionSchema) {}
 /** A published version: the projection as it was frozen then. */
-export class PublishedProjection extends createZodDto(z.object({ ...publication, document: projectionSchema })) {}
+export class PublishedProjection extends createZodDto(
+  z.object({
+    ...publication,
+    sha256: z.string().describe('sha256 (hex) van de bevroren tekst van het document, zoals /published/document die levert'),
+    document: projectionSchema,
+  }),
+) {}
 export class ProjectionComparison extends createZodDto(
   z.object({
     quarter: z.string(),

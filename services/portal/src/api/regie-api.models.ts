@@ -27,6 +27,8 @@ export type Knelpunt = Action['knelpunten'][number];
 export type KnelpuntLevel = NonNullable<Knelpunt['escalatedTo']>;
 
 export type MeetingSeries = Schema<'MeetingSeries_Output'>;
+export type CalendarToken = Schema<'CalendarTokenListed_Output'>;
+export type CalendarTokenMade = Schema<'CalendarTokenMade_Output'>;
 export type MeetingSummary = Schema<'MeetingSummary_Output'>;
 export type Meeting = Schema<'MeetingDetail_Output'>;
 export type MeetingKind = MeetingSummary['kind'];

@@ -962,6 +962,92 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/calendar-tokens': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Somt uw actieve agenda-adressen op (zonder het geheim) */
+    get: operations['CalendarTokensController_list'];
+    put?: never;
+    /** Maakt een persoonlijk, intrekbaar agenda-adres (iCalendar) dat zonder inloggen werkt */
+    post: operations['CalendarTokensController_issue'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/calendar-tokens/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Trekt een agenda-adres in: het werkt daarna niet meer */
+    delete: operations['CalendarTokensController_revoke'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/calendar-feeds/{key}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Geeft de overleggen als iCalendar-feed via een persoonlijk agenda-adres (zonder inloggen) */
+    get: operations['CalendarTokensController_feed'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meeting-series/{id}/location': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Legt vast waar een overlegvorm plaatsvindt */
+    post: operations['LocationController_series'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/{id}/location': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Legt vast waar één overleg plaatsvindt (gaat voor die van de overlegvorm) */
+    post: operations['LocationController_meeting'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/monitoring/milestones': {
     parameters: {
       query?: never;
@@ -1158,6 +1244,23 @@ export interface paths {
     };
     /** Geeft een gepubliceerde versie van de kwartaalprojectie, standaard de laatste */
     get: operations['ProjectionsController_published'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/monitoring/projections/{quarter}/published/document': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Geeft het bevroren document van een gepubliceerde versie, byte voor byte zoals gepubliceerd */
+    get: operations['ProjectionsController_publishedDocument'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1997,6 +2100,22 @@ export interface components {
       owner: string;
       reason: string;
     };
+    CalendarTokenMade_Output: {
+      /** Format: uuid */
+      id: string;
+      /** @description Het persoonlijke abonnementsadres; het geheim erin wordt alleen nu getoond */
+      url: string;
+      issuedAt: string;
+    };
+    CalendarTokenListed_Output: {
+      /** Format: uuid */
+      id: string;
+      issuedAt: string;
+    };
+    LocationBody: {
+      /** @description Waar het overleg plaatsvindt (zaal, adres of "Online (Teams)"); leeg wist het */
+      location: string;
+    };
     BoardAction_Output: {
       code: string;
       actionLine: number | null;
@@ -2387,6 +2506,8 @@ export interface components {
       publishedAt: string;
       publishedBy: string;
       sources: number[];
+      /** @description sha256 (hex) van de bevroren tekst van het document, zoals /published/document die levert */
+      sha256: string;
       document: {
         quarter: string;
         period: {
@@ -6495,6 +6616,306 @@ export interface operations {
       };
     };
   };
+  CalendarTokensController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CalendarTokenListed_Output'][];
+        };
+      };
+      /** @description Niet ingelogd: een geldig bearer-token ontbreekt */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  CalendarTokensController_issue: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CalendarTokenMade_Output'];
+        };
+      };
+      /** @description Niet ingelogd: een geldig bearer-token ontbreekt */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict: de toestand staat dit niet toe, of de revisie in If-Match is niet meer de laatste */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  CalendarTokensController_revoke: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Gelukt; het antwoord heeft geen inhoud */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Ongeldige invoer: `errors` noemt elk ongeldig veld */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ingelogd: een geldig bearer-token ontbreekt */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  CalendarTokensController_feed: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        key: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/calendar': string;
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  LocationController_series: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LocationBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Changed_Output'];
+        };
+      };
+      /** @description Ongeldige invoer: `errors` noemt elk ongeldig veld */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ingelogd: een geldig bearer-token ontbreekt */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Geen toegang: deze rol of actiehouder mag dit niet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Te groot: de body is groter dan deze route aanneemt (256 KB; de Tweede Kamer-import 20 MB), ook na uitpakken */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ondersteund: de body is geen JSON, of in een codering of tekenset die de API niet leest */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  LocationController_meeting: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LocationBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Changed_Output'];
+        };
+      };
+      /** @description Ongeldige invoer: `errors` noemt elk ongeldig veld */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ingelogd: een geldig bearer-token ontbreekt */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Geen toegang: deze rol of actiehouder mag dit niet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Te groot: de body is groter dan deze route aanneemt (256 KB; de Tweede Kamer-import 20 MB), ook na uitpakken */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ondersteund: de body is geen JSON, of in een codering of tekenset die de API niet leest */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
   MilestoneBoardController_board: {
     parameters: {
       query: {
@@ -7039,6 +7460,54 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['PublishedProjection_Output'];
+        };
+      };
+      /** @description Ongeldige invoer: `errors` noemt elk ongeldig veld */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ingelogd: een geldig bearer-token ontbreekt */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  ProjectionsController_publishedDocument: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        quarter: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Projection_Output'];
         };
       };
       /** @description Ongeldige invoer: `errors` noemt elk ongeldig veld */

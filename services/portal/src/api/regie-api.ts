@@ -71,6 +71,7 @@ export class RegieApi {
   decisionsCsv = (query: DecisionQuery = {}) => this.raw('GET', '/decisions.csv', { ...query });
   actionPointList = (query: ActionPointQuery = {}) => this.get<T.ActionPointEntry[]>('/action-points', { ...query });
   actionPointsCsv = (query: ActionPointQuery = {}) => this.raw('GET', '/action-points.csv', { ...query });
+  calendarTokens = () => this.get<T.CalendarToken[]>('/calendar-tokens');
 
   commitments = (status?: string, asOf?: string) => this.get<T.CommitmentSummary[]>('/commitments', { status, asOf });
   commitment = (id: string, asOf?: string) => this.get<T.Commitment>(`/commitments/${enc(id)}`, { asOf });

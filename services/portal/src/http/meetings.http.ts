@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '@regie/nest-kit';
 import type { WriteOptions } from '../api/regie-api';
+import type { CalendarTokenMade } from '../api/regie-api.models';
 import { Portal, SessionGuard } from '../session/session.guard';
 import type { PortalContext } from '../session/session';
 import { amsterdamInstant } from '../views/format';
@@ -26,9 +27,48 @@ type Body = Record<string, unknown>;
 export class MeetingsController {
   @Get()
   async calendar(@Portal() p: PortalContext, @Query('soort') soort: string | undefined, @Res() res: Response) {
+    sendPage(res, await this.calendarPage(p, soort));
+  }
+
+  /** A personal address for Outlook and the like: shown once, in the message after it is made. */
+  @Post('agenda-abonnement')
+  subscribe(@Portal() p: PortalContext, @Body() body: Body, @Req() req: Request, @Res() res: Response) {
+    const success = { to: '/overleggen#agenda-abonnement', message: '' };
+    return submit(req, res, {
+      form: 'agenda-abonnement',
+      body,
+      call: async (o) => {
+        const made = await p.api.post<CalendarTokenMade>('/calendar-tokens', {}, o);
+        // The address on the portal's own origin, as the user reaches it (the API answers on the same origin).
+        const address = `${req.protocol}://${req.get('host')}${new URL(made.url).pathname}`;
+        success.message =
+          `Uw persoonlijke agenda-adres: ${address} — kopieer het nu en voeg het in uw agenda toe als abonnement ` +
+          '(in Outlook: Agenda toevoegen, Abonneren via internet). Het wordt niet opnieuw getoond; wie het adres heeft, ziet de overleggen.';
+      },
+      success,
+      rerender: (errors) => this.calendarPage(p, undefined, errors),
+    });
+  }
+
+  @Post('agenda-abonnement/:token/intrekken')
+  unsubscribe(@Portal() p: PortalContext, @Param('token') token: string, @Body() body: Body, @Req() req: Request, @Res() res: Response) {
+    return submit(req, res, {
+      form: `abonnement-intrekken-${token}`,
+      body,
+      call: (o) => p.api.delete(`/calendar-tokens/${enc(token)}`, o),
+      success: { to: '/overleggen#agenda-abonnement', message: 'Het agenda-adres is ingetrokken: het werkt niet meer.' },
+      rerender: (errors) => this.calendarPage(p, undefined, errors),
+    });
+  }
+
+  private async calendarPage(p: PortalContext, soort: string | undefined, errors?: FormErrors) {
     const kind = isKind(soort) ? soort : undefined;
-    const [meetings, series] = await Promise.all([p.api.meetings({ kind, asOf: p.asOf?.instant }), p.api.meetingSeries()]);
-    sendPage(res, MeetingsPage({ p, meetings, series, kind }));
+    const [meetings, series, tokens] = await Promise.all([
+      p.api.meetings({ kind, asOf: p.asOf?.instant }),
+      p.api.meetingSeries(),
+      p.asOf ? Promise.resolve([]) : p.api.calendarTokens(),
+    ]);
+    return MeetingsPage({ p, meetings, series, kind, tokens, errors });
   }
 
   /** Declared before :id. The feed needs the user's token, so it comes through the portal. */

@@ -46,6 +46,9 @@ export const EVENT_TYPE_LABEL: Record<EventType, string> = {
   DecisionCorrected: 'Besluit gecorrigeerd',
   DecisionWithdrawn: 'Besluit ingetrokken',
   ActionPointReassigned: 'Actiepunt overgedragen',
+  LocationSet: 'Vergaderplaats vastgelegd',
+  CalendarTokenIssued: 'Agenda-abonnement aangemaakt',
+  CalendarTokenRevoked: 'Agenda-abonnement ingetrokken',
   DecisionRecorded: 'Besluit vastgelegd',
   ActionPointAssigned: 'Actiepunt uitgezet',
   ActionPointCompleted: 'Actiepunt afgerond',
@@ -168,6 +171,13 @@ export const EVENT_FIELD_LABEL: Record<EventField, string | null> = {
   notes: 'aantekeningen',
   previousChair: 'vorige voorzitter',
   frozenBy: 'vastgesteld bij',
+  sha256: null,
+  target: null,
+  location: 'vergaderplaats',
+  secretHash: null,
+  tokenId: null,
+  issuedAt: 'aangemaakt op',
+  revokedAt: 'ingetrokken op',
 };
 
 const ZONE = 'Europe/Amsterdam';
@@ -199,6 +209,8 @@ export function formatEventValue(field: string, value: unknown): string | undefi
     return parts.length === value.length && parts.length > 0 ? parts.join(', ') : undefined;
   }
   if (typeof value !== 'string') return undefined;
+  // A frozen document kept as its exact text (a published projection): a structure, not a plain value.
+  if (/^\s*[{[]/.test(value)) return undefined;
   if (isCalendarDate(value)) return dutchDate(value);
   if (INSTANT.test(value) && !Number.isNaN(Date.parse(value))) return dateTime.format(new Date(value));
   if (isQuarter(value)) return quarterLabel(value);

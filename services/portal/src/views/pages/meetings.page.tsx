@@ -1,6 +1,8 @@
-import type { MeetingKind, MeetingSeries, MeetingSummary } from '../../api/regie-api.models';
+import type { CalendarToken, MeetingKind, MeetingSeries, MeetingSummary } from '../../api/regie-api.models';
 import type { PortalContext } from '../../session/session';
 import { A, Alert, Badge, DataList, Disclosure, H1, H2, P, SelectFilter, Table } from '../components';
+import { ButtonForm, Form } from '../form';
+import { type FormErrors, FormState } from '../form-state';
 import { formatDateTime, formatTime, formatWeekday } from '../format';
 import { MEETING_KIND_LABEL, MEETING_STATUS_LABEL } from '../labels';
 import { Layout } from '../layout';
@@ -12,11 +14,16 @@ export function MeetingsPage({
   meetings,
   series,
   kind,
+  tokens = [],
+  errors,
 }: {
   p: PortalContext;
   meetings: MeetingSummary[];
   series: MeetingSeries[];
   kind?: MeetingKind;
+  /** The user's active personal calendar addresses. */
+  tokens?: CalendarToken[];
+  errors?: FormErrors;
 }) {
   const now = p.asOf ? new Date(p.asOf.instant) : p.now;
   const { upcoming, past } = splitCalendar(meetings, now);
@@ -66,6 +73,7 @@ export function MeetingsPage({
       <P>
         <A href={`/overleggen/agenda.ics${kind ? `?soort=${kind}` : ''}`}>Overleggen in uw agenda zetten (iCalendar-bestand)</A>
       </P>
+      {!p.asOf && <CalendarSubscription tokens={tokens} errors={errors} />}
       <H2 id="komend">Komende overleggen</H2>
       <Table
         caption="Komende overleggen, eerstvolgende eerst"
@@ -99,5 +107,50 @@ export function MeetingsPage({
         ))}
       </Disclosure>
     </Layout>
+  );
+}
+
+/** Making and revoking the user's own subscription addresses (iCalendar without logging in). */
+function CalendarSubscription({ tokens, errors }: { tokens: CalendarToken[]; errors?: FormErrors }) {
+  return (
+    <section aria-labelledby="agenda-abonnement">
+      <H2 id="agenda-abonnement">Overleggen in uw agenda (abonnement)</H2>
+      <P>
+        Met een persoonlijk agenda-adres houdt Outlook (of een andere agenda) de overleggen zelf bij, zonder in te loggen. Het adres is
+        alleen voor u: wie het heeft, ziet de overleggen. Trek een adres in als u het niet meer gebruikt of als het bij een ander terecht is
+        gekomen; het werkt dan direct niet meer.
+      </P>
+      {tokens.length === 0 ? (
+        <P>U hebt nog geen actief agenda-adres.</P>
+      ) : (
+        <Table
+          caption="Uw actieve agenda-adressen"
+          rows={tokens}
+          rowKey={(t) => t.id}
+          empty="U hebt nog geen actief agenda-adres."
+          columns={[
+            { header: 'Gemaakt op', cell: (t: CalendarToken) => formatDateTime(t.issuedAt) },
+            {
+              header: 'Intrekken',
+              cell: (t: CalendarToken) => (
+                <ButtonForm
+                  f={new FormState(`abonnement-intrekken-${t.id}`, errors)}
+                  action={`/overleggen/agenda-abonnement/${t.id}/intrekken`}
+                  label="Intrekken"
+                  accessibleLabel={`Intrekken: agenda-adres gemaakt op ${formatDateTime(t.issuedAt)}`}
+                />
+              ),
+            },
+          ]}
+        />
+      )}
+      <Form
+        f={new FormState('agenda-abonnement', errors)}
+        action="/overleggen/agenda-abonnement"
+        title="Nieuw agenda-adres maken"
+        submit="Nieuw agenda-adres maken"
+        kind="secondary"
+      />
+    </section>
   );
 }
