@@ -71,6 +71,11 @@ export class UpcastingEventStore extends EventStore {
     return this.upcasters.currentVersions[type] ?? this.inner.schemaVersionOf(type);
   }
 
+  /** The adapter's snapshots: states folded from upcast events (a new upcaster is a decider version bump). */
+  override get snapshots() {
+    return this.inner.snapshots;
+  }
+
   /** The adapter underneath (for adapter-specific tools such as the chain verification). */
   get unwrapped(): EventStore {
     return this.inner;
