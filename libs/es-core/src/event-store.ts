@@ -47,6 +47,12 @@ export interface EventStoreStatistics {
   eventsByType: { type: string; events: number }[];
 }
 
+/** The events that had occurred by a moment: how many, and the last position among them (0 for none). */
+export interface OccurredBy {
+  events: number;
+  lastPosition: number;
+}
+
 /** One stream's decider state as folded up to and including `revision`. */
 export interface StateSnapshot {
   revision: number;
@@ -100,6 +106,15 @@ export abstract class EventStore {
 
   /** Position of the newest event, 0 when empty. */
   abstract headPosition(): Promise<number>;
+
+  /**
+   * Which events had occurred by `moment` (occurredAt ≤ moment): how many, and the last position
+   * among them; time travel keys its replays by them. `undefined` where the adapter cannot tell
+   * without reading the history.
+   */
+  occurredBy(_moment: Date): Promise<OccurredBy | undefined> {
+    return Promise.resolve(undefined);
+  }
 
   /**
    * Streams and events per type, for operators; `undefined` where the adapter could only count by

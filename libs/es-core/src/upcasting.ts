@@ -5,6 +5,7 @@ import {
   EventStore,
   type EventStoreStatistics,
   type ExpectedRevision,
+  type OccurredBy,
   type ReadAllOptions,
   type ReadStreamOptions,
   type SubscribeAllOptions,
@@ -99,6 +100,10 @@ export class UpcastingEventStore extends EventStore {
 
   headPosition(): Promise<number> {
     return this.inner.headPosition();
+  }
+
+  override occurredBy(moment: Date): Promise<OccurredBy | undefined> {
+    return this.inner.occurredBy(moment);
   }
 
   override statistics(): Promise<EventStoreStatistics | undefined> {

@@ -10,6 +10,7 @@ import {
   type ExpectedRevision,
   type NewEvent,
   type ReadAllOptions,
+  type OccurredBy,
   type SnapshotStore,
   type ReadStreamOptions,
   type RecordedEvent,
@@ -206,6 +207,15 @@ export class PostgresEventStore extends EventStore {
       [streamId, options.fromRevision ?? 0, options.maxCount ?? null],
     );
     return rows.map(toRecorded);
+  }
+
+  /** Counted on the index by occurred_at (migration 4), without reading the events themselves. */
+  override async occurredBy(moment: Date): Promise<OccurredBy> {
+    const { rows } = await this.pool.query(
+      `SELECT count(*)::bigint AS events, coalesce(max(position), 0) AS last FROM ${this.s}.events WHERE occurred_at <= $1`,
+      [moment],
+    );
+    return { events: Number(rows[0].events), lastPosition: Number(rows[0].last) };
   }
 
   /** Decider-state snapshots in the `snapshots` table (a cache beside the history; see schema.ts). */
