@@ -28,6 +28,7 @@ import { type MessageSources, projectionsOf, type ReadModelDefinition } from './
  *   never drop each other's replays.
  */
 const INSTANCE = randomBytes(3).toString('hex');
+let instances = 0;
 
 export interface TimeTravelOptions {
   /** Replayed moments kept open (least recently used dropped first). Default 8. */
@@ -44,11 +45,17 @@ export interface TimeTravelOptions {
   onBuild?: (replay: { from: number; to: number; seconds: number }) => void;
 }
 
+/**
+ * The read model as of `moment`: the events that had occurred by then, the last of which is at
+ * `position`. It serves a later moment `asOf` as the start of its replay as long as no event up
+ * to `position` occurred between `moment` and `asOf`: up to `validUntil` (exclusive; none: for
+ * ever), the earliest occurredAt after `moment` among the events up to `position`.
+ */
 export interface TimeTravelSnapshot {
   schema: string;
   position: number;
-  /** The newest occurredAt among the events up to `position`: the snapshot serves moments from then on. */
-  occurredUpTo: Date;
+  moment: Date;
+  validUntil?: Date;
 }
 
 /** Tables that are bookkeeping of the schema itself, not read-model content. */
@@ -57,6 +64,8 @@ const PAGE = 5000;
 
 export class TimeTravel {
   private readonly open = new Map<string, Promise<DataSource>>();
+  /** This process's id and this object's: two TimeTravels on one read model never share a replay schema. */
+  private readonly id = `${INSTANCE}${(++instances).toString(36)}`;
   private readonly keep: number;
   private readonly every: number;
   private readonly kept: number;
@@ -127,16 +136,22 @@ export class TimeTravel {
     const found: TimeTravelSnapshot[] = [];
     for (const { nspname } of schemas) {
       const [info] = await ds
-        .query(`SELECT position, occurred_up_to FROM "${nspname}".time_travel_snapshot`)
-        .catch(() => [] as { position: string; occurred_up_to: Date }[]); // dropped meanwhile
-      if (info) found.push({ schema: nspname, position: Number(info.position), occurredUpTo: new Date(info.occurred_up_to) });
+        .query(`SELECT position, moment, valid_until FROM "${nspname}".time_travel_snapshot`)
+        .catch(() => [] as { position: string; moment: Date; valid_until: Date | null }[]); // dropped meanwhile
+      if (info)
+        found.push({
+          schema: nspname,
+          position: Number(info.position),
+          moment: new Date(info.moment),
+          ...(info.valid_until ? { validUntil: new Date(info.valid_until) } : {}),
+        });
     }
     return found.sort((a, b) => a.position - b.position);
   }
 
   /**
-   * Takes the snapshots missing up to the store's head: from the newest one, replays every event
-   * into a scratch schema and copies it at each multiple of `snapshotEvery`. One at a time per
+   * Takes the snapshots missing up to the store's head, each about `snapshotEvery` positions after
+   * the one before: from the newest one, into a scratch schema, then copied. One at a time per
    * instance; another instance taking the same snapshot at once is harmless (the first one stays).
    */
   prepare(): Promise<void> {
@@ -152,28 +167,41 @@ export class TimeTravel {
     return run;
   }
 
+  /**
+   * The chain of snapshots: from one at (position P, moment T, valid until V) the next is the
+   * read model as of a moment T' in (T, V): the events up to the `snapshotEvery`-th after P mostly
+   * occurred by T' (T' is the 90th percentile of their occurredAt). The scratch schema as of T
+   * becomes the one as of T' by applying the events after P that occurred by T', up to the last of
+   * them; those after P that occur later bound the new snapshot's validity, with V.
+   */
   private async takeSnapshots(): Promise<void> {
     const head = await this.store.headPosition();
     const existing = await this.snapshots();
     const base = existing[existing.length - 1];
     if (head - (base?.position ?? 0) < this.every || this.closed) return;
-    if (!(await this.copyable(base?.schema))) return;
-    const scratch = `${this.model.schema}__snapwork_${INSTANCE}`;
+    if (!(await this.store.occurredBy(new Date(0))) || !(await this.copyable(base?.schema))) return;
+    const scratch = `${this.model.schema}__snapwork_${this.id}`;
     const ds = await this.model.openDataSource(scratch);
     try {
       if (base) await copyTables(ds, base.schema, scratch);
       const runner = this.runnerOn(ds);
-      let position = await runner.resume();
-      let occurredUpTo = base?.occurredUpTo.getTime() ?? 0;
-      while (!this.closed) {
-        const mark = (Math.floor(position / this.every) + 1) * this.every;
-        if (mark > head) break;
-        const page = await this.store.readAll({ after: position, limit: Math.min(PAGE, mark - position) });
-        if (page.length === 0) break;
-        for (const event of page) occurredUpTo = Math.max(occurredUpTo, event.occurredAt.getTime());
-        await runner.applyPage(page);
-        position = page[page.length - 1].position;
-        if (position === mark) await this.snapshot(scratch, position, new Date(occurredUpTo));
+      const resumed = await runner.resume(); // the snapshot's checkpoint: its last applied event
+      let position = base?.position ?? resumed;
+      let moment = base?.moment.getTime() ?? Number.NEGATIVE_INFINITY;
+      let validUntil = base?.validUntil?.getTime() ?? Number.POSITIVE_INFINITY;
+      while (!this.closed && head - position >= this.every) {
+        const ahead = await this.readRange(position, position + this.every);
+        const times = ahead.map((e) => e.occurredAt.getTime()).sort((a, b) => a - b);
+        const next = Math.min(Math.max(moment + 1, times[Math.floor(times.length * 0.9)]), validUntil - 1);
+        if (!(next > moment)) break; // events occurring ahead of their neighbours pin the chain here
+        const last = (await this.store.occurredBy(new Date(next)))!.lastPosition;
+        const events = last > position + this.every ? [...ahead, ...(await this.readRange(position + this.every, last))] : ahead;
+        const applied = events.filter((e) => e.position <= last && e.occurredAt.getTime() <= next);
+        for (const e of events)
+          if (e.position <= last && e.occurredAt.getTime() > next) validUntil = Math.min(validUntil, e.occurredAt.getTime());
+        for (let i = 0; i < applied.length; i += PAGE) await runner.applyPage(applied.slice(i, i + PAGE));
+        [position, moment] = [last, next];
+        await this.snapshot(scratch, position, new Date(moment), Number.isFinite(validUntil) ? new Date(validUntil) : undefined);
       }
     } finally {
       await ds.query(`DROP SCHEMA IF EXISTS "${scratch}" CASCADE`).catch(() => undefined);
@@ -182,15 +210,29 @@ export class TimeTravel {
     await this.thin();
   }
 
+  /** The events at positions in (after, to]. */
+  private async readRange(after: number, to: number): Promise<RecordedEvent[]> {
+    const events: RecordedEvent[] = [];
+    for (let from = after; from < to;) {
+      const page = await this.store.readAll({ after: from, limit: Math.min(PAGE, to - from) });
+      if (page.length === 0) break;
+      events.push(...page);
+      from = page[page.length - 1].position;
+    }
+    return events;
+  }
+
   /** Copies the scratch schema into `<schema>__snap_<position>`, made complete before it gets its name. */
-  private async snapshot(from: string, position: number, occurredUpTo: Date): Promise<void> {
-    const work = `${this.model.schema}__snaptmp_${INSTANCE}`;
+  private async snapshot(from: string, position: number, moment: Date, validUntil?: Date): Promise<void> {
+    const work = `${this.model.schema}__snaptmp_${this.id}`;
     const name = `${this.model.schema}__snap_${position}`;
     const ds = await this.model.openDataSource(work);
     try {
       await copyTables(ds, from, work);
-      await ds.query(`CREATE TABLE "${work}".time_travel_snapshot (position bigint NOT NULL, occurred_up_to timestamptz NOT NULL)`);
-      await ds.query(`INSERT INTO "${work}".time_travel_snapshot VALUES ($1, $2)`, [position, occurredUpTo]);
+      await ds.query(
+        `CREATE TABLE "${work}".time_travel_snapshot (position bigint NOT NULL, moment timestamptz NOT NULL, valid_until timestamptz)`,
+      );
+      await ds.query(`INSERT INTO "${work}".time_travel_snapshot VALUES ($1, $2, $3)`, [position, moment, validUntil ?? null]);
       await ds.query(`ALTER SCHEMA "${work}" RENAME TO "${name}"`).catch(() => undefined); // another instance took it first
     } finally {
       await ds.query(`DROP SCHEMA IF EXISTS "${work}" CASCADE`).catch(() => undefined);
@@ -232,15 +274,21 @@ export class TimeTravel {
   }
 
   private async build(asOf: Date, key: string, last?: number): Promise<DataSource> {
-    const schema = `${this.model.schema}__asof_${INSTANCE}_${createHash('sha256').update(key).digest('hex').slice(0, 10)}`;
+    const schema = `${this.model.schema}__asof_${this.id}_${createHash('sha256').update(key).digest('hex').slice(0, 10)}`;
     const dataSource = await this.model.openDataSource(schema);
     try {
+      const started = performance.now();
       const base = await this.baseFor(asOf, last);
       // A snapshot dropped meanwhile (thinned) rolls the copy back: then this look replays from the start.
-      if (base) await copyTables(dataSource, base.schema, schema).catch(() => undefined);
+      const copied = base
+        ? await copyTables(dataSource, base.schema, schema).then(
+            () => base.position,
+            () => 0,
+          )
+        : 0;
       const runner = this.runnerOn(dataSource);
-      const started = performance.now();
-      let position = await runner.resume();
+      // From the snapshot's position: the events up to it that it did not apply occurred after `asOf` (its validity).
+      let position = Math.max(await runner.resume(), copied);
       const from = position;
       const bound = last ?? Number.POSITIVE_INFINITY;
       const include = (event: RecordedEvent) => event.occurredAt.getTime() <= asOf.getTime();
@@ -261,10 +309,12 @@ export class TimeTravel {
     }
   }
 
-  /** The newest snapshot every event of which had occurred by `asOf`, and not past the last one that had. */
+  /** The newest snapshot that starts the replay to `asOf`: taken at or before it, and valid until after it. */
   private async baseFor(asOf: Date, last?: number): Promise<TimeTravelSnapshot | undefined> {
+    const t = asOf.getTime();
     const usable = (await this.snapshots().catch(() => [])).filter(
-      (s) => s.occurredUpTo.getTime() <= asOf.getTime() && (last === undefined || s.position <= last),
+      (s) =>
+        s.moment.getTime() <= t && (s.validUntil === undefined || t < s.validUntil.getTime()) && (last === undefined || s.position <= last),
     );
     const base = usable[usable.length - 1];
     return base && (await this.copyable(base.schema)) ? base : undefined;

@@ -1,3 +1,4 @@
+import { newId } from '@regie/es-core';
 import { checksums, TimeTravel } from '@regie/read-model';
 import { apiClient, testDatabase } from '@regie/test-kit';
 import { type RunningPlatform } from './platform';
@@ -21,8 +22,26 @@ describe('time travel from read-model snapshots', () => {
       if (res.status >= 400) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
       return res.json() as Promise<any>;
     };
+    // Events recorded out of their time order: one occurring ahead of the ones after it, one behind them.
+    const report = (summary: string, at: Date) =>
+      platform.adapters.store.append(
+        'action-1.2',
+        [
+          {
+            id: newId(),
+            type: 'ProgressReported',
+            data: { code: '1.2', reportId: newId(), rag: 'rood', summary, reportedAt: at.toISOString() },
+            schemaVersion: 1,
+            occurredAt: at,
+            metadata: { actor: { userId: 'coordinator', role: 'coordinator' }, correlationId: 'c', causationId: 'c' },
+          },
+        ],
+        'any',
+      );
+    const early = platform.adapters.clock.now();
     // A history with moments between writes: milestones planned, replanned, reported on, a commitment postponed.
     for (const code of ['1.2', '2.1', '3.1']) {
+      if (code === '2.1') await report('Voorbeeld: vooruit gedateerd', new Date(early.getTime() + 3_600_000));
       const milestone = await call('POST', `/api/v1/actions/${code}/milestones`, {
         title: `Voorbeeld: mijlpaal ${code}`,
         dueDate: '2026-06-30',
@@ -42,6 +61,7 @@ describe('time travel from read-model snapshots', () => {
       actionCodes: ['2.1'],
     });
     await call('POST', `/api/v1/commitments/${commitment.id}/postpone`, { due: 'najaar 2026', reason: 'Voorbeeld: later' });
+    await report('Voorbeeld: achteraf gemeld', new Date(early.getTime() + 50));
   });
   afterAll(async () => {
     await platform.close();
@@ -54,7 +74,7 @@ describe('time travel from read-model snapshots', () => {
     const events = await store.readAll({ after: 0, limit: head });
     const times = [...new Set(events.map((e) => e.occurredAt.getTime()))].sort((a, b) => a - b);
     // Moments at a spread of places in the history, each also 1 ms later (the same events: one cached replay).
-    const picks = [0.1, 0.35, 0.6, 0.85, 1].map((f) => times[Math.min(times.length - 1, Math.floor(f * (times.length - 1)))]);
+    const picks = [0.1, 0.35, 0.6, 0.85, 0.97, 1].map((f) => times[Math.min(times.length - 1, Math.floor(f * (times.length - 1)))]);
     const moments = picks.map((t) => new Date(t));
     const every = Math.max(2, Math.floor(head / 6));
 
@@ -71,8 +91,8 @@ describe('time travel from read-model snapshots', () => {
       try {
         await fast.prepare();
         const snapshots = await fast.snapshots();
-        expect(snapshots.length).toBe(4); // head / every = 6 snapshots, thinned to 4
-        expect(snapshots[snapshots.length - 1].position).toBe(Math.floor(head / every) * every);
+        expect(snapshots.length).toBeGreaterThanOrEqual(2);
+        expect(snapshots.length).toBeLessThanOrEqual(4); // thinned to snapshotsKept
         for (const moment of moments) {
           const expected = await plain.at(moment, far)!;
           const actual = await fast.at(moment, far)!;
@@ -84,9 +104,8 @@ describe('time travel from read-model snapshots', () => {
           if (!times.includes(moment.getTime() + 1)) expect(await fast.at(new Date(moment.getTime() + 1), far)).toBe(actual);
         }
         expect(rows[rows.length - 1]).toBeGreaterThan(0); // something to compare: the read model at the end is not empty
-        // The later moments started from a snapshot, the latest from the newest one.
+        // Looks started from snapshots (else this compared full replays with each other).
         expect(starts).toHaveLength(moments.length);
-        expect(starts[starts.length - 1]).toBe(snapshots[snapshots.length - 1].position);
         expect(starts.filter((s) => s > 0).length).toBeGreaterThanOrEqual(2);
       } finally {
         await plain.close();
