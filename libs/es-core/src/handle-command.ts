@@ -108,7 +108,8 @@ async function decideAndAppend<Command, Event extends DomainEvent, State>(
   snapshotOptions: SnapshotOptions | undefined,
 ): Promise<HandleResult<Event>> {
   const snapshots = snapshotOptions && store.snapshots;
-  const snapshot = snapshots ? await snapshots.read(streamId, snapshotOptions.decider, snapshotOptions.version) : undefined;
+  const remembered = snapshotOptions ? recentStates.get(store, streamId, snapshotOptions) : undefined;
+  const snapshot = remembered ?? (snapshots ? await snapshots.read(streamId, snapshotOptions.decider, snapshotOptions.version) : undefined);
   const from = snapshot ? snapshot.revision + 1 : 0;
   const history = await store.readStream(streamId, from > 0 ? { fromRevision: from } : undefined);
   const revision = history.length > 0 ? history[history.length - 1].revision : snapshot ? snapshot.revision : -1;
@@ -126,6 +127,8 @@ async function decideAndAppend<Command, Event extends DomainEvent, State>(
   const start = snapshot ? (snapshot.state as State) : decider.initialState();
   const state = history.reduce((s, e) => decider.evolve(s, e as unknown as Event), start);
   const events = decider.decide(command, state);
+  if (snapshotOptions && revision >= 0 && (history.length > 0 || !remembered))
+    recentStates.set(store, streamId, snapshotOptions, { revision, state }, remembered ? undefined : (snapshot?.revision ?? -1));
   if (events.length === 0) return { events, revision, position: 0 };
   const expected: ExpectedRevision = context.expectedRevision ?? (revision === -1 ? 'no_stream' : revision);
   const metadata = metadataOf(context);
@@ -143,14 +146,76 @@ async function decideAndAppend<Command, Event extends DomainEvent, State>(
     expected,
   );
   const every = snapshotOptions?.every ?? DEFAULT_SNAPSHOT_EVERY;
-  if (snapshots && result.nextExpectedRevision - (snapshot?.revision ?? -1) >= every) {
-    const after = events.reduce((s, e) => decider.evolve(s, e), state);
+  if (!snapshotOptions) return { events, revision: result.nextExpectedRevision, position: result.lastPosition };
+  const after = events.reduce((s, e) => decider.evolve(s, e), state);
+  recentStates.set(store, streamId, snapshotOptions, { revision: result.nextExpectedRevision, state: after });
+  const stored = await recentStates.stored(store, streamId, snapshotOptions);
+  if (snapshots && result.nextExpectedRevision - stored >= every) {
     const stored = storable(after, result.nextExpectedRevision);
     // A snapshot is a cache: failing to store one leaves the next command folding a little more.
-    if (stored) await snapshots.write(streamId, snapshotOptions.decider, snapshotOptions.version, stored).catch(() => undefined);
+    if (stored) {
+      await snapshots.write(streamId, snapshotOptions.decider, snapshotOptions.version, stored).catch(() => undefined);
+      recentStates.markStored(store, streamId, snapshotOptions, stored.revision);
+    }
   }
   return { events, revision: result.nextExpectedRevision, position: result.lastPosition };
 }
+
+/**
+ * The states this process last decided on, per store, stream and decider version (at most 256,
+ * least recently used dropped): a state at a revision never changes, so the next command on the
+ * stream reads only the events after it, not even the stored snapshot. `stored` is the revision of
+ * the snapshot in the store as far as this process knows (-1: none; undefined: not known), so
+ * snapshots stay `every` apart.
+ */
+class RecentStates {
+  private readonly byStore = new WeakMap<EventStore, Map<string, { revision: number; state: unknown; stored?: number }>>();
+  constructor(private readonly max = 256) {}
+
+  private key = (streamId: string, o: SnapshotOptions) => `${o.decider}\u0000${o.version}\u0000${streamId}`;
+
+  private map(store: EventStore) {
+    let m = this.byStore.get(store);
+    if (!m) this.byStore.set(store, (m = new Map()));
+    return m;
+  }
+
+  get(store: EventStore, streamId: string, o: SnapshotOptions): StateSnapshot | undefined {
+    const m = this.map(store);
+    const k = this.key(streamId, o);
+    const found = m.get(k);
+    if (!found) return undefined;
+    m.delete(k); // most recently used last
+    m.set(k, found);
+    return { revision: found.revision, state: found.state };
+  }
+
+  set(store: EventStore, streamId: string, o: SnapshotOptions, s: StateSnapshot, stored?: number): void {
+    const m = this.map(store);
+    const k = this.key(streamId, o);
+    const before = m.get(k);
+    if (before && before.revision > s.revision) return; // another writer here got further
+    m.delete(k);
+    m.set(k, { ...s, stored: stored ?? before?.stored });
+    if (m.size > this.max) m.delete(m.keys().next().value as string);
+  }
+
+  /** The stored snapshot's revision: as remembered, or read once from the store. */
+  async stored(store: EventStore, streamId: string, o: SnapshotOptions): Promise<number> {
+    const found = this.map(store).get(this.key(streamId, o));
+    if (found?.stored !== undefined) return found.stored;
+    const snapshot = await store.snapshots?.read(streamId, o.decider, o.version).catch(() => undefined);
+    if (found) found.stored = snapshot?.revision ?? -1;
+    return snapshot?.revision ?? -1;
+  }
+
+  markStored(store: EventStore, streamId: string, o: SnapshotOptions, revision: number): void {
+    const found = this.map(store).get(this.key(streamId, o));
+    if (found) found.stored = Math.max(found.stored ?? -1, revision);
+  }
+}
+
+const recentStates = new RecentStates();
 
 /**
  * The state as the snapshot will give it back (JSON): only a state that survives the round trip

@@ -65,14 +65,26 @@ describe('decider-state snapshots in handleCommand', () => {
     expect(stateOf(log, history)).toEqual({ reports: 25, last: ['r22', 'r23', 'r24'], closed: true });
   });
 
-  it('reads only the events after the snapshot', async () => {
+  it('reads only the events after the snapshot, and in the process that decided last only the events after that', async () => {
     const options = { decider: 'log', version: 1, every: 10 };
     for (let n = 0; n < 12; n++) await handleCommand(store, 'log-1', log, { type: 'report', text: `r${n}` }, context(), {}, options);
-    const reads: { fromRevision?: number }[] = [];
-    const readStream = store.readStream.bind(store);
-    jest.spyOn(store, 'readStream').mockImplementation((id, o) => (reads.push(o ?? {}), readStream(id, o)));
-    await handleCommand(store, 'log-1', log, { type: 'report', text: 'r12' }, context(), {}, options);
-    expect(reads).toEqual([{ fromRevision: 10 }]);
+    const other = await PostgresEventStore.open({ connectionString: db.url }); // another process: no states in memory
+    try {
+      const reads: { fromRevision?: number }[] = [];
+      for (const s of [other, store]) {
+        const readStream = s.readStream.bind(s);
+        jest.spyOn(s, 'readStream').mockImplementation((id, o) => (reads.push(o ?? {}), readStream(id, o)));
+      }
+      await handleCommand(other, 'log-1', log, { type: 'report', text: 'r12' }, context(), {}, options);
+      expect(reads).toEqual([{ fromRevision: 10 }]); // the snapshot is at revision 9
+      await handleCommand(store, 'log-1', log, { type: 'report', text: 'r13' }, context(), {}, options);
+      expect(reads[1]).toEqual({ fromRevision: 12 }); // it decided on revision 11, and reads the other process's event
+      const state = (await snapshotRow())?.state;
+      expect(stateOf(log, await store.readStream('log-1'))).toEqual({ reports: 14, last: ['r11', 'r12', 'r13'], closed: false });
+      expect(state?.reports).toBe(10);
+    } finally {
+      await other.close();
+    }
   });
 
   it('ignores a snapshot of another decider version and folds the whole stream', async () => {
