@@ -41,6 +41,8 @@ export interface TimeTravelOptions {
   dataSource?: DataSource;
   /** Start `prepare()` at every look, in the background (default true). */
   prepareOnFirstLook?: boolean;
+  /** Every look replays from the start, using no snapshot or earlier replay (the reference for tests and the bench). */
+  fullReplay?: boolean;
   /** Told of each replay built: the snapshot position it started from (0: none) and the position it replayed to. */
   onBuild?: (replay: { from: number; to: number; seconds: number }) => void;
 }
@@ -64,6 +66,8 @@ const PAGE = 5000;
 
 export class TimeTravel {
   private readonly open = new Map<string, Promise<DataSource>>();
+  /** The replays built here, as bases for later looks (a look a day later starts from the one before). */
+  private readonly replays = new Map<string, TimeTravelSnapshot>();
   /** This process's id and this object's: two TimeTravels on one read model never share a replay schema. */
   private readonly id = `${INSTANCE}${(++instances).toString(36)}`;
   private readonly keep: number;
@@ -258,6 +262,7 @@ export class TimeTravel {
 
   private async drop(ds: DataSource): Promise<void> {
     const schema = (ds.options as { schema?: string }).schema;
+    if (schema) this.replays.delete(schema);
     await ds.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).catch(() => undefined);
     await ds.destroy();
   }
@@ -292,6 +297,8 @@ export class TimeTravel {
       const from = position;
       const bound = last ?? Number.POSITIVE_INFINITY;
       const include = (event: RecordedEvent) => event.occurredAt.getTime() <= asOf.getTime();
+      // Its validity as a base: the earliest occurrence after `asOf` among the events up to the last one applied.
+      let validUntil = (copied && base?.validUntil?.getTime()) || Number.POSITIVE_INFINITY;
       let next = position < bound ? this.store.readAll({ after: position, limit: PAGE }) : Promise.resolve([]);
       for (;;) {
         const read = await next;
@@ -300,7 +307,14 @@ export class TimeTravel {
         next = position < bound ? this.store.readAll({ after: position, limit: PAGE }) : Promise.resolve([]);
         next.catch(() => undefined); // a failure surfaces at the next await
         await runner.applyPage(read.filter((event) => event.position <= bound && include(event)));
+        for (const e of read) if (e.position <= bound && !include(e)) validUntil = Math.min(validUntil, e.occurredAt.getTime());
       }
+      this.replays.set(schema, {
+        schema,
+        position: Math.min(position, bound),
+        moment: asOf,
+        ...(Number.isFinite(validUntil) ? { validUntil: new Date(validUntil) } : {}),
+      });
       this.options.onBuild?.({ from, to: position, seconds: (performance.now() - started) / 1000 });
       return dataSource;
     } catch (error) {
@@ -309,10 +323,12 @@ export class TimeTravel {
     }
   }
 
-  /** The newest snapshot that starts the replay to `asOf`: taken at or before it, and valid until after it. */
+  /** The newest snapshot or earlier replay that starts the replay to `asOf`: taken at or before it, and valid until after it. */
   private async baseFor(asOf: Date, last?: number): Promise<TimeTravelSnapshot | undefined> {
     const t = asOf.getTime();
-    const usable = (await this.snapshots().catch(() => [])).filter(
+    if (this.options.fullReplay) return undefined;
+    const candidates = [...(await this.snapshots().catch(() => [])), ...this.replays.values()].sort((a, b) => a.position - b.position);
+    const usable = candidates.filter(
       (s) =>
         s.moment.getTime() <= t && (s.validUntil === undefined || t < s.validUntil.getTime()) && (last === undefined || s.position <= last),
     );
