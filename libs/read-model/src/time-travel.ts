@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { EventStore, RecordedEvent } from '@regie/es-core';
 import { ProjectionRunner } from './projection-runner';
@@ -12,18 +12,21 @@ import { type MessageSources, projectionsOf, type ReadModelDefinition } from './
  * replayed (`at` answers undefined for now or later: read the live model).
  *
  * Two things keep a look fast on a long history (docs/performance.md):
- * - **Snapshots by position.** `prepare()` replays the history once into a scratch schema and,
- *   every `snapshotEvery` positions, copies its tables into a snapshot schema
- *   `<schema>__snap_<position>` (with the newest occurredAt up to there). A look at `asOf`
- *   starts from the newest snapshot all of whose events had occurred by `asOf`, copies it into
- *   the fresh schema and replays only the events after it, up to the last one that had
- *   occurred by `asOf`. The answer is the full replay's: the events up to the snapshot are
- *   exactly those a full replay would apply first. The first look starts `prepare()` in the
- *   background; at most `snapshotsKept` snapshots are kept (the one leaving the smallest gap
- *   goes first), shared by every instance, and kept across restarts.
+ * - **Snapshots by moment.** `prepare()` replays the history once into a scratch schema and,
+ *   about every `snapshotEvery` positions, copies its tables into a snapshot schema
+ *   `<schema>__snap_<position>`: the read model as of a moment T, the last position P of the
+ *   events that had occurred by then, and its validity V (the earliest occurrence after T among
+ *   the events up to P). A look at `asOf` starts from the newest snapshot (or earlier replay of
+ *   this object) with T ≤ asOf < V, copies it into the fresh schema and replays only the events
+ *   after P that had occurred by `asOf`. The answer is the full replay's: the snapshot's events
+ *   are exactly those a full replay would apply first (docs/audit-and-time-travel.md). Each look
+ *   starts `prepare()` in the background; at most `snapshotsKept` snapshots are kept (the one
+ *   leaving the smallest gap goes first), shared by every instance, and kept across restarts.
  * - **Replays keyed by what they contain.** A replay is cached by the count and last position
  *   of the events that had occurred by `asOf`, so moments with no event between them share one
- *   schema; the least recently used beyond `keep` are dropped. As no new event can have occurred
+ *   schema; the least recently used beyond `keep` are dropped. The next look finds an empty schema
+ *   made ready after the previous one (opening a schema runs every migration), and tables are
+ *   copied at once, each on a connection of its own. As no new event can have occurred
  *   in the past, a built schema stays valid. Schema names carry this process's id, so instances
  *   never drop each other's replays.
  */
@@ -76,6 +79,8 @@ export class TimeTravel {
   private admin?: Promise<DataSource>;
   private ownsAdmin = false;
   private preparing?: Promise<void>;
+  private spare?: Promise<DataSource>;
+  private schemas = 0;
   private running = false;
   private closed = false;
 
@@ -107,7 +112,7 @@ export class TimeTravel {
       this.open.set(key, cached);
       return cached;
     }
-    const built = this.build(asOf, key, occurred?.lastPosition);
+    const built = this.build(asOf, occurred?.lastPosition);
     this.open.set(key, built);
     built.catch(() => this.open.delete(key));
     void this.evict();
@@ -118,7 +123,8 @@ export class TimeTravel {
   async close(): Promise<void> {
     this.closed = true;
     await this.preparing;
-    const all = [...this.open.values()];
+    const all = [...this.open.values(), ...(this.spare ? [this.spare] : [])];
+    this.spare = undefined;
     this.open.clear();
     await Promise.all(
       all.map((ds) =>
@@ -267,6 +273,10 @@ export class TimeTravel {
     await ds.destroy();
   }
 
+  private nextSchema(): string {
+    return `${this.model.schema}__asof_${this.id}_${(++this.schemas).toString(36)}`;
+  }
+
   private runnerOn(dataSource: DataSource): ProjectionRunner {
     return new ProjectionRunner({
       name: this.model.name,
@@ -278,9 +288,12 @@ export class TimeTravel {
     });
   }
 
-  private async build(asOf: Date, key: string, last?: number): Promise<DataSource> {
-    const schema = `${this.model.schema}__asof_${this.id}_${createHash('sha256').update(key).digest('hex').slice(0, 10)}`;
-    const dataSource = await this.model.openDataSource(schema);
+  private async build(asOf: Date, last?: number): Promise<DataSource> {
+    // An empty schema made ready after the previous look (opening one runs every migration), else a new one.
+    const spare = this.spare;
+    this.spare = undefined;
+    const dataSource = (await spare?.catch(() => undefined)) ?? (await this.model.openDataSource(this.nextSchema()));
+    const schema = (dataSource.options as { schema: string }).schema;
     try {
       const started = performance.now();
       const base = await this.baseFor(asOf, last);
@@ -316,6 +329,10 @@ export class TimeTravel {
         ...(Number.isFinite(validUntil) ? { validUntil: new Date(validUntil) } : {}),
       });
       this.options.onBuild?.({ from, to: position, seconds: (performance.now() - started) / 1000 });
+      if (!this.closed && !this.options.fullReplay) {
+        this.spare = this.model.openDataSource(this.nextSchema());
+        this.spare.catch(() => undefined);
+      }
       return dataSource;
     } catch (error) {
       await this.drop(dataSource);
@@ -379,11 +396,19 @@ async function copyTables(ds: DataSource, from: string, to: string): Promise<voi
     if (NOT_COPIED.has(table_name)) continue;
     tables.set(table_name, [...(tables.get(table_name) ?? []), `"${column_name}"`]);
   }
-  await ds.transaction(async (em) => {
-    await em.query('SET LOCAL synchronous_commit = off');
-    for (const [table, cols] of tables) {
-      await em.query(`DELETE FROM "${to}"."${table}"`);
-      await em.query(`INSERT INTO "${to}"."${table}" (${cols.join(', ')}) SELECT ${cols.join(', ')} FROM "${from}"."${table}"`);
-    }
-  });
+  // Tables at once, each on a connection of its own; should one fail, none keeps rows (the look then replays from the start).
+  const copied = await Promise.allSettled(
+    [...tables].map(([table, cols]) =>
+      ds.transaction(async (em) => {
+        await em.query('SET LOCAL synchronous_commit = off');
+        await em.query(`DELETE FROM "${to}"."${table}"`);
+        await em.query(`INSERT INTO "${to}"."${table}" (${cols.join(', ')}) SELECT ${cols.join(', ')} FROM "${from}"."${table}"`);
+      }),
+    ),
+  );
+  const failed = copied.find((c): c is PromiseRejectedResult => c.status === 'rejected');
+  if (failed) {
+    for (const table of tables.keys()) await ds.query(`DELETE FROM "${to}"."${table}"`).catch(() => undefined);
+    throw failed.reason;
+  }
 }
