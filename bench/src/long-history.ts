@@ -112,7 +112,7 @@ export async function timeTravelRows(url: string, n: string, log: (line: string)
         '< 0.5 s',
         (v) => v < 0.5,
         b2
-          ? `replayed positions ${b2.from.toLocaleString()} → ${b2.to.toLocaleString()}; one minute later again: ${(same * 1000).toFixed(0)} ms (same events, cached)`
+          ? `replayed positions ${b2.from.toLocaleString()} → ${b2.to.toLocaleString()}; a minute after that: ${(same * 1000).toFixed(0)} ms (cached when no event occurred in that minute)`
           : undefined,
       ),
       row(
