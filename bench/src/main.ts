@@ -7,6 +7,7 @@ import { growthRows, httpRows, type HttpRuns, measureHttp } from './http-latency
 import { kafkaClientRows, withBroker } from './kafka-clients';
 import { kafkaLag, type LagFigures, lagRows, measureLag } from './lag';
 import { loadHistory } from './load-history';
+import { longStreamRows, recordInTimeOrder, timeTravelRows } from './long-history';
 import { cpuSeconds, PeakSampler, postgresMemoryMb, postmasterPid, rssMb } from './memory';
 import { peerRows } from './peer-emmett';
 import { promoteRebuild, rawSequentialRead, rebuildInChild, type Timed } from './replay';
@@ -14,14 +15,14 @@ import { embeddedInitSeconds, freshStart, PLATFORM_DIR, spawnFloor, spawnPlatfor
 import { bar, printTable, type ResultRow, row, writeJson } from './table';
 
 /**
- * `npm run bench [-- --quick] [-- --only=1,6,7]`: the eight parts, each figure with a
+ * `npm run bench [-- --quick] [-- --only=1,6,7]`: the nine parts, each figure with a
  * baseline measured in this run. Size: BENCH_EVENTS (default 1,000,000; --quick: 100,000); the
  * small store for part 2's growth check has 10,000 events. Seed: BENCH_SEED. --only runs some
  * parts (2, 3, 4, 5 and 8 share the stores, so any of them runs those phases).
  */
 const quick = process.argv.includes('--quick');
 const onlyArg = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
-const ONLY = new Set((onlyArg ?? '1,2,3,4,5,6,7,8').split(',').map((p) => p.trim()));
+const ONLY = new Set((onlyArg ?? '1,2,3,4,5,6,7,8,9').split(',').map((p) => p.trim()));
 const runs = (...parts: string[]) => parts.some((p) => ONLY.has(p));
 const LARGE = Number(process.env.BENCH_EVENTS ?? (quick ? 100_000 : 1_000_000));
 const SMALL = Math.min(10_000, LARGE);
@@ -32,6 +33,8 @@ const HTTP = { seconds: quick ? 3 : 10, connections: [1, 10] }; // a request's o
 const LAG_SAMPLES = quick ? 100 : 300;
 const KAFKA_MESSAGES = quick ? 20_000 : 100_000;
 const PEER = { seconds: quick ? 1.5 : 4, readEvents: quick ? 20_000 : 100_000 };
+const LONG_STREAM = 10_000;
+const COMMAND_SAMPLES = quick ? 40 : 100;
 const label = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}M` : `${n / 1000}k`);
 const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '_');
 const log = (line: string) => console.error(`[bench] ${line}`);
@@ -121,6 +124,25 @@ async function main(): Promise<void> {
           ];
         })),
       );
+    }
+
+    // Part 9: time travel on the large store, and a command on a long stream against a short one.
+    if (runs('9')) {
+      const longDb = await freshDatabase(server, `regie_bench_${stamp}_long_streams`);
+      cleanups.push(longDb.drop);
+      rows.push(...(await longStreamRows(longDb.url, LONG_STREAM, COMMAND_SAMPLES, log)));
+      await longDb.drop();
+      const travelDb = await freshDatabase(server, `regie_bench_${stamp}_time_travel`);
+      cleanups.push(travelDb.drop);
+      log(`time travel @${label(LARGE)}: the platform once on the empty database (schemas, seeds)`);
+      await (await spawnPlatform({ DATABASE_URL: travelDb.url })).stop();
+      const b = bar(`load synthetic history @${label(LARGE)} (time travel)`, LARGE);
+      await loadHistory(travelDb.url, { seed: SEED, events: LARGE, onProgress: (v) => b.update(v) });
+      b.stop();
+      log(`time travel @${label(LARGE)}: the history renumbered in time order, as a live platform records it`);
+      await recordInTimeOrder(travelDb.url);
+      rows.push(...(await timeTravelRows(travelDb.url, label(LARGE), log)));
+      await travelDb.drop();
     }
 
     /** Parts 2, 3, 4, 5 and 8: the stores of two sizes, their replays, the platform on them. */

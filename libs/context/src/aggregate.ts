@@ -8,6 +8,7 @@ import {
   EventStore,
   handleCommand,
   type HandleResult,
+  type SnapshotOptions,
   type Upcaster,
   Upcasters,
 } from '@regie/es-core';
@@ -25,6 +26,12 @@ export interface AggregateSpec<C extends { type: string }, E extends DomainEvent
   decider: Decider<C, E, S>;
   /** The aggregate's upcasters: new events are written at their current schema versions, whichever store is underneath. */
   upcasters?: readonly Upcaster[];
+  /**
+   * Decider-state snapshots for aggregates with long streams (an action's progress reports): a
+   * command folds only the events after the newest snapshot. Bump `version` whenever the decider's
+   * evolve, its state or its upcasters change. Off unless set.
+   */
+  snapshot?: SnapshotOptions;
   /** Checks that need another stream (e.g. that the action a mijlpaal is planned on exists); throws to refuse. */
   before?: (command: C, hook: AggregateHookContext) => Promise<void>;
   /** Follow-up after the command was handled (e.g. bring scheduled jobs in line with the new state). */
@@ -105,6 +112,7 @@ export function defineAggregate<C extends { type: string }, E extends DomainEven
         message.command,
         message.context,
         schemaVersions,
+        spec.snapshot,
       );
       await spec.after?.(message, result, this.hook);
       return result;

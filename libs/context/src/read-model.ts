@@ -1,7 +1,14 @@
 import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { Clock, EventStore } from '@regie/es-core';
-import { CheckpointMoved, type MessageSources, ProjectionRunner, ReadAt, type ReadModelDefinition } from '@regie/read-model';
+import {
+  CheckpointMoved,
+  type MessageSources,
+  ProjectionRunner,
+  ReadAt,
+  type ReadModelDefinition,
+  type TimeTravelOptions,
+} from '@regie/read-model';
 
 /** A context's read side at one moment: its queries, the DataSource under them, and "now" and "today" then. */
 export interface View<Q> {
@@ -17,6 +24,8 @@ export interface ReadModelParts<Q> {
   store: EventStore;
   clock: Clock;
   sources: MessageSources;
+  /** Snapshot interval and counts for `?asOf` (TimeTravel's defaults if absent). */
+  timeTravel?: Omit<TimeTravelOptions, 'dataSource'>;
   /** The context's queries on a DataSource (the live one, or one replayed to a past moment). */
   queriesOn: (dataSource: DataSource) => Q;
 }
@@ -46,7 +55,7 @@ export class ReadModel<Q> implements OnApplicationBootstrap, OnApplicationShutdo
     this.queriesOn = parts.queriesOn;
     this.queries = parts.queriesOn(dataSource);
     this.logger = new Logger(`${definition.name}-projection`);
-    this.readAt = new ReadAt(store, clock, definition, parts.sources);
+    this.readAt = new ReadAt(store, clock, definition, parts.sources, { dataSource, ...parts.timeTravel });
     this.runner = new ProjectionRunner({
       name: definition.name,
       store,
@@ -66,6 +75,11 @@ export class ReadModel<Q> implements OnApplicationBootstrap, OnApplicationShutdo
     const { dataSource, now, today } = await this.readAt.at(asOf);
     if (!dataSource) return { queries: this.queries, dataSource: this.dataSource, now, today };
     return { queries: this.queriesOn(dataSource), dataSource, now, today };
+  }
+
+  /** Takes the time-travel snapshots missing up to the store's head (also started by the first `?asOf` look). */
+  prepareTimeTravel(): Promise<void> {
+    return this.readAt.prepare();
   }
 
   /** Waits (bounded) for the read model to include `position`; 0 means nothing was written. */

@@ -47,12 +47,41 @@ export interface EventStoreStatistics {
   eventsByType: { type: string; events: number }[];
 }
 
+/** The events that had occurred by a moment: how many, and the last position among them (0 for none). */
+export interface OccurredBy {
+  events: number;
+  lastPosition: number;
+}
+
+/** One stream's decider state as folded up to and including `revision`. */
+export interface StateSnapshot {
+  revision: number;
+  state: unknown;
+}
+
+/**
+ * Where an adapter keeps decider-state snapshots: a cache beside the history, never part of it.
+ * `decider` names the fold and `version` its shape: a snapshot of another version is not read.
+ */
+export interface SnapshotStore {
+  read(streamId: string, decider: string, version: number): Promise<StateSnapshot | undefined>;
+  /** Keeps the newer of the stored and the given snapshot (by revision; another version is replaced). */
+  write(streamId: string, decider: string, version: number, snapshot: StateSnapshot): Promise<void>;
+  /** The event with this id, if stored (a retried command's first event, when the snapshot covers it). */
+  findEvent(eventId: string): Promise<RecordedEvent | undefined>;
+}
+
 /**
  * The system of record. Adapters: PostgreSQL (`@regie/es-postgres`) and KurrentDB (`@regie/es-kurrentdb`).
  * Every adapter must pass `eventStoreContract` in `@regie/es-core/testing`.
  */
 export abstract class EventStore {
   abstract readonly kind: 'postgres' | 'kurrentdb';
+
+  /** Decider-state snapshots (see handleCommand's `snapshot` option); undefined where the adapter keeps none. */
+  get snapshots(): SnapshotStore | undefined {
+    return undefined;
+  }
 
   /**
    * Appends atomically. Idempotent by event id: appending events whose ids are all
@@ -77,6 +106,15 @@ export abstract class EventStore {
 
   /** Position of the newest event, 0 when empty. */
   abstract headPosition(): Promise<number>;
+
+  /**
+   * Which events had occurred by `moment` (occurredAt ≤ moment): how many, and the last position
+   * among them; time travel keys its replays by them. `undefined` where the adapter cannot tell
+   * without reading the history.
+   */
+  occurredBy(_moment: Date): Promise<OccurredBy | undefined> {
+    return Promise.resolve(undefined);
+  }
 
   /**
    * Streams and events per type, for operators; `undefined` where the adapter could only count by

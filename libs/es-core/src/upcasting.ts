@@ -5,6 +5,7 @@ import {
   EventStore,
   type EventStoreStatistics,
   type ExpectedRevision,
+  type OccurredBy,
   type ReadAllOptions,
   type ReadStreamOptions,
   type SubscribeAllOptions,
@@ -71,6 +72,11 @@ export class UpcastingEventStore extends EventStore {
     return this.upcasters.currentVersions[type] ?? this.inner.schemaVersionOf(type);
   }
 
+  /** The adapter's snapshots: states folded from upcast events (a new upcaster is a decider version bump). */
+  override get snapshots() {
+    return this.inner.snapshots;
+  }
+
   /** The adapter underneath (for adapter-specific tools such as the chain verification). */
   get unwrapped(): EventStore {
     return this.inner;
@@ -94,6 +100,10 @@ export class UpcastingEventStore extends EventStore {
 
   headPosition(): Promise<number> {
     return this.inner.headPosition();
+  }
+
+  override occurredBy(moment: Date): Promise<OccurredBy | undefined> {
+    return this.inner.occurredBy(moment);
   }
 
   override statistics(): Promise<EventStoreStatistics | undefined> {

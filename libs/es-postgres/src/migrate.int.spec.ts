@@ -105,7 +105,7 @@ describe('versioned migrations of the event store schema', () => {
 
     const store = await open(old.url);
 
-    expect((await versions(old.pool)).map((v) => v.version)).toEqual([1, 2]);
+    expect((await versions(old.pool)).map((v) => v.version)).toEqual(MIGRATIONS.map((m) => m.version));
     expect(await store.verifyChain()).toMatchObject({ ok: true, events: 9 });
   });
 
@@ -122,14 +122,15 @@ describe('versioned migrations of the event store schema', () => {
 
   it('rolls a failing migration back unrecorded, releases the lock, and applies it once fixed', async () => {
     const db = await database('migrate_failing');
-    const broken = { version: 3, name: 'broken', sql: (s: string) => `ALTER TABLE ${s}.events ADD COLUMN note text; SELECT 1 / 0;` };
+    const next = MIGRATIONS.length + 1;
+    const broken = { version: next, name: 'broken', sql: (s: string) => `ALTER TABLE ${s}.events ADD COLUMN note text; SELECT 1 / 0;` };
 
     await expect(migrateEventStore(db.pool, 'es', [...MIGRATIONS, broken])).rejects.toThrow(/division by zero/);
 
-    expect((await versions(db.pool)).map((v) => v.version)).toEqual([1, 2]);
+    expect((await versions(db.pool)).map((v) => v.version)).toEqual(MIGRATIONS.map((m) => m.version));
     expect((await columns(db.pool)).some((c) => c.column_name === 'note')).toBe(false);
     const fixed = { ...broken, sql: (s: string) => `ALTER TABLE ${s}.events ADD COLUMN note text;` };
-    expect(await migrateEventStore(db.pool, 'es', [...MIGRATIONS, fixed])).toEqual([3]);
+    expect(await migrateEventStore(db.pool, 'es', [...MIGRATIONS, fixed])).toEqual([next]);
   });
 
   it('refuses a store migrated by a newer version, and an unversioned store that lacks the release schema', async () => {

@@ -10,6 +10,8 @@ import {
   type ExpectedRevision,
   type NewEvent,
   type ReadAllOptions,
+  type OccurredBy,
+  type SnapshotStore,
   type ReadStreamOptions,
   type RecordedEvent,
   type SubscribeAllOptions,
@@ -78,6 +80,7 @@ export class PostgresEventStore extends EventStore {
   private closing = false;
   private readonly group: GroupCommit;
   private readonly recent = new RecentEvents();
+  private snapshotStore?: SnapshotStore;
 
   private constructor(private readonly options: PostgresEventStoreOptions) {
     super();
@@ -204,6 +207,40 @@ export class PostgresEventStore extends EventStore {
       [streamId, options.fromRevision ?? 0, options.maxCount ?? null],
     );
     return rows.map(toRecorded);
+  }
+
+  /** Counted on the index by occurred_at (migration 4), without reading the events themselves. */
+  override async occurredBy(moment: Date): Promise<OccurredBy> {
+    const { rows } = await this.pool.query(
+      `SELECT count(*)::bigint AS events, coalesce(max(position), 0) AS last FROM ${this.s}.events WHERE occurred_at <= $1`,
+      [moment],
+    );
+    return { events: Number(rows[0].events), lastPosition: Number(rows[0].last) };
+  }
+
+  /** Decider-state snapshots in the `snapshots` table (a cache beside the history; see schema.ts). */
+  override get snapshots(): SnapshotStore {
+    return (this.snapshotStore ??= {
+      read: async (streamId, decider, version) => {
+        const { rows } = await this.pool.query(
+          `SELECT revision, state FROM ${this.s}.snapshots WHERE stream_id = $1 AND decider = $2 AND version = $3`,
+          [streamId, decider, version],
+        );
+        return rows[0] ? { revision: Number(rows[0].revision), state: rows[0].state } : undefined;
+      },
+      write: async (streamId, decider, version, snapshot) => {
+        await this.pool.query(
+          `INSERT INTO ${this.s}.snapshots AS old (stream_id, decider, version, revision, state) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (stream_id, decider) DO UPDATE SET version = excluded.version, revision = excluded.revision, state = excluded.state, taken_at = now()
+           WHERE old.version <> excluded.version OR old.revision < excluded.revision`,
+          [streamId, decider, version, snapshot.revision, JSON.stringify(snapshot.state)],
+        );
+      },
+      findEvent: async (eventId) => {
+        const { rows } = await this.pool.query(`SELECT * FROM ${this.s}.events WHERE event_id = $1`, [eventId]);
+        return rows[0] ? toRecorded(rows[0]) : undefined;
+      },
+    });
   }
 
   async readAll(options: ReadAllOptions): Promise<RecordedEvent[]> {

@@ -70,10 +70,38 @@ const chainSeals = (s: string): string => `
   ALTER TABLE ${s}.chain_checkpoints ADD COLUMN IF NOT EXISTS signature text, ADD COLUMN IF NOT EXISTS key_id text;
 `;
 
+/**
+ * Decider-state snapshots (handleCommand's `snapshot` option): per stream and decider the state
+ * folded up to `revision`, by decider `version`. A cache beside the history, which it never
+ * changes: dropping every row only makes commands fold whole streams again.
+ */
+const snapshots = (s: string): string => `
+  CREATE TABLE ${s}.snapshots (
+    stream_id  text        NOT NULL,
+    decider    text        NOT NULL,
+    version    integer     NOT NULL,
+    revision   bigint      NOT NULL,
+    state      jsonb       NOT NULL,
+    taken_at   timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (stream_id, decider)
+  );
+`;
+
+/**
+ * Time travel (`?asOf`) asks which events had occurred by a moment: how many, and the last
+ * position among them (PostgresEventStore.occurredBy). Without this index that is a scan of the
+ * whole table per look.
+ */
+const eventsByOccurrence = (s: string): string => `
+  CREATE INDEX IF NOT EXISTS events_occurred_at ON ${s}.events (occurred_at, position);
+`;
+
 /** The event store's schema, in the order applied. Append only. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'baseline', sql: baseline },
   { version: 2, name: 'chain seals and signed checkpoints', sql: chainSeals },
+  { version: 3, name: 'decider state snapshots', sql: snapshots },
+  { version: 4, name: 'events by occurrence', sql: eventsByOccurrence },
 ];
 
 export const quoteIdent = (name: string): string => {

@@ -20,7 +20,7 @@ export {
 export { openReadModelDataSource, queryPrepared, schemaOf, type ReadModelDataSourceOptions } from './data-source';
 export { Relay, type RelayOptions } from './relay';
 export { IdempotentConsumer, applyOnce, type IdempotentConsumerOptions } from './idempotent-consumer';
-export { TimeTravel } from './time-travel';
+export { TimeTravel, type TimeTravelOptions, type TimeTravelSnapshot } from './time-travel';
 export { ServiceConsumers, ServiceRelay } from './nest-lifecycle';
 export { ReadAt } from './read-at';
 export { changedKeys, RowSet } from './row-set';

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { amsterdamDate, type Clock, type EventStore } from '@regie/es-core';
 import type { MessageSources, ReadModelDefinition } from './rebuild';
-import { TimeTravel } from './time-travel';
+import { TimeTravel, type TimeTravelOptions } from './time-travel';
 
 /**
  * `?asOf` for a service's queries: the live DataSource, or one replayed to that moment (with
@@ -16,8 +16,14 @@ export class ReadAt {
     private readonly clock: Clock,
     model: ReadModelDefinition,
     sources: MessageSources = {},
+    options: TimeTravelOptions = {},
   ) {
-    this.travel = new TimeTravel(store, model, 8, sources);
+    this.travel = new TimeTravel(store, model, sources, options);
+  }
+
+  /** Takes the time-travel snapshots missing up to the store's head (see TimeTravel). */
+  prepare(): Promise<void> {
+    return this.travel.prepare();
   }
 
   /** `dataSource` is undefined for "now" (read the live model). */
