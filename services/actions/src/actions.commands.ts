@@ -11,7 +11,8 @@ import { werkagendaDecider } from './werkagenda/werkagenda.decide';
 
 /** The actions context's aggregates on the command bus: `new Milestone.Command(id, command, ctx)`. */
 export const Werkagenda = defineAggregate({ stream: werkagendaStream, decider: werkagendaDecider });
-export const Action = defineAggregate({ stream: actionStream, decider: actionDecider });
+// An action's stream grows with every progress report over the years: commands start from a snapshot of its state.
+export const Action = defineAggregate({ stream: actionStream, decider: actionDecider, snapshot: { decider: 'action', version: 1 } });
 export const Milestone = defineAggregate({
   stream: milestoneStream,
   decider: milestoneDecider,

@@ -1,6 +1,6 @@
 import { IllegalTransition, NotFound } from '@regie/es-core';
 import { spec } from '@regie/es-core/testing';
-import { ActionDefined, ActionHolder, ActionHolderAssigned, ProgressReported, actionStream } from './action';
+import { ActionDefined, ActionHolder, ActionHolderAssigned, ProgressReported, REMEMBERED_REPORTS, actionStream } from './action';
 import { AssignActionHolder, DefineAction, ReportProgress, actionDecider } from './action.decide';
 
 const holder: ActionHolder = { parties: ['VWS'], description: 'VWS heeft de regie' };
@@ -105,6 +105,23 @@ describe('action', () => {
           reportIds: ['report-2026-q1', 'report-2026-q2'],
         }),
       );
+  });
+
+  it('remembers a bounded number of report ids, so its state does not grow with years of reports', () => {
+    const reports = Array.from({ length: REMEMBERED_REPORTS + 50 }, (_, i) => ({
+      type: 'ProgressReported' as const,
+      data: { ...reportData, reportId: `report-${i}` },
+    }));
+    const latest = reports[reports.length - 1].data;
+    given([defined, ...reports])
+      .when({ type: 'ReportProgress', data: latest })
+      .then([]); // the latest report decided again records nothing
+    given([defined, ...reports])
+      .when({ type: 'ReportProgress', data: latest })
+      .thenState((state) => {
+        expect(state.reportIds).toHaveLength(REMEMBERED_REPORTS);
+        expect(state.reportIds[state.reportIds.length - 1]).toBe(latest.reportId);
+      });
   });
 
   it('names its stream after the action code', () => {

@@ -40,8 +40,15 @@ export type ActionState = {
   code?: string;
   actionHolder?: ActionHolder;
   lastRag?: Rag;
+  /**
+   * The latest report ids (at most REMEMBERED_REPORTS), so a report decided twice records once. A
+   * retried request older than that is still answered once: its keyed event ids are found in the
+   * store (handleCommand). Bounded, so the state (and its snapshot) does not grow with the stream.
+   */
   reportIds: string[];
 };
+
+export const REMEMBERED_REPORTS = 100;
 
 export const actionStream = (code: string): string => 'action-' + code;
 
@@ -54,7 +61,7 @@ export const evolve = (state: ActionState, event: ActionEvent): ActionState => {
     case 'ActionHolderAssigned':
       return { ...state, actionHolder: event.data.actionHolder };
     case 'ProgressReported':
-      return { ...state, lastRag: event.data.rag, reportIds: [...state.reportIds, event.data.reportId] };
+      return { ...state, lastRag: event.data.rag, reportIds: [...state.reportIds.slice(1 - REMEMBERED_REPORTS), event.data.reportId] };
     default: {
       const _exhaustive: never = event;
       return state;
