@@ -5,7 +5,7 @@ import { PinoLogger } from 'nestjs-pino';
 import type { DataSource } from 'typeorm';
 import { EventStore, InProcessBus, type IntegrationMessage, newId, type RecordedEvent } from '@regie/es-core';
 import { PostgresEventStore } from '@regie/es-postgres';
-import { Relay } from '@regie/read-model';
+import { IdempotentConsumer, openReadModelDataSource, Relay } from '@regie/read-model';
 import { testDatabase } from '@regie/test-kit';
 import { createLogger } from './logging';
 import { observedBus, tracedStore } from './observed-bus';
@@ -139,6 +139,73 @@ describe('observed bus and traced store', () => {
       expect(lines.find((l) => l.eventId === stored.id)).toMatchObject({ correlationId, traceId, msg: 'applying the message' });
     } finally {
       await close();
+      await provider.shutdown();
+      trace.disable();
+      propagation.disable();
+      context.disable();
+    }
+  });
+  it("with traces on, a batch written in one transaction ends each message's own trace in its read-model write", async () => {
+    const exporter = new InMemorySpanExporter();
+    const provider = new NodeTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
+    provider.register();
+    const db = await testDatabase('observed_bus_batch');
+    const postgres = await PostgresEventStore.open({ connectionString: db.url });
+    const store = tracedStore(postgres);
+    const bus = observedBus(new InProcessBus(store, 20), { traced: true });
+    new Relay({ name: 'test-relay', topic: TOPIC, store, bus, dataSource: undefined as unknown as DataSource, toMessage });
+    const ds = await openReadModelDataSource({ url: db.url, schema: 'batch_rm', entities: [], migrations: [] });
+    const batches: number[] = [];
+    const consumer = new IdempotentConsumer({ name: 'test.batch', topic: TOPIC, bus, dataSource: ds, handle: async () => undefined });
+    const batchSizes = jest.spyOn(consumer, 'applyAll').mockImplementation(function (this: IdempotentConsumer, messages) {
+      batches.push(messages.length);
+      return IdempotentConsumer.prototype.applyAll.call(this, messages);
+    });
+    try {
+      // Three requests append before the consumer starts, so it catches up with them in one batch.
+      const requests = await Promise.all(
+        [1, 2, 3].map((n) =>
+          inSpan(`request ${n}`, {}, async () => {
+            await store.append(
+              `thing-${newId()}`,
+              [
+                {
+                  id: newId(),
+                  type: 'ThingHappened',
+                  data: { n },
+                  schemaVersion: 1,
+                  occurredAt: new Date(),
+                  metadata: { actor: { userId: 'u1', role: 'coordinator' }, correlationId: `c${n}`, causationId: newId() },
+                },
+              ],
+              'no_stream',
+            );
+            return trace.getActiveSpan()!.spanContext().traceId;
+          }),
+        ),
+      );
+      await consumer.start();
+      const writes = () => exporter.getFinishedSpans().filter((span) => span.name === 'read-model write test.batch');
+      for (const end = Date.now() + 10_000; writes().length < 3 && Date.now() < end;) await new Promise((r) => setTimeout(r, 20));
+      expect(batches).toEqual([3]);
+      // Each request's trace holds a write span, the child of that message's own consumer span.
+      const processes = exporter.getFinishedSpans().filter((span) => span.name === `process ${TOPIC}`);
+      expect(
+        writes()
+          .map((w) => w.spanContext().traceId)
+          .sort(),
+      ).toEqual([...requests].sort());
+      for (const write of writes()) {
+        const parent = processes.find((p) => p.spanContext().spanId === write.parentSpanContext?.spanId);
+        expect(parent?.spanContext().traceId).toBe(write.spanContext().traceId);
+      }
+    } finally {
+      batchSizes.mockRestore();
+      await consumer.stop();
+      await bus.close();
+      await ds.destroy();
+      await postgres.close();
+      await db.drop();
       await provider.shutdown();
       trace.disable();
       propagation.disable();

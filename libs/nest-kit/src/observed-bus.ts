@@ -1,4 +1,4 @@
-import { context, type Span, trace } from '@opentelemetry/api';
+import { context, createContextKey, type Span, type SpanContext, trace } from '@opentelemetry/api';
 // nestjs-pino's request-scoped logger store (PinoLogger reads the logger of the active store from it).
 import { Store, storage } from 'nestjs-pino/storage';
 import type { Logger } from 'pino';
@@ -88,6 +88,9 @@ async function handled(
   return logger ? storage.run(new Store(logger), work) : work();
 }
 
+/** Where a batch's consumer spans are found by event id (`@regie/read-model`'s consumer reads the same key). */
+const MESSAGE_SPANS = createContextKey('regie.message-spans');
+
 async function processTraced(bus: IntegrationBus, group: string, messages: IntegrationMessage[], run: () => Promise<void>): Promise<void> {
   const [first, ...rest] = messages;
   const others = rest.map((message) =>
@@ -101,7 +104,15 @@ async function processTraced(bus: IntegrationBus, group: string, messages: Integ
     await inSpan(
       `process ${first.topic}`,
       { kind: SpanKind.CONSUMER, attributes: processAttributes(bus, group, first, messages.length), parent: contextFrom(first.headers) },
-      () => run(),
+      () => {
+        // Each message's own consumer span, by event id: the read-model write of a batch (one
+        // transaction) then shows in every message's trace, not only in the first one's.
+        const spans = new Map<string, SpanContext>();
+        const active = trace.getActiveSpan();
+        if (active) spans.set(first.eventId, active.spanContext());
+        rest.forEach((message, i) => spans.set(message.eventId, others[i].spanContext()));
+        return context.with(context.active().setValue(MESSAGE_SPANS, spans), run);
+      },
     );
   } finally {
     for (const span of others) span.end();

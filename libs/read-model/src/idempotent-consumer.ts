@@ -1,4 +1,4 @@
-import { SpanStatusCode, trace } from '@opentelemetry/api';
+import { context, createContextKey, type Span, type SpanContext, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { BusSubscription, IntegrationBus, IntegrationMessage } from '@regie/es-core';
 import { isTransientDatabaseError } from './postgres-errors';
@@ -29,6 +29,9 @@ export interface IdempotentConsumerOptions {
  * transaction each, so the one that fails does so on its own, after the ones before it
  * committed (what the bus then redelivers is skipped as recorded).
  */
+/** The consumer spans of a batch's messages by event id, set by the platform's observed bus (libs/nest-kit/src/observed-bus.ts). */
+const MESSAGE_SPANS = createContextKey('regie.message-spans');
+
 export class IdempotentConsumer {
   private subscription?: BusSubscription;
 
@@ -58,7 +61,7 @@ export class IdempotentConsumer {
   /** Returns false when the message had been applied before, or is of a type this consumer passes over. */
   apply(message: IntegrationMessage): Promise<boolean> {
     if (this.options.handles && !this.options.handles(message.type)) return Promise.resolve(false);
-    return this.written(1, () =>
+    return this.written([message], () =>
       this.options.dataSource.transaction((em) => applyOnce(em, this.options.name, message, this.options.handle)),
     );
   }
@@ -68,23 +71,35 @@ export class IdempotentConsumer {
     const handles = this.options.handles;
     const messages = handles ? delivered.filter((m) => handles(m.type)) : delivered;
     if (messages.length === 0) return;
-    return this.written(messages.length, () => this.applyEach(messages));
+    return this.written(messages, () => this.applyEach(messages));
   }
 
   /**
    * The read-model write, in a span of its own within the message's (the bus's consumer span);
    * while traces are off the API's no-op tracer makes this a plain call.
    */
-  private written<T>(count: number, write: () => Promise<T>): Promise<T> {
-    const attributes = { 'regie.consumer': this.options.name, 'messaging.batch.message_count': count };
-    return trace.getTracer('regie').startActiveSpan(`read-model write ${this.options.name}`, { attributes }, async (span) => {
+  private written<T>(messages: IntegrationMessage[], write: () => Promise<T>): Promise<T> {
+    const attributes = { 'regie.consumer': this.options.name, 'messaging.batch.message_count': messages.length };
+    const name = `read-model write ${this.options.name}`;
+    const tracer = trace.getTracer('regie');
+    // A batch is one transaction: besides the active span (the first message's), a write span in
+    // each other message's own consumer span, so every message's trace ends in its read-model write.
+    const spans = context.active().getValue(MESSAGE_SPANS) as Map<string, SpanContext> | undefined;
+    const siblings: Span[] = spans
+      ? messages.slice(1).flatMap((m) => {
+          const parent = spans.get(m.eventId);
+          return parent ? [tracer.startSpan(name, { attributes }, trace.setSpanContext(context.active(), parent))] : [];
+        })
+      : [];
+    return tracer.startActiveSpan(name, { attributes }, async (span) => {
+      const all = [span, ...siblings];
       try {
         return await write();
       } catch (error) {
-        span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
+        for (const s of all) s.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
         throw error;
       } finally {
-        span.end();
+        for (const s of all) s.end();
       }
     });
   }
