@@ -6,6 +6,7 @@ import type { CommitmentsDomainEvent } from '@regie/commitments';
 import type { MeetingsDomainEvent } from '@regie/meetings';
 import type { MonitoringDomainEvent } from '@regie/monitoring';
 import { dutchDate, isCalendarDate, isQuarter, quarterLabel } from '@regie/calendar';
+import { formatDateTime, formatMonth } from './format';
 import { AGENDA_SOURCE_LABEL, LEVEL_LABEL, MEETING_KIND_LABEL } from './labels';
 
 type ContextEvent = ActionsDomainEvent | MeetingsDomainEvent | CommitmentsDomainEvent | MonitoringDomainEvent;
@@ -180,16 +181,6 @@ export const EVENT_FIELD_LABEL: Record<EventField, string | null> = {
   revokedAt: 'ingetrokken op',
 };
 
-const ZONE = 'Europe/Amsterdam';
-const dateTime = new Intl.DateTimeFormat('nl-NL', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: ZONE,
-});
-const month = new Intl.DateTimeFormat('nl-NL', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** Codes stored in English that a person reads as Dutch words. */
@@ -212,9 +203,9 @@ export function formatEventValue(field: string, value: unknown): string | undefi
   // A frozen document kept as its exact text (a published projection): a structure, not a plain value.
   if (/^\s*[{[]/.test(value)) return undefined;
   if (isCalendarDate(value)) return dutchDate(value);
-  if (INSTANT.test(value) && !Number.isNaN(Date.parse(value))) return dateTime.format(new Date(value));
+  if (INSTANT.test(value) && !Number.isNaN(Date.parse(value))) return formatDateTime(value);
   if (isQuarter(value)) return quarterLabel(value);
-  if (/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) return month.format(new Date(`${value}-15T12:00:00Z`));
+  if (/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) return formatMonth(value);
   if (field === 'kind' && value in MEETING_KIND_LABEL) return MEETING_KIND_LABEL[value as keyof typeof MEETING_KIND_LABEL];
   if ((field === 'from' || field === 'to') && value in LEVEL_LABEL) return LEVEL_LABEL[value as keyof typeof LEVEL_LABEL];
   return VALUE_LABEL[value] ?? (field === 'type' ? AGENDA_SOURCE_LABEL[value] : undefined) ?? value;
