@@ -1,17 +1,39 @@
-import { type Admin, type Consumer, type IHeaders, Kafka, type KafkaMessage, logLevel, type Producer } from 'kafkajs';
+import { type Admin, type Consumer, Kafka, type KafkaMessage, logLevel, type Producer } from 'kafkajs';
 import {
   type BusSubscription,
+  type ConsumerLag,
+  type DeadLetterCount,
   IntegrationBus,
   type IntegrationMessage,
   type MessageHandler,
   retry,
   type SubscribeOptions,
 } from '@regie/es-core';
-import { type KafkaLog, kafkaLogCreator } from './kafka-log';
+import { kafkaLogCreator } from './kafka-log';
+import {
+  attemptHandler,
+  DeadLetterCounter,
+  deadLetterHeaders,
+  DLQ_SUFFIX,
+  envelopeOf,
+  type KafkaBusOptions,
+  LAG_TIMEOUT_MS,
+  messageHeaders,
+  parseMessage,
+  partitionLag,
+  PROBE_TIMEOUT_MS,
+  RESTART_BACKOFF,
+  Subscriptions,
+  topicSettings,
+  withDeadLetterTopics,
+  within,
+} from './kafka-shared';
+
+export { DLQ_SUFFIX, type KafkaBusOptions } from './kafka-shared';
 
 /**
- * The IntegrationBus on Kafka, kept to this one module so the client can be swapped
- * (kafkajs is unmaintained since 2023; @platformatic/kafka is the candidate).
+ * The IntegrationBus on Kafka with kafkajs (unmaintained since 2023); platformatic-bus.ts is the same
+ * on @platformatic/kafka, and kafka-shared.ts what both share (REGIE_KAFKA_CLIENT chooses).
  *
  * - One topic per context and version (`regie.actions.v1`), created by the platform with the
  *   configured partitions; key = stream id, so one aggregate's events stay in order.
@@ -23,35 +45,12 @@ import { type KafkaLog, kafkaLogCreator } from './kafka-log';
  * - Offsets are committed after the handler returns; a crash redelivers at most the messages
  *   since the last commit, which the idempotent consumers absorb.
  */
-export interface KafkaBusOptions {
-  brokers: string[];
-  clientId: string;
-  partitions?: number;
-  replicationFactor?: number;
-  /** Tries of a message whose handler fails (not transiently) before it is dead-lettered. */
-  maxAttempts?: number;
-  /** The first pause between tries of a failing handler; it doubles up to 30 s. */
-  retryDelayMs?: number;
-  /** Prefix of topic and group names, so several environments can share one cluster. */
-  namespace?: string;
-  onDeadLetter?: (topic: string, error: string) => void;
-  /** A consumer stopped by an error kafkajs does not retry is being replaced. */
-  onConsumerRestart?: (group: string, error: unknown) => void;
-  /** The client's own lines, routine cluster events below ERROR (see kafka-log.ts). */
-  log?: KafkaLog;
-}
-
-export const DLQ_SUFFIX = '.dlq';
-
 /**
  * kafkajs backs off exponentially up to `maxRetryTime` (default 30 s) between attempts: after a
  * broker outage a client could sleep up to half a minute after the broker is back. Capped at 5 s,
  * delivery resumes within seconds; after the retries the consumer restarts and tries again.
  */
-const RETRY = { initialRetryTime: 300, maxRetryTime: 5_000, retries: 12 };
-/** How long a readiness probe waits for the broker: kafkajs's own retries would take far longer. */
-const PROBE_TIMEOUT_MS = 3_000;
-const RESTART_BACKOFF = { baseMs: RETRY.initialRetryTime, maxMs: RETRY.maxRetryTime };
+const RETRY = { initialRetryTime: RESTART_BACKOFF.baseMs, maxRetryTime: RESTART_BACKOFF.maxMs, retries: 12 };
 
 export class KafkaBus extends IntegrationBus {
   readonly kind = 'kafka';
@@ -64,6 +63,8 @@ export class KafkaBus extends IntegrationBus {
   private readonly knownTopics = new Set<string>();
   /** Consumer groups whose consumer crashed and is not running again yet. */
   private readonly replacing = new Set<string>();
+  private readonly subscriptions = new Subscriptions();
+  private readonly deadLettered = new DeadLetterCounter();
   private connected?: Promise<void>;
   /** Aborted by close(): no consumer is replaced any more. */
   private readonly closing = new AbortController();
@@ -93,23 +94,17 @@ export class KafkaBus extends IntegrationBus {
 
   private async ensurePhysical(topics: string[]): Promise<void> {
     await this.connect();
-    const wanted = topics.flatMap((t) => [t, t + DLQ_SUFFIX]).filter((t) => !this.knownTopics.has(t));
+    const wanted = withDeadLetterTopics(topics).filter((t) => !this.knownTopics.has(t));
     if (wanted.length === 0) return;
     const existing = new Set(await this.admin.listTopics());
     const missing = wanted.filter((t) => !existing.has(t));
     if (missing.length > 0) {
       await this.admin.createTopics({
         waitForLeaders: true,
-        topics: missing.map((topic) => ({
-          topic,
-          numPartitions: topic.endsWith(DLQ_SUFFIX) ? 1 : (this.options.partitions ?? 3),
-          replicationFactor: this.options.replicationFactor ?? 1,
-          // Keep every message: a consumer group added later or down for long must still find it.
-          configEntries: [
-            { name: 'retention.ms', value: '-1' },
-            { name: 'retention.bytes', value: '-1' },
-          ],
-        })),
+        topics: missing.map((name) => {
+          const { topic, partitions, replicationFactor, configs } = topicSettings(name, this.options);
+          return { topic, numPartitions: partitions, replicationFactor, configEntries: configs };
+        }),
       });
     }
     wanted.forEach((t) => this.knownTopics.add(t));
@@ -131,7 +126,7 @@ export class KafkaBus extends IntegrationBus {
         messages: list.map((m) => ({
           key: m.key,
           value: JSON.stringify(envelopeOf(m)),
-          headers: { eventId: m.eventId, type: m.type, ...m.headers },
+          headers: messageHeaders(m),
         })),
       })),
     });
@@ -169,9 +164,11 @@ export class KafkaBus extends IntegrationBus {
         })().catch(() => undefined); // closed while replacing: nothing left to run
       });
     replaceAfterCrash(current);
+    const unsubscribe = this.subscriptions.add(topic, group);
     return {
       close: async () => {
         closed.abort();
+        unsubscribe();
         this.consumers.delete(current);
         await current.disconnect(); // commits the offsets of what was processed
       },
@@ -199,10 +196,10 @@ export class KafkaBus extends IntegrationBus {
       await consumer.subscribe({ topic: this.physical(topic), fromBeginning: true });
       await consumer.run({
         eachMessage: async ({ topic: from, partition, message }) => {
-          const parsed = parse(topic, message);
-          if (typeof parsed === 'string') return this.deadLetter(from, partition, message, parsed);
-          const failure = await this.attempt(() => handler(parsed), isTransient);
-          if (failure) await this.deadLetter(from, partition, message, failure);
+          const parsed = parseMessage(topic, message.key, message.value);
+          if (typeof parsed === 'string') return this.deadLetter(from, partition, group, message, parsed);
+          const failure = await attemptHandler(() => handler(parsed), this.options, isTransient);
+          if (failure) await this.deadLetter(from, partition, group, message, failure);
         },
       });
       return consumer;
@@ -216,12 +213,36 @@ export class KafkaBus extends IntegrationBus {
   /** The broker answers (within the probe's time) and no consumer of this process is down. */
   async isConnected(): Promise<boolean> {
     if (this.closing.signal.aborted || this.replacing.size > 0) return false;
-    const probe = this.connect().then(() => this.admin.describeCluster());
-    const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), PROBE_TIMEOUT_MS).unref());
-    return Promise.race([probe, timeout]).then(
+    return within(
+      this.connect().then(() => this.admin.describeCluster()),
+      PROBE_TIMEOUT_MS,
+    ).then(
       () => true,
       () => false,
     );
+  }
+
+  /** Committed offsets against the high watermarks, from the admin client; none while the broker does not answer. */
+  override async consumerLag(): Promise<ConsumerLag[]> {
+    const read = async () => {
+      await this.connect();
+      const lags: ConsumerLag[] = [];
+      for (const { topic, group } of this.subscriptions.list()) {
+        const [marks, [committed]] = await Promise.all([
+          this.admin.fetchTopicOffsets(this.physical(topic)),
+          this.admin.fetchOffsets({ groupId: this.physical(group), topics: [this.physical(topic)] }),
+        ]);
+        const offsets = new Map(committed?.partitions.map((p) => [p.partition, BigInt(p.offset)]));
+        for (const m of marks)
+          lags.push(partitionLag(group, topic, m.partition, offsets.get(m.partition) ?? -1n, BigInt(m.low), BigInt(m.high)));
+      }
+      return lags;
+    };
+    return within(read(), LAG_TIMEOUT_MS).catch(() => []);
+  }
+
+  override deadLetters(): DeadLetterCount[] {
+    return this.deadLettered.list();
   }
 
   async close(): Promise<void> {
@@ -246,67 +267,10 @@ export class KafkaBus extends IntegrationBus {
     return this.connected;
   }
 
-  /** Runs the handler with bounded retries (transient errors unbounded); returns the last error's message, or undefined. */
-  private async attempt(run: () => Promise<void>, isTransient?: (error: unknown) => boolean): Promise<string | undefined> {
-    try {
-      await retry(run, {
-        attempts: this.options.maxAttempts ?? 3,
-        transient: isTransient,
-        backoff: { baseMs: this.options.retryDelayMs ?? 200, maxMs: 30_000 },
-      });
-      return undefined;
-    } catch (error) {
-      return error instanceof Error ? error.message : String(error);
-    }
-  }
-
-  private async deadLetter(topic: string, partition: number, message: KafkaMessage, error: string): Promise<void> {
-    const headers: IHeaders = {
-      ...message.headers,
-      'dlq-error': error.slice(0, 1000),
-      'dlq-topic': topic,
-      'dlq-partition': String(partition),
-      'dlq-offset': message.offset,
-    };
+  private async deadLetter(topic: string, partition: number, group: string, message: KafkaMessage, error: string): Promise<void> {
+    const headers = deadLetterHeaders({ topic, partition, offset: message.offset, group, error, headers: message.headers ?? {} });
     await this.producer.send({ topic: topic + DLQ_SUFFIX, acks: -1, messages: [{ key: message.key, value: message.value, headers }] });
+    this.deadLettered.add(topic.slice(this.physical('').length), group);
     this.options.onDeadLetter?.(topic, error);
   }
-}
-
-interface Envelope {
-  eventId: string;
-  type: string;
-  payload: unknown;
-  position: number;
-  occurredAt: string;
-}
-
-const envelopeOf = (m: IntegrationMessage): Envelope => ({
-  eventId: m.eventId,
-  type: m.type,
-  payload: m.payload,
-  position: m.position,
-  occurredAt: m.occurredAt,
-});
-
-/** The message, or why it is not one. */
-function parse(topic: string, message: KafkaMessage): IntegrationMessage | string {
-  let envelope: Partial<Envelope>;
-  try {
-    envelope = JSON.parse(message.value?.toString('utf8') ?? '');
-  } catch (error) {
-    return `not JSON: ${(error as Error).message}`;
-  }
-  if (typeof envelope?.eventId !== 'string' || typeof envelope.type !== 'string' || typeof envelope.position !== 'number') {
-    return 'not a Regie integration message: eventId, type and position are required';
-  }
-  return {
-    topic,
-    key: message.key?.toString('utf8') ?? '',
-    eventId: envelope.eventId,
-    type: envelope.type,
-    payload: envelope.payload,
-    position: envelope.position,
-    occurredAt: String(envelope.occurredAt ?? ''),
-  };
 }
