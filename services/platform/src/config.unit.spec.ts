@@ -76,3 +76,16 @@ describe('configuration of readiness', () => {
     expect(() => loadConfig({ REGIE_READY_MAX_LAG: '1.5' })).toThrow(/REGIE_READY_MAX_LAG: verwacht een geheel aantal/);
   });
 });
+
+describe('configuration of the Kafka client', () => {
+  it('runs the bus on kafkajs by default, on @platformatic/kafka when chosen', () => {
+    expect(loadConfig({}).REGIE_KAFKA_CLIENT).toBe('kafkajs');
+    expect(loadConfig({ REGIE_KAFKA_CLIENT: 'platformatic' }).REGIE_KAFKA_CLIENT).toBe('platformatic');
+  });
+
+  it('refuses an unknown client in Dutch, naming the ones there are', () => {
+    expect(() => loadConfig({ REGIE_KAFKA_CLIENT: 'rdkafka' })).toThrow(
+      /REGIE_KAFKA_CLIENT: kies kafkajs \(de standaard\) of platformatic/,
+    );
+  });
+});
