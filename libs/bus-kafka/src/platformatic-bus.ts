@@ -199,13 +199,18 @@ export class PlatformaticKafkaBus extends IntegrationBus {
     let stopping = false;
     /** Per partition, the commit of the last message handled and not committed yet. */
     const uncommitted = new Map<number, Message['commit']>();
-    const commit = async () => {
+    /** Commits run one after the other (an older one never overtakes a newer one), beside the handling of the next messages. */
+    let committed = Promise.resolve();
+    const commit = () => {
       const commits = [...uncommitted.values()];
       uncommitted.clear();
       // A commit refused during a rebalance is not lost work: the next owner gets those messages again (at least once).
-      await Promise.all(
-        commits.map((c) => Promise.resolve(c()).catch((error: Error) => this.log('info', `${group}: commit failed (${error.message})`))),
+      committed = committed.then(() =>
+        Promise.all(
+          commits.map((c) => Promise.resolve(c()).catch((error: Error) => this.log('info', `${group}: commit failed (${error.message})`))),
+        ).then(() => undefined),
       );
+      return committed;
     };
     try {
       const stream = await consumer.consume({
@@ -224,7 +229,7 @@ export class PlatformaticKafkaBus extends IntegrationBus {
           if (failure) await this.deadLetter(message, group, failure);
           uncommitted.set(message.partition, message.commit);
           // What the last fetch brought is handled: commit it, as kafkajs does after each batch.
-          if (stream.readableLength === 0 || uncommitted.size > 100) await commit();
+          if (stream.readableLength === 0) void commit();
         }
       })().catch((error: unknown) => crash(error));
       return {
