@@ -231,6 +231,8 @@ export class PlatformaticKafkaBus extends IntegrationBus {
           // What the last fetch brought is handled: commit it, as kafkajs does after each batch.
           if (stream.readableLength === 0) void commit();
         }
+        // The stream ended without being asked to: delivery has stopped, so the consumer is replaced.
+        if (!stopping && !stopped.aborted) crash(new Error('the message stream ended'));
       })().catch((error: unknown) => crash(error));
       return {
         crashed,
