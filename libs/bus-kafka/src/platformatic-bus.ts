@@ -187,6 +187,7 @@ export class PlatformaticKafkaBus extends IntegrationBus {
       ...this.clientOptions(group),
       groupId: this.physical(group),
       sessionTimeout: 10_000,
+      rebalanceTimeout: 60_000, // as kafkajs (this client's default is 102 s)
       heartbeatInterval: 1000,
       maxWaitTime: 100, // low latency for projections; the broker answers at once when data is there
       autocommit: false,
