@@ -1,13 +1,4 @@
-import {
-  Admin,
-  type BaseOptions,
-  compatibilityPartitioner,
-  Consumer,
-  type Message,
-  MessagesStreamFallbackModes,
-  MessagesStreamModes,
-  Producer,
-} from '@platformatic/kafka';
+import type { Admin, BaseOptions, Consumer, Message, Producer } from '@platformatic/kafka';
 import {
   backoffDelay,
   type BusSubscription,
@@ -53,12 +44,19 @@ import {
  *   (as kafkajs does per batch), and on close;
  * - a consumer whose stream or group membership fails is replaced, with backoff, until it runs again.
  */
+type Client = typeof import('@platformatic/kafka');
+/**
+ * The client is loaded on first use: loading it takes about a second (its schema validation and
+ * codecs), which a process on kafkajs or on the in-process bus should not pay at every start.
+ */
+let loaded: Promise<Client> | undefined;
+const client = (): Promise<Client> => (loaded ??= import('@platformatic/kafka'));
+
 export class PlatformaticKafkaBus extends IntegrationBus {
   readonly kind = 'kafka';
   /** Kafka keeps the log: producers relay their store events to it. */
   readonly needsRelay = true;
-  private readonly admin: Admin;
-  private readonly producer: Producer;
+  private readonly clients: Promise<{ lib: Client; admin: Admin; producer: Producer }>;
   private readonly consumers = new Set<Consumer>();
   private readonly knownTopics = new Set<string>();
   /** Consumer groups whose consumer stopped and is not running again yet. */
@@ -70,16 +68,19 @@ export class PlatformaticKafkaBus extends IntegrationBus {
 
   constructor(private readonly options: KafkaBusOptions) {
     super();
-    this.admin = new Admin(this.clientOptions('admin'));
-    this.producer = new Producer({
-      ...this.clientOptions('producer'),
-      idempotent: true,
-      acks: -1,
-      autocreateTopics: false,
-      partitioner: compatibilityPartitioner,
+    this.clients = client().then((lib) => {
+      const admin = new lib.Admin(this.clientOptions('admin'));
+      const producer = new lib.Producer({
+        ...this.clientOptions('producer'),
+        idempotent: true,
+        acks: -1,
+        autocreateTopics: false,
+        partitioner: lib.compatibilityPartitioner,
+      });
+      for (const c of [admin, producer]) c.on('error', (error: Error) => this.log('warn', `${c.clientId}: ${error.message}`));
+      return { lib, admin, producer };
     });
-    for (const client of [this.admin, this.producer])
-      client.on('error', (error: Error) => this.log('warn', `${client.clientId}: ${error.message}`));
+    this.clients.catch(() => undefined); // a client that cannot load fails the bus's first use, with its reason
   }
 
   /** Creates the topics (and their dead-letter topics) that do not exist yet. */
@@ -95,13 +96,14 @@ export class PlatformaticKafkaBus extends IntegrationBus {
   private async ensurePhysical(topics: string[]): Promise<void> {
     const wanted = withDeadLetterTopics(topics).filter((t) => !this.knownTopics.has(t));
     if (wanted.length === 0) return;
-    const existing = new Set(await this.admin.listTopics());
+    const { admin } = await this.clients;
+    const existing = new Set(await admin.listTopics());
     const missing = wanted.filter((t) => !existing.has(t));
     for (const name of missing) {
       const { topic, partitions, replicationFactor, configs } = topicSettings(name, this.options);
       // Another process may create it at the same moment: then it exists, which is all that counts.
-      await this.admin.createTopics({ topics: [topic], partitions, replicas: replicationFactor, configs }).catch(async (error: unknown) => {
-        if (!(await this.admin.listTopics()).includes(topic)) throw error;
+      await admin.createTopics({ topics: [topic], partitions, replicas: replicationFactor, configs }).catch((error: unknown) => {
+        if (!alreadyExists(error)) throw error;
       });
     }
     if (missing.length > 0) await this.leadersElected(missing);
@@ -110,8 +112,9 @@ export class PlatformaticKafkaBus extends IntegrationBus {
 
   /** Waits (up to 10 s) until every partition of new topics has a leader, as kafkajs's `waitForLeaders`. */
   private async leadersElected(topics: string[]): Promise<void> {
+    const { admin } = await this.clients;
     for (const end = Date.now() + 10_000; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) {
-      const metadata = await this.admin.metadata({ topics, forceUpdate: true }).catch(() => undefined);
+      const metadata = await admin.metadata({ topics, forceUpdate: true }).catch(() => undefined);
       const ready = topics.every((t) => {
         const topic = metadata?.topics.get(t);
         return topic && topic.partitions.length === topic.partitionsCount && topic.partitions.every((p) => p.leader >= 0);
@@ -127,7 +130,8 @@ export class PlatformaticKafkaBus extends IntegrationBus {
   async publish(messages: IntegrationMessage[]): Promise<void> {
     if (messages.length === 0) return;
     await this.ensurePhysical([...new Set(messages.map((m) => this.physical(m.topic)))]);
-    await this.producer.send({
+    const { producer } = await this.clients;
+    await producer.send({
       messages: messages.map((m) => ({
         topic: this.physical(m.topic),
         key: Buffer.from(m.key),
@@ -183,7 +187,8 @@ export class PlatformaticKafkaBus extends IntegrationBus {
     isTransient: ((error: unknown) => boolean) | undefined,
     stopped: AbortSignal,
   ): Promise<RunningConsumer> {
-    const consumer = new Consumer({
+    const { lib } = await this.clients;
+    const consumer = new lib.Consumer({
       ...this.clientOptions(group),
       groupId: this.physical(group),
       sessionTimeout: 10_000,
@@ -216,8 +221,8 @@ export class PlatformaticKafkaBus extends IntegrationBus {
     try {
       const stream = await consumer.consume({
         topics: [this.physical(topic)],
-        mode: MessagesStreamModes.COMMITTED,
-        fallbackMode: MessagesStreamFallbackModes.EARLIEST,
+        mode: lib.MessagesStreamModes.COMMITTED,
+        fallbackMode: lib.MessagesStreamFallbackModes.EARLIEST,
         autocommit: false,
         maxWaitTime: 100,
       });
@@ -256,7 +261,8 @@ export class PlatformaticKafkaBus extends IntegrationBus {
   /** The broker answers (within the probe's time) and no consumer of this process is down. */
   async isConnected(): Promise<boolean> {
     if (this.closing.signal.aborted || this.replacing.size > 0) return false;
-    return within(this.admin.metadata({ topics: [], forceUpdate: true }), PROBE_TIMEOUT_MS).then(
+    const probe = this.clients.then(({ admin }) => admin.metadata({ topics: [], forceUpdate: true }));
+    return within(probe, PROBE_TIMEOUT_MS).then(
       () => true,
       () => false,
     );
@@ -265,13 +271,14 @@ export class PlatformaticKafkaBus extends IntegrationBus {
   /** Committed offsets against the high watermarks, from the admin client; none while the broker does not answer. */
   override async consumerLag(): Promise<ConsumerLag[]> {
     const read = async () => {
+      const { admin } = await this.clients;
       const lags: ConsumerLag[] = [];
       for (const { topic, group } of this.subscriptions.list()) {
         const name = this.physical(topic);
-        const metadata = await this.admin.metadata({ topics: [name] });
+        const metadata = await admin.metadata({ topics: [name] });
         const partitions = Array.from({ length: metadata.topics.get(name)?.partitionsCount ?? 0 }, (_, i) => i);
         const watermark = async (timestamp: bigint) => {
-          const [listed] = await this.admin.listOffsets({
+          const [listed] = await admin.listOffsets({
             topics: [{ name, partitions: partitions.map((partitionIndex) => ({ partitionIndex, timestamp })) }],
           });
           return new Map(listed?.partitions.map((p) => [p.partitionIndex, p.offset]));
@@ -279,7 +286,7 @@ export class PlatformaticKafkaBus extends IntegrationBus {
         const [high, low, [committed]] = await Promise.all([
           watermark(-1n), // latest
           watermark(-2n), // earliest
-          this.admin.listConsumerGroupOffsets({
+          admin.listConsumerGroupOffsets({
             groups: [{ groupId: this.physical(group), topics: [{ name, partitionIndexes: partitions }] }],
           }),
         ]);
@@ -301,8 +308,9 @@ export class PlatformaticKafkaBus extends IntegrationBus {
     this.closing.abort();
     await Promise.all([...this.consumers].map(leave));
     this.consumers.clear();
-    await this.producer.close();
-    await this.admin.close();
+    const clients = await this.clients.catch(() => undefined);
+    await clients?.producer.close();
+    await clients?.admin.close();
   }
 
   private async deadLetter(message: Message, group: string, error: string): Promise<void> {
@@ -315,7 +323,8 @@ export class PlatformaticKafkaBus extends IntegrationBus {
       error,
       headers: original,
     });
-    await this.producer.send({
+    const { producer } = await this.clients;
+    await producer.send({
       messages: [{ topic: message.topic + DLQ_SUFFIX, key: message.key, value: message.value, headers: bufferHeaders(headers) }],
     });
     this.deadLettered.add(message.topic.slice(this.physical('').length), group);
@@ -342,6 +351,13 @@ interface RunningConsumer {
   crashed: Promise<unknown>;
   /** Ends delivery after the message being handled, commits what was handled and leaves the group. */
   stop(): Promise<void>;
+}
+
+/** Kafka's TOPIC_ALREADY_EXISTS, which the client reports inside an AggregateError. */
+function alreadyExists(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const nested = (error as Error & { errors?: unknown[] }).errors ?? [];
+  return /already exists/i.test(error.message) || nested.some(alreadyExists);
 }
 
 /** Leaves the group (committed offsets stay) and closes the consumer; a broker that does not answer cannot stop that. */
