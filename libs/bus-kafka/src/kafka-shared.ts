@@ -226,7 +226,8 @@ export function isUnknownTopic(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const e = error as Error & { type?: string; apiId?: string; originalError?: unknown; errors?: unknown[] };
   if (e.type === 'UNKNOWN_TOPIC_OR_PARTITION' || e.apiId === 'UNKNOWN_TOPIC_OR_PARTITION') return true;
-  if (/does not host this topic-partition/.test(e.message)) return true;
+  // kafkajs's broker answer, and @platformatic/kafka's when the metadata it asks for has no such topic.
+  if (/does not host this topic-partition|^Unknown topic /.test(e.message)) return true;
   return [e.originalError, e.cause, ...(e.errors ?? [])].some(isUnknownTopic);
 }
 
