@@ -125,6 +125,24 @@ function busContract(client: string, make: (options: KafkaBusOptions) => KafkaCl
       await sub.close();
     });
 
+    it('keeps every dead-letter copy when two consumer groups of one process refuse the same messages at once', async () => {
+      const t = topic();
+      const b = bus({ keyring: parseBusKeys(`k1:${randomBytes(32).toString('base64')}`) });
+      await b.ensureTopics([t]);
+      const raw = new Kafka({ clientId: 'raw', brokers: brokers!, logLevel: logLevel.NOTHING }).producer();
+      await raw.connect();
+      await raw.send({
+        topic: t,
+        messages: Array.from({ length: 5 }, (_, i) => ({ key: `u-${i}`, value: JSON.stringify(message(t, `u-${i}`, i)) })),
+      });
+      await raw.disconnect();
+      const subs = await Promise.all(['meetings', 'monitoring'].map((group) => b.subscribe(t, group, async () => undefined)));
+      const dead = await readAll(t + DLQ_SUFFIX, 10);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(dead.map((d) => d.headers['dlq-group']).sort()).toEqual([...Array(5).fill('meetings'), ...Array(5).fill('monitoring')]);
+      await Promise.all(subs.map((s) => s.close()));
+    });
+
     it('sends a message whose handler keeps failing to the dead-letter topic after bounded retries', async () => {
       const t = topic();
       const b = bus({ maxAttempts: 3 });

@@ -71,6 +71,8 @@ export class PlatformaticKafkaBus extends IntegrationBus {
   private readonly replacing = new Set<string>();
   private readonly subscriptions = new Subscriptions();
   private readonly deadLettered = new DeadLetterCounter();
+  /** The last send of the producer (see send). */
+  private sending: Promise<unknown> = Promise.resolve();
   /** Aborted by close(): no consumer is replaced any more. */
   private readonly closing = new AbortController();
 
@@ -139,13 +141,12 @@ export class PlatformaticKafkaBus extends IntegrationBus {
     if (messages.length === 0) return;
     const topics = [...new Set(messages.map((m) => this.physical(m.topic)))];
     await this.ensurePhysical(topics);
-    const { producer } = await this.clients;
     const batch = messages.map((m) => {
       const topic = this.physical(m.topic);
       const { key, value, headers } = wireMessage(topic, m, this.options.keyring);
       return { topic, key: Buffer.from(key), value: Buffer.from(value), headers: bufferHeaders(headers) };
     });
-    await this.topics.send(topics, () => producer.send({ messages: batch }));
+    await this.topics.send(topics, () => this.send(batch));
   }
 
   async subscribe(topic: string, group: string, handler: MessageHandler, options: SubscribeOptions = {}): Promise<BusSubscription> {
@@ -331,11 +332,21 @@ export class PlatformaticKafkaBus extends IntegrationBus {
       ...refusal,
       headers: headersOf(message),
     });
-    const { producer } = await this.clients;
     const copy = { topic: message.topic + DLQ_SUFFIX, key: message.key, value: message.value, headers: bufferHeaders(headers) };
-    await this.topics.send([message.topic], () => producer.send({ messages: [copy] }));
+    await this.topics.send([message.topic], () => this.send([copy]));
     this.deadLettered.add(message.topic.slice(this.physical('').length), group);
     this.options.onDeadLetter?.(message.topic, `${refusal.reason} (${this.physical(group)}): ${refusal.error}`);
+  }
+
+  /**
+   * Sends through the one idempotent producer, one send after the other: two consumer groups of this
+   * process dead-lettering at the same moment lost one copy when their sends to the same partition
+   * overlapped (the broker took it for a duplicate), while both sends resolved.
+   */
+  private send(messages: Parameters<Producer['send']>[0]['messages']): Promise<unknown> {
+    const sent = this.sending.then(async () => (await this.clients).producer.send({ messages }));
+    this.sending = sent.catch(() => undefined);
+    return sent;
   }
 
   /** The options every client of this bus shares: retries as kafkajs's (capped at 5 s between them). */
