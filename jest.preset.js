@@ -10,7 +10,7 @@ const moduleNameMapper = Object.fromEntries(
 const swc = (tsx) => ['@swc/jest', swcOptions({ tsx, sourceMaps: 'inline' })];
 
 // ESM-only packages (jose; preact 11 ships .mjs only): Node >= 20.19 requires them natively, Jest's module loader does not.
-const ESM_ONLY = ['jose', 'preact'];
+const ESM_ONLY = ['jose', 'preact', '@platformatic'];
 
 module.exports = {
   testEnvironment: 'node',

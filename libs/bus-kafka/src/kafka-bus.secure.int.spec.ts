@@ -3,18 +3,25 @@ import { Kafka, logLevel } from 'kafkajs';
 import { type IntegrationMessage, newId } from '@regie/es-core';
 import { secureKafkaForTests } from '@regie/test-kit';
 import { KafkaBus } from './kafka-bus';
+import type { KafkaBusOptions } from './kafka-shared';
 import { parseBusKeys } from './message-signing';
+import { PlatformaticKafkaBus } from './platformatic-bus';
 
 const secure = secureKafkaForTests('Kafka SASL/ACL suite');
 const suite = secure ? describe : describe.skip;
 
-/** Against a broker of infra/kafka started with `start-secure`: SASL/SCRAM-SHA-512 users and ACLs. */
+const CLIENTS = {
+  kafkajs: (options: KafkaBusOptions) => new KafkaBus(options),
+  platformatic: (options: KafkaBusOptions) => new PlatformaticKafkaBus(options),
+};
+
+/** Against a broker of infra/kafka started with `start-secure`: SASL/SCRAM-SHA-512 users and ACLs, with either client. */
 suite('Kafka bus on a broker with SASL/SCRAM and ACLs', () => {
   const keyring = parseBusKeys(`k1:${randomBytes(32).toString('base64')}`);
   const sasl = () => ({ mechanism: 'scram-sha-512' as const, username: secure!.username, password: secure!.password });
-  const buses: KafkaBus[] = [];
-  const bus = (opts: Partial<ConstructorParameters<typeof KafkaBus>[0]> = {}) => {
-    const b = new KafkaBus({
+  const buses: (KafkaBus | PlatformaticKafkaBus)[] = [];
+  const bus = (client: keyof typeof CLIENTS, opts: Partial<KafkaBusOptions> = {}) => {
+    const b = CLIENTS[client]({
       brokers: secure!.brokers,
       clientId: 'regie-secure-test',
       partitions: 1,
@@ -37,21 +44,24 @@ suite('Kafka bus on a broker with SASL/SCRAM and ACLs', () => {
     occurredAt: new Date().toISOString(),
   });
 
-  it('carries messages for a client with the SCRAM user the ACLs allow', async () => {
-    const topic = `regie.secure-${newId().slice(-10)}.v1`;
-    const b = bus({ sasl: sasl() });
-    expect(await b.isConnected()).toBe(true);
-    const sent = [message(topic, 1), message(topic, 2)];
-    await b.publish(sent);
-    const received: string[] = [];
-    const sub = await b.subscribe(topic, 'monitoring', async (m) => void received.push(m.eventId));
-    for (const end = Date.now() + 30_000; received.length < 2 && Date.now() < end;) await new Promise((r) => setTimeout(r, 50));
-    expect(received).toEqual(sent.map((m) => m.eventId));
-    await sub.close();
-  });
+  for (const client of Object.keys(CLIENTS) as (keyof typeof CLIENTS)[]) {
+    it(`carries messages on ${client} with the SCRAM user the ACLs allow, and not without it`, async () => {
+      const topic = `regie.secure-${newId().slice(-10)}.v1`;
+      const b = bus(client, { sasl: sasl() });
+      expect(await b.isConnected()).toBe(true);
+      const sent = [message(topic, 1), message(topic, 2)];
+      await b.publish(sent);
+      const received: string[] = [];
+      const sub = await b.subscribe(topic, 'monitoring', async (m) => void received.push(m.eventId));
+      for (const end = Date.now() + 30_000; received.length < 2 && Date.now() < end;) await new Promise((r) => setTimeout(r, 50));
+      expect(received).toEqual(sent.map((m) => m.eventId));
+      await sub.close();
+      expect(await bus(client).isConnected()).toBe(false);
+      expect(await bus(client, { sasl: { ...sasl(), password: 'geraden' } }).isConnected()).toBe(false);
+    });
+  }
 
   it('refuses a client without credentials, and one with a wrong password', async () => {
-    expect(await bus().isConnected()).toBe(false);
     // The broker answers ApiVersions to anyone; anything more needs a login.
     const anonymous = new Kafka({
       clientId: 'anonymous',

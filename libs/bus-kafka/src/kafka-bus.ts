@@ -1,72 +1,64 @@
-import { type Admin, type Consumer, type IHeaders, Kafka, type KafkaMessage, logLevel, type Producer, type SASLOptions } from 'kafkajs';
-import type { ConnectionOptions } from 'node:tls';
+import { type Admin, type Consumer, Kafka, type KafkaMessage, logLevel, type Producer, type SASLOptions } from 'kafkajs';
 import {
   type BusSubscription,
+  type ConsumerLag,
+  type DeadLetterCount,
   IntegrationBus,
   type IntegrationMessage,
   type MessageHandler,
   retry,
   type SubscribeOptions,
 } from '@regie/es-core';
-import { type KafkaLog, kafkaLogCreator } from './kafka-log';
-import { type BusKeyring, signMessage, verifyMessage } from './message-signing';
+import { kafkaLogCreator } from './kafka-log';
+import {
+  DeadLetterCounter,
+  deadLetterHeaders,
+  deliver,
+  DLQ_SUFFIX,
+  isUnknownTopic,
+  type KafkaBusOptions,
+  LAG_TIMEOUT_MS,
+  partitionLag,
+  PROBE_TIMEOUT_MS,
+  PRODUCER_RETRIES,
+  type Refusal,
+  RESTART_BACKOFF,
+  Subscriptions,
+  TopicKeeper,
+  topicSettings,
+  within,
+  wireMessage,
+} from './kafka-shared';
+
+export { DLQ_SUFFIX, type KafkaBusOptions } from './kafka-shared';
 
 /**
- * The IntegrationBus on Kafka, kept to this one module so the client can be swapped
- * (kafkajs is unmaintained since 2023; @platformatic/kafka is the candidate).
+ * The IntegrationBus on Kafka with kafkajs (unmaintained since 2023); platformatic-bus.ts is the same
+ * on @platformatic/kafka, and kafka-shared.ts what both share (REGIE_KAFKA_CLIENT chooses).
  *
  * - One topic per context and version (`regie.actions.v1`), created by the platform with the
  *   configured partitions; key = stream id, so one aggregate's events stay in order.
  * - One consumer group per consuming service; members share the partitions.
+ * - With a keyring, what it publishes is signed and a message not signed with a shared key goes to
+ *   `<topic>.dlq` unread (message-signing.ts).
  * - A message that cannot be parsed goes to `<topic>.dlq` at once; one whose handler keeps
- *   failing goes there after `maxAttempts`, with the error in its headers; consumption goes on.
+ *   failing goes there after `maxAttempts`, with the group, the reason and the error in its
+ *   headers; consumption goes on.
  *   An error the subscriber calls transient (SubscribeOptions.isTransient: its database is
  *   down) is retried until it passes: an outage delays consumption but never dead-letters.
  * - Offsets are committed after the handler returns; a crash redelivers at most the messages
  *   since the last commit, which the idempotent consumers absorb.
+ * - A topic the broker lost is created again (TopicKeeper in kafka-shared.ts).
  */
-export interface KafkaBusOptions {
-  brokers: string[];
-  clientId: string;
-  partitions?: number;
-  replicationFactor?: number;
-  /** Tries of a message whose handler fails (not transiently) before it is dead-lettered. */
-  maxAttempts?: number;
-  /** The first pause between tries of a failing handler; it doubles up to 30 s. */
-  retryDelayMs?: number;
-  /** Prefix of topic and group names, so several environments can share one cluster. */
-  namespace?: string;
-  onDeadLetter?: (topic: string, error: string) => void;
-  /** A consumer stopped by an error kafkajs does not retry is being replaced. */
-  onConsumerRestart?: (group: string, error: unknown) => void;
-  /** The client's own lines, routine cluster events below ERROR (see kafka-log.ts). */
-  log?: KafkaLog;
-  /**
-   * Signs what this process publishes and refuses (dead-letters) what is not signed with one of
-   * these keys (message-signing.ts). Without it messages go unsigned and nothing is checked.
-   */
-  keyring?: BusKeyring;
-  /** TLS to the brokers: true (the system's CAs) or Node's TLS options (ca, cert, key as PEM). */
-  ssl?: boolean | ConnectionOptions;
-  /** SASL authentication (PLAIN or SCRAM-SHA-256/512) with a user the brokers' ACLs know. */
-  sasl?: { mechanism: 'plain' | 'scram-sha-256' | 'scram-sha-512'; username: string; password: string };
-}
-
-export const DLQ_SUFFIX = '.dlq';
-
-/** Why a message went to the dead-letter topic (header `dlq-reason`). */
-export type DeadLetterReason = 'unparseable' | 'handler-failed' | 'bad-signature';
 
 /**
  * kafkajs backs off exponentially up to `maxRetryTime` (default 30 s) between attempts: after a
  * broker outage a client could sleep up to half a minute after the broker is back. Capped at 5 s,
  * delivery resumes within seconds; after the retries the consumer restarts and tries again.
  */
-const RETRY = { initialRetryTime: 300, maxRetryTime: 5_000, retries: 12 };
-const PRODUCER_RETRY = { ...RETRY, retries: 5 };
-/** How long a readiness probe waits for the broker: kafkajs's own retries would take far longer. */
-const PROBE_TIMEOUT_MS = 3_000;
-const RESTART_BACKOFF = { baseMs: RETRY.initialRetryTime, maxMs: RETRY.maxRetryTime };
+const RETRY = { initialRetryTime: RESTART_BACKOFF.baseMs, maxRetryTime: RESTART_BACKOFF.maxMs, retries: 12 };
+/** kafkajs's idempotent producer retries forever by default (see PRODUCER_RETRIES). */
+const PRODUCER_RETRY = { ...RETRY, retries: PRODUCER_RETRIES };
 
 export class KafkaBus extends IntegrationBus {
   readonly kind = 'kafka';
@@ -76,9 +68,21 @@ export class KafkaBus extends IntegrationBus {
   private readonly admin: Admin;
   private readonly producer: Producer;
   private readonly consumers = new Set<Consumer>();
-  private readonly knownTopics = new Set<string>();
+  private readonly topics = new TopicKeeper({
+    list: () => this.admin.listTopics(),
+    create: async (missing) =>
+      void (await this.admin.createTopics({
+        waitForLeaders: true,
+        topics: missing.map((name) => {
+          const { topic, partitions, replicationFactor, configs } = topicSettings(name, this.options);
+          return { topic, numPartitions: partitions, replicationFactor, configEntries: configs };
+        }),
+      })),
+  });
   /** Consumer groups whose consumer crashed and is not running again yet. */
   private readonly replacing = new Set<string>();
+  private readonly subscriptions = new Subscriptions();
+  private readonly deadLettered = new DeadLetterCounter();
   private connected?: Promise<void>;
   /** Aborted by close(): no consumer is replaced any more. */
   private readonly closing = new AbortController();
@@ -99,10 +103,6 @@ export class KafkaBus extends IntegrationBus {
       idempotent: true,
       maxInFlightRequests: 1,
       allowAutoTopicCreation: false,
-      // kafkajs's idempotent producer retries forever by default: on a topic the broker lost, the
-      // relay looped for good. Bounded, a send fails within about ten seconds, the topic is created
-      // again (publish), and the relay retries anything else from its checkpoint; a message sent
-      // twice that way is absorbed by the idempotent consumers (at least once, as always).
       retry: PRODUCER_RETRY,
     });
   }
@@ -119,26 +119,7 @@ export class KafkaBus extends IntegrationBus {
 
   private async ensurePhysical(topics: string[]): Promise<void> {
     await this.connect();
-    const wanted = topics.flatMap((t) => [t, t + DLQ_SUFFIX]).filter((t) => !this.knownTopics.has(t));
-    if (wanted.length === 0) return;
-    const existing = new Set(await this.admin.listTopics());
-    const missing = wanted.filter((t) => !existing.has(t));
-    if (missing.length > 0) {
-      await this.admin.createTopics({
-        waitForLeaders: true,
-        topics: missing.map((topic) => ({
-          topic,
-          numPartitions: topic.endsWith(DLQ_SUFFIX) ? 1 : (this.options.partitions ?? 3),
-          replicationFactor: this.options.replicationFactor ?? 1,
-          // Keep every message: a consumer group added later or down for long must still find it.
-          configEntries: [
-            { name: 'retention.ms', value: '-1' },
-            { name: 'retention.bytes', value: '-1' },
-          ],
-        })),
-      });
-    }
-    wanted.forEach((t) => this.knownTopics.add(t));
+    await this.topics.ensure(topics);
   }
 
   registerSource(): void {
@@ -151,33 +132,13 @@ export class KafkaBus extends IntegrationBus {
     for (const m of messages) byTopic.set(this.physical(m.topic), [...(byTopic.get(this.physical(m.topic)) ?? []), m]);
     const batch = {
       acks: -1,
-      topicMessages: [...byTopic].map(([topic, list]) => ({ topic, messages: list.map((m) => this.wireMessage(topic, m)) })),
+      topicMessages: [...byTopic].map(([topic, list]) => ({
+        topic,
+        messages: list.map((m) => wireMessage(topic, m, this.options.keyring)),
+      })),
     };
     await this.ensurePhysical([...byTopic.keys()]);
-    try {
-      await this.producer.sendBatch(batch);
-    } catch (error) {
-      if (!isUnknownTopic(error)) throw error;
-      // The broker lost the topic (e.g. it came back with empty storage): create it again and resend.
-      await this.reEnsure([...byTopic.keys()]);
-      await this.producer.sendBatch(batch);
-    }
-  }
-
-  /** A message as it goes on the wire: envelope, identifying headers and, with a keyring, its signature. */
-  private wireMessage(topic: string, m: IntegrationMessage): { key: string; value: string; headers: Record<string, string> } {
-    const wire = { key: m.key, value: JSON.stringify(envelopeOf(m)), headers: { ...m.headers, eventId: m.eventId, type: m.type } };
-    if (this.options.keyring) Object.assign(wire.headers, signMessage(this.options.keyring, { topic, ...wire }));
-    return wire;
-  }
-
-  /** Forgets that the topics exist and creates those that are missing. */
-  private reEnsure(physicalTopics: string[]): Promise<void> {
-    for (const t of physicalTopics) {
-      this.knownTopics.delete(t);
-      this.knownTopics.delete(t + DLQ_SUFFIX);
-    }
-    return this.ensurePhysical(physicalTopics);
+    await this.topics.send([...byTopic.keys()], () => this.producer.sendBatch(batch));
   }
 
   async subscribe(topic: string, group: string, handler: MessageHandler, options: SubscribeOptions = {}): Promise<BusSubscription> {
@@ -193,7 +154,7 @@ export class KafkaBus extends IntegrationBus {
       consumer.on(consumer.events.CRASH, ({ payload }) => {
         if (stopped.aborted) return;
         // A topic the broker lost is created again, or kafkajs's own restarts loop on it forever.
-        if (isUnknownTopic(payload.error)) void this.reEnsure([this.physical(topic)]).catch(() => undefined);
+        if (isUnknownTopic(payload.error)) void this.topics.again([this.physical(topic)]).catch(() => undefined);
         if (payload.restart) return;
         this.options.onConsumerRestart?.(group, payload.error);
         this.replacing.add(group);
@@ -215,9 +176,11 @@ export class KafkaBus extends IntegrationBus {
         })().catch(() => undefined); // closed while replacing: nothing left to run
       });
     replaceAfterCrash(current);
+    const unsubscribe = this.subscriptions.add(topic, group);
     return {
       close: async () => {
         closed.abort();
+        unsubscribe();
         this.consumers.delete(current);
         await current.disconnect(); // commits the offsets of what was processed
       },
@@ -241,18 +204,15 @@ export class KafkaBus extends IntegrationBus {
     });
     this.consumers.add(consumer);
     try {
-      await this.reEnsure([this.physical(topic)]); // (re)starting: the broker may have lost it meanwhile
+      await this.connect();
+      await this.topics.again([this.physical(topic)]); // (re)starting: the broker may have lost it meanwhile
       await consumer.connect();
       await consumer.subscribe({ topic: this.physical(topic), fromBeginning: true });
       await consumer.run({
         eachMessage: async ({ topic: from, partition, message }) => {
-          const at = { topic: from, partition, group };
-          const forged = this.verify(from, message);
-          if (forged) return this.deadLetter(at, message, 'bad-signature', forged);
-          const parsed = parse(topic, message);
-          if (typeof parsed === 'string') return this.deadLetter(at, message, 'unparseable', parsed);
-          const failure = await this.attempt(() => handler(parsed), isTransient);
-          if (failure) await this.deadLetter(at, message, 'handler-failed', failure);
+          const incoming = { topic: from, key: message.key, value: message.value, headers: message.headers ?? {} };
+          const refusal = await deliver(topic, incoming, handler, this.options, isTransient);
+          if (refusal) await this.deadLetter(from, partition, group, message, refusal);
         },
       });
       return consumer;
@@ -266,12 +226,36 @@ export class KafkaBus extends IntegrationBus {
   /** The broker answers (within the probe's time) and no consumer of this process is down. */
   async isConnected(): Promise<boolean> {
     if (this.closing.signal.aborted || this.replacing.size > 0) return false;
-    const probe = this.connect().then(() => this.admin.describeCluster());
-    const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), PROBE_TIMEOUT_MS).unref());
-    return Promise.race([probe, timeout]).then(
+    return within(
+      this.connect().then(() => this.admin.describeCluster()),
+      PROBE_TIMEOUT_MS,
+    ).then(
       () => true,
       () => false,
     );
+  }
+
+  /** Committed offsets against the high watermarks, from the admin client; none while the broker does not answer. */
+  override async consumerLag(): Promise<ConsumerLag[]> {
+    const read = async () => {
+      await this.connect();
+      const lags: ConsumerLag[] = [];
+      for (const { topic, group } of this.subscriptions.list()) {
+        const [marks, [committed]] = await Promise.all([
+          this.admin.fetchTopicOffsets(this.physical(topic)),
+          this.admin.fetchOffsets({ groupId: this.physical(group), topics: [this.physical(topic)] }),
+        ]);
+        const offsets = new Map(committed?.partitions.map((p) => [p.partition, BigInt(p.offset)]));
+        for (const m of marks)
+          lags.push(partitionLag(group, topic, m.partition, offsets.get(m.partition) ?? -1n, BigInt(m.low), BigInt(m.high)));
+      }
+      return lags;
+    };
+    return within(read(), LAG_TIMEOUT_MS).catch(() => []);
+  }
+
+  override deadLetters(): DeadLetterCount[] {
+    return this.deadLettered.list();
   }
 
   async close(): Promise<void> {
@@ -287,7 +271,7 @@ export class KafkaBus extends IntegrationBus {
   private connect(): Promise<void> {
     // A failed connection is not kept: the next use (or readiness probe) tries again. A new
     // connection checks its topics again: the broker may have lost them meanwhile.
-    if (!this.connected) this.knownTopics.clear();
+    if (!this.connected) this.topics.forgetAll();
     this.connected ??= Promise.all([this.admin.connect(), this.producer.connect()]).then(
       () => undefined,
       (error) => {
@@ -298,105 +282,19 @@ export class KafkaBus extends IntegrationBus {
     return this.connected;
   }
 
-  /** Runs the handler with bounded retries (transient errors unbounded); returns the last error's message, or undefined. */
-  private async attempt(run: () => Promise<void>, isTransient?: (error: unknown) => boolean): Promise<string | undefined> {
-    try {
-      await retry(run, {
-        attempts: this.options.maxAttempts ?? 3,
-        transient: isTransient,
-        backoff: { baseMs: this.options.retryDelayMs ?? 200, maxMs: 30_000 },
-      });
-      return undefined;
-    } catch (error) {
-      return error instanceof Error ? error.message : String(error);
-    }
-  }
-
-  /** Why the message may not be applied (its signature), or undefined; without a keyring every message passes. */
-  private verify(topic: string, message: KafkaMessage): string | undefined {
-    if (!this.options.keyring) return undefined;
-    const verdict = verifyMessage(this.options.keyring, { topic, key: message.key, value: message.value, headers: message.headers });
-    return verdict.ok ? undefined : verdict.reason;
-  }
-
   /** A copy on `<topic>.dlq` saying where it came from, which consumer group refused it and why. */
-  private async deadLetter(
-    at: { topic: string; partition: number; group: string },
-    message: KafkaMessage,
-    reason: DeadLetterReason,
-    error: string,
-  ): Promise<void> {
-    const headers: IHeaders = {
-      ...message.headers,
-      'dlq-reason': reason,
-      'dlq-error': error.slice(0, 1000),
-      'dlq-group': this.physical(at.group),
-      'dlq-topic': at.topic,
-      'dlq-partition': String(at.partition),
-      'dlq-offset': message.offset,
-    };
-    const copy = { topic: at.topic + DLQ_SUFFIX, acks: -1, messages: [{ key: message.key, value: message.value, headers }] };
-    await this.producer.send(copy).catch(async (failure: unknown) => {
-      if (!isUnknownTopic(failure)) throw failure;
-      await this.reEnsure([at.topic]);
-      await this.producer.send(copy);
+  private async deadLetter(topic: string, partition: number, group: string, message: KafkaMessage, refusal: Refusal): Promise<void> {
+    const headers = deadLetterHeaders({
+      topic,
+      partition,
+      offset: message.offset,
+      group: this.physical(group),
+      ...refusal,
+      headers: message.headers ?? {},
     });
-    this.options.onDeadLetter?.(at.topic, `${reason} (${this.physical(at.group)}): ${error}`);
+    const copy = { topic: topic + DLQ_SUFFIX, acks: -1, messages: [{ key: message.key, value: message.value, headers }] };
+    await this.topics.send([topic], () => this.producer.send(copy));
+    this.deadLettered.add(topic.slice(this.physical('').length), group);
+    this.options.onDeadLetter?.(topic, `${refusal.reason} (${this.physical(group)}): ${refusal.error}`);
   }
 }
-
-interface Envelope {
-  eventId: string;
-  type: string;
-  payload: unknown;
-  position: number;
-  occurredAt: string;
-}
-
-const envelopeOf = (m: IntegrationMessage): Envelope => ({
-  eventId: m.eventId,
-  type: m.type,
-  payload: m.payload,
-  position: m.position,
-  occurredAt: m.occurredAt,
-});
-
-/** The broker does not have the topic (any more). */
-function isUnknownTopic(error: unknown): boolean {
-  for (let e: unknown = error; e instanceof Error; e = (e as { originalError?: unknown }).originalError ?? e.cause) {
-    if ((e as { type?: string }).type === 'UNKNOWN_TOPIC_OR_PARTITION' || /does not host this topic-partition/.test(e.message)) return true;
-  }
-  return false;
-}
-
-/** The message, or why it is not one. */
-function parse(topic: string, message: KafkaMessage): IntegrationMessage | string {
-  let envelope: Partial<Envelope>;
-  try {
-    envelope = JSON.parse(message.value?.toString('utf8') ?? '');
-  } catch (error) {
-    return `not JSON: ${(error as Error).message}`;
-  }
-  if (typeof envelope?.eventId !== 'string' || typeof envelope.type !== 'string' || typeof envelope.position !== 'number') {
-    return 'not a Regie integration message: eventId, type and position are required';
-  }
-  return {
-    topic,
-    key: message.key?.toString('utf8') ?? '',
-    eventId: envelope.eventId,
-    type: envelope.type,
-    payload: envelope.payload,
-    position: envelope.position,
-    occurredAt: String(envelope.occurredAt ?? ''),
-    headers: headersOf(message),
-  };
-}
-
-/** The message's headers as strings (correlation id, `traceparent`, …), handed to the consumer as they came. */
-const headersOf = (message: KafkaMessage): Record<string, string> =>
-  Object.fromEntries(
-    Object.entries(message.headers ?? {}).flatMap(([name, value]) => {
-      const first = Array.isArray(value) ? value[0] : value;
-      return first === undefined ? [] : [[name, first.toString()]];
-    }),
-  );

@@ -40,8 +40,35 @@ export interface BusSubscription {
   close(): Promise<void>;
 }
 
+/** How far one consumer group is behind on one partition of a topic: messages not yet handled. */
+export interface ConsumerLag {
+  group: string;
+  /** The topic as the services name it (without the bus's namespace). */
+  topic: string;
+  partition: number;
+  /** The partition's high watermark minus the group's committed offset (from the start when none). */
+  lag: number;
+}
+
+/** Messages this process's consumers sent to a dead-letter topic since it started. */
+export interface DeadLetterCount {
+  topic: string;
+  group: string;
+  count: number;
+}
+
+/**
+ * What a bus tells the metrics (Prometheus) about itself. A bus without a broker (in-process: the
+ * store is the log, and nothing is dead-lettered) reports none.
+ */
+export interface BusMetrics {
+  /** Per group this process consumes with and partition of its topic; asks the broker, so it may take a moment. */
+  consumerLag(): Promise<ConsumerLag[]>;
+  deadLetters(): DeadLetterCount[];
+}
+
 /** Port. Adapters: in-process (embedded default) and Kafka (distributed). */
-export abstract class IntegrationBus {
+export abstract class IntegrationBus implements BusMetrics {
   abstract readonly kind: 'inprocess' | 'kafka';
   /**
    * True when producers must relay store events to the bus (Kafka). False when the bus reads
@@ -69,4 +96,12 @@ export abstract class IntegrationBus {
    */
   abstract isConnected(): Promise<boolean>;
   abstract close(): Promise<void>;
+  /** None by default: a bus on a broker overrides it. */
+  async consumerLag(): Promise<ConsumerLag[]> {
+    return [];
+  }
+  /** None by default: a bus that dead-letters overrides it. */
+  deadLetters(): DeadLetterCount[] {
+    return [];
+  }
 }

@@ -9,7 +9,7 @@ import {
   SystemClock,
 } from '@regie/es-core';
 import { BullMqScheduler } from '@regie/scheduler-bullmq';
-import { KafkaBus } from '@regie/bus-kafka';
+import { KafkaBus, type KafkaBusOptions, PlatformaticKafkaBus } from '@regie/bus-kafka';
 import { Logger } from '@nestjs/common';
 import { EventStore, Upcasters, UpcastingEventStore } from '@regie/es-core';
 import { ACTIONS_UPCASTERS, WERKAGENDA_ACTION_CODES } from '@regie/actions';
@@ -57,7 +57,7 @@ export const postgresStoreOf = (store: EventStore): PostgresEventStore | undefin
   return inner instanceof PostgresEventStore ? inner : undefined;
 };
 
-/** kafkajs's own lines, through the application's logger once Nest runs. */
+/** The Kafka client's own lines, through the application's logger once Nest runs. */
 const kafkaLogger = new Logger('kafka');
 
 /** The adapters the configuration names, opened and checked; shared by the server and the CLI. */
@@ -112,19 +112,22 @@ export async function openAdapters(
       claims: { roles: config.REGIE_OIDC_ROLES_CLAIM, actions: config.REGIE_OIDC_ACTIONS_CLAIM },
     });
   const auth = new RevocableVerifier(verifier, revocations);
+  const kafka = (brokers: string): KafkaBusOptions => ({
+    brokers: brokers.split(','),
+    clientId: `regie-${config.REGIE_SERVICES.join('-')}`,
+    partitions: config.KAFKA_PARTITIONS,
+    namespace: config.KAFKA_NAMESPACE,
+    ...kafkaSettingsOf(config),
+    onDeadLetter: (topic, error) => log(`message from ${topic} sent to ${topic}.dlq: ${error}`),
+    onConsumerRestart: (group, error) =>
+      log(`Kafka consumer ${group} stopped (${error instanceof Error ? error.message : String(error)}); starting it again`),
+    log: (level, message) => (level === 'info' ? kafkaLogger.log(message) : kafkaLogger[level](message)),
+  });
   const bus: IntegrationBus =
     config.REGIE_BUS === 'kafka' && config.KAFKA_BROKERS
-      ? new KafkaBus({
-          brokers: config.KAFKA_BROKERS.split(','),
-          clientId: `regie-${config.REGIE_SERVICES.join('-')}`,
-          partitions: config.KAFKA_PARTITIONS,
-          namespace: config.KAFKA_NAMESPACE,
-          ...kafkaSettingsOf(config),
-          onDeadLetter: (topic, error) => log(`message from ${topic} sent to ${topic}.dlq: ${error}`),
-          onConsumerRestart: (group, error) =>
-            log(`Kafka consumer ${group} stopped (${error instanceof Error ? error.message : String(error)}); starting it again`),
-          log: (level, message) => (level === 'info' ? kafkaLogger.log(message) : kafkaLogger[level](message)),
-        })
+      ? config.REGIE_KAFKA_CLIENT === 'platformatic'
+        ? new PlatformaticKafkaBus(kafka(config.KAFKA_BROKERS))
+        : new KafkaBus(kafka(config.KAFKA_BROKERS))
       : new InProcessBus(store, { baseMs: 1000, maxMs: 30_000 }, (group, error) =>
           log(`consumer ${group} interrupted, retrying: ${String(error)}`),
         );

@@ -35,6 +35,12 @@ const schema = z.object({
     .string()
     .regex(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, 'verwacht host:poort[,host:poort]')
     .optional(),
+  /** The Kafka client under the bus (docs/distributed.md says why kafkajs is the default). */
+  REGIE_KAFKA_CLIENT: z
+    .enum(['kafkajs', 'platformatic'], {
+      error: 'kies kafkajs (de standaard) of platformatic (@platformatic/kafka, onderhouden; zie docs/distributed.md)',
+    })
+    .default('kafkajs'),
   KAFKA_PARTITIONS: z.coerce.number().int().min(1).max(1000).default(6),
   KAFKA_NAMESPACE: z
     .string()

@@ -138,3 +138,16 @@ describe('configuration of the bus keys and the broker connection', () => {
     expect([config.REGIE_KAFKA_SSL, config.REGIE_KAFKA_SASL_MECHANISM]).toEqual([true, 'scram-sha-512']);
   });
 });
+
+describe('configuration of the Kafka client', () => {
+  it('runs the bus on kafkajs by default, on @platformatic/kafka when chosen', () => {
+    expect(loadConfig({}).REGIE_KAFKA_CLIENT).toBe('kafkajs');
+    expect(loadConfig({ REGIE_KAFKA_CLIENT: 'platformatic' }).REGIE_KAFKA_CLIENT).toBe('platformatic');
+  });
+
+  it('refuses an unknown client in Dutch, naming the ones there are', () => {
+    expect(() => loadConfig({ REGIE_KAFKA_CLIENT: 'rdkafka' })).toThrow(
+      /REGIE_KAFKA_CLIENT: kies kafkajs \(de standaard\) of platformatic/,
+    );
+  });
+});

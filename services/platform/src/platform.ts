@@ -86,6 +86,7 @@ export async function startPlatform(
     store: adapters.store,
     pool: adapters.pool,
     scheduler: adapters.scheduler,
+    bus: adapters.bus,
     readModels: readModels(adapters.databaseUrl).filter((model) => config.REGIE_SERVICES.some((service) => service === model.name)),
   });
   await adapters.scheduler.start();

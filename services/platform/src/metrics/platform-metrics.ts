@@ -1,7 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Pool } from 'pg';
-import type { EventStore, JobScheduler } from '@regie/es-core';
+import type { BusMetrics, EventStore, JobScheduler } from '@regie/es-core';
 import { readModelProgress, type ReadModelDefinition } from '@regie/read-model';
 
 /** What the scrape-time gauges read: the store's head, the hosted read models' checkpoints, the scheduler's queue. */
@@ -9,6 +9,8 @@ export interface MetricSources {
   store: EventStore;
   pool: Pool;
   scheduler: JobScheduler;
+  /** The integration bus: consumer lag and dead letters on Kafka; none in-process. */
+  bus: BusMetrics;
   /** The read models this process hosts (their checkpoints are in their own schemas). */
   readModels: Pick<ReadModelDefinition, 'name' | 'schema'>[];
 }
@@ -117,6 +119,33 @@ export class PlatformMetrics {
         const counts = new Map<string, number>();
         for (const job of await metrics.sources.scheduler.list()) counts.set(job.name, (counts.get(job.name) ?? 0) + 1);
         for (const [job, count] of counts) this.set({ job }, count);
+      },
+    });
+    this.busMetrics();
+  }
+
+  /** Gauges and counters about the bus, read from it at scrape time. */
+  private busMetrics(): void {
+    const metrics = this;
+    new Gauge({
+      name: 'regie_kafka_consumer_lag',
+      help: 'Berichten op een Kafka-partitie die een consumentengroep van dit proces nog niet verwerkte (hoogste offset min vastgelegde offset)',
+      labelNames: ['group', 'topic', 'partition'] as const,
+      registers: [this.registry],
+      async collect() {
+        this.reset();
+        for (const l of (await metrics.sources?.bus.consumerLag()) ?? [])
+          this.set({ group: l.group, topic: l.topic, partition: String(l.partition) }, l.lag);
+      },
+    });
+    new Counter({
+      name: 'regie_bus_dead_letters_total',
+      help: 'Berichten die de consumenten van dit proces naar het dead-letter-topic stuurden sinds de start',
+      labelNames: ['topic', 'group'] as const,
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        for (const d of metrics.sources?.bus.deadLetters() ?? []) this.inc({ topic: d.topic, group: d.group }, d.count);
       },
     });
   }
