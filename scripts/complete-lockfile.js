@@ -20,10 +20,13 @@ for (const [location, entry] of Object.entries(lock.packages)) {
     const nested = `${location}/node_modules/${name}`;
     const hoisted = `node_modules/${name}`;
     if (lock.packages[nested] || lock.packages[hoisted]?.version === version) continue;
-    const target = lock.packages[hoisted] ? nested : hoisted;
     const parts = name.split('/').pop().split('-');
     const os = parts.find((p) => OS.includes(p));
     const cpu = parts.find((p) => CPU.includes(p));
+    // Only platform packages (their name states the system): any other optional dependency npm
+    // resolved itself (its range may be one npm satisfied with a hoisted copy, e.g. `^6 || ^10`).
+    if (!os && !cpu) continue;
+    const target = lock.packages[hoisted] ? nested : hoisted;
     const libc = parts.includes('musl') ? 'musl' : parts.includes('gnu') && os === 'linux' ? 'glibc' : undefined;
     lock.packages[target] = {
       version,
