@@ -15,7 +15,10 @@ class AuditEventsQuery extends createZodDto(
   z.object({
     stream: z.string().min(1).optional(),
     /** An action by its code, with its milestones and knelpunten (every event whose data names the action). */
-    action: z.string().regex(/^(0|\d+\.\d+)$/, { error: 'verwacht een actienummer als 2.1' }).optional(),
+    action: z
+      .string()
+      .regex(/^(0|\d+\.\d+)$/, { error: 'verwacht een actienummer als 2.1' })
+      .optional(),
     /** Words in the event's data (titles, reasons, descriptions), case-insensitive. */
     text: z.string().trim().min(2, { error: 'zoek op minstens 2 tekens' }).max(200, { error: 'zoek op hoogstens 200 tekens' }).optional(),
     order: z.enum(['asc', 'desc'], { error: 'kies asc of desc' }).default('asc'),

@@ -262,8 +262,7 @@ const SENTENCE: Partial<Record<EventType, (d: Data, names: SentenceNames) => str
     const holder = (d.actionHolder && typeof d.actionHolder === 'object' ? d.actionHolder : {}) as Data;
     return `Actiehouder van actie ${str(d, 'code') ?? ''} toegewezen: ${quoted(str(holder, 'description'))}`;
   },
-  ProgressReported: (d) =>
-    `Voortgang van actie ${str(d, 'code') ?? ''} gerapporteerd als ${shown(d, 'rag')}: ${quoted(str(d, 'summary'))}`,
+  ProgressReported: (d) => `Voortgang van actie ${str(d, 'code') ?? ''} gerapporteerd als ${shown(d, 'rag')}: ${quoted(str(d, 'summary'))}`,
   MilestonePlanned: (d) => `Mijlpaal ${quoted(str(d, 'title'))} van actie ${str(d, 'actionCode') ?? ''} gepland op ${shown(d, 'dueDate')}`,
   MilestoneStarted: (d, n) => `Mijlpaal ${milestone(d, n)} gestart op ${shown(d, 'startedOn')}`,
   MilestoneAchieved: (d, n) => `Mijlpaal ${milestone(d, n)} behaald op ${shown(d, 'achievedOn')}`,
@@ -273,7 +272,8 @@ const SENTENCE: Partial<Record<EventType, (d: Data, names: SentenceNames) => str
   KnelpuntRaised: (d) => `Knelpunt gemeld bij actie ${str(d, 'actionCode') ?? ''}: ${quoted(str(d, 'description'))}`,
   KnelpuntEscalated: (d) => `Knelpunt bij actie ${str(d, 'actionCode') ?? ''} geëscaleerd naar de ${shown(d, 'to')}`,
   KnelpuntResolved: (d) => `Knelpunt bij actie ${str(d, 'actionCode') ?? ''} opgelost: ${quoted(str(d, 'resolution'))}`,
-  CommitmentPostponed: (d) => `Toezegging uitgesteld naar ${shown(d, 'dueDate')}${str(d, 'reason') ? `, reden: ${shown(d, 'reason')}` : ''}`,
+  CommitmentPostponed: (d) =>
+    `Toezegging uitgesteld naar ${shown(d, 'dueDate')}${str(d, 'reason') ? `, reden: ${shown(d, 'reason')}` : ''}`,
   CommitmentWithdrawn: (d) => `Toezegging ingetrokken, reden: ${shown(d, 'reason')}`,
   CommitmentBecameOverdue: (d) => `Toezegging over de termijn van ${shown(d, 'dueDate')}`,
   MeetingCancelled: (d) => `Overleg geannuleerd, reden: ${shown(d, 'reason')}`,
@@ -300,5 +300,8 @@ export function eventSentence(type: string, data: unknown, names: SentenceNames 
   const d = (data && typeof data === 'object' ? data : {}) as Data;
   const own = type in SENTENCE ? SENTENCE[type as EventType] : undefined;
   const sentence = own ? own(d, names) : [eventTypeLabel(type), eventFacts(d)].filter(Boolean).join(': ');
-  return sentence.replace(/\s+/g, ' ').replace(/\s+([,:])/g, '$1').trim();
+  return sentence
+    .replace(/\s+/g, ' ')
+    .replace(/\s+([,:])/g, '$1')
+    .trim();
 }

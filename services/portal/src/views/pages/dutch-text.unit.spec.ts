@@ -101,17 +101,38 @@ const broken: Verification = {
 
 describe('the audit screens speak Dutch to people', () => {
   it('tell each event, its subject and its facts in words: no ISO date, stream id or English event name on screen', () => {
-    const html = render(AuditPage({ p, page: { events, next: null }, filters: { aantal: 50 }, verification: intact }));
+    const subjects = {
+      actions: [{ code: '2.1', title: 'Regionale aanpak', milestones: [{ id: '0b1c', title: 'Plan van aanpak Utrecht' }] }] as never,
+      commitments: [],
+      meetings: [],
+    };
+    const html = render(AuditPage({ p, page: { events, next: null }, filters: { aantal: 50 }, verification: intact, subjects }));
     const text = visibleText(html);
     expect(developerWords(text)).toEqual([]);
-    expect(text).toContain('Mijlpaal behaald');
-    expect(text).toContain('behaald op: 27 februari 2026');
-    expect(text).toContain('streefdatum: 30 juni 2026');
+    expect(text).toContain(
+      "Mijlpaal 'Plan van aanpak Utrecht' van actie 2.1 verplaatst van 30 april 2026 naar 30 juni 2026, reden: Regio’s later gestart door actiehouder-2.1 (actiehouder).",
+    );
+    expect(text).toContain("Mijlpaal 'Plan van aanpak Utrecht' van actie 0 behaald op 27 februari 2026");
+    expect(text).toContain("Voortgang van actie 2.1 gerapporteerd als oranje: 'Loopt uit'");
+    expect(text).toContain('Actie 2.1: Regionale aanpak');
     expect(text).toContain('Kwartaalprojectie 4e kwartaal 2026');
     expect(text).toContain('Mijlpaal van actie 2.1');
     expect(text).toContain('periode: oktober 2026');
     expect(text).toContain('actiehouder-2.1 (actiehouder)');
     expect(html).toContain('aria-label="Situatie vlak vóór Voortgang gerapporteerd (positie 3)"');
+    // newest first, the technical record one click away
+    expect(html).toContain('Gebeurtenissen, de nieuwste eerst');
+    expect(html).toMatch(
+      /<details class="regie-event regie-technical"><summary>Technische gegevens<\/summary><pre class="regie-json">\{\s*&quot;type&quot;: &quot;MilestoneReplanned/,
+    );
+  });
+
+  it('tell an event the portal has no sentence for as its label and facts, never its type code', () => {
+    const html = render(AuditPage({ p, page: { events: [events[5]], next: 5 }, filters: { aantal: 50, voor: 9 }, verification: intact }));
+    const text = visibleText(html);
+    expect(text).toContain('Meting vastgelegd: periode: oktober 2026 · waarde: 1.250 · bron: CBS door actiehouder-2.1 (actiehouder).');
+    expect(html).toContain('href="/audit?aantal=50&amp;voor=5"');
+    expect(text).toContain('Naar de nieuwste gebeurtenissen');
   });
 
   it('say a failed chain check in a Dutch list that names the event, without raw JSON', () => {
