@@ -216,10 +216,33 @@ export async function auditorJourney(env: JourneyEnv): Promise<void> {
   };
   await seen('AgendaPublished', 'Agenda gepubliceerd', 'coordinator');
   await seen('DecisionRecorded', 'Besluit vastgelegd', 'coordinator', DECISION.slice(0, 60));
-  await seen('ProgressReported', 'Voortgang gerapporteerd', 'actiehouder-2.1', 'oranje');
-  await seen('KnelpuntEscalated', 'Knelpunt geëscaleerd', 'actiehouder-2.1', 'kerngroep');
+  await seen('ProgressReported', 'Voortgang van actie 2.1 gerapporteerd als oranje', 'door actiehouder-2.1', REPORT.slice(0, 40));
+  await seen('KnelpuntEscalated', 'Knelpunt bij actie 2.1 geëscaleerd naar de kerngroep', 'door actiehouder-2.1');
   await seen('ProjectionPublished', 'Kwartaalprojectie gepubliceerd', 'director');
   await check(env, page, 'auditor-2-gefilterd');
+  // Trace action 2.1 by its name: its own events and its milestones' and knelpunten's, newest first.
+  await page.getByRole('link', { name: 'Filters wissen' }).click();
+  const subject = (await page.getByLabel('Onderwerp').locator('option', { hasText: /^Actie 2\.1: / }).textContent()) ?? '';
+  await page.getByLabel('Onderwerp').selectOption({ label: subject });
+  await page.getByRole('button', { name: 'Filteren' }).click();
+  const traced = page.getByRole('table', { name: 'Gebeurtenissen, de nieuwste eerst' });
+  const sentences = await traced.locator('.regie-event__sentence').allTextContents();
+  expect(sentences.some((s) => /^Mijlpaal '.+' van actie 2\.1 gepland op \d{1,2} \w+ \d{4}/.test(s))).toBe(true);
+  expect(sentences.some((s) => s.startsWith(`Knelpunt gemeld bij actie 2.1: '${KNELPUNT.slice(0, 40)}`))).toBe(true);
+  expect(sentences.every((s) => /actie 2\.1|Actie 2\.1/.test(s))).toBe(true);
+  const positions = (await traced.locator('tbody tr td:first-child').allTextContents()).map(Number);
+  expect(positions).toEqual([...positions].sort((a, b) => b - a));
+  await traced.getByText('Technische gegevens').first().click();
+  await expect(traced.locator('pre.regie-json').first().isVisible()).resolves.toBe(true);
+  await check(env, page, 'auditor-2b-actie-gevolgd');
+  // Search the timeline for words of the report.
+  await page.getByRole('link', { name: 'Filters wissen' }).click();
+  await page.getByLabel('Zoeken in de inhoud').fill('Zeeland en Zwolle');
+  await page.getByRole('button', { name: 'Filteren' }).click();
+  await expect(traced.locator('.regie-event__sentence').allTextContents()).resolves.toEqual([
+    expect.stringContaining('Voortgang van actie 2.1 gerapporteerd als oranje'),
+  ]);
+  await check(env, page, 'auditor-2c-gezocht');
   await page.getByRole('link', { name: 'Kwartaalprojectie 4e kwartaal 2026' }).first().click();
   await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Kwartaalprojectie 4e kwartaal 2026');
   await check(env, page, 'auditor-3-stroom');
