@@ -222,7 +222,11 @@ export async function auditorJourney(env: JourneyEnv): Promise<void> {
   await check(env, page, 'auditor-2-gefilterd');
   // Trace action 2.1 by its name: its own events and its milestones' and knelpunten's, newest first.
   await page.getByRole('link', { name: 'Filters wissen' }).click();
-  const subject = (await page.getByLabel('Onderwerp').locator('option', { hasText: /^Actie 2\.1: / }).textContent()) ?? '';
+  const subject =
+    (await page
+      .getByLabel('Onderwerp')
+      .locator('option', { hasText: /^Actie 2\.1: / })
+      .textContent()) ?? '';
   await page.getByLabel('Onderwerp').selectOption({ label: subject });
   await page.getByRole('button', { name: 'Filteren' }).click();
   const traced = page.getByRole('table', { name: 'Gebeurtenissen, de nieuwste eerst' });
