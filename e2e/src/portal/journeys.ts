@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { accessibilityViolations, expectFitsPhone, logIn, newUserContext, PHONE, screenshot } from './browser';
+import { pdfText } from './pdf-text';
 
 /**
  * The main journey of each role in the portal: what each one does first, so a broken step fails
@@ -113,6 +114,13 @@ export async function coordinatorJourney(env: JourneyEnv): Promise<void> {
   await page.goto(`${page.url().split('#')[0]}/afdrukken`);
   await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(/^Agenda Kerngroepoverleg/);
   await check(env, page, 'coordinator-7-afdrukversie');
+  // Printed (Chromium's print to PDF): every page headed by werkagenda, overleg and date, with the print date and page numbers.
+  const printed = pdfText(await page.pdf({ preferCSSPageSize: true }));
+  const words = printed.text.replace(/\s+/g, '');
+  expect(printed.pages).toBeGreaterThan(0);
+  for (let n = 1; n <= printed.pages; n++) expect(words).toContain(`Pagina${n}van${printed.pages}`);
+  expect(words).toContain('Afgedruktop');
+  expect(words).toMatch(/Werkagenda.*Kerngroepoverleg.*dinsdag29december2026/);
 
   // No audit for coordinators: the audit API refuses, the portal says so.
   const audit = await page.goto(`${env.baseUrl}/audit`);
@@ -284,6 +292,14 @@ export async function auditorJourney(env: JourneyEnv): Promise<void> {
   await page.getByRole('button', { name: 'Bekijken' }).click();
   await expect(page.getByText('U bekijkt de situatie zoals die was op 8 december 2026 om 10:00').count()).resolves.toBe(1);
   await check(env, page, 'auditor-6-overleggen-op-peildatum');
+
+  // The knelpunten overview, from the home tile: the actiehouder's knelpunt, escalated to the kerngroep.
+  await menu(page).getByRole('link', { name: 'Overzicht' }).click();
+  await page.getByRole('link', { name: /^open knelpunt/ }).click();
+  await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Knelpunten');
+  const openRow = page.getByRole('table', { name: 'Open knelpunten, het oudste eerst' }).getByRole('row').filter({ hasText: KNELPUNT });
+  await expect(openRow.textContent()).resolves.toMatch(/Actie 2\.1: .*Ja, naar de kerngroep/);
+  await check(env, page, 'auditor-7-knelpunten');
 
   // Read-only: no forms offered, and a forged write is refused by the service.
   await page.goto(`${env.baseUrl}/acties/2.1`);
