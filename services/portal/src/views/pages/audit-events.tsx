@@ -55,7 +55,7 @@ export function EventsTable({
               <p class="nl-paragraph regie-event__sentence">{eventText(e, names)}</p>
               <details class="regie-event regie-technical">
                 <summary>Technische gegevens</summary>
-                <pre class="regie-json">
+                <pre class="regie-json" tabIndex={0}>
                   {JSON.stringify(
                     {
                       type: e.type,

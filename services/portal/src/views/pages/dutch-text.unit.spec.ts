@@ -124,7 +124,7 @@ describe('the audit screens speak Dutch to people', () => {
     // newest first, the technical record one click away
     expect(html).toContain('Gebeurtenissen, de nieuwste eerst');
     expect(html).toMatch(
-      /<details class="regie-event regie-technical"><summary>Technische gegevens<\/summary><pre class="regie-json">\{\s*&quot;type&quot;: &quot;MilestoneReplanned/,
+      /<details class="regie-event regie-technical"><summary>Technische gegevens<\/summary><pre class="regie-json" tabindex="0">\{\s*&quot;type&quot;: &quot;MilestoneReplanned/,
     );
   });
 
