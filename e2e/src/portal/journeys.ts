@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { accessibilityViolations, expectFitsPhone, logIn, newUserContext, PHONE, screenshot } from './browser';
+import { pdfText } from './pdf-text';
 
 /**
  * The main journey of each role in the portal: what each one does first, so a broken step fails
@@ -113,6 +114,13 @@ export async function coordinatorJourney(env: JourneyEnv): Promise<void> {
   await page.goto(`${page.url().split('#')[0]}/afdrukken`);
   await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(/^Agenda Kerngroepoverleg/);
   await check(env, page, 'coordinator-7-afdrukversie');
+  // Printed (Chromium's print to PDF): every page headed by werkagenda, overleg and date, with the print date and page numbers.
+  const printed = pdfText(await page.pdf({ preferCSSPageSize: true }));
+  const words = printed.text.replace(/\s+/g, '');
+  expect(printed.pages).toBeGreaterThan(0);
+  for (let n = 1; n <= printed.pages; n++) expect(words).toContain(`Pagina${n}van${printed.pages}`);
+  expect(words).toContain('Afgedruktop');
+  expect(words).toMatch(/Werkagenda.*Kerngroepoverleg.*dinsdag29december2026/);
 
   // No audit for coordinators: the audit API refuses, the portal says so.
   const audit = await page.goto(`${env.baseUrl}/audit`);
@@ -216,13 +224,40 @@ export async function auditorJourney(env: JourneyEnv): Promise<void> {
   };
   await seen('AgendaPublished', 'Agenda gepubliceerd', 'coordinator');
   await seen('DecisionRecorded', 'Besluit vastgelegd', 'coordinator', DECISION.slice(0, 60));
-  await seen('ProgressReported', 'Voortgang gerapporteerd', 'actiehouder-2.1', 'oranje');
-  await seen('KnelpuntEscalated', 'Knelpunt geëscaleerd', 'actiehouder-2.1', 'kerngroep');
+  await seen('ProgressReported', 'Voortgang van actie 2.1 gerapporteerd als oranje', 'door actiehouder-2.1', REPORT.slice(0, 40));
+  await seen('KnelpuntEscalated', 'Knelpunt bij actie 2.1 geëscaleerd naar de kerngroep', 'door actiehouder-2.1');
   await seen('ProjectionPublished', 'Kwartaalprojectie gepubliceerd', 'director');
   await check(env, page, 'auditor-2-gefilterd');
   await page.getByRole('link', { name: 'Kwartaalprojectie 4e kwartaal 2026' }).first().click();
   await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Kwartaalprojectie 4e kwartaal 2026');
   await check(env, page, 'auditor-3-stroom');
+  // Trace action 2.1 by its name: its own events and its milestones' and knelpunten's, newest first.
+  await page.goto(`${env.baseUrl}/audit`);
+  const subject =
+    (await page
+      .getByLabel('Onderwerp')
+      .locator('option', { hasText: /^Actie 2\.1: / })
+      .textContent()) ?? '';
+  await page.getByLabel('Onderwerp').selectOption({ label: subject });
+  await page.getByRole('button', { name: 'Filteren' }).click();
+  const traced = page.getByRole('table', { name: 'Gebeurtenissen, de nieuwste eerst' });
+  const sentences = await traced.locator('.regie-event__sentence').allTextContents();
+  expect(sentences.some((s) => /^Mijlpaal '.+' van actie 2\.1 gepland op \d{1,2} \w+ \d{4}/.test(s))).toBe(true);
+  expect(sentences.some((s) => s.startsWith(`Knelpunt gemeld bij actie 2.1: '${KNELPUNT.slice(0, 40)}`))).toBe(true);
+  expect(sentences.every((s) => /actie 2\.1|Actie 2\.1/.test(s))).toBe(true);
+  const positions = (await traced.locator('tbody tr td:first-child').allTextContents()).map(Number);
+  expect(positions).toEqual([...positions].sort((a, b) => b - a));
+  await traced.getByText('Technische gegevens').first().click();
+  await expect(traced.locator('pre.regie-json').first().isVisible()).resolves.toBe(true);
+  await check(env, page, 'auditor-2b-actie-gevolgd');
+  // Search the timeline for words of the report.
+  await page.getByRole('link', { name: 'Filters wissen' }).click();
+  await page.getByLabel('Zoeken in de inhoud').fill('Zeeland en Zwolle');
+  await page.getByRole('button', { name: 'Filteren' }).click();
+  await expect(traced.locator('.regie-event__sentence').allTextContents()).resolves.toEqual([
+    expect.stringContaining('Voortgang van actie 2.1 gerapporteerd als oranje'),
+  ]);
+  await check(env, page, 'auditor-2c-gezocht');
 
   // The past: action 2.1 just before the actiehouder's report had no RAG; right after, orange.
   await page.goto(`${env.baseUrl}/audit`);
@@ -257,6 +292,14 @@ export async function auditorJourney(env: JourneyEnv): Promise<void> {
   await page.getByRole('button', { name: 'Bekijken' }).click();
   await expect(page.getByText('U bekijkt de situatie zoals die was op 8 december 2026 om 10:00').count()).resolves.toBe(1);
   await check(env, page, 'auditor-6-overleggen-op-peildatum');
+
+  // The knelpunten overview, from the home tile: the actiehouder's knelpunt, escalated to the kerngroep.
+  await menu(page).getByRole('link', { name: 'Overzicht' }).click();
+  await page.getByRole('link', { name: /^open knelpunt/ }).click();
+  await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Knelpunten');
+  const openRow = page.getByRole('table', { name: 'Open knelpunten, het oudste eerst' }).getByRole('row').filter({ hasText: KNELPUNT });
+  await expect(openRow.textContent()).resolves.toMatch(/Actie 2\.1: .*Ja, naar de kerngroep/);
+  await check(env, page, 'auditor-7-knelpunten');
 
   // Read-only: no forms offered, and a forged write is refused by the service.
   await page.goto(`${env.baseUrl}/acties/2.1`);

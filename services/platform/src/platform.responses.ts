@@ -43,7 +43,10 @@ export class Me extends createZodDto(
   z.object({ username: z.string(), name: z.string(), roles: z.array(role), actionCodes: z.array(z.string()) }),
 ) {}
 export class AuditPage extends createZodDto(
-  z.object({ events: z.array(storedEvent), next: int.nullable().describe('Geef door als `after` voor de volgende pagina') }),
+  z.object({
+    events: z.array(storedEvent),
+    next: int.nullable().describe('Geef door als `after` (bij order=desc als `before`) voor de volgende pagina'),
+  }),
 ) {}
 export class AuditStream extends createZodDto(z.object({ stream: z.string(), events: z.array(storedEvent) })) {}
 /** Every kind verifyChain reports, checked by the compiler against ChainProblem. */

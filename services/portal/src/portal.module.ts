@@ -10,6 +10,7 @@ import { CommitmentsController } from './http/commitments.http';
 import { MeetingsController } from './http/meetings.http';
 import { ActionPointsController, DecisionsController, MeetingMinutesController } from './http/minutes.http';
 import { WerkagendaController } from './http/werkagenda.http';
+import { KnelpuntenController } from './http/knelpunten.http';
 import { PortalErrorPages } from './http/portal-error-pages';
 import { ErrorPages } from '@regie/nest-kit';
 import { SessionGuard } from './session/session.guard';
@@ -18,6 +19,7 @@ const CONTROLLERS = [
   AssetsController,
   LoginController,
   WerkagendaController,
+  KnelpuntenController,
   MeetingsController,
   MeetingMinutesController,
   DecisionsController,

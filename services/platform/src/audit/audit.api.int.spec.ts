@@ -29,6 +29,24 @@ describe('audit API', () => {
     expect((await get('/api/v1/audit/events?actor=niemand')).events).toEqual([]);
   });
 
+  it('traces an action with its milestones and knelpunten, newest first, paged back, and searches the words in the data', async () => {
+    const first = await get('/api/v1/audit/events?action=2.1&order=desc&limit=2');
+    expect(first.events).toHaveLength(2);
+    expect(first.events[0].position).toBeGreaterThan(first.events[1].position);
+    const all = await get('/api/v1/audit/events?action=2.1&order=desc&limit=1000');
+    const types = all.events.map((e: { type: string }) => e.type);
+    expect(types).toContain('ActionDefined');
+    expect(types).toContain('MilestonePlanned');
+    expect(all.events.every((e: any) => e.streamId === 'action-2.1' || e.data.actionCode === '2.1')).toBe(true);
+    const rest = await get(`/api/v1/audit/events?action=2.1&order=desc&limit=1000&before=${first.next}`);
+    expect(rest.events.map((e: { id: string }) => e.id)).toEqual(all.events.slice(2).map((e: { id: string }) => e.id));
+    const title: string = all.events.find((e: any) => e.type === 'MilestonePlanned').data.title;
+    const found = await get(`/api/v1/audit/events?text=${encodeURIComponent(title.slice(0, 12).toUpperCase())}`);
+    expect(found.events.length).toBeGreaterThan(0);
+    expect(found.events.every((e: any) => JSON.stringify(e.data).toLowerCase().includes(title.slice(0, 12).toLowerCase()))).toBe(true);
+    expect((await get('/api/v1/audit/events?text=100%25_')).events).toEqual([]);
+  });
+
   it("shows one stream's history", async () => {
     const { events } = await get('/api/v1/audit/streams/action-2.1');
     expect(events.map((e: { type: string }) => e.type)).toEqual(['ActionDefined']);
@@ -66,5 +84,8 @@ describe('audit API', () => {
     const res = await api.fetch('/api/v1/audit/events?from=gisteren', {}, 'auditor');
     expect(res.status).toBe(400);
     expect(((await res.json()) as { errors: unknown[] }).errors).toEqual([expect.objectContaining({ field: 'from' })]);
+    const action = await api.fetch('/api/v1/audit/events?action=action-2.1', {}, 'auditor');
+    expect(action.status).toBe(400);
+    expect(((await action.json()) as { errors: unknown[] }).errors).toEqual([expect.objectContaining({ field: 'action' })]);
   });
 });

@@ -14,6 +14,16 @@ const moment = z.iso.datetime({ offset: true, error: 'verwacht een tijdstip als 
 class AuditEventsQuery extends createZodDto(
   z.object({
     stream: z.string().min(1).optional(),
+    /** An action by its code, with its milestones and knelpunten (every event whose data names the action). */
+    action: z
+      .string()
+      .regex(/^(0|\d+\.\d+)$/, { error: 'verwacht een actienummer als 2.1' })
+      .optional(),
+    /** Words in the event's data (titles, reasons, descriptions), case-insensitive. */
+    text: z.string().trim().min(2, { error: 'zoek op minstens 2 tekens' }).max(200, { error: 'zoek op hoogstens 200 tekens' }).optional(),
+    order: z.enum(['asc', 'desc'], { error: 'kies asc of desc' }).default('asc'),
+    /** With `order=desc`: the page before this position (exclusive). */
+    before: z.coerce.number().int().min(1).optional(),
     type: z.string().min(1).optional(),
     actor: z.string().min(1).optional(),
     from: moment.optional(),
@@ -64,6 +74,7 @@ export class AuditController {
       from: query.from ? new Date(query.from) : undefined,
       to: query.to ? new Date(query.to) : undefined,
     });
+    // `next`: where the following page starts (after it oldest first, before it newest first).
     const page = { events, next: events.length === query.limit ? events[events.length - 1].position : null };
     return shown === 'open' ? unsealDeep(page, this.vault) : page;
   }

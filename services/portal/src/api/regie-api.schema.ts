@@ -1354,7 +1354,7 @@ export interface components {
         recordedAt: string;
         hash?: string;
       }[];
-      /** @description Geef door als `after` voor de volgende pagina */
+      /** @description Geef door als `after` (bij order=desc als `before`) voor de volgende pagina */
       next: number | null;
     };
     AuditStream_Output: {
@@ -2953,6 +2953,10 @@ export interface operations {
     parameters: {
       query?: {
         stream?: string;
+        action?: string;
+        text?: string;
+        order?: 'asc' | 'desc';
+        before?: number;
         type?: string;
         actor?: string;
         from?: string;

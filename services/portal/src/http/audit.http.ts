@@ -22,6 +22,21 @@ export const streamOfFilter = (value: string): string => {
 };
 
 /**
+ * What the auditor chose to trace, as the audit API's filter: an action with its milestones and
+ * knelpunten (`actie:2.1`, or the old free field "2.1"), a toezegging or a meeting by its stream.
+ */
+export function traceOf(onderwerp: string | undefined, stroom: string | undefined): { action?: string; stream?: string } {
+  const [kind, id] = (onderwerp ?? '').split(':', 2);
+  if (kind === 'actie' && id) return { action: id };
+  if (kind === 'toezegging' && id) return { stream: `commitment-${id}` };
+  if (kind === 'overleg' && id) return { stream: `meeting-${id}` };
+  if (!stroom) return {};
+  const stream = streamOfFilter(stroom);
+  const action = /^action-(0|\d+\.\d+)$/.exec(stream);
+  return action ? { action: action[1] } : { stream };
+}
+
+/**
  * The auditor's screens. The audit API itself refuses everyone but auditors (403, shown as a
  * page); the portal hides the menu item for others but does not decide.
  */
@@ -34,30 +49,38 @@ export class AuditController {
   @Get()
   async timeline(@Portal() p: PortalContext, @Query() query: Record<string, unknown>, @Res() res: Response) {
     const filters: AuditFilters = {
+      onderwerp: text(query.onderwerp),
       stroom: text(query.stroom),
+      zoek: text(query.zoek),
       type: text(query.type),
       door: text(query.door),
       van: text(query.van),
       tot: text(query.tot),
-      na: /^\d+$/.test(String(query.na ?? '')) ? Number(query.na) : undefined,
+      voor: /^\d+$/.test(String(query.voor ?? '')) ? Number(query.voor) : undefined,
       aantal: [25, 50, 100, 250].includes(Number(query.aantal)) ? Number(query.aantal) : 50,
       namen: query.namen === 'open' ? 'open' : undefined,
     };
-    const verification = await p.api.verify();
-    const filtered = Boolean(filters.stroom || filters.type || filters.door || filters.van || filters.tot);
-    // Without filters and position, show the latest events (the chain's head tells where they are).
-    const after = filters.na ?? (filtered ? 0 : Math.max(0, (verification.head?.position ?? verification.events) - filters.aantal));
+    // The subjects to choose from by name, and the titles the sentences use (absent ones only cost the names).
+    const [verification, actions, commitments, meetings] = await Promise.all([
+      p.api.verify(),
+      p.api.actions().catch(() => []),
+      p.api.commitments().catch(() => []),
+      p.api.meetings().catch(() => []),
+    ]);
+    // A search of one or two characters is refused by the API; it is ignored here rather than an error page.
+    const zoek = filters.zoek && filters.zoek.length >= 2 ? filters.zoek.slice(0, 200) : undefined;
     const page = await p.api.auditEvents({
-      stream: filters.stroom ? streamOfFilter(filters.stroom) : undefined,
+      ...traceOf(filters.onderwerp, filters.stroom),
+      text: zoek,
       type: filters.type,
       actor: filters.door,
       from: filters.van ? amsterdamInstant(filters.van) : undefined,
       to: filters.tot ? amsterdamInstant(filters.tot) : undefined,
-      after,
+      order: 'desc',
+      before: filters.voor,
       limit: filters.aantal,
       names: filters.namen,
     });
-    const previous = !filtered && after > 0 ? Math.max(0, after - filters.aantal) : undefined;
     // A broken chain names the events where it breaks: each is read by its position.
     const brokenAt = verification.ok
       ? []
@@ -68,7 +91,8 @@ export class AuditController {
               .map((position) => p.api.auditEvents({ after: Math.max(0, position - 1), limit: 1 }).catch(() => undefined)),
           )
         ).flatMap((found) => found?.events ?? []);
-    sendPage(res, AuditPage({ p, page, filters: { ...filters, na: after }, verification, previous, brokenAt }));
+    const subjects = { actions, commitments, meetings };
+    sendPage(res, AuditPage({ p, page, filters, verification, brokenAt, subjects }));
   }
 
   @Get('peildatum')

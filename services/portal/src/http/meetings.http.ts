@@ -87,8 +87,13 @@ export class MeetingsController {
 
   @Get(':id/afdrukken')
   async print(@Portal() p: PortalContext, @Param('id') id: string, @Res() res: Response) {
-    const [meeting, series] = await Promise.all([p.api.meeting(id, p.asOf?.instant), p.api.meetingSeries()]);
-    sendPage(res, MeetingPrintPage({ meeting, series: series.find((s) => s.id === meeting.seriesId) }));
+    const [meeting, series, werkagenda] = await Promise.all([
+      p.api.meeting(id, p.asOf?.instant),
+      p.api.meetingSeries(),
+      p.api.werkagenda().catch(() => undefined), // the header then says "Werkagenda" without its title
+    ]);
+    const ofSeries = series.find((s) => s.id === meeting.seriesId);
+    sendPage(res, MeetingPrintPage({ meeting, series: ofSeries, werkagenda: werkagenda?.title, now: p.now }));
   }
 
   @Post(':id/agendapunten')

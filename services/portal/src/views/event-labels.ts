@@ -234,3 +234,65 @@ export function eventFacts(data: unknown, max = 200): string {
   const line = parts.join(' · ');
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
+
+/** What the portal knows besides the event itself to name its subject: milestone and action titles. */
+export interface SentenceNames {
+  milestoneTitle?: (id: string) => string | undefined;
+  actionTitle?: (code: string) => string | undefined;
+}
+
+type Data = Record<string, unknown>;
+const str = (d: Data, field: string): string | undefined => (typeof d[field] === 'string' && d[field] ? (d[field] as string) : undefined);
+const shown = (d: Data, field: string): string => formatEventValue(field, d[field]) ?? '';
+const quoted = (text: string | undefined): string => (text ? `'${text.length > 120 ? `${text.slice(0, 119)}…` : text}'` : '');
+
+/** Types whose generic sentence ("Label: facts") reads badly, told as a Dutch sentence of their own. */
+const SENTENCE: Partial<Record<EventType, (d: Data, names: SentenceNames) => string>> = {
+  ActionDefined: (d) => `Actie ${str(d, 'code') ?? ''} ${quoted(str(d, 'title'))} vastgelegd`,
+  ActionHolderAssigned: (d) => {
+    const holder = (d.actionHolder && typeof d.actionHolder === 'object' ? d.actionHolder : {}) as Data;
+    return `Actiehouder van actie ${str(d, 'code') ?? ''} toegewezen: ${quoted(str(holder, 'description'))}`;
+  },
+  ProgressReported: (d) => `Voortgang van actie ${str(d, 'code') ?? ''} gerapporteerd als ${shown(d, 'rag')}: ${quoted(str(d, 'summary'))}`,
+  MilestonePlanned: (d) => `Mijlpaal ${quoted(str(d, 'title'))} van actie ${str(d, 'actionCode') ?? ''} gepland op ${shown(d, 'dueDate')}`,
+  MilestoneStarted: (d, n) => `Mijlpaal ${milestone(d, n)} gestart op ${shown(d, 'startedOn')}`,
+  MilestoneAchieved: (d, n) => `Mijlpaal ${milestone(d, n)} behaald op ${shown(d, 'achievedOn')}`,
+  MilestoneReplanned: (d, n) =>
+    `Mijlpaal ${milestone(d, n)} verplaatst van ${shown(d, 'previousDueDate')} naar ${shown(d, 'dueDate')}, reden: ${shown(d, 'reason')}`,
+  MilestoneCancelled: (d, n) => `Mijlpaal ${milestone(d, n)} vervallen, reden: ${shown(d, 'reason')}`,
+  KnelpuntRaised: (d) => `Knelpunt gemeld bij actie ${str(d, 'actionCode') ?? ''}: ${quoted(str(d, 'description'))}`,
+  KnelpuntEscalated: (d) => `Knelpunt bij actie ${str(d, 'actionCode') ?? ''} geëscaleerd naar de ${shown(d, 'to')}`,
+  KnelpuntResolved: (d) => `Knelpunt bij actie ${str(d, 'actionCode') ?? ''} opgelost: ${quoted(str(d, 'resolution'))}`,
+  CommitmentPostponed: (d) =>
+    `Toezegging uitgesteld naar ${shown(d, 'dueDate')}${str(d, 'reason') ? `, reden: ${shown(d, 'reason')}` : ''}`,
+  CommitmentWithdrawn: (d) => `Toezegging ingetrokken, reden: ${shown(d, 'reason')}`,
+  CommitmentBecameOverdue: (d) => `Toezegging over de termijn van ${shown(d, 'dueDate')}`,
+  MeetingCancelled: (d) => `Overleg geannuleerd, reden: ${shown(d, 'reason')}`,
+  AgendaItemAdded: (d) => `Agendapunt ${quoted(str(d, 'title'))} toegevoegd`,
+  AgendaItemWithdrawn: (d) => `Agendapunt ${quoted(str(d, 'title'))} teruggetrokken`,
+  MeetingHeld: (d) => `Overleg gehouden op ${shown(d, 'heldAt')}`,
+  MinutesApproved: (d) => `Verslag vastgesteld op ${shown(d, 'approvedAt')}`,
+};
+
+/** "'Plan van aanpak Utrecht' (actie 2.1)", or "van actie 2.1" when the portal does not know its title. */
+function milestone(d: Data, names: SentenceNames): string {
+  const id = str(d, 'milestoneId');
+  const title = (id && names.milestoneTitle?.(id)) || undefined;
+  const action = str(d, 'actionCode');
+  if (title) return `${quoted(title)}${action ? ` van actie ${action}` : ''}`;
+  return action ? `van actie ${action}` : '';
+}
+
+/**
+ * One event as a Dutch sentence, without who did it (the caller adds "door …"): its own sentence
+ * for the types above, otherwise "Label: the facts in words". Never a type code, id or ISO date.
+ */
+export function eventSentence(type: string, data: unknown, names: SentenceNames = {}): string {
+  const d = (data && typeof data === 'object' ? data : {}) as Data;
+  const own = type in SENTENCE ? SENTENCE[type as EventType] : undefined;
+  const sentence = own ? own(d, names) : [eventTypeLabel(type), eventFacts(d)].filter(Boolean).join(': ');
+  return sentence
+    .replace(/\s+/g, ' ')
+    .replace(/\s+([,:])/g, '$1')
+    .trim();
+}

@@ -1,4 +1,5 @@
-import { eventFacts, eventTypeLabel } from './event-labels';
+import { EVENT_TYPES, eventFacts, eventSentence, eventTypeLabel } from './event-labels';
+import { traceOf } from '../http/audit.http';
 
 describe('the Dutch words for recorded events', () => {
   it("tells an event's facts in Dutch, dates in words, ids left out", () => {
@@ -11,5 +12,49 @@ describe('the Dutch words for recorded events', () => {
     const facts = eventFacts({ quarter: '2026-Q4', version: 2, text: '{"quarter":"2026-Q4","lines":[]}', sha256: 'ab12' });
     expect(facts).not.toContain('{');
     expect(facts).toContain('versie: 2');
+  });
+
+  it('tells an event as a Dutch sentence naming the milestone by its title, with the reason', () => {
+    const names = { milestoneTitle: (id: string) => (id === 'm1' ? 'Plan van aanpak Utrecht' : undefined) };
+    const replanned = {
+      milestoneId: 'm1',
+      actionCode: '2.1',
+      previousDueDate: '2026-04-30',
+      dueDate: '2026-06-30',
+      reason: 'Regio’s later',
+    };
+    expect(eventSentence('MilestoneReplanned', replanned, names)).toBe(
+      "Mijlpaal 'Plan van aanpak Utrecht' van actie 2.1 verplaatst van 30 april 2026 naar 30 juni 2026, reden: Regio’s later",
+    );
+    expect(eventSentence('MilestoneReplanned', { ...replanned, milestoneId: 'onbekend' })).toMatch(/^Mijlpaal van actie 2\.1 verplaatst/);
+    expect(eventSentence('KnelpuntEscalated', { knelpuntId: 'k', actionCode: '1.2', from: null, to: 'regiegroep' })).toBe(
+      'Knelpunt bij actie 1.2 geëscaleerd naar de regiegroep',
+    );
+    expect(eventSentence('GeheelNieuw', { x: 1 })).toBe('Andere gebeurtenis');
+  });
+
+  it('never shows a type code, id or ISO date in the sentence of any event type', () => {
+    const data = {
+      milestoneId: 'm-7f3a',
+      actionCode: '2.1',
+      code: '2.1',
+      dueDate: '2026-06-30',
+      startsAt: '2026-06-30T08:00:00Z',
+      title: 'T',
+    };
+    for (const type of EVENT_TYPES) {
+      const sentence = eventSentence(type, data);
+      expect(sentence).not.toContain(type);
+      expect(sentence).not.toMatch(/\d{4}-\d{2}-\d{2}|m-7f3a/);
+    }
+  });
+
+  it('traces a chosen subject: an action with its milestones and knelpunten, a toezegging or a meeting by its stream', () => {
+    expect(traceOf('actie:2.1', undefined)).toEqual({ action: '2.1' });
+    expect(traceOf('toezegging:abc', undefined)).toEqual({ stream: 'commitment-abc' });
+    expect(traceOf('overleg:abc', undefined)).toEqual({ stream: 'meeting-abc' });
+    expect(traceOf(undefined, 'actie 2.1')).toEqual({ action: '2.1' });
+    expect(traceOf(undefined, 'werkagenda-1')).toEqual({ stream: 'werkagenda-1' });
+    expect(traceOf(undefined, undefined)).toEqual({});
   });
 });

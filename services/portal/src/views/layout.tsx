@@ -8,6 +8,7 @@ export type Section =
   | 'overzicht'
   | 'werkagenda'
   | 'mijlpalen'
+  | 'knelpunten'
   | 'overleggen'
   | 'besluitenlijst'
   | 'actielijst'
@@ -36,6 +37,7 @@ const MENU: [Section, string, string][] = [
   ['overzicht', 'Overzicht', '/'],
   ['werkagenda', 'Werkagenda', '/werkagenda'],
   ['mijlpalen', 'Mijlpalen', '/mijlpalen'],
+  ['knelpunten', 'Knelpunten', '/knelpunten'],
   ['overleggen', 'Overleggen', '/overleggen'],
   ['besluitenlijst', 'Besluitenlijst', '/besluitenlijst'],
   ['actielijst', 'Actielijst', '/actielijst'],

@@ -1,7 +1,7 @@
-import type { AuditEvent } from '../../api/regie-api.models';
+import type { ActionSummary, AuditEvent } from '../../api/regie-api.models';
 import { A, Table } from '../components';
 import { justBefore, pageOfStream, subjectLabel, timeTravels } from '../audit';
-import { eventFacts, eventTypeLabel } from '../event-labels';
+import { eventSentence, eventTypeLabel, type SentenceNames } from '../event-labels';
 import { formatDateTime } from '../format';
 import { ROLE_LABEL } from '../labels';
 
@@ -11,11 +11,34 @@ const roleLabel = (role: string): string => ROLE_LABEL[role as keyof typeof ROLE
 export const actorText = (e: AuditEvent): string =>
   e.metadata.actor ? `${e.metadata.actor.userId} (${roleLabel(e.metadata.actor.role)})` : 'onbekend';
 
+/** The titles the sentences name milestones and actions by, from the actions' list. */
+export function namesOf(actions: ActionSummary[]): SentenceNames {
+  const milestones = new Map(actions.flatMap((a) => a.milestones.map((m) => [m.id, m.title] as const)));
+  const titles = new Map(actions.map((a) => [a.code, a.title] as const));
+  return { milestoneTitle: (id) => milestones.get(id), actionTitle: (code) => titles.get(code) };
+}
+
+/** "Mijlpaal 'Plan van aanpak' verplaatst van … naar …, reden: … door coordinator (Coördinator)." */
+export const eventText = (e: AuditEvent, names: SentenceNames = {}): string => {
+  const sentence = eventSentence(e.type, e.data, names);
+  return `${sentence}${e.metadata.actor ? ` door ${actorText(e)}` : ''}.`.replace(/([.…!?'])\.$/, '$1');
+};
+
 /**
  * The events as a table: position, moment, what (in Dutch), about what, who, and the facts in words;
  * the stored record (type code, data, metadata, hash) one click away.
  */
-export function EventsTable({ events, caption, withStream = true }: { events: AuditEvent[]; caption: string; withStream?: boolean }) {
+export function EventsTable({
+  events,
+  caption,
+  withStream = true,
+  names = {},
+}: {
+  events: AuditEvent[];
+  caption: string;
+  withStream?: boolean;
+  names?: SentenceNames;
+}) {
   return (
     <Table
       caption={caption}
@@ -25,26 +48,14 @@ export function EventsTable({ events, caption, withStream = true }: { events: Au
       columns={[
         { header: 'Positie', numeric: true, cell: (e) => (withStream ? e.position : `${e.position} (versie ${e.revision + 1})`) },
         { header: 'Tijdstip', cell: (e) => <span class="regie-nowrap">{formatDateTime(e.occurredAt)}</span> },
-        { header: 'Gebeurtenis', cell: (e) => <strong>{eventTypeLabel(e.type)}</strong> },
-        ...(withStream
-          ? [
-              {
-                header: 'Onderwerp',
-                cell: (e: AuditEvent) => (
-                  <A href={`/audit/stromen/${encodeURIComponent(e.streamId)}`}>{subjectLabel(e.streamId, e.data)}</A>
-                ),
-              },
-            ]
-          : []),
-        { header: 'Door', cell: actorText },
         {
-          header: 'Inhoud',
+          header: 'Wat er gebeurde',
           cell: (e) => (
             <>
-              {eventFacts(e.data) && <p class="nl-paragraph regie-event__facts">{eventFacts(e.data)}</p>}
+              <p class="nl-paragraph regie-event__sentence">{eventText(e, names)}</p>
               <details class="regie-event regie-technical">
                 <summary>Technische gegevens</summary>
-                <pre class="regie-json">
+                <pre class="regie-json" tabIndex={0}>
                   {JSON.stringify(
                     {
                       type: e.type,
@@ -64,6 +75,16 @@ export function EventsTable({ events, caption, withStream = true }: { events: Au
             </>
           ),
         },
+        ...(withStream
+          ? [
+              {
+                header: 'Onderwerp',
+                cell: (e: AuditEvent) => (
+                  <A href={`/audit/stromen/${encodeURIComponent(e.streamId)}`}>{subjectLabel(e.streamId, e.data)}</A>
+                ),
+              },
+            ]
+          : []),
       ]}
     />
   );

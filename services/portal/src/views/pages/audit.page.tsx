@@ -1,44 +1,64 @@
-import type { AuditEvent, AuditPage as Page, Verification } from '../../api/regie-api.models';
+import type {
+  ActionSummary,
+  AuditEvent,
+  AuditPage as Page,
+  CommitmentSummary,
+  MeetingSummary,
+  Verification,
+} from '../../api/regie-api.models';
 import type { PortalContext } from '../../session/session';
 import { A, Alert, H1, H2, P } from '../components';
 import { CHAIN_PROBLEM_LABEL, PAST_SCREENS, subjectLabel } from '../audit';
 import { formatDateTime } from '../format';
+import { MEETING_KIND_LABEL } from '../labels';
 import { EVENT_TYPES, eventTypeLabel } from '../event-labels';
 import { Layout } from '../layout';
-import { EventsTable } from './audit-events';
+import { EventsTable, namesOf } from './audit-events';
 
 export interface AuditFilters {
+  /** What to trace, chosen by name: `actie:2.1`, `toezegging:<id>`, `overleg:<id>`. */
+  onderwerp?: string;
+  /** An action's number typed in (older links); `onderwerp` is the choice list. */
   stroom?: string;
+  /** Words in the events' content. */
+  zoek?: string;
   type?: string;
   door?: string;
   van?: string;
   tot?: string;
-  na?: number;
+  /** The page before this position (newest first). */
+  voor?: number;
   aantal: number;
   /** `open`: names of persons opened for reading (sealed as stored otherwise; "[verwijderd]" once forgotten). */
   namen?: 'open';
 }
 
 /** The audit timeline with filters, the hash-chain verification, and screens as of a past date. */
+export interface AuditSubjects {
+  actions: ActionSummary[];
+  commitments: CommitmentSummary[];
+  meetings: MeetingSummary[];
+}
+
 export function AuditPage({
   p,
   page,
   filters,
   verification,
-  previous,
   brokenAt = [],
+  subjects = { actions: [], commitments: [], meetings: [] },
 }: {
   p: PortalContext;
   page: Page;
   filters: AuditFilters;
   verification: Verification;
-  previous?: number;
+  subjects?: AuditSubjects;
   /** The events at the positions where the chain check failed, to name them in words. */
   brokenAt?: AuditEvent[];
 }) {
-  const query = (after: number) => {
+  const query = (before?: number) => {
     const q = new URLSearchParams(
-      Object.entries({ ...filters, na: after })
+      Object.entries({ ...filters, voor: before })
         .filter(([, v]) => v !== undefined && v !== '')
         .map(([k, v]) => [k, String(v)]),
     );
@@ -48,8 +68,8 @@ export function AuditPage({
     <Layout title="Audit" section="audit" me={p.me} flash={p.flash}>
       <H1>Audit</H1>
       <P lead>
-        De volledige geschiedenis: elke wijziging is een gebeurtenis met tijdstip, wie het deed en de gegevens, in de volgorde waarin ze
-        zijn vastgelegd.
+        De volledige geschiedenis: elke wijziging is een gebeurtenis met tijdstip, wie het deed en de gegevens, de nieuwste eerst. Kies een
+        actie, toezegging of overleg om alleen de geschiedenis daarvan te zien.
       </P>
 
       <section aria-labelledby="controle">
@@ -75,7 +95,9 @@ export function AuditPage({
       <section aria-labelledby="tijdlijn">
         <H2 id="tijdlijn">Tijdlijn</H2>
         <form method="get" action="/audit" class="regie-inline-form" aria-label="Gebeurtenissen filteren">
-          <FilterField id="f-stroom" name="stroom" label="Actie (nummer)" value={filters.stroom} hint="bijvoorbeeld 2.1" />
+          <SubjectSelect subjects={subjects} value={filters.onderwerp} />
+          {filters.stroom && <input type="hidden" name="stroom" value={filters.stroom} />}
+          <FilterField id="f-zoek" name="zoek" label="Zoeken in de inhoud" value={filters.zoek} type="search" />
           <div class="utrecht-form-field utrecht-form-field--select">
             <div class="utrecht-form-field__label">
               <label class="utrecht-form-label" for="f-type">
@@ -114,13 +136,10 @@ export function AuditPage({
           </button>
           <A href="/audit">Filters wissen</A>
         </form>
-        <EventsTable
-          events={page.events}
-          caption={`Gebeurtenissen${page.events.length ? ` op positie ${page.events[0].position} tot en met ${page.events[page.events.length - 1].position}` : ''}, oudste eerst`}
-        />
+        <EventsTable events={page.events} caption="Gebeurtenissen, de nieuwste eerst" names={namesOf(subjects.actions)} />
         <nav aria-label="Bladeren door de tijdlijn" class="regie-inline-form">
-          {previous !== undefined && <A href={query(previous)}>Eerdere gebeurtenissen</A>}
-          {page.next !== null && <A href={query(page.next)}>Latere gebeurtenissen</A>}
+          {filters.voor !== undefined && <A href={query()}>Naar de nieuwste gebeurtenissen</A>}
+          {page.next !== null && <A href={query(page.next)}>Oudere gebeurtenissen</A>}
         </nav>
       </section>
 
@@ -151,6 +170,47 @@ export function AuditPage({
         </form>
       </section>
     </Layout>
+  );
+}
+
+/** Choose what to trace by name: an action (with its milestones and knelpunten), a toezegging, a meeting. */
+function SubjectSelect({ subjects, value }: { subjects: AuditSubjects; value?: string }) {
+  const cut = (text: string) => (text.length > 80 ? `${text.slice(0, 79)}…` : text);
+  const meetings = [...subjects.meetings].sort((a, b) => b.startsAt.localeCompare(a.startsAt));
+  return (
+    <div class="utrecht-form-field utrecht-form-field--select">
+      <div class="utrecht-form-field__label">
+        <label class="utrecht-form-label" for="f-onderwerp">
+          Onderwerp
+        </label>
+      </div>
+      <div class="utrecht-form-field__input">
+        <select class="utrecht-select utrecht-select--html-select" id="f-onderwerp" name="onderwerp">
+          <option value="">Alle onderwerpen</option>
+          <optgroup label="Acties, met hun mijlpalen en knelpunten">
+            {subjects.actions.map((a) => (
+              <option key={a.code} value={`actie:${a.code}`} selected={value === `actie:${a.code}`}>
+                {cut(`Actie ${a.code}: ${a.title}`)}
+              </option>
+            ))}
+          </optgroup>
+          <optgroup label="Toezeggingen">
+            {subjects.commitments.map((c) => (
+              <option key={c.id} value={`toezegging:${c.id}`} selected={value === `toezegging:${c.id}`}>
+                {cut(c.text)}
+              </option>
+            ))}
+          </optgroup>
+          <optgroup label="Overleggen">
+            {meetings.map((m) => (
+              <option key={m.id} value={`overleg:${m.id}`} selected={value === `overleg:${m.id}`}>
+                {`${MEETING_KIND_LABEL[m.kind]} van ${formatDateTime(m.startsAt)}`}
+              </option>
+            ))}
+          </optgroup>
+        </select>
+      </div>
+    </div>
   );
 }
 

@@ -1,11 +1,12 @@
 import { render } from 'preact-render-to-string';
 import type { RegieApi } from '../../api/regie-api';
-import type { AuditEvent, Me, Verification } from '../../api/regie-api.models';
+import type { Action, AuditEvent, Me, Verification } from '../../api/regie-api.models';
 import { rights } from '../../session/rights';
 import type { PortalContext } from '../../session/session';
 import { EVENT_TYPES } from '../event-labels';
 import { AuditPage } from './audit.page';
 import { HomePage } from './home.page';
+import { KnelpuntenPage } from './knelpunten.page';
 import { StreamPage } from './stream.page';
 
 /**
@@ -101,17 +102,38 @@ const broken: Verification = {
 
 describe('the audit screens speak Dutch to people', () => {
   it('tell each event, its subject and its facts in words: no ISO date, stream id or English event name on screen', () => {
-    const html = render(AuditPage({ p, page: { events, next: null }, filters: { aantal: 50 }, verification: intact }));
+    const subjects = {
+      actions: [{ code: '2.1', title: 'Regionale aanpak', milestones: [{ id: '0b1c', title: 'Plan van aanpak Utrecht' }] }] as never,
+      commitments: [],
+      meetings: [],
+    };
+    const html = render(AuditPage({ p, page: { events, next: null }, filters: { aantal: 50 }, verification: intact, subjects }));
     const text = visibleText(html);
     expect(developerWords(text)).toEqual([]);
-    expect(text).toContain('Mijlpaal behaald');
-    expect(text).toContain('behaald op: 27 februari 2026');
-    expect(text).toContain('streefdatum: 30 juni 2026');
+    expect(text).toContain(
+      "Mijlpaal 'Plan van aanpak Utrecht' van actie 2.1 verplaatst van 30 april 2026 naar 30 juni 2026, reden: Regio’s later gestart door actiehouder-2.1 (actiehouder).",
+    );
+    expect(text).toContain("Mijlpaal 'Plan van aanpak Utrecht' van actie 0 behaald op 27 februari 2026");
+    expect(text).toContain("Voortgang van actie 2.1 gerapporteerd als oranje: 'Loopt uit'");
+    expect(text).toContain('Actie 2.1: Regionale aanpak');
     expect(text).toContain('Kwartaalprojectie 4e kwartaal 2026');
     expect(text).toContain('Mijlpaal van actie 2.1');
     expect(text).toContain('periode: oktober 2026');
     expect(text).toContain('actiehouder-2.1 (actiehouder)');
     expect(html).toContain('aria-label="Situatie vlak vóór Voortgang gerapporteerd (positie 3)"');
+    // newest first, the technical record one click away
+    expect(html).toContain('Gebeurtenissen, de nieuwste eerst');
+    expect(html).toMatch(
+      /<details class="regie-event regie-technical"><summary>Technische gegevens<\/summary><pre class="regie-json" tabindex="0">\{\s*&quot;type&quot;: &quot;MilestoneReplanned/,
+    );
+  });
+
+  it('tell an event the portal has no sentence for as its label and facts, never its type code', () => {
+    const html = render(AuditPage({ p, page: { events: [events[5]], next: 5 }, filters: { aantal: 50, voor: 9 }, verification: intact }));
+    const text = visibleText(html);
+    expect(text).toContain('Meting vastgelegd: periode: oktober 2026 · waarde: 1.250 · bron: CBS door actiehouder-2.1 (actiehouder).');
+    expect(html).toContain('href="/audit?aantal=50&amp;voor=5"');
+    expect(text).toContain('Naar de nieuwste gebeurtenissen');
   });
 
   it('say a failed chain check in a Dutch list that names the event, without raw JSON', () => {
@@ -193,6 +215,47 @@ describe('the audit screens speak Dutch to people', () => {
       const html = render(HomePage({ p: { ...p, me: who, rights: rights(who), path: '/' }, data }));
       expect({ who: who.username, words: developerWords(visibleText(html)) }).toEqual({ who: who.username, words: [] });
       expect(html).not.toMatch(/Ingelogd als <strong>[^<]*<\/strong>[^<]*\(/); // the role is not said twice
+      expect(html).toContain('<a class="nl-link" href="/knelpunten">open knelpunt</a>'); // the tile leads to the overview
     }
+  });
+});
+
+describe('the knelpunten overview', () => {
+  const knelpunt = (id: string, raisedAt: string, more: Partial<Action['knelpunten'][number]> = {}) => ({
+    id,
+    description: `Knelpunt ${id}`,
+    escalatedTo: null,
+    status: 'open' as const,
+    raisedAt,
+    resolution: null,
+    resolvedAt: null,
+    revision: 1,
+    ...more,
+  });
+  const action = (code: string, knelpunten: Action['knelpunten']): Action =>
+    ({ code, title: `Actie over ${code}`, knelpunten }) as unknown as Action;
+  const actions = [
+    action('2.1', [
+      knelpunt('b', '2026-12-01T10:00:00Z', { escalatedTo: 'kerngroep' }),
+      knelpunt('c', '2026-06-01T10:00:00Z', { status: 'resolved', resolution: 'Opgelost in mei', resolvedAt: '2026-06-01T10:00:00Z' }),
+    ]),
+    action('1.2', [
+      knelpunt('a', '2026-10-20T10:00:00Z'),
+      knelpunt('d', '2026-11-01T10:00:00Z', { status: 'resolved', resolution: 'Afspraak gemaakt', resolvedAt: '2026-12-07T10:00:00Z' }),
+    ]),
+  ];
+
+  it('lists the open knelpunten across actions, longest waiting first, with since when and escalated or not; and the recently resolved', () => {
+    const html = render(KnelpuntenPage({ p, actions }));
+    const text = visibleText(html).replace(/\s+/g, ' ');
+    expect(developerWords(text)).toEqual([]);
+    expect(text).toContain('2 open knelpunten, waarvan 1 geëscaleerd.');
+    expect(text).toMatch(
+      /Actie 1\.2: Actie over 1\.2 Knelpunt a 20 oktober 2026 \(7 weken\) Nee .*Actie 2\.1: Actie over 2\.1 Knelpunt b 1 december 2026 \(1 week\) Ja, naar de kerngroep/,
+    );
+    expect(html).toContain('href="/acties/1.2#knelpunten"');
+    expect(text).toContain('Knelpunt d Afspraak gemaakt 7 december 2026 (gisteren)');
+    expect(text).not.toContain('Opgelost in mei'); // resolved more than 90 days ago
+    expect(html).toMatch(/<a class="rhc-nav-bar__link nl-link" href="\/knelpunten" aria-current="page">Knelpunten<\/a>/);
   });
 });

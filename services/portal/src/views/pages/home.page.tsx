@@ -38,7 +38,7 @@ export function HomePage({ p, data }: { p: PortalContext; data: HomeData }) {
         </li>
         <li class="regie-figure">
           <span class="regie-figure__value">{knelpunten}</span>{' '}
-          <A href="/werkagenda">{knelpunten === 1 ? 'open knelpunt' : 'open knelpunten'}</A>
+          <A href="/knelpunten">{knelpunten === 1 ? 'open knelpunt' : 'open knelpunten'}</A>
         </li>
       </ul>
 

@@ -2,9 +2,41 @@ import type { Meeting, MeetingSeries } from '../../api/regie-api.models';
 import { formatDate, formatDateTime, formatTime, formatWeekday } from '../format';
 import { MEETING_KIND_LABEL, MEETING_STATUS_LABEL } from '../labels';
 
-/** The agenda and besluitenlijst of one overleg on A4: no menu, no forms; a draft says so. */
-export function MeetingPrintPage({ meeting: m, series }: { meeting: Meeting; series?: MeetingSeries }) {
-  const title = `${series?.title ?? MEETING_KIND_LABEL[m.kind]} — ${formatWeekday(m.startsAt)}`;
+/** Text for a CSS string (`content: "…"`): no quotes, backslashes or line breaks that could end it. */
+export const cssText = (text: string): string => text.replace(/["\\\n\r<>]/g, ' ');
+
+/**
+ * The print header of every page: werkagenda, overleg and date on top, the print date and "Pagina 2
+ * van 3" at the bottom (CSS @page margin boxes, which Chromium prints since version 131). The first
+ * page also carries them in the document itself, so a browser without margin boxes still shows them.
+ */
+export function printPageStyle({ top, printedOn }: { top: string; printedOn: string }): string {
+  return `@page {
+  size: A4; margin: 2.2cm 1.8cm 2.5cm;
+  @top-left { content: "${cssText(top)}"; font-size: 9pt; color: #555; }
+  @bottom-left { content: "Afgedrukt op ${cssText(printedOn)}"; font-size: 9pt; color: #555; }
+  @bottom-right { content: "Pagina " counter(page) " van " counter(pages); font-size: 9pt; color: #555; }
+}`;
+}
+
+/** The agenda and besluitenlijst of one overleg on A4: no menu, no forms; a draft says so. Headed by werkagenda, overleg and date. */
+export function MeetingPrintPage({
+  meeting: m,
+  series,
+  werkagenda,
+  now,
+}: {
+  meeting: Meeting;
+  series?: MeetingSeries;
+  /** The werkagenda's title, for the header. */
+  werkagenda?: string;
+  /** The moment of printing (the request), for "Afgedrukt op". */
+  now: Date;
+}) {
+  const overleg = series?.title ?? MEETING_KIND_LABEL[m.kind];
+  const title = `${overleg} — ${formatWeekday(m.startsAt)}`;
+  const printedOn = formatDateTime(now.toISOString());
+  const top = [werkagenda ? `Werkagenda ${werkagenda}` : 'Werkagenda', overleg, formatWeekday(m.startsAt)].join(' · ');
   return (
     <html lang="nl" class="rhc-theme">
       <head>
@@ -14,6 +46,7 @@ export function MeetingPrintPage({ meeting: m, series }: { meeting: Meeting; ser
         <link rel="stylesheet" href="/assets/rhc/design-tokens.css" />
         <link rel="stylesheet" href="/assets/rhc/components.css" />
         <link rel="stylesheet" href="/assets/portal.css" />
+        <style dangerouslySetInnerHTML={{ __html: printPageStyle({ top, printedOn }) }} />
       </head>
       <body class="utrecht-document regie-print">
         <main class="utrecht-page-body__content">
@@ -23,6 +56,13 @@ export function MeetingPrintPage({ meeting: m, series }: { meeting: Meeting; ser
             </a>{' '}
             — gebruik de afdrukfunctie van uw browser (Ctrl+P) om af te drukken.
           </p>
+          <header class="regie-print-header">
+            <p class="nl-paragraph">{werkagenda ? `Werkagenda ${werkagenda}` : 'Werkagenda'}</p>
+            <p class="nl-paragraph">
+              {overleg} · {formatWeekday(m.startsAt)}
+            </p>
+            <p class="nl-paragraph regie-print-header__printed">Afgedrukt op {printedOn}</p>
+          </header>
           {/* a held meeting's agenda is frozen: never headed "Concept-agenda" */}
           <h1 class="nl-heading nl-heading--level-1">{m.agendaStatus === 'concept' ? `Concept-agenda ${title}` : `Agenda ${title}`}</h1>
           <p class="nl-paragraph">

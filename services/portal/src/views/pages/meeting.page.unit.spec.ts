@@ -87,11 +87,24 @@ describe('the meeting page: lifecycle without dead ends', () => {
       heldAt: '2026-12-08T09:30:00.000Z',
       heldRecordedAt: '2026-12-08T09:30:00.000Z',
     };
-    const print = render(MeetingPrintPage({ meeting: held }));
+    const print = render(MeetingPrintPage({ meeting: held, now: new Date('2026-12-08T10:00:00Z') }));
     expect(print).not.toContain('Concept');
     expect(print).toContain('agenda vastgelegd toen het overleg gehouden werd');
     const page = render(MeetingPage({ p: context(me('coordinator')), meeting: held }));
     expect(page).toContain('vastgelegd toen het overleg gehouden werd');
     expect(page).not.toContain('concept (stelt zich samen');
+  });
+
+  it('heads every printed page with werkagenda, overleg and date, the print date and page numbers', () => {
+    const print = render(
+      MeetingPrintPage({ meeting: regiegroep, werkagenda: 'langdurige ggz 2025–2028 "proef"', now: new Date('2026-12-08T10:00:00Z') }),
+    );
+    const header = /<header class="regie-print-header">([\s\S]*?)<\/header>/.exec(print)?.[1] ?? '';
+    expect(header).toContain('Werkagenda langdurige ggz 2025–2028');
+    expect(header).toContain('Afgedrukt op 8 december 2026 om 11:00');
+    const style = /<style>([\s\S]*?)<\/style>/.exec(print)?.[1] ?? '';
+    expect(style).toMatch(/@top-left \{ content: "Werkagenda langdurige ggz 2025–2028  proef  · [^"]+ · \w+ \d{1,2} \w+ \d{4}"/);
+    expect(style).toContain('@bottom-left { content: "Afgedrukt op 8 december 2026 om 11:00"');
+    expect(style).toContain('@bottom-right { content: "Pagina " counter(page) " van " counter(pages)');
   });
 });
