@@ -75,7 +75,7 @@ describe('quarterly projection', () => {
   const ids = (list: { id: string }[]) => list.map((m) => m.id).sort();
 
   it('lists milestones due, achieved, projected and moving out of the quarter', () => {
-    expect(p.milestones.counts).toEqual({ due: 3, achieved: 1, projected: 3, movedOut: 1, late: 0 });
+    expect(p.milestones.counts).toEqual({ due: 3, achieved: 1, projected: 3, movedOut: 1, late: 0, lateDue: 0 });
     expect(ids(p.milestones.due)).toEqual(['m21', 'm22', 'm31']);
     expect(ids(p.milestones.achieved)).toEqual(['m22']);
     expect(ids(p.milestones.projected)).toEqual(['m11', 'm22', 'm31']);
@@ -97,7 +97,9 @@ describe('quarterly projection', () => {
     expect(ids(p.commitments.due)).toEqual(['c1', 'c2', 'c4']);
     expect(ids(p.commitments.atRisk)).toEqual(['c1', 'c3']);
     const c1 = p.commitments.atRisk.find((c) => c.id === 'c1')!;
-    expect(c1.why).toEqual(['mijlpaal "mijlpaal m21" van actie 2.1 wordt pas op 13 januari 2027 verwacht, na de termijn (31 december 2026)']);
+    expect(c1.why).toEqual([
+      'mijlpaal "mijlpaal m21" van actie 2.1 wordt pas op 13 januari 2027 verwacht, na de termijn (31 december 2026)',
+    ]);
     expect(c1.sources).toEqual([1, 5, 6, 10]);
     expect(p.commitments.atRisk.find((c) => c.id === 'c3')!.why).toEqual(['over de termijn (31 december 2025)']);
   });
