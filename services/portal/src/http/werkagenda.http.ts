@@ -73,25 +73,13 @@ export class WerkagendaController {
       `/actions/${enc(code)}/progress-reports`,
       { rag: field(body, 'rag'), summary: field(body, 'summary') },
       'Uw voortgangsrapportage is opgeslagen.',
-      '#bevestiging',
     );
   }
 
   @Post('acties/:code/knelpunten')
   raise(@Portal() p: PortalContext, @Param('code') code: string, @Body() body: Body, @Req() req: Request, @Res() res: Response) {
     const data = { description: field(body, 'description'), escalateTo: optional(body, 'escalateTo') };
-    return this.write(
-      req,
-      res,
-      p,
-      code,
-      body,
-      'knelpunt-melden',
-      `/actions/${enc(code)}/knelpunten`,
-      data,
-      'Het knelpunt is gemeld.',
-      '#bevestiging',
-    );
+    return this.write(req, res, p, code, body, 'knelpunt-melden', `/actions/${enc(code)}/knelpunten`, data, 'Het knelpunt is gemeld.');
   }
 
   @Post('acties/:code/knelpunten/:id/escaleren')
@@ -113,7 +101,6 @@ export class WerkagendaController {
       `/actions/${enc(code)}/knelpunten/${enc(id)}/escalate`,
       { to: field(body, 'to') },
       'Het knelpunt is geëscaleerd.',
-      '#bevestiging',
     );
   }
 
@@ -137,25 +124,13 @@ export class WerkagendaController {
       `/actions/${enc(code)}/knelpunten/${enc(id)}/resolve`,
       data,
       'Het knelpunt is opgelost.',
-      '#bevestiging',
     );
   }
 
   @Post('acties/:code/mijlpalen')
   plan(@Portal() p: PortalContext, @Param('code') code: string, @Body() body: Body, @Req() req: Request, @Res() res: Response) {
     const data = { title: field(body, 'title'), dueDate: field(body, 'dueDate') };
-    return this.write(
-      req,
-      res,
-      p,
-      code,
-      body,
-      'mijlpaal-plannen',
-      `/actions/${enc(code)}/milestones`,
-      data,
-      'De mijlpaal is gepland.',
-      '#bevestiging',
-    );
+    return this.write(req, res, p, code, body, 'mijlpaal-plannen', `/actions/${enc(code)}/milestones`, data, 'De mijlpaal is gepland.');
   }
 
   @Post('acties/:code/mijlpalen/:id/:step')
@@ -178,18 +153,7 @@ export class WerkagendaController {
     if (!chosen) throw new NotFoundException();
     const [apiStep, data, message] = chosen;
     const form = `mijlpaal-${id}-${step === 'laten-vervallen' ? 'vervallen' : step}`;
-    return this.write(
-      req,
-      res,
-      p,
-      code,
-      body,
-      form,
-      `/actions/${enc(code)}/milestones/${enc(id)}/${apiStep}`,
-      data,
-      message,
-      '#bevestiging',
-    );
+    return this.write(req, res, p, code, body, form, `/actions/${enc(code)}/milestones/${enc(id)}/${apiStep}`, data, message);
   }
 
   private write(
@@ -202,14 +166,13 @@ export class WerkagendaController {
     path: string,
     data: object,
     message: string,
-    anchor: string,
   ) {
     return submit(req, res, {
       form,
       body,
       call: (options) => p.api.post(path, data, options),
       // Back to the confirmation banner (#bevestiging), so it is in view after the page loads, not far above it.
-      success: { to: `/acties/${enc(code)}${anchor}`, message },
+      success: { to: `/acties/${enc(code)}#bevestiging`, message },
       rerender: (errors) => this.actionPage(p, code, errors),
     });
   }

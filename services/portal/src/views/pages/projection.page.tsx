@@ -25,6 +25,7 @@ export interface ProjectionPageProps {
 /** The quarterly projection for the regiegroep: RAG per actielijn, mijlpalen, toezeggingen, indicators; publish to freeze. */
 export function ProjectionPage({ p, quarter, projection: pr, shown, latest, werkagenda, indicators, errors }: ProjectionPageProps) {
   const publish = new FormState('publiceren', errors);
+  const lateProjected = pr.milestones.projected.filter((m) => m.late).length;
   const lineTitle = (n: number) => werkagenda.actionLines.find((l) => l.number === n)?.title ?? '';
   const peildatum = p.asOf ? `&peildatum=${encodeURIComponent(p.asOf.input)}` : '';
   const base = `/voortgangsrapportage?kwartaal=${quarter}${peildatum}`;
@@ -104,7 +105,9 @@ export function ProjectionPage({ p, quarter, projection: pr, shown, latest, werk
         <H2 id="mijlpalen">Mijlpalen</H2>
         <P>
           In dit kwartaal: {pr.milestones.counts.due} met streefdatum, {pr.milestones.counts.achieved} behaald,{' '}
-          {pr.milestones.counts.projected} verwacht, {pr.milestones.counts.movedOut} naar een later kwartaal.
+          {pr.milestones.counts.projected} verwacht
+          {lateProjected > 0 && ` (waarvan ${lateProjected} te laat en nog niet behaald)`}, {pr.milestones.counts.movedOut} naar een later
+          kwartaal.
         </P>
         <P>
           <strong>
