@@ -47,6 +47,15 @@ async function atPhoneWidth(page: Page, run: () => Promise<void>): Promise<void>
 }
 
 export const flash = (page: Page) => page.getByRole('status').filter({ hasNotText: 'U bekijkt de situatie' }).first();
+/** The confirmation is where the eye is after a write: inside the viewport, not far above it. */
+export async function expectInViewport(page: Page): Promise<void> {
+  const box = await flash(page).evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return { top: r.top, bottom: r.bottom, height: window.innerHeight };
+  });
+  expect(box.top).toBeGreaterThanOrEqual(0);
+  expect(box.bottom).toBeLessThanOrEqual(box.height);
+}
 export const menu = (page: Page) => page.getByRole('navigation', { name: 'Hoofdmenu' });
 
 /** Posts a form the page does not offer (another's action, a read-only role): the service must refuse it. */
@@ -138,10 +147,15 @@ export async function actiehouderJourney(env: JourneyEnv): Promise<void> {
   await check(env, page, 'actiehouder-2-werkagenda');
   await page.getByRole('link', { name: /^2\.1 / }).click();
   await check(env, page, 'actiehouder-3-actie');
+  // The nine pilot plans of 2.1 fold into one group, with a count and how many are late.
+  await expect(page.locator('details.regie-milestone-group > summary').first().textContent()).resolves.toMatch(
+    /^Plan van aanpak .*\(9 mijlpalen, \d+ te laat, \d+ behaald\)$/,
+  );
   await page.getByRole('radio', { name: /Oranje/ }).check();
   await page.getByLabel('Toelichting').fill(REPORT);
   await page.getByRole('button', { name: 'Voortgang rapporteren' }).click();
   await expect(flash(page).textContent()).resolves.toBe('Uw voortgangsrapportage is opgeslagen.');
+  await expectInViewport(page);
   await expect(page.locator('.regie-timeline').last().textContent()).resolves.toContain(REPORT);
   await check(env, page, 'actiehouder-4-voortgang-gerapporteerd');
   // A knelpunt, escalated to the kerngroep at once (it goes on the next kerngroep's agenda).
@@ -150,6 +164,7 @@ export async function actiehouderJourney(env: JourneyEnv): Promise<void> {
   await page.getByLabel('Direct escaleren naar').selectOption('kerngroep');
   await page.getByRole('button', { name: 'Knelpunt melden' }).click();
   await expect(flash(page).textContent()).resolves.toBe('Het knelpunt is gemeld.');
+  await expectInViewport(page);
   await expect(page.locator('#knelpunten ~ article').first().textContent()).resolves.toContain('Geëscaleerd naar de kerngroep.');
 
   // Another's action: no form, a clear notice; a forged post is refused by the service itself.

@@ -103,7 +103,7 @@ describe('portal (backend-for-frontend) on the real platform', () => {
     await login();
     const res = await post('/acties/2.1/voortgang', { rag: 'oranje', summary: '  Voorbeeld: pilots lopen uit  ' });
     expect(res.status).toBe(303);
-    expect(res.headers.location).toBe('/acties/2.1#voortgang');
+    expect(res.headers.location).toBe('/acties/2.1#bevestiging');
     expect(await recorded('Voorbeeld: pilots lopen uit')).toEqual([expect.objectContaining({ rag: 'oranje' })]);
     expect((await audited('Voorbeeld: pilots lopen uit')).map((e) => e.metadata.actor)).toEqual([
       { userId: 'actiehouder-2.1', role: 'actiehouder' },
@@ -147,7 +147,7 @@ describe('portal (backend-for-frontend) on the real platform', () => {
     await login();
     const form = { rag: 'groen', summary: 'Voorbeeld: dubbel verstuurd', _sleutel: 'sleutel-dubbel-1' };
     const clicks = await Promise.all([post('/acties/2.1/voortgang', form), post('/acties/2.1/voortgang', form)]);
-    expect(clicks.map((r) => r.headers.location)).toContain('/acties/2.1#voortgang');
+    expect(clicks.map((r) => r.headers.location)).toContain('/acties/2.1#bevestiging');
     const resent = await post('/acties/2.1/voortgang', form);
     expect(resent.status).toBe(303);
     expect(await recorded('Voorbeeld: dubbel verstuurd')).toHaveLength(1);

@@ -5,6 +5,7 @@ import { ReadModel } from '@regie/context';
 import type { MonitoringQueries } from '../read-model/monitoring.queries';
 import { ApiTags } from '@nestjs/swagger';
 import { toCsv } from './board.export';
+import { isLate } from '../shared/lateness';
 
 @ApiTags('monitoring')
 @Controller('api/v1/monitoring')
@@ -95,9 +96,7 @@ export class MilestoneBoardController {
         postponements: c.postponements,
         actionCodes: c.actionCodes,
         lateMilestones: milestones
-          .filter(
-            (m) => c.actionCodes.includes(m.actionCode) && (m.status === 'planned' || m.status === 'in_progress') && m.dueDate < today,
-          )
+          .filter((m) => c.actionCodes.includes(m.actionCode) && isLate(m, today))
           .map((m) => ({ id: m.id, actionCode: m.actionCode, title: m.title, dueDate: m.dueDate })),
         sources: c.sources,
       }));

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { lateness } from '../shared/lateness';
+import { isLate, lateness } from '../shared/lateness';
 import { BoardActionRow, BoardMilestoneRow } from './entities';
 
 export type BoardStatus = 'planned' | 'in_progress' | 'achieved' | 'late' | 'cancelled';
@@ -66,7 +66,7 @@ export class MilestoneBoardQueries {
 }
 
 export const boardStatus = (m: Pick<BoardMilestoneRow, 'status' | 'dueDate'>, today: string): BoardStatus =>
-  (m.status === 'planned' || m.status === 'in_progress') && m.dueDate < today ? 'late' : m.status;
+  isLate(m, today) ? 'late' : m.status;
 
 const LABELS: Record<BoardStatus, string> = {
   planned: 'gepland',

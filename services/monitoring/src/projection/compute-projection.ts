@@ -1,7 +1,7 @@
 import { dutchDate, inQuarter, type Quarter, quarterLabel } from '@regie/calendar';
 import { FORECAST_METHOD, forecastIndicator, type MeasurementFact, type TargetFact } from './forecast';
 import { actionSlip, type ActionSlip, type MilestoneFacts, projectMilestone } from './slip';
-import { lateness } from '../shared/lateness';
+import { isLate, isOpen, lateness } from '../shared/lateness';
 
 export interface ActionFacts {
   code: string;
@@ -67,8 +67,8 @@ export function computeProjection(input: ProjectionInput) {
 
   const items = input.milestones.map((m) => {
     const projection = projectMilestone(m, slipOf(m.actionCode), today);
-    const open = m.status === 'planned' || m.status === 'in_progress';
-    const late = open && m.dueDate < today;
+    const open = isOpen(m);
+    const late = isLate(m, today);
     return {
       id: m.id,
       actionCode: m.actionCode,
@@ -203,7 +203,10 @@ export function computeProjection(input: ProjectionInput) {
         achieved: achieved.length,
         projected: projected.length,
         movedOut: movedOut.length,
-        late: due.filter((m) => m.late).length,
+        /** Every milestone late today, whichever quarter it was due in: the number the board and the start page show. */
+        late: items.filter((m) => m.late).length,
+        /** Of those, the ones due in this quarter. */
+        lateDue: due.filter((m) => m.late).length,
       },
       due: due.map(strip),
       achieved: achieved.map(strip),

@@ -105,7 +105,7 @@ export const projectionSchema = z.object({
   /** The rules the projection applies, in words, so a reader can check every figure. */
   rules: z.object({ milestones: z.string(), commitmentsAtRisk: z.string(), rag: z.string(), forecast: z.string() }),
   milestones: z.object({
-    counts: z.object({ due: int, achieved: int, projected: int, movedOut: int, late: int }),
+    counts: z.object({ due: int, achieved: int, projected: int, movedOut: int, late: int, lateDue: int.optional() }),
     due: z.array(projectedMilestone),
     achieved: z.array(projectedMilestone),
     projected: z.array(projectedMilestone),

@@ -2286,6 +2286,7 @@ export interface components {
           projected: number;
           movedOut: number;
           late: number;
+          lateDue?: number;
         };
         due: {
           id: string;
@@ -2533,6 +2534,7 @@ export interface components {
             projected: number;
             movedOut: number;
             late: number;
+            lateDue?: number;
           };
           due: {
             id: string;

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, NotFoundException, Param, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { addDays } from '@regie/calendar';
 import { Public } from '@regie/nest-kit';
 import { Portal, SessionGuard } from '../session/session.guard';
 import type { PortalContext } from '../session/session';
@@ -28,10 +29,25 @@ export class WerkagendaController {
     const [actions, overdue, meetings] = await Promise.all([
       p.api.actions(),
       p.api.commitments('overdue'),
-      p.api.meetings({ from: today }),
+      // From a quarter back: a meeting that was never recorded ("niet gehouden") is still the coordinator's task.
+      p.api.meetings({ from: addDays(today, -RECORD_WINDOW_DAYS) }),
     ]);
     const upcoming = meetings.filter((m) => m.status !== 'cancelled' && new Date(m.endsAt) > p.now).slice(0, 5);
-    sendPage(res, HomePage({ p, data: { actions, overdue, upcoming } }));
+    const unrecorded = meetings.filter((m) => m.notHeld);
+    // A director's decisions waiting: the open knelpunten escalated to the regiegroep (only the actions that have open ones are read).
+    const escalated = p.rights.publishProjection
+      ? (
+          await Promise.all(
+            actions
+              .filter((a) => a.openKnelpunten > 0)
+              .map(async (a) => ({
+                code: a.code,
+                count: (await p.api.action(a.code)).knelpunten.filter((k) => k.status === 'open' && k.escalatedTo === 'regiegroep').length,
+              })),
+          )
+        ).filter((e) => e.count > 0)
+      : [];
+    sendPage(res, HomePage({ p, data: { actions, overdue, upcoming, unrecorded, escalated } }));
   }
 
   @Get('werkagenda')
@@ -57,25 +73,13 @@ export class WerkagendaController {
       `/actions/${enc(code)}/progress-reports`,
       { rag: field(body, 'rag'), summary: field(body, 'summary') },
       'Uw voortgangsrapportage is opgeslagen.',
-      '#voortgang',
     );
   }
 
   @Post('acties/:code/knelpunten')
   raise(@Portal() p: PortalContext, @Param('code') code: string, @Body() body: Body, @Req() req: Request, @Res() res: Response) {
     const data = { description: field(body, 'description'), escalateTo: optional(body, 'escalateTo') };
-    return this.write(
-      req,
-      res,
-      p,
-      code,
-      body,
-      'knelpunt-melden',
-      `/actions/${enc(code)}/knelpunten`,
-      data,
-      'Het knelpunt is gemeld.',
-      '#knelpunten',
-    );
+    return this.write(req, res, p, code, body, 'knelpunt-melden', `/actions/${enc(code)}/knelpunten`, data, 'Het knelpunt is gemeld.');
   }
 
   @Post('acties/:code/knelpunten/:id/escaleren')
@@ -97,7 +101,6 @@ export class WerkagendaController {
       `/actions/${enc(code)}/knelpunten/${enc(id)}/escalate`,
       { to: field(body, 'to') },
       'Het knelpunt is geëscaleerd.',
-      '#knelpunten',
     );
   }
 
@@ -121,25 +124,13 @@ export class WerkagendaController {
       `/actions/${enc(code)}/knelpunten/${enc(id)}/resolve`,
       data,
       'Het knelpunt is opgelost.',
-      '#knelpunten',
     );
   }
 
   @Post('acties/:code/mijlpalen')
   plan(@Portal() p: PortalContext, @Param('code') code: string, @Body() body: Body, @Req() req: Request, @Res() res: Response) {
     const data = { title: field(body, 'title'), dueDate: field(body, 'dueDate') };
-    return this.write(
-      req,
-      res,
-      p,
-      code,
-      body,
-      'mijlpaal-plannen',
-      `/actions/${enc(code)}/milestones`,
-      data,
-      'De mijlpaal is gepland.',
-      '#mijlpalen',
-    );
+    return this.write(req, res, p, code, body, 'mijlpaal-plannen', `/actions/${enc(code)}/milestones`, data, 'De mijlpaal is gepland.');
   }
 
   @Post('acties/:code/mijlpalen/:id/:step')
@@ -162,7 +153,7 @@ export class WerkagendaController {
     if (!chosen) throw new NotFoundException();
     const [apiStep, data, message] = chosen;
     const form = `mijlpaal-${id}-${step === 'laten-vervallen' ? 'vervallen' : step}`;
-    return this.write(req, res, p, code, body, form, `/actions/${enc(code)}/milestones/${enc(id)}/${apiStep}`, data, message, '#mijlpalen');
+    return this.write(req, res, p, code, body, form, `/actions/${enc(code)}/milestones/${enc(id)}/${apiStep}`, data, message);
   }
 
   private write(
@@ -175,13 +166,13 @@ export class WerkagendaController {
     path: string,
     data: object,
     message: string,
-    anchor: string,
   ) {
     return submit(req, res, {
       form,
       body,
       call: (options) => p.api.post(path, data, options),
-      success: { to: `/acties/${enc(code)}${anchor}`, message },
+      // Back to the confirmation banner (#bevestiging), so it is in view after the page loads, not far above it.
+      success: { to: `/acties/${enc(code)}#bevestiging`, message },
       rerender: (errors) => this.actionPage(p, code, errors),
     });
   }
@@ -193,3 +184,5 @@ export class WerkagendaController {
 }
 
 const enc = encodeURIComponent;
+/** How far back the start page looks for meetings never recorded as held. */
+const RECORD_WINDOW_DAYS = 92;

@@ -144,7 +144,8 @@ export function Layout({ title, section, me, flash, asOf, crumbs, errors, childr
               </div>
             )}
             {flash && (
-              <div class="utrecht-alert utrecht-alert--ok regie-alert" role="status">
+              // A write returns to #bevestiging where it can, so this banner is in view after the redirect.
+              <div id="bevestiging" class="utrecht-alert utrecht-alert--ok regie-alert" role="status" tabIndex={-1}>
                 <div class="utrecht-alert__content">
                   <p class="nl-paragraph">{flash}</p>
                 </div>

@@ -9,10 +9,9 @@ const LEVELS: [string, string][] = [
   ['regiegroep', 'Regiegroep'],
 ];
 
-/** Knelpunten: raise one (and escalate it at once), escalate further, resolve. */
+/** Knelpunten: the open ones with their forms (escalate further, resolve), the resolved ones folded. */
 export function KnelpuntenSection({ action, writable, errors }: { action: Action; writable: boolean; errors?: FormErrors }) {
   const base = `/acties/${action.code}/knelpunten`;
-  const raise = new FormState('knelpunt-melden', errors);
   const open = action.knelpunten.filter((k) => k.status === 'open');
   const resolved = action.knelpunten.filter((k) => k.status !== 'open');
   return (
@@ -40,21 +39,32 @@ export function KnelpuntenSection({ action, writable, errors }: { action: Action
           </ul>
         </Disclosure>
       )}
-      {writable && (
-        <Disclosure summary="Knelpunt melden" open={raise.active}>
-          <Form f={raise} action={base} title="Knelpunt melden" submit="Knelpunt melden" fields={['description', 'escalateTo']}>
-            <TextArea f={raise} name="description" label="Wat is het knelpunt?" required rows={4} />
-            <Select
-              f={raise}
-              name="escalateTo"
-              label="Direct escaleren naar"
-              options={[['', 'Niet escaleren'], ...LEVELS]}
-              description="Een geëscaleerd knelpunt komt vanzelf op de agenda van het volgende overleg."
-            />
-          </Form>
-        </Disclosure>
-      )}
     </section>
+  );
+}
+
+/** Raise a knelpunt (and escalate it at once): one of the two tasks at the top of the action page. */
+export function RaiseKnelpunt({ action, errors }: { action: Action; errors?: FormErrors }) {
+  const raise = new FormState('knelpunt-melden', errors);
+  return (
+    <Disclosure summary="Knelpunt melden" open={raise.active}>
+      <Form
+        f={raise}
+        action={`/acties/${action.code}/knelpunten`}
+        title="Knelpunt melden"
+        submit="Knelpunt melden"
+        fields={['description', 'escalateTo']}
+      >
+        <TextArea f={raise} name="description" label="Wat is het knelpunt?" required rows={4} />
+        <Select
+          f={raise}
+          name="escalateTo"
+          label="Direct escaleren naar"
+          options={[['', 'Niet escaleren'], ...LEVELS]}
+          description="Een geëscaleerd knelpunt komt vanzelf op de agenda van het volgende overleg."
+        />
+      </Form>
+    </Disclosure>
   );
 }
 

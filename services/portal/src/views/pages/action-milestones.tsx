@@ -1,7 +1,7 @@
 import type { Action, Milestone } from '../../api/regie-api.models';
 import type { PortalContext } from '../../session/session';
 import { Badge, Disclosure, H2, H3, P } from '../components';
-import { amsterdamLocal, formatDate, formatDaysLate } from '../format';
+import { amsterdamLocal, count, formatDate, formatDaysLate } from '../format';
 import { Form, TextArea, TextField } from '../form';
 import { type FormErrors, FormState } from '../form-state';
 import { MILESTONE_STATUS_LABEL } from '../labels';
@@ -30,22 +30,24 @@ export function MilestonesSection({
         <P>Voor deze actie zijn (nog) geen mijlpalen gepland.</P>
       ) : (
         <ol class="regie-timeline">
-          {milestones.map((m) => (
-            <li key={m.id} class={`regie-timeline__item${m.late ? ' regie-timeline__item--late' : ''}`}>
-              <H3>{m.title}</H3>
-              <p class="nl-paragraph">
-                Streefdatum {formatDate(m.dueDate)}
-                {m.dueDateText && <span class="regie-muted"> (“{m.dueDateText}”)</span>}{' '}
-                <Badge tone={TONE[m.status]}>{MILESTONE_STATUS_LABEL[m.status]}</Badge> {m.late && <Badge tone="bad">te laat</Badge>}
-                {m.achievedLate && <Badge tone="warning">behaald, te laat</Badge>}
-                {m.daysLate !== null && <span class="regie-muted"> ({formatDaysLate(m.daysLate)})</span>}
-              </p>
-              <MilestoneHistory m={m} />
-              {writable && m.status !== 'achieved' && m.status !== 'cancelled' && (
-                <MilestoneForms p={p} m={m} base={`${base}/${m.id}`} errors={errors} />
-              )}
-            </li>
-          ))}
+          {groupMilestones(milestones).map((g) =>
+            g.members.length === 1 ? (
+              <MilestoneItem key={g.members[0].id} p={p} m={g.members[0]} base={base} writable={writable} errors={errors} />
+            ) : (
+              <li key={g.key} class={`regie-timeline__item${g.members.some((m) => m.late) ? ' regie-timeline__item--late' : ''}`}>
+                <details class="regie-disclosure regie-milestone-group" open={g.members.some((m) => formsActive(m, errors))}>
+                  <summary>
+                    {g.label} <span class="regie-muted">({groupSummary(g.members)})</span>
+                  </summary>
+                  <ol class="regie-timeline">
+                    {g.members.map((m) => (
+                      <MilestoneItem key={m.id} p={p} m={m} base={base} writable={writable} errors={errors} title={g.titleOf(m)} />
+                    ))}
+                  </ol>
+                </details>
+              </li>
+            ),
+          )}
         </ol>
       )}
       {writable && (
@@ -58,6 +60,109 @@ export function MilestonesSection({
       )}
     </section>
   );
+}
+
+function MilestoneItem({
+  p,
+  m,
+  base,
+  writable,
+  errors,
+  title,
+}: {
+  p: PortalContext;
+  m: Milestone;
+  base: string;
+  writable: boolean;
+  errors?: FormErrors;
+  title?: string;
+}) {
+  return (
+    <li id={`mijlpaal-${m.id}`} class={`regie-timeline__item${m.late ? ' regie-timeline__item--late' : ''}`}>
+      <H3>{title ?? m.title}</H3>
+      <p class="nl-paragraph">
+        Streefdatum {formatDate(m.dueDate)}
+        {m.dueDateText && <span class="regie-muted"> (“{m.dueDateText}”)</span>}{' '}
+        <Badge tone={TONE[m.status]}>{MILESTONE_STATUS_LABEL[m.status]}</Badge> {m.late && <Badge tone="bad">te laat</Badge>}
+        {m.achievedLate && <Badge tone="warning">behaald, te laat</Badge>}
+        {m.daysLate !== null && <span class="regie-muted"> ({formatDaysLate(m.daysLate)})</span>}
+      </p>
+      <MilestoneHistory m={m} />
+      {writable && m.status !== 'achieved' && m.status !== 'cancelled' && (
+        <MilestoneForms p={p} m={m} base={`${base}/${m.id}`} errors={errors} />
+      )}
+    </li>
+  );
+}
+
+const STEPS = ['starten', 'behalen', 'herplannen', 'vervallen'];
+const formsActive = (m: Milestone, errors?: FormErrors): boolean =>
+  STEPS.some((step) => new FormState(`mijlpaal-${m.id}-${step}`, errors).active);
+
+/** "9 mijlpalen, 9 te laat, 0 behaald". */
+function groupSummary(members: Milestone[]): string {
+  const late = members.filter((m) => m.late).length;
+  const achieved = members.filter((m) => m.status === 'achieved').length;
+  return [count(members.length, 'mijlpaal', 'mijlpalen'), `${late} te laat`, `${achieved} behaald`].join(', ');
+}
+
+export interface MilestoneGroup {
+  key: string;
+  /** What the members share ("Plan van aanpak …"), the group's summary. */
+  label: string;
+  members: Milestone[];
+  /** A member's own part of the title ("Zorgkantoorregio Utrecht"), under the group's label. */
+  titleOf: (m: Milestone) => string;
+}
+
+const MIN_GROUP = 3;
+const SEPARATOR = / [–—-] /;
+const words = (title: string): string[] => title.split(/\s+/);
+
+/**
+ * Similar milestones in one group: titles that share what comes before a dash ("Plan van aanpak …
+ * – Zorgkantoorregio Utrecht"), or else their first words ("Plan van aanpak Utrecht", "Plan van
+ * aanpak Zeeland"), when at least three do. Other milestones stay on their own; the order is kept
+ * (a group sits where its first member would).
+ */
+export function groupMilestones(milestones: Milestone[]): MilestoneGroup[] {
+  const keyOf = new Map<string, string>();
+  const tally = (key: (m: Milestone) => string | undefined) => {
+    const counts = new Map<string, number>();
+    for (const m of milestones.filter((x) => !keyOf.has(x.id))) {
+      const k = key(m);
+      if (k) counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
+    for (const m of milestones.filter((x) => !keyOf.has(x.id))) {
+      const k = key(m);
+      if (k && (counts.get(k) ?? 0) >= MIN_GROUP) keyOf.set(m.id, k);
+    }
+  };
+  tally((m) => (SEPARATOR.test(m.title) ? m.title.split(SEPARATOR)[0].trim() : undefined));
+  for (let n = 5; n >= 2; n--) tally((m) => (words(m.title).length > n ? words(m.title).slice(0, n).join(' ') : undefined));
+
+  const groups: MilestoneGroup[] = [];
+  const byKey = new Map<string, MilestoneGroup>();
+  for (const m of milestones) {
+    const key = keyOf.get(m.id);
+    if (!key) {
+      groups.push({ key: m.id, label: m.title, members: [m], titleOf: (x) => x.title });
+      continue;
+    }
+    let group = byKey.get(key);
+    if (!group) {
+      group = {
+        key: `groep-${key}`,
+        label: key,
+        members: [],
+        titleOf: (x) => x.title.slice(key.length).replace(/^\s*[–—-]?\s*/, '') || x.title,
+      };
+      byKey.set(key, group);
+      groups.push(group);
+    }
+    group.members.push(m);
+  }
+  return groups;
 }
 
 function MilestoneHistory({ m }: { m: Milestone }) {

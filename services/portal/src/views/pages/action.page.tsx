@@ -6,7 +6,7 @@ import { Form, RadioGroup, TextArea } from '../form';
 import { type FormErrors, FormState } from '../form-state';
 import { Layout } from '../layout';
 import { holderText } from '../werkagenda';
-import { KnelpuntenSection } from './action-knelpunten';
+import { KnelpuntenSection, RaiseKnelpunt } from './action-knelpunten';
 import { MilestonesSection } from './action-milestones';
 import { asOfQuery } from './peildatum';
 
@@ -59,11 +59,9 @@ export function ActionPage({ p, action, werkagenda, errors }: ActionPageProps) {
         </Disclosure>
       )}
 
-      <MilestonesSection p={p} action={action} writable={writable} errors={errors} />
-
-      <section aria-labelledby="voortgang">
-        <H2 id="voortgang">Voortgangsrapportages</H2>
-        {writable && (
+      {writable && (
+        <section aria-labelledby="te-doen" class="regie-tasks">
+          <H2 id="te-doen">Rapporteren</H2>
           <Form
             f={new FormState('voortgang-form', errors)}
             action={`${base}/voortgang`}
@@ -91,7 +89,14 @@ export function ActionPage({ p, action, werkagenda, errors }: ActionPageProps) {
               rows={5}
             />
           </Form>
-        )}
+          <RaiseKnelpunt action={action} errors={errors} />
+        </section>
+      )}
+
+      <MilestonesSection p={p} action={action} writable={writable} errors={errors} />
+
+      <section aria-labelledby="voortgang">
+        <H2 id="voortgang">Voortgangsrapportages</H2>
         {action.progressReports.length === 0 ? (
           <P>Er is nog geen voortgang gerapporteerd.</P>
         ) : (

@@ -9,9 +9,10 @@ type Task = { key: string; href: string; text: string; detail?: ComponentChildre
 
 /**
  * What this user has to do now, first on the start page, by role: an actiehouder reports on their
- * actions and looks at their open knelpunten; the coordinator records the meeting under way,
+ * actions and looks at their open knelpunten; the coordinator records the meeting under way (and
+ * the past ones never recorded, "niet gehouden"),
  * publishes the next agenda and chases overdue toezeggingen; a director reviews and publishes the
- * quarter's projection; an auditor checks the chain and the latest changes.
+ * quarter's projection and decides the knelpunten escalated to the regiegroep; an auditor checks the chain and the latest changes.
  */
 export function tasksFor(p: PortalContext, data: HomeData): Task[] {
   const tasks: Task[] = [];
@@ -38,6 +39,13 @@ export function tasksFor(p: PortalContext, data: HomeData): Task[] {
       });
   }
   if (p.rights.coordinate) {
+    for (const m of data.unrecorded ?? [])
+      tasks.push({
+        key: `niet-gehouden-${m.id}`,
+        href: `/overleggen/${m.id}`,
+        text: `Vastleggen of het overleg gehouden is: ${meetingName(m)}`,
+        detail: 'staat nu als niet gehouden',
+      });
     for (const m of data.upcoming.filter((meeting) => new Date(meeting.startsAt) <= p.now && meeting.status !== 'held'))
       tasks.push({
         key: `vastleggen-${m.id}`,
@@ -65,6 +73,12 @@ export function tasksFor(p: PortalContext, data: HomeData): Task[] {
       href: `/voortgangsrapportage?kwartaal=${quarter}`,
       text: `Kwartaalprojectie ${formatQuarter(quarter)} beoordelen en publiceren`,
     });
+    for (const e of data.escalated ?? [])
+      tasks.push({
+        key: `besluit-${e.code}`,
+        href: `/acties/${e.code}#knelpunten`,
+        text: `${count(e.count, 'knelpunt', 'knelpunten')} van actie ${e.code} wacht op een besluit van de regiegroep`,
+      });
     const regiegroep = data.upcoming.find((m) => m.kind === 'regiegroep');
     if (regiegroep)
       tasks.push({

@@ -83,6 +83,17 @@ describe('the start page puts each role’s task first', () => {
     expect(tasksFor(context(me('auditor', 'auditor')), data).map((t) => t.href)).toEqual(['/audit#controle', '/audit#tijdlijn']);
   });
 
+  it('asks the coordinator to record a past meeting that reads "niet gehouden", and a director to decide escalated knelpunten', () => {
+    const notHeld = { ...meeting('oud', 'kerngroep', '2026-11-17T09:00:00Z', 'agenda_published'), notHeld: true };
+    const withGaps: HomeData = { ...data, unrecorded: [notHeld], escalated: [{ code: '3.2', count: 2 }] };
+    const coordinator = tasksFor(context(me('coordinator', 'coordinator')), withGaps);
+    expect(coordinator[0]).toMatchObject({ href: '/overleggen/oud', detail: 'staat nu als niet gehouden' });
+    expect(coordinator[0].text).toBe('Vastleggen of het overleg gehouden is: Kerngroepoverleg van dinsdag 17 november 2026');
+    expect(tasksFor(context(me('director', 'director')), withGaps).map((t) => `${t.text} → ${t.href}`)).toContain(
+      '2 knelpunten van actie 3.2 wacht op een besluit van de regiegroep → /acties/3.2#knelpunten',
+    );
+  });
+
   it('shows them under "Nu te doen" before the figures', () => {
     const html = render(HomePage({ p: context(me('coordinator', 'coordinator')), data }));
     expect(html.indexOf('Nu te doen')).toBeGreaterThan(0);

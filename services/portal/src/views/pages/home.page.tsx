@@ -11,6 +11,10 @@ export interface HomeData {
   actions: ActionSummary[];
   overdue: CommitmentSummary[];
   upcoming: MeetingSummary[];
+  /** Past meetings never recorded as held ("niet gehouden"): the coordinator records or explains them. */
+  unrecorded?: MeetingSummary[];
+  /** Open knelpunten escalated to the regiegroep, per action: decisions waiting for the directors. */
+  escalated?: { code: string; count: number }[];
 }
 
 /** The start page: what needs attention, and the way to each role's work. */

@@ -5,6 +5,7 @@ import { rights } from '../../session/rights';
 import type { PortalContext } from '../../session/session';
 import { formErrors } from '../form-state';
 import { ActionPage } from './action.page';
+import { groupMilestones } from './action-milestones';
 
 const werkagenda: Werkagenda = {
   id: 'w',
@@ -106,5 +107,45 @@ describe('the action page', () => {
     );
     expect(html).toMatch(/id="voortgang-form-rag-oranje" name="rag" value="oranje" checked/);
     expect(html).toContain('role="alert"');
+  });
+  it('puts "Voortgang rapporteren" and "Knelpunt melden" before the mijlpalen, and the confirmation where a write returns', () => {
+    const html = render(
+      ActionPage({ p: { ...context(actiehouder('2.1')), flash: 'Uw voortgangsrapportage is opgeslagen.' }, action, werkagenda }),
+    );
+    const at = (text: string) => html.indexOf(text);
+    expect(at('action="/acties/2.1/voortgang#voortgang-form"')).toBeGreaterThan(0);
+    expect(at('<summary>Knelpunt melden</summary>')).toBeGreaterThan(at('action="/acties/2.1/voortgang#voortgang-form"'));
+    expect(at('id="mijlpalen"')).toBeGreaterThan(at('<summary>Knelpunt melden</summary>'));
+    expect(html).toMatch(
+      /<div id="bevestiging"[^>]*role="status"[^>]*><div class="utrecht-alert__content"><p class="nl-paragraph">Uw voortgangsrapportage/,
+    );
+  });
+
+  it('folds similar mijlpalen into one group with a count and how many are late, each still there without script', () => {
+    const regions = ['Amsterdam', 'Utrecht', 'Zeeland', 'Midden IJssel'];
+    const pilots = regions.map((r, n) => ({
+      ...action.milestones[0],
+      id: `p${n}`,
+      title: `Plan van aanpak voor de samenwerking – Zorgkantoorregio ${r}`,
+      late: n < 3,
+    }));
+    const other = { ...action.milestones[0], id: 'o', title: 'Evaluatie gereed', dueDate: '2027-01-31', late: false, daysLate: null };
+    const groups = groupMilestones([...pilots, other]);
+    expect(groups.map((g) => [g.label, g.members.length])).toEqual([
+      ['Plan van aanpak voor de samenwerking', 4],
+      ['Evaluatie gereed', 1],
+    ]);
+    expect(groups[0].titleOf(pilots[3])).toBe('Zorgkantoorregio Midden IJssel');
+    // Without a dash, titles that share their first words still group (three or more); two do not.
+    const short = ['Utrecht', 'Zeeland', 'Noord-Holland'].map((r, n) => ({ ...other, id: `s${n}`, title: `Plan van aanpak ${r}` }));
+    expect(groupMilestones(short).map((g) => g.label)).toEqual(['Plan van aanpak']);
+    expect(groupMilestones(short.slice(0, 2))).toHaveLength(2);
+
+    const html = render(ActionPage({ p: context(actiehouder('2.1')), action: { ...action, milestones: [...pilots, other] }, werkagenda }));
+    expect(html).toMatch(
+      /<details class="regie-disclosure regie-milestone-group"><summary>Plan van aanpak voor de samenwerking <span class="regie-muted">\(4 mijlpalen, 3 te laat, 0 behaald\)<\/span><\/summary>/,
+    );
+    for (const r of regions) expect(html).toContain(`>Zorgkantoorregio ${r}</h3>`);
+    expect(html).toContain('id="mijlpaal-p3"');
   });
 });

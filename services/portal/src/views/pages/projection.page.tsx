@@ -2,7 +2,7 @@ import type { Indicator, Projection, PublishedProjection, Werkagenda } from '../
 import type { PortalContext } from '../../session/session';
 import { A, Alert, Badge, H1, H2, P, RagBadge, Table } from '../components';
 import { dueText } from '../commitments';
-import { formatDate, formatDateTime, formatQuarter, shiftQuarter } from '../format';
+import { count, formatDate, formatDateTime, formatQuarter, shiftQuarter } from '../format';
 import { Form } from '../form';
 import { type FormErrors, FormState } from '../form-state';
 import { COMMITMENT_STATUS_LABEL } from '../labels';
@@ -25,6 +25,7 @@ export interface ProjectionPageProps {
 /** The quarterly projection for the regiegroep: RAG per actielijn, mijlpalen, toezeggingen, indicators; publish to freeze. */
 export function ProjectionPage({ p, quarter, projection: pr, shown, latest, werkagenda, indicators, errors }: ProjectionPageProps) {
   const publish = new FormState('publiceren', errors);
+  const lateProjected = pr.milestones.projected.filter((m) => m.late).length;
   const lineTitle = (n: number) => werkagenda.actionLines.find((l) => l.number === n)?.title ?? '';
   const peildatum = p.asOf ? `&peildatum=${encodeURIComponent(p.asOf.input)}` : '';
   const base = `/voortgangsrapportage?kwartaal=${quarter}${peildatum}`;
@@ -104,8 +105,17 @@ export function ProjectionPage({ p, quarter, projection: pr, shown, latest, werk
         <H2 id="mijlpalen">Mijlpalen</H2>
         <P>
           In dit kwartaal: {pr.milestones.counts.due} met streefdatum, {pr.milestones.counts.achieved} behaald,{' '}
-          {pr.milestones.counts.projected} verwacht, {pr.milestones.counts.movedOut} naar een later kwartaal, {pr.milestones.counts.late} te
-          laat.
+          {pr.milestones.counts.projected} verwacht
+          {lateProjected > 0 && ` (waarvan ${lateProjected} te laat en nog niet behaald)`}, {pr.milestones.counts.movedOut} naar een later
+          kwartaal.
+        </P>
+        <P>
+          <strong>
+            {count(pr.milestones.counts.late, 'mijlpaal', 'mijlpalen')} te laat op {formatDate(pr.today)}
+          </strong>
+          , ook die van eerdere kwartalen
+          {pr.milestones.counts.lateDue !== undefined && ` (${pr.milestones.counts.lateDue} met streefdatum in dit kwartaal)`}: dezelfde
+          telling als het mijlpalenoverzicht en de startpagina.
         </P>
         <Table
           caption="Mijlpalen die in dit kwartaal verwacht worden, met de onderbouwing"
@@ -124,7 +134,7 @@ export function ProjectionPage({ p, quarter, projection: pr, shown, latest, werk
                 </>
               ),
             },
-            { header: 'Verwacht', cell: (m) => formatDate(m.projectedDate) },
+            { header: 'Verwacht', cell: (m) => expectedText(m) },
             { header: 'Onderbouwing', cell: (m) => m.why },
           ]}
         />
@@ -137,7 +147,10 @@ export function ProjectionPage({ p, quarter, projection: pr, shown, latest, werk
             columns={[
               { header: 'Actie', cell: (m) => m.actionCode },
               { header: 'Mijlpaal', cell: (m) => m.title },
-              { header: 'Verwacht', cell: (m) => `${formatDate(m.projectedDate)} (${m.projectedQuarter ?? ''})` },
+              {
+                header: 'Verwacht',
+                cell: (m) => `${formatDate(m.projectedDate)} (${m.projectedQuarter ? formatQuarter(m.projectedQuarter) : ''})`,
+              },
               { header: 'Onderbouwing', cell: (m) => m.why },
             ]}
           />
@@ -177,4 +190,16 @@ export function ProjectionPage({ p, quarter, projection: pr, shown, latest, werk
       <PeildatumForm p={p} action="/voortgangsrapportage" hidden={{ kwartaal: quarter }} />
     </Layout>
   );
+}
+
+type ProjectedMilestone = Projection['milestones']['projected'][number];
+
+/**
+ * "Verwacht" by the milestone rules: a milestone past its date and not achieved is te laat, not
+ * "verwacht vandaag" (the forecast only says it cannot be achieved earlier than today).
+ */
+export function expectedText(m: ProjectedMilestone): string {
+  if (m.late) return `niet behaald, te laat sinds ${formatDate(m.dueDate)}`;
+  if (m.status === 'achieved') return `behaald op ${formatDate(m.achievedOn)}`;
+  return formatDate(m.projectedDate);
 }
