@@ -8,6 +8,12 @@ const roots = ['libs', 'services', 'contracts', 'e2e', 'bench']
 module.exports = {
   // Global option (Jest ignores it per project): generous for real services, e2e processes and Kafka.
   testTimeout: 120_000,
+  // On a 2-core machine Jest runs every file in its own process (in band): a broker client that
+  // keeps retrying after close (kafkajs towards an unreachable or refusing broker, which the bus and
+  // security suites provoke on purpose) would hold the run open after the last result. Every suite
+  // closes what it opens; this only stops the run from waiting on such retries. Open issue in the
+  // session notes: find the handle with --detectOpenHandles and close it.
+  forceExit: true,
   projects: [
     { ...preset, displayName: 'unit', roots, testMatch: ['**/*.unit.spec.ts'] },
     {
