@@ -22,11 +22,12 @@ suite('a bus an operator can trust (real broker)', () => {
   let db: Awaited<ReturnType<typeof testDatabase>>;
   let platform: RunningPlatform;
   let config: ReturnType<typeof loadConfig>;
+  let env: Record<string, string>;
   const buses: KafkaBus[] = [];
 
   beforeAll(async () => {
     db = await testDatabase('relay_history');
-    config = loadConfig({
+    env = {
       DATABASE_URL: db.url,
       PORT: '0',
       REGIE_LOG_LEVEL: 'error',
@@ -39,7 +40,8 @@ suite('a bus an operator can trust (real broker)', () => {
       REGIE_BUS_KEYS: keys,
       // The platform's bus on the client CI or the developer chose (kafkajs by default).
       ...(process.env.REGIE_KAFKA_CLIENT ? { REGIE_KAFKA_CLIENT: process.env.REGIE_KAFKA_CLIENT } : {}),
-    });
+    };
+    config = loadConfig(env);
     platform = await startPlatform(config, () => undefined); // seeds; its relays publish the seed
   });
   afterAll(async () => {
@@ -48,6 +50,31 @@ suite('a bus an operator can trust (real broker)', () => {
     await db?.drop();
   });
 
+  /** The operator's `regie relay --from 0`, on a configuration (its own connections, its own signature); what it printed. */
+  const relayFromStart = async (on: ReturnType<typeof loadConfig>): Promise<string[]> => {
+    const runtime: CliRuntime = {
+      config: () => on,
+      withAdapters: async (work) => {
+        const adapters = await openAdapters(on, () => undefined, 'tool');
+        try {
+          return await work(adapters);
+        } finally {
+          await adapters.close();
+        }
+      },
+      withServices: () => Promise.reject(new Error('not used')),
+    };
+    const report: string[] = [];
+    const log = jest.spyOn(console, 'log').mockImplementation((line: string) => void report.push(line));
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      await relayCommand(runtime).parseAsync(['--from', '0'], { from: 'user' });
+    } finally {
+      log.mockRestore();
+      stderr.mockRestore();
+    }
+    return report;
+  };
   const until = async (check: () => boolean, ms = 60_000) => {
     for (const end = Date.now() + ms; !check() && Date.now() < end;) await new Promise((r) => setTimeout(r, 100));
   };
@@ -158,27 +185,7 @@ suite('a bus an operator can trust (real broker)', () => {
     await admin.disconnect();
 
     // The operator's command, on the platform's configuration (its own connections, its own signature).
-    const runtime: CliRuntime = {
-      config: () => config,
-      withAdapters: async (work) => {
-        const adapters = await openAdapters(config, () => undefined, 'tool');
-        try {
-          return await work(adapters);
-        } finally {
-          await adapters.close();
-        }
-      },
-      withServices: () => Promise.reject(new Error('not used')),
-    };
-    const report: string[] = [];
-    const log = jest.spyOn(console, 'log').mockImplementation((line: string) => void report.push(line));
-    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
-    try {
-      await relayCommand(runtime).parseAsync(['--from', '0'], { from: 'user' });
-    } finally {
-      log.mockRestore();
-      stderr.mockRestore();
-    }
+    const report = await relayFromStart(config);
     expect(report).toContainEqual(
       expect.stringMatching(
         new RegExp(`^${ACTIONS_TOPIC_V1}: ${expected.length} berichten opnieuw gepubliceerd \\(posities 1 tot en met \\d+\\)$`),
@@ -205,5 +212,35 @@ suite('a bus an operator can trust (real broker)', () => {
     await expect(relayHistory(store, platform.adapters.bus, MESSAGE_SOURCES, { from: 0, topics: ['regie.nope.v1'] })).rejects.toThrow(
       /--topic: onbekend topic regie.nope.v1/,
     );
+  });
+  it('fills the empty topics of a new namespace from the store, so a monitoring process that starts there reaches the same board', async () => {
+    const board = async (url: string) =>
+      ((await (await apiClient(url).fetch('/api/v1/monitoring/milestones')).json()) as { milestones: { id: string; status: string }[] }[])
+        .flatMap((a) => a.milestones.map((m) => `${m.id}:${m.status}`))
+        .sort();
+    const original = await board(platform.url);
+    expect(original.length).toBeGreaterThan(10);
+
+    // Topics that never held a message (a new environment, or a broker that lost everything), filled by the relay command.
+    const fresh = `${namespace}nieuw.`;
+    await relayFromStart(loadConfig({ ...env, KAFKA_NAMESPACE: fresh }));
+
+    // Monitoring on a database of its own: all it knows of the actions comes from the refilled topic.
+    const db2 = await testDatabase('relay_new_board');
+    const second = await startPlatform(
+      loadConfig({ ...env, DATABASE_URL: db2.url, KAFKA_NAMESPACE: fresh, REGIE_SERVICES: 'monitoring', REGIE_SEED: 'false' }),
+      () => undefined,
+    );
+    try {
+      let rebuilt: string[] = [];
+      for (const end = Date.now() + 60_000; Date.now() < end; await new Promise((r) => setTimeout(r, 250))) {
+        rebuilt = await board(second.url);
+        if (rebuilt.length === original.length) break;
+      }
+      expect(rebuilt).toEqual(original);
+    } finally {
+      await second.close();
+      await db2.drop();
+    }
   });
 });
