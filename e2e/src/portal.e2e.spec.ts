@@ -63,7 +63,11 @@ suite('portal in the browser', () => {
     JOURNEY_TIMEOUT,
   );
   it('actiehouder: reports progress on their own action and is refused on another', () => actiehouderJourney(env), JOURNEY_TIMEOUT);
-  it('director: publishes the quarterly projection', () => directorJourney(env), JOURNEY_TIMEOUT);
+  it(
+    'director: records a past regiegroep held, decides there, and publishes the quarterly projection',
+    () => directorJourney(env),
+    JOURNEY_TIMEOUT,
+  );
   it('auditor: sees all of it in the audit timeline and is refused any write', () => auditorJourney(env), JOURNEY_TIMEOUT);
 
   it('can be used with the keyboard alone, with visible focus', () => keyboardJourney(env));

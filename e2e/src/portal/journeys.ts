@@ -188,6 +188,9 @@ export async function actiehouderJourney(env: JourneyEnv): Promise<void> {
 }
 
 /** Director: reads the next regiegroep's agenda (its projection, what is late), then publishes the quarterly projection. */
+/** Example text (invented for the test), recorded by the director in a regiegroep. */
+const STRATEGIC_DECISION = 'Voorbeeld: de regiegroep stelt de prioriteit van actielijn 2 voor 2027 vast.';
+
 export async function directorJourney(env: JourneyEnv): Promise<void> {
   const page = await session(env, 'director');
   await menu(page).getByRole('link', { name: 'Overleggen' }).click();
@@ -203,6 +206,28 @@ export async function directorJourney(env: JourneyEnv): Promise<void> {
   expect(agenda).toContain('Toezegging te laat sinds 30 november 2026'); // nothing overdue drops off
   expect(agenda).toMatch(/mijlpalen actie 2\.1 te laat sinds 31 mei 2026/); // the nine pilot plans as one item
   await check(env, page, 'director-0-regiegroep');
+  // A regiegroep that is over and was never recorded: the director records it held and takes a
+  // strategic decision there, without waiting for the coordinator.
+  await menu(page).getByRole('link', { name: 'Overleggen' }).click();
+  await page.getByLabel('Overlegvorm').selectOption('regiegroep');
+  await page.getByRole('button', { name: 'Tonen' }).click();
+  await page
+    .getByRole('table', { name: /Eerdere overleggen/ })
+    .getByRole('row')
+    .filter({ hasText: 'niet gehouden' })
+    .first()
+    .getByRole('link')
+    .first()
+    .click();
+  await expect(page.getByText('Dit overleg is voorbij en niet vastgelegd als gehouden', { exact: false }).count()).resolves.toBe(1);
+  await page.getByRole('button', { name: 'Vastleggen dat het overleg gehouden is' }).click();
+  await expect(flash(page).textContent()).resolves.toBe('Vastgelegd: het overleg is gehouden.');
+  await page.getByLabel('Besluit', { exact: true }).fill(STRATEGIC_DECISION);
+  await page.getByLabel('Soort besluit').selectOption('strategisch');
+  await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
+  await expect(flash(page).textContent()).resolves.toBe('Het besluit is vastgelegd.');
+  await expect(page.locator('.regie-decisions').textContent()).resolves.toContain(STRATEGIC_DECISION);
+  await check(env, page, 'director-0b-strategisch-besluit');
   await menu(page).getByRole('link', { name: 'Kwartaalprojectie' }).click();
   await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Kwartaalprojectie 4e kwartaal 2026');
   await check(env, page, 'director-1-kwartaalprojectie');
