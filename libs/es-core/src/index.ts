@@ -14,3 +14,4 @@ export * from './upcasting';
 export * from './personal-data';
 export * from './unseal';
 export * from './retry';
+export * from './action-keys';

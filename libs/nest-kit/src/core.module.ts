@@ -2,7 +2,7 @@ import { DynamicModule, Global, MiddlewareConsumer, Module, NestModule } from '@
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import type { Pool } from 'pg';
 import { Clock, EventStore, InMemoryPersonalDataVault, IntegrationBus, JobScheduler, PersonalDataVault } from '@regie/es-core';
-import { AuthGuard, TokenVerifier } from './auth';
+import { AuthGuard, TokenVerifier, WerkagendaLookups } from './auth';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { RequestContextMiddleware } from './request-context';
@@ -43,6 +43,7 @@ export class CoreModule implements NestModule {
         { provide: DATABASE_URL, useValue: adapters.databaseUrl },
         { provide: MESSAGE_SOURCES, useValue: adapters.messageSources ?? {} },
         { provide: TokenVerifier, useValue: adapters.auth },
+        WerkagendaLookups,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: PersonalDataVault, useValue: adapters.vault ?? new InMemoryPersonalDataVault() },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
@@ -52,6 +53,7 @@ export class CoreModule implements NestModule {
       ],
       exports: [
         TokenVerifier,
+        WerkagendaLookups,
         Clock,
         EventStore,
         IntegrationBus,

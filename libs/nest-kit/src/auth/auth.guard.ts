@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import type { CommandContext } from '@regie/es-core';
 import { ACCESS_METADATA, type AccessRule, describeRules, permits, PUBLIC_ACCESS } from './access';
+import { SCOPE_METADATA, type ScopeSource, UNSCOPED, WerkagendaLookups } from './werkagenda-scope';
 import { InvalidToken, type Principal, type Role, TokenVerifier } from './principal';
 
 type AuthenticatedRequest = Request & { principal?: Principal; commandContext?: CommandContext };
@@ -19,6 +20,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly verifier: TokenVerifier,
+    private readonly lookups: WerkagendaLookups,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -37,7 +39,12 @@ export class AuthGuard implements CanActivate {
       if (READS.has(req.method)) return true;
       throw new ForbiddenException('Voor deze handeling is geen recht vastgelegd.');
     }
-    if (!permits(principal, access, params)) throw new ForbiddenException(describeRules(access, params));
+    const scope = this.reflector.getAllAndOverride<ScopeSource[] | typeof UNSCOPED | undefined>(SCOPE_METADATA, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    const werkagendaId = Array.isArray(scope) ? await this.lookups.ofRequest(scope, req) : undefined;
+    if (!permits(principal, access, params, werkagendaId)) throw new ForbiddenException(describeRules(access, params, werkagendaId));
     return true;
   }
 

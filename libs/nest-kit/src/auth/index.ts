@@ -1,4 +1,16 @@
-export { ROLES, type Role, type Principal, TokenVerifier, InvalidToken, principalFromClaims, type ClaimNames } from './principal';
+export {
+  ROLES,
+  ALL_WERKAGENDAS,
+  type Role,
+  type Grant,
+  type Principal,
+  TokenVerifier,
+  InvalidToken,
+  principalFromClaims,
+  principalOf,
+  type ClaimNames,
+} from './principal';
+export { ScopedBy, Unscoped, WerkagendaLookups, type ScopeSource, SCOPE_METADATA, UNSCOPED } from './werkagenda-scope';
 export { Allow, Public, actiehouderOf, permits, type AccessRule } from './access';
 export { AuthGuard, Caller, requireRole } from './auth.guard';
 export {

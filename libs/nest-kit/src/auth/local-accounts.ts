@@ -3,7 +3,16 @@ import { createHash, randomBytes, randomUUID, scrypt as scryptCallback, timingSa
 import { promisify } from 'node:util';
 import { jwtVerify, SignJWT } from 'jose';
 import type { Pool } from 'pg';
-import { InvalidToken, type Principal, principalFromClaims, type Role, TokenVerifier } from './principal';
+import {
+  ALL_WERKAGENDAS,
+  type Grant,
+  InvalidToken,
+  type Principal,
+  principalFromClaims,
+  principalOf,
+  type Role,
+  TokenVerifier,
+} from './principal';
 import { createOnce } from './schema';
 import { SigningKeys } from './signing-keys';
 
@@ -164,7 +173,7 @@ export class LocalAccounts extends TokenVerifier {
       const { username } = principalFromClaims(payload);
       const account = this.account(username);
       if (!account) throw new InvalidToken(`het account "${username}" bestaat niet (meer)`);
-      return { username, ...account };
+      return principalOf(username, account.name, account.grants);
     } catch (error) {
       if (error instanceof InvalidToken) throw error;
       throw new InvalidToken((error as Error).message);
@@ -175,12 +184,14 @@ export class LocalAccounts extends TokenVerifier {
     return this.options.tokenLifetimeSeconds ?? DEFAULT_TOKEN_LIFETIME_SECONDS;
   }
 
-  private account(username: string): Omit<Principal, 'username'> | undefined {
+  private account(username: string): (Omit<Principal, 'username' | 'grants'> & { grants: Grant[] }) | undefined {
     const fixed = FIXED[username];
-    if (fixed) return { name: fixed.name, roles: [fixed.role], actionCodes: [] };
+    if (fixed) return principalOf(username, fixed.name, [{ role: fixed.role, werkagendaId: ALL_WERKAGENDAS, actionCodes: [] }]);
     const code = /^actiehouder-(\d+(?:\.\d+)*)$/.exec(username)?.[1];
     if (!code || (this.options.actionCodes && !this.options.actionCodes.includes(code))) return undefined;
-    return { name: `Actiehouder actie ${code} (lokaal account)`, roles: ['actiehouder'], actionCodes: [code] };
+    return principalOf(username, `Actiehouder actie ${code} (lokaal account)`, [
+      { role: 'actiehouder', werkagendaId: ALL_WERKAGENDAS, actionCodes: [code] },
+    ]);
   }
 }
 
