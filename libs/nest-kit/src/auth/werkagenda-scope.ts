@@ -6,9 +6,10 @@ import { splitActionKey } from '@regie/es-core';
  * in that werkagenda (a coordinator of one werkagenda is refused in another):
  * - `{ param: 'code', kind: 'action' }`: a route parameter, looked up by kind (see WerkagendaLookups);
  * - `{ body: 'werkagendaId' }` / `{ query: 'werkagendaId' }`: the werkagenda named in the request.
- * The first source that yields a werkagenda wins.
+ * The first source that yields a werkagenda wins. A body or query field the request may leave out
+ * names its `fallback`: the werkagenda the handler then acts in (so the check is made there too).
  */
-export type ScopeSource = { param: string; kind: string } | { body: string } | { query: string };
+export type ScopeSource = { param: string; kind: string } | { body: string; fallback?: string } | { query: string; fallback?: string };
 
 export const SCOPE_METADATA = 'regie:werkagenda-scope';
 export const UNSCOPED = 'unscoped';
@@ -63,9 +64,11 @@ export class WerkagendaLookups {
         const body = req.body as Record<string, unknown> | undefined;
         const id = body && typeof body === 'object' ? body[source.body] : undefined;
         if (typeof id === 'string' && id.length > 0) return id;
+        if (source.fallback) return source.fallback;
       } else {
         const id = req.query?.[source.query];
         if (typeof id === 'string' && id.length > 0) return id;
+        if (source.fallback) return source.fallback;
       }
     }
     return undefined;
