@@ -11,6 +11,8 @@ import { CommitmentRegisteredV1, CommitmentsEventV1 } from './events.v1';
 export const CommitmentRegisteredV2 = CommitmentRegisteredV1.extend({
   type: z.literal('CommitmentRegisteredV2'),
   madeBy: PersonalTextV1,
+  /** The werkagenda the toezegging belongs to; absent in messages published before werkagenda's became tenants (the first one). */
+  werkagendaId: z.string().optional(),
 });
 export type CommitmentRegisteredV2 = z.infer<typeof CommitmentRegisteredV2>;
 

@@ -1,4 +1,7 @@
-import { Module, OnApplicationBootstrap } from '@nestjs/common';
+import { Module, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import { ReadModel } from '@regie/context';
+import { WerkagendaLookups } from '@regie/nest-kit';
+import type { CommitmentsQueries } from './read-model/commitments.queries';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CommitmentsController } from './commitment/commitment.http';
 import { TweedeKamerImportController } from './import/tk-import.http';
@@ -26,8 +29,17 @@ import { COMMITMENTS_CONFIG, commitmentsConfigFromEnv } from './shared/config';
   ],
   exports: [CommitmentsSeeder, CommitmentJobs, TweedeKamerImporter],
 })
-export class CommitmentsModule implements OnApplicationBootstrap {
-  constructor(private readonly jobs: CommitmentJobs) {}
+export class CommitmentsModule implements OnModuleInit, OnApplicationBootstrap {
+  constructor(
+    private readonly jobs: CommitmentJobs,
+    private readonly lookups: WerkagendaLookups,
+    private readonly readModel: ReadModel<CommitmentsQueries>,
+  ) {}
+
+  /** A toezegging's werkagenda decides whose coordinator may change it. */
+  onModuleInit(): void {
+    this.lookups.register('commitment', async (id) => (await this.readModel.at()).queries.werkagendaOf(id));
+  }
 
   /** Runs after the module's providers started (projection, relay): re-derive the deadline jobs. */
   async onApplicationBootstrap(): Promise<void> {

@@ -4,8 +4,8 @@ import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { Commands, ReadModel } from '@regie/context';
-import { amsterdamDate, type CommandContext, newIdFor, PersonalDataVault, stableId } from '@regie/es-core';
-import { Allow, asOfParam, Changed, Ctx, Operation, type Refusal, withRevision, zodParam } from '@regie/nest-kit';
+import { amsterdamDate, type CommandContext, FIRST_WERKAGENDA_ID, newIdFor, PersonalDataVault, stableId } from '@regie/es-core';
+import { Allow, asOfParam, Changed, Ctx, Operation, type Refusal, ScopedBy, withRevision, zodParam } from '@regie/nest-kit';
 import { resolveDue } from '../due/resolve-due';
 import { Commitment } from '../commitments.commands';
 import type { CommitmentsQueries } from '../read-model/commitments.queries';
@@ -26,6 +26,8 @@ class RegisterCommitmentBody extends createZodDto(
     due: dueText,
     actionCodes: z.array(actionCode).max(20, 'maximaal 20 acties').default([]),
     externalRef: z.object({ system: z.literal('tweede-kamer'), id: text(100), nummer: text(50).optional() }).optional(),
+    /** The werkagenda it belongs to; the first one when left out. */
+    werkagendaId: text(100).optional(),
   }),
 ) {}
 class PostponeCommitmentBody extends createZodDto(z.object({ due: dueText, reason: text(2000), source: text(300).optional() })) {}
@@ -37,6 +39,7 @@ class WithdrawCommitmentBody extends createZodDto(z.object({ reason: text(2000),
 const refusals: Refusal[] = [400, 401, 403, 404, 409];
 
 const id = zodParam('id', uuidParam);
+const werkagendaId = zodParam('werkagendaId', text(100).optional());
 const status = zodParam('status', z.enum(COMMITMENT_STATUSES, { error: `kies ${COMMITMENT_STATUSES.join(', ')}` }).optional());
 
 /** Commitments (toezeggingen aan de Kamer) over HTTP: see API.md, section Commitments. */
@@ -55,8 +58,12 @@ export class CommitmentsController {
     answers: { type: [CommitmentSummary] },
     refusals: [400, 401],
   })
-  async list(@Query('status', status) filter?: (typeof COMMITMENT_STATUSES)[number], @Query('asOf', asOfParam) asOf?: string) {
-    return (await this.readModel.at(asOf)).queries.list(filter);
+  async list(
+    @Query('status', status) filter?: (typeof COMMITMENT_STATUSES)[number],
+    @Query('asOf', asOfParam) asOf?: string,
+    @Query('werkagendaId', werkagendaId) inWerkagenda?: string,
+  ) {
+    return (await this.readModel.at(asOf)).queries.list(filter, inWerkagenda);
   }
 
   @Get(':id')
@@ -75,6 +82,7 @@ export class CommitmentsController {
   }
 
   @Allow('coordinator')
+  @ScopedBy({ body: 'werkagendaId', fallback: FIRST_WERKAGENDA_ID })
   @Post()
   @Operation({ summary: 'Registreert een toezegging aan de Kamer', status: 201, answers: { type: CommitmentRegistered }, refusals })
   async register(@Body() body: RegisterCommitmentBody, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
@@ -93,6 +101,7 @@ export class CommitmentsController {
         due,
         actionCodes: body.actionCodes,
         externalRef,
+        werkagendaId: body.werkagendaId ?? FIRST_WERKAGENDA_ID,
       },
     };
     const result = await this.run(commitmentId, command, ctx);
@@ -100,6 +109,7 @@ export class CommitmentsController {
   }
 
   @Allow('coordinator')
+  @ScopedBy({ param: 'id', kind: 'commitment' })
   @Post(':id/postpone')
   @Operation({ summary: 'Stelt een toezegging uit naar een nieuwe termijn, met reden', answers: { type: CommitmentPostponed }, refusals })
   @HttpCode(200)
@@ -120,6 +130,7 @@ export class CommitmentsController {
   }
 
   @Allow('coordinator')
+  @ScopedBy({ param: 'id', kind: 'commitment' })
   @Post(':id/fulfil')
   @Operation({ summary: 'Meldt een toezegging als nagekomen met het document dat haar nakomt', answers: { type: Changed }, refusals })
   @HttpCode(200)
@@ -138,6 +149,7 @@ export class CommitmentsController {
   }
 
   @Allow('coordinator')
+  @ScopedBy({ param: 'id', kind: 'commitment' })
   @Post(':id/withdraw')
   @Operation({ summary: 'Trekt een toezegging in, met reden', answers: { type: Changed }, refusals })
   @HttpCode(200)

@@ -29,6 +29,8 @@ export type RegisteredData = {
   due: Due;
   actionCodes: string[];
   externalRef: ExternalRef | null;
+  /** The werkagenda the toezegging belongs to; absent in history from before werkagenda's became tenants: the first one. */
+  werkagendaId?: string;
 };
 
 // Events

@@ -2,8 +2,8 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import type { CommandContext } from '@regie/es-core';
-import { Allow, Ctx, Operation, type LargeBody } from '@regie/nest-kit';
+import { type CommandContext, FIRST_WERKAGENDA_ID } from '@regie/es-core';
+import { Allow, Ctx, Operation, type LargeBody, ScopedBy } from '@regie/nest-kit';
 import { ImportSummary as ImportAnswer } from '../commitment/commitment.responses';
 import { type ImportSummary, TweedeKamerImporter } from './tk-import';
 
@@ -17,6 +17,7 @@ export const TK_IMPORT_BODY: LargeBody = { path: '/api/v1/commitments/import/twe
 
 @ApiTags('toezeggingen')
 @Allow('coordinator')
+@ScopedBy({ query: 'werkagendaId', fallback: FIRST_WERKAGENDA_ID }) // the Kamer's toezeggingen on this werkagenda's subject
 @Controller('api/v1/commitments/import')
 export class TweedeKamerImportController {
   constructor(private readonly importer: TweedeKamerImporter) {}

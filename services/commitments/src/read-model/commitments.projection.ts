@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { appliedTypes, type RecordedEvent } from '@regie/es-core';
+import { appliedTypes, FIRST_WERKAGENDA_ID, type RecordedEvent } from '@regie/es-core';
 import { changedKeys, type Projection, RowSet } from '@regie/read-model';
 import type { CommitmentEvent } from '../commitment/commitment';
 import { CommitmentHistoryRow, CommitmentRow } from './entities';
@@ -100,6 +100,7 @@ export function applyCommitmentsEvent(t: CommitmentsTables, recorded: RecordedEv
         originalDueDate: d.due.date,
         status: 'open',
         actionCodes: d.actionCodes,
+        werkagendaId: d.werkagendaId ?? FIRST_WERKAGENDA_ID,
         externalRef: d.externalRef,
         fulfilledBy: null,
         dueSoonFor: null,

@@ -20,22 +20,26 @@ const summary = (row: CommitmentRow, postponementCount: number) => ({
   dueDate: row.dueDate,
   status: row.status,
   actionCodes: row.actionCodes,
+  werkagendaId: row.werkagendaId,
   externalRef: row.externalRef,
   postponementCount,
   fulfilledBy: row.fulfilledBy,
   revision: row.revision,
 });
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Read side of the commitments context: answers only from its own read-model tables. */
 export class CommitmentsQueries {
   constructor(private readonly ds: DataSource) {}
 
   /** Soonest due first; commitments without a due date last. */
-  async list(status?: CommitmentStatus) {
+  async list(status?: CommitmentStatus, werkagendaId?: string) {
     const rows = await this.ds
       .getRepository(CommitmentRow)
       .createQueryBuilder('c')
       .where(status ? 'c.status = :status' : 'true', { status })
+      .andWhere(werkagendaId ? 'c.werkagenda_id = :werkagendaId' : 'true', { werkagendaId })
       .orderBy('c.due_date', 'ASC', 'NULLS LAST')
       .addOrderBy('c.made_at_date', 'ASC')
       .addOrderBy('c.id', 'ASC')
@@ -50,6 +54,13 @@ export class CommitmentsQueries {
       .getRawMany<{ id: string; n: number }>();
     const postponed = new Map(counts.map((c) => [c.id, c.n]));
     return rows.map((row) => summary(row, postponed.get(row.id) ?? 0));
+  }
+
+  /** The werkagenda of a toezegging, for the rights check; undefined when there is none. */
+  async werkagendaOf(id: string): Promise<string | undefined> {
+    if (!UUID.test(id)) return undefined; // the route's own check answers 400
+    const row = await this.ds.getRepository(CommitmentRow).findOne({ where: { id }, select: { werkagendaId: true } });
+    return row?.werkagendaId;
   }
 
   /** One commitment with its full history: postponements with reasons, fulfilment, overdue, notifications. */

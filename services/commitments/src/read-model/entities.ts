@@ -22,6 +22,7 @@ export class CommitmentRow {
   @Column('date', { name: 'original_due_date', nullable: true }) originalDueDate!: string | null;
   @Column('text') status!: CommitmentStatus;
   @Column('jsonb', { name: 'action_codes' }) actionCodes!: string[];
+  @Column('text', { name: 'werkagenda_id' }) werkagendaId!: string;
   @Column('jsonb', { name: 'external_ref', nullable: true }) externalRef!: ExternalRef | null;
   @Column('jsonb', { name: 'fulfilled_by', nullable: true }) fulfilledBy!: FulfilmentDocument | null;
   @Column('date', { name: 'due_soon_for', nullable: true }) dueSoonFor!: string | null;

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { FIRST_WERKAGENDA_ID } from '@regie/es-core';
 import { schemaOf } from '@regie/read-model';
 
 /** Migrations interpolate the DataSource's schema, so a rebuild schema gets the same tables. */
@@ -40,4 +41,23 @@ export class CommitmentMadeBySealed1700000000102 implements MigrationInterface {
   }
 }
 
-export const COMMITMENTS_MIGRATIONS = [CommitmentsReadModel1700000000101, CommitmentMadeBySealed1700000000102];
+/** Toezeggingen per werkagenda: those registered before werkagenda's became tenants belong to the first. */
+export class CommitmentWerkagenda1700000000103 implements MigrationInterface {
+  name = 'CommitmentWerkagenda1700000000103';
+
+  async up(runner: QueryRunner): Promise<void> {
+    const s = schemaOf(runner);
+    await runner.query(`ALTER TABLE ${s}.commitment ADD COLUMN werkagenda_id text NOT NULL DEFAULT '${FIRST_WERKAGENDA_ID}'`);
+    await runner.query(`CREATE INDEX ON ${s}.commitment (werkagenda_id)`);
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query(`ALTER TABLE ${schemaOf(runner)}.commitment DROP COLUMN werkagenda_id`);
+  }
+}
+
+export const COMMITMENTS_MIGRATIONS = [
+  CommitmentsReadModel1700000000101,
+  CommitmentMadeBySealed1700000000102,
+  CommitmentWerkagenda1700000000103,
+];
