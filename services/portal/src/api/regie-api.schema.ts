@@ -1759,6 +1759,7 @@ export interface components {
         id: string;
         nummer?: string;
       };
+      werkagendaId?: string;
     };
     CommitmentRegistered_Output: {
       id: string;
@@ -4220,6 +4221,7 @@ export interface operations {
     parameters: {
       query: {
         asOf: string;
+        werkagendaId: string;
       };
       header?: never;
       path?: never;
