@@ -11,7 +11,7 @@ export {
   type ClaimNames,
 } from './principal';
 export { ScopedBy, Unscoped, WerkagendaLookups, type ScopeSource, SCOPE_METADATA, UNSCOPED } from './werkagenda-scope';
-export { Allow, Public, actiehouderOf, permits, type AccessRule } from './access';
+export { Allow, Public, actiehouderOf, permits, type AccessRule, ACCESS_METADATA, PUBLIC_ACCESS } from './access';
 export { AuthGuard, Caller, requireRole } from './auth.guard';
 export {
   LocalAccounts,
