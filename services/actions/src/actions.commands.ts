@@ -19,9 +19,10 @@ export const Werkagenda = defineAggregate({
   upcasters: WERKAGENDA_UPCASTERS,
   before: async (command, hook) => {
     // A werkagenda's title is unique among werkagenda's (its id is, by its stream).
-    const title = command.type === 'EstablishWerkagenda' || command.type === 'ChangeWerkagenda' || command.type === 'ReviseWerkagenda'
-      ? command.data.title
-      : undefined;
+    const title =
+      command.type === 'EstablishWerkagenda' || command.type === 'ChangeWerkagenda' || command.type === 'ReviseWerkagenda'
+        ? command.data.title
+        : undefined;
     if (title !== undefined && (await hook.get(ActionsQueries).werkagendaWithTitle(title, command.data.werkagendaId)))
       throw new IllegalTransition(`er is al een werkagenda met de titel "${title}"`);
   },
@@ -76,17 +77,27 @@ async function actionHasRegion({ store }: AggregateHookContext, code: string, sl
 async function checkAgainstWerkagenda(command: ActionCommand, hook: AggregateHookContext): Promise<void> {
   if (command.type !== 'DefineAction' && command.type !== 'ChangeAction') return;
   const { werkagendaId, code } = splitActionKey(command.data.code);
+  const readWerkagenda = async () => {
+    const events = await hook.store.readStream(werkagendaStream(werkagendaId));
+    return events.reduce((state, e) => evolveWerkagenda(state, e as unknown as WerkagendaEvent), noWerkagenda());
+  };
+  const checkParties = (parties: string[], known: { code: string }[]) => {
+    const unknown = parties.filter((p) => !known.some((party) => party.code === p));
+    if (unknown.length > 0) throw new InvalidInput('leadParties', `geen partij van de werkagenda: ${unknown.join(', ')}`);
+  };
   if (command.type === 'DefineAction') {
     const d = command.data;
-    if (actionKey(d.werkagendaId, code) !== d.code) throw new InvalidInput('code', `sleutel ${d.code} hoort niet bij werkagenda ${d.werkagendaId}`);
-    const events = await hook.store.readStream(werkagendaStream(d.werkagendaId));
-    const werkagenda = events.reduce((state, e) => evolveWerkagenda(state, e as unknown as WerkagendaEvent), noWerkagenda());
+    if (actionKey(d.werkagendaId, code) !== d.code)
+      throw new InvalidInput('code', `sleutel ${d.code} hoort niet bij werkagenda ${d.werkagendaId}`);
+    const werkagenda = await readWerkagenda();
     if (!werkagenda.established) throw new NotFound(`werkagenda ${d.werkagendaId} bestaat niet`);
     if (werkagenda.archived) throw new IllegalTransition(`werkagenda ${d.werkagendaId} is gearchiveerd: er komen geen acties meer bij`);
     if (!werkagenda.actionLines.some((l) => l.number === d.actionLine))
       throw new InvalidInput('actionLine', `de werkagenda heeft geen actielijn ${d.actionLine}`);
-    const unknown = d.actionHolder.parties.filter((p) => !werkagenda.parties.some((party) => party.code === p));
-    if (unknown.length > 0) throw new InvalidInput('leadParties', `geen partij van de werkagenda: ${unknown.join(', ')}`);
+    checkParties(d.actionHolder.parties, werkagenda.parties);
+  } else if (command.data.leadParties !== undefined) {
+    const werkagenda = await readWerkagenda();
+    if (werkagenda.established) checkParties(command.data.leadParties, werkagenda.parties);
   }
   const title = command.data.title;
   if (title !== undefined) {

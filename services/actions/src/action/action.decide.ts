@@ -61,7 +61,9 @@ export const decide = (command: ActionCommand, state: ActionState): ActionEvent[
       return [
         ...(fieldsChange ? [{ type: 'ActionChanged' as const, data: { ...change, reason: why } }] : []),
         // Lead parties are the action holder's parties: the contract's ActionHolderAssigned tells the other contexts.
-        ...(partiesChange ? [{ type: 'ActionHolderAssigned' as const, data: { code, actionHolder: { ...holder, parties: leadParties } } }] : []),
+        ...(partiesChange
+          ? [{ type: 'ActionHolderAssigned' as const, data: { code, actionHolder: { ...holder, parties: leadParties } } }]
+          : []),
       ];
     }
     case 'AddRegion': {

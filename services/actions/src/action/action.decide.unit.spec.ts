@@ -133,7 +133,12 @@ describe('action', () => {
   });
 
   describe('changes and regions', () => {
-    const region = { slug: 'zeeland', name: 'Zorgkantoorregio Zeeland', period: { from: '2025-07-01', to: '2026-05-31' }, status: 'aangemeld' as const };
+    const region = {
+      slug: 'zeeland',
+      name: 'Zorgkantoorregio Zeeland',
+      period: { from: '2025-07-01', to: '2026-05-31' },
+      status: 'aangemeld' as const,
+    };
     const regionAdded = { type: 'RegionAdded' as const, data: { code: '2.1', region } };
 
     it('changes the title and actiehouder persons with a reason, and lead parties as the action holder', () => {
@@ -143,22 +148,33 @@ describe('action', () => {
           data: { code: '2.1', title: 'Nieuwe titel', actiehouderPersonIds: ['p-1'], leadParties: ['VNG'], reason: 'besluit kerngroep' },
         })
         .then([
-          { type: 'ActionChanged', data: { code: '2.1', title: 'Nieuwe titel', actiehouderPersonIds: ['p-1'], reason: 'besluit kerngroep' } },
+          {
+            type: 'ActionChanged',
+            data: { code: '2.1', title: 'Nieuwe titel', actiehouderPersonIds: ['p-1'], reason: 'besluit kerngroep' },
+          },
           { type: 'ActionHolderAssigned', data: { code: '2.1', actionHolder: { ...defined.data.actionHolder, parties: ['VNG'] } } },
         ]);
     });
 
     it('records nothing when nothing changes, and wants a reason when something does', () => {
-      given([defined]).when({ type: 'ChangeAction', data: { code: '2.1', title: defined.data.title } }).then([]);
-      given([defined]).when({ type: 'ChangeAction', data: { code: '2.1', title: 'Anders' } }).thenThrows(InvalidInput, /reden/);
+      given([defined])
+        .when({ type: 'ChangeAction', data: { code: '2.1', title: defined.data.title } })
+        .then([]);
+      given([defined])
+        .when({ type: 'ChangeAction', data: { code: '2.1', title: 'Anders' } })
+        .thenThrows(InvalidInput, /reden/);
     });
 
     it('adds a region once, and records its status changes', () => {
       given([defined]).when({ type: 'AddRegion', data: regionAdded.data }).then([regionAdded]);
       given([defined, regionAdded]).when({ type: 'AddRegion', data: regionAdded.data }).thenThrows(IllegalTransition);
       const started = { code: '2.1', slug: 'zeeland', status: 'gestart' as const, on: '2025-07-01', note: null };
-      given([defined, regionAdded]).when({ type: 'ChangeRegionStatus', data: started }).then([{ type: 'RegionStatusChanged', data: started }]);
-      given([defined, regionAdded]).when({ type: 'ChangeRegionStatus', data: { ...started, status: 'aangemeld' } }).then([]);
+      given([defined, regionAdded])
+        .when({ type: 'ChangeRegionStatus', data: started })
+        .then([{ type: 'RegionStatusChanged', data: started }]);
+      given([defined, regionAdded])
+        .when({ type: 'ChangeRegionStatus', data: { ...started, status: 'aangemeld' } })
+        .then([]);
       given([defined]).when({ type: 'ChangeRegionStatus', data: started }).thenThrows(NotFound);
     });
 

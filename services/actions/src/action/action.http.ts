@@ -41,7 +41,9 @@ class ChangeActionBody extends createZodDto(
   }),
 ) {}
 const regionStatus = z.enum(REGION_STATUSES, { error: 'kies aangemeld, gestart, plan_van_aanpak_gereed of afgerond' });
-const slug = z.string({ error: 'verplicht: een korte naam' }).regex(/^[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?$/, 'kleine letters, cijfers en koppeltekens, zoals west-brabant');
+const slug = z
+  .string({ error: 'verplicht: een korte naam' })
+  .regex(/^[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?$/, 'kleine letters, cijfers en koppeltekens, zoals west-brabant');
 class AddRegionBody extends createZodDto(
   z.object({
     slug,
@@ -53,7 +55,9 @@ class AddRegionBody extends createZodDto(
     status: regionStatus.default('aangemeld'),
   }),
 ) {}
-class ChangeRegionStatusBody extends createZodDto(z.object({ status: regionStatus, on: isoDate.optional(), note: text(1000).optional() })) {}
+class ChangeRegionStatusBody extends createZodDto(
+  z.object({ status: regionStatus, on: isoDate.optional(), note: text(1000).optional() }),
+) {}
 
 const code = zodParam('code', actionCodeParam);
 const regionSlug = zodParam('slug', slug);
@@ -174,7 +178,12 @@ export class ActionsController {
   @Allow('coordinator', 'beheerder')
   @ScopedBy({ param: 'code', kind: 'action' })
   @Post('actions/:code/regions')
-  @Operation({ summary: 'Voegt een regio toe aan een actie (zoals een pilotregio)', status: 201, answers: { type: Created }, refusals: [400, 401, 403, 404, 409] })
+  @Operation({
+    summary: 'Voegt een regio toe aan een actie (zoals een pilotregio)',
+    status: 201,
+    answers: { type: Created },
+    refusals: [400, 401, 403, 404, 409],
+  })
   async addRegion(
     @Param('code', code) key: string,
     @Body() body: AddRegionBody,
@@ -189,7 +198,11 @@ export class ActionsController {
   @Allow('coordinator', actiehouderOf('code'))
   @ScopedBy({ param: 'code', kind: 'action' })
   @Post('actions/:code/regions/:slug/status')
-  @Operation({ summary: 'Legt de stand van een regio in een actie vast', answers: { type: ActionChangedAnswer }, refusals: [400, 401, 403, 404, 409] })
+  @Operation({
+    summary: 'Legt de stand van een regio in een actie vast',
+    answers: { type: ActionChangedAnswer },
+    refusals: [400, 401, 403, 404, 409],
+  })
   @HttpCode(200)
   async regionStatus(
     @Param('code', code) key: string,

@@ -81,7 +81,13 @@ export const REMEMBERED_REPORTS = 100;
 
 export const actionStream = (code: string): string => 'action-' + code;
 
-export const initialState = (): ActionState => ({ defined: false, reportIds: [], actiehouderPersonIds: [], startActivities: [], regions: [] });
+export const initialState = (): ActionState => ({
+  defined: false,
+  reportIds: [],
+  actiehouderPersonIds: [],
+  startActivities: [],
+  regions: [],
+});
 
 export const evolve = (state: ActionState, event: ActionEvent): ActionState => {
   switch (event.type) {
@@ -105,7 +111,10 @@ export const evolve = (state: ActionState, event: ActionEvent): ActionState => {
     case 'RegionAdded':
       return { ...state, regions: [...state.regions, { slug: event.data.region.slug, status: event.data.region.status }] };
     case 'RegionStatusChanged':
-      return { ...state, regions: state.regions.map((r) => (r.slug === event.data.slug ? { slug: r.slug, status: event.data.status } : r)) };
+      return {
+        ...state,
+        regions: state.regions.map((r) => (r.slug === event.data.slug ? { slug: r.slug, status: event.data.status } : r)),
+      };
     case 'ActionHolderAssigned':
       return { ...state, actionHolder: event.data.actionHolder };
     case 'ProgressReported':

@@ -17,7 +17,10 @@ class PlanMilestoneBody extends createZodDto(
     dueDate: isoDate,
     dueDateText: text(100).optional(),
     /** The region of the action this milestone belongs to (e.g. a pilot region). */
-    regionSlug: z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?$/, 'kleine letters, cijfers en koppeltekens, zoals west-brabant').optional(),
+    regionSlug: z
+      .string()
+      .regex(/^[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?$/, 'kleine letters, cijfers en koppeltekens, zoals west-brabant')
+      .optional(),
   }),
 ) {}
 class StartMilestoneBody extends createZodDto(z.object({ startedOn: isoDate.optional() })) {}

@@ -78,7 +78,8 @@ export class ActionsProjection implements Projection {
     await t.milestone.load(changedKeys(batch, milestoneKey));
     await t.knelpunt.load(changedKeys(batch, knelpuntKey));
     for (const event of batch) applyActionsEvent(t, event);
-    for (const rows of [t.werkagenda, t.action, t.milestone, t.progressReport, t.knelpunt, t.region] as RowSet<object>[]) await rows.flush();
+    for (const rows of [t.werkagenda, t.action, t.milestone, t.progressReport, t.knelpunt, t.region] as RowSet<object>[])
+      await rows.flush();
   }
 }
 
@@ -96,7 +97,11 @@ const werkagendaKey = (e: Recorded) =>
 const actionKey = (e: Recorded) =>
   e.type === 'ActionDefined'
     ? { creates: e.data.code }
-    : e.type === 'ActionHolderAssigned' || e.type === 'ProgressReported' || e.type === 'ActionChanged' || e.type === 'RegionAdded' || e.type === 'RegionStatusChanged'
+    : e.type === 'ActionHolderAssigned' ||
+        e.type === 'ProgressReported' ||
+        e.type === 'ActionChanged' ||
+        e.type === 'RegionAdded' ||
+        e.type === 'RegionStatusChanged'
       ? { changes: e.data.code }
       : {};
 const regionId = (actionCode: string, slug: string) => `${actionCode}#${slug}`;

@@ -4,7 +4,6 @@ import { lateness } from '../milestone/milestone';
 import { WERKAGENDA_SEED } from '../seed/werkagenda.seed-data';
 import { ActionRow, KnelpuntRow, MilestoneRow, WerkagendaRow } from './entities';
 
-
 const werkagendaView = (row: WerkagendaRow) => ({
   id: row.id,
   title: row.title,
@@ -99,7 +98,9 @@ export class ActionsQueries {
       [werkagendaId ?? null],
     );
     const first = (row: ListRow) => (row.werkagenda_id === WERKAGENDA_SEED.id ? '' : row.werkagenda_id);
-    rows.sort((a, b) => first(a).localeCompare(first(b)) || a.code_in_werkagenda.localeCompare(b.code_in_werkagenda, 'nl', { numeric: true }));
+    rows.sort(
+      (a, b) => first(a).localeCompare(first(b)) || a.code_in_werkagenda.localeCompare(b.code_in_werkagenda, 'nl', { numeric: true }),
+    );
     return rows.map((action) => ({
       key: action.code,
       werkagendaId: action.werkagenda_id,

@@ -68,7 +68,8 @@ const PILOTREGIOS: { slug: string; name: string }[] = [
 const PILOT_PERIOD = { from: '2025-07-01', to: '2026-05-31' };
 const pilotSource: SeedSource = {
   document: PILOT,
-  locator: 'Ondersteuning pilotregio\'s: "de volgende 9 zorgkantoorregio\'s die de komende periode (juli 2025 tot en met mei 2026) gaan deelnemen aan de pilots"',
+  locator:
+    'Ondersteuning pilotregio\'s: "de volgende 9 zorgkantoorregio\'s die de komende periode (juli 2025 tot en met mei 2026) gaan deelnemen aan de pilots"',
 };
 const partiesSource: SeedSource = {
   document: PILOT,
@@ -113,7 +114,7 @@ export const ACTIEPLAN_SEED: ActieplanSeed = {
       startActivities: [
         "Als eerste actie worden regio's waar de knelpunten groot zijn ondersteund in hun aanpak.",
         'De partijen gaan regionaal aan de slag met het maken van een overzichtelijk plan van aanpak voor het verbeteren van de samenwerking. Het doel is dat cliënten hierdoor sneller een passende (woon)zorgplek krijgen.',
-        "Regionale geleerde lessen worden vertaald naar landelijke lessen. Deze informatie gaat leiden tot een handreiking voor het maken van samenwerkingsafspraken en aanscherping van de andere acties uit het actieplan.",
+        'Regionale geleerde lessen worden vertaald naar landelijke lessen. Deze informatie gaat leiden tot een handreiking voor het maken van samenwerkingsafspraken en aanscherping van de andere acties uit het actieplan.',
       ],
       regions: PILOTREGIOS.map((r) => ({
         ...r,
@@ -129,7 +130,10 @@ export const ACTIEPLAN_SEED: ActieplanSeed = {
         dueDate: '2026-05-31',
         dueDateText: 'juli 2025 tot en met mei 2026',
         regionSlug: r.slug,
-        source: { ...pilotSource, locator: `${pilotSource.locator}; "een overzichtelijk plan van aanpak voor het verbeteren van de samenwerking"` },
+        source: {
+          ...pilotSource,
+          locator: `${pilotSource.locator}; "een overzichtelijk plan van aanpak voor het verbeteren van de samenwerking"`,
+        },
       })),
       source: { document: PILOT, locator: "Ondersteuning pilotregio's" },
     },

@@ -84,13 +84,20 @@ export class WerkagendaSeeder {
         () =>
           new Werkagenda.Command(
             seed.id,
-            { type: 'EstablishWerkagenda', data: { werkagendaId: seed.id, title: seed.title, period: seed.period, parties, actionLines: seed.actionLines } },
+            {
+              type: 'EstablishWerkagenda',
+              data: { werkagendaId: seed.id, title: seed.title, period: seed.period, parties, actionLines: seed.actionLines },
+            },
             ctx(),
           ),
         ...seed.partyChanges.map((change) => () => {
           const before = parties.find((p) => p.code === change.code) as Party;
           const party: Party = { ...before, bestuurlijkeAfspraken: change.bestuurlijkeAfspraken };
-          return new Werkagenda.Command(seed.id, { type: 'ChangeParty', data: { werkagendaId: seed.id, party, reason: change.reason } }, ctx());
+          return new Werkagenda.Command(
+            seed.id,
+            { type: 'ChangeParty', data: { werkagendaId: seed.id, party, reason: change.reason } },
+            ctx(),
+          );
         }),
       ],
     };
@@ -153,16 +160,15 @@ export class WerkagendaSeeder {
             actiehouderPersonIds: [],
           },
         },
-        ...action.regions.map(
-          (r): ActionCommand => ({ type: 'AddRegion', data: { code: key, region: { slug: r.slug, name: r.name, period: r.period, status: r.status } } }),
-        ),
+        ...action.regions.map((r): ActionCommand => ({
+          type: 'AddRegion',
+          data: { code: key, region: { slug: r.slug, name: r.name, period: r.period, status: r.status } },
+        })),
       ];
       return { streamId: actionStream(key), steps: steps.map((command) => () => new Action.Command(key, command, ctx())) };
     });
     const milestones = seed.actions.flatMap((action) =>
-      action.milestones.map((m) =>
-        this.milestoneStream(actionKey(seed.id, action.code), { ...m, replans: [] }, ctx, m.regionSlug),
-      ),
+      action.milestones.map((m) => this.milestoneStream(actionKey(seed.id, action.code), { ...m, replans: [] }, ctx, m.regionSlug)),
     );
     return [werkagenda, ...actions, ...milestones];
   }

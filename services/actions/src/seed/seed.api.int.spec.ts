@@ -33,7 +33,7 @@ describe('the werkagenda seed', () => {
     expect(body.actionLines.map((l: { number: number }) => l.number)).toEqual([0, 1, 2, 3]);
   });
 
-  it('lists both werkagenda\'s actions without a filter, the first werkagenda\'s first', async () => {
+  it("lists both werkagenda's actions without a filter, the first werkagenda's first", async () => {
     const { body } = await request(t.http).get('/api/v1/actions').expect(200);
     expect(body.map((a: { key: string }) => a.key).slice(-2)).toEqual(['3.2', 'actieplan-dakloos-wlz-2025:1.1']);
   });

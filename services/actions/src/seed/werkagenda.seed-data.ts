@@ -98,7 +98,8 @@ export interface SeedWerkagenda {
  */
 export const PARTY_ROLES_SOURCE: SeedSource = {
   document: 'kamerbrief-25424-727-werkagenda-actieplan-2025-03-11.txt',
-  locator: 'Inleiding: "die we samen met Zorgverzekeraars Nederland (ZN), de Vereniging Nederlandse Gemeenten (VNG), de Nederlandse ggz, Valente en MIND (hierna: de partijen) hebben opgesteld"',
+  locator:
+    'Inleiding: "die we samen met Zorgverzekeraars Nederland (ZN), de Vereniging Nederlandse Gemeenten (VNG), de Nederlandse ggz, Valente en MIND (hierna: de partijen) hebben opgesteld"',
 };
 
 const WA = 'werkagenda-betekenisvol-leven-2025-2028.txt';
@@ -137,7 +138,10 @@ export const WERKAGENDA_SEED: SeedWerkagenda = {
       reason:
         'De VNG heeft zich in september 2024 teruggetrokken uit de bestuurlijke afspraken uit onvrede over het besluit van de Staatssecretaris voor LMZ om de volumecompensatie voor beschermd wonen niet volgens de voorheen gehanteerde systematiek toe te kennen. De VNG neemt wel deel aan de werkagenda.',
       // 'since' is de eerste dag van de genoemde maand (regel: een maand zonder dag -> de eerste dag).
-      source: { document: 'kamerbrief-25424-727-werkagenda-actieplan-2025-03-11.txt', locator: 'Bestuurlijke afspraken: "De VNG heeft zich in september 2024 teruggetrokken uit de bestuurlijke afspraken"' },
+      source: {
+        document: 'kamerbrief-25424-727-werkagenda-actieplan-2025-03-11.txt',
+        locator: 'Bestuurlijke afspraken: "De VNG heeft zich in september 2024 teruggetrokken uit de bestuurlijke afspraken"',
+      },
     },
   ],
   actionLines: [

@@ -8,12 +8,20 @@ export const text = (max: number) =>
 export const CODE_PATTERN = '(?:0|[1-9]\\d?(?:\\.[1-9]\\d?)?)';
 /** A werkagenda id: lower case, digits and hyphens, e.g. actieplan-dakloos-wlz-2025. */
 export const WERKAGENDA_ID_PATTERN = '[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?';
-export const actionCode = z.string({ error: 'verplicht: een actiecode' }).regex(new RegExp(`^${CODE_PATTERN}$`), 'een actiecode als 0, 1.1 of 2.5');
+export const actionCode = z
+  .string({ error: 'verplicht: een actiecode' })
+  .regex(new RegExp(`^${CODE_PATTERN}$`), 'een actiecode als 0, 1.1 of 2.5');
 /** An action's key: its code in the first werkagenda ('2.1'), else '<werkagendaId>:<code>'. */
 export const actionCodeParam = z
   .string()
-  .regex(new RegExp(`^(?:${WERKAGENDA_ID_PATTERN}:)?${CODE_PATTERN}$`), 'een actiecode als 0, 1.1 of 2.5, of een sleutel als actieplan-dakloos-wlz-2025:1.1');
+  .regex(
+    new RegExp(`^(?:${WERKAGENDA_ID_PATTERN}:)?${CODE_PATTERN}$`),
+    'een actiecode als 0, 1.1 of 2.5, of een sleutel als actieplan-dakloos-wlz-2025:1.1',
+  );
 export const werkagendaIdParam = z
   .string({ error: 'verplicht: een werkagenda-id' })
-  .regex(new RegExp(`^${WERKAGENDA_ID_PATTERN}$`), 'een werkagenda-id: kleine letters, cijfers en koppeltekens, zoals actieplan-dakloos-wlz-2025');
+  .regex(
+    new RegExp(`^${WERKAGENDA_ID_PATTERN}$`),
+    'een werkagenda-id: kleine letters, cijfers en koppeltekens, zoals actieplan-dakloos-wlz-2025',
+  );
 export const uuidParam = z.uuid('verwacht een id (uuid)');

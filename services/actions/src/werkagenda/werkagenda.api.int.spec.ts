@@ -81,8 +81,7 @@ describe("werkagenda's as tenants over HTTP", () => {
   });
 
   it('defines an action in a werkagenda: 201 with its key; 409 on a used code or title; 404 on an unknown werkagenda', async () => {
-    const define = (werkagendaId: string, body: object) =>
-      request(t.http).post(`/api/v1/werkagendas/${werkagendaId}/actions`).send(body);
+    const define = (werkagendaId: string, body: object) => request(t.http).post(`/api/v1/werkagendas/${werkagendaId}/actions`).send(body);
     const body = {
       code: '1.2',
       title: 'Handreiking samenwerkingsafspraken',
@@ -143,7 +142,11 @@ describe("werkagenda's as tenants over HTTP", () => {
     expect((await request(t.http).post(`/api/v1/actions/${key}/regions/drenthe/status`).send({ status: 'gestart' })).status).toBe(404);
     const { body } = await request(t.http).get(`/api/v1/actions/${key}`).expect(200);
     expect(body.regions).toEqual([
-      expect.objectContaining({ slug: 'twente', status: 'plan_van_aanpak_gereed', statusChanges: [{ status: 'plan_van_aanpak_gereed', on: '2026-03-01', note: null }] }),
+      expect.objectContaining({
+        slug: 'twente',
+        status: 'plan_van_aanpak_gereed',
+        statusChanges: [{ status: 'plan_van_aanpak_gereed', on: '2026-03-01', note: null }],
+      }),
     ]);
     const milestone = await request(t.http)
       .post(`/api/v1/actions/${key}/milestones`)
@@ -196,9 +199,7 @@ describe("werkagenda's as tenants over HTTP", () => {
       .set('Authorization', beheerder)
       .send({ reason: 'proef afgelopen' })
       .expect(200);
-    const res = await request(t.http)
-      .post('/api/v1/werkagendas/proef-2026/actions')
-      .send({ code: '2.1', title: 'Te laat', actionLine: 1 });
+    const res = await request(t.http).post('/api/v1/werkagendas/proef-2026/actions').send({ code: '2.1', title: 'Te laat', actionLine: 1 });
     expect(res.status).toBe(409);
     expect(res.body.detail).toMatch(/gearchiveerd/);
     const { body } = await request(t.http).get('/api/v1/werkagendas/proef-2026').expect(200);

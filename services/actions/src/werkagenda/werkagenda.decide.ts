@@ -13,7 +13,10 @@ import {
 
 // Commands
 export type EstablishWerkagenda = { type: 'EstablishWerkagenda'; data: EstablishWerkagendaData };
-export type ChangeWerkagenda = { type: 'ChangeWerkagenda'; data: { werkagendaId: string; title?: string; period?: Period; reason?: string } };
+export type ChangeWerkagenda = {
+  type: 'ChangeWerkagenda';
+  data: { werkagendaId: string; title?: string; period?: Period; reason?: string };
+};
 export type AddParty = { type: 'AddParty'; data: { werkagendaId: string; party: Party } };
 export type ChangeParty = { type: 'ChangeParty'; data: { werkagendaId: string; party: Party; reason?: string } };
 export type AddActionLine = { type: 'AddActionLine'; data: { werkagendaId: string; actionLine: ActionLine } };
@@ -28,14 +31,7 @@ export type ReviseWerkagenda = {
   data: { werkagendaId: string; title?: string; period?: Period; parties?: Party[]; actionLines?: ActionLine[]; reason?: string };
 };
 export type WerkagendaCommand =
-  | EstablishWerkagenda
-  | ChangeWerkagenda
-  | AddParty
-  | ChangeParty
-  | AddActionLine
-  | RenameActionLine
-  | ArchiveWerkagenda
-  | ReviseWerkagenda;
+  EstablishWerkagenda | ChangeWerkagenda | AddParty | ChangeParty | AddActionLine | RenameActionLine | ArchiveWerkagenda | ReviseWerkagenda;
 
 const checkPeriod = (period: Period, field = 'period') => {
   if (period.from > period.to) throw new InvalidInput(`${field}.to`, 'het einde van de periode ligt vóór het begin');
@@ -126,17 +122,15 @@ export const decide = (command: WerkagendaCommand, state: WerkagendaState): Werk
         ...(title !== undefined || period !== undefined
           ? [{ type: 'ChangeWerkagenda', data: { werkagendaId, title, period, reason } } as ChangeWerkagenda]
           : []),
-        ...parties.map(
-          (party): WerkagendaCommand =>
-            state.parties.some((p) => p.code === party.code)
-              ? { type: 'ChangeParty', data: { werkagendaId, party, reason } }
-              : { type: 'AddParty', data: { werkagendaId, party } },
+        ...parties.map((party): WerkagendaCommand =>
+          state.parties.some((p) => p.code === party.code)
+            ? { type: 'ChangeParty', data: { werkagendaId, party, reason } }
+            : { type: 'AddParty', data: { werkagendaId, party } },
         ),
-        ...actionLines.map(
-          (line): WerkagendaCommand =>
-            state.actionLines.some((l) => l.number === line.number)
-              ? { type: 'RenameActionLine', data: { werkagendaId, number: line.number, title: line.title, reason } }
-              : { type: 'AddActionLine', data: { werkagendaId, actionLine: line } },
+        ...actionLines.map((line): WerkagendaCommand =>
+          state.actionLines.some((l) => l.number === line.number)
+            ? { type: 'RenameActionLine', data: { werkagendaId, number: line.number, title: line.title, reason } }
+            : { type: 'AddActionLine', data: { werkagendaId, actionLine: line } },
         ),
       ];
       const events: WerkagendaEvent[] = [];

@@ -82,7 +82,9 @@ describe('werkagenda', () => {
     given([established])
       .when({ type: 'ChangeWerkagenda', data: { werkagendaId: W, title: 'Nieuwe titel', reason: 'besluit regiegroep' } })
       .then([{ type: 'WerkagendaChanged', data: { werkagendaId: W, title: 'Nieuwe titel', reason: 'besluit regiegroep' } }]);
-    given([established]).when({ type: 'ChangeWerkagenda', data: { werkagendaId: W, title: data.title } }).then([]);
+    given([established])
+      .when({ type: 'ChangeWerkagenda', data: { werkagendaId: W, title: data.title } })
+      .then([]);
   });
 
   it('refuses to change what was set before without a reason, naming the field reason', () => {
@@ -94,7 +96,12 @@ describe('werkagenda', () => {
   it('records that VNG withdrew from the bestuurlijke afspraken while staying a party to the werkagenda', () => {
     const withdrawn: Party = {
       ...vng,
-      bestuurlijkeAfspraken: { participates: false, since: '2024-09-01', sinceText: 'september 2024', note: 'neemt wel deel aan de werkagenda' },
+      bestuurlijkeAfspraken: {
+        participates: false,
+        since: '2024-09-01',
+        sinceText: 'september 2024',
+        note: 'neemt wel deel aan de werkagenda',
+      },
     };
     const reason = 'Kamerstuk 25 424, nr. 727';
     given([established])
@@ -107,11 +114,15 @@ describe('werkagenda', () => {
 
   it('adds a party once; changing an unknown party is not found', () => {
     const mind = party('MIND', 'MIND', 'deelnemer');
-    given([established]).when({ type: 'AddParty', data: { werkagendaId: W, party: mind } }).then([
-      { type: 'PartyAdded', data: { werkagendaId: W, party: mind } },
-    ]);
-    given([established]).when({ type: 'AddParty', data: { werkagendaId: W, party: vng } }).thenThrows(IllegalTransition);
-    given([established]).when({ type: 'ChangeParty', data: { werkagendaId: W, party: mind, reason: 'x' } }).thenThrows(NotFound);
+    given([established])
+      .when({ type: 'AddParty', data: { werkagendaId: W, party: mind } })
+      .then([{ type: 'PartyAdded', data: { werkagendaId: W, party: mind } }]);
+    given([established])
+      .when({ type: 'AddParty', data: { werkagendaId: W, party: vng } })
+      .thenThrows(IllegalTransition);
+    given([established])
+      .when({ type: 'ChangeParty', data: { werkagendaId: W, party: mind, reason: 'x' } })
+      .thenThrows(NotFound);
   });
 
   it('adds and renames action lines', () => {
@@ -131,7 +142,14 @@ describe('werkagenda', () => {
     given([established])
       .when({
         type: 'ReviseWerkagenda',
-        data: { werkagendaId: W, parties: [mind], actionLines: [{ number: 1, title: 'Wonen' }, { number: 2, title: 'Zorg' }] },
+        data: {
+          werkagendaId: W,
+          parties: [mind],
+          actionLines: [
+            { number: 1, title: 'Wonen' },
+            { number: 2, title: 'Zorg' },
+          ],
+        },
       })
       .then([
         { type: 'PartyAdded', data: { werkagendaId: W, party: mind } },
@@ -143,15 +161,21 @@ describe('werkagenda', () => {
   });
 
   it('archives once with a reason; an archived werkagenda changes no more', () => {
-    given([established]).when({ type: 'ArchiveWerkagenda', data: { werkagendaId: W, reason: 'looptijd voorbij' } }).then([archived]);
-    given([established, archived]).when({ type: 'ArchiveWerkagenda', data: { werkagendaId: W, reason: 'nogmaals' } }).then([]);
+    given([established])
+      .when({ type: 'ArchiveWerkagenda', data: { werkagendaId: W, reason: 'looptijd voorbij' } })
+      .then([archived]);
+    given([established, archived])
+      .when({ type: 'ArchiveWerkagenda', data: { werkagendaId: W, reason: 'nogmaals' } })
+      .then([]);
     given([established, archived])
       .when({ type: 'ChangeWerkagenda', data: { werkagendaId: W, title: 'x', reason: 'y' } })
       .thenThrows(IllegalTransition, /gearchiveerd/);
   });
 
   it('knows no werkagenda that was never established', () => {
-    given([]).when({ type: 'AddActionLine', data: { werkagendaId: W, actionLine: { number: 4, title: 'x' } } }).thenThrows(NotFound);
+    given([])
+      .when({ type: 'AddActionLine', data: { werkagendaId: W, actionLine: { number: 4, title: 'x' } } })
+      .thenThrows(NotFound);
   });
 
   it('names its stream after the werkagenda id', () => {

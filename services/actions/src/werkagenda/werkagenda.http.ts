@@ -5,7 +5,19 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { Commands, ReadModel } from '@regie/context';
 import { actionKey, type CommandContext } from '@regie/es-core';
-import { Allow, Caller, Created, Ctx, Operation, permits, type Principal, ScopedBy, Unscoped, withRevision, zodParam } from '@regie/nest-kit';
+import {
+  Allow,
+  Caller,
+  Created,
+  Ctx,
+  Operation,
+  permits,
+  type Principal,
+  ScopedBy,
+  Unscoped,
+  withRevision,
+  zodParam,
+} from '@regie/nest-kit';
 import { Action, Werkagenda } from '../actions.commands';
 import { ActionKeyCreated, WerkagendaChangedAnswer, WerkagendaEntry } from '../action/action.responses';
 import type { ActionsQueries } from '../read-model/actions.queries';
@@ -16,7 +28,9 @@ import type { WerkagendaCommand } from './werkagenda.decide';
 const period = z
   .object({ from: isoDate, to: isoDate })
   .refine((p) => p.from <= p.to, { message: 'het einde van de periode ligt vóór het begin', path: ['to'] });
-const partyCode = z.string({ error: 'verplicht: een partijcode' }).regex(/^[A-Z][A-Z0-9]{1,11}$/, 'een partijcode in hoofdletters, zoals VWS of ZN');
+const partyCode = z
+  .string({ error: 'verplicht: een partijcode' })
+  .regex(/^[A-Z][A-Z0-9]{1,11}$/, 'een partijcode in hoofdletters, zoals VWS of ZN');
 const party = z.object({
   code: partyCode,
   name: text(200),
@@ -102,7 +116,11 @@ export class WerkagendasController {
   }
 
   @Get(':id')
-  @Operation({ summary: 'Geeft één werkagenda: partijen, looptijd en actielijnen', answers: { type: WerkagendaEntry }, refusals: [400, 401, 404] })
+  @Operation({
+    summary: 'Geeft één werkagenda: partijen, looptijd en actielijnen',
+    answers: { type: WerkagendaEntry },
+    refusals: [400, 401, 404],
+  })
   async one(@Param('id', id) werkagendaId: string) {
     const { queries } = await this.readModel.at(undefined);
     return queries.werkagendaById(werkagendaId);
@@ -113,7 +131,13 @@ export class WerkagendasController {
   @Unscoped()
   @Operation({ summary: 'Legt een nieuwe werkagenda vast', status: 201, answers: { type: Created }, refusals: [400, 401, 403, 409] })
   async establish(@Body() body: EstablishWerkagendaBody, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
-    const data = { werkagendaId: body.id, title: body.title, period: body.period, parties: body.parties.map(toParty), actionLines: body.actionLines };
+    const data = {
+      werkagendaId: body.id,
+      title: body.title,
+      period: body.period,
+      parties: body.parties.map(toParty),
+      actionLines: body.actionLines,
+    };
     const result = await this.commands.run(new Werkagenda.Command(body.id, { type: 'EstablishWerkagenda', data }, ctx));
     return withRevision(res, result.revision, { id: body.id });
   }
@@ -155,7 +179,11 @@ export class WerkagendasController {
   @Post(':id/archive')
   @Allow('beheerder')
   @ScopedBy({ param: 'id', kind: 'werkagenda' })
-  @Operation({ summary: 'Archiveert een werkagenda: er komen geen acties meer bij', answers: { type: WerkagendaChangedAnswer }, refusals: [400, 401, 403, 404] })
+  @Operation({
+    summary: 'Archiveert een werkagenda: er komen geen acties meer bij',
+    answers: { type: WerkagendaChangedAnswer },
+    refusals: [400, 401, 403, 404],
+  })
   @HttpCode(200)
   async archive(
     @Param('id', id) werkagendaId: string,

@@ -54,13 +54,7 @@ export type ActionLineAdded = DomainEvent<'ActionLineAdded', ActionLineAddedData
 export type ActionLineRenamed = DomainEvent<'ActionLineRenamed', ActionLineRenamedData>;
 export type WerkagendaArchived = DomainEvent<'WerkagendaArchived', WerkagendaArchivedData>;
 export type WerkagendaEvent =
-  | WerkagendaEstablished
-  | WerkagendaChanged
-  | PartyAdded
-  | PartyChanged
-  | ActionLineAdded
-  | ActionLineRenamed
-  | WerkagendaArchived;
+  WerkagendaEstablished | WerkagendaChanged | PartyAdded | PartyChanged | ActionLineAdded | ActionLineRenamed | WerkagendaArchived;
 
 // State
 export type WerkagendaState = {
@@ -81,7 +75,15 @@ export const evolve = (state: WerkagendaState, event: WerkagendaEvent): Werkagen
   switch (event.type) {
     case 'WerkagendaEstablished': {
       const d = event.data;
-      return { ...state, established: true, werkagendaId: d.werkagendaId, title: d.title, period: d.period, parties: d.parties, actionLines: d.actionLines };
+      return {
+        ...state,
+        established: true,
+        werkagendaId: d.werkagendaId,
+        title: d.title,
+        period: d.period,
+        parties: d.parties,
+        actionLines: d.actionLines,
+      };
     }
     case 'WerkagendaChanged':
       return { ...state, title: event.data.title ?? state.title, period: event.data.period ?? state.period };
@@ -114,6 +116,11 @@ const normalParty = (p: Party) => ({
   memberFrom: p.memberFrom,
   memberTo: p.memberTo,
   bestuurlijkeAfspraken: p.bestuurlijkeAfspraken
-    ? { participates: p.bestuurlijkeAfspraken.participates, since: p.bestuurlijkeAfspraken.since, sinceText: p.bestuurlijkeAfspraken.sinceText, note: p.bestuurlijkeAfspraken.note }
+    ? {
+        participates: p.bestuurlijkeAfspraken.participates,
+        since: p.bestuurlijkeAfspraken.since,
+        sinceText: p.bestuurlijkeAfspraken.sinceText,
+        note: p.bestuurlijkeAfspraken.note,
+      }
     : null,
 });

@@ -33,7 +33,14 @@ describe('werkagenda upcasters', () => {
     const read = upcasters.upcast(v1);
     expect(read.schemaVersion).toBe(2);
     expect((read.data as { parties: unknown[] }).parties).toEqual([
-      { code: 'VWS', name: 'ministerie van Volksgezondheid, Welzijn en Sport', role: null, memberFrom: null, memberTo: null, bestuurlijkeAfspraken: null },
+      {
+        code: 'VWS',
+        name: 'ministerie van Volksgezondheid, Welzijn en Sport',
+        role: null,
+        memberFrom: null,
+        memberTo: null,
+        bestuurlijkeAfspraken: null,
+      },
       { code: 'VNG', name: 'Vereniging Nederlandse Gemeenten', role: null, memberFrom: null, memberTo: null, bestuurlijkeAfspraken: null },
     ]);
     expect(v1.schemaVersion).toBe(1); // the stored event is not changed

@@ -111,6 +111,7 @@ export const EVENT_FIELD_LABEL: Record<EventField, string | null> = {
   slug: 'regio',
   status: 'stand',
   on: 'op',
+  note: 'toelichting',
   actiehouderPersonIds: null,
   actionHolder: null,
   startActivities: null,
