@@ -50,7 +50,13 @@ export function werkagendaActions(werkagendaId: string, k: number, start: number
   const period = { from: date(start), to: date(start + 4 * 365 * DAY) };
   new Stream(werkagendaDecider, werkagendaStream(werkagendaId), emit).run(start, coordinator, {
     type: 'EstablishWerkagenda',
-    data: { werkagendaId, title: `${seed.title} (synthetisch ${k})`, period, parties: seed.parties, actionLines: seed.actionLines },
+    data: {
+      werkagendaId,
+      title: `${seed.title} (synthetisch ${k})`,
+      period,
+      parties: seed.parties.map((p) => ({ ...p, memberFrom: null, memberTo: null, bestuurlijkeAfspraken: null })),
+      actionLines: seed.actionLines,
+    },
   });
   seed.actions.forEach((a, i) => {
     const code = `${werkagendaId}.${a.code}`;

@@ -5,11 +5,12 @@ import { actionsContext } from './actions.context';
 import { KnelpuntenController } from './knelpunt/knelpunt.http';
 import { MilestonesController } from './milestone/milestone.http';
 import { WerkagendaSeeder } from './seed/seed-werkagenda';
+import { WerkagendasController } from './werkagenda/werkagenda.http';
 
 /** The actions bounded context: werkagenda, actions, milestones, progress, knelpunten. */
 @Module({
   imports: [CqrsModule],
-  controllers: [ActionsController, MilestonesController, KnelpuntenController],
+  controllers: [ActionsController, WerkagendasController, MilestonesController, KnelpuntenController],
   providers: [...actionsContext.providers, WerkagendaSeeder],
   exports: [WerkagendaSeeder],
 })

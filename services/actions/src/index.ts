@@ -3,7 +3,7 @@ import { WERKAGENDA_SEED } from './seed/werkagenda.seed-data';
 export { ActionsModule } from './actions.module';
 export { actionsContext } from './actions.context';
 export { WerkagendaSeeder, type SeedOutcome } from './seed/seed-werkagenda';
-export { MILESTONE_UPCASTERS as ACTIONS_UPCASTERS } from './milestone/milestone.upcasters';
+export { ACTIONS_UPCASTERS } from './actions.upcasters';
 export { toIntegrationMessage as actionsMessages } from './integration/to-contract';
 export const actionsReadModel = actionsContext.definition;
 export const ACTIONS_SCHEMA = actionsContext.name;
@@ -21,6 +21,7 @@ export { knelpuntDecider, type KnelpuntCommand } from './knelpunt/knelpunt.decid
 export { werkagendaStream, type WerkagendaEvent } from './werkagenda/werkagenda';
 export { werkagendaDecider, type WerkagendaCommand } from './werkagenda/werkagenda.decide';
 export { WERKAGENDA_SEED } from './seed/werkagenda.seed-data';
+export { ACTIEPLAN_SEED } from './seed/actieplan.seed-data';
 
 /** Every event type the context records: the portal's event labels must name each (type-only; the portal never loads this code). */
 export type { ActionsDomainEvent } from './actions.commands';

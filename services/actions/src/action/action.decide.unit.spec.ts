@@ -1,4 +1,4 @@
-import { IllegalTransition, NotFound } from '@regie/es-core';
+import { IllegalTransition, InvalidInput, NotFound } from '@regie/es-core';
 import { spec } from '@regie/es-core/testing';
 import { ActionDefined, ActionHolder, ActionHolderAssigned, ProgressReported, REMEMBERED_REPORTS, actionStream } from './action';
 import { AssignActionHolder, DefineAction, ReportProgress, actionDecider } from './action.decide';
@@ -100,7 +100,11 @@ describe('action', () => {
         expect(state).toEqual({
           defined: true,
           code: '2.1',
+          title: defined.data.title,
           actionHolder: newHolder,
+          actiehouderPersonIds: [],
+          startActivities: defined.data.startActivities,
+          regions: [],
           lastRag: 'groen',
           reportIds: ['report-2026-q1', 'report-2026-q2'],
         }),
@@ -126,5 +130,58 @@ describe('action', () => {
 
   it('names its stream after the action code', () => {
     expect(actionStream('2.1')).toBe('action-2.1');
+  });
+
+  describe('changes and regions', () => {
+    const region = {
+      slug: 'zeeland',
+      name: 'Zorgkantoorregio Zeeland',
+      period: { from: '2025-07-01', to: '2026-05-31' },
+      status: 'aangemeld' as const,
+    };
+    const regionAdded = { type: 'RegionAdded' as const, data: { code: '2.1', region } };
+
+    it('changes the title and actiehouder persons with a reason, and lead parties as the action holder', () => {
+      given([defined])
+        .when({
+          type: 'ChangeAction',
+          data: { code: '2.1', title: 'Nieuwe titel', actiehouderPersonIds: ['p-1'], leadParties: ['VNG'], reason: 'besluit kerngroep' },
+        })
+        .then([
+          {
+            type: 'ActionChanged',
+            data: { code: '2.1', title: 'Nieuwe titel', actiehouderPersonIds: ['p-1'], reason: 'besluit kerngroep' },
+          },
+          { type: 'ActionHolderAssigned', data: { code: '2.1', actionHolder: { ...defined.data.actionHolder, parties: ['VNG'] } } },
+        ]);
+    });
+
+    it('records nothing when nothing changes, and wants a reason when something does', () => {
+      given([defined])
+        .when({ type: 'ChangeAction', data: { code: '2.1', title: defined.data.title } })
+        .then([]);
+      given([defined])
+        .when({ type: 'ChangeAction', data: { code: '2.1', title: 'Anders' } })
+        .thenThrows(InvalidInput, /reden/);
+    });
+
+    it('adds a region once, and records its status changes', () => {
+      given([defined]).when({ type: 'AddRegion', data: regionAdded.data }).then([regionAdded]);
+      given([defined, regionAdded]).when({ type: 'AddRegion', data: regionAdded.data }).thenThrows(IllegalTransition);
+      const started = { code: '2.1', slug: 'zeeland', status: 'gestart' as const, on: '2025-07-01', note: null };
+      given([defined, regionAdded])
+        .when({ type: 'ChangeRegionStatus', data: started })
+        .then([{ type: 'RegionStatusChanged', data: started }]);
+      given([defined, regionAdded])
+        .when({ type: 'ChangeRegionStatus', data: { ...started, status: 'aangemeld' } })
+        .then([]);
+      given([defined]).when({ type: 'ChangeRegionStatus', data: started }).thenThrows(NotFound);
+    });
+
+    it('refuses a region whose period ends before it starts', () => {
+      given([defined])
+        .when({ type: 'AddRegion', data: { code: '2.1', region: { ...region, period: { from: '2026-06-01', to: '2025-07-01' } } } })
+        .thenThrows(InvalidInput);
+    });
   });
 });

@@ -6,13 +6,28 @@ const rag = z.enum(['groen', 'oranje', 'rood']);
 const isoDate = z.string().describe('YYYY-MM-DD');
 const moment = z.string().describe('ISO 8601, UTC');
 
+/** A party; role, membership and bestuurlijke afspraken are null when not recorded. */
+export const partySchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  role: z.enum(['penvoerder', 'partner', 'deelnemer']).nullable(),
+  memberFrom: isoDate.nullable(),
+  memberTo: isoDate.nullable(),
+  bestuurlijkeAfspraken: z
+    .object({ participates: z.boolean(), since: isoDate.nullable(), sinceText: z.string().nullable(), note: z.string().nullable() })
+    .nullable()
+    .describe('Deelname aan de bestuurlijke afspraken, los van het lidmaatschap van de werkagenda'),
+});
+
 export const werkagendaSchema = z.object({
   id: z.string(),
   title: z.string(),
   period: z.object({ from: isoDate, to: isoDate }),
-  parties: z.array(z.object({ code: z.string(), name: z.string() })),
+  parties: z.array(partySchema),
   actionLines: z.array(z.object({ number: z.number().int(), title: z.string() })),
 });
+
+export const werkagendaEntrySchema = werkagendaSchema.extend({ archived: z.boolean(), archiveReason: z.string().nullable() });
 
 export const milestoneSummarySchema = z.object({
   id: z.string(),
@@ -34,7 +49,10 @@ export const milestoneSummarySchema = z.object({
 const actionHolder = z.object({ parties: z.array(z.string()), description: z.string(), person: z.string().nullish() });
 
 export const actionSummarySchema = z.object({
-  code: z.string(),
+  key: z.string().describe('De sleutel van de actie: "2.1" in de eerste werkagenda, anders "<werkagendaId>:<code>"'),
+  werkagendaId: z.string(),
+  code: z.string().describe('De code binnen de werkagenda, zoals mensen hem lezen: "1.1"'),
+  actiehouderPersonIds: z.array(z.uuid()),
   actionLine: z.number().int(),
   title: z.string(),
   actionHolder,
@@ -49,6 +67,7 @@ export const actionSchema = actionSummarySchema.omit({ milestones: true, openKne
     milestoneSummarySchema.extend({
       originalDueDate: isoDate,
       dueDateText: z.string().nullable(),
+      regionSlug: z.string().nullable(),
       startedOn: isoDate.nullable(),
       achievedOn: isoDate.nullable(),
       replans: z.array(z.object({ dueDate: isoDate, previousDueDate: isoDate, reason: z.string(), at: z.string() })),
@@ -69,10 +88,23 @@ export const actionSchema = actionSummarySchema.omit({ milestones: true, openKne
       revision: z.number().int(),
     }),
   ),
+  regions: z.array(
+    z.object({
+      slug: z.string(),
+      name: z.string(),
+      period: z.object({ from: isoDate, to: isoDate }).nullable(),
+      status: z.enum(['aangemeld', 'gestart', 'plan_van_aanpak_gereed', 'afgerond']),
+      statusChanges: z.array(z.object({ status: z.string(), on: isoDate, note: z.string().nullable() })),
+    }),
+  ),
   revision: z.number().int(),
 });
 
 export class Werkagenda extends createZodDto(werkagendaSchema) {}
 export class ActionSummary extends createZodDto(actionSummarySchema) {}
 export class ActionDetail extends createZodDto(actionSchema) {}
+export class WerkagendaEntry extends createZodDto(werkagendaEntrySchema) {}
+export class ActionKeyCreated extends createZodDto(z.object({ key: z.string(), code: z.string(), werkagendaId: z.string() })) {}
+export class WerkagendaChangedAnswer extends createZodDto(z.object({ id: z.string(), revision: z.number().int() })) {}
+export class ActionChangedAnswer extends createZodDto(z.object({ key: z.string(), revision: z.number().int() })) {}
 export class ActionHolderAssigned extends createZodDto(z.object({ code: z.string(), revision: z.number().int() })) {}

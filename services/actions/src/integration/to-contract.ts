@@ -24,7 +24,16 @@ export function toIntegrationMessage(event: RecordedEvent): IntegrationMessage |
 /** What each domain event is on the bus; `null` stays inside the context. */
 const RENAMED: Record<ActionsDomainEvent['type'], ActionsEventV1['type'] | null> = {
   WerkagendaEstablished: null,
+  WerkagendaChanged: null,
+  PartyAdded: null,
+  PartyChanged: null,
+  ActionLineAdded: null,
+  ActionLineRenamed: null,
+  WerkagendaArchived: null,
   ActionDefined: 'ActionDefinedV1',
+  ActionChanged: null,
+  RegionAdded: null,
+  RegionStatusChanged: null,
   ActionHolderAssigned: 'ActionHolderAssignedV1',
   ProgressReported: 'ProgressReportedV1',
   MilestonePlanned: 'MilestonePlannedV1',
@@ -42,7 +51,7 @@ function contractPayload(event: RecordedEvent): Record<string, unknown> | undefi
   if (!type) return undefined;
   const data = event.data as Record<string, unknown>;
   if (event.type === 'ActionDefined') {
-    const { startActivities: _internal, ...rest } = data;
+    const { startActivities: _internal, actiehouderPersonIds: _people, ...rest } = data;
     return { type, ...rest };
   }
   // A named actiehouder (actionHolder.person, sealed) stays inside the context: the contract's

@@ -60,7 +60,7 @@ describe('knelpunten and progress reports over HTTP', () => {
       received.find((m) => m.type === 'MilestonePlannedV1' && (m.payload as { milestoneId: string }).milestoneId === body.id);
     for (let i = 0; i < 100 && !ours(); i++) await new Promise((r) => setTimeout(r, 20));
     await subscription.close();
-    expect(received.filter((m) => m.type === 'ActionDefinedV1')).toHaveLength(12); // the seed, from before it subscribed
+    expect(received.filter((m) => m.type === 'ActionDefinedV1')).toHaveLength(13); // the seed (12 actions of the first werkagenda, 1 of the actieplan), from before it subscribed
     expect(ours()).toMatchObject({
       key: `milestone-${body.id}`,
       payload: { type: 'MilestonePlannedV1', milestoneId: body.id, actionCode: '2.2', dueDate: '2026-09-01' },

@@ -5,7 +5,7 @@ import { MilestoneEvent, MilestoneState, MilestoneStatus, evolve, initialState }
 export type PlanMilestone = {
   type: 'PlanMilestone';
   /** `dueDateText`: the words the date came from, e.g. 'eind april 2025' (optional). */
-  data: { milestoneId: string; actionCode: string; title: string; dueDate: string; dueDateText?: string | null };
+  data: { milestoneId: string; actionCode: string; title: string; dueDate: string; dueDateText?: string | null; regionSlug?: string };
 };
 export type StartMilestone = { type: 'StartMilestone'; data: { milestoneId: string; startedOn: string } };
 export type AchieveMilestone = {

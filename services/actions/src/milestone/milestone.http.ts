@@ -5,13 +5,24 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { Commands } from '@regie/context';
 import { amsterdamDate, type CommandContext, newIdFor, NotFound } from '@regie/es-core';
-import { actiehouderOf, Allow, Changed, Created, Ctx, Operation, type Refusal, withRevision, zodParam } from '@regie/nest-kit';
+import { actiehouderOf, Allow, ScopedBy, Changed, Created, Ctx, Operation, type Refusal, withRevision, zodParam } from '@regie/nest-kit';
 import { ActionsQueries } from '../read-model/actions.queries';
 import { Milestone } from '../actions.commands';
 import { actionCodeParam, isoDate, text, uuidParam } from '../shared/schemas';
 import type { MilestoneCommand } from './milestone.decide';
 
-class PlanMilestoneBody extends createZodDto(z.object({ title: text(300), dueDate: isoDate, dueDateText: text(100).optional() })) {}
+class PlanMilestoneBody extends createZodDto(
+  z.object({
+    title: text(300),
+    dueDate: isoDate,
+    dueDateText: text(100).optional(),
+    /** The region of the action this milestone belongs to (e.g. a pilot region). */
+    regionSlug: z
+      .string()
+      .regex(/^[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?$/, 'kleine letters, cijfers en koppeltekens, zoals west-brabant')
+      .optional(),
+  }),
+) {}
 class StartMilestoneBody extends createZodDto(z.object({ startedOn: isoDate.optional() })) {}
 class AchieveMilestoneBody extends createZodDto(z.object({ achievedOn: isoDate })) {}
 class ReplanMilestoneBody extends createZodDto(z.object({ dueDate: isoDate, reason: text(1000) })) {}
@@ -24,6 +35,7 @@ const id = zodParam('id', uuidParam);
 
 @ApiTags('mijlpalen')
 @Allow('coordinator', actiehouderOf('code'))
+@ScopedBy({ param: 'code', kind: 'action' })
 @Controller('api/v1/actions/:code/milestones')
 export class MilestonesController {
   constructor(

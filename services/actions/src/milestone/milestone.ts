@@ -8,7 +8,8 @@ export type MilestoneStatus = 'planned' | 'in_progress' | 'achieved' | 'cancelle
 /** Schema version 2 added `dueDateText`; version 1 events are read through an upcaster. */
 export type MilestonePlanned = DomainEvent<
   'MilestonePlanned',
-  { milestoneId: string; actionCode: string; title: string; dueDate: string; dueDateText: string | null }
+  // `regionSlug`: the region of the action the milestone belongs to (a pilot region), when it names one.
+  { milestoneId: string; actionCode: string; title: string; dueDate: string; dueDateText: string | null; regionSlug?: string }
 >;
 export type MilestoneStarted = DomainEvent<'MilestoneStarted', { milestoneId: string; actionCode: string; startedOn: string }>;
 export type MilestoneAchieved = DomainEvent<'MilestoneAchieved', { milestoneId: string; actionCode: string; achievedOn: string }>;

@@ -2,14 +2,24 @@ import type { EntityManager } from 'typeorm';
 import { appliedTypes, type RecordedEvent } from '@regie/es-core';
 import { changedKeys, type Projection, RowSet } from '@regie/read-model';
 import type { ActionsDomainEvent } from '../actions.commands';
-import { ActionRow, KnelpuntRow, MilestoneRow, ProgressReportRow, WerkagendaRow } from './entities';
+import { splitActionKey } from '@regie/es-core';
+import { ActionRow, KnelpuntRow, MilestoneRow, ProgressReportRow, RegionRow, WerkagendaRow } from './entities';
 
 type Recorded = ActionsDomainEvent & RecordedEvent;
 
 /** The store events this read model shows: every type of the context, decided here. */
 const handlesType = appliedTypes<ActionsDomainEvent>({
   WerkagendaEstablished: true,
+  WerkagendaChanged: true,
+  PartyAdded: true,
+  PartyChanged: true,
+  ActionLineAdded: true,
+  ActionLineRenamed: true,
+  WerkagendaArchived: true,
   ActionDefined: true,
+  ActionChanged: true,
+  RegionAdded: true,
+  RegionStatusChanged: true,
   ActionHolderAssigned: true,
   ProgressReported: true,
   MilestonePlanned: true,
@@ -31,6 +41,7 @@ export interface ActionsTables {
   milestone: Rows<MilestoneRow>;
   progressReport: Rows<ProgressReportRow>;
   knelpunt: Rows<KnelpuntRow>;
+  region: Rows<RegionRow>;
 }
 
 /**
@@ -57,22 +68,48 @@ export class ActionsProjection implements Projection {
       milestone: new RowSet(em, MilestoneRow),
       progressReport: new RowSet(em, ProgressReportRow),
       knelpunt: new RowSet(em, KnelpuntRow),
+      region: new RowSet(em, RegionRow),
     };
     const batch = events as Recorded[];
     // One connection (the transaction's): the statements run one after the other.
+    await t.werkagenda.load(changedKeys(batch, werkagendaKey));
     await t.action.load(changedKeys(batch, actionKey));
+    await t.region.load(changedKeys(batch, regionKey));
     await t.milestone.load(changedKeys(batch, milestoneKey));
     await t.knelpunt.load(changedKeys(batch, knelpuntKey));
     for (const event of batch) applyActionsEvent(t, event);
-    for (const rows of [t.werkagenda, t.action, t.milestone, t.progressReport, t.knelpunt] as RowSet<object>[]) await rows.flush();
+    for (const rows of [t.werkagenda, t.action, t.milestone, t.progressReport, t.knelpunt, t.region] as RowSet<object>[])
+      await rows.flush();
   }
 }
 
+const werkagendaKey = (e: Recorded) =>
+  e.type === 'WerkagendaEstablished'
+    ? { creates: e.data.werkagendaId }
+    : e.type === 'WerkagendaChanged' ||
+        e.type === 'PartyAdded' ||
+        e.type === 'PartyChanged' ||
+        e.type === 'ActionLineAdded' ||
+        e.type === 'ActionLineRenamed' ||
+        e.type === 'WerkagendaArchived'
+      ? { changes: e.data.werkagendaId }
+      : {};
 const actionKey = (e: Recorded) =>
   e.type === 'ActionDefined'
     ? { creates: e.data.code }
-    : e.type === 'ActionHolderAssigned' || e.type === 'ProgressReported'
+    : e.type === 'ActionHolderAssigned' ||
+        e.type === 'ProgressReported' ||
+        e.type === 'ActionChanged' ||
+        e.type === 'RegionAdded' ||
+        e.type === 'RegionStatusChanged'
       ? { changes: e.data.code }
+      : {};
+const regionId = (actionCode: string, slug: string) => `${actionCode}#${slug}`;
+const regionKey = (e: Recorded) =>
+  e.type === 'RegionAdded'
+    ? { creates: regionId(e.data.code, e.data.region.slug) }
+    : e.type === 'RegionStatusChanged'
+      ? { changes: regionId(e.data.code, e.data.slug) }
       : {};
 const milestoneKey = (e: Recorded) =>
   e.type === 'MilestonePlanned'
@@ -101,14 +138,50 @@ export function applyActionsEvent(t: ActionsTables, recorded: RecordedEvent): bo
         periodTo: d.period.to,
         parties: d.parties,
         actionLines: d.actionLines,
+        archived: false,
+        archiveReason: null,
       });
       return true;
     }
+    case 'WerkagendaChanged': {
+      const d = event.data;
+      t.werkagenda.update(d.werkagendaId, {
+        ...(d.title !== undefined ? { title: d.title } : {}),
+        ...(d.period ? { periodFrom: d.period.from, periodTo: d.period.to } : {}),
+      });
+      return true;
+    }
+    case 'PartyAdded':
+    case 'PartyChanged': {
+      const d = event.data;
+      const row = t.werkagenda.get(d.werkagendaId);
+      if (!row) throw new Error(`${event.type}: werkagenda ${d.werkagendaId} is not in the read model`);
+      const parties = row.parties.some((p) => p.code === d.party.code)
+        ? row.parties.map((p) => (p.code === d.party.code ? d.party : p))
+        : [...row.parties, d.party];
+      t.werkagenda.update(d.werkagendaId, { parties });
+      return true;
+    }
+    case 'ActionLineAdded':
+    case 'ActionLineRenamed': {
+      const d = event.data;
+      const row = t.werkagenda.get(d.werkagendaId);
+      if (!row) throw new Error(`${event.type}: werkagenda ${d.werkagendaId} is not in the read model`);
+      const line = event.type === 'ActionLineAdded' ? event.data.actionLine : { number: event.data.number, title: event.data.title };
+      const actionLines = [...row.actionLines.filter((l) => l.number !== line.number), line].sort((a, b) => a.number - b.number);
+      t.werkagenda.update(d.werkagendaId, { actionLines });
+      return true;
+    }
+    case 'WerkagendaArchived':
+      t.werkagenda.update(event.data.werkagendaId, { archived: true, archiveReason: event.data.reason });
+      return true;
     case 'ActionDefined': {
       const d = event.data;
       t.action.insert({
         code: d.code,
         werkagendaId: d.werkagendaId,
+        codeInWerkagenda: splitActionKey(d.code).code,
+        actiehouderPersonIds: d.actiehouderPersonIds ?? [],
         actionLine: d.actionLine,
         title: d.title,
         actionHolder: d.actionHolder,
@@ -116,6 +189,40 @@ export function applyActionsEvent(t: ActionsTables, recorded: RecordedEvent): bo
         rag: null,
         revision,
       });
+      return true;
+    }
+    case 'ActionChanged': {
+      const d = event.data;
+      t.action.update(d.code, {
+        ...(d.title !== undefined ? { title: d.title } : {}),
+        ...(d.actiehouderPersonIds ? { actiehouderPersonIds: d.actiehouderPersonIds } : {}),
+        ...(d.startActivities ? { startActivities: d.startActivities } : {}),
+        revision,
+      });
+      return true;
+    }
+    case 'RegionAdded': {
+      const { code, region } = event.data;
+      t.region.insert({
+        id: regionId(code, region.slug),
+        actionCode: code,
+        slug: region.slug,
+        name: region.name,
+        periodFrom: region.period?.from ?? null,
+        periodTo: region.period?.to ?? null,
+        status: region.status,
+        statusChanges: [],
+        position: revision,
+      });
+      t.action.update(code, { revision });
+      return true;
+    }
+    case 'RegionStatusChanged': {
+      const d = event.data;
+      const row = t.region.get(regionId(d.code, d.slug));
+      if (!row) throw new Error(`RegionStatusChanged: region ${d.slug} of ${d.code} is not in the read model`);
+      t.region.update(row.id, { status: d.status, statusChanges: [...row.statusChanges, { status: d.status, on: d.on, note: d.note }] });
+      t.action.update(d.code, { revision });
       return true;
     }
     case 'ActionHolderAssigned':
@@ -143,6 +250,7 @@ export function applyActionsEvent(t: ActionsTables, recorded: RecordedEvent): bo
         dueDate: d.dueDate,
         originalDueDate: d.dueDate,
         dueDateText: d.dueDateText,
+        regionSlug: d.regionSlug ?? null,
         status: 'planned',
         startedOn: null,
         achievedOn: null,

@@ -1,10 +1,18 @@
 import { DataSource } from 'typeorm';
-import { NotFound } from '@regie/es-core';
+import { actionKey, NotFound } from '@regie/es-core';
 import { lateness } from '../milestone/milestone';
 import { WERKAGENDA_SEED } from '../seed/werkagenda.seed-data';
-import { type ActionRow, KnelpuntRow, MilestoneRow, type WerkagendaRow } from './entities';
+import { ActionRow, KnelpuntRow, MilestoneRow, WerkagendaRow } from './entities';
 
-const byCode = (a: { code: string }, b: { code: string }) => a.code.localeCompare(b.code, 'nl', { numeric: true });
+const werkagendaView = (row: WerkagendaRow) => ({
+  id: row.id,
+  title: row.title,
+  period: { from: row.periodFrom, to: row.periodTo },
+  parties: row.parties,
+  actionLines: row.actionLines,
+  archived: row.archived,
+  archiveReason: row.archiveReason,
+});
 
 /** Read side of the actions context: answers only from its own read-model tables. */
 export class ActionsQueries {
@@ -36,25 +44,68 @@ export class ActionsQueries {
     };
   }
 
+  /** Every werkagenda, by title. */
+  async werkagendas() {
+    const rows = await this.ds.getRepository(WerkagendaRow).find({ order: { title: 'ASC' } });
+    return rows.map(werkagendaView);
+  }
+
+  async werkagendaById(id: string) {
+    const row = await this.ds.getRepository(WerkagendaRow).findOneBy({ id });
+    if (!row) throw new NotFound(`werkagenda ${id} bestaat niet`);
+    return werkagendaView(row);
+  }
+
+  /** Whether another werkagenda than `exceptId` has this title (case and surrounding spaces ignored). */
+  async werkagendaWithTitle(title: string, exceptId: string): Promise<boolean> {
+    const [row] = await this.ds.query(
+      `SELECT 1 FROM ${schemaOf(this.ds)}.werkagenda WHERE lower(trim(title)) = lower(trim($1)) AND id <> $2 LIMIT 1`,
+      [title, exceptId],
+    );
+    return row !== undefined;
+  }
+
+  /** The key of the action of the werkagenda with this title, if any. */
+  async actionWithTitle(werkagendaId: string, title: string): Promise<string | undefined> {
+    const [row]: { code: string }[] = await this.ds.query(
+      `SELECT code FROM ${schemaOf(this.ds)}.action WHERE werkagenda_id = $1 AND lower(trim(title)) = lower(trim($2)) LIMIT 1`,
+      [werkagendaId, title],
+    );
+    return row?.code;
+  }
+
+  /** The key of action `code` of a werkagenda (404 when the werkagenda is unknown). */
+  async keyOf(werkagendaId: string, code: string): Promise<string> {
+    await this.werkagendaById(werkagendaId);
+    return actionKey(werkagendaId, code);
+  }
+
   /**
-   * The actions of the tenant's werkagenda (see werkagenda()) with their milestones and open
-   * knelpunten: one statement, answered from the indexes, so its cost does not grow with the
-   * number of werkagenda's in the store.
+   * The actions with their milestones and open knelpunten: of one werkagenda when asked, else of
+   * every werkagenda (the first tenant's first), so they count what the monitoring board counts.
+   * One statement, answered from the indexes.
    */
-  async list(today: string) {
+  async list(today: string, werkagendaId?: string) {
     const s = schemaOf(this.ds);
+    if (werkagendaId !== undefined) await this.werkagendaById(werkagendaId);
     const rows: ListRow[] = await this.ds.query(
-      `WITH w AS (SELECT id FROM ${s}.werkagenda ORDER BY (id = $1) DESC, id LIMIT 1)
-       SELECT a.code, a.action_line, a.title, a.action_holder, a.rag,
+      `SELECT a.code, a.werkagenda_id, a.code_in_werkagenda, a.actiehouder_person_ids, a.action_line, a.title, a.action_holder, a.rag,
          (SELECT coalesce(json_agg(json_build_object('id', m.id, 'title', m.title, 'due_date', m.due_date, 'status', m.status,
                    'achieved_on', m.achieved_on, 'replan_count', jsonb_array_length(m.replans)) ORDER BY m.due_date, m.title), '[]')
             FROM ${s}.milestone m WHERE m.action_code = a.code) AS milestones,
          (SELECT count(*)::int FROM ${s}.knelpunt k WHERE k.action_code = a.code AND k.status = 'open') AS open_knelpunten
-       FROM ${s}.action a WHERE a.werkagenda_id = (SELECT id FROM w)`,
-      [WERKAGENDA_SEED.id],
+       FROM ${s}.action a WHERE ($1::text IS NULL OR a.werkagenda_id = $1)`,
+      [werkagendaId ?? null],
     );
-    return rows.sort(byCode).map((action) => ({
-      code: action.code,
+    const first = (row: ListRow) => (row.werkagenda_id === WERKAGENDA_SEED.id ? '' : row.werkagenda_id);
+    rows.sort(
+      (a, b) => first(a).localeCompare(first(b)) || a.code_in_werkagenda.localeCompare(b.code_in_werkagenda, 'nl', { numeric: true }),
+    );
+    return rows.map((action) => ({
+      key: action.code,
+      werkagendaId: action.werkagenda_id,
+      code: action.code_in_werkagenda,
+      actiehouderPersonIds: action.actiehouder_person_ids,
       actionLine: action.action_line,
       title: action.title,
       actionHolder: action.action_holder,
@@ -86,14 +137,18 @@ export class ActionsQueries {
       `SELECT row_to_json(a) AS action,
          (SELECT coalesce(json_agg(m ORDER BY m.due_date, m.title), '[]') FROM ${s}.milestone m WHERE m.action_code = a.code) AS milestones,
          (SELECT coalesce(json_agg(r ORDER BY r.reported_at DESC, r.id DESC), '[]') FROM ${s}.progress_report r WHERE r.action_code = a.code) AS reports,
-         (SELECT coalesce(json_agg(k ORDER BY k.raised_at), '[]') FROM ${s}.knelpunt k WHERE k.action_code = a.code) AS knelpunten
+         (SELECT coalesce(json_agg(k ORDER BY k.raised_at), '[]') FROM ${s}.knelpunt k WHERE k.action_code = a.code) AS knelpunten,
+         (SELECT coalesce(json_agg(g ORDER BY g.position), '[]') FROM ${s}.action_region g WHERE g.action_code = a.code) AS regions
        FROM ${s}.action a WHERE a.code = $1`,
       [code],
     );
     if (!row) throw new NotFound(`actie ${code} bestaat niet`);
-    const { action, milestones, reports, knelpunten } = row;
+    const { action, milestones, reports, knelpunten, regions } = row;
     return {
-      code: action.code,
+      key: action.code,
+      werkagendaId: action.werkagenda_id,
+      code: action.code_in_werkagenda,
+      actiehouderPersonIds: action.actiehouder_person_ids,
       actionLine: action.action_line,
       title: action.title,
       actionHolder: action.action_holder,
@@ -106,6 +161,7 @@ export class ActionsQueries {
         ),
         originalDueDate: m.original_due_date,
         dueDateText: m.due_date_text,
+        regionSlug: m.region_slug,
         startedOn: m.started_on,
         achievedOn: m.achieved_on,
         replans: m.replans,
@@ -129,6 +185,13 @@ export class ActionsQueries {
         resolvedAt: k.resolved_at === null ? null : iso(k.resolved_at),
         revision: k.revision,
       })),
+      regions: regions.map((g) => ({
+        slug: g.slug,
+        name: g.name,
+        period: g.period_from && g.period_to ? { from: g.period_from, to: g.period_to } : null,
+        status: g.status,
+        statusChanges: g.status_changes,
+      })),
       revision: action.revision,
     };
   }
@@ -151,6 +214,9 @@ const schemaOf = (ds: DataSource): string => `"${(ds.options as { schema?: strin
 /** Rows as PostgreSQL's JSON functions write them: column names, dates as YYYY-MM-DD. */
 interface ListRow {
   code: string;
+  werkagenda_id: string;
+  code_in_werkagenda: string;
+  actiehouder_person_ids: string[];
   action_line: number;
   title: string;
   action_holder: ActionRow['actionHolder'];
@@ -169,6 +235,9 @@ interface ListRow {
 interface OneRow {
   action: {
     code: string;
+    werkagenda_id: string;
+    code_in_werkagenda: string;
+    actiehouder_person_ids: string[];
     action_line: number;
     title: string;
     action_holder: ActionRow['actionHolder'];
@@ -182,12 +251,21 @@ interface OneRow {
     due_date: string;
     original_due_date: string;
     due_date_text: string | null;
+    region_slug: string | null;
     status: MilestoneRow['status'];
     started_on: string | null;
     achieved_on: string | null;
     replans: MilestoneRow['replans'];
     cancel_reason: string | null;
     revision: number;
+  }[];
+  regions: {
+    slug: string;
+    name: string;
+    period_from: string | null;
+    period_to: string | null;
+    status: string;
+    status_changes: { status: string; on: string; note: string | null }[];
   }[];
   reports: { id: string; rag: string; summary: string; reported_at: string; reported_by: string }[];
   knelpunten: {

@@ -62,4 +62,44 @@ export class ActionWerkagendaIndex1700000000003 implements MigrationInterface {
   }
 }
 
-export const ACTIONS_MIGRATIONS = [ActionsReadModel1700000000001, MilestoneDueDateText1700000000002, ActionWerkagendaIndex1700000000003];
+/**
+ * Werkagenda's as tenants: an action row is keyed by its key (column `code`, e.g. '2.1' or
+ * 'actieplan-dakloos-wlz-2025:1.1') and names its werkagenda and its code within it; actiehouders
+ * as people; regions of an action; the region a milestone belongs to; archived werkagenda's.
+ */
+export class WerkagendaTenants1700000000004 implements MigrationInterface {
+  name = 'WerkagendaTenants1700000000004';
+
+  async up(runner: QueryRunner): Promise<void> {
+    const s = schemaOf(runner);
+    await runner.query(`
+      ALTER TABLE ${s}.werkagenda ADD COLUMN archived boolean NOT NULL DEFAULT false, ADD COLUMN archive_reason text;
+      ALTER TABLE ${s}.action ADD COLUMN code_in_werkagenda text,
+        ADD COLUMN actiehouder_person_ids jsonb NOT NULL DEFAULT '[]';
+      UPDATE ${s}.action SET code_in_werkagenda = regexp_replace(code, '^.*:', '');
+      ALTER TABLE ${s}.action ALTER COLUMN code_in_werkagenda SET NOT NULL;
+      CREATE UNIQUE INDEX action_werkagenda_code ON ${s}.action (werkagenda_id, code_in_werkagenda);
+      CREATE TABLE ${s}.action_region (
+        id text PRIMARY KEY, action_code text NOT NULL, slug text NOT NULL, name text NOT NULL,
+        period_from date, period_to date, status text NOT NULL, status_changes jsonb NOT NULL, position int NOT NULL);
+      CREATE INDEX ON ${s}.action_region (action_code);
+      ALTER TABLE ${s}.milestone ADD COLUMN region_slug text;`);
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    const s = schemaOf(runner);
+    await runner.query(`
+      ALTER TABLE ${s}.milestone DROP COLUMN region_slug;
+      DROP TABLE ${s}.action_region;
+      DROP INDEX ${s}.action_werkagenda_code;
+      ALTER TABLE ${s}.action DROP COLUMN code_in_werkagenda, DROP COLUMN actiehouder_person_ids;
+      ALTER TABLE ${s}.werkagenda DROP COLUMN archived, DROP COLUMN archive_reason;`);
+  }
+}
+
+export const ACTIONS_MIGRATIONS = [
+  ActionsReadModel1700000000001,
+  MilestoneDueDateText1700000000002,
+  ActionWerkagendaIndex1700000000003,
+  WerkagendaTenants1700000000004,
+];

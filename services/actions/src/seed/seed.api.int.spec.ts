@@ -8,7 +8,7 @@ describe('the werkagenda seed', () => {
   afterAll(async () => t.close());
 
   it('lists the 12 actions of the werkagenda with their action lines', async () => {
-    const { body } = await request(t.http).get('/api/v1/actions').expect(200);
+    const { body } = await request(t.http).get('/api/v1/actions?werkagendaId=betekenisvol-leven-2025-2028').expect(200);
     expect(body.map((a: { code: string }) => a.code)).toEqual([
       '0',
       '1.1',
@@ -33,10 +33,16 @@ describe('the werkagenda seed', () => {
     expect(body.actionLines.map((l: { number: number }) => l.number)).toEqual([0, 1, 2, 3]);
   });
 
-  it('plans a plan-van-aanpak milestone for each of the 9 pilot regions, due 31 May 2026', async () => {
-    const { body } = await request(t.http).get('/api/v1/actions/2.1').expect(200);
+  it("lists both werkagenda's actions without a filter, the first werkagenda's first", async () => {
+    const { body } = await request(t.http).get('/api/v1/actions').expect(200);
+    expect(body.map((a: { key: string }) => a.key).slice(-2)).toEqual(['3.2', 'actieplan-dakloos-wlz-2025:1.1']);
+  });
+
+  it('plans a plan-van-aanpak milestone for each of the 9 pilot regions of the actieplan, due 31 May 2026', async () => {
+    const { body } = await request(t.http).get('/api/v1/actions/actieplan-dakloos-wlz-2025:1.1').expect(200);
     const pilots = body.milestones.filter((m: { title: string }) => /plan van aanpak/i.test(m.title));
     expect(pilots).toHaveLength(9);
+    expect(new Set(pilots.map((m: { regionSlug: string }) => m.regionSlug)).size).toBe(9);
     expect(new Set(pilots.map((m: { dueDate: string }) => m.dueDate))).toEqual(new Set(['2026-05-31']));
   });
 

@@ -41,6 +41,15 @@ export interface SeedSource {
 export interface SeedParty {
   code: 'VWS' | 'ZN' | 'VNG' | 'GGZNL' | 'VALENTE' | 'MIND';
   name: string;
+  /** Afgeleid, zie PARTY_ROLES_SOURCE. */
+  role: 'penvoerder' | 'partner' | 'deelnemer';
+}
+/** A change of a party after establishment, recorded with its reason (a seed step of the werkagenda's stream). */
+export interface SeedPartyChange {
+  code: SeedParty['code'];
+  bestuurlijkeAfspraken: { participates: boolean; since: string | null; sinceText: string | null; note: string | null };
+  reason: string;
+  source: SeedSource;
 }
 export interface SeedActionLine {
   number: 0 | 1 | 2 | 3;
@@ -75,46 +84,30 @@ export interface SeedWerkagenda {
   title: string;
   period: { from: string; to: string };
   parties: SeedParty[];
+  /** Lidmaatschap van de werkagenda: vanaf het begin van de looptijd, zonder einde. */
+  partyChanges: SeedPartyChange[];
   actionLines: SeedActionLine[];
   actions: SeedAction[];
 }
 
+/**
+ * Rollen van de partijen (afgeleid): de werkagenda is een werkagenda van VWS "die we samen met
+ * Zorgverzekeraars Nederland (ZN), de Vereniging Nederlandse Gemeenten (VNG), de Nederlandse ggz,
+ * Valente en MIND (hierna: de partijen) hebben opgesteld" (Kamerstuk 25 424, nr. 727): VWS is
+ * penvoerder, de anderen zijn partner.
+ */
+export const PARTY_ROLES_SOURCE: SeedSource = {
+  document: 'kamerbrief-25424-727-werkagenda-actieplan-2025-03-11.txt',
+  locator:
+    'Inleiding: "die we samen met Zorgverzekeraars Nederland (ZN), de Vereniging Nederlandse Gemeenten (VNG), de Nederlandse ggz, Valente en MIND (hierna: de partijen) hebben opgesteld"',
+};
+
 const WA = 'werkagenda-betekenisvol-leven-2025-2028.txt';
-const PILOT = 'kamerbrief-pilotregios-2025.txt';
 const NOTA = 'nota-kamerbrief-voortgang-2026-02-27.txt';
 
 /** Geen actiehouder benoemd: gemeenschappelijke toelichting. */
 const GEEN_ACTIEHOUDER =
   'Geen actiehouder benoemd in de documenten; de werkagenda zegt: "We wijzen voor iedere actie een actiehouder aan" (in de mijlpalenplanning).';
-
-/**
- * De 9 pilot-zorgkantoorregio's uit kamerbrief-pilotregios-2025.txt (paragraaf "Ondersteuning
- * pilotregio's"), deelnemend "juli 2025 tot en met mei 2026". De brief noemt geen aparte
- * deadline voor het plan van aanpak; de dueDate is het einde van de pilotperiode (31 mei 2026).
- */
-const PILOTREGIOS: { slug: string; name: string }[] = [
-  { slug: 'amsterdam', name: 'Zorgkantoorregio Amsterdam' },
-  { slug: 'zaanstreek-waterland', name: 'Zorgkantoorregio Zaanstreek-Waterland' },
-  { slug: 'noord-holland-noord', name: 'Zorgkantoorregio Noord-Holland-Noord' },
-  { slug: 'utrecht', name: 'Zorgkantoorregio Utrecht' },
-  { slug: 'zwolle', name: 'Zorgkantoorregio Zwolle' },
-  { slug: 'midden-ijssel', name: 'Zorgkantoorregio Midden IJssel' },
-  { slug: 'west-brabant', name: 'Zorgkantoorregio West-Brabant' },
-  { slug: 'haaglanden', name: 'Zorgkantoorregio Haaglanden' },
-  { slug: 'zeeland', name: 'Zorgkantoorregio Zeeland' },
-];
-
-const pilotMilestones: SeedMilestone[] = PILOTREGIOS.map((r) => ({
-  key: `pilot-plan-van-aanpak-${r.slug}`,
-  title: `Plan van aanpak voor het verbeteren van de samenwerking (pilot actieplan dakloosheid) – ${r.name}`,
-  dueDate: '2026-05-31',
-  dueDateText: 'juli 2025 tot en met mei 2026',
-  replans: [],
-  source: {
-    document: PILOT,
-    locator: 'Ondersteuning pilotregio\'s: "de volgende 9 zorgkantoorregio\'s ... (juli 2025 tot en met mei 2026)"; plan van aanpak',
-  },
-}));
 
 export const WERKAGENDA_SEED: SeedWerkagenda = {
   id: 'betekenisvol-leven-2025-2028',
@@ -126,12 +119,30 @@ export const WERKAGENDA_SEED: SeedWerkagenda = {
   // 'to' de laatste dag van 2028 ('t/m 2028').
   period: { from: '2025-01-01', to: '2028-12-31' },
   parties: [
-    { code: 'VWS', name: 'ministerie van Volksgezondheid, Welzijn en Sport' },
-    { code: 'ZN', name: 'Zorgverzekeraars Nederland' },
-    { code: 'VNG', name: 'Vereniging Nederlandse Gemeenten' },
-    { code: 'GGZNL', name: 'de Nederlandse ggz' },
-    { code: 'VALENTE', name: 'Valente' },
-    { code: 'MIND', name: 'MIND' },
+    { code: 'VWS', name: 'ministerie van Volksgezondheid, Welzijn en Sport', role: 'penvoerder' },
+    { code: 'ZN', name: 'Zorgverzekeraars Nederland', role: 'partner' },
+    { code: 'VNG', name: 'Vereniging Nederlandse Gemeenten', role: 'partner' },
+    { code: 'GGZNL', name: 'de Nederlandse ggz', role: 'partner' },
+    { code: 'VALENTE', name: 'Valente', role: 'partner' },
+    { code: 'MIND', name: 'MIND', role: 'partner' },
+  ],
+  partyChanges: [
+    {
+      code: 'VNG',
+      bestuurlijkeAfspraken: {
+        participates: false,
+        since: '2024-09-01',
+        sinceText: 'september 2024',
+        note: 'De VNG neemt wel deel aan de werkagenda.',
+      },
+      reason:
+        'De VNG heeft zich in september 2024 teruggetrokken uit de bestuurlijke afspraken uit onvrede over het besluit van de Staatssecretaris voor LMZ om de volumecompensatie voor beschermd wonen niet volgens de voorheen gehanteerde systematiek toe te kennen. De VNG neemt wel deel aan de werkagenda.',
+      // 'since' is de eerste dag van de genoemde maand (regel: een maand zonder dag -> de eerste dag).
+      source: {
+        document: 'kamerbrief-25424-727-werkagenda-actieplan-2025-03-11.txt',
+        locator: 'Bestuurlijke afspraken: "De VNG heeft zich in september 2024 teruggetrokken uit de bestuurlijke afspraken"',
+      },
+    },
   ],
   actionLines: [
     // Geen genummerde actielijn: de werkagenda noemt dit de "Overkoepelende actie" die "buiten de
@@ -290,7 +301,9 @@ export const WERKAGENDA_SEED: SeedWerkagenda = {
       ],
       // Het actieplan dakloosheid valt onder actielijn 2 (nota 27-02-2026) en wordt in actie 2.1
       // gepresenteerd; de pilots zijn de eerste actie uit dat actieplan (kamerbrief pilotregio's).
-      milestones: pilotMilestones,
+      // Het actieplan is een eigen werkagenda in Regie (actieplan.seed-data.ts): de "Plan van
+      // aanpak"-mijlpalen van de 9 pilotregio's staan bij zijn actie 1.1, per regio.
+      milestones: [],
       source: {
         document: WA,
         locator: 'Actie 2.1 Betere aansluiting tussen Wmo en Wlz, te beginnen bij het voorkomen en verhelpen van dakloosheid',

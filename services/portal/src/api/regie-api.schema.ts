@@ -203,14 +203,15 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Geeft één actie met mijlpalen, voortgangsrapportages en knelpunten */
+    /** Geeft één actie met mijlpalen, voortgangsrapportages, knelpunten en regio’s (op sleutel, of op code met ?werkagendaId=) */
     get: operations['ActionsController_one'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
-    patch?: never;
+    /** Wijzigt een actie, met reden */
+    patch: operations['ActionsController_change'];
     trace?: never;
   };
   '/api/v1/actions/{code}/action-holder': {
@@ -241,6 +242,110 @@ export interface paths {
     put?: never;
     /** Meldt voortgang van een actie */
     post: operations['ActionsController_report'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/actions/{code}/regions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Voegt een regio toe aan een actie (zoals een pilotregio) */
+    post: operations['ActionsController_addRegion'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/actions/{code}/regions/{slug}/status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Legt de stand van een regio in een actie vast */
+    post: operations['ActionsController_regionStatus'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/werkagendas': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Somt alle werkagenda's op, ook gearchiveerde */
+    get: operations['WerkagendasController_list'];
+    put?: never;
+    /** Legt een nieuwe werkagenda vast */
+    post: operations['WerkagendasController_establish'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/werkagendas/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Geeft één werkagenda: partijen, looptijd en actielijnen */
+    get: operations['WerkagendasController_one'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Wijzigt titel, looptijd, partijen (beheerder) of actielijnen (ook coördinator), met reden */
+    patch: operations['WerkagendasController_change'];
+    trace?: never;
+  };
+  '/api/v1/werkagendas/{id}/archive': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Archiveert een werkagenda: er komen geen acties meer bij */
+    post: operations['WerkagendasController_archive'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/werkagendas/{id}/actions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Legt een actie vast in een werkagenda; antwoordt met de sleutel van de actie */
+    post: operations['WerkagendasController_defineAction'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1442,6 +1547,20 @@ export interface components {
       parties: {
         code: string;
         name: string;
+        /** @enum {string|null} */
+        role: 'penvoerder' | 'partner' | 'deelnemer' | null;
+        /** @description YYYY-MM-DD */
+        memberFrom: string | null;
+        /** @description YYYY-MM-DD */
+        memberTo: string | null;
+        /** @description Deelname aan de bestuurlijke afspraken, los van het lidmaatschap van de werkagenda */
+        bestuurlijkeAfspraken: {
+          participates: boolean;
+          /** @description YYYY-MM-DD */
+          since: string | null;
+          sinceText: string | null;
+          note: string | null;
+        } | null;
       }[];
       actionLines: {
         number: number;
@@ -1449,7 +1568,12 @@ export interface components {
       }[];
     };
     ActionSummary_Output: {
+      /** @description De sleutel van de actie: "2.1" in de eerste werkagenda, anders "<werkagendaId>:<code>" */
+      key: string;
+      werkagendaId: string;
+      /** @description De code binnen de werkagenda, zoals mensen hem lezen: "1.1" */
       code: string;
+      actiehouderPersonIds: string[];
       actionLine: number;
       title: string;
       actionHolder: {
@@ -1476,7 +1600,12 @@ export interface components {
       openKnelpunten: number;
     };
     ActionDetail_Output: {
+      /** @description De sleutel van de actie: "2.1" in de eerste werkagenda, anders "<werkagendaId>:<code>" */
+      key: string;
+      werkagendaId: string;
+      /** @description De code binnen de werkagenda, zoals mensen hem lezen: "1.1" */
       code: string;
+      actiehouderPersonIds: string[];
       actionLine: number;
       title: string;
       actionHolder: {
@@ -1503,6 +1632,7 @@ export interface components {
         /** @description YYYY-MM-DD */
         originalDueDate: string;
         dueDateText: string | null;
+        regionSlug: string | null;
         /** @description YYYY-MM-DD */
         startedOn: string | null;
         /** @description YYYY-MM-DD */
@@ -1541,6 +1671,24 @@ export interface components {
         resolvedAt: string | null;
         revision: number;
       }[];
+      regions: {
+        slug: string;
+        name: string;
+        period: {
+          /** @description YYYY-MM-DD */
+          from: string;
+          /** @description YYYY-MM-DD */
+          to: string;
+        } | null;
+        /** @enum {string} */
+        status: 'aangemeld' | 'gestart' | 'plan_van_aanpak_gereed' | 'afgerond';
+        statusChanges: {
+          status: string;
+          /** @description YYYY-MM-DD */
+          on: string;
+          note: string | null;
+        }[];
+      }[];
       revision: number;
     };
     AssignActionHolderBody: {
@@ -1560,11 +1708,164 @@ export interface components {
     Created_Output: {
       id: string;
     };
+    ChangeActionBody: {
+      title?: string;
+      leadParties?: string[];
+      actiehouderPersonIds?: string[];
+      startActivities?: string[];
+      reason?: string;
+    };
+    ActionChangedAnswer_Output: {
+      key: string;
+      revision: number;
+    };
+    AddRegionBody: {
+      slug: string;
+      name: string;
+      period?: {
+        /** Format: date */
+        from: string;
+        /** Format: date */
+        to: string;
+      } | null;
+      /**
+       * @default aangemeld
+       * @enum {string}
+       */
+      status: 'aangemeld' | 'gestart' | 'plan_van_aanpak_gereed' | 'afgerond';
+    };
+    ChangeRegionStatusBody: {
+      /** @enum {string} */
+      status: 'aangemeld' | 'gestart' | 'plan_van_aanpak_gereed' | 'afgerond';
+      /** Format: date */
+      on?: string;
+      note?: string;
+    };
+    WerkagendaEntry_Output: {
+      id: string;
+      title: string;
+      period: {
+        /** @description YYYY-MM-DD */
+        from: string;
+        /** @description YYYY-MM-DD */
+        to: string;
+      };
+      parties: {
+        code: string;
+        name: string;
+        /** @enum {string|null} */
+        role: 'penvoerder' | 'partner' | 'deelnemer' | null;
+        /** @description YYYY-MM-DD */
+        memberFrom: string | null;
+        /** @description YYYY-MM-DD */
+        memberTo: string | null;
+        /** @description Deelname aan de bestuurlijke afspraken, los van het lidmaatschap van de werkagenda */
+        bestuurlijkeAfspraken: {
+          participates: boolean;
+          /** @description YYYY-MM-DD */
+          since: string | null;
+          sinceText: string | null;
+          note: string | null;
+        } | null;
+      }[];
+      actionLines: {
+        number: number;
+        title: string;
+      }[];
+      archived: boolean;
+      archiveReason: string[];
+    };
+    EstablishWerkagendaBody: {
+      id: string;
+      title: string;
+      period: {
+        /** Format: date */
+        from: string;
+        /** Format: date */
+        to: string;
+      };
+      parties: {
+        code: string;
+        name: string;
+        /** @enum {string} */
+        role: 'penvoerder' | 'partner' | 'deelnemer';
+        /** Format: date */
+        memberFrom?: string | null;
+        /** Format: date */
+        memberTo?: string | null;
+        bestuurlijkeAfspraken?: {
+          participates: boolean;
+          /** Format: date */
+          since?: string | null;
+          sinceText?: string | null;
+          note?: string | null;
+        } | null;
+      }[];
+      actionLines: {
+        number: number;
+        title: string;
+      }[];
+    };
+    ChangeWerkagendaBody: {
+      title?: string;
+      period?: {
+        /** Format: date */
+        from: string;
+        /** Format: date */
+        to: string;
+      };
+      parties?: {
+        code: string;
+        name: string;
+        /** @enum {string} */
+        role: 'penvoerder' | 'partner' | 'deelnemer';
+        /** Format: date */
+        memberFrom?: string | null;
+        /** Format: date */
+        memberTo?: string | null;
+        bestuurlijkeAfspraken?: {
+          participates: boolean;
+          /** Format: date */
+          since?: string | null;
+          sinceText?: string | null;
+          note?: string | null;
+        } | null;
+      }[];
+      actionLines?: {
+        number: number;
+        title: string;
+      }[];
+      reason?: string;
+    };
+    WerkagendaChangedAnswer_Output: {
+      id: string;
+      revision: number;
+    };
+    ArchiveWerkagendaBody: {
+      reason: string;
+    };
+    DefineActionBody: {
+      code: string;
+      title: string;
+      actionLine: number;
+      /** @default [] */
+      leadParties: string[];
+      /** @default [] */
+      actiehouderPersonIds: string[];
+      /** @default [] */
+      startActivities: string[];
+    };
+    ActionKeyCreated_Output: {
+      key: string;
+      code: string;
+      werkagendaId: string;
+    };
     PlanMilestoneBody: {
       title: string;
       /** Format: date */
       dueDate: string;
       dueDateText?: string;
+      regionSlug?: string;
     };
     StartMilestoneBody: {
       /** Format: date */
@@ -3248,6 +3549,7 @@ export interface operations {
     parameters: {
       query: {
         asOf: string;
+        werkagendaId: string;
       };
       header?: never;
       path?: never;
@@ -3322,6 +3624,94 @@ export interface operations {
       };
       /** @description Niet gevonden */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  ActionsController_change: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangeActionBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ActionChangedAnswer_Output'];
+        };
+      };
+      /** @description Ongeldige invoer: `errors` noemt elk ongeldig veld */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ingelogd: een geldig bearer-token ontbreekt */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Geen toegang: deze rol of actiehouder mag dit niet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict: de toestand staat dit niet toe, of de revisie in If-Match is niet meer de laatste */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Te groot: de body is groter dan deze route aanneemt (256 KB; de Tweede Kamer-import 20 MB), ook na uitpakken */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ondersteund: de body is geen JSON, of in een codering of tekenset die de API niet leest */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -3440,6 +3830,591 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['Created_Output'];
+        };
+      };
+      /** @description Ongeldige invoer: `errors` noemt elk ongeldig veld */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ingelogd: een geldig bearer-token ontbreekt */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Geen toegang: deze rol of actiehouder mag dit niet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict: de toestand staat dit niet toe, of de revisie in If-Match is niet meer de laatste */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Te groot: de body is groter dan deze route aanneemt (256 KB; de Tweede Kamer-import 20 MB), ook na uitpakken */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ondersteund: de body is geen JSON, of in een codering of tekenset die de API niet leest */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  ActionsController_addRegion: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AddRegionBody'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Created_Output'];
+        };
+      };
+      /** @description Ongeldige invoer: `errors` noemt elk ongeldig veld */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ingelogd: een geldig bearer-token ontbreekt */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Geen toegang: deze rol of actiehouder mag dit niet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict: de toestand staat dit niet toe, of de revisie in If-Match is niet meer de laatste */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Te groot: de body is groter dan deze route aanneemt (256 KB; de Tweede Kamer-import 20 MB), ook na uitpakken */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ondersteund: de body is geen JSON, of in een codering of tekenset die de API niet leest */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  ActionsController_regionStatus: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangeRegionStatusBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ActionChangedAnswer_Output'];
+        };
+      };
+      /** @description Ongeldige invoer: `errors` noemt elk ongeldig veld */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ingelogd: een geldig bearer-token ontbreekt */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Geen toegang: deze rol of actiehouder mag dit niet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict: de toestand staat dit niet toe, of de revisie in If-Match is niet meer de laatste */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Te groot: de body is groter dan deze route aanneemt (256 KB; de Tweede Kamer-import 20 MB), ook na uitpakken */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ondersteund: de body is geen JSON, of in een codering of tekenset die de API niet leest */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  WerkagendasController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WerkagendaEntry_Output'][];
+        };
+      };
+      /** @description Niet ingelogd: een geldig bearer-token ontbreekt */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  WerkagendasController_establish: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EstablishWerkagendaBody'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Created_Output'];
+        };
+      };
+      /** @description Ongeldige invoer: `errors` noemt elk ongeldig veld */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ingelogd: een geldig bearer-token ontbreekt */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Geen toegang: deze rol of actiehouder mag dit niet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict: de toestand staat dit niet toe, of de revisie in If-Match is niet meer de laatste */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Te groot: de body is groter dan deze route aanneemt (256 KB; de Tweede Kamer-import 20 MB), ook na uitpakken */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ondersteund: de body is geen JSON, of in een codering of tekenset die de API niet leest */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  WerkagendasController_one: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WerkagendaEntry_Output'];
+        };
+      };
+      /** @description Ongeldige invoer: `errors` noemt elk ongeldig veld */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ingelogd: een geldig bearer-token ontbreekt */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  WerkagendasController_change: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangeWerkagendaBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WerkagendaChangedAnswer_Output'];
+        };
+      };
+      /** @description Ongeldige invoer: `errors` noemt elk ongeldig veld */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ingelogd: een geldig bearer-token ontbreekt */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Geen toegang: deze rol of actiehouder mag dit niet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict: de toestand staat dit niet toe, of de revisie in If-Match is niet meer de laatste */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Te groot: de body is groter dan deze route aanneemt (256 KB; de Tweede Kamer-import 20 MB), ook na uitpakken */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ondersteund: de body is geen JSON, of in een codering of tekenset die de API niet leest */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  WerkagendasController_archive: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ArchiveWerkagendaBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WerkagendaChangedAnswer_Output'];
+        };
+      };
+      /** @description Ongeldige invoer: `errors` noemt elk ongeldig veld */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ingelogd: een geldig bearer-token ontbreekt */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Geen toegang: deze rol of actiehouder mag dit niet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Te groot: de body is groter dan deze route aanneemt (256 KB; de Tweede Kamer-import 20 MB), ook na uitpakken */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ondersteund: de body is geen JSON, of in een codering of tekenset die de API niet leest */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  WerkagendasController_defineAction: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DefineActionBody'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ActionKeyCreated_Output'];
         };
       };
       /** @description Ongeldige invoer: `errors` noemt elk ongeldig veld */

@@ -168,7 +168,10 @@ describe('the audit screens speak Dutch to people', () => {
     const data = {
       actions: [
         {
+          key: '2.1',
+          werkagendaId: 'betekenisvol-leven-2025-2028',
           code: '2.1',
+          actiehouderPersonIds: [],
           actionLine: 2,
           title: 'Betere aansluiting Wmo en Wlz',
           actionHolder: { parties: ['VNG'], description: '' },

@@ -21,7 +21,10 @@ const me = (username: string, role: Me['roles'][number], actionCodes: string[] =
 });
 
 const action = (code: string, late: number, openKnelpunten: number): ActionSummary => ({
+  key: code,
+  werkagendaId: 'betekenisvol-leven-2025-2028',
   code,
+  actiehouderPersonIds: [],
   actionLine: Number(code[0]),
   title: `Actie ${code}`,
   actionHolder: { parties: ['VNG'], description: '' },

@@ -15,7 +15,11 @@ const werkagenda: Werkagenda = {
   actionLines: [{ number: 2, title: 'Zorg en ondersteuning' }],
 };
 const action: Action = {
+  key: '2.1',
+  werkagendaId: 'betekenisvol-leven-2025-2028',
   code: '2.1',
+  actiehouderPersonIds: [],
+  regions: [],
   actionLine: 2,
   title: 'Betere aansluiting Wmo en Wlz',
   actionHolder: { parties: ['VNG'], description: 'VNG trekt.' },
@@ -34,6 +38,7 @@ const action: Action = {
       replanCount: 0,
       originalDueDate: '2026-05-31',
       dueDateText: null,
+      regionSlug: null,
       startedOn: null,
       achievedOn: null,
       replans: [],
