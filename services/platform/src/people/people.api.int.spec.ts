@@ -54,7 +54,11 @@ describe('people directory and actor names', () => {
   });
 
   it('registers a person: the list shows the name opened, the store and read model hold it only sealed', async () => {
-    const created = await call('POST', '/api/v1/people', { name: ` ${PERSON} `, function: 'programmaleider', organisation: 'Gemeente Utrecht' });
+    const created = await call('POST', '/api/v1/people', {
+      name: ` ${PERSON} `,
+      function: 'programmaleider',
+      organisation: 'Gemeente Utrecht',
+    });
     expect(created.status).toBe(201);
     const list = await call('GET', '/api/v1/people', undefined, 'director');
     expect(list.body).toContainEqual(expect.objectContaining({ id: created.body.id, name: PERSON, organisation: 'Gemeente Utrecht' }));
@@ -64,15 +68,19 @@ describe('people directory and actor names', () => {
     });
     const stored = await sql.query(`SELECT count(*)::int AS n FROM es.events e WHERE e::text ILIKE '%Testpersoon%'`);
     expect(stored.rows[0].n).toBe(0);
-    const row = await sql.query(`SELECT name, metadata FROM directory.people p JOIN es.events e ON e.stream_id = 'person-' || p.id WHERE p.id = $1`, [
-      created.body.id,
-    ]);
+    const row = await sql.query(
+      `SELECT name, metadata FROM directory.people p JOIN es.events e ON e.stream_id = 'person-' || p.id WHERE p.id = $1`,
+      [created.body.id],
+    );
     expect(row.rows[0].name).toMatchObject({ alg: 'A256GCM' });
     expect(row.rows[0].metadata.actor).toEqual({ userId: 'coordinator', role: 'coordinator' });
 
     const changed = await call('PATCH', `/api/v1/people/${created.body.id}`, { function: 'programmamanager', organisation: 'VNG' });
     expect(changed).toMatchObject({ status: 200, body: { id: created.body.id, revision: 1 } });
-    expect((await call('GET', `/api/v1/people/${created.body.id}`)).body).toMatchObject({ function: 'programmamanager', organisation: 'VNG' });
+    expect((await call('GET', `/api/v1/people/${created.body.id}`)).body).toMatchObject({
+      function: 'programmamanager',
+      organisation: 'VNG',
+    });
   });
 
   it('refuses a name that is already registered (however it is spelled), and another person taking it', async () => {
@@ -114,12 +122,19 @@ describe('people directory and actor names', () => {
 
   it('forgets a person by id: gone from the directory, "[verwijderd]" in every answer that mentioned them', async () => {
     const { body: created } = await call('POST', '/api/v1/people', { name: 'R. Vergeetmij', organisation: 'ZN' });
-    const holder = await call('PUT', '/api/v1/actions/1.1/action-holder', { parties: ['VWS'], description: 'VWS, met een actiehouder bij naam', person: 'r. vergeetmij' });
+    const holder = await call('PUT', '/api/v1/actions/1.1/action-holder', {
+      parties: ['VWS'],
+      description: 'VWS, met een actiehouder bij naam',
+      person: 'r. vergeetmij',
+    });
     expect(holder.status).toBeLessThan(300);
     expect((await call('GET', '/api/v1/actions/1.1')).body.actionHolder.person).toBe('r. vergeetmij');
 
     const forgotten = await call('POST', `/api/v1/people/${created.id}/forget`);
-    expect(forgotten).toMatchObject({ status: 200, body: { status: 'forgotten', subject: expect.any(String), remaining: { events: [], tables: [] } } });
+    expect(forgotten).toMatchObject({
+      status: 200,
+      body: { status: 'forgotten', subject: expect.any(String), remaining: { events: [], tables: [] } },
+    });
     expect(forgotten.text).not.toContain('ergeetmij');
 
     const list = await call('GET', '/api/v1/people');
@@ -155,7 +170,17 @@ describe('people directory and actor names', () => {
         { role: 'actiehouder', werkagendaId: 'actieplan-dakloos-wlz-2025', actionCodes: ['1.1'] },
       ]),
     ]);
-    const ids = ['seed', 'scheduler', 'regie-cli', 'cdevries', 'ah-utrecht', 'dir-wlz', 'coordinator', 'actiehouder-2.1', 'iemand-onbekends'];
+    const ids = [
+      'seed',
+      'scheduler',
+      'regie-cli',
+      'cdevries',
+      'ah-utrecht',
+      'dir-wlz',
+      'coordinator',
+      'actiehouder-2.1',
+      'iemand-onbekends',
+    ];
     const answer = await call('GET', `/api/v1/people/actors?ids=${ids.join(',')}`, undefined, 'actiehouder-2.1');
     expect(answer.body).toEqual({
       seed: 'eerste inrichting',

@@ -5,7 +5,15 @@ import { createZodDto } from 'nestjs-zod';
 import type { Pool } from 'pg';
 import { z } from 'zod';
 import { Commands } from '@regie/context';
-import { type CommandContext, EventStore, IllegalTransition, newIdFor, PersonalDataVault, REDACTED_NAME, type SealedName } from '@regie/es-core';
+import {
+  type CommandContext,
+  EventStore,
+  IllegalTransition,
+  newIdFor,
+  PersonalDataVault,
+  REDACTED_NAME,
+  type SealedName,
+} from '@regie/es-core';
 import {
   ActorNames,
   Allow,
@@ -50,7 +58,12 @@ class ActorsQuery extends createZodDto(
   z.object({
     ids: z
       .string({ error: 'verplicht: account-ids, gescheiden door komma’s' })
-      .transform((s) => s.split(',').map((id) => id.trim()).filter((id) => id !== ''))
+      .transform((s) =>
+        s
+          .split(',')
+          .map((id) => id.trim())
+          .filter((id) => id !== ''),
+      )
       .pipe(z.array(z.string().max(200, 'maximaal 200 tekens per id')).min(1, 'noem minstens één account-id').max(200, 'maximaal 200 ids')),
   }),
 ) {}

@@ -36,7 +36,12 @@ export const decide = (command: PersonCommand, state: PersonState): PersonEvent[
     case 'ForgetPerson': {
       const person = existing(state, command.data.personId);
       if (person.forgotten) return [];
-      return [{ type: 'PersonForgotten', data: { personId: person.personId, subject: person.name.subject, forgottenAt: command.data.forgottenAt } }];
+      return [
+        {
+          type: 'PersonForgotten',
+          data: { personId: person.personId, subject: person.name.subject, forgottenAt: command.data.forgottenAt },
+        },
+      ];
     }
     default: {
       const _exhaustive: never = command;

@@ -1,5 +1,12 @@
 import type { Pool } from 'pg';
-import { type CommandContext, type EventStore, type PersonalDataVault, REDACTED_NAME, type SealedName, UNREADABLE_NAME } from '@regie/es-core';
+import {
+  type CommandContext,
+  type EventStore,
+  type PersonalDataVault,
+  REDACTED_NAME,
+  type SealedName,
+  UNREADABLE_NAME,
+} from '@regie/es-core';
 import { postgresStoreOf } from '../adapters';
 import { erasePerson, type ErasureOutcome, type PersonalDataErased, personalDataStream } from './personal-data';
 import { plainMentions, type PlainMentions } from './mentions';
@@ -44,7 +51,9 @@ export async function forgetPersonById(
     const report = await forgetPerson(deps, name, context);
     if (report.status !== 'unknown') return report;
   }
-  const [erased] = (await deps.store.readStream(personalDataStream(person.name.subject), { maxCount: 1 })) as unknown as PersonalDataErased[];
+  const [erased] = (await deps.store.readStream(personalDataStream(person.name.subject), {
+    maxCount: 1,
+  })) as unknown as PersonalDataErased[];
   return {
     status: 'already-forgotten',
     erasedAt: erased?.data.erasedAt ?? context.now.toISOString(),
