@@ -81,6 +81,8 @@ describe('people directory and actor names', () => {
       function: 'programmamanager',
       organisation: 'VNG',
     });
+    await call('PATCH', `/api/v1/people/${created.body.id}`, { function: ' ' });
+    expect((await call('GET', `/api/v1/people/${created.body.id}`)).body).toMatchObject({ function: null, revision: 2 });
   });
 
   it('refuses a name that is already registered (however it is spelled), and another person taking it', async () => {
@@ -104,6 +106,8 @@ describe('people directory and actor names', () => {
     );
     const short = await call('POST', '/api/v1/people', { name: 'X', organisation: 'VWS' });
     expect(short.body.errors).toEqual([expect.objectContaining({ field: 'name', message: 'minstens 2 tekens' })]);
+    const nullFunction = await call('POST', '/api/v1/people', { name: 'X. Iemand', organisation: 'VWS', function: null });
+    expect(nullFunction.body.errors).toEqual([expect.objectContaining({ field: 'function' })]);
     const unknownField = await call('POST', '/api/v1/people', { name: 'X. Iemand', organisation: 'VWS', email: 'x@example.org' });
     expect(unknownField.status).toBe(400);
     const someone = (await call('GET', '/api/v1/people')).body[0];

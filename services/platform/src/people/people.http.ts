@@ -41,17 +41,22 @@ const displayName = z
   .trim()
   .min(2, 'minstens 2 tekens')
   .max(200, 'maximaal 200 tekens');
-const fn = z.string({ error: 'de functie is tekst' }).trim().min(1, 'mag niet leeg zijn').max(200, 'maximaal 200 tekens');
+/** The function ("coördinator werkagenda"); an empty text clears it. */
+const fn = z
+  .string({ error: 'de functie is tekst, bijvoorbeeld "coördinator werkagenda"; leeg om haar te wissen' })
+  .trim()
+  .max(200, 'maximaal 200 tekens')
+  .transform((value) => (value === '' ? null : value));
 const organisation = z
   .string({ error: 'verplicht: de organisatie, een partijcode als VWS of vrije tekst' })
   .trim()
   .min(1, 'mag niet leeg zijn')
   .max(200, 'maximaal 200 tekens');
 
-class RegisterPersonBody extends createZodDto(z.strictObject({ name: displayName, function: fn.nullable().optional(), organisation })) {}
+class RegisterPersonBody extends createZodDto(z.strictObject({ name: displayName, function: fn.optional(), organisation })) {}
 class ChangePersonBody extends createZodDto(
   z
-    .strictObject({ name: displayName.optional(), function: fn.nullable().optional(), organisation: organisation.optional() })
+    .strictObject({ name: displayName.optional(), function: fn.optional(), organisation: organisation.optional() })
     .refine((b) => Object.keys(b).length > 0, { message: 'geef minstens één van name, function of organisation', path: ['name'] }),
 ) {}
 class ActorsQuery extends createZodDto(

@@ -2862,12 +2862,12 @@ export interface components {
     };
     RegisterPersonBody: {
       name: string;
-      function?: string | null;
+      function?: string;
       organisation: string;
     };
     ChangePersonBody: {
       name?: string;
-      function?: string | null;
+      function?: string;
       organisation?: string;
     };
   };
