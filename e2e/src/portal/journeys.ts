@@ -262,11 +262,11 @@ export async function auditorJourney(env: JourneyEnv): Promise<void> {
     expect(text).toContain(who);
     if (what) expect(text).toContain(what);
   };
-  await seen('AgendaPublished', 'Agenda gepubliceerd', 'coordinator');
-  await seen('DecisionRecorded', 'Besluit vastgelegd', 'coordinator', DECISION.slice(0, 60));
-  await seen('ProgressReported', 'Voortgang van actie 2.1 gerapporteerd als oranje', 'door actiehouder-2.1', REPORT.slice(0, 40));
-  await seen('KnelpuntEscalated', 'Knelpunt bij actie 2.1 geëscaleerd naar de kerngroep', 'door actiehouder-2.1');
-  await seen('ProjectionPublished', 'Kwartaalprojectie gepubliceerd', 'director');
+  await seen('AgendaPublished', 'Agenda gepubliceerd', 'door coördinator');
+  await seen('DecisionRecorded', 'Besluit vastgelegd', 'door coördinator', DECISION.slice(0, 60));
+  await seen('ProgressReported', 'Voortgang van actie 2.1 gerapporteerd als oranje', 'door actiehouder actie 2.1', REPORT.slice(0, 40));
+  await seen('KnelpuntEscalated', 'Knelpunt bij actie 2.1 geëscaleerd naar de kerngroep', 'door actiehouder actie 2.1');
+  await seen('ProjectionPublished', 'Kwartaalprojectie gepubliceerd', 'door directeur');
   await check(env, page, 'auditor-2-gefilterd');
   await page.getByRole('link', { name: 'Kwartaalprojectie 4e kwartaal 2026' }).first().click();
   await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Kwartaalprojectie 4e kwartaal 2026');

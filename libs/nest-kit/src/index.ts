@@ -11,6 +11,7 @@ export { withRevision } from './respond';
 export { asOfParam, zodParam } from './param.pipe';
 export * from './auth';
 export { UnsealInterceptor, KeepSealed } from './unseal.interceptor';
+export { ActorNames, roleText, ROLE_WORDS, SYSTEM_ACTORS, UNKNOWN_ACTOR, ACCOUNTS_TABLE, PEOPLE_TABLE } from './actor-names';
 export { createLogger, loggingModule, type LogFormat, type LogLevelName } from './logging';
 export {
   contextFrom,

@@ -10,6 +10,7 @@ import { AuthController } from './auth/auth.http';
 import { HEALTH_OPTIONS, HealthController } from './health.http';
 import { MetricsController } from './metrics/metrics.http';
 import { PlatformMetrics } from './metrics/platform-metrics';
+import { PeopleModule } from './people/people.module';
 import { PrivacyController } from './privacy/privacy.http';
 import { SERVICE_MODULES, SERVICE_NAMES, type ServiceName } from './services';
 
@@ -35,6 +36,7 @@ export class PlatformModule {
         TerminusModule.forRoot({ logger: false }),
         DiscoveryModule,
         ...services.map((name) => SERVICE_MODULES[name]),
+        PeopleModule,
       ],
       controllers: [HealthController, MetricsController, AsyncApiController, AuthController, AuditController, PrivacyController],
       providers: [

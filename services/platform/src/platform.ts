@@ -6,6 +6,8 @@ import { WerkagendaSeeder } from '@regie/actions';
 import { CommitmentsSeeder, TK_IMPORT_BODY } from '@regie/commitments';
 import { ReadModel } from '@regie/context';
 import { MonitoringSeeder } from '@regie/monitoring';
+import { PeopleModule } from './people/people.module';
+import { PeopleSeeder } from './people/people.seed';
 import { configureHttp, createLogger, httpTracing, observedBus, startTracing, tracedStore } from '@regie/nest-kit';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
 import type { Logger } from 'pino';
@@ -82,6 +84,7 @@ export async function startPlatform(
   for (const service of ['actions', 'commitments', 'monitoring'] as const) {
     if (hosts(config, service)) await app.select(SERVICE_MODULES[service]).get(ReadModel, { strict: true }).caughtUpTo(head);
   }
+  await app.select(PeopleModule).get(ReadModel, { strict: true }).caughtUpTo(head);
   metrics.observe({
     store: adapters.store,
     pool: adapters.pool,
@@ -117,5 +120,6 @@ async function seed(app: INestApplication, config: PlatformConfig): Promise<{ co
   if (hosts(config, 'actions')) commands += (await app.get(WerkagendaSeeder).seed()).commands;
   if (hosts(config, 'commitments')) commands += (await app.get(CommitmentsSeeder).seed()).commands;
   if (hosts(config, 'monitoring')) commands += (await app.get(MonitoringSeeder).seed()).commands;
+  commands += (await app.get(PeopleSeeder).seed()).commands;
   return { commands };
 }

@@ -7,6 +7,7 @@ import { MONITORING_TOPIC_V1 } from '@regie/contracts-monitoring';
 import { meetingsMessages, meetingsReadModel } from '@regie/meetings';
 import { monitoringMessages, monitoringReadModel } from '@regie/monitoring';
 import type { MessageSources, ReadModelDefinition } from '@regie/read-model';
+import { peopleReadModel } from './people/people.context';
 
 /** Every read model of the platform, as the replay, compare and time-travel tools see them. */
 export const readModels = (url: string): ReadModelDefinition[] => [
@@ -14,6 +15,7 @@ export const readModels = (url: string): ReadModelDefinition[] => [
   commitmentsReadModel(url),
   meetingsReadModel(url),
   monitoringReadModel(url),
+  peopleReadModel(url),
 ];
 
 /** Each producing context's mapping of its store events to integration messages. */

@@ -86,6 +86,11 @@ export class RegieApi {
   auditEvents = (query: Query) => this.get<T.AuditPage>('/audit/events', query);
   auditStream = (stream: string, names?: 'open') => this.get<T.AuditStream>(`/audit/streams/${enc(stream)}`, { names });
   verify = () => this.get<T.Verification>('/audit/verify');
+  /** Who the actors are, in words ("C. de Vries, coördinator werkagenda", "eerste inrichting"): never an account id. */
+  actorNames = async (userIds: readonly (string | null | undefined)[]): Promise<Record<string, string>> => {
+    const ids = [...new Set(userIds.filter((id): id is string => Boolean(id)))];
+    return ids.length === 0 ? {} : this.get<Record<string, string>>('/people/actors', { ids: ids.join(',') });
+  };
 
   async get<R>(path: string, query: Query = {}): Promise<R> {
     return (await this.raw('GET', path, query)).json() as Promise<R>;

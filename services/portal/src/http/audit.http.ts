@@ -92,7 +92,8 @@ export class AuditController {
           )
         ).flatMap((found) => found?.events ?? []);
     const subjects = { actions, commitments, meetings };
-    sendPage(res, AuditPage({ p, page, filters, verification, brokenAt, subjects }));
+    const actors = await p.api.actorNames([...page.events, ...brokenAt].map((e) => e.metadata.actor?.userId));
+    sendPage(res, AuditPage({ p, page, filters, verification, brokenAt, subjects, actors }));
   }
 
   @Get('peildatum')
@@ -118,6 +119,7 @@ export class AuditController {
       const message = `Over dit onderwerp (${subjectLabel(stream).toLocaleLowerCase('nl')}) is nog niets vastgelegd.`;
       return sendPage(res, ErrorPage({ status: 404, title: 'Niet gevonden', message, me: p.me }), 404);
     }
-    sendPage(res, StreamPage({ p, stream: found, namesOpen: open }));
+    const actors = await p.api.actorNames(found.events.map((e) => e.metadata.actor?.userId));
+    sendPage(res, StreamPage({ p, stream: found, namesOpen: open, actors }));
   }
 }

@@ -125,7 +125,9 @@ export class CommitmentsController {
   }
 
   private async page(p: PortalContext, id: string, errors?: FormErrors) {
-    return CommitmentPage({ p, commitment: await p.api.commitment(id, p.asOf?.instant), errors });
+    const commitment = await p.api.commitment(id, p.asOf?.instant);
+    const actors = await p.api.actorNames(commitment.history.map((h) => h.actor));
+    return CommitmentPage({ p, commitment, errors, actors });
   }
 }
 

@@ -100,7 +100,8 @@ export class MonitoringController {
       p.api.indicators(asOf),
     ]);
     const shown = version === undefined ? undefined : await p.api.published(quarter, version, asOf);
-    return ProjectionPage({ p, quarter, projection: shown?.document ?? live, shown, latest, werkagenda, indicators, errors });
+    const actors = await p.api.actorNames([shown?.publishedBy, latest?.publishedBy]);
+    return ProjectionPage({ p, quarter, projection: shown?.document ?? live, shown, latest, werkagenda, indicators, errors, actors });
   }
 }
 

@@ -179,7 +179,8 @@ export class WerkagendaController {
 
   private async actionPage(p: PortalContext, code: string, errors?: FormErrors) {
     const [action, werkagenda] = await Promise.all([p.api.action(code, p.asOf?.instant), p.api.werkagenda(p.asOf?.instant)]);
-    return ActionPage({ p, action, werkagenda, errors });
+    const actors = await p.api.actorNames(action.progressReports.map((r) => r.reportedBy));
+    return ActionPage({ p, action, werkagenda, errors, actors });
   }
 }
 

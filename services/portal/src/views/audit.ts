@@ -66,6 +66,7 @@ export function subjectLabel(stream: string, data?: unknown): string {
   if (stream.startsWith('indicator-')) return typeof d.title === 'string' ? `Indicator ${d.title}` : 'Indicator';
   if (stream.startsWith('werkagenda-')) return 'Werkagenda';
   if (stream.startsWith('personal-data-')) return 'Persoonsgegevens';
+  if (stream.startsWith('person-')) return 'Persoon';
   if (stream.startsWith('account-')) return 'Account';
   return 'Overig onderwerp';
 }

@@ -11,7 +11,18 @@ import { AGENDA_SOURCE_LABEL, LEVEL_LABEL, MEETING_KIND_LABEL } from './labels';
 
 type ContextEvent = ActionsDomainEvent | MeetingsDomainEvent | CommitmentsDomainEvent | MonitoringDomainEvent;
 /** Recorded by the platform itself when a person's data is erased (services/platform/src/privacy/personal-data.ts). */
-type PlatformEvent = { type: 'PersonalDataErased'; data: { subject: string; erasedAt: string } };
+type PlatformEvent =
+  | { type: 'PersonalDataErased'; data: { subject: string; erasedAt: string } }
+  // The directory of persons (services/platform/src/people/person.ts).
+  | {
+      type: 'PersonRegistered';
+      data: { personId: string; name: unknown; function: string | null; organisation: string; registeredAt: string };
+    }
+  | {
+      type: 'PersonChanged';
+      data: { personId: string; name?: unknown; function?: string | null; organisation?: string; changedAt: string };
+    }
+  | { type: 'PersonForgotten'; data: { personId: string; subject: string; forgottenAt: string } };
 type RecordedEvent = ContextEvent | PlatformEvent;
 
 export type EventType = RecordedEvent['type'];
@@ -77,6 +88,9 @@ export const EVENT_TYPE_LABEL: Record<EventType, string> = {
   MeasurementRecorded: 'Meting vastgelegd',
   ProjectionPublished: 'Kwartaalprojectie gepubliceerd',
   PersonalDataErased: 'Persoonsgegevens gewist',
+  PersonRegistered: 'Persoon opgenomen in het personenregister',
+  PersonChanged: 'Persoon gewijzigd',
+  PersonForgotten: 'Naam van persoon vergeten',
 };
 
 /**
@@ -182,6 +196,13 @@ export const EVENT_FIELD_LABEL: Record<EventField, string | null> = {
   publishedAt: 'gepubliceerd op',
   subject: 'betrokkene',
   erasedAt: 'gewist op',
+  personId: null,
+  registeredAt: 'opgenomen op',
+  changedAt: 'gewijzigd op',
+  forgottenAt: 'vergeten op',
+  function: 'functie',
+  organisation: 'organisatie',
+  name: 'naam',
   recordedAt: 'vastgelegd op',
   correctionId: null,
   present: 'aanwezig',

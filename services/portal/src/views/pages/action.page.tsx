@@ -1,5 +1,6 @@
 import type { Action, Werkagenda } from '../../api/regie-api.models';
 import type { PortalContext } from '../../session/session';
+import { type ActorNames, actorName } from '../actors';
 import { Alert, DataList, Disclosure, H1, H2, P, RagBadge } from '../components';
 import { formatDateTime } from '../format';
 import { Form, RadioGroup, TextArea } from '../form';
@@ -15,9 +16,11 @@ export interface ActionPageProps {
   action: Action;
   werkagenda: Werkagenda;
   errors?: FormErrors;
+  /** Display names of the actors (GET /api/v1/people/actors). */
+  actors?: ActorNames;
 }
 
-export function ActionPage({ p, action, werkagenda, errors }: ActionPageProps) {
+export function ActionPage({ p, action, werkagenda, errors, actors = {} }: ActionPageProps) {
   const line = werkagenda.actionLines.find((l) => l.number === action.actionLine);
   const writable = !p.asOf && p.rights.writeAction(action.code);
   const base = `/acties/${action.code}`;
@@ -107,7 +110,7 @@ export function ActionPage({ p, action, werkagenda, errors }: ActionPageProps) {
                   <RagBadge rag={r.rag} />{' '}
                   <span class="regie-muted">
                     {formatDateTime(r.reportedAt)}
-                    {r.reportedBy ? `, door ${r.reportedBy}` : ''}
+                    {r.reportedBy ? `, door ${actorName(actors, r.reportedBy)}` : ''}
                   </span>
                 </p>
                 <p class="nl-paragraph">{r.summary}</p>

@@ -4,12 +4,19 @@ import { justBefore, pageOfStream, subjectLabel, timeTravels } from '../audit';
 import { eventSentence, eventTypeLabel, type SentenceNames } from '../event-labels';
 import { formatDateTime } from '../format';
 import { ROLE_LABEL } from '../labels';
+import type { ActorNames } from '../actors';
 
 const roleLabel = (role: string): string => ROLE_LABEL[role as keyof typeof ROLE_LABEL] ?? role;
 
-/** Who did it: the account and its role in words ("onbekend" for events recorded without an actor). */
-export const actorText = (e: AuditEvent): string =>
-  e.metadata.actor ? `${e.metadata.actor.userId} (${roleLabel(e.metadata.actor.role)})` : 'onbekend';
+/**
+ * Who did it, in words: the actor's display name ("C. de Vries, coördinator werkagenda", "eerste
+ * inrichting"), else the role it acted in; never the account id ("onbekend" without an actor).
+ */
+export const actorText = (e: AuditEvent, actors: ActorNames = {}): string => {
+  const actor = e.metadata.actor;
+  if (!actor) return 'onbekend';
+  return actors[actor.userId] ?? actor.role.split(',').map(roleLabel).join(', ');
+};
 
 /** The titles the sentences name milestones and actions by, from the actions' list. */
 export function namesOf(actions: ActionSummary[]): SentenceNames {
@@ -18,10 +25,10 @@ export function namesOf(actions: ActionSummary[]): SentenceNames {
   return { milestoneTitle: (id) => milestones.get(id), actionTitle: (code) => titles.get(code) };
 }
 
-/** "Mijlpaal 'Plan van aanpak' verplaatst van … naar …, reden: … door coordinator (Coördinator)." */
-export const eventText = (e: AuditEvent, names: SentenceNames = {}): string => {
+/** "Mijlpaal 'Plan van aanpak' verplaatst van … naar …, reden: … door C. de Vries, coördinator werkagenda." */
+export const eventText = (e: AuditEvent, names: SentenceNames = {}, actors: ActorNames = {}): string => {
   const sentence = eventSentence(e.type, e.data, names);
-  return `${sentence}${e.metadata.actor ? ` door ${actorText(e)}` : ''}.`.replace(/([.…!?'])\.$/, '$1');
+  return `${sentence}${e.metadata.actor ? ` door ${actorText(e, actors)}` : ''}.`.replace(/([.…!?'])\.$/, '$1');
 };
 
 /**
@@ -33,11 +40,14 @@ export function EventsTable({
   caption,
   withStream = true,
   names = {},
+  actors = {},
 }: {
   events: AuditEvent[];
   caption: string;
   withStream?: boolean;
   names?: SentenceNames;
+  /** Display names of the actors (GET /api/v1/people/actors). */
+  actors?: ActorNames;
 }) {
   return (
     <Table
@@ -52,7 +62,7 @@ export function EventsTable({
           header: 'Wat er gebeurde',
           cell: (e) => (
             <>
-              <p class="nl-paragraph regie-event__sentence">{eventText(e, names)}</p>
+              <p class="nl-paragraph regie-event__sentence">{eventText(e, names, actors)}</p>
               <details class="regie-event regie-technical">
                 <summary>Technische gegevens</summary>
                 <pre class="regie-json" tabIndex={0}>

@@ -13,6 +13,7 @@ import { formatDateTime } from '../format';
 import { MEETING_KIND_LABEL } from '../labels';
 import { EVENT_TYPES, eventTypeLabel } from '../event-labels';
 import { Layout } from '../layout';
+import type { ActorNames } from '../actors';
 import { EventsTable, namesOf } from './audit-events';
 
 export interface AuditFilters {
@@ -47,6 +48,7 @@ export function AuditPage({
   verification,
   brokenAt = [],
   subjects = { actions: [], commitments: [], meetings: [] },
+  actors = {},
 }: {
   p: PortalContext;
   page: Page;
@@ -55,6 +57,8 @@ export function AuditPage({
   subjects?: AuditSubjects;
   /** The events at the positions where the chain check failed, to name them in words. */
   brokenAt?: AuditEvent[];
+  /** Display names of the actors (GET /api/v1/people/actors). */
+  actors?: ActorNames;
 }) {
   const query = (before?: number) => {
     const q = new URLSearchParams(
@@ -136,7 +140,7 @@ export function AuditPage({
           </button>
           <A href="/audit">Filters wissen</A>
         </form>
-        <EventsTable events={page.events} caption="Gebeurtenissen, de nieuwste eerst" names={namesOf(subjects.actions)} />
+        <EventsTable events={page.events} caption="Gebeurtenissen, de nieuwste eerst" names={namesOf(subjects.actions)} actors={actors} />
         <nav aria-label="Bladeren door de tijdlijn" class="regie-inline-form">
           {filters.voor !== undefined && <A href={query()}>Naar de nieuwste gebeurtenissen</A>}
           {page.next !== null && <A href={query(page.next)}>Oudere gebeurtenissen</A>}

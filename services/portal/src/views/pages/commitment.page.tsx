@@ -1,5 +1,6 @@
 import type { Commitment } from '../../api/regie-api.models';
 import type { PortalContext } from '../../session/session';
+import { type ActorNames, actorName } from '../actors';
 import { A, Badge, DataList, Disclosure, H1, H2, P } from '../components';
 import { commitmentHistory, documentText, dueText } from '../commitments';
 import { formatDate, formatDateTime } from '../format';
@@ -11,7 +12,18 @@ import { STATUS_TONE } from './commitments.page';
 import { asOfQuery } from './peildatum';
 
 /** One toezegging with its full history: postponements with reasons, overdue, fulfilment. */
-export function CommitmentPage({ p, commitment: c, errors }: { p: PortalContext; commitment: Commitment; errors?: FormErrors }) {
+export function CommitmentPage({
+  p,
+  commitment: c,
+  errors,
+  actors = {},
+}: {
+  p: PortalContext;
+  commitment: Commitment;
+  errors?: FormErrors;
+  /** Display names of the actors (GET /api/v1/people/actors). */
+  actors?: ActorNames;
+}) {
   const base = `/toezeggingen/${c.id}`;
   const pending = c.status === 'open' || c.status === 'postponed' || c.status === 'overdue';
   const postpone = new FormState('uitstellen', errors);
@@ -59,7 +71,7 @@ export function CommitmentPage({ p, commitment: c, errors }: { p: PortalContext;
               <p class="nl-paragraph">
                 <strong>{line.what}</strong>{' '}
                 <span class="regie-muted">
-                  {formatDateTime(line.at)}, door {line.actor}
+                  {formatDateTime(line.at)}, door {actorName(actors, line.actor)}
                 </span>
               </p>
               {line.detail && <p class="nl-paragraph">{line.detail}</p>}

@@ -107,11 +107,12 @@ describe('the audit screens speak Dutch to people', () => {
       commitments: [],
       meetings: [],
     };
-    const html = render(AuditPage({ p, page: { events, next: null }, filters: { aantal: 50 }, verification: intact, subjects }));
+    const actors = { 'actiehouder-2.1': 'C. de Vries, actiehouder actie 2.1' };
+    const html = render(AuditPage({ p, page: { events, next: null }, filters: { aantal: 50 }, verification: intact, subjects, actors }));
     const text = visibleText(html);
     expect(developerWords(text)).toEqual([]);
     expect(text).toContain(
-      "Mijlpaal 'Plan van aanpak Utrecht' van actie 2.1 verplaatst van 30 april 2026 naar 30 juni 2026, reden: Regio’s later gestart door actiehouder-2.1 (actiehouder).",
+      "Mijlpaal 'Plan van aanpak Utrecht' van actie 2.1 verplaatst van 30 april 2026 naar 30 juni 2026, reden: Regio’s later gestart door C. de Vries, actiehouder actie 2.1.",
     );
     expect(text).toContain("Mijlpaal 'Plan van aanpak Utrecht' van actie 0 behaald op 27 februari 2026");
     expect(text).toContain("Voortgang van actie 2.1 gerapporteerd als oranje: 'Loopt uit'");
@@ -119,7 +120,8 @@ describe('the audit screens speak Dutch to people', () => {
     expect(text).toContain('Kwartaalprojectie 4e kwartaal 2026');
     expect(text).toContain('Mijlpaal van actie 2.1');
     expect(text).toContain('periode: oktober 2026');
-    expect(text).toContain('actiehouder-2.1 (actiehouder)');
+    // Who did it in words, never the account id (the stored record, one click away, keeps it).
+    expect(visibleText(html.replace(/<details class="regie-event regie-technical">.*?<\/details>/gs, ''))).not.toContain('actiehouder-2.1');
     expect(html).toContain('aria-label="Situatie vlak vóór Voortgang gerapporteerd (positie 3)"');
     // newest first, the technical record one click away
     expect(html).toContain('Gebeurtenissen, de nieuwste eerst');
@@ -131,7 +133,7 @@ describe('the audit screens speak Dutch to people', () => {
   it('tell an event the portal has no sentence for as its label and facts, never its type code', () => {
     const html = render(AuditPage({ p, page: { events: [events[5]], next: 5 }, filters: { aantal: 50, voor: 9 }, verification: intact }));
     const text = visibleText(html);
-    expect(text).toContain('Meting vastgelegd: periode: oktober 2026 · waarde: 1.250 · bron: CBS door actiehouder-2.1 (actiehouder).');
+    expect(text).toContain('Meting vastgelegd: periode: oktober 2026 · waarde: 1.250 · bron: CBS door actiehouder.');
     expect(html).toContain('href="/audit?aantal=50&amp;voor=5"');
     expect(text).toContain('Naar de nieuwste gebeurtenissen');
   });

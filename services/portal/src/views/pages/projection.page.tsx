@@ -1,5 +1,6 @@
 import type { Indicator, Projection, PublishedProjection, Werkagenda } from '../../api/regie-api.models';
 import type { PortalContext } from '../../session/session';
+import { type ActorNames, actorName } from '../actors';
 import { A, Alert, Badge, H1, H2, P, RagBadge, Table } from '../components';
 import { dueText } from '../commitments';
 import { count, formatDate, formatDateTime, formatQuarter, shiftQuarter } from '../format';
@@ -20,10 +21,22 @@ export interface ProjectionPageProps {
   werkagenda: Werkagenda;
   indicators: Indicator[];
   errors?: FormErrors;
+  /** Display names of the actors (GET /api/v1/people/actors). */
+  actors?: ActorNames;
 }
 
 /** The quarterly projection for the regiegroep: RAG per actielijn, mijlpalen, toezeggingen, indicators; publish to freeze. */
-export function ProjectionPage({ p, quarter, projection: pr, shown, latest, werkagenda, indicators, errors }: ProjectionPageProps) {
+export function ProjectionPage({
+  p,
+  quarter,
+  projection: pr,
+  shown,
+  latest,
+  werkagenda,
+  indicators,
+  errors,
+  actors = {},
+}: ProjectionPageProps) {
   const publish = new FormState('publiceren', errors);
   const lateProjected = pr.milestones.projected.filter((m) => m.late).length;
   const lineTitle = (n: number) => werkagenda.actionLines.find((l) => l.number === n)?.title ?? '';
@@ -47,8 +60,8 @@ export function ProjectionPage({ p, quarter, projection: pr, shown, latest, werk
       {shown ? (
         <Alert kind="info" title={`Gepubliceerde versie ${shown.version}`}>
           <P>
-            Bevroren op {formatDateTime(shown.publishedAt)} door {shown.publishedBy}: zo zag de regiegroep deze projectie.{' '}
-            <A href={base}>Naar de actuele berekening</A>
+            Bevroren op {formatDateTime(shown.publishedAt)} door {actorName(actors, shown.publishedBy)}: zo zag de regiegroep deze
+            projectie. <A href={base}>Naar de actuele berekening</A>
           </P>
         </Alert>
       ) : (
@@ -58,7 +71,7 @@ export function ProjectionPage({ p, quarter, projection: pr, shown, latest, werk
           {latest ? (
             <>
               Laatst gepubliceerd: <A href={`${base}&versie=${latest.version}`}>versie {latest.version}</A> op{' '}
-              {formatDateTime(latest.publishedAt)} door {latest.publishedBy}.
+              {formatDateTime(latest.publishedAt)} door {actorName(actors, latest.publishedBy)}.
             </>
           ) : (
             'Voor dit kwartaal is nog geen versie gepubliceerd.'

@@ -3,10 +3,22 @@ import type { PortalContext } from '../../session/session';
 import { A, H1, P } from '../components';
 import { pageOfStream, subjectLabel } from '../audit';
 import { Layout } from '../layout';
+import type { ActorNames } from '../actors';
 import { EventsTable } from './audit-events';
 
 /** One stream's complete history, revision by revision. */
-export function StreamPage({ p, stream, namesOpen }: { p: PortalContext; stream: AuditStream; namesOpen: boolean }) {
+export function StreamPage({
+  p,
+  stream,
+  namesOpen,
+  actors = {},
+}: {
+  p: PortalContext;
+  stream: AuditStream;
+  namesOpen: boolean;
+  /** Display names of the actors (GET /api/v1/people/actors). */
+  actors?: ActorNames;
+}) {
   const page = pageOfStream(stream.stream);
   const subject = subjectLabel(stream.stream, stream.events.find((e) => e.data && typeof e.data === 'object')?.data);
   return (
@@ -30,7 +42,7 @@ export function StreamPage({ p, stream, namesOpen }: { p: PortalContext; stream:
           </>
         )}
       </P>
-      <EventsTable events={stream.events} caption={`Geschiedenis van ${subject}`} withStream={false} />
+      <EventsTable events={stream.events} caption={`Geschiedenis van ${subject}`} withStream={false} actors={actors} />
     </Layout>
   );
 }
