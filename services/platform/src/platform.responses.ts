@@ -5,7 +5,7 @@ import type { ChainProblem } from '@regie/es-postgres';
 /** What the platform's own routes answer: health, sign-in, the audit log and erasure. */
 const moment = z.string().describe('ISO 8601, UTC');
 const int = z.number().int();
-const role = z.enum(['coordinator', 'director', 'auditor', 'actiehouder']);
+const role = z.enum(['coordinator', 'director', 'auditor', 'actiehouder', 'beheerder']);
 
 const storedEvent = z.object({
   id: z.string(),
