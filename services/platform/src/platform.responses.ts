@@ -40,7 +40,16 @@ export class LoginResult extends createZodDto(
   z.object({ accessToken: z.string(), tokenType: z.literal('Bearer'), expiresIn: int, roles: z.array(role) }),
 ) {}
 export class Me extends createZodDto(
-  z.object({ username: z.string(), name: z.string(), roles: z.array(role), actionCodes: z.array(z.string()) }),
+  z.object({
+    username: z.string(),
+    name: z.string(),
+    roles: z.array(role),
+    actionCodes: z.array(z.string()),
+    grants: z
+      .array(z.object({ role, werkagendaId: z.string(), actionCodes: z.array(z.string()) }))
+      .describe('De rechten per werkagenda (`*`: in alle werkagenda’s)'),
+    personId: z.string().optional().describe('De persoon in de personenlijst bij dit account, als die gekoppeld is'),
+  }),
 ) {}
 export class AuditPage extends createZodDto(
   z.object({
