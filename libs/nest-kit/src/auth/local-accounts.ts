@@ -4,14 +4,7 @@ import { promisify } from 'node:util';
 import { jwtVerify, SignJWT } from 'jose';
 import type { Pool } from 'pg';
 import { type AccountRow, accountByUsername, ensureAccountsTable } from './accounts-table';
-import {
-  InvalidToken,
-  type Principal,
-  principalFromClaims,
-  principalOf,
-  type Role,
-  TokenVerifier,
-} from './principal';
+import { InvalidToken, type Principal, principalFromClaims, principalOf, type Role, TokenVerifier } from './principal';
 import { createOnce } from './schema';
 import { SigningKeys } from './signing-keys';
 

@@ -82,7 +82,9 @@ describe('account', () => {
   });
 
   it('changes no account that does not exist', () => {
-    given([]).when(change({ disabled: true })).thenThrows(NotFound);
+    given([])
+      .when(change({ disabled: true }))
+      .thenThrows(NotFound);
     given([])
       .when({ type: 'ResetPassword', data: { accountId: id, salt: 'c2FsdA==', hash: 'aGFzaA==' } })
       .thenThrows(NotFound);

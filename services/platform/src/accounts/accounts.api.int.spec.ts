@@ -52,16 +52,25 @@ describe('accounts: local accounts and their rights per werkagenda', () => {
   };
   const accounts = async () => (await (await api.fetch('/api/v1/accounts', {}, 'beheerder')).json()) as Account[];
   const streamOf = async (id: string) =>
-    ((await (await api.fetch(`/api/v1/audit/streams/account-${id}`, {}, 'auditor')).json()) as {
-      events: { type: string; data: Record<string, unknown>; metadata: { actor: unknown } }[];
-    }).events;
+    (
+      (await (await api.fetch(`/api/v1/audit/streams/account-${id}`, {}, 'auditor')).json()) as {
+        events: { type: string; data: Record<string, unknown>; metadata: { actor: unknown } }[];
+      }
+    ).events;
 
   beforeAll(async () => {
     ({ db, platform } = await platformForTests('accounts_api', NOW));
     api = apiClient(platform.url);
     // A second process on the same database, as in the distributed shape: it reads the same accounts.
     second = await startPlatform(
-      loadConfig({ DATABASE_URL: db.url, PORT: '0', REGIE_LOG_LEVEL: 'error', REGIE_NOW: NOW, REGIE_SEED: 'false', REGIE_LOCAL_PASSWORD: TEST_PASSWORD }),
+      loadConfig({
+        DATABASE_URL: db.url,
+        PORT: '0',
+        REGIE_LOG_LEVEL: 'error',
+        REGIE_NOW: NOW,
+        REGIE_SEED: 'false',
+        REGIE_LOCAL_PASSWORD: TEST_PASSWORD,
+      }),
       () => undefined,
     );
     @Module({ imports: [CoreModule.forRoot(platform.adapters)], controllers: [ScopedProbe] })
@@ -84,7 +93,9 @@ describe('accounts: local accounts and their rights per werkagenda', () => {
     expect(byName.get('coordinator')?.grants).toEqual([{ role: 'coordinator', werkagendaId: FIRST_WERKAGENDA_ID, actionCodes: [] }]);
     expect(byName.get('director')?.grants).toEqual([{ role: 'director', werkagendaId: FIRST_WERKAGENDA_ID, actionCodes: [] }]);
     expect(byName.get('auditor')?.grants).toEqual([{ role: 'auditor', werkagendaId: '*', actionCodes: [] }]);
-    expect(byName.get('actiehouder-2.1')?.grants).toEqual([{ role: 'actiehouder', werkagendaId: FIRST_WERKAGENDA_ID, actionCodes: ['2.1'] }]);
+    expect(byName.get('actiehouder-2.1')?.grants).toEqual([
+      { role: 'actiehouder', werkagendaId: FIRST_WERKAGENDA_ID, actionCodes: ['2.1'] },
+    ]);
     expect(JSON.stringify(seeded)).not.toMatch(/hash|salt/i);
     const [created] = await streamOf(byName.get('coordinator')!.id);
     expect(created).toMatchObject({ type: 'AccountCreated', metadata: { actor: { userId: 'seed', role: 'system' } } });
@@ -103,7 +114,10 @@ describe('accounts: local accounts and their rights per werkagenda', () => {
 
     const { token } = await login('k.de-vries');
     const scoped = (werkagendaId: string) =>
-      fetch(`${probeUrl}/probe`, send('POST', { werkagendaId }, token)).then(async (r) => [r.status, ((await r.json()) as { detail?: string }).detail]);
+      fetch(`${probeUrl}/probe`, send('POST', { werkagendaId }, token)).then(async (r) => [
+        r.status,
+        ((await r.json()) as { detail?: string }).detail,
+      ]);
     expect(await scoped(OTHER)).toEqual([201, undefined]);
     expect(await scoped(FIRST_WERKAGENDA_ID)).toEqual([403, 'Alleen coördinator van deze werkagenda mag dit.']);
     // The seeded coordinator the other way round.
@@ -123,10 +137,15 @@ describe('accounts: local accounts and their rights per werkagenda', () => {
   });
 
   it('refuses the tokens of a disabled account at once, in every process, and its login', async () => {
-    const res = await api.fetch('/api/v1/accounts', send('POST', { username: 'tijdelijk', grants: [{ role: 'director', werkagendaId: '*' }] }), 'beheerder');
+    const res = await api.fetch(
+      '/api/v1/accounts',
+      send('POST', { username: 'tijdelijk', grants: [{ role: 'director', werkagendaId: '*' }] }),
+      'beheerder',
+    );
     const { id } = (await res.json()) as { id: string };
     const { token } = await login('tijdelijk');
-    const me = (on: RunningPlatform) => fetch(`${on.url}/api/v1/auth/me`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.status);
+    const me = (on: RunningPlatform) =>
+      fetch(`${on.url}/api/v1/auth/me`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.status);
     expect([await me(platform), await me(second)]).toEqual([200, 200]);
 
     expect((await api.fetch(`/api/v1/accounts/${id}`, send('PATCH', { disabled: true }), 'beheerder')).status).toBe(200);
@@ -140,7 +159,11 @@ describe('accounts: local accounts and their rights per werkagenda', () => {
   });
 
   it('resets a password: the old one is refused, the new one accepted, and only a hash is stored', async () => {
-    const res = await api.fetch('/api/v1/accounts', send('POST', { username: 'p.pieters', grants: [{ role: 'auditor', werkagendaId: '*' }] }), 'beheerder');
+    const res = await api.fetch(
+      '/api/v1/accounts',
+      send('POST', { username: 'p.pieters', grants: [{ role: 'auditor', werkagendaId: '*' }] }),
+      'beheerder',
+    );
     const { id } = (await res.json()) as { id: string };
     expect((await login('p.pieters')).status).toBe(200);
 

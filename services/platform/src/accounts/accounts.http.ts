@@ -18,7 +18,13 @@ const grant = z
       .min(1, 'vul een werkagenda in, of * voor alle werkagenda’s')
       .max(200, 'hoogstens 200 tekens'),
     actionCodes: z
-      .array(z.string().trim().regex(/^\d+(\.\d+)*$/, 'verwacht een actiecode als 2.1'), { error: 'verwacht een lijst actiecodes' })
+      .array(
+        z
+          .string()
+          .trim()
+          .regex(/^\d+(\.\d+)*$/, 'verwacht een actiecode als 2.1'),
+        { error: 'verwacht een lijst actiecodes' },
+      )
       .max(500)
       .default([]),
   })
@@ -94,7 +100,11 @@ export class AccountsController {
 
   @Get()
   @Allow('beheerder')
-  @Operation({ summary: 'Geeft de lokale accounts met hun rechten per werkagenda', answers: { type: [AccountAnswer] }, refusals: [401, 403, 404] })
+  @Operation({
+    summary: 'Geeft de lokale accounts met hun rechten per werkagenda',
+    answers: { type: [AccountAnswer] },
+    refusals: [401, 403, 404],
+  })
   list() {
     return this.local().list();
   }

@@ -38,7 +38,10 @@ export const accountsProjection: Projection = {
         await update('disabled = false', []);
         return;
       case 'PasswordReset':
-        await update('password_salt = $3, password_hash = $4', [Buffer.from(event.data.salt, 'base64'), Buffer.from(event.data.hash, 'base64')]);
+        await update('password_salt = $3, password_hash = $4', [
+          Buffer.from(event.data.salt, 'base64'),
+          Buffer.from(event.data.hash, 'base64'),
+        ]);
         return;
       case 'PersonLinked':
         await update('person_id = $3', [event.data.personId]);

@@ -73,7 +73,13 @@ export class Accounts {
     log: (line: string) => void;
   }): Promise<Accounts> {
     await ensureAccountsTable(options.pool);
-    const dataSource = await openReadModelDataSource({ url: options.databaseUrl, schema: 'auth', entities: [], migrations: [], poolSize: 2 });
+    const dataSource = await openReadModelDataSource({
+      url: options.databaseUrl,
+      schema: 'auth',
+      entities: [],
+      migrations: [],
+      poolSize: 2,
+    });
     const runner = new ProjectionRunner({
       name: 'accounts',
       store: options.store,
@@ -114,7 +120,11 @@ export class Accounts {
       const id = newId();
       const ctx: CommandContext = { actor: SEED_ACTOR, correlationId: id, causationId: id, now: this.clock.now() };
       try {
-        const written = await this.run(accountIdOf(account.username), { type: 'CreateAccount', data: { accountId: accountIdOf(account.username), ...account } }, ctx);
+        const written = await this.run(
+          accountIdOf(account.username),
+          { type: 'CreateAccount', data: { accountId: accountIdOf(account.username), ...account } },
+          ctx,
+        );
         position = Math.max(position, written.position);
       } catch (error) {
         if (!(error instanceof IllegalTransition)) throw error; // another process seeded it first
@@ -123,7 +133,10 @@ export class Accounts {
     await this.runner.waitFor(position, 30_000);
   }
 
-  async create(ctx: CommandContext, account: { username: string; grants: AccountGrant[]; personId?: string | null }): Promise<AccountWritten> {
+  async create(
+    ctx: CommandContext,
+    account: { username: string; grants: AccountGrant[]; personId?: string | null },
+  ): Promise<AccountWritten> {
     const accountId = accountIdOf(account.username);
     const { revision } = await this.run(accountId, { type: 'CreateAccount', data: { accountId, ...account } }, ctx);
     return { id: accountId, revision };
