@@ -47,6 +47,7 @@ export class Me extends createZodDto(
     actionCodes: z.array(z.string()),
     grants: z
       .array(z.object({ role, werkagendaId: z.string(), actionCodes: z.array(z.string()) }))
+      .optional()
       .describe('De rechten per werkagenda (`*`: in alle werkagenda’s)'),
     personId: z.string().optional().describe('De persoon in de personenlijst bij dit account, als die gekoppeld is'),
   }),

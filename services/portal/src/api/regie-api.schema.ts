@@ -1388,7 +1388,7 @@ export interface components {
       roles: ('coordinator' | 'director' | 'auditor' | 'actiehouder' | 'beheerder')[];
       actionCodes: string[];
       /** @description De rechten per werkagenda (`*`: in alle werkagenda’s) */
-      grants: {
+      grants?: {
         /** @enum {string} */
         role: 'coordinator' | 'director' | 'auditor' | 'actiehouder' | 'beheerder';
         werkagendaId: string;
