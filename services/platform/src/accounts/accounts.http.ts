@@ -67,12 +67,12 @@ const grantView = z.object({ role: z.enum(ACCOUNT_ROLES), werkagendaId: z.string
 const accountView = z.object({
   id: z.string(),
   username: z.string(),
-  personId: z.string().nullable(),
+  personId: z.string().describe('De gekoppelde persoon (uuid), of null').nullable(),
   disabled: z.boolean(),
   grants: z.array(grantView),
   ownPassword: z.boolean().describe('Heeft een eigen wachtwoord; anders het gedeelde wachtwoord van de lokale accounts'),
-  createdAt: z.string().nullable(),
-  updatedAt: z.string().nullable(),
+  createdAt: z.string().describe('ISO 8601, UTC').nullable(),
+  updatedAt: z.string().describe('ISO 8601, UTC').nullable(),
 });
 export class AccountAnswer extends createZodDto(accountView) {}
 export class PasswordResetAnswer extends createZodDto(

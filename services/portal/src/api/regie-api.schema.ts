@@ -1400,7 +1400,8 @@ export interface components {
     AccountAnswer_Output: {
       id: string;
       username: string;
-      personId: string[];
+      /** @description De gekoppelde persoon (uuid), of null */
+      personId: string | null;
       disabled: boolean;
       grants: {
         /** @enum {string} */
@@ -1410,8 +1411,10 @@ export interface components {
       }[];
       /** @description Heeft een eigen wachtwoord; anders het gedeelde wachtwoord van de lokale accounts */
       ownPassword: boolean;
-      createdAt: string[];
-      updatedAt: string[];
+      /** @description ISO 8601, UTC */
+      createdAt: string | null;
+      /** @description ISO 8601, UTC */
+      updatedAt: string | null;
     };
     CreateAccountBody: {
       username: string;
