@@ -27,6 +27,7 @@ import {
   RevocableVerifier,
   RevocationList,
 } from '@regie/nest-kit';
+import { Accounts } from './accounts/accounts';
 import { recordLockout } from './auth/login-lockout';
 import { chainKeyOf } from './chain-key';
 import { kafkaSettingsOf } from './kafka-settings';
@@ -42,6 +43,8 @@ export interface OpenAdapters extends CoreAdapters {
   vault: PersonalDataVault;
   /** The embedded default's accounts (login); absent when an OIDC provider issues the tokens. */
   localAccounts?: LocalAccounts;
+  /** The local accounts' streams and their table, for the accounts API; with the local accounts only. */
+  accounts?: Accounts;
   /** Attempts of the local login, counted for every process of the platform; with the local accounts only. */
   loginThrottle?: LoginThrottle;
   /** Logged-out tokens, refused by every process of the platform. */
@@ -87,7 +90,6 @@ export async function openAdapters(
     config.REGIE_AUTH === 'local'
       ? await LocalAccounts.open(pool, {
           password: config.REGIE_LOCAL_PASSWORD,
-          actionCodes: WERKAGENDA_ACTION_CODES,
           tokenLifetimeSeconds: config.REGIE_TOKEN_LIFETIME_SECONDS,
           // As safe as the personal data's keys: in the database only when the master key is too.
           sealingKey: vault.derivedKey('jwt signing keys'),
@@ -95,6 +97,11 @@ export async function openAdapters(
         })
       : undefined;
   const clock = SystemClock.fromEnv(config.REGIE_NOW);
+  // The local accounts as data (event streams, projected into auth.accounts), seeded on a fresh start;
+  // by the server only: a tool (CLI) reads the table but neither projects nor seeds.
+  const accounts =
+    localAccounts && user === 'server' ? await Accounts.open({ store, pool, databaseUrl: database.url, clock, log }) : undefined;
+  await accounts?.seed(WERKAGENDA_ACTION_CODES);
   const loginThrottle = localAccounts
     ? await LoginThrottle.open(pool, {
         maxFailures: config.REGIE_LOGIN_MAX_FAILURES,
@@ -109,7 +116,7 @@ export async function openAdapters(
       issuer: config.REGIE_OIDC_ISSUER ?? '',
       jwksUrl: config.REGIE_OIDC_JWKS_URL ?? '',
       audience: config.REGIE_OIDC_AUDIENCE,
-      claims: { roles: config.REGIE_OIDC_ROLES_CLAIM, actions: config.REGIE_OIDC_ACTIONS_CLAIM },
+      claims: { roles: config.REGIE_OIDC_ROLES_CLAIM, actions: config.REGIE_OIDC_ACTIONS_CLAIM, grants: config.REGIE_OIDC_GRANTS_CLAIM },
     });
   const auth = new RevocableVerifier(verifier, revocations);
   const kafka = (brokers: string): KafkaBusOptions => ({
@@ -147,6 +154,7 @@ export async function openAdapters(
     vault,
     auth,
     localAccounts,
+    accounts,
     loginThrottle,
     revocations,
     databaseUrl: database.url,
@@ -154,6 +162,7 @@ export async function openAdapters(
     close: async () => {
       closing = true;
       await scheduler.stop();
+      await accounts?.close();
       await bus.close();
       await store.close();
       await vault.close();

@@ -4,6 +4,8 @@ import { TerminusModule } from '@nestjs/terminus';
 import { ZodValidationPipe } from 'nestjs-zod';
 import type { Logger } from 'pino';
 import { type CoreAdapters, CoreModule, LocalAccounts, LoginThrottle, loggingModule, RevocationList } from '@regie/nest-kit';
+import { Accounts } from './accounts/accounts';
+import { AccountsController } from './accounts/accounts.http';
 import { AsyncApiController } from './asyncapi.http';
 import { AuditController } from './audit/audit.http';
 import { AuthController } from './auth/auth.http';
@@ -20,6 +22,7 @@ export class PlatformModule {
   static forRoot(
     adapters: CoreAdapters & {
       localAccounts?: LocalAccounts;
+      accounts?: Accounts;
       loginThrottle?: LoginThrottle;
       revocations?: RevocationList;
       metrics?: PlatformMetrics;
@@ -38,12 +41,21 @@ export class PlatformModule {
         ...services.map((name) => SERVICE_MODULES[name]),
         PeopleModule,
       ],
-      controllers: [HealthController, MetricsController, AsyncApiController, AuthController, AuditController, PrivacyController],
+      controllers: [
+        HealthController,
+        MetricsController,
+        AsyncApiController,
+        AuthController,
+        AccountsController,
+        AuditController,
+        PrivacyController,
+      ],
       providers: [
         { provide: APP_PIPE, useClass: ZodValidationPipe },
         { provide: HEALTH_OPTIONS, useValue: { services, maxLag: options.readiness?.maxLag ?? 1000 } },
         { provide: PlatformMetrics, useValue: adapters.metrics ?? new PlatformMetrics() },
         ...(adapters.localAccounts ? [{ provide: LocalAccounts, useValue: adapters.localAccounts }] : []),
+        ...(adapters.accounts ? [{ provide: Accounts, useValue: adapters.accounts }] : []),
         ...(adapters.loginThrottle ? [{ provide: LoginThrottle, useValue: adapters.loginThrottle }] : []),
         ...(adapters.revocations ? [{ provide: RevocationList, useValue: adapters.revocations }] : []),
       ],

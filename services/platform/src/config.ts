@@ -154,6 +154,8 @@ const schema = z.object({
   REGIE_OIDC_AUDIENCE: z.string().min(1).optional(),
   REGIE_OIDC_ROLES_CLAIM: z.string().min(1).default('roles'),
   REGIE_OIDC_ACTIONS_CLAIM: z.string().min(1).default('regie_actions'),
+  /** Where the grants per werkagenda are (dotted path): `role@werkagendaId[:code,code]` strings or `{role, werkagendaId, actionCodes}` objects. */
+  REGIE_OIDC_GRANTS_CLAIM: z.string().min(1).default('regie_grants'),
   /**
    * Which reverse proxies' X-Forwarded-For/-Proto to believe (Express `trust proxy`): `false` (none,
    * the default), a number of hops, or addresses and subnets. Only then does a request count as

@@ -5,7 +5,7 @@ import type { ChainProblem } from '@regie/es-postgres';
 /** What the platform's own routes answer: health, sign-in, the audit log and erasure. */
 const moment = z.string().describe('ISO 8601, UTC');
 const int = z.number().int();
-const role = z.enum(['coordinator', 'director', 'auditor', 'actiehouder']);
+const role = z.enum(['coordinator', 'director', 'auditor', 'actiehouder', 'beheerder']);
 
 const storedEvent = z.object({
   id: z.string(),
@@ -40,7 +40,17 @@ export class LoginResult extends createZodDto(
   z.object({ accessToken: z.string(), tokenType: z.literal('Bearer'), expiresIn: int, roles: z.array(role) }),
 ) {}
 export class Me extends createZodDto(
-  z.object({ username: z.string(), name: z.string(), roles: z.array(role), actionCodes: z.array(z.string()) }),
+  z.object({
+    username: z.string(),
+    name: z.string(),
+    roles: z.array(role),
+    actionCodes: z.array(z.string()),
+    grants: z
+      .array(z.object({ role, werkagendaId: z.string(), actionCodes: z.array(z.string()) }))
+      .optional()
+      .describe('De rechten per werkagenda (`*`: in alle werkagenda’s)'),
+    personId: z.string().optional().describe('De persoon in de personenlijst bij dit account, als die gekoppeld is'),
+  }),
 ) {}
 export class AuditPage extends createZodDto(
   z.object({

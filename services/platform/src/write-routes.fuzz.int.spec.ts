@@ -17,7 +17,7 @@ import { platformForTests } from './testing/platform-for-tests';
 const DOCUMENT = JSON.parse(readFileSync(join(__dirname, '../../../contracts/openapi.json'), 'utf8'));
 /** Logout takes no body and records nothing; fuzzing it would revoke the token the rest of the corpus uses. */
 const OPERATIONS = writeOperations(DOCUMENT).filter((op) => op.template !== '/api/v1/auth/logout');
-const ROLES = ['coordinator', 'director', 'auditor'];
+const ROLES = ['coordinator', 'director', 'auditor', 'beheerder'];
 /** Words of the English messages of Express, body-parser, zod and JSON.parse that must not reach a user. */
 const ENGLISH = /\b(invalid|expected|received|request|error|unexpected|cannot|bad|too|large|unsupported|failed|forbidden|required)\b/i;
 

@@ -9,6 +9,7 @@ export {
   principalFromClaims,
   principalOf,
   type ClaimNames,
+  DEFAULT_CLAIMS,
 } from './principal';
 export { ScopedBy, Unscoped, WerkagendaLookups, type ScopeSource, SCOPE_METADATA, UNSCOPED } from './werkagenda-scope';
 export { Allow, Public, actiehouderOf, permits, type AccessRule, ACCESS_METADATA, PUBLIC_ACCESS } from './access';
@@ -19,7 +20,9 @@ export {
   type LoginResult,
   type LocalAccountsOptions,
   DEFAULT_TOKEN_LIFETIME_SECONDS,
+  hashPassword,
 } from './local-accounts';
+export { type AccountRow, accountByUsername, ensureAccountsTable } from './accounts-table';
 export { SigningKeys } from './signing-keys';
 export { RevocationList, RevocableVerifier, REVOCATION_CACHE_MS } from './revocation-list';
 export { LoginThrottle, TooManyAttempts, type Lockout, type LoginThrottleOptions } from './login-throttle';

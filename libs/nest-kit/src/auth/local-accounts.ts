@@ -3,16 +3,8 @@ import { createHash, randomBytes, randomUUID, scrypt as scryptCallback, timingSa
 import { promisify } from 'node:util';
 import { jwtVerify, SignJWT } from 'jose';
 import type { Pool } from 'pg';
-import {
-  ALL_WERKAGENDAS,
-  type Grant,
-  InvalidToken,
-  type Principal,
-  principalFromClaims,
-  principalOf,
-  type Role,
-  TokenVerifier,
-} from './principal';
+import { type AccountRow, accountByUsername, ensureAccountsTable } from './accounts-table';
+import { InvalidToken, type Principal, principalFromClaims, principalOf, type Role, TokenVerifier } from './principal';
 import { createOnce } from './schema';
 import { SigningKeys } from './signing-keys';
 
@@ -26,10 +18,8 @@ export const DEFAULT_TOKEN_LIFETIME_SECONDS = 8 * 3600;
 const DEFAULT_KEY_ROTATION_SECONDS = 30 * 86_400;
 
 export interface LocalAccountsOptions {
-  /** `REGIE_LOCAL_PASSWORD`: every local account's password. Without it one is generated once and stored hashed. */
+  /** `REGIE_LOCAL_PASSWORD`: the password of every account without one of its own. Without it one is generated once and stored hashed. */
   password?: string;
-  /** The actions whose actiehouder may log in (`actiehouder-<code>`); without it any code of the form 2.1 is accepted. */
-  actionCodes?: readonly string[];
   tokenLifetimeSeconds?: number;
   /** 32 bytes, derived from the master key, that seal the signing keys in the database. */
   sealingKey: Buffer;
@@ -48,24 +38,41 @@ export interface LoginResult {
 
 export class InvalidCredentials extends Error {}
 
-const FIXED: Record<string, { name: string; role: Role }> = {
-  coordinator: { name: 'Coördinator (lokaal account)', role: 'coordinator' },
-  director: { name: 'Directeur (lokaal account)', role: 'director' },
-  auditor: { name: 'Auditor (lokaal account)', role: 'auditor' },
+/** The names the seeded accounts show on screens until a person is linked. */
+const SEEDED_NAMES: Record<string, string> = {
+  beheerder: 'Beheerder (lokaal account)',
+  coordinator: 'Coördinator (lokaal account)',
+  director: 'Directeur (lokaal account)',
+  auditor: 'Auditor (lokaal account)',
 };
 
+const displayName = (username: string): string => {
+  const code = /^actiehouder-(\d+(?:\.\d+)*)$/.exec(username)?.[1];
+  return SEEDED_NAMES[username] ?? (code ? `Actiehouder actie ${code} (lokaal account)` : username);
+};
+
+/** A password as the accounts store it: scrypt with a fresh salt; the password itself is never kept. */
+export async function hashPassword(password: string): Promise<{ salt: Buffer; hash: Buffer }> {
+  const salt = randomBytes(16);
+  return { salt, hash: await scrypt(password, salt, 32) };
+}
+
 /**
- * The local accounts of the embedded default: one per role and one actiehouder per action, one
- * shared password. Tokens are ES256 JWTs signed with sealed keys kept in the platform database
- * (SigningKeys), so every process of the platform (also in the distributed shape) verifies them.
- * A token must carry `exp`, `iat` and `jti`, and names an account that exists now; its rights are
- * the account's as configured now, not as written in the token.
+ * The local accounts of the embedded default, as data: the rows of `auth.accounts`, projected from
+ * each account's event stream (the platform's accounts module: created, granted, disabled, password
+ * reset, all with their actor). An account without a password of its own logs in with the shared
+ * one. Tokens are ES256 JWTs signed with sealed keys kept in the platform database (SigningKeys),
+ * so every process of the platform (also in the distributed shape) verifies them.
+ * A token must carry `exp`, `iat` and `jti`, and names an account that exists and is enabled now;
+ * its rights are the account's grants as they are now (one indexed read per request), not as
+ * written in the token.
  * Never used in production mode (config refuses it): there an OIDC provider issues the tokens.
  */
 export class LocalAccounts extends TokenVerifier {
   private constructor(
+    private readonly pool: Pool,
     readonly keys: SigningKeys,
-    private readonly passwordCheck: (password: string) => Promise<boolean>,
+    private readonly sharedPasswordCheck: (password: string) => Promise<boolean>,
     private readonly options: LocalAccountsOptions,
   ) {
     super();
@@ -82,6 +89,7 @@ export class LocalAccounts extends TokenVerifier {
         created_at timestamptz NOT NULL DEFAULT now()
       )`,
     );
+    await ensureAccountsTable(pool);
     await dropPlainKeys(pool);
     await pool.query('INSERT INTO auth.local_settings (id) VALUES (1) ON CONFLICT (id) DO NOTHING');
     let settings = (await readSettings(pool)) as Settings;
@@ -110,47 +118,53 @@ export class LocalAccounts extends TokenVerifier {
       const [storedSalt, storedHash] = [settings.password_salt as Buffer, settings.password_hash as Buffer];
       passwordCheck = async (password) => timingSafeEqual(await scrypt(password, storedSalt, 32), storedHash);
     }
-    return new LocalAccounts(keys, passwordCheck, options);
+    return new LocalAccounts(pool, keys, passwordCheck, options);
   }
 
-  /** The usernames that can log in, for the README and the start-up banner. */
-  usernames(): string[] {
-    return [...Object.keys(FIXED), ...(this.options.actionCodes ?? []).map((code) => `actiehouder-${code}`)];
+  /** The usernames that can log in now, for the README and the start-up banner. */
+  async usernames(): Promise<string[]> {
+    const { rows } = await this.pool.query<{ username: string }>('SELECT username FROM auth.accounts WHERE NOT disabled ORDER BY username');
+    return rows.map((r) => r.username);
   }
 
   async login(username: string, password: string): Promise<LoginResult> {
-    const account = this.account(username);
-    const passwordOk = await this.passwordCheck(password);
-    if (!account || !passwordOk) throw new InvalidCredentials('Onbekende gebruikersnaam of onjuist wachtwoord.');
-    return this.issue(username);
+    const account = await accountByUsername(this.pool, username.trim());
+    const passwordOk = await this.passwordMatches(account, password);
+    if (!account || account.disabled || !passwordOk) throw new InvalidCredentials('Onbekende gebruikersnaam of onjuist wachtwoord.');
+    return this.sign(account);
   }
 
-  /** Whether a local account of this name exists now. */
-  exists(username: string): boolean {
-    return this.account(username) !== undefined;
+  /** Whether a local account of this name exists now (enabled or not). */
+  async exists(username: string): Promise<boolean> {
+    return (await accountByUsername(this.pool, username)) !== undefined;
   }
 
-  /** A token for a local account without its password: for the platform's own tools and tests. */
+  /** A token for an enabled local account without its password: for the platform's own tools and tests. */
   async issue(username: string, lifetimeSeconds = this.lifetime()): Promise<LoginResult> {
-    const account = this.account(username);
-    if (!account) throw new InvalidCredentials(`Geen lokaal account "${username}".`);
+    const account = await accountByUsername(this.pool, username);
+    if (!account || account.disabled) throw new InvalidCredentials(`Geen bruikbaar lokaal account "${username}".`);
+    return this.sign(account, lifetimeSeconds);
+  }
+
+  private async sign(account: AccountRow, lifetimeSeconds = this.lifetime()): Promise<LoginResult> {
+    const principal = principalOf(account.username, displayName(account.username), account.grants);
     const key = await this.keys.current();
     const expiresIn = lifetimeSeconds;
     const accessToken = await new SignJWT({
-      name: account.name,
-      roles: account.roles,
-      regie_actions: account.actionCodes,
-      preferred_username: username,
+      name: principal.name,
+      roles: principal.roles,
+      regie_actions: principal.actionCodes,
+      preferred_username: account.username,
     })
       .setProtectedHeader({ alg: ALGORITHM, kid: key.kid })
       .setIssuer(ISSUER)
       .setAudience(AUDIENCE)
-      .setSubject(username)
+      .setSubject(account.username)
       .setJti(randomUUID())
       .setIssuedAt()
       .setExpirationTime(`${expiresIn}s`)
       .sign(key.privateKey);
-    return { accessToken, tokenType: 'Bearer', expiresIn, roles: account.roles };
+    return { accessToken, tokenType: 'Bearer', expiresIn, roles: principal.roles };
   }
 
   async verify(token: string): Promise<Principal> {
@@ -171,9 +185,12 @@ export class LocalAccounts extends TokenVerifier {
         },
       );
       const { username } = principalFromClaims(payload);
-      const account = this.account(username);
+      // The account as it is now: one indexed read per request, so a disabled account or a
+      // changed grant counts from the next request on, in every process.
+      const account = await accountByUsername(this.pool, username);
       if (!account) throw new InvalidToken(`het account "${username}" bestaat niet (meer)`);
-      return principalOf(username, account.name, account.grants);
+      if (account.disabled) throw new InvalidToken(`het account "${username}" is uitgeschakeld`);
+      return principalOf(username, displayName(username), account.grants, account.person_id ?? undefined);
     } catch (error) {
       if (error instanceof InvalidToken) throw error;
       throw new InvalidToken((error as Error).message);
@@ -184,14 +201,13 @@ export class LocalAccounts extends TokenVerifier {
     return this.options.tokenLifetimeSeconds ?? DEFAULT_TOKEN_LIFETIME_SECONDS;
   }
 
-  private account(username: string): (Omit<Principal, 'username' | 'grants'> & { grants: Grant[] }) | undefined {
-    const fixed = FIXED[username];
-    if (fixed) return principalOf(username, fixed.name, [{ role: fixed.role, werkagendaId: ALL_WERKAGENDAS, actionCodes: [] }]);
-    const code = /^actiehouder-(\d+(?:\.\d+)*)$/.exec(username)?.[1];
-    if (!code || (this.options.actionCodes && !this.options.actionCodes.includes(code))) return undefined;
-    return principalOf(username, `Actiehouder actie ${code} (lokaal account)`, [
-      { role: 'actiehouder', werkagendaId: ALL_WERKAGENDAS, actionCodes: [code] },
-    ]);
+  /** The account's own password if it has one, else the shared one; costs the same for an unknown name. */
+  private async passwordMatches(account: AccountRow | undefined, password: string): Promise<boolean> {
+    if (account?.password_salt && account.password_hash) {
+      const computed = await scrypt(password, account.password_salt, account.password_hash.length);
+      return timingSafeEqual(computed, account.password_hash);
+    }
+    return this.sharedPasswordCheck(password);
   }
 }
 
@@ -221,7 +237,7 @@ const digest = (value: string) => createHash('sha256').update(value).digest();
 
 function announce(options: LocalAccountsOptions, password: string): void {
   (options.log ?? ((line: string) => new Logger('local-accounts').log(line)))(
-    `Lokale accounts (coordinator, director, auditor, actiehouder-<code>): wachtwoord ${password}\n` +
+    `Lokale accounts (beheerder, coordinator, director, auditor, actiehouder-<code>): wachtwoord ${password}\n` +
       '  Dit wordt maar één keer getoond. Zet REGIE_LOCAL_PASSWORD om zelf een wachtwoord te kiezen.',
   );
 }

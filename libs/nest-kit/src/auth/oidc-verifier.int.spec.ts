@@ -83,4 +83,53 @@ describe('OIDC verifier: provider key rotation over a real JWKS endpoint', () =>
     expect(await outcome(verifier, await sign(stranger))).toBe('refused');
     expect(await outcome(verifier, await sign({ ...stranger, kid: 'onbekend' }))).toBe('refused');
   });
+
+  it('takes grants per werkagenda from the grants claim, at the configured path, in both shapes', async () => {
+    const signing = await key('2026-06');
+    published = [signing.jwk];
+    const token = (claims: Record<string, unknown>) =>
+      new SignJWT({ sub: 'f3a1', preferred_username: 'j.jansen', ...claims })
+        .setProtectedHeader({ alg: 'RS256', kid: signing.kid })
+        .setIssuer(issuer)
+        .setAudience('regie')
+        .setIssuedAt()
+        .setExpirationTime('5m')
+        .sign(signing.privateKey);
+    const verifier = new OidcVerifier({
+      issuer,
+      jwksUrl: `${issuer}/certs`,
+      audience: 'regie',
+      claims: { grants: 'resource_access.regie.regie_grants' },
+      jwksCache: { cooldownMs: 0 },
+    });
+    // As a Keycloak client mapper yields them: strings `role@werkagendaId[:codes]`; unknown roles ignored.
+    const strings = await verifier.verify(
+      await token({
+        resource_access: {
+          regie: {
+            regie_grants: ['coordinator@actieplan-dakloos-wlz-2025', 'actiehouder@betekenisvol-leven-2025-2028:2.1,2.2', 'minister@x'],
+          },
+        },
+      }),
+    );
+    expect(strings.grants).toEqual([
+      { role: 'coordinator', werkagendaId: 'actieplan-dakloos-wlz-2025', actionCodes: [] },
+      { role: 'actiehouder', werkagendaId: 'betekenisvol-leven-2025-2028', actionCodes: ['2.1', '2.2'] },
+    ]);
+    expect(strings.roles).toEqual(['coordinator', 'actiehouder']);
+    expect(strings.actionCodes).toEqual(['2.1', '2.2']);
+    // The object form, and roles beside it that count in every werkagenda.
+    const objects = await verifier.verify(
+      await token({
+        roles: ['auditor'],
+        resource_access: { regie: { regie_grants: [{ role: 'director', werkagendaId: 'actieplan-dakloos-wlz-2025', actionCodes: [] }] } },
+      }),
+    );
+    expect(objects.grants).toEqual([
+      { role: 'director', werkagendaId: 'actieplan-dakloos-wlz-2025', actionCodes: [] },
+      { role: 'auditor', werkagendaId: '*', actionCodes: [] },
+    ]);
+    // At the default path the grants are not looked for: without roles, the token gives nothing here.
+    expect(await outcome(verifier, await token({ regie_grants: ['coordinator@actieplan-dakloos-wlz-2025'] }))).toBe('refused');
+  });
 });

@@ -188,6 +188,7 @@ describe('auth: tokens from an OIDC provider', () => {
         REGIE_OIDC_JWKS_URL: `${issuer}/protocol/openid-connect/certs`,
         REGIE_OIDC_AUDIENCE: 'regie',
         REGIE_OIDC_ROLES_CLAIM: 'realm_access.roles',
+        REGIE_OIDC_GRANTS_CLAIM: 'resource_access.regie.grants',
       }),
       () => undefined,
     );
@@ -210,7 +211,28 @@ describe('auth: tokens from an OIDC provider', () => {
       }),
     );
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ username: 'j.jansen', name: 'J. Jansen', roles: ['director'], actionCodes: [] });
+    expect(await res.json()).toEqual({
+      username: 'j.jansen',
+      name: 'J. Jansen',
+      roles: ['director'],
+      actionCodes: [],
+      grants: [{ role: 'director', werkagendaId: '*', actionCodes: [] }],
+    });
+  });
+
+  it('takes grants per werkagenda from the configured grants claim', async () => {
+    const token = await sign({
+      sub: 'f3a2',
+      preferred_username: 'p.pieters',
+      resource_access: { regie: { grants: ['coordinator@actieplan-dakloos-wlz-2025'] } },
+    });
+    const res = await me(token);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({
+      username: 'p.pieters',
+      roles: ['coordinator'],
+      grants: [{ role: 'coordinator', werkagendaId: 'actieplan-dakloos-wlz-2025', actionCodes: [] }],
+    });
   });
 
   it('refuses another issuer, another audience, and a token without a Regie role', async () => {

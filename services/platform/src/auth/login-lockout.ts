@@ -11,9 +11,9 @@ export type LoginLockedOut = NewEvent<'LoginLockedOut', { account: string; until
  * other change. Only for accounts that exist: a name someone typed may be anything, a person's
  * e-mail address included, and does not belong in a history that is never rewritten.
  */
-export function recordLockout(store: EventStore, clock: Clock, exists: (account: string) => boolean) {
+export function recordLockout(store: EventStore, clock: Clock, exists: (account: string) => Promise<boolean>) {
   return async (lockout: Lockout): Promise<void> => {
-    if (!exists(lockout.account)) return;
+    if (!(await exists(lockout.account))) return;
     const id = newId();
     const event: LoginLockedOut = {
       id,

@@ -22,6 +22,7 @@ export interface Schema {
   items?: Schema;
   properties?: Record<string, Schema>;
   required?: string[];
+  nullable?: boolean;
 }
 interface OpenApi {
   paths: Record<
@@ -101,7 +102,8 @@ export function validValue(s: Schema): unknown {
 
 /** Values each refused by the field's schema or by the rules for all text. */
 function wrongValues(s: Schema): { label: string; value: unknown }[] {
-  const wrong: { label: string; value: unknown }[] = [{ label: 'null', value: null }];
+  // null is wrong only where the schema does not allow it (`nullable`: e.g. unlinking a person).
+  const wrong: { label: string; value: unknown }[] = s.nullable ? [] : [{ label: 'null', value: null }];
   if (s.type === 'string') {
     wrong.push({ label: 'a number', value: 42 }, { label: 'NUL', value: 'a\u0000b' }, { label: 'lone surrogate', value: 'a\ud800b' });
     if (s.maxLength !== undefined) wrong.push({ label: 'too long', value: 'x'.repeat(s.maxLength + 1) });

@@ -91,6 +91,65 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/accounts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Geeft de lokale accounts met hun rechten per werkagenda */
+    get: operations['AccountsController_list'];
+    put?: never;
+    /** Maakt een lokaal account met rechten per werkagenda */
+    post: operations['AccountsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/accounts/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Geeft één lokaal account */
+    get: operations['AccountsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Wijzigt een lokaal account: persoon, uitgeschakeld, rechten
+     * @description Een uitgeschakeld account kan niet inloggen; zijn tokens worden vanaf het volgende verzoek geweigerd.
+     */
+    patch: operations['AccountsController_change'];
+    trace?: never;
+  };
+  '/api/v1/accounts/{id}/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Zet een eigen wachtwoord voor een lokaal account
+     * @description Met `password` (minstens 12 tekens) wordt dat het wachtwoord; zonder (of leeg) maakt Regie er een en geeft het één keer terug. Alleen een scrypt-hash wordt bewaard.
+     */
+    post: operations['AccountsController_resetPassword'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/audit/events': {
     parameters: {
       query?: never;
@@ -1499,13 +1558,81 @@ export interface components {
       /** @enum {string} */
       tokenType: 'Bearer';
       expiresIn: number;
-      roles: ('coordinator' | 'director' | 'auditor' | 'actiehouder')[];
+      roles: ('coordinator' | 'director' | 'auditor' | 'actiehouder' | 'beheerder')[];
     };
     Me_Output: {
       username: string;
       name: string;
-      roles: ('coordinator' | 'director' | 'auditor' | 'actiehouder')[];
+      roles: ('coordinator' | 'director' | 'auditor' | 'actiehouder' | 'beheerder')[];
       actionCodes: string[];
+      /** @description De rechten per werkagenda (`*`: in alle werkagenda’s) */
+      grants?: {
+        /** @enum {string} */
+        role: 'coordinator' | 'director' | 'auditor' | 'actiehouder' | 'beheerder';
+        werkagendaId: string;
+        actionCodes: string[];
+      }[];
+      /** @description De persoon in de personenlijst bij dit account, als die gekoppeld is */
+      personId?: string;
+    };
+    AccountAnswer_Output: {
+      id: string;
+      username: string;
+      /** @description De gekoppelde persoon (uuid), of null */
+      personId: string | null;
+      disabled: boolean;
+      grants: {
+        /** @enum {string} */
+        role: 'coordinator' | 'director' | 'auditor' | 'actiehouder' | 'beheerder';
+        werkagendaId: string;
+        actionCodes: string[];
+      }[];
+      /** @description Heeft een eigen wachtwoord; anders het gedeelde wachtwoord van de lokale accounts */
+      ownPassword: boolean;
+      /** @description ISO 8601, UTC */
+      createdAt: string | null;
+      /** @description ISO 8601, UTC */
+      updatedAt: string | null;
+    };
+    CreateAccountBody: {
+      username: string;
+      grants: {
+        /** @enum {string} */
+        role: 'coordinator' | 'director' | 'auditor' | 'actiehouder' | 'beheerder';
+        werkagendaId: string;
+        /** @default [] */
+        actionCodes: string[];
+      }[];
+      /** Format: uuid */
+      personId?: string | null;
+    };
+    Created_Output: {
+      id: string;
+    };
+    ChangeAccountBody: {
+      /** Format: uuid */
+      personId?: string | null;
+      disabled?: boolean;
+      grants?: {
+        /** @enum {string} */
+        role: 'coordinator' | 'director' | 'auditor' | 'actiehouder' | 'beheerder';
+        werkagendaId: string;
+        /** @default [] */
+        actionCodes: string[];
+      }[];
+    };
+    Changed_Output: {
+      id: string;
+      revision: number;
+    };
+    ResetPasswordBody: {
+      password?: string;
+    };
+    PasswordResetAnswer_Output: {
+      id: string;
+      revision: number;
+      /** @description Alleen als Regie het wachtwoord maakte: wordt maar één keer getoond */
+      password?: string;
     };
     AuditPage_Output: {
       events: {
@@ -1778,9 +1905,6 @@ export interface components {
       rag: 'groen' | 'oranje' | 'rood';
       summary: string;
     };
-    Created_Output: {
-      id: string;
-    };
     ChangeActionBody: {
       title?: string;
       leadParties?: string[];
@@ -1943,10 +2067,6 @@ export interface components {
     StartMilestoneBody: {
       /** Format: date */
       startedOn?: string;
-    };
-    Changed_Output: {
-      id: string;
-      revision: number;
     };
     AchieveMilestoneBody: {
       /** Format: date */
@@ -3342,6 +3462,371 @@ export interface operations {
       };
       /** @description Niet ingelogd: een geldig bearer-token ontbreekt */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  AccountsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AccountAnswer_Output'][];
+        };
+      };
+      /** @description Niet ingelogd: een geldig bearer-token ontbreekt */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Geen toegang: deze rol of actiehouder mag dit niet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  AccountsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateAccountBody'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Created_Output'];
+        };
+      };
+      /** @description Ongeldige invoer: `errors` noemt elk ongeldig veld */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ingelogd: een geldig bearer-token ontbreekt */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Geen toegang: deze rol of actiehouder mag dit niet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict: de toestand staat dit niet toe, of de revisie in If-Match is niet meer de laatste */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Te groot: de body is groter dan deze route aanneemt (256 KB; de Tweede Kamer-import 20 MB), ook na uitpakken */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ondersteund: de body is geen JSON, of in een codering of tekenset die de API niet leest */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  AccountsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AccountAnswer_Output'];
+        };
+      };
+      /** @description Ongeldige invoer: `errors` noemt elk ongeldig veld */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ingelogd: een geldig bearer-token ontbreekt */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Geen toegang: deze rol of actiehouder mag dit niet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  AccountsController_change: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangeAccountBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Changed_Output'];
+        };
+      };
+      /** @description Ongeldige invoer: `errors` noemt elk ongeldig veld */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ingelogd: een geldig bearer-token ontbreekt */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Geen toegang: deze rol of actiehouder mag dit niet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict: de toestand staat dit niet toe, of de revisie in If-Match is niet meer de laatste */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Te groot: de body is groter dan deze route aanneemt (256 KB; de Tweede Kamer-import 20 MB), ook na uitpakken */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ondersteund: de body is geen JSON, of in een codering of tekenset die de API niet leest */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  AccountsController_resetPassword: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ResetPasswordBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PasswordResetAnswer_Output'];
+        };
+      };
+      /** @description Ongeldige invoer: `errors` noemt elk ongeldig veld */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ingelogd: een geldig bearer-token ontbreekt */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Geen toegang: deze rol of actiehouder mag dit niet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict: de toestand staat dit niet toe, of de revisie in If-Match is niet meer de laatste */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Te groot: de body is groter dan deze route aanneemt (256 KB; de Tweede Kamer-import 20 MB), ook na uitpakken */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ondersteund: de body is geen JSON, of in een codering of tekenset die de API niet leest */
+      415: {
         headers: {
           [name: string]: unknown;
         };

@@ -6,6 +6,7 @@ export const ROLE_LABEL: Record<Role, string> = {
   actiehouder: 'actiehouder',
   director: 'directeur (regiegroep)',
   auditor: 'auditor',
+  beheerder: 'beheerder',
 };
 
 export const RAG_LABEL: Record<Rag | 'grijs', string> = { groen: 'Groen', oranje: 'Oranje', rood: 'Rood', grijs: 'Geen mijlpalen' };
