@@ -30,6 +30,7 @@ import {
   RevocationList,
   ROLES,
   TooManyAttempts,
+  Unscoped,
 } from '@regie/nest-kit';
 import { LoginResult, Me } from '../platform.responses';
 
@@ -75,6 +76,7 @@ export class AuthController {
     }
   }
 
+  @Unscoped()
   @Post('logout')
   @Allow(...ROLES) // every signed-in caller may end their own token
   @Operation({

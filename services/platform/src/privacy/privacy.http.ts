@@ -4,7 +4,7 @@ import { createZodDto } from 'nestjs-zod';
 import type { Pool } from 'pg';
 import { z } from 'zod';
 import { type CommandContext, EventStore, PersonalDataVault } from '@regie/es-core';
-import { Allow, Ctx, DATABASE_URL, Operation, PLATFORM_POOL } from '@regie/nest-kit';
+import { Allow, Ctx, DATABASE_URL, Operation, PLATFORM_POOL, Unscoped } from '@regie/nest-kit';
 import { ForgetReport } from '../platform.responses';
 import { readModels } from '../read-models';
 import { forgetPerson } from './forget-person';
@@ -31,6 +31,7 @@ export class PrivacyController {
   ) {}
 
   @Allow('auditor', 'coordinator')
+  @Unscoped() // a person is forgotten in every werkagenda at once
   @Post('forget')
   @Operation({
     summary: 'Vergeet een persoon (AVG): verwijdert de sleutel van al zijn persoonsgegevens',
