@@ -17,7 +17,9 @@ export const slugOf = (text: string): string =>
  * renamed since), a number is added.
  */
 export async function newIndicatorId(werkagendaId: string, name: string, exists: (id: string) => Promise<boolean>): Promise<string> {
-  const base = (werkagendaId === FIRST_WERKAGENDA_ID ? slugOf(name) : `${werkagendaId}-${slugOf(name)}`).slice(0, MAX - 4).replace(/-+$/, '');
+  const base = (werkagendaId === FIRST_WERKAGENDA_ID ? slugOf(name) : `${werkagendaId}-${slugOf(name)}`)
+    .slice(0, MAX - 4)
+    .replace(/-+$/, '');
   for (let n = 1; ; n++) {
     const id = n === 1 ? base : `${base}-${n}`;
     if (!(await exists(id))) return id;

@@ -72,10 +72,13 @@ export function indicatorChartSvg(input: ChartInput): string {
     const start = version.validFrom ? monthIndex(version.validFrom.slice(0, 7)) : first;
     const next = history[i + 1]?.validFrom;
     const end = next ? monthIndex(next.slice(0, 7)) - 1 : last;
-    return version.targets.flatMap((t) => {
-      const from = Math.max(start, t.by ? monthIndex(t.by) : first);
-      if (from > end) return [];
-      return [reference(t.value, monthOf(from), targetLabel(t, input.direction), GROEN, monthOf(end))];
+    const until = next ? `, geldig tot ${monthOf(end)}` : '';
+    if (end < start) return [];
+    return version.targets.map((t) => {
+      const by = t.by ? monthIndex(t.by) : first;
+      // A target replaced before its month came is drawn where it was valid, so the change stays visible.
+      const from = by > end ? start : Math.max(start, by);
+      return reference(t.value, monthOf(from), targetLabel(t, input.direction) + until, GROEN, monthOf(end));
     });
   });
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: WIDTH, height: HEIGHT });

@@ -54,13 +54,7 @@ export type ChangeIndicator = {
   };
 };
 export type IndicatorCommand =
-  | DefineIndicator
-  | CreateIndicator
-  | ChangeIndicator
-  | SetBaseline
-  | SetTarget
-  | NoteAssessment
-  | RecordMeasurement;
+  DefineIndicator | CreateIndicator | ChangeIndicator | SetBaseline | SetTarget | NoteAssessment | RecordMeasurement;
 
 const existing = (indicatorId: string, state: IndicatorState): IndicatorState => {
   if (!state.exists) throw new NotFound(`indicator ${indicatorId} bestaat niet`);
@@ -95,11 +89,14 @@ const targetsOf = (inputs: TargetInput[]): Target[] => {
     nonNegative('targets', t.value);
     const key = t.date ?? 'langere-termijn';
     if (seen.has(key))
-      throw new InvalidInput('targets', t.date ? `twee doelen op ${dutchDate(t.date)}: geef één doel per datum` : 'twee doelen zonder datum');
+      throw new InvalidInput(
+        'targets',
+        t.date ? `twee doelen op ${dutchDate(t.date)}: geef één doel per datum` : 'twee doelen zonder datum',
+      );
     seen.add(key);
   }
   return [...inputs]
-    .sort((a, b) => (a.date ?? '9999') .localeCompare(b.date ?? '9999'))
+    .sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999'))
     .map((t) => ({
       targetId: `doel-${t.date ?? 'langere-termijn'}`,
       value: t.value,
@@ -133,7 +130,8 @@ export const decide = (command: IndicatorCommand, state: IndicatorState): Indica
       const { indicatorId, werkagendaId, actionCode, title, unit, direction, baseline, targets, today } = command.data;
       if (state.exists) throw new IllegalTransition(`indicator ${indicatorId} bestaat al`);
       if (baseline) nonNegative('baseline.value', baseline.value);
-      if (baseline && baseline.date > today) throw new InvalidInput('baseline.date', `de datum ${dutchDate(baseline.date)} ligt in de toekomst`);
+      if (baseline && baseline.date > today)
+        throw new InvalidInput('baseline.date', `de datum ${dutchDate(baseline.date)} ligt in de toekomst`);
       const recorded = targetsOf(targets);
       const events: IndicatorEvent[] = [
         {
@@ -143,7 +141,10 @@ export const decide = (command: IndicatorCommand, state: IndicatorState): Indica
       ];
       if (baseline) events.push({ type: 'IndicatorBaselineSet', data: { indicatorId, ...baselineOf(baseline) } });
       if (recorded.length)
-        events.push({ type: 'IndicatorTargetsChanged', data: { indicatorId, targets: recorded, previous: [], reason: null, validFrom: today } });
+        events.push({
+          type: 'IndicatorTargetsChanged',
+          data: { indicatorId, targets: recorded, previous: [], reason: null, validFrom: today },
+        });
       return events;
     }
     case 'ChangeIndicator': {
@@ -164,7 +165,8 @@ export const decide = (command: IndicatorCommand, state: IndicatorState): Indica
         const next = targetsOf(targets);
         if (!sameTargets(state.targets, next)) {
           const why = reason?.trim() || null;
-          if (state.targets.length > 0 && !why) throw new InvalidInput('reason', 'geef een reden op: een doel wijzigt alleen met een reden');
+          if (state.targets.length > 0 && !why)
+            throw new InvalidInput('reason', 'geef een reden op: een doel wijzigt alleen met een reden');
           events.push({
             type: 'IndicatorTargetsChanged',
             data: { indicatorId, targets: next, previous: state.targets, reason: why, validFrom: today },

@@ -14,7 +14,9 @@ import { type DomainEvent, FIRST_WERKAGENDA_ID } from '@regie/es-core';
  */
 export type ProjectionPublished = DomainEvent<
   'ProjectionPublished',
-  { quarter: string; version: number; publishedAt: string; werkagendaId?: string } & ({ text: string; sha256: string } | { document: unknown })
+  { quarter: string; version: number; publishedAt: string; werkagendaId?: string } & (
+    { text: string; sha256: string } | { document: unknown }
+  )
 >;
 export type PublicationEvent = ProjectionPublished;
 

@@ -81,7 +81,13 @@ export class MonitoringProjection implements Projection {
         const { indicatorId: _id, ...target } = event.data;
         const targets = [...row.targets.filter((t) => t.targetId !== target.targetId), { ...target, position }];
         const last = row.targetHistory[row.targetHistory.length - 1];
-        const version = { targets, reason: null, changedBy: recorded.metadata.actor.userId, changedAt: recorded.occurredAt.toISOString(), position };
+        const version = {
+          targets,
+          reason: null,
+          changedBy: recorded.metadata.actor.userId,
+          changedAt: recorded.occurredAt.toISOString(),
+          position,
+        };
         const targetHistory =
           !last || (row.targetHistory.length === 1 && last.validFrom === null)
             ? [{ ...version, validFrom: null }]
@@ -105,7 +111,11 @@ export class MonitoringProjection implements Projection {
         return;
       }
       case 'IndicatorRedefined':
-        await em.update(IndicatorRow, { id }, { ...touch, title: event.data.title, unit: event.data.unit, sources: [...row.sources, position] });
+        await em.update(
+          IndicatorRow,
+          { id },
+          { ...touch, title: event.data.title, unit: event.data.unit, sources: [...row.sources, position] },
+        );
         return;
       case 'IndicatorAssessmentNoted': {
         const { indicatorId: _id, ...assessment } = event.data;

@@ -52,7 +52,9 @@ const overdueCommitment = z.object({
 /** Baseline and targets as the werkagenda words them; extra fields tell how a value was derived. */
 const baseline = z.looseObject({ value: z.number(), reference: z.string(), text: z.string(), source: z.string() });
 const target = z.looseObject({ value: z.number(), by: z.string().nullable(), text: z.string(), source: z.string() });
-const direction = z.enum(['hoger-is-beter', 'lager-is-beter']).describe('Welke kant beter is: het doel is een ondergrens of een bovengrens');
+const direction = z
+  .enum(['hoger-is-beter', 'lager-is-beter'])
+  .describe('Welke kant beter is: het doel is een ondergrens of een bovengrens');
 const targetVersion = z.object({
   validFrom: isoDate.describe('Vanaf deze dag gelden deze doelen; null: vanaf het begin').nullable(),
   targets: z.array(target),
