@@ -75,7 +75,8 @@ export interface TargetVersionFact {
 /**
  * The targets valid on `date` (YYYY-MM-DD): the latest set whose `validFrom` is on or before it.
  * Before the first set there were no targets (an empty list), so a moment before a change keeps
- * the targets of that moment and a moment before any target has none.
+ * the targets of that moment and a moment before any target has none. Of sets valid from the same
+ * day, the one recorded last counts (the history is in recorded order and the sort is stable).
  */
 export function targetsValidAt<T extends TargetVersionFact>(history: readonly T[], date: string): T['targets'] {
   const valid = history.filter((v) => v.validFrom === null || v.validFrom <= date);

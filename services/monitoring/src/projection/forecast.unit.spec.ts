@@ -81,6 +81,10 @@ describe('the targets valid at a moment', () => {
     expect(targetsValidAt(history, '2026-12-31')).toEqual(t(150));
   });
 
+  it('is the set recorded last of two changed on the same day', () => {
+    expect(targetsValidAt([...history, { validFrom: '2026-03-01', targets: t(190) }], '2026-03-01')).toEqual(t(190));
+  });
+
   it('is none before the first set of targets', () => {
     expect(targetsValidAt(history.slice(1), '2026-01-31')).toEqual([]);
   });

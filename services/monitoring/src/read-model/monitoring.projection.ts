@@ -105,8 +105,8 @@ export class MonitoringProjection implements Projection {
           changedAt: recorded.occurredAt.toISOString(),
           position,
         };
-        // A second change on the same day replaces that day's version: one set of targets per day.
-        const targetHistory = [...row.targetHistory.filter((v) => v.validFrom !== event.data.validFrom), version];
+        // Every change is kept; of two on one day the later one is valid from that day (targetsValidAt).
+        const targetHistory = [...row.targetHistory, version];
         await em.update(IndicatorRow, { id }, { ...touch, targets, targetHistory, sources: [...row.sources, position] });
         return;
       }
