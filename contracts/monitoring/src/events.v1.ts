@@ -16,6 +16,8 @@ export const ProjectionPublishedV1 = z.object({
   quarter: z.string().regex(/^\d{4}-Q[1-4]$/, 'verwacht een kwartaal als 2026-Q4'),
   version: z.number().int().positive(),
   publishedAt: z.iso.datetime({ offset: true }),
+  /** The werkagenda whose projection it is; absent: the first werkagenda (betekenisvol-leven-2025-2028). Optional, so V1 stays compatible. */
+  werkagendaId: z.string().optional(),
 });
 export type ProjectionPublishedV1 = z.infer<typeof ProjectionPublishedV1>;
 

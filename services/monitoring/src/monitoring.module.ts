@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { IndicatorsController } from './indicator/indicator.http';
 import { MilestoneBoardController } from './milestone-board/board.http';
 import { monitoringContext } from './monitoring.context';
+import { MonitoringLookups } from './monitoring.lookups';
 import { ProjectionsController } from './projection/projection.http';
 import { ProjectionService } from './projection/projection.service';
 import { MonitoringSeeder } from './seed/seed-monitoring';
@@ -14,7 +15,7 @@ import { MonitoringSeeder } from './seed/seed-monitoring';
 @Module({
   imports: [CqrsModule],
   controllers: [MilestoneBoardController, IndicatorsController, ProjectionsController],
-  providers: [...monitoringContext.providers, ProjectionService, MonitoringSeeder],
+  providers: [...monitoringContext.providers, ProjectionService, MonitoringSeeder, MonitoringLookups],
   exports: [MonitoringSeeder],
 })
 export class MonitoringModule {}

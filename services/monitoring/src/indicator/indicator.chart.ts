@@ -5,14 +5,22 @@ import { monthIndex, monthOf } from '@regie/calendar';
  * A line chart of an indicator against its baseline and targets, rendered to SVG on the server by
  * Apache ECharts (server-side rendering, no DOM). Measurements are a line with their values on the
  * points; the baseline a grey dashed line; each target a green dashed line from the month it
- * applies (an undated target is drawn over the whole range). Colours are the Rijkshuisstijl's
+ * applies (an undated target over the whole range) — and only while it was valid: a target changed
+ * later ends the month before the change, and the new one starts there. Colours are the Rijkshuisstijl's
  * (lintblauw, groen); every line also has a text label, so nothing is said by colour alone.
  */
+type ChartTarget = { value: number; by: string | null; approximate: boolean };
+
 export interface ChartInput {
   title: string;
   unit: string;
+  /** Lower is better when not given: targets are upper bounds ("doel ≤ 240"). */
+  direction?: 'hoger-is-beter' | 'lager-is-beter';
   baseline: { value: number; reference: string } | null;
-  targets: { value: number; by: string | null; approximate: boolean }[];
+  /** Targets valid throughout (when there is no history). */
+  targets?: ChartTarget[];
+  /** Each set of targets with the day it applies from (null: from the start). */
+  targetHistory?: { validFrom: string | null; targets: ChartTarget[] }[];
   measurements: { period: string; value: number }[];
 }
 
@@ -25,11 +33,19 @@ const GRIJS = '#696969';
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export const baselineLabel = (b: NonNullable<ChartInput['baseline']>) => `basislijn ca. ${b.value} (${b.reference})`;
-export const targetLabel = (t: ChartInput['targets'][number]) =>
-  `doel ${t.approximate ? 'ca. ' : '≤ '}${t.value}${t.by ? ` vanaf ${t.by}` : ' (langere termijn)'}`;
+export const targetLabel = (t: ChartTarget, direction: ChartInput['direction'] = 'lager-is-beter') =>
+  `doel ${t.approximate ? 'ca. ' : direction === 'hoger-is-beter' ? '≥ ' : '≤ '}${t.value}${t.by ? ` vanaf ${t.by}` : ' (langere termijn)'}`;
 
 export function indicatorChartSvg(input: ChartInput): string {
-  const used = [...input.measurements.map((m) => monthIndex(m.period)), ...input.targets.flatMap((t) => (t.by ? [monthIndex(t.by)] : []))];
+  const history = [...(input.targetHistory ?? [{ validFrom: null, targets: input.targets ?? [] }])].sort((a, b) =>
+    (a.validFrom ?? '').localeCompare(b.validFrom ?? ''),
+  );
+  const allTargets = history.flatMap((v) => v.targets);
+  const used = [
+    ...input.measurements.map((m) => monthIndex(m.period)),
+    ...allTargets.flatMap((t) => (t.by ? [monthIndex(t.by)] : [])),
+    ...history.flatMap((v) => (v.validFrom ? [monthIndex(v.validFrom.slice(0, 7))] : [])),
+  ];
   const first = used.length ? Math.min(...used) : 0;
   const last = used.length ? Math.max(...used, first + 1) : 1;
   const months = Array.from({ length: last - first + 1 }, (_, i) => monthOf(first + i));
@@ -37,20 +53,34 @@ export function indicatorChartSvg(input: ChartInput): string {
   for (const m of input.measurements) measured[monthIndex(m.period) - first] = m.value;
   const values = [
     ...input.measurements.map((m) => m.value),
-    ...input.targets.map((t) => t.value),
+    ...allTargets.map((t) => t.value),
     ...(input.baseline ? [input.baseline.value] : []),
   ];
   const top = Math.max(1, ...values) * 1.1;
 
-  const reference = (value: number, from: string, label: string, color: string) => [
+  const reference = (value: number, from: string, label: string, color: string, until = months[months.length - 1]) => [
     {
       coord: [from, value],
       name: label,
       lineStyle: { color, type: 'dashed', width: 1.5 },
       label: { color, formatter: '{b}', position: 'insideEndTop' },
     },
-    { coord: [months[months.length - 1], value] },
+    { coord: [until, value] },
   ];
+  // Each version's targets from where they apply (their month, not before the version) until the month before the next version.
+  const targetLines = history.flatMap((version, i) => {
+    const start = version.validFrom ? monthIndex(version.validFrom.slice(0, 7)) : first;
+    const next = history[i + 1]?.validFrom;
+    const end = next ? monthIndex(next.slice(0, 7)) - 1 : last;
+    const until = next ? `, geldig tot ${monthOf(end)}` : '';
+    if (end < start) return [];
+    return version.targets.map((t) => {
+      const by = t.by ? monthIndex(t.by) : first;
+      // A target replaced before its month came is drawn where it was valid, so the change stays visible.
+      const from = by > end ? start : Math.max(start, by);
+      return reference(t.value, monthOf(from), targetLabel(t, input.direction) + until, GROEN, monthOf(end));
+    });
+  });
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: WIDTH, height: HEIGHT });
   try {
     chart.setOption({
@@ -82,7 +112,7 @@ export function indicatorChartSvg(input: ChartInput): string {
             silent: true,
             data: [
               ...(input.baseline ? [reference(input.baseline.value, months[0], baselineLabel(input.baseline), GRIJS)] : []),
-              ...input.targets.map((t) => reference(t.value, t.by ?? months[0], targetLabel(t), GROEN)),
+              ...targetLines,
             ],
           },
         },

@@ -42,4 +42,17 @@ describe('indicator chart (SVG)', () => {
     expect(labels).toEqual(expect.arrayContaining(['100', '50']));
     expect(labels).not.toContain('Nog geen metingen');
   });
+
+  it('draws each set of targets where it was valid: a replaced target ends the month before the change', () => {
+    const svg = indicatorChartSvg({
+      ...base,
+      direction: 'hoger-is-beter',
+      targetHistory: [
+        { validFrom: null, targets: [{ value: 40, by: '2026-02', approximate: false }] },
+        { validFrom: '2026-04-01', targets: [{ value: 60, by: '2026-06', approximate: false }] },
+      ],
+      measurements: [{ period: '2026-01', value: 30 }],
+    });
+    expect(texts(svg)).toEqual(expect.arrayContaining(['doel ≥ 40 vanaf 2026-02, geldig tot 2026-03', 'doel ≥ 60 vanaf 2026-06']));
+  });
 });

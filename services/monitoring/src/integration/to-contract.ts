@@ -14,9 +14,17 @@ const MAPPINGS: Record<(IndicatorEvent | PublicationEvent)['type'], ((d: Data) =
   IndicatorDefined: null,
   IndicatorBaselineSet: null,
   IndicatorTargetSet: null,
+  IndicatorRedefined: null,
+  IndicatorTargetsChanged: null,
   IndicatorAssessmentNoted: null,
   MeasurementRecorded: null,
-  ProjectionPublished: (d) => ({ type: 'ProjectionPublishedV1', quarter: d.quarter, version: d.version, publishedAt: d.publishedAt }),
+  ProjectionPublished: (d) => ({
+    type: 'ProjectionPublishedV1',
+    quarter: d.quarter,
+    version: d.version,
+    publishedAt: d.publishedAt,
+    ...(d.werkagendaId ? { werkagendaId: d.werkagendaId } : {}),
+  }),
 };
 
 export function toIntegrationMessage(event: RecordedEvent): IntegrationMessage | undefined {

@@ -26,7 +26,26 @@ describe("monitoring's integration events", () => {
     expect(message?.payload).not.toHaveProperty('document');
   });
 
+  it('names the werkagenda of a projection of another werkagenda than the first', () => {
+    const data = {
+      quarter: '2026-Q4',
+      version: 1,
+      publishedAt: '2026-12-08T10:00:00.000Z',
+      werkagendaId: 'actieplan-x',
+      text: '{}',
+      sha256: 'x',
+    };
+    expect(toIntegrationMessage(recorded('ProjectionPublished', data))?.payload).toEqual({
+      type: 'ProjectionPublishedV1',
+      quarter: '2026-Q4',
+      version: 1,
+      publishedAt: '2026-12-08T10:00:00.000Z',
+      werkagendaId: 'actieplan-x',
+    });
+  });
+
   it('keeps indicators inside', () => {
     expect(toIntegrationMessage(recorded('MeasurementRecorded', { indicatorId: 'x' }))).toBeUndefined();
+    expect(toIntegrationMessage(recorded('IndicatorTargetsChanged', { indicatorId: 'x' }))).toBeUndefined();
   });
 });

@@ -1,12 +1,12 @@
 import request from 'supertest';
 import { ACTIONS_TOPIC_V1 } from '@regie/contracts-actions';
-import { newId } from '@regie/es-core';
+import { FIRST_WERKAGENDA_ID, newId } from '@regie/es-core';
 import { monitoringTestApp, type MonitoringTestApp } from '../testing/monitoring-test-app';
 
 const holder = { parties: ['VWS'], description: 'VWS' };
 const action = (code: string, actionLine: number) => ({
   type: 'ActionDefinedV1' as const,
-  werkagendaId: 'w',
+  werkagendaId: FIRST_WERKAGENDA_ID,
   code,
   actionLine,
   title: `actie ${code}`,

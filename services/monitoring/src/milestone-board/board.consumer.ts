@@ -47,7 +47,7 @@ export async function applyAllToBoard(messages: IntegrationMessage[], em: Entity
     }
     switch (event.type) {
       case 'ActionDefinedV1':
-        actions.upsert({ code: event.code, actionLine: event.actionLine, title: event.title });
+        actions.upsert({ code: event.code, werkagendaId: event.werkagendaId, actionLine: event.actionLine, title: event.title });
         break;
       case 'MilestonePlannedV1':
         milestones.insert({

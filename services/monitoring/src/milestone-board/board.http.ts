@@ -6,7 +6,9 @@ import type { MonitoringQueries } from '../read-model/monitoring.queries';
 import { ApiTags } from '@nestjs/swagger';
 import { toCsv } from './board.export';
 import { isLate } from '../shared/lateness';
+import { werkagendaQuery } from '../shared/werkagenda';
 
+/** Every read is about one werkagenda: `?werkagendaId=`, the first werkagenda without it. */
 @ApiTags('monitoring')
 @Controller('api/v1/monitoring')
 export class MilestoneBoardController {
@@ -18,9 +20,9 @@ export class MilestoneBoardController {
     answers: { type: [BoardAction] },
     refusals: [400, 401],
   })
-  async board(@Query('asOf', asOfParam) asOf?: string) {
+  async board(@Query('werkagendaId', werkagendaQuery) werkagendaId: string, @Query('asOf', asOfParam) asOf?: string) {
     const { queries, today } = await this.readModel.at(asOf);
-    return queries.board.board(today);
+    return queries.board.board(today, werkagendaId);
   }
 
   /** The same board per action line (0–3), with counts per state. */
@@ -30,18 +32,18 @@ export class MilestoneBoardController {
     answers: { type: [BoardActionLine] },
     refusals: [400, 401],
   })
-  async byActionLine(@Query('asOf', asOfParam) asOf?: string) {
+  async byActionLine(@Query('werkagendaId', werkagendaQuery) werkagendaId: string, @Query('asOf', asOfParam) asOf?: string) {
     const { queries, today } = await this.readModel.at(asOf);
-    return queries.board.byActionLine(today);
+    return queries.board.byActionLine(today, werkagendaId);
   }
 
   @Get('milestones.csv')
   @Operation({ summary: 'Geeft het mijlpalenbord als CSV', answers: { mediaType: 'text/csv' }, refusals: [400, 401] })
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="mijlpalen.csv"')
-  async csv(@Query('asOf', asOfParam) asOf?: string) {
+  async csv(@Query('werkagendaId', werkagendaQuery) werkagendaId: string, @Query('asOf', asOfParam) asOf?: string) {
     const { queries, today } = await this.readModel.at(asOf);
-    const board = await queries.board.board(today);
+    const board = await queries.board.board(today, werkagendaId);
     const header = [
       'actielijn',
       'actie',
@@ -82,9 +84,9 @@ export class MilestoneBoardController {
     answers: { type: [OverdueCommitment] },
     refusals: [400, 401],
   })
-  async overdue(@Query('asOf', asOfParam) asOf?: string) {
+  async overdue(@Query('werkagendaId', werkagendaQuery) werkagendaId: string, @Query('asOf', asOfParam) asOf?: string) {
     const { queries, today } = await this.readModel.at(asOf);
-    const [commitments, milestones] = await Promise.all([queries.facts.commitments(), queries.facts.milestones()]);
+    const [commitments, milestones] = await Promise.all([queries.facts.commitments(werkagendaId), queries.facts.milestones(werkagendaId)]);
     return commitments
       .filter((c) => c.status === 'overdue')
       .map((c) => ({

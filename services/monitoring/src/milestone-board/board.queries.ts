@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { splitActionKey } from '@regie/es-core';
 import { isLate, lateness } from '../shared/lateness';
 import { BoardActionRow, BoardMilestoneRow } from './entities';
 
@@ -9,8 +10,8 @@ export class MilestoneBoardQueries {
   constructor(private readonly ds: DataSource) {}
 
   /** The board grouped per action line, with counts per state. */
-  async byActionLine(today: string) {
-    const actions = await this.board(today);
+  async byActionLine(today: string, werkagendaId: string) {
+    const actions = await this.board(today, werkagendaId);
     const lines = [...new Set(actions.map((a) => a.actionLine))].sort((a, b) => (a ?? 99) - (b ?? 99));
     return lines.map((actionLine) => {
       const own = actions.filter((a) => a.actionLine === actionLine);
@@ -32,11 +33,19 @@ export class MilestoneBoardQueries {
     });
   }
 
-  async board(today: string) {
-    const [actions, milestones] = await Promise.all([
+  /**
+   * The board of one werkagenda: its actions (by ActionDefinedV1.werkagendaId) and their milestones;
+   * a milestone of an action monitoring has not seen defined yet goes by the werkagenda its key names.
+   */
+  async board(today: string, werkagendaId: string) {
+    const [all, allMilestones] = await Promise.all([
       this.ds.getRepository(BoardActionRow).find(),
       this.ds.getRepository(BoardMilestoneRow).find({ order: { dueDate: 'ASC', title: 'ASC' } }),
     ]);
+    const werkagendaOf = new Map(all.map((a) => [a.code, a.werkagendaId]));
+    const inWerkagenda = (key: string) => (werkagendaOf.get(key) ?? splitActionKey(key).werkagendaId) === werkagendaId;
+    const actions = all.filter((a) => a.werkagendaId === werkagendaId);
+    const milestones = allMilestones.filter((m) => inWerkagenda(m.actionCode));
     const titles = new Map(actions.map((a) => [a.code, a]));
     const codes = [...new Set([...actions.map((a) => a.code), ...milestones.map((m) => m.actionCode)])];
     return codes

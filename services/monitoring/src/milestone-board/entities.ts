@@ -3,7 +3,10 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 /** The mijlpalen board, built only from the actions context's integration events. */
 @Entity('board_action')
 export class BoardActionRow {
+  /** The action key (see action-keys.ts). */
   @PrimaryColumn('text') code!: string;
+  /** From ActionDefinedV1.werkagendaId. */
+  @Column('text', { name: 'werkagenda_id' }) werkagendaId!: string;
   @Column('int', { name: 'action_line' }) actionLine!: number;
   @Column('text') title!: string;
 }

@@ -1,5 +1,13 @@
 import { dutchDate, inQuarter, type Quarter, quarterLabel } from '@regie/calendar';
-import { FORECAST_METHOD, forecastIndicator, type MeasurementFact, type TargetFact } from './forecast';
+import {
+  type DirectionFact,
+  FORECAST_METHOD,
+  forecastIndicator,
+  type MeasurementFact,
+  type TargetFact,
+  type TargetVersionFact,
+  targetsValidAt,
+} from './forecast';
 import { actionSlip, type ActionSlip, type MilestoneFacts, projectMilestone } from './slip';
 import { isLate, isOpen, lateness } from '../shared/lateness';
 
@@ -26,7 +34,12 @@ export interface IndicatorFacts {
   title: string;
   unit: string;
   baseline: { value: number; reference: string; text: string; source: string } | null;
+  /** The targets valid now. */
   targets: TargetFact[];
+  /** Every set of targets with the day it applies from; the projection uses the set valid at the quarter's end. */
+  targetHistory?: TargetVersionFact[];
+  /** Lower is better when not given (the targets recorded before were upper bounds). */
+  direction?: DirectionFact;
   measurements: MeasurementFact[];
   sources: number[];
 }
@@ -128,15 +141,20 @@ export function computeProjection(input: ProjectionInput) {
   const commitmentsDue = commitments.filter((c) => c.dueInQuarter);
   const commitmentsAtRisk = commitments.filter((c) => c.atRisk);
 
-  const indicators = input.indicators.map((i) => ({
-    id: i.id,
-    title: i.title,
-    unit: i.unit,
-    baseline: i.baseline,
-    targets: i.targets,
-    ...forecastIndicator(i.measurements, i.targets, quarter.lastMonth),
-    sources: uniq([...i.sources, ...i.measurements.map((m) => m.position)]),
-  }));
+  const indicators = input.indicators.map((i) => {
+    // The targets as they were valid at the quarter's end: a target changed later does not rewrite this quarter.
+    const targets = i.targetHistory?.length ? targetsValidAt(i.targetHistory, quarter.end) : i.targets;
+    return {
+      id: i.id,
+      title: i.title,
+      unit: i.unit,
+      ...(i.direction ? { direction: i.direction } : {}),
+      baseline: i.baseline,
+      targets,
+      ...forecastIndicator(i.measurements, targets, quarter.lastMonth, i.direction),
+      sources: uniq([...i.sources, ...i.measurements.map((m) => m.position)]),
+    };
+  });
 
   const lines = [
     ...new Set([...input.actions.map((a) => a.actionLine), ...items.flatMap((m) => (m.actionLine === null ? [] : [m.actionLine]))]),

@@ -123,4 +123,26 @@ describe('quarterly projection', () => {
   it('is a pure function of its input', () => {
     expect(JSON.stringify(computeProjection(input))).toBe(JSON.stringify(p));
   });
+
+  it('judges an indicator against the targets valid at the quarter’s end, not the targets of today', () => {
+    const target = (value: number) => ({ value, by: '2026-12', text: '', source: '' });
+    const indicator = {
+      id: 'instroom',
+      title: 'Instroom',
+      unit: 'per maand',
+      direction: 'lager-is-beter' as const,
+      baseline: null,
+      targets: [target(150)],
+      targetHistory: [
+        { validFrom: '2025-11-01', targets: [target(200)] },
+        { validFrom: '2026-03-01', targets: [target(150)] },
+      ],
+      measurements: ['2025-08', '2025-09', '2025-10', '2025-11'].map((period, i) => ({ period, value: 220 - 5 * i, position: 50 + i })),
+      sources: [],
+    };
+    const at = (quarter: string) => computeProjection({ ...input, quarter: parseQuarter(quarter)!, indicators: [indicator] }).indicators[0];
+    expect(at('2025-Q4')).toMatchObject({ targets: [target(200)], forecast: { value: 200 }, assessment: 'op koers' });
+    expect(at('2026-Q1')).toMatchObject({ targets: [target(150)], forecast: { value: 185 }, assessment: 'niet op koers' });
+    expect(at('2025-Q3')).toMatchObject({ targets: [], assessment: 'geen doel' });
+  });
 });

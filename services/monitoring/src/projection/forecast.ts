@@ -11,7 +11,7 @@ import { monthIndex, monthOf } from '@regie/calendar';
  *   roughly normal; with few points the band is an underestimate, which the text says).
  * - Against the target that applies in month x0 (see `applicableTarget`): "op koers" when the whole
  *   band is at or below the target value, "niet op koers" when the whole band is above it, else
- *   "onzeker".
+ *   "onzeker" (mirrored when higher is better).
  */
 export const WINDOW_MONTHS = 12;
 export const MIN_POINTS = 4;
@@ -22,8 +22,11 @@ export interface MeasurementFact {
   position: number;
 }
 
+/** Which way is better (see indicator.ts). */
+export type DirectionFact = 'hoger-is-beter' | 'lager-is-beter';
+
 export interface TargetFact {
-  /** Upper bound: the indicator should be at or below this value. */
+  /** The bound: at or below it when lower is better, at or above it when higher is better. */
   value: number;
   /** Month by which it should be reached; null = "op de langere termijn" (no date stated). */
   by: string | null;
@@ -63,6 +66,24 @@ export function applicableTarget(targets: readonly TargetFact[], period: string)
   return dated.find((t) => t.by! >= period) ?? targets.find((t) => t.by === null) ?? dated[dated.length - 1];
 }
 
+/** One set of targets and the day from which it applies (null: from the start). */
+export interface TargetVersionFact {
+  validFrom: string | null;
+  targets: TargetFact[];
+}
+
+/**
+ * The targets valid on `date` (YYYY-MM-DD): the latest set whose `validFrom` is on or before it.
+ * Before the first set there were no targets (an empty list), so a moment before a change keeps
+ * the targets of that moment and a moment before any target has none. Of sets valid from the same
+ * day, the one recorded last counts (the history is in recorded order and the sort is stable).
+ */
+export function targetsValidAt<T extends TargetVersionFact>(history: readonly T[], date: string): T['targets'] {
+  const valid = history.filter((v) => v.validFrom === null || v.validFrom <= date);
+  const latest = valid.sort((a, b) => (a.validFrom ?? '').localeCompare(b.validFrom ?? '')).at(-1);
+  return latest?.targets ?? [];
+}
+
 const round = (v: number, digits = 2): number => Math.round(v * 10 ** digits) / 10 ** digits;
 
 export interface IndicatorForecast {
@@ -86,6 +107,7 @@ export function forecastIndicator(
   measurements: readonly MeasurementFact[],
   targets: readonly TargetFact[],
   period: string,
+  better: DirectionFact = 'lager-is-beter',
 ): IndicatorForecast {
   const target = applicableTarget(targets, period) ?? null;
   const sorted = [...measurements].sort((a, b) => monthIndex(a.period) - monthIndex(b.period));
@@ -116,15 +138,16 @@ export function forecastIndicator(
     residualSd: round(fit.residualSd, 3),
   };
   const direction = Math.abs(fit.slope) < 1e-9 ? 'vlak' : fit.slope < 0 ? 'dalend' : 'stijgend';
+  const lower = better === 'lager-is-beter';
   const assessment = !target
     ? 'geen doel'
-    : forecast.high <= target.value
+    : (lower ? forecast.high <= target.value : forecast.low >= target.value)
       ? 'op koers'
-      : forecast.low > target.value
+      : (lower ? forecast.low > target.value : forecast.high < target.value)
         ? 'niet op koers'
         : 'onzeker';
   const targetText = target
-    ? ` tegen doel ≤ ${target.value} (${target.by ?? 'langere termijn'}: ${target.text})`
+    ? ` tegen doel ${lower ? '≤' : '≥'} ${target.value} (${target.by ?? 'langere termijn'}: ${target.text})`
     : ' (geen doel vastgelegd)';
   return {
     ...base,

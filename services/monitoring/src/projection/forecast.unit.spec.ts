@@ -1,4 +1,4 @@
-import { applicableTarget, forecastIndicator, leastSquares, type TargetFact } from './forecast';
+import { applicableTarget, forecastIndicator, leastSquares, type TargetFact, targetsValidAt } from './forecast';
 
 const targets: TargetFact[] = [
   { value: 240, by: '2024-03', text: 'ten minste 20 % minder dan ca. 300', source: 'Kamerstuk 25 424, nr. 664' },
@@ -62,5 +62,41 @@ describe('indicator forecast', () => {
     expect(f).toMatchObject({ points: 4, window: { from: '2026-01', to: '2026-04' }, trend: { slopePerMonth: 0, direction: 'vlak' } });
     expect(f.forecast).toMatchObject({ value: 100, low: 100, high: 100 });
     expect(f.assessment).toBe('op koers');
+  });
+});
+
+describe('the targets valid at a moment', () => {
+  const t = (value: number) => [{ value, by: '2026-12', text: '', source: '' }];
+  const history = [
+    { validFrom: null, targets: t(240) },
+    { validFrom: '2026-03-01', targets: t(200) },
+    { validFrom: '2026-09-15', targets: t(150) },
+  ];
+
+  it('is the latest set valid on that day: a change applies from its day on, a moment before keeps the old targets', () => {
+    expect(targetsValidAt(history, '2025-12-31')).toEqual(t(240));
+    expect(targetsValidAt(history, '2026-02-28')).toEqual(t(240));
+    expect(targetsValidAt(history, '2026-03-01')).toEqual(t(200));
+    expect(targetsValidAt(history, '2026-09-14')).toEqual(t(200));
+    expect(targetsValidAt(history, '2026-12-31')).toEqual(t(150));
+  });
+
+  it('is the set recorded last of two changed on the same day', () => {
+    expect(targetsValidAt([...history, { validFrom: '2026-03-01', targets: t(190) }], '2026-03-01')).toEqual(t(190));
+  });
+
+  it('is none before the first set of targets', () => {
+    expect(targetsValidAt(history.slice(1), '2026-01-31')).toEqual([]);
+  });
+});
+
+describe('an indicator where higher is better', () => {
+  it('is "op koers" when the whole band is at or above the target, "niet op koers" when it is wholly below', () => {
+    const rising = series(1, [6, 7, 9, 10]);
+    const f = (target: number) =>
+      forecastIndicator(rising, [{ value: target, by: null, text: 'x', source: 'y' }], '2026-06', 'hoger-is-beter');
+    expect(f(11)).toMatchObject({ assessment: 'op koers', why: expect.stringContaining('doel ≥ 11') }); // band 11,68 – 14,12
+    expect(f(15)).toMatchObject({ assessment: 'niet op koers' });
+    expect(f(13.5)).toMatchObject({ assessment: 'onzeker' });
   });
 });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import request from 'supertest';
-import { newId } from '@regie/es-core';
+import { FIRST_WERKAGENDA_ID, newId } from '@regie/es-core';
 import { monitoringTestApp, type MonitoringTestApp } from '../testing/monitoring-test-app';
 import { projectionStream } from './publication';
 
@@ -14,7 +14,14 @@ describe('quarterly projection over HTTP', () => {
   beforeAll(async () => {
     t = await monitoringTestApp('monitoring_projection');
     sources = await t.actions(
-      { type: 'ActionDefinedV1', werkagendaId: 'w', code: '2.1', actionLine: 2, title: 'Pilotregio’s', actionHolder: holder },
+      {
+        type: 'ActionDefinedV1',
+        werkagendaId: FIRST_WERKAGENDA_ID,
+        code: '2.1',
+        actionLine: 2,
+        title: 'Pilotregio’s',
+        actionHolder: holder,
+      },
       { type: 'MilestonePlannedV1', milestoneId: m1, actionCode: '2.1', title: 'Plan van aanpak', dueDate: '2026-10-15' },
       {
         type: 'MilestoneReplannedV1',

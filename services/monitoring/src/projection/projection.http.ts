@@ -3,18 +3,23 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Commands, ReadModel } from '@regie/context';
 import type { CommandContext } from '@regie/es-core';
-import { Allow, asOfParam, Ctx, Operation, zodParam } from '@regie/nest-kit';
+import { Allow, asOfParam, Ctx, Operation, ScopedBy, zodParam } from '@regie/nest-kit';
 import { Projection, ProjectionComparison, PublishedProjection } from '../read-model/monitoring.responses';
 import { Publication } from '../monitoring.commands';
 import type { MonitoringQueries } from '../read-model/monitoring.queries';
 import { quarterParam, versionParam } from '../shared/schemas';
 import { ProjectionService } from './projection.service';
+import { FIRST_WERKAGENDA_KIND, werkagendaQuery } from '../shared/werkagenda';
+import { publicationKey } from './publication';
 
 const quarter = zodParam('quarter', quarterParam);
 const version = (field: string) => zodParam(field, versionParam.optional());
 const required = (field: string) => zodParam(field, versionParam);
 
-/** The quarterly projection for the regiegroep: live, published (frozen) versions and their differences. */
+/**
+ * The quarterly projection for the regiegroep of one werkagenda (`?werkagendaId=`, the first
+ * werkagenda without it): live, published (frozen) versions and their differences.
+ */
 @ApiTags('monitoring')
 @Controller('api/v1/monitoring/projections/:quarter')
 export class ProjectionsController {
@@ -27,12 +32,17 @@ export class ProjectionsController {
   /** Computed now from everything monitoring knows; changes as events arrive. With `asOf`: as it would have been computed then. */
   @Get()
   @Operation({ summary: 'Berekent de kwartaalprojectie zoals die nu staat', answers: { type: Projection }, refusals: [400, 401] })
-  async live(@Param('quarter', quarter) q: string, @Query('asOf', asOfParam) asOf?: string) {
-    return this.projections.compute(q, await this.readModel.at(asOf));
+  async live(
+    @Param('quarter', quarter) q: string,
+    @Query('werkagendaId', werkagendaQuery) werkagendaId: string,
+    @Query('asOf', asOfParam) asOf?: string,
+  ) {
+    return this.projections.compute(q, werkagendaId, await this.readModel.at(asOf));
   }
 
   /** Freezes the projection as computed now as a ProjectionPublished event (a new version each time). */
   @Allow('director')
+  @ScopedBy({ query: 'werkagendaId' }, { param: 'quarter', kind: FIRST_WERKAGENDA_KIND })
   @Post('publish')
   @Operation({
     summary: 'Publiceert de kwartaalprojectie: bevriest haar als nieuwe versie',
@@ -40,11 +50,19 @@ export class ProjectionsController {
     answers: { type: PublishedProjection },
     refusals: [400, 401, 403, 409],
   })
-  async publish(@Param('quarter', quarter) q: string, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
-    const document = await this.projections.compute(q);
-    const command = { type: 'PublishProjection' as const, data: { quarter: q, publishedAt: ctx.now.toISOString(), document } };
-    const result = await this.commands.run(new Publication.Command(q, command, ctx));
-    const row = await this.projections.published(q, result.events[0].data.version);
+  async publish(
+    @Param('quarter', quarter) q: string,
+    @Query('werkagendaId', werkagendaQuery) werkagendaId: string,
+    @Ctx() ctx: CommandContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const document = await this.projections.compute(q, werkagendaId);
+    const command = {
+      type: 'PublishProjection' as const,
+      data: { quarter: q, publishedAt: ctx.now.toISOString(), document, werkagendaId },
+    };
+    const result = await this.commands.run(new Publication.Command(publicationKey(werkagendaId, q), command, ctx));
+    const row = await this.projections.published(q, werkagendaId, result.events[0].data.version);
     res.status(201).setHeader('ETag', `"${result.revision}"`);
     return this.projections.envelope(row);
   }
@@ -59,9 +77,10 @@ export class ProjectionsController {
   async published(
     @Param('quarter', quarter) q: string,
     @Query('version', version('version')) v: number | undefined,
+    @Query('werkagendaId', werkagendaQuery) werkagendaId: string,
     @Query('asOf', asOfParam) asOf: string | undefined,
   ) {
-    const row = await this.projections.published(q, v, await this.readModel.at(asOf));
+    const row = await this.projections.published(q, werkagendaId, v, await this.readModel.at(asOf));
     return this.projections.envelope(row);
   }
 
@@ -78,10 +97,11 @@ export class ProjectionsController {
   async publishedDocument(
     @Param('quarter', quarter) q: string,
     @Query('version', version('version')) v: number | undefined,
+    @Query('werkagendaId', werkagendaQuery) werkagendaId: string,
     @Query('asOf', asOfParam) asOf: string | undefined,
     @Res() res: Response,
   ) {
-    const row = await this.projections.published(q, v, await this.readModel.at(asOf));
+    const row = await this.projections.published(q, werkagendaId, v, await this.readModel.at(asOf));
     res
       .status(200)
       .type('application/json; charset=utf-8')
@@ -101,8 +121,9 @@ export class ProjectionsController {
     @Param('quarter', quarter) q: string,
     @Query('from', required('from')) from: number,
     @Query('to', required('to')) to: number,
+    @Query('werkagendaId', werkagendaQuery) werkagendaId: string,
     @Query('asOf', asOfParam) asOf?: string,
   ) {
-    return this.projections.compare(q, from, to, await this.readModel.at(asOf));
+    return this.projections.compare(q, werkagendaId, from, to, await this.readModel.at(asOf));
   }
 }

@@ -7,6 +7,13 @@ import { PublishedProjectionRow } from '../read-model/entities';
 import { computeProjection } from './compute-projection';
 import { diff } from './diff';
 
+const targetFact = (t: { value: number; by: string | null; text: string; source: string }) => ({
+  value: t.value,
+  by: t.by,
+  text: t.text,
+  source: t.source,
+});
+
 /** The tables and the moment to answer from: live by default, or a time-travel view (`?asOf`). */
 export type ProjectionView = View<MonitoringQueries>;
 
@@ -15,17 +22,17 @@ export type ProjectionView = View<MonitoringQueries>;
 export class ProjectionService {
   constructor(private readonly readModel: ReadModel<MonitoringQueries>) {}
 
-  /** Live unless a time-travel view is given. */
-  async compute(quarterId: string, given?: ProjectionView) {
+  /** The projection of one werkagenda's actions, toezeggingen and indicators; live unless a time-travel view is given. */
+  async compute(quarterId: string, werkagendaId: string, given?: ProjectionView) {
     const view = given ?? (await this.readModel.at());
     const quarter = parseQuarter(quarterId);
     if (!quarter) throw new InvalidInput('quarter', 'verwacht een kwartaal als 2026-Q4');
     const { facts } = view.queries;
     const [actions, milestones, commitments, indicators] = await Promise.all([
-      facts.actions(),
-      facts.milestones(),
-      facts.commitments(),
-      facts.indicators(),
+      facts.actions(werkagendaId),
+      facts.milestones(werkagendaId),
+      facts.commitments(werkagendaId),
+      facts.indicators(werkagendaId),
     ]);
     return computeProjection({
       quarter,
@@ -34,12 +41,14 @@ export class ProjectionService {
       actions,
       milestones,
       commitments: commitments.map(({ madeBy: _m, postponements: _p, overdueSince: _o, ...c }) => c),
-      indicators: indicators.map(({ id, title, unit, baseline, targets, measurements, sources }) => ({
+      indicators: indicators.map(({ id, title, unit, direction, baseline, targets, targetHistory, measurements, sources }) => ({
         id,
         title,
         unit,
+        direction,
         baseline: baseline && { value: baseline.value, reference: baseline.reference, text: baseline.text, source: baseline.source },
-        targets: targets.map((t) => ({ value: t.value, by: t.by, text: t.text, source: t.source })),
+        targets: targets.map(targetFact),
+        targetHistory: targetHistory.map((v) => ({ validFrom: v.validFrom, targets: v.targets.map(targetFact) })),
         measurements: measurements.map(({ period, value, position }) => ({ period, value, position })),
         sources,
       })),
@@ -47,13 +56,22 @@ export class ProjectionService {
   }
 
   /** The versions published (by the moment of the view: a time-travel view holds only what had been published then). */
-  async versions(quarter: string, view: Pick<ProjectionView, 'dataSource'> = this.readModel): Promise<PublishedProjectionRow[]> {
-    return view.dataSource.getRepository(PublishedProjectionRow).find({ where: { quarter }, order: { version: 'ASC' } });
+  async versions(
+    quarter: string,
+    werkagendaId: string,
+    view: Pick<ProjectionView, 'dataSource'> = this.readModel,
+  ): Promise<PublishedProjectionRow[]> {
+    return view.dataSource.getRepository(PublishedProjectionRow).find({ where: { quarter, werkagendaId }, order: { version: 'ASC' } });
   }
 
   /** The latest published version, or the one asked for. */
-  async published(quarter: string, version?: number, view?: Pick<ProjectionView, 'dataSource'>): Promise<PublishedProjectionRow> {
-    const all = await this.versions(quarter, view);
+  async published(
+    quarter: string,
+    werkagendaId: string,
+    version?: number,
+    view?: Pick<ProjectionView, 'dataSource'>,
+  ): Promise<PublishedProjectionRow> {
+    const all = await this.versions(quarter, werkagendaId, view);
     const row = version === undefined ? all[all.length - 1] : all.find((v) => v.version === version);
     if (!row)
       throw new NotFound(
@@ -68,6 +86,7 @@ export class ProjectionService {
   envelope(row: PublishedProjectionRow) {
     return {
       quarter: row.quarter,
+      werkagendaId: row.werkagendaId,
       version: row.version,
       publishedAt: row.publishedAt.toISOString(),
       publishedBy: row.publishedBy,
@@ -77,8 +96,8 @@ export class ProjectionService {
     };
   }
 
-  async compare(quarter: string, from: number, to: number, view?: Pick<ProjectionView, 'dataSource'>) {
-    const [a, b] = await Promise.all([this.published(quarter, from, view), this.published(quarter, to, view)]);
+  async compare(quarter: string, werkagendaId: string, from: number, to: number, view?: Pick<ProjectionView, 'dataSource'>) {
+    const [a, b] = await Promise.all([this.published(quarter, werkagendaId, from, view), this.published(quarter, werkagendaId, to, view)]);
     const changes = diff(JSON.parse(a.document), JSON.parse(b.document));
     return {
       quarter,

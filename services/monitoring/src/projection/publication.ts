@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { DomainEvent } from '@regie/es-core';
+import { type DomainEvent, FIRST_WERKAGENDA_ID } from '@regie/es-core';
 
 /**
  * A quarterly projection presented to the regiegroep, frozen as an event (stream
@@ -14,13 +14,23 @@ import type { DomainEvent } from '@regie/es-core';
  */
 export type ProjectionPublished = DomainEvent<
   'ProjectionPublished',
-  { quarter: string; version: number; publishedAt: string } & ({ text: string; sha256: string } | { document: unknown })
+  { quarter: string; version: number; publishedAt: string; werkagendaId?: string } & (
+    { text: string; sha256: string } | { document: unknown }
+  )
 >;
 export type PublicationEvent = ProjectionPublished;
 
 export type PublicationState = { versions: number };
 
-export const projectionStream = (quarter: string): string => 'projection-' + quarter;
+export const projectionStream = (key: string): string => 'projection-' + key;
+
+/**
+ * The projections of one werkagenda and quarter: the first werkagenda keeps the bare quarter its
+ * history was written with (`projection-2026-Q4`, events without `werkagendaId`); every later
+ * werkagenda's read `<werkagendaId>:<quarter>`. Each has its own versions.
+ */
+export const publicationKey = (werkagendaId: string, quarter: string): string =>
+  werkagendaId === FIRST_WERKAGENDA_ID ? quarter : `${werkagendaId}:${quarter}`;
 
 export const initialState = (): PublicationState => ({ versions: 0 });
 

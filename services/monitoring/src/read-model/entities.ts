@@ -1,6 +1,19 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { PersonalText } from '@regie/es-core';
-import type { Baseline, Target } from '../indicator/indicator';
+import type { Baseline, Direction, Target } from '../indicator/indicator';
+
+/**
+ * The targets valid from `validFrom` (YYYY-MM-DD; null: from the start, the targets recorded before
+ * targets could change) until the next version: who changed them when, and why.
+ */
+export type TargetVersion = {
+  validFrom: string | null;
+  targets: (Target & { position: number })[];
+  reason: string | null;
+  changedBy: string | null;
+  changedAt: string | null;
+  position: number;
+};
 
 /** Every milestone event the board applied, with its global position: the sources behind each figure. */
 @Entity('board_milestone_event')
@@ -39,8 +52,15 @@ export class IndicatorRow {
   @Column('text') periodicity!: string;
   @Column('text') description!: string;
   @Column('text') source!: string;
+  @Column('text', { name: 'werkagenda_id' }) werkagendaId!: string;
+  /** The action key the indicator belongs to, if any. */
+  @Column('text', { name: 'action_code', nullable: true }) actionCode!: string | null;
+  @Column('text') direction!: Direction;
   @Column('jsonb', { nullable: true }) baseline!: (Baseline & { position: number }) | null;
+  /** The targets valid now. */
   @Column('jsonb') targets!: (Target & { position: number })[];
+  /** Every set of targets, oldest first: the targets valid at each moment. */
+  @Column('jsonb', { name: 'target_history' }) targetHistory!: TargetVersion[];
   @Column('jsonb') assessments!: { assessmentId: string; asOf: string; text: string; source: string; position: number }[];
   @Column('int') revision!: number;
   /** Positions of the definition, baseline, target and assessment events. */
@@ -61,6 +81,7 @@ export class IndicatorMeasurementRow {
 /** Published projections: the frozen document, kept as the exact JSON text that was served. */
 @Entity('published_projection')
 export class PublishedProjectionRow {
+  @PrimaryColumn('text', { name: 'werkagenda_id' }) werkagendaId!: string;
   @PrimaryColumn('text') quarter!: string;
   @PrimaryColumn('int') version!: number;
   @Column('timestamptz', { name: 'published_at' }) publishedAt!: Date;

@@ -1,11 +1,15 @@
 import type { DataSource } from 'typeorm';
-import { NotFound, type PersonalText } from '@regie/es-core';
+import { FIRST_WERKAGENDA_ID, NotFound, type PersonalText, splitActionKey } from '@regie/es-core';
 import { BoardActionRow, BoardMilestoneRow } from '../milestone-board/entities';
 import type { ActionFacts, CommitmentFacts, IndicatorFacts } from '../projection/compute-projection';
 import type { MilestoneFacts } from '../projection/slip';
 import { BoardMilestoneEventRow, IndicatorMeasurementRow, IndicatorRow, MonitoredCommitmentRow } from './entities';
 
-export type IndicatorView = Omit<IndicatorFacts, 'baseline' | 'targets' | 'measurements'> & {
+export type IndicatorView = Omit<IndicatorFacts, 'baseline' | 'targets' | 'measurements' | 'targetHistory'> & {
+  name: string;
+  werkagendaId: string;
+  actionCode: string | null;
+  targetHistory: IndicatorRow['targetHistory'];
   description: string;
   source: string;
   periodicity: string;
@@ -16,20 +20,34 @@ export type IndicatorView = Omit<IndicatorFacts, 'baseline' | 'targets' | 'measu
   revision: number;
 };
 
-/** Reads monitoring's own tables into the facts the calculations take; nothing else. */
+/**
+ * Reads monitoring's own tables into the facts the calculations take; nothing else. Each takes the
+ * werkagenda to read (every werkagenda when not given): an action's werkagenda is the one its
+ * ActionDefinedV1 named, or (an action monitoring knows only by its milestones) the one its key names.
+ */
 export class FactsQueries {
   constructor(private readonly ds: DataSource) {}
 
-  async actions(): Promise<ActionFacts[]> {
-    return (await this.ds.getRepository(BoardActionRow).find()).map(({ code, actionLine, title }) => ({ code, actionLine, title }));
+  /** Per action key, its werkagenda. */
+  async werkagendaOf(): Promise<(actionKey: string) => string> {
+    const rows = await this.ds.getRepository(BoardActionRow).find({ select: { code: true, werkagendaId: true } });
+    const known = new Map(rows.map((a) => [a.code, a.werkagendaId]));
+    return (key) => known.get(key) ?? splitActionKey(key).werkagendaId;
   }
 
-  async milestones(): Promise<MilestoneFacts[]> {
-    const [rows, events, actions] = await Promise.all([
+  async actions(werkagendaId?: string): Promise<ActionFacts[]> {
+    const rows = await this.ds.getRepository(BoardActionRow).find(werkagendaId ? { where: { werkagendaId } } : {});
+    return rows.map(({ code, actionLine, title }) => ({ code, actionLine, title }));
+  }
+
+  async milestones(werkagendaId?: string): Promise<MilestoneFacts[]> {
+    const [all, events, actions, werkagendaOf] = await Promise.all([
       this.ds.getRepository(BoardMilestoneRow).find({ order: { dueDate: 'ASC', title: 'ASC' } }),
       this.ds.getRepository(BoardMilestoneEventRow).find({ order: { position: 'ASC' } }),
-      this.actions(),
+      this.actions(werkagendaId),
+      this.werkagendaOf(),
     ]);
+    const rows = werkagendaId ? all.filter((m) => werkagendaOf(m.actionCode) === werkagendaId) : all;
     const lineOf = new Map(actions.map((a) => [a.code, a.actionLine]));
     return rows.map((m) => {
       const own = events.filter((e) => e.milestoneId === m.id);
@@ -50,8 +68,22 @@ export class FactsQueries {
     });
   }
 
-  async commitments(): Promise<(CommitmentFacts & { madeBy: PersonalText; postponements: number; overdueSince: string | null })[]> {
-    const rows = await this.ds.getRepository(MonitoredCommitmentRow).find({ order: { dueDate: 'ASC', id: 'ASC' } });
+  /**
+   * Toezeggingen carry no werkagenda: one belongs to the werkagenda's of its actions, one linked to
+   * no action to the first werkagenda (where every toezegging belonged before werkagenda's were tenants).
+   */
+  async commitments(
+    werkagendaId?: string,
+  ): Promise<(CommitmentFacts & { madeBy: PersonalText; postponements: number; overdueSince: string | null })[]> {
+    const [all, werkagendaOf] = await Promise.all([
+      this.ds.getRepository(MonitoredCommitmentRow).find({ order: { dueDate: 'ASC', id: 'ASC' } }),
+      this.werkagendaOf(),
+    ]);
+    const rows = werkagendaId
+      ? all.filter((c) =>
+          c.actionCodes.length === 0 ? werkagendaId === FIRST_WERKAGENDA_ID : c.actionCodes.some((k) => werkagendaOf(k) === werkagendaId),
+        )
+      : all;
     return rows.map((c) => ({
       id: c.id,
       text: c.text,
@@ -66,14 +98,18 @@ export class FactsQueries {
     }));
   }
 
-  async indicators(): Promise<IndicatorView[]> {
+  async indicators(werkagendaId?: string): Promise<IndicatorView[]> {
     const [rows, measurements] = await Promise.all([
-      this.ds.getRepository(IndicatorRow).find({ order: { id: 'ASC' } }),
+      this.ds.getRepository(IndicatorRow).find({ where: werkagendaId ? { werkagendaId } : {}, order: { id: 'ASC' } }),
       this.ds.getRepository(IndicatorMeasurementRow).find({ order: { period: 'ASC' } }),
     ]);
     return rows.map((i) => ({
       id: i.id,
       title: i.title,
+      name: i.title,
+      werkagendaId: i.werkagendaId,
+      actionCode: i.actionCode,
+      direction: i.direction,
       unit: i.unit,
       periodicity: i.periodicity,
       description: i.description,
@@ -81,7 +117,8 @@ export class FactsQueries {
       baseline: i.baseline,
       assessments: i.assessments,
       revision: i.revision,
-      targets: [...i.targets].sort((a, b) => ((a.by ?? '9999') < (b.by ?? '9999') ? -1 : 1)),
+      targets: byDate(i.targets),
+      targetHistory: i.targetHistory.map((v) => ({ ...v, targets: byDate(v.targets) })),
       measurements: measurements
         .filter((m) => m.indicatorId === i.id)
         .map((m) => ({ period: m.period, value: m.value, position: Number(m.position), source: m.source, corrections: m.corrections })),
@@ -94,4 +131,23 @@ export class FactsQueries {
     if (!found) throw new NotFound(`indicator ${id} bestaat niet`);
     return found;
   }
+
+  /** The werkagenda of an indicator, or undefined when there is none of that id. */
+  async indicatorWerkagenda(id: string): Promise<string | undefined> {
+    return (await this.ds.getRepository(IndicatorRow).findOne({ where: { id }, select: { id: true, werkagendaId: true } }))?.werkagendaId;
+  }
+
+  /** Whether another indicator of the werkagenda has this name (ignoring case and surrounding spaces). */
+  async nameTaken(werkagendaId: string, name: string, except?: string): Promise<boolean> {
+    const rows = await this.ds.getRepository(IndicatorRow).find({ where: { werkagendaId }, select: { id: true, title: true } });
+    const wanted = name.trim().toLocaleLowerCase('nl');
+    return rows.some((r) => r.id !== except && r.title.trim().toLocaleLowerCase('nl') === wanted);
+  }
+
+  async indicatorExists(id: string): Promise<boolean> {
+    return (await this.ds.getRepository(IndicatorRow).countBy({ id })) > 0;
+  }
 }
+
+const byDate = <T extends { by: string | null; date?: string | null }>(targets: T[]): T[] =>
+  [...targets].sort((a, b) => ((a.date ?? a.by ?? '9999') < (b.date ?? b.by ?? '9999') ? -1 : 1));

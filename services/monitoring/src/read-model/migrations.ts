@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { FIRST_WERKAGENDA_ID } from '@regie/es-core';
 import { schemaOf } from '@regie/read-model';
 import { canonicalJson, sha256Of } from '../projection/publication';
 import { MONITORING_MIGRATIONS as BOARD_MIGRATIONS } from '../milestone-board/migrations';
@@ -89,9 +90,56 @@ export class PublishedProjectionText1700000000104 implements MigrationInterface 
   }
 }
 
+/**
+ * Werkagenda's as tenants (issue 16): each action on the board, each indicator and each published
+ * projection belongs to one werkagenda. Rows from before belong to the first werkagenda, except an
+ * action whose key names another (`<werkagendaId>:<code>`); a rebuild takes it from ActionDefinedV1.
+ * Indicators get their direction, action and the history of their targets (what was recorded
+ * before counts from the start).
+ */
+export class MonitoringPerWerkagenda1700000000105 implements MigrationInterface {
+  name = 'MonitoringPerWerkagenda1700000000105';
+
+  async up(runner: QueryRunner): Promise<void> {
+    const s = schemaOf(runner);
+    await runner.query(`
+      ALTER TABLE ${s}.board_action ADD COLUMN werkagenda_id text;
+      UPDATE ${s}.board_action SET werkagenda_id = CASE WHEN position(':' in code) > 0
+        THEN left(code, length(code) - position(':' in reverse(code))) ELSE '${FIRST_WERKAGENDA_ID}' END;
+      ALTER TABLE ${s}.board_action ALTER COLUMN werkagenda_id SET NOT NULL;
+      CREATE INDEX ON ${s}.board_action (werkagenda_id);
+      ALTER TABLE ${s}.indicator
+        ADD COLUMN werkagenda_id text NOT NULL DEFAULT '${FIRST_WERKAGENDA_ID}',
+        ADD COLUMN action_code text,
+        ADD COLUMN direction text NOT NULL DEFAULT 'lager-is-beter',
+        ADD COLUMN target_history jsonb NOT NULL DEFAULT '[]'::jsonb;
+      ALTER TABLE ${s}.indicator ALTER COLUMN werkagenda_id DROP DEFAULT, ALTER COLUMN direction DROP DEFAULT;
+      UPDATE ${s}.indicator SET target_history = jsonb_build_array(jsonb_build_object(
+        'validFrom', null, 'targets', targets, 'reason', null, 'changedBy', null, 'changedAt', null,
+        'position', COALESCE((SELECT max((t->>'position')::bigint) FROM jsonb_array_elements(targets) t), 0)))
+        WHERE jsonb_array_length(targets) > 0;
+      ALTER TABLE ${s}.published_projection ADD COLUMN werkagenda_id text NOT NULL DEFAULT '${FIRST_WERKAGENDA_ID}';
+      ALTER TABLE ${s}.published_projection ALTER COLUMN werkagenda_id DROP DEFAULT;
+      ALTER TABLE ${s}.published_projection DROP CONSTRAINT published_projection_pkey;
+      ALTER TABLE ${s}.published_projection ADD PRIMARY KEY (werkagenda_id, quarter, version);`);
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    const s = schemaOf(runner);
+    await runner.query(`
+      DELETE FROM ${s}.published_projection WHERE werkagenda_id <> '${FIRST_WERKAGENDA_ID}';
+      ALTER TABLE ${s}.published_projection DROP CONSTRAINT published_projection_pkey;
+      ALTER TABLE ${s}.published_projection ADD PRIMARY KEY (quarter, version);
+      ALTER TABLE ${s}.published_projection DROP COLUMN werkagenda_id;
+      ALTER TABLE ${s}.indicator DROP COLUMN werkagenda_id, DROP COLUMN action_code, DROP COLUMN direction, DROP COLUMN target_history;
+      ALTER TABLE ${s}.board_action DROP COLUMN werkagenda_id;`);
+  }
+}
+
 export const MONITORING_MIGRATIONS = [
   ...BOARD_MIGRATIONS,
   MonitoringReadModels1700000000102,
   MonitoredMadeBySealed1700000000103,
   PublishedProjectionText1700000000104,
+  MonitoringPerWerkagenda1700000000105,
 ];

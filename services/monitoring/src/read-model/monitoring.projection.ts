@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { appliedTypes, type RecordedEvent } from '@regie/es-core';
+import { amsterdamDate, appliedTypes, FIRST_WERKAGENDA_ID, type RecordedEvent } from '@regie/es-core';
 import type { Projection } from '@regie/read-model';
 import type { IndicatorEvent } from '../indicator/indicator';
 import { frozenText, type PublicationEvent, sha256Of } from '../projection/publication';
@@ -10,6 +10,8 @@ const handlesType = appliedTypes<IndicatorEvent | PublicationEvent>({
   IndicatorDefined: true,
   IndicatorBaselineSet: true,
   IndicatorTargetSet: true,
+  IndicatorRedefined: true,
+  IndicatorTargetsChanged: true,
   IndicatorAssessmentNoted: true,
   MeasurementRecorded: true,
   ProjectionPublished: true,
@@ -32,6 +34,7 @@ export class MonitoringProjection implements Projection {
       // also after a replay (see frozenText: never re-serialised from an object whose key order jsonb changed).
       const document = frozenText(event.data);
       await em.insert(PublishedProjectionRow, {
+        werkagendaId: event.data.werkagendaId ?? FIRST_WERKAGENDA_ID,
         quarter: event.data.quarter,
         version: event.data.version,
         publishedAt: new Date(event.data.publishedAt),
@@ -44,7 +47,7 @@ export class MonitoringProjection implements Projection {
     }
     const id = event.data.indicatorId;
     if (event.type === 'IndicatorDefined') {
-      const { title, unit, periodicity, description, source } = event.data;
+      const { title, unit, periodicity, description, source, werkagendaId, actionCode, direction } = event.data;
       await em.insert(IndicatorRow, {
         id,
         title,
@@ -52,8 +55,12 @@ export class MonitoringProjection implements Projection {
         periodicity,
         description,
         source,
+        werkagendaId: werkagendaId ?? FIRST_WERKAGENDA_ID,
+        actionCode: actionCode ?? null,
+        direction: direction ?? 'lager-is-beter',
         baseline: null,
         targets: [],
+        targetHistory: [],
         assessments: [],
         revision: recorded.revision,
         sources: [position],
@@ -69,11 +76,47 @@ export class MonitoringProjection implements Projection {
         return;
       }
       case 'IndicatorTargetSet': {
+        // One target at a time, as the seeder records them: part of the targets valid from the start,
+        // unless targets have been changed since (then a new version from the day it was recorded).
         const { indicatorId: _id, ...target } = event.data;
         const targets = [...row.targets.filter((t) => t.targetId !== target.targetId), { ...target, position }];
-        await em.update(IndicatorRow, { id }, { ...touch, targets, sources: [...row.sources, position] });
+        const last = row.targetHistory[row.targetHistory.length - 1];
+        const version = {
+          targets,
+          reason: null,
+          changedBy: recorded.metadata.actor.userId,
+          changedAt: recorded.occurredAt.toISOString(),
+          position,
+        };
+        const targetHistory =
+          !last || (row.targetHistory.length === 1 && last.validFrom === null)
+            ? [{ ...version, validFrom: null }]
+            : [...row.targetHistory, { ...version, validFrom: amsterdamDate(recorded.occurredAt) }];
+        await em.update(IndicatorRow, { id }, { ...touch, targets, targetHistory, sources: [...row.sources, position] });
         return;
       }
+      case 'IndicatorTargetsChanged': {
+        const targets = event.data.targets.map((t) => ({ ...t, position }));
+        const version = {
+          validFrom: event.data.validFrom,
+          targets,
+          reason: event.data.reason,
+          changedBy: recorded.metadata.actor.userId,
+          changedAt: recorded.occurredAt.toISOString(),
+          position,
+        };
+        // Every change is kept; of two on one day the later one is valid from that day (targetsValidAt).
+        const targetHistory = [...row.targetHistory, version];
+        await em.update(IndicatorRow, { id }, { ...touch, targets, targetHistory, sources: [...row.sources, position] });
+        return;
+      }
+      case 'IndicatorRedefined':
+        await em.update(
+          IndicatorRow,
+          { id },
+          { ...touch, title: event.data.title, unit: event.data.unit, sources: [...row.sources, position] },
+        );
+        return;
       case 'IndicatorAssessmentNoted': {
         const { indicatorId: _id, ...assessment } = event.data;
         await em.update(

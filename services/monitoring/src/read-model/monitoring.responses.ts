@@ -52,9 +52,24 @@ const overdueCommitment = z.object({
 /** Baseline and targets as the werkagenda words them; extra fields tell how a value was derived. */
 const baseline = z.looseObject({ value: z.number(), reference: z.string(), text: z.string(), source: z.string() });
 const target = z.looseObject({ value: z.number(), by: z.string().nullable(), text: z.string(), source: z.string() });
+const direction = z
+  .enum(['hoger-is-beter', 'lager-is-beter'])
+  .describe('Welke kant beter is: het doel is een ondergrens of een bovengrens');
+const targetVersion = z.object({
+  validFrom: isoDate.describe('Vanaf deze dag gelden deze doelen; null: vanaf het begin').nullable(),
+  targets: z.array(target),
+  reason: z.string().describe('Waarom de doelen zijn gewijzigd (null bij de eerste doelen)').nullable(),
+  changedBy: z.string().describe('Wie de doelen vastlegde').nullable(),
+  changedAt: moment.nullable(),
+  position: int,
+});
 const indicator = z.object({
   id: z.string(),
   title: z.string(),
+  name: z.string().describe('Gelijk aan title'),
+  werkagendaId: z.string(),
+  actionCode: z.string().describe('De sleutel van de actie waar de indicator bij hoort').nullable(),
+  direction,
   unit: z.string(),
   periodicity: z.string(),
   description: z.string(),
@@ -62,7 +77,8 @@ const indicator = z.object({
   baseline: baseline.nullable(),
   assessments: z.array(z.object({ assessmentId: z.string(), asOf: z.string(), text: z.string(), source: z.string(), position: int })),
   revision: int,
-  targets: z.array(target),
+  targets: z.array(target).describe('De doelen die nu gelden'),
+  targetHistory: z.array(targetVersion).describe('Elke set doelen, oudste eerst: wanneer, door wie en waarom gewijzigd'),
   measurements: z.array(
     z.object({ period: z.string().describe('YYYY-MM'), value: z.number(), position: int, source: z.string().nullable(), corrections: int }),
   ),
@@ -130,8 +146,9 @@ export const projectionSchema = z.object({
       id: z.string(),
       title: z.string(),
       unit: z.string(),
+      direction: direction.optional(),
       baseline: baseline.nullable(),
-      targets: z.array(target),
+      targets: z.array(target).describe('De doelen zoals die golden aan het eind van het kwartaal'),
       method: z.string(),
       status: z.enum(['ok', 'onvoldoende gegevens']),
       window: z.object({ from: z.string(), to: z.string() }).nullable(),
@@ -157,12 +174,18 @@ export const projectionSchema = z.object({
   ),
 });
 
-const publication = { quarter: z.string(), version: int, publishedAt: moment, publishedBy: z.string(), sources };
+const publication = { quarter: z.string(), werkagendaId: z.string(), version: int, publishedAt: moment, publishedBy: z.string(), sources };
 
 export class BoardAction extends createZodDto(boardAction) {}
 export class BoardActionLine extends createZodDto(boardLine) {}
 export class OverdueCommitment extends createZodDto(overdueCommitment) {}
 export class IndicatorDetail extends createZodDto(indicator) {}
+export class IndicatorChanged extends createZodDto(
+  z.object({
+    changed: z.array(z.string()).describe('De vastgelegde gebeurtenissen (leeg: er veranderde niets)'),
+    indicator,
+  }),
+) {}
 export class MeasurementRecorded extends createZodDto(
   z.object({
     indicatorId: z.string(),

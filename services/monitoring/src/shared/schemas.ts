@@ -17,3 +17,9 @@ export const count = z
   .number({ error: 'verwacht een getal' })
   .min(0, 'verwacht een aantal van 0 of meer')
   .max(1_000_000_000, 'verwacht een aantal van hooguit 1 miljard');
+/** A werkagenda id as the actions context gives it (e.g. betekenisvol-leven-2025-2028). */
+export const werkagendaIdSchema = z
+  .string({ error: 'verwacht een werkagenda-id als betekenisvol-leven-2025-2028' })
+  .regex(/^[a-z0-9][a-z0-9-]{0,99}$/, 'verwacht een werkagenda-id als betekenisvol-leven-2025-2028');
+/** A calendar day as 2026-03-01. */
+export const isoDay = z.iso.date({ error: 'verwacht een datum als 2026-03-01' });

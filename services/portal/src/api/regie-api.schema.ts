@@ -1287,10 +1287,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Somt de indicatoren op met basislijn, doelen en metingen */
+    /** Somt de indicatoren van een werkagenda op met basislijn, doelen (en hun geschiedenis) en metingen */
     get: operations['IndicatorsController_list'];
     put?: never;
-    post?: never;
+    /** Legt een indicator vast met basislijn en doelen */
+    post: operations['IndicatorsController_define'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1311,7 +1312,8 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    patch?: never;
+    /** Wijzigt naam, eenheid, basislijn of doelen van een indicator (een doel wijzigt alleen met een reden) */
+    patch: operations['IndicatorsController_change'];
     trace?: never;
   };
   '/api/v1/indicators/{id}/measurements': {
@@ -2702,6 +2704,16 @@ export interface components {
     IndicatorDetail_Output: {
       id: string;
       title: string;
+      /** @description Gelijk aan title */
+      name: string;
+      werkagendaId: string;
+      /** @description De sleutel van de actie waar de indicator bij hoort */
+      actionCode: string | null;
+      /**
+       * @description Welke kant beter is: het doel is een ondergrens of een bovengrens
+       * @enum {string}
+       */
+      direction: 'hoger-is-beter' | 'lager-is-beter';
       unit: string;
       periodicity: string;
       description: string;
@@ -2724,6 +2736,7 @@ export interface components {
         position: number;
       }[];
       revision: number;
+      /** @description De doelen die nu gelden */
       targets: ({
         value: number;
         by: string | null;
@@ -2732,6 +2745,26 @@ export interface components {
       } & {
         [key: string]: unknown;
       })[];
+      /** @description Elke set doelen, oudste eerst: wanneer, door wie en waarom gewijzigd */
+      targetHistory: {
+        /** @description Vanaf deze dag gelden deze doelen; null: vanaf het begin */
+        validFrom: string | null;
+        targets: ({
+          value: number;
+          by: string | null;
+          text: string;
+          source: string;
+        } & {
+          [key: string]: unknown;
+        })[];
+        /** @description Waarom de doelen zijn gewijzigd (null bij de eerste doelen) */
+        reason: string | null;
+        /** @description Wie de doelen vastlegde */
+        changedBy: string | null;
+        /** @description ISO 8601, UTC */
+        changedAt: string | null;
+        position: number;
+      }[];
       measurements: {
         /** @description YYYY-MM */
         period: string;
@@ -2741,6 +2774,132 @@ export interface components {
         corrections: number;
       }[];
       sources: number[];
+    };
+    DefineIndicatorBody: {
+      werkagendaId: string;
+      /** @description De actie (sleutel, of code binnen de werkagenda) waar de indicator bij hoort */
+      actionCode?: string;
+      name: string;
+      unit: string;
+      /** @enum {string} */
+      direction: 'hoger-is-beter' | 'lager-is-beter';
+      baseline?: {
+        value: number;
+        /** Format: date */
+        date: string;
+        source: string;
+      };
+      targets?: {
+        value: number;
+        /**
+         * Format: date
+         * @description De datum waarop het doel bereikt moet zijn; null: op de langere termijn
+         */
+        date: string | null;
+        text?: string;
+        source?: string;
+      }[];
+    };
+    ChangeIndicatorBody: {
+      name?: string;
+      unit?: string;
+      baseline?: {
+        value: number;
+        /** Format: date */
+        date: string;
+        source: string;
+      };
+      /** @description De doelen zoals ze vanaf vandaag gelden (de hele set) */
+      targets?: {
+        value: number;
+        /**
+         * Format: date
+         * @description De datum waarop het doel bereikt moet zijn; null: op de langere termijn
+         */
+        date: string | null;
+        text?: string;
+        source?: string;
+      }[];
+      /** @description Verplicht als de doelen wijzigen */
+      reason?: string;
+    };
+    IndicatorChanged_Output: {
+      /** @description De vastgelegde gebeurtenissen (leeg: er veranderde niets) */
+      changed: string[];
+      indicator: {
+        id: string;
+        title: string;
+        /** @description Gelijk aan title */
+        name: string;
+        werkagendaId: string;
+        /** @description De sleutel van de actie waar de indicator bij hoort */
+        actionCode: string | null;
+        /**
+         * @description Welke kant beter is: het doel is een ondergrens of een bovengrens
+         * @enum {string}
+         */
+        direction: 'hoger-is-beter' | 'lager-is-beter';
+        unit: string;
+        periodicity: string;
+        description: string;
+        source: string;
+        baseline:
+          | ({
+              value: number;
+              reference: string;
+              text: string;
+              source: string;
+            } & {
+              [key: string]: unknown;
+            })
+          | null;
+        assessments: {
+          assessmentId: string;
+          asOf: string;
+          text: string;
+          source: string;
+          position: number;
+        }[];
+        revision: number;
+        /** @description De doelen die nu gelden */
+        targets: ({
+          value: number;
+          by: string | null;
+          text: string;
+          source: string;
+        } & {
+          [key: string]: unknown;
+        })[];
+        /** @description Elke set doelen, oudste eerst: wanneer, door wie en waarom gewijzigd */
+        targetHistory: {
+          /** @description Vanaf deze dag gelden deze doelen; null: vanaf het begin */
+          validFrom: string | null;
+          targets: ({
+            value: number;
+            by: string | null;
+            text: string;
+            source: string;
+          } & {
+            [key: string]: unknown;
+          })[];
+          /** @description Waarom de doelen zijn gewijzigd (null bij de eerste doelen) */
+          reason: string | null;
+          /** @description Wie de doelen vastlegde */
+          changedBy: string | null;
+          /** @description ISO 8601, UTC */
+          changedAt: string | null;
+          position: number;
+        }[];
+        measurements: {
+          /** @description YYYY-MM */
+          period: string;
+          value: number;
+          position: number;
+          source: string | null;
+          corrections: number;
+        }[];
+        sources: number[];
+      };
     };
     RecordMeasurementBody: {
       period: string;
@@ -2931,6 +3090,11 @@ export interface components {
         id: string;
         title: string;
         unit: string;
+        /**
+         * @description Welke kant beter is: het doel is een ondergrens of een bovengrens
+         * @enum {string}
+         */
+        direction?: 'hoger-is-beter' | 'lager-is-beter';
         baseline:
           | ({
               value: number;
@@ -2941,6 +3105,7 @@ export interface components {
               [key: string]: unknown;
             })
           | null;
+        /** @description De doelen zoals die golden aan het eind van het kwartaal */
         targets: ({
           value: number;
           by: string | null;
@@ -2997,6 +3162,7 @@ export interface components {
     };
     PublishedProjection_Output: {
       quarter: string;
+      werkagendaId: string;
       version: number;
       /** @description ISO 8601, UTC */
       publishedAt: string;
@@ -3179,6 +3345,11 @@ export interface components {
           id: string;
           title: string;
           unit: string;
+          /**
+           * @description Welke kant beter is: het doel is een ondergrens of een bovengrens
+           * @enum {string}
+           */
+          direction?: 'hoger-is-beter' | 'lager-is-beter';
           baseline:
             | ({
                 value: number;
@@ -3189,6 +3360,7 @@ export interface components {
                 [key: string]: unknown;
               })
             | null;
+          /** @description De doelen zoals die golden aan het eind van het kwartaal */
           targets: ({
             value: number;
             by: string | null;
@@ -8485,6 +8657,7 @@ export interface operations {
   MilestoneBoardController_board: {
     parameters: {
       query: {
+        werkagendaId: string;
         asOf: string;
       };
       header?: never;
@@ -8524,6 +8697,7 @@ export interface operations {
   MilestoneBoardController_byActionLine: {
     parameters: {
       query: {
+        werkagendaId: string;
         asOf: string;
       };
       header?: never;
@@ -8563,6 +8737,7 @@ export interface operations {
   MilestoneBoardController_csv: {
     parameters: {
       query: {
+        werkagendaId: string;
         asOf: string;
       };
       header?: never;
@@ -8602,6 +8777,7 @@ export interface operations {
   MilestoneBoardController_overdue: {
     parameters: {
       query: {
+        werkagendaId: string;
         asOf: string;
       };
       header?: never;
@@ -8641,6 +8817,7 @@ export interface operations {
   IndicatorsController_list: {
     parameters: {
       query: {
+        werkagendaId: string;
         asOf: string;
       };
       header?: never;
@@ -8668,6 +8845,83 @@ export interface operations {
       };
       /** @description Niet ingelogd: een geldig bearer-token ontbreekt */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  IndicatorsController_define: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DefineIndicatorBody'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IndicatorDetail_Output'];
+        };
+      };
+      /** @description Ongeldige invoer: `errors` noemt elk ongeldig veld */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ingelogd: een geldig bearer-token ontbreekt */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Geen toegang: deze rol of actiehouder mag dit niet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict: de toestand staat dit niet toe, of de revisie in If-Match is niet meer de laatste */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Te groot: de body is groter dan deze route aanneemt (256 KB; de Tweede Kamer-import 20 MB), ook na uitpakken */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ondersteund: de body is geen JSON, of in een codering of tekenset die de API niet leest */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -8716,6 +8970,94 @@ export interface operations {
       };
       /** @description Niet gevonden */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  IndicatorsController_change: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangeIndicatorBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IndicatorChanged_Output'];
+        };
+      };
+      /** @description Ongeldige invoer: `errors` noemt elk ongeldig veld */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ingelogd: een geldig bearer-token ontbreekt */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Geen toegang: deze rol of actiehouder mag dit niet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict: de toestand staat dit niet toe, of de revisie in If-Match is niet meer de laatste */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Te groot: de body is groter dan deze route aanneemt (256 KB; de Tweede Kamer-import 20 MB), ook na uitpakken */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ondersteund: de body is geen JSON, of in een codering of tekenset die de API niet leest */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -8914,6 +9256,7 @@ export interface operations {
   ProjectionsController_live: {
     parameters: {
       query: {
+        werkagendaId: string;
         asOf: string;
       };
       header?: never;
@@ -8954,7 +9297,9 @@ export interface operations {
   };
   ProjectionsController_publish: {
     parameters: {
-      query?: never;
+      query: {
+        werkagendaId: string;
+      };
       header?: never;
       path: {
         quarter: string;
@@ -9011,7 +9356,9 @@ export interface operations {
   };
   ProjectionsController_published: {
     parameters: {
-      query?: never;
+      query: {
+        werkagendaId: string;
+      };
       header?: never;
       path: {
         quarter: string;
@@ -9059,7 +9406,9 @@ export interface operations {
   };
   ProjectionsController_publishedDocument: {
     parameters: {
-      query?: never;
+      query: {
+        werkagendaId: string;
+      };
       header?: never;
       path: {
         quarter: string;
@@ -9110,6 +9459,7 @@ export interface operations {
       query: {
         from: number;
         to: number;
+        werkagendaId: string;
         asOf: string;
       };
       header?: never;
