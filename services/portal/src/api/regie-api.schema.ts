@@ -2113,6 +2113,7 @@ export interface components {
       /** @enum {string} */
       status: 'open' | 'postponed' | 'overdue' | 'fulfilled' | 'withdrawn';
       actionCodes: string[];
+      werkagendaId: string;
       externalRef: {
         /** @enum {string} */
         system: 'tweede-kamer';
@@ -2148,6 +2149,7 @@ export interface components {
       /** @enum {string} */
       status: 'open' | 'postponed' | 'overdue' | 'fulfilled' | 'withdrawn';
       actionCodes: string[];
+      werkagendaId: string;
       externalRef: {
         /** @enum {string} */
         system: 'tweede-kamer';
