@@ -72,7 +72,7 @@ export function meetings(werkagendaId: string, start: number, end: number, ctx: 
   inbound.knelpunten.sort(byId);
   inbound.commitments.sort(byId);
   const series = defineSeries(werkagendaId, start, end, ctx.rnd, ctx.emit);
-  const plan = new Map(series.map((s) => [s.definition.kind, s.occurrences]));
+  const plan = new Map(series.map((s) => [s.definition.kind as MeetingKind, s.occurrences]));
   const meetingsById = new Map(series.flatMap((s) => s.occurrences.map((o) => [o.meetingId, o] as const)));
   for (const { definition, occurrences } of series) {
     const around: Surroundings = { series: definition, occurrences, plan, byId: meetingsById, inbound };
