@@ -213,14 +213,12 @@ export class SeriesThroughApi1700000000212 implements MigrationInterface {
       ALTER TABLE ${s}.meeting_series DROP CONSTRAINT meeting_series_werkagenda_kind;
       ALTER TABLE ${s}.meeting_series ADD COLUMN ad_hoc boolean NOT NULL DEFAULT false, ADD COLUMN action_code text,
         ADD COLUMN changes jsonb NOT NULL DEFAULT '[]', ADD COLUMN ends_on date, ADD COLUMN end_reason text;
-      ALTER TABLE ${s}.meeting_series ALTER COLUMN ad_hoc DROP DEFAULT, ALTER COLUMN changes DROP DEFAULT;
-      CREATE INDEX meeting_series_werkagenda ON ${s}.meeting_series (werkagenda_id);`);
+      ALTER TABLE ${s}.meeting_series ALTER COLUMN ad_hoc DROP DEFAULT, ALTER COLUMN changes DROP DEFAULT;`);
   }
 
   async down(runner: QueryRunner): Promise<void> {
     const s = schemaOf(runner);
     await runner.query(`
-      DROP INDEX ${s}.meeting_series_werkagenda;
       DELETE FROM ${s}.meeting_series WHERE ad_hoc;
       ALTER TABLE ${s}.meeting_series DROP COLUMN ad_hoc, DROP COLUMN action_code, DROP COLUMN changes, DROP COLUMN ends_on,
         DROP COLUMN end_reason;
