@@ -4,7 +4,18 @@ import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { amsterdamDate, type CommandContext, InvalidInput, newIdFor, PersonalDataVault } from '@regie/es-core';
-import { Allow, Caller, Ctx, Operation, type Refusal, requireRole, type Principal, withRevision, zodParam, ScopedBy } from '@regie/nest-kit';
+import {
+  Allow,
+  Caller,
+  Ctx,
+  Operation,
+  type Refusal,
+  requireRole,
+  type Principal,
+  withRevision,
+  zodParam,
+  ScopedBy,
+} from '@regie/nest-kit';
 import { RecordedOnMeeting } from './meeting.responses';
 import { MeetingsQueries } from '../read-model/meetings.queries';
 import { Commands } from '@regie/context';

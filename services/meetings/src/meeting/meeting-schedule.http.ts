@@ -4,7 +4,19 @@ import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import type { CommandContext } from '@regie/es-core';
-import { Allow, Caller, Changed, Ctx, Operation, type Principal, type Refusal, requireRole, withRevision, zodParam, ScopedBy } from '@regie/nest-kit';
+import {
+  Allow,
+  Caller,
+  Changed,
+  Ctx,
+  Operation,
+  type Principal,
+  type Refusal,
+  requireRole,
+  withRevision,
+  zodParam,
+  ScopedBy,
+} from '@regie/nest-kit';
 import { Commands } from '@regie/context';
 import { MeetingsQueries } from '../read-model/meetings.queries';
 import { Meeting } from '../meetings.commands';
@@ -39,7 +51,11 @@ export class MeetingScheduleController {
   ) {}
 
   @Post('reschedule')
-  @Operation({ summary: 'Verplaatst een overleg, met reden; naar een feestdag alleen met confirmHoliday: true', answers: { type: Changed }, refusals })
+  @Operation({
+    summary: 'Verplaatst een overleg, met reden; naar een feestdag alleen met confirmHoliday: true',
+    answers: { type: Changed },
+    refusals,
+  })
   @HttpCode(200)
   async reschedule(
     @Param('id', id) meetingId: string,

@@ -131,7 +131,17 @@ export const decide = (command: MeetingCommand, state: MeetingState): MeetingEve
       return [
         {
           type: 'MeetingScheduled',
-          data: { meetingId, seriesId: meetingId, kind: 'overleg', index: 0, nominalDate: date, movedBecause: null, startsAt, endsAt, adHoc },
+          data: {
+            meetingId,
+            seriesId: meetingId,
+            kind: 'overleg',
+            index: 0,
+            nominalDate: date,
+            movedBecause: null,
+            startsAt,
+            endsAt,
+            adHoc,
+          },
         },
       ];
     }

@@ -41,7 +41,7 @@ export const meetingSeriesSchema = z.object({
     )
     .describe('Wijzigingen van ritme, voorzitter, deelnemers of locatie, elk vanaf een datum, met reden'),
   endsOn: isoDate.describe('Vanaf deze datum komt de overlegvorm niet meer bijeen').nullable(),
-  endReason: z.string().nullable(),
+  endReason: z.string().describe('Waarom de overlegvorm beëindigd is').nullable(),
 });
 
 export const meetingSummarySchema = z.object({
@@ -65,7 +65,7 @@ export const agendaItemSchema = z.object({
 
 export const meetingSchema = meetingSummarySchema.extend({
   seriesId: z.string().describe('De overlegvorm; bij een los overleg het eigen id'),
-  werkagendaId: z.string().nullable(),
+  werkagendaId: z.string().describe('De werkagenda van het overleg').nullable(),
   title: z.string().describe('De naam van de overlegvorm of van het losse overleg').nullable(),
   adHoc: z.boolean().describe('Een los overleg, buiten een reeks'),
   actionCode: z.string().describe('Bij een kleinschalig overleg rond één actie: de sleutel van die actie').nullable(),

@@ -85,7 +85,11 @@ const seriesKey = (e: Recorded) =>
       ? { changes: e.data.seriesId }
       : {};
 const meetingKey = (e: Recorded) =>
-  e.type === 'MeetingSeriesDefined' || e.type === 'MeetingSeriesChanged' || e.type === 'MeetingSeriesEnded' ? {} : e.type === 'MeetingScheduled' ? { creates: e.data.meetingId } : { changes: e.data.meetingId };
+  e.type === 'MeetingSeriesDefined' || e.type === 'MeetingSeriesChanged' || e.type === 'MeetingSeriesEnded'
+    ? {}
+    : e.type === 'MeetingScheduled'
+      ? { creates: e.data.meetingId }
+      : { changes: e.data.meetingId };
 const actionPointKey = (e: Recorded) =>
   e.type === 'ActionPointAssigned'
     ? { creates: e.data.actionPointId }

@@ -3,13 +3,7 @@ import { isWeekend } from '@regie/calendar';
 import { Decider, IllegalTransition, InvalidInput, NotFound } from '@regie/es-core';
 import { confirmedHolidays, refuseHoliday } from '../scheduling/holidays';
 import { firstIndexFrom, type Interval, planOccurrence, type SeriesPlan } from '../scheduling/occurrences';
-import {
-  MeetingSeriesEvent,
-  MeetingSeriesState,
-  SeriesDefinition,
-  evolve,
-  initialState,
-} from './meeting-series';
+import { MeetingSeriesEvent, MeetingSeriesState, SeriesDefinition, evolve, initialState } from './meeting-series';
 
 /**
  * `holidays`: 'refuse' (the API): a first date on a public holiday is refused unless confirmed;
@@ -47,7 +41,13 @@ const asData = (value: SeriesDefinition): unknown => JSON.parse(JSON.stringify(v
 /** The Dutch label of a rhythm, as the werkagenda writes them. */
 export function cadenceLabel(interval: Interval): string {
   const weeks: Record<number, string> = { 1: 'wekelijks', 2: 'tweewekelijks', 3: 'driewekelijks', 4: 'vierwekelijks' };
-  const months: Record<number, string> = { 1: 'maandelijks', 2: 'tweemaandelijks', 3: 'driemaandelijks', 6: 'halfjaarlijks', 12: 'jaarlijks' };
+  const months: Record<number, string> = {
+    1: 'maandelijks',
+    2: 'tweemaandelijks',
+    3: 'driemaandelijks',
+    6: 'halfjaarlijks',
+    12: 'jaarlijks',
+  };
   return (
     (interval.unit === 'weeks' ? weeks : months)[interval.every] ??
     `elke ${interval.every} ${interval.unit === 'weeks' ? 'weken' : 'maanden'}`
@@ -136,7 +136,14 @@ export const decide = (command: MeetingSeriesCommand, state: MeetingSeriesState)
       return [
         {
           type: 'MeetingSeriesEnded',
-          data: { seriesId: d.seriesId, werkagendaId: definition.werkagendaId, kind: definition.kind, from: d.from, fromIndex, reason: d.reason },
+          data: {
+            seriesId: d.seriesId,
+            werkagendaId: definition.werkagendaId,
+            kind: definition.kind,
+            from: d.from,
+            fromIndex,
+            reason: d.reason,
+          },
         },
       ];
     }

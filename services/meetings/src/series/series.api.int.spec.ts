@@ -74,7 +74,11 @@ describe('meeting series and loose meetings through the API (issue 16)', () => {
       .patch(`/api/v1/meeting-series/${seriesId}`)
       .send({ from: '2026-05-01', interval: { unit: 'weeks', every: 3 }, localTime: '10:00', location: 'Online (Teams)', reason })
       .expect(200);
-    expect(res.body).toMatchObject({ cadence: 'driewekelijks', localTime: '10:00', firstOccurrence: { date: '2026-03-24', time: '14:00' } });
+    expect(res.body).toMatchObject({
+      cadence: 'driewekelijks',
+      localTime: '10:00',
+      firstOccurrence: { date: '2026-03-24', time: '14:00' },
+    });
     expect(res.body.changes).toEqual([expect.objectContaining({ from: '2026-05-01', firstDate: '2026-05-05', reason })]);
     const after = await overleggen();
     expect(after.slice(0, 3).map((m) => [m.id, m.startsAt, m.status])).toEqual(before.slice(0, 3).map((m) => [m.id, m.startsAt, m.status]));
@@ -97,7 +101,10 @@ describe('meeting series and loose meetings through the API (issue 16)', () => {
 
   it('ends the series from a date: later meetings not held are cancelled with the reason, and the horizon job adds none', async () => {
     const reason = 'Opgegaan in het kerngroepoverleg';
-    const res = await request(t.http).patch(`/api/v1/meeting-series/${seriesId}`).send({ from: '2026-07-01', end: true, reason }).expect(200);
+    const res = await request(t.http)
+      .patch(`/api/v1/meeting-series/${seriesId}`)
+      .send({ from: '2026-07-01', end: true, reason })
+      .expect(200);
     expect(res.body).toMatchObject({ endsOn: '2026-07-01', endReason: reason });
     const after = await overleggen();
     const [held, cancelled] = [after.filter((m) => local(m).date < '2026-07-01'), after.filter((m) => local(m).date >= '2026-07-01')];
@@ -107,7 +114,9 @@ describe('meeting series and loose meetings through the API (issue 16)', () => {
     expect((await request(t.http).get(`/api/v1/meetings/${cancelled[0].id}`).expect(200)).body.cancelReason).toBe(reason);
     await t.scheduler.runNow('meetings-horizon');
     expect(await overleggen()).toEqual(after);
-    const again = await request(t.http).patch(`/api/v1/meeting-series/${seriesId}`).send({ from: '2026-08-01', localTime: '09:00', reason: 'x' });
+    const again = await request(t.http)
+      .patch(`/api/v1/meeting-series/${seriesId}`)
+      .send({ from: '2026-08-01', localTime: '09:00', reason: 'x' });
     expect(again.status).toBe(409);
     expect(again.body.detail).toMatch(/beëindigd/);
   });
@@ -128,7 +137,13 @@ describe('meeting series and loose meetings through the API (issue 16)', () => {
       })
       .expect(201);
     const id = res.body.id;
-    expect(res.body).toMatchObject({ kind: 'overleg', adHoc: true, actionCode: '2.1', title: 'Kleinschalig overleg actie 2.1', chair: 'VWS' });
+    expect(res.body).toMatchObject({
+      kind: 'overleg',
+      adHoc: true,
+      actionCode: '2.1',
+      title: 'Kleinschalig overleg actie 2.1',
+      chair: 'VWS',
+    });
     expect(local(res.body)).toEqual({ date: '2026-03-16', time: '10:00' });
     await request(t.http).post(`/api/v1/meetings/${id}/agenda-items`).send({ title: 'Huisvesting in de pilotregio’s' }).expect(201);
     expect((await request(t.http).get('/api/v1/meeting-series').expect(200)).body.map((s: { id: string }) => s.id)).not.toContain(id);
@@ -206,7 +221,9 @@ describe('meeting series and loose meetings through the API (issue 16)', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['interval.every', 'localTime']);
     expect(bad.body.errors[0].message).toMatch(/minstens|verwacht/);
-    const wrongDay = await request(t.http).post('/api/v1/meeting-series').send({ ...wonen, title: 'Nog een overleg', weekday: 'maandag' });
+    const wrongDay = await request(t.http)
+      .post('/api/v1/meeting-series')
+      .send({ ...wonen, title: 'Nog een overleg', weekday: 'maandag' });
     expect(wrongDay.status).toBe(400);
     expect(wrongDay.body.errors).toEqual([expect.objectContaining({ field: 'firstDate' })]);
     const foreignAction = await request(t.http)
@@ -219,7 +236,9 @@ describe('meeting series and loose meetings through the API (issue 16)', () => {
     expect((await request(t.http).get('/api/v1/meeting-series').expect(200)).body).toEqual(series);
     expect((await request(t.http).get('/api/v1/meetings').expect(200)).body).toEqual(meetings);
 
-    const duplicate = await request(t.http).post('/api/v1/meeting-series').send({ ...wonen, title: 'Extra regiegroep', kind: 'overleg' });
+    const duplicate = await request(t.http)
+      .post('/api/v1/meeting-series')
+      .send({ ...wonen, title: 'Extra regiegroep', kind: 'overleg' });
     expect(duplicate.status).toBe(409);
     const unknown = await request(t.http)
       .patch('/api/v1/meeting-series/0196a4a2-7c1e-7000-8000-00000000ffff')
@@ -227,14 +246,20 @@ describe('meeting series and loose meetings through the API (issue 16)', () => {
     expect(unknown.status).toBe(404);
   });
 
-  it("refuses a coordinator of another werkagenda every write in this one (403), and lets them work in their own", async () => {
+  it('refuses a coordinator of another werkagenda every write in this one (403), and lets them work in their own', async () => {
     const elsewhere = t.bearerFor(
       principalOf('coordinator-elders', 'Coördinator elders', [{ role: 'coordinator', werkagendaId: OTHER, actionCodes: [] }]),
     );
     const [kerngroep] = (await request(t.http).get('/api/v1/meetings?kind=kerngroep&from=2026-03-15').expect(200)).body as Summary[];
     const attempts = [
-      request(t.http).post('/api/v1/meeting-series').set('Authorization', elsewhere).send({ ...wonen, title: 'Indringer' }),
-      request(t.http).patch(`/api/v1/meeting-series/${seriesId}`).set('Authorization', elsewhere).send({ from: '2026-06-01', localTime: '09:00', reason: 'x' }),
+      request(t.http)
+        .post('/api/v1/meeting-series')
+        .set('Authorization', elsewhere)
+        .send({ ...wonen, title: 'Indringer' }),
+      request(t.http)
+        .patch(`/api/v1/meeting-series/${seriesId}`)
+        .set('Authorization', elsewhere)
+        .send({ from: '2026-06-01', localTime: '09:00', reason: 'x' }),
       request(t.http)
         .post('/api/v1/meetings')
         .set('Authorization', elsewhere)

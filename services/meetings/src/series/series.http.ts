@@ -26,7 +26,11 @@ const interval = z.object(
   },
   { error: 'verwacht een ritme als {"unit": "weeks", "every": 3}' },
 );
-const duration = z.number({ error: 'verwacht een duur in minuten' }).int('verwacht hele minuten').min(15, 'minstens 15 minuten').max(720, 'hoogstens 12 uur');
+const duration = z
+  .number({ error: 'verwacht een duur in minuten' })
+  .int('verwacht hele minuten')
+  .min(15, 'minstens 15 minuten')
+  .max(720, 'hoogstens 12 uur');
 /** A party code, a function ("Directeur ZN") or a person's id in the directory. */
 const participant = text(200);
 const chair = text(200).describe('Een functie of partij, of het id van een persoon');
@@ -39,7 +43,9 @@ class DefineSeriesBody extends createZodDto(
     title: text(200),
     purpose: text(1000).optional(),
     interval,
-    cadence: text(100).optional().describe('Zoals de werkagenda het noemt; standaard afgeleid van het ritme (driewekelijks, driemaandelijks)'),
+    cadence: text(100)
+      .optional()
+      .describe('Zoals de werkagenda het noemt; standaard afgeleid van het ritme (driewekelijks, driemaandelijks)'),
     weekday: z.enum(WEEKDAYS, { error: 'kies maandag tot en met vrijdag' }).optional(),
     localTime,
     durationMinutes: duration,
@@ -56,7 +62,10 @@ class ChangeSeriesBody extends createZodDto(
   z.object({
     from: isoDate.describe('Vanaf deze datum geldt de wijziging; eerdere overleggen houden hun geschiedenis'),
     reason: text(1000),
-    end: z.literal(true, { error: 'alleen true' }).optional().describe('Beëindigt de overlegvorm vanaf "from": latere niet gehouden overleggen worden afgezegd'),
+    end: z
+      .literal(true, { error: 'alleen true' })
+      .optional()
+      .describe('Beëindigt de overlegvorm vanaf "from": latere niet gehouden overleggen worden afgezegd'),
     interval: interval.optional(),
     cadence: text(100).optional(),
     firstDate: isoDate.optional().describe('De eerste datum in het nieuwe ritme (standaard: de eerstvolgende in het oude)'),
@@ -193,12 +202,17 @@ export class SeriesController {
     await this.readModel.queries.seriesById(seriesId); // 404 for an unknown (or ad-hoc) id
     const changed = CHANGES.filter((field) => body[field] !== undefined);
     const today = amsterdamDate(ctx.now);
-    if (body.end && changed.length > 0) throw new InvalidInput('end', `beëindigen gaat niet samen met een wijziging (${changed.join(', ')})`);
+    if (body.end && changed.length > 0)
+      throw new InvalidInput('end', `beëindigen gaat niet samen met een wijziging (${changed.join(', ')})`);
     if (!body.end && changed.length === 0) throw new InvalidInput('from', 'noem wat er vanaf deze datum verandert, of end: true');
     if (body.firstDate && isWeekend(body.firstDate)) throw new InvalidInput('firstDate', 'de eerste datum valt in het weekend');
     const result = body.end
       ? await this.commands.run(
-          new MeetingSeries.Command(seriesId, { type: 'EndMeetingSeries', data: { seriesId, from: body.from, today, reason: body.reason } }, ctx),
+          new MeetingSeries.Command(
+            seriesId,
+            { type: 'EndMeetingSeries', data: { seriesId, from: body.from, today, reason: body.reason } },
+            ctx,
+          ),
         )
       : await this.commands.run(
           new MeetingSeries.Command(

@@ -10,7 +10,9 @@ export const kindParam = z.enum(['kerngroep', 'evaluatie', 'jaaroverleg', 'regie
   error: 'kies kerngroep, evaluatie, jaaroverleg, regiegroep of overleg',
 });
 /** A local time of day, HH:mm. */
-export const localTime = z.string({ error: 'verwacht een tijd als 10:00' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'verwacht een tijd als 10:00');
+export const localTime = z
+  .string({ error: 'verwacht een tijd als 10:00' })
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'verwacht een tijd als 10:00');
 /** A werkagenda's id as the actions context gives it, e.g. betekenisvol-leven-2025-2028. */
 export const werkagendaIdParam = z
   .string()
