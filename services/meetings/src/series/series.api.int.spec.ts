@@ -72,7 +72,14 @@ describe('meeting series and loose meetings through the API (issue 16)', () => {
     const reason = 'Vanaf mei driewekelijks in de ochtend';
     const res = await request(t.http)
       .patch(`/api/v1/meeting-series/${seriesId}`)
-      .send({ from: '2026-05-01', interval: { unit: 'weeks', every: 3 }, localTime: '10:00', location: 'Online (Teams)', reason })
+      .send({
+        from: '2026-05-01',
+        interval: { unit: 'weeks', every: 3 },
+        localTime: '10:00',
+        location: 'Online (Teams)',
+        chair: 'ZN',
+        reason,
+      })
       .expect(200);
     expect(res.body).toMatchObject({
       cadence: 'driewekelijks',
@@ -87,8 +94,10 @@ describe('meeting series and loose meetings through the API (issue 16)', () => {
     expect(local(after.find((m) => m.id === before[4].id)!)).toEqual({ date: '2026-05-26', time: '10:00' });
     const detail = (await request(t.http).get(`/api/v1/meetings/${before[3].id}`).expect(200)).body;
     expect(detail.reschedules).toEqual([expect.objectContaining({ reason, previousStartsAt: before[3].startsAt })]);
+    expect(detail.chair).toBe('ZN');
     const untouched = (await request(t.http).get(`/api/v1/meetings/${before[2].id}`).expect(200)).body;
     expect(untouched.reschedules).toEqual([]);
+    expect(untouched.chair).toBe('VWS');
     const days = after
       .filter((m) => m.startsAt >= moved.startsAt && m.startsAt < '2027-01-01')
       .slice(1, 6)

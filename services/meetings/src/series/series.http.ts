@@ -34,6 +34,13 @@ const duration = z
 /** A party code, a function ("Directeur ZN") or a person's id in the directory. */
 const participant = text(200);
 const chair = text(200).describe('Een functie of partij, of het id van een persoon');
+/** A text that may be emptied: "" clears the value (null). */
+const clearable = (max: number) =>
+  z
+    .string({ error: 'verwacht een tekst' })
+    .trim()
+    .max(max, `maximaal ${max} tekens`)
+    .transform((value) => (value === '' ? null : value));
 const confirmHoliday = z.boolean({ error: 'verwacht true of false' }).optional().describe('Bevestigt een datum op een feestdag');
 
 class DefineSeriesBody extends createZodDto(
@@ -71,8 +78,8 @@ class ChangeSeriesBody extends createZodDto(
     firstDate: isoDate.optional().describe('De eerste datum in het nieuwe ritme (standaard: de eerstvolgende in het oude)'),
     localTime: localTime.optional(),
     durationMinutes: duration.optional(),
-    location: text(500).nullable().optional(),
-    chair: chair.nullable().optional(),
+    location: clearable(500).optional().describe('Waar het vanaf dan plaatsvindt; een lege tekst: weer die van de overlegvorm'),
+    chair: clearable(200).optional().describe('Een functie of partij, of het id van een persoon; een lege tekst: geen voorzitter'),
     participants: z.array(participant, { error: 'verwacht een lijst' }).max(100, 'hoogstens 100 deelnemers').optional(),
     confirmHoliday,
   }),

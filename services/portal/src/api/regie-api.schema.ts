@@ -2052,9 +2052,10 @@ export interface components {
       firstDate?: string;
       localTime?: string;
       durationMinutes?: number;
-      location?: string | null;
-      /** @description Een functie of partij, of het id van een persoon */
-      chair?: string | null;
+      /** @description Waar het vanaf dan plaatsvindt; een lege tekst: weer die van de overlegvorm */
+      location?: string;
+      /** @description Een functie of partij, of het id van een persoon; een lege tekst: geen voorzitter */
+      chair?: string;
       participants?: string[];
       /** @description Bevestigt een datum op een feestdag */
       confirmHoliday?: boolean;
