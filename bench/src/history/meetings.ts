@@ -113,7 +113,11 @@ function meeting(o: Occurrence, around: Surroundings, director: Actor, ctx: Cont
   if (o.moved) {
     at = o.moved.at;
     const reason = rnd.pick(MEETING_RESCHEDULE_REASONS);
-    stream.run(at, coordinator, { type: 'RescheduleMeeting', data: { meetingId, startsAt: o.moved.toIso, reason, now: iso(at) } });
+    // The plan may move a meeting onto a feestdag: the coordinator confirms it (the events are the same).
+    stream.run(at, coordinator, {
+      type: 'RescheduleMeeting',
+      data: { meetingId, startsAt: o.moved.toIso, reason, now: iso(at), confirmHoliday: true },
+    });
   }
   const startsAt = o.moved?.to ?? o.startsAt;
   const day = dayOf(startsAt); // meetings start between 08:00 and 13:00 UTC: the UTC date is the local one
