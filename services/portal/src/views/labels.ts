@@ -23,6 +23,7 @@ export const MEETING_KIND_LABEL: Record<MeetingKind, string> = {
   evaluatie: 'Evaluatie op voortgang',
   jaaroverleg: 'Jaaroverleg',
   regiegroep: 'Regiegroep',
+  overleg: 'Overleg',
 };
 
 export const MEETING_STATUS_LABEL: Record<MeetingStatus, string> = {
