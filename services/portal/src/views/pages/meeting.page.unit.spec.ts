@@ -115,7 +115,14 @@ describe('the meeting page: lifecycle without dead ends', () => {
       status: 'held',
       decisions: [
         { ...decision, id: 'd1', text: 'Prioriteit actielijn 2 vastgesteld.', kind: 'strategisch', status: 'geldig' },
-        { ...decision, id: 'd2', text: 'Pilot Zeeland gestart.', kind: 'operationeel', status: 'ingetrokken', reason: 'Dubbel vastgelegd.' },
+        {
+          ...decision,
+          id: 'd2',
+          text: 'Pilot Zeeland gestart.',
+          kind: 'operationeel',
+          status: 'ingetrokken',
+          reason: 'Dubbel vastgelegd.',
+        },
       ],
     };
     const print = render(MeetingPrintPage({ meeting: held, now: new Date('2026-12-08T10:00:00Z') }));
