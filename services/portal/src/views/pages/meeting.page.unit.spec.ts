@@ -112,4 +112,27 @@ describe('the meeting page: lifecycle without dead ends', () => {
     expect(style).toContain('@bottom-left { content: "Afgedrukt op 8 december 2026 om 11:00"');
     expect(style).toContain('@bottom-right { content: "Pagina " counter(page) " van " counter(pages)');
   });
+
+  it('prints the kind and standing of a decision in words, never its code', () => {
+    const decision = { recordedAt: '2026-12-08T09:45:00.000Z', itemId: null, corrects: null, reason: null };
+    const held: Meeting = {
+      ...regiegroep,
+      status: 'held',
+      decisions: [
+        { ...decision, id: 'd1', text: 'Prioriteit actielijn 2 vastgesteld.', kind: 'strategisch', status: 'geldig' },
+        {
+          ...decision,
+          id: 'd2',
+          text: 'Pilot Zeeland gestart.',
+          kind: 'operationeel',
+          status: 'ingetrokken',
+          reason: 'Dubbel vastgelegd.',
+        },
+      ],
+    };
+    const print = render(MeetingPrintPage({ meeting: held, now: new Date('2026-12-08T10:00:00Z') }));
+    expect(print).toContain('Prioriteit actielijn 2 vastgesteld. — strategisch besluit</li>');
+    expect(print).toContain('Pilot Zeeland gestart. — operationeel besluit (ingetrokken; reden: Dubbel vastgelegd.)');
+    expect(print).not.toMatch(/\((operationeel|strategisch|geldig)\)/);
+  });
 });
