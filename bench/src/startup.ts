@@ -1,6 +1,7 @@
 import { freePort } from '@regie/test-kit';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { BENCH_PASSWORD } from './http-latency';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -74,10 +75,22 @@ async function spawnUntilHealthy(args: string[], env: Record<string, string>, ti
   };
 }
 
-/** The platform as `npm start` runs it, with the given environment (DATABASE_URL, REGIE_DATA_DIR…). */
+/** The node options `npm start` gives the platform (its heap limit), as package.json's start script says them. */
+export function startFlags(dir = PLATFORM_DIR): string[] {
+  const start = (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start;
+  const words = start.trim().split(/\s+/);
+  const flags: string[] = [];
+  for (const word of words.slice(words.indexOf('node') + 1)) {
+    if (!word.startsWith('--')) break;
+    flags.push(word);
+  }
+  return flags;
+}
+
+/** The platform as `npm start` runs it (its node options too), with the given environment (DATABASE_URL, REGIE_DATA_DIR…). */
 export const spawnPlatform = (env: Record<string, string>, timeoutMs = 180_000): Promise<PlatformChild> =>
   spawnUntilHealthy(
-    ['-r', '@swc-node/register', 'services/platform/src/main.ts'],
+    [...startFlags(), '-r', '@swc-node/register', 'services/platform/src/main.ts'],
     { REGIE_SEED: 'true', REGIE_LOCAL_PASSWORD: BENCH_PASSWORD, ...env },
     timeoutMs,
     PLATFORM_DIR,
