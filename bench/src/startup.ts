@@ -40,8 +40,10 @@ async function spawnUntilHealthy(args: string[], env: Record<string, string>, ti
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout?.on('data', (chunk) => (output += chunk));
-  child.stderr?.on('data', (chunk) => (output += chunk));
+  // The last lines, for a failure report: a platform under load writes a line per request.
+  const keep = (chunk: unknown) => (output = (output + String(chunk)).slice(-65_536));
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${port}`;
   for (;;) {
@@ -91,7 +93,9 @@ export function startFlags(dir = PLATFORM_DIR): string[] {
 export const spawnPlatform = (env: Record<string, string>, timeoutMs = 180_000): Promise<PlatformChild> =>
   spawnUntilHealthy(
     [...startFlags(), '-r', '@swc-node/register', 'services/platform/src/main.ts'],
-    { REGIE_SEED: 'true', REGIE_LOCAL_PASSWORD: BENCH_PASSWORD, ...env },
+    // JSON log lines, as production writes them (pino-pretty's lines for a person at a terminal cost
+    // more to format than a small read does: docs/performance.md, part 10).
+    { REGIE_SEED: 'true', REGIE_LOCAL_PASSWORD: BENCH_PASSWORD, REGIE_LOG_FORMAT: 'json', ...env },
     timeoutMs,
     PLATFORM_DIR,
   );
