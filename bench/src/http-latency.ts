@@ -23,16 +23,19 @@ export interface Latency {
   alone?: number;
 }
 
-/** The portal's main pages, read with the session cookie of a coordinator logged in through the login form. */
+/**
+ * The portal's main pages, read with the session cookie of a coordinator logged in through the
+ * login form (the audit trail with an auditor's: only auditors see it).
+ */
 export type Page = 'home' | 'werkagenda' | 'action' | 'meeting' | 'toezeggingen' | 'projection' | 'audit';
-const PAGES: Record<Page, { name: string; path: (meetingId: string) => string }> = {
+const PAGES: Record<Page, { name: string; path: (meetingId: string) => string; as?: 'auditor' }> = {
   home: { name: 'portal: home (/)', path: () => '/' },
   werkagenda: { name: 'portal: werkagenda (/werkagenda)', path: () => '/werkagenda' },
   action: { name: 'portal: action (/acties/2.1)', path: () => '/acties/2.1' },
   meeting: { name: 'portal: meeting (/overleggen/{next kerngroep})', path: (id) => `/overleggen/${id}` },
   toezeggingen: { name: 'portal: toezeggingen (/toezeggingen)', path: () => '/toezeggingen' },
   projection: { name: 'portal: kwartaalprojectie (/voortgangsrapportage)', path: () => '/voortgangsrapportage' },
-  audit: { name: 'portal: audit (/audit)', path: () => '/audit' },
+  audit: { name: 'portal: audit (/audit)', path: () => '/audit', as: 'auditor' },
 };
 const PAGE_NAMES = Object.keys(PAGES) as Page[];
 
@@ -65,12 +68,12 @@ export async function login(url: string): Promise<Record<string, string>> {
  * The session cookie of the coordinator, logged in through the portal's login form (a form post
  * from the portal's own origin, as a browser sends it).
  */
-export async function portalLogin(url: string): Promise<string> {
+export async function portalLogin(url: string, username = 'coordinator'): Promise<string> {
   const res = await fetch(`${url}/inloggen`, {
     method: 'POST',
     redirect: 'manual',
     headers: { 'content-type': 'application/x-www-form-urlencoded', origin: url },
-    body: new URLSearchParams({ username: 'coordinator', password: BENCH_PASSWORD }).toString(),
+    body: new URLSearchParams({ username, password: BENCH_PASSWORD }).toString(),
   });
   const cookie = res.headers
     .getSetCookie()
@@ -270,14 +273,14 @@ export async function measureHttp(url: string, size: string, options: { seconds:
     { method: 'GET', path: '/api/v1/actions/2.1', headers: auth },
     `HTTP @${size}: GET /api/v1/actions/2.1`,
   );
-  const cookie = await portalLogin(url);
+  const cookies = { coordinator: await portalLogin(url), auditor: await portalLogin(url, 'auditor') };
   const pages = {} as Record<Page, Latency[]>;
   for (const page of PAGE_NAMES)
     pages[page] = await measure(
       url,
       seconds,
       connections,
-      { method: 'GET', path: PAGES[page].path(next.id), headers: { cookie } },
+      { method: 'GET', path: PAGES[page].path(next.id), headers: { cookie: cookies[PAGES[page].as ?? 'coordinator'] } },
       `HTTP @${size}: ${PAGES[page].name}`,
     );
   const written = await measure(url, seconds, connections, write, `HTTP @${size}: POST …/milestones`);
