@@ -154,7 +154,13 @@ export function composeDraft(input: DraftInput): AgendaItem[] {
             : m.dueDate < input.today
               ? 'te laat'
               : 'vervalt';
-        items.push(item('milestone', m.id, `Mijlpaal actie ${actionCodeOf(m.actionCode)}: ${m.title} (streefdatum ${dutchDate(m.dueDate)}, ${state})`));
+        items.push(
+          item(
+            'milestone',
+            m.id,
+            `Mijlpaal actie ${actionCodeOf(m.actionCode)}: ${m.title} (streefdatum ${dutchDate(m.dueDate)}, ${state})`,
+          ),
+        );
       }
     }
     if (COLLECTS[meeting.kind].commitments) {
