@@ -34,7 +34,10 @@ export function startBanner(facts: BannerFacts): string {
     line('Gegevens', facts.data),
     ...(facts.localAccounts
       ? [
-          line('Inloggen', 'lokale accounts beheerder, coordinator, director, auditor, actiehouder-<code> (wachtwoord: REGIE_LOCAL_PASSWORD)'),
+          line(
+            'Inloggen',
+            'lokale accounts beheerder, coordinator, director, auditor, actiehouder-<code> (wachtwoord: REGIE_LOCAL_PASSWORD)',
+          ),
           line('Accounts', `de beheerder voegt ze toe en wijzigt ze: ${url}/api/v1/accounts`),
         ]
       : [line('Inloggen', 'via de OIDC-provider (REGIE_OIDC_ISSUER)')]),

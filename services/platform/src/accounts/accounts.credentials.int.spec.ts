@@ -55,7 +55,10 @@ describe('accounts: passwords outside the event history', () => {
   });
 
   it('records a reset without a credential, and the password survives a rebuild of auth.accounts', async () => {
-    const { id } = await accounts.create(ctx(), { username: 'p.pieters', grants: [{ role: 'auditor', werkagendaId: '*', actionCodes: [] }] });
+    const { id } = await accounts.create(ctx(), {
+      username: 'p.pieters',
+      grants: [{ role: 'auditor', werkagendaId: '*', actionCodes: [] }],
+    });
     await accounts.resetPassword(ctx(), id, OWN);
     const generated = await accounts.resetPassword(ctx(), id);
     await accounts.resetPassword(ctx(), id, OWN);
@@ -120,7 +123,10 @@ describe('accounts: passwords outside the event history', () => {
   });
 
   it('moves the hashes of a database made before auth.credentials out of auth.accounts', async () => {
-    const { id } = await accounts.create(ctx(), { username: 'oud.tabel', grants: [{ role: 'auditor', werkagendaId: '*', actionCodes: [] }] });
+    const { id } = await accounts.create(ctx(), {
+      username: 'oud.tabel',
+      grants: [{ role: 'auditor', werkagendaId: '*', actionCodes: [] }],
+    });
     await until(async () => (await accounts.get(id)) !== undefined);
     // As an earlier version left it: the hash in the projected row.
     const { salt, hash } = await hashPassword('oud-eigen-wachtwoord');
