@@ -45,7 +45,8 @@ export class InvalidCredentials extends Error {}
 /**
  * What a local account is called on screens (`/auth/me`, the portal's header, the token's `name`):
  * the linked person's name from the directory, opened with the vault; without one (or once the
- * person is forgotten) its role in Dutch: "Coördinator", "Actiehouder actie 2.1". Never the account name.
+ * person is forgotten) its role in Dutch: "Coördinator", "Actiehouder actie 2.1"; only an account
+ * without any grant shows its username.
  */
 async function nameOf(pool: Pool, vault: NameOpener | undefined, account: AccountRow): Promise<string> {
   if (account.person_id && vault) {
