@@ -77,8 +77,8 @@ export async function hashPassword(password: string): Promise<{ salt: Buffer; ha
 /**
  * The local accounts of the embedded default, as data: the rows of `auth.accounts`, projected from
  * each account's event stream (the platform's accounts module: created, granted, disabled, password
- * reset, all with their actor). An account without a password of its own logs in with the shared
- * one. Tokens are ES256 JWTs signed with sealed keys kept in the platform database (SigningKeys),
+ * reset, all with their actor), with the own passwords of `auth.credentials`, which are never in an
+ * event. An account without a password of its own logs in with the shared one. Tokens are ES256 JWTs signed with sealed keys kept in the platform database (SigningKeys),
  * so every process of the platform (also in the distributed shape) verifies them.
  * A token must carry `exp`, `iat` and `jti`, and names an account that exists and is enabled now;
  * its rights are the account's grants as they are now (one indexed read per request), not as
