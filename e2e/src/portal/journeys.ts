@@ -314,8 +314,9 @@ export async function auditorJourney(env: JourneyEnv): Promise<void> {
     expect(text).toContain(who);
     if (what) expect(text).toContain(what);
   };
-  await seen('AgendaPublished', 'Agenda gepubliceerd', 'door coördinator');
-  await seen('DecisionRecorded', 'Besluit vastgelegd', 'door coördinator', DECISION.slice(0, 60));
+  // voorbeeld: the seeded coordinator is linked to the example person C. de Vries
+  await seen('AgendaPublished', 'Agenda gepubliceerd', 'door C. de Vries, coördinator werkagenda');
+  await seen('DecisionRecorded', 'Besluit vastgelegd', 'door C. de Vries, coördinator werkagenda', DECISION.slice(0, 60));
   await seen('ProgressReported', 'Voortgang van actie 2.1 gerapporteerd als oranje', 'door actiehouder actie 2.1', REPORT.slice(0, 40));
   await seen('KnelpuntEscalated', 'Knelpunt bij actie 2.1 geëscaleerd naar de kerngroep', 'door actiehouder actie 2.1');
   await seen('ProjectionPublished', 'Kwartaalprojectie gepubliceerd', 'door directeur');

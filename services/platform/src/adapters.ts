@@ -28,6 +28,7 @@ import {
   RevocationList,
 } from '@regie/nest-kit';
 import { Accounts } from './accounts/accounts';
+import { ACCOUNT_UPCASTERS } from './accounts/account.upcasters';
 import { recordLockout } from './auth/login-lockout';
 import { chainKeyOf } from './chain-key';
 import { kafkaSettingsOf } from './kafka-settings';
@@ -52,7 +53,10 @@ export interface OpenAdapters extends CoreAdapters {
   close(): Promise<void>;
 }
 
-const ALL_UPCASTERS = [...ACTIONS_UPCASTERS, ...COMMITMENT_UPCASTERS, ...MEETING_UPCASTERS];
+const ALL_UPCASTERS = [...ACTIONS_UPCASTERS, ...COMMITMENT_UPCASTERS, ...MEETING_UPCASTERS, ...ACCOUNT_UPCASTERS];
+
+/** Every upcaster the platform reads with: also for the audit log, which reads the PostgreSQL store underneath. */
+export const PLATFORM_UPCASTERS = new Upcasters(ALL_UPCASTERS);
 
 /** The PostgreSQL store underneath, for PostgreSQL-only tools (chain verification, audit log). */
 export const postgresStoreOf = (store: EventStore): PostgresEventStore | undefined => {
@@ -75,7 +79,7 @@ export async function openAdapters(
       ? await KurrentDbEventStore.open({ connectionString: config.KURRENTDB_URL })
       : await PostgresEventStore.open({ connectionString: database.url, chainKey: chainKeyOf(config, log) });
   // Old event versions are read through the services' upcasters; history is never rewritten.
-  const store = new UpcastingEventStore(adapter, new Upcasters(ALL_UPCASTERS));
+  const store = new UpcastingEventStore(adapter, PLATFORM_UPCASTERS);
   const pool = new Pool({ connectionString: database.url, max: 5 });
   let closing = false;
   pool.on('error', (error) => closing || log(`database connection lost: ${error.message}`));
@@ -94,6 +98,8 @@ export async function openAdapters(
           // As safe as the personal data's keys: in the database only when the master key is too.
           sealingKey: vault.derivedKey('jwt signing keys'),
           log,
+          // An account linked to a person is named by the person's name (opened per request, so a forgotten one is not).
+          vault,
         })
       : undefined;
   const clock = SystemClock.fromEnv(config.REGIE_NOW);

@@ -32,9 +32,15 @@ export function startBanner(facts: BannerFacts): string {
     line('API-documentatie', `${url}/api/docs`),
     line('Gezondheid', `${url}/health  (gereed: /health/ready, in leven: /health/live)`),
     line('Gegevens', facts.data),
-    facts.localAccounts
-      ? line('Inloggen', 'lokale accounts coordinator, director, auditor, actiehouder-<code> (wachtwoord: REGIE_LOCAL_PASSWORD)')
-      : line('Inloggen', 'via de OIDC-provider (REGIE_OIDC_ISSUER)'),
+    ...(facts.localAccounts
+      ? [
+          line(
+            'Inloggen',
+            'lokale accounts beheerder, coordinator, director, auditor, actiehouder-<code> (wachtwoord: REGIE_LOCAL_PASSWORD)',
+          ),
+          line('Accounts', `de beheerder voegt ze toe en wijzigt ze: ${url}/api/v1/accounts`),
+        ]
+      : [line('Inloggen', 'via de OIDC-provider (REGIE_OIDC_ISSUER)')]),
     line('Seed', facts.seeded === undefined ? 'uit (REGIE_SEED=false)' : `${facts.seeded} nieuwe commando's (0 = al aanwezig)`),
     '',
   ].join('\n');

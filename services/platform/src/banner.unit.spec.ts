@@ -28,4 +28,13 @@ describe('the start banner', () => {
     expect(banner).toMatch(/Portaal +http:\/\/localhost:3000\/\n/);
     expect(banner).toContain('uit (REGIE_SEED=false)');
   });
+
+  it('lists the beheerder among the local logins and says where accounts are added', () => {
+    const banner = startBanner(facts({}));
+    expect(banner).toMatch(/Inloggen +lokale accounts beheerder, coordinator, director, auditor, actiehouder-<code>/);
+    expect(banner).toContain('Accounts          de beheerder voegt ze toe en wijzigt ze: http://localhost:3000/api/v1/accounts');
+    const oidc = startBanner(facts({ localAccounts: false }));
+    expect(oidc).toContain('via de OIDC-provider');
+    expect(oidc).not.toContain('beheerder');
+  });
 });

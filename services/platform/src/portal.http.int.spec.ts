@@ -62,7 +62,7 @@ describe('portal (backend-for-frontend) on the real platform', () => {
     expect(cookie).toMatch(/SameSite=Strict/);
     const action = await http.get('/acties/2.1');
     expect(action.status).toBe(200);
-    expect(action.text).toContain('Ingelogd als <strong>Actiehouder actie 2.1 (lokaal account)</strong>');
+    expect(action.text).toContain('Ingelogd als <strong>Actiehouder actie 2.1</strong>');
     expect(action.text).toContain('Voortgang rapporteren'); // the form of one's own action
   });
 

@@ -22,7 +22,7 @@ export {
   DEFAULT_TOKEN_LIFETIME_SECONDS,
   hashPassword,
 } from './local-accounts';
-export { type AccountRow, accountByUsername, ensureAccountsTable } from './accounts-table';
+export { type AccountRow, accountByUsername, ensureAccountsTable, storeCredential } from './accounts-table';
 export { SigningKeys } from './signing-keys';
 export { RevocationList, RevocableVerifier, REVOCATION_CACHE_MS } from './revocation-list';
 export { LoginThrottle, TooManyAttempts, type Lockout, type LoginThrottleOptions } from './login-throttle';

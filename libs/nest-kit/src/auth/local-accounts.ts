@@ -3,6 +3,8 @@ import { createHash, randomBytes, randomUUID, scrypt as scryptCallback, timingSa
 import { promisify } from 'node:util';
 import { jwtVerify, SignJWT } from 'jose';
 import type { Pool } from 'pg';
+import { type PersonalDataVault, REDACTED_NAME, type SealedName } from '@regie/es-core';
+import { roleText } from '../actor-names';
 import { type AccountRow, accountByUsername, ensureAccountsTable } from './accounts-table';
 import { InvalidToken, type Principal, principalFromClaims, principalOf, type Role, TokenVerifier } from './principal';
 import { createOnce } from './schema';
@@ -27,6 +29,8 @@ export interface LocalAccountsOptions {
   keyRotationSeconds?: number;
   /** Where the generated password is printed, once. */
   log?: (line: string) => void;
+  /** Opens the names of the persons accounts are linked to; without it every account is named by its role. */
+  vault?: NameOpener;
 }
 
 export interface LoginResult {
@@ -38,18 +42,31 @@ export interface LoginResult {
 
 export class InvalidCredentials extends Error {}
 
-/** The names the seeded accounts show on screens until a person is linked. */
-const SEEDED_NAMES: Record<string, string> = {
-  beheerder: 'Beheerder (lokaal account)',
-  coordinator: 'Coördinator (lokaal account)',
-  director: 'Directeur (lokaal account)',
-  auditor: 'Auditor (lokaal account)',
-};
+/**
+ * What a local account is called on screens (`/auth/me`, the portal's header, the token's `name`):
+ * the linked person's name from the directory, opened with the vault; without one (or once the
+ * person is forgotten) its role in Dutch: "Coördinator", "Actiehouder actie 2.1"; only an account
+ * without any grant shows its username.
+ */
+async function nameOf(pool: Pool, vault: NameOpener | undefined, account: AccountRow): Promise<string> {
+  if (account.person_id && vault) {
+    const { rows } = await pool
+      .query<{ name: SealedName; forgotten: boolean }>('SELECT name, forgotten FROM directory.people WHERE id = $1', [account.person_id])
+      .catch((error: { code?: string }) => {
+        if (error.code === '42P01') return { rows: [] }; // no directory (yet): the people context makes it
+        throw error;
+      });
+    if (rows[0] && !rows[0].forgotten) {
+      const [opened] = await vault.open([rows[0].name]);
+      if (opened && opened !== REDACTED_NAME) return opened;
+    }
+  }
+  const role = roleText(account.grants);
+  return role ? role.charAt(0).toUpperCase() + role.slice(1) : account.username;
+}
 
-const displayName = (username: string): string => {
-  const code = /^actiehouder-(\d+(?:\.\d+)*)$/.exec(username)?.[1];
-  return SEEDED_NAMES[username] ?? (code ? `Actiehouder actie ${code} (lokaal account)` : username);
-};
+/** The part of the personal data vault that opens names. */
+export type NameOpener = Pick<PersonalDataVault, 'open'>;
 
 /** A password as the accounts store it: scrypt with a fresh salt; the password itself is never kept. */
 export async function hashPassword(password: string): Promise<{ salt: Buffer; hash: Buffer }> {
@@ -60,8 +77,8 @@ export async function hashPassword(password: string): Promise<{ salt: Buffer; ha
 /**
  * The local accounts of the embedded default, as data: the rows of `auth.accounts`, projected from
  * each account's event stream (the platform's accounts module: created, granted, disabled, password
- * reset, all with their actor). An account without a password of its own logs in with the shared
- * one. Tokens are ES256 JWTs signed with sealed keys kept in the platform database (SigningKeys),
+ * reset, all with their actor), with the own passwords of `auth.credentials`, which are never in an
+ * event. An account without a password of its own logs in with the shared one. Tokens are ES256 JWTs signed with sealed keys kept in the platform database (SigningKeys),
  * so every process of the platform (also in the distributed shape) verifies them.
  * A token must carry `exp`, `iat` and `jti`, and names an account that exists and is enabled now;
  * its rights are the account's grants as they are now (one indexed read per request), not as
@@ -147,7 +164,7 @@ export class LocalAccounts extends TokenVerifier {
   }
 
   private async sign(account: AccountRow, lifetimeSeconds = this.lifetime()): Promise<LoginResult> {
-    const principal = principalOf(account.username, displayName(account.username), account.grants);
+    const principal = principalOf(account.username, await nameOf(this.pool, this.options.vault, account), account.grants);
     const key = await this.keys.current();
     const expiresIn = lifetimeSeconds;
     const accessToken = await new SignJWT({
@@ -190,7 +207,7 @@ export class LocalAccounts extends TokenVerifier {
       const account = await accountByUsername(this.pool, username);
       if (!account) throw new InvalidToken(`het account "${username}" bestaat niet (meer)`);
       if (account.disabled) throw new InvalidToken(`het account "${username}" is uitgeschakeld`);
-      return principalOf(username, displayName(username), account.grants, account.person_id ?? undefined);
+      return principalOf(username, await nameOf(this.pool, this.options.vault, account), account.grants, account.person_id ?? undefined);
     } catch (error) {
       if (error instanceof InvalidToken) throw error;
       throw new InvalidToken((error as Error).message);

@@ -11,8 +11,8 @@ export type ChangeAccount = {
   type: 'ChangeAccount';
   data: { accountId: string; requestedBy: string; personId?: string | null; disabled?: boolean; grants?: AccountGrant[] };
 };
-/** The hash is made outside (scrypt is slow and random): the decider stays pure. */
-export type ResetPassword = { type: 'ResetPassword'; data: { accountId: string; salt: string; hash: string } };
+/** Records only that the password was reset: the credential itself is stored outside the events (see Accounts.resetPassword). */
+export type ResetPassword = { type: 'ResetPassword'; data: { accountId: string; generated: boolean } };
 export type AccountCommand = CreateAccount | ChangeAccount | ResetPassword;
 
 /** Lower-case letters, digits, `-` and `.`; starting with a letter or digit. */
@@ -66,9 +66,9 @@ export const decide = (command: AccountCommand, state: AccountState): AccountEve
       return events;
     }
     case 'ResetPassword': {
-      const { accountId, salt, hash } = command.data;
+      const { accountId, generated } = command.data;
       existing(state, accountId);
-      return [{ type: 'PasswordReset', data: { accountId, salt, hash } }];
+      return [{ type: 'PasswordReset', data: { accountId, generated } }];
     }
     default: {
       const _exhaustive: never = command;

@@ -2,6 +2,7 @@ import { IllegalTransition, InvalidInput, NotFound } from '@regie/es-core';
 import { spec } from '@regie/es-core/testing';
 import type { AccountCreated, AccountGrant } from './account';
 import { accountDecider, type ChangeAccount, type CreateAccount } from './account.decide';
+import { ACCOUNT_UPCASTERS } from './account.upcasters';
 
 const id = '0190a7a0-0000-7000-8000-000000000001';
 const coordinatorOfX: AccountGrant = { role: 'coordinator', werkagendaId: 'actieplan-x', actionCodes: [] };
@@ -75,10 +76,18 @@ describe('account', () => {
       .thenThrows(IllegalTransition);
   });
 
-  it('resets a password by its hash only', () => {
+  it('records that a password was reset, and whether Regie made it, never a credential', () => {
     given([created])
-      .when({ type: 'ResetPassword', data: { accountId: id, salt: 'c2FsdA==', hash: 'aGFzaA==' } })
-      .then([{ type: 'PasswordReset', data: { accountId: id, salt: 'c2FsdA==', hash: 'aGFzaA==' } }]);
+      .when({ type: 'ResetPassword', data: { accountId: id, generated: true } })
+      .then([{ type: 'PasswordReset', data: { accountId: id, generated: true } }]);
+    given([created])
+      .when({ type: 'ResetPassword', data: { accountId: id, generated: false } })
+      .then([{ type: 'PasswordReset', data: { accountId: id, generated: false } }]);
+  });
+
+  it('reads a v1 reset (with salt and hash) without them', () => {
+    const [upcaster] = ACCOUNT_UPCASTERS;
+    expect(upcaster.upcast({ accountId: id, salt: 'c2FsdA==', hash: 'aGFzaA==' })).toEqual({ accountId: id, generated: null });
   });
 
   it('changes no account that does not exist', () => {
@@ -86,7 +95,7 @@ describe('account', () => {
       .when(change({ disabled: true }))
       .thenThrows(NotFound);
     given([])
-      .when({ type: 'ResetPassword', data: { accountId: id, salt: 'c2FsdA==', hash: 'aGFzaA==' } })
+      .when({ type: 'ResetPassword', data: { accountId: id, generated: true } })
       .thenThrows(NotFound);
   });
 });

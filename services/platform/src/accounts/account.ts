@@ -25,8 +25,13 @@ export type AccountCreated = DomainEvent<
 export type GrantsChanged = DomainEvent<'GrantsChanged', { accountId: string; grants: AccountGrant[] }>;
 export type AccountDisabled = DomainEvent<'AccountDisabled', { accountId: string }>;
 export type AccountEnabled = DomainEvent<'AccountEnabled', { accountId: string }>;
-/** Only a scrypt hash and its salt (base64); never the password. */
-export type PasswordReset = DomainEvent<'PasswordReset', { accountId: string; salt: string; hash: string }>;
+/**
+ * The account has a password of its own from now on: who set it is the event's actor; `generated`
+ * says whether Regie made it (answered once) or the beheerder chose it (null: recorded before v2,
+ * not known). No credential ever: the hash lives in `auth.credentials` only (docs/security.md).
+ * v1 carried the scrypt salt and hash; the upcaster (account.upcasters.ts) drops them when read.
+ */
+export type PasswordReset = DomainEvent<'PasswordReset', { accountId: string; generated: boolean | null }>;
 /** The person in the directory this account belongs to; null unlinks. */
 export type PersonLinked = DomainEvent<'PersonLinked', { accountId: string; personId: string | null }>;
 export type AccountEvent = AccountCreated | GrantsChanged | AccountDisabled | AccountEnabled | PasswordReset | PersonLinked;

@@ -1,11 +1,14 @@
 import { Controller, type INestApplication, Module, Post } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Client } from 'pg';
 import { Allow, CoreModule, ScopedBy } from '@regie/nest-kit';
-import { FIRST_WERKAGENDA_ID } from '@regie/es-core';
+import { FIRST_WERKAGENDA_ID, newId } from '@regie/es-core';
 import { apiClient, type ApiClient, TEST_PASSWORD, testDatabase } from '@regie/test-kit';
+import { postgresStoreOf } from '../adapters';
 import { loadConfig } from '../config';
 import { type RunningPlatform, startPlatform } from '../platform';
 import { platformForTests } from '../testing/platform-for-tests';
+import { accountStreamOf } from './account';
 
 const NOW = '2026-03-15T09:00:00Z';
 const OTHER = 'actieplan-dakloos-wlz-2025';
@@ -191,6 +194,112 @@ describe('accounts: local accounts and their rights per werkagenda', () => {
     expect(JSON.stringify(view)).not.toMatch(/hash|salt/i);
     // The seeded accounts keep the shared password.
     expect((await login('coordinator')).status).toBe(200);
+  });
+
+  it('shows an auditor no password hash or salt, also of a reset recorded before they left the events', async () => {
+    const res = await api.fetch(
+      '/api/v1/accounts',
+      send('POST', { username: 'r.geheim', grants: [{ role: 'director', werkagendaId: '*' }] }),
+      'beheerder',
+    );
+    const { id } = (await res.json()) as { id: string };
+    expect(
+      (await api.fetch(`/api/v1/accounts/${id}/password`, send('POST', { password: 'r-geheim-eigen-wachtwoord' }), 'beheerder')).status,
+    ).toBe(200);
+    // A reset as an earlier version wrote it (v1: the scrypt salt and hash in the event), straight into the store.
+    const v1 = newId();
+    await postgresStoreOf(platform.adapters.store)!.append(
+      accountStreamOf(id),
+      [
+        {
+          id: v1,
+          type: 'PasswordReset',
+          schemaVersion: 1,
+          occurredAt: new Date(NOW),
+          metadata: { actor: { userId: 'beheerder', role: 'beheerder' }, correlationId: v1, causationId: v1 },
+          data: { accountId: id, salt: 'b3VkZS1zYWx0LXYx', hash: 'b3VkZS1oYXNoLXYxLWdlaGVpbQ==' },
+        },
+      ],
+      'any',
+    );
+    const sql = new Client({ connectionString: db.url });
+    await sql.connect();
+    const { rows } = await sql.query<{ password_hash: Buffer }>('SELECT password_hash FROM auth.credentials WHERE account_id = $1', [id]);
+    await sql.end();
+    const secrets = [
+      rows[0].password_hash.toString('base64'),
+      rows[0].password_hash.toString('hex'),
+      'b3VkZS1zYWx0LXYx',
+      'b3VkZS1oYXNoLXYxLWdlaGVpbQ==',
+    ];
+
+    const answers = [
+      await api.fetch(`/api/v1/audit/streams/${accountStreamOf(id)}`, {}, 'auditor'),
+      await api.fetch(`/api/v1/audit/streams/${accountStreamOf(id)}?names=open`, {}, 'auditor'),
+      await api.fetch(`/api/v1/audit/events?stream=${accountStreamOf(id)}`, {}, 'auditor'),
+      await api.fetch(`/api/v1/audit/events?type=PasswordReset&order=desc`, {}, 'auditor'),
+    ];
+    for (const answer of answers) {
+      expect(answer.status).toBe(200);
+      const text = await answer.text();
+      const { events } = JSON.parse(text) as { events: { type: string; data: Record<string, unknown> }[] };
+      const resets = events.filter((e) => e.type === 'PasswordReset' && e.data.accountId === id);
+      expect(resets.map((e) => e.data)).toHaveLength(2);
+      expect(resets.map((e) => e.data)).toEqual(
+        expect.arrayContaining([
+          { accountId: id, generated: false },
+          { accountId: id, generated: null },
+        ]),
+      );
+      for (const event of events) expect(Object.keys(event.data).join()).not.toMatch(/passwordHash|salt|hash/i);
+      for (const secret of secrets) expect(text).not.toContain(secret);
+    }
+    // The audited reset still sets the password; the old event changes nothing.
+    expect((await login('r.geheim', 'r-geheim-eigen-wachtwoord')).status).toBe(200);
+  });
+
+  it('names a signed-in account by its person, else by its role in Dutch, never "lokaal account"', async () => {
+    const me = async (token: string, on = platform) =>
+      ((await (await fetch(`${on.url}/api/v1/auth/me`, { headers: { authorization: `Bearer ${token}` } })).json()) as { name: string })
+        .name;
+    const seeded: [string, string][] = [
+      ['coordinator', 'C. de Vries'], // voorbeeld: the seeded coordinator is linked to the example person
+      ['director', 'Directeur'],
+      ['auditor', 'Auditor'],
+      ['beheerder', 'Beheerder'],
+      ['actiehouder-2.1', 'Actiehouder actie 2.1'],
+    ];
+    for (const [username, name] of seeded) expect([username, await me(await api.token(username))]).toEqual([username, name]);
+
+    // A person of the directory linked by a beheerder: named from the next request on, in every process.
+    const person = await api.fetch('/api/v1/people', send('POST', { name: 'L. Koppeling-Test', organisation: 'VWS' }), 'beheerder');
+    expect(person.status).toBe(201);
+    const { id: personId } = (await person.json()) as { id: string };
+    const created = await api.fetch(
+      '/api/v1/accounts',
+      send('POST', {
+        username: 'l.koppeling',
+        grants: [
+          { role: 'coordinator', werkagendaId: OTHER },
+          { role: 'director', werkagendaId: '*' },
+        ],
+      }),
+      'beheerder',
+    );
+    const { id } = (await created.json()) as { id: string };
+    const { token } = await login('l.koppeling');
+    expect(await me(token)).toBe('Coördinator en directeur');
+    expect((await api.fetch(`/api/v1/accounts/${id}`, send('PATCH', { personId }), 'beheerder')).status).toBe(200);
+    expect([await me(token), await me(token, second)]).toEqual(['L. Koppeling-Test', 'L. Koppeling-Test']);
+    const fresh = await login('l.koppeling');
+    expect(JSON.parse(Buffer.from(fresh.token.split('.')[1], 'base64url').toString()).name).toBe('L. Koppeling-Test');
+
+    // Forgotten: the name is gone everywhere, the role shows instead.
+    expect((await api.fetch(`/api/v1/people/${personId}/forget`, send('POST', {}), 'auditor')).status).toBe(200);
+    expect(await me(token)).toBe('Coördinator en directeur');
+    expect(
+      JSON.stringify(await (await fetch(`${platform.url}/api/v1/auth/me`, { headers: { authorization: `Bearer ${token}` } })).json()),
+    ).not.toMatch(/lokaal account|Koppeling/);
   });
 
   it('lets only a beheerder see or change accounts', async () => {

@@ -154,7 +154,7 @@ export class AccountsController {
     summary: 'Zet een eigen wachtwoord voor een lokaal account',
     description:
       'Met `password` (minstens 12 tekens) wordt dat het wachtwoord; zonder (of leeg) maakt Regie er een en geeft het één keer terug. ' +
-      'Alleen een scrypt-hash wordt bewaard.',
+      'Alleen een scrypt-hash wordt bewaard, buiten de eventgeschiedenis: het event legt alleen vast dát het wachtwoord is gezet, door wie, en of Regie het maakte.',
     answers: { type: PasswordResetAnswer },
     refusals,
   })

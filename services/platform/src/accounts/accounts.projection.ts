@@ -8,7 +8,8 @@ const TYPES = new Set<string>(ACCOUNT_EVENT_TYPES);
 /**
  * `auth.accounts` from the account streams. Runs in the ProjectionRunner's transaction, which also
  * moves the checkpoint (`auth.projection_checkpoints`, name `accounts`): the rows and the checkpoint
- * always agree. Times come from the events, so a rebuild writes the same rows.
+ * always agree. Times come from the events, so a rebuild writes the same rows. Passwords are not
+ * here: `auth.credentials` is written by the reset itself and survives a rebuild (docs/security.md).
  */
 export const accountsProjection: Projection = {
   name: 'accounts',
@@ -16,8 +17,8 @@ export const accountsProjection: Projection = {
   async apply(recorded: RecordedEvent, em: EntityManager): Promise<void> {
     const event = recorded as unknown as AccountEvent & { occurredAt: Date };
     const at = recorded.occurredAt;
-    const update = (set: string, values: unknown[]) =>
-      em.query(`UPDATE auth.accounts SET ${set}, updated_at = $2 WHERE id = $1`, [event.data.accountId, at, ...values]);
+    const update = (set: string | undefined, values: unknown[]) =>
+      em.query(`UPDATE auth.accounts SET ${set ? `${set}, ` : ''}updated_at = $2 WHERE id = $1`, [event.data.accountId, at, ...values]);
     switch (event.type) {
       case 'AccountCreated': {
         const { accountId, username, grants, personId } = event.data;
@@ -38,10 +39,8 @@ export const accountsProjection: Projection = {
         await update('disabled = false', []);
         return;
       case 'PasswordReset':
-        await update('password_salt = $3, password_hash = $4', [
-          Buffer.from(event.data.salt, 'base64'),
-          Buffer.from(event.data.hash, 'base64'),
-        ]);
+        // The credential is not in the event (auth.credentials, written by the reset itself): only the moment.
+        await update(undefined, []);
         return;
       case 'PersonLinked':
         await update('person_id = $3', [event.data.personId]);

@@ -11,7 +11,7 @@ import {
   newId,
   stableId,
 } from '@regie/es-core';
-import { ensureAccountsTable, hashPassword } from '@regie/nest-kit';
+import { ensureAccountsTable, hashPassword, storeCredential } from '@regie/nest-kit';
 import { openReadModelDataSource, ProjectionRunner } from '@regie/read-model';
 import { type AccountGrant, accountStreamOf } from './account';
 import { type AccountCommand, accountDecider } from './account.decide';
@@ -48,6 +48,12 @@ export const accountIdOf = (username: string): string => stableId(`account:${use
 const generatedPassword = () => randomBytes(15).toString('base64url');
 
 const SEED_ACTOR = { userId: 'seed', role: 'system' };
+
+/**
+ * VOORBEELD: the example persons of the people seed (ids derived like PeopleSeeder derives them) that
+ * the seeded accounts are linked to. The people seed has no director: the director shows its role.
+ */
+export const EXAMPLE_PERSONS = { coordinator: stableId('person:voorbeeld-coordinator') } as const;
 
 /**
  * The local accounts as data: commands on the account streams in the platform's event store (so
@@ -99,14 +105,21 @@ export class Accounts {
   /**
    * The accounts of a fresh start, by the seed: a beheerder, the coordinator and director of the
    * first werkagenda, an auditor, and an actiehouder per action of the first werkagenda. They log
-   * in with the shared password until theirs is reset. Once the beheerder exists (made last), nothing
+   * in with the shared password until theirs is reset. The coordinator is linked to the example person
+   * C. de Vries (voorbeeld), so screens show a name; the others show their role until a beheerder links
+   * a person (PATCH personId). Once the beheerder exists (made last), nothing
    * is seeded again: a beheerder may have changed or disabled the others since.
    */
   async seed(actionCodes: readonly string[]): Promise<void> {
     if ((await this.store.readStream(accountStreamOf(accountIdOf('beheerder')), { maxCount: 1 })).length > 0) return;
     const first = FIRST_WERKAGENDA_ID;
-    const accounts: { username: string; grants: AccountGrant[] }[] = [
-      { username: 'coordinator', grants: [{ role: 'coordinator', werkagendaId: first, actionCodes: [] }] },
+    const accounts: { username: string; grants: AccountGrant[]; personId?: string }[] = [
+      {
+        username: 'coordinator',
+        grants: [{ role: 'coordinator', werkagendaId: first, actionCodes: [] }],
+        // VOORBEELD: linked to the example person "C. de Vries" of the people seed (people.seed.ts).
+        personId: EXAMPLE_PERSONS.coordinator,
+      },
       { username: 'director', grants: [{ role: 'director', werkagendaId: first, actionCodes: [] }] },
       { username: 'auditor', grants: [{ role: 'auditor', werkagendaId: '*', actionCodes: [] }] },
       ...actionCodes.map((code) => ({
@@ -148,38 +161,46 @@ export class Accounts {
     return { id: accountId, revision };
   }
 
-  /** Sets the account's own password (at least 12 characters), or makes one and returns it (once) when none is given. */
+  /**
+   * Sets the account's own password (at least 12 characters), or makes one and returns it (once)
+   * when none is given. The event records only that it was reset, by whom, and whether Regie made
+   * it; the scrypt hash goes to `auth.credentials` alone, never into the history. The event comes
+   * first: a reset that fails after it is an audited reset without effect (the old password keeps
+   * working, the beheerder sees the error and resets again), never a credential changed unaudited.
+   */
   async resetPassword(ctx: CommandContext, accountId: string, password?: string): Promise<AccountWritten & { password?: string }> {
     const chosen = password ?? generatedPassword();
-    const { salt, hash } = await hashPassword(chosen);
-    const command: AccountCommand = {
-      type: 'ResetPassword',
-      data: { accountId, salt: salt.toString('base64'), hash: hash.toString('base64') },
-    };
+    const credential = await hashPassword(chosen);
+    const command: AccountCommand = { type: 'ResetPassword', data: { accountId, generated: password === undefined } };
     const { revision } = await this.run(accountId, command, ctx);
+    await storeCredential(this.pool, accountId, credential, ctx.now);
     return { id: accountId, revision, ...(password === undefined ? { password: chosen } : {}) };
   }
 
   async list(): Promise<AccountView[]> {
-    const { rows } = await this.pool.query<Row>(`${SELECT} ORDER BY username`);
+    const { rows } = await this.pool.query<Row>(`${SELECT} ORDER BY a.username`);
     return rows.map(viewOf);
   }
 
   async get(accountId: string): Promise<AccountView | undefined> {
-    const { rows } = await this.pool.query<Row>(`${SELECT} WHERE id = $1`, [accountId]);
+    const { rows } = await this.pool.query<Row>(`${SELECT} WHERE a.id = $1`, [accountId]);
     return rows[0] ? viewOf(rows[0]) : undefined;
   }
 
   /** Decides on the stream, appends, and waits until the table holds the events. */
   private async run(accountId: string, command: AccountCommand, ctx: CommandContext) {
-    const result = await handleCommand(this.store, accountStreamOf(accountId), accountDecider, command, ctx);
+    const result = await handleCommand(this.store, accountStreamOf(accountId), accountDecider, command, ctx, ACCOUNT_SCHEMA_VERSIONS);
     if (result.position > 0 && !(await this.runner.waitFor(result.position, 10_000)))
       throw new Error(`the accounts table is behind position ${result.position}`);
     return result;
   }
 }
 
-const SELECT = `SELECT id, username, person_id, disabled, grants, password_hash IS NOT NULL AS own_password, created_at, updated_at FROM auth.accounts`;
+/** v2 of PasswordReset holds no credential (account.upcasters.ts reads v1 without it). */
+const ACCOUNT_SCHEMA_VERSIONS = { PasswordReset: 2 };
+
+const SELECT = `SELECT a.id, a.username, a.person_id, a.disabled, a.grants, c.account_id IS NOT NULL AS own_password, a.created_at, a.updated_at
+  FROM auth.accounts a LEFT JOIN auth.credentials c ON c.account_id = a.id`;
 
 interface Row {
   id: string;

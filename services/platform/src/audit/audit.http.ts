@@ -6,7 +6,7 @@ import { Clock, EventStore, NotFound, PersonalDataVault, unsealDeep } from '@reg
 import type { PostgresEventStore } from '@regie/es-postgres';
 import { Allow, KeepSealed, Operation, type Refusal, zodParam } from '@regie/nest-kit';
 import { AuditPage, AuditStream, ChainVerification } from '../platform.responses';
-import { postgresStoreOf } from '../adapters';
+import { PLATFORM_UPCASTERS, postgresStoreOf } from '../adapters';
 import { chainAnchor } from './chain-anchor';
 
 const moment = z.iso.datetime({ offset: true, error: 'verwacht een tijdstip als 2026-01-31T12:00:00Z' });
@@ -69,11 +69,14 @@ export class AuditController {
   @Operation({ summary: 'Bladert door de volledige eventgeschiedenis, te filteren', answers: { type: AuditPage }, refusals })
   async events(@Query() query: AuditEventsQuery) {
     const { names: shown, ...filter } = query;
-    const events = await this.postgres().auditLog({
+    const stored = await this.postgres().auditLog({
       ...filter,
       from: query.from ? new Date(query.from) : undefined,
       to: query.to ? new Date(query.to) : undefined,
     });
+    // Read like every other reader, through the upcasters: old versions that held a secret
+    // (PasswordReset v1's scrypt hash) never reach an answer. The chain hash stays the stored one.
+    const events = stored.map((event) => ({ ...PLATFORM_UPCASTERS.upcast(event), hash: event.hash }));
     // `next`: where the following page starts (after it oldest first, before it newest first).
     const page = { events, next: events.length === query.limit ? events[events.length - 1].position : null };
     return shown === 'open' ? unsealDeep(page, this.vault) : page;

@@ -162,18 +162,22 @@ describe('people directory and actor names', () => {
     const cdv = people.find((p) => p.name === 'C. de Vries') as { id: string };
     await sql.query(`CREATE SCHEMA IF NOT EXISTS auth`);
     await sql.query(`CREATE TABLE IF NOT EXISTS auth.accounts (username text PRIMARY KEY, person_id uuid NULL, grants jsonb NOT NULL)`);
-    await sql.query(`INSERT INTO auth.accounts (username, person_id, grants) VALUES ($1, $2, $3), ($4, NULL, $5), ($6, NULL, $7)`, [
-      'cdevries',
-      cdv.id,
-      JSON.stringify([{ role: 'coordinator', werkagendaId: 'betekenisvol-leven-2025-2028', actionCodes: [] }]),
-      'ah-utrecht',
-      JSON.stringify([{ role: 'actiehouder', werkagendaId: 'betekenisvol-leven-2025-2028', actionCodes: ['2.2', '2.1'] }]),
-      'dir-wlz',
-      JSON.stringify([
-        { role: 'director', werkagendaId: 'actieplan-dakloos-wlz-2025', actionCodes: [] },
-        { role: 'actiehouder', werkagendaId: 'actieplan-dakloos-wlz-2025', actionCodes: ['1.1'] },
-      ]),
-    ]);
+    await sql.query(
+      `INSERT INTO auth.accounts (id, username, person_id, grants)
+       VALUES (gen_random_uuid(), $1, $2, $3), (gen_random_uuid(), $4, NULL, $5), (gen_random_uuid(), $6, NULL, $7)`,
+      [
+        'cdevries',
+        cdv.id,
+        JSON.stringify([{ role: 'coordinator', werkagendaId: 'betekenisvol-leven-2025-2028', actionCodes: [] }]),
+        'ah-utrecht',
+        JSON.stringify([{ role: 'actiehouder', werkagendaId: 'betekenisvol-leven-2025-2028', actionCodes: ['2.2', '2.1'] }]),
+        'dir-wlz',
+        JSON.stringify([
+          { role: 'director', werkagendaId: 'actieplan-dakloos-wlz-2025', actionCodes: [] },
+          { role: 'actiehouder', werkagendaId: 'actieplan-dakloos-wlz-2025', actionCodes: ['1.1'] },
+        ]),
+      ],
+    );
     const ids = [
       'seed',
       'scheduler',
@@ -193,7 +197,8 @@ describe('people directory and actor names', () => {
       cdevries: 'C. de Vries, coördinator werkagenda',
       'ah-utrecht': 'actiehouder acties 2.1 en 2.2',
       'dir-wlz': 'directeur en actiehouder actie 1.1',
-      coordinator: 'coördinator',
+      // voorbeeld: the seeded coordinator account is linked to the example person C. de Vries
+      coordinator: 'C. de Vries, coördinator werkagenda',
       'actiehouder-2.1': 'actiehouder actie 2.1',
       'iemand-onbekends': 'onbekende gebruiker',
     });

@@ -141,7 +141,7 @@ export interface paths {
     put?: never;
     /**
      * Zet een eigen wachtwoord voor een lokaal account
-     * @description Met `password` (minstens 12 tekens) wordt dat het wachtwoord; zonder (of leeg) maakt Regie er een en geeft het één keer terug. Alleen een scrypt-hash wordt bewaard.
+     * @description Met `password` (minstens 12 tekens) wordt dat het wachtwoord; zonder (of leeg) maakt Regie er een en geeft het één keer terug. Alleen een scrypt-hash wordt bewaard, buiten de eventgeschiedenis: het event legt alleen vast dát het wachtwoord is gezet, door wie, en of Regie het maakte.
      */
     post: operations['AccountsController_resetPassword'];
     delete?: never;
