@@ -30,15 +30,15 @@ describe('audit API', () => {
   });
 
   it('traces an action with its milestones and knelpunten, newest first, paged back, and searches the words in the data', async () => {
-    const first = await get('/api/v1/audit/events?action=2.1&order=desc&limit=2');
+    const first = await get('/api/v1/audit/events?action=3.2&order=desc&limit=2');
     expect(first.events).toHaveLength(2);
     expect(first.events[0].position).toBeGreaterThan(first.events[1].position);
-    const all = await get('/api/v1/audit/events?action=2.1&order=desc&limit=1000');
+    const all = await get('/api/v1/audit/events?action=3.2&order=desc&limit=1000');
     const types = all.events.map((e: { type: string }) => e.type);
     expect(types).toContain('ActionDefined');
     expect(types).toContain('MilestonePlanned');
-    expect(all.events.every((e: any) => e.streamId === 'action-2.1' || e.data.actionCode === '2.1')).toBe(true);
-    const rest = await get(`/api/v1/audit/events?action=2.1&order=desc&limit=1000&before=${first.next}`);
+    expect(all.events.every((e: any) => e.streamId === 'action-3.2' || e.data.actionCode === '3.2')).toBe(true);
+    const rest = await get(`/api/v1/audit/events?action=3.2&order=desc&limit=1000&before=${first.next}`);
     expect(rest.events.map((e: { id: string }) => e.id)).toEqual(all.events.slice(2).map((e: { id: string }) => e.id));
     const title: string = all.events.find((e: any) => e.type === 'MilestonePlanned').data.title;
     const found = await get(`/api/v1/audit/events?text=${encodeURIComponent(title.slice(0, 12).toUpperCase())}`);
