@@ -282,6 +282,105 @@ describe('a werkagenda set up through the API (issue 16, how it will be checked)
       expect({ path, status: (await call(method, path, body, 'coordinator')).status }).toEqual({ path, status: 403 });
   });
 
+  it('4b. gives an actiehouder and a director of the new werkagenda rights there only', async () => {
+    await send(
+      'POST',
+      '/api/v1/accounts',
+      { username: 'actiehouder-proef', grants: [{ role: 'actiehouder', werkagendaId: NEW, actionCodes: ['1.1'] }] },
+      'beheerder',
+    );
+    await send(
+      'POST',
+      '/api/v1/accounts',
+      { username: 'director-proef', grants: [{ role: 'director', werkagendaId: NEW, actionCodes: [] }] },
+      'beheerder',
+    );
+    const report = { rag: 'oranje', summary: 'Een melding van de actiehouder' };
+    const status = async (method: string, path: string, body: unknown, as: string) => ({
+      path,
+      status: (await call(method, path, body, as)).status,
+    });
+    expect(await status('POST', `/api/v1/actions/${encodeURIComponent(KEY)}/progress-reports`, report, 'actiehouder-proef')).toEqual({
+      path: `/api/v1/actions/${encodeURIComponent(KEY)}/progress-reports`,
+      status: 201,
+    });
+    for (const other of ['1.1', '2.1', `${ACTIEPLAN}:1.1`]) {
+      const path = `/api/v1/actions/${encodeURIComponent(other)}/progress-reports`;
+      expect(await status('POST', path, report, 'actiehouder-proef')).toEqual({ path, status: 403 });
+    }
+    const own = `/api/v1/monitoring/projections/2027-Q1/publish?werkagendaId=${NEW}`;
+    expect(await status('POST', own, undefined, 'director-proef')).toEqual({ path: own, status: 201 });
+    for (const path of [
+      '/api/v1/monitoring/projections/2027-Q1/publish',
+      `/api/v1/monitoring/projections/2027-Q1/publish?werkagendaId=${FIRST}`,
+    ])
+      expect(await status('POST', path, undefined, 'director-proef')).toEqual({ path, status: 403 });
+  });
+
+  it('3b. keeps the new werkagenda out of the first werkagenda’s default views (no werkagendaId)', async () => {
+    for (const path of [
+      '/api/v1/monitoring/milestones',
+      '/api/v1/monitoring/projections/2027-Q1',
+      '/api/v1/indicators',
+      '/api/v1/werkagenda',
+    ]) {
+      const answer = text(await get(path));
+      for (const own of [KEY, ACTION_TITLE, INDICATOR]) expect({ path, own, has: answer.includes(own) }).toEqual({ path, own, has: false });
+    }
+  });
+
+  it('4c. refuses a write in a werkagenda nobody established (404), and records nothing', async () => {
+    await send(
+      'POST',
+      '/api/v1/accounts',
+      { username: 'coordinator-overal', grants: [{ role: 'coordinator', werkagendaId: '*', actionCodes: [] }] },
+      'beheerder',
+    );
+    const ghost = 'bestaat-niet-2027';
+    const writes: [string, unknown][] = [
+      [
+        '/api/v1/meeting-series',
+        {
+          werkagendaId: ghost,
+          kind: 'overleg',
+          title: 'Spookoverleg',
+          interval: { unit: 'weeks', every: 4 },
+          localTime: '10:00',
+          durationMinutes: 60,
+          firstDate: '2027-01-21',
+        },
+      ],
+      ['/api/v1/indicators', { werkagendaId: ghost, name: 'Spookindicator', unit: 'stuks', direction: 'hoger-is-beter' }],
+      [
+        '/api/v1/commitments',
+        {
+          text: 'Spooktoezegging',
+          madeBy: 'Minister',
+          madeAt: { date: '2027-01-05', source: 'Commissiedebat' },
+          due: 'voor de zomer van 2027',
+          werkagendaId: ghost,
+        },
+      ],
+      ['/api/v1/meetings', { werkagendaId: ghost, title: 'Spook los overleg', date: '2027-01-21', time: '10:00', durationMinutes: 60 }],
+      [`/api/v1/werkagendas/${ghost}/actions`, { code: '1.1', title: 'Spookactie', actionLine: 1 }],
+    ];
+    for (const [path, body] of writes) {
+      const res = await call('POST', path, body, 'coordinator-overal');
+      const problem = (await res.json()) as { detail: string };
+      expect({ path, status: res.status, detail: problem.detail }).toEqual({
+        path,
+        status: 404,
+        detail: `werkagenda ${ghost} bestaat niet`,
+      });
+    }
+    for (const path of [
+      `/api/v1/meeting-series?werkagendaId=${ghost}`,
+      `/api/v1/indicators?werkagendaId=${ghost}`,
+      `/api/v1/commitments?werkagendaId=${ghost}`,
+    ])
+      expect({ path, answer: await get(path) }).toEqual({ path, answer: [] });
+  });
+
   it('7. names who set up what: the audit names the actors, and /people/actors gives the person and role', async () => {
     for (const stream of [`werkagenda-${NEW}`, `action-${KEY}`, `meeting-series-${seriesId}`]) {
       const { events } = await get(`/api/v1/audit/streams/${encodeURIComponent(stream)}`, 'auditor');
@@ -337,6 +436,8 @@ describe('a werkagenda set up through the API (issue 16, how it will be checked)
       [`/api/v1/audit/events?text=Proefpersoon&names=open`, 'auditor'],
       [`/api/v1/audit/events?order=desc&limit=1000&names=open`, 'auditor'],
       [`/api/v1/accounts/${accountId}`, 'beheerder'],
+      [`/api/v1/meetings/${meetingIds[0]}`, 'coordinator'],
+      [`/api/v1/meetings/${meetingIds[0]}/agenda.html`, 'coordinator'],
     ];
     for (const [path, as] of answers) {
       const answer = text(await get(path, as));
