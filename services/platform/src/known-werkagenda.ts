@@ -2,7 +2,7 @@ import { type CallHandler, type ExecutionContext, Injectable, type NestIntercept
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import type { Observable } from 'rxjs';
-import { EventStore, isWerkagendaId, NotFound } from '@regie/es-core';
+import { EventStore, InvalidInput, isWerkagendaId, NotFound } from '@regie/es-core';
 import { SCOPE_METADATA, type ScopeSource } from '@regie/nest-kit';
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -35,8 +35,7 @@ export class KnownWerkagendaInterceptor implements NestInterceptor {
     ]);
     if (Array.isArray(scope)) {
       for (const id of namedWerkagendas(scope, req)) {
-        const events = await this.store.readStream(werkagendaStream(id), { maxCount: 1 });
-        if (events.length === 0) throw new NotFound(`werkagenda ${id} bestaat niet`);
+        if (!(await werkagendaExists(this.store, id))) throw new NotFound(`werkagenda ${id} bestaat niet`);
       }
     }
     return next.handle();
@@ -54,4 +53,27 @@ export function namedWerkagendas(sources: ScopeSource[], req: { body?: unknown; 
     if (typeof id === 'string' && isWerkagendaId(id)) ids.push(id);
   }
   return [...new Set(ids)];
+}
+
+/** Whether a werkagenda was ever established (its stream in the actions context holds an event). */
+export async function werkagendaExists(store: EventStore, id: string): Promise<boolean> {
+  return (await store.readStream(werkagendaStream(id), { maxCount: 1 })).length > 0;
+}
+
+/**
+ * Grants name werkagenda's that exist (or `*`, every werkagenda): a grant in a mistyped werkagenda
+ * would give a right nowhere without anyone noticing. 400 naming the grant's field, records nothing.
+ */
+export async function refuseUnknownGrantWerkagendas(
+  store: EventStore,
+  grants: readonly { werkagendaId: string }[] | undefined,
+): Promise<void> {
+  for (const [i, grant] of (grants ?? []).entries()) {
+    if (grant.werkagendaId === '*') continue;
+    if (!isWerkagendaId(grant.werkagendaId) || !(await werkagendaExists(store, grant.werkagendaId)))
+      throw new InvalidInput(
+        `grants.${i}.werkagendaId`,
+        `werkagenda ${grant.werkagendaId} bestaat niet; kies een bestaande werkagenda, of * voor alle`,
+      );
+  }
 }

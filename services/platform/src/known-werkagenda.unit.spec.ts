@@ -2,9 +2,9 @@ import 'reflect-metadata';
 import type { CallHandler, ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { of } from 'rxjs';
-import { type EventStore, NotFound } from '@regie/es-core';
+import { type EventStore, InvalidInput, NotFound } from '@regie/es-core';
 import { ScopedBy, Unscoped } from '@regie/nest-kit';
-import { KnownWerkagendaInterceptor, namedWerkagendas } from './known-werkagenda';
+import { KnownWerkagendaInterceptor, namedWerkagendas, refuseUnknownGrantWerkagendas } from './known-werkagenda';
 
 class Routes {
   @ScopedBy({ body: 'werkagendaId' })
@@ -61,5 +61,24 @@ describe('a write acts only in a werkagenda that was established', () => {
       'actieplan-dakloos-wlz-2025',
     ]);
     expect(namedWerkagendas([{ body: 'werkagendaId' }, { query: 'werkagendaId' }], { body: {}, query: {} })).toEqual([]);
+  });
+});
+
+describe('a grant names a werkagenda that exists, or every werkagenda', () => {
+  it('refuses a grant in a werkagenda nobody established, naming the grant’s field', async () => {
+    const grants = [{ werkagendaId: '*' }, { werkagendaId: 'betekenisvol-leven-2025-2028' }, { werkagendaId: 'betekenisvol-leven-2052' }];
+    const refused = await refuseUnknownGrantWerkagendas(store, grants).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(InvalidInput);
+    expect(refused).toMatchObject({
+      field: 'grants.2.werkagendaId',
+      message: expect.stringMatching(/^werkagenda betekenisvol-leven-2052 bestaat niet/),
+    });
+  });
+
+  it('lets grants in existing werkagenda’s, in all, or no grants at all through', async () => {
+    await expect(
+      refuseUnknownGrantWerkagendas(store, [{ werkagendaId: '*' }, { werkagendaId: 'betekenisvol-leven-2025-2028' }]),
+    ).resolves.toBeUndefined();
+    await expect(refuseUnknownGrantWerkagendas(store, undefined)).resolves.toBeUndefined();
   });
 });

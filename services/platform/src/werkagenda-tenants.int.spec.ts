@@ -373,6 +373,18 @@ describe('a werkagenda set up through the API (issue 16, how it will be checked)
         detail: `werkagenda ${ghost} bestaat niet`,
       });
     }
+    // A beheerder granting a right in it: 400 naming the grant's field, no account made.
+    const grant = await call(
+      'POST',
+      '/api/v1/accounts',
+      { username: 'coordinator-spook', grants: [{ role: 'coordinator', werkagendaId: ghost, actionCodes: [] }] },
+      'beheerder',
+    );
+    expect(grant.status).toBe(400);
+    expect(((await grant.json()) as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual(['grants.0.werkagendaId']);
+    expect(((await get('/api/v1/accounts', 'beheerder')) as { username: string }[]).map((a) => a.username)).not.toContain(
+      'coordinator-spook',
+    );
     for (const path of [
       `/api/v1/meeting-series?werkagendaId=${ghost}`,
       `/api/v1/indicators?werkagendaId=${ghost}`,
