@@ -33,7 +33,7 @@ export function startBanner(facts: BannerFacts): string {
     line('Gezondheid', `${url}/health  (gereed: /health/ready, in leven: /health/live)`),
     line('Gegevens', facts.data),
     facts.localAccounts
-      ? line('Inloggen', 'lokale accounts coordinator, director, auditor, actiehouder-<code> (wachtwoord: REGIE_LOCAL_PASSWORD)')
+      ? line('Inloggen', 'lokale accounts beheerder, coordinator, director, auditor, actiehouder-<code> (wachtwoord: REGIE_LOCAL_PASSWORD)')
       : line('Inloggen', 'via de OIDC-provider (REGIE_OIDC_ISSUER)'),
     line('Seed', facts.seeded === undefined ? 'uit (REGIE_SEED=false)' : `${facts.seeded} nieuwe commando's (0 = al aanwezig)`),
     '',

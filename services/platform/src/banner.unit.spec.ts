@@ -28,4 +28,8 @@ describe('the start banner', () => {
     expect(banner).toMatch(/Portaal +http:\/\/localhost:3000\/\n/);
     expect(banner).toContain('uit (REGIE_SEED=false)');
   });
+
+  it('names every seeded local account a user can log in with, the beheerder included', () => {
+    expect(startBanner(facts({}))).toMatch(/Inloggen +lokale accounts beheerder, coordinator, director, auditor, actiehouder-<code>/);
+  });
 });
