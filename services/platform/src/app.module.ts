@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_PIPE, DiscoveryModule } from '@nestjs/core';
+import { APP_INTERCEPTOR, APP_PIPE, DiscoveryModule } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { ZodValidationPipe } from 'nestjs-zod';
 import type { Logger } from 'pino';
@@ -10,6 +10,7 @@ import { AsyncApiController } from './asyncapi.http';
 import { AuditController } from './audit/audit.http';
 import { AuthController } from './auth/auth.http';
 import { HEALTH_OPTIONS, HealthController } from './health.http';
+import { KnownWerkagendaInterceptor } from './known-werkagenda';
 import { MetricsController } from './metrics/metrics.http';
 import { PlatformMetrics } from './metrics/platform-metrics';
 import { PeopleModule } from './people/people.module';
@@ -52,6 +53,7 @@ export class PlatformModule {
       ],
       providers: [
         { provide: APP_PIPE, useClass: ZodValidationPipe },
+        { provide: APP_INTERCEPTOR, useClass: KnownWerkagendaInterceptor },
         { provide: HEALTH_OPTIONS, useValue: { services, maxLag: options.readiness?.maxLag ?? 1000 } },
         { provide: PlatformMetrics, useValue: adapters.metrics ?? new PlatformMetrics() },
         ...(adapters.localAccounts ? [{ provide: LocalAccounts, useValue: adapters.localAccounts }] : []),

@@ -27,7 +27,7 @@ export class TweedeKamerImportController {
   @Operation({
     summary: 'Importeert toezeggingen uit de open data van de Tweede Kamer',
     answers: { type: ImportAnswer },
-    refusals: [400, 401, 403],
+    refusals: [400, 401, 403, 404],
   })
   @HttpCode(200)
   import(@Body() body: TweedeKamerODataBody, @Ctx() ctx: CommandContext): Promise<ImportSummary> {

@@ -91,7 +91,7 @@ export class IndicatorsController {
     summary: 'Legt een indicator vast met basislijn en doelen',
     status: 201,
     answers: { type: IndicatorDetail },
-    refusals: [400, 401, 403, 409],
+    refusals: [400, 401, 403, 404, 409],
   })
   async define(@Body() body: DefineIndicatorBody, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
     const facts = this.readModel.queries.facts;

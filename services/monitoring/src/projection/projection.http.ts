@@ -48,7 +48,7 @@ export class ProjectionsController {
     summary: 'Publiceert de kwartaalprojectie: bevriest haar als nieuwe versie',
     status: 201,
     answers: { type: PublishedProjection },
-    refusals: [400, 401, 403, 409],
+    refusals: [400, 401, 403, 404, 409],
   })
   async publish(
     @Param('quarter', quarter) q: string,

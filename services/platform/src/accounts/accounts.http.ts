@@ -3,10 +3,11 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { type CommandContext, NotFound } from '@regie/es-core';
+import { type CommandContext, EventStore, NotFound } from '@regie/es-core';
 import { Allow, Changed, Created, Ctx, Operation, type Refusal, Unscoped, withRevision, zodParam } from '@regie/nest-kit';
 import { ACCOUNT_ROLES } from './account';
 import { USERNAME } from './account.decide';
+import { refuseUnknownGrantWerkagendas } from '../known-werkagenda';
 import { Accounts } from './accounts';
 
 const grant = z
@@ -96,7 +97,10 @@ const id = zodParam('id', z.uuid('verwacht een id (uuid)'));
 @Unscoped()
 @Controller('api/v1/accounts')
 export class AccountsController {
-  constructor(@Optional() @Inject(Accounts) private readonly accounts?: Accounts) {}
+  constructor(
+    private readonly store: EventStore,
+    @Optional() @Inject(Accounts) private readonly accounts?: Accounts,
+  ) {}
 
   @Get()
   @Allow('beheerder')
@@ -114,7 +118,9 @@ export class AccountsController {
   @Unscoped()
   @Operation({ summary: 'Maakt een lokaal account met rechten per werkagenda', status: 201, answers: { type: Created }, refusals })
   async create(@Body() body: CreateAccountBody, @Ctx() ctx: CommandContext, @Res({ passthrough: true }) res: Response) {
-    const written = await this.local().create(ctx, body);
+    const accounts = this.local();
+    await refuseUnknownGrantWerkagendas(this.store, body.grants);
+    const written = await accounts.create(ctx, body);
     return withRevision(res, written.revision, { id: written.id });
   }
 
@@ -142,7 +148,9 @@ export class AccountsController {
     @Ctx() ctx: CommandContext,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const written = await this.local().change(ctx, accountId, body);
+    const accounts = this.local();
+    await refuseUnknownGrantWerkagendas(this.store, body.grants);
+    const written = await accounts.change(ctx, accountId, body);
     return withRevision(res, written.revision, written);
   }
 

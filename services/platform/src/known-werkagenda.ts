@@ -1,0 +1,79 @@
+import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import type { Observable } from 'rxjs';
+import { EventStore, InvalidInput, isWerkagendaId, NotFound } from '@regie/es-core';
+import { SCOPE_METADATA, type ScopeSource } from '@regie/nest-kit';
+
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** The actions context's stream of a werkagenda (services/actions/src/werkagenda/werkagenda.ts). */
+const werkagendaStream = (id: string): string => 'werkagenda-' + id;
+
+/**
+ * A write that names its werkagenda in the request (`@ScopedBy({ body: 'werkagendaId' })`, or a
+ * query field) acts only in a werkagenda that exists: a series, indicator or toezegging of a
+ * werkagenda nobody established is refused with 404 and records nothing. The actions context owns
+ * werkagenda's; the other contexts learn them only from their actions, so a werkagenda without
+ * actions yet would be unknown to them. The platform asks the event store (the werkagenda's
+ * stream), which knows a werkagenda the moment it is established. Runs after the guard (401/403
+ * first) and before validation; a value that cannot be a werkagenda id is left to validation (400).
+ */
+@Injectable()
+export class KnownWerkagendaInterceptor implements NestInterceptor {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly store: EventStore,
+  ) {}
+
+  async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+    if (context.getType() !== 'http') return next.handle();
+    const req = context.switchToHttp().getRequest<Request>();
+    if (!WRITES.has(req.method)) return next.handle();
+    const scope = this.reflector.getAllAndOverride<ScopeSource[] | string | undefined>(SCOPE_METADATA, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (Array.isArray(scope)) {
+      for (const id of namedWerkagendas(scope, req)) {
+        if (!(await werkagendaExists(this.store, id))) throw new NotFound(`werkagenda ${id} bestaat niet`);
+      }
+    }
+    return next.handle();
+  }
+}
+
+/** The werkagenda ids a request names itself in its body or query fields (not a fallback, not a looked-up parameter). */
+export function namedWerkagendas(sources: ScopeSource[], req: { body?: unknown; query?: unknown }): string[] {
+  const ids: string[] = [];
+  for (const source of sources) {
+    const from = 'body' in source ? req.body : 'query' in source ? req.query : undefined;
+    const field = 'body' in source ? source.body : 'query' in source ? source.query : undefined;
+    if (field === undefined || !from || typeof from !== 'object') continue;
+    const id = (from as Record<string, unknown>)[field];
+    if (typeof id === 'string' && isWerkagendaId(id)) ids.push(id);
+  }
+  return [...new Set(ids)];
+}
+
+/** Whether a werkagenda was ever established (its stream in the actions context holds an event). */
+export async function werkagendaExists(store: EventStore, id: string): Promise<boolean> {
+  return (await store.readStream(werkagendaStream(id), { maxCount: 1 })).length > 0;
+}
+
+/**
+ * Grants name werkagenda's that exist (or `*`, every werkagenda): a grant in a mistyped werkagenda
+ * would give a right nowhere without anyone noticing. 400 naming the grant's field, records nothing.
+ */
+export async function refuseUnknownGrantWerkagendas(
+  store: EventStore,
+  grants: readonly { werkagendaId: string }[] | undefined,
+): Promise<void> {
+  for (const [i, grant] of (grants ?? []).entries()) {
+    if (grant.werkagendaId === '*') continue;
+    if (!isWerkagendaId(grant.werkagendaId) || !(await werkagendaExists(store, grant.werkagendaId)))
+      throw new InvalidInput(
+        `grants.${i}.werkagendaId`,
+        `werkagenda ${grant.werkagendaId} bestaat niet; kies een bestaande werkagenda, of * voor alle`,
+      );
+  }
+}
