@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import type { VNode } from 'preact';
 import { BeheerApi, type PartyInput } from '../api/beheer-api';
-import type { WriteOptions } from '../api/regie-api';
+import { ApiError, type WriteOptions } from '../api/regie-api';
 import type { PortalContext } from '../session/session';
 import type { FormErrors } from '../views/form-state';
 import { field, optional, submit } from './forms';
@@ -27,12 +27,27 @@ export function write(
   return submit(req, res, {
     form: s.form,
     body: s.body,
-    call: s.call,
+    call: async (options) => {
+      try {
+        return await s.call(options);
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error;
+        const { detail, errors } = error.problem;
+        throw new ApiError(error.status, {
+          ...error.problem,
+          detail: detail && plainCodes(detail),
+          errors: errors?.map((e) => ({ ...e, message: plainCodes(e.message) })),
+        });
+      }
+    },
     success: { to: `${s.to}#bevestiging`, message: s.message },
     rerender: s.page,
     fieldNames: s.fieldNames,
   });
 }
+
+/** An action's key in a message ("actie-plan-2027:1.1") as people read it: its code ("1.1"). */
+export const plainCodes = (text: string): string => text.replace(/\b[a-z0-9]+(?:-[a-z0-9]+)+:(\d+(?:\.\d+)*)\b/g, '$1');
 
 /** The values of a field that may be repeated (checkboxes): always a list of non-empty strings. */
 export function many(body: Body, name: string): string[] {

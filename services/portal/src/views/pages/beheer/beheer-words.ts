@@ -69,3 +69,10 @@ export function partyText(party: Party): string {
   }
   return parts.join('; ');
 }
+
+/** A person's function: the API answers a text (its schema says a list); either reads as one line. */
+export function personFunction(person: Pick<Person, 'function'>): string {
+  const value = person.function as unknown;
+  if (Array.isArray(value)) return value.filter((v) => typeof v === 'string').join(', ');
+  return typeof value === 'string' ? value : '';
+}

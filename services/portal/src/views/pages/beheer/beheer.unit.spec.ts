@@ -45,7 +45,7 @@ const werkagenda: WerkagendaEntry = {
 const person: Person = {
   id: '0b5e2f0c-1f44-4f6a-9a53-0d6d8b0e7a11',
   name: 'C. de Vries',
-  function: ['coördinator werkagenda'],
+  function: 'coördinator werkagenda' as unknown as string[],
   organisation: 'VWS',
   forgotten: false,
   revision: 1,

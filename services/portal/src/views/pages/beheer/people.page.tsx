@@ -4,6 +4,7 @@ import { A, Alert, ButtonLink, H1, H2, P, Table } from './beheer-bits';
 import { ButtonForm, Form, TextField } from '../../form';
 import { type FormErrors, FormState } from '../../form-state';
 import { BeheerLayout } from './beheer-layout';
+import { personFunction } from './beheer-words';
 
 const personHref = (person: Pick<Person, 'id'>) => `/beheer/personen/${encodeURIComponent(person.id)}`;
 
@@ -25,7 +26,7 @@ export function PeoplePage({ p, people, errors }: { p: PortalContext; people: Pe
         empty="Er staan nog geen personen in het register."
         columns={[
           { header: 'Naam', cell: (person) => (person.forgotten ? <span class="regie-muted">vergeten persoon</span> : person.name) },
-          { header: 'Functie', cell: (person) => person.function.join(', ') || '—' },
+          { header: 'Functie', cell: (person) => personFunction(person) || '—' },
           { header: 'Organisatie', cell: (person) => person.organisation || '—' },
           {
             header: 'Beheer',
@@ -73,7 +74,7 @@ export function PersonPage({ p, person, errors }: { p: PortalContext; person: Pe
         fields={['name', 'function', 'organisation']}
       >
         <TextField f={f} name="name" label="Naam" value={person.name} required />
-        <TextField f={f} name="function" label="Functie (niet verplicht)" value={person.function.join(', ')} />
+        <TextField f={f} name="function" label="Functie (niet verplicht)" value={personFunction(person)} />
         <TextField f={f} name="organisation" label="Organisatie" value={person.organisation} required />
       </Form>
       <section aria-labelledby="vergeten">

@@ -2,6 +2,7 @@ import type { WerkagendaEntry } from '../../../api/beheer-api';
 import type { PortalContext } from '../../../session/session';
 import { A, Badge, H1, H2, P, Table } from '../../components';
 import { Form, TextArea, TextField } from '../../form';
+import { count } from '../../format';
 import { type FormErrors, FormState } from '../../form-state';
 import { BeheerLayout } from './beheer-layout';
 import { periodText } from './beheer-words';
@@ -28,7 +29,10 @@ export function WerkagendasPage({ p, werkagendas, errors }: { p: PortalContext; 
             header: 'Status',
             cell: (w) => (w.archived ? <Badge tone="neutral">gearchiveerd</Badge> : <Badge tone="good">lopend</Badge>),
           },
-          { header: 'Acties en partijen', cell: (w) => `${w.actionLines.length} actielijnen, ${w.parties.length} partijen` },
+          {
+            header: 'Actielijnen en partijen',
+            cell: (w) => `${count(w.actionLines.length, 'actielijn', 'actielijnen')}, ${count(w.parties.length, 'partij', 'partijen')}`,
+          },
         ]}
       />
       {p.rights.beheer.werkagendas && (
