@@ -150,7 +150,11 @@ function commandFor(events: SyntheticEvent[], i: number): { decider: AnyDecider;
     case 'MeetingScheduled':
       return meeting({ type: 'ScheduleMeeting', data } as MeetingCommand);
     case 'MeetingRescheduled':
-      return meeting({ type: 'RescheduleMeeting', data: { meetingId: data.meetingId, startsAt: data.startsAt, reason: data.reason, now } });
+      // A move onto a feestdag was confirmed (the event does not say so: it was decided).
+      return meeting({
+        type: 'RescheduleMeeting',
+        data: { meetingId: data.meetingId, startsAt: data.startsAt, reason: data.reason, now, confirmHoliday: true },
+      });
     case 'MeetingCancelled':
       return meeting({ type: 'CancelMeeting', data: { meetingId: data.meetingId, reason: data.reason } });
     case 'AgendaItemAdded':

@@ -72,7 +72,7 @@ export function meetings(werkagendaId: string, start: number, end: number, ctx: 
   inbound.knelpunten.sort(byId);
   inbound.commitments.sort(byId);
   const series = defineSeries(werkagendaId, start, end, ctx.rnd, ctx.emit);
-  const plan = new Map(series.map((s) => [s.definition.kind, s.occurrences]));
+  const plan = new Map(series.map((s) => [s.definition.kind as MeetingKind, s.occurrences]));
   const meetingsById = new Map(series.flatMap((s) => s.occurrences.map((o) => [o.meetingId, o] as const)));
   for (const { definition, occurrences } of series) {
     const around: Surroundings = { series: definition, occurrences, plan, byId: meetingsById, inbound };
@@ -113,7 +113,11 @@ function meeting(o: Occurrence, around: Surroundings, director: Actor, ctx: Cont
   if (o.moved) {
     at = o.moved.at;
     const reason = rnd.pick(MEETING_RESCHEDULE_REASONS);
-    stream.run(at, coordinator, { type: 'RescheduleMeeting', data: { meetingId, startsAt: o.moved.toIso, reason, now: iso(at) } });
+    // The plan may move a meeting onto a feestdag: the coordinator confirms it (the events are the same).
+    stream.run(at, coordinator, {
+      type: 'RescheduleMeeting',
+      data: { meetingId, startsAt: o.moved.toIso, reason, now: iso(at), confirmHoliday: true },
+    });
   }
   const startsAt = o.moved?.to ?? o.startsAt;
   const day = dayOf(startsAt); // meetings start between 08:00 and 13:00 UTC: the UTC date is the local one

@@ -32,9 +32,14 @@ export const launchChromium = (executablePath = CHROMIUM): Promise<Browser> =>
     ],
   });
 
-/** A Dutch user at a desk in the Netherlands. */
-export const newUserContext = (browser: Browser): Promise<BrowserContext> =>
-  browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', viewport: { width: 1280, height: 900 } });
+/** A Dutch user at a desk in the Netherlands; `javaScript: false` for one whose browser runs no scripts. */
+export const newUserContext = (browser: Browser, { javaScript = true }: { javaScript?: boolean } = {}): Promise<BrowserContext> =>
+  browser.newContext({
+    locale: 'nl-NL',
+    timezoneId: 'Europe/Amsterdam',
+    viewport: { width: 1280, height: 900 },
+    javaScriptEnabled: javaScript,
+  });
 
 /** Logs in through the login page, as a user would. */
 export async function logIn(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
@@ -72,13 +77,27 @@ export async function accessibilityViolations(page: Page, label: string): Promis
 export const PHONE = { width: 390, height: 844 };
 
 /**
- * Shows the page at phone width and answers how much wider than the window the document is
- * (0 when it fits: tables scroll inside their own region, the menu folds away), then restores the
- * viewport. `widest` names the elements that stick out, for the failure message.
+ * The widths every screen must fit without scrolling the page sideways: a phone, a desktop window
+ * of 1280 × 900 at 200 % zoom (the browser then lays out 640 × 450 CSS px, the standard stand-in),
+ * and the 320 CSS px of WCAG 1.4.10 (1280 px at 400 %).
  */
-export async function phoneOverflow(page: Page): Promise<{ overflow: number; widest: string[] }> {
+export const REFLOW_VIEWPORTS: { name: string; width: number; height: number }[] = [
+  { name: 'telefoon', ...PHONE },
+  { name: '200% zoom', width: 640, height: 450 },
+  { name: '320 px', width: 320, height: 640 },
+];
+
+/**
+ * Shows the page at the given viewport (the phone by default) and answers how much wider than the
+ * window the document is (0 when it fits: tables scroll inside their own region, the menu folds
+ * away), then restores the viewport. `widest` names the elements that stick out, for the failure message.
+ */
+export async function phoneOverflow(
+  page: Page,
+  viewport: { width: number; height: number } = PHONE,
+): Promise<{ overflow: number; widest: string[] }> {
   const before = page.viewportSize();
-  await page.setViewportSize(PHONE);
+  await page.setViewportSize({ width: viewport.width, height: viewport.height });
   try {
     return await page.evaluate(() => {
       const window_ = window.innerWidth;
@@ -97,4 +116,14 @@ export async function phoneOverflow(page: Page): Promise<{ overflow: number; wid
 export async function expectFitsPhone(page: Page, label: string): Promise<void> {
   const { overflow, widest } = await phoneOverflow(page);
   expect({ screen: label, overflowPx: overflow, widest: overflow ? widest : [] }).toEqual({ screen: label, overflowPx: 0, widest: [] });
+}
+
+/** Fails the test when the page scrolls sideways at any of REFLOW_VIEWPORTS (phone, 200 % zoom, 320 px); names each width that fails. */
+export async function expectReflows(page: Page, label: string): Promise<void> {
+  const found: { screen: string; overflowPx: number; widest: string[] }[] = [];
+  for (const viewport of REFLOW_VIEWPORTS) {
+    const { overflow, widest } = await phoneOverflow(page, viewport);
+    found.push({ screen: `${label} (${viewport.name})`, overflowPx: overflow, widest: overflow ? widest : [] });
+  }
+  expect(found).toEqual(REFLOW_VIEWPORTS.map((v) => ({ screen: `${label} (${v.name})`, overflowPx: 0, widest: [] })));
 }

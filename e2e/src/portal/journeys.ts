@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { accessibilityViolations, expectFitsPhone, logIn, newUserContext, PHONE, screenshot } from './browser';
+import { accessibilityViolations, expectReflows, logIn, newUserContext, PHONE, screenshot } from './browser';
 import { pdfText } from './pdf-text';
 
 /**
@@ -21,26 +21,50 @@ export const ACTION_POINT = 'Voorstel voor de monitoring van de pilotregio’s u
 export const KNELPUNT = 'Gegevensuitwisseling tussen gemeente en zorgkantoor stokt in twee regio’s.';
 export const REPORT = 'Plannen van aanpak in zes regio’s gereed; Zeeland en Zwolle lopen twee maanden uit.';
 
-export async function session(env: JourneyEnv, username: string): Promise<Page> {
-  const context = await newUserContext(env.browser);
+export async function session(env: JourneyEnv, username: string, { javaScript = true }: { javaScript?: boolean } = {}): Promise<Page> {
+  const context = await newUserContext(env.browser, { javaScript });
   const page = await context.newPage();
   await logIn(page, env.baseUrl, username, env.password);
   return page;
 }
 
-/** Every screen a journey passes: axe, a desktop screenshot, and at phone width no sideways scrolling (and its screenshot). */
+/**
+ * The same user in a browser that runs no scripts (javaScriptEnabled: false), held as a phone: logs
+ * in, opens the main menu (a <details> that needs no script) and follows it to `section`, then `run`s
+ * a form there. Every form of the portal is a plain HTML form: it must post and confirm without JavaScript.
+ */
+export async function withoutJavaScript(
+  env: JourneyEnv,
+  username: string,
+  section: string,
+  run: (page: Page) => Promise<void>,
+): Promise<void> {
+  const page = await session(env, username, { javaScript: false });
+  try {
+    await page.setViewportSize(PHONE);
+    await expect(menu(page).getByRole('link', { name: section }).isVisible()).resolves.toBe(false); // folded
+    await menu(page).locator('summary', { hasText: 'Menu' }).click();
+    await menu(page).getByRole('link', { name: section }).click();
+    await run(page);
+  } finally {
+    await page.context().close();
+  }
+}
+
+/** Every screen a journey passes: axe, a desktop screenshot, no sideways scrolling at phone width, at 200 % zoom and at 320 px (and a phone screenshot). */
 export async function check(env: JourneyEnv, page: Page, name: string): Promise<void> {
   env.violations.push(...(await accessibilityViolations(page, name)));
   await screenshot(page, name);
-  await expectFitsPhone(page, name);
+  await expectReflows(page, name);
   await atPhoneWidth(page, () => screenshot(page, `${name}-telefoon`));
 }
 
-async function atPhoneWidth(page: Page, run: () => Promise<void>): Promise<void> {
+/** Runs `run` with the page held as a phone (390 × 844), then back at the desk. */
+export async function atPhoneWidth<T>(page: Page, run: () => Promise<T>): Promise<T> {
   const before = page.viewportSize();
   await page.setViewportSize(PHONE);
   try {
-    await run();
+    return await run();
   } finally {
     if (before) await page.setViewportSize(before);
   }
@@ -97,17 +121,27 @@ export async function coordinatorJourney(env: JourneyEnv): Promise<void> {
   await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
   await expect(page.locator('#besluit-text-fout').textContent()).resolves.toContain('mag niet leeg zijn'); // the service's problem, next to the field
   await check(env, page, 'coordinator-3-besluit-geweigerd');
-  await page.getByLabel('Besluit', { exact: true }).fill(DECISION);
-  await page.getByLabel('Soort besluit').selectOption('operationeel');
-  await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
-  await expect(flash(page).textContent()).resolves.toBe('Het besluit is vastgelegd.');
+  // On a phone: the page returns to its decisions, and the confirmation is on screen there.
+  await atPhoneWidth(page, async () => {
+    await page.getByLabel('Besluit', { exact: true }).fill(DECISION);
+    await page.getByLabel('Soort besluit').selectOption('operationeel');
+    await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
+    await expect(flash(page).textContent()).resolves.toBe('Het besluit is vastgelegd.');
+    await expectInViewport(page);
+  });
   await expect(page.locator('.regie-decisions').textContent()).resolves.toContain(DECISION);
   await check(env, page, 'coordinator-4-besluit-vastgelegd');
-  await page.getByLabel('Actiepunt', { exact: true }).fill(ACTION_POINT);
-  await page.getByLabel('Eigenaar').fill('VNG');
-  await page.getByLabel('Uiterlijk gereed op').fill('2026-12-22');
-  await page.getByRole('button', { name: 'Actiepunt uitzetten' }).click();
-  await expect(flash(page).textContent()).resolves.toBe('Het actiepunt is uitgezet.');
+  // The action point from a browser without JavaScript, on a phone.
+  const meeting = page.url().split('#')[0];
+  await withoutJavaScript(env, 'coordinator', 'Overleggen', async (bare) => {
+    await bare.goto(meeting);
+    await bare.getByLabel('Actiepunt', { exact: true }).fill(ACTION_POINT);
+    await bare.getByLabel('Eigenaar').fill('VNG');
+    await bare.getByLabel('Uiterlijk gereed op').fill('2026-12-22');
+    await bare.getByRole('button', { name: 'Actiepunt uitzetten' }).click();
+    await expect(flash(bare).textContent()).resolves.toBe('Het actiepunt is uitgezet.');
+    await expectInViewport(bare);
+  });
 
   // Then the next one's agenda, now that today's is held: it collects what happened since.
   await page.goto(`${env.baseUrl}/overleggen?soort=kerngroep`);
@@ -119,7 +153,7 @@ export async function coordinatorJourney(env: JourneyEnv): Promise<void> {
   await expect(flash(page).textContent()).resolves.toBe('De agenda is gepubliceerd.');
   await expect(page.getByText('agenda gepubliceerd', { exact: true }).count()).resolves.toBeGreaterThan(0);
   await screenshot(page, 'coordinator-6-agenda-gepubliceerd');
-  await expectFitsPhone(page, 'coordinator-6-agenda-gepubliceerd');
+  await expectReflows(page, 'coordinator-6-agenda-gepubliceerd');
   await page.goto(`${page.url().split('#')[0]}/afdrukken`);
   await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(/^Agenda Kerngroepoverleg/);
   await check(env, page, 'coordinator-7-afdrukversie');
@@ -151,20 +185,28 @@ export async function actiehouderJourney(env: JourneyEnv): Promise<void> {
   await expect(page.locator('details.regie-milestone-group > summary').first().textContent()).resolves.toMatch(
     /^Plan van aanpak .*\(9 mijlpalen, \d+ te laat, \d+ behaald\)$/,
   );
-  await page.getByRole('radio', { name: /Oranje/ }).check();
-  await page.getByLabel('Toelichting').fill(REPORT);
-  await page.getByRole('button', { name: 'Voortgang rapporteren' }).click();
-  await expect(flash(page).textContent()).resolves.toBe('Uw voortgangsrapportage is opgeslagen.');
-  await expectInViewport(page);
+  // On a phone: the confirmation of the report is on screen after submitting.
+  await atPhoneWidth(page, async () => {
+    await page.getByRole('radio', { name: /Oranje/ }).check();
+    await page.getByLabel('Toelichting').fill(REPORT);
+    await page.getByRole('button', { name: 'Voortgang rapporteren' }).click();
+    await expect(flash(page).textContent()).resolves.toBe('Uw voortgangsrapportage is opgeslagen.');
+    await expectInViewport(page);
+  });
   await expect(page.locator('.regie-timeline').last().textContent()).resolves.toContain(REPORT);
   await check(env, page, 'actiehouder-4-voortgang-gerapporteerd');
-  // A knelpunt, escalated to the kerngroep at once (it goes on the next kerngroep's agenda).
-  await page.locator('summary', { hasText: 'Knelpunt melden' }).click();
-  await page.getByLabel('Wat is het knelpunt?').fill(KNELPUNT);
-  await page.getByLabel('Direct escaleren naar').selectOption('kerngroep');
-  await page.getByRole('button', { name: 'Knelpunt melden' }).click();
-  await expect(flash(page).textContent()).resolves.toBe('Het knelpunt is gemeld.');
-  await expectInViewport(page);
+  // A knelpunt, escalated to the kerngroep at once (it goes on the next kerngroep's agenda), from a
+  // browser without JavaScript: the folded form opens and posts all the same.
+  await withoutJavaScript(env, 'actiehouder-2.1', 'Werkagenda', async (bare) => {
+    await bare.getByRole('link', { name: /^2\.1 / }).click();
+    await bare.locator('summary', { hasText: 'Knelpunt melden' }).click();
+    await bare.getByLabel('Wat is het knelpunt?').fill(KNELPUNT);
+    await bare.getByLabel('Direct escaleren naar').selectOption('kerngroep');
+    await bare.getByRole('button', { name: 'Knelpunt melden' }).click();
+    await expect(flash(bare).textContent()).resolves.toBe('Het knelpunt is gemeld.');
+    await expectInViewport(bare);
+  });
+  await page.reload();
   await expect(page.locator('#knelpunten ~ article').first().textContent()).resolves.toContain('Geëscaleerd naar de kerngroep.');
 
   // Another's action: no form, a clear notice; a forged post is refused by the service itself.
@@ -222,17 +264,27 @@ export async function directorJourney(env: JourneyEnv): Promise<void> {
   await expect(page.getByText('Dit overleg is voorbij en niet vastgelegd als gehouden', { exact: false }).count()).resolves.toBe(1);
   await page.getByRole('button', { name: 'Vastleggen dat het overleg gehouden is' }).click();
   await expect(flash(page).textContent()).resolves.toBe('Vastgelegd: het overleg is gehouden.');
-  await page.getByLabel('Besluit', { exact: true }).fill(STRATEGIC_DECISION);
-  await page.getByLabel('Soort besluit').selectOption('strategisch');
-  await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
-  await expect(flash(page).textContent()).resolves.toBe('Het besluit is vastgelegd.');
+  // The decision from a browser without JavaScript.
+  const held = page.url().split('#')[0];
+  await withoutJavaScript(env, 'director', 'Overleggen', async (bare) => {
+    await bare.goto(held);
+    await bare.getByLabel('Besluit', { exact: true }).fill(STRATEGIC_DECISION);
+    await bare.getByLabel('Soort besluit').selectOption('strategisch');
+    await bare.getByRole('button', { name: 'Besluit vastleggen' }).click();
+    await expect(flash(bare).textContent()).resolves.toBe('Het besluit is vastgelegd.');
+    await expectInViewport(bare);
+  });
+  await page.reload();
   await expect(page.locator('.regie-decisions').textContent()).resolves.toContain(STRATEGIC_DECISION);
   await check(env, page, 'director-0b-strategisch-besluit');
   await menu(page).getByRole('link', { name: 'Kwartaalprojectie' }).click();
   await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Kwartaalprojectie 4e kwartaal 2026');
   await check(env, page, 'director-1-kwartaalprojectie');
-  await page.getByRole('button', { name: 'Projectie publiceren' }).click();
-  await expect(flash(page).textContent()).resolves.toBe('De kwartaalprojectie is gepubliceerd en bevroren.');
+  await atPhoneWidth(page, async () => {
+    await page.getByRole('button', { name: 'Projectie publiceren' }).click();
+    await expect(flash(page).textContent()).resolves.toBe('De kwartaalprojectie is gepubliceerd en bevroren.');
+    await expectInViewport(page);
+  });
   await page.getByRole('link', { name: 'versie 1' }).click();
   await expect(page.getByText('Gepubliceerde versie 1').count()).resolves.toBe(1);
   await check(env, page, 'director-2-gepubliceerd');
@@ -267,6 +319,18 @@ export async function auditorJourney(env: JourneyEnv): Promise<void> {
   await seen('ProgressReported', 'Voortgang van actie 2.1 gerapporteerd als oranje', 'door actiehouder actie 2.1', REPORT.slice(0, 40));
   await seen('KnelpuntEscalated', 'Knelpunt bij actie 2.1 geëscaleerd naar de kerngroep', 'door actiehouder actie 2.1');
   await seen('ProjectionPublished', 'Kwartaalprojectie gepubliceerd', 'door directeur');
+  // The filter is a plain GET form: it works without JavaScript too.
+  await withoutJavaScript(env, 'auditor', 'Audit', async (bare) => {
+    await bare.getByLabel('Soort gebeurtenis').selectOption('KnelpuntEscalated');
+    await bare.getByRole('button', { name: 'Filteren' }).click();
+    await expect(
+      bare
+        .getByRole('table', { name: /Gebeurtenissen/ })
+        .getByRole('row')
+        .filter({ hasText: 'Knelpunt bij actie 2.1 geëscaleerd naar de kerngroep' })
+        .count(),
+    ).resolves.toBeGreaterThan(0);
+  });
   await check(env, page, 'auditor-2-gefilterd');
   await page.getByRole('link', { name: 'Kwartaalprojectie 4e kwartaal 2026' }).first().click();
   await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Kwartaalprojectie 4e kwartaal 2026');

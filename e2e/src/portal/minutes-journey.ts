@@ -1,4 +1,4 @@
-import { ACTION_POINT, check, DECISION, flash, type JourneyEnv, menu, session } from './journeys';
+import { ACTION_POINT, check, DECISION, flash, type JourneyEnv, menu, session, withoutJavaScript } from './journeys';
 
 export const NOTES = 'De pilotregio Zwolle heeft het plan van aanpak besproken met zorgkantoor en gemeente.';
 const CORRECTED = 'De kerngroep stemt in met het plan van aanpak voor de pilotregio’s Zwolle en Zeeland.';
@@ -55,6 +55,12 @@ export async function minutesJourney(env: JourneyEnv): Promise<void> {
   await menu(page).getByRole('link', { name: 'Besluitenlijst' }).click();
   await expect(page.getByRole('table', { name: /Besluiten/ }).textContent()).resolves.toContain(DECISION);
   await check(env, page, 'verslag-3-besluitenlijst');
+  // The filter is a plain GET form: it finds the decision without JavaScript too.
+  await withoutJavaScript(env, 'coordinator', 'Besluitenlijst', async (bare) => {
+    await bare.getByLabel('Zoeken in tekst').fill('Zwolle');
+    await bare.getByRole('button', { name: 'Tonen' }).click();
+    await expect(bare.getByRole('table', { name: /Besluiten/ }).textContent()).resolves.toContain(DECISION);
+  });
   await page.getByLabel('Overlegvorm').selectOption('regiegroep');
   await page.getByRole('button', { name: 'Tonen' }).click();
   await expect(page.getByText('Er zijn geen besluiten die aan deze filters voldoen.').count()).resolves.toBe(1);

@@ -16,7 +16,9 @@ export { meetingStream, type AgendaItem, type DecisionKind, type MeetingEvent, t
 export {
   meetingSeriesStream,
   MEETING_KINDS,
-  type MeetingKind,
+  /** The four seeded overlegvormen (what the bench's synthetic history plans); `overleg` is a coordinator's own. */
+  type SeededKind as MeetingKind,
+  type MeetingKind as AnyMeetingKind,
   type MeetingSeriesEvent,
   type SeriesDefinition,
 } from './series/meeting-series';

@@ -1,4 +1,7 @@
-import { Inject, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Logger, Module, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import { WerkagendaLookups } from '@regie/nest-kit';
+import { MeetingsQueries } from './read-model/meetings.queries';
+import { SeriesController } from './series/series.http';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AgendaController } from './agenda/agenda.http';
 import { CalendarTokensController } from './calendar/calendar-token.http';
@@ -21,6 +24,7 @@ import { MEETINGS_CONFIG, type MeetingsConfig, meetingsConfigFromEnv } from './s
   // The read controller first: its meetings/calendar.ics must be routed before meetings/:id.
   controllers: [
     MeetingsReadController,
+    SeriesController,
     MeetingScheduleController,
     AgendaController,
     MeetingRecordController,
@@ -36,14 +40,22 @@ import { MEETINGS_CONFIG, type MeetingsConfig, meetingsConfigFromEnv } from './s
   ],
   exports: [MeetingSeriesSeeder, MeetingsHorizon],
 })
-export class MeetingsModule implements OnApplicationBootstrap {
+export class MeetingsModule implements OnModuleInit, OnApplicationBootstrap {
   private readonly logger = new Logger('meetings');
 
   constructor(
     private readonly seeder: MeetingSeriesSeeder,
     private readonly horizon: MeetingsHorizon,
     @Inject(MEETINGS_CONFIG) private readonly config: MeetingsConfig,
+    private readonly lookups: WerkagendaLookups,
+    private readonly queries: MeetingsQueries,
   ) {}
+
+  /** The werkagenda of a series, meeting, decision or action point, for the routes scoped by one (from the read model). */
+  onModuleInit(): void {
+    for (const kind of ['series', 'meeting', 'decision', 'action-point'] as const)
+      this.lookups.register(kind, (id) => this.queries.werkagendaOf(kind, id));
+  }
 
   /** After the module's providers started (projection, relay): seed the series, fill the horizon, plan the daily job. */
   async onApplicationBootstrap(): Promise<void> {

@@ -21,6 +21,8 @@ export const commitmentSummarySchema = z.object({
   dueDate: isoDate.nullable(),
   status: z.enum(COMMITMENT_STATUSES),
   actionCodes: z.array(z.string()),
+  /** The werkagenda the toezegging belongs to. */
+  werkagendaId: z.string(),
   externalRef: z
     .object({ system: z.literal('tweede-kamer'), id: z.string(), nummer: z.string().nullable(), changedAt: z.string().nullable() })
     .nullable(),

@@ -62,6 +62,8 @@ const COLLECTS: Record<MeetingKind, { milestones: boolean; commitments: boolean;
   regiegroep: { milestones: true, commitments: true, overdue: true },
   evaluatie: { milestones: true, commitments: false, overdue: false },
   jaaroverleg: { milestones: false, commitments: false, overdue: false },
+  // A coordinator's own overleg (or a kleinschalig one around an action): standing items and what is put on it.
+  overleg: { milestones: false, commitments: false, overdue: false },
 };
 
 const OPEN_MILESTONE = (status: string) => status !== 'achieved' && status !== 'cancelled';

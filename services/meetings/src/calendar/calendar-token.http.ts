@@ -5,7 +5,7 @@ import type { Request, Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { type CommandContext, EventStore, newId } from '@regie/es-core';
-import { Allow, Caller, Ctx, Operation, type Principal, Public, ROLES, zodParam } from '@regie/nest-kit';
+import { Allow, Caller, Ctx, Operation, type Principal, Public, ROLES, Unscoped, zodParam } from '@regie/nest-kit';
 import { Commands, ReadModel } from '@regie/context';
 import { CalendarTokens } from '../meetings.commands';
 import type { MeetingsQueries } from '../read-model/meetings.queries';
@@ -50,6 +50,7 @@ export class CalendarTokensController {
 
   @Post('calendar-tokens')
   @Allow(...ROLES)
+  @Unscoped() // a personal address over every werkagenda the caller may read
   @Operation({
     summary: 'Maakt een persoonlijk, intrekbaar agenda-adres (iCalendar) dat zonder inloggen werkt',
     status: 201,
@@ -84,6 +85,7 @@ export class CalendarTokensController {
 
   @Delete('calendar-tokens/:id')
   @Allow(...ROLES)
+  @Unscoped()
   @HttpCode(204)
   @Operation({ summary: 'Trekt een agenda-adres in: het werkt daarna niet meer', status: 204, refusals: [400, 401, 404] })
   async revoke(@Param('id', tokenId) id: string, @Caller() caller: Principal, @Ctx() ctx: CommandContext) {

@@ -34,7 +34,10 @@ const MAPPINGS: Record<MeetingsDomainEvent['type'], ((d: Data) => Data) | null> 
     chair: d.chair,
     example: d.example,
   }),
-  MeetingScheduled: ({ index: _i, movedBecause: _m, ...d }) => ({ type: 'MeetingScheduledV1', ...d }),
+  // A change from a date on or an end shows on the bus as the meetings it moves or cancels.
+  MeetingSeriesChanged: null,
+  MeetingSeriesEnded: null,
+  MeetingScheduled: ({ index: _i, movedBecause: _m, adHoc: _a, ...d }) => ({ type: 'MeetingScheduledV1', ...d }),
   MeetingRescheduled: ({ sequence: _s, ...d }) => ({ type: 'MeetingRescheduledV1', ...d }),
   MeetingCancelled: ({ sequence: _s, ...d }) => ({ type: 'MeetingCancelledV1', ...d }),
   AgendaItemAdded: null,
@@ -66,6 +69,9 @@ const MAPPINGS: Record<MeetingsDomainEvent['type'], ((d: Data) => Data) | null> 
 };
 
 function contractPayload(event: RecordedEvent): Data | undefined {
+  // Contract v1 knows the four overlegvormen of the werkagenda; a coordinator's own overleggen
+  // (kind "overleg") stay inside until a contract version names them (no other context acts on them yet).
+  if ((event.data as Data | undefined)?.kind === 'overleg') return undefined;
   const map = MAPPINGS[event.type as MeetingsDomainEvent['type']];
   return map ? map(event.data as Data) : undefined;
 }

@@ -37,6 +37,14 @@ describe('meetings domain events → contract v1', () => {
     });
   });
 
+  it("keeps a coordinator's own overleggen (kind overleg) and changes of a series inside: contract v1 names four overlegvormen", () => {
+    const overleg = { ...ref, kind: 'overleg' };
+    expect(toIntegrationMessage(recorded('MeetingCancelled', { ...overleg, reason: 'x', sequence: 1 }))).toBeUndefined();
+    expect(
+      toIntegrationMessage(recorded('MeetingSeriesEnded', { seriesId: ref.seriesId, kind: 'kerngroep', from: '2026-05-01' })),
+    ).toBeUndefined();
+  });
+
   it('keeps agenda drafting inside the context', () => {
     expect(toIntegrationMessage(recorded('AgendaItemAdded', { ...ref, itemId: 'x', title: 'y' }))).toBeUndefined();
   });

@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import type { CommandContext } from '@regie/es-core';
-import { Allow, Changed, Ctx, Operation, type Refusal, withRevision, zodParam } from '@regie/nest-kit';
+import { Allow, Changed, Ctx, Operation, type Refusal, withRevision, zodParam, ScopedBy } from '@regie/nest-kit';
 import { Commands, ReadModel } from '@regie/context';
 import { Location } from '../meetings.commands';
 import type { MeetingsQueries } from '../read-model/meetings.queries';
@@ -33,6 +33,7 @@ export class LocationController {
     private readonly readModel: ReadModel<MeetingsQueries>,
   ) {}
 
+  @ScopedBy({ param: 'id', kind: 'series' })
   @Post('meeting-series/:id/location')
   @HttpCode(200)
   @Operation({ summary: 'Legt vast waar een overlegvorm plaatsvindt', answers: { type: Changed }, refusals })
@@ -46,6 +47,7 @@ export class LocationController {
     return this.set('series', seriesId, body.location, ctx, res);
   }
 
+  @ScopedBy({ param: 'id', kind: 'meeting' })
   @Post('meetings/:id/location')
   @HttpCode(200)
   @Operation({ summary: 'Legt vast waar één overleg plaatsvindt (gaat voor die van de overlegvorm)', answers: { type: Changed }, refusals })

@@ -4,7 +4,18 @@ import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { amsterdamDate, type CommandContext, InvalidInput, newIdFor, PersonalDataVault } from '@regie/es-core';
-import { Allow, Caller, Ctx, Operation, type Refusal, requireRole, type Principal, withRevision, zodParam } from '@regie/nest-kit';
+import {
+  Allow,
+  Caller,
+  Ctx,
+  Operation,
+  type Refusal,
+  requireRole,
+  type Principal,
+  withRevision,
+  zodParam,
+  ScopedBy,
+} from '@regie/nest-kit';
 import { RecordedOnMeeting } from './meeting.responses';
 import { MeetingsQueries } from '../read-model/meetings.queries';
 import { Commands } from '@regie/context';
@@ -44,6 +55,7 @@ export class MeetingRecordController {
   ) {}
 
   @Allow('coordinator', 'director')
+  @ScopedBy({ param: 'id', kind: 'meeting' })
   @Post('meetings/:id/decisions')
   @Operation({ summary: 'Legt een besluit van een overleg vast', status: 201, answers: { type: RecordedOnMeeting }, refusals })
   async decide(
@@ -75,6 +87,7 @@ export class MeetingRecordController {
   }
 
   @Allow('coordinator')
+  @ScopedBy({ param: 'id', kind: 'meeting' })
   @Post('meetings/:id/action-points')
   @Operation({ summary: 'Legt een actiepunt van een overleg vast', status: 201, answers: { type: RecordedOnMeeting }, refusals })
   async assign(
@@ -104,6 +117,7 @@ export class MeetingRecordController {
   }
 
   @Allow('coordinator')
+  @ScopedBy({ param: 'id', kind: 'action-point' })
   @Post('action-points/:id/complete')
   @Operation({ summary: 'Meldt een actiepunt als afgerond', answers: { type: RecordedOnMeeting }, refusals })
   @HttpCode(200)

@@ -4,13 +4,31 @@ import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import type { CommandContext } from '@regie/es-core';
-import { Allow, Caller, Changed, Ctx, Operation, type Principal, type Refusal, requireRole, withRevision, zodParam } from '@regie/nest-kit';
+import {
+  Allow,
+  Caller,
+  Changed,
+  Ctx,
+  Operation,
+  type Principal,
+  type Refusal,
+  requireRole,
+  withRevision,
+  zodParam,
+  ScopedBy,
+} from '@regie/nest-kit';
 import { Commands } from '@regie/context';
 import { MeetingsQueries } from '../read-model/meetings.queries';
 import { Meeting } from '../meetings.commands';
 import { instant, text, uuidParam } from '../shared/schemas';
 
-class RescheduleBody extends createZodDto(z.object({ startsAt: instant, reason: text(1000) })) {}
+class RescheduleBody extends createZodDto(
+  z.object({
+    startsAt: instant,
+    reason: text(1000),
+    confirmHoliday: z.boolean({ error: 'verwacht true of false' }).optional().describe('Bevestigt een nieuwe datum op een feestdag'),
+  }),
+) {}
 class CancelBody extends createZodDto(z.object({ reason: text(1000) })) {}
 /** A function or party ("VWS", "DG Curatieve Zorg"), not a person's name. */
 class ChairBody extends createZodDto(z.object({ chair: text(200) })) {}
@@ -24,6 +42,7 @@ const respond = (res: Response, meetingId: string, result: { revision: number })
 /** One occurrence at a time: moving or cancelling it leaves the rest of the series as it is. */
 @ApiTags('overleggen')
 @Allow('coordinator')
+@ScopedBy({ param: 'id', kind: 'meeting' })
 @Controller('api/v1/meetings/:id')
 export class MeetingScheduleController {
   constructor(
@@ -32,7 +51,11 @@ export class MeetingScheduleController {
   ) {}
 
   @Post('reschedule')
-  @Operation({ summary: 'Verplaatst een overleg, met reden', answers: { type: Changed }, refusals })
+  @Operation({
+    summary: 'Verplaatst een overleg, met reden; naar een feestdag alleen met confirmHoliday: true',
+    answers: { type: Changed },
+    refusals,
+  })
   @HttpCode(200)
   async reschedule(
     @Param('id', id) meetingId: string,
@@ -42,7 +65,7 @@ export class MeetingScheduleController {
   ) {
     const command = {
       type: 'RescheduleMeeting' as const,
-      data: { meetingId, startsAt: body.startsAt, reason: body.reason, now: ctx.now.toISOString() },
+      data: { meetingId, startsAt: body.startsAt, reason: body.reason, now: ctx.now.toISOString(), confirmHoliday: body.confirmHoliday },
     };
     return respond(res, meetingId, await this.commands.run(new Meeting.Command(meetingId, command, ctx)));
   }

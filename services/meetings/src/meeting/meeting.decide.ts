@@ -1,6 +1,9 @@
 import { Decider, IllegalTransition, InvalidInput, NotFound, type SealedName } from '@regie/es-core';
+import { amsterdamDate } from '@regie/calendar';
 import type { MeetingKind } from '../series/meeting-series';
+import { refuseHoliday } from '../scheduling/holidays';
 import {
+  type AdHocMeeting,
   type AgendaItem,
   type DecisionKind,
   evolve,
@@ -17,7 +20,19 @@ export type ScheduleMeeting = {
   type: 'ScheduleMeeting';
   data: MeetingRef & { index: number; nominalDate: string; movedBecause: string | null; startsAt: string; endsAt: string };
 };
-export type RescheduleMeeting = { type: 'RescheduleMeeting'; data: { meetingId: string; startsAt: string; reason: string; now: string } };
+/** An ad-hoc meeting: on a public holiday only when `confirmHoliday`. */
+export type ScheduleAdHocMeeting = {
+  type: 'ScheduleAdHocMeeting';
+  data: { meetingId: string; startsAt: string; endsAt: string; adHoc: AdHocMeeting; confirmHoliday?: boolean };
+};
+/**
+ * `endsAt`: when the duration changes too (a series' new rhythm); absent: the duration stays.
+ * `confirmHoliday`: the coordinator confirmed a new date on a public holiday.
+ */
+export type RescheduleMeeting = {
+  type: 'RescheduleMeeting';
+  data: { meetingId: string; startsAt: string; reason: string; now: string; endsAt?: string; confirmHoliday?: boolean };
+};
 export type CancelMeeting = { type: 'CancelMeeting'; data: { meetingId: string; reason: string } };
 export type AddAgendaItem = { type: 'AddAgendaItem'; data: { meetingId: string; itemId: string; title: string } };
 export type WithdrawAgendaItem = { type: 'WithdrawAgendaItem'; data: { meetingId: string; itemId: string; title: string } };
@@ -45,6 +60,7 @@ export type ApproveMinutes = { type: 'ApproveMinutes'; data: { meetingId: string
 
 export type MeetingCommand =
   | ScheduleMeeting
+  | ScheduleAdHocMeeting
   | RescheduleMeeting
   | CancelMeeting
   | AddAgendaItem
@@ -65,6 +81,7 @@ export const DECISION_KINDS: Record<MeetingKind, DecisionKind[]> = {
   evaluatie: ['operationeel'],
   jaaroverleg: ['operationeel'],
   regiegroep: ['strategisch', 'operationeel'],
+  overleg: ['operationeel'],
 };
 
 const FINISHED: Partial<Record<MeetingStatus, string>> = {
@@ -105,6 +122,29 @@ export const decide = (command: MeetingCommand, state: MeetingState): MeetingEve
       // scheduled (and maybe rescheduled or cancelled since) is left as it is.
       if (state.exists) return [];
       return [{ type: 'MeetingScheduled', data: command.data }];
+    case 'ScheduleAdHocMeeting': {
+      const { meetingId, startsAt, endsAt, adHoc, confirmHoliday } = command.data;
+      if (state.exists) throw new IllegalTransition(`overleg ${meetingId} bestaat al`);
+      if (endsAt <= startsAt) throw new InvalidInput('durationMinutes', 'de duur moet minstens 1 minuut zijn');
+      const date = amsterdamDate(new Date(startsAt));
+      refuseHoliday(date, confirmHoliday);
+      return [
+        {
+          type: 'MeetingScheduled',
+          data: {
+            meetingId,
+            seriesId: meetingId,
+            kind: 'overleg',
+            index: 0,
+            nominalDate: date,
+            movedBecause: null,
+            startsAt,
+            endsAt,
+            adHoc,
+          },
+        },
+      ];
+    }
     case 'RescheduleMeeting': {
       const ref = existing(state, command.data.meetingId);
       if (state.status === 'cancelled') throw new IllegalTransition('een geannuleerd overleg kan niet verplaatst worden');
@@ -112,15 +152,18 @@ export const decide = (command: MeetingCommand, state: MeetingState): MeetingEve
         throw new IllegalTransition('een gehouden overleg kan niet verplaatst worden');
       const { startsAt, reason, now } = command.data;
       const previousStartsAt = state.startsAt as string;
-      if (new Date(startsAt).getTime() === new Date(previousStartsAt).getTime())
+      const sameEnd = !command.data.endsAt || new Date(command.data.endsAt).getTime() === new Date(state.endsAt as string).getTime();
+      if (new Date(startsAt).getTime() === new Date(previousStartsAt).getTime() && sameEnd)
         throw new InvalidInput('startsAt', 'het overleg staat al op dit tijdstip');
       if (startsAt < now) throw new InvalidInput('startsAt', 'een overleg kan niet naar het verleden verplaatst worden');
+      refuseHoliday(amsterdamDate(new Date(startsAt)), command.data.confirmHoliday);
       const duration = new Date(state.endsAt as string).getTime() - new Date(previousStartsAt).getTime();
       const start = new Date(startsAt).toISOString();
+      const end = command.data.endsAt ? new Date(command.data.endsAt).toISOString() : plusMs(start, duration);
       return [
         {
           type: 'MeetingRescheduled',
-          data: { ...ref, previousStartsAt, startsAt: start, endsAt: plusMs(start, duration), reason, sequence: state.sequence + 1 },
+          data: { ...ref, previousStartsAt, startsAt: start, endsAt: end, reason, sequence: state.sequence + 1 },
         },
       ];
     }

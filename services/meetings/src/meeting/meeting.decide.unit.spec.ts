@@ -276,3 +276,74 @@ describe('meeting: the chair', () => {
       .then([{ type: 'MeetingChairChanged', data: { ...kern, chair: 'GGZ Nederland', previousChair: 'VWS' } }]);
   });
 });
+
+describe('meeting: ad-hoc overleg and public holidays', () => {
+  const adHoc = {
+    werkagendaId: 'betekenisvol-leven-2025-2028',
+    title: 'Kleinschalig overleg actie 2.1',
+    actionCode: '2.1',
+    chair: 'VWS',
+    participants: ['VWS'],
+  };
+  const onKingsDay = { meetingId, startsAt: '2026-04-27T08:00:00.000Z', endsAt: '2026-04-27T09:00:00.000Z', adHoc };
+  const scheduledAdHoc: MeetingEvent = {
+    type: 'MeetingScheduled',
+    data: { ...onKingsDay, seriesId: meetingId, kind: 'overleg', index: 0, nominalDate: '2026-04-27', movedBecause: null },
+  };
+
+  it('refuses an ad-hoc meeting on a public holiday, naming it, until the coordinator confirms the date', () => {
+    given([])
+      .when({ type: 'ScheduleAdHocMeeting', data: onKingsDay })
+      .thenThrows(IllegalTransition, /27 april 2026 is Koningsdag/);
+    given([])
+      .when({ type: 'ScheduleAdHocMeeting', data: { ...onKingsDay, confirmHoliday: true } })
+      .then([scheduledAdHoc]);
+  });
+
+  it('schedules an ad-hoc meeting on a working day as its own one-off overleg, once', () => {
+    const data = { ...onKingsDay, startsAt: '2026-04-28T08:00:00.000Z', endsAt: '2026-04-28T09:00:00.000Z' };
+    given([])
+      .when({ type: 'ScheduleAdHocMeeting', data })
+      .then([{ type: 'MeetingScheduled', data: { ...scheduledAdHoc.data, ...data, nominalDate: '2026-04-28' } }]);
+    given([scheduledAdHoc]).when({ type: 'ScheduleAdHocMeeting', data }).thenThrows(IllegalTransition);
+  });
+
+  it('takes operational decisions only in an overleg', () => {
+    const ref: MeetingRef = { meetingId, seriesId: meetingId, kind: 'overleg' };
+    given([scheduledAdHoc, held(ref)])
+      .when({ type: 'RecordDecision', data: { meetingId, decisionId: item.id, text: 'x', decisionKind: 'strategisch' } })
+      .thenThrows(IllegalTransition);
+  });
+
+  it('refuses rescheduling onto a public holiday unless confirmed, and may change the end with the start', () => {
+    const tweedePaasdag = '2026-04-06T08:00:00.000Z';
+    given([scheduled()])
+      .when(reschedule(tweedePaasdag, '2026-03-20T09:00:00.000Z'))
+      .thenThrows(IllegalTransition, /Tweede paasdag/);
+    given([scheduled()])
+      .when({
+        type: 'RescheduleMeeting',
+        data: {
+          meetingId,
+          startsAt: tweedePaasdag,
+          endsAt: '2026-04-06T10:00:00.000Z',
+          reason: 'r',
+          now: '2026-03-20T09:00:00.000Z',
+          confirmHoliday: true,
+        },
+      })
+      .then([
+        {
+          type: 'MeetingRescheduled',
+          data: {
+            ...kern,
+            previousStartsAt: slot.startsAt,
+            startsAt: tweedePaasdag,
+            endsAt: '2026-04-06T10:00:00.000Z',
+            reason: 'r',
+            sequence: 1,
+          },
+        },
+      ]);
+  });
+});

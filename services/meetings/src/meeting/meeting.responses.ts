@@ -1,11 +1,11 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { MEETING_KINDS } from '../series/meeting-series';
+import { ALL_MEETING_KINDS } from '../series/meeting-series';
 
 /** What the meetings context answers: overlegvormen, overleggen, agenda and record, as the API shows them. */
 const isoDate = z.string().describe('YYYY-MM-DD');
 const moment = z.string().describe('ISO 8601, UTC');
-const kind = z.enum(MEETING_KINDS);
+const kind = z.enum(ALL_MEETING_KINDS);
 
 export const meetingSeriesSchema = z.object({
   id: z.string(),
@@ -19,9 +19,29 @@ export const meetingSeriesSchema = z.object({
   chair: z.string().describe('De voorzitter, als die vastligt').nullable(),
   organiser: z.string(),
   firstOccurrence: z.object({ date: isoDate, time: z.string(), timeZone: z.string() }),
+  /** The local start time as it stands now (firstOccurrence has the first one). */
+  localTime: z.string(),
   durationMinutes: z.number().int(),
   /** A series the seed invented as an example, not one the werkagenda names. */
   example: z.boolean(),
+  changes: z
+    .array(
+      z.object({
+        from: isoDate,
+        firstDate: isoDate,
+        localTime: z.string(),
+        durationMinutes: z.number().int(),
+        cadence: z.string(),
+        chair: z.string().nullable(),
+        participants: z.array(z.string()),
+        location: z.string().nullable(),
+        reason: z.string(),
+        at: moment,
+      }),
+    )
+    .describe('Wijzigingen van ritme, voorzitter, deelnemers of locatie, elk vanaf een datum, met reden'),
+  endsOn: isoDate.describe('Vanaf deze datum komt de overlegvorm niet meer bijeen').nullable(),
+  endReason: z.string().describe('Waarom de overlegvorm beëindigd is').nullable(),
 });
 
 export const meetingSummarySchema = z.object({
@@ -44,7 +64,12 @@ export const agendaItemSchema = z.object({
 });
 
 export const meetingSchema = meetingSummarySchema.extend({
-  seriesId: z.string(),
+  seriesId: z.string().describe('De overlegvorm; bij een los overleg het eigen id'),
+  werkagendaId: z.string().describe('De werkagenda van het overleg').nullable(),
+  title: z.string().describe('De naam van de overlegvorm of van het losse overleg').nullable(),
+  adHoc: z.boolean().describe('Een los overleg, buiten een reeks'),
+  actionCode: z.string().describe('Bij een kleinschalig overleg rond één actie: de sleutel van die actie').nullable(),
+  participants: z.array(z.string()).describe('Deelnemers: partijen, functies of personen (id)'),
   chair: z
     .string()
     .describe('De voorzitter van dit overleg (functie of partij): van de overlegvorm, tenzij voor dit overleg gewijzigd')

@@ -33,9 +33,31 @@ export interface MeetingRef {
   kind: MeetingKind;
 }
 
+/**
+ * A meeting outside any series (an ad-hoc overleg, e.g. a kleinschalig overleg around one action):
+ * what a series gives the others, on the meeting itself. Its `seriesId` is its own id.
+ */
+export interface AdHocMeeting {
+  werkagendaId: string;
+  title: string;
+  /** The action it is about (an action key), if any. */
+  actionCode: string | null;
+  /** A function, party or person id; null when not named. */
+  chair: string | null;
+  participants: string[];
+}
+
 export type MeetingScheduled = DomainEvent<
   'MeetingScheduled',
-  MeetingRef & { index: number; nominalDate: string; movedBecause: string | null; startsAt: string; endsAt: string }
+  MeetingRef & {
+    index: number;
+    nominalDate: string;
+    movedBecause: string | null;
+    startsAt: string;
+    endsAt: string;
+    /** Only on an ad-hoc meeting (no series). */
+    adHoc?: AdHocMeeting;
+  }
 >;
 export type MeetingRescheduled = DomainEvent<
   'MeetingRescheduled',

@@ -15,6 +15,7 @@ import {
   requireRole,
   withRevision,
   zodParam,
+  ScopedBy,
 } from '@regie/nest-kit';
 import { Commands, ReadModel } from '@regie/context';
 import { Meeting } from '../meetings.commands';
@@ -91,6 +92,7 @@ export class MinutesController {
   ) {}
 
   @Allow('coordinator')
+  @ScopedBy({ param: 'id', kind: 'meeting' })
   @Post('meetings/:id/attendance')
   @Operation({ summary: 'Legt vast wie aanwezig was en wie zich afmeldde', answers: { type: MinutesChanged }, refusals })
   @HttpCode(200)
@@ -121,6 +123,7 @@ export class MinutesController {
   }
 
   @Allow('coordinator')
+  @ScopedBy({ param: 'id', kind: 'meeting' })
   @Post('meetings/:id/minutes/items/:itemId')
   @Operation({ summary: 'Legt de aantekeningen bij een agendapunt vast', answers: { type: MinutesChanged }, refusals })
   @HttpCode(200)
@@ -216,6 +219,7 @@ export class MinutesController {
   }
 
   @Allow('coordinator', 'director')
+  @ScopedBy({ param: 'id', kind: 'decision' })
   @Post('decisions/:id/correct')
   @Operation({
     summary: 'Corrigeert een besluit met een reden; de oude versie blijft zichtbaar',
@@ -243,6 +247,7 @@ export class MinutesController {
   }
 
   @Allow('coordinator', 'director')
+  @ScopedBy({ param: 'id', kind: 'decision' })
   @Post('decisions/:id/withdraw')
   @Operation({
     summary: 'Trekt een besluit in met een reden; het blijft zichtbaar als ingetrokken',
@@ -296,6 +301,7 @@ export class MinutesController {
   }
 
   @Allow('coordinator')
+  @ScopedBy({ param: 'id', kind: 'action-point' })
   @Post('action-points/:id/reassign')
   @Operation({ summary: 'Draagt een actiepunt over aan een andere eigenaar, met een reden', answers: { type: MinutesChanged }, refusals })
   @HttpCode(200)

@@ -1,13 +1,13 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { MEETING_KINDS } from '../series/meeting-series';
+import { ALL_MEETING_KINDS } from '../series/meeting-series';
 
 /** What the besluitenlijst, the actielijst and the verslag answer. */
 const isoDate = z.string().describe('YYYY-MM-DD');
 const moment = z.string().describe('ISO 8601, UTC');
 const onMeeting = {
   meetingId: z.string(),
-  meetingKind: z.enum(MEETING_KINDS),
+  meetingKind: z.enum(ALL_MEETING_KINDS),
   meetingDate: isoDate.describe('De datum van het overleg (Amsterdam)'),
   werkagendaId: z.string(),
   itemId: z.string().describe('Het agendapunt waar het uit voortkwam').nullable(),

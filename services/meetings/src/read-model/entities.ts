@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { ActionPointOwner, AgendaItem } from '../meeting/meeting';
+import type { Segment } from '../series/meeting-series';
 
 /**
  * The meetings read model (schema `meetings`; entities name no schema). Series, meetings,
@@ -22,7 +23,18 @@ export class SeriesRow {
   @Column('text', { name: 'local_time' }) localTime!: string;
   @Column('int', { name: 'duration_minutes' }) durationMinutes!: number;
   @Column('boolean') example!: boolean;
+  /** The row of an ad-hoc meeting (id = the meeting's): not a series; listed with the meetings only. */
+  @Column('boolean', { name: 'ad_hoc' }) adHoc!: boolean;
+  /** The action an ad-hoc meeting is about (an action key). */
+  @Column('text', { name: 'action_code', nullable: true }) actionCode!: string | null;
+  /** Changes of rhythm, chair, participants or location from a date on, in order. */
+  @Column('jsonb') changes!: SeriesChangeRow[];
+  /** The series ended: no occurrence from this date on. */
+  @Column('date', { name: 'ends_on', nullable: true }) endsOn!: string | null;
+  @Column('text', { name: 'end_reason', nullable: true }) endReason!: string | null;
 }
+
+export type SeriesChangeRow = Segment & { reason: string; at: string };
 
 @Entity('meeting')
 @Index(['kind', 'startsAt'])

@@ -1,8 +1,9 @@
 import type { EntityManager } from 'typeorm';
-import { appliedTypes, type RecordedEvent } from '@regie/es-core';
+import { actionCodeOf, appliedTypes, type RecordedEvent } from '@regie/es-core';
+import { amsterdamLocal } from '@regie/calendar';
 import { changedKeys, type Projection, RowSet } from '@regie/read-model';
 import type { MeetingEvent } from '../meeting/meeting';
-import type { MeetingSeriesEvent } from '../series/meeting-series';
+import { type MeetingSeriesEvent, segmentOfChange } from '../series/meeting-series';
 import { ActionPointRow, DecisionRow, MeetingRow, MinutesRow, SeriesRow } from './entities';
 import { applyMinutesEvent } from './minutes.projection';
 
@@ -11,6 +12,8 @@ type Recorded = (MeetingSeriesEvent | MeetingEvent) & RecordedEvent;
 /** The store events this read model shows: every type of the context, decided here. */
 const handlesType = appliedTypes<MeetingSeriesEvent | MeetingEvent>({
   MeetingSeriesDefined: true,
+  MeetingSeriesChanged: true,
+  MeetingSeriesEnded: true,
   MeetingScheduled: true,
   MeetingRescheduled: true,
   MeetingCancelled: true,
@@ -65,6 +68,7 @@ export class MeetingsProjection implements Projection {
       minutes: new RowSet(em, MinutesRow),
     };
     const batch = events as Recorded[];
+    await t.series.load(changedKeys(batch, seriesKey));
     await t.meeting.load(changedKeys(batch, meetingKey));
     await t.actionPoint.load(changedKeys(batch, actionPointKey));
     await t.decision.load(changedKeys(batch, decisionKey));
@@ -74,8 +78,18 @@ export class MeetingsProjection implements Projection {
   }
 }
 
+const seriesKey = (e: Recorded) =>
+  e.type === 'MeetingSeriesDefined'
+    ? { creates: e.data.seriesId }
+    : e.type === 'MeetingSeriesChanged' || e.type === 'MeetingSeriesEnded'
+      ? { changes: e.data.seriesId }
+      : {};
 const meetingKey = (e: Recorded) =>
-  e.type === 'MeetingSeriesDefined' ? {} : e.type === 'MeetingScheduled' ? { creates: e.data.meetingId } : { changes: e.data.meetingId };
+  e.type === 'MeetingSeriesDefined' || e.type === 'MeetingSeriesChanged' || e.type === 'MeetingSeriesEnded'
+    ? {}
+    : e.type === 'MeetingScheduled'
+      ? { creates: e.data.meetingId }
+      : { changes: e.data.meetingId };
 const actionPointKey = (e: Recorded) =>
   e.type === 'ActionPointAssigned'
     ? { creates: e.data.actionPointId }
@@ -119,11 +133,51 @@ export function applyMeetingsEvent(t: MeetingsTables, event: Recorded): void {
         localTime: d.localTime,
         durationMinutes: d.durationMinutes,
         example: d.example,
+        adHoc: false,
+        actionCode: null,
+        changes: [],
+        endsOn: null,
+        endReason: null,
       });
       return;
     }
+    case 'MeetingSeriesChanged': {
+      const row = t.series.get(event.data.seriesId);
+      if (!row) throw new Error(`overlegvorm ${event.data.seriesId} ontbreekt in de read model bij ${event.type}`);
+      const change = { ...segmentOfChange(event.data), reason: event.data.reason, at: at.toISOString() };
+      t.series.update(row.id, { changes: [...row.changes.filter((c) => c.fromIndex < change.fromIndex), change] });
+      return;
+    }
+    case 'MeetingSeriesEnded':
+      t.series.update(event.data.seriesId, { endsOn: event.data.from, endReason: event.data.reason });
+      return;
     case 'MeetingScheduled': {
       const d = event.data;
+      if (d.adHoc) {
+        const local = amsterdamLocal(d.startsAt);
+        t.series.insert({
+          id: d.seriesId,
+          werkagendaId: d.adHoc.werkagendaId,
+          kind: d.kind,
+          title: d.adHoc.title,
+          purpose: d.adHoc.actionCode ? `Kleinschalig overleg rond actie ${actionCodeOf(d.adHoc.actionCode)}` : 'Overleg',
+          cadence: 'eenmalig',
+          // A bound for the draft's look-back only: an ad-hoc meeting has no rhythm.
+          interval: { unit: 'weeks', every: 4 },
+          participants: d.adHoc.participants,
+          chair: d.adHoc.chair,
+          organiser: 'VWS',
+          firstDate: local.date,
+          localTime: local.time,
+          durationMinutes: Math.round((Date.parse(d.endsAt) - Date.parse(d.startsAt)) / 60_000),
+          example: false,
+          adHoc: true,
+          actionCode: d.adHoc.actionCode,
+          changes: [],
+          endsOn: null,
+          endReason: null,
+        });
+      }
       t.meeting.insert({
         id: d.meetingId,
         seriesId: d.seriesId,

@@ -1,4 +1,4 @@
-import { Between, type DataSource, type FindOptionsWhere, In } from 'typeorm';
+import { Between, type DataSource, type FindOptionsWhere, In, MoreThanOrEqual } from 'typeorm';
 import { NotFound } from '@regie/es-core';
 import { queryPrepared } from '@regie/read-model';
 import { addDays, addMonths, amsterdamInstant, amsterdamLocal, quarterOf } from '@regie/calendar';
@@ -9,6 +9,7 @@ import type { MeetingsConfig } from '../shared/config';
 import { ActionPointRow, DecisionRow, LocationRow, MeetingRow, SeriesRow } from './entities';
 
 const localDate = (instant: Date) => amsterdamLocal(instant).date;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * kerngroep id → the regiegroep id it prepares, from kerngroep and regiegroep meetings not
@@ -47,25 +48,87 @@ export class MeetingsQueries {
   ) {}
 
   async series(werkagendaId?: string) {
-    const rows = await this.ds.getRepository(SeriesRow).find({ where: werkagendaId ? { werkagendaId } : {} });
-    const order = ['kerngroep', 'evaluatie', 'jaaroverleg', 'regiegroep'];
-    return rows
-      .sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind))
-      .map((s) => ({
-        id: s.id,
-        werkagendaId: s.werkagendaId,
-        kind: s.kind,
-        title: s.title,
-        purpose: s.purpose,
-        cadence: s.cadence,
-        interval: s.interval,
-        participants: s.participants,
-        chair: s.chair,
-        organiser: s.organiser,
-        firstOccurrence: { date: s.firstDate, time: s.localTime, timeZone: 'Europe/Amsterdam' },
-        durationMinutes: s.durationMinutes,
-        example: s.example,
-      }));
+    const rows = await this.ds.getRepository(SeriesRow).find({
+      where: { adHoc: false, ...(werkagendaId ? { werkagendaId } : {}) },
+      order: { title: 'ASC' },
+    });
+    const order = ['kerngroep', 'evaluatie', 'jaaroverleg', 'regiegroep', 'overleg'];
+    return rows.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind)).map((s) => this.seriesAnswer(s));
+  }
+
+  /** A series as the API shows it: its rhythm, chair and participants as they stand now (the last change), and the changes. */
+  seriesAnswer(s: SeriesRow) {
+    const current = s.changes.length > 0 ? s.changes[s.changes.length - 1] : undefined;
+    return {
+      id: s.id,
+      werkagendaId: s.werkagendaId,
+      kind: s.kind,
+      title: s.title,
+      purpose: s.purpose,
+      cadence: current?.cadence ?? s.cadence,
+      interval: current?.interval ?? s.interval,
+      participants: current?.participants ?? s.participants,
+      chair: current ? current.chair : s.chair,
+      organiser: s.organiser,
+      firstOccurrence: { date: s.firstDate, time: s.localTime, timeZone: 'Europe/Amsterdam' },
+      localTime: current?.localTime ?? s.localTime,
+      durationMinutes: current?.durationMinutes ?? s.durationMinutes,
+      example: s.example,
+      changes: s.changes.map((c) => ({
+        from: c.from,
+        firstDate: c.firstDate,
+        localTime: c.localTime,
+        durationMinutes: c.durationMinutes,
+        cadence: c.cadence,
+        chair: c.chair,
+        participants: c.participants,
+        location: c.location,
+        reason: c.reason,
+        at: c.at,
+      })),
+      endsOn: s.endsOn,
+      endReason: s.endReason,
+    };
+  }
+
+  /** The change of a series that occurrence `index` falls under (undefined: the definition). */
+  private changeFor(series: SeriesRow | null | undefined, index: number) {
+    return series?.changes.filter((c) => c.fromIndex <= index).pop();
+  }
+
+  /** The werkagenda of a series, a meeting, a decision or an action point: for the routes' scope (undefined: unknown). */
+  async werkagendaOf(kind: 'series' | 'meeting' | 'decision' | 'action-point', id: string): Promise<string | undefined> {
+    if (!UUID.test(id)) return undefined;
+    const from = {
+      series: `${this.s}.meeting_series ms WHERE ms.id = $1`,
+      meeting: `${this.s}.meeting m JOIN ${this.s}.meeting_series ms ON ms.id = m.series_id WHERE m.id = $1`,
+      decision: `${this.s}.decision d JOIN ${this.s}.meeting m ON m.id = d.meeting_id JOIN ${this.s}.meeting_series ms ON ms.id = m.series_id WHERE d.id = $1`,
+      'action-point': `${this.s}.action_point a JOIN ${this.s}.meeting_series ms ON ms.id = a.series_id WHERE a.id = $1`,
+    }[kind];
+    const [row] = await this.ds.query(`SELECT ms.werkagenda_id FROM ${from}`, [id]);
+    return row?.werkagenda_id;
+  }
+
+  /** Every series (not the rows of ad-hoc meetings), for the horizon job. */
+  async seriesIds(): Promise<string[]> {
+    return (await this.ds.getRepository(SeriesRow).find({ select: { id: true }, where: { adHoc: false } })).map((s) => s.id);
+  }
+
+  /** A series in a werkagenda with this title (not ended), for the duplicate check. */
+  async seriesTitled(werkagendaId: string, title: string): Promise<SeriesRow | undefined> {
+    const [row] = await this.ds.query(
+      `SELECT id FROM ${this.s}.meeting_series WHERE werkagenda_id = $1 AND NOT ad_hoc AND ends_on IS NULL AND lower(title) = lower($2)`,
+      [werkagendaId, title],
+    );
+    return row ? ((await this.ds.getRepository(SeriesRow).findOneBy({ id: row.id })) ?? undefined) : undefined;
+  }
+
+  /** The meetings of a series from occurrence `fromIndex` on, for moving or cancelling them with the series. */
+  async meetingsOfSeriesFrom(seriesId: string, fromIndex: number): Promise<MeetingRow[]> {
+    return this.ds.getRepository(MeetingRow).find({
+      where: { seriesId, occurrenceIndex: MoreThanOrEqual(fromIndex) },
+      order: { occurrenceIndex: 'ASC' },
+    });
   }
 
   async list(filter: { kind?: string; from?: string; to?: string; werkagendaId?: string }, now: Date) {
@@ -96,7 +159,12 @@ export class MeetingsQueries {
     return {
       ...this.summary(meeting, now),
       seriesId: meeting.seriesId,
-      chair: meeting.chair ?? series?.chair ?? null,
+      werkagendaId: series?.werkagendaId ?? null,
+      title: series?.title ?? null,
+      adHoc: series?.adHoc ?? false,
+      actionCode: series?.actionCode ?? null,
+      participants: this.changeFor(series, meeting.occurrenceIndex)?.participants ?? series?.participants ?? [],
+      chair: meeting.chair ?? (series ? this.seriesChair(series, meeting.occurrenceIndex) : null),
       chairFromSeries: meeting.chair === null,
       local: amsterdamLocal(meeting.startsAt),
       nominalDate: meeting.nominalDate,
@@ -264,7 +332,12 @@ export class MeetingsQueries {
     return rows.map((m) =>
       Object.assign(m, {
         series: byId.get(m.seriesId) as SeriesRow,
-        location: places.get(`meeting-${m.id}`) ?? places.get(`series-${m.seriesId}`) ?? null, // the meeting's own, else its series'
+        // the meeting's own, else its series' as changed from a date on, else its series'
+        location:
+          places.get(`meeting-${m.id}`) ??
+          this.changeFor(byId.get(m.seriesId), m.occurrenceIndex)?.location ??
+          places.get(`series-${m.seriesId}`) ??
+          null,
       }),
     );
   }
@@ -290,7 +363,15 @@ export class MeetingsQueries {
 
   /** The chair as it stands: set on the meeting, else the series' chair. */
   async chairOf(meeting: MeetingRow): Promise<string | null> {
-    return meeting.chair ?? (await this.ds.getRepository(SeriesRow).findOneBy({ id: meeting.seriesId }))?.chair ?? null;
+    if (meeting.chair) return meeting.chair;
+    const series = await this.ds.getRepository(SeriesRow).findOneBy({ id: meeting.seriesId });
+    return series ? this.seriesChair(series, meeting.occurrenceIndex) : null;
+  }
+
+  /** The series' chair for occurrence `index`: as changed from a date on, else as defined. */
+  private seriesChair(series: SeriesRow, index: number): string | null {
+    const change = this.changeFor(series, index);
+    return change ? change.chair : series.chair;
   }
 
   /** `notHeld`: derived with the clock; a meeting past its end never recorded as held (nor cancelled). */

@@ -200,6 +200,32 @@ export class MeetingLifecycle1700000000211 implements MigrationInterface {
   }
 }
 
+/**
+ * Series and meetings through the API (issue 16): several series of one overlegvorm in a
+ * werkagenda, an ad-hoc meeting's own row beside the series, changes from a date on and an end.
+ */
+export class SeriesThroughApi1700000000212 implements MigrationInterface {
+  name = 'SeriesThroughApi1700000000212';
+
+  async up(runner: QueryRunner): Promise<void> {
+    const s = schemaOf(runner);
+    await runner.query(`
+      ALTER TABLE ${s}.meeting_series DROP CONSTRAINT meeting_series_werkagenda_kind;
+      ALTER TABLE ${s}.meeting_series ADD COLUMN ad_hoc boolean NOT NULL DEFAULT false, ADD COLUMN action_code text,
+        ADD COLUMN changes jsonb NOT NULL DEFAULT '[]', ADD COLUMN ends_on date, ADD COLUMN end_reason text;
+      ALTER TABLE ${s}.meeting_series ALTER COLUMN ad_hoc DROP DEFAULT, ALTER COLUMN changes DROP DEFAULT;`);
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    const s = schemaOf(runner);
+    await runner.query(`
+      DELETE FROM ${s}.meeting_series WHERE ad_hoc;
+      ALTER TABLE ${s}.meeting_series DROP COLUMN ad_hoc, DROP COLUMN action_code, DROP COLUMN changes, DROP COLUMN ends_on,
+        DROP COLUMN end_reason;
+      ALTER TABLE ${s}.meeting_series ADD CONSTRAINT meeting_series_werkagenda_kind UNIQUE (werkagenda_id, kind);`);
+  }
+}
+
 export const MEETINGS_MIGRATIONS = [
   MeetingsReadModel1700000000201,
   ActionPointOwnerSealed1700000000202,
@@ -209,4 +235,5 @@ export const MEETINGS_MIGRATIONS = [
   MeetingLocations1700000000206,
   Minutes1700000000210,
   MeetingLifecycle1700000000211,
+  SeriesThroughApi1700000000212,
 ];

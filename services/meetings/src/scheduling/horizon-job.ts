@@ -4,11 +4,12 @@ import { ReadModel } from '@regie/context';
 import { Clock, type CommandContext, EventStore, JobScheduler, newId, stableId, stateOf, WrongExpectedRevision } from '@regie/es-core';
 import { addDays, amsterdamInstant } from '@regie/calendar';
 import { seriesIdOf } from '../seed/seed-series';
-import { MEETING_KINDS, meetingSeriesStream, type SeriesDefinition } from '../series/meeting-series';
-import { meetingSeriesDecider } from '../series/meeting-series.decide';
+import { MEETING_KINDS, meetingSeriesStream } from '../series/meeting-series';
+import { meetingSeriesDecider, planOf } from '../series/meeting-series.decide';
+import type { MeetingsQueries } from '../read-model/meetings.queries';
 import { Meeting } from '../meetings.commands';
 import { MEETINGS_CONFIG, type MeetingsConfig } from '../shared/config';
-import { horizon, occurrencesBetween, schedulingWindow } from './occurrences';
+import { horizon, planOccurrencesBetween, schedulingWindow } from './occurrences';
 
 export const HORIZON_JOB = 'meetings-horizon';
 
@@ -34,7 +35,7 @@ export class MeetingsHorizon implements OnModuleInit {
     private readonly commands: CommandBus,
     private readonly store: EventStore,
     private readonly clock: Clock,
-    private readonly readModel: ReadModel<unknown>,
+    private readonly readModel: ReadModel<MeetingsQueries>,
     @Inject(MEETINGS_CONFIG) private readonly config: MeetingsConfig,
   ) {}
 
@@ -53,34 +54,11 @@ export class MeetingsHorizon implements OnModuleInit {
   async extend(): Promise<number> {
     let scheduled = 0;
     let position = 0;
-    for (const series of await this.definedSeries()) {
-      const rhythm = {
-        firstDate: series.firstDate,
-        localTime: series.localTime,
-        durationMinutes: series.durationMinutes,
-        interval: series.interval,
-      };
-      const window = schedulingWindow(this.clock.today(), series.interval, this.config.horizonMonths);
-      for (const o of occurrencesBetween(rhythm, window.from, window.to)) {
-        const meetingId = meetingIdOf(series.seriesId, o.index);
-        const data = {
-          meetingId,
-          seriesId: series.seriesId,
-          kind: series.kind,
-          index: o.index,
-          nominalDate: o.nominalDate,
-          movedBecause: o.movedBecause ?? null,
-          startsAt: o.startsAt,
-          endsAt: o.endsAt,
-        };
-        try {
-          const result = await this.commands.execute(new Meeting.Command(meetingId, { type: 'ScheduleMeeting', data }, this.context()));
-          scheduled += result.events.length;
-          position = Math.max(position, result.position);
-        } catch (error) {
-          if (!(error instanceof WrongExpectedRevision)) throw error; // another instance scheduled it just now
-        }
-      }
+    const ids = new Set([...MEETING_KINDS.map(seriesIdOf), ...(await this.readModel.queries.seriesIds())]);
+    for (const seriesId of ids) {
+      const result = await this.scheduleSeries(seriesId, this.context());
+      scheduled += result.scheduled;
+      position = Math.max(position, result.position);
     }
     if (scheduled > 0)
       this.logger.log(`${scheduled} overleggen ingepland tot en met ${horizon(this.clock.today(), this.config.horizonMonths).to}`);
@@ -88,14 +66,44 @@ export class MeetingsHorizon implements OnModuleInit {
     return scheduled;
   }
 
-  private async definedSeries(): Promise<SeriesDefinition[]> {
-    const states = await Promise.all(
-      MEETING_KINDS.map(async (kind) => stateOf(meetingSeriesDecider, await this.store.readStream(meetingSeriesStream(seriesIdOf(kind))))),
-    );
-    return states.flatMap((s) => (s.definition ? [s.definition] : []));
+  /**
+   * Schedules the occurrences of one series within its window (by the rhythm each falls under,
+   * up to its end): at the horizon job's run, and at once when a coordinator defines or changes
+   * a series (then with the coordinator's context, so the events name who caused them).
+   */
+  async scheduleSeries(seriesId: string, context: CommandContext): Promise<{ scheduled: number; position: number }> {
+    const state = stateOf(meetingSeriesDecider, await this.store.readStream(meetingSeriesStream(seriesId)));
+    const series = state.definition;
+    if (!series) return { scheduled: 0, position: 0 };
+    let scheduled = 0;
+    let position = 0;
+    const plan = planOf(state);
+    const last = state.segments[state.segments.length - 1];
+    const window = schedulingWindow(this.clock.today(), last.interval, this.config.horizonMonths);
+    for (const o of planOccurrencesBetween(plan, window.from, window.to)) {
+      const meetingId = meetingIdOf(series.seriesId, o.index);
+      const data = {
+        meetingId,
+        seriesId: series.seriesId,
+        kind: series.kind,
+        index: o.index,
+        nominalDate: o.nominalDate,
+        movedBecause: o.movedBecause ?? null,
+        startsAt: o.startsAt,
+        endsAt: o.endsAt,
+      };
+      try {
+        const result = await this.commands.execute(new Meeting.Command(meetingId, { type: 'ScheduleMeeting', data }, context));
+        scheduled += result.events.length;
+        position = Math.max(position, result.position);
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevision)) throw error; // another instance scheduled it just now
+      }
+    }
+    return { scheduled, position };
   }
 
-  private context(): CommandContext {
+  context(): CommandContext {
     return {
       actor: { userId: 'scheduler', role: 'system' },
       correlationId: stableId(`job:${HORIZON_JOB}:${this.clock.today()}`),

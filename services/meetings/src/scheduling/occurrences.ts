@@ -10,6 +10,8 @@ export interface SeriesRhythm {
   localTime: string;
   durationMinutes: number;
   interval: Interval;
+  /** Holiday dates confirmed by the coordinator: an occurrence there is held there, not moved. */
+  keepDates?: string[];
 }
 
 export interface Occurrence {
@@ -36,7 +38,7 @@ export const nominalDate = (rhythm: Pick<SeriesRhythm, 'firstDate' | 'interval'>
 
 export function occurrence(rhythm: SeriesRhythm, index: number): Occurrence {
   const nominal = nominalDate(rhythm, index);
-  const date = nextWorkingDay(nominal);
+  const date = rhythm.keepDates?.includes(nominal) ? nominal : nextWorkingDay(nominal);
   const startsAt = amsterdamInstant(date, rhythm.localTime);
   const endsAt = new Date(new Date(startsAt).getTime() + rhythm.durationMinutes * 60_000).toISOString();
   return { index, nominalDate: nominal, date, ...(date !== nominal ? { movedBecause: reasonNotWorking(nominal) } : {}), startsAt, endsAt };
@@ -66,3 +68,34 @@ export const schedulingWindow = (today: string, interval: Interval, months = 12)
   const back = interval.unit === 'weeks' ? addDays(today, -7 * interval.every) : addMonths(today, -interval.every);
   return { from: back, to: window.to };
 };
+
+/** A series' rhythms in order (each from its first occurrence index) and where it ends, if it does. */
+export interface SeriesPlan {
+  segments: (SeriesRhythm & { fromIndex: number })[];
+  /** The first occurrence index that is no longer held (the series ended). */
+  endIndex?: number;
+}
+
+/** Occurrence `index` of a series whose rhythm may have changed: by the segment it falls in. */
+export function planOccurrence(plan: SeriesPlan, index: number): Occurrence {
+  const segment = [...plan.segments].reverse().find((s) => s.fromIndex <= index) ?? plan.segments[0];
+  return { ...occurrence({ ...segment, firstDate: segment.firstDate }, index - segment.fromIndex), index };
+}
+
+/** The occurrences of a plan held on a date within [from, to], up to its end. */
+export function planOccurrencesBetween(plan: SeriesPlan, from: string, to: string): Occurrence[] {
+  const result: Occurrence[] = [];
+  const limit = plan.endIndex ?? 10_000;
+  for (let index = 0; index < limit; index++) {
+    const next = planOccurrence(plan, index);
+    if (next.nominalDate > to) break;
+    if (next.date >= from && next.date <= to) result.push(next);
+  }
+  return result;
+}
+
+/** The first occurrence index whose (held) date is on or after `date`: where a change from that date starts. */
+export function firstIndexFrom(plan: SeriesPlan, date: string): number {
+  for (let index = 0; index < 100_000; index++) if (planOccurrence(plan, index).date >= date) return index;
+  throw new Error(`no occurrence on or after ${date}`);
+}

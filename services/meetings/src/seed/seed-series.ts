@@ -1,12 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Clock, type CommandContext, DomainError, newId, stableId } from '@regie/es-core';
-import { MEETING_KINDS, type MeetingKind, type SeriesDefinition } from '../series/meeting-series';
+import { MEETING_KINDS, type SeededKind, type SeriesDefinition } from '../series/meeting-series';
 import { MeetingSeries } from '../meetings.commands';
 import { MEETINGS_CONFIG, type MeetingsConfig } from '../shared/config';
 import { SERIES_SEED, SERIES_WERKAGENDA_ID } from './series.seed-data';
 
-export const seriesIdOf = (kind: MeetingKind): string => stableId(`meeting-series:${kind}`);
+export const seriesIdOf = (kind: SeededKind): string => stableId(`meeting-series:${kind}`);
 
 /** The series as seeded: the werkagenda's table, with the configured or example first date. */
 export function seriesDefinitions(config: Pick<MeetingsConfig, 'firstOccurrence'>): SeriesDefinition[] {

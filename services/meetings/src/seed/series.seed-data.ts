@@ -1,4 +1,4 @@
-import type { MeetingKind, SeriesDefinition } from '../series/meeting-series';
+import type { SeededKind, SeriesDefinition } from '../series/meeting-series';
 
 /**
  * The recurring overleggen of the werkagenda "Een betekenisvol leven met een langdurige
@@ -16,7 +16,7 @@ export interface SeriesSeed extends Omit<SeriesDefinition, 'seriesId' | 'werkage
 /** The werkagenda these series belong to (its id in the actions context). */
 export const SERIES_WERKAGENDA_ID = 'betekenisvol-leven-2025-2028';
 
-export const SERIES_SEED: Record<MeetingKind, SeriesSeed> = {
+export const SERIES_SEED: Record<SeededKind, SeriesSeed> = {
   kerngroep: {
     kind: 'kerngroep',
     title: 'Kerngroepoverleg',

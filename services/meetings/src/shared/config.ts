@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import type { MeetingKind } from '../series/meeting-series';
+import type { SeededKind } from '../series/meeting-series';
 
 /** Configuration of the meetings context, from the environment, checked at start. */
 export interface MeetingsConfig {
   /** Configured first occurrences (local Amsterdam date and time); absent: the seed's example. */
-  firstOccurrence: Partial<Record<MeetingKind, { date: string; time: string }>>;
+  firstOccurrence: Partial<Record<SeededKind, { date: string; time: string }>>;
   /** How far ahead (days) toezeggingen due after a meeting still go on its agenda. */
   lookaheadDays: number;
   /** Months of occurrences kept scheduled ahead. */
@@ -14,7 +14,7 @@ export interface MeetingsConfig {
 
 export const MEETINGS_CONFIG = Symbol('MEETINGS_CONFIG');
 
-const VARIABLES: Record<MeetingKind, string> = {
+const VARIABLES: Record<SeededKind, string> = {
   kerngroep: 'REGIE_FIRST_KERNGROEP',
   evaluatie: 'REGIE_FIRST_EVALUATIE',
   jaaroverleg: 'REGIE_FIRST_JAAROVERLEG',
@@ -30,7 +30,7 @@ const days = (max: number) => z.coerce.number({ error: 'verwacht een getal' }).i
 export function meetingsConfigFromEnv(env: NodeJS.ProcessEnv = process.env): MeetingsConfig {
   const problems: string[] = [];
   const firstOccurrence: MeetingsConfig['firstOccurrence'] = {};
-  for (const [kind, name] of Object.entries(VARIABLES) as [MeetingKind, string][]) {
+  for (const [kind, name] of Object.entries(VARIABLES) as [SeededKind, string][]) {
     const raw = env[name];
     if (!raw) continue;
     const parsed = localMoment.safeParse(raw);

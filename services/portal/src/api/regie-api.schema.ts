@@ -660,7 +660,8 @@ export interface paths {
     /** Somt de overlegvormen op met deelnemers, voorzitter en ritme */
     get: operations['MeetingsReadController_series'];
     put?: never;
-    post?: never;
+    /** Stelt een overlegvorm in (ritme, tijd, plaats, voorzitter, deelnemers); de overleggen worden ingepland */
+    post: operations['SeriesController_define'];
     delete?: never;
     options?: never;
     head?: never;
@@ -677,7 +678,8 @@ export interface paths {
     /** Somt de overleggen op, te filteren op overlegvorm en periode */
     get: operations['MeetingsReadController_list'];
     put?: never;
-    post?: never;
+    /** Plant een los overleg (bijvoorbeeld een kleinschalig overleg rond één actie), met eigen agenda, besluiten en actiepunten */
+    post: operations['SeriesController_adHoc'];
     delete?: never;
     options?: never;
     head?: never;
@@ -735,6 +737,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/meeting-series/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Wijzigt ritme, tijd, plaats, voorzitter of deelnemers vanaf een datum, of beëindigt de overlegvorm vanaf een datum */
+    patch: operations['SeriesController_change'];
+    trace?: never;
+  };
   '/api/v1/meetings/{id}/reschedule': {
     parameters: {
       query?: never;
@@ -744,7 +763,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Verplaatst een overleg, met reden */
+    /** Verplaatst een overleg, met reden; naar een feestdag alleen met confirmHoliday: true */
     post: operations['MeetingScheduleController_reschedule'];
     delete?: never;
     options?: never;
@@ -2113,6 +2132,7 @@ export interface components {
       /** @enum {string} */
       status: 'open' | 'postponed' | 'overdue' | 'fulfilled' | 'withdrawn';
       actionCodes: string[];
+      werkagendaId: string;
       externalRef: {
         /** @enum {string} */
         system: 'tweede-kamer';
@@ -2148,6 +2168,7 @@ export interface components {
       /** @enum {string} */
       status: 'open' | 'postponed' | 'overdue' | 'fulfilled' | 'withdrawn';
       actionCodes: string[];
+      werkagendaId: string;
       externalRef: {
         /** @enum {string} */
         system: 'tweede-kamer';
@@ -2305,7 +2326,7 @@ export interface components {
       id: string;
       werkagendaId: string;
       /** @enum {string} */
-      kind: 'kerngroep' | 'evaluatie' | 'jaaroverleg' | 'regiegroep';
+      kind: 'kerngroep' | 'evaluatie' | 'jaaroverleg' | 'regiegroep' | 'overleg';
       title: string;
       purpose: string;
       cadence: string;
@@ -2324,13 +2345,34 @@ export interface components {
         time: string;
         timeZone: string;
       };
+      localTime: string;
       durationMinutes: number;
       example: boolean;
+      /** @description Wijzigingen van ritme, voorzitter, deelnemers of locatie, elk vanaf een datum, met reden */
+      changes: {
+        /** @description YYYY-MM-DD */
+        from: string;
+        /** @description YYYY-MM-DD */
+        firstDate: string;
+        localTime: string;
+        durationMinutes: number;
+        cadence: string;
+        chair: string | null;
+        participants: string[];
+        location: string | null;
+        reason: string;
+        /** @description ISO 8601, UTC */
+        at: string;
+      }[];
+      /** @description Vanaf deze datum komt de overlegvorm niet meer bijeen */
+      endsOn: string | null;
+      /** @description Waarom de overlegvorm beëindigd is */
+      endReason: string | null;
     };
     MeetingSummary_Output: {
       id: string;
       /** @enum {string} */
-      kind: 'kerngroep' | 'evaluatie' | 'jaaroverleg' | 'regiegroep';
+      kind: 'kerngroep' | 'evaluatie' | 'jaaroverleg' | 'regiegroep' | 'overleg';
       /** @description ISO 8601, UTC */
       startsAt: string;
       /** @description ISO 8601, UTC */
@@ -2345,7 +2387,7 @@ export interface components {
     MeetingDetail_Output: {
       id: string;
       /** @enum {string} */
-      kind: 'kerngroep' | 'evaluatie' | 'jaaroverleg' | 'regiegroep';
+      kind: 'kerngroep' | 'evaluatie' | 'jaaroverleg' | 'regiegroep' | 'overleg';
       /** @description ISO 8601, UTC */
       startsAt: string;
       /** @description ISO 8601, UTC */
@@ -2356,7 +2398,18 @@ export interface components {
       preparesFor: string | null;
       /** @description Afgeleid met de klok: het overleg is voorbij maar nooit als gehouden vastgelegd (en niet geannuleerd); "niet gehouden" */
       notHeld: boolean;
+      /** @description De overlegvorm; bij een los overleg het eigen id */
       seriesId: string;
+      /** @description De werkagenda van het overleg */
+      werkagendaId: string | null;
+      /** @description De naam van de overlegvorm of van het losse overleg */
+      title: string | null;
+      /** @description Een los overleg, buiten een reeks */
+      adHoc: boolean;
+      /** @description Bij een kleinschalig overleg rond één actie: de sleutel van die actie */
+      actionCode: string | null;
+      /** @description Deelnemers: partijen, functies of personen (id) */
+      participants: string[];
       /** @description De voorzitter van dit overleg (functie of partij): van de overlegvorm, tenzij voor dit overleg gewijzigd */
       chair: string | null;
       /** @description De voorzitter is die van de overlegvorm (niet voor dit overleg gewijzigd) */
@@ -2441,10 +2494,99 @@ export interface components {
       minutesApprovedAt: string | null;
       revision: number;
     };
+    DefineSeriesBody: {
+      werkagendaId: string;
+      /** @enum {string} */
+      kind: 'kerngroep' | 'regiegroep' | 'overleg';
+      title: string;
+      purpose?: string;
+      interval: {
+        /** @enum {string} */
+        unit: 'weeks' | 'months';
+        every: number;
+      };
+      /** @description Zoals de werkagenda het noemt; standaard afgeleid van het ritme (driewekelijks, driemaandelijks) */
+      cadence?: string;
+      /** @enum {string} */
+      weekday?: 'maandag' | 'dinsdag' | 'woensdag' | 'donderdag' | 'vrijdag';
+      localTime: string;
+      durationMinutes: number;
+      location?: string;
+      /** @description Een functie of partij, of het id van een persoon */
+      chair?: string;
+      /** @default [] */
+      participants: string[];
+      /** Format: date */
+      firstDate: string;
+      /**
+       * Format: date
+       * @description De laatste dag waarop de overlegvorm bijeenkomt
+       */
+      endsOn?: string;
+      /** @description Bevestigt een datum op een feestdag */
+      confirmHoliday?: boolean;
+    };
+    ChangeSeriesBody: {
+      /**
+       * Format: date
+       * @description Vanaf deze datum geldt de wijziging; eerdere overleggen houden hun geschiedenis
+       */
+      from: string;
+      reason: string;
+      /**
+       * @description Beëindigt de overlegvorm vanaf "from": latere niet gehouden overleggen worden afgezegd
+       * @enum {boolean}
+       */
+      end?: true;
+      interval?: {
+        /** @enum {string} */
+        unit: 'weeks' | 'months';
+        every: number;
+      };
+      cadence?: string;
+      /**
+       * Format: date
+       * @description De eerste datum in het nieuwe ritme (standaard: de eerstvolgende in het oude)
+       */
+      firstDate?: string;
+      localTime?: string;
+      durationMinutes?: number;
+      /** @description Waar het vanaf dan plaatsvindt; een lege tekst: weer die van de overlegvorm */
+      location?: string;
+      /** @description Een functie of partij, of het id van een persoon; een lege tekst: geen voorzitter */
+      chair?: string;
+      participants?: string[];
+      /** @description Bevestigt een datum op een feestdag */
+      confirmHoliday?: boolean;
+    };
+    AdHocMeetingBody: {
+      werkagendaId: string;
+      title: string;
+      /**
+       * @default overleg
+       * @enum {string}
+       */
+      kind: 'overleg';
+      /** Format: date */
+      date: string;
+      time: string;
+      /** @default 60 */
+      durationMinutes: number;
+      location?: string;
+      actionCode?: string;
+      /** @description Een functie of partij, of het id van een persoon */
+      chair?: string;
+      /** @default [] */
+      participants: string[];
+      /** @description Bevestigt een datum op een feestdag */
+      confirmHoliday?: boolean;
+    };
     RescheduleBody: {
       /** Format: date-time */
       startsAt: string;
       reason: string;
+      /** @description Bevestigt een nieuwe datum op een feestdag */
+      confirmHoliday?: boolean;
     };
     CancelBody: {
       reason: string;
@@ -2534,7 +2676,7 @@ export interface components {
       id: string;
       meetingId: string;
       /** @enum {string} */
-      meetingKind: 'kerngroep' | 'evaluatie' | 'jaaroverleg' | 'regiegroep';
+      meetingKind: 'kerngroep' | 'evaluatie' | 'jaaroverleg' | 'regiegroep' | 'overleg';
       /** @description De datum van het overleg (Amsterdam) */
       meetingDate: string;
       werkagendaId: string;
@@ -2568,7 +2710,7 @@ export interface components {
       id: string;
       meetingId: string;
       /** @enum {string} */
-      meetingKind: 'kerngroep' | 'evaluatie' | 'jaaroverleg' | 'regiegroep';
+      meetingKind: 'kerngroep' | 'evaluatie' | 'jaaroverleg' | 'regiegroep' | 'overleg';
       /** @description De datum van het overleg (Amsterdam) */
       meetingDate: string;
       werkagendaId: string;
@@ -6493,10 +6635,96 @@ export interface operations {
       };
     };
   };
+  SeriesController_define: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DefineSeriesBody'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MeetingSeries_Output'];
+        };
+      };
+      /** @description Ongeldige invoer: `errors` noemt elk ongeldig veld */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ingelogd: een geldig bearer-token ontbreekt */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Geen toegang: deze rol of actiehouder mag dit niet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict: de toestand staat dit niet toe, of de revisie in If-Match is niet meer de laatste */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Te groot: de body is groter dan deze route aanneemt (256 KB; de Tweede Kamer-import 20 MB), ook na uitpakken */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ondersteund: de body is geen JSON, of in een codering of tekenset die de API niet leest */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
   MeetingsReadController_list: {
     parameters: {
       query: {
-        kind?: 'kerngroep' | 'evaluatie' | 'jaaroverleg' | 'regiegroep';
+        kind?: 'kerngroep' | 'evaluatie' | 'jaaroverleg' | 'regiegroep' | 'overleg';
         from?: string;
         to?: string;
         werkagendaId?: string;
@@ -6536,10 +6764,96 @@ export interface operations {
       };
     };
   };
+  SeriesController_adHoc: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AdHocMeetingBody'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MeetingDetail_Output'];
+        };
+      };
+      /** @description Ongeldige invoer: `errors` noemt elk ongeldig veld */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ingelogd: een geldig bearer-token ontbreekt */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Geen toegang: deze rol of actiehouder mag dit niet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict: de toestand staat dit niet toe, of de revisie in If-Match is niet meer de laatste */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Te groot: de body is groter dan deze route aanneemt (256 KB; de Tweede Kamer-import 20 MB), ook na uitpakken */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ondersteund: de body is geen JSON, of in een codering of tekenset die de API niet leest */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
   MeetingsReadController_calendar: {
     parameters: {
       query?: {
-        kind?: 'kerngroep' | 'evaluatie' | 'jaaroverleg' | 'regiegroep';
+        kind?: 'kerngroep' | 'evaluatie' | 'jaaroverleg' | 'regiegroep' | 'overleg';
         werkagendaId?: string;
       };
       header?: never;
@@ -6663,6 +6977,94 @@ export interface operations {
       };
       /** @description Niet gevonden */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  SeriesController_change: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangeSeriesBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MeetingSeries_Output'];
+        };
+      };
+      /** @description Ongeldige invoer: `errors` noemt elk ongeldig veld */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ingelogd: een geldig bearer-token ontbreekt */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Geen toegang: deze rol of actiehouder mag dit niet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet gevonden */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict: de toestand staat dit niet toe, of de revisie in If-Match is niet meer de laatste */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Te groot: de body is groter dan deze route aanneemt (256 KB; de Tweede Kamer-import 20 MB), ook na uitpakken */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ondersteund: de body is geen JSON, of in een codering of tekenset die de API niet leest */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -7921,7 +8323,7 @@ export interface operations {
       query: {
         werkagendaId?: string;
         kind?: 'operationeel' | 'strategisch';
-        meetingKind?: 'kerngroep' | 'evaluatie' | 'jaaroverleg' | 'regiegroep';
+        meetingKind?: 'kerngroep' | 'evaluatie' | 'jaaroverleg' | 'regiegroep' | 'overleg';
         from?: string;
         to?: string;
         q?: string;
@@ -7966,7 +8368,7 @@ export interface operations {
       query: {
         werkagendaId?: string;
         kind?: 'operationeel' | 'strategisch';
-        meetingKind?: 'kerngroep' | 'evaluatie' | 'jaaroverleg' | 'regiegroep';
+        meetingKind?: 'kerngroep' | 'evaluatie' | 'jaaroverleg' | 'regiegroep' | 'overleg';
         from?: string;
         to?: string;
         q?: string;

@@ -61,6 +61,8 @@ export const EVENT_TYPE_LABEL: Record<EventType, string> = {
   KnelpuntEscalated: 'Knelpunt geëscaleerd',
   KnelpuntResolved: 'Knelpunt opgelost',
   MeetingSeriesDefined: 'Overlegvorm vastgelegd',
+  MeetingSeriesChanged: 'Overlegvorm gewijzigd vanaf een datum',
+  MeetingSeriesEnded: 'Overlegvorm beëindigd',
   MeetingScheduled: 'Overleg ingepland',
   MeetingRescheduled: 'Overleg verplaatst',
   MeetingCancelled: 'Overleg geannuleerd',
@@ -153,6 +155,9 @@ export const EVENT_FIELD_LABEL: Record<EventField, string | null> = {
   previousDue: null,
   sequence: null,
   index: null,
+  fromIndex: null,
+  keepDates: null,
+  adHoc: null,
   // what people read
   code: 'actie',
   actionCode: 'actie',

@@ -1,4 +1,13 @@
-import type { CommitmentStatus, KnelpuntLevel, MeetingKind, MeetingStatus, MilestoneStatus, Rag, Role } from '../api/regie-api.models';
+import type {
+  CommitmentStatus,
+  Decision,
+  KnelpuntLevel,
+  MeetingKind,
+  MeetingStatus,
+  MilestoneStatus,
+  Rag,
+  Role,
+} from '../api/regie-api.models';
 
 /** The Dutch words users see for the API's codes (glossary: ../shared/DESIGN.md). */
 export const ROLE_LABEL: Record<Role, string> = {
@@ -23,6 +32,7 @@ export const MEETING_KIND_LABEL: Record<MeetingKind, string> = {
   evaluatie: 'Evaluatie op voortgang',
   jaaroverleg: 'Jaaroverleg',
   regiegroep: 'Regiegroep',
+  overleg: 'Overleg',
 };
 
 export const MEETING_STATUS_LABEL: Record<MeetingStatus, string> = {
@@ -39,6 +49,18 @@ export const COMMITMENT_STATUS_LABEL: Record<CommitmentStatus, string> = {
   overdue: 'over de termijn',
   fulfilled: 'nagekomen',
   withdrawn: 'ingetrokken',
+};
+
+export const DECISION_KIND_LABEL: Record<Decision['kind'], string> = {
+  operationeel: 'operationeel besluit',
+  strategisch: 'strategisch besluit',
+};
+
+/** A decision that no longer stands says so; a valid one needs no word. */
+export const DECISION_STATUS_LABEL: Record<Decision['status'], string> = {
+  geldig: '',
+  gecorrigeerd: 'gecorrigeerd',
+  ingetrokken: 'ingetrokken',
 };
 
 export const LEVEL_LABEL: Record<KnelpuntLevel, string> = { kerngroep: 'kerngroep', regiegroep: 'regiegroep' };

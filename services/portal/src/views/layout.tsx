@@ -83,10 +83,18 @@ export function Layout({ title, section, me, flash, asOf, crumbs, errors, childr
           Direct naar de inhoud
         </a>
         <header class="utrecht-page-header regie-header">
+          {/* The Rijksoverheid logo block of the community components: the lint hangs from the top, centred,
+              with the wordmark beside it. The packages ship no emblem image, so the lint carries none. */}
+          <div class="rhc-logo regie-logo">
+            <span class="rhc-logo__image" aria-hidden="true" />
+            <span class="rhc-logo__caption">
+              <span class="rhc-logo__title">Rijksoverheid</span>
+            </span>
+          </div>
           <div class="utrecht-page-header__content regie-header__content">
-            <a class="regie-logo" href="/">
-              <span class="regie-logo__title">Regie</span>
-              <span class="regie-logo__subtitle">Werkagenda langdurige ggz 2025–2028</span>
+            <a class="regie-site-name" href="/">
+              <span class="regie-site-name__title">Regie</span>{' '}
+              <span class="regie-site-name__subtitle">Werkagenda langdurige ggz 2025–2028</span>
             </a>
             {me && (
               <div class="regie-user">

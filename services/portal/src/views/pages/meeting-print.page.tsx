@@ -1,6 +1,6 @@
 import type { Meeting, MeetingSeries } from '../../api/regie-api.models';
 import { formatDate, formatDateTime, formatTime, formatWeekday } from '../format';
-import { MEETING_KIND_LABEL, MEETING_STATUS_LABEL } from '../labels';
+import { DECISION_KIND_LABEL, DECISION_STATUS_LABEL, MEETING_KIND_LABEL, MEETING_STATUS_LABEL } from '../labels';
 
 /** Text for a CSS string (`content: "…"`): no quotes, backslashes or line breaks that could end it. */
 export const cssText = (text: string): string => text.replace(/["\\\n\r<>]/g, ' ');
@@ -90,7 +90,8 @@ export function MeetingPrintPage({
               <ol class="utrecht-ordered-list">
                 {m.decisions.map((d) => (
                   <li key={d.id}>
-                    {d.text} ({d.kind})
+                    {d.text} — {DECISION_KIND_LABEL[d.kind]}
+                    {DECISION_STATUS_LABEL[d.status] && ` (${DECISION_STATUS_LABEL[d.status]}${d.reason ? `; reden: ${d.reason}` : ''})`}
                   </li>
                 ))}
               </ol>

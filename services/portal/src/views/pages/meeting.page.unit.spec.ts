@@ -15,6 +15,11 @@ const regiegroep: Meeting = {
   preparesFor: null,
   notHeld: false,
   seriesId: '0196a4a2-7c1e-7000-8000-000000000002',
+  werkagendaId: 'betekenisvol-leven-2025-2028',
+  title: 'Regiegroep',
+  adHoc: false,
+  actionCode: null,
+  participants: ['Directeur VWS'],
   chair: 'DG Curatieve Zorg',
   chairFromSeries: false,
   local: { date: '2026-12-08', time: '10:00' },
@@ -106,5 +111,28 @@ describe('the meeting page: lifecycle without dead ends', () => {
     expect(style).toMatch(/@top-left \{ content: "Werkagenda langdurige ggz 2025–2028  proef  · [^"]+ · \w+ \d{1,2} \w+ \d{4}"/);
     expect(style).toContain('@bottom-left { content: "Afgedrukt op 8 december 2026 om 11:00"');
     expect(style).toContain('@bottom-right { content: "Pagina " counter(page) " van " counter(pages)');
+  });
+
+  it('prints the kind and standing of a decision in words, never its code', () => {
+    const decision = { recordedAt: '2026-12-08T09:45:00.000Z', itemId: null, corrects: null, reason: null };
+    const held: Meeting = {
+      ...regiegroep,
+      status: 'held',
+      decisions: [
+        { ...decision, id: 'd1', text: 'Prioriteit actielijn 2 vastgesteld.', kind: 'strategisch', status: 'geldig' },
+        {
+          ...decision,
+          id: 'd2',
+          text: 'Pilot Zeeland gestart.',
+          kind: 'operationeel',
+          status: 'ingetrokken',
+          reason: 'Dubbel vastgelegd.',
+        },
+      ],
+    };
+    const print = render(MeetingPrintPage({ meeting: held, now: new Date('2026-12-08T10:00:00Z') }));
+    expect(print).toContain('Prioriteit actielijn 2 vastgesteld. — strategisch besluit</li>');
+    expect(print).toContain('Pilot Zeeland gestart. — operationeel besluit (ingetrokken; reden: Dubbel vastgelegd.)');
+    expect(print).not.toMatch(/\((operationeel|strategisch|geldig)\)/);
   });
 });
