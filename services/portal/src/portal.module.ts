@@ -6,6 +6,7 @@ import { AssetsController } from './http/assets.http';
 import { AuditController } from './http/audit.http';
 import { BeheerAccountsController } from './http/beheer-accounts.http';
 import { BeheerController } from './http/beheer.http';
+import { BeheerMeetingsController } from './http/beheer-overleggen.http';
 import { LoginController } from './http/login.http';
 import { MonitoringController } from './http/monitoring.http';
 import { CommitmentsController } from './http/commitments.http';
@@ -31,6 +32,7 @@ const CONTROLLERS = [
   AuditController,
   BeheerController,
   BeheerAccountsController,
+  BeheerMeetingsController,
 ];
 
 /**

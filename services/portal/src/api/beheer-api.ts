@@ -30,6 +30,11 @@ export type DefineIndicator = Schema<'DefineIndicatorBody'>;
 export type ChangeIndicator = Schema<'ChangeIndicatorBody'>;
 export type TargetInput = NonNullable<ChangeIndicator['targets']>[number];
 
+export type MeetingSeries = Schema<'MeetingSeries_Output'>;
+export type DefineSeries = Schema<'DefineSeriesBody'>;
+export type ChangeSeries = Schema<'ChangeSeriesBody'>;
+export type AdHocMeeting = Schema<'AdHocMeetingBody'>;
+
 const enc = encodeURIComponent;
 
 export class BeheerApi {
@@ -64,6 +69,12 @@ export class BeheerApi {
   indicator = (id: string) => this.api.get<Schema<'IndicatorDetail_Output'>>(`/indicators/${enc(id)}`);
   defineIndicator = (body: DefineIndicator, o?: WriteOptions) => this.api.post<{ id: string }>('/indicators', body, o);
   changeIndicator = (id: string, body: ChangeIndicator, o?: WriteOptions) => this.patch(`/indicators/${enc(id)}`, body, o);
+
+  meetingSeries = () => this.api.get<MeetingSeries[]>('/meeting-series');
+  defineSeries = (body: DefineSeries, o?: WriteOptions) => this.api.post<MeetingSeries>('/meeting-series', body, o);
+  /** A change from a date on, or with `end: true` the end of the series from that date. */
+  changeSeries = (id: string, body: ChangeSeries, o?: WriteOptions) => this.patch(`/meeting-series/${enc(id)}`, body, o);
+  adHocMeeting = (body: AdHocMeeting, o?: WriteOptions) => this.api.post<{ id: string }>('/meetings', body, o);
 
   private async patch(path: string, body: unknown, options: WriteOptions = {}): Promise<unknown> {
     const response = await this.api.raw('PATCH', path, {}, body, options);

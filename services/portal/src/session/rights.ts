@@ -32,6 +32,7 @@ export const rights = (me: Me) => ({
     people: has(me, 'beheerder') || has(me, 'coordinator'),
     accounts: has(me, 'beheerder'),
     indicators: has(me, 'coordinator'),
+    meetings: has(me, 'coordinator'),
   },
 });
 

@@ -9,6 +9,7 @@ export function beheerParts(p: PortalContext): [string, string, string][] {
   if (p.rights.beheer.people) parts.push(['personen', 'Personen', '/beheer/personen']);
   if (p.rights.beheer.accounts) parts.push(['accounts', 'Accounts', '/beheer/accounts']);
   if (p.rights.beheer.indicators) parts.push(['indicatoren', 'Indicatoren', '/beheer/indicatoren']);
+  if (p.rights.beheer.meetings) parts.push(['overlegvormen', 'Overlegvormen', '/beheer/overlegvormen']);
   return parts;
 }
 

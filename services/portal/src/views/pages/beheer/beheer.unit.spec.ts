@@ -1,5 +1,5 @@
 import { render } from 'preact-render-to-string';
-import type { Account, Person, WerkagendaEntry } from '../../../api/beheer-api';
+import type { Account, MeetingSeries, Person, WerkagendaEntry } from '../../../api/beheer-api';
 import { RegieApi } from '../../../api/regie-api';
 import type { ActionSummary, Me } from '../../../api/regie-api.models';
 import { rights } from '../../../session/rights';
@@ -10,6 +10,7 @@ import { Layout } from '../../layout';
 import { AccountPage, AccountsPage } from './accounts.page';
 import { grantText, partyText, periodText } from './beheer-words';
 import { ForgetPersonPage, PeoplePage } from './people.page';
+import { SeriesListPage, SeriesPage } from './series.page';
 import { BeheerWerkagendaPage } from './werkagenda.page';
 import { WerkagendasPage } from './werkagendas.page';
 
@@ -216,5 +217,47 @@ describe('account events on the audit screens', () => {
       eventSentence('AccountCreated', { accountId: 'a', username: 'c.devries', grants: account.grants.slice(0, 2), personId: null }),
     ).toBe("Account 'c.devries' aangemaakt: coördinator; actiehouder van actie 1.1, 1.2");
     expect(eventSentence('GrantsChanged', { accountId: 'a', grants: [] })).toBe('Rechten van een account gewijzigd: geen rechten meer');
+  });
+});
+
+describe('overlegvormen in beheer', () => {
+  const series = {
+    id: '5d0c8f7e-1c2b-4f7a-9f0e-3b1a2c4d5e6f',
+    werkagendaId: werkagenda.id,
+    kind: 'overleg',
+    title: 'Pilotoverleg',
+    purpose: '',
+    cadence: 'driewekelijks',
+    interval: { unit: 'weeks', every: 3 },
+    participants: ['VNG', 'ZN'],
+    chair: 'Directeur ZN',
+    organiser: 'VWS',
+    firstOccurrence: { date: '2027-01-12', time: '10:00', timeZone: 'Europe/Amsterdam' },
+    localTime: '10:00',
+    durationMinutes: 90,
+    example: false,
+    changes: [],
+    endsOn: null,
+    endReason: null,
+  } as unknown as MeetingSeries;
+
+  it('are a coordinator’s part of beheer: list, new, change from a date, end, and a loose overleg', () => {
+    const list = render(SeriesListPage({ p: context(coordinator), series: [series], werkagendas: [werkagenda] }));
+    expect(list).toContain('href="/beheer/overlegvormen"');
+    expect(visible(list)).toContain('driewekelijks, om 10:00 (90 minuten)');
+    expect(list).toContain('#overlegvorm-nieuw"');
+    expect(list).toContain('action="/beheer/overleggen#overleg-los"');
+    const one = render(SeriesPage({ p: context(coordinator), series, werkagendas: [werkagenda] }));
+    expect(visible(one)).toContain('12 januari 2027');
+    expect(one).toContain('#overlegvorm-wijzigen"');
+    expect(one).toContain('#overlegvorm-beeindigen"');
+    expect(visible(one)).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    const ended = render(
+      SeriesPage({ p: context(coordinator), series: { ...series, endsOn: '2027-07-01', endReason: 'Pilot klaar' }, werkagendas: [] }),
+    );
+    expect(visible(ended)).toContain('Beëindigd vanaf 1 juli 2027');
+    expect(ended).not.toContain('#overlegvorm-wijzigen"');
+    // A beheerder does not plan overleggen: the part is not theirs.
+    expect(render(WerkagendasPage({ p: context(beheerder), werkagendas: [] }))).not.toContain('href="/beheer/overlegvormen"');
   });
 });
