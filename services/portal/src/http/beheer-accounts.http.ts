@@ -11,7 +11,7 @@ import { AccountPage, AccountsPage } from '../views/pages/beheer/accounts.page';
 import { ForgetPersonPage, PeoplePage, PersonPage } from '../views/pages/beheer/people.page';
 import { beheerApi, type Body as FormBody, indexedFieldNames, list, write } from './beheer-forms';
 import { field, optional } from './forms';
-import { sendPage } from './page';
+import { redirect, sendPage } from './page';
 import { PortalExceptionFilter } from './portal-exception.filter';
 
 const enc = encodeURIComponent;
@@ -188,6 +188,12 @@ export class BeheerAccountsController {
   @Post('accounts/:id/inschakelen')
   enable(@Portal() p: PortalContext, @Param('id') id: string, @Body() body: FormBody, @Req() req: Request, @Res() res: Response) {
     return this.setDisabled(p, id, body, req, res, false);
+  }
+
+  /** Back to the account from the password answer's address (a bookmark, a new tab): the password is not shown again. */
+  @Get('accounts/:id/wachtwoord')
+  passwordShown(@Param('id') id: string, @Res() res: Response) {
+    redirect(res, accountPath(id));
   }
 
   /** The new password is shown on the answer itself, once: never in a cookie or a redirect. */

@@ -127,19 +127,6 @@ export function AccountPage({
     >
       <p class="utrecht-pre-heading regie-pre-heading">Account</p>
       <H1>{account.username}</H1>
-      {newPassword && (
-        <div id="bevestiging" class="utrecht-alert utrecht-alert--ok regie-alert" role="status" tabIndex={-1}>
-          <div class="utrecht-alert__content">
-            <p class="nl-paragraph regie-alert__title">Het nieuwe wachtwoord van {account.username}:</p>
-            <p class="nl-paragraph">
-              <code class="regie-password">{newPassword}</code>
-            </p>
-            <p class="nl-paragraph">
-              Geef het veilig door. Dit is de enige keer dat het wordt getoond: Regie bewaart alleen een onleesbare afgeleide ervan.
-            </p>
-          </div>
-        </div>
-      )}
       <DataList
         items={[
           ['Persoon', personName(people, account.personId)],
@@ -202,6 +189,19 @@ export function AccountPage({
         <Alert kind="info">
           <P>Regie maakt een nieuw wachtwoord en toont het één keer. Het vorige wachtwoord werkt daarna niet meer.</P>
         </Alert>
+        {newPassword && (
+          <div class="utrecht-alert utrecht-alert--ok regie-alert" role="status">
+            <div class="utrecht-alert__content">
+              <p class="nl-paragraph regie-alert__title">Het nieuwe wachtwoord van {account.username}:</p>
+              <p class="nl-paragraph">
+                <code class="regie-password">{newPassword}</code>
+              </p>
+              <p class="nl-paragraph">
+                Geef het veilig door. Dit is de enige keer dat het wordt getoond: Regie bewaart alleen een onleesbare afgeleide ervan.
+              </p>
+            </div>
+          </div>
+        )}
         <ButtonForm f={new FormState('wachtwoord-nieuw', errors)} action={`${base}/wachtwoord`} label="Nieuw wachtwoord maken" />
       </section>
     </BeheerLayout>

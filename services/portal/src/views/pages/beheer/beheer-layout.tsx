@@ -32,7 +32,7 @@ export function BeheerLayout({
   return (
     <Layout title={title} section="beheer" me={p.me} flash={p.flash} crumbs={crumbs} errors={errors}>
       <nav class="regie-subnav" aria-label="Beheer">
-        <ul class="utrecht-unordered-list regie-subnav__list">
+        <ul class="regie-figures regie-subnav__list">
           {beheerParts(p).map(([key, label, href]) => (
             <li key={key}>
               <a class="nl-link" href={href} aria-current={key === part ? 'page' : undefined}>

@@ -9,6 +9,7 @@ import { formErrors } from '../../form-state';
 import { Layout } from '../../layout';
 import { AccountPage, AccountsPage } from './accounts.page';
 import { grantText, partyText, periodText } from './beheer-words';
+import { targetDay } from './indicators.page';
 import { ForgetPersonPage, PeoplePage } from './people.page';
 import { SeriesListPage, SeriesPage } from './series.page';
 import { BeheerWerkagendaPage } from './werkagenda.page';
@@ -259,5 +260,14 @@ describe('overlegvormen in beheer', () => {
     expect(ended).not.toContain('#overlegvorm-wijzigen"');
     // A beheerder does not plan overleggen: the part is not theirs.
     expect(render(WerkagendasPage({ p: context(beheerder), werkagendas: [] }))).not.toContain('href="/beheer/overlegvormen"');
+  });
+});
+
+describe('indicator targets in beheer', () => {
+  it('reads a target by its day, or by the last day of its month', () => {
+    const target = { value: 8, by: '2026-06', text: '', source: '' };
+    expect(targetDay({ ...target, date: '2026-06-15' })).toBe('2026-06-15');
+    expect(targetDay(target)).toBe('2026-06-30');
+    expect(targetDay({ ...target, by: null })).toBe('');
   });
 });

@@ -1,7 +1,7 @@
 import type { WerkagendaEntry } from '../../../api/beheer-api';
 import type { Indicator } from '../../../api/regie-api.models';
 import type { PortalContext } from '../../../session/session';
-import { formatDate } from '../../format';
+import { formatDate, formatMonth } from '../../format';
 import { Form, Select, TextArea, TextField } from '../../form';
 import { type FormErrors, FormState } from '../../form-state';
 import { A, H1, H2, H3, P, Table } from './beheer-bits';
@@ -11,6 +11,27 @@ import { werkagendaTitle } from './beheer-words';
 const DIRECTION_LABEL = { 'hoger-is-beter': 'hoger is beter', 'lager-is-beter': 'lager is beter' } as const;
 /** How many target rows the change form offers (the whole set as it applies from today). */
 export const TARGET_ROWS = 3;
+
+type Target = Indicator['targets'][number];
+
+/**
+ * The day a target is to be reached: its `date`, or the last day of its month (`by`, "2026-06");
+ * empty for one on the longer term.
+ */
+export function targetDay(t: Target): string {
+  if (typeof t.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(t.date)) return t.date;
+  const month = /^(\d{4})-(\d{2})$/.exec(t.by ?? '');
+  if (!month) return '';
+  return new Date(Date.UTC(Number(month[1]), Number(month[2]), 0)).toISOString().slice(0, 10);
+}
+
+/** "uiterlijk 30 juni 2026", "uiterlijk juni 2026" or "op de langere termijn". */
+const targetWhen = (t: Target): string =>
+  typeof t.date === 'string' && t.date
+    ? `uiterlijk ${formatDate(t.date)}`
+    : t.by
+      ? `uiterlijk ${formatMonth(t.by)}`
+      : 'op de langere termijn';
 
 const targetsText = (indicator: Indicator): string =>
   indicator.targets.length === 0
@@ -136,7 +157,7 @@ export function IndicatorPage({
               name={`date-${n}`}
               type="date"
               label={`Te bereiken op (doel ${n + 1}; leeg: op de langere termijn)`}
-              value={t?.by ?? ''}
+              value={t ? targetDay(t) : ''}
             />
           </div>
         ))}
