@@ -2,7 +2,7 @@ import { Body, Controller, Get, NotFoundException, Param, Post, Req, Res, UseFil
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '@regie/nest-kit';
-import type { Account, Grant } from '../api/beheer-api';
+import type { Account, ForgetReport, Grant } from '../api/beheer-api';
 import { ApiError } from '../api/regie-api';
 import { Portal, SessionGuard } from '../session/session.guard';
 import type { PortalContext } from '../session/session';
@@ -35,6 +35,20 @@ const grantFieldNames = (index: number): Record<string, string> => ({
   [`grants.${index}.actionCodes`]: 'actionCodes',
   ...indexedFieldNames(`grants.${index}.actionCodes`, { '': 'actionCodes' }),
 });
+
+/** The confirmation after forgetting, with how often the name may still stand in free text. */
+export function forgottenMessage(report: Pick<ForgetReport, 'remaining'>): string {
+  const events = report.remaining.events.length;
+  const rows = report.remaining.tables.reduce((sum, t) => sum + t.rows, 0);
+  if (events === 0 && rows === 0) return 'De persoon is vergeten: de naam is nergens meer te lezen.';
+  const where = [
+    events > 0 ? `${events} ${events === 1 ? 'vastgelegde gebeurtenis' : 'vastgelegde gebeurtenissen'}` : '',
+    rows > 0 ? `${rows} ${rows === 1 ? 'regel' : 'regels'} van de overzichten` : '',
+  ]
+    .filter(Boolean)
+    .join(' en ');
+  return `De persoon is vergeten. De naam kan nog als vrije tekst voorkomen in ${where}, bijvoorbeeld in een toelichting; de auditor kan dat nagaan in de audit.`;
+}
 
 /**
  * The beheer section, part people and accounts: the people directory (register, change, forget
@@ -96,12 +110,14 @@ export class BeheerAccountsController {
 
   @Post('personen/:id/vergeten')
   forget(@Portal() p: PortalContext, @Param('id') id: string, @Body() body: FormBody, @Req() req: Request, @Res() res: Response) {
+    let report: ForgetReport | undefined;
+    // Where the name may still stand as free text (a note, a summary) is said with the confirmation.
     return write(req, res, {
       form: 'persoon-vergeten',
       body,
-      call: (o) => beheerApi(p).forgetPerson(id, o),
+      call: async (o) => (report = await beheerApi(p).forgetPerson(id, o)),
       to: '/beheer/personen',
-      message: 'De persoon is vergeten: de naam is nergens meer te lezen.',
+      message: () => (report ? forgottenMessage(report) : 'De persoon is vergeten.'),
       page: (errors) => this.forgetPage(p, id, errors),
     });
   }

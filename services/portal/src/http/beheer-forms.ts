@@ -19,7 +19,8 @@ export function write(
     body: Body;
     call: (options: WriteOptions) => Promise<unknown>;
     to: string;
-    message: string;
+    /** Said after success; a function when it depends on the API's answer. */
+    message: string | (() => string);
     page: (errors: FormErrors) => Promise<VNode>;
     fieldNames?: Record<string, string>;
   },
@@ -40,7 +41,13 @@ export function write(
         });
       }
     },
-    success: { to: `${s.to}#bevestiging`, message: s.message },
+    success: {
+      to: `${s.to}#bevestiging`,
+      // Read after the call (submit sets the flash then), so it may tell what the API answered.
+      get message() {
+        return typeof s.message === 'function' ? s.message() : s.message;
+      },
+    },
     rerender: s.page,
     fieldNames: s.fieldNames,
   });

@@ -1,6 +1,7 @@
 import { render } from 'preact-render-to-string';
 import type { Account, MeetingSeries, Person, WerkagendaEntry } from '../../../api/beheer-api';
 import { RegieApi } from '../../../api/regie-api';
+import { forgottenMessage } from '../../../http/beheer-accounts.http';
 import type { ActionSummary, Me } from '../../../api/regie-api.models';
 import { rights } from '../../../session/rights';
 import type { PortalContext } from '../../../session/session';
@@ -269,5 +270,15 @@ describe('indicator targets in beheer', () => {
     expect(targetDay({ ...target, date: '2026-06-15' })).toBe('2026-06-15');
     expect(targetDay(target)).toBe('2026-06-30');
     expect(targetDay({ ...target, by: null })).toBe('');
+  });
+});
+
+describe('forgetting a person in beheer', () => {
+  it('says after forgetting how often the name may still stand in free text', () => {
+    expect(forgottenMessage({ remaining: { events: [], tables: [] } })).toBe('De persoon is vergeten: de naam is nergens meer te lezen.');
+    const remaining = { events: [{ position: 3, streamId: 'action-2.1', type: 'ProgressReported' }], tables: [{ table: 'x', rows: 2 }] };
+    expect(forgottenMessage({ remaining })).toBe(
+      'De persoon is vergeten. De naam kan nog als vrije tekst voorkomen in 1 vastgelegde gebeurtenis en 2 regels van de overzichten, bijvoorbeeld in een toelichting; de auditor kan dat nagaan in de audit.',
+    );
   });
 });

@@ -106,7 +106,7 @@ export function ForgetPersonPage({ p, person, errors }: { p: PortalContext; pers
           <li>De naam van deze persoon wordt onleesbaar: de sleutel waarmee hij versleuteld is, wordt vernietigd.</li>
           <li>Overal waar de naam stond, in de werkagenda, overleggen en de geschiedenis, staat daarna “[verwijderd]”.</li>
           <li>Wat er is vastgelegd blijft bestaan: besluiten, acties en voortgang houden hun inhoud, alleen zonder deze naam.</li>
-          <li>Staat de naam ook in vrije tekst, zoals een toelichting? Dan ziet u daarna waar, zodat u dat kunt nagaan.</li>
+          <li>Staat de naam ook in vrije tekst, zoals een toelichting? Dan hoort u daarna hoe vaak, zodat de auditor dat kan nagaan.</li>
         </ul>
       </Alert>
       <ButtonForm f={f} action={`${personHref(person)}/vergeten`} label="Ja, deze persoon definitief vergeten" kind="primary" />
