@@ -71,8 +71,13 @@ export function partyText(party: Party): string {
 }
 
 /** A person's function: the API answers a text (its schema says a list); either reads as one line. */
-export function personFunction(person: Pick<Person, 'function'>): string {
-  const value = person.function as unknown;
-  if (Array.isArray(value)) return value.filter((v) => typeof v === 'string').join(', ');
+export const personFunction = (person: Pick<Person, 'function'>): string => textOf(person.function);
+
+/**
+ * A text the API answers as a text where its schema says a list (a werkagenda's archive reason, a
+ * person's function): either reads as one line; anything else as nothing.
+ */
+export function textOf(value: unknown, separator = ', '): string {
+  if (Array.isArray(value)) return value.filter((v) => typeof v === 'string').join(separator);
   return typeof value === 'string' ? value : '';
 }

@@ -121,6 +121,14 @@ describe('the beheer section', () => {
     expect(render(WerkagendasPage({ p: context(coordinator), werkagendas: [werkagenda] }))).not.toContain('#werkagenda-nieuw');
   });
 
+  it('shows an archived werkagenda with its reason (the API answers it as a text) and no more forms to change it', () => {
+    const archived = { ...werkagenda, archived: true, archiveReason: 'Proef afgelopen' as unknown as string[] };
+    const html = render(BeheerWerkagendaPage({ p: context(beheerder), werkagenda: archived, actions: [], people: [] }));
+    expect(visible(html)).toContain('Proef afgelopen');
+    expect(html).not.toContain('#actie-nieuw"');
+    expect(html).not.toContain('#werkagenda-archiveren"');
+  });
+
   it('lets a coordinator add action lines and actions, but not change title, parties or archive', () => {
     const props = { werkagenda, actions: [action], people: [person] };
     const coord = render(BeheerWerkagendaPage({ p: context(coordinator), ...props }));

@@ -5,7 +5,7 @@ import { A, Alert, Badge, DataList, Disclosure, H1, H2, H3, P, Table } from '../
 import { Form, Select, TextArea, TextField } from '../../form';
 import { type FormErrors, FormState } from '../../form-state';
 import { BeheerLayout, CheckboxGroup } from './beheer-layout';
-import { listText, PARTY_ROLE_LABEL, partyText, periodText, personName } from './beheer-words';
+import { listText, PARTY_ROLE_LABEL, partyText, periodText, personName, textOf } from './beheer-words';
 
 export interface BeheerWerkagendaProps {
   p: PortalContext;
@@ -31,8 +31,8 @@ export function BeheerWerkagendaPage({ p, werkagenda, actions, people, errors }:
         items={[
           ['Looptijd', periodText(werkagenda.period)],
           ['Status', werkagenda.archived ? <Badge tone="neutral">gearchiveerd</Badge> : <Badge tone="good">lopend</Badge>],
-          ...(werkagenda.archived && werkagenda.archiveReason.length > 0
-            ? ([['Reden van archiveren', werkagenda.archiveReason.join(' ')]] as [string, string][])
+          ...(werkagenda.archived && textOf(werkagenda.archiveReason, ' ')
+            ? ([['Reden van archiveren', textOf(werkagenda.archiveReason, ' ')]] as [string, string][])
             : []),
         ]}
       />
