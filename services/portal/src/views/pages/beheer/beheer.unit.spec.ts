@@ -2,7 +2,7 @@ import { render } from 'preact-render-to-string';
 import type { Account, MeetingSeries, Person, WerkagendaEntry } from '../../../api/beheer-api';
 import { RegieApi } from '../../../api/regie-api';
 import { forgottenMessage } from '../../../http/beheer-accounts.http';
-import type { ActionSummary, Me } from '../../../api/regie-api.models';
+import type { ActionSummary, Indicator, Me } from '../../../api/regie-api.models';
 import { rights } from '../../../session/rights';
 import type { PortalContext } from '../../../session/session';
 import { eventFacts, eventSentence, REDACTED, redactSecrets } from '../../event-labels';
@@ -10,7 +10,7 @@ import { formErrors } from '../../form-state';
 import { Layout } from '../../layout';
 import { AccountPage, AccountsPage } from './accounts.page';
 import { grantText, partyText, periodText } from './beheer-words';
-import { targetDay } from './indicators.page';
+import { IndicatorPage, targetDay } from './indicators.page';
 import { ForgetPersonPage, PeoplePage } from './people.page';
 import { SeriesListPage, SeriesPage } from './series.page';
 import { BeheerWerkagendaPage } from './werkagenda.page';
@@ -278,6 +278,31 @@ describe('indicator targets in beheer', () => {
     expect(targetDay({ ...target, date: '2026-06-15' })).toBe('2026-06-15');
     expect(targetDay(target)).toBe('2026-06-30');
     expect(targetDay({ ...target, by: null })).toBe('');
+  });
+
+  it('says targets in words, by month or by day, and offers the whole set to change with a reason', () => {
+    const indicator = {
+      id: 'pilotregio-s-gestart',
+      title: 'Pilotregio’s gestart',
+      name: 'Pilotregio’s gestart',
+      werkagendaId: werkagenda.id,
+      actionCode: null,
+      direction: 'hoger-is-beter',
+      unit: 'regio’s',
+      targets: [
+        { value: 8, by: '2026-06', date: '2026-06-30', text: '', source: '' },
+        { value: 9, by: '2027-03', text: '', source: '' },
+        { value: 100, by: null, text: '', source: '' },
+      ],
+      targetHistory: [],
+    } as unknown as Indicator;
+    const html = render(IndicatorPage({ p: context(coordinator), indicator, werkagendas: [werkagenda] }));
+    expect(visible(html)).toContain(
+      'Huidige doelen: 8 regio’s uiterlijk 30 juni 2026; 9 regio’s uiterlijk maart 2027; 100 regio’s op de langere termijn.',
+    );
+    expect(html).toMatch(/name="date-1" type="date" value="2027-03-31"/);
+    expect(html).toContain('#doelen-wijzigen"');
+    expect(visible(html)).not.toMatch(/\d{4}-\d{2}/);
   });
 });
 

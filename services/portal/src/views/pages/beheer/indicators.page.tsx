@@ -36,12 +36,7 @@ const targetWhen = (t: Target): string =>
 const targetsText = (indicator: Indicator): string =>
   indicator.targets.length === 0
     ? 'geen doelen'
-    : indicator.targets
-        .map(
-          (t) =>
-            `${t.value.toLocaleString('nl-NL')} ${indicator.unit}${t.by ? ` uiterlijk ${formatDate(t.by)}` : ' op de langere termijn'}`,
-        )
-        .join('; ');
+    : indicator.targets.map((t) => `${t.value.toLocaleString('nl-NL')} ${indicator.unit} ${targetWhen(t)}`).join('; ');
 
 /** Indicators: the ones there are, with their targets; a new one. */
 export function IndicatorsPage({
