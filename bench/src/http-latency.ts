@@ -1,4 +1,6 @@
 import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import { freePort } from '@regie/test-kit';
 import { type ResultRow, row, timedBar } from './table';
 
 /**
@@ -21,7 +23,24 @@ export interface Latency {
   alone?: number;
 }
 
-export type Endpoint = 'health' | 'draft' | 'list' | 'one' | 'write';
+/**
+ * The portal's main pages, read with the session cookie of a coordinator logged in through the
+ * login form (the audit trail with an auditor's: only auditors see it).
+ */
+export type Page = 'home' | 'werkagenda' | 'action' | 'meeting' | 'toezeggingen' | 'projection' | 'audit';
+const PAGES: Record<Page, { name: string; path: (meetingId: string) => string; as?: 'auditor' }> = {
+  home: { name: 'portal: home (/)', path: () => '/' },
+  werkagenda: { name: 'portal: werkagenda (/werkagenda)', path: () => '/werkagenda' },
+  action: { name: 'portal: action (/acties/2.1)', path: () => '/acties/2.1' },
+  meeting: { name: 'portal: meeting (/overleggen/{next kerngroep})', path: (id) => `/overleggen/${id}` },
+  toezeggingen: { name: 'portal: toezeggingen (/toezeggingen)', path: () => '/toezeggingen' },
+  projection: { name: 'portal: kwartaalprojectie (/voortgangsrapportage)', path: () => '/voortgangsrapportage' },
+  audit: { name: 'portal: audit (/audit)', path: () => '/audit', as: 'auditor' },
+};
+const PAGE_NAMES = Object.keys(PAGES) as Page[];
+
+/** `bare`: a bare Node HTTP server answering /health's JSON, the floor of any HTTP answer on this machine. */
+export type Endpoint = 'health' | 'bare' | 'draft' | 'list' | 'one' | 'write' | Page;
 export type HttpFigures = Record<Endpoint, Latency>;
 /** One autocannon run per number of connections, in the order asked for (e.g. 1, then 10). */
 export type HttpRuns = { connections: number; figures: HttpFigures }[];
@@ -43,6 +62,60 @@ export async function login(url: string): Promise<Record<string, string>> {
   });
   if (!res.ok) throw new Error(`login: ${res.status} ${await res.text()}`);
   return { authorization: `Bearer ${((await res.json()) as { accessToken: string }).accessToken}` };
+}
+
+/**
+ * The session cookie of the coordinator, logged in through the portal's login form (a form post
+ * from the portal's own origin, as a browser sends it).
+ */
+export async function portalLogin(url: string, username = 'coordinator'): Promise<string> {
+  const res = await fetch(`${url}/inloggen`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: url },
+    body: new URLSearchParams({ username, password: BENCH_PASSWORD }).toString(),
+  });
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  if (res.status < 300 || res.status >= 400 || !cookie) throw new Error(`portal login: ${res.status} ${await res.text()}`);
+  const home = await fetch(`${url}/`, { headers: { cookie }, redirect: 'manual' });
+  if (home.status !== 200) throw new Error(`portal home with the session cookie: ${home.status}`);
+  return cookie;
+}
+
+/**
+ * A bare Node HTTP server (node:http, nothing else) in a process of its own, answering every
+ * request with `body` as JSON: what any HTTP answer costs on this machine at least.
+ */
+export async function startBareServer(body: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  const port = await freePort();
+  const script = `const body = Buffer.from(process.env.BARE_BODY);
+require('node:http').createServer((req, res) => {
+  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': body.length });
+  res.end(body);
+}).listen(${port}, '127.0.0.1');`;
+  const child = spawn(process.execPath, ['-e', script], { env: { ...process.env, BARE_BODY: body }, stdio: 'ignore' });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = `http://127.0.0.1:${port}`;
+  for (const deadline = Date.now() + 10_000; ; await new Promise((r) => setTimeout(r, 25))) {
+    if (
+      await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
+    if (Date.now() > deadline || child.exitCode !== null) throw new Error('the bare Node HTTP server did not start');
+  }
+  return {
+    url,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
 }
 
 const percentile = (sorted: number[], p: number) =>
@@ -167,7 +240,17 @@ export async function measureHttp(url: string, size: string, options: { seconds:
   ).json()) as { id: string; status: string }[];
   const next = meetings.find((m) => m.status === 'scheduled');
   if (!next) throw new Error('no scheduled kerngroep meeting to read the agenda draft of');
-  // Reads first, so the writes' new milestones do not grow what the reads return.
+  // Reads first, so the writes' new milestones do not grow what the reads return. The bare server
+  // right before /health, with the same JSON: the two ratios to it are of the same minute.
+  const healthBody = await (await fetch(`${url}/health`)).text();
+  const server = await startBareServer(healthBody);
+  const bare = await measure(
+    server.url,
+    seconds,
+    connections,
+    { method: 'GET', path: '/health' },
+    `HTTP @${size}: bare Node server`,
+  ).finally(() => server.stop());
   const health = await measure(url, seconds, connections, { method: 'GET', path: '/health' }, `HTTP @${size}: GET /health`);
   const draft = await measure(
     url,
@@ -190,20 +273,48 @@ export async function measureHttp(url: string, size: string, options: { seconds:
     { method: 'GET', path: '/api/v1/actions/2.1', headers: auth },
     `HTTP @${size}: GET /api/v1/actions/2.1`,
   );
+  const cookies = { coordinator: await portalLogin(url), auditor: await portalLogin(url, 'auditor') };
+  const pages = {} as Record<Page, Latency[]>;
+  for (const page of PAGE_NAMES)
+    pages[page] = await measure(
+      url,
+      seconds,
+      connections,
+      { method: 'GET', path: PAGES[page].path(next.id), headers: { cookie: cookies[PAGES[page].as ?? 'coordinator'] } },
+      `HTTP @${size}: ${PAGES[page].name}`,
+    );
   const written = await measure(url, seconds, connections, write, `HTTP @${size}: POST …/milestones`);
   return connections.map((c, i) => ({
     connections: c,
-    figures: { health: health[i], draft: draft[i], list: list[i], one: one[i], write: written[i] },
+    figures: {
+      health: health[i],
+      bare: bare[i],
+      draft: draft[i],
+      list: list[i],
+      one: one[i],
+      write: written[i],
+      ...(Object.fromEntries(PAGE_NAMES.map((page) => [page, pages[page][i]])) as Record<Page, Latency>),
+    },
   }));
 }
 
-const NAMES: Record<Exclude<Endpoint, 'health'>, string> = {
+type Measured = Exclude<Endpoint, 'health' | 'bare'>;
+const MEASURED: Measured[] = ['draft', 'list', 'one', ...PAGE_NAMES, 'write'];
+const NAMES: Record<Measured, string> = {
   draft: 'read GET /api/v1/meetings/{id} (agenda draft, next kerngroep)',
   list: "read GET /api/v1/actions (the werkagenda's actions)",
   one: 'read GET /api/v1/actions/2.1 (one action)',
   write: 'write POST /api/v1/actions/{code}/milestones',
+  ...(Object.fromEntries(PAGE_NAMES.map((page) => [page, `read ${PAGES[page].name}`])) as Record<Page, string>),
 };
-const P99_TARGET: Record<Exclude<Endpoint, 'health'>, number> = { draft: 25, list: 25, one: 25, write: 50 };
+/** The portal's pages have the API reads' targets. */
+const P99_TARGET: Record<Measured, number> = {
+  draft: 25,
+  list: 25,
+  one: 25,
+  write: 50,
+  ...(Object.fromEntries(PAGE_NAMES.map((page) => [page, 25])) as Record<Page, number>),
+};
 
 const note = (l: Latency) =>
   l.mode === 'sequential'
@@ -212,7 +323,7 @@ const note = (l: Latency) =>
 
 /** Per endpoint, p50 and p99 for each number of connections side by side; the target is judged on each. */
 export function httpRows(size: string, runs: HttpRuns): ResultRow[] {
-  return (['draft', 'list', 'one', 'write'] as const).flatMap((e) =>
+  return MEASURED.flatMap((e) =>
     runs.flatMap(({ connections: c, figures: f }) => [
       row(
         '2',
@@ -244,7 +355,7 @@ export function httpRows(size: string, runs: HttpRuns): ResultRow[] {
  * sizes had a load test, else the latency of one request alone (measured at both sizes the same way).
  */
 export function growthRows(small: string, large: string, s: HttpRuns, l: HttpRuns): ResultRow[] {
-  return (['draft', 'list', 'one', 'write'] as const).flatMap((e) =>
+  return MEASURED.flatMap((e) =>
     s.flatMap(({ connections: c, figures: sf }, i) => {
       const lf = l[i].figures;
       const loaded = sf[e].mode === 'autocannon' && lf[e].mode === 'autocannon';
@@ -264,4 +375,51 @@ export function growthRows(small: string, large: string, s: HttpRuns, l: HttpRun
       ];
     }),
   );
+}
+
+/**
+ * What every request pays: requests per second of /health and of one action against the bare Node
+ * server answering the same JSON, measured in the same minute; with one connection the targets
+ * are ≥ 0.5× and ≥ 0.25×.
+ */
+export function bareRows(size: string, runs: HttpRuns): ResultRow[] {
+  return runs.flatMap(({ connections: c, figures: f }) => {
+    const of = (l: Latency) => `p50 ${l.p50.toFixed(2)} / p99 ${l.p99.toFixed(2)} ms`;
+    const bare = `bare Node server (node:http, /health's JSON), ${conns(c)}`;
+    return [
+      row(
+        '2',
+        `bare Node HTTP server, /health's JSON @${size}, ${conns(c)}`,
+        f.bare.perSecond,
+        'req/s',
+        null,
+        '',
+        '—',
+        undefined,
+        of(f.bare),
+      ),
+      row(
+        '2',
+        `GET /health requests/s vs the bare Node server @${size}, ${conns(c)}`,
+        f.health.perSecond,
+        'req/s',
+        f.bare.perSecond,
+        bare,
+        c === 1 ? '≥ 0.5×' : '—',
+        c === 1 ? (_, ratio) => ratio !== null && ratio >= 0.5 : undefined,
+        `${of(f.health)} (bare ${of(f.bare)})`,
+      ),
+      row(
+        '2',
+        `GET /api/v1/actions/2.1 requests/s vs the bare Node server @${size}, ${conns(c)}`,
+        f.one.perSecond,
+        'req/s',
+        f.bare.perSecond,
+        bare,
+        c === 1 ? '≥ 0.25×' : '—',
+        c === 1 ? (_, ratio) => ratio !== null && ratio >= 0.25 : undefined,
+        `${of(f.one)} (bare ${of(f.bare)})`,
+      ),
+    ];
+  });
 }

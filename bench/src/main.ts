@@ -3,7 +3,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { appendThroughput } from './append-throughput';
 import { catchUpRates } from './consumers';
 import { type BenchServer, freshDatabase, gitState, ROOT, serverSettings, startServer } from './db';
-import { growthRows, httpRows, type HttpRuns, measureHttp } from './http-latency';
+import { bareRows, growthRows, httpRows, type HttpRuns, measureHttp } from './http-latency';
 import { kafkaClientRows, withBroker } from './kafka-clients';
 import { kafkaLag, type LagFigures, lagRows, measureLag } from './lag';
 import { loadHistory } from './load-history';
@@ -164,7 +164,7 @@ async function main(): Promise<void> {
       meta.startup = { floorSeconds: floor.startSeconds, embeddedInitSeconds: pgInit, freshSeconds: fresh.child.startSeconds };
 
       if (runs('2')) {
-        for (const s of sizes) rows.push(...httpRows(s.n, s.http));
+        for (const s of sizes) rows.push(...bareRows(s.n, s.http), ...httpRows(s.n, s.http));
         if (large !== small) rows.push(...growthRows(small.n, large.n, small.http, large.http));
       }
       if (runs('3')) {

@@ -1,6 +1,7 @@
 import { freePort } from '@regie/test-kit';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { BENCH_PASSWORD } from './http-latency';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,8 +40,10 @@ async function spawnUntilHealthy(args: string[], env: Record<string, string>, ti
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout?.on('data', (chunk) => (output += chunk));
-  child.stderr?.on('data', (chunk) => (output += chunk));
+  // The last lines, for a failure report: a platform under load writes a line per request.
+  const keep = (chunk: unknown) => (output = (output + String(chunk)).slice(-65_536));
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${port}`;
   for (;;) {
@@ -74,11 +77,25 @@ async function spawnUntilHealthy(args: string[], env: Record<string, string>, ti
   };
 }
 
-/** The platform as `npm start` runs it, with the given environment (DATABASE_URL, REGIE_DATA_DIR…). */
+/** The node options `npm start` gives the platform (its heap limit), as package.json's start script says them. */
+export function startFlags(dir = PLATFORM_DIR): string[] {
+  const start = (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start;
+  const words = start.trim().split(/\s+/);
+  const flags: string[] = [];
+  for (const word of words.slice(words.indexOf('node') + 1)) {
+    if (!word.startsWith('--')) break;
+    flags.push(word);
+  }
+  return flags;
+}
+
+/** The platform as `npm start` runs it (its node options too), with the given environment (DATABASE_URL, REGIE_DATA_DIR…). */
 export const spawnPlatform = (env: Record<string, string>, timeoutMs = 180_000): Promise<PlatformChild> =>
   spawnUntilHealthy(
-    ['-r', '@swc-node/register', 'services/platform/src/main.ts'],
-    { REGIE_SEED: 'true', REGIE_LOCAL_PASSWORD: BENCH_PASSWORD, ...env },
+    [...startFlags(), '-r', '@swc-node/register', 'services/platform/src/main.ts'],
+    // JSON log lines, as production writes them (pino-pretty's lines for a person at a terminal cost
+    // more to format than a small read does: docs/performance.md, part 10).
+    { REGIE_SEED: 'true', REGIE_LOCAL_PASSWORD: BENCH_PASSWORD, REGIE_LOG_FORMAT: 'json', ...env },
     timeoutMs,
     PLATFORM_DIR,
   );

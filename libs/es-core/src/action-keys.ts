@@ -10,6 +10,11 @@ export const FIRST_WERKAGENDA_ID = 'betekenisvol-leven-2025-2028';
 
 const SEPARATOR = ':';
 
+/** What a werkagenda id looks like: lower-case letters, digits and hyphens, at most 80 characters. */
+export const WERKAGENDA_ID_PATTERN = '[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?';
+const WERKAGENDA_ID = new RegExp(`^${WERKAGENDA_ID_PATTERN}$`);
+export const isWerkagendaId = (value: string): boolean => WERKAGENDA_ID.test(value);
+
 /** The key of action `code` in werkagenda `werkagendaId`. */
 export const actionKey = (werkagendaId: string, code: string): string =>
   werkagendaId === FIRST_WERKAGENDA_ID ? code : `${werkagendaId}${SEPARATOR}${code}`;

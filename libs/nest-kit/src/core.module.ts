@@ -3,10 +3,9 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import type { Pool } from 'pg';
 import { Clock, EventStore, InMemoryPersonalDataVault, IntegrationBus, JobScheduler, PersonalDataVault } from '@regie/es-core';
 import { AuthGuard, TokenVerifier, WerkagendaLookups } from './auth';
-import { IdempotencyInterceptor } from './idempotency.interceptor';
+import { AnswerInterceptor } from './answer.interceptor';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { RequestContextMiddleware } from './request-context';
-import { UnsealInterceptor } from './unseal.interceptor';
 import { DATABASE_URL, MESSAGE_SOURCES, PLATFORM_POOL } from './tokens';
 
 export interface CoreAdapters {
@@ -47,9 +46,8 @@ export class CoreModule implements NestModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: PersonalDataVault, useValue: adapters.vault ?? new InMemoryPersonalDataVault() },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
-        // Outermost first: names are opened after the Idempotency-Key interceptor kept the (sealed) answer.
-        { provide: APP_INTERCEPTOR, useClass: UnsealInterceptor },
-        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        // Unseal around Idempotency-Key: names are opened after the Idempotency-Key interceptor kept the (sealed) answer.
+        { provide: APP_INTERCEPTOR, useClass: AnswerInterceptor },
       ],
       exports: [
         TokenVerifier,

@@ -1,4 +1,4 @@
-import type { DynamicModule } from '@nestjs/common';
+import { type DynamicModule, RequestMethod } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
 import pino, { type DestinationStream, type Logger } from 'pino';
@@ -14,16 +14,19 @@ const PINO_LEVELS = { error: 'error', warn: 'warn', log: 'info', debug: 'debug' 
 
 /**
  * The process's one logger: JSON lines for a log collector, or pino-pretty's readable lines for a
- * person at a terminal. Written synchronously, so the lines before a `process.exit` are not lost.
+ * person at a terminal. Written asynchronously (a blocking write per request cost more than the rest
+ * of a small read: docs/performance.md, part 10): lines queue while a write is under way and go out
+ * together. None is lost at a `process.exit`: pino and pino-pretty flush their destination
+ * synchronously at the process's exit.
  */
 export function createLogger(options: { format: LogFormat; level: LogLevelName }, destination?: DestinationStream): Logger {
   const level = PINO_LEVELS[options.level];
   const base = { level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime };
   if (destination) return pino(base, destination);
-  if (options.format === 'json') return pino(base, pino.destination({ dest: 1, sync: true }));
+  if (options.format === 'json') return pino(base, pino.destination({ dest: 1, sync: false }));
   return pino(
     base,
-    pretty({ sync: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'context', messageFormat: '{if context}[{context}] {end}{msg}' }),
+    pretty({ sync: false, translateTime: 'SYS:HH:MM:ss.l', ignore: 'context', messageFormat: '{if context}[{context}] {end}{msg}' }),
   );
 }
 
@@ -38,12 +41,12 @@ type LoggedRequest = IncomingMessage & { originalUrl?: string; commandContext?: 
  */
 export function loggingModule(logger: Logger): DynamicModule {
   return LoggerModule.forRoot({
+    exclude: UNLOGGED,
     pinoHttp: {
       logger,
       genReqId: (req) => requestIdsOf(req).correlationId,
       customAttributeKeys: { reqId: 'correlationId' },
       quietReqLogger: true,
-      autoLogging: { ignore: (req) => pathOf(req as LoggedRequest).startsWith('/health') },
       customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
       customSuccessMessage: (req, res) => `${req.method} ${pathOf(req)} ${res.statusCode}`,
       customErrorMessage: (req, res) => `${req.method} ${pathOf(req)} ${res.statusCode}`,
@@ -62,6 +65,12 @@ export function loggingModule(logger: Logger): DynamicModule {
     },
   });
 }
+
+/** /health, /health/live and /health/ready: the probes. */
+const UNLOGGED = [
+  { path: 'health', method: RequestMethod.ALL },
+  { path: 'health/*path', method: RequestMethod.ALL },
+];
 
 /** The path without the query string. */
 const pathOf = (req: IncomingMessage & { originalUrl?: string }): string => (req.originalUrl ?? req.url ?? '').split('?')[0];

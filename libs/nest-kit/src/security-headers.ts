@@ -48,10 +48,40 @@ const options = (directives: Directives): HelmetOptions => ({
  */
 export function securityHeaders(express: Application): void {
   express.disable('x-powered-by');
-  const byPath = POLICIES.map(({ path, directives }) => ({ path, headers: helmet(options(directives)) }));
-  const hsts = helmet.strictTransportSecurity({ maxAge: 365 * 24 * 60 * 60, includeSubDomains: true });
+  // helmet's headers depend only on the options (no directive here is a function of the request):
+  // worked out once per kind of answer, then set as they are, instead of running helmet's dozen
+  // middlewares and rebuilding the policy at every request.
+  const byPath = POLICIES.map(({ path, directives }) => ({ path, headers: headersOf(helmet(options(directives))) }));
+  const hsts = headersOf(helmet.strictTransportSecurity({ maxAge: 365 * 24 * 60 * 60, includeSubDomains: true }));
   express.use((req: Request, res: Response, next: NextFunction) => {
-    const headers: RequestHandler = byPath.find(({ path }) => path.test(req.path))!.headers;
-    headers(req, res, (error?: unknown) => (error || !req.secure ? next(error) : hsts(req, res, next)));
+    apply(res, byPath.find(({ path }) => path.test(req.path))!.headers);
+    if (req.secure) apply(res, hsts);
+    next();
   });
+}
+
+/** A header to set, or (value null) to remove. */
+type HeaderChange = readonly [name: string, value: string | null];
+
+/** What a helmet middleware does to a response, recorded once. */
+export function headersOf(middleware: RequestHandler): HeaderChange[] {
+  const changes: HeaderChange[] = [];
+  const recorder = {
+    setHeader: (name: string, value: string | number | readonly string[]) => void changes.push([name, String(value)]),
+    removeHeader: (name: string) => void changes.push([name, null]),
+  };
+  let done = false;
+  middleware({} as Request, recorder as unknown as Response, (error?: unknown) => {
+    if (error) throw error;
+    done = true;
+  });
+  if (!done) throw new Error('helmet did not set its headers synchronously');
+  return changes;
+}
+
+function apply(res: Response, changes: HeaderChange[]): void {
+  for (const [name, value] of changes) {
+    if (value === null) res.removeHeader(name);
+    else res.setHeader(name, value);
+  }
 }

@@ -20,8 +20,18 @@ export class UnsealInterceptor implements NestInterceptor {
     private readonly reflector: Reflector,
   ) {}
 
+  /** `@KeepSealed()` per controller class and handler, looked up once: metadata does not change after boot. */
+  private readonly keepSealed = new WeakMap<object, Map<object, boolean>>();
+
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const keep = this.reflector.getAllAndOverride<boolean>(KEEP_SEALED, [context.getHandler(), context.getClass()]);
+    const [handler, type] = [context.getHandler(), context.getClass()];
+    let byHandler = this.keepSealed.get(type);
+    if (!byHandler) this.keepSealed.set(type, (byHandler = new Map()));
+    let keep = byHandler.get(handler);
+    if (keep === undefined) {
+      keep = Boolean(this.reflector.getAllAndOverride<boolean>(KEEP_SEALED, [handler, type]));
+      byHandler.set(handler, keep);
+    }
     if (keep) return next.handle();
     return next.handle().pipe(mergeMap((body) => unsealDeep(body, this.vault)));
   }

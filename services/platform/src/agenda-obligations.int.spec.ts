@@ -7,8 +7,18 @@ type Item = { title: string; source: { type: string; ref: string } };
 /**
  * Issue 15, "agendas that never lose an open obligation", on the seeded history: with the clock
  * in December 2026 and on 1 March 2027, the next kerngroep and regiegroep drafts carry every open
- * toezegging past its date and the late pilot plans of action 2.1 as one item.
+ * toezegging past its date; and a kerngroep of the actieplan dakloosheid (a second werkagenda)
+ * carries its nine late pilot plans as one item, which no agenda of the first werkagenda carries.
  */
+const FIRST = 'betekenisvol-leven-2025-2028';
+const ACTIEPLAN = 'actieplan-dakloos-wlz-2025';
+/** The day itself, or the Monday after a weekend day (an overlegvorm starts on a working day). */
+const nextWeekday = (date: string): string => {
+  const day = new Date(`${date}T12:00:00Z`);
+  while (day.getUTCDay() === 0 || day.getUTCDay() === 6) day.setUTCDate(day.getUTCDate() + 1);
+  return day.toISOString().slice(0, 10);
+};
+
 describe.each([
   ['december 2026', '2026-12-05T09:00:00Z'],
   ['1 maart 2027', '2027-03-01T09:00:00Z'],
@@ -21,9 +31,14 @@ describe.each([
     if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
     return (await res.json()) as any;
   };
+  const send = async (method: string, path: string, body: unknown, as: string) => {
+    const res = await api.fetch(path, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }, as);
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as any;
+  };
   /** The agenda of the series' next meeting (the first one not over yet). */
-  const nextDraft = async (kind: string): Promise<Item[]> => {
-    const [next] = await get(`/api/v1/meetings?kind=${kind}&from=${now.slice(0, 10)}`);
+  const nextDraft = async (kind: string, werkagendaId = FIRST): Promise<Item[]> => {
+    const [next] = await get(`/api/v1/meetings?kind=${kind}&werkagendaId=${werkagendaId}&from=${now.slice(0, 10)}`);
     return (await get(`/api/v1/meetings/${next.id}`)).agenda;
   };
 
@@ -50,13 +65,44 @@ describe.each([
     );
   });
 
-  it.each(['kerngroep', 'regiegroep'])('carries the nine late pilot plans of action 2.1 as one item on the next %s', async (kind) => {
-    const items = await nextDraft(kind);
-    const of21 = items.filter((i) => i.source.type === 'late-milestones' && i.source.ref === '2.1');
-    expect(of21).toHaveLength(1);
-    expect(of21[0].title).toMatch(/^\d+ mijlpalen actie 2\.1 te laat sinds 31 mei 2026: /);
-    expect(of21[0].title.match(/plan van aanpak/gi)).toHaveLength(9);
-    expect(items.filter((i) => i.source.type === 'milestone' && i.title.includes('actie 2.1'))).toEqual([]); // not nine items
+  it('carries the nine late pilot plans of the actieplan as one item on its own kerngroep, and on no agenda of the first werkagenda', async () => {
+    for (const kind of ['kerngroep', 'regiegroep']) {
+      const items = await nextDraft(kind);
+      expect(items.filter((i) => i.title.match(/plan van aanpak/i))).toEqual([]);
+    }
+    // The beheerder makes the coordinator coordinator of the actieplan too; the coordinator then sets up its kerngroep.
+    const accounts = await (await api.fetch('/api/v1/accounts', {}, 'beheerder')).json();
+    const coordinator = (accounts as { id: string; username: string; grants: object[] }[]).find((a) => a.username === 'coordinator')!;
+    await send(
+      'PATCH',
+      `/api/v1/accounts/${coordinator.id}`,
+      { grants: [...coordinator.grants, { role: 'coordinator', werkagendaId: ACTIEPLAN, actionCodes: [] }] },
+      'beheerder',
+    );
+    await send(
+      'POST',
+      '/api/v1/meeting-series',
+      {
+        werkagendaId: ACTIEPLAN,
+        kind: 'kerngroep',
+        title: 'Kerngroep actieplan dakloosheid (voorbeeld)',
+        interval: { unit: 'weeks', every: 3 },
+        localTime: '13:00',
+        durationMinutes: 90,
+        firstDate: nextWeekday(now.slice(0, 10)),
+        confirmHoliday: true,
+      },
+      'coordinator',
+    );
+    let of11: Item[] = [];
+    for (let i = 0; i < 50 && of11.length === 0; i++) {
+      const items = await nextDraft('kerngroep', ACTIEPLAN).catch(() => [] as Item[]);
+      of11 = items.filter((i) => i.source.type === 'late-milestones' && i.source.ref === `${ACTIEPLAN}:1.1`);
+      if (of11.length === 0) await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(of11).toHaveLength(1);
+    expect(of11[0].title).toMatch(/^9 mijlpalen actie 1\.1 te laat sinds 31 mei 2026: /);
+    expect(of11[0].title.match(/plan van aanpak/gi)).toHaveLength(9);
   });
 
   it('puts the quarterly projection of its quarter on the regiegroep, and the kerngroep before it says so', async () => {

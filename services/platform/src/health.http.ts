@@ -19,6 +19,8 @@ export const HEALTH_OPTIONS = Symbol('HealthOptions');
 
 /** A probe that does not answer within this time counts as down: an orchestrator's probe must not hang. */
 const PROBE_TIMEOUT_MS = 3_000;
+/** How long the store's last answer counts for /health. */
+const STORE_ANSWER_VALID_MS = 1_000;
 
 /**
  * Liveness (the process answers: restart it if not) and readiness (it can serve: send it traffic
@@ -47,7 +49,7 @@ export class HealthController {
     answers: { type: Health },
   })
   async health() {
-    await this.store.headPosition(); // answers only when the store answers
+    await this.storeAnswers(); // answers only when the store answers
     return {
       status: 'ok',
       eventStore: this.store.kind,
@@ -55,6 +57,30 @@ export class HealthController {
       scheduler: this.scheduler.kind,
       services: this.options.services,
     };
+  }
+
+  /** The last time the store answered, and the question to it under way. */
+  private storeAnsweredAt = -Infinity;
+  private asking?: Promise<unknown>;
+
+  /**
+   * The store answered within the last second, or answers now. Requests at the same moment share one
+   * question, and under load the store is asked once a second instead of at every request (a probe
+   * every few seconds still asks every time).
+   */
+  private async storeAnswers(): Promise<void> {
+    if (performance.now() - this.storeAnsweredAt < STORE_ANSWER_VALID_MS) return;
+    this.asking ??= this.store.headPosition().then(
+      () => {
+        this.storeAnsweredAt = performance.now();
+        this.asking = undefined;
+      },
+      (error: unknown) => {
+        this.asking = undefined;
+        throw error;
+      },
+    );
+    await this.asking;
   }
 
   @Public()

@@ -43,29 +43,38 @@ describe('one set of numbers on the seeded platform', () => {
     await db.drop();
   });
 
-  it('counts the same late mijlpalen in the actions, the board and the projection, by the same rule', async () => {
-    const actions = (await get('/api/v1/actions')) as { code: string; milestones: Milestone[] }[];
-    const fromActions = actions.flatMap((a) => a.milestones.filter((m) => m.late).map((m) => m.id)).sort();
-    const rule = actions
-      .flatMap((a) => a.milestones)
-      .filter((m) => (m.status === 'planned' || m.status === 'in_progress') && m.dueDate < today)
-      .map((m) => m.id)
-      .sort();
-    expect(fromActions.length).toBeGreaterThan(9); // the nine pilot plans of 2.1 and more
-    expect(fromActions).toEqual(rule);
+  const FIRST = 'betekenisvol-leven-2025-2028';
+  const ACTIEPLAN = 'actieplan-dakloos-wlz-2025';
 
-    const board = (await get('/api/v1/monitoring/milestones')) as { milestones: Milestone[] }[];
-    expect(board.flatMap((a) => a.milestones.filter((m) => m.late).map((m) => m.id)).sort()).toEqual(fromActions);
-    const lines = (await get('/api/v1/monitoring/milestones/by-action-line')) as { counts: { late: number } }[];
-    expect(lines.reduce((n, l) => n + l.counts.late, 0)).toBe(fromActions.length);
+  it.each([FIRST, ACTIEPLAN])(
+    'counts the same late mijlpalen in the actions, the board and the projection of werkagenda %s, by the same rule',
+    async (werkagendaId) => {
+      const of = `werkagendaId=${werkagendaId}`;
+      const actions = (await get(`/api/v1/actions?${of}`)) as { code: string; werkagendaId: string; milestones: Milestone[] }[];
+      expect(new Set(actions.map((a) => a.werkagendaId))).toEqual(new Set([werkagendaId]));
+      const fromActions = actions.flatMap((a) => a.milestones.filter((m) => m.late).map((m) => m.id)).sort();
+      const rule = actions
+        .flatMap((a) => a.milestones)
+        .filter((m) => (m.status === 'planned' || m.status === 'in_progress') && m.dueDate < today)
+        .map((m) => m.id)
+        .sort();
+      // the first werkagenda's late mijlpalen; the actieplan's nine pilot plans, due 31 May 2026
+      expect(fromActions.length).toBeGreaterThanOrEqual(werkagendaId === FIRST ? 5 : 9);
+      expect(fromActions).toEqual(rule);
 
-    const projection = await get(`/api/v1/monitoring/projections/${quarterOf(today)}`);
-    expect(projection.milestones.counts.late).toBe(fromActions.length);
-    expect(projection.milestones.counts.lateDue).toBeLessThanOrEqual(projection.milestones.counts.late);
-  });
+      const board = (await get(`/api/v1/monitoring/milestones?${of}`)) as { milestones: Milestone[] }[];
+      expect(board.flatMap((a) => a.milestones.filter((m) => m.late).map((m) => m.id)).sort()).toEqual(fromActions);
+      const lines = (await get(`/api/v1/monitoring/milestones/by-action-line?${of}`)) as { counts: { late: number } }[];
+      expect(lines.reduce((n, l) => n + l.counts.late, 0)).toBe(fromActions.length);
+
+      const projection = await get(`/api/v1/monitoring/projections/${quarterOf(today)}?${of}`);
+      expect(projection.milestones.counts.late).toBe(fromActions.length);
+      expect(projection.milestones.counts.lateDue).toBeLessThanOrEqual(projection.milestones.counts.late);
+    },
+  );
 
   it('shows that number on the projection page and the start page, and a late mijlpaal as te laat, not as expected today', async () => {
-    const actions = (await get('/api/v1/actions')) as { milestones: Milestone[] }[];
+    const actions = (await get(`/api/v1/actions?werkagendaId=${FIRST}`)) as { milestones: Milestone[] }[];
     const late = actions.flatMap((a) => a.milestones).filter((m) => m.late);
     const director = await portalAs('director');
 
@@ -77,8 +86,8 @@ describe('one set of numbers on the seeded platform', () => {
     expect(page.status).toBe(200);
     expect(page.text).toContain(`<strong>${late.length} mijlpalen te laat op 8 december 2026</strong>`);
     expect(page.text).not.toMatch(/\b0 te laat\b/);
-    // The pilot plans of 2.1 were due on 31 May 2026: te laat since then, not "verwacht" on 8 December 2026.
-    expect(page.text).toContain('niet behaald, te laat sinds 31 mei 2026');
+    // Action 0's mijlpaal was due on 30 April 2025: te laat since then, not "verwacht" on 8 December 2026.
+    expect(page.text).toContain('niet behaald, te laat sinds 30 april 2025');
     expect(page.text).not.toMatch(/<td[^>]*>8 december 2026<\/td>/);
   });
 });

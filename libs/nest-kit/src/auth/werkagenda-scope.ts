@@ -1,12 +1,13 @@
 import { Injectable, SetMetadata } from '@nestjs/common';
-import { splitActionKey } from '@regie/es-core';
+import { isWerkagendaId, splitActionKey } from '@regie/es-core';
 
 /**
  * Where a route finds the werkagenda it acts in, so that its rules count only the caller's grants
  * in that werkagenda (a coordinator of one werkagenda is refused in another):
  * - `{ param: 'code', kind: 'action' }`: a route parameter, looked up by kind (see WerkagendaLookups);
  * - `{ body: 'werkagendaId' }` / `{ query: 'werkagendaId' }`: the werkagenda named in the request.
- * The first source that yields a werkagenda wins. A body or query field the request may leave out
+ * The first source that yields a werkagenda wins. A value that cannot be a werkagenda id yields none:
+ * the route's validation then refuses it with 400 naming the field (it records nothing either way). A body or query field the request may leave out
  * names its `fallback`: the werkagenda the handler then acts in (so the check is made there too).
  */
 export type ScopeSource = { param: string; kind: string } | { body: string; fallback?: string } | { query: string; fallback?: string };
@@ -63,12 +64,12 @@ export class WerkagendaLookups {
       } else if ('body' in source) {
         const body = req.body as Record<string, unknown> | undefined;
         const id = body && typeof body === 'object' ? body[source.body] : undefined;
-        if (typeof id === 'string' && id.length > 0) return id;
-        if (source.fallback) return source.fallback;
+        if (id === undefined && source.fallback) return source.fallback;
+        if (typeof id === 'string' && isWerkagendaId(id)) return id;
       } else {
         const id = req.query?.[source.query];
-        if (typeof id === 'string' && id.length > 0) return id;
-        if (source.fallback) return source.fallback;
+        if (id === undefined && source.fallback) return source.fallback;
+        if (typeof id === 'string' && isWerkagendaId(id)) return id;
       }
     }
     return undefined;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WERKAGENDA_ID_PATTERN } from '@regie/es-core';
 
 /** Input rules shared by the actions endpoints; messages are Dutch because users read them. */
 export const isoDate = z.iso.date({ error: 'verwacht een bestaande datum als 2026-05-31' });
@@ -7,7 +8,7 @@ export const text = (max: number) =>
 /** A code within a werkagenda: 0, 1.1, 2.5 (at most two digits per part). */
 export const CODE_PATTERN = '(?:0|[1-9]\\d?(?:\\.[1-9]\\d?)?)';
 /** A werkagenda id: lower case, digits and hyphens, e.g. actieplan-dakloos-wlz-2025. */
-export const WERKAGENDA_ID_PATTERN = '[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?';
+export { WERKAGENDA_ID_PATTERN };
 export const actionCode = z
   .string({ error: 'verplicht: een actiecode' })
   .regex(new RegExp(`^${CODE_PATTERN}$`), 'een actiecode als 0, 1.1 of 2.5');

@@ -1,5 +1,5 @@
 import { addDays, dutchDate, quarterLabel, quarterOf } from '@regie/calendar';
-import { stableId } from '@regie/es-core';
+import { actionCodeOf, stableId } from '@regie/es-core';
 import type { AgendaItem, AgendaSourceType } from '../meeting/meeting';
 import type { MeetingKind } from '../series/meeting-series';
 
@@ -80,10 +80,10 @@ const projectionTitle = (quarter: string, published: { version: number; publishe
  */
 function lateMilestonesTitle(code: string, late: DueMilestone[]): string {
   const since = late[0].dueDate;
-  if (late.length === 1) return `Mijlpaal actie ${code} te laat sinds ${dutchDate(since)}: ${late[0].title}`;
+  if (late.length === 1) return `Mijlpaal actie ${actionCodeOf(code)} te laat sinds ${dutchDate(since)}: ${late[0].title}`;
   const sameDate = late.every((m) => m.dueDate === since);
   const names = late.map((m) => (sameDate ? m.title : `${m.title} (streefdatum ${dutchDate(m.dueDate)})`)).join('; ');
-  return `${late.length} mijlpalen actie ${code} te laat sinds ${dutchDate(since)}: ${names}`;
+  return `${late.length} mijlpalen actie ${actionCodeOf(code)} te laat sinds ${dutchDate(since)}: ${names}`;
 }
 
 const STANDING_START = [
@@ -124,7 +124,7 @@ export function composeDraft(input: DraftInput): AgendaItem[] {
   }
   if (input.isNext) {
     for (const k of input.knelpunten.filter((k) => k.escalatedTo === meeting.kind)) {
-      items.push(item('knelpunt', k.id, `Knelpunt actie ${k.actionCode}: ${k.description}`));
+      items.push(item('knelpunt', k.id, `Knelpunt actie ${actionCodeOf(k.actionCode)}: ${k.description}`));
     }
     const carriesOverdue = COLLECTS[meeting.kind].overdue;
     if (COLLECTS[meeting.kind].commitments) {
@@ -154,7 +154,13 @@ export function composeDraft(input: DraftInput): AgendaItem[] {
             : m.dueDate < input.today
               ? 'te laat'
               : 'vervalt';
-        items.push(item('milestone', m.id, `Mijlpaal actie ${m.actionCode}: ${m.title} (streefdatum ${dutchDate(m.dueDate)}, ${state})`));
+        items.push(
+          item(
+            'milestone',
+            m.id,
+            `Mijlpaal actie ${actionCodeOf(m.actionCode)}: ${m.title} (streefdatum ${dutchDate(m.dueDate)}, ${state})`,
+          ),
+        );
       }
     }
     if (COLLECTS[meeting.kind].commitments) {

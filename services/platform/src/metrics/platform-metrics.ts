@@ -157,11 +157,18 @@ export class PlatformMetrics {
 
   /** Express middleware: times every request by its route template, so ids in URLs never become labels. */
   httpMiddleware() {
+    // One labelled series per method, route and status, found by a string key: prom-client would
+    // otherwise sort and hash the labels at every request.
+    const series = new Map<string, { observe(seconds: number): void }>();
     return (req: Request, res: Response, next: NextFunction) => {
-      const end = this.httpDuration.startTimer();
-      res.on('finish', () => {
+      const started = process.hrtime.bigint();
+      res.once('finish', () => {
         const route = req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : 'unmatched';
-        end({ method: req.method, route, status: String(res.statusCode) });
+        const key = `${req.method} ${res.statusCode} ${route}`;
+        let observed = series.get(key);
+        if (!observed)
+          series.set(key, (observed = this.httpDuration.labels({ method: req.method, route, status: String(res.statusCode) })));
+        observed.observe(Number(process.hrtime.bigint() - started) / 1e9);
       });
       next();
     };

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
+import { FIRST_WERKAGENDA_ID } from '@regie/es-core';
 
 /**
  * Malformed requests for every write operation of an OpenAPI document, each one wrong by
@@ -85,7 +86,10 @@ export function validValue(s: Schema): unknown {
   if (s.enum) return s.enum[0];
   switch (s.type) {
     case 'object':
-      return Object.fromEntries((s.required ?? []).map((name) => [name, validValue(s.properties![name])]));
+      // a werkagenda the test's accounts hold their grants in, so that what is refused is the field under test
+      return Object.fromEntries(
+        (s.required ?? []).map((name) => [name, name === 'werkagendaId' ? FIRST_WERKAGENDA_ID : validValue(s.properties![name])]),
+      );
     case 'array':
       return Array.from({ length: s.minItems ?? 0 }, () => validValue(s.items ?? {}));
     case 'number':
