@@ -9,6 +9,7 @@ import {
   type JourneyEnv,
   keyboardJourney,
 } from './portal/journeys';
+import { beheerderJourney } from './portal/beheer-journey';
 import { minutesJourney } from './portal/minutes-journey';
 import { type PlatformProcess, startPlatformProcess } from './platform-process';
 
@@ -69,6 +70,12 @@ suite('portal in the browser', () => {
     JOURNEY_TIMEOUT,
   );
   it('auditor: sees all of it in the audit timeline and is refused any write', () => auditorJourney(env), JOURNEY_TIMEOUT);
+
+  it(
+    'beheerder: sets up a werkagenda with an action, a person and their account as its coordinator, who then finds it',
+    () => beheerderJourney(env),
+    JOURNEY_TIMEOUT,
+  );
 
   it('can be used with the keyboard alone, with visible focus', () => keyboardJourney(env));
 

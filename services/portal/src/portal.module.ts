@@ -4,6 +4,9 @@ import { PortalApiFactory } from './api/portal-api.factory';
 import { PORTAL_CONFIG, portalConfigFromEnv } from './config';
 import { AssetsController } from './http/assets.http';
 import { AuditController } from './http/audit.http';
+import { BeheerAccountsController } from './http/beheer-accounts.http';
+import { BeheerController } from './http/beheer.http';
+import { BeheerMeetingsController } from './http/beheer-overleggen.http';
 import { LoginController } from './http/login.http';
 import { MonitoringController } from './http/monitoring.http';
 import { CommitmentsController } from './http/commitments.http';
@@ -27,6 +30,9 @@ const CONTROLLERS = [
   CommitmentsController,
   MonitoringController,
   AuditController,
+  BeheerController,
+  BeheerAccountsController,
+  BeheerMeetingsController,
 ];
 
 /**

@@ -1,3 +1,4 @@
+import { redactSecrets } from '../views/event-labels';
 import type * as T from './regie-api.models';
 
 /** A refusal or failure of the API, with its problem+json body (RFC 9457). */
@@ -83,8 +84,15 @@ export class RegieApi {
   published = (quarter: string, version?: number, asOf?: string) =>
     this.get<T.PublishedProjection>(`/monitoring/projections/${enc(quarter)}/published`, { version, asOf });
 
-  auditEvents = (query: Query) => this.get<T.AuditPage>('/audit/events', query);
-  auditStream = (stream: string, names?: 'open') => this.get<T.AuditStream>(`/audit/streams/${enc(stream)}`, { names });
+  // A password's hash and salt never reach a screen, not even the technical detail (redactSecrets).
+  auditEvents = async (query: Query) => {
+    const page = await this.get<T.AuditPage>('/audit/events', query);
+    return { ...page, events: page.events.map(redactSecrets) };
+  };
+  auditStream = async (stream: string, names?: 'open') => {
+    const found = await this.get<T.AuditStream>(`/audit/streams/${enc(stream)}`, { names });
+    return { ...found, events: found.events.map(redactSecrets) };
+  };
   verify = () => this.get<T.Verification>('/audit/verify');
   /** Who the actors are, in words ("C. de Vries, coördinator werkagenda", "eerste inrichting"): never an account id. */
   actorNames = async (userIds: readonly (string | null | undefined)[]): Promise<Record<string, string>> => {

@@ -21,6 +21,19 @@ export const rights = (me: Me) => ({
   decide: (kind: 'operationeel' | 'strategisch') => has(me, 'director') || (kind === 'operationeel' && has(me, 'coordinator')),
   publishProjection: has(me, 'director'),
   audit: has(me, 'auditor'),
+  /**
+   * The beheer section: a beheerder sets up werkagenda's and accounts; a coordinator defines the
+   * actions and action lines of their werkagenda, keeps the people directory and defines indicators.
+   */
+  beheer: {
+    section: has(me, 'beheerder') || has(me, 'coordinator'),
+    werkagendas: has(me, 'beheerder'),
+    actions: has(me, 'beheerder') || has(me, 'coordinator'),
+    people: has(me, 'beheerder') || has(me, 'coordinator'),
+    accounts: has(me, 'beheerder'),
+    indicators: has(me, 'coordinator'),
+    meetings: has(me, 'coordinator'),
+  },
 });
 
 export type Rights = ReturnType<typeof rights>;

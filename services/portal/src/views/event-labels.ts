@@ -22,7 +22,15 @@ type PlatformEvent =
       type: 'PersonChanged';
       data: { personId: string; name?: unknown; function?: string | null; organisation?: string; changedAt: string };
     }
-  | { type: 'PersonForgotten'; data: { personId: string; subject: string; forgottenAt: string } };
+  | { type: 'PersonForgotten'; data: { personId: string; subject: string; forgottenAt: string } }
+  // The local accounts (services/platform/src/accounts/account.ts).
+  | { type: 'AccountCreated'; data: { accountId: string; username: string; grants: AccountGrant[]; personId: string | null } }
+  | { type: 'GrantsChanged'; data: { accountId: string; grants: AccountGrant[] } }
+  | { type: 'AccountDisabled'; data: { accountId: string } }
+  | { type: 'AccountEnabled'; data: { accountId: string } }
+  | { type: 'PasswordReset'; data: { accountId: string; salt: string; hash: string } }
+  | { type: 'PersonLinked'; data: { accountId: string; personId: string | null } };
+type AccountGrant = { role: string; werkagendaId: string; actionCodes: string[] };
 type RecordedEvent = ContextEvent | PlatformEvent;
 
 export type EventType = RecordedEvent['type'];
@@ -95,6 +103,12 @@ export const EVENT_TYPE_LABEL: Record<EventType, string> = {
   PersonRegistered: 'Persoon opgenomen in het personenregister',
   PersonChanged: 'Persoon gewijzigd',
   PersonForgotten: 'Naam van persoon vergeten',
+  AccountCreated: 'Account aangemaakt',
+  GrantsChanged: 'Rechten van een account gewijzigd',
+  AccountDisabled: 'Account uitgeschakeld',
+  AccountEnabled: 'Account ingeschakeld',
+  PasswordReset: 'Nieuw wachtwoord ingesteld',
+  PersonLinked: 'Persoon aan een account gekoppeld',
 };
 
 /**
@@ -230,7 +244,30 @@ export const EVENT_FIELD_LABEL: Record<EventField, string | null> = {
   tokenId: null,
   issuedAt: 'aangemaakt op',
   revokedAt: 'ingetrokken op',
+  accountId: null,
+  username: 'gebruikersnaam',
+  grants: null,
+  salt: null,
+  hash: null,
 };
+
+/**
+ * Fields that hold a secret or what a secret can be tested against (a password's scrypt hash and
+ * salt): never shown on any screen, not even in the technical detail of the audit trail.
+ */
+const SECRET_FIELDS = new Set(['salt', 'hash', 'password', 'passwordHash', 'passwordSalt', 'secretHash']);
+export const REDACTED = '[afgeschermd]';
+
+/** An event with its secret fields replaced by "[afgeschermd]" (what the audit screens show). */
+export function redactSecrets<E extends { type: string; data: unknown }>(event: E): E {
+  if (!event.data || typeof event.data !== 'object' || Array.isArray(event.data)) return event;
+  const data = event.data as Record<string, unknown>;
+  if (!Object.keys(data).some((key) => SECRET_FIELDS.has(key))) return event;
+  return {
+    ...event,
+    data: Object.fromEntries(Object.entries(data).map(([key, value]) => [key, SECRET_FIELDS.has(key) ? REDACTED : value])),
+  };
+}
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -323,7 +360,32 @@ const SENTENCE: Partial<Record<EventType, (d: Data, names: SentenceNames) => str
   AgendaItemWithdrawn: (d) => `Agendapunt ${quoted(str(d, 'title'))} teruggetrokken`,
   MeetingHeld: (d) => `Overleg gehouden op ${shown(d, 'heldAt')}`,
   MinutesApproved: (d) => `Verslag vastgesteld op ${shown(d, 'approvedAt')}`,
+  AccountCreated: (d) => `Account ${quoted(str(d, 'username'))} aangemaakt${grantsPhrase(d)}`,
+  GrantsChanged: (d) => `Rechten van een account gewijzigd${grantsPhrase(d)}`,
+  PasswordReset: () => 'Nieuw wachtwoord voor een account ingesteld',
+  PersonLinked: (d) => (str(d, 'personId') ? 'Persoon aan een account gekoppeld' : 'Koppeling van een account aan een persoon opgeheven'),
 };
+
+const GRANT_ROLE: Record<string, string> = {
+  coordinator: 'coördinator',
+  director: 'directeur',
+  actiehouder: 'actiehouder',
+  auditor: 'auditor',
+  beheerder: 'beheerder',
+};
+
+/** ": coördinator, actiehouder van actie 1.1" — the roles granted, in words (not the werkagenda's id). */
+function grantsPhrase(d: Data): string {
+  if (!Array.isArray(d.grants)) return '';
+  if (d.grants.length === 0) return ': geen rechten meer';
+  const roles = (d.grants as Data[]).map((g) => {
+    const role = GRANT_ROLE[String(g.role)] ?? 'andere rol';
+    const codes = Array.isArray(g.actionCodes) ? (g.actionCodes as unknown[]).filter((c) => typeof c === 'string') : [];
+    const where = g.werkagendaId === '*' ? ' in alle werkagenda’s' : '';
+    return codes.length > 0 ? `${role} van actie ${codes.join(', ')}${where}` : `${role}${where}`;
+  });
+  return `: ${roles.join('; ')}`;
+}
 
 /** "'Plan van aanpak Utrecht' (actie 2.1)", or "van actie 2.1" when the portal does not know its title. */
 function milestone(d: Data, names: SentenceNames): string {

@@ -15,6 +15,7 @@ export type Section =
   | 'toezeggingen'
   | 'voortgangsrapportage'
   | 'audit'
+  | 'beheer'
   | 'inloggen';
 
 export interface LayoutProps {
@@ -44,6 +45,7 @@ const MENU: [Section, string, string][] = [
   ['toezeggingen', 'Toezeggingen', '/toezeggingen'],
   ['voortgangsrapportage', 'Kwartaalprojectie', '/voortgangsrapportage'],
   ['audit', 'Audit', '/audit'],
+  ['beheer', 'Beheer', '/beheer'],
 ];
 
 /**
@@ -61,7 +63,11 @@ export function userRoles(me: Pick<Me, 'name' | 'roles' | 'actionCodes'>): strin
 
 /** The page shell in the Rijkshuisstijl (NL Design System community CSS and tokens). */
 export function Layout({ title, section, me, flash, asOf, crumbs, errors, children }: LayoutProps) {
-  const menu = MENU.filter(([key]) => key !== 'audit' || me?.roles.includes('auditor'));
+  const menu = MENU.filter(
+    ([key]) =>
+      (key !== 'audit' || me?.roles.includes('auditor')) &&
+      (key !== 'beheer' || me?.roles.includes('beheerder') || me?.roles.includes('coordinator')),
+  );
   return (
     <html lang="nl" class="rhc-theme">
       <head>
