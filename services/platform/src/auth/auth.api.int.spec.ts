@@ -81,7 +81,9 @@ describe('auth: local accounts and rights', () => {
       'actiehouder-2.1',
     );
     expect(other.status).toBe(403);
-    expect(((await other.json()) as { detail: string }).detail).toBe('Alleen coördinator van deze werkagenda of actiehouder van actie 2.2 mag dit.');
+    expect(((await other.json()) as { detail: string }).detail).toBe(
+      'Alleen coördinator van deze werkagenda of actiehouder van actie 2.2 mag dit.',
+    );
     const { events } = (await (await api.fetch('/api/v1/audit/streams/action-2.1', {}, 'auditor')).json()) as {
       events: { type: string; metadata: { actor: unknown } }[];
     };
