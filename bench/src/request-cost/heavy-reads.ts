@@ -1,8 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
-import { freshDatabase, ROOT, startServer, withClient } from '../db';
+import { freshDatabase, startServer, withClient } from '../db';
 import { BENCH_PASSWORD } from '../http-latency';
 import { loadHistory } from '../load-history';
 import { promoteRebuild, rebuildInChild } from '../replay';
@@ -154,7 +153,6 @@ async function main(): Promise<void> {
   }
 }
 
-(void join, ROOT);
 main().catch((error) => {
   console.error(error);
   process.exit(1);

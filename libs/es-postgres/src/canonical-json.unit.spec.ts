@@ -44,7 +44,6 @@ describe('canonicalJson', () => {
     const value = { b: 1, a: [undefined, { z: undefined, y: new Date(0) }], B: 'x', é: null };
     expect(canonicalJson(value)).toBe('{"B":"x","a":[null,{"y":"1970-01-01T00:00:00.000Z"}],"b":1,"é":null}');
     expect(canonicalJson(value)).toBe(original(value));
-    // eslint-disable-next-line no-sparse-arrays
     const sparse = [1, , 3];
     expect(canonicalJson(sparse)).toBe(original(sparse));
   });
