@@ -49,9 +49,11 @@ async function platform(dir: string, databaseUrl: string): Promise<{ url: string
         REGIE_CHAIN_KEY: Buffer.alloc(32, 7).toString('base64'),
         PORT: String(port),
       },
-      stdio: ['ignore', 'ignore', 'inherit'],
+      stdio: ['ignore', 'pipe', 'inherit'],
     },
   );
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output = (output + String(chunk)).slice(-8192)));
   const url = `http://127.0.0.1:${port}`;
   const started = Date.now();
   while (
@@ -60,7 +62,10 @@ async function platform(dir: string, databaseUrl: string): Promise<{ url: string
       () => false,
     ))
   ) {
-    if (child.exitCode !== null || Date.now() - started > 300_000) throw new Error(`platform in ${dir} did not start`);
+    if (child.exitCode !== null || Date.now() - started > 900_000) {
+      child.kill('SIGKILL');
+      throw new Error(`platform in ${dir} did not start (exit ${child.exitCode}):\n${output}`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
