@@ -11,14 +11,49 @@ const iso = (dateTime: DateTime): string => dateTime.toISODate() as string;
 /** True when `date` is YYYY-MM-DD and exists in the calendar (no 2026-02-30, no year 0). */
 export const isCalendarDate = (date: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(date) && day(date).isValid && date >= '0001-01-01';
 
+const PLAIN_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAY_MS = 86_400_000;
+
+/**
+ * Days since 1970-01-01 of a plain YYYY-MM-DD date that exists, else undefined. A date has no time
+ * zone, so counting days needs no DST rules: this is what `addDays` and `daysBetween` answer with,
+ * without building time-zone-aware DateTimes (luxon's zone lookups cost a read of a list of
+ * milestones more than everything else). Anything else goes the way it always went, through luxon.
+ */
+const dayNumber = (date: string): number | undefined => {
+  const match = PLAIN_DATE.exec(date);
+  if (!match) return undefined;
+  const [year, month, dayOfMonth] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (year < 1 || month < 1 || month > 12 || dayOfMonth < 1) return undefined;
+  const ms = Date.UTC(year, month - 1, dayOfMonth);
+  // Date.UTC maps years 0–99 to 1900–1999 and rolls 2026-02-30 over to March: not a plain date then.
+  const back = new Date(ms);
+  if (back.getUTCFullYear() !== year || back.getUTCMonth() !== month - 1 || back.getUTCDate() !== dayOfMonth) return undefined;
+  return ms / DAY_MS;
+};
+
+const fromDayNumber = (n: number): string | undefined => {
+  const d = new Date(n * DAY_MS);
+  const year = d.getUTCFullYear();
+  if (year < 1 || year > 9999) return undefined;
+  return `${String(year).padStart(4, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
+};
+
 /** Calendar days later (or earlier when negative): the same date however many DST changes lie between. */
-export const addDays = (date: string, days: number): string => iso(day(date).plus({ days }));
+export const addDays = (date: string, days: number): string => {
+  const n = Number.isInteger(days) ? dayNumber(date) : undefined;
+  const later = n === undefined ? undefined : fromDayNumber(n + days);
+  return later ?? iso(day(date).plus({ days }));
+};
 
 /** Months later (or earlier), on the same day of the month or, when that month is shorter, its last day. */
 export const addMonths = (date: string, months: number): string => iso(day(date).plus({ months }));
 
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier); a DST change does not shorten a day. */
-export const daysBetween = (from: string, to: string): number => Math.round(day(to).diff(day(from), 'days').days);
+export const daysBetween = (from: string, to: string): number => {
+  const [a, b] = [dayNumber(from), dayNumber(to)];
+  return a !== undefined && b !== undefined ? b - a : Math.round(day(to).diff(day(from), 'days').days);
+};
 
 /** The last day of a month (month 1–12). */
 export const endOfMonth = (year: number, month: number): string => iso(DateTime.fromObject({ year, month }, { zone: ZONE }).endOf('month'));

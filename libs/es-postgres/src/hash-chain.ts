@@ -28,15 +28,28 @@ export function chainHash(previous: string, event: Omit<RecordedEvent, 'recorded
 }
 
 export function canonicalJson(value: unknown): string {
-  if (value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+  if (value === null) return 'null';
+  if (typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') {
     return canonicalJson((value as { toJSON: () => unknown }).toJSON()); // e.g. a Date: stored as its JSON string
   }
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  // Loops and one string instead of entries/filter/map/join: a verification of the chain runs this
+  // over every event, and its garbage was a quarter of that time. Keys sort by UTF-16 code units,
+  // as Array.prototype.sort does by default.
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ',') + (i in value ? canonicalJson(value[i]) : '');
+    return out + ']';
+  }
+  const object = value as Record<string, unknown>;
+  const keys = Object.keys(object).sort();
+  let out = '{';
+  for (const key of keys) {
+    const v = object[key];
+    if (v === undefined) continue;
+    out += (out.length === 1 ? '' : ',') + JSON.stringify(key) + ':' + canonicalJson(v);
+  }
+  return out + '}';
 }
 
 /**
@@ -93,7 +106,14 @@ export const deriveChainKey = (masterKey: Buffer): Buffer =>
 const mac = (key: Buffer, text: string) => createHmac('sha256', key).update(text).digest('hex');
 
 /** Names a chain key without revealing it, so a checkpoint signed with another key is told apart from a forged one. */
-export const chainKeyId = (key: Buffer): string => mac(key, 'regie chain key id').slice(0, 16);
+/** Per key (the same Buffer for a whole verification): a seal per event needs the key's id. */
+const keyIds = new WeakMap<Buffer, string>();
+
+export const chainKeyId = (key: Buffer): string => {
+  let id = keyIds.get(key);
+  if (id === undefined) keyIds.set(key, (id = mac(key, 'regie chain key id').slice(0, 16)));
+  return id;
+};
 
 /**
  * An event's seal: the key holder saw the event intact at this position with this chain hash.

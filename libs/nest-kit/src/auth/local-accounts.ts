@@ -9,6 +9,7 @@ import { type AccountRow, accountByUsername, ensureAccountsTable } from './accou
 import { InvalidToken, type Principal, principalFromClaims, principalOf, type Role, TokenVerifier } from './principal';
 import { createOnce } from './schema';
 import { SigningKeys } from './signing-keys';
+import { validUntilMs, VerifiedTokens } from './verified-tokens';
 
 const scrypt = promisify(scryptCallback) as (password: string, salt: Buffer, length: number) => Promise<Buffer>;
 
@@ -86,6 +87,9 @@ export async function hashPassword(password: string): Promise<{ salt: Buffer; ha
  * Never used in production mode (config refuses it): there an OIDC provider issues the tokens.
  */
 export class LocalAccounts extends TokenVerifier {
+  /** The username of each token whose signature and claims were checked, until it expires. */
+  private readonly verified = new VerifiedTokens<string>();
+
   private constructor(
     private readonly pool: Pool,
     readonly keys: SigningKeys,
@@ -186,22 +190,7 @@ export class LocalAccounts extends TokenVerifier {
 
   async verify(token: string): Promise<Principal> {
     try {
-      const { payload } = await jwtVerify(
-        token,
-        async (header) => {
-          const key = await this.keys.publicKey(header.kid);
-          if (!key) throw new InvalidToken('het token is niet met een sleutel van Regie ondertekend (kid)');
-          return key;
-        },
-        {
-          issuer: ISSUER,
-          audience: AUDIENCE,
-          algorithms: [ALGORITHM],
-          requiredClaims: ['exp', 'iat', 'jti', 'sub'],
-          maxTokenAge: Math.max(this.lifetime(), DEFAULT_TOKEN_LIFETIME_SECONDS),
-        },
-      );
-      const { username } = principalFromClaims(payload);
+      const username = this.verified.get(token) ?? (await this.verifySignature(token));
       // The account as it is now: one indexed read per request, so a disabled account or a
       // changed grant counts from the next request on, in every process.
       const account = await accountByUsername(this.pool, username);
@@ -212,6 +201,23 @@ export class LocalAccounts extends TokenVerifier {
       if (error instanceof InvalidToken) throw error;
       throw new InvalidToken((error as Error).message);
     }
+  }
+
+  /** The signature and claims of a token not seen before (or no longer remembered); remembered until it expires. */
+  private async verifySignature(token: string): Promise<string> {
+    const maxTokenAge = Math.max(this.lifetime(), DEFAULT_TOKEN_LIFETIME_SECONDS);
+    const { payload } = await jwtVerify(
+      token,
+      async (header) => {
+        const key = await this.keys.publicKey(header.kid);
+        if (!key) throw new InvalidToken('het token is niet met een sleutel van Regie ondertekend (kid)');
+        return key;
+      },
+      { issuer: ISSUER, audience: AUDIENCE, algorithms: [ALGORITHM], requiredClaims: ['exp', 'iat', 'jti', 'sub'], maxTokenAge },
+    );
+    const { username } = principalFromClaims(payload);
+    this.verified.set(token, username, validUntilMs(payload, maxTokenAge));
+    return username;
   }
 
   private lifetime(): number {

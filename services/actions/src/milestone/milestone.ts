@@ -1,4 +1,3 @@
-import { daysBetween } from '@regie/calendar';
 import { DomainEvent } from '@regie/es-core';
 
 /** *Late* is not a status: it is derived with `isLate` from the due date and today. */
@@ -74,9 +73,21 @@ export const lateness = (
   const achievedLate = state.status === 'achieved' && !!state.achievedOn && !!state.dueDate && state.achievedOn > state.dueDate;
   const daysLate =
     late && state.dueDate
-      ? daysBetween(state.dueDate, today)
+      ? calendarDaysBetween(state.dueDate, today)
       : achievedLate
-        ? daysBetween(state.dueDate as string, state.achievedOn as string)
+        ? calendarDaysBetween(state.dueDate as string, state.achievedOn as string)
         : null;
   return { late, achievedLate, daysLate };
 };
+
+/** Days since 1970-01-01 of a calendar date (YYYY-MM-DD…): a date has no time zone, so no DST either. */
+const dayNumber = (date: string): number =>
+  Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
+
+/**
+ * Whole calendar days from `from` to `to`, the same as `daysBetween` of @regie/calendar (which counts
+ * them between the starts of both days in Amsterdam) but without building two time-zone-aware
+ * DateTimes: a list of actions asks it for every milestone, and luxon's zone lookups were half of
+ * such a request. Today's date in Amsterdam is worked out once per answer by the caller.
+ */
+export const calendarDaysBetween = (from: string, to: string): number => dayNumber(to) - dayNumber(from);

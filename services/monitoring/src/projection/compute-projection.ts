@@ -69,6 +69,16 @@ export const RULES = {
 } as const;
 
 const PENDING = new Set<CommitmentStatus>(['open', 'postponed', 'overdue']);
+function groupBy<T>(values: T[], keyOf: (value: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const value of values) {
+    const group = groups.get(keyOf(value));
+    if (group) group.push(value);
+    else groups.set(keyOf(value), [value]);
+  }
+  return groups;
+}
+
 const uniq = (positions: number[]): number[] => [...new Set(positions)].sort((a, b) => a - b);
 
 /** The quarterly projection, computed from facts only: a pure function of its input. */
@@ -76,7 +86,8 @@ export function computeProjection(input: ProjectionInput) {
   const { quarter, today } = input;
   const lineOf = new Map(input.actions.map((a) => [a.code, a.actionLine]));
   const slips = new Map<string, ActionSlip>();
-  const slipOf = (code: string) => slips.get(code) ?? slips.set(code, actionSlip(code, input.milestones)).get(code)!;
+  const milestonesOf = groupBy(input.milestones, (m) => m.actionCode);
+  const slipOf = (code: string) => slips.get(code) ?? slips.set(code, actionSlip(code, milestonesOf.get(code) ?? [])).get(code)!;
 
   const items = input.milestones.map((m) => {
     const projection = projectMilestone(m, slipOf(m.actionCode), today);
@@ -112,7 +123,7 @@ export function computeProjection(input: ProjectionInput) {
     const inScope = pending && c.dueDate !== null && c.dueDate <= quarter.end;
     if (inScope) {
       if (c.status === 'overdue') reasons.push({ text: `over de termijn (${dutchDate(c.dueDate!)})`, sources: c.sources });
-      for (const m of items.filter((i) => i.open && c.actionCodes.includes(i.actionCode))) {
+      for (const m of c.actionCodes.length ? items.filter((i) => i.open && c.actionCodes.includes(i.actionCode)) : []) {
         if (m.late)
           reasons.push({
             text: `mijlpaal "${m.title}" van actie ${m.actionCode} is te laat (streefdatum ${dutchDate(m.dueDate)})`,

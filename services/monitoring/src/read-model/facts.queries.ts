@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import { type DataSource, In } from 'typeorm';
 import { FIRST_WERKAGENDA_ID, NotFound, type PersonalText, splitActionKey } from '@regie/es-core';
 import { BoardActionRow, BoardMilestoneRow } from '../milestone-board/entities';
 import type { ActionFacts, CommitmentFacts, IndicatorFacts } from '../projection/compute-projection';
@@ -40,17 +40,33 @@ export class FactsQueries {
     return rows.map(({ code, actionLine, title }) => ({ code, actionLine, title }));
   }
 
+  /**
+   * The milestones of the werkagenda, each with its replans and the positions of its events. Only
+   * the events of those milestones are read (by the primary key's milestone_id), grouped once: a
+   * history of 100,000 events holds thousands of milestone events of other werkagenda's.
+   */
   async milestones(werkagendaId?: string): Promise<MilestoneFacts[]> {
-    const [all, events, actions, werkagendaOf] = await Promise.all([
+    const [all, actions, werkagendaOf] = await Promise.all([
       this.ds.getRepository(BoardMilestoneRow).find({ order: { dueDate: 'ASC', title: 'ASC' } }),
-      this.ds.getRepository(BoardMilestoneEventRow).find({ order: { position: 'ASC' } }),
       this.actions(werkagendaId),
       this.werkagendaOf(),
     ]);
     const rows = werkagendaId ? all.filter((m) => werkagendaOf(m.actionCode) === werkagendaId) : all;
+    const events = rows.length
+      ? await this.ds.getRepository(BoardMilestoneEventRow).find({
+          where: werkagendaId ? { milestoneId: In(rows.map((m) => m.id)) } : {},
+          order: { position: 'ASC' },
+        })
+      : [];
+    const eventsOf = new Map<string, BoardMilestoneEventRow[]>();
+    for (const e of events) {
+      const own = eventsOf.get(e.milestoneId);
+      if (own) own.push(e);
+      else eventsOf.set(e.milestoneId, [e]);
+    }
     const lineOf = new Map(actions.map((a) => [a.code, a.actionLine]));
     return rows.map((m) => {
-      const own = events.filter((e) => e.milestoneId === m.id);
+      const own = eventsOf.get(m.id) ?? [];
       return {
         id: m.id,
         actionCode: m.actionCode,
@@ -103,6 +119,12 @@ export class FactsQueries {
       this.ds.getRepository(IndicatorRow).find({ where: werkagendaId ? { werkagendaId } : {}, order: { id: 'ASC' } }),
       this.ds.getRepository(IndicatorMeasurementRow).find({ order: { period: 'ASC' } }),
     ]);
+    const measurementsOf = new Map<string, IndicatorMeasurementRow[]>();
+    for (const m of measurements) {
+      const own = measurementsOf.get(m.indicatorId);
+      if (own) own.push(m);
+      else measurementsOf.set(m.indicatorId, [m]);
+    }
     return rows.map((i) => ({
       id: i.id,
       title: i.title,
@@ -119,9 +141,13 @@ export class FactsQueries {
       revision: i.revision,
       targets: byDate(i.targets),
       targetHistory: i.targetHistory.map((v) => ({ ...v, targets: byDate(v.targets) })),
-      measurements: measurements
-        .filter((m) => m.indicatorId === i.id)
-        .map((m) => ({ period: m.period, value: m.value, position: Number(m.position), source: m.source, corrections: m.corrections })),
+      measurements: (measurementsOf.get(i.id) ?? []).map((m) => ({
+        period: m.period,
+        value: m.value,
+        position: Number(m.position),
+        source: m.source,
+        corrections: m.corrections,
+      })),
       sources: i.sources,
     }));
   }
