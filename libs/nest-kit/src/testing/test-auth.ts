@@ -3,7 +3,8 @@ import { createServer, type Server } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { TEST_PASSWORD } from '@regie/test-kit';
-import { LocalAccounts } from '../auth';
+import { ALL_WERKAGENDAS, type Grant, LocalAccounts } from '../auth';
+import { FIRST_WERKAGENDA_ID, stableId } from '@regie/es-core';
 
 export interface TestAuth {
   accounts: LocalAccounts;
@@ -13,9 +14,38 @@ export interface TestAuth {
   bearer(username: string): Promise<string>;
 }
 
+/**
+ * The grants the platform's seed gives its local accounts (services/platform/src/accounts): the
+ * coordinator and director of the first werkagenda, an auditor and a beheerder of all, and an
+ * actiehouder of one action of the first werkagenda.
+ */
+function seededGrants(username: string): Grant[] | undefined {
+  const code = /^actiehouder-(.+)$/.exec(username)?.[1];
+  if (code) return [{ role: 'actiehouder', werkagendaId: FIRST_WERKAGENDA_ID, actionCodes: [code] }];
+  if (username === 'coordinator' || username === 'director')
+    return [{ role: username, werkagendaId: FIRST_WERKAGENDA_ID, actionCodes: [] }];
+  if (username === 'auditor' || username === 'beheerder') return [{ role: username, werkagendaId: ALL_WERKAGENDAS, actionCodes: [] }];
+  return undefined;
+}
+
+/**
+ * Local accounts for a service's tests. A service tested on its own has no accounts module to seed
+ * them, so an account with the platform's seeded grants is put in `auth.accounts` the first time a
+ * test asks for its token.
+ */
 export async function testAuth(pool: Pool): Promise<TestAuth> {
   const accounts = await LocalAccounts.open(pool, { password: TEST_PASSWORD, sealingKey: randomBytes(32) });
-  const tokenFor = async (username: string) => (await accounts.issue(username)).accessToken;
+  const tokenFor = async (username: string) => {
+    const grants = seededGrants(username);
+    if (grants) {
+      await pool.query(
+        `INSERT INTO auth.accounts (id, username, disabled, grants, created_at, updated_at) VALUES ($1, $2, false, $3, now(), now())
+         ON CONFLICT (username) DO NOTHING`,
+        [stableId(`test-account:${username}`), username, JSON.stringify(grants)],
+      );
+    }
+    return (await accounts.issue(username)).accessToken;
+  };
   return { accounts, tokenFor, bearer: async (username) => `Bearer ${await tokenFor(username)}` };
 }
 
