@@ -11,7 +11,7 @@ const onMeeting = {
   meetingDate: isoDate.describe('De datum van het overleg (Amsterdam)'),
   werkagendaId: z.string(),
   itemId: z.string().describe('Het agendapunt waar het uit voortkwam').nullable(),
-  itemTitle: z.string().nullable(),
+  itemTitle: z.string().describe('Het agendapunt waaruit het voortkwam').nullable(),
 };
 
 export const decisionEntrySchema = z.object({

@@ -5,7 +5,7 @@ import { z } from 'zod';
 const person = z.object({
   id: z.string(),
   name: z.string().describe('Weergavenaam, bijvoorbeeld "C. de Vries"; "[verwijderd]" als de persoon vergeten is'),
-  function: z.string().nullable().describe('Functie, bijvoorbeeld "coördinator werkagenda"'),
+  function: z.string().describe('Functie, bijvoorbeeld "coördinator werkagenda"').nullable(),
   organisation: z.string().describe('Partijcode (VWS, ZN, VNG) of vrije tekst'),
   forgotten: z.boolean(),
   revision: z.number().int(),

@@ -1991,7 +1991,8 @@ export interface components {
         title: string;
       }[];
       archived: boolean;
-      archiveReason: string[];
+      /** @description Waarom de werkagenda is gearchiveerd */
+      archiveReason: string | null;
     };
     EstablishWerkagendaBody: {
       id: string;
@@ -2682,7 +2683,8 @@ export interface components {
       werkagendaId: string;
       /** @description Het agendapunt waar het uit voortkwam */
       itemId: string | null;
-      itemTitle: string[];
+      /** @description Het agendapunt waaruit het voortkwam */
+      itemTitle: string | null;
       /** @enum {string} */
       kind: 'operationeel' | 'strategisch';
       text: string;
@@ -2716,7 +2718,8 @@ export interface components {
       werkagendaId: string;
       /** @description Het agendapunt waar het uit voortkwam */
       itemId: string | null;
-      itemTitle: string[];
+      /** @description Het agendapunt waaruit het voortkwam */
+      itemTitle: string | null;
       text: string;
       owner: string;
       /** @description YYYY-MM-DD */
@@ -3586,7 +3589,7 @@ export interface components {
       /** @description Weergavenaam, bijvoorbeeld "C. de Vries"; "[verwijderd]" als de persoon vergeten is */
       name: string;
       /** @description Functie, bijvoorbeeld "coördinator werkagenda" */
-      function: string[];
+      function: string | null;
       /** @description Partijcode (VWS, ZN, VNG) of vrije tekst */
       organisation: string;
       forgotten: boolean;
