@@ -43,12 +43,12 @@ const werkagenda: WerkagendaEntry = {
   ],
   actionLines: [{ number: 1, title: 'Toegang tot de Wlz' }],
   archived: false,
-  archiveReason: [],
+  archiveReason: null,
 };
 const person: Person = {
   id: '0b5e2f0c-1f44-4f6a-9a53-0d6d8b0e7a11',
   name: 'C. de Vries',
-  function: 'coördinator werkagenda' as unknown as string[],
+  function: 'coördinator werkagenda',
   organisation: 'VWS',
   forgotten: false,
   revision: 1,
@@ -122,7 +122,7 @@ describe('the beheer section', () => {
   });
 
   it('shows an archived werkagenda with its reason (the API answers it as a text) and no more forms to change it', () => {
-    const archived = { ...werkagenda, archived: true, archiveReason: 'Proef afgelopen' as unknown as string[] };
+    const archived = { ...werkagenda, archived: true, archiveReason: 'Proef afgelopen' };
     const html = render(BeheerWerkagendaPage({ p: context(beheerder), werkagenda: archived, actions: [], people: [] }));
     expect(visible(html)).toContain('Proef afgelopen');
     expect(html).not.toContain('#actie-nieuw"');
