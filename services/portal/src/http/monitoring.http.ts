@@ -46,7 +46,7 @@ export class MonitoringController {
     return submit(req, res, {
       form: 'publiceren',
       body,
-      call: (o) => p.api.post<PublishedProjection>(`/monitoring/projections/${enc(quarter)}/publish`, {}, o),
+      call: (o) => p.api.publishProjection(quarter, o),
       success: { to: `/voortgangsrapportage?kwartaal=${enc(quarter)}`, message: 'De kwartaalprojectie is gepubliceerd en bevroren.' },
       rerender: (errors) => this.page(p, isQuarter(quarter) ? quarter : quarterOf(amsterdamLocal(p.now).date), undefined, errors),
     });

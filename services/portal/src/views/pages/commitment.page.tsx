@@ -34,7 +34,7 @@ export function CommitmentPage({
     <Layout
       title="Toezegging"
       section="toezeggingen"
-      me={p.me}
+      me={p.me} werkagendas={p.werkagendas}
       flash={p.flash}
       asOf={p.asOf}
       crumbs={[['Toezeggingen', `/toezeggingen${q}`]]}

@@ -8,6 +8,7 @@ import { type FormErrors, FormState } from '../form-state';
 import { COMMITMENT_STATUS_LABEL } from '../labels';
 import { Layout } from '../layout';
 import { asOfQuery, PeildatumForm } from './peildatum';
+import { WerkagendaPreHeading } from '../werkagenda-heading';
 
 export const STATUS_TONE: Record<CommitmentStatus, 'neutral' | 'good' | 'warning' | 'bad'> = {
   open: 'neutral',
@@ -33,7 +34,8 @@ export function CommitmentsPage({
   const register = new FormState('toezegging-registreren', errors);
   const q = asOfQuery(p);
   return (
-    <Layout title="Toezeggingen" section="toezeggingen" me={p.me} flash={p.flash} asOf={p.asOf} errors={errors}>
+    <Layout title="Toezeggingen" section="toezeggingen" me={p.me} werkagendas={p.werkagendas} flash={p.flash} asOf={p.asOf} errors={errors}>
+      <WerkagendaPreHeading p={p} />
       <H1>Toezeggingen</H1>
       <P lead>Toezeggingen aan de Tweede Kamer en bestuurlijke afspraken, met hun termijn en wat ermee gebeurd is.</P>
       {overdue > 0 && (

@@ -10,6 +10,7 @@ import { COMMITMENT_STATUS_LABEL } from '../labels';
 import { Layout } from '../layout';
 import { PeildatumForm } from './peildatum';
 import { IndicatorSection } from './projection-indicators';
+import { WerkagendaPreHeading } from '../werkagenda-heading';
 
 export interface ProjectionPageProps {
   p: PortalContext;
@@ -47,11 +48,12 @@ export function ProjectionPage({
     <Layout
       title={`Kwartaalprojectie ${formatQuarter(quarter)}`}
       section="voortgangsrapportage"
-      me={p.me}
+      me={p.me} werkagendas={p.werkagendas}
       flash={p.flash}
       asOf={p.asOf}
       errors={errors}
     >
+      <WerkagendaPreHeading p={p} />
       <H1>Kwartaalprojectie {formatQuarter(quarter)}</H1>
       <nav aria-label="Kwartalen" class="regie-inline-form">
         <A href={other(-1)}>Vorig kwartaal ({formatQuarter(shiftQuarter(quarter, -1))})</A>
