@@ -111,8 +111,7 @@ export class RegieApi {
   milestoneBoard = (asOf?: string) => this.get<T.BoardActionLine[]>('/monitoring/milestones/by-action-line', this.scoped({ asOf }));
   indicators = (asOf?: string) => this.get<T.Indicator[]>('/indicators', this.scoped({ asOf }));
   indicatorChart = (id: string, asOf?: string) => this.raw('GET', `/indicators/${enc(id)}/chart.svg`, { asOf });
-  projection = (quarter: string, asOf?: string) =>
-    this.get<T.Projection>(`/monitoring/projections/${enc(quarter)}`, this.scoped({ asOf }));
+  projection = (quarter: string, asOf?: string) => this.get<T.Projection>(`/monitoring/projections/${enc(quarter)}`, this.scoped({ asOf }));
   published = (quarter: string, version?: number, asOf?: string) =>
     this.get<T.PublishedProjection>(`/monitoring/projections/${enc(quarter)}/published`, this.scoped({ version, asOf }));
   publishProjection = (quarter: string, options: WriteOptions = {}) =>

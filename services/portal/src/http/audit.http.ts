@@ -64,9 +64,18 @@ export class AuditController {
     const [verification, actions, commitments, meetings] = await Promise.all([
       p.api.verify(),
       // The audit trail belongs to no one werkagenda: its subjects are of all of them.
-      p.api.acrossWerkagendas().actions().catch(() => []),
-      p.api.acrossWerkagendas().commitments().catch(() => []),
-      p.api.acrossWerkagendas().meetings().catch(() => []),
+      p.api
+        .acrossWerkagendas()
+        .actions()
+        .catch(() => []),
+      p.api
+        .acrossWerkagendas()
+        .commitments()
+        .catch(() => []),
+      p.api
+        .acrossWerkagendas()
+        .meetings()
+        .catch(() => []),
     ]);
     // A search of one or two characters is refused by the API; it is ignored here rather than an error page.
     const zoek = filters.zoek && filters.zoek.length >= 2 ? filters.zoek.slice(0, 200) : undefined;

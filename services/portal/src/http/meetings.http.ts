@@ -90,7 +90,12 @@ export class MeetingsController {
     const meeting = await p.api.meeting(id, p.asOf?.instant);
     const ofSeries = await seriesOfMeeting(p, meeting.seriesId);
     // The header names the meeting's werkagenda; without it, "Werkagenda" alone.
-    const werkagenda = ofSeries ? await p.api.inWerkagenda(ofSeries.werkagendaId).werkagenda().catch(() => undefined) : undefined;
+    const werkagenda = ofSeries
+      ? await p.api
+          .inWerkagenda(ofSeries.werkagendaId)
+          .werkagenda()
+          .catch(() => undefined)
+      : undefined;
     sendPage(res, MeetingPrintPage({ meeting, series: ofSeries, werkagenda: werkagenda?.title, now: p.now }));
   }
 

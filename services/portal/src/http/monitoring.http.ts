@@ -3,7 +3,6 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '@regie/nest-kit';
 import { ApiError } from '../api/regie-api';
-import type { PublishedProjection } from '../api/regie-api.models';
 import { Portal, SessionGuard } from '../session/session.guard';
 import type { PortalContext } from '../session/session';
 import { amsterdamLocal, isQuarter, quarterOf } from '../views/format';

@@ -198,7 +198,8 @@ export class WerkagendaController {
   /** An action by its key, of whichever werkagenda the user may read (another's is not found, as the user sees it). */
   private async actionPage(p: PortalContext, key: string, errors?: FormErrors) {
     const [action, people] = await Promise.all([p.api.action(key, p.asOf?.instant), peopleOf(p)]);
-    if (!mayRead(p.me, action.werkagendaId)) throw new NotFoundException('Deze actie bestaat niet of hoort bij een werkagenda waarin u geen rechten heeft.');
+    if (!mayRead(p.me, action.werkagendaId))
+      throw new NotFoundException('Deze actie bestaat niet of hoort bij een werkagenda waarin u geen rechten heeft.');
     const [werkagenda, actors] = await Promise.all([
       p.api.inWerkagenda(action.werkagendaId).werkagenda(p.asOf?.instant),
       p.api.actorNames(action.progressReports.map((r) => r.reportedBy)),

@@ -49,7 +49,12 @@ export class SessionGuard implements CanActivate {
       throw error;
     });
     // The current werkagenda: the one chosen (cookie) when the user still holds a grant in it, else their first.
-    const werkagendas = werkagendaChoice(await signedIn.werkagendas(), (id) => mayRead(me, id), req.cookies?.[WERKAGENDA_COOKIE], req.originalUrl);
+    const werkagendas = werkagendaChoice(
+      await signedIn.werkagendas(),
+      (id) => mayRead(me, id),
+      req.cookies?.[WERKAGENDA_COOKIE],
+      req.originalUrl,
+    );
     if (!werkagendas) throw new ForbiddenException(NO_WERKAGENDA);
     const api = signedIn.inWerkagenda(werkagendas.current.id);
     const peildatum = typeof req.query.peildatum === 'string' ? req.query.peildatum : '';

@@ -163,7 +163,8 @@ export function Layout({ title, section, me, flash, asOf, crumbs, errors, werkag
           <div class="rhc-page-footer__content">
             {werkagendas ? (
               <p class="nl-paragraph">
-                Regie — de regiecyclus van <em>{werkagendas.current.title}</em> ({werkagendas.current.parties.map((x) => x.code).join(', ')}).
+                Regie — de regiecyclus van <em>{werkagendas.current.title}</em> ({werkagendas.current.parties.map((x) => x.code).join(', ')}
+                ).
               </p>
             ) : (
               <p class="nl-paragraph">

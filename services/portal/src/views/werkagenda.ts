@@ -4,6 +4,12 @@ import { formatMonth } from './format';
 /** The action's page: its key in the path, encoded (`actieplan-dakloos-wlz-2025%3A1.1`). */
 export const actionHref = (key: string): string => `/acties/${encodeURIComponent(key)}`;
 
+/**
+ * A service's sentence with action keys in it ("Actie actieplan-dakloos-wlz-2025:1.1 is nooit
+ * herpland") as people read it: the code within the werkagenda ("Actie 1.1 is nooit herpland").
+ */
+export const readableKeys = (text: string): string => text.replace(/\b[a-z][a-z0-9]*(?:-[a-z0-9]+)+:(\d+(?:\.\d+)*)\b/g, '$1');
+
 /** How people name an action: by its code within the werkagenda ("actie 1.1"), never by its key. */
 export const actionName = (action: { code: string }): string => `actie ${action.code}`;
 

@@ -29,9 +29,10 @@ export function ActionPage({ p, action, werkagenda, errors, actors = {}, people 
   const base = actionHref(action.key);
   return (
     <Layout
-      title={`Actie ${action.code} — ${werkagenda.title}`}
+      title={p.werkagendas?.current.id === action.werkagendaId ? `Actie ${action.code}` : `Actie ${action.code} — ${werkagenda.title}`}
       section="werkagenda"
-      me={p.me} werkagendas={p.werkagendas}
+      me={p.me}
+      werkagendas={p.werkagendas}
       flash={p.flash}
       asOf={p.asOf}
       crumbs={[[werkagenda.title, `/werkagenda${asOfQuery(p)}`]]}
@@ -150,7 +151,11 @@ function RegionsSection({ action }: { action: Action }) {
           { header: 'Looptijd', cell: (r) => regionPeriod(r) },
           {
             header: 'Status',
-            cell: (r) => <Badge tone={r.status === 'afgerond' || r.status === 'plan_van_aanpak_gereed' ? 'good' : 'neutral'}>{REGION_STATUS_LABEL[r.status]}</Badge>,
+            cell: (r) => (
+              <Badge tone={r.status === 'afgerond' || r.status === 'plan_van_aanpak_gereed' ? 'good' : 'neutral'}>
+                {REGION_STATUS_LABEL[r.status]}
+              </Badge>
+            ),
           },
           {
             header: 'Mijlpalen',

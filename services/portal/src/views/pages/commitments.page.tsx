@@ -9,6 +9,8 @@ import { COMMITMENT_STATUS_LABEL } from '../labels';
 import { Layout } from '../layout';
 import { asOfQuery, PeildatumForm } from './peildatum';
 import { WerkagendaPreHeading } from '../werkagenda-heading';
+import { actionCodeOf } from '@regie/es-core';
+import { actionHref } from '../werkagenda';
 
 export const STATUS_TONE: Record<CommitmentStatus, 'neutral' | 'good' | 'warning' | 'bad'> = {
   open: 'neutral',
@@ -72,7 +74,7 @@ export function CommitmentsPage({
                 ? c.actionCodes.map((code, n) => (
                     <>
                       {n > 0 && ', '}
-                      <A href={`/acties/${code}${q}`}>{code}</A>
+                      <A href={`${actionHref(code)}${q}`}>{actionCodeOf(code)}</A>
                     </>
                   ))
                 : '—',

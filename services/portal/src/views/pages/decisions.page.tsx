@@ -45,7 +45,15 @@ export function DecisionsPage({
   const csv = `/besluitenlijst/besluitenlijst.csv${queryOf({ ...filters, peildatum: p.asOf?.input })}`;
   const back = queryOf({ ...filters });
   return (
-    <Layout title="Besluitenlijst" section="besluitenlijst" me={p.me} werkagendas={p.werkagendas} flash={p.flash} asOf={p.asOf} errors={errors}>
+    <Layout
+      title="Besluitenlijst"
+      section="besluitenlijst"
+      me={p.me}
+      werkagendas={p.werkagendas}
+      flash={p.flash}
+      asOf={p.asOf}
+      errors={errors}
+    >
       <WerkagendaPreHeading p={p} />
       <H1>Besluitenlijst</H1>
       <P lead>Alle besluiten van de overleggen, nieuwste eerst. Een correctie of intrekking laat de eerdere versie zichtbaar.</P>

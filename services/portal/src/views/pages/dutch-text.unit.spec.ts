@@ -103,7 +103,9 @@ const broken: Verification = {
 describe('the audit screens speak Dutch to people', () => {
   it('tell each event, its subject and its facts in words: no ISO date, stream id or English event name on screen', () => {
     const subjects = {
-      actions: [{ key: '2.1', code: '2.1', title: 'Regionale aanpak', milestones: [{ id: '0b1c', title: 'Plan van aanpak Utrecht' }] }] as never,
+      actions: [
+        { key: '2.1', code: '2.1', title: 'Regionale aanpak', milestones: [{ id: '0b1c', title: 'Plan van aanpak Utrecht' }] },
+      ] as never,
       commitments: [],
       meetings: [],
     };

@@ -39,7 +39,8 @@ export function MeetingPage({ p, meeting: m, series, minutes, errors }: MeetingP
     <Layout
       title={title}
       section="overleggen"
-      me={p.me} werkagendas={p.werkagendas}
+      me={p.me}
+      werkagendas={p.werkagendas}
       flash={p.flash}
       asOf={p.asOf}
       crumbs={[['Overleggen', `/overleggen${asOfQuery(p)}`]]}
