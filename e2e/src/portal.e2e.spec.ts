@@ -10,6 +10,7 @@ import {
   keyboardJourney,
 } from './portal/journeys';
 import { minutesJourney } from './portal/minutes-journey';
+import { actieplanActiehouderJourney, oneWerkagendaJourney, werkagendasJourney } from './portal/journeys-werkagendas';
 import { type PlatformProcess, startPlatformProcess } from './platform-process';
 
 const chromium = chromiumForTests('portal browser suite');
@@ -71,6 +72,15 @@ suite('portal in the browser', () => {
   it('auditor: sees all of it in the audit timeline and is refused any write', () => auditorJourney(env), JOURNEY_TIMEOUT);
 
   it('can be used with the keyboard alone, with visible focus', () => keyboardJourney(env));
+
+  // Last: it gives the coordinator a second werkagenda (the header then holds the switcher).
+  it(
+    'coordinator of two werkagenda’s: switches to the actieplan and finds its nine regions on action 1.1',
+    () => werkagendasJourney(env),
+    JOURNEY_TIMEOUT,
+  );
+  it('director of one werkagenda: never sees the other’s actions', () => oneWerkagendaJourney(env), JOURNEY_TIMEOUT);
+  it('the actieplan’s actiehouder: named on action 1.1, reports on it', () => actieplanActiehouderJourney(env), JOURNEY_TIMEOUT);
 
   it('has no serious or critical accessibility violation on the screens passed', () => {
     expect(env.violations).toEqual([]);

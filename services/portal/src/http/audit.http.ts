@@ -26,13 +26,17 @@ export const streamOfFilter = (value: string): string => {
  * knelpunten (`actie:2.1`, or the old free field "2.1"), a toezegging or a meeting by its stream.
  */
 export function traceOf(onderwerp: string | undefined, stroom: string | undefined): { action?: string; stream?: string } {
-  const [kind, id] = (onderwerp ?? '').split(':', 2);
+  // An action's key may hold a colon itself ("actie:actieplan-dakloos-wlz-2025:1.1"): split at the first only.
+  const subject = onderwerp ?? '';
+  const at = subject.indexOf(':');
+  const kind = at < 0 ? subject : subject.slice(0, at);
+  const id = at < 0 ? '' : subject.slice(at + 1);
   if (kind === 'actie' && id) return { action: id };
   if (kind === 'toezegging' && id) return { stream: `commitment-${id}` };
   if (kind === 'overleg' && id) return { stream: `meeting-${id}` };
   if (!stroom) return {};
   const stream = streamOfFilter(stroom);
-  const action = /^action-(0|\d+\.\d+)$/.exec(stream);
+  const action = /^action-((?:[a-z0-9-]+:)?(?:0|\d+\.\d+))$/.exec(stream);
   return action ? { action: action[1] } : { stream };
 }
 
