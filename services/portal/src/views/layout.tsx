@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { actionCodeOf } from '@regie/es-core';
 import type { Me } from '../api/regie-api.models';
 import type { WerkagendaChoice } from '../session/session';
 import type { FormErrors } from './form-state';
@@ -58,7 +59,11 @@ export function userRoles(me: Pick<Me, 'name' | 'roles' | 'actionCodes'>): strin
   const name = me.name.toLocaleLowerCase('nl');
   return me.roles
     .filter((r) => !name.includes(ROLE_LABEL[r].split(' ')[0].toLocaleLowerCase('nl')))
-    .map((r) => (r === 'actiehouder' && me.actionCodes.length > 0 ? `actiehouder van actie ${me.actionCodes.join(', ')}` : ROLE_LABEL[r]))
+    .map((r) =>
+      r === 'actiehouder' && me.actionCodes.length > 0
+        ? `actiehouder van actie ${me.actionCodes.map(actionCodeOf).join(', ')}`
+        : ROLE_LABEL[r],
+    )
     .join(', ');
 }
 
@@ -163,8 +168,7 @@ export function Layout({ title, section, me, flash, asOf, crumbs, errors, werkag
           <div class="rhc-page-footer__content">
             {werkagendas ? (
               <p class="nl-paragraph">
-                Regie — de regiecyclus van <em>{werkagendas.current.title}</em> ({werkagendas.current.parties.map((x) => x.code).join(', ')}
-                ).
+                Regie — de regiecyclus van <em>{werkagendas.current.title}</em>.
               </p>
             ) : (
               <p class="nl-paragraph">
