@@ -1,6 +1,6 @@
 import { NotFoundException } from '@nestjs/common';
 import type { MeetingSeries } from '../api/regie-api.models';
-import { mayRead } from '../session/rights';
+import { mayRead, rights } from '../session/rights';
 import type { PortalContext } from '../session/session';
 import type { FormErrors } from '../views/form-state';
 import { MeetingPage } from '../views/pages/meeting.page';
@@ -20,5 +20,7 @@ export async function seriesOfMeeting(p: PortalContext, seriesId: string): Promi
 export async function meetingPage(p: PortalContext, id: string, errors?: FormErrors) {
   const [meeting, minutes] = await Promise.all([p.api.meeting(id, p.asOf?.instant), p.api.minutes(id, p.asOf?.instant)]);
   const series = await seriesOfMeeting(p, meeting.seriesId);
-  return MeetingPage({ p, meeting, series, minutes, errors });
+  // A meeting of another werkagenda the user may read: the forms follow their grant in that one.
+  const here = series && series.werkagendaId !== p.werkagendas?.current.id ? { ...p, rights: rights(p.me, series.werkagendaId) } : p;
+  return MeetingPage({ p: here, meeting, series, minutes, errors });
 }
