@@ -11,6 +11,7 @@ import {
 } from './portal/journeys';
 import { beheerderJourney } from './portal/beheer-journey';
 import { minutesJourney } from './portal/minutes-journey';
+import { actieplanActiehouderJourney, oneWerkagendaJourney, werkagendasJourney } from './portal/journeys-werkagendas';
 import { type PlatformProcess, startPlatformProcess } from './platform-process';
 
 const chromium = chromiumForTests('portal browser suite');
@@ -78,6 +79,15 @@ suite('portal in the browser', () => {
   );
 
   it('can be used with the keyboard alone, with visible focus', () => keyboardJourney(env));
+
+  // Last: it gives the coordinator a second werkagenda (the header then holds the switcher).
+  it(
+    'coordinator of two werkagenda’s: switches to the actieplan and finds its nine regions on action 1.1',
+    () => werkagendasJourney(env),
+    JOURNEY_TIMEOUT,
+  );
+  it('director of one werkagenda: never sees the other’s actions', () => oneWerkagendaJourney(env), JOURNEY_TIMEOUT);
+  it('the actieplan’s actiehouder: named on action 1.1, reports on it', () => actieplanActiehouderJourney(env), JOURNEY_TIMEOUT);
 
   it('has no serious or critical accessibility violation on the screens passed', () => {
     expect(env.violations).toEqual([]);

@@ -181,9 +181,9 @@ export async function actiehouderJourney(env: JourneyEnv): Promise<void> {
   await check(env, page, 'actiehouder-2-werkagenda');
   await page.getByRole('link', { name: /^2\.1 / }).click();
   await check(env, page, 'actiehouder-3-actie');
-  // The nine pilot plans of 2.1 fold into one group, with a count and how many are late.
-  await expect(page.locator('details.regie-milestone-group > summary').first().textContent()).resolves.toMatch(
-    /^Plan van aanpak .*\(9 mijlpalen, \d+ te laat, \d+ behaald\)$/,
+  // Named by its code within the werkagenda, with the werkagenda's title (the nine pilot plans moved to the actieplan's 1.1: journeys-werkagendas.ts).
+  await expect(page.locator('.regie-pre-heading').first().textContent()).resolves.toBe(
+    'Actie 2.1 · Een betekenisvol leven met een langdurige psychische aandoening',
   );
   // On a phone: the confirmation of the report is on screen after submitting.
   await atPhoneWidth(page, async () => {
@@ -246,7 +246,8 @@ export async function directorJourney(env: JourneyEnv): Promise<void> {
   const agenda = (await page.locator('.regie-agenda').textContent()) ?? '';
   expect(agenda).toMatch(/Kwartaalprojectie \de kwartaal 20\d\d/); // the projection it exists to review
   expect(agenda).toContain('Toezegging te laat sinds 30 november 2026'); // nothing overdue drops off
-  expect(agenda).toMatch(/mijlpalen actie 2\.1 te laat sinds 31 mei 2026/); // the nine pilot plans as one item
+  expect(agenda).toMatch(/Mijlpaal actie \d+(\.\d+)? te laat sinds \d{1,2} \w+ 20\d\d/); // what is late, in words
+  expect(agenda).not.toContain('actieplan-dakloos-wlz-2025'); // only this werkagenda's mijlpalen
   await check(env, page, 'director-0-regiegroep');
   // A regiegroep that is over and was never recorded: the director records it held and takes a
   // strategic decision there, without waiting for the coordinator.
@@ -347,7 +348,7 @@ export async function auditorJourney(env: JourneyEnv): Promise<void> {
   await page.getByRole('button', { name: 'Filteren' }).click();
   const traced = page.getByRole('table', { name: 'Gebeurtenissen, de nieuwste eerst' });
   const sentences = await traced.locator('.regie-event__sentence').allTextContents();
-  expect(sentences.some((s) => /^Mijlpaal '.+' van actie 2\.1 gepland op \d{1,2} \w+ \d{4}/.test(s))).toBe(true);
+  expect(sentences.some((s) => s.startsWith('Voortgang van actie 2.1 gerapporteerd als oranje'))).toBe(true);
   expect(sentences.some((s) => s.startsWith(`Knelpunt gemeld bij actie 2.1: '${KNELPUNT.slice(0, 40)}`))).toBe(true);
   expect(sentences.every((s) => /actie 2\.1|Actie 2\.1/.test(s))).toBe(true);
   const positions = (await traced.locator('tbody tr td:first-child').allTextContents()).map(Number);

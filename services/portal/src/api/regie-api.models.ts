@@ -15,6 +15,9 @@ export type Problem = Partial<Schema<'ProblemDetails'>> & Pick<Schema<'ProblemDe
 export type FieldError = NonNullable<Problem['errors']>[number];
 
 export type Werkagenda = Schema<'Werkagenda_Output'>;
+export type WerkagendaEntry = Schema<'WerkagendaEntry_Output'>;
+export type Person = Schema<'PersonAnswer_Output'>;
+export type Grant = NonNullable<Me['grants']>[number];
 export type ActionSummary = Schema<'ActionSummary_Output'>;
 export type Action = Schema<'ActionDetail_Output'>;
 export type Rag = NonNullable<ActionSummary['rag']>;
@@ -24,6 +27,8 @@ export type MilestoneStatus = MilestoneSummary['status'];
 export type Milestone = Action['milestones'][number];
 export type ProgressReport = Action['progressReports'][number];
 export type Knelpunt = Action['knelpunten'][number];
+export type Region = Action['regions'][number];
+export type RegionStatus = Region['status'];
 export type KnelpuntLevel = NonNullable<Knelpunt['escalatedTo']>;
 
 export type MeetingSeries = Schema<'MeetingSeries_Output'>;

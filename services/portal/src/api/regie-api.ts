@@ -1,3 +1,4 @@
+import { FIRST_WERKAGENDA_ID } from '@regie/es-core';
 import { redactSecrets } from '../views/event-labels';
 import type * as T from './regie-api.models';
 
@@ -41,16 +42,35 @@ export interface ActionPointQuery {
 /**
  * The portal's typed client of the public HTTP API (../shared/API.md), one per request, carrying
  * the user's bearer token: every right is checked by the services, the portal only forwards.
+ * Once given the current werkagenda (`inWerkagenda`), every read of a werkagenda's lists (actions,
+ * board, projection, indicators, overleggen, calendar, toezeggingen, besluiten, actiepunten) asks
+ * for that werkagenda only.
  */
 export class RegieApi {
   constructor(
     private readonly baseUrl: string,
     private readonly token?: string,
     private readonly correlationId?: string,
+    /** The current werkagenda, passed as `?werkagendaId=` on the routes that filter by it. */
+    readonly werkagendaId?: string,
   ) {}
 
   withToken(token: string): RegieApi {
-    return new RegieApi(this.baseUrl, token, this.correlationId);
+    return new RegieApi(this.baseUrl, token, this.correlationId, this.werkagendaId);
+  }
+
+  inWerkagenda(werkagendaId: string): RegieApi {
+    return new RegieApi(this.baseUrl, this.token, this.correlationId, werkagendaId);
+  }
+
+  /** Reads of every werkagenda at once: for what belongs to no one werkagenda (the audit trail). */
+  acrossWerkagendas(): RegieApi {
+    return new RegieApi(this.baseUrl, this.token, this.correlationId);
+  }
+
+  /** `{werkagendaId}` of the current werkagenda, merged into a query. */
+  private scoped<Q extends object>(query: Q): Q & { werkagendaId?: string } {
+    return this.werkagendaId === undefined ? query : { ...query, werkagendaId: this.werkagendaId };
   }
 
   login = (username: string, password: string, forwardedFor?: string) =>
@@ -58,31 +78,45 @@ export class RegieApi {
   logout = () => this.post<void>('/auth/logout');
   me = () => this.get<T.Me>('/auth/me');
 
-  werkagenda = (asOf?: string) => this.get<T.Werkagenda>('/werkagenda', { asOf });
-  actions = (asOf?: string) => this.get<T.ActionSummary[]>('/actions', { asOf });
-  action = (code: string, asOf?: string) => this.get<T.Action>(`/actions/${enc(code)}`, { asOf });
+  werkagendas = () => this.get<T.WerkagendaEntry[]>('/werkagendas');
+  /**
+   * The current werkagenda: parties, period, action lines. The first tenant's as it was at a
+   * peildatum too; another's as it is now (the werkagenda's route knows no `asOf`).
+   */
+  werkagenda = (asOf?: string): Promise<T.Werkagenda> =>
+    this.werkagendaId === undefined || (this.werkagendaId === FIRST_WERKAGENDA_ID && asOf)
+      ? this.get<T.Werkagenda>('/werkagenda', { asOf })
+      : this.get<T.WerkagendaEntry>(`/werkagendas/${enc(this.werkagendaId)}`);
+  actions = (asOf?: string) => this.get<T.ActionSummary[]>('/actions', this.scoped({ asOf }));
+  /** One action by its key ("2.1", "actieplan-dakloos-wlz-2025:1.1"), of whichever werkagenda. */
+  action = (key: string, asOf?: string) => this.get<T.Action>(`/actions/${enc(key)}`, { asOf });
+  /** The people directory, by name: actiehouders are linked by person id. */
+  people = () => this.get<T.Person[]>('/people');
 
-  meetingSeries = () => this.get<T.MeetingSeries[]>('/meeting-series');
-  meetings = (query: { kind?: string; from?: string; to?: string; asOf?: string } = {}) => this.get<T.MeetingSummary[]>('/meetings', query);
+  meetingSeries = () => this.get<T.MeetingSeries[]>('/meeting-series', this.scoped({}));
+  meetings = (query: { kind?: string; from?: string; to?: string; asOf?: string } = {}) =>
+    this.get<T.MeetingSummary[]>('/meetings', this.scoped(query));
   meeting = (id: string, asOf?: string) => this.get<T.Meeting>(`/meetings/${enc(id)}`, { asOf });
-  calendar = (kind?: string) => this.raw('GET', '/meetings/calendar.ics', { kind });
+  calendar = (kind?: string) => this.raw('GET', '/meetings/calendar.ics', this.scoped({ kind }));
   minutes = (id: string, asOf?: string) => this.get<T.MeetingMinutes>(`/meetings/${enc(id)}/minutes`, { asOf });
   minutesDocument = (id: string, asOf?: string) => this.raw('GET', `/meetings/${enc(id)}/minutes.html`, { asOf });
-  decisions = (query: DecisionQuery = {}) => this.get<T.DecisionEntry[]>('/decisions', { ...query });
-  decisionsCsv = (query: DecisionQuery = {}) => this.raw('GET', '/decisions.csv', { ...query });
-  actionPointList = (query: ActionPointQuery = {}) => this.get<T.ActionPointEntry[]>('/action-points', { ...query });
-  actionPointsCsv = (query: ActionPointQuery = {}) => this.raw('GET', '/action-points.csv', { ...query });
+  decisions = (query: DecisionQuery = {}) => this.get<T.DecisionEntry[]>('/decisions', this.scoped({ ...query }));
+  decisionsCsv = (query: DecisionQuery = {}) => this.raw('GET', '/decisions.csv', this.scoped({ ...query }));
+  actionPointList = (query: ActionPointQuery = {}) => this.get<T.ActionPointEntry[]>('/action-points', this.scoped({ ...query }));
+  actionPointsCsv = (query: ActionPointQuery = {}) => this.raw('GET', '/action-points.csv', this.scoped({ ...query }));
   calendarTokens = () => this.get<T.CalendarToken[]>('/calendar-tokens');
 
-  commitments = (status?: string, asOf?: string) => this.get<T.CommitmentSummary[]>('/commitments', { status, asOf });
+  commitments = (status?: string, asOf?: string) => this.get<T.CommitmentSummary[]>('/commitments', this.scoped({ status, asOf }));
   commitment = (id: string, asOf?: string) => this.get<T.Commitment>(`/commitments/${enc(id)}`, { asOf });
 
-  milestoneBoard = (asOf?: string) => this.get<T.BoardActionLine[]>('/monitoring/milestones/by-action-line', { asOf });
-  indicators = (asOf?: string) => this.get<T.Indicator[]>('/indicators', { asOf });
+  milestoneBoard = (asOf?: string) => this.get<T.BoardActionLine[]>('/monitoring/milestones/by-action-line', this.scoped({ asOf }));
+  indicators = (asOf?: string) => this.get<T.Indicator[]>('/indicators', this.scoped({ asOf }));
   indicatorChart = (id: string, asOf?: string) => this.raw('GET', `/indicators/${enc(id)}/chart.svg`, { asOf });
-  projection = (quarter: string, asOf?: string) => this.get<T.Projection>(`/monitoring/projections/${enc(quarter)}`, { asOf });
+  projection = (quarter: string, asOf?: string) => this.get<T.Projection>(`/monitoring/projections/${enc(quarter)}`, this.scoped({ asOf }));
   published = (quarter: string, version?: number, asOf?: string) =>
-    this.get<T.PublishedProjection>(`/monitoring/projections/${enc(quarter)}/published`, { version, asOf });
+    this.get<T.PublishedProjection>(`/monitoring/projections/${enc(quarter)}/published`, this.scoped({ version, asOf }));
+  publishProjection = (quarter: string, options: WriteOptions = {}) =>
+    this.post<T.PublishedProjection>(`/monitoring/projections/${enc(quarter)}/publish${this.queryString(this.scoped({}))}`, {}, options);
 
   // A password's hash and salt never reach a screen, not even the technical detail (redactSecrets).
   auditEvents = async (query: Query) => {
@@ -99,6 +133,13 @@ export class RegieApi {
     const ids = [...new Set(userIds.filter((id): id is string => Boolean(id)))];
     return ids.length === 0 ? {} : this.get<Record<string, string>>('/people/actors', { ids: ids.join(',') });
   };
+
+  private queryString(query: Query): string {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, String(value));
+    const text = params.toString();
+    return text ? `?${text}` : '';
+  }
 
   async get<R>(path: string, query: Query = {}): Promise<R> {
     return (await this.raw('GET', path, query)).json() as Promise<R>;

@@ -26,13 +26,17 @@ export const streamOfFilter = (value: string): string => {
  * knelpunten (`actie:2.1`, or the old free field "2.1"), a toezegging or a meeting by its stream.
  */
 export function traceOf(onderwerp: string | undefined, stroom: string | undefined): { action?: string; stream?: string } {
-  const [kind, id] = (onderwerp ?? '').split(':', 2);
+  // An action's key may hold a colon itself ("actie:actieplan-dakloos-wlz-2025:1.1"): split at the first only.
+  const subject = onderwerp ?? '';
+  const at = subject.indexOf(':');
+  const kind = at < 0 ? subject : subject.slice(0, at);
+  const id = at < 0 ? '' : subject.slice(at + 1);
   if (kind === 'actie' && id) return { action: id };
   if (kind === 'toezegging' && id) return { stream: `commitment-${id}` };
   if (kind === 'overleg' && id) return { stream: `meeting-${id}` };
   if (!stroom) return {};
   const stream = streamOfFilter(stroom);
-  const action = /^action-(0|\d+\.\d+)$/.exec(stream);
+  const action = /^action-((?:[a-z0-9-]+:)?(?:0|\d+\.\d+))$/.exec(stream);
   return action ? { action: action[1] } : { stream };
 }
 
@@ -63,9 +67,19 @@ export class AuditController {
     // The subjects to choose from by name, and the titles the sentences use (absent ones only cost the names).
     const [verification, actions, commitments, meetings] = await Promise.all([
       p.api.verify(),
-      p.api.actions().catch(() => []),
-      p.api.commitments().catch(() => []),
-      p.api.meetings().catch(() => []),
+      // The audit trail belongs to no one werkagenda: its subjects are of all of them.
+      p.api
+        .acrossWerkagendas()
+        .actions()
+        .catch(() => []),
+      p.api
+        .acrossWerkagendas()
+        .commitments()
+        .catch(() => []),
+      p.api
+        .acrossWerkagendas()
+        .meetings()
+        .catch(() => []),
     ]);
     // A search of one or two characters is refused by the API; it is ignored here rather than an error page.
     const zoek = filters.zoek && filters.zoek.length >= 2 ? filters.zoek.slice(0, 200) : undefined;

@@ -1,3 +1,4 @@
+import { actionKey } from '@regie/es-core';
 import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -33,12 +34,15 @@ export class CommitmentsController {
 
   @Post()
   register(@Portal() p: PortalContext, @Body() body: Body, @Req() req: Request, @Res() res: Response) {
+    const werkagendaId = p.werkagendas?.current.id;
     const data = {
       text: field(body, 'text'),
       madeBy: field(body, 'madeBy'),
       madeAt: { date: field(body, 'madeAt.date'), source: field(body, 'madeAt.source') },
       due: field(body, 'due'),
-      actionCodes: parseActionCodes(field(body, 'actionCodes')),
+      // Codes as people type them ("1.1"), of the current werkagenda: the API takes the actions' keys.
+      actionCodes: parseActionCodes(field(body, 'actionCodes')).map((code) => (werkagendaId ? actionKey(werkagendaId, code) : code)),
+      werkagendaId,
     };
     return submit(req, res, {
       form: 'toezegging-registreren',

@@ -19,7 +19,7 @@ export class KnelpuntenController {
   async overview(@Portal() p: PortalContext, @Res() res: Response) {
     // The API lists knelpunten per action: every action's page is read (a few dozen, in parallel).
     const summaries = await p.api.actions();
-    const actions = await Promise.all(summaries.map((a) => p.api.action(a.code)));
+    const actions = await Promise.all(summaries.map((a) => p.api.action(a.key)));
     sendPage(res, KnelpuntenPage({ p, actions }));
   }
 }

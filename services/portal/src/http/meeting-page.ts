@@ -1,13 +1,26 @@
+import { NotFoundException } from '@nestjs/common';
+import type { MeetingSeries } from '../api/regie-api.models';
+import { mayRead, rights } from '../session/rights';
 import type { PortalContext } from '../session/session';
 import type { FormErrors } from '../views/form-state';
 import { MeetingPage } from '../views/pages/meeting.page';
 
+/**
+ * The series of a meeting, looked up among every werkagenda's series (a meeting of another
+ * werkagenda the user may read still opens); one of a werkagenda the user holds no grant in is not
+ * found, as the user sees it.
+ */
+export async function seriesOfMeeting(p: PortalContext, seriesId: string): Promise<MeetingSeries | undefined> {
+  const series = (await p.api.acrossWerkagendas().meetingSeries()).find((s) => s.id === seriesId);
+  if (series && !mayRead(p.me, series.werkagendaId)) throw new NotFoundException();
+  return series;
+}
+
 /** The meeting page with its agenda, record and verslag (attendance, notes), for a GET or a refused form. */
 export async function meetingPage(p: PortalContext, id: string, errors?: FormErrors) {
-  const [meeting, series, minutes] = await Promise.all([
-    p.api.meeting(id, p.asOf?.instant),
-    p.api.meetingSeries(),
-    p.api.minutes(id, p.asOf?.instant),
-  ]);
-  return MeetingPage({ p, meeting, series: series.find((s) => s.id === meeting.seriesId), minutes, errors });
+  const [meeting, minutes] = await Promise.all([p.api.meeting(id, p.asOf?.instant), p.api.minutes(id, p.asOf?.instant)]);
+  const series = await seriesOfMeeting(p, meeting.seriesId);
+  // A meeting of another werkagenda the user may read: the forms follow their grant in that one.
+  const here = series && series.werkagendaId !== p.werkagendas?.current.id ? { ...p, rights: rights(p.me, series.werkagendaId) } : p;
+  return MeetingPage({ p: here, meeting, series, minutes, errors });
 }

@@ -12,7 +12,7 @@ import { isKind } from '../views/meetings';
 import { MeetingPrintPage } from '../views/pages/meeting-print.page';
 import { MeetingsPage } from '../views/pages/meetings.page';
 import { field, submit } from './forms';
-import { meetingPage } from './meeting-page';
+import { meetingPage, seriesOfMeeting } from './meeting-page';
 import { sendPage } from './page';
 import { PortalExceptionFilter } from './portal-exception.filter';
 
@@ -87,12 +87,15 @@ export class MeetingsController {
 
   @Get(':id/afdrukken')
   async print(@Portal() p: PortalContext, @Param('id') id: string, @Res() res: Response) {
-    const [meeting, series, werkagenda] = await Promise.all([
-      p.api.meeting(id, p.asOf?.instant),
-      p.api.meetingSeries(),
-      p.api.werkagenda().catch(() => undefined), // the header then says "Werkagenda" without its title
-    ]);
-    const ofSeries = series.find((s) => s.id === meeting.seriesId);
+    const meeting = await p.api.meeting(id, p.asOf?.instant);
+    const ofSeries = await seriesOfMeeting(p, meeting.seriesId);
+    // The header names the meeting's werkagenda; without it, "Werkagenda" alone.
+    const werkagenda = ofSeries
+      ? await p.api
+          .inWerkagenda(ofSeries.werkagendaId)
+          .werkagenda()
+          .catch(() => undefined)
+      : undefined;
     sendPage(res, MeetingPrintPage({ meeting, series: ofSeries, werkagenda: werkagenda?.title, now: p.now }));
   }
 

@@ -3,7 +3,6 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '@regie/nest-kit';
 import { ApiError } from '../api/regie-api';
-import type { PublishedProjection } from '../api/regie-api.models';
 import { Portal, SessionGuard } from '../session/session.guard';
 import type { PortalContext } from '../session/session';
 import { amsterdamLocal, isQuarter, quarterOf } from '../views/format';
@@ -46,7 +45,7 @@ export class MonitoringController {
     return submit(req, res, {
       form: 'publiceren',
       body,
-      call: (o) => p.api.post<PublishedProjection>(`/monitoring/projections/${enc(quarter)}/publish`, {}, o),
+      call: (o) => p.api.publishProjection(quarter, o),
       success: { to: `/voortgangsrapportage?kwartaal=${enc(quarter)}`, message: 'De kwartaalprojectie is gepubliceerd en bevroren.' },
       rerender: (errors) => this.page(p, isQuarter(quarter) ? quarter : quarterOf(amsterdamLocal(p.now).date), undefined, errors),
     });

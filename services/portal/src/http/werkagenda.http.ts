@@ -1,17 +1,20 @@
-import { Body, Controller, Get, NotFoundException, Param, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { Body, Controller, ForbiddenException, Get, NotFoundException, Param, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { addDays } from '@regie/calendar';
 import { Public } from '@regie/nest-kit';
+import { ApiError } from '../api/regie-api';
+import type { Person } from '../api/regie-api.models';
+import { mayRead } from '../session/rights';
 import { Portal, SessionGuard } from '../session/session.guard';
-import type { PortalContext } from '../session/session';
+import { chooseWerkagenda, type PortalContext, safeReturnPath } from '../session/session';
 import { amsterdamLocal } from '../views/format';
 import type { FormErrors } from '../views/form-state';
 import { ActionPage } from '../views/pages/action.page';
 import { HomePage } from '../views/pages/home.page';
 import { WerkagendaPage } from '../views/pages/werkagenda.page';
 import { field, optional, submit } from './forms';
-import { sendPage } from './page';
+import { redirect, sendPage } from './page';
 import { PortalExceptionFilter } from './portal-exception.filter';
 
 type Body = Record<string, unknown>;
@@ -41,8 +44,9 @@ export class WerkagendaController {
             actions
               .filter((a) => a.openKnelpunten > 0)
               .map(async (a) => ({
+                key: a.key,
                 code: a.code,
-                count: (await p.api.action(a.code)).knelpunten.filter((k) => k.status === 'open' && k.escalatedTo === 'regiegroep').length,
+                count: (await p.api.action(a.key)).knelpunten.filter((k) => k.status === 'open' && k.escalatedTo === 'regiegroep').length,
               })),
           )
         ).filter((e) => e.count > 0)
@@ -52,8 +56,22 @@ export class WerkagendaController {
 
   @Get('werkagenda')
   async werkagenda(@Portal() p: PortalContext, @Res() res: Response) {
-    const [werkagenda, actions] = await Promise.all([p.api.werkagenda(p.asOf?.instant), p.api.actions(p.asOf?.instant)]);
-    sendPage(res, WerkagendaPage({ p, werkagenda, actions }));
+    const [werkagenda, actions, people] = await Promise.all([
+      p.api.werkagenda(p.asOf?.instant),
+      p.api.actions(p.asOf?.instant),
+      peopleOf(p),
+    ]);
+    sendPage(res, WerkagendaPage({ p, werkagenda, actions, people }));
+  }
+
+  /** The header's switcher: remembers the chosen werkagenda (one the user holds a grant in) and returns to the same section. */
+  @Post('werkagenda-kiezen')
+  choose(@Portal() p: PortalContext, @Body() body: Body, @Req() req: Request, @Res() res: Response) {
+    const chosen = field(body, 'werkagendaId');
+    if (!chosen || !p.werkagendas?.choices.some((w) => w.id === chosen))
+      throw new ForbiddenException('U heeft geen rechten in deze werkagenda. Kies een werkagenda uit de lijst.');
+    chooseWerkagenda(req, res, chosen);
+    redirect(res, safeReturnPath(field(body, 'terug')));
   }
 
   @Get('acties/:code')
@@ -177,13 +195,26 @@ export class WerkagendaController {
     });
   }
 
-  private async actionPage(p: PortalContext, code: string, errors?: FormErrors) {
-    const [action, werkagenda] = await Promise.all([p.api.action(code, p.asOf?.instant), p.api.werkagenda(p.asOf?.instant)]);
-    const actors = await p.api.actorNames(action.progressReports.map((r) => r.reportedBy));
-    return ActionPage({ p, action, werkagenda, errors, actors });
+  /** An action by its key, of whichever werkagenda the user may read (another's is not found, as the user sees it). */
+  private async actionPage(p: PortalContext, key: string, errors?: FormErrors) {
+    const [action, people] = await Promise.all([p.api.action(key, p.asOf?.instant), peopleOf(p)]);
+    if (!mayRead(p.me, action.werkagendaId))
+      throw new NotFoundException('Deze actie bestaat niet of hoort bij een werkagenda waarin u geen rechten heeft.');
+    const [werkagenda, actors] = await Promise.all([
+      p.api.inWerkagenda(action.werkagendaId).werkagenda(p.asOf?.instant),
+      p.api.actorNames(action.progressReports.map((r) => r.reportedBy)),
+    ]);
+    return ActionPage({ p, action, werkagenda, errors, actors, people });
   }
 }
 
 const enc = encodeURIComponent;
+
+/** The people directory, to name actiehouders; a page still shows without it (then without their names). */
+export const peopleOf = (p: PortalContext): Promise<Person[]> =>
+  p.api.people().catch((error: unknown) => {
+    if (error instanceof ApiError && error.status < 500) return [];
+    throw error;
+  });
 /** How far back the start page looks for meetings never recorded as held. */
 const RECORD_WINDOW_DAYS = 92;

@@ -4,9 +4,9 @@ import { Clock } from '@regie/es-core';
 import { ApiError } from '../api/regie-api';
 import { PortalApiFactory } from '../api/portal-api.factory';
 import { parsePeildatum } from '../views/format';
-import { rights } from './rights';
+import { mayRead, rights } from './rights';
 import { isSameOrigin } from './same-origin';
-import { type PortalContext, type PortalRequest, SESSION_COOKIE, takeFlash } from './session';
+import { type PortalContext, type PortalRequest, SESSION_COOKIE, takeFlash, WERKAGENDA_COOKIE, werkagendaChoice } from './session';
 
 /** Thrown when a page needs a signed-in user; the portal's filter sends them to /inloggen. */
 export class LoginRequired extends Error {
@@ -18,12 +18,15 @@ export class LoginRequired extends Error {
   }
 }
 
+export const NO_WERKAGENDA = 'U heeft in geen enkele werkagenda rechten. Vraag de beheerder van Regie om toegang.';
+
 export const WRONG_ORIGIN =
   'Dit formulier kwam niet van deze website en is daarom geweigerd. Open de pagina opnieuw en probeer het nog eens.';
 
 /**
  * Every portal page and form: a session cookie whose token the API accepts (`/auth/me`), else to
- * the login page; form posts must come from this site. Puts the PortalContext on the request.
+ * the login page; form posts must come from this site. Puts the PortalContext on the request, with
+ * the current werkagenda: every read of the API it makes is of that werkagenda.
  */
 @Injectable()
 export class SessionGuard implements CanActivate {
@@ -40,17 +43,27 @@ export class SessionGuard implements CanActivate {
     const returnTo = reading ? req.originalUrl : '/';
     const token = req.cookies?.[SESSION_COOKIE];
     if (!token) throw new LoginRequired(returnTo, false);
-    const api = this.apis.forRequest(req, res).withToken(token);
-    const me = await api.me().catch((error: unknown) => {
+    const signedIn = this.apis.forRequest(req, res).withToken(token);
+    const me = await signedIn.me().catch((error: unknown) => {
       if (error instanceof ApiError && error.status === 401) throw new LoginRequired(returnTo, true);
       throw error;
     });
+    // The current werkagenda: the one chosen (cookie) when the user still holds a grant in it, else their first.
+    const werkagendas = werkagendaChoice(
+      await signedIn.werkagendas(),
+      (id) => mayRead(me, id),
+      req.cookies?.[WERKAGENDA_COOKIE],
+      req.originalUrl,
+    );
+    if (!werkagendas) throw new ForbiddenException(NO_WERKAGENDA);
+    const api = signedIn.inWerkagenda(werkagendas.current.id);
     const peildatum = typeof req.query.peildatum === 'string' ? req.query.peildatum : '';
     const instant = peildatum ? parsePeildatum(peildatum) : undefined;
     const portal: PortalContext = {
       me,
-      rights: rights(me),
+      rights: rights(me, werkagendas.current.id),
       api,
+      werkagendas,
       now: this.clock.now(),
       path: req.originalUrl,
       flash: takeFlash(req, res),

@@ -25,8 +25,8 @@ export const timeTravels = (path: string): boolean => /^\/(acties\/|overleggen\/
 
 /** Where a stream's thing lives in the portal, if it has a page: `action-2.1` → `/acties/2.1`. */
 export function pageOfStream(stream: string): string | undefined {
-  const action = /^action-(0|\d\.\d)$/.exec(stream);
-  if (action) return `/acties/${action[1]}`;
+  const action = /^action-((?:[a-z0-9-]+:)?(?:0|\d+\.\d+))$/.exec(stream);
+  if (action) return `/acties/${encodeURIComponent(action[1])}`;
   const uuid = '([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})';
   const meeting = new RegExp(`^meeting-${uuid}$`).exec(stream);
   if (meeting) return `/overleggen/${meeting[1]}`;

@@ -51,6 +51,8 @@ describe('the Dutch words for recorded events', () => {
 
   it('traces a chosen subject: an action with its milestones and knelpunten, a toezegging or a meeting by its stream', () => {
     expect(traceOf('actie:2.1', undefined)).toEqual({ action: '2.1' });
+    expect(traceOf('actie:actieplan-dakloos-wlz-2025:1.1', undefined)).toEqual({ action: 'actieplan-dakloos-wlz-2025:1.1' });
+    expect(traceOf(undefined, 'action-actieplan-dakloos-wlz-2025:1.1')).toEqual({ action: 'actieplan-dakloos-wlz-2025:1.1' });
     expect(traceOf('toezegging:abc', undefined)).toEqual({ stream: 'commitment-abc' });
     expect(traceOf('overleg:abc', undefined)).toEqual({ stream: 'meeting-abc' });
     expect(traceOf(undefined, 'actie 2.1')).toEqual({ action: '2.1' });

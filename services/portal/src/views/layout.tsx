@@ -1,5 +1,7 @@
 import type { ComponentChildren } from 'preact';
+import { actionCodeOf } from '@regie/es-core';
 import type { Me } from '../api/regie-api.models';
+import type { WerkagendaChoice } from '../session/session';
 import type { FormErrors } from './form-state';
 import { ROLE_LABEL } from './labels';
 import { formatDateTime } from './format';
@@ -31,6 +33,8 @@ export interface LayoutProps {
   crumbs?: [string, string][];
   /** A refused form: a 403 is about the user, not a field, so it is said at the top of the page. */
   errors?: FormErrors;
+  /** The current werkagenda, named in the title and header, and the others the user may switch to. */
+  werkagendas?: WerkagendaChoice;
   children: ComponentChildren;
 }
 
@@ -57,23 +61,28 @@ export function userRoles(me: Pick<Me, 'name' | 'roles' | 'actionCodes'>): strin
   const name = me.name.toLocaleLowerCase('nl');
   return me.roles
     .filter((r) => !name.includes(ROLE_LABEL[r].split(' ')[0].toLocaleLowerCase('nl')))
-    .map((r) => (r === 'actiehouder' && me.actionCodes.length > 0 ? `actiehouder van actie ${me.actionCodes.join(', ')}` : ROLE_LABEL[r]))
+    .map((r) =>
+      r === 'actiehouder' && me.actionCodes.length > 0
+        ? `actiehouder van actie ${me.actionCodes.map(actionCodeOf).join(', ')}`
+        : ROLE_LABEL[r],
+    )
     .join(', ');
 }
 
 /** The page shell in the Rijkshuisstijl (NL Design System community CSS and tokens). */
-export function Layout({ title, section, me, flash, asOf, crumbs, errors, children }: LayoutProps) {
+export function Layout({ title, section, me, flash, asOf, crumbs, errors, werkagendas, children }: LayoutProps) {
   const menu = MENU.filter(
     ([key]) =>
       (key !== 'audit' || me?.roles.includes('auditor')) &&
       (key !== 'beheer' || me?.roles.includes('beheerder') || me?.roles.includes('coordinator')),
   );
+  const current = werkagendas?.current.title;
   return (
     <html lang="nl" class="rhc-theme">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${title} — Regie werkagenda langdurige ggz`}</title>
+        <title>{current ? `${title} — ${current} — Regie` : `${title} — Regie werkagenda langdurige ggz`}</title>
         <link rel="stylesheet" href="/assets/rhc/design-tokens.css" />
         <link rel="stylesheet" href="/assets/rhc/components.css" />
         <link rel="stylesheet" href="/assets/portal.css" />
@@ -94,7 +103,7 @@ export function Layout({ title, section, me, flash, asOf, crumbs, errors, childr
           <div class="utrecht-page-header__content regie-header__content">
             <a class="regie-site-name" href="/">
               <span class="regie-site-name__title">Regie</span>{' '}
-              <span class="regie-site-name__subtitle">Werkagenda langdurige ggz 2025–2028</span>
+              <span class="regie-site-name__subtitle">{current ?? 'Werkagenda langdurige ggz 2025–2028'}</span>
             </a>
             {me && (
               <div class="regie-user">
@@ -109,6 +118,7 @@ export function Layout({ title, section, me, flash, asOf, crumbs, errors, childr
                 </form>
               </div>
             )}
+            {me && werkagendas && <WerkagendaSwitcher choice={werkagendas} />}
           </div>
         </header>
         {me && (
@@ -170,10 +180,16 @@ export function Layout({ title, section, me, flash, asOf, crumbs, errors, childr
         </main>
         <footer class="utrecht-page-footer rhc-page-footer rhc-page-footer--primary-filled regie-footer">
           <div class="rhc-page-footer__content">
-            <p class="nl-paragraph">
-              Regie — de regiecyclus van de werkagenda <em>Een betekenisvol leven met een langdurige psychische aandoening</em> (VWS, ZN,
-              VNG, de Nederlandse ggz, Valente en MIND).
-            </p>
+            {werkagendas ? (
+              <p class="nl-paragraph">
+                Regie — de regiecyclus van <em>{werkagendas.current.title}</em>.
+              </p>
+            ) : (
+              <p class="nl-paragraph">
+                Regie — de regiecyclus van de werkagenda <em>Een betekenisvol leven met een langdurige psychische aandoening</em> (VWS, ZN,
+                VNG, de Nederlandse ggz, Valente en MIND).
+              </p>
+            )}
           </div>
         </footer>
       </body>
@@ -194,5 +210,36 @@ function MenuList({ menu, section }: { menu: typeof MENU; section?: Section }) {
         ))}
       </ul>
     </div>
+  );
+}
+
+/**
+ * Which werkagenda the pages show: a plain form (no script), or only its name when the user has
+ * one. Choosing another returns to the same section of the portal.
+ */
+export function WerkagendaSwitcher({ choice }: { choice: WerkagendaChoice }) {
+  if (choice.choices.length < 2)
+    return (
+      <p class="nl-paragraph regie-switcher">
+        Werkagenda: <strong>{choice.current.title}</strong>
+      </p>
+    );
+  return (
+    <form method="post" action="/werkagenda-kiezen" class="regie-switcher">
+      <input type="hidden" name="terug" value={choice.returnTo} />
+      <label class="utrecht-form-label" for="werkagenda-keuze">
+        Werkagenda
+      </label>
+      <select class="utrecht-select utrecht-select--html-select" id="werkagenda-keuze" name="werkagendaId">
+        {choice.choices.map((w) => (
+          <option key={w.id} value={w.id} selected={w.id === choice.current.id}>
+            {w.title}
+          </option>
+        ))}
+      </select>
+      <button type="submit" class="utrecht-button utrecht-button--secondary-action">
+        Wisselen
+      </button>
+    </form>
   );
 }

@@ -1,3 +1,4 @@
+import { actionHref } from '../werkagenda';
 import type { Action, Knelpunt } from '../../api/regie-api.models';
 import { Badge, Disclosure, H2, H3, P } from '../components';
 import { formatDateTime } from '../format';
@@ -11,7 +12,7 @@ const LEVELS: [string, string][] = [
 
 /** Knelpunten: the open ones with their forms (escalate further, resolve), the resolved ones folded. */
 export function KnelpuntenSection({ action, writable, errors }: { action: Action; writable: boolean; errors?: FormErrors }) {
-  const base = `/acties/${action.code}/knelpunten`;
+  const base = `${actionHref(action.key)}/knelpunten`;
   const open = action.knelpunten.filter((k) => k.status === 'open');
   const resolved = action.knelpunten.filter((k) => k.status !== 'open');
   return (
@@ -50,7 +51,7 @@ export function RaiseKnelpunt({ action, errors }: { action: Action; errors?: For
     <Disclosure summary="Knelpunt melden" open={raise.active}>
       <Form
         f={raise}
-        action={`/acties/${action.code}/knelpunten`}
+        action={`${actionHref(action.key)}/knelpunten`}
         title="Knelpunt melden"
         submit="Knelpunt melden"
         fields={['description', 'escalateTo']}

@@ -5,6 +5,7 @@ import { amsterdamLocal, count, formatDate, formatDaysLate } from '../format';
 import { Form, TextArea, TextField } from '../form';
 import { type FormErrors, FormState } from '../form-state';
 import { MILESTONE_STATUS_LABEL } from '../labels';
+import { actionHref } from '../werkagenda';
 
 const TONE = { planned: 'neutral', in_progress: 'warning', achieved: 'good', cancelled: 'neutral' } as const;
 
@@ -20,15 +21,43 @@ export function MilestonesSection({
   writable: boolean;
   errors?: FormErrors;
 }) {
-  const milestones = [...action.milestones].sort((a, b) => a.dueDate.localeCompare(b.dueDate));
-  const base = `/acties/${action.code}/mijlpalen`;
+  const sorted = [...action.milestones].sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+  const regions = action.regions.filter((r) => sorted.some((m) => m.regionSlug === r.slug));
+  const regional = new Set(regions.map((r) => r.slug));
+  // Per region (an actieplan's pilot regions): each its own group; the action's other mijlpalen as before.
+  const milestones = sorted.filter((m) => !m.regionSlug || !regional.has(m.regionSlug));
+  const base = `${actionHref(action.key)}/mijlpalen`;
   const plan = new FormState('mijlpaal-plannen', errors);
   return (
     <section aria-labelledby="mijlpalen">
       <H2 id="mijlpalen">Mijlpalen</H2>
-      {milestones.length === 0 ? (
-        <P>Voor deze actie zijn (nog) geen mijlpalen gepland.</P>
-      ) : (
+      {sorted.length === 0 && <P>Voor deze actie zijn (nog) geen mijlpalen gepland.</P>}
+      {regions.length > 0 && (
+        <>
+          <H3 id="mijlpalen-per-regio">Per regio</H3>
+          <ol class="regie-timeline" aria-labelledby="mijlpalen-per-regio">
+            {regions.map((region) => {
+              const members = sorted.filter((m) => m.regionSlug === region.slug);
+              return (
+                <li key={region.slug} class={`regie-timeline__item${members.some((m) => m.late) ? ' regie-timeline__item--late' : ''}`}>
+                  <details class="regie-disclosure regie-region-group" open={members.some((m) => formsActive(m, errors))}>
+                    <summary>
+                      {region.name} <span class="regie-muted">({groupSummary(members)})</span>
+                    </summary>
+                    <ol class="regie-timeline">
+                      {members.map((m) => (
+                        <MilestoneItem key={m.id} p={p} m={m} base={base} writable={writable} errors={errors} />
+                      ))}
+                    </ol>
+                  </details>
+                </li>
+              );
+            })}
+          </ol>
+        </>
+      )}
+      {regions.length > 0 && milestones.length > 0 && <H3 id="mijlpalen-overig">Overige mijlpalen</H3>}
+      {milestones.length > 0 && (
         <ol class="regie-timeline">
           {groupMilestones(milestones).map((g) =>
             g.members.length === 1 ? (

@@ -7,6 +7,7 @@ import { type FormErrors, FormState } from '../form-state';
 import { MEETING_KIND_LABEL } from '../labels';
 import { Layout } from '../layout';
 import { FilterForm, FilterSelect, FilterText, queryOf } from './list-filters';
+import { WerkagendaPreHeading } from '../werkagenda-heading';
 
 export const ACTION_POINT_STATUS_LABEL: Record<ActionPointStatus, string> = { open: 'open', overdue: 'te laat', done: 'afgerond' };
 const STATUS_TONE: Record<ActionPointStatus, 'neutral' | 'bad' | 'good'> = { open: 'neutral', overdue: 'bad', done: 'good' };
@@ -32,7 +33,8 @@ export function ActionPointsPage({
   const overdue = actionPoints.filter((a) => a.status === 'overdue').length;
   const back = queryOf({ ...filters });
   return (
-    <Layout title="Actielijst" section="actielijst" me={p.me} flash={p.flash} asOf={p.asOf} errors={errors}>
+    <Layout title="Actielijst" section="actielijst" me={p.me} werkagendas={p.werkagendas} flash={p.flash} asOf={p.asOf} errors={errors}>
+      <WerkagendaPreHeading p={p} />
       <H1>Actielijst</H1>
       <P lead>
         Alle actiepunten uit de overleggen, vroegste termijn eerst. Te laat: de termijn is voorbij en het actiepunt is niet afgerond.

@@ -1,12 +1,12 @@
-import type { Action, Werkagenda } from '../../api/regie-api.models';
+import type { Action, Person, Werkagenda } from '../../api/regie-api.models';
 import type { PortalContext } from '../../session/session';
 import { type ActorNames, actorName } from '../actors';
-import { Alert, DataList, Disclosure, H1, H2, P, RagBadge } from '../components';
+import { Alert, Badge, DataList, Disclosure, H1, H2, P, RagBadge, Table } from '../components';
 import { formatDateTime } from '../format';
 import { Form, RadioGroup, TextArea } from '../form';
 import { type FormErrors, FormState } from '../form-state';
 import { Layout } from '../layout';
-import { holderText } from '../werkagenda';
+import { actiehouderNames, actionHref, holderText, REGION_STATUS_LABEL, regionPeriod } from '../werkagenda';
 import { KnelpuntenSection, RaiseKnelpunt } from './action-knelpunten';
 import { MilestonesSection } from './action-milestones';
 import { asOfQuery } from './peildatum';
@@ -18,28 +18,35 @@ export interface ActionPageProps {
   errors?: FormErrors;
   /** Display names of the actors (GET /api/v1/people/actors). */
   actors?: ActorNames;
+  /** The people directory (GET /api/v1/people): the actiehouders by name. */
+  people?: Person[];
 }
 
-export function ActionPage({ p, action, werkagenda, errors, actors = {} }: ActionPageProps) {
+/** One action, by its key: named by its code within its werkagenda ("Actie 1.1") and that werkagenda's title. */
+export function ActionPage({ p, action, werkagenda, errors, actors = {}, people = [] }: ActionPageProps) {
   const line = werkagenda.actionLines.find((l) => l.number === action.actionLine);
-  const writable = !p.asOf && p.rights.writeAction(action.code);
-  const base = `/acties/${action.code}`;
+  const writable = !p.asOf && p.rights.writeAction(action.key);
+  const base = actionHref(action.key);
   return (
     <Layout
-      title={`Actie ${action.code}`}
+      title={p.werkagendas?.current.id === action.werkagendaId ? `Actie ${action.code}` : `Actie ${action.code} — ${werkagenda.title}`}
       section="werkagenda"
       me={p.me}
+      werkagendas={p.werkagendas}
       flash={p.flash}
       asOf={p.asOf}
-      crumbs={[['Werkagenda', `/werkagenda${asOfQuery(p)}`]]}
+      crumbs={[[werkagenda.title, `/werkagenda${asOfQuery(p)}`]]}
       errors={errors}
     >
-      <p class="utrecht-pre-heading regie-pre-heading">Actie {action.code}</p>
+      <p class="utrecht-pre-heading regie-pre-heading">
+        Actie {action.code} · {werkagenda.title}
+      </p>
       <H1>{action.title}</H1>
       <DataList
         items={[
+          ['Werkagenda', werkagenda.title],
           ['Actielijn', line ? `${line.number}: ${line.title}` : String(action.actionLine)],
-          ['Actiehouder', holderText(action.actionHolder)],
+          ['Actiehouder', holderText(action.actionHolder, actiehouderNames(action, people, p.me))],
           ['Laatste voortgang', <RagBadge rag={action.rag} />],
         ]}
       />
@@ -96,6 +103,8 @@ export function ActionPage({ p, action, werkagenda, errors, actors = {} }: Actio
         </section>
       )}
 
+      <RegionsSection action={action} />
+
       <MilestonesSection p={p} action={action} writable={writable} errors={errors} />
 
       <section aria-labelledby="voortgang">
@@ -122,5 +131,42 @@ export function ActionPage({ p, action, werkagenda, errors, actors = {} }: Actio
 
       <KnelpuntenSection action={action} writable={writable} errors={errors} />
     </Layout>
+  );
+}
+
+/** The action's regions (the pilot regions of an actieplan): name, period in words, status in Dutch, their mijlpalen. */
+function RegionsSection({ action }: { action: Action }) {
+  if (action.regions.length === 0) return null;
+  const milestonesOf = (slug: string) => action.milestones.filter((m) => m.regionSlug === slug);
+  return (
+    <section aria-labelledby="regios">
+      <H2 id="regios">Regio’s ({action.regions.length})</H2>
+      <Table
+        caption={`Regio’s van actie ${action.code}, met looptijd en status`}
+        rows={action.regions}
+        rowKey={(r) => r.slug}
+        empty=""
+        columns={[
+          { header: 'Regio', cell: (r) => r.name },
+          { header: 'Looptijd', cell: (r) => regionPeriod(r) },
+          {
+            header: 'Status',
+            cell: (r) => (
+              <Badge tone={r.status === 'afgerond' || r.status === 'plan_van_aanpak_gereed' ? 'good' : 'neutral'}>
+                {REGION_STATUS_LABEL[r.status]}
+              </Badge>
+            ),
+          },
+          {
+            header: 'Mijlpalen',
+            cell: (r) => {
+              const own = milestonesOf(r.slug);
+              const late = own.filter((m) => m.late).length;
+              return own.length === 0 ? 0 : `${own.length}${late > 0 ? ` (${late} te laat)` : ''}`;
+            },
+          },
+        ]}
+      />
+    </section>
   );
 }

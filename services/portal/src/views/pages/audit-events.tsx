@@ -21,7 +21,7 @@ export const actorText = (e: AuditEvent, actors: ActorNames = {}): string => {
 /** The titles the sentences name milestones and actions by, from the actions' list. */
 export function namesOf(actions: ActionSummary[]): SentenceNames {
   const milestones = new Map(actions.flatMap((a) => a.milestones.map((m) => [m.id, m.title] as const)));
-  const titles = new Map(actions.map((a) => [a.code, a.title] as const));
+  const titles = new Map(actions.map((a) => [a.key, a.title] as const));
   return { milestoneTitle: (id) => milestones.get(id), actionTitle: (code) => titles.get(code) };
 }
 

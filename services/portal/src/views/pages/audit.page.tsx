@@ -69,7 +69,7 @@ export function AuditPage({
     return `/audit?${q.toString()}`;
   };
   return (
-    <Layout title="Audit" section="audit" me={p.me} flash={p.flash}>
+    <Layout title="Audit" section="audit" me={p.me} werkagendas={p.werkagendas} flash={p.flash}>
       <H1>Audit</H1>
       <P lead>
         De volledige geschiedenis: elke wijziging is een gebeurtenis met tijdstip, wie het deed en de gegevens, de nieuwste eerst. Kies een
@@ -193,8 +193,8 @@ function SubjectSelect({ subjects, value }: { subjects: AuditSubjects; value?: s
           <option value="">Alle onderwerpen</option>
           <optgroup label="Acties, met hun mijlpalen en knelpunten">
             {subjects.actions.map((a) => (
-              <option key={a.code} value={`actie:${a.code}`} selected={value === `actie:${a.code}`}>
-                {cut(`Actie ${a.code}: ${a.title}`)}
+              <option key={a.key} value={`actie:${a.key}`} selected={value === `actie:${a.key}`}>
+                {cut(`Actie ${a.code}${a.key === a.code ? '' : ` (${a.werkagendaId})`}: ${a.title}`)}
               </option>
             ))}
           </optgroup>

@@ -10,6 +10,8 @@ import { COMMITMENT_STATUS_LABEL } from '../labels';
 import { Layout } from '../layout';
 import { STATUS_TONE } from './commitments.page';
 import { asOfQuery } from './peildatum';
+import { actionCodeOf } from '@regie/es-core';
+import { actionHref } from '../werkagenda';
 
 /** One toezegging with its full history: postponements with reasons, overdue, fulfilment. */
 export function CommitmentPage({
@@ -35,6 +37,7 @@ export function CommitmentPage({
       title="Toezegging"
       section="toezeggingen"
       me={p.me}
+      werkagendas={p.werkagendas}
       flash={p.flash}
       asOf={p.asOf}
       crumbs={[['Toezeggingen', `/toezeggingen${q}`]]}
@@ -55,7 +58,7 @@ export function CommitmentPage({
               ? c.actionCodes.map((code, n) => (
                   <>
                     {n > 0 && ', '}
-                    <A href={`/acties/${code}${q}`}>{code}</A>
+                    <A href={`${actionHref(code)}${q}`}>{actionCodeOf(code)}</A>
                   </>
                 ))
               : 'geen',

@@ -8,6 +8,9 @@ import { type FormErrors, FormState } from '../form-state';
 import { COMMITMENT_STATUS_LABEL } from '../labels';
 import { Layout } from '../layout';
 import { asOfQuery, PeildatumForm } from './peildatum';
+import { WerkagendaPreHeading } from '../werkagenda-heading';
+import { actionCodeOf } from '@regie/es-core';
+import { actionHref } from '../werkagenda';
 
 export const STATUS_TONE: Record<CommitmentStatus, 'neutral' | 'good' | 'warning' | 'bad'> = {
   open: 'neutral',
@@ -33,7 +36,8 @@ export function CommitmentsPage({
   const register = new FormState('toezegging-registreren', errors);
   const q = asOfQuery(p);
   return (
-    <Layout title="Toezeggingen" section="toezeggingen" me={p.me} flash={p.flash} asOf={p.asOf} errors={errors}>
+    <Layout title="Toezeggingen" section="toezeggingen" me={p.me} werkagendas={p.werkagendas} flash={p.flash} asOf={p.asOf} errors={errors}>
+      <WerkagendaPreHeading p={p} />
       <H1>Toezeggingen</H1>
       <P lead>Toezeggingen aan de Tweede Kamer en bestuurlijke afspraken, met hun termijn en wat ermee gebeurd is.</P>
       {overdue > 0 && (
@@ -70,7 +74,7 @@ export function CommitmentsPage({
                 ? c.actionCodes.map((code, n) => (
                     <>
                       {n > 0 && ', '}
-                      <A href={`/acties/${code}${q}`}>{code}</A>
+                      <A href={`${actionHref(code)}${q}`}>{actionCodeOf(code)}</A>
                     </>
                   ))
                 : '—',

@@ -7,6 +7,7 @@ import { type FormErrors, FormState } from '../form-state';
 import { MEETING_KIND_LABEL } from '../labels';
 import { Layout } from '../layout';
 import { FilterForm, FilterSelect, FilterText, queryOf } from './list-filters';
+import { WerkagendaPreHeading } from '../werkagenda-heading';
 
 export const DECISION_STATUS_LABEL: Record<DecisionStatus, string> = {
   geldig: 'geldig',
@@ -44,7 +45,16 @@ export function DecisionsPage({
   const csv = `/besluitenlijst/besluitenlijst.csv${queryOf({ ...filters, peildatum: p.asOf?.input })}`;
   const back = queryOf({ ...filters });
   return (
-    <Layout title="Besluitenlijst" section="besluitenlijst" me={p.me} flash={p.flash} asOf={p.asOf} errors={errors}>
+    <Layout
+      title="Besluitenlijst"
+      section="besluitenlijst"
+      me={p.me}
+      werkagendas={p.werkagendas}
+      flash={p.flash}
+      asOf={p.asOf}
+      errors={errors}
+    >
+      <WerkagendaPreHeading p={p} />
       <H1>Besluitenlijst</H1>
       <P lead>Alle besluiten van de overleggen, nieuwste eerst. Een correctie of intrekking laat de eerdere versie zichtbaar.</P>
       <FilterForm action="/besluitenlijst" label="Besluiten filteren" asOf={p.asOf}>

@@ -103,7 +103,9 @@ const broken: Verification = {
 describe('the audit screens speak Dutch to people', () => {
   it('tell each event, its subject and its facts in words: no ISO date, stream id or English event name on screen', () => {
     const subjects = {
-      actions: [{ code: '2.1', title: 'Regionale aanpak', milestones: [{ id: '0b1c', title: 'Plan van aanpak Utrecht' }] }] as never,
+      actions: [
+        { key: '2.1', code: '2.1', title: 'Regionale aanpak', milestones: [{ id: '0b1c', title: 'Plan van aanpak Utrecht' }] },
+      ] as never,
       commitments: [],
       meetings: [],
     };
@@ -238,7 +240,7 @@ describe('the knelpunten overview', () => {
     ...more,
   });
   const action = (code: string, knelpunten: Action['knelpunten']): Action =>
-    ({ code, title: `Actie over ${code}`, knelpunten }) as unknown as Action;
+    ({ key: code, code, title: `Actie over ${code}`, knelpunten }) as unknown as Action;
   const actions = [
     action('2.1', [
       knelpunt('b', '2026-12-01T10:00:00Z', { escalatedTo: 'kerngroep' }),

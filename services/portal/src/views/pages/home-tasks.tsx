@@ -4,6 +4,8 @@ import { A, H2, P } from '../components';
 import { amsterdamLocal, count, formatDate, formatQuarter, formatWeekday, quarterOf } from '../format';
 import { MEETING_KIND_LABEL } from '../labels';
 import type { HomeData } from './home.page';
+import { isActiehouderOf } from '../../session/rights';
+import { actionHref } from '../werkagenda';
 
 type Task = { key: string; href: string; text: string; detail?: ComponentChildren };
 
@@ -17,24 +19,24 @@ type Task = { key: string; href: string; text: string; detail?: ComponentChildre
 export function tasksFor(p: PortalContext, data: HomeData): Task[] {
   const tasks: Task[] = [];
   const meetingName = (m: HomeData['upcoming'][number]) => `${MEETING_KIND_LABEL[m.kind]} van ${formatWeekday(m.startsAt)}`;
-  for (const a of data.actions.filter((action) => p.me.actionCodes.includes(action.code))) {
+  for (const a of data.actions.filter((action) => isActiehouderOf(p.me, action.key))) {
     tasks.push({
-      key: `voortgang-${a.code}`,
-      href: `/acties/${a.code}#voortgang-form`,
+      key: `voortgang-${a.key}`,
+      href: `${actionHref(a.key)}#voortgang-form`,
       text: `Voortgang van actie ${a.code} rapporteren`,
       detail: a.rag ? undefined : 'nog niet gerapporteerd',
     });
     const late = a.milestones.filter((m) => m.late).length;
     if (late > 0)
       tasks.push({
-        key: `laat-${a.code}`,
-        href: `/acties/${a.code}#mijlpalen`,
+        key: `laat-${a.key}`,
+        href: `${actionHref(a.key)}#mijlpalen`,
         text: `${count(late, 'mijlpaal', 'mijlpalen')} van actie ${a.code} te laat`,
       });
     if (a.openKnelpunten > 0)
       tasks.push({
-        key: `knelpunten-${a.code}`,
-        href: `/acties/${a.code}#knelpunten`,
+        key: `knelpunten-${a.key}`,
+        href: `${actionHref(a.key)}#knelpunten`,
         text: `${count(a.openKnelpunten, 'open knelpunt', 'open knelpunten')} bij actie ${a.code}`,
       });
   }
@@ -75,8 +77,8 @@ export function tasksFor(p: PortalContext, data: HomeData): Task[] {
     });
     for (const e of data.escalated ?? [])
       tasks.push({
-        key: `besluit-${e.code}`,
-        href: `/acties/${e.code}#knelpunten`,
+        key: `besluit-${e.key}`,
+        href: `${actionHref(e.key)}#knelpunten`,
         text: `${count(e.count, 'knelpunt', 'knelpunten')} van actie ${e.code} wacht op een besluit van de regiegroep`,
       });
     const regiegroep = data.upcoming.find((m) => m.kind === 'regiegroep');

@@ -88,7 +88,7 @@ describe('the start page puts each role’s task first', () => {
 
   it('asks the coordinator to record a past meeting that reads "niet gehouden", and a director to decide escalated knelpunten', () => {
     const notHeld = { ...meeting('oud', 'kerngroep', '2026-11-17T09:00:00Z', 'agenda_published'), notHeld: true };
-    const withGaps: HomeData = { ...data, unrecorded: [notHeld], escalated: [{ code: '3.2', count: 2 }] };
+    const withGaps: HomeData = { ...data, unrecorded: [notHeld], escalated: [{ key: '3.2', code: '3.2', count: 2 }] };
     const coordinator = tasksFor(context(me('coordinator', 'coordinator')), withGaps);
     expect(coordinator[0]).toMatchObject({ href: '/overleggen/oud', detail: 'staat nu als niet gehouden' });
     expect(coordinator[0].text).toBe('Vastleggen of het overleg gehouden is: Kerngroepoverleg van dinsdag 17 november 2026');

@@ -4,8 +4,10 @@ import { A, Badge, H1, H2, P, RagBadge, Table } from '../components';
 import { count, formatDate, formatDateTime, formatQuarter, quarterOf, amsterdamLocal } from '../format';
 import { MEETING_KIND_LABEL, MEETING_STATUS_LABEL } from '../labels';
 import { Layout } from '../layout';
-import { lateCount, nextMilestone } from '../werkagenda';
+import { actionHref, lateCount, nextMilestone } from '../werkagenda';
+import { isActiehouderOf } from '../../session/rights';
 import { HomeTasks } from './home-tasks';
+import { WerkagendaPreHeading } from '../werkagenda-heading';
 
 export interface HomeData {
   actions: ActionSummary[];
@@ -14,17 +16,18 @@ export interface HomeData {
   /** Past meetings never recorded as held ("niet gehouden"): the coordinator records or explains them. */
   unrecorded?: MeetingSummary[];
   /** Open knelpunten escalated to the regiegroep, per action: decisions waiting for the directors. */
-  escalated?: { code: string; count: number }[];
+  escalated?: { key: string; code: string; count: number }[];
 }
 
 /** The start page: what needs attention, and the way to each role's work. */
 export function HomePage({ p, data }: { p: PortalContext; data: HomeData }) {
-  const mine = data.actions.filter((a) => p.me.actionCodes.includes(a.code));
+  const mine = data.actions.filter((a) => isActiehouderOf(p.me, a.key));
   const quarter = quarterOf(amsterdamLocal(p.now).date);
   const late = lateCount(data.actions);
   const knelpunten = data.actions.reduce((n, a) => n + a.openKnelpunten, 0);
   return (
-    <Layout title="Overzicht" section="overzicht" me={p.me} flash={p.flash}>
+    <Layout title="Overzicht" section="overzicht" me={p.me} werkagendas={p.werkagendas} flash={p.flash}>
+      <WerkagendaPreHeading p={p} />
       <H1>Overzicht</H1>
       <P lead>
         Welkom, {p.me.name}. Vandaag is het {formatDate(amsterdamLocal(p.now).date)}.
@@ -52,10 +55,10 @@ export function HomePage({ p, data }: { p: PortalContext; data: HomeData }) {
           <Table
             caption="De acties waarvan u actiehouder bent"
             rows={mine}
-            rowKey={(a) => a.code}
+            rowKey={(a) => a.key}
             empty=""
             columns={[
-              { header: 'Actie', cell: (a) => <A href={`/acties/${a.code}`}>{`${a.code} ${a.title}`}</A> },
+              { header: 'Actie', cell: (a) => <A href={actionHref(a.key)}>{`${a.code} ${a.title}`}</A> },
               { header: 'Voortgang', cell: (a) => <RagBadge rag={a.rag} /> },
               {
                 header: 'Volgende mijlpaal',

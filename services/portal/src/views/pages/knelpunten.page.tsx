@@ -4,11 +4,14 @@ import { A, Badge, H1, H2, P, Table } from '../components';
 import { amsterdamLocal, count, formatDate } from '../format';
 import { LEVEL_LABEL } from '../labels';
 import { Layout } from '../layout';
+import { WerkagendaPreHeading } from '../werkagenda-heading';
+import { actionHref } from '../werkagenda';
 
 /** How long ago a knelpunt was resolved and still listed as "recently resolved". */
 export const RECENT_DAYS = 90;
 
 export interface KnelpuntRow extends Knelpunt {
+  key: string;
   code: string;
   actionTitle: string;
 }
@@ -17,7 +20,7 @@ const DAY = 24 * 60 * 60 * 1000;
 
 /** The knelpunten of all actions: open ones (oldest first, the longest waiting on top) and those resolved recently (newest first). */
 export function knelpuntenOf(actions: Action[], now: Date): { open: KnelpuntRow[]; resolved: KnelpuntRow[] } {
-  const rows = actions.flatMap((a) => a.knelpunten.map((k) => ({ ...k, code: a.code, actionTitle: a.title })));
+  const rows = actions.flatMap((a) => a.knelpunten.map((k) => ({ ...k, key: a.key, code: a.code, actionTitle: a.title })));
   const open = rows.filter((k) => k.status === 'open').sort((a, b) => a.raisedAt.localeCompare(b.raisedAt));
   const resolved = rows
     .filter((k) => k.status === 'resolved' && k.resolvedAt && now.getTime() - Date.parse(k.resolvedAt) <= RECENT_DAYS * DAY)
@@ -40,14 +43,15 @@ export function since(instant: string, now: Date): string {
   return `${formatDate(then)} (${ago})`;
 }
 
-const action = (k: KnelpuntRow) => <A href={`/acties/${k.code}#knelpunten`}>{`Actie ${k.code}: ${k.actionTitle}`}</A>;
+const action = (k: KnelpuntRow) => <A href={`${actionHref(k.key)}#knelpunten`}>{`Actie ${k.code}: ${k.actionTitle}`}</A>;
 
 /** The knelpunten overview across actions: what is open, since when, escalated or not; and what was recently resolved. */
 export function KnelpuntenPage({ p, actions }: { p: PortalContext; actions: Action[] }) {
   const { open, resolved } = knelpuntenOf(actions, p.now);
   const escalated = open.filter((k) => k.escalatedTo).length;
   return (
-    <Layout title="Knelpunten" section="knelpunten" me={p.me} flash={p.flash}>
+    <Layout title="Knelpunten" section="knelpunten" me={p.me} werkagendas={p.werkagendas} flash={p.flash}>
+      <WerkagendaPreHeading p={p} />
       <H1>Knelpunten</H1>
       <P lead>
         {open.length === 0

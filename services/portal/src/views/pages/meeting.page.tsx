@@ -40,6 +40,7 @@ export function MeetingPage({ p, meeting: m, series, minutes, errors }: MeetingP
       title={title}
       section="overleggen"
       me={p.me}
+      werkagendas={p.werkagendas}
       flash={p.flash}
       asOf={p.asOf}
       crumbs={[['Overleggen', `/overleggen${asOfQuery(p)}`]]}

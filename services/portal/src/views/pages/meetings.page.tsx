@@ -8,6 +8,7 @@ import { MEETING_KIND_LABEL, MEETING_STATUS_LABEL } from '../labels';
 import { Layout } from '../layout';
 import { nextDraft, splitCalendar } from '../meetings';
 import { asOfQuery, PeildatumForm } from './peildatum';
+import { WerkagendaPreHeading } from '../werkagenda-heading';
 
 export function MeetingsPage({
   p,
@@ -46,7 +47,8 @@ export function MeetingsPage({
     { header: 'Bijzonderheden', cell: (m: MeetingSummary) => (m.preparesFor ? 'Bereidt de regiegroep voor' : '') },
   ];
   return (
-    <Layout title="Overleggen" section="overleggen" me={p.me} flash={p.flash} asOf={p.asOf}>
+    <Layout title="Overleggen" section="overleggen" me={p.me} werkagendas={p.werkagendas} flash={p.flash} asOf={p.asOf}>
+      <WerkagendaPreHeading p={p} />
       <H1>Overleggen</H1>
       <P lead>
         De overlegstructuur van de werkagenda: kerngroepoverleg, evaluaties, jaaroverleg en regiegroep. Agenda's stellen zich samen uit

@@ -4,11 +4,15 @@ import { A, Badge, H1, H2, P, Table } from '../components';
 import { formatDate, formatDaysLate } from '../format';
 import { Layout } from '../layout';
 import { asOfQuery, PeildatumForm } from './peildatum';
+import { WerkagendaPreHeading } from '../werkagenda-heading';
+import { actionHref } from '../werkagenda';
+import { actionCodeOf } from '@regie/es-core';
 
 const tone = (m: BoardMilestone) =>
   m.late ? 'bad' : m.status === 'achieved' ? 'good' : m.status === 'in_progress' ? 'warning' : 'neutral';
 
 interface Row extends BoardMilestone {
+  key: string;
   code: string;
 }
 
@@ -26,7 +30,8 @@ export function MilestonesPage({
 }) {
   const q = asOfQuery(p);
   return (
-    <Layout title="Mijlpalen" section="mijlpalen" me={p.me} flash={p.flash} asOf={p.asOf}>
+    <Layout title="Mijlpalen" section="mijlpalen" me={p.me} werkagendas={p.werkagendas} flash={p.flash} asOf={p.asOf}>
+      <WerkagendaPreHeading p={p} />
       <H1>Mijlpalen</H1>
       <P lead>
         Alle mijlpalen van de werkagenda per actielijn. Een mijlpaal is te laat als de streefdatum voorbij is en hij niet is behaald.
@@ -53,7 +58,7 @@ export function MilestonesPage({
       {board.map((line) => {
         const title = werkagenda.actionLines.find((l) => l.number === line.actionLine)?.title ?? '';
         const rows: Row[] = line.actions
-          .flatMap((a) => a.milestones.map((m) => ({ ...m, code: a.code })))
+          .flatMap((a) => a.milestones.map((m) => ({ ...m, key: a.code, code: actionCodeOf(a.code) })))
           .filter((m) => !onlyLate || m.late);
         const c = line.counts;
         return (
@@ -72,7 +77,7 @@ export function MilestonesPage({
               empty={onlyLate ? 'Geen mijlpalen te laat.' : 'Geen mijlpalen.'}
               rowClass={(m) => (m.late ? 'regie-row--alert' : undefined)}
               columns={[
-                { header: 'Actie', cell: (m) => <A href={`/acties/${m.code}${q}#mijlpalen`}>{m.code}</A> },
+                { header: 'Actie', cell: (m) => <A href={`${actionHref(m.key)}${q}#mijlpalen`}>{m.code}</A> },
                 { header: 'Mijlpaal', cell: (m) => m.title },
                 {
                   header: 'Streefdatum',

@@ -10,6 +10,9 @@ import { COMMITMENT_STATUS_LABEL } from '../labels';
 import { Layout } from '../layout';
 import { PeildatumForm } from './peildatum';
 import { IndicatorSection } from './projection-indicators';
+import { WerkagendaPreHeading } from '../werkagenda-heading';
+import { actionCodeOf } from '@regie/es-core';
+import { actionHref, readableKeys } from '../werkagenda';
 
 export interface ProjectionPageProps {
   p: PortalContext;
@@ -48,10 +51,12 @@ export function ProjectionPage({
       title={`Kwartaalprojectie ${formatQuarter(quarter)}`}
       section="voortgangsrapportage"
       me={p.me}
+      werkagendas={p.werkagendas}
       flash={p.flash}
       asOf={p.asOf}
       errors={errors}
     >
+      <WerkagendaPreHeading p={p} />
       <H1>Kwartaalprojectie {formatQuarter(quarter)}</H1>
       <nav aria-label="Kwartalen" class="regie-inline-form">
         <A href={other(-1)}>Vorig kwartaal ({formatQuarter(shiftQuarter(quarter, -1))})</A>
@@ -103,7 +108,7 @@ export function ProjectionPage({
                 l.reasons.length ? (
                   <ul class="utrecht-unordered-list">
                     {l.reasons.map((r, n) => (
-                      <li key={n}>{r}</li>
+                      <li key={n}>{readableKeys(r)}</li>
                     ))}
                   </ul>
                 ) : (
@@ -137,7 +142,7 @@ export function ProjectionPage({
           empty="Geen mijlpalen verwacht in dit kwartaal."
           rowClass={(m) => (m.late ? 'regie-row--alert' : undefined)}
           columns={[
-            { header: 'Actie', cell: (m) => <A href={`/acties/${m.actionCode}`}>{m.actionCode}</A> },
+            { header: 'Actie', cell: (m) => <A href={actionHref(m.actionCode)}>{actionCodeOf(m.actionCode)}</A> },
             { header: 'Mijlpaal', cell: (m) => m.title },
             {
               header: 'Streefdatum',
@@ -148,7 +153,7 @@ export function ProjectionPage({
               ),
             },
             { header: 'Verwacht', cell: (m) => expectedText(m) },
-            { header: 'Onderbouwing', cell: (m) => m.why },
+            { header: 'Onderbouwing', cell: (m) => readableKeys(m.why) },
           ]}
         />
         {pr.milestones.movedOut.length > 0 && (
@@ -164,7 +169,7 @@ export function ProjectionPage({
                 header: 'Verwacht',
                 cell: (m) => `${formatDate(m.projectedDate)} (${m.projectedQuarter ? formatQuarter(m.projectedQuarter) : ''})`,
               },
-              { header: 'Onderbouwing', cell: (m) => m.why },
+              { header: 'Onderbouwing', cell: (m) => readableKeys(m.why) },
             ]}
           />
         )}

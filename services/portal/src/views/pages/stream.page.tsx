@@ -22,7 +22,14 @@ export function StreamPage({
   const page = pageOfStream(stream.stream);
   const subject = subjectLabel(stream.stream, stream.events.find((e) => e.data && typeof e.data === 'object')?.data);
   return (
-    <Layout title={`Geschiedenis: ${subject}`} section="audit" me={p.me} flash={p.flash} crumbs={[['Audit', '/audit']]}>
+    <Layout
+      title={`Geschiedenis: ${subject}`}
+      section="audit"
+      me={p.me}
+      werkagendas={p.werkagendas}
+      flash={p.flash}
+      crumbs={[['Audit', '/audit']]}
+    >
       <p class="utrecht-pre-heading regie-pre-heading">Geschiedenis van</p>
       <H1>{subject}</H1>
       <P>

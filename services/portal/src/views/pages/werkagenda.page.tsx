@@ -1,19 +1,31 @@
-import type { ActionSummary, Werkagenda } from '../../api/regie-api.models';
+import type { ActionSummary, Person, Werkagenda } from '../../api/regie-api.models';
 import type { PortalContext } from '../../session/session';
 import { A, Badge, H1, H2, P, RagBadge, Table } from '../components';
 import { formatDate } from '../format';
 import { Layout } from '../layout';
-import { byActionLine, holderText, nextMilestone } from '../werkagenda';
+import { actiehouderNames, actionHref, byActionLine, holderText, nextMilestone } from '../werkagenda';
 import { asOfQuery, PeildatumForm } from './peildatum';
 
-export function WerkagendaPage({ p, werkagenda, actions }: { p: PortalContext; werkagenda: Werkagenda; actions: ActionSummary[] }) {
+export function WerkagendaPage({
+  p,
+  werkagenda,
+  actions,
+  people = [],
+}: {
+  p: PortalContext;
+  werkagenda: Werkagenda;
+  actions: ActionSummary[];
+  /** The people directory, to name the actiehouders. */
+  people?: Person[];
+}) {
   const lines = byActionLine(actions);
   const parties = werkagenda.parties.map((party) => party.name).join(', ');
   return (
-    <Layout title="Werkagenda" section="werkagenda" me={p.me} flash={p.flash} asOf={p.asOf}>
-      <H1>Werkagenda</H1>
+    <Layout title={werkagenda.title} section="werkagenda" me={p.me} werkagendas={p.werkagendas} flash={p.flash} asOf={p.asOf}>
+      <p class="utrecht-pre-heading regie-pre-heading">Werkagenda</p>
+      <H1>{werkagenda.title}</H1>
       <P lead>
-        {werkagenda.title} ({formatDate(werkagenda.period.from)} tot en met {formatDate(werkagenda.period.to)}). Partijen: {parties}.
+        Looptijd {formatDate(werkagenda.period.from)} tot en met {formatDate(werkagenda.period.to)}. Partijen: {parties}.
       </P>
       <PeildatumForm p={p} action="/werkagenda" />
       {werkagenda.actionLines.map((line) => (
@@ -24,11 +36,11 @@ export function WerkagendaPage({ p, werkagenda, actions }: { p: PortalContext; w
           <Table
             caption={`Acties van actielijn ${line.number}, met voortgang (RAG) en volgende mijlpaal`}
             rows={lines.get(line.number) ?? []}
-            rowKey={(a) => a.code}
+            rowKey={(a) => a.key}
             empty="Deze actielijn heeft geen acties."
             columns={[
-              { header: 'Actie', cell: (a) => <A href={`/acties/${a.code}${asOfQuery(p)}`}>{`${a.code} ${a.title}`}</A> },
-              { header: 'Actiehouder', cell: (a) => holderText(a.actionHolder) },
+              { header: 'Actie', cell: (a) => <A href={`${actionHref(a.key)}${asOfQuery(p)}`}>{`${a.code} ${a.title}`}</A> },
+              { header: 'Actiehouder', cell: (a) => holderText(a.actionHolder, actiehouderNames(a, people, p.me)) },
               { header: 'Voortgang', cell: (a) => <RagBadge rag={a.rag} /> },
               {
                 header: 'Volgende mijlpaal',
