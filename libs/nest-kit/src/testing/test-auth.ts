@@ -15,17 +15,16 @@ export interface TestAuth {
 }
 
 /**
- * The grants the platform's seed gives its local accounts (services/platform/src/accounts): the
- * coordinator and director of the first werkagenda, an auditor and a beheerder of all, and an
- * actiehouder of one action of the first werkagenda.
+ * The grants of a service test's local accounts: a coordinator, director, auditor and beheerder in
+ * every werkagenda (a service's own tests work in several; tests of the rights per werkagenda make
+ * tokens with the grants they need), and an actiehouder of one action of the first werkagenda. The
+ * platform's seed is narrower (services/platform/src/accounts), and the platform's tests use that.
  */
 function seededGrants(username: string): Grant[] | undefined {
   const code = /^actiehouder-(.+)$/.exec(username)?.[1];
   if (code) return [{ role: 'actiehouder', werkagendaId: FIRST_WERKAGENDA_ID, actionCodes: [code] }];
-  if (username === 'coordinator' || username === 'director')
-    return [{ role: username, werkagendaId: FIRST_WERKAGENDA_ID, actionCodes: [] }];
-  if (username === 'auditor' || username === 'beheerder') return [{ role: username, werkagendaId: ALL_WERKAGENDAS, actionCodes: [] }];
-  return undefined;
+  const role = (['coordinator', 'director', 'auditor', 'beheerder'] as const).find((r) => r === username);
+  return role ? [{ role, werkagendaId: ALL_WERKAGENDAS, actionCodes: [] }] : undefined;
 }
 
 /**
