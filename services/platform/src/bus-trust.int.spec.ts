@@ -214,8 +214,19 @@ suite('a bus an operator can trust (real broker)', () => {
     );
   });
   it('fills the empty topics of a new namespace from the store, so a monitoring process that starts there reaches the same board', async () => {
+    // Both seeded werkagenda's boards: the first one's and the actieplan's (its nine pilot plans).
     const board = async (url: string) =>
-      ((await (await apiClient(url).fetch('/api/v1/monitoring/milestones')).json()) as { milestones: { id: string; status: string }[] }[])
+      (
+        await Promise.all(
+          ['betekenisvol-leven-2025-2028', 'actieplan-dakloos-wlz-2025'].map(
+            async (id) =>
+              (await (await apiClient(url).fetch(`/api/v1/monitoring/milestones?werkagendaId=${id}`)).json()) as {
+                milestones: { id: string; status: string }[];
+              }[],
+          ),
+        )
+      )
+        .flat()
         .flatMap((a) => a.milestones.map((m) => `${m.id}:${m.status}`))
         .sort();
     const original = await board(platform.url);

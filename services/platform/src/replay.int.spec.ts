@@ -143,19 +143,22 @@ describe('replay of every read model', () => {
     );
   });
 
-  it("shows on the monitoring board exactly the milestones of the actions service's own view", async () => {
-    type Milestone = { id: string; dueDate: string; status: string; late: boolean };
-    const own = ((await call('GET', '/api/v1/actions')) as { code: string; milestones: Milestone[] }[]).flatMap((a) =>
-      a.milestones.map((m) => ({ code: a.code, ...m })),
-    );
-    let board: { code: string; milestones: Milestone[] }[] = [];
-    for (let i = 0; i < 50; i++) {
-      board = await call('GET', '/api/v1/monitoring/milestones');
-      if (board.flatMap((a) => a.milestones).length === own.length) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    const view = (list: { code: string; id: string; dueDate: string; status: string; late: boolean }[]) =>
-      list.map((m) => `${m.code} ${m.id} ${m.dueDate} ${m.late ? 'late' : m.status}`).sort();
-    expect(view(board.flatMap((a) => a.milestones.map((m) => ({ code: a.code, ...m }))))).toEqual(view(own));
-  });
+  it.each(['betekenisvol-leven-2025-2028', 'actieplan-dakloos-wlz-2025'])(
+    "shows on the monitoring board of %s exactly the milestones of the actions service's own view",
+    async (werkagendaId) => {
+      type Milestone = { id: string; dueDate: string; status: string; late: boolean };
+      const own = (
+        (await call('GET', `/api/v1/actions?werkagendaId=${werkagendaId}`)) as { key: string; milestones: Milestone[] }[]
+      ).flatMap((a) => a.milestones.map((m) => ({ code: a.key, ...m }))); // the board names actions by key, as the messages do
+      let board: { code: string; milestones: Milestone[] }[] = [];
+      for (let i = 0; i < 50; i++) {
+        board = await call('GET', `/api/v1/monitoring/milestones?werkagendaId=${werkagendaId}`);
+        if (board.flatMap((a) => a.milestones).length === own.length) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const view = (list: { code: string; id: string; dueDate: string; status: string; late: boolean }[]) =>
+        list.map((m) => `${m.code} ${m.id} ${m.dueDate} ${m.late ? 'late' : m.status}`).sort();
+      expect(view(board.flatMap((a) => a.milestones.map((m) => ({ code: a.code, ...m }))))).toEqual(view(own));
+    },
+  );
 });
