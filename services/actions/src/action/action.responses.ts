@@ -27,7 +27,10 @@ export const werkagendaSchema = z.object({
   actionLines: z.array(z.object({ number: z.number().int(), title: z.string() })),
 });
 
-export const werkagendaEntrySchema = werkagendaSchema.extend({ archived: z.boolean(), archiveReason: z.string().describe('Waarom de werkagenda is gearchiveerd').nullable() });
+export const werkagendaEntrySchema = werkagendaSchema.extend({
+  archived: z.boolean(),
+  archiveReason: z.string().describe('Waarom de werkagenda is gearchiveerd').nullable(),
+});
 
 export const milestoneSummarySchema = z.object({
   id: z.string(),
