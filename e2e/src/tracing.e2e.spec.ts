@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { newId } from '@regie/es-core';
 import { kafkaBrokersForTests, testDatabase, zipkinForTests } from '@regie/test-kit';
-import { startPlatformProcess, type PlatformProcess } from './platform-process';
+import { seededBoard, startPlatformProcess, type PlatformProcess } from './platform-process';
 
 const brokers = kafkaBrokersForTests('tracing e2e suite');
 const zipkin = zipkinForTests('tracing e2e suite');
@@ -56,10 +56,7 @@ suite('a write traced across services and Kafka into Zipkin', () => {
       // Request lines (info) of actions are wanted: they name the correlation and trace ids.
       const actions = await start({ REGIE_SERVICES: 'actions', REGIE_LOG_LEVEL: 'log' });
       const monitoring = await start({ REGIE_SERVICES: 'monitoring', REGIE_SEED: 'false' });
-      const milestones = async () =>
-        ((await (await monitoring.api.fetch(`/api/v1/monitoring/milestones`)).json()) as { milestones: { id: string }[] }[]).flatMap(
-          (a) => a.milestones,
-        );
+      const milestones = async () => (await seededBoard<{ milestones: { id: string }[] }>(monitoring.api)).flatMap((a) => a.milestones);
       await until(async () => ((await milestones()).length === 16 ? true : undefined), 'the seed on the board');
 
       // The caller starts the trace (W3C traceparent) and names the correlation id.
