@@ -90,7 +90,11 @@ suite('a write traced across services and Kafka into Zipkin', () => {
         const answer = await fetch(`${zipkin}/api/v2/trace/${traceId}`);
         if (!answer.ok) return undefined;
         const found = (await answer.json()) as ZipkinSpan[];
-        return found.some((s) => s.name.startsWith('read-model write')) ? found : undefined;
+        // Each process exports on its own schedule: wait for the consumer's write and the request's spans.
+        const done =
+          found.some((s) => s.name.startsWith('read-model write')) &&
+          found.some((s) => s.localEndpoint?.serviceName === 'regie-actions' && s.name.startsWith('post '));
+        return done ? found : undefined;
       }, `trace ${traceId} in Zipkin with monitoring's read-model write`);
       const services = new Set(spans.map((s) => s.localEndpoint?.serviceName));
       expect([...services].sort()).toEqual(['regie-actions', 'regie-monitoring']);
