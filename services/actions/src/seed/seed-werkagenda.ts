@@ -70,14 +70,7 @@ export class WerkagendaSeeder {
   private firstWerkagenda(): SeedStream[] {
     const seed = WERKAGENDA_SEED;
     const ctx = this.context(seed.id);
-    const parties: Party[] = seed.parties.map((p) => ({
-      code: p.code,
-      name: p.name,
-      role: p.role,
-      memberFrom: seed.period.from,
-      memberTo: null,
-      bestuurlijkeAfspraken: null,
-    }));
+    const parties = partiesFrom(seed);
     const werkagenda: SeedStream = {
       streamId: werkagendaStream(seed.id),
       steps: [
@@ -125,14 +118,7 @@ export class WerkagendaSeeder {
   private actieplan(): SeedStream[] {
     const seed = ACTIEPLAN_SEED;
     const ctx = this.context(seed.id);
-    const parties: Party[] = seed.parties.map((p) => ({
-      code: p.code,
-      name: p.name,
-      role: p.role,
-      memberFrom: seed.period.from,
-      memberTo: null,
-      bestuurlijkeAfspraken: null,
-    }));
+    const parties = partiesFrom(seed);
     const actionLines = seed.actionLines.map((l) => ({ number: l.number, title: l.title }));
     const werkagenda: SeedStream = {
       streamId: werkagendaStream(seed.id),
@@ -201,4 +187,16 @@ export class WerkagendaSeeder {
       steps: commands.map((command) => () => new Milestone.Command(milestoneId, command, ctx())),
     };
   }
+}
+
+/** A seeded werkagenda's parties, members from the start of its period, participation in the afspraken not (yet) recorded. */
+function partiesFrom(seed: { period: { from: string }; parties: readonly { code: string; name: string; role: Party['role'] }[] }): Party[] {
+  return seed.parties.map((p) => ({
+    code: p.code,
+    name: p.name,
+    role: p.role,
+    memberFrom: seed.period.from,
+    memberTo: null,
+    bestuurlijkeAfspraken: null,
+  }));
 }
