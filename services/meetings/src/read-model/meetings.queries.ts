@@ -322,8 +322,12 @@ export class MeetingsQueries {
   }
 
   /** Meetings for the calendar feed, cancelled ones included (they carry STATUS:CANCELLED). */
-  async forCalendar(kind?: string, werkagendaId?: string): Promise<(MeetingRow & { series: SeriesRow; location: string | null })[]> {
-    const series = await this.ds.getRepository(SeriesRow).find({ where: werkagendaId ? { werkagendaId } : {} });
+  async forCalendar(
+    kind?: string,
+    werkagendaId?: string | readonly string[],
+  ): Promise<(MeetingRow & { series: SeriesRow; location: string | null })[]> {
+    const of = werkagendaId === undefined ? {} : { werkagendaId: typeof werkagendaId === 'string' ? werkagendaId : In([...werkagendaId]) };
+    const series = await this.ds.getRepository(SeriesRow).find({ where: of });
     const where: FindOptionsWhere<MeetingRow> = kind ? { kind } : {};
     if (werkagendaId) where.seriesId = In(series.map((s) => s.id));
     const rows = await this.ds.getRepository(MeetingRow).find({ where, order: { startsAt: 'ASC' } });

@@ -1155,7 +1155,7 @@ export interface paths {
     /** Somt uw actieve agenda-adressen op (zonder het geheim) */
     get: operations['CalendarTokensController_list'];
     put?: never;
-    /** Maakt een persoonlijk, intrekbaar agenda-adres (iCalendar) dat zonder inloggen werkt */
+    /** Maakt een persoonlijk, intrekbaar agenda-adres (iCalendar) dat zonder inloggen werkt; het toont de overleggen van de werkagenda’s waarin u nu rechten hebt */
     post: operations['CalendarTokensController_issue'];
     delete?: never;
     options?: never;
@@ -8811,6 +8811,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['CalendarTokenMade_Output'];
+        };
+      };
+      /** @description Ongeldige invoer: `errors` noemt elk ongeldig veld */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
       /** @description Niet ingelogd: een geldig bearer-token ontbreekt */

@@ -118,6 +118,7 @@ export const EVENT_TYPE_LABEL: Record<EventType, string> = {
 export const EVENT_FIELD_LABEL: Record<EventField, string | null> = {
   // identities and structures
   werkagendaId: null,
+  werkagendaIds: null,
   milestoneId: null,
   knelpuntId: null,
   meetingId: null,
