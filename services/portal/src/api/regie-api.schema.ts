@@ -348,7 +348,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Somt alle werkagenda's op, ook gearchiveerde */
+    /** Somt alle werkagenda's op, ook gearchiveerde (met asOf: zoals ze op dat moment waren) */
     get: operations['WerkagendasController_list'];
     put?: never;
     /** Legt een nieuwe werkagenda vast */
@@ -4976,7 +4976,9 @@ export interface operations {
   };
   WerkagendasController_list: {
     parameters: {
-      query?: never;
+      query: {
+        asOf: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -4989,6 +4991,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['WerkagendaEntry_Output'][];
+        };
+      };
+      /** @description Ongeldige invoer: `errors` noemt elk ongeldig veld */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
       /** @description Niet ingelogd: een geldig bearer-token ontbreekt */
@@ -5081,7 +5092,9 @@ export interface operations {
   };
   WerkagendasController_one: {
     parameters: {
-      query?: never;
+      query: {
+        asOf: string;
+      };
       header?: never;
       path: {
         id: string;
