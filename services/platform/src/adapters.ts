@@ -100,6 +100,8 @@ export async function openAdapters(
           log,
           // An account linked to a person is named by the person's name (opened per request, so a forgotten one is not).
           vault,
+          // Each account's principal is read once and remembered until its rows change (LISTEN/NOTIFY).
+          rememberPrincipals: true,
         })
       : undefined;
   const clock = SystemClock.fromEnv(config.REGIE_NOW);
@@ -172,6 +174,7 @@ export async function openAdapters(
       await bus.close();
       await store.close();
       await vault.close();
+      await localAccounts?.close();
       await pool.end();
       await database.release();
     },
