@@ -108,7 +108,9 @@ export async function openAdapters(
   // The local accounts as data (event streams, projected into auth.accounts), seeded on a fresh start;
   // by the server only: a tool (CLI) reads the table but neither projects nor seeds.
   const accounts =
-    localAccounts && user === 'server' ? await Accounts.open({ store, pool, databaseUrl: database.url, clock, log }) : undefined;
+    localAccounts && user === 'server'
+      ? await Accounts.open({ store, pool, databaseUrl: database.url, clock, log, settled: () => localAccounts.settled() })
+      : undefined;
   await accounts?.seed(WERKAGENDA_ACTION_CODES);
   const loginThrottle = localAccounts
     ? await LoginThrottle.open(pool, {

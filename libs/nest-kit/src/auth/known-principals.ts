@@ -32,8 +32,10 @@ export class KnownPrincipals {
   private listening = false;
   private closing = false;
   private watchedPeople = false;
+  private readonly waiting = new Map<string, () => void>();
   /** Changes seen so far, and the count at the last one: a read that began before it is stale. */
   private changes = 0;
+  private markers = 0;
   private forgottenAt = 0;
   private constructor(
     private readonly pool: Pool,
@@ -85,6 +87,23 @@ export class KnownPrincipals {
     return this.changes;
   }
 
+  /**
+   * Resolves once this process has heard every change committed before the call: a notification
+   * of its own, sent now, arrives after all of those (PostgreSQL delivers them in commit order).
+   * A write in this process awaits it before it answers, so its next request is judged by the rows
+   * as they are now; other processes hear the same change a moment later (milliseconds).
+   */
+  async settled(timeoutMs = 5_000): Promise<void> {
+    if (!this.listening) return; // nothing is remembered meanwhile
+    const marker = `settled:${process.pid}:${++this.markers}`;
+    const heard = new Promise<void>((resolve) => {
+      this.waiting.set(marker, resolve);
+      setTimeout(() => this.heard(marker, true), timeoutMs).unref();
+    });
+    await this.pool.query('SELECT pg_notify($1, $2)', [PRINCIPALS_CHANGED, marker]);
+    await heard;
+  }
+
   get size(): number {
     return this.entries.size;
   }
@@ -94,6 +113,15 @@ export class KnownPrincipals {
     this.forgetAll();
     this.listening = false;
     await this.listener?.end().catch(() => undefined);
+  }
+
+  /** A change of a watched table forgets all; a marker of `settled()` only ends its wait (or, unheard, forgets all too). */
+  private heard(payload: string, timedOut = false): void {
+    const waiter = this.waiting.get(payload);
+    if (timedOut && !waiter) return; // heard in time
+    if (waiter) this.waiting.delete(payload);
+    if (!waiter || timedOut) this.forgetAll();
+    waiter?.();
   }
 
   /** Installs the triggers on the tables that exist (once per database; processes starting together queue on a lock). */
@@ -140,7 +168,7 @@ export class KnownPrincipals {
       listener.end().catch(() => undefined);
       if (!this.closing) setTimeout(() => this.listen().catch(() => undefined), 1000).unref();
     };
-    listener.on('notification', () => this.forgetAll());
+    listener.on('notification', ({ payload }) => this.heard(payload ?? ''));
     listener.on('error', lost);
     listener.on('end', lost);
     try {

@@ -150,6 +150,11 @@ export class LocalAccounts extends TokenVerifier {
     return new LocalAccounts(pool, keys, passwordCheck, options, known);
   }
 
+  /** Resolves once this process has heard every change of the accounts committed before (see KnownPrincipals.settled). */
+  async settled(): Promise<void> {
+    await this.known?.settled();
+  }
+
   /** Stops listening for changes of the accounts (only with `rememberPrincipals`). */
   async close(): Promise<void> {
     await this.known?.close();
