@@ -404,12 +404,15 @@ export class TimeTravel {
     const include = (event: RecordedEvent) => event.occurredAt.getTime() <= asOf.getTime();
     // Its validity as a base: the earliest occurrence after `asOf` among the events up to the last one applied.
     let validUntil = base?.validUntil?.getTime() ?? Number.POSITIVE_INFINITY;
-    let next = position < bound ? this.store.readAll({ after: position, limit: PAGE }) : Promise.resolve([]);
+    // No further than `last`: a look a day on reads that day's events, not a page of later ones.
+    const page = (after: number) =>
+      after < bound ? this.store.readAll({ after, limit: Math.min(PAGE, bound - after) }) : Promise.resolve([]);
+    let next = page(position);
     for (;;) {
       const read = await next;
       if (read.length === 0) break;
       position = read[read.length - 1].position;
-      next = position < bound ? this.store.readAll({ after: position, limit: PAGE }) : Promise.resolve([]);
+      next = page(position);
       next.catch(() => undefined); // a failure surfaces at the next await
       await runner.applyPage(read.filter((event) => event.position <= bound && include(event)));
       for (const e of read) if (e.position <= bound && !include(e)) validUntil = Math.min(validUntil, e.occurredAt.getTime());
