@@ -475,7 +475,11 @@ describe('synthetic governance history', () => {
 
   it("uses only event types its context's projection handles, and all of them", () => {
     const calls: string[] = [];
-    const rows = () => ({ get: () => ({ replans: [], actionLines: [] }), insert: () => void calls.push('insert'), update: () => calls.push('update') > 0 });
+    const rows = () => ({
+      get: () => ({ replans: [], actionLines: [] }),
+      insert: () => void calls.push('insert'),
+      update: () => calls.push('update') > 0,
+    });
     const tables = {
       werkagenda: rows(),
       action: rows(),
