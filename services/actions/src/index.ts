@@ -2,7 +2,7 @@ import { actionsContext } from './actions.context';
 import { WERKAGENDA_SEED } from './seed/werkagenda.seed-data';
 export { ActionsModule } from './actions.module';
 export { actionsContext } from './actions.context';
-export { WerkagendaSeeder, type SeedOutcome } from './seed/seed-werkagenda';
+export { WerkagendaSeeder, type SeedOutcome, partiesFrom } from './seed/seed-werkagenda';
 export { ACTIONS_UPCASTERS } from './actions.upcasters';
 export { toIntegrationMessage as actionsMessages } from './integration/to-contract';
 export const actionsReadModel = actionsContext.definition;
