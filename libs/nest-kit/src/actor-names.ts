@@ -105,7 +105,9 @@ export class ActorNames {
 
   /** The account ids (usernames, what events record as their actor) that act for a person of the directory. */
   async accountsOf(personId: string): Promise<string[]> {
-    const { rows: exists } = await this.pool.query<{ accounts: string | null }>('SELECT to_regclass($1)::text AS accounts', [ACCOUNTS_TABLE]);
+    const { rows: exists } = await this.pool.query<{ accounts: string | null }>('SELECT to_regclass($1)::text AS accounts', [
+      ACCOUNTS_TABLE,
+    ]);
     if (!exists[0].accounts) return [];
     const { rows } = await this.pool.query<{ username: string }>(
       `SELECT username FROM ${ACCOUNTS_TABLE} WHERE person_id = $1 ORDER BY username`,

@@ -32,7 +32,11 @@ describe('audit API', () => {
     });
     const planned = await api.fetch(
       '/api/v1/actions/2.1/milestones',
-      { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Na het ijkpunt', dueDate: '2026-09-30' }) },
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ title: 'Na het ijkpunt', dueDate: '2026-09-30' }),
+      },
       'coordinator',
     );
     expect(planned.status).toBe(201);
