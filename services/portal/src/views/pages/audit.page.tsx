@@ -10,7 +10,7 @@ import { ChainCheck } from './audit-chain';
 import { type AuditSubjects, NO_SUBJECTS, SubjectSelect } from './audit-subjects';
 
 export interface AuditFilters {
-  /** What to trace, chosen by name: `actie:2.1`, `toezegging:<id>`, `overleg:<id>`. */
+  /** What to trace, chosen by name: `actie:2.1`, `toezegging:<id>`, `overleg:<id>`, `persoon:<id>`. */
   onderwerp?: string;
   /** An action's number typed in (older links); `onderwerp` is the choice list. */
   stroom?: string;
