@@ -9,6 +9,7 @@ import { dutchDate, isCalendarDate, isQuarter, quarterLabel } from '@regie/calen
 import { actionCodeOf } from '@regie/es-core';
 import { formatDateTime, formatMonth } from './format';
 import { AGENDA_SOURCE_LABEL, LEVEL_LABEL, MEETING_KIND_LABEL } from './labels';
+import { REGION_STATUS_LABEL } from './werkagenda';
 
 type ContextEvent = ActionsDomainEvent | MeetingsDomainEvent | CommitmentsDomainEvent | MonitoringDomainEvent;
 /** Recorded by the platform itself when a person's data is erased (services/platform/src/privacy/personal-data.ts). */
@@ -355,6 +356,15 @@ const SENTENCE: Partial<Record<EventType, (d: Data, names: SentenceNames) => str
   ActionHolderAssigned: (d) => {
     const holder = (d.actionHolder && typeof d.actionHolder === 'object' ? d.actionHolder : {}) as Data;
     return `Actiehouder van actie ${code(d, 'code')} toegewezen: ${quoted(str(holder, 'description'))}`;
+  },
+  RegionAdded: (d) => {
+    const region = (d.region && typeof d.region === 'object' ? d.region : {}) as Data;
+    return `Regio ${quoted(str(region, 'name'))} toegevoegd aan actie ${code(d, 'code')}`;
+  },
+  RegionStatusChanged: (d) => {
+    const status = REGION_STATUS_LABEL[str(d, 'status') as keyof typeof REGION_STATUS_LABEL] ?? 'andere stand';
+    const note = str(d, 'note');
+    return `Regio ${quoted(str(d, 'slug'))} van actie ${code(d, 'code')}: ${status} op ${shown(d, 'on')}${note ? `, toelichting: ${note}` : ''}`;
   },
   ProgressReported: (d) => `Voortgang van actie ${code(d, 'code')} gerapporteerd als ${shown(d, 'rag')}: ${quoted(str(d, 'summary'))}`,
   MilestonePlanned: (d) => `Mijlpaal ${quoted(str(d, 'title'))} van actie ${code(d, 'actionCode')} gepland op ${shown(d, 'dueDate')}`,

@@ -77,6 +77,12 @@ describe('the Dutch words for recorded events', () => {
       expect(sentence).not.toContain('actieplan-dakloos-wlz-2025');
       expect(sentence).not.toMatch(/:1\.1/);
     }
+    expect(
+      eventSentence('RegionStatusChanged', { code: key, slug: 'zwolle', status: 'plan_van_aanpak_gereed', on: '2026-06-30', note: null }),
+    ).toBe("Regio 'zwolle' van actie 1.1: plan van aanpak gereed op 30 juni 2026");
+    expect(
+      eventSentence('RegionAdded', { code: key, region: { slug: 'zwolle', name: 'Zorgkantoorregio Zwolle', status: 'aangemeld' } }),
+    ).toBe("Regio 'Zorgkantoorregio Zwolle' toegevoegd aan actie 1.1");
     expect(eventSentence('ActionChanged', { code: key, title: 'Nieuw', reason: 'R' })).toBe(
       'Actie gewijzigd: actie: 1.1 · titel: Nieuw · reden: R',
     );
