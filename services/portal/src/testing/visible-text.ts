@@ -25,6 +25,8 @@ export function developerWords(text: string): string[] {
     /\b(?:action|milestone|knelpunt|meeting|commitment|projection|indicator|werkagenda)-[\w.-]+/g,
     new RegExp(`\\b(?:${EVENT_TYPES.join('|')})\\b`, 'g'),
     /\b\d{4}-Q[1-4]\b/g,
+    // an action's key names its werkagenda: "actieplan-dakloos-wlz-2025:1.1"
+    /\b[a-z0-9-]+:(?:0|\d+\.\d+)\b/g,
   ];
   return patterns.flatMap((p) => [...text.matchAll(p)].map((m) => m[0]));
 }
