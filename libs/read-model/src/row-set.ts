@@ -29,7 +29,8 @@ const JSON_TYPES = new Set([
  * fails (at once when known here, else as a duplicate key at `flush`), `update` of a row that does
  * not exist changes nothing. Rows to update must be `load`ed first (one SELECT for all of them).
  * `upsert` inserts or changes (like INSERT … ON CONFLICT (key) DO UPDATE of the given columns).
- * Tables with a composite primary key: `insert` only.
+ * Tables with a composite primary key: `insert` only. Change rows through `update`/`upsert` (never
+ * in place): an UPDATE writes the columns they changed.
  */
 export class RowSet<Row extends ObjectLiteral> {
   private readonly rows = new Map<unknown, { row: Row; created: boolean; changed: boolean }>();
@@ -37,8 +38,8 @@ export class RowSet<Row extends ObjectLiteral> {
   private readonly columns: ColumnMetadata[];
   private readonly keys: ColumnMetadata[];
   private readonly table: string;
-  /** `json_to_recordset($1) AS r(…)`: the columns under their property names, in their own types. */
-  private readonly recordset: string;
+  /** The columns `update` changed in rows that existed before the batch: the only ones the UPDATE writes. */
+  private readonly patched = new Set<string>();
   /** Values JSON would not carry as TypeORM writes them, and what to send instead. */
   private readonly fixups: { column: ColumnMetadata; needs: (value: unknown) => boolean; fix: (value: unknown) => unknown }[] = [];
 
@@ -63,7 +64,6 @@ export class RowSet<Row extends ObjectLiteral> {
       if (FLOAT_TYPES.has(type))
         this.fixups.push({ column: c, needs: (v) => typeof v === 'number' && !Number.isFinite(v), fix: (v) => String(v) });
     }
-    this.recordset = `json_to_recordset($1::json) AS r(${this.columns.map((c) => `"${c.propertyName}" ${driver.normalizeType(c)}`).join(', ')})`;
   }
 
   /** The primary key column (tables with a single-column key). */
@@ -119,6 +119,7 @@ export class RowSet<Row extends ObjectLiteral> {
       return false;
     }
     Object.assign(entry.row, patch);
+    if (!entry.created) for (const property of Object.keys(patch)) this.patched.add(property);
     entry.changed = true;
     return true;
   }
@@ -129,28 +130,42 @@ export class RowSet<Row extends ObjectLiteral> {
     if (created.length > 0) {
       await this.em.query(
         `INSERT INTO ${this.table} (${this.columns.map((c) => `"${c.databaseName}"`).join(', ')})
-         SELECT ${this.columns.map((c) => `r."${c.propertyName}"`).join(', ')} FROM ${this.recordset}`,
+         SELECT ${this.columns.map((c) => `r."${c.propertyName}"`).join(', ')} FROM ${this.recordset(this.columns)}`,
         [this.json(created)],
       );
     }
-    if (changed.length > 0) {
-      const key = this.key;
-      const others = this.columns.filter((c) => c !== key);
+    const key = changed.length > 0 ? this.key : undefined;
+    const others = this.columns.filter((c) => c !== key && this.patched.has(c.propertyName));
+    if (key && others.length > 0) {
+      // Only the changed columns: a milestone's new status need not send its action's jsonb again.
+      const written = [key, ...others];
+      const rows = changed.map((row) => {
+        const part: Record<string, unknown> = {};
+        for (const c of written) part[c.propertyName] = row[c.propertyName];
+        return part as Row;
+      });
       await this.em.query(
         `UPDATE ${this.table} AS t SET ${others.map((c) => `"${c.databaseName}" = r."${c.propertyName}"`).join(', ')}
-         FROM ${this.recordset} WHERE t."${key.databaseName}" = r."${key.propertyName}"`,
-        [this.json(changed)],
+         FROM ${this.recordset(written)} WHERE t."${key.databaseName}" = r."${key.propertyName}"`,
+        [this.json(rows)],
       );
     }
     for (const entry of this.rows.values()) {
       entry.created = false;
       entry.changed = false;
     }
+    this.patched.clear();
+  }
+
+  /** `jsonb_to_recordset($1) AS r(…)`: the columns under their property names, in their own types. */
+  private recordset(columns: ColumnMetadata[]): string {
+    const driver = this.em.connection.driver;
+    return `jsonb_to_recordset($1::jsonb) AS r(${columns.map((c) => `"${c.propertyName}" ${driver.normalizeType(c)}`).join(', ')})`;
   }
 
   /**
    * The rows as one JSON text, keyed by property name: PostgreSQL takes them apart
-   * (json_to_recordset), so each row costs Node one native JSON.stringify instead of a
+   * (jsonb_to_recordset), so each row costs Node one native JSON.stringify instead of a
    * parameter encoding per cell (jsonb text escaped again inside an array literal).
    */
   private json(rows: Row[]): string {
