@@ -23,7 +23,7 @@ import { NOTIFY_CHANNEL, quoteIdent } from './schema';
 import { chainParts } from './hash-chain';
 import { GroupCommit, type PendingAppend } from './group-commit';
 import { type CommittedEvent, RecentEvents } from './recent-events';
-import { toRecorded } from './rows';
+import { RECORDED_COLUMNS, toRecorded } from './rows';
 import { type AuditedEvent, type AuditQuery, queryAuditLog } from './audit-log';
 import { chainStatus, type ChainStatus } from './chain-status';
 import { backfillChain, type ChainReport, verifyChain, type VerifyChainOptions } from './verify-chain';
@@ -204,7 +204,7 @@ export class PostgresEventStore extends EventStore {
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const { rows } = await this.pool.query(
-      `SELECT * FROM ${this.s}.events WHERE stream_id = $1 AND revision >= $2 ORDER BY revision LIMIT $3`,
+      `SELECT ${RECORDED_COLUMNS} FROM ${this.s}.events WHERE stream_id = $1 AND revision >= $2 ORDER BY revision LIMIT $3`,
       [streamId, options.fromRevision ?? 0, options.maxCount ?? null],
     );
     return rows.map(toRecorded);
@@ -245,10 +245,10 @@ export class PostgresEventStore extends EventStore {
   }
 
   async readAll(options: ReadAllOptions): Promise<RecordedEvent[]> {
-    const { rows } = await this.pool.query(`SELECT * FROM ${this.s}.events WHERE position > $1 ORDER BY position LIMIT $2`, [
-      options.after,
-      options.limit,
-    ]);
+    const { rows } = await this.pool.query(
+      `SELECT ${RECORDED_COLUMNS} FROM ${this.s}.events WHERE position > $1 ORDER BY position LIMIT $2`,
+      [options.after, options.limit],
+    );
     return rows.map(toRecorded);
   }
 

@@ -102,4 +102,52 @@ describe('RowSet', () => {
       }),
     ).rejects.toThrow(/duplicate key/);
   });
+
+  it('writes every value as TypeORM writes it one row at a time: null, jsonb, dates, quotes, backslashes, unicode', async () => {
+    const awkward = `quote " apostrophe ' backslash \\ \\" {braces}, [brackets] tab\t newline\n café ✓ 😀 "NULL" null`;
+    const odd = (n: number): Thing => ({
+      id: id(n),
+      due: '2028-02-29',
+      at: new Date('2026-10-25T00:59:59.999Z'),
+      tags: [{ name: awkward }, { name: '' }, { name: 'null' }],
+      n: -2147483648,
+      note: n % 2 === 0 ? awkward : null,
+    });
+    const [one, two] = [odd(6), odd(7)];
+    await ds.transaction(async (em) => {
+      const rows = new RowSet(em, ThingRow);
+      await rows.load([id(1)]);
+      rows.insert(one);
+      rows.insert(two);
+      rows.update(id(1), { note: awkward, tags: [{ name: '\\u0041 is not A' }] });
+      await rows.flush();
+    });
+    // The same rows through TypeORM's own insert, for comparison.
+    await ds.getRepository(ThingRow).insert([
+      { ...one, id: id(8) },
+      { ...two, id: id(9) },
+    ]);
+    const read = async (n: number) => ds.getRepository(ThingRow).findOneByOrFail({ id: id(n) });
+    expect({ ...(await read(6)), id: id(8) }).toEqual(await read(8));
+    expect({ ...(await read(7)), id: id(9) }).toEqual(await read(9));
+    expect(await read(6)).toEqual(one);
+    expect(await read(7)).toEqual(two);
+    expect(await read(1)).toMatchObject({ note: awkward, tags: [{ name: '\\u0041 is not A' }] });
+    // Byte for byte in PostgreSQL too (jsonb keeps the text's meaning, not its spelling: compare as text).
+    const [stored] = await ds.query(
+      `SELECT (SELECT t::text FROM rows_rm.thing t WHERE id = $1) AS batch, (SELECT t::text FROM rows_rm.thing t WHERE id = $2) AS typeorm`,
+      [id(6), id(8)],
+    );
+    expect(stored.batch.replace(id(6), id(8))).toBe(stored.typeorm);
+  });
+
+  it('writes a Date in a date column as the calendar day TypeORM writes', async () => {
+    const day = new Date(2027, 0, 15); // local midnight, as a date picker gives it
+    await ds.transaction(async (em) => {
+      const rows = new RowSet(em, ThingRow);
+      rows.insert({ ...thing(5), due: day as unknown as string });
+      await rows.flush();
+    });
+    expect((await ds.getRepository(ThingRow).findOneByOrFail({ id: id(5) })).due).toBe('2027-01-15');
+  });
 });
