@@ -234,7 +234,7 @@ describe('account events on the audit screens', () => {
   it('tell grants in words', () => {
     expect(
       eventSentence('AccountCreated', { accountId: 'a', username: 'c.devries', grants: account.grants.slice(0, 2), personId: null }),
-    ).toBe("Account 'c.devries' aangemaakt: coördinator; actiehouder van actie 1.1, 1.2");
+    ).toBe("Account met gebruikersnaam 'c.devries' aangemaakt: coördinator; actiehouder van actie 1.1, 1.2");
     expect(eventSentence('GrantsChanged', { accountId: 'a', grants: [] })).toBe('Rechten van een account gewijzigd: geen rechten meer');
   });
 });
