@@ -11,6 +11,7 @@ import { ErrorPage } from '../views/pages/error.page';
 import { amsterdamInstant } from '../views/format';
 import { type AuditFilters, AuditPage } from '../views/pages/audit.page';
 import { StreamPage } from '../views/pages/stream.page';
+import { namesOf, regionNamesFor } from '../views/pages/audit-events';
 import { redirect, sendPage } from './page';
 import { PortalExceptionFilter } from './portal-exception.filter';
 
@@ -113,7 +114,8 @@ export class AuditController {
                 .map((position) => p.api.auditEvents({ after: Math.max(0, position - 1), limit: 1 }).catch(() => undefined)),
             )
           ).flatMap((found) => found?.events ?? []);
-    const subjects = { actions, commitments, meetings, people, werkagendas: p.werkagendas?.choices ?? [] };
+    const regions = await regionNamesFor(page.events, async (key) => (await p.api.action(key)).regions);
+    const subjects = { actions, commitments, meetings, people, werkagendas: p.werkagendas?.choices ?? [], regions };
     const actors = await p.api.actorNames([...page.events, ...brokenAt].map((e) => e.metadata.actor?.userId));
     sendPage(res, AuditPage({ p, page, filters, checkpoint, verification, brokenAt, subjects, actors }));
   }
@@ -141,7 +143,15 @@ export class AuditController {
       const message = `Over dit onderwerp (${subjectLabel(stream).toLocaleLowerCase('nl')}) is nog niets vastgelegd.`;
       return sendPage(res, ErrorPage({ status: 404, title: 'Niet gevonden', message, me: p.me }), 404);
     }
-    const actors = await p.api.actorNames(found.events.map((e) => e.metadata.actor?.userId));
-    sendPage(res, StreamPage({ p, stream: found, namesOpen: open, actors }));
+    const [actors, actions, regions] = await Promise.all([
+      p.api.actorNames(found.events.map((e) => e.metadata.actor?.userId)),
+      p.api
+        .acrossWerkagendas()
+        .actions()
+        .catch(() => []),
+      regionNamesFor(found.events, async (key) => (await p.api.action(key)).regions),
+    ]);
+    const names = namesOf(actions, p.werkagendas?.choices ?? [], regions);
+    sendPage(res, StreamPage({ p, stream: found, namesOpen: open, actors, names }));
   }
 }

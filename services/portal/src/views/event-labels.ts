@@ -336,6 +336,7 @@ export interface SentenceNames {
   milestoneTitle?: (id: string) => string | undefined;
   actionTitle?: (code: string) => string | undefined;
   werkagendaTitle?: (id: string) => string | undefined;
+  regionName?: (actionKey: string, slug: string) => string | undefined;
 }
 
 type Data = Record<string, unknown>;
@@ -362,10 +363,12 @@ const SENTENCE: Partial<Record<EventType, (d: Data, names: SentenceNames) => str
     const region = (d.region && typeof d.region === 'object' ? d.region : {}) as Data;
     return `Regio ${quoted(str(region, 'name'))} toegevoegd aan actie ${code(d, 'code')}`;
   },
-  RegionStatusChanged: (d) => {
+  RegionStatusChanged: (d, n) => {
     const status = REGION_STATUS_LABEL[str(d, 'status') as keyof typeof REGION_STATUS_LABEL] ?? 'andere stand';
     const note = str(d, 'note');
-    return `Regio ${quoted(str(d, 'slug'))} van actie ${code(d, 'code')}: ${status} op ${shown(d, 'on')}${note ? `, toelichting: ${note}` : ''}`;
+    const slug = str(d, 'slug') ?? '';
+    const region = n.regionName?.(str(d, 'code') ?? '', slug) ?? slug;
+    return `Regio ${quoted(region)} van actie ${code(d, 'code')}: ${status} op ${shown(d, 'on')}${note ? `, toelichting: ${note}` : ''}`;
   },
   ProgressReported: (d) => `Voortgang van actie ${code(d, 'code')} gerapporteerd als ${shown(d, 'rag')}: ${quoted(str(d, 'summary'))}`,
   MilestonePlanned: (d) => `Mijlpaal ${quoted(str(d, 'title'))} van actie ${code(d, 'actionCode')} gepland op ${shown(d, 'dueDate')}`,

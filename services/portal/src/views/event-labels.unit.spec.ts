@@ -79,7 +79,15 @@ describe('the Dutch words for recorded events', () => {
     }
     expect(
       eventSentence('RegionStatusChanged', { code: key, slug: 'zwolle', status: 'plan_van_aanpak_gereed', on: '2026-06-30', note: null }),
-    ).toBe("Regio 'zwolle' van actie 1.1: plan van aanpak gereed op 30 juni 2026");
+    ).toBe("Regio 'zwolle' van actie 1.1: plan van aanpak gereed op 30 juni 2026"); // the action's regions unknown: its short name
+    const regionName = (action: string, slug: string) => (action === key && slug === 'zwolle' ? 'Zorgkantoorregio Zwolle' : undefined);
+    expect(
+      eventSentence(
+        'RegionStatusChanged',
+        { code: key, slug: 'zwolle', status: 'plan_van_aanpak_gereed', on: '2026-06-30', note: null },
+        { regionName },
+      ),
+    ).toBe("Regio 'Zorgkantoorregio Zwolle' van actie 1.1: plan van aanpak gereed op 30 juni 2026");
     expect(
       eventSentence('RegionAdded', { code: key, region: { slug: 'zwolle', name: 'Zorgkantoorregio Zwolle', status: 'aangemeld' } }),
     ).toBe("Regio 'Zorgkantoorregio Zwolle' toegevoegd aan actie 1.1");

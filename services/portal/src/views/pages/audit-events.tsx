@@ -19,7 +19,11 @@ export const actorText = (e: AuditEvent, actors: ActorNames = {}): string => {
 };
 
 /** The titles the sentences name milestones, actions and werkagenda's by, from the actions' and werkagenda's lists. */
-export function namesOf(actions: ActionSummary[], werkagendas: { id: string; title: string }[] = []): SentenceNames {
+export function namesOf(
+  actions: ActionSummary[],
+  werkagendas: { id: string; title: string }[] = [],
+  regions: Map<string, Map<string, string>> = new Map(),
+): SentenceNames {
   const milestones = new Map(actions.flatMap((a) => a.milestones.map((m) => [m.id, m.title] as const)));
   const titles = new Map(actions.map((a) => [a.key, a.title] as const));
   const werkagendaTitles = new Map(werkagendas.map((w) => [w.id, w.title] as const));
@@ -27,7 +31,22 @@ export function namesOf(actions: ActionSummary[], werkagendas: { id: string; tit
     milestoneTitle: (id) => milestones.get(id),
     actionTitle: (code) => titles.get(code),
     werkagendaTitle: (id) => werkagendaTitles.get(id),
+    regionName: (key, slug) => regions.get(key)?.get(slug),
   };
+}
+
+/** The events that name a region by its slug only (its name is on the action). */
+const REGION_EVENTS = new Set(['RegionStatusChanged']);
+
+/** The actions whose region statuses these events record: read once each for their regions' names. */
+export async function regionNamesFor(
+  events: AuditEvent[],
+  regionsOf: (key: string) => Promise<{ slug: string; name: string }[]>,
+): Promise<Map<string, Map<string, string>>> {
+  const codeOf = (e: AuditEvent) => String((e.data as { code?: unknown } | null)?.code ?? '');
+  const keys = [...new Set(events.filter((e) => REGION_EVENTS.has(e.type)).map(codeOf))].filter(Boolean);
+  const found = await Promise.all(keys.map(async (key) => [key, await regionsOf(key).catch(() => [])] as const));
+  return new Map(found.map(([key, regions]) => [key, new Map(regions.map((r) => [r.slug, r.name]))]));
 }
 
 /** "Mijlpaal 'Plan van aanpak' verplaatst van … naar …, reden: … door C. de Vries, coördinator werkagenda." */

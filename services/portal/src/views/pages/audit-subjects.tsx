@@ -9,6 +9,8 @@ export interface AuditSubjects {
   meetings: MeetingSummary[];
   people: Person[];
   werkagendas: Pick<WerkagendaEntry, 'id' | 'title'>[];
+  /** The names of the regions the shown events name: action key → region slug → name. */
+  regions?: Map<string, Map<string, string>>;
 }
 
 export const NO_SUBJECTS: AuditSubjects = { actions: [], commitments: [], meetings: [], people: [], werkagendas: [] };

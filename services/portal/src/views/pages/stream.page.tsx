@@ -4,6 +4,7 @@ import { A, H1, P } from '../components';
 import { pageOfStream, subjectLabel } from '../audit';
 import { Layout } from '../layout';
 import type { ActorNames } from '../actors';
+import type { SentenceNames } from '../event-labels';
 import { EventsTable } from './audit-events';
 
 /** One stream's complete history, revision by revision. */
@@ -12,12 +13,15 @@ export function StreamPage({
   stream,
   namesOpen,
   actors = {},
+  names = {},
 }: {
   p: PortalContext;
   stream: AuditStream;
   namesOpen: boolean;
   /** Display names of the actors (GET /api/v1/people/actors). */
   actors?: ActorNames;
+  /** The titles and names the sentences use (namesOf). */
+  names?: SentenceNames;
 }) {
   const page = pageOfStream(stream.stream);
   const subject = subjectLabel(stream.stream, stream.events.find((e) => e.data && typeof e.data === 'object')?.data);
@@ -49,7 +53,7 @@ export function StreamPage({
           </>
         )}
       </P>
-      <EventsTable events={stream.events} caption={`Geschiedenis van ${subject}`} withStream={false} actors={actors} />
+      <EventsTable events={stream.events} caption={`Geschiedenis van ${subject}`} withStream={false} actors={actors} names={names} />
     </Layout>
   );
 }
