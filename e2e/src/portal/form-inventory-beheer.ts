@@ -21,9 +21,15 @@ export const BEHEER_FORMS: PortalForm[] = [
     as: 'beheerder',
     open: '/beheer',
     form: '#werkagenda-nieuw',
-    fill: { Titel: 'Werkagenda zonder script', 'Korte naam': 'zonder-script-2027', 'Begint op': '2027-01-01', 'Loopt tot en met': '2027-12-31', Actielijnen: 'Eerste lijn' },
+    fill: {
+      Titel: 'Werkagenda zonder script',
+      'Korte naam': 'zonder-script-2027',
+      'Begint op': '2027-01-01',
+      'Loopt tot en met': '2027-12-31',
+      Actielijnen: 'Eerste lijn',
+    },
     confirm: 'De werkagenda is vastgelegd. Voeg nu haar partijen toe.',
-    invalid: { fill: { Titel: ' ' }, error: '?' },
+    invalid: { fill: { Titel: ' ' }, error: 'mag niet leeg zijn' },
   },
   {
     view: W,
@@ -33,7 +39,7 @@ export const BEHEER_FORMS: PortalForm[] = [
     form: '#werkagenda-wijzigen',
     fill: { Titel: 'Werkagenda zonder script (herzien)', 'Reden van de wijziging': WHY },
     confirm: 'De werkagenda is gewijzigd.',
-    invalid: { fill: { 'Reden van de wijziging': ' ' }, error: '?' },
+    invalid: { fill: { 'Reden van de wijziging': ' ' }, error: 'mag niet leeg zijn' },
   },
   {
     view: W,
@@ -43,7 +49,7 @@ export const BEHEER_FORMS: PortalForm[] = [
     form: '#partij-nieuw',
     fill: { Afkorting: 'GGD', Naam: 'GGD GHOR Nederland', 'Rol in de werkagenda': 'partner' },
     confirm: 'De partij is toegevoegd.',
-    invalid: { fill: { Naam: ' ' }, error: '?' },
+    invalid: { fill: { Naam: ' ' }, error: 'mag niet leeg zijn' },
   },
   {
     view: W,
@@ -53,7 +59,7 @@ export const BEHEER_FORMS: PortalForm[] = [
     form: '#partij-GGD',
     fill: { 'Rol in de werkagenda': 'deelnemer', 'Reden van de wijziging': WHY },
     confirm: 'De partij is gewijzigd.',
-    invalid: { fill: { 'Reden van de wijziging': ' ' }, error: '?' },
+    invalid: { fill: { 'Reden van de wijziging': ' ' }, error: 'mag niet leeg zijn' },
   },
   {
     view: W,
@@ -63,7 +69,7 @@ export const BEHEER_FORMS: PortalForm[] = [
     form: '#actielijn-nieuw',
     fill: { 'Naam van de nieuwe actielijn': 'Tweede lijn' },
     confirm: 'De actielijn is toegevoegd.',
-    invalid: { fill: { 'Naam van de nieuwe actielijn': ' ' }, error: '?' },
+    invalid: { fill: { 'Naam van de nieuwe actielijn': ' ' }, error: 'mag niet leeg zijn' },
   },
   {
     view: W,
@@ -73,7 +79,7 @@ export const BEHEER_FORMS: PortalForm[] = [
     form: '#actielijn-1',
     fill: { 'Naam van de actielijn': 'Eerste lijn (herzien)', 'Reden van de wijziging': WHY },
     confirm: 'Actielijn 1 is hernoemd.',
-    invalid: { fill: { 'Reden van de wijziging': ' ' }, error: '?' },
+    invalid: { fill: { 'Reden van de wijziging': ' ' }, error: 'mag niet leeg zijn' },
   },
   {
     view: W,
@@ -83,7 +89,7 @@ export const BEHEER_FORMS: PortalForm[] = [
     form: '#actie-nieuw',
     fill: { Actiecode: '1.1', Titel: 'Een actie zonder script', Actielijn: '1', 'GGD GHOR Nederland': 'ja' },
     confirm: 'Actie 1.1 is vastgelegd.',
-    invalid: { fill: { Titel: ' ' }, error: '?' },
+    invalid: { fill: { Titel: ' ' }, error: 'mag niet leeg zijn' },
   },
   {
     view: 'pages/beheer/action.page.tsx',
@@ -93,7 +99,7 @@ export const BEHEER_FORMS: PortalForm[] = [
     form: '#actie-wijzigen',
     fill: { Titel: 'Een actie zonder script (herzien)' },
     confirm: 'Actie 1.1 is gewijzigd.',
-    invalid: { fill: { Titel: ' ' }, error: '?' },
+    invalid: { fill: { Titel: ' ' }, error: 'mag niet leeg zijn' },
   },
   {
     view: W,
@@ -103,7 +109,7 @@ export const BEHEER_FORMS: PortalForm[] = [
     form: '#werkagenda-archiveren',
     fill: { 'Reden van archiveren': 'Opgegaan in de werkagenda van 2028.' },
     confirm: 'De werkagenda is gearchiveerd.',
-    invalid: { fill: { 'Reden van archiveren': ' ' }, error: '?' },
+    invalid: { fill: { 'Reden van archiveren': ' ' }, error: 'mag niet leeg zijn' },
   },
   {
     view: 'pages/beheer/people.page.tsx',
@@ -113,7 +119,7 @@ export const BEHEER_FORMS: PortalForm[] = [
     form: '#persoon-nieuw',
     fill: { Naam: 'R. Bakker', Organisatie: 'GGD GHOR Nederland' },
     confirm: 'R. Bakker is opgenomen in het personenregister.',
-    invalid: { fill: { Naam: ' ' }, error: '?' },
+    invalid: { fill: { Naam: ' ' }, error: 'mag niet leeg zijn' },
   },
   {
     view: 'pages/beheer/people.page.tsx',
@@ -123,7 +129,7 @@ export const BEHEER_FORMS: PortalForm[] = [
     form: '#persoon-wijzigen',
     fill: { 'Functie (niet verplicht)': 'programmamanager' },
     confirm: 'De gegevens van de persoon zijn gewijzigd.',
-    invalid: { fill: { Organisatie: ' ' }, error: '?' },
+    invalid: { fill: { Organisatie: ' ' }, error: 'mag niet leeg zijn' },
   },
   {
     view: 'pages/beheer/accounts.page.tsx',
@@ -133,7 +139,7 @@ export const BEHEER_FORMS: PortalForm[] = [
     form: '#account-nieuw',
     fill: { Gebruikersnaam: 'r.bakker', Rol: 'coordinator', 'In werkagenda': 'betekenisvol-leven-2025-2028' },
     confirm: 'Het account r.bakker is gemaakt.',
-    invalid: { fill: { Gebruikersnaam: ' ' }, error: '?' },
+    invalid: { fill: { Gebruikersnaam: ' ' }, error: 'mag niet leeg zijn' },
   },
   {
     view: A,
@@ -144,7 +150,14 @@ export const BEHEER_FORMS: PortalForm[] = [
     fill: { Rol: 'auditor', 'In werkagenda': 'actieplan-dakloos-wlz-2025' },
     confirm: 'Het recht is toegevoegd.',
   },
-  { view: A, action: '{`${base}/rechten/${n}/intrekken`}', as: 'beheerder', open: ACCOUNT, form: '#recht-1-intrekken', confirm: 'Het recht is ingetrokken.' },
+  {
+    view: A,
+    action: '{`${base}/rechten/${n}/intrekken`}',
+    as: 'beheerder',
+    open: ACCOUNT,
+    form: '#recht-1-intrekken',
+    confirm: 'Het recht is ingetrokken.',
+  },
   {
     view: A,
     action: '{`${base}/persoon`}',
@@ -154,8 +167,22 @@ export const BEHEER_FORMS: PortalForm[] = [
     fill: { 'Persoon bij dit account': 'R. Bakker' },
     confirm: 'De persoon is gekoppeld.',
   },
-  { view: A, action: '{`${base}/uitschakelen`}', as: 'beheerder', open: ACCOUNT, form: '#account-uitschakelen', confirm: 'Het account is uitgeschakeld: het kan niet meer inloggen.' },
-  { view: A, action: '{`${base}/inschakelen`}', as: 'beheerder', open: ACCOUNT, form: '#account-inschakelen', confirm: 'Het account is ingeschakeld.' },
+  {
+    view: A,
+    action: '{`${base}/uitschakelen`}',
+    as: 'beheerder',
+    open: ACCOUNT,
+    form: '#account-uitschakelen',
+    confirm: 'Het account is uitgeschakeld: het kan niet meer inloggen.',
+  },
+  {
+    view: A,
+    action: '{`${base}/inschakelen`}',
+    as: 'beheerder',
+    open: ACCOUNT,
+    form: '#account-inschakelen',
+    confirm: 'Het account is ingeschakeld.',
+  },
   { view: A, action: '{`${base}/wachtwoord`}', as: 'beheerder', open: ACCOUNT, form: '#wachtwoord-nieuw', confirm: 'wachtwoord' },
   {
     view: 'pages/beheer/people.page.tsx',
@@ -176,7 +203,7 @@ export const BEHEER_FORMS: PortalForm[] = [
     form: '#indicator-nieuw',
     fill: { Werkagenda: 'betekenisvol-leven-2025-2028', Naam: 'Wachtenden op een plek', Eenheid: 'personen', Richting: 'lager-is-beter' },
     confirm: 'De indicator is vastgelegd.',
-    invalid: { fill: { Naam: ' ' }, error: '?' },
+    invalid: { fill: { Naam: ' ' }, error: 'mag niet leeg zijn' },
   },
   {
     view: 'pages/beheer/indicators.page.tsx',
@@ -186,7 +213,7 @@ export const BEHEER_FORMS: PortalForm[] = [
     form: '#doelen-wijzigen',
     fill: { 'Waarde van doel 1': '50', 'Reden van de wijziging': WHY },
     confirm: 'De doelen zijn gewijzigd.',
-    invalid: { fill: { 'Reden van de wijziging': ' ' }, error: '?' },
+    invalid: { fill: { 'Reden van de wijziging': ' ' }, error: 'mag niet leeg zijn' },
   },
   {
     view: S,
@@ -194,9 +221,15 @@ export const BEHEER_FORMS: PortalForm[] = [
     as: 'beheerder',
     open: '/beheer/overlegvormen',
     form: '#overlegvorm-nieuw',
-    fill: { Werkagenda: 'betekenisvol-leven-2025-2028', 'Soort overleg': 'overleg', Naam: 'Overleg zonder script', Eenheid: 'weeks', 'Eerste datum': '2027-01-12' },
+    fill: {
+      Werkagenda: 'betekenisvol-leven-2025-2028',
+      'Soort overleg': 'overleg',
+      Naam: 'Overleg zonder script',
+      Eenheid: 'weeks',
+      'Eerste datum': '2027-01-12',
+    },
     confirm: 'De overlegvorm Overleg zonder script is ingesteld; de overleggen zijn ingepland.',
-    invalid: { fill: { Naam: ' ' }, error: '?' },
+    invalid: { fill: { Naam: ' ' }, error: 'mag niet leeg zijn' },
   },
   {
     view: S,
@@ -206,7 +239,7 @@ export const BEHEER_FORMS: PortalForm[] = [
     form: '#overleg-los',
     fill: { Werkagenda: 'betekenisvol-leven-2025-2028', Onderwerp: 'Werksessie monitoring', Datum: '2027-01-14', Aanvang: '14:00' },
     confirm: 'Het overleg is gepland. U vindt het bij Overleggen.',
-    invalid: { fill: { Onderwerp: ' ' }, error: '?' },
+    invalid: { fill: { Onderwerp: ' ' }, error: 'mag niet leeg zijn' },
   },
   {
     view: S,
@@ -216,7 +249,7 @@ export const BEHEER_FORMS: PortalForm[] = [
     form: 'form[aria-label="Overlegvorm wijzigen"]',
     fill: { Vanaf: '2027-02-01', 'Nieuwe aanvang (niet verplicht)': '14:00', 'Reden van de wijziging': WHY },
     confirm: 'De overlegvorm is gewijzigd; de latere overleggen zijn verplaatst.',
-    invalid: { fill: { 'Reden van de wijziging': ' ' }, error: '?' },
+    invalid: { fill: { 'Reden van de wijziging': ' ' }, error: 'mag niet leeg zijn' },
   },
   {
     view: S,
@@ -226,6 +259,6 @@ export const BEHEER_FORMS: PortalForm[] = [
     form: 'form[aria-label="Overlegvorm beëindigen"]',
     fill: { Vanaf: '2027-06-01', 'Reden van beëindigen': WHY },
     confirm: 'De overlegvorm is beëindigd; de latere overleggen zijn afgezegd.',
-    invalid: { fill: { 'Reden van beëindigen': ' ' }, error: '?' },
+    invalid: { fill: { 'Reden van beëindigen': ' ' }, error: 'mag niet leeg zijn' },
   },
 ];

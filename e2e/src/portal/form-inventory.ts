@@ -29,7 +29,14 @@ export const PORTAL_FORMS: PortalForm[] = [
     invalid: { fill: { Wachtwoord: 'niet-het-wachtwoord' }, error: 'De combinatie van gebruikersnaam en wachtwoord is onjuist.' },
   },
   // The coordinator: today's kerngroepoverleg from agenda to verslag.
-  { view: 'pages/meetings.page.tsx', action: '"/overleggen/agenda-abonnement"', as: 'coordinator', open: '/overleggen', form: '#agenda-abonnement', confirm: 'Uw persoonlijke agenda-adres' },
+  {
+    view: 'pages/meetings.page.tsx',
+    action: '"/overleggen/agenda-abonnement"',
+    as: 'coordinator',
+    open: '/overleggen',
+    form: '#agenda-abonnement',
+    confirm: 'Uw persoonlijke agenda-adres',
+  },
   {
     view: 'pages/meetings.page.tsx',
     action: '{`/overleggen/agenda-abonnement/${t.id}/intrekken`}',
@@ -46,10 +53,24 @@ export const PORTAL_FORMS: PortalForm[] = [
     form: '#agendapunt-toevoegen',
     fill: { 'Omschrijving van het agendapunt': 'Stand van de pilotregio’s' },
     confirm: 'Het agendapunt is toegevoegd.',
-    invalid: { fill: { 'Omschrijving van het agendapunt': ' ' }, error: '?' },
+    invalid: { fill: { 'Omschrijving van het agendapunt': ' ' }, error: 'mag niet leeg zijn' },
   },
-  { view: M, action: '{`${base}/agendapunten/${item.id}/intrekken`}', as: 'coordinator', open: TODAY, form: 'form[id^="intrekken-"]', confirm: 'Het agendapunt is ingetrokken.' },
-  { view: M, action: '{`${base}/agenda/publiceren`}', as: 'coordinator', open: TODAY, form: '#agenda-publiceren', confirm: 'De agenda is gepubliceerd.' },
+  {
+    view: M,
+    action: '{`${base}/agendapunten/${item.id}/intrekken`}',
+    as: 'coordinator',
+    open: TODAY,
+    form: 'form[id^="intrekken-"]',
+    confirm: 'Het agendapunt is ingetrokken.',
+  },
+  {
+    view: M,
+    action: '{`${base}/agenda/publiceren`}',
+    as: 'coordinator',
+    open: TODAY,
+    form: '#agenda-publiceren',
+    confirm: 'De agenda is gepubliceerd.',
+  },
   {
     view: M,
     action: '{`${base}/voorzitter`}',
@@ -58,9 +79,16 @@ export const PORTAL_FORMS: PortalForm[] = [
     form: '#voorzitter',
     fill: { 'Voorzitter (functie of partij, bijvoorbeeld DG Curatieve Zorg)': 'DG Langdurige Zorg' },
     confirm: 'De voorzitter van dit overleg is vastgelegd.',
-    invalid: { fill: { 'Voorzitter (functie of partij, bijvoorbeeld DG Curatieve Zorg)': ' ' }, error: '?' },
+    invalid: { fill: { 'Voorzitter (functie of partij, bijvoorbeeld DG Curatieve Zorg)': ' ' }, error: 'mag niet leeg zijn' },
   },
-  { view: M, action: '{`${base}/gehouden`}', as: 'coordinator', open: TODAY, form: '#gehouden', confirm: 'Vastgelegd: het overleg is gehouden.' },
+  {
+    view: M,
+    action: '{`${base}/gehouden`}',
+    as: 'coordinator',
+    open: TODAY,
+    form: '#gehouden',
+    confirm: 'Vastgelegd: het overleg is gehouden.',
+  },
   {
     view: R,
     action: '{`${base}/besluiten`}',
@@ -69,7 +97,7 @@ export const PORTAL_FORMS: PortalForm[] = [
     form: 'form[aria-label="Besluit vastleggen"]',
     fill: { Besluit: 'De kerngroep stemt in met de aanpak zonder script.', 'Soort besluit': 'operationeel' },
     confirm: 'Het besluit is vastgelegd.',
-    invalid: { fill: { Besluit: ' ' }, error: '?' },
+    invalid: { fill: { Besluit: ' ' }, error: 'mag niet leeg zijn' },
   },
   {
     view: R,
@@ -79,7 +107,7 @@ export const PORTAL_FORMS: PortalForm[] = [
     form: 'form[aria-label="Actiepunt uitzetten"]',
     fill: { Actiepunt: 'Regio’s bellen over de aanpak', Eigenaar: 'VNG', 'Uiterlijk gereed op': '2026-12-22' },
     confirm: 'Het actiepunt is uitgezet.',
-    invalid: { fill: { Eigenaar: ' ' }, error: '?' },
+    invalid: { fill: { Eigenaar: ' ' }, error: 'mag niet leeg zijn' },
   },
   {
     view: 'pages/action-points.page.tsx',
@@ -89,9 +117,16 @@ export const PORTAL_FORMS: PortalForm[] = [
     form: 'form[aria-label="Actiepunt overdragen"]',
     fill: { 'Nieuwe eigenaar': 'GGZ Nederland', Reden: WHY },
     confirm: 'Het actiepunt is overgedragen.',
-    invalid: { fill: { Reden: ' ' }, error: '?' },
+    invalid: { fill: { Reden: ' ' }, error: 'mag niet leeg zijn' },
   },
-  { view: R, action: '{`${base}/actiepunten/${a.id}/afronden`}', as: 'coordinator', open: TODAY, form: 'form[id^="afronden-"]', confirm: 'Het actiepunt is afgerond.' },
+  {
+    view: R,
+    action: '{`${base}/actiepunten/${a.id}/afronden`}',
+    as: 'coordinator',
+    open: TODAY,
+    form: 'form[id^="afronden-"]',
+    confirm: 'Het actiepunt is afgerond.',
+  },
   {
     view: 'pages/meeting-minutes.tsx',
     action: '{`${base}/aanwezigheid`}',
@@ -100,7 +135,7 @@ export const PORTAL_FORMS: PortalForm[] = [
     form: 'form[aria-label="Aanwezigheid vastleggen"]',
     fill: { Aanwezig: 'VWS\nVNG\nZN', Afgemeld: 'MIND' },
     confirm: 'De aanwezigheid is vastgelegd.',
-    invalid: { fill: { Aanwezig: ' ' }, error: '?' },
+    invalid: { fill: { Aanwezig: ' ' }, error: 'noem ten minste één aanwezige' },
   },
   {
     view: 'pages/meeting-minutes.tsx',
@@ -119,7 +154,7 @@ export const PORTAL_FORMS: PortalForm[] = [
     form: 'form[aria-label="Besluit corrigeren"]',
     fill: { 'Gecorrigeerde tekst': 'De kerngroep stemt in met de aanpak, ook zonder script.', 'Reden van de correctie': 'Tikfout.' },
     confirm: 'De correctie is vastgelegd; de eerdere versie blijft zichtbaar.',
-    invalid: { fill: { 'Reden van de correctie': ' ' }, error: '?' },
+    invalid: { fill: { 'Reden van de correctie': ' ' }, error: 'mag niet leeg zijn' },
   },
   {
     view: 'pages/decisions.page.tsx',
@@ -129,9 +164,16 @@ export const PORTAL_FORMS: PortalForm[] = [
     form: 'form[aria-label="Besluit intrekken"]',
     fill: { 'Reden van intrekking': 'Genomen in het verkeerde overleg.' },
     confirm: 'Het besluit is ingetrokken.',
-    invalid: { fill: { 'Reden van intrekking': ' ' }, error: '?' },
+    invalid: { fill: { 'Reden van intrekking': ' ' }, error: 'mag niet leeg zijn' },
   },
-  { view: R, action: '{`${base}/verslag/vaststellen`}', as: 'coordinator', open: TODAY, form: 'form[aria-label="Verslag vaststellen"]', confirm: 'Het verslag is vastgesteld.' },
+  {
+    view: R,
+    action: '{`${base}/verslag/vaststellen`}',
+    as: 'coordinator',
+    open: TODAY,
+    form: 'form[aria-label="Verslag vaststellen"]',
+    confirm: 'Het verslag is vastgesteld.',
+  },
   {
     view: M,
     action: '{`${base}/verplaatsen`}',
@@ -140,7 +182,7 @@ export const PORTAL_FORMS: PortalForm[] = [
     form: '#verplaatsen',
     fill: { 'Nieuwe datum en aanvangstijd': '2026-12-30T10:00', Reden: 'De zaal is bezet.' },
     confirm: 'Het overleg is verplaatst.',
-    invalid: { fill: { Reden: ' ' }, error: '?' },
+    invalid: { fill: { Reden: ' ' }, error: 'mag niet leeg zijn' },
   },
   {
     view: M,
@@ -150,7 +192,7 @@ export const PORTAL_FORMS: PortalForm[] = [
     form: '#annuleren',
     fill: { 'Reden van annulering': 'Geen agendapunten.' },
     confirm: 'Het overleg is geannuleerd.',
-    invalid: { fill: { 'Reden van annulering': ' ' }, error: '?' },
+    invalid: { fill: { 'Reden van annulering': ' ' }, error: 'mag niet leeg zijn' },
   },
   // Commitments to parliament.
   {
@@ -164,10 +206,10 @@ export const PORTAL_FORMS: PortalForm[] = [
       'Gedaan door (bewindspersoon)': 'Staatssecretaris Jeugd, Preventie en Sport',
       Datum: '2026-12-03',
       'Waar (debat of Kamerstuk)': 'Commissiedebat ggz',
-      Termijn: 'voor de zomer van 2027',
+      Termijn: 'voor de zomer',
     },
     confirm: 'De toezegging is geregistreerd.',
-    invalid: { fill: { 'Tekst van de toezegging': ' ' }, error: '?' },
+    invalid: { fill: { 'Tekst van de toezegging': ' ' }, error: 'mag niet leeg zijn' },
   },
   {
     view: 'pages/commitment.page.tsx',
@@ -175,9 +217,9 @@ export const PORTAL_FORMS: PortalForm[] = [
     as: 'coordinator',
     open: nthCommitment(0),
     form: '#uitstellen',
-    fill: { 'Nieuwe termijn': 'voor 1 maart 2027', Reden: 'Wacht op de cijfers.' },
+    fill: { 'Nieuwe termijn': 'voorjaar 2027', Reden: 'Wacht op de cijfers.' },
     confirm: 'De toezegging is uitgesteld.',
-    invalid: { fill: { Reden: ' ' }, error: '?' },
+    invalid: { fill: { Reden: ' ' }, error: 'mag niet leeg zijn' },
   },
   {
     view: 'pages/commitment.page.tsx',
@@ -187,17 +229,17 @@ export const PORTAL_FORMS: PortalForm[] = [
     form: '#nakomen',
     fill: { Document: 'Kamerbrief voortgang', Kenmerk: '2026Z12345', 'Datum van het document': '2026-12-01' },
     confirm: 'De toezegging is vastgelegd als nagekomen.',
-    invalid: { fill: { Kenmerk: ' ' }, error: '?' },
+    invalid: { fill: { Kenmerk: ' ' }, error: 'mag niet leeg zijn' },
   },
   {
     view: 'pages/commitment.page.tsx',
     action: '{`${base}/intrekken`}',
     as: 'coordinator',
-    open: nthCommitment(2),
+    open: via('/toezeggingen', /brief over de pilotregio’s/),
     form: '#intrekken',
     fill: { Reden: 'Opgegaan in een andere toezegging.' },
     confirm: 'De toezegging is ingetrokken.',
-    invalid: { fill: { Reden: ' ' }, error: '?' },
+    invalid: { fill: { Reden: ' ' }, error: 'mag niet leeg zijn' },
   },
   // Action 1.1: progress, a knelpunt, its milestones.
   {
@@ -208,7 +250,7 @@ export const PORTAL_FORMS: PortalForm[] = [
     form: '#voortgang-form',
     fill: { 'Oranje: aandacht nodig': 'ja', Toelichting: 'Twee regio’s lopen uit.' },
     confirm: 'Uw voortgangsrapportage is opgeslagen.',
-    invalid: { fill: { Toelichting: ' ' }, error: '?' },
+    invalid: { fill: { Toelichting: ' ' }, error: 'mag niet leeg zijn' },
   },
   {
     view: AK,
@@ -218,7 +260,7 @@ export const PORTAL_FORMS: PortalForm[] = [
     form: '#knelpunt-melden',
     fill: { 'Wat is het knelpunt?': 'De gegevens komen te laat.' },
     confirm: 'Het knelpunt is gemeld.',
-    invalid: { fill: { 'Wat is het knelpunt?': ' ' }, error: '?' },
+    invalid: { fill: { 'Wat is het knelpunt?': ' ' }, error: 'mag niet leeg zijn' },
   },
   {
     view: AK,
@@ -237,7 +279,7 @@ export const PORTAL_FORMS: PortalForm[] = [
     form: 'form[aria-label="Oplossen"]',
     fill: { 'Hoe is het opgelost?': 'De regio levert voortaan maandelijks.' },
     confirm: 'Het knelpunt is opgelost.',
-    invalid: { fill: { 'Hoe is het opgelost?': ' ' }, error: '?' },
+    invalid: { fill: { 'Hoe is het opgelost?': ' ' }, error: 'mag niet leeg zijn' },
   },
   {
     view: AM,
@@ -247,9 +289,16 @@ export const PORTAL_FORMS: PortalForm[] = [
     form: '#mijlpaal-plannen',
     fill: { Omschrijving: 'Tussenrapportage gereed', Streefdatum: '2027-03-01' },
     confirm: 'De mijlpaal is gepland.',
-    invalid: { fill: { Omschrijving: ' ' }, error: '?' },
+    invalid: { fill: { Omschrijving: ' ' }, error: 'mag niet leeg zijn' },
   },
-  { view: AM, action: '{`${base}/starten`}', as: 'coordinator', open: '/acties/1.1', form: 'form[id$="-starten"]', confirm: 'De mijlpaal is gestart.' },
+  {
+    view: AM,
+    action: '{`${base}/starten`}',
+    as: 'coordinator',
+    open: '/acties/1.1',
+    form: 'form[id$="-starten"]',
+    confirm: 'De mijlpaal is gestart.',
+  },
   {
     view: AM,
     action: '{`${base}/behalen`}',
@@ -267,7 +316,7 @@ export const PORTAL_FORMS: PortalForm[] = [
     form: 'form[id$="-herplannen"]',
     fill: { 'Nieuwe streefdatum': '2027-06-30', Reden: 'Afhankelijk van de cijfers.' },
     confirm: 'De mijlpaal is herpland.',
-    invalid: { fill: { Reden: ' ' }, error: '?' },
+    invalid: { fill: { Reden: ' ' }, error: 'mag niet leeg zijn' },
   },
   {
     view: AM,
@@ -277,7 +326,7 @@ export const PORTAL_FORMS: PortalForm[] = [
     form: 'form[id$="-vervallen"]',
     fill: { 'Reden om de mijlpaal te laten vervallen': 'Niet meer nodig.' },
     confirm: 'De mijlpaal is vervallen.',
-    invalid: { fill: { 'Reden om de mijlpaal te laten vervallen': ' ' }, error: '?' },
+    invalid: { fill: { 'Reden om de mijlpaal te laten vervallen': ' ' }, error: 'mag niet leeg zijn' },
   },
   {
     view: 'pages/projection-indicators.tsx',
@@ -287,7 +336,7 @@ export const PORTAL_FORMS: PortalForm[] = [
     form: 'form[id^="meting-"]',
     fill: { Maand: '2026-11', 'Waarde (nieuwe indicaties per maand)': '180' },
     confirm: 'De meting is vastgelegd.',
-    invalid: { fill: { Maand: 'november' }, error: '?' },
+    invalid: { fill: { Maand: ' ' }, error: 'mag niet leeg zijn' },
   },
   // The director freezes the quarter.
   {

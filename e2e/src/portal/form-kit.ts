@@ -29,5 +29,8 @@ export const via =
   (path: string, link: string | RegExp) =>
   async (page: Page): Promise<void> => {
     await page.goto(new URL(path, page.url()).toString());
-    await page.getByRole('link', { name: link, exact: typeof link === 'string' }).first().click();
+    await page
+      .getByRole('link', { name: link, exact: typeof link === 'string' })
+      .first()
+      .click();
   };
