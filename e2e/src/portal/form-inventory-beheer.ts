@@ -39,7 +39,7 @@ export const BEHEER_FORMS: PortalForm[] = [
     form: '#werkagenda-wijzigen',
     fill: { Titel: 'Werkagenda zonder script (herzien)', 'Reden van de wijziging': WHY },
     confirm: 'De werkagenda is gewijzigd.',
-    invalid: { fill: { 'Reden van de wijziging': ' ' }, error: 'mag niet leeg zijn' },
+    invalid: { fill: { 'Reden van de wijziging': ' ' }, error: 'geef een reden' },
   },
   {
     view: W,
@@ -59,7 +59,7 @@ export const BEHEER_FORMS: PortalForm[] = [
     form: '#partij-GGD',
     fill: { 'Rol in de werkagenda': 'deelnemer', 'Reden van de wijziging': WHY },
     confirm: 'De partij is gewijzigd.',
-    invalid: { fill: { 'Reden van de wijziging': ' ' }, error: 'mag niet leeg zijn' },
+    invalid: { fill: { 'Reden van de wijziging': ' ' }, error: 'geef een reden' },
   },
   {
     view: W,
@@ -79,7 +79,7 @@ export const BEHEER_FORMS: PortalForm[] = [
     form: '#actielijn-1',
     fill: { 'Naam van de actielijn': 'Eerste lijn (herzien)', 'Reden van de wijziging': WHY },
     confirm: 'Actielijn 1 is hernoemd.',
-    invalid: { fill: { 'Reden van de wijziging': ' ' }, error: 'mag niet leeg zijn' },
+    invalid: { fill: { 'Reden van de wijziging': ' ' }, error: 'geef een reden' },
   },
   {
     view: W,
@@ -119,7 +119,7 @@ export const BEHEER_FORMS: PortalForm[] = [
     form: '#persoon-nieuw',
     fill: { Naam: 'R. Bakker', Organisatie: 'GGD GHOR Nederland' },
     confirm: 'R. Bakker is opgenomen in het personenregister.',
-    invalid: { fill: { Naam: ' ' }, error: 'mag niet leeg zijn' },
+    invalid: { fill: { Naam: ' ' }, error: 'minstens 2 tekens' },
   },
   {
     view: 'pages/beheer/people.page.tsx',
@@ -139,7 +139,7 @@ export const BEHEER_FORMS: PortalForm[] = [
     form: '#account-nieuw',
     fill: { Gebruikersnaam: 'r.bakker', Rol: 'coordinator', 'In werkagenda': 'betekenisvol-leven-2025-2028' },
     confirm: 'Het account r.bakker is gemaakt.',
-    invalid: { fill: { Gebruikersnaam: ' ' }, error: 'mag niet leeg zijn' },
+    invalid: { fill: { Gebruikersnaam: ' ' }, error: 'gebruik alleen kleine letters' },
   },
   {
     view: A,
@@ -213,7 +213,7 @@ export const BEHEER_FORMS: PortalForm[] = [
     form: '#doelen-wijzigen',
     fill: { 'Waarde van doel 1': '50', 'Reden van de wijziging': WHY },
     confirm: 'De doelen zijn gewijzigd.',
-    invalid: { fill: { 'Reden van de wijziging': ' ' }, error: 'mag niet leeg zijn' },
+    invalid: { fill: { 'Reden van de wijziging': ' ' }, error: 'geef een reden' },
   },
   {
     view: S,
@@ -249,7 +249,7 @@ export const BEHEER_FORMS: PortalForm[] = [
     form: 'form[aria-label="Overlegvorm wijzigen"]',
     fill: { Vanaf: '2027-02-01', 'Nieuwe aanvang (niet verplicht)': '14:00', 'Reden van de wijziging': WHY },
     confirm: 'De overlegvorm is gewijzigd; de latere overleggen zijn verplaatst.',
-    invalid: { fill: { 'Reden van de wijziging': ' ' }, error: 'mag niet leeg zijn' },
+    invalid: { fill: { 'Reden van de wijziging': ' ' }, error: 'geef een reden' },
   },
   {
     view: S,

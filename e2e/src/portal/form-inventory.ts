@@ -336,7 +336,7 @@ export const PORTAL_FORMS: PortalForm[] = [
     form: 'form[id^="meting-"]',
     fill: { Maand: '2026-11', 'Waarde (nieuwe indicaties per maand)': '180' },
     confirm: 'De meting is vastgelegd.',
-    invalid: { fill: { Maand: ' ' }, error: 'mag niet leeg zijn' },
+    invalid: { fill: { Maand: ' ' }, error: 'verwacht een maand als 2026-10' },
   },
   // The director freezes the quarter.
   {
