@@ -15,15 +15,16 @@ import { type Context, DAY, type Emit } from './history/recorder';
  * decides for that command in the stream's state (history/recorder.ts), published agendas are
  * what the meetings context's composeDraft composes, due dates in words resolve by resolveDue.
  *
- * Werkagenda k ("wa<k>") has the 12 actions of the real werkagenda with codes prefixed per
- * werkagenda ("wa17.2.1"), so every stream id and read-model key is unique, with progress reports,
+ * Werkagenda k ("wa<k>") is set up as the beheer routes set one up (established with its parties,
+ * action lines added, the 12 actions of the real werkagenda defined with their keys "wa17:2.1"), so
+ * every stream id and read-model key is unique and names its werkagenda, with progress reports,
  * milestones and knelpunten (history/actions.ts); its four meeting series and their meetings
  * (history/meeting-plan.ts, history/meetings.ts; no action points: their owner is sealed personal
  * data and this history names no person); 3–4 toezeggingen a year with the jobs' due-soon and
  * overdue notices (history/commitments.ts). Actions-context events stay the majority (about two
- * thirds). Werkagenda's run in cohorts of 8 whose events are interleaved by time; positions are
- * contiguous from 1 and every stream's events are in time order. Same seed and size: the
- * identical history (no Math.random, no clock).
+ * thirds). Actions, series and toezeggingen carry their werkagendaId. Werkagenda's run in cohorts
+ * of 8 whose events are interleaved by time; positions are contiguous from 1 and every stream's
+ * events are in time order. Same seed and size: the identical history (no Math.random, no clock).
  */
 export interface SyntheticEvent {
   position: number;
@@ -61,7 +62,7 @@ function werkagenda(k: number, start: number, rnd: Draw, emit: Emit): void {
   const coordinator: Actor = { userId: `coordinator-${werkagendaId}`, role: 'coordinator' };
   const ctx: Context = { rnd, emit, coordinator, inbound: { milestones: [], knelpunten: [], commitments: [] } };
   const actions = werkagendaActions(werkagendaId, k, start, ctx);
-  commitments(start, actions, ctx);
+  commitments(werkagendaId, start, actions, ctx);
   meetings(werkagendaId, start, start + 4 * 365 * DAY, ctx);
 }
 

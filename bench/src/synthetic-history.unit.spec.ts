@@ -1,5 +1,5 @@
 import { addDays, addMonths, amsterdamInstant } from '@regie/calendar';
-import { amsterdamDate, type Decider, type DomainEvent, type RecordedEvent } from '@regie/es-core';
+import { actionKey, amsterdamDate, type Decider, type DomainEvent, type RecordedEvent, splitActionKey } from '@regie/es-core';
 import {
   actionDecider,
   type ActionCommand,
@@ -50,6 +50,7 @@ type AnyDecider = Decider<unknown, DomainEvent, unknown>;
 
 const ACTIONS_TYPES = new Set([
   'WerkagendaEstablished',
+  'ActionLineAdded',
   'ActionDefined',
   'ActionHolderAssigned',
   'ProgressReported',
@@ -97,6 +98,8 @@ function commandFor(events: SyntheticEvent[], i: number): { decider: AnyDecider;
   switch (type) {
     case 'WerkagendaEstablished':
       return as(werkagendaDecider, { type: 'EstablishWerkagenda', data });
+    case 'ActionLineAdded':
+      return as(werkagendaDecider, { type: 'AddActionLine', data });
     case 'ActionDefined':
       return as(actionDecider, { type: 'DefineAction', data } as ActionCommand);
     case 'ActionHolderAssigned':
@@ -472,7 +475,11 @@ describe('synthetic governance history', () => {
 
   it("uses only event types its context's projection handles, and all of them", () => {
     const calls: string[] = [];
-    const rows = () => ({ get: () => ({ replans: [] }), insert: () => void calls.push('insert'), update: () => calls.push('update') > 0 });
+    const rows = () => ({
+      get: () => ({ replans: [], actionLines: [] }),
+      insert: () => void calls.push('insert'),
+      update: () => calls.push('update') > 0,
+    });
     const tables = {
       werkagenda: rows(),
       action: rows(),
@@ -555,6 +562,42 @@ describe('synthetic governance history', () => {
       const ids = events.filter((e) => e.type === type).map((e) => e.data[key]);
       expect(new Set(ids).size).toBe(ids.length);
     }
+  });
+
+  it("sets up each werkagenda as the beheer routes do: established, action lines added, actions keyed '<werkagenda>:<code>' in it", () => {
+    const established = new Map<string, D>();
+    const lines = new Map<string, number[]>();
+    const actionsOf = new Map<string, string>();
+    for (const e of events) {
+      const d = e.data as D;
+      if (e.type === 'WerkagendaEstablished') {
+        expect(d.werkagendaId).toMatch(/^wa\d+$/);
+        expect(d.actionLines).toEqual([]);
+        for (const p of d.parties)
+          expect([p.role, p.memberFrom]).toEqual([expect.stringMatching(/penvoerder|partner|deelnemer/), d.period.from]);
+        expect(e.metadata.actor.role).toBe('beheerder');
+        established.set(d.werkagendaId, d);
+      }
+      if (e.type === 'ActionLineAdded') {
+        expect(established.has(d.werkagendaId)).toBe(true);
+        lines.set(d.werkagendaId, [...(lines.get(d.werkagendaId) ?? []), d.actionLine.number]);
+      }
+      if (e.type === 'ActionDefined') {
+        const { werkagendaId, code } = splitActionKey(d.code);
+        expect([werkagendaId, d.code, e.streamId]).toEqual([d.werkagendaId, actionKey(d.werkagendaId, code), `action-${d.code}`]);
+        expect(code).toMatch(/^\d+(\.\d+)*$/);
+        expect(lines.get(werkagendaId)).toContain(d.actionLine); // its werkagenda and action line came first
+        expect(d.actiehouderPersonIds).toEqual([]);
+        actionsOf.set(d.code, werkagendaId);
+      }
+      if (e.type === 'MeetingSeriesDefined') expect(established.has(d.werkagendaId)).toBe(true);
+      if (e.type === 'CommitmentRegistered') {
+        expect(established.has(d.werkagendaId)).toBe(true);
+        for (const key of d.actionCodes) expect(actionsOf.get(key)).toBe(d.werkagendaId);
+      }
+    }
+    expect(established.size).toBeGreaterThan(8);
+    expect(actionsOf.size).toBeGreaterThan(100);
   });
 
   it('has lifecycle-valid streams: every event is what the real decider decides for its command', () => {

@@ -7,11 +7,12 @@ import {
   milestoneDecider,
   type MilestoneEvent,
   milestoneStream,
+  partiesFrom,
   WERKAGENDA_SEED,
   werkagendaDecider,
   werkagendaStream,
 } from '@regie/actions';
-import type { Actor } from '@regie/es-core';
+import { type Actor, actionKey } from '@regie/es-core';
 import type { DueMilestone, OpenKnelpunt } from '@regie/meetings';
 import { type Context, DAY, date, follow, HOUR, inWords, MINUTE, Stream, today } from './recorder';
 
@@ -36,37 +37,54 @@ const KNELPUNTEN = [
 const RESOLUTIONS = ['Besproken in de regiegroep; VWS stelt middelen beschikbaar', 'Convenant over gegevensdeling getekend'];
 
 export interface SyntheticAction {
+  /** The action key (`wa17:2.1`): streams, integration messages and read-model rows carry it. */
+  key: string;
+  /** The code within the werkagenda (`2.1`), as people read it. */
   code: string;
   title: string;
 }
 
+/** The beheerder who establishes every synthetic werkagenda (POST /api/v1/werkagendas). */
+const BEHEERDER: Actor = { userId: 'beheerder', role: 'beheerder' };
+
 /**
- * Werkagenda "wa<k>" with the 12 actions of the real werkagenda, codes prefixed per werkagenda
- * ("wa17.2.1"): progress reports, a holder sometimes assigned, milestones and knelpunten.
+ * Werkagenda "wa<k>" set up as the beheer routes set one up: a beheerder establishes it with its
+ * parties (POST /werkagendas), its coordinator adds the action lines (PATCH /werkagendas/{id}) and
+ * defines the 12 actions of the real werkagenda (POST /werkagendas/{id}/actions: key
+ * `wa<k>:<code>`, lead parties, no actiehouder persons). Then progress reports, a holder
+ * sometimes assigned, milestones and knelpunten.
  */
 export function werkagendaActions(werkagendaId: string, k: number, start: number, ctx: Context): SyntheticAction[] {
   const { rnd, emit, coordinator } = ctx;
   const seed = WERKAGENDA_SEED;
   const period = { from: date(start), to: date(start + 4 * 365 * DAY) };
-  new Stream(werkagendaDecider, werkagendaStream(werkagendaId), emit).run(start, coordinator, {
+  const werkagenda = new Stream(werkagendaDecider, werkagendaStream(werkagendaId), emit);
+  werkagenda.run(start, BEHEERDER, {
     type: 'EstablishWerkagenda',
-    data: {
-      werkagendaId,
-      title: `${seed.title} (synthetisch ${k})`,
-      period,
-      parties: seed.parties.map((p) => ({ ...p, memberFrom: null, memberTo: null, bestuurlijkeAfspraken: null })),
-      actionLines: seed.actionLines,
-    },
+    data: { werkagendaId, title: `${seed.title} (synthetisch ${k})`, period, parties: partiesFrom({ ...seed, period }), actionLines: [] },
   });
+  werkagenda.run(start + 30 * MINUTE, coordinator, {
+    type: 'ReviseWerkagenda',
+    data: { werkagendaId, actionLines: seed.actionLines.map(({ number, title }) => ({ number, title })) },
+  });
+  const actions = seed.actions.map((a) => ({ key: actionKey(werkagendaId, a.code), code: a.code, title: a.title }));
   seed.actions.forEach((a, i) => {
-    const code = `${werkagendaId}.${a.code}`;
+    const { key: code } = actions[i];
     const action = new Stream(actionDecider, actionStream(code), emit);
     const holder: Actor = { userId: `actiehouder-${code}`, role: 'actiehouder' };
     const defined = start + HOUR + i * MINUTE;
-    const { actionLine, title, actionHolder, startActivities } = a;
+    const { actionLine, title, startActivities } = a;
     action.run(defined, coordinator, {
       type: 'DefineAction',
-      data: { werkagendaId, code, actionLine, title, actionHolder, startActivities },
+      data: {
+        werkagendaId,
+        code,
+        actionLine,
+        title,
+        actionHolder: { parties: a.actionHolder.parties, description: '' },
+        startActivities,
+        actiehouderPersonIds: [],
+      },
     });
     if (rnd.chance(0.5)) {
       const assigned = { parties: [rnd.pick(seed.parties).code], description: 'Actiehouder aangewezen in de mijlpalenplanning' };
@@ -87,7 +105,7 @@ export function werkagendaActions(werkagendaId: string, k: number, start: number
     for (let j = rnd.int(4, 8); j > 0; j--) milestone(code, defined + rnd.int(1, 900) * DAY, `${rnd.pick(titles)} (${j})`, holder, ctx);
     for (let j = rnd.int(0, 4); j > 0; j--) knelpunt(code, defined + rnd.int(30, 1200) * DAY, holder, ctx);
   });
-  return seed.actions.map((a) => ({ code: `${werkagendaId}.${a.code}`, title: a.title }));
+  return actions;
 }
 
 /** The row meetings keeps of a milestone (inbound_milestone): due milestones go on the agendas. */

@@ -72,9 +72,9 @@ function dueWords(target: number, rnd: Draw): string {
 }
 
 /** 3–4 toezeggingen a year over the werkagenda's four years. */
-export function commitments(start: number, actions: SyntheticAction[], ctx: Context): void {
+export function commitments(werkagendaId: string, start: number, actions: SyntheticAction[], ctx: Context): void {
   for (let year = 0; year < 4; year++) {
-    for (let n = ctx.rnd.int(3, 4); n > 0; n--) commitment(start + (year * 365 + ctx.rnd.int(7, 364)) * DAY, actions, ctx);
+    for (let n = ctx.rnd.int(3, 4); n > 0; n--) commitment(werkagendaId, start + (year * 365 + ctx.rnd.int(7, 364)) * DAY, actions, ctx);
   }
 }
 
@@ -110,7 +110,7 @@ function commitmentRow(row: DueCommitment | null, event: CommitmentEvent): DueCo
  * the day after it) before each of the coordinator's commands; the decider decides whether they
  * record anything (a toezegging fulfilled in time never becomes overdue).
  */
-function commitment(madeOn: number, actions: SyntheticAction[], ctx: Context): void {
+function commitment(werkagendaId: string, madeOn: number, actions: SyntheticAction[], ctx: Context): void {
   const { rnd, emit, coordinator } = ctx;
   const registered = officeHours(dayOf(madeOn) + rnd.int(0, 14) * DAY, rnd);
   const commitmentId = rnd.uuid(registered);
@@ -122,7 +122,7 @@ function commitment(madeOn: number, actions: SyntheticAction[], ctx: Context): v
   );
   const action = rnd.pick(actions);
   const other = rnd.pick(actions);
-  const actionCodes = other !== action && rnd.chance(0.3) ? [action.code, other.code] : [action.code];
+  const actionCodes = other !== action && rnd.chance(0.3) ? [action.key, other.key] : [action.key];
   const text = rnd.pick(PROMISES)(action.code, action.title);
   const madeAt = {
     date: date(madeOn),
@@ -132,7 +132,7 @@ function commitment(madeOn: number, actions: SyntheticAction[], ctx: Context): v
   const madeBy = { text: rnd.pick(BEWINDSPERSONEN), persons: [] };
   stream.run(registered, coordinator, {
     type: 'RegisterCommitment',
-    data: { commitmentId, text, madeBy, madeAt, due, actionCodes, externalRef: null },
+    data: { commitmentId, text, madeBy, madeAt, due, actionCodes, externalRef: null, werkagendaId },
   });
   let at = registered;
   /** The due date the toezegging has now, by its stream's state. */

@@ -301,7 +301,16 @@ export async function directorJourney(env: JourneyEnv): Promise<void> {
 export async function auditorJourney(env: JourneyEnv): Promise<void> {
   const page = await session(env, 'auditor');
   await menu(page).getByRole('link', { name: 'Audit' }).click();
-  await expect(page.getByText(/De keten is intact: \d+ gebeurtenissen gecontroleerd/).count()).resolves.toBe(1);
+  // The page shows the last signed checkpoint; the full verification runs only on request.
+  await expect(
+    page.getByText(/^(Keten gecontroleerd tot gebeurtenis [\d.]+ op |De keten is nog nooit gecontroleerd)/).count(),
+  ).resolves.toBe(1);
+  await page.getByRole('button', { name: 'Nu controleren' }).click();
+  await expect(page.getByText(/De keten is intact: [\d.]+ gebeurtenissen gecontroleerd/).count()).resolves.toBe(1);
+  await page.goto(`${env.baseUrl}/audit`);
+  await expect(page.getByText(/^Keten gecontroleerd tot gebeurtenis [\d.]+ op \d+ \w+ \d{4} om [\d:]+; sindsdien /).count()).resolves.toBe(
+    1,
+  );
   await check(env, page, 'auditor-1-audit');
   const seen = async (type: string, label: string, who: string, what?: string) => {
     await page.getByLabel('Soort gebeurtenis').selectOption(type);
@@ -364,6 +373,14 @@ export async function auditorJourney(env: JourneyEnv): Promise<void> {
     expect.stringContaining('Voortgang van actie 2.1 gerapporteerd als oranje'),
   ]);
   await check(env, page, 'auditor-2c-gezocht');
+  // Trace a person by name (voorbeeld: the coordinator's account acts for C. de Vries): what they did, newest first.
+  await page.getByRole('link', { name: 'Filters wissen' }).click();
+  await page.getByLabel('Onderwerp').selectOption({ label: 'C. de Vries, coördinator werkagenda (VWS)' });
+  await page.getByRole('button', { name: 'Filteren' }).click();
+  const theirs = await traced.locator('.regie-event__sentence').allTextContents();
+  expect(theirs.some((s) => s.startsWith('Agenda gepubliceerd') && s.endsWith('door C. de Vries, coördinator werkagenda.'))).toBe(true);
+  expect(theirs.some((s) => s.startsWith('Persoon opgenomen in het personenregister'))).toBe(true);
+  await check(env, page, 'auditor-2d-persoon-gevolgd');
 
   // The past: action 2.1 just before the actiehouder's report had no RAG; right after, orange.
   await page.goto(`${env.baseUrl}/audit`);

@@ -11,6 +11,11 @@ export interface AuditQuery {
   type?: string;
   /** The actor's user id. */
   actor?: string;
+  /**
+   * A person: what they did (as any of `actors`, the accounts acting for them) and what is recorded
+   * about them (their own `stream`, and events whose data names them as `personId`).
+   */
+  person?: { id: string; stream: string; actors: readonly string[] };
   from?: Date;
   to?: Date;
   /** Exclusive global position to page from (oldest first). */
@@ -42,6 +47,12 @@ export async function queryAuditLog(pool: Pool, schema: string, query: AuditQuer
   if (desc && query.before !== undefined) add('position < ?', query.before);
   if (query.type) add('type = ?', query.type);
   if (query.actor) add(`metadata->'actor'->>'userId' = ?`, query.actor);
+  if (query.person) {
+    const { id, stream, actors } = query.person;
+    const n = params.length;
+    params.push([...actors], stream, id);
+    where.push(`(metadata->'actor'->>'userId' = ANY($${n + 1}::text[]) OR stream_id = $${n + 2} OR data->>'personId' = $${n + 3})`);
+  }
   if (query.from) add('recorded_at >= ?', query.from);
   if (query.to) add('recorded_at < ?', query.to);
   params.push(query.limit);

@@ -25,6 +25,7 @@ import { GroupCommit, type PendingAppend } from './group-commit';
 import { type CommittedEvent, RecentEvents } from './recent-events';
 import { toRecorded } from './rows';
 import { type AuditedEvent, type AuditQuery, queryAuditLog } from './audit-log';
+import { chainStatus, type ChainStatus } from './chain-status';
 import { backfillChain, type ChainReport, verifyChain, type VerifyChainOptions } from './verify-chain';
 import { pollingSubscription } from './subscription';
 
@@ -287,10 +288,19 @@ export class PostgresEventStore extends EventStore {
   }
 
   /** Recomputes the hash chain over the whole history (see verifyChain); seals it and signs a checkpoint when it is intact. */
-  verifyChain(options: Omit<VerifyChainOptions, 'key' | 'schema'> = {}): Promise<ChainReport> {
+  async verifyChain(options: Omit<VerifyChainOptions, 'key' | 'schema'> = {}): Promise<ChainReport> {
+    return verifyChain(this.pool, { ...options, key: this.chainKey(), schema: this.schemaName });
+  }
+
+  /** The last signed checkpoint and the head, without walking the chain (see chainStatus). */
+  async chainStatus(): Promise<ChainStatus> {
+    return chainStatus(this.pool, { key: this.chainKey(), schema: this.schemaName });
+  }
+
+  private chainKey(): Buffer {
     const key = this.options.chainKey;
-    if (!key) return Promise.reject(new Error('verifying the hash chain needs the chain key (PostgresEventStoreOptions.chainKey)'));
-    return verifyChain(this.pool, { ...options, key, schema: this.schemaName });
+    if (!key) throw new Error('the hash chain needs the chain key (PostgresEventStoreOptions.chainKey)');
+    return key;
   }
 
   /** The full history for auditors, filtered in SQL and paged by global position. */

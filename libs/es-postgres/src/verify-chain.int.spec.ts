@@ -4,6 +4,7 @@ import { PostgresEventStore } from './postgres-event-store';
 import { chainHash } from './hash-chain';
 import { toRecorded } from './rows';
 import { verifyChain } from './verify-chain';
+import { chainStatus } from './chain-status';
 
 const CHAIN_KEY = Buffer.alloc(32, 7);
 
@@ -87,6 +88,27 @@ describe('hash chain verification on PostgreSQL', () => {
     await verifyChain(store.sqlPool, { key: CHAIN_KEY });
     await store.append('milestone-0', [event(99)], 2);
     expect(await verifyChain(store.sqlPool, { key: CHAIN_KEY })).toMatchObject({ ok: true, events: 13 });
+  });
+
+  it('tells the last signed checkpoint without walking the chain: none yet, signed, its moment moved by a re-check, a forged one not trusted', async () => {
+    await fresh();
+    expect(await chainStatus(store.sqlPool, { key: CHAIN_KEY })).toEqual({ checkpoint: null, head: 12 });
+    await verifyChain(store.sqlPool, { key: CHAIN_KEY, now: new Date('2026-12-05T13:03:00Z') });
+    await store.append('milestone-9', [event(99)], 'no_stream');
+    expect(await chainStatus(store.sqlPool, { key: CHAIN_KEY })).toEqual({
+      checkpoint: { position: 12, hash: expect.stringMatching(/^[0-9a-f]{64}$/), verifiedAt: '2026-12-05T13:03:00.000Z', trusted: true },
+      head: 13,
+    });
+    await verifyChain(store.sqlPool, { key: CHAIN_KEY, now: new Date('2026-12-06T08:00:00Z') });
+    await verifyChain(store.sqlPool, { key: CHAIN_KEY, now: new Date('2026-12-06T09:00:00Z') });
+    expect((await chainStatus(store.sqlPool, { key: CHAIN_KEY })).checkpoint).toMatchObject({
+      position: 13,
+      verifiedAt: '2026-12-06T09:00:00.000Z',
+      trusted: true,
+    });
+    await sql(`UPDATE es.chain_checkpoints SET signature = $1 WHERE position = 13`, ['f'.repeat(64)]);
+    expect((await chainStatus(store.sqlPool, { key: CHAIN_KEY })).checkpoint).toMatchObject({ position: 13, trusted: false });
+    expect((await chainStatus(store.sqlPool, { key: Buffer.alloc(32, 8) })).checkpoint).toMatchObject({ trusted: false });
   });
 });
 

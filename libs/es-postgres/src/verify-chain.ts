@@ -253,12 +253,13 @@ async function seal(
         [unsealed.positions.slice(i, i + PAGE), unsealed.seals.slice(i, i + PAGE)],
       );
     }
-    // An unsigned checkpoint at the same position (made before signing) is signed now.
+    // An unsigned checkpoint at the same position (made before signing) is signed now; the same
+    // signed checkpoint found again only moves its moment (the signature covers position and hash).
     await client.query(
       `INSERT INTO ${s}.chain_checkpoints (position, hash, verified_at, signature, key_id) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (position) DO UPDATE SET hash = EXCLUDED.hash, verified_at = EXCLUDED.verified_at,
          signature = EXCLUDED.signature, key_id = EXCLUDED.key_id
-       WHERE ${s}.chain_checkpoints.signature IS NULL`,
+       WHERE ${s}.chain_checkpoints.signature IS NULL OR ${s}.chain_checkpoints.signature = EXCLUDED.signature`,
       [
         checkpoint.position,
         checkpoint.hash,

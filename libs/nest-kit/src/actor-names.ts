@@ -103,6 +103,19 @@ export class ActorNames {
     return described;
   }
 
+  /** The account ids (usernames, what events record as their actor) that act for a person of the directory. */
+  async accountsOf(personId: string): Promise<string[]> {
+    const { rows: exists } = await this.pool.query<{ accounts: string | null }>('SELECT to_regclass($1)::text AS accounts', [
+      ACCOUNTS_TABLE,
+    ]);
+    if (!exists[0].accounts) return [];
+    const { rows } = await this.pool.query<{ username: string }>(
+      `SELECT username FROM ${ACCOUNTS_TABLE} WHERE person_id = $1 ORDER BY username`,
+      [personId],
+    );
+    return rows.map((r) => r.username);
+  }
+
   /** The accounts with their person, where the tables exist (each is made by its own context). */
   private async accounts(usernames: string[]): Promise<AccountRow[]> {
     if (usernames.length === 0) return [];

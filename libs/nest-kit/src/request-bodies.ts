@@ -27,26 +27,33 @@ export function readBodies(express: Application, largeBodies: readonly LargeBody
   ];
   const byPath = new Map(largeBodies.map(({ path, limit }) => [path, parsers(limit)]));
   const normal = parsers(DEFAULT_BODY_LIMIT);
-  express.use(acceptedMediaType);
+  // One middleware, in this order: the media type, the parsers, the text. A request without a body
+  // (every GET) goes straight to the text check of its address and query: the parsers and the media
+  // type have nothing to do then, and each middleware is a layer Express walks per request.
   express.use((req: Request, res: Response, next: NextFunction) => {
+    if (!hasBody(req)) return next(badText(req));
+    const refused = refusedMediaType(req);
+    if (refused) return next(refused);
     const [parseJson, parseForm] = byPath.get(req.path) ?? normal;
-    parseJson(req, res, (error?: unknown) => (error ? next(error) : parseForm(req, res, next)));
+    parseJson(req, res, (error?: unknown) =>
+      error ? next(error) : parseForm(req, res, (formError?: unknown) => next(formError ?? badText(req))),
+    );
   });
-  express.use(checkedText);
 }
+
+/** Whether a request has a body at all (as the parsers decide it: type-is's `hasBody`). */
+const hasBody = (req: Request): boolean =>
+  req.headers['transfer-encoding'] !== undefined || !Number.isNaN(Number(req.headers['content-length']));
 
 const isApi = (req: Request) => /^\/api(\/|$)/.test(req.path);
 
-function acceptedMediaType(req: Request, _res: Response, next: NextFunction): void {
-  // Nothing to refuse without a body: `req.is` answers null then, and an empty body (a body-less
-  // POST such as a logout, which fetch sends with Content-Length: 0) has no type to name.
-  if (req.headers['content-length'] === '0') return next();
+function refusedMediaType(req: Request): UnsupportedMediaTypeException | undefined {
+  // An empty body (a body-less POST such as a logout, which fetch sends with Content-Length: 0) has no type to name.
+  if (req.headers['content-length'] === '0') return undefined;
   const type = req.is(isApi(req) ? JSON_TYPES : [...JSON_TYPES, FORM_TYPE]);
-  if (type === null || type) return next();
-  next(
-    new UnsupportedMediaTypeException(
-      `Content-Type "${req.headers['content-type'] ?? '(geen)'}" wordt hier niet ondersteund; stuur ${isApi(req) ? 'application/json' : 'een formulier of JSON'}.`,
-    ),
+  if (type === null || type) return undefined;
+  return new UnsupportedMediaTypeException(
+    `Content-Type "${req.headers['content-type'] ?? '(geen)'}" wordt hier niet ondersteund; stuur ${isApi(req) ? 'application/json' : 'een formulier of JSON'}.`,
   );
 }
 
@@ -55,10 +62,10 @@ function acceptedMediaType(req: Request, _res: Response, next: NextFunction): vo
  * (a 500 deep inside a command), and an export or a screen would show garbage. Refused once, for
  * every field of every body and query, sealed personal fields included, naming the field.
  */
-function checkedText(req: Request, _res: Response, next: NextFunction): void {
-  if (/%00/.test(req.path)) return next(refusal('(adres)', 'het adres bevat een NUL-teken (%00)'));
+function badText(req: Request): BadRequestException | undefined {
+  if (/%00/.test(req.path)) return refusal('(adres)', 'het adres bevat een NUL-teken (%00)');
   const bad = firstBadText(req.body) ?? firstBadText(req.query);
-  next(bad ? refusal(bad.field, bad.message) : undefined);
+  return bad ? refusal(bad.field, bad.message) : undefined;
 }
 
 const refusal = (field: string, message: string) =>

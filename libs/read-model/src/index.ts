@@ -21,6 +21,7 @@ export { openReadModelDataSource, queryPrepared, schemaOf, type ReadModelDataSou
 export { Relay, type RelayOptions } from './relay';
 export { IdempotentConsumer, applyOnce, type IdempotentConsumerOptions } from './idempotent-consumer';
 export { TimeTravel, type TimeTravelOptions, type TimeTravelSnapshot } from './time-travel';
+export { holdingLooks, holdLooksPerRequest } from './look-scope';
 export { ServiceConsumers, ServiceRelay } from './nest-lifecycle';
 export { ReadAt } from './read-at';
 export { changedKeys, RowSet } from './row-set';

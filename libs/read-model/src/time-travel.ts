@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { EventStore, RecordedEvent } from '@regie/es-core';
+import { copyTables, NOT_COPIED, unlogged } from './copy-tables';
+import { holdInScope } from './look-scope';
 import { ProjectionRunner } from './projection-runner';
 import { type MessageSources, projectionsOf, type ReadModelDefinition } from './rebuild';
 
@@ -24,11 +26,14 @@ import { type MessageSources, projectionsOf, type ReadModelDefinition } from './
  *   leaving the smallest gap goes first), shared by every instance, and kept across restarts.
  * - **Replays keyed by what they contain.** A replay is cached by the count and last position
  *   of the events that had occurred by `asOf`, so moments with no event between them share one
- *   schema; the least recently used beyond `keep` are dropped. The next look finds an empty schema
- *   made ready after the previous one (opening a schema runs every migration), and tables are
- *   copied at once, each on a connection of its own. As no new event can have occurred
- *   in the past, a built schema stays valid. Schema names carry this process's id, so instances
- *   never drop each other's replays.
+ *   schema; the least recently used beyond `keep` that nobody reads are dropped. As no new event
+ *   can have occurred in the past, a built schema stays valid. Schema names carry this process's
+ *   id, so instances never drop each other's replays.
+ * - **A later look brings an idle one forward in place.** A look at a later moment than a look
+ *   nobody holds any more (look-scope.ts) takes that schema and applies only the events between:
+ *   no copy at all. Otherwise the look copies its base into an empty schema made ready after the
+ *   previous look (opening one runs every migration), tables unlogged and copied at once, each on
+ *   a connection of its own.
  */
 const INSTANCE = randomBytes(3).toString('hex');
 let instances = 0;
@@ -46,8 +51,22 @@ export interface TimeTravelOptions {
   prepareOnFirstLook?: boolean;
   /** Every look replays from the start, using no snapshot or earlier replay (the reference for tests and the bench). */
   fullReplay?: boolean;
-  /** Told of each replay built: the snapshot position it started from (0: none) and the position it replayed to. */
-  onBuild?: (replay: { from: number; to: number; seconds: number }) => void;
+  /**
+   * Told of each replay built: the position it started from (0: none), the position it replayed to,
+   * and whether it brought an earlier look's schema forward in place (else it copied a snapshot or replay).
+   */
+  onBuild?: (replay: { from: number; to: number; seconds: number; inPlace: boolean }) => void;
+}
+
+/** A replayed moment, open for queries. */
+interface Look {
+  dataSource: Promise<DataSource>;
+  /** Where its replay stands once built: a base for later looks (copied, or brought forward in place). */
+  replay?: TimeTravelSnapshot;
+  /** Scopes reading it now, and copies being made of it: while there are any, it does not change. */
+  readers: number;
+  /** Handed out outside every scope: its readers are unknown, so it never changes. */
+  pinned: boolean;
 }
 
 /**
@@ -63,14 +82,13 @@ export interface TimeTravelSnapshot {
   validUntil?: Date;
 }
 
-/** Tables that are bookkeeping of the schema itself, not read-model content. */
-const NOT_COPIED = new Set(['migrations', 'typeorm_metadata', 'time_travel_snapshot']);
 const PAGE = 5000;
 
 export class TimeTravel {
-  private readonly open = new Map<string, Promise<DataSource>>();
-  /** The replays built here, as bases for later looks (a look a day later starts from the one before). */
-  private readonly replays = new Map<string, TimeTravelSnapshot>();
+  /** The snapshots as last listed (a look brought forward in place checks there is no much nearer one). */
+  private known: TimeTravelSnapshot[] = [];
+  /** The looks open here by the events they contain, least recently used first. */
+  private readonly open = new Map<string, Look>();
   /** This process's id and this object's: two TimeTravels on one read model never share a replay schema. */
   private readonly id = `${INSTANCE}${(++instances).toString(36)}`;
   private readonly keep: number;
@@ -95,6 +113,7 @@ export class TimeTravel {
     this.kept = options.snapshotsKept ?? 50;
   }
 
+  /** The read model at `asOf`, held by the caller's scope (see look-scope.ts) until it ends. */
   at(asOf: Date, now: Date): Promise<DataSource> | undefined {
     if (asOf.getTime() >= now.getTime() - 1000) return undefined;
     // Each look brings the snapshots up to date in the background (little to do when they are).
@@ -106,24 +125,68 @@ export class TimeTravel {
     const occurred = await this.store.occurredBy(asOf);
     // Without the adapter's count (KurrentDB), the moment itself is the key, as before.
     const key = occurred ? `${occurred.events}@${occurred.lastPosition}` : asOf.toISOString();
-    const cached = this.open.get(key);
-    if (cached) {
-      this.open.delete(key); // refresh its place in the LRU order
-      this.open.set(key, cached);
-      return cached;
-    }
-    const built = this.build(asOf, occurred?.lastPosition);
-    this.open.set(key, built);
-    built.catch(() => this.open.delete(key));
+    // From here to `hold` nothing awaits: a look found idle is taken, or held, before anyone else can.
+    const look = this.open.get(key) ?? this.forward(asOf, occurred?.lastPosition) ?? this.copied(asOf, occurred?.lastPosition);
+    this.open.delete(key); // (re)inserted last: the LRU order
+    this.open.set(key, look);
+    this.hold(look);
+    look.dataSource.catch(() => this.open.get(key) === look && this.open.delete(key));
     void this.evict();
-    return built;
+    return look.dataSource;
+  }
+
+  private hold(look: Look): void {
+    look.readers++;
+    if (!holdInScope(() => look.readers--)) [look.readers, look.pinned] = [look.readers - 1, true];
+  }
+
+  /**
+   * A later moment, near an idle look's: that look's schema brought forward in place by the events
+   * between (no copy). Idle: no scope reads it and it was never handed out beyond one. Its own key
+   * leaves the cache at once, so a look at its moment builds anew rather than see the later one.
+   */
+  private forward(asOf: Date, last?: number): Look | undefined {
+    if (this.options.fullReplay) return undefined;
+    let base: { key: string; look: Look; replay: TimeTravelSnapshot } | undefined;
+    for (const [key, look] of this.open) {
+      const { replay } = look;
+      if (!replay || look.readers > 0 || look.pinned || !serves(replay, asOf, last)) continue;
+      if (this.known.some((s) => s.position > replay.position + this.every && serves(s, asOf, last))) continue; // a copy of it starts nearer
+      if (!base || replay.position > base.replay.position) base = { key, look, replay };
+    }
+    if (!base) return undefined;
+    const { key, look, replay } = base;
+    this.open.delete(key);
+    return this.entry(
+      look.dataSource.then(async (ds) => {
+        const started = performance.now();
+        return { dataSource: ds, replay: await this.replayInto(ds, replay, asOf, last, started, true) };
+      }),
+    );
+  }
+
+  /** A look in a schema of its own: a copy of the newest snapshot or replay it can start from, then the events after it. */
+  private copied(asOf: Date, last?: number): Look {
+    return this.entry(this.build(asOf, last));
+  }
+
+  private entry(built: Promise<{ dataSource: DataSource; replay: TimeTravelSnapshot }>): Look {
+    const look: Look = {
+      readers: 0,
+      pinned: false,
+      dataSource: built.then(({ dataSource, replay }) => {
+        look.replay = replay;
+        return dataSource;
+      }),
+    };
+    return look;
   }
 
   /** Drops this process's time-travel schemas (snapshots stay: they serve the next start too). */
   async close(): Promise<void> {
     this.closed = true;
     await this.preparing;
-    const all = [...this.open.values(), ...(this.spare ? [this.spare] : [])];
+    const all = [...[...this.open.values()].map((look) => look.dataSource), ...(this.spare ? [this.spare] : [])];
     this.spare = undefined;
     this.open.clear();
     await Promise.all(
@@ -156,7 +219,8 @@ export class TimeTravel {
           ...(info.valid_until ? { validUntil: new Date(info.valid_until) } : {}),
         });
     }
-    return found.sort((a, b) => a.position - b.position);
+    this.known = found.sort((a, b) => a.position - b.position);
+    return this.known;
   }
 
   /**
@@ -267,9 +331,7 @@ export class TimeTravel {
   }
 
   private async drop(ds: DataSource): Promise<void> {
-    const schema = (ds.options as { schema?: string }).schema;
-    if (schema) this.replays.delete(schema);
-    await ds.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).catch(() => undefined);
+    await ds.query(`DROP SCHEMA IF EXISTS "${schemaOf(ds)}" CASCADE`).catch(() => undefined);
     await ds.destroy();
   }
 
@@ -288,69 +350,103 @@ export class TimeTravel {
     });
   }
 
-  private async build(asOf: Date, last?: number): Promise<DataSource> {
+  private async build(asOf: Date, last?: number): Promise<{ dataSource: DataSource; replay: TimeTravelSnapshot }> {
     // An empty schema made ready after the previous look (opening one runs every migration), else a new one.
     const spare = this.spare;
     this.spare = undefined;
-    const dataSource = (await spare?.catch(() => undefined)) ?? (await this.model.openDataSource(this.nextSchema()));
-    const schema = (dataSource.options as { schema: string }).schema;
+    const dataSource = (await spare?.catch(() => undefined)) ?? (await this.openLookSchema());
     try {
       const started = performance.now();
       const base = await this.baseFor(asOf, last);
       // A snapshot dropped meanwhile (thinned) rolls the copy back: then this look replays from the start.
-      const copied = base
-        ? await copyTables(dataSource, base.schema, schema).then(
-            () => base.position,
-            () => 0,
-          )
-        : 0;
-      const runner = this.runnerOn(dataSource);
-      // From the snapshot's position: the events up to it that it did not apply occurred after `asOf` (its validity).
-      let position = Math.max(await runner.resume(), copied);
-      const from = position;
-      const bound = last ?? Number.POSITIVE_INFINITY;
-      const include = (event: RecordedEvent) => event.occurredAt.getTime() <= asOf.getTime();
-      // Its validity as a base: the earliest occurrence after `asOf` among the events up to the last one applied.
-      let validUntil = (copied && base?.validUntil?.getTime()) || Number.POSITIVE_INFINITY;
-      let next = position < bound ? this.store.readAll({ after: position, limit: PAGE }) : Promise.resolve([]);
-      for (;;) {
-        const read = await next;
-        if (read.length === 0) break;
-        position = read[read.length - 1].position;
-        next = position < bound ? this.store.readAll({ after: position, limit: PAGE }) : Promise.resolve([]);
-        next.catch(() => undefined); // a failure surfaces at the next await
-        await runner.applyPage(read.filter((event) => event.position <= bound && include(event)));
-        for (const e of read) if (e.position <= bound && !include(e)) validUntil = Math.min(validUntil, e.occurredAt.getTime());
-      }
-      this.replays.set(schema, {
-        schema,
-        position: Math.min(position, bound),
-        moment: asOf,
-        ...(Number.isFinite(validUntil) ? { validUntil: new Date(validUntil) } : {}),
-      });
-      this.options.onBuild?.({ from, to: position, seconds: (performance.now() - started) / 1000 });
-      if (!this.closed && !this.options.fullReplay) {
-        this.spare = this.model.openDataSource(this.nextSchema());
+      const copied =
+        base &&
+        (await copyTables(dataSource, base.snapshot.schema, schemaOf(dataSource))
+          .then(() => base.snapshot)
+          .catch(() => undefined)
+          .finally(base.release));
+      const replay = await this.replayInto(dataSource, copied, asOf, last, started, false);
+      if (!this.closed && !this.options.fullReplay && !this.spare) {
+        this.spare = this.openLookSchema();
         this.spare.catch(() => undefined);
       }
-      return dataSource;
+      return { dataSource, replay };
     } catch (error) {
       await this.drop(dataSource);
       throw error;
     }
   }
 
-  /** The newest snapshot or earlier replay that starts the replay to `asOf`: taken at or before it, and valid until after it. */
-  private async baseFor(asOf: Date, last?: number): Promise<TimeTravelSnapshot | undefined> {
-    const t = asOf.getTime();
+  /** A new schema for a look, its tables unlogged. */
+  private async openLookSchema(): Promise<DataSource> {
+    const dataSource = await this.model.openDataSource(this.nextSchema());
+    await unlogged(dataSource, schemaOf(dataSource));
+    return dataSource;
+  }
+
+  /**
+   * Applies to `dataSource`, which holds the read model as `base` describes it (or nothing), the
+   * events after it that had occurred by `asOf`, up to `last`; answers where it then stands.
+   */
+  private async replayInto(
+    dataSource: DataSource,
+    base: TimeTravelSnapshot | undefined,
+    asOf: Date,
+    last: number | undefined,
+    started: number,
+    inPlace: boolean,
+  ): Promise<TimeTravelSnapshot> {
+    const runner = this.runnerOn(dataSource);
+    // From the base's position: the events up to it that it did not apply occurred after `asOf` (its validity).
+    let position = Math.max(await runner.resume(), base?.position ?? 0);
+    const from = position;
+    const bound = last ?? Number.POSITIVE_INFINITY;
+    const include = (event: RecordedEvent) => event.occurredAt.getTime() <= asOf.getTime();
+    // Its validity as a base: the earliest occurrence after `asOf` among the events up to the last one applied.
+    let validUntil = base?.validUntil?.getTime() ?? Number.POSITIVE_INFINITY;
+    // No further than `last`: a look a day on reads that day's events, not a page of later ones.
+    const page = (after: number) =>
+      after < bound ? this.store.readAll({ after, limit: Math.min(PAGE, bound - after) }) : Promise.resolve([]);
+    let next = page(position);
+    for (;;) {
+      const read = await next;
+      if (read.length === 0) break;
+      position = read[read.length - 1].position;
+      next = page(position);
+      next.catch(() => undefined); // a failure surfaces at the next await
+      await runner.applyPage(read.filter((event) => event.position <= bound && include(event)));
+      for (const e of read) if (e.position <= bound && !include(e)) validUntil = Math.min(validUntil, e.occurredAt.getTime());
+    }
+    this.options.onBuild?.({ from, to: position, seconds: (performance.now() - started) / 1000, inPlace });
+    return {
+      schema: schemaOf(dataSource),
+      position: Math.min(position, bound),
+      moment: asOf,
+      ...(Number.isFinite(validUntil) ? { validUntil: new Date(validUntil) } : {}),
+    };
+  }
+
+  /**
+   * The newest snapshot or replay open here that starts the replay to `asOf` (taken at or before
+   * it, valid until after it), with what to call once copied: a replay is held meanwhile, so it is
+   * not brought forward while being copied.
+   */
+  private async baseFor(asOf: Date, last?: number): Promise<{ snapshot: TimeTravelSnapshot; release: () => void } | undefined> {
     if (this.options.fullReplay) return undefined;
-    const candidates = [...(await this.snapshots().catch(() => [])), ...this.replays.values()].sort((a, b) => a.position - b.position);
-    const usable = candidates.filter(
-      (s) =>
-        s.moment.getTime() <= t && (s.validUntil === undefined || t < s.validUntil.getTime()) && (last === undefined || s.position <= last),
-    );
-    const base = usable[usable.length - 1];
-    return base && (await this.copyable(base.schema)) ? base : undefined;
+    const snapshots = (await this.snapshots().catch(() => [])).filter((s) => serves(s, asOf, last));
+    const snapshot = snapshots[snapshots.length - 1];
+    if (!(await this.copyable(snapshot?.schema))) return undefined;
+    // No await from here on: the replay chosen is held before anyone can take it.
+    let newest: { look: Look; replay: TimeTravelSnapshot } | undefined;
+    for (const look of this.open.values()) {
+      const { replay } = look;
+      if (replay && serves(replay, asOf, last) && replay.position > (newest?.replay.position ?? snapshot?.position ?? -1))
+        newest = { look, replay };
+    }
+    if (!newest) return snapshot && { snapshot, release: () => undefined };
+    const { look, replay } = newest;
+    look.readers++;
+    return { snapshot: replay, release: () => look.readers-- };
   }
 
   /** Tables whose rows a plain copy reproduces: no sequence or identity would be left behind. */
@@ -372,43 +468,22 @@ export class TimeTravel {
     return this.admin;
   }
 
+  /** Beyond `keep`, drops the least recently used looks nobody is reading. */
   private async evict(): Promise<void> {
-    while (this.open.size > this.keep) {
-      const [oldestKey, oldest] = this.open.entries().next().value as [string, Promise<DataSource>];
-      this.open.delete(oldestKey);
-      const ds = await oldest.catch(() => undefined);
+    for (const [key, look] of this.open) {
+      if (this.open.size <= this.keep) return;
+      if (look.readers > 0) continue;
+      this.open.delete(key);
+      const ds = await look.dataSource.catch(() => undefined);
       if (ds) await this.drop(ds);
     }
   }
 }
 
-/** Copies every read-model table of `from` into the same tables of `to` (same migrations, so the same columns). */
-async function copyTables(ds: DataSource, from: string, to: string): Promise<void> {
-  const columns: { table_name: string; column_name: string }[] = await ds.query(
-    `SELECT c.table_name, c.column_name FROM information_schema.columns c
-     JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE'
-     WHERE c.table_schema = $1 AND c.is_generated = 'NEVER'
-     ORDER BY c.table_name, c.ordinal_position`,
-    [from],
-  );
-  const tables = new Map<string, string[]>();
-  for (const { table_name, column_name } of columns) {
-    if (NOT_COPIED.has(table_name)) continue;
-    tables.set(table_name, [...(tables.get(table_name) ?? []), `"${column_name}"`]);
-  }
-  // Tables at once, each on a connection of its own; should one fail, none keeps rows (the look then replays from the start).
-  const copied = await Promise.allSettled(
-    [...tables].map(([table, cols]) =>
-      ds.transaction(async (em) => {
-        await em.query('SET LOCAL synchronous_commit = off');
-        await em.query(`DELETE FROM "${to}"."${table}"`);
-        await em.query(`INSERT INTO "${to}"."${table}" (${cols.join(', ')}) SELECT ${cols.join(', ')} FROM "${from}"."${table}"`);
-      }),
-    ),
-  );
-  const failed = copied.find((c): c is PromiseRejectedResult => c.status === 'rejected');
-  if (failed) {
-    for (const table of tables.keys()) await ds.query(`DELETE FROM "${to}"."${table}"`).catch(() => undefined);
-    throw failed.reason;
-  }
-}
+const schemaOf = (dataSource: DataSource) => (dataSource.options as { schema: string }).schema;
+
+/** Whether the read model as of `base` starts the replay to `asOf`, up to position `last`. */
+const serves = (base: TimeTravelSnapshot, asOf: Date, last?: number) =>
+  base.moment.getTime() <= asOf.getTime() &&
+  (base.validUntil === undefined || asOf.getTime() < base.validUntil.getTime()) &&
+  (last === undefined || base.position <= last);

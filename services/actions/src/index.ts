@@ -2,11 +2,13 @@ import { actionsContext } from './actions.context';
 import { WERKAGENDA_SEED } from './seed/werkagenda.seed-data';
 export { ActionsModule } from './actions.module';
 export { actionsContext } from './actions.context';
-export { WerkagendaSeeder, type SeedOutcome } from './seed/seed-werkagenda';
+export { WerkagendaSeeder, type SeedOutcome, partiesFrom } from './seed/seed-werkagenda';
 export { ACTIONS_UPCASTERS } from './actions.upcasters';
 export { toIntegrationMessage as actionsMessages } from './integration/to-contract';
 export const actionsReadModel = actionsContext.definition;
 export const ACTIONS_SCHEMA = actionsContext.name;
+/** An action's key as a query or path parameter ('2.1', 'actieplan-dakloos-wlz-2025:1.1'), with its Dutch message. */
+export { actionCodeParam as actionKeyParam } from './shared/schemas';
 export const WERKAGENDA_ACTION_CODES: readonly string[] = WERKAGENDA_SEED.actions.map((action) => action.code);
 /** The HTTP answers' schemas, for tests that hold the OpenAPI document to what the routes send. */
 export * as actionsAnswers from './action/action.responses';

@@ -100,13 +100,17 @@ export async function openAdapters(
           log,
           // An account linked to a person is named by the person's name (opened per request, so a forgotten one is not).
           vault,
+          // Each account's principal is read once and remembered until its rows change (LISTEN/NOTIFY).
+          rememberPrincipals: true,
         })
       : undefined;
   const clock = SystemClock.fromEnv(config.REGIE_NOW);
   // The local accounts as data (event streams, projected into auth.accounts), seeded on a fresh start;
   // by the server only: a tool (CLI) reads the table but neither projects nor seeds.
   const accounts =
-    localAccounts && user === 'server' ? await Accounts.open({ store, pool, databaseUrl: database.url, clock, log }) : undefined;
+    localAccounts && user === 'server'
+      ? await Accounts.open({ store, pool, databaseUrl: database.url, clock, log, settled: () => localAccounts.settled() })
+      : undefined;
   await accounts?.seed(WERKAGENDA_ACTION_CODES);
   const loginThrottle = localAccounts
     ? await LoginThrottle.open(pool, {
@@ -172,6 +176,7 @@ export async function openAdapters(
       await bus.close();
       await store.close();
       await vault.close();
+      await localAccounts?.close();
       await pool.end();
       await database.release();
     },

@@ -17,6 +17,7 @@ const werkagendaStream = (id: string): string => 'werkagenda-' + id;
  * actions yet would be unknown to them. The platform asks the event store (the werkagenda's
  * stream), which knows a werkagenda the moment it is established. Runs after the guard (401/403
  * first) and before validation; a value that cannot be a werkagenda id is left to validation (400).
+ * A read with `?werkagendaId=` of a werkagenda never established answers 404 the same way.
  */
 @Injectable()
 export class KnownWerkagendaInterceptor implements NestInterceptor {
@@ -28,17 +29,32 @@ export class KnownWerkagendaInterceptor implements NestInterceptor {
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     if (context.getType() !== 'http') return next.handle();
     const req = context.switchToHttp().getRequest<Request>();
-    if (!WRITES.has(req.method)) return next.handle();
+    if (!WRITES.has(req.method)) {
+      // A read of a werkagenda nobody established answers 404, not an empty list that looks like a real one.
+      const asked = (req.query as Record<string, unknown> | undefined)?.werkagendaId;
+      if (typeof asked === 'string' && isWerkagendaId(asked) && !(await this.exists(asked)))
+        throw new NotFound(`werkagenda ${asked} bestaat niet`);
+      return next.handle();
+    }
     const scope = this.reflector.getAllAndOverride<ScopeSource[] | string | undefined>(SCOPE_METADATA, [
       context.getHandler(),
       context.getClass(),
     ]);
     if (Array.isArray(scope)) {
       for (const id of namedWerkagendas(scope, req)) {
-        if (!(await werkagendaExists(this.store, id))) throw new NotFound(`werkagenda ${id} bestaat niet`);
+        if (!(await this.exists(id))) throw new NotFound(`werkagenda ${id} bestaat niet`);
       }
     }
     return next.handle();
+  }
+
+  /** A werkagenda once established stays (archiving keeps it): the ones found are remembered, the others asked again. */
+  private readonly known = new Set<string>();
+  private async exists(id: string): Promise<boolean> {
+    if (this.known.has(id)) return true;
+    if (!(await werkagendaExists(this.store, id))) return false;
+    if (this.known.size < 10_000) this.known.add(id);
+    return true;
   }
 }
 

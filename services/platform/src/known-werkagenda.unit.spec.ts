@@ -44,14 +44,21 @@ describe('a write acts only in a werkagenda that was established', () => {
     await expect(interceptor.intercept(ctx, handled)).resolves.toBeDefined();
   });
 
-  it('leaves a left-out werkagenda (the fallback), a malformed one (400 by validation), parameters and reads alone', async () => {
+  it('answers a read of a werkagenda nobody established with 404, and lets reads of known ones and without one through', async () => {
+    await expect(
+      interceptor.intercept(request('series', { method: 'GET', query: { werkagendaId: 'bestaat-niet' } }), handled),
+    ).rejects.toThrow(new NotFound('werkagenda bestaat-niet bestaat niet'));
+    for (const query of [{ werkagendaId: 'betekenisvol-leven-2025-2028' }, {}, { werkagendaId: 'Geen Id!' }])
+      await expect(interceptor.intercept(request('series', { method: 'GET', query }), handled)).resolves.toBeDefined();
+  });
+
+  it('leaves a left-out werkagenda (the fallback), a malformed one (400 by validation) and parameters alone', async () => {
     for (const ctx of [
       request('commitment', { method: 'POST', body: {} }),
       request('series', { method: 'POST', body: { werkagendaId: 'Geen Id!' } }),
       request('series', { method: 'POST', body: 'geen json' }),
       request('change', { method: 'PATCH', body: { werkagendaId: 'bestaat-niet' } }),
       request('werkagenda', { method: 'POST', body: { werkagendaId: 'bestaat-niet' } }),
-      request('series', { method: 'GET', query: { werkagendaId: 'bestaat-niet' } }),
     ])
       await expect(interceptor.intercept(ctx, handled)).resolves.toBeDefined();
   });

@@ -99,5 +99,6 @@ describe('the answers the OpenAPI document declares', () => {
     await answer(platformAnswers.AuditPage, '/api/v1/audit/events?limit=20&names=open', undefined, 'auditor');
     await answer(platformAnswers.AuditStream, '/api/v1/audit/streams/action-2.1', undefined, 'auditor');
     await answer(platformAnswers.ChainVerification, '/api/v1/audit/verify', undefined, 'auditor');
+    await answer(platformAnswers.ChainCheckpoint, '/api/v1/audit/checkpoint', undefined, 'auditor');
   });
 });

@@ -72,6 +72,21 @@ const chainProblemKinds = {
   truncated: 'truncated',
 } as const satisfies { [K in ChainProblem['kind']]: K };
 
+export class ChainCheckpoint extends createZodDto(
+  z.object({
+    checkpoint: z
+      .object({
+        position: int.describe('De positie tot waar de keten intact is bevonden'),
+        verifiedAt: moment.describe('Wanneer die controle was'),
+        trusted: z.boolean().describe('De handtekening van het ijkpunt klopt met de ketensleutel'),
+      })
+      .nullable()
+      .describe('Het laatste ondertekende ijkpunt; null als de keten nog nooit intact is bevonden'),
+    head: z.object({ position: int.describe('De positie van het nieuwste event') }),
+    since: int.describe('Events vastgelegd na het ijkpunt (alle events als er geen is)'),
+  }),
+) {}
+
 export class ChainVerification extends createZodDto(
   z.object({
     ok: z.boolean(),

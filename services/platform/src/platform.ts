@@ -6,6 +6,7 @@ import { WerkagendaSeeder } from '@regie/actions';
 import { CommitmentsSeeder, TK_IMPORT_BODY } from '@regie/commitments';
 import { ReadModel } from '@regie/context';
 import { MonitoringSeeder } from '@regie/monitoring';
+import { holdLooksPerRequest } from '@regie/read-model';
 import { PeopleModule } from './people/people.module';
 import { PeopleSeeder } from './people/people.seed';
 import { configureHttp, createLogger, httpTracing, observedBus, startTracing, tracedStore } from '@regie/nest-kit';
@@ -75,6 +76,8 @@ export async function startPlatform(
   app.useLogger(app.get(PinoNestLogger));
   if (tracing) app.use(httpTracing());
   app.use(metrics.httpMiddleware());
+  // A `?asOf` look stays as it is until the request reading it has answered (then a later look may bring it forward).
+  app.use(holdLooksPerRequest);
   configureHttp(app, { trustProxy: config.REGIE_TRUST_PROXY, largeBodies: [TK_IMPORT_BODY] });
   SwaggerModule.setup('api/docs', app, openApiDocument(app));
   // Seed and let the read model catch up before listening: once /health answers, reads are complete.

@@ -1,5 +1,6 @@
 import { newId } from '@regie/es-core';
-import { checksums, TimeTravel } from '@regie/read-model';
+import { checksums, holdingLooks, TimeTravel } from '@regie/read-model';
+import type { DataSource } from 'typeorm';
 import { apiClient, testDatabase } from '@regie/test-kit';
 import { type RunningPlatform } from './platform';
 import { MESSAGE_SOURCES, readModels } from './read-models';
@@ -7,7 +8,9 @@ import { platformForTests } from './testing/platform-for-tests';
 
 /**
  * `?asOf` from snapshots by position answers exactly as a full replay: for every read model, at
- * moments before, between and after the snapshots, the replayed tables are equal row for row.
+ * moments before, between and after the snapshots, looked at forward and then backward (a look
+ * brought forward in place must never show a later event to an earlier moment), the replayed
+ * tables are equal row for row.
  */
 describe('time travel from read-model snapshots', () => {
   let db: Awaited<ReturnType<typeof testDatabase>>;
@@ -78,39 +81,69 @@ describe('time travel from read-model snapshots', () => {
     const moments = picks.map((t) => new Date(t));
     const every = Math.max(2, Math.floor(head / 6));
 
+    const schemaOf = (ds: DataSource) => (ds.options as { schema: string }).schema;
+
     for (const model of readModels(databaseUrl)) {
       // The reference: a full replay per moment, as every look was before the snapshots.
       const full = () => new TimeTravel(store, model, MESSAGE_SOURCES, { prepareOnFirstLook: false, fullReplay: true });
       const plains: TimeTravel[] = [];
-      const starts: number[] = [];
+      const builds: { from: number; inPlace: boolean }[] = [];
       const rows: number[] = [];
       const fast = new TimeTravel(store, model, MESSAGE_SOURCES, {
         prepareOnFirstLook: false,
         snapshotEvery: every,
         snapshotsKept: 4,
-        onBuild: ({ from }) => starts.push(from),
+        onBuild: (build) => builds.push(build),
       });
       try {
         await fast.prepare();
         const snapshots = await fast.snapshots();
         expect(snapshots.length).toBeGreaterThanOrEqual(2);
         expect(snapshots.length).toBeLessThanOrEqual(4); // thinned to snapshotsKept
+        const wanted = new Map<number, Awaited<ReturnType<typeof checksums>>>();
         for (const moment of moments) {
           const plain = full();
           plains.push(plain);
           const expected = await plain.at(moment, far)!;
-          const actual = await fast.at(moment, far)!;
-          const schemaOf = (ds: typeof actual) => (ds.options as { schema: string }).schema;
-          const [want, got] = [await checksums(expected, schemaOf(expected)), await checksums(actual, schemaOf(actual))];
-          expect({ model: model.name, moment, tables: got }).toEqual({ model: model.name, moment, tables: want });
-          rows.push(want.reduce((sum, t) => sum + t.rows, 0));
-          // A moment 1 ms later with no event in between is the same replay, not a new one.
-          if (!times.includes(moment.getTime() + 1)) expect(await fast.at(new Date(moment.getTime() + 1), far)).toBe(actual);
+          wanted.set(moment.getTime(), await checksums(expected, schemaOf(expected)));
         }
-        expect(rows[rows.length - 1]).toBeGreaterThan(0); // something to compare: the read model at the end is not empty
-        // Looks started from snapshots or earlier replays (else this compared full replays with each other).
-        expect(starts).toHaveLength(moments.length);
-        expect(starts.filter((s) => s > 0).length).toBeGreaterThanOrEqual(2);
+        // Forward through the history, then back: each look held, as a request holds it, while it is compared.
+        const sequence = [...moments, ...moments.slice(0, -1).reverse()];
+        for (const [i, moment] of sequence.entries()) {
+          const built = builds.length;
+          await holdingLooks(async () => {
+            const actual = await fast.at(moment, far)!;
+            const want = wanted.get(moment.getTime())!;
+            expect({ model: model.name, moment, tables: await checksums(actual, schemaOf(actual)) }).toEqual({
+              model: model.name,
+              moment,
+              tables: want,
+            });
+            rows.push(want.reduce((sum, t) => sum + t.rows, 0));
+            // A moment 1 ms later with no event in between is the same replay, not a new one.
+            if (!times.includes(moment.getTime() + 1)) expect(await fast.at(new Date(moment.getTime() + 1), far)).toBe(actual);
+          });
+          if (i >= moments.length) expect(builds.slice(built).filter((b) => b.inPlace)).toEqual([]); // back in time: never a later look's schema
+        }
+        expect(rows[moments.length - 1]).toBeGreaterThan(0); // something to compare: the read model at the end is not empty
+        // Looks started from snapshots or earlier replays (else this compared full replays with each other), some in place.
+        expect(builds.length).toBeGreaterThanOrEqual(moments.length);
+        expect(builds.filter((b) => b.from > 0).length).toBeGreaterThanOrEqual(2);
+        expect(builds.filter((b) => b.inPlace).length).toBeGreaterThanOrEqual(1);
+
+        // Two requests at different moments at once: the earlier look, still being read, is not brought forward for the later one.
+        const pair = new TimeTravel(store, model, MESSAGE_SOURCES, { prepareOnFirstLook: false });
+        try {
+          await holdingLooks(async () => {
+            const earlier = await pair.at(moments[1], far)!;
+            const later = await holdingLooks(async () => pair.at(moments[2], far)!);
+            expect(schemaOf(later)).not.toBe(schemaOf(earlier));
+            expect(await checksums(earlier, schemaOf(earlier))).toEqual(wanted.get(moments[1].getTime()));
+            expect(await checksums(later, schemaOf(later))).toEqual(wanted.get(moments[2].getTime()));
+          });
+        } finally {
+          await pair.close();
+        }
       } finally {
         for (const plain of plains) await plain.close();
         const admin = await model.openDataSource(model.schema);

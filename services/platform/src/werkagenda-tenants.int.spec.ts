@@ -329,7 +329,7 @@ describe('a werkagenda set up through the API (issue 16, how it will be checked)
     }
   });
 
-  it('4c. refuses a write in a werkagenda nobody established (404), and records nothing', async () => {
+  it('4c. refuses a write in a werkagenda nobody established (404), records nothing, and answers its reads with 404', async () => {
     await send(
       'POST',
       '/api/v1/accounts',
@@ -385,12 +385,22 @@ describe('a werkagenda set up through the API (issue 16, how it will be checked)
     expect(((await get('/api/v1/accounts', 'beheerder')) as { username: string }[]).map((a) => a.username)).not.toContain(
       'coordinator-spook',
     );
+    // Nothing recorded, and reading the werkagenda answers 404 too: not an empty list that looks like a real werkagenda.
     for (const path of [
       `/api/v1/meeting-series?werkagendaId=${ghost}`,
       `/api/v1/indicators?werkagendaId=${ghost}`,
       `/api/v1/commitments?werkagendaId=${ghost}`,
-    ])
-      expect({ path, answer: await get(path) }).toEqual({ path, answer: [] });
+      `/api/v1/monitoring/milestones?werkagendaId=${ghost}`,
+    ]) {
+      const res = await call('GET', path, undefined, 'coordinator');
+      const problem = (await res.json()) as { detail: string };
+      expect({ path, status: res.status, detail: problem.detail }).toEqual({
+        path,
+        status: 404,
+        detail: `werkagenda ${ghost} bestaat niet`,
+      });
+    }
+    expect(await get('/api/v1/meeting-series?werkagendaId=betekenisvol-leven-2025-2028')).not.toEqual([]);
   });
 
   it('7. names who set up what: the audit names the actors, and /people/actors gives the person and role', async () => {

@@ -51,6 +51,9 @@ const CONTROLLERS = [
 })
 export class PortalModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(cookieParser()).forRoutes(...CONTROLLERS);
+    // One layer for every path, not one per portal route: Nest mounts a middleware for controllers as
+    // a route per handler (≈ 95), which every request, the API's too, walked past. Without a Cookie
+    // header (the API's callers send a bearer token) cookie-parser only sets two empty objects.
+    consumer.apply(cookieParser()).forRoutes('{*path}'); // also '/' itself: '*path' needs at least one segment
   }
 }

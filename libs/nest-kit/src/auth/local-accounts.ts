@@ -7,6 +7,7 @@ import { type PersonalDataVault, REDACTED_NAME, type SealedName } from '@regie/e
 import { roleText } from '../actor-names';
 import { type AccountRow, accountByUsername, ensureAccountsTable } from './accounts-table';
 import { InvalidToken, type Principal, principalFromClaims, principalOf, type Role, TokenVerifier } from './principal';
+import { KnownPrincipals } from './known-principals';
 import { createOnce } from './schema';
 import { SigningKeys } from './signing-keys';
 import { validUntilMs, VerifiedTokens } from './verified-tokens';
@@ -32,6 +33,11 @@ export interface LocalAccountsOptions {
   log?: (line: string) => void;
   /** Opens the names of the persons accounts are linked to; without it every account is named by its role. */
   vault?: NameOpener;
+  /**
+   * Remember each account's principal in this process until its rows change (KnownPrincipals:
+   * LISTEN/NOTIFY), instead of reading them on every request. Needs `close()`.
+   */
+  rememberPrincipals?: boolean;
 }
 
 export interface LoginResult {
@@ -95,6 +101,7 @@ export class LocalAccounts extends TokenVerifier {
     readonly keys: SigningKeys,
     private readonly sharedPasswordCheck: (password: string) => Promise<boolean>,
     private readonly options: LocalAccountsOptions,
+    private readonly known?: KnownPrincipals,
   ) {
     super();
   }
@@ -139,7 +146,18 @@ export class LocalAccounts extends TokenVerifier {
       const [storedSalt, storedHash] = [settings.password_salt as Buffer, settings.password_hash as Buffer];
       passwordCheck = async (password) => timingSafeEqual(await scrypt(password, storedSalt, 32), storedHash);
     }
-    return new LocalAccounts(pool, keys, passwordCheck, options);
+    const known = options.rememberPrincipals ? await KnownPrincipals.open(pool) : undefined;
+    return new LocalAccounts(pool, keys, passwordCheck, options, known);
+  }
+
+  /** Resolves once this process has heard every change of the accounts committed before (see KnownPrincipals.settled). */
+  async settled(): Promise<void> {
+    await this.known?.settled();
+  }
+
+  /** Stops listening for changes of the accounts (only with `rememberPrincipals`). */
+  async close(): Promise<void> {
+    await this.known?.close();
   }
 
   /** The usernames that can log in now, for the README and the start-up banner. */
@@ -191,16 +209,31 @@ export class LocalAccounts extends TokenVerifier {
   async verify(token: string): Promise<Principal> {
     try {
       const username = this.verified.get(token) ?? (await this.verifySignature(token));
-      // The account as it is now: one indexed read per request, so a disabled account or a
-      // changed grant counts from the next request on, in every process.
-      const account = await accountByUsername(this.pool, username);
-      if (!account) throw new InvalidToken(`het account "${username}" bestaat niet (meer)`);
-      if (account.disabled) throw new InvalidToken(`het account "${username}" is uitgeschakeld`);
-      return principalOf(username, await nameOf(this.pool, this.options.vault, account), account.grants, account.person_id ?? undefined);
+      return this.known?.get(username) ?? (await this.principalNow(username));
     } catch (error) {
       if (error instanceof InvalidToken) throw error;
       throw new InvalidToken((error as Error).message);
     }
+  }
+
+  /**
+   * The account as it is now: an indexed read (and the person's name), so a disabled account or a
+   * changed grant counts from the next request on, in every process; remembered until its rows
+   * change when `rememberPrincipals` is set.
+   */
+  private async principalNow(username: string): Promise<Principal> {
+    const readSince = this.known?.since() ?? 0;
+    const account = await accountByUsername(this.pool, username);
+    if (!account) throw new InvalidToken(`het account "${username}" bestaat niet (meer)`);
+    if (account.disabled) throw new InvalidToken(`het account "${username}" is uitgeschakeld`);
+    const principal = principalOf(
+      username,
+      await nameOf(this.pool, this.options.vault, account),
+      account.grants,
+      account.person_id ?? undefined,
+    );
+    await this.known?.remember(principal, readSince);
+    return principal;
   }
 
   /** The signature and claims of a token not seen before (or no longer remembered); remembered until it expires. */

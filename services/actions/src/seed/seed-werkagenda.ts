@@ -190,7 +190,10 @@ export class WerkagendaSeeder {
 }
 
 /** A seeded werkagenda's parties, members from the start of its period, participation in the afspraken not (yet) recorded. */
-function partiesFrom(seed: { period: { from: string }; parties: readonly { code: string; name: string; role: Party['role'] }[] }): Party[] {
+export function partiesFrom(seed: {
+  period: { from: string };
+  parties: readonly { code: string; name: string; role: Party['role'] }[];
+}): Party[] {
   return seed.parties.map((p) => ({
     code: p.code,
     name: p.name,

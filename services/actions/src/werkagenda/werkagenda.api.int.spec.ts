@@ -69,6 +69,23 @@ describe("werkagenda's as tenants over HTTP", () => {
     expect(await t.store.headPosition()).toBe(head);
   });
 
+  it('answers as the werkagenda’s were at a past moment (asOf): a later one is not there yet', async () => {
+    const before = t.clock.now().toISOString();
+    t.clock.advance(60_000);
+    await establish(newWerkagenda('proef-terugkijken', 'Proef terugkijken')).expect(201);
+    const ids = async (query: string) =>
+      (await request(t.http).get(`/api/v1/werkagendas${query}`).expect(200)).body.map((w: { id: string }) => w.id);
+    expect(await ids('')).toContain('proef-terugkijken');
+    expect(await ids(`?asOf=${encodeURIComponent(before)}`)).not.toContain('proef-terugkijken');
+    expect(await ids(`?asOf=${encodeURIComponent(before)}`)).toContain(FIRST);
+    await request(t.http)
+      .get(`/api/v1/werkagendas/proef-terugkijken?asOf=${encodeURIComponent(before)}`)
+      .expect(404);
+    await request(t.http).get('/api/v1/werkagendas/proef-terugkijken').expect(200);
+    const bad = await request(t.http).get('/api/v1/werkagendas?asOf=gisteren').expect(400);
+    expect(JSON.stringify(bad.body)).toMatch(/asOf/);
+  });
+
   it('refuses bad input with 400 naming the field, in Dutch, and records nothing', async () => {
     const head = await t.store.headPosition();
     const res = await establish({ ...newWerkagenda('Fout Id', 'x'), period: { from: '2027-01-01', to: '2026-01-01' } });

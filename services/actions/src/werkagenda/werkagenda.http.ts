@@ -1,4 +1,4 @@
-import { Body, Controller, ForbiddenException, Get, HttpCode, Param, Patch, Post, Res } from '@nestjs/common';
+import { Body, Controller, ForbiddenException, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
@@ -7,6 +7,7 @@ import { Commands, ReadModel } from '@regie/context';
 import { actionKey, type CommandContext } from '@regie/es-core';
 import {
   Allow,
+  asOfParam,
   Caller,
   Created,
   Ctx,
@@ -109,9 +110,13 @@ export class WerkagendasController {
   ) {}
 
   @Get()
-  @Operation({ summary: "Somt alle werkagenda's op, ook gearchiveerde", answers: { type: [WerkagendaEntry] }, refusals: [401] })
-  async list() {
-    const { queries } = await this.readModel.at(undefined);
+  @Operation({
+    summary: "Somt alle werkagenda's op, ook gearchiveerde (met asOf: zoals ze op dat moment waren)",
+    answers: { type: [WerkagendaEntry] },
+    refusals: [400, 401],
+  })
+  async list(@Query('asOf', asOfParam) asOf?: string) {
+    const { queries } = await this.readModel.at(asOf);
     return queries.werkagendas();
   }
 
@@ -121,8 +126,8 @@ export class WerkagendasController {
     answers: { type: WerkagendaEntry },
     refusals: [400, 401, 404],
   })
-  async one(@Param('id', id) werkagendaId: string) {
-    const { queries } = await this.readModel.at(undefined);
+  async one(@Param('id', id) werkagendaId: string, @Query('asOf', asOfParam) asOf?: string) {
+    const { queries } = await this.readModel.at(asOf);
     return queries.werkagendaById(werkagendaId);
   }
 

@@ -159,9 +159,17 @@ describe('agenda drafts that compose themselves from integration events', () => 
       commitmentId: tz('tz-eigen'),
       actionCodes: ['ander.1', '1.2'],
     });
+    await t.deliver('regie.commitments.v1', 'CommitmentDueSoonV1', { ...due, commitmentId: tz('tz-onbekend'), actionCodes: ['later.1'] });
 
     let on = await sources(kern[0].id);
-    expect(on).toEqual(expect.arrayContaining([`milestone:${ids(1)}`, `milestone:${ids(3)}`, `commitment:${tz('tz-eigen')}`]));
+    expect(on).toEqual(
+      expect.arrayContaining([
+        `milestone:${ids(1)}`,
+        `milestone:${ids(3)}`,
+        `commitment:${tz('tz-eigen')}`,
+        `commitment:${tz('tz-onbekend')}`,
+      ]),
+    );
     expect(on).not.toEqual(expect.arrayContaining([`milestone:${ids(2)}`]));
     expect(on).not.toContain(`knelpunt:${ids(4)}`);
     expect(on).not.toContain(`commitment:${tz('tz-elders')}`);
@@ -175,6 +183,7 @@ describe('agenda drafts that compose themselves from integration events', () => 
     });
     on = await sources(kern[0].id);
     expect(on).not.toContain(`milestone:${ids(3)}`);
+    expect(on).not.toContain(`commitment:${tz('tz-onbekend')}`); // its action is known now, and elsewhere
     expect(on).toContain(`milestone:${ids(1)}`);
   });
 

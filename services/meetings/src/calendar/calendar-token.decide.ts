@@ -4,7 +4,10 @@ import { type CalendarTokenEvent, type CalendarTokensState, evolve, initialState
 /** At most this many active addresses per user: enough for a phone, a laptop and a shared mailbox. */
 export const MAX_ACTIVE_TOKENS = 10;
 
-export type IssueCalendarToken = { type: 'IssueCalendarToken'; data: { tokenId: string; secretHash: string; issuedAt: string } };
+export type IssueCalendarToken = {
+  type: 'IssueCalendarToken';
+  data: { tokenId: string; secretHash: string; issuedAt: string; werkagendaIds: string[] };
+};
 export type RevokeCalendarToken = { type: 'RevokeCalendarToken'; data: { tokenId: string; revokedAt: string } };
 export type CalendarTokenCommand = IssueCalendarToken | RevokeCalendarToken;
 
@@ -16,6 +19,8 @@ export const decide = (command: CalendarTokenCommand, state: CalendarTokensState
         throw new IllegalTransition(
           `u hebt al ${MAX_ACTIVE_TOKENS} actieve agenda-adressen; trek er eerst een in voordat u een nieuw adres maakt`,
         );
+      if (command.data.werkagendaIds.length === 0)
+        throw new InvalidInput('werkagendaIds', 'u hebt in geen enkele werkagenda rechten; een agenda-adres zou niets tonen');
       return [{ type: 'CalendarTokenIssued', data: command.data }];
     }
     case 'RevokeCalendarToken': {

@@ -1,4 +1,4 @@
-import { IllegalTransition, NotFound } from '@regie/es-core';
+import { IllegalTransition, InvalidInput, NotFound } from '@regie/es-core';
 import { spec } from '@regie/es-core/testing';
 import type { CalendarTokenIssued, CalendarTokenRevoked } from './calendar-token';
 import { calendarTokenDecider, MAX_ACTIVE_TOKENS } from './calendar-token.decide';
@@ -6,13 +6,13 @@ import { calendarTokenDecider, MAX_ACTIVE_TOKENS } from './calendar-token.decide
 const hash = (n: number) => n.toString(16).padStart(64, '0');
 const issued = (n: number): CalendarTokenIssued => ({
   type: 'CalendarTokenIssued',
-  data: { tokenId: `t${n}`, secretHash: hash(n), issuedAt: '2026-12-01T09:00:00.000Z' },
+  data: { tokenId: `t${n}`, secretHash: hash(n), issuedAt: '2026-12-01T09:00:00.000Z', werkagendaIds: ['*'] },
 });
 const revoked = (n: number): CalendarTokenRevoked => ({
   type: 'CalendarTokenRevoked',
   data: { tokenId: `t${n}`, revokedAt: '2026-12-02T09:00:00.000Z' },
 });
-const issue = (n: number) => ({ type: 'IssueCalendarToken' as const, data: issued(n).data });
+const issue = (n: number) => ({ type: 'IssueCalendarToken' as const, data: { ...issued(n).data, werkagendaIds: ['*'] } });
 const revoke = (n: number) => ({ type: 'RevokeCalendarToken' as const, data: revoked(n).data });
 
 describe('personal calendar addresses', () => {
@@ -25,6 +25,13 @@ describe('personal calendar addresses', () => {
       .given([issued(1)])
       .when(revoke(1))
       .then([revoked(1)]);
+  });
+
+  it('refuses an address for someone with rights in no werkagenda: it would show nothing', () => {
+    spec(calendarTokenDecider)
+      .given([])
+      .when({ type: 'IssueCalendarToken', data: { ...issued(1).data, werkagendaIds: [] } })
+      .thenThrows(InvalidInput);
   });
 
   it('refuses to revoke an address that does not exist or was revoked already, alike', () => {

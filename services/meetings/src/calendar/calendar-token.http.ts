@@ -5,7 +5,7 @@ import type { Request, Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { type CommandContext, EventStore, newId } from '@regie/es-core';
-import { Allow, Caller, Ctx, Operation, type Principal, Public, ROLES, Unscoped, zodParam } from '@regie/nest-kit';
+import { ALL_WERKAGENDAS, Allow, Caller, Ctx, Operation, type Principal, Public, ROLES, Unscoped, zodParam } from '@regie/nest-kit';
 import { Commands, ReadModel } from '@regie/context';
 import { CalendarTokens } from '../meetings.commands';
 import type { MeetingsQueries } from '../read-model/meetings.queries';
@@ -23,6 +23,12 @@ class CalendarTokenListed extends createZodDto(z.object({ id: z.string().uuid(),
 
 const tokenId = zodParam('id', z.string().uuid('verwacht een id van een agenda-adres'));
 const GONE = 'Dit agenda-adres bestaat niet of is ingetrokken. Maak in Regie een nieuw adres onder Overleggen.';
+
+/** The werkagenda's whose meetings an address shows: those the caller has any right in (`*`: all). */
+export const readableWerkagendas = (caller: Principal): string[] =>
+  caller.grants.some((g) => g.werkagendaId === ALL_WERKAGENDAS)
+    ? [ALL_WERKAGENDAS]
+    : [...new Set(caller.grants.map((g) => g.werkagendaId))].sort();
 
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -52,10 +58,11 @@ export class CalendarTokensController {
   @Allow(...ROLES)
   @Unscoped() // a personal address over every werkagenda the caller may read
   @Operation({
-    summary: 'Maakt een persoonlijk, intrekbaar agenda-adres (iCalendar) dat zonder inloggen werkt',
+    summary:
+      'Maakt een persoonlijk, intrekbaar agenda-adres (iCalendar) dat zonder inloggen werkt; het toont de overleggen van de werkagenda’s waarin u nu rechten hebt',
     status: 201,
     answers: { type: CalendarTokenMade },
-    refusals: [401, 409],
+    refusals: [400, 401, 409],
   })
   async issue(@Caller() caller: Principal, @Ctx() ctx: CommandContext, @Req() req: Request) {
     const secret = randomBytes(32).toString('base64url');
@@ -64,7 +71,10 @@ export class CalendarTokensController {
     await this.commands.run(
       new CalendarTokens.Command(
         caller.username,
-        { type: 'IssueCalendarToken', data: { tokenId: id, secretHash: sha256(secret), issuedAt } },
+        {
+          type: 'IssueCalendarToken',
+          data: { tokenId: id, secretHash: sha256(secret), issuedAt, werkagendaIds: readableWerkagendas(caller) },
+        },
         ctx,
       ),
     );
@@ -112,16 +122,17 @@ export class CalendarTokensController {
     const username = Buffer.from(match[1], 'base64url').toString('utf8');
     const hash = Buffer.from(sha256(match[2]), 'hex');
     const state = await this.tokensOf(username);
-    const valid = state.tokens.some(
+    const token = state.tokens.find(
       (t) => t.revokedAt === null && timingSafeEqual(Buffer.from(t.secretHash, 'hex'), hash), // both 32 bytes
     );
-    if (!valid) throw new NotFoundException(GONE);
+    if (!token) throw new NotFoundException(GONE);
     res
       .type('text/calendar; charset=utf-8')
       .set('Content-Disposition', 'inline; filename="overleggen.ics"')
       .set('Cache-Control', 'private, no-store')
       .set('Referrer-Policy', 'no-referrer');
-    return meetingsFeed(await this.readModel.at(), {}, portalPage(req));
+    const shows = token.werkagendaIds ?? [ALL_WERKAGENDAS];
+    return meetingsFeed(await this.readModel.at(), shows.includes(ALL_WERKAGENDAS) ? {} : { werkagendaId: shows }, portalPage(req));
   }
 
   private async tokensOf(username: string): Promise<CalendarTokensState> {

@@ -15,6 +15,45 @@ describe('personal calendar addresses over HTTP', () => {
 
   const subscribe = (url: string) => request(t.anonymous).get(new URL(url).pathname); // no Authorization header
 
+  it('shows in an address only the meetings of the werkagenda’s its maker has rights in', async () => {
+    // A series of another werkagenda, which an actiehouder of the first werkagenda may not read.
+    const other = await request(t.http)
+      .post('/api/v1/meeting-series')
+      .send({
+        werkagendaId: 'andere-werkagenda-2027',
+        kind: 'overleg',
+        title: 'Overleg van een andere werkagenda',
+        interval: { unit: 'weeks', every: 4 },
+        localTime: '10:00',
+        durationMinutes: 60,
+        firstDate: '2027-01-21',
+      })
+      .expect(201);
+    const uids = async (url: string) =>
+      new ICAL.Component(ICAL.parse((await subscribe(url).expect(200)).text))
+        .getAllSubcomponents('vevent')
+        .map((e) => String(e.getFirstPropertyValue('uid')).replace('@regie.werkagenda', ''));
+    const othersMeetings = (await request(t.http).get(`/api/v1/meetings?werkagendaId=andere-werkagenda-2027`).expect(200)).body.map(
+      (m: { id: string }) => m.id,
+    );
+    expect(othersMeetings.length).toBeGreaterThan(0);
+    expect(other.body).toBeDefined();
+
+    const mine = await request(t.http)
+      .post('/api/v1/calendar-tokens')
+      .set('Authorization', await t.auth.bearer('actiehouder-2.1'))
+      .expect(201);
+    const shown = await uids(mine.body.url);
+    expect(shown.length).toBeGreaterThan(0); // the first werkagenda's meetings
+    expect(shown.filter((id) => othersMeetings.includes(id))).toEqual([]);
+
+    const everyWerkagenda = await request(t.http) // the auditor reads every werkagenda
+      .post('/api/v1/calendar-tokens')
+      .set('Authorization', await t.auth.bearer('auditor'))
+      .expect(201);
+    expect(await uids(everyWerkagenda.body.url)).toEqual(expect.arrayContaining(othersMeetings));
+  });
+
   it('makes an address that parses in ical.js without a token, lists it, and refuses it once revoked', async () => {
     const made = await request(t.http)
       .post('/api/v1/calendar-tokens')

@@ -12,7 +12,7 @@ export const portalPage =
 /** The meetings (of one overlegvorm or werkagenda, or all) as an iCalendar feed. */
 export async function meetingsFeed(
   view: View<MeetingsQueries>,
-  filter: { kind?: string; werkagendaId?: string },
+  filter: { kind?: string; werkagendaId?: string | readonly string[] },
   pageUrl: (meetingId: string) => string,
 ): Promise<string> {
   const meetings = await view.queries.forCalendar(filter.kind, filter.werkagendaId);

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { ActionsEventV1 } from '@regie/contracts-actions';
 import { appliedTypes, type IntegrationMessage } from '@regie/es-core';
 import { RowSet } from '@regie/read-model';
-import { InboundActionRow, InboundKnelpuntRow, InboundMilestoneRow } from '../read-model/entities';
+import { InboundActionRow, InboundCommitmentRow, InboundKnelpuntRow, InboundMilestoneRow } from '../read-model/entities';
 
 /** What composes agendas: actions (for their werkagenda), mijlpalen and knelpunten; not progress reports or holders. */
 export const appliesActionsEvent = appliedTypes<ActionsEventV1>({
@@ -124,4 +124,12 @@ async function placeEarlierRows(em: EntityManager, defined: InboundActionRow[]):
       params,
     );
   }
+  // A toezegging is placed once each of its actions is known.
+  await em.query(
+    `UPDATE "${schema}"."${em.connection.getMetadata(InboundCommitmentRow).tableName}" c SET unplaced = false
+     WHERE c.unplaced AND c.action_codes ?| $1::text[] AND NOT EXISTS (
+       SELECT 1 FROM jsonb_array_elements_text(c.action_codes) AS named(code)
+       WHERE NOT EXISTS (SELECT 1 FROM "${schema}"."${em.connection.getMetadata(InboundActionRow).tableName}" a WHERE a.code = named.code))`,
+    [params[0]],
+  );
 }

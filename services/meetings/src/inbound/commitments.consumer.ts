@@ -1,7 +1,7 @@
-import type { EntityManager } from 'typeorm';
+import { type EntityManager, In } from 'typeorm';
 import { COMMITMENTS_TOPIC_V1, CommitmentsEvent } from '@regie/contracts-commitments';
 import { appliedTypes, type IntegrationMessage } from '@regie/es-core';
-import { InboundCommitmentRow } from '../read-model/entities';
+import { InboundActionRow, InboundCommitmentRow } from '../read-model/entities';
 
 export { COMMITMENTS_TOPIC_V1 };
 
@@ -25,7 +25,10 @@ export const appliesCommitmentsEvent = appliedTypes<CommitmentsEvent>({
 export async function applyCommitmentsEvent(message: IntegrationMessage, em: EntityManager): Promise<void> {
   if (!appliesCommitmentsEvent(message.type)) return;
   const event = CommitmentsEvent.parse(message.payload);
-  const keep = (row: InboundCommitmentRow) => em.upsert(InboundCommitmentRow, row, ['id']);
+  const keep = async (row: Omit<InboundCommitmentRow, 'unplaced'>) => {
+    const known = row.actionCodes.length ? await em.countBy(InboundActionRow, { code: In(row.actionCodes) }) : 0;
+    await em.upsert(InboundCommitmentRow, { ...row, unplaced: known < new Set(row.actionCodes).size || known === 0 }, ['id']);
+  };
   const drop = () => em.delete(InboundCommitmentRow, { id: event.commitmentId });
   /** A change of date or text of a toezegging meetings already knows (a closed one stays closed). */
   const change = async (fields: Partial<InboundCommitmentRow>, dueDate: string | null | undefined) => {

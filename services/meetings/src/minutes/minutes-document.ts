@@ -33,6 +33,8 @@ const DECISION_STATUS: Record<string, string> = {
   gecorrigeerd: ' <em>(gecorrigeerd)</em>',
   ingetrokken: ' <em>(ingetrokken)</em>',
 };
+/** The kind in words, as the meeting page and the printed agenda say it ("Regiokaart start in mei — operationeel besluit"). */
+const DECISION_KIND: Record<string, string> = { operationeel: 'operationeel besluit', strategisch: 'strategisch besluit' };
 const ACTION_STATUS: Record<string, string> = { open: 'open', overdue: 'te laat', done: 'afgerond' };
 
 function recordOf(input: MinutesDocumentInput, itemId: string | null): string {
@@ -44,7 +46,7 @@ function recordOf(input: MinutesDocumentInput, itemId: string | null): string {
       `<h3>Besluiten</h3><ul class="besluiten">${decisions
         .map(
           (d) =>
-            `<li class="${escape(d.status)}">${escape(d.text)} <span class="soort">(${escape(d.kind)})</span>${DECISION_STATUS[d.status] ?? ''}${
+            `<li class="${escape(d.status)}">${escape(d.text)} <span class="soort">— ${DECISION_KIND[d.kind] ?? 'besluit'}</span>${DECISION_STATUS[d.status] ?? ''}${
               d.reason ? `<br><span class="reden">Reden: ${escape(d.reason)}</span>` : ''
             }</li>`,
         )

@@ -255,7 +255,8 @@ describe('the verslag, the besluitenlijst and the actielijst over HTTP', () => {
     expect(html).toContain('Valente');
     expect(html).toContain('De pilotregio’s lopen op schema.');
     expect(html).toContain('Werkgroep regiokaart start in mei');
-    expect(html).toContain('Werkgroep regiokaart start in april <span class="soort">(operationeel)</span> <em>(gecorrigeerd)</em>');
+    expect(html).toContain('Werkgroep regiokaart start in april <span class="soort">— operationeel besluit</span> <em>(gecorrigeerd)</em>');
+    expect(html).not.toMatch(/\((operationeel|strategisch)\)/); // the kind in words, as on the screen
     expect(html).toContain('Notitie financiering opstellen');
     expect(html).toContain('Verslag vastgesteld op');
     expect(html).toContain('Afgedrukt op 15 april 2026');

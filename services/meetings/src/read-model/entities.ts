@@ -155,6 +155,11 @@ export class InboundCommitmentRow {
   @Column('text') text!: string;
   @Column('date', { name: 'due_date' }) dueDate!: string;
   @Column('jsonb', { name: 'action_codes' }) actionCodes!: string[];
+  /**
+   * On every werkagenda's drafts: it names no action, or one meetings does not know yet (true
+   * until each of its actions is known; never wrongly false). The others are found by their keys.
+   */
+  @Column('boolean') unplaced!: boolean;
 }
 
 /** The latest published version of each quarterly projection (monitoring's ProjectionPublishedV1). */

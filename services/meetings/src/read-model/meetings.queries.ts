@@ -241,8 +241,11 @@ export class MeetingsQueries {
             WHERE ms.werkagenda_id = (SELECT werkagenda_id FROM s) AND ms.kind IN ('kerngroep', 'regiegroep') AND m.status <> 'cancelled') AS slots,
          (SELECT coalesce(json_agg(k ORDER BY k.id), '[]') FROM ${this.s}.inbound_knelpunt k WHERE k.status = 'open' AND k.escalated_to = $4
             AND (k.werkagenda_id = (SELECT werkagenda_id FROM s) OR k.werkagenda_id IS NULL)) AS knelpunten,
-         (SELECT coalesce(json_agg(c), '[]') FROM ${this.s}.inbound_commitment c
+         (SELECT coalesce(json_agg(json_build_object('id', c.id, 'text', c.text, 'due_date', c.due_date, 'action_codes', c.action_codes)), '[]')
+            FROM ${this.s}.inbound_commitment c
             WHERE c.due_date <= $5::date + $6::int
+            -- by index: those of this werkagenda's actions, and those on every werkagenda's drafts
+            AND (c.unplaced OR c.action_codes ?| ARRAY(SELECT code FROM ${this.s}.inbound_action WHERE werkagenda_id = (SELECT werkagenda_id FROM s)))
             AND (jsonb_array_length(c.action_codes) = 0 OR EXISTS (
               SELECT 1 FROM jsonb_array_elements_text(c.action_codes) AS named(code) LEFT JOIN ${this.s}.inbound_action a ON a.code = named.code
               WHERE a.werkagenda_id IS NULL OR a.werkagenda_id = (SELECT werkagenda_id FROM s)))) AS commitments,
@@ -322,8 +325,12 @@ export class MeetingsQueries {
   }
 
   /** Meetings for the calendar feed, cancelled ones included (they carry STATUS:CANCELLED). */
-  async forCalendar(kind?: string, werkagendaId?: string): Promise<(MeetingRow & { series: SeriesRow; location: string | null })[]> {
-    const series = await this.ds.getRepository(SeriesRow).find({ where: werkagendaId ? { werkagendaId } : {} });
+  async forCalendar(
+    kind?: string,
+    werkagendaId?: string | readonly string[],
+  ): Promise<(MeetingRow & { series: SeriesRow; location: string | null })[]> {
+    const of = werkagendaId === undefined ? {} : { werkagendaId: typeof werkagendaId === 'string' ? werkagendaId : In([...werkagendaId]) };
+    const series = await this.ds.getRepository(SeriesRow).find({ where: of });
     const where: FindOptionsWhere<MeetingRow> = kind ? { kind } : {};
     if (werkagendaId) where.seriesId = In(series.map((s) => s.id));
     const rows = await this.ds.getRepository(MeetingRow).find({ where, order: { startsAt: 'ASC' } });

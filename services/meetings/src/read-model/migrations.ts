@@ -226,6 +226,35 @@ export class SeriesThroughApi1700000000212 implements MigrationInterface {
   }
 }
 
+/**
+ * A draft reads the toezeggingen of its own werkagenda by their action keys (GIN) and those on
+ * every werkagenda's drafts (no action, or one not known yet) by a partial index, not every open
+ * toezegging of every werkagenda; a werkagenda's actions by their werkagenda.
+ */
+export class DraftCommitmentsPerWerkagenda1700000000213 implements MigrationInterface {
+  name = 'DraftCommitmentsPerWerkagenda1700000000213';
+
+  async up(runner: QueryRunner): Promise<void> {
+    const s = schemaOf(runner);
+    await runner.query(`
+      ALTER TABLE ${s}.inbound_commitment ADD COLUMN unplaced boolean;
+      UPDATE ${s}.inbound_commitment c SET unplaced = jsonb_array_length(c.action_codes) = 0 OR EXISTS (
+        SELECT 1 FROM jsonb_array_elements_text(c.action_codes) AS named(code) WHERE NOT EXISTS (
+          SELECT 1 FROM ${s}.inbound_action a WHERE a.code = named.code));
+      ALTER TABLE ${s}.inbound_commitment ALTER COLUMN unplaced SET NOT NULL;
+      CREATE INDEX inbound_commitment_action_codes ON ${s}.inbound_commitment USING gin (action_codes);
+      CREATE INDEX inbound_commitment_unplaced ON ${s}.inbound_commitment (due_date) WHERE unplaced;
+      CREATE INDEX inbound_action_werkagenda ON ${s}.inbound_action (werkagenda_id);`);
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    const s = schemaOf(runner);
+    await runner.query(`
+      DROP INDEX ${s}.inbound_action_werkagenda, ${s}.inbound_commitment_unplaced, ${s}.inbound_commitment_action_codes;
+      ALTER TABLE ${s}.inbound_commitment DROP COLUMN unplaced;`);
+  }
+}
+
 export const MEETINGS_MIGRATIONS = [
   MeetingsReadModel1700000000201,
   ActionPointOwnerSealed1700000000202,
@@ -236,4 +265,5 @@ export const MEETINGS_MIGRATIONS = [
   Minutes1700000000210,
   MeetingLifecycle1700000000211,
   SeriesThroughApi1700000000212,
+  DraftCommitmentsPerWerkagenda1700000000213,
 ];

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { ActionsEventV1 } from '@regie/contracts-actions';
-import { appliedTypes, type IntegrationMessage } from '@regie/es-core';
+import { appliedTypes, type IntegrationMessage, splitActionKey } from '@regie/es-core';
 import { RowSet } from '@regie/read-model';
 import { BoardMilestoneEventRow } from '../read-model/entities';
 import { BoardActionRow, BoardMilestoneRow } from './entities';
@@ -35,7 +35,13 @@ export async function applyAllToBoard(messages: IntegrationMessage[], em: Entity
   const actions = new RowSet(em, BoardActionRow);
   const milestones = new RowSet(em, BoardMilestoneRow);
   const history = new RowSet(em, BoardMilestoneEventRow);
-  await actions.load(events.flatMap(({ event }) => (event.type === 'ActionDefinedV1' ? [event.code] : [])));
+  // Actions defined here, and those of milestones planned here (for the milestone's werkagenda).
+  await actions.load(
+    events.flatMap(({ event }) =>
+      event.type === 'ActionDefinedV1' ? [event.code] : event.type === 'MilestonePlannedV1' ? [event.actionCode] : [],
+    ),
+  );
+  const defined: { code: string; werkagendaId: string }[] = [];
   await milestones.load(
     events.flatMap(({ event }) => ('milestoneId' in event && event.type !== 'MilestonePlannedV1' ? [event.milestoneId] : [])),
   );
@@ -48,11 +54,13 @@ export async function applyAllToBoard(messages: IntegrationMessage[], em: Entity
     switch (event.type) {
       case 'ActionDefinedV1':
         actions.upsert({ code: event.code, werkagendaId: event.werkagendaId, actionLine: event.actionLine, title: event.title });
+        defined.push({ code: event.code, werkagendaId: event.werkagendaId });
         break;
       case 'MilestonePlannedV1':
         milestones.insert({
           id: event.milestoneId,
           actionCode: event.actionCode,
+          werkagendaId: actions.get(event.actionCode)?.werkagendaId ?? splitActionKey(event.actionCode).werkagendaId,
           title: event.title,
           dueDate: event.dueDate,
           originalDueDate: event.dueDate,
@@ -91,4 +99,17 @@ export async function applyAllToBoard(messages: IntegrationMessage[], em: Entity
   await history.flush();
   await actions.flush();
   await milestones.flush();
+  await moveToWerkagenda(em, defined);
+}
+
+/** Milestones planned before monitoring saw their action defined follow the werkagenda its definition names. */
+async function moveToWerkagenda(em: EntityManager, defined: { code: string; werkagendaId: string }[]): Promise<void> {
+  if (defined.length === 0) return;
+  const schema = (em.connection.options as { schema?: string }).schema;
+  await em.query(
+    `UPDATE "${schema}"."${em.connection.getMetadata(BoardMilestoneRow).tableName}" m SET werkagenda_id = d.werkagenda_id
+       FROM unnest($1::text[], $2::text[]) AS d(code, werkagenda_id)
+      WHERE m.action_code = d.code AND m.werkagenda_id <> d.werkagenda_id`,
+    [defined.map((d) => d.code), defined.map((d) => d.werkagendaId)],
+  );
 }

@@ -1,5 +1,4 @@
 import type { DataSource } from 'typeorm';
-import { splitActionKey } from '@regie/es-core';
 import { isLate, lateness } from '../shared/lateness';
 import { BoardActionRow, BoardMilestoneRow } from './entities';
 
@@ -35,17 +34,14 @@ export class MilestoneBoardQueries {
 
   /**
    * The board of one werkagenda: its actions (by ActionDefinedV1.werkagendaId) and their milestones;
-   * a milestone of an action monitoring has not seen defined yet goes by the werkagenda its key names.
+   * a milestone of an action monitoring has not seen defined yet goes by the werkagenda its key
+   * names (each milestone row keeps its werkagenda, so only this werkagenda's rows are read).
    */
   async board(today: string, werkagendaId: string) {
-    const [all, allMilestones] = await Promise.all([
-      this.ds.getRepository(BoardActionRow).find(),
-      this.ds.getRepository(BoardMilestoneRow).find({ order: { dueDate: 'ASC', title: 'ASC' } }),
+    const [actions, milestones] = await Promise.all([
+      this.ds.getRepository(BoardActionRow).find({ where: { werkagendaId } }),
+      this.ds.getRepository(BoardMilestoneRow).find({ where: { werkagendaId }, order: { dueDate: 'ASC', title: 'ASC', id: 'ASC' } }),
     ]);
-    const werkagendaOf = new Map(all.map((a) => [a.code, a.werkagendaId]));
-    const inWerkagenda = (key: string) => (werkagendaOf.get(key) ?? splitActionKey(key).werkagendaId) === werkagendaId;
-    const actions = all.filter((a) => a.werkagendaId === werkagendaId);
-    const milestones = allMilestones.filter((m) => inWerkagenda(m.actionCode));
     const titles = new Map(actions.map((a) => [a.code, a]));
     const codes = [...new Set([...actions.map((a) => a.code), ...milestones.map((m) => m.actionCode)])];
     return codes

@@ -15,6 +15,11 @@ export class BoardActionRow {
 export class BoardMilestoneRow {
   @PrimaryColumn('uuid') id!: string;
   @Column('text', { name: 'action_code' }) actionCode!: string;
+  /**
+   * The werkagenda of its action: the one ActionDefinedV1 named, or (an action not seen defined
+   * yet) the one its key names. Kept on the row so a werkagenda's board reads only its own rows.
+   */
+  @Column('text', { name: 'werkagenda_id' }) werkagendaId!: string;
   @Column('text') title!: string;
   @Column('date', { name: 'due_date' }) dueDate!: string;
   @Column('date', { name: 'original_due_date' }) originalDueDate!: string;

@@ -1,5 +1,5 @@
 import { type DataSource, In } from 'typeorm';
-import { FIRST_WERKAGENDA_ID, NotFound, type PersonalText, splitActionKey } from '@regie/es-core';
+import { FIRST_WERKAGENDA_ID, NotFound, type PersonalText } from '@regie/es-core';
 import { BoardActionRow, BoardMilestoneRow } from '../milestone-board/entities';
 import type { ActionFacts, CommitmentFacts, IndicatorFacts } from '../projection/compute-projection';
 import type { MilestoneFacts } from '../projection/slip';
@@ -22,18 +22,12 @@ export type IndicatorView = Omit<IndicatorFacts, 'baseline' | 'targets' | 'measu
 
 /**
  * Reads monitoring's own tables into the facts the calculations take; nothing else. Each takes the
- * werkagenda to read (every werkagenda when not given): an action's werkagenda is the one its
- * ActionDefinedV1 named, or (an action monitoring knows only by its milestones) the one its key names.
+ * werkagenda to read (every werkagenda when not given) and reads only that werkagenda's rows, by
+ * index: an action's werkagenda is the one its ActionDefinedV1 named, or (an action monitoring
+ * knows only by its milestones) the one its key names; a milestone keeps it (board.consumer.ts).
  */
 export class FactsQueries {
   constructor(private readonly ds: DataSource) {}
-
-  /** Per action key, its werkagenda. */
-  async werkagendaOf(): Promise<(actionKey: string) => string> {
-    const rows = await this.ds.getRepository(BoardActionRow).find({ select: { code: true, werkagendaId: true } });
-    const known = new Map(rows.map((a) => [a.code, a.werkagendaId]));
-    return (key) => known.get(key) ?? splitActionKey(key).werkagendaId;
-  }
 
   async actions(werkagendaId?: string): Promise<ActionFacts[]> {
     const rows = await this.ds.getRepository(BoardActionRow).find(werkagendaId ? { where: { werkagendaId } } : {});
@@ -46,12 +40,13 @@ export class FactsQueries {
    * history of 100,000 events holds thousands of milestone events of other werkagenda's.
    */
   async milestones(werkagendaId?: string): Promise<MilestoneFacts[]> {
-    const [all, actions, werkagendaOf] = await Promise.all([
-      this.ds.getRepository(BoardMilestoneRow).find({ order: { dueDate: 'ASC', title: 'ASC' } }),
+    const [rows, actions] = await Promise.all([
+      this.ds.getRepository(BoardMilestoneRow).find({
+        where: werkagendaId ? { werkagendaId } : {},
+        order: { dueDate: 'ASC', title: 'ASC', id: 'ASC' },
+      }),
       this.actions(werkagendaId),
-      this.werkagendaOf(),
     ]);
-    const rows = werkagendaId ? all.filter((m) => werkagendaOf(m.actionCode) === werkagendaId) : all;
     const events = rows.length
       ? await this.ds.getRepository(BoardMilestoneEventRow).find({
           where: werkagendaId ? { milestoneId: In(rows.map((m) => m.id)) } : {},
@@ -85,21 +80,24 @@ export class FactsQueries {
   }
 
   /**
-   * Toezeggingen carry no werkagenda: one belongs to the werkagenda's of its actions, one linked to
-   * no action to the first werkagenda (where every toezegging belonged before werkagenda's were tenants).
+   * Toezeggingen carry no werkagenda: one belongs to the werkagenda's of its actions (defined in
+   * it, or named by its milestones), one linked to no action to the first werkagenda (where every
+   * toezegging belonged before werkagenda's were tenants). Found by the action keys' GIN index.
    */
   async commitments(
     werkagendaId?: string,
   ): Promise<(CommitmentFacts & { madeBy: PersonalText; postponements: number; overdueSince: string | null })[]> {
-    const [all, werkagendaOf] = await Promise.all([
-      this.ds.getRepository(MonitoredCommitmentRow).find({ order: { dueDate: 'ASC', id: 'ASC' } }),
-      this.werkagendaOf(),
-    ]);
+    const repository = this.ds.getRepository(MonitoredCommitmentRow);
+    const order = { dueDate: 'ASC', id: 'ASC' } as const;
     const rows = werkagendaId
-      ? all.filter((c) =>
-          c.actionCodes.length === 0 ? werkagendaId === FIRST_WERKAGENDA_ID : c.actionCodes.some((k) => werkagendaOf(k) === werkagendaId),
-        )
-      : all;
+      ? await repository
+          .createQueryBuilder('c')
+          .where('c.action_codes ?| (:keys)::text[]', { keys: await this.keysOf(werkagendaId) })
+          .orWhere(`(:first AND c.action_codes = '[]'::jsonb)`, { first: werkagendaId === FIRST_WERKAGENDA_ID })
+          .orderBy('c.due_date', 'ASC')
+          .addOrderBy('c.id', 'ASC')
+          .getMany()
+      : await repository.find({ order });
     return rows.map((c) => ({
       id: c.id,
       text: c.text,
@@ -114,11 +112,26 @@ export class FactsQueries {
     }));
   }
 
+  /** The keys of the werkagenda's actions: those defined in it, and those only its milestones name. */
+  private async keysOf(werkagendaId: string): Promise<string[]> {
+    const rows: { code: string }[] = await this.ds.query(
+      `SELECT code FROM ${this.table(BoardActionRow)} WHERE werkagenda_id = $1
+        UNION SELECT DISTINCT action_code FROM ${this.table(BoardMilestoneRow)} WHERE werkagenda_id = $1`,
+      [werkagendaId],
+    );
+    return rows.map((r) => r.code);
+  }
+
+  private table(entity: typeof BoardActionRow | typeof BoardMilestoneRow): string {
+    return `"${(this.ds.options as { schema?: string }).schema}"."${this.ds.getMetadata(entity).tableName}"`;
+  }
+
   async indicators(werkagendaId?: string): Promise<IndicatorView[]> {
-    const [rows, measurements] = await Promise.all([
-      this.ds.getRepository(IndicatorRow).find({ where: werkagendaId ? { werkagendaId } : {}, order: { id: 'ASC' } }),
-      this.ds.getRepository(IndicatorMeasurementRow).find({ order: { period: 'ASC' } }),
-    ]);
+    const rows = await this.ds.getRepository(IndicatorRow).find({ where: werkagendaId ? { werkagendaId } : {}, order: { id: 'ASC' } });
+    const measurements = await this.ds.getRepository(IndicatorMeasurementRow).find({
+      where: werkagendaId ? { indicatorId: In(rows.map((i) => i.id)) } : {},
+      order: { period: 'ASC' },
+    });
     const measurementsOf = new Map<string, IndicatorMeasurementRow[]>();
     for (const m of measurements) {
       const own = measurementsOf.get(m.indicatorId);

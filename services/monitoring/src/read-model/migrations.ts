@@ -136,10 +136,41 @@ export class MonitoringPerWerkagenda1700000000105 implements MigrationInterface 
   }
 }
 
+/**
+ * A werkagenda's board and projection read only its own rows, by index, however many werkagenda's
+ * there are: each milestone keeps its werkagenda (board.consumer.ts keeps it current), and
+ * toezeggingen are found by their action keys (GIN) or, linked to none, by a partial index.
+ */
+export class MonitoringReadsPerWerkagenda1700000000106 implements MigrationInterface {
+  name = 'MonitoringReadsPerWerkagenda1700000000106';
+
+  async up(runner: QueryRunner): Promise<void> {
+    const s = schemaOf(runner);
+    await runner.query(`
+      ALTER TABLE ${s}.board_milestone ADD COLUMN werkagenda_id text;
+      UPDATE ${s}.board_milestone m SET werkagenda_id = COALESCE(
+        (SELECT a.werkagenda_id FROM ${s}.board_action a WHERE a.code = m.action_code),
+        CASE WHEN position(':' in m.action_code) > 0
+          THEN left(m.action_code, length(m.action_code) - position(':' in reverse(m.action_code))) ELSE '${FIRST_WERKAGENDA_ID}' END);
+      ALTER TABLE ${s}.board_milestone ALTER COLUMN werkagenda_id SET NOT NULL;
+      CREATE INDEX board_milestone_werkagenda ON ${s}.board_milestone (werkagenda_id, due_date, title);
+      CREATE INDEX commitment_action_codes ON ${s}.commitment USING gin (action_codes);
+      CREATE INDEX commitment_without_actions ON ${s}.commitment (due_date, id) WHERE action_codes = '[]'::jsonb;`);
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    const s = schemaOf(runner);
+    await runner.query(`
+      DROP INDEX ${s}.commitment_without_actions, ${s}.commitment_action_codes;
+      ALTER TABLE ${s}.board_milestone DROP COLUMN werkagenda_id;`);
+  }
+}
+
 export const MONITORING_MIGRATIONS = [
   ...BOARD_MIGRATIONS,
   MonitoringReadModels1700000000102,
   MonitoredMadeBySealed1700000000103,
   PublishedProjectionText1700000000104,
   MonitoringPerWerkagenda1700000000105,
+  MonitoringReadsPerWerkagenda1700000000106,
 ];

@@ -69,6 +69,7 @@ export class Accounts {
     private readonly clock: Clock,
     private readonly dataSource: DataSource,
     private readonly runner: ProjectionRunner,
+    private readonly settled: () => Promise<void>,
   ) {}
 
   static async open(options: {
@@ -77,6 +78,8 @@ export class Accounts {
     databaseUrl: string;
     clock: Clock;
     log: (line: string) => void;
+    /** Resolves once this process's remembered principals have heard the changes committed so far. */
+    settled?: () => Promise<void>;
   }): Promise<Accounts> {
     await ensureAccountsTable(options.pool);
     const dataSource = await openReadModelDataSource({
@@ -94,7 +97,7 @@ export class Accounts {
       onError: (error) => options.log(`accounts projection interrupted, retrying: ${String(error)}`),
     });
     await runner.start();
-    return new Accounts(options.store, options.pool, options.clock, dataSource, runner);
+    return new Accounts(options.store, options.pool, options.clock, dataSource, runner, options.settled ?? (async () => undefined));
   }
 
   async close(): Promise<void> {
@@ -192,6 +195,7 @@ export class Accounts {
     const result = await handleCommand(this.store, accountStreamOf(accountId), accountDecider, command, ctx, ACCOUNT_SCHEMA_VERSIONS);
     if (result.position > 0 && !(await this.runner.waitFor(result.position, 10_000)))
       throw new Error(`the accounts table is behind position ${result.position}`);
+    await this.settled(); // this process's next request sees the account as it is now
     return result;
   }
 }

@@ -18,12 +18,61 @@ describe('audit API', () => {
     await db.drop();
   });
 
+  it('says the chain was never verified, then where the last verification signed it and how many events came after', async () => {
+    const never = await get('/api/v1/audit/checkpoint');
+    expect(never.checkpoint).toBeNull();
+    expect(never.since).toBe(never.head.position);
+    const report = await get('/api/v1/audit/verify');
+    expect(report.ok).toBe(true);
+    const signed = await get('/api/v1/audit/checkpoint');
+    expect(signed).toEqual({
+      checkpoint: { position: report.head.position, verifiedAt: report.checkedAt, trusted: true },
+      head: { position: report.head.position },
+      since: 0,
+    });
+    const planned = await api.fetch(
+      '/api/v1/actions/2.1/milestones',
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ title: 'Na het ijkpunt', dueDate: '2026-09-30' }),
+      },
+      'coordinator',
+    );
+    expect(planned.status).toBe(201);
+    const later = await get('/api/v1/audit/checkpoint');
+    expect(later.checkpoint.position).toBe(report.head.position);
+    expect(later.since).toBe(later.head.position - report.head.position);
+    expect(later.since).toBeGreaterThan(0);
+    expect((await api.fetch('/api/v1/audit/checkpoint', {}, 'coordinator')).status).toBe(403);
+  });
+
+  it('traces a person by the directory: what the accounts acting for them did, and what is recorded about them', async () => {
+    const people: { id: string; name: string }[] = await get('/api/v1/people');
+    const person = people.find((p) => p.name === 'C. de Vries');
+    expect(person).toBeDefined();
+    const { events } = await get(`/api/v1/audit/events?person=${person?.id}&order=desc&limit=1000`);
+    const did = events.filter((e: any) => e.metadata.actor?.userId === 'coordinator');
+    expect(did.map((e: any) => e.data.title)).toContain('Na het ijkpunt');
+    const about = events.filter((e: any) => e.metadata.actor?.userId !== 'coordinator');
+    expect(about.map((e: any) => e.type)).toEqual(expect.arrayContaining(['PersonRegistered', 'AccountCreated']));
+    expect(about.every((e: any) => e.streamId === `person-${person?.id}` || e.data.personId === person?.id)).toBe(true);
+    const other = people.find((p) => p.name === 'J. Bakker');
+    const theirs = await get(`/api/v1/audit/events?person=${other?.id}&limit=1000`);
+    expect(theirs.events.map((e: any) => e.type)).toEqual(['PersonRegistered']);
+    const bad = await api.fetch('/api/v1/audit/events?person=coordinator', {}, 'auditor');
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { errors: unknown[] }).errors).toEqual([
+      expect.objectContaining({ field: 'person', message: expect.stringContaining('personenregister') }),
+    ]);
+  });
+
   it('lists events in global order with full metadata, filtered and paged', async () => {
-    const page = await get('/api/v1/audit/events?type=MilestonePlanned&limit=5');
+    const page = await get('/api/v1/audit/events?type=MilestonePlanned&actor=seed&limit=5');
     expect(page.events).toHaveLength(5);
     expect(page.events[0]).toMatchObject({ type: 'MilestonePlanned', metadata: { actor: { userId: 'seed', role: 'system' } } });
     expect(page.events[0].hash).toMatch(/^[0-9a-f]{64}$/);
-    const next = await get(`/api/v1/audit/events?type=MilestonePlanned&limit=100&after=${page.next}`);
+    const next = await get(`/api/v1/audit/events?type=MilestonePlanned&actor=seed&limit=100&after=${page.next}`);
     expect(next.events).toHaveLength(16 - 5);
     expect(next.events[0].position).toBeGreaterThan(page.next);
     expect((await get('/api/v1/audit/events?actor=niemand')).events).toEqual([]);
@@ -84,6 +133,8 @@ describe('audit API', () => {
     const res = await api.fetch('/api/v1/audit/events?from=gisteren', {}, 'auditor');
     expect(res.status).toBe(400);
     expect(((await res.json()) as { errors: unknown[] }).errors).toEqual([expect.objectContaining({ field: 'from' })]);
+    const keyed = await get('/api/v1/audit/events?action=actieplan-dakloos-wlz-2025:1.1&limit=5');
+    expect(keyed.events[0]).toMatchObject({ type: 'ActionDefined', streamId: 'action-actieplan-dakloos-wlz-2025:1.1' });
     const action = await api.fetch('/api/v1/audit/events?action=action-2.1', {}, 'auditor');
     expect(action.status).toBe(400);
     expect(((await action.json()) as { errors: unknown[] }).errors).toEqual([expect.objectContaining({ field: 'action' })]);

@@ -3,10 +3,12 @@ import { ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { Clock, EventStore, NotFound, PersonalDataVault, unsealDeep } from '@regie/es-core';
+import { actionKeyParam } from '@regie/actions';
 import type { PostgresEventStore } from '@regie/es-postgres';
-import { Allow, KeepSealed, Operation, type Refusal, zodParam } from '@regie/nest-kit';
-import { AuditPage, AuditStream, ChainVerification } from '../platform.responses';
+import { ActorNames, Allow, KeepSealed, Operation, type Refusal, zodParam } from '@regie/nest-kit';
+import { AuditPage, AuditStream, ChainCheckpoint, ChainVerification } from '../platform.responses';
 import { PLATFORM_UPCASTERS, postgresStoreOf } from '../adapters';
+import { personStream } from '../people/person';
 import { chainAnchor } from './chain-anchor';
 
 const moment = z.iso.datetime({ offset: true, error: 'verwacht een tijdstip als 2026-01-31T12:00:00Z' });
@@ -15,10 +17,9 @@ class AuditEventsQuery extends createZodDto(
   z.object({
     stream: z.string().min(1).optional(),
     /** An action by its code, with its milestones and knelpunten (every event whose data names the action). */
-    action: z
-      .string()
-      .regex(/^(0|\d+\.\d+)$/, { error: 'verwacht een actienummer als 2.1' })
-      .optional(),
+    action: actionKeyParam.optional(),
+    /** A person of the directory: what their accounts did, and what is recorded about them. */
+    person: z.uuid({ error: 'verwacht het id van een persoon uit het personenregister (uuid)' }).optional(),
     /** Words in the event's data (titles, reasons, descriptions), case-insensitive. */
     text: z.string().trim().min(2, { error: 'zoek op minstens 2 tekens' }).max(200, { error: 'zoek op hoogstens 200 tekens' }).optional(),
     order: z.enum(['asc', 'desc'], { error: 'kies asc of desc' }).default('asc'),
@@ -63,14 +64,23 @@ export class AuditController {
     private readonly store: EventStore,
     private readonly clock: Clock,
     private readonly vault: PersonalDataVault,
+    private readonly actors: ActorNames,
   ) {}
 
   @Get('events')
-  @Operation({ summary: 'Bladert door de volledige eventgeschiedenis, te filteren', answers: { type: AuditPage }, refusals })
+  @Operation({
+    summary: 'Bladert door de volledige eventgeschiedenis, te filteren',
+    description:
+      'Met `person` (id uit het personenregister): wat de accounts die aan die persoon gekoppeld zijn deden, ' +
+      'en wat over die persoon is vastgelegd (het eigen personenregister-stream en events die de persoon noemen).',
+    answers: { type: AuditPage },
+    refusals,
+  })
   async events(@Query() query: AuditEventsQuery) {
-    const { names: shown, ...filter } = query;
+    const { names: shown, person, ...filter } = query;
     const stored = await this.postgres().auditLog({
       ...filter,
+      person: person ? { id: person, stream: personStream(person), actors: await this.actors.accountsOf(person) } : undefined,
       from: query.from ? new Date(query.from) : undefined,
       to: query.to ? new Date(query.to) : undefined,
     });
@@ -89,6 +99,24 @@ export class AuditController {
     if (events.length === 0) throw new NotFound(`Stream ${stream} bestaat niet: er is nooit een event in opgeslagen.`);
     const page = { stream, events };
     return shown === 'open' ? unsealDeep(page, this.vault) : page;
+  }
+
+  @Get('checkpoint')
+  @Operation({
+    summary: 'Geeft het laatste ondertekende ijkpunt van de hashketen en hoeveel events er sindsdien bij kwamen',
+    description:
+      'Zonder de keten opnieuw te berekenen: wat de laatste volledige controle (GET /audit/verify) vond. ' +
+      '`checkpoint` is null als de keten nog nooit intact is bevonden; `trusted` is false als de handtekening van het ijkpunt niet klopt.',
+    answers: { type: ChainCheckpoint },
+    refusals,
+  })
+  async checkpoint() {
+    const { checkpoint, head } = await this.postgres().chainStatus();
+    return {
+      checkpoint: checkpoint && { position: checkpoint.position, verifiedAt: checkpoint.verifiedAt, trusted: checkpoint.trusted },
+      head: { position: head },
+      since: head - (checkpoint?.position ?? 0),
+    };
   }
 
   @Get('verify')

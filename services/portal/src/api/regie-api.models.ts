@@ -71,3 +71,4 @@ export type AuditPage = Schema<'AuditPage_Output'>;
 export type AuditStream = Schema<'AuditStream_Output'>;
 export type AuditEvent = AuditPage['events'][number];
 export type Verification = Schema<'ChainVerification_Output'>;
+export type ChainCheckpoint = Schema<'ChainCheckpoint_Output'>;

@@ -157,7 +157,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Bladert door de volledige eventgeschiedenis, te filteren */
+    /**
+     * Bladert door de volledige eventgeschiedenis, te filteren
+     * @description Met `person` (id uit het personenregister): wat de accounts die aan die persoon gekoppeld zijn deden, en wat over die persoon is vastgelegd (het eigen personenregister-stream en events die de persoon noemen).
+     */
     get: operations['AuditController_events'];
     put?: never;
     post?: never;
@@ -176,6 +179,26 @@ export interface paths {
     };
     /** Geeft alle events van één stream */
     get: operations['AuditController_stream'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/audit/checkpoint': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Geeft het laatste ondertekende ijkpunt van de hashketen en hoeveel events er sindsdien bij kwamen
+     * @description Zonder de keten opnieuw te berekenen: wat de laatste volledige controle (GET /audit/verify) vond. `checkpoint` is null als de keten nog nooit intact is bevonden; `trusted` is false als de handtekening van het ijkpunt niet klopt.
+     */
+    get: operations['AuditController_checkpoint'];
     put?: never;
     post?: never;
     delete?: never;
@@ -348,7 +371,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Somt alle werkagenda's op, ook gearchiveerde */
+    /** Somt alle werkagenda's op, ook gearchiveerde (met asOf: zoals ze op dat moment waren) */
     get: operations['WerkagendasController_list'];
     put?: never;
     /** Legt een nieuwe werkagenda vast */
@@ -1155,7 +1178,7 @@ export interface paths {
     /** Somt uw actieve agenda-adressen op (zonder het geheim) */
     get: operations['CalendarTokensController_list'];
     put?: never;
-    /** Maakt een persoonlijk, intrekbaar agenda-adres (iCalendar) dat zonder inloggen werkt */
+    /** Maakt een persoonlijk, intrekbaar agenda-adres (iCalendar) dat zonder inloggen werkt; het toont de overleggen van de werkagenda’s waarin u nu rechten hebt */
     post: operations['CalendarTokensController_issue'];
     delete?: never;
     options?: never;
@@ -1709,6 +1732,23 @@ export interface components {
         recordedAt: string;
         hash?: string;
       }[];
+    };
+    ChainCheckpoint_Output: {
+      /** @description Het laatste ondertekende ijkpunt; null als de keten nog nooit intact is bevonden */
+      checkpoint: {
+        /** @description De positie tot waar de keten intact is bevonden */
+        position: number;
+        /** @description Wanneer die controle was */
+        verifiedAt: string;
+        /** @description De handtekening van het ijkpunt klopt met de ketensleutel */
+        trusted: boolean;
+      } | null;
+      head: {
+        /** @description De positie van het nieuwste event */
+        position: number;
+      };
+      /** @description Events vastgelegd na het ijkpunt (alle events als er geen is) */
+      since: number;
     };
     ChainVerification_Output: {
       ok: boolean;
@@ -4158,6 +4198,7 @@ export interface operations {
       query?: {
         stream?: string;
         action?: string;
+        person?: string;
         text?: string;
         order?: 'asc' | 'desc';
         before?: number;
@@ -4262,6 +4303,52 @@ export interface operations {
       };
       /** @description Niet gevonden */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  AuditController_checkpoint: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChainCheckpoint_Output'];
+        };
+      };
+      /** @description Ongeldige invoer: `errors` noemt elk ongeldig veld */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Niet ingelogd: een geldig bearer-token ontbreekt */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Geen toegang: deze rol of actiehouder mag dit niet */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -4976,7 +5063,9 @@ export interface operations {
   };
   WerkagendasController_list: {
     parameters: {
-      query?: never;
+      query: {
+        asOf: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -4989,6 +5078,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['WerkagendaEntry_Output'][];
+        };
+      };
+      /** @description Ongeldige invoer: `errors` noemt elk ongeldig veld */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
       /** @description Niet ingelogd: een geldig bearer-token ontbreekt */
@@ -5081,7 +5179,9 @@ export interface operations {
   };
   WerkagendasController_one: {
     parameters: {
-      query?: never;
+      query: {
+        asOf: string;
+      };
       header?: never;
       path: {
         id: string;
@@ -8811,6 +8911,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['CalendarTokenMade_Output'];
+        };
+      };
+      /** @description Ongeldige invoer: `errors` noemt elk ongeldig veld */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
       /** @description Niet ingelogd: een geldig bearer-token ontbreekt */

@@ -127,7 +127,10 @@ export class RegieApi {
     const found = await this.get<T.AuditStream>(`/audit/streams/${enc(stream)}`, { names });
     return { ...found, events: found.events.map(redactSecrets) };
   };
+  /** Recomputes the whole chain: seconds on a long history, so only when the auditor asks. */
   verify = () => this.get<T.Verification>('/audit/verify');
+  /** The last signed checkpoint and how many events came after it: cheap, for every view of the audit page. */
+  auditCheckpoint = () => this.get<T.ChainCheckpoint>('/audit/checkpoint');
   /** Who the actors are, in words ("C. de Vries, coördinator werkagenda", "eerste inrichting"): never an account id. */
   actorNames = async (userIds: readonly (string | null | undefined)[]): Promise<Record<string, string>> => {
     const ids = [...new Set(userIds.filter((id): id is string => Boolean(id)))];

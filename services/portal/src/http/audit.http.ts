@@ -1,10 +1,11 @@
-import { Controller, Get, Param, Query, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { Controller, Get, Param, Post, Query, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '@regie/nest-kit';
 import { Portal, SessionGuard } from '../session/session.guard';
 import type { PortalContext } from '../session/session';
 import { ApiError } from '../api/regie-api';
+import type { Verification } from '../api/regie-api.models';
 import { PAST_SCREENS, subjectLabel } from '../views/audit';
 import { ErrorPage } from '../views/pages/error.page';
 import { amsterdamInstant } from '../views/format';
@@ -23,9 +24,10 @@ export const streamOfFilter = (value: string): string => {
 
 /**
  * What the auditor chose to trace, as the audit API's filter: an action with its milestones and
- * knelpunten (`actie:2.1`, or the old free field "2.1"), a toezegging or a meeting by its stream.
+ * knelpunten (`actie:2.1`, or the old free field "2.1"), a toezegging or a meeting by its stream, a
+ * person of the directory (`persoon:<id>`: what their accounts did and what is recorded about them).
  */
-export function traceOf(onderwerp: string | undefined, stroom: string | undefined): { action?: string; stream?: string } {
+export function traceOf(onderwerp: string | undefined, stroom: string | undefined): { action?: string; stream?: string; person?: string } {
   // An action's key may hold a colon itself ("actie:actieplan-dakloos-wlz-2025:1.1"): split at the first only.
   const subject = onderwerp ?? '';
   const at = subject.indexOf(':');
@@ -34,6 +36,7 @@ export function traceOf(onderwerp: string | undefined, stroom: string | undefine
   if (kind === 'actie' && id) return { action: id };
   if (kind === 'toezegging' && id) return { stream: `commitment-${id}` };
   if (kind === 'overleg' && id) return { stream: `meeting-${id}` };
+  if (kind === 'persoon' && id) return { person: id };
   if (!stroom) return {};
   const stream = streamOfFilter(stroom);
   const action = /^action-((?:[a-z0-9-]+:)?(?:0|\d+\.\d+))$/.exec(stream);
@@ -51,7 +54,18 @@ export function traceOf(onderwerp: string | undefined, stroom: string | undefine
 @Controller('audit')
 export class AuditController {
   @Get()
-  async timeline(@Portal() p: PortalContext, @Query() query: Record<string, unknown>, @Res() res: Response) {
+  timeline(@Portal() p: PortalContext, @Query() query: Record<string, unknown>, @Res() res: Response) {
+    return this.audit(p, query, res);
+  }
+
+  /** "Nu controleren": the full verification of the chain, on request only (it walks the whole history). */
+  @Post('controle')
+  async verify(@Portal() p: PortalContext, @Query() query: Record<string, unknown>, @Res() res: Response) {
+    return this.audit(p, query, res, await p.api.verify());
+  }
+
+  /** The timeline with the chosen filters; above it the last checkpoint, or the verification just run. */
+  private async audit(p: PortalContext, query: Record<string, unknown>, res: Response, verification?: Verification) {
     const filters: AuditFilters = {
       onderwerp: text(query.onderwerp),
       stroom: text(query.stroom),
@@ -65,21 +79,14 @@ export class AuditController {
       namen: query.namen === 'open' ? 'open' : undefined,
     };
     // The subjects to choose from by name, and the titles the sentences use (absent ones only cost the names).
-    const [verification, actions, commitments, meetings] = await Promise.all([
-      p.api.verify(),
-      // The audit trail belongs to no one werkagenda: its subjects are of all of them.
-      p.api
-        .acrossWerkagendas()
-        .actions()
-        .catch(() => []),
-      p.api
-        .acrossWerkagendas()
-        .commitments()
-        .catch(() => []),
-      p.api
-        .acrossWerkagendas()
-        .meetings()
-        .catch(() => []),
+    // The audit trail belongs to no one werkagenda: its subjects are of all of them.
+    const all = p.api.acrossWerkagendas();
+    const [checkpoint, actions, commitments, meetings, people] = await Promise.all([
+      p.api.auditCheckpoint(),
+      all.actions().catch(() => []),
+      all.commitments().catch(() => []),
+      all.meetings().catch(() => []),
+      all.people().catch(() => []),
     ]);
     // A search of one or two characters is refused by the API; it is ignored here rather than an error page.
     const zoek = filters.zoek && filters.zoek.length >= 2 ? filters.zoek.slice(0, 200) : undefined;
@@ -96,18 +103,19 @@ export class AuditController {
       names: filters.namen,
     });
     // A broken chain names the events where it breaks: each is read by its position.
-    const brokenAt = verification.ok
-      ? []
-      : (
-          await Promise.all(
-            [...new Set(verification.problems.map((problem) => problem.position))]
-              .slice(0, 20)
-              .map((position) => p.api.auditEvents({ after: Math.max(0, position - 1), limit: 1 }).catch(() => undefined)),
-          )
-        ).flatMap((found) => found?.events ?? []);
-    const subjects = { actions, commitments, meetings };
+    const brokenAt =
+      !verification || verification.ok
+        ? []
+        : (
+            await Promise.all(
+              [...new Set(verification.problems.map((problem) => problem.position))]
+                .slice(0, 20)
+                .map((position) => p.api.auditEvents({ after: Math.max(0, position - 1), limit: 1 }).catch(() => undefined)),
+            )
+          ).flatMap((found) => found?.events ?? []);
+    const subjects = { actions, commitments, meetings, people, werkagendas: p.werkagendas?.choices ?? [] };
     const actors = await p.api.actorNames([...page.events, ...brokenAt].map((e) => e.metadata.actor?.userId));
-    sendPage(res, AuditPage({ p, page, filters, verification, brokenAt, subjects, actors }));
+    sendPage(res, AuditPage({ p, page, filters, checkpoint, verification, brokenAt, subjects, actors }));
   }
 
   @Get('peildatum')

@@ -1,3 +1,4 @@
+import { actionCodeOf } from '@regie/es-core';
 import type { AuditEvent, Verification } from '../api/regie-api.models';
 import { formatQuarter } from './format';
 import { MEETING_KIND_LABEL } from './labels';
@@ -52,9 +53,9 @@ export const PAST_SCREENS: Record<string, [string, string]> = {
  */
 export function subjectLabel(stream: string, data?: unknown): string {
   const d = (data && typeof data === 'object' ? data : {}) as Record<string, unknown>;
-  const of = (what: string) => (typeof d.actionCode === 'string' ? `${what} van actie ${d.actionCode}` : what);
+  const of = (what: string) => (typeof d.actionCode === 'string' ? `${what} van actie ${actionCodeOf(d.actionCode)}` : what);
   const action = /^action-(.+)$/.exec(stream);
-  if (action) return `Actie ${action[1]}`;
+  if (action) return `Actie ${actionCodeOf(action[1])}`;
   const projection = /^projection-(\d{4}-Q[1-4])$/.exec(stream);
   if (projection) return `Kwartaalprojectie ${formatQuarter(projection[1])}`;
   const kind = typeof d.kind === 'string' ? MEETING_KIND_LABEL[d.kind as keyof typeof MEETING_KIND_LABEL] : undefined;

@@ -6,8 +6,10 @@ import type { CommitmentsDomainEvent } from '@regie/commitments';
 import type { MeetingsDomainEvent } from '@regie/meetings';
 import type { MonitoringDomainEvent } from '@regie/monitoring';
 import { dutchDate, isCalendarDate, isQuarter, quarterLabel } from '@regie/calendar';
+import { actionCodeOf } from '@regie/es-core';
 import { formatDateTime, formatMonth } from './format';
 import { AGENDA_SOURCE_LABEL, LEVEL_LABEL, MEETING_KIND_LABEL } from './labels';
+import { REGION_STATUS_LABEL } from './werkagenda';
 
 type ContextEvent = ActionsDomainEvent | MeetingsDomainEvent | CommitmentsDomainEvent | MonitoringDomainEvent;
 /** Recorded by the platform itself when a person's data is erased (services/platform/src/privacy/personal-data.ts). */
@@ -118,6 +120,7 @@ export const EVENT_TYPE_LABEL: Record<EventType, string> = {
 export const EVENT_FIELD_LABEL: Record<EventField, string | null> = {
   // identities and structures
   werkagendaId: null,
+  werkagendaIds: null,
   milestoneId: null,
   knelpuntId: null,
   meetingId: null,
@@ -220,7 +223,7 @@ export const EVENT_FIELD_LABEL: Record<EventField, string | null> = {
   quarter: 'kwartaal',
   version: 'versie',
   publishedAt: 'gepubliceerd op',
-  subject: 'betrokkene',
+  subject: null,
   erasedAt: 'gewist op',
   personId: null,
   registeredAt: 'opgenomen op',
@@ -269,6 +272,9 @@ export function redactSecrets<E extends { type: string; data: unknown }>(event: 
   };
 }
 
+/** Fields that hold an action's key. */
+const ACTION_FIELDS = new Set<string>(['code', 'actionCode', 'actionCodes'] satisfies EventField[]);
+
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** Codes stored in English that a person reads as Dutch words. */
@@ -288,6 +294,8 @@ export function formatEventValue(field: string, value: unknown): string | undefi
     return parts.length === value.length && parts.length > 0 ? parts.join(', ') : undefined;
   }
   if (typeof value !== 'string') return undefined;
+  // An action's key names its werkagenda ("actieplan-dakloos-wlz-2025:1.1"): people read its code.
+  if (ACTION_FIELDS.has(field)) return actionCodeOf(value);
   // A frozen document kept as its exact text (a published projection): a structure, not a plain value.
   if (/^\s*[{[]/.test(value)) return undefined;
   if (isCalendarDate(value)) return dutchDate(value);
@@ -327,30 +335,48 @@ export function eventFacts(data: unknown, max = 200): string {
 export interface SentenceNames {
   milestoneTitle?: (id: string) => string | undefined;
   actionTitle?: (code: string) => string | undefined;
+  werkagendaTitle?: (id: string) => string | undefined;
 }
 
 type Data = Record<string, unknown>;
 const str = (d: Data, field: string): string | undefined => (typeof d[field] === 'string' && d[field] ? (d[field] as string) : undefined);
 const shown = (d: Data, field: string): string => formatEventValue(field, d[field]) ?? '';
 const quoted = (text: string | undefined): string => (text ? `'${text.length > 120 ? `${text.slice(0, 119)}…` : text}'` : '');
+/** The action's code as people read it ("1.1"), from the key an event stores in `field`. */
+const code = (d: Data, field: 'code' | 'actionCode'): string => actionCodeOf(str(d, field) ?? '');
+/** " in werkagenda 'Actieplan …'" when the portal knows the werkagenda's title, else nothing (never its id). */
+const inWerkagenda = (d: Data, names: SentenceNames): string => {
+  const id = str(d, 'werkagendaId');
+  const title = id ? names.werkagendaTitle?.(id) : undefined;
+  return title ? ` in werkagenda ${quoted(title)}` : '';
+};
 
 /** Types whose generic sentence ("Label: facts") reads badly, told as a Dutch sentence of their own. */
 const SENTENCE: Partial<Record<EventType, (d: Data, names: SentenceNames) => string>> = {
-  ActionDefined: (d) => `Actie ${str(d, 'code') ?? ''} ${quoted(str(d, 'title'))} vastgelegd`,
+  ActionDefined: (d, n) => `Actie ${code(d, 'code')} ${quoted(str(d, 'title'))} vastgelegd${inWerkagenda(d, n)}`,
   ActionHolderAssigned: (d) => {
     const holder = (d.actionHolder && typeof d.actionHolder === 'object' ? d.actionHolder : {}) as Data;
-    return `Actiehouder van actie ${str(d, 'code') ?? ''} toegewezen: ${quoted(str(holder, 'description'))}`;
+    return `Actiehouder van actie ${code(d, 'code')} toegewezen: ${quoted(str(holder, 'description'))}`;
   },
-  ProgressReported: (d) => `Voortgang van actie ${str(d, 'code') ?? ''} gerapporteerd als ${shown(d, 'rag')}: ${quoted(str(d, 'summary'))}`,
-  MilestonePlanned: (d) => `Mijlpaal ${quoted(str(d, 'title'))} van actie ${str(d, 'actionCode') ?? ''} gepland op ${shown(d, 'dueDate')}`,
+  RegionAdded: (d) => {
+    const region = (d.region && typeof d.region === 'object' ? d.region : {}) as Data;
+    return `Regio ${quoted(str(region, 'name'))} toegevoegd aan actie ${code(d, 'code')}`;
+  },
+  RegionStatusChanged: (d) => {
+    const status = REGION_STATUS_LABEL[str(d, 'status') as keyof typeof REGION_STATUS_LABEL] ?? 'andere stand';
+    const note = str(d, 'note');
+    return `Regio ${quoted(str(d, 'slug'))} van actie ${code(d, 'code')}: ${status} op ${shown(d, 'on')}${note ? `, toelichting: ${note}` : ''}`;
+  },
+  ProgressReported: (d) => `Voortgang van actie ${code(d, 'code')} gerapporteerd als ${shown(d, 'rag')}: ${quoted(str(d, 'summary'))}`,
+  MilestonePlanned: (d) => `Mijlpaal ${quoted(str(d, 'title'))} van actie ${code(d, 'actionCode')} gepland op ${shown(d, 'dueDate')}`,
   MilestoneStarted: (d, n) => `Mijlpaal ${milestone(d, n)} gestart op ${shown(d, 'startedOn')}`,
   MilestoneAchieved: (d, n) => `Mijlpaal ${milestone(d, n)} behaald op ${shown(d, 'achievedOn')}`,
   MilestoneReplanned: (d, n) =>
     `Mijlpaal ${milestone(d, n)} verplaatst van ${shown(d, 'previousDueDate')} naar ${shown(d, 'dueDate')}, reden: ${shown(d, 'reason')}`,
   MilestoneCancelled: (d, n) => `Mijlpaal ${milestone(d, n)} vervallen, reden: ${shown(d, 'reason')}`,
-  KnelpuntRaised: (d) => `Knelpunt gemeld bij actie ${str(d, 'actionCode') ?? ''}: ${quoted(str(d, 'description'))}`,
-  KnelpuntEscalated: (d) => `Knelpunt bij actie ${str(d, 'actionCode') ?? ''} geëscaleerd naar de ${shown(d, 'to')}`,
-  KnelpuntResolved: (d) => `Knelpunt bij actie ${str(d, 'actionCode') ?? ''} opgelost: ${quoted(str(d, 'resolution'))}`,
+  KnelpuntRaised: (d) => `Knelpunt gemeld bij actie ${code(d, 'actionCode')}: ${quoted(str(d, 'description'))}`,
+  KnelpuntEscalated: (d) => `Knelpunt bij actie ${code(d, 'actionCode')} geëscaleerd naar de ${shown(d, 'to')}`,
+  KnelpuntResolved: (d) => `Knelpunt bij actie ${code(d, 'actionCode')} opgelost: ${quoted(str(d, 'resolution'))}`,
   CommitmentPostponed: (d) =>
     `Toezegging uitgesteld naar ${shown(d, 'dueDate')}${str(d, 'reason') ? `, reden: ${shown(d, 'reason')}` : ''}`,
   CommitmentWithdrawn: (d) => `Toezegging ingetrokken, reden: ${shown(d, 'reason')}`,
@@ -380,7 +406,7 @@ function grantsPhrase(d: Data): string {
   if (d.grants.length === 0) return ': geen rechten meer';
   const roles = (d.grants as Data[]).map((g) => {
     const role = GRANT_ROLE[String(g.role)] ?? 'andere rol';
-    const codes = Array.isArray(g.actionCodes) ? (g.actionCodes as unknown[]).filter((c) => typeof c === 'string') : [];
+    const codes = Array.isArray(g.actionCodes) ? (g.actionCodes as unknown[]).filter((c) => typeof c === 'string').map(actionCodeOf) : [];
     const where = g.werkagendaId === '*' ? ' in alle werkagenda’s' : '';
     return codes.length > 0 ? `${role} van actie ${codes.join(', ')}${where}` : `${role}${where}`;
   });
@@ -391,7 +417,7 @@ function grantsPhrase(d: Data): string {
 function milestone(d: Data, names: SentenceNames): string {
   const id = str(d, 'milestoneId');
   const title = (id && names.milestoneTitle?.(id)) || undefined;
-  const action = str(d, 'actionCode');
+  const action = str(d, 'actionCode') && code(d, 'actionCode');
   if (title) return `${quoted(title)}${action ? ` van actie ${action}` : ''}`;
   return action ? `van actie ${action}` : '';
 }

@@ -49,6 +49,45 @@ describe('the Dutch words for recorded events', () => {
     }
   });
 
+  it("names an action by its code and title, and its werkagenda by title: never the action's key or the werkagenda's id", () => {
+    const key = 'actieplan-dakloos-wlz-2025:1.1';
+    const names = { werkagendaTitle: (id: string) => (id === 'actieplan-dakloos-wlz-2025' ? 'Actieplan dakloosheid' : undefined) };
+    const defined = {
+      werkagendaId: 'actieplan-dakloos-wlz-2025',
+      code: key,
+      actionLine: 1,
+      title: 'Pilots',
+      actionHolder: {},
+      startActivities: [],
+    };
+    expect(eventSentence('ActionDefined', defined, names)).toBe("Actie 1.1 'Pilots' vastgelegd in werkagenda 'Actieplan dakloosheid'");
+    expect(eventSentence('ActionDefined', defined)).toBe("Actie 1.1 'Pilots' vastgelegd");
+    const keyed = {
+      werkagendaId: 'actieplan-dakloos-wlz-2025',
+      code: key,
+      actionCode: key,
+      actionCodes: [key],
+      milestoneId: 'm',
+      title: 'T',
+      reason: 'R',
+      grants: [{ role: 'actiehouder', werkagendaId: 'actieplan-dakloos-wlz-2025', actionCodes: [key] }],
+    };
+    for (const type of [...EVENT_TYPES, 'GeheelNieuw']) {
+      const sentence = eventSentence(type, keyed);
+      expect(sentence).not.toContain('actieplan-dakloos-wlz-2025');
+      expect(sentence).not.toMatch(/:1\.1/);
+    }
+    expect(
+      eventSentence('RegionStatusChanged', { code: key, slug: 'zwolle', status: 'plan_van_aanpak_gereed', on: '2026-06-30', note: null }),
+    ).toBe("Regio 'zwolle' van actie 1.1: plan van aanpak gereed op 30 juni 2026");
+    expect(
+      eventSentence('RegionAdded', { code: key, region: { slug: 'zwolle', name: 'Zorgkantoorregio Zwolle', status: 'aangemeld' } }),
+    ).toBe("Regio 'Zorgkantoorregio Zwolle' toegevoegd aan actie 1.1");
+    expect(eventSentence('ActionChanged', { code: key, title: 'Nieuw', reason: 'R' })).toBe(
+      'Actie gewijzigd: actie: 1.1 · titel: Nieuw · reden: R',
+    );
+  });
+
   it('traces a chosen subject: an action with its milestones and knelpunten, a toezegging or a meeting by its stream', () => {
     expect(traceOf('actie:2.1', undefined)).toEqual({ action: '2.1' });
     expect(traceOf('actie:actieplan-dakloos-wlz-2025:1.1', undefined)).toEqual({ action: 'actieplan-dakloos-wlz-2025:1.1' });
@@ -58,5 +97,6 @@ describe('the Dutch words for recorded events', () => {
     expect(traceOf(undefined, 'actie 2.1')).toEqual({ action: '2.1' });
     expect(traceOf(undefined, 'werkagenda-1')).toEqual({ stream: 'werkagenda-1' });
     expect(traceOf(undefined, undefined)).toEqual({});
+    expect(traceOf('persoon:0b7c6a52-7f6e-5d3c-9a1b-2c3d4e5f6a7b', undefined)).toEqual({ person: '0b7c6a52-7f6e-5d3c-9a1b-2c3d4e5f6a7b' });
   });
 });

@@ -18,11 +18,16 @@ export const actorText = (e: AuditEvent, actors: ActorNames = {}): string => {
   return actors[actor.userId] ?? actor.role.split(',').map(roleLabel).join(', ');
 };
 
-/** The titles the sentences name milestones and actions by, from the actions' list. */
-export function namesOf(actions: ActionSummary[]): SentenceNames {
+/** The titles the sentences name milestones, actions and werkagenda's by, from the actions' and werkagenda's lists. */
+export function namesOf(actions: ActionSummary[], werkagendas: { id: string; title: string }[] = []): SentenceNames {
   const milestones = new Map(actions.flatMap((a) => a.milestones.map((m) => [m.id, m.title] as const)));
   const titles = new Map(actions.map((a) => [a.key, a.title] as const));
-  return { milestoneTitle: (id) => milestones.get(id), actionTitle: (code) => titles.get(code) };
+  const werkagendaTitles = new Map(werkagendas.map((w) => [w.id, w.title] as const));
+  return {
+    milestoneTitle: (id) => milestones.get(id),
+    actionTitle: (code) => titles.get(code),
+    werkagendaTitle: (id) => werkagendaTitles.get(id),
+  };
 }
 
 /** "Mijlpaal 'Plan van aanpak' verplaatst van … naar …, reden: … door C. de Vries, coördinator werkagenda." */

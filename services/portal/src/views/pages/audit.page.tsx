@@ -1,23 +1,16 @@
-import type {
-  ActionSummary,
-  AuditEvent,
-  AuditPage as Page,
-  CommitmentSummary,
-  MeetingSummary,
-  Verification,
-} from '../../api/regie-api.models';
+import type { AuditEvent, AuditPage as Page, ChainCheckpoint, Verification } from '../../api/regie-api.models';
 import type { PortalContext } from '../../session/session';
-import { A, Alert, H1, H2, P } from '../components';
-import { CHAIN_PROBLEM_LABEL, PAST_SCREENS, subjectLabel } from '../audit';
-import { formatDateTime } from '../format';
-import { MEETING_KIND_LABEL } from '../labels';
+import { A, H1, H2, P } from '../components';
+import { PAST_SCREENS } from '../audit';
 import { EVENT_TYPES, eventTypeLabel } from '../event-labels';
 import { Layout } from '../layout';
 import type { ActorNames } from '../actors';
 import { EventsTable, namesOf } from './audit-events';
+import { ChainCheck } from './audit-chain';
+import { type AuditSubjects, NO_SUBJECTS, SubjectSelect } from './audit-subjects';
 
 export interface AuditFilters {
-  /** What to trace, chosen by name: `actie:2.1`, `toezegging:<id>`, `overleg:<id>`. */
+  /** What to trace, chosen by name: `actie:2.1`, `toezegging:<id>`, `overleg:<id>`, `persoon:<id>`. */
   onderwerp?: string;
   /** An action's number typed in (older links); `onderwerp` is the choice list. */
   stroom?: string;
@@ -34,26 +27,24 @@ export interface AuditFilters {
   namen?: 'open';
 }
 
-/** The audit timeline with filters, the hash-chain verification, and screens as of a past date. */
-export interface AuditSubjects {
-  actions: ActionSummary[];
-  commitments: CommitmentSummary[];
-  meetings: MeetingSummary[];
-}
-
+/** The audit timeline with filters, the hash chain's state, and screens as of a past date. */
 export function AuditPage({
   p,
   page,
   filters,
+  checkpoint,
   verification,
   brokenAt = [],
-  subjects = { actions: [], commitments: [], meetings: [] },
+  subjects = NO_SUBJECTS,
   actors = {},
 }: {
   p: PortalContext;
   page: Page;
   filters: AuditFilters;
-  verification: Verification;
+  /** The last signed checkpoint: shown on every view instead of recomputing the chain. */
+  checkpoint: ChainCheckpoint;
+  /** The full verification, when the auditor asked for it ("Nu controleren"). */
+  verification?: Verification;
   subjects?: AuditSubjects;
   /** The events at the positions where the chain check failed, to name them in words. */
   brokenAt?: AuditEvent[];
@@ -73,27 +64,17 @@ export function AuditPage({
       <H1>Audit</H1>
       <P lead>
         De volledige geschiedenis: elke wijziging is een gebeurtenis met tijdstip, wie het deed en de gegevens, de nieuwste eerst. Kies een
-        actie, toezegging of overleg om alleen de geschiedenis daarvan te zien.
+        actie, toezegging, overleg of persoon om alleen de geschiedenis daarvan te zien.
       </P>
 
       <section aria-labelledby="controle">
         <H2 id="controle">Controle van de keten</H2>
-        {verification.ok ? (
-          <Alert kind="ok" title={`De keten is intact: ${verification.events} gebeurtenissen gecontroleerd.`}>
-            <P>
-              Gecontroleerd op {formatDateTime(verification.checkedAt)}.
-              {verification.head && (
-                <>
-                  {' '}
-                  Laatste positie {verification.head.position}, hash <code class="regie-hash">{verification.head.hash}</code>.
-                </>
-              )}{' '}
-              Bewaar deze hash buiten Regie om later te kunnen aantonen dat niets is herschreven.
-            </P>
-          </Alert>
-        ) : (
-          <ChainProblems verification={verification} events={brokenAt} />
-        )}
+        <ChainCheck
+          checkpoint={checkpoint}
+          verification={verification}
+          brokenAt={brokenAt}
+          verifyAction={`/audit/controle${query().slice('/audit'.length)}`}
+        />
       </section>
 
       <section aria-labelledby="tijdlijn">
@@ -140,7 +121,12 @@ export function AuditPage({
           </button>
           <A href="/audit">Filters wissen</A>
         </form>
-        <EventsTable events={page.events} caption="Gebeurtenissen, de nieuwste eerst" names={namesOf(subjects.actions)} actors={actors} />
+        <EventsTable
+          events={page.events}
+          caption="Gebeurtenissen, de nieuwste eerst"
+          names={namesOf(subjects.actions, subjects.werkagendas)}
+          actors={actors}
+        />
         <nav aria-label="Bladeren door de tijdlijn" class="regie-inline-form">
           {filters.voor !== undefined && <A href={query()}>Naar de nieuwste gebeurtenissen</A>}
           {page.next !== null && <A href={query(page.next)}>Oudere gebeurtenissen</A>}
@@ -174,47 +160,6 @@ export function AuditPage({
         </form>
       </section>
     </Layout>
-  );
-}
-
-/** Choose what to trace by name: an action (with its milestones and knelpunten), a toezegging, a meeting. */
-function SubjectSelect({ subjects, value }: { subjects: AuditSubjects; value?: string }) {
-  const cut = (text: string) => (text.length > 80 ? `${text.slice(0, 79)}…` : text);
-  const meetings = [...subjects.meetings].sort((a, b) => b.startsAt.localeCompare(a.startsAt));
-  return (
-    <div class="utrecht-form-field utrecht-form-field--select">
-      <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for="f-onderwerp">
-          Onderwerp
-        </label>
-      </div>
-      <div class="utrecht-form-field__input">
-        <select class="utrecht-select utrecht-select--html-select" id="f-onderwerp" name="onderwerp">
-          <option value="">Alle onderwerpen</option>
-          <optgroup label="Acties, met hun mijlpalen en knelpunten">
-            {subjects.actions.map((a) => (
-              <option key={a.key} value={`actie:${a.key}`} selected={value === `actie:${a.key}`}>
-                {cut(`Actie ${a.code}${a.key === a.code ? '' : ` (${a.werkagendaId})`}: ${a.title}`)}
-              </option>
-            ))}
-          </optgroup>
-          <optgroup label="Toezeggingen">
-            {subjects.commitments.map((c) => (
-              <option key={c.id} value={`toezegging:${c.id}`} selected={value === `toezegging:${c.id}`}>
-                {cut(c.text)}
-              </option>
-            ))}
-          </optgroup>
-          <optgroup label="Overleggen">
-            {meetings.map((m) => (
-              <option key={m.id} value={`overleg:${m.id}`} selected={value === `overleg:${m.id}`}>
-                {`${MEETING_KIND_LABEL[m.kind]} van ${formatDateTime(m.startsAt)}`}
-              </option>
-            ))}
-          </optgroup>
-        </select>
-      </div>
-    </div>
   );
 }
 
@@ -254,36 +199,5 @@ function FilterField({
         />
       </div>
     </div>
-  );
-}
-
-/** A failed chain check in words: what is wrong at which position, and which event that is. */
-function ChainProblems({ verification, events }: { verification: Verification; events: AuditEvent[] }) {
-  const n = verification.problems.length;
-  return (
-    <Alert kind="error" title={`De keten is niet intact: ${n === 1 ? '1 probleem' : `${n} problemen`} gevonden.`}>
-      <P>Wat is vastgelegd, is na het vastleggen veranderd of verdwenen. Meld dit aan de beheerder en bewaar deze pagina.</P>
-      <ul class="utrecht-unordered-list">
-        {verification.problems.map((problem) => {
-          const event = events.find((e) => e.position === problem.position);
-          return (
-            <li key={`${problem.position}-${problem.kind}`} class="utrecht-unordered-list__item">
-              <strong>Positie {problem.position}</strong>
-              {event && (
-                <>
-                  {' '}
-                  ({eventTypeLabel(event.type)}, {subjectLabel(event.streamId, event.data)}, {formatDateTime(event.occurredAt)})
-                </>
-              )}
-              : {CHAIN_PROBLEM_LABEL[problem.kind]}
-              <details class="regie-event regie-technical">
-                <summary>Technische gegevens</summary>
-                <p class="nl-paragraph regie-hash">{problem.detail}</p>
-              </details>
-            </li>
-          );
-        })}
-      </ul>
-    </Alert>
   );
 }

@@ -1,42 +1,13 @@
 import { render } from 'preact-render-to-string';
 import type { RegieApi } from '../../api/regie-api';
-import type { Action, AuditEvent, Me, Verification } from '../../api/regie-api.models';
+import type { Action, AuditEvent, ChainCheckpoint, Me, Verification } from '../../api/regie-api.models';
 import { rights } from '../../session/rights';
 import type { PortalContext } from '../../session/session';
-import { EVENT_TYPES } from '../event-labels';
+import { accountIds, developerWords, visibleText } from '../../testing/visible-text';
 import { AuditPage } from './audit.page';
 import { HomePage } from './home.page';
 import { KnelpuntenPage } from './knelpunten.page';
 import { StreamPage } from './stream.page';
-
-/**
- * What a person reads on a screen: text nodes and accessible names (aria-label, title, alt,
- * placeholder). Left out: the head, and blocks marked technical (`regie-technical`: the stored
- * record, one click away for whoever wants it).
- */
-function visibleText(html: string): string {
-  const names = [...html.matchAll(/\s(?:aria-label|title|alt|placeholder)="([^"]*)"/g)].map((m) => m[1]);
-  const body = html
-    .replace(/<head>[\s\S]*?<\/head>/, '')
-    .replace(/<details class="[^"]*regie-technical[^"]*">[\s\S]*?<\/details>/g, '')
-    .replace(/<[^>]+>/g, ' ');
-  return [body, ...names]
-    .join('\n')
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&')
-    .replace(/&#39;/g, "'");
-}
-
-/** What must not reach a person: ISO dates, stream ids like `action-2.1`, English event type names, quarter codes. */
-function developerWords(text: string): string[] {
-  const patterns = [
-    /\d{4}-\d{2}-\d{2}/g,
-    /\b(?:action|milestone|knelpunt|meeting|commitment|projection|indicator|werkagenda)-[\w.-]+/g,
-    new RegExp(`\\b(?:${EVENT_TYPES.join('|')})\\b`, 'g'),
-    /\b\d{4}-Q[1-4]\b/g,
-  ];
-  return patterns.flatMap((p) => [...text.matchAll(p)].map((m) => m[0]));
-}
 
 const auditor: Me = { username: 'auditor', name: 'Auditor (lokaal account)', roles: ['auditor'], actionCodes: [] };
 const p: PortalContext = {
@@ -93,6 +64,11 @@ const events: AuditEvent[] = [
   event('indicator-wlz', 'MeasurementRecorded', { indicatorId: 'wlz', period: '2026-10', value: 1250, previousValue: null, source: 'CBS' }),
 ];
 
+const signed: ChainCheckpoint = {
+  checkpoint: { position: 12345, verifiedAt: '2026-12-05T13:03:00Z', trusted: true },
+  head: { position: 12352 },
+  since: 7,
+};
 const intact: Verification = { ok: true, events: 6, head: { position: 6, hash: 'abc' }, checkedAt: '2026-12-08T09:40:00Z', problems: [] };
 const broken: Verification = {
   ...intact,
@@ -105,12 +81,22 @@ describe('the audit screens speak Dutch to people', () => {
     const subjects = {
       actions: [
         { key: '2.1', code: '2.1', title: 'Regionale aanpak', milestones: [{ id: '0b1c', title: 'Plan van aanpak Utrecht' }] },
+        { key: 'actieplan-dakloos-wlz-2025:1.1', code: '1.1', werkagendaId: 'actieplan-dakloos-wlz-2025', title: 'Pilots', milestones: [] },
       ] as never,
       commitments: [],
       meetings: [],
+      people: [{ id: 'p1', name: 'C. de Vries', function: 'coördinator werkagenda', organisation: 'VWS', forgotten: false, revision: 0 }],
+      werkagendas: [{ id: 'actieplan-dakloos-wlz-2025', title: 'Actieplan dakloosheid' }],
     };
     const actors = { 'actiehouder-2.1': 'C. de Vries, actiehouder actie 2.1' };
-    const html = render(AuditPage({ p, page: { events, next: null }, filters: { aantal: 50 }, verification: intact, subjects, actors }));
+    const keyed = event('action-actieplan-dakloos-wlz-2025:1.1', 'ActionDefined', {
+      werkagendaId: 'actieplan-dakloos-wlz-2025',
+      code: 'actieplan-dakloos-wlz-2025:1.1',
+      title: 'Pilots',
+    });
+    const html = render(
+      AuditPage({ p, page: { events: [...events, keyed], next: null }, filters: { aantal: 50 }, checkpoint: signed, subjects, actors }),
+    );
     const text = visibleText(html);
     expect(developerWords(text)).toEqual([]);
     expect(text).toContain(
@@ -119,6 +105,14 @@ describe('the audit screens speak Dutch to people', () => {
     expect(text).toContain("Mijlpaal 'Plan van aanpak Utrecht' van actie 0 behaald op 27 februari 2026");
     expect(text).toContain("Voortgang van actie 2.1 gerapporteerd als oranje: 'Loopt uit'");
     expect(text).toContain('Actie 2.1: Regionale aanpak');
+    expect(text).toContain("Actie 1.1 'Pilots' vastgelegd in werkagenda 'Actieplan dakloosheid'");
+    expect(text).toContain('Actie 1.1 (Actieplan dakloosheid): Pilots');
+    expect(html).toContain('<option value="persoon:p1">C. de Vries, coördinator werkagenda (VWS)</option>');
+    // The chain's last signed checkpoint, not a full recomputation, with the button that runs one.
+    expect(text).toContain('Keten gecontroleerd tot gebeurtenis 12.345 op 5 december 2026 om 14:03; sindsdien 7 nieuwe gebeurtenissen.');
+    expect(html).toMatch(
+      /<form method="post" action="\/audit\/controle\?aantal=50"[^>]*>\s*<button type="submit"[^>]*>Nu controleren<\/button>/,
+    );
     expect(text).toContain('Kwartaalprojectie 4e kwartaal 2026');
     expect(text).toContain('Mijlpaal van actie 2.1');
     expect(text).toContain('periode: oktober 2026');
@@ -133,7 +127,7 @@ describe('the audit screens speak Dutch to people', () => {
   });
 
   it('tell an event the portal has no sentence for as its label and facts, never its type code', () => {
-    const html = render(AuditPage({ p, page: { events: [events[5]], next: 5 }, filters: { aantal: 50, voor: 9 }, verification: intact }));
+    const html = render(AuditPage({ p, page: { events: [events[5]], next: 5 }, filters: { aantal: 50, voor: 9 }, checkpoint: signed }));
     const text = visibleText(html);
     expect(text).toContain('Meting vastgelegd: periode: oktober 2026 · waarde: 1.250 · bron: CBS door actiehouder.');
     expect(html).toContain('href="/audit?aantal=50&amp;voor=5"');
@@ -142,7 +136,14 @@ describe('the audit screens speak Dutch to people', () => {
 
   it('say a failed chain check in a Dutch list that names the event, without raw JSON', () => {
     const html = render(
-      AuditPage({ p, page: { events: [], next: null }, filters: { aantal: 50 }, verification: broken, brokenAt: [events[1]] }),
+      AuditPage({
+        p,
+        page: { events: [], next: null },
+        filters: { aantal: 50 },
+        checkpoint: signed,
+        verification: broken,
+        brokenAt: [events[1]],
+      }),
     );
     const text = visibleText(html);
     expect(text).toContain('De keten is niet intact: 1 probleem gevonden.');
@@ -153,6 +154,22 @@ describe('the audit screens speak Dutch to people', () => {
     expect(html).not.toContain('"kind"');
   });
 
+  it('say what the last verification found, or that there was none, and what a full check found when asked', () => {
+    const page = (checkpoint: ChainCheckpoint, verification?: Verification) =>
+      visibleText(render(AuditPage({ p, page: { events: [], next: null }, filters: { aantal: 50 }, checkpoint, verification })));
+    const never = page({ checkpoint: null, head: { position: 1 }, since: 1 });
+    expect(never).toContain('De keten is nog nooit gecontroleerd.');
+    expect(never).toContain('Er is 1 gebeurtenis vastgelegd.');
+    expect(never).toContain('Nu controleren');
+    expect(page({ ...signed, since: 0 })).toContain('op 5 december 2026 om 14:03; sindsdien geen nieuwe gebeurtenissen.');
+    const forged = page({ ...signed, checkpoint: { ...signed.checkpoint!, trusted: false } });
+    expect(forged).toContain('Het laatste ijkpunt van de keten is niet met de ketensleutel ondertekend.');
+    const checked = page(signed, intact);
+    expect(checked).toContain('De keten is intact: 6 gebeurtenissen gecontroleerd.');
+    expect(checked).not.toContain('Keten gecontroleerd tot');
+    expect(developerWords(never + forged + checked)).toEqual([]);
+  });
+
   it("name a stream's history by its subject", () => {
     const html = render(StreamPage({ p, stream: { stream: 'projection-2026-Q4', events: [events[3]] }, namesOpen: false }));
     expect(html).toContain('<h1 class="nl-heading nl-heading--level-1">Kwartaalprojectie 4e kwartaal 2026</h1>');
@@ -160,11 +177,12 @@ describe('the audit screens speak Dutch to people', () => {
   });
 
   it('the scan itself finds what it looks for', () => {
-    expect(developerWords('te laat sinds 2025-04-30 in action-2.1: MilestoneReplanned in 2026-Q4')).toEqual([
+    expect(developerWords('te laat sinds 2025-04-30 in action-2.1: MilestoneReplanned in 2026-Q4, actie actieplan-x:1.1')).toEqual([
       '2025-04-30',
       'action-2.1',
       'MilestoneReplanned',
       '2026-Q4',
+      'actieplan-x:1.1',
     ]);
   });
 
@@ -220,7 +238,8 @@ describe('the audit screens speak Dutch to people', () => {
       auditor,
     ]) {
       const html = render(HomePage({ p: { ...p, me: who, rights: rights(who), path: '/' }, data }));
-      expect({ who: who.username, words: developerWords(visibleText(html)) }).toEqual({ who: who.username, words: [] });
+      const text = visibleText(html);
+      expect({ who: who.username, words: [...developerWords(text), ...accountIds(text)] }).toEqual({ who: who.username, words: [] });
       expect(html).not.toMatch(/Ingelogd als <strong>[^<]*<\/strong>[^<]*\(/); // the role is not said twice
       expect(html).toContain('<a class="nl-link" href="/knelpunten">open knelpunt</a>'); // the tile leads to the overview
     }

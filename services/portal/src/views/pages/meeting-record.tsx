@@ -4,9 +4,8 @@ import { Badge, H2, P, Table } from '../components';
 import { amsterdamLocal, formatDate, formatDateTime } from '../format';
 import { ButtonForm, Form, Select, TextArea, TextField } from '../form';
 import { type FormErrors, FormState } from '../form-state';
+import { DECISION_KIND_LABEL } from '../labels';
 import { decisionKinds } from '../meetings';
-
-const KIND_LABEL = { operationeel: 'operationeel besluit', strategisch: 'strategisch besluit' } as const;
 
 /** Besluiten and actiepunten of a held meeting, and approving the minutes. */
 export function MeetingRecord({ p, meeting: m, errors }: { p: PortalContext; meeting: Meeting; errors?: FormErrors }) {
@@ -26,7 +25,7 @@ export function MeetingRecord({ p, meeting: m, errors }: { p: PortalContext; mee
           <ol class="utrecht-ordered-list regie-decisions">
             {m.decisions.map((d) => (
               <li key={d.id}>
-                <Badge tone={d.kind === 'strategisch' ? 'warning' : 'neutral'}>{KIND_LABEL[d.kind]}</Badge> {d.text}{' '}
+                <Badge tone={d.kind === 'strategisch' ? 'warning' : 'neutral'}>{DECISION_KIND_LABEL[d.kind]}</Badge> {d.text}{' '}
                 {d.status !== 'geldig' && <Badge tone="neutral">{d.status === 'gecorrigeerd' ? 'gecorrigeerd' : 'ingetrokken'}</Badge>}{' '}
                 <span class="regie-muted">(vastgelegd {formatDateTime(d.recordedAt)})</span>
               </li>
@@ -36,7 +35,7 @@ export function MeetingRecord({ p, meeting: m, errors }: { p: PortalContext; mee
         {recording && kinds.length > 0 && (
           <Form f={decide} action={`${base}/besluiten`} title="Besluit vastleggen" submit="Besluit vastleggen" fields={['text', 'kind']}>
             <TextArea f={decide} name="text" label="Besluit" required rows={3} />
-            <Select f={decide} name="kind" label="Soort besluit" options={kinds.map((k) => [k, KIND_LABEL[k]])} required />
+            <Select f={decide} name="kind" label="Soort besluit" options={kinds.map((k) => [k, DECISION_KIND_LABEL[k]])} required />
           </Form>
         )}
         {!p.asOf && (m.status === 'scheduled' || m.status === 'agenda_published') && (

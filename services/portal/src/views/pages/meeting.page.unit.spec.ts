@@ -3,6 +3,7 @@ import type { RegieApi } from '../../api/regie-api';
 import type { Me, Meeting } from '../../api/regie-api.models';
 import { rights } from '../../session/rights';
 import type { PortalContext } from '../../session/session';
+import { accountIds, developerWords, visibleText } from '../../testing/visible-text';
 import { MeetingPrintPage } from './meeting-print.page';
 import { MeetingPage } from './meeting.page';
 
@@ -134,5 +135,58 @@ describe('the meeting page: lifecycle without dead ends', () => {
     expect(print).toContain('Prioriteit actielijn 2 vastgesteld. — strategisch besluit</li>');
     expect(print).toContain('Pilot Zeeland gestart. — operationeel besluit (ingetrokken; reden: Dubbel vastgelegd.)');
     expect(print).not.toMatch(/\((operationeel|strategisch|geldig)\)/);
+  });
+
+  it('shows a held meeting’s people by name, its decisions and action points in words: no account id, uuid or ISO date', () => {
+    const held: Meeting = {
+      ...regiegroep,
+      status: 'held',
+      agendaStatus: 'gepubliceerd',
+      agendaFrozenBy: 'held',
+      preparedBy: '0196a4a2-7c1e-7000-8000-000000000009',
+      publishedAt: '2026-12-08T09:30:00.000Z',
+      heldAt: '2026-12-08T09:30:00.000Z',
+      heldRecordedAt: '2026-12-08T09:30:00.000Z',
+      decisions: [
+        {
+          id: '0196a4a2-7c1e-7000-8000-0000000000d1',
+          text: 'Prioriteit actielijn 2 vastgesteld.',
+          kind: 'strategisch',
+          status: 'geldig',
+          recordedAt: '2026-12-08T09:45:00.000Z',
+          itemId: 'i1',
+          corrects: null,
+          reason: null,
+        },
+      ],
+      actionPoints: [
+        {
+          id: '0196a4a2-7c1e-7000-8000-0000000000a1',
+          text: 'Notitie financiering opstellen',
+          owner: 'C. de Vries',
+          dueDate: '2026-12-20',
+          done: false,
+          completedOn: null,
+          overdue: false,
+          itemId: 'i1',
+        },
+      ],
+    };
+    const minutes = {
+      meetingId: held.id,
+      attendance: { present: ['Directeur VWS', 'C. de Vries'], absent: ['MIND'], recordedAt: '2026-12-08T10:00:00.000Z' },
+      notes: [{ itemId: 'i1', title: held.agenda[0].title, notes: 'Besproken.', recordedAt: '2026-12-08T10:00:00.000Z' }],
+    };
+    for (const who of [me('coordinator'), me('director')]) {
+      const named = { ...who, name: who.roles[0] === 'coordinator' ? 'C. de Vries' : 'Directeur' };
+      const text = visibleText(render(MeetingPage({ p: context(named), meeting: held, minutes }))).replace(/\s+/g, ' ');
+      expect({ who: who.username, ids: accountIds(text), codes: developerWords(text) }).toEqual({ who: who.username, ids: [], codes: [] });
+      expect(text).toContain('strategisch besluit Prioriteit actielijn 2 vastgesteld.');
+      expect(text).toContain('Notitie financiering opstellen');
+      expect(text).toContain('C. de Vries');
+      expect(text).toContain('Voorbereid in het kerngroepoverleg');
+    }
+    const print = visibleText(render(MeetingPrintPage({ meeting: held, now: new Date('2026-12-08T10:00:00Z') })));
+    expect([...accountIds(print), ...developerWords(print)]).toEqual([]);
   });
 });

@@ -119,8 +119,8 @@ function CalendarSubscription({ tokens, errors }: { tokens: CalendarToken[]; err
       <H2 id="agenda-abonnement">Overleggen in uw agenda (abonnement)</H2>
       <P>
         Met een persoonlijk agenda-adres houdt Outlook (of een andere agenda) de overleggen zelf bij, zonder in te loggen. Het adres is
-        alleen voor u: wie het heeft, ziet de overleggen. Trek een adres in als u het niet meer gebruikt of als het bij een ander terecht is
-        gekomen; het werkt dan direct niet meer.
+        alleen voor u: wie het heeft, ziet de overleggen van de werkagenda’s waarin u rechten had toen u het maakte. Trek een adres in als u
+        het niet meer gebruikt of als het bij een ander terecht is gekomen; het werkt dan direct niet meer.
       </P>
       {tokens.length === 0 ? (
         <P>U hebt nog geen actief agenda-adres.</P>

@@ -1,8 +1,9 @@
 import { render } from 'preact-render-to-string';
 import type { RegieApi } from '../../api/regie-api';
-import type { Action, Me, Werkagenda } from '../../api/regie-api.models';
+import type { Action, Me, Person, Werkagenda } from '../../api/regie-api.models';
 import { rights } from '../../session/rights';
 import type { PortalContext } from '../../session/session';
+import { accountIds, visibleText } from '../../testing/visible-text';
 import { formErrors } from '../form-state';
 import { ActionPage } from './action.page';
 import { groupMilestones } from './action-milestones';
@@ -124,6 +125,33 @@ describe('the action page', () => {
     expect(html).toMatch(
       /<div id="bevestiging"[^>]*role="status"[^>]*><div class="utrecht-alert__content"><p class="nl-paragraph">Uw voortgangsrapportage/,
     );
+  });
+
+  it('names who reported and who holds the action by name and role, never by account id or person id', () => {
+    const people = [{ id: '4d714d83-12c0-5f1f-88b6-eedfed89c35a', name: 'J. Jansen' }] as Person[];
+    const reports: Action['progressReports'] = [
+      ...action.progressReports,
+      { id: 'r2', rag: 'groen', summary: 'Op schema', reportedAt: '2026-11-27T10:00:00Z', reportedBy: 'coordinator' },
+      { id: 'r3', rag: 'groen', summary: 'Bijgewerkt', reportedAt: '2026-12-01T10:00:00Z', reportedBy: 'j.jansen' },
+    ];
+    const held = {
+      ...action,
+      // one actiehouder in the directory, one forgotten since
+      actiehouderPersonIds: [people[0].id, '0196a4a2-7c1e-7000-8000-0000000000aa'],
+      progressReports: reports,
+    };
+    const actors = { 'actiehouder-2.1': 'actiehouder actie 2.1', coordinator: 'C. de Vries, coördinator werkagenda' };
+    for (const me of [
+      actiehouder('2.1'),
+      { username: 'coordinator', name: 'C. de Vries', roles: ['coordinator'], actionCodes: [] } as Me,
+    ]) {
+      const text = visibleText(render(ActionPage({ p: context(me), action: held, werkagenda, actors, people }))).replace(/\s+/g, ' ');
+      expect(accountIds(text)).toEqual([]);
+      expect(text).toContain('VNG (J. Jansen, naam niet meer bekend)');
+      expect(text).toContain(', door actiehouder actie 2.1');
+      expect(text).toContain(', door C. de Vries, coördinator werkagenda');
+      expect(text).toContain(', door onbekend'); // an account the directory cannot name
+    }
   });
 
   it('folds similar mijlpalen into one group with a count and how many are late, each still there without script', () => {

@@ -163,7 +163,7 @@ export function ProjectionPage({
             rowKey={(m) => m.id}
             empty=""
             columns={[
-              { header: 'Actie', cell: (m) => m.actionCode },
+              { header: 'Actie', cell: (m) => <A href={actionHref(m.actionCode)}>{actionCodeOf(m.actionCode)}</A> },
               { header: 'Mijlpaal', cell: (m) => m.title },
               {
                 header: 'Verwacht',

@@ -120,12 +120,13 @@ export function AccountPage({
   return (
     <BeheerLayout
       p={p}
-      title={`Beheer: account ${account.username}`}
+      title={`Beheer: account met gebruikersnaam ${account.username}`}
       part="accounts"
       crumbs={[['Accounts', '/beheer/accounts']]}
       errors={errors}
     >
-      <p class="utrecht-pre-heading regie-pre-heading">Account</p>
+      {/* The login name is what identifies an account here: said as such, the person beside it. */}
+      <p class="utrecht-pre-heading regie-pre-heading">Account met gebruikersnaam</p>
       <H1>{account.username}</H1>
       <DataList
         items={[
@@ -192,7 +193,7 @@ export function AccountPage({
         {newPassword && (
           <div class="utrecht-alert utrecht-alert--ok regie-alert" role="status">
             <div class="utrecht-alert__content">
-              <p class="nl-paragraph regie-alert__title">Het nieuwe wachtwoord van {account.username}:</p>
+              <p class="nl-paragraph regie-alert__title">Het nieuwe wachtwoord van gebruikersnaam {account.username}:</p>
               <p class="nl-paragraph">
                 <code class="regie-password">{newPassword}</code>
               </p>

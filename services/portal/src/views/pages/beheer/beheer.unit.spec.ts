@@ -179,6 +179,15 @@ describe('the beheer section', () => {
       AccountPage({ p: context(beheerder), account, people: [person], werkagendas: [werkagenda], newPassword: 'geheim-wachtwoord-123' }),
     );
     expect(html).toContain('geheim-wachtwoord-123');
+    // the login name only where it is said to be one; the person by name
+    const text = visible(html).replace(/\s+/g, ' ');
+    expect(
+      text
+        .split('c.devries')
+        .slice(0, -1)
+        .every((before) => /gebruikersnaam $/i.test(before)),
+    ).toBe(true);
+    expect(text).toContain('Account met gebruikersnaam c.devries Persoon C. de Vries');
     expect(html).toContain('Dit is de enige keer dat het wordt getoond');
     expect(html).toContain('#account-uitschakelen"');
     expect(html).toContain('/rechten/1/intrekken#recht-1-intrekken"');
