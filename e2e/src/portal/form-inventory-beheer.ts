@@ -6,14 +6,14 @@ const A = 'pages/beheer/accounts.page.tsx';
 const S = 'pages/beheer/series.page.tsx';
 const WHY = 'Besloten in de kerngroep.';
 const WERKAGENDA = '/beheer/werkagendas/zonder-script-2027';
-const ACCOUNT = via('/beheer/accounts', 'r.bakker');
+const ACCOUNT = via('/beheer/accounts', 'Account r.bakker beheren');
 const SERIES = via('/beheer/overlegvormen', 'Overleg zonder script');
 const firstLink = (path: string, href: string) => async (page: Page) => {
   await page.goto(new URL(path, page.url()).toString());
   await page.locator(`a[href^="${href}"]`).first().click();
 };
 
-/** The beheerder sets up a werkagenda, a person, an account, an indicator and an overlegvorm. */
+/** The beheerder sets up a werkagenda, a person and an account; the coordinator an indicator and an overlegvorm. */
 export const BEHEER_FORMS: PortalForm[] = [
   {
     view: 'pages/beheer/werkagendas.page.tsx',
@@ -97,7 +97,7 @@ export const BEHEER_FORMS: PortalForm[] = [
     as: 'beheerder',
     open: firstLink(WERKAGENDA, '/beheer/acties/'),
     form: '#actie-wijzigen',
-    fill: { Titel: 'Een actie zonder script (herzien)' },
+    fill: { Titel: 'Een actie zonder script (herzien)', 'Reden van de wijziging': WHY },
     confirm: 'Actie 1.1 is gewijzigd.',
     invalid: { fill: { Titel: ' ' }, error: 'mag niet leeg zijn' },
   },
@@ -125,9 +125,9 @@ export const BEHEER_FORMS: PortalForm[] = [
     view: 'pages/beheer/people.page.tsx',
     action: '{personHref(person)}',
     as: 'beheerder',
-    open: via('/beheer/personen', 'R. Bakker'),
+    open: via('/beheer/personen', 'R. Bakker wijzigen'),
     form: '#persoon-wijzigen',
-    fill: { 'Functie (niet verplicht)': 'programmamanager' },
+    fill: { 'Functie (niet verplicht)': 'programmamanager', Organisatie: 'GGD GHOR Nederland' },
     confirm: 'De gegevens van de persoon zijn gewijzigd.',
     invalid: { fill: { Organisatie: ' ' }, error: 'mag niet leeg zijn' },
   },
@@ -164,7 +164,7 @@ export const BEHEER_FORMS: PortalForm[] = [
     as: 'beheerder',
     open: ACCOUNT,
     form: '#persoon-koppelen',
-    fill: { 'Persoon bij dit account': 'R. Bakker' },
+    fill: { 'Persoon bij dit account': 'R. Bakker (GGD GHOR Nederland)' },
     confirm: 'De persoon is gekoppeld.',
   },
   {
@@ -183,33 +183,46 @@ export const BEHEER_FORMS: PortalForm[] = [
     form: '#account-inschakelen',
     confirm: 'Het account is ingeschakeld.',
   },
-  { view: A, action: '{`${base}/wachtwoord`}', as: 'beheerder', open: ACCOUNT, form: '#wachtwoord-nieuw', confirm: 'wachtwoord' },
+  {
+    view: A,
+    action: '{`${base}/wachtwoord`}',
+    as: 'beheerder',
+    open: ACCOUNT,
+    form: '#wachtwoord-nieuw',
+    confirm: 'Het nieuwe wachtwoord van gebruikersnaam r.bakker:',
+  },
   {
     view: 'pages/beheer/people.page.tsx',
     action: '{`${personHref(person)}/vergeten`}',
     as: 'beheerder',
     open: async (page) => {
-      await via('/beheer/personen', 'M. Jansen')(page);
+      await via('/beheer/personen', 'M. Jansen wijzigen')(page);
       await page.goto(`${page.url()}/vergeten`);
     },
     form: '#persoon-vergeten',
-    confirm: 'vergeten',
+    confirm: 'De persoon is vergeten',
   },
   {
     view: 'pages/beheer/indicators.page.tsx',
     action: '"/beheer/indicatoren"',
-    as: 'beheerder',
+    as: 'coordinator',
     open: '/beheer/indicatoren',
     form: '#indicator-nieuw',
-    fill: { Werkagenda: 'betekenisvol-leven-2025-2028', Naam: 'Wachtenden op een plek', Eenheid: 'personen', Richting: 'lager-is-beter' },
+    fill: {
+      Werkagenda: 'betekenisvol-leven-2025-2028',
+      Naam: 'Wachtenden op een plek',
+      Eenheid: 'personen',
+      Richting: 'lager-is-beter',
+      'Doel (niet verplicht)': '60',
+    },
     confirm: 'De indicator is vastgelegd.',
     invalid: { fill: { Naam: ' ' }, error: 'mag niet leeg zijn' },
   },
   {
     view: 'pages/beheer/indicators.page.tsx',
     action: '{`/beheer/indicatoren/${encodeURIComponent(indicator.id)}`}',
-    as: 'beheerder',
-    open: via('/beheer/indicatoren', 'Wachtenden op een plek'),
+    as: 'coordinator',
+    open: via('/beheer/indicatoren', 'Doelen van Wachtenden op een plek wijzigen'),
     form: '#doelen-wijzigen',
     fill: { 'Waarde van doel 1': '50', 'Reden van de wijziging': WHY },
     confirm: 'De doelen zijn gewijzigd.',
@@ -218,7 +231,7 @@ export const BEHEER_FORMS: PortalForm[] = [
   {
     view: S,
     action: '"/beheer/overlegvormen"',
-    as: 'beheerder',
+    as: 'coordinator',
     open: '/beheer/overlegvormen',
     form: '#overlegvorm-nieuw',
     fill: {
@@ -234,7 +247,7 @@ export const BEHEER_FORMS: PortalForm[] = [
   {
     view: S,
     action: '"/beheer/overleggen"',
-    as: 'beheerder',
+    as: 'coordinator',
     open: '/beheer/overlegvormen',
     form: '#overleg-los',
     fill: { Werkagenda: 'betekenisvol-leven-2025-2028', Onderwerp: 'Werksessie monitoring', Datum: '2027-01-14', Aanvang: '14:00' },
@@ -244,17 +257,17 @@ export const BEHEER_FORMS: PortalForm[] = [
   {
     view: S,
     action: '{`${base}/wijzigen`}',
-    as: 'beheerder',
+    as: 'coordinator',
     open: SERIES,
     form: 'form[aria-label="Overlegvorm wijzigen"]',
     fill: { Vanaf: '2027-02-01', 'Nieuwe aanvang (niet verplicht)': '14:00', 'Reden van de wijziging': WHY },
     confirm: 'De overlegvorm is gewijzigd; de latere overleggen zijn verplaatst.',
-    invalid: { fill: { 'Reden van de wijziging': ' ' }, error: 'geef een reden' },
+    invalid: { fill: { 'Reden van de wijziging': ' ' }, error: 'mag niet leeg zijn' },
   },
   {
     view: S,
     action: '{`${base}/beeindigen`}',
-    as: 'beheerder',
+    as: 'coordinator',
     open: SERIES,
     form: 'form[aria-label="Overlegvorm beëindigen"]',
     fill: { Vanaf: '2027-06-01', 'Reden van beëindigen': WHY },

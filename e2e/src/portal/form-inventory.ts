@@ -5,9 +5,10 @@ import { type PortalForm, via } from './form-kit';
 const TODAY = via('/overleggen', 'dinsdag 8 december 2026, 10:00');
 const NEXT = via('/overleggen', 'dinsdag 29 december 2026, 10:00');
 const LATER = via('/overleggen', 'woensdag 20 januari 2027, 10:00');
-const nthCommitment = (n: number) => async (page: Page) => {
+/** The first open commitment: postponed, it stays open, and is then fulfilled. */
+const FIRST_COMMITMENT = async (page: Page) => {
   await page.goto(new URL('/toezeggingen', page.url()).toString());
-  await page.locator('a[href^="/toezeggingen/"]').nth(n).click();
+  await page.locator('a[href^="/toezeggingen/"]').first().click();
 };
 
 const M = 'pages/meeting.page.tsx';
@@ -215,7 +216,7 @@ export const PORTAL_FORMS: PortalForm[] = [
     view: 'pages/commitment.page.tsx',
     action: '{`${base}/uitstellen`}',
     as: 'coordinator',
-    open: nthCommitment(0),
+    open: FIRST_COMMITMENT,
     form: '#uitstellen',
     fill: { 'Nieuwe termijn': 'voorjaar 2027', Reden: 'Wacht op de cijfers.' },
     confirm: 'De toezegging is uitgesteld.',
@@ -225,7 +226,7 @@ export const PORTAL_FORMS: PortalForm[] = [
     view: 'pages/commitment.page.tsx',
     action: '{`${base}/nakomen`}',
     as: 'coordinator',
-    open: nthCommitment(1),
+    open: FIRST_COMMITMENT,
     form: '#nakomen',
     fill: { Document: 'Kamerbrief voortgang', Kenmerk: '2026Z12345', 'Datum van het document': '2026-12-01' },
     confirm: 'De toezegging is vastgelegd als nagekomen.',
@@ -305,7 +306,7 @@ export const PORTAL_FORMS: PortalForm[] = [
     as: 'coordinator',
     open: '/acties/1.1',
     form: 'form[id$="-behalen"]',
-    fill: { 'Behaald op': '2026-12-07' },
+    fill: { 'Behaald op': '2026-12-08' },
     confirm: 'De mijlpaal is behaald.',
   },
   {
@@ -356,7 +357,7 @@ export const PORTAL_FORMS: PortalForm[] = [
     open: '/',
     form: 'form[action="/werkagenda-kiezen"]',
     fill: { Werkagenda: 'actieplan-dakloos-wlz-2025' },
-    confirm: 'Actieplan',
+    confirm: 'Passende zorg voor dakloze mensen met een Wlz-indicatie',
   },
   { view: 'layout.tsx', action: '"/uitloggen"', as: 'auditor', open: '/', form: 'form[action="/uitloggen"]', confirm: 'U bent uitgelogd.' },
 ];
