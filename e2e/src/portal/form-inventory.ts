@@ -349,7 +349,15 @@ export const PORTAL_FORMS: PortalForm[] = [
     confirm: 'De kwartaalprojectie is gepubliceerd en bevroren.',
   },
   ...BEHEER_FORMS,
-  // The auditor, who reads both werkagenda's, switches between them and logs out.
+  // The auditor checks the chain, switches between the werkagenda's they read, and logs out.
+  {
+    view: 'pages/audit-chain.tsx',
+    action: '{verifyAction}',
+    as: 'auditor',
+    open: '/audit',
+    form: 'form[aria-label="Keten controleren"]',
+    confirm: 'De keten is intact:',
+  },
   {
     view: 'layout.tsx',
     action: '"/werkagenda-kiezen"',
