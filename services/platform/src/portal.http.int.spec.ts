@@ -164,7 +164,7 @@ describe('portal (backend-for-frontend) on the real platform', () => {
     expect(page.text).toContain('U hebt nog geen actief agenda-adres.');
     const made = await post('/overleggen/agenda-abonnement', {});
     expect(made.status).toBe(303);
-    expect(made.headers.location).toBe('/overleggen#agenda-abonnement');
+    expect(made.headers.location).toBe('/overleggen#bevestiging');
     const shown = (await http.get('/overleggen')).text;
     const address = /Uw persoonlijke agenda-adres: (http\S+\.ics)/.exec(shown)?.[1];
     expect(address).toMatch(new RegExp(`^${platform.url}/api/v1/calendar-feeds/`));

@@ -33,7 +33,7 @@ export class MeetingsController {
   /** A personal address for Outlook and the like: shown once, in the message after it is made. */
   @Post('agenda-abonnement')
   subscribe(@Portal() p: PortalContext, @Body() body: Body, @Req() req: Request, @Res() res: Response) {
-    const success = { to: '/overleggen#agenda-abonnement', message: '' };
+    const success = { to: '/overleggen#bevestiging', message: '' };
     return submit(req, res, {
       form: 'agenda-abonnement',
       body,
@@ -56,7 +56,7 @@ export class MeetingsController {
       form: `abonnement-intrekken-${token}`,
       body,
       call: (o) => p.api.delete(`/calendar-tokens/${enc(token)}`, o),
-      success: { to: '/overleggen#agenda-abonnement', message: 'Het agenda-adres is ingetrokken: het werkt niet meer.' },
+      success: { to: '/overleggen#bevestiging', message: 'Het agenda-adres is ingetrokken: het werkt niet meer.' },
       rerender: (errors) => this.calendarPage(p, undefined, errors),
     });
   }

@@ -1,6 +1,6 @@
 import type { DecisionEntry, DecisionStatus } from '../../api/regie-api.models';
 import type { PortalContext } from '../../session/session';
-import { A, Badge, Disclosure, H1, P, Table } from '../components';
+import { A, Badge, Disclosure, H1, H2, P, Table } from '../components';
 import { count, formatDate } from '../format';
 import { Form, TextArea } from '../form';
 import { type FormErrors, FormState } from '../form-state';
@@ -44,6 +44,8 @@ export function DecisionsPage({
 }) {
   const csv = `/besluitenlijst/besluitenlijst.csv${queryOf({ ...filters, peildatum: p.asOf?.input })}`;
   const back = queryOf({ ...filters });
+  // A refused correction or withdrawal is shown full width above the list: inside a table cell it is too narrow on a phone.
+  const refused = errors && decisions.find((d) => [`corrigeren-${d.id}`, `intrekken-${d.id}`].includes(errors.form));
   return (
     <Layout
       title="Besluitenlijst"
@@ -70,6 +72,13 @@ export function DecisionsPage({
         <FilterText name="tot" label="Tot en met" type="date" value={filters.tot} />
         <FilterText name="zoek" label="Zoeken in tekst" value={filters.zoek} />
       </FilterForm>
+      {refused && (
+        <section aria-labelledby="besluit-wijzigen">
+          <H2 id="besluit-wijzigen">Besluit corrigeren of intrekken</H2>
+          <P>{refused.text}</P>
+          <ChangeDecision d={refused} errors={errors} back={back} />
+        </section>
+      )}
       <P>
         {count(decisions.length, 'besluit', 'besluiten')}. <A href={csv}>Download als CSV (voor Excel)</A>
       </P>
@@ -94,7 +103,9 @@ export function DecisionsPage({
                     {d.status === 'ingetrokken' ? 'Ingetrokken' : 'Gecorrigeerd'} op {formatDate(d.changedAt?.slice(0, 10))}: {d.reason}
                   </div>
                 )}
-                {!p.asOf && d.status === 'geldig' && p.rights.decide(d.kind) && <ChangeDecision d={d} errors={errors} back={back} />}
+                {!p.asOf && d.status === 'geldig' && d !== refused && p.rights.decide(d.kind) && (
+                  <ChangeDecision d={d} errors={errors} back={back} />
+                )}
               </>
             ),
           },

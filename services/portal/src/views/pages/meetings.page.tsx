@@ -115,8 +115,8 @@ export function MeetingsPage({
 /** Making and revoking the user's own subscription addresses (iCalendar without logging in). */
 function CalendarSubscription({ tokens, errors }: { tokens: CalendarToken[]; errors?: FormErrors }) {
   return (
-    <section aria-labelledby="agenda-abonnement">
-      <H2 id="agenda-abonnement">Overleggen in uw agenda (abonnement)</H2>
+    <section aria-labelledby="agenda-abonnementen">
+      <H2 id="agenda-abonnementen">Overleggen in uw agenda (abonnement)</H2>
       <P>
         Met een persoonlijk agenda-adres houdt Outlook (of een andere agenda) de overleggen zelf bij, zonder in te loggen. Het adres is
         alleen voor u: wie het heeft, ziet de overleggen van de werkagenda’s waarin u rechten had toen u het maakte. Trek een adres in als u
