@@ -53,7 +53,8 @@ export class PlatformModule {
       ],
       providers: [
         { provide: APP_PIPE, useClass: ZodValidationPipe },
-        { provide: APP_INTERCEPTOR, useClass: KnownWerkagendaInterceptor },
+        // Werkagenda's are the actions context's streams: only a process that hosts it can tell an unknown one.
+        ...(services.includes('actions') ? [{ provide: APP_INTERCEPTOR, useClass: KnownWerkagendaInterceptor }] : []),
         { provide: HEALTH_OPTIONS, useValue: { services, maxLag: options.readiness?.maxLag ?? 1000 } },
         { provide: PlatformMetrics, useValue: adapters.metrics ?? new PlatformMetrics() },
         ...(adapters.localAccounts ? [{ provide: LocalAccounts, useValue: adapters.localAccounts }] : []),

@@ -17,7 +17,9 @@ const werkagendaStream = (id: string): string => 'werkagenda-' + id;
  * actions yet would be unknown to them. The platform asks the event store (the werkagenda's
  * stream), which knows a werkagenda the moment it is established. Runs after the guard (401/403
  * first) and before validation; a value that cannot be a werkagenda id is left to validation (400).
- * A read with `?werkagendaId=` of a werkagenda never established answers 404 the same way.
+ * A read with `?werkagendaId=` of a werkagenda never established answers 404 the same way. Only a
+ * process that hosts the actions context checks (its store holds the werkagenda streams); a
+ * monitoring or meetings process of its own, on a database of its own, leaves it to that one.
  */
 @Injectable()
 export class KnownWerkagendaInterceptor implements NestInterceptor {
