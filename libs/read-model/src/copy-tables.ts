@@ -38,6 +38,16 @@ export async function copyTables(ds: DataSource, from: string, to: string): Prom
   }
 }
 
+/** Empties every read-model table of `schema` (a look schema about to replay from the start). */
+export async function emptyTables(ds: DataSource, schema: string): Promise<void> {
+  const tables: { relname: string }[] = await ds.query(
+    `SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind = 'r'`,
+    [schema],
+  );
+  const emptied = tables.filter(({ relname }) => !NOT_COPIED.has(relname)).map(({ relname }) => `"${schema}"."${relname}"`);
+  if (emptied.length > 0) await ds.query(`TRUNCATE ${emptied.join(', ')}`);
+}
+
 /**
  * The indexes of a table, each as the statements that drop and re-create it (a primary key or
  * unique constraint as that constraint). None when another table's foreign key depends on one.
