@@ -31,9 +31,10 @@ import { type MessageSources, projectionsOf, type ReadModelDefinition } from './
  *   id, so instances never drop each other's replays.
  * - **A later look brings an idle one forward in place.** A look at a later moment than a look
  *   nobody holds any more (look-scope.ts) takes that schema and applies only the events between:
- *   no copy at all. Otherwise the look copies its base into an empty schema made ready after the
- *   previous look (opening one runs every migration), tables unlogged and copied at once, each on
- *   a connection of its own.
+ *   no copy at all. Otherwise the look takes the spare schema made ready after `prepare()` or the
+ *   previous look (opening one runs every migration), which holds a copy of the newest snapshot:
+ *   a moment that snapshot serves only replays; any other copies its base over it (tables
+ *   unlogged, rows first and indexes after, each table on a connection of its own).
  */
 const INSTANCE = randomBytes(3).toString('hex');
 let instances = 0;
@@ -53,7 +54,8 @@ export interface TimeTravelOptions {
   fullReplay?: boolean;
   /**
    * Told of each replay built: the position it started from (0: none), the position it replayed to,
-   * and whether it brought an earlier look's schema forward in place (else it copied a snapshot or replay).
+   * whether it brought an earlier look's schema forward in place, and whether it started from the spare
+   * already holding its snapshot (else it copied a snapshot or replay, or replayed from the start).
    */
   onBuild?: (replay: { from: number; to: number; seconds: number; inPlace: boolean; readyCopy: boolean }) => void;
 }
