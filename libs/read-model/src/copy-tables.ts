@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
 /** Tables that are bookkeeping of the schema itself, not read-model content. */
 export const NOT_COPIED = new Set(['migrations', 'typeorm_metadata', 'time_travel_snapshot']);
@@ -22,8 +22,12 @@ export async function copyTables(ds: DataSource, from: string, to: string): Prom
     [...tables].map(([table, cols]) =>
       ds.transaction(async (em) => {
         await em.query('SET LOCAL synchronous_commit = off');
-        await em.query(`DELETE FROM "${to}"."${table}"`);
+        // Rows first, indexes after: one sorted build per index instead of an insert into each per row (half the time).
+        const indexes = await indexesOf(em, to, table);
+        for (const index of indexes) await em.query(index.drop);
+        await em.query(`TRUNCATE "${to}"."${table}"`);
         await em.query(`INSERT INTO "${to}"."${table}" (${cols.join(', ')}) SELECT ${cols.join(', ')} FROM "${from}"."${table}"`);
+        for (const index of indexes) await em.query(index.create);
       }),
     ),
   );
@@ -32,6 +36,41 @@ export async function copyTables(ds: DataSource, from: string, to: string): Prom
     for (const table of tables.keys()) await ds.query(`DELETE FROM "${to}"."${table}"`).catch(() => undefined);
     throw failed.reason;
   }
+}
+
+/** Empties every read-model table of `schema` (a look schema about to replay from the start). */
+export async function emptyTables(ds: DataSource, schema: string): Promise<void> {
+  const tables: { relname: string }[] = await ds.query(
+    `SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind = 'r'`,
+    [schema],
+  );
+  const emptied = tables.filter(({ relname }) => !NOT_COPIED.has(relname)).map(({ relname }) => `"${schema}"."${relname}"`);
+  if (emptied.length > 0) await ds.query(`TRUNCATE ${emptied.join(', ')}`);
+}
+
+/**
+ * The indexes of a table, each as the statements that drop and re-create it (a primary key or
+ * unique constraint as that constraint). None when another table's foreign key depends on one.
+ */
+async function indexesOf(em: EntityManager, schema: string, table: string): Promise<{ drop: string; create: string }[]> {
+  const rows: { name: string; constraint: string | null; index: string; referenced: boolean }[] = await em.query(
+    `SELECT i.relname AS name, pg_get_constraintdef(con.oid) AS constraint, pg_get_indexdef(i.oid) AS index,
+            EXISTS (SELECT 1 FROM pg_constraint f WHERE f.contype = 'f' AND f.confrelid = t.oid) AS referenced
+     FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
+     JOIN pg_namespace n ON n.oid = t.relnamespace LEFT JOIN pg_constraint con ON con.conindid = i.oid AND con.conrelid = t.oid
+     WHERE n.nspname = $1 AND t.relname = $2`,
+    [schema, table],
+  );
+  if (rows.some((r) => r.referenced)) return [];
+  const qualified = `"${schema}"."${table}"`;
+  return rows.map(({ name, constraint, index }) =>
+    constraint
+      ? {
+          drop: `ALTER TABLE ${qualified} DROP CONSTRAINT "${name}"`,
+          create: `ALTER TABLE ${qualified} ADD CONSTRAINT "${name}" ${constraint}`,
+        }
+      : { drop: `DROP INDEX "${schema}"."${name}"`, create: index },
+  );
 }
 
 /**

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { EventStore, RecordedEvent } from '@regie/es-core';
-import { copyTables, NOT_COPIED, unlogged } from './copy-tables';
+import { copyTables, emptyTables, NOT_COPIED, unlogged } from './copy-tables';
 import { holdInScope } from './look-scope';
 import { ProjectionRunner } from './projection-runner';
 import { type MessageSources, projectionsOf, type ReadModelDefinition } from './rebuild';
@@ -31,9 +31,10 @@ import { type MessageSources, projectionsOf, type ReadModelDefinition } from './
  *   id, so instances never drop each other's replays.
  * - **A later look brings an idle one forward in place.** A look at a later moment than a look
  *   nobody holds any more (look-scope.ts) takes that schema and applies only the events between:
- *   no copy at all. Otherwise the look copies its base into an empty schema made ready after the
- *   previous look (opening one runs every migration), tables unlogged and copied at once, each on
- *   a connection of its own.
+ *   no copy at all. Otherwise the look takes the spare schema made ready after `prepare()` or the
+ *   previous look (opening one runs every migration), which holds a copy of the newest snapshot:
+ *   a moment that snapshot serves only replays; any other copies its base over it (tables
+ *   unlogged, rows first and indexes after, each table on a connection of its own).
  */
 const INSTANCE = randomBytes(3).toString('hex');
 let instances = 0;
@@ -53,9 +54,16 @@ export interface TimeTravelOptions {
   fullReplay?: boolean;
   /**
    * Told of each replay built: the position it started from (0: none), the position it replayed to,
-   * and whether it brought an earlier look's schema forward in place (else it copied a snapshot or replay).
+   * whether it brought an earlier look's schema forward in place, and whether it started from the spare
+   * already holding its snapshot (else it copied a snapshot or replay, or replayed from the start).
    */
-  onBuild?: (replay: { from: number; to: number; seconds: number; inPlace: boolean }) => void;
+  onBuild?: (replay: { from: number; to: number; seconds: number; inPlace: boolean; readyCopy: boolean }) => void;
+}
+
+/** A look schema opened ahead of the next look, holding a copy of `holds` (else empty). */
+interface Spare {
+  dataSource: DataSource;
+  holds?: TimeTravelSnapshot;
 }
 
 /** A replayed moment, open for queries. */
@@ -97,7 +105,8 @@ export class TimeTravel {
   private admin?: Promise<DataSource>;
   private ownsAdmin = false;
   private preparing?: Promise<void>;
-  private spare?: Promise<DataSource>;
+  /** The schema made ready for the next look that copies: taken only once settled, by one look. */
+  private spare?: { ready: Promise<Spare>; settled?: Spare };
   private schemas = 0;
   private running = false;
   private closed = false;
@@ -186,7 +195,8 @@ export class TimeTravel {
   async close(): Promise<void> {
     this.closed = true;
     await this.preparing;
-    const all = [...[...this.open.values()].map((look) => look.dataSource), ...(this.spare ? [this.spare] : [])];
+    const spare = this.spare?.ready.then((s) => s.dataSource);
+    const all = [...[...this.open.values()].map((look) => look.dataSource), ...(spare ? [spare] : [])];
     this.spare = undefined;
     this.open.clear();
     await Promise.all(
@@ -233,6 +243,7 @@ export class TimeTravel {
       this.running = true;
       try {
         await this.takeSnapshots();
+        await this.spareOfNewest();
       } finally {
         this.running = false;
       }
@@ -351,30 +362,73 @@ export class TimeTravel {
   }
 
   private async build(asOf: Date, last?: number): Promise<{ dataSource: DataSource; replay: TimeTravelSnapshot }> {
-    // An empty schema made ready after the previous look (opening one runs every migration), else a new one.
-    const spare = this.spare;
-    this.spare = undefined;
-    const dataSource = (await spare?.catch(() => undefined)) ?? (await this.openLookSchema());
+    // The schema made ready after the previous look (opening one runs every migration), else a new one.
+    const spare = this.takeSpare();
+    const dataSource = spare?.dataSource ?? (await this.openLookSchema());
     try {
       const started = performance.now();
       const base = await this.baseFor(asOf, last);
+      // The spare already holds a snapshot that starts this replay, and no base starts it much nearer: no copy.
+      const ready =
+        spare?.holds && serves(spare.holds, asOf, last) && !(base && base.snapshot.position > spare.holds.position + this.every);
+      if (ready) base?.release();
       // A snapshot dropped meanwhile (thinned) rolls the copy back: then this look replays from the start.
-      const copied =
-        base &&
-        (await copyTables(dataSource, base.snapshot.schema, schemaOf(dataSource))
-          .then(() => base.snapshot)
-          .catch(() => undefined)
-          .finally(base.release));
-      const replay = await this.replayInto(dataSource, copied, asOf, last, started, false);
-      if (!this.closed && !this.options.fullReplay && !this.spare) {
-        this.spare = this.openLookSchema();
-        this.spare.catch(() => undefined);
-      }
+      const copied = ready
+        ? spare.holds
+        : base &&
+          (await copyTables(dataSource, base.snapshot.schema, schemaOf(dataSource))
+            .then(() => base.snapshot)
+            .catch(() => undefined)
+            .finally(base.release));
+      // The spare's snapshot unused and nothing copied over it: the replay starts from nothing.
+      if (spare?.holds && !ready && !copied) await emptyTables(dataSource, schemaOf(dataSource));
+      const replay = await this.replayInto(dataSource, copied, asOf, last, started, false, !!ready);
+      if (!this.spare) this.refreshSpare();
       return { dataSource, replay };
     } catch (error) {
       await this.drop(dataSource);
       throw error;
     }
+  }
+
+  /** The spare, if it is ready: handed to the caller alone (taken before anything awaits). */
+  private takeSpare(): Spare | undefined {
+    const settled = this.spare?.settled;
+    if (settled) this.spare = undefined;
+    return settled;
+  }
+
+  /** Makes a new spare: a look schema holding a copy of the newest snapshot (empty if there is none to copy). */
+  private refreshSpare(): void {
+    if (this.closed || this.options.fullReplay) return;
+    const entry: { ready: Promise<Spare>; settled?: Spare } = {
+      ready: this.openLookSchema().then(async (dataSource) => {
+        const newest = (await this.snapshots().catch(() => [])).at(-1);
+        if (!newest || !(await this.copyable(newest.schema))) return { dataSource };
+        // Should the snapshot be thinned meanwhile, the copy rolls back and the spare is just empty.
+        const copied = await copyTables(dataSource, newest.schema, schemaOf(dataSource)).then(
+          () => true,
+          () => false,
+        );
+        return copied ? { dataSource, holds: newest } : { dataSource };
+      }),
+    };
+    entry.ready.then(
+      (spare) => (entry.settled = spare),
+      () => this.spare === entry && (this.spare = undefined),
+    );
+    const old = this.spare;
+    this.spare = entry;
+    void old?.ready.then((spare) => this.drop(spare.dataSource)).catch(() => undefined);
+  }
+
+  /** After snapshots are taken: a spare holding the newest one, so a look after it only replays. */
+  private async spareOfNewest(): Promise<void> {
+    const newest = this.known.at(-1);
+    const current = await this.spare?.ready.catch(() => undefined);
+    if (!this.spare || (newest && (current?.holds?.position ?? -1) < newest.position && this.spare.settled === current))
+      this.refreshSpare();
+    await this.spare?.ready.catch(() => undefined);
   }
 
   /** A new schema for a look, its tables unlogged. */
@@ -395,6 +449,7 @@ export class TimeTravel {
     last: number | undefined,
     started: number,
     inPlace: boolean,
+    readyCopy = false,
   ): Promise<TimeTravelSnapshot> {
     const runner = this.runnerOn(dataSource);
     // From the base's position: the events up to it that it did not apply occurred after `asOf` (its validity).
@@ -417,7 +472,7 @@ export class TimeTravel {
       await runner.applyPage(read.filter((event) => event.position <= bound && include(event)));
       for (const e of read) if (e.position <= bound && !include(e)) validUntil = Math.min(validUntil, e.occurredAt.getTime());
     }
-    this.options.onBuild?.({ from, to: position, seconds: (performance.now() - started) / 1000, inPlace });
+    this.options.onBuild?.({ from, to: position, seconds: (performance.now() - started) / 1000, inPlace, readyCopy });
     return {
       schema: schemaOf(dataSource),
       position: Math.min(position, bound),

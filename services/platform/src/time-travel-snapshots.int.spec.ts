@@ -144,6 +144,43 @@ describe('time travel from read-model snapshots', () => {
         } finally {
           await pair.close();
         }
+
+        // A schema made ready with a copy of the newest snapshot: taken by one look only, used only for moments it serves.
+        const readyBuilds: { readyCopy: boolean }[] = [];
+        const pooled = () =>
+          new TimeTravel(store, model, MESSAGE_SOURCES, {
+            prepareOnFirstLook: false,
+            snapshotEvery: every,
+            onBuild: (build) => readyBuilds.push(build),
+          });
+        const one = pooled();
+        try {
+          await one.prepare(); // the spare now holds the newest snapshot
+          const newest = (await one.snapshots()).at(-1)!;
+          const reference = full();
+          plains.push(reference);
+          const expected = await reference.at(newest.moment, far)!;
+          const latest = await holdingLooks(async () => one.at(newest.moment, far)!);
+          expect(readyBuilds.map((b) => b.readyCopy)).toEqual([true]); // a moment the newest snapshot serves: only replayed
+          expect(await checksums(latest, schemaOf(latest))).toEqual(await checksums(expected, schemaOf(expected)));
+          await one.prepare(); // a new spare, holding the newest snapshot again
+          const first = await holdingLooks(async () => one.at(moments[0], far)!); // before the newest snapshot: never its copy
+          expect(readyBuilds.map((b) => b.readyCopy)).toEqual([true, false]);
+          expect(await checksums(first, schemaOf(first))).toEqual(wanted.get(moments[0].getTime()));
+        } finally {
+          await one.close();
+        }
+        const two = pooled();
+        try {
+          await two.prepare();
+          const [last, before] = await holdingLooks(() => Promise.all([two.at(moments[5], far)!, two.at(moments[4], far)!]));
+          expect(schemaOf(last)).not.toBe(schemaOf(before)); // two looks at once: the spare goes to one of them
+          expect(readyBuilds.slice(2).filter((b) => b.readyCopy).length).toBeLessThanOrEqual(1);
+          expect(await checksums(last, schemaOf(last))).toEqual(wanted.get(moments[5].getTime()));
+          expect(await checksums(before, schemaOf(before))).toEqual(wanted.get(moments[4].getTime()));
+        } finally {
+          await two.close();
+        }
       } finally {
         for (const plain of plains) await plain.close();
         const admin = await model.openDataSource(model.schema);
