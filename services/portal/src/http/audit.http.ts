@@ -15,6 +15,9 @@ import { namesOf, regionNamesFor } from '../views/pages/audit-events';
 import { redirect, sendPage } from './page';
 import { PortalExceptionFilter } from './portal-exception.filter';
 
+/** An action's regions, for the sentences that name a region by its slug only. */
+const regionsOf = (p: PortalContext) => async (key: string) => (await p.api.action(key)).regions;
+
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
 
 /** The filter takes an action as people name it ("2.1", "actie 2.1"); a stream name as stored still works. */
@@ -114,7 +117,7 @@ export class AuditController {
                 .map((position) => p.api.auditEvents({ after: Math.max(0, position - 1), limit: 1 }).catch(() => undefined)),
             )
           ).flatMap((found) => found?.events ?? []);
-    const regions = await regionNamesFor(page.events, async (key) => (await p.api.action(key)).regions);
+    const regions = await regionNamesFor(page.events, regionsOf(p));
     const subjects = { actions, commitments, meetings, people, werkagendas: p.werkagendas?.choices ?? [], regions };
     const actors = await p.api.actorNames([...page.events, ...brokenAt].map((e) => e.metadata.actor?.userId));
     sendPage(res, AuditPage({ p, page, filters, checkpoint, verification, brokenAt, subjects, actors }));
@@ -149,7 +152,7 @@ export class AuditController {
         .acrossWerkagendas()
         .actions()
         .catch(() => []),
-      regionNamesFor(found.events, async (key) => (await p.api.action(key)).regions),
+      regionNamesFor(found.events, regionsOf(p)),
     ]);
     const names = namesOf(actions, p.werkagendas?.choices ?? [], regions);
     sendPage(res, StreamPage({ p, stream: found, namesOpen: open, actors, names }));
