@@ -122,6 +122,10 @@ transaction.state.log.min.isr=1
 offsets.topic.num.partitions=1
 transaction.state.log.num.partitions=1
 group.initial.rebalance.delay.ms=0
+# The log cleaner allocates its dedupe buffer on the heap at startup (128 MiB by default). In a
+# small test heap (the CI's secure broker has 256 MiB) that one allocation can fail with
+# OutOfMemoryError before the broker is up; the few compacted topics here need far less.
+log.cleaner.dedupe.buffer.size=16777216
 EOF
   # WARN and above go to server.log; the startup line is INFO, so let that one logger through.
   cat >"$RUN_DIR/log4j.properties" <<'EOF'
