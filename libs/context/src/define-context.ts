@@ -1,7 +1,7 @@
 import type { InjectionToken, Provider } from '@nestjs/common';
 import type { DataSource, DataSourceOptions, MigrationInterface } from 'typeorm';
 import { Clock, EventStore, IntegrationBus, type IntegrationMessage, type RecordedEvent } from '@regie/es-core';
-import { DATABASE_URL, MESSAGE_SOURCES } from '@regie/nest-kit';
+import { DATABASE_URL, MESSAGE_SOURCES, TIME_TRAVEL_KEEP_UP, type TimeTravelKeepUp } from '@regie/nest-kit';
 import {
   type ConsumerDefinition,
   type MessageSources,
@@ -67,8 +67,15 @@ export function defineContext<Q, D extends unknown[] = []>(spec: ContextSpec<Q, 
   const providers: Provider[] = [
     {
       provide: ReadModel,
-      inject: [DATABASE_URL, EventStore, Clock, MESSAGE_SOURCES, ...(readModel.queriesInject ?? [])],
-      useFactory: async (url: string, store: EventStore, clock: Clock, sources: MessageSources, ...deps: unknown[]) => {
+      inject: [DATABASE_URL, EventStore, Clock, MESSAGE_SOURCES, TIME_TRAVEL_KEEP_UP, ...(readModel.queriesInject ?? [])],
+      useFactory: async (
+        url: string,
+        store: EventStore,
+        clock: Clock,
+        sources: MessageSources,
+        keepUp: TimeTravelKeepUp | undefined,
+        ...deps: unknown[]
+      ) => {
         const model = definition(url);
         return new ReadModel<Q>({
           definition: model,
@@ -76,6 +83,7 @@ export function defineContext<Q, D extends unknown[] = []>(spec: ContextSpec<Q, 
           store,
           clock,
           sources,
+          keepUpTimeTravel: keepUp,
           queriesOn: (dataSource) => new readModel.queries(dataSource, ...(deps as D)),
         });
       },

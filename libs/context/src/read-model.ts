@@ -28,7 +28,15 @@ export interface ReadModelParts<Q> {
   timeTravel?: Omit<TimeTravelOptions, 'dataSource'>;
   /** The context's queries on a DataSource (the live one, or one replayed to a past moment). */
   queriesOn: (dataSource: DataSource) => Q;
+  /**
+   * When the time-travel snapshots are brought up to date in the background: first this long after
+   * start, then at this interval (each time only if the store has moved a snapshot interval on).
+   * Default 2 and 10 minutes; false: only at a look (as TimeTravel does by itself).
+   */
+  keepUpTimeTravel?: { firstAfterMs: number; everyMs: number } | false;
 }
+
+export const KEEP_UP_TIME_TRAVEL = { firstAfterMs: 120_000, everyMs: 600_000 };
 
 /**
  * A context's read model in Nest, one per context module: it runs the context's projections
@@ -46,6 +54,8 @@ export class ReadModel<Q> implements OnApplicationBootstrap, OnApplicationShutdo
   private readonly readAt: ReadAt;
   private readonly queriesOn: (dataSource: DataSource) => Q;
   private readonly logger: Logger;
+  private readonly keepUp: ReadModelParts<Q>['keepUpTimeTravel'];
+  private keepUpTimer?: NodeJS.Timeout;
 
   constructor(parts: ReadModelParts<Q>) {
     const { definition, dataSource, store, clock } = parts;
@@ -56,6 +66,7 @@ export class ReadModel<Q> implements OnApplicationBootstrap, OnApplicationShutdo
     this.queries = parts.queriesOn(dataSource);
     this.logger = new Logger(`${definition.name}-projection`);
     this.readAt = new ReadAt(store, clock, definition, parts.sources, { dataSource, ...parts.timeTravel });
+    this.keepUp = parts.keepUpTimeTravel ?? KEEP_UP_TIME_TRAVEL;
     this.runner = new ProjectionRunner({
       name: definition.name,
       store,
@@ -106,10 +117,34 @@ export class ReadModel<Q> implements OnApplicationBootstrap, OnApplicationShutdo
 
   async onApplicationBootstrap(): Promise<void> {
     await this.runner.start();
+    if (this.keepUp) this.scheduleKeepUp(this.keepUp.firstAfterMs, this.keepUp.everyMs);
+  }
+
+  /**
+   * Brings the time-travel snapshots up to date now and then, in the background: a look at a past
+   * moment then replays at most a snapshot interval's events, also the first look after a restart or
+   * a quiet spell. One preparation at a time; the next is planned once it has ended.
+   */
+  private scheduleKeepUp(afterMs: number, everyMs: number): void {
+    this.keepUpTimer = setTimeout(() => {
+      const started = performance.now();
+      void this.readAt
+        .keepUp()
+        .then(
+          (prepared) =>
+            prepared &&
+            this.logger.log(`time-travel snapshots brought up to date in ${((performance.now() - started) / 1000).toFixed(1)} s`),
+          (error) => this.logger.warn(`time-travel snapshots not brought up to date: ${String(error)}`),
+        )
+        .finally(() => this.keepUpTimer && this.scheduleKeepUp(everyMs, everyMs));
+    }, afterMs);
+    this.keepUpTimer.unref();
   }
 
   /** Last in the shutdown order: relays and consumers using the DataSource stopped before (at module destroy). */
   async onApplicationShutdown(): Promise<void> {
+    clearTimeout(this.keepUpTimer);
+    this.keepUpTimer = undefined;
     await this.runner.stop();
     await this.readAt.close();
     await this.dataSource.destroy();

@@ -6,7 +6,7 @@ import { AuthGuard, TokenVerifier, WerkagendaLookups } from './auth';
 import { AnswerInterceptor } from './answer.interceptor';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { RequestContextMiddleware } from './request-context';
-import { DATABASE_URL, MESSAGE_SOURCES, PLATFORM_POOL } from './tokens';
+import { DATABASE_URL, MESSAGE_SOURCES, PLATFORM_POOL, TIME_TRAVEL_KEEP_UP, type TimeTravelKeepUp } from './tokens';
 
 export interface CoreAdapters {
   clock: Clock;
@@ -19,6 +19,8 @@ export interface CoreAdapters {
   auth: TokenVerifier;
   /** Producers' message mappings by topic, for rebuilding consumer-fed tables (time travel). */
   messageSources?: Record<string, unknown>;
+  /** When read models bring their time-travel snapshots up to date (default: ReadModel's; false: only at a look). */
+  timeTravelKeepUp?: TimeTravelKeepUp;
   /** Keys of personal data; a vault in memory when not given (tests of one service). */
   vault?: PersonalDataVault;
 }
@@ -41,6 +43,7 @@ export class CoreModule implements NestModule {
         { provide: PLATFORM_POOL, useValue: adapters.pool },
         { provide: DATABASE_URL, useValue: adapters.databaseUrl },
         { provide: MESSAGE_SOURCES, useValue: adapters.messageSources ?? {} },
+        { provide: TIME_TRAVEL_KEEP_UP, useValue: adapters.timeTravelKeepUp },
         { provide: TokenVerifier, useValue: adapters.auth },
         WerkagendaLookups,
         { provide: APP_GUARD, useClass: AuthGuard },
@@ -59,6 +62,7 @@ export class CoreModule implements NestModule {
         PLATFORM_POOL,
         DATABASE_URL,
         MESSAGE_SOURCES,
+        TIME_TRAVEL_KEEP_UP,
         PersonalDataVault,
       ],
     };

@@ -6,7 +6,7 @@ export { ProblemDetailsFilter, problemOf, problemSchema, validationProblem, type
 export { Changed, Created, Operation, type OperationSpec, type Refusal } from './openapi';
 export { Ctx, RequestContextMiddleware, requestIdsOf } from './request-context';
 export { IdempotencyInterceptor, ensureIdempotencyTable } from './idempotency.interceptor';
-export { PLATFORM_POOL, DATABASE_URL, MESSAGE_SOURCES } from './tokens';
+export { PLATFORM_POOL, DATABASE_URL, MESSAGE_SOURCES, TIME_TRAVEL_KEEP_UP, type TimeTravelKeepUp } from './tokens';
 export { withRevision } from './respond';
 export { asOfParam, zodParam } from './param.pipe';
 export * from './auth';

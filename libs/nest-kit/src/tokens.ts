@@ -4,3 +4,6 @@ export const PLATFORM_POOL = Symbol('PLATFORM_POOL');
 export const DATABASE_URL = Symbol('DATABASE_URL');
 /** topic → the producing context's mapping of store events to integration messages (time travel, replay). */
 export const MESSAGE_SOURCES = Symbol('MESSAGE_SOURCES');
+/** When read models bring their time-travel snapshots up to date in the background (false: only at a look). */
+export const TIME_TRAVEL_KEEP_UP = Symbol('TIME_TRAVEL_KEEP_UP');
+export type TimeTravelKeepUp = { firstAfterMs: number; everyMs: number } | false;

@@ -34,6 +34,11 @@ export class ReadAt {
     return { dataSource: await past, now: moment, today: amsterdamDate(moment) };
   }
 
+  /** Takes the snapshots missing if the store has moved far enough past the newest (see TimeTravel.keepUp). */
+  keepUp(): Promise<boolean> {
+    return this.travel.keepUp();
+  }
+
   close(): Promise<void> {
     return this.travel.close();
   }

@@ -234,6 +234,20 @@ export class TimeTravel {
   }
 
   /**
+   * Takes the snapshots missing if the store has moved `snapshotEvery` positions or more past the
+   * newest one (else does nothing, not even the spare): what a running platform calls now and then,
+   * so that the first look after a long quiet spell or a restart finds its snapshot ready. Answers
+   * whether it prepared.
+   */
+  async keepUp(): Promise<boolean> {
+    if (this.closed || this.running) return false;
+    const [head, snapshots] = await Promise.all([this.store.headPosition(), this.snapshots()]);
+    if (head - (snapshots.at(-1)?.position ?? 0) < this.every) return false;
+    await this.prepare();
+    return true;
+  }
+
+  /**
    * Takes the snapshots missing up to the store's head, each about `snapshotEvery` positions after
    * the one before: from the newest one, into a scratch schema, then copied. One at a time per
    * instance; another instance taking the same snapshot at once is harmless (the first one stays).

@@ -169,6 +169,7 @@ export async function openAdapters(
     revocations,
     databaseUrl: database.url,
     messageSources: MESSAGE_SOURCES,
+    timeTravelKeepUp: keepUpOf(config.REGIE_TIME_TRAVEL_KEEP_UP_MINUTES),
     close: async () => {
       closing = true;
       await scheduler.stop();
@@ -182,3 +183,7 @@ export async function openAdapters(
     },
   };
 }
+
+/** REGIE_TIME_TRAVEL_KEEP_UP_MINUTES as the read models' schedule: first after 2 minutes (or the interval, if shorter). */
+const keepUpOf = (minutes: number) =>
+  minutes > 0 ? { firstAfterMs: Math.min(2, minutes) * 60_000, everyMs: minutes * 60_000 } : (false as const);

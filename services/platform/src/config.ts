@@ -101,6 +101,15 @@ const schema = z.object({
     .int('verwacht een geheel aantal events, bijvoorbeeld 1000')
     .min(0, 'verwacht 0 of meer events achterstand, bijvoorbeeld 1000')
     .default(1000),
+  /**
+   * Every this many minutes the time-travel snapshots are brought up to date in the background (the
+   * first time 2 minutes after start), so that a look at a past moment replays little; 0: only when
+   * someone looks.
+   */
+  REGIE_TIME_TRAVEL_KEEP_UP_MINUTES: z.coerce
+    .number({ error: 'verwacht een aantal minuten, bijvoorbeeld 10' })
+    .min(0, 'verwacht 0 (uit) of meer minuten, bijvoorbeeld 10')
+    .default(10),
   REGIE_LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug']).default('log'),
   /** `json`: one JSON object a line, for a log collector; `pretty`: readable lines. Default: see `checked`. */
   REGIE_LOG_FORMAT: z

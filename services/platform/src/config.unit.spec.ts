@@ -77,6 +77,21 @@ describe('configuration of readiness', () => {
   });
 });
 
+describe('configuration of time travel', () => {
+  it('brings the snapshots up to date every 10 minutes by default, or as configured, or only at a look (0)', () => {
+    expect(loadConfig({}).REGIE_TIME_TRAVEL_KEEP_UP_MINUTES).toBe(10);
+    expect(loadConfig({ REGIE_TIME_TRAVEL_KEEP_UP_MINUTES: '30' }).REGIE_TIME_TRAVEL_KEEP_UP_MINUTES).toBe(30);
+    expect(loadConfig({ REGIE_TIME_TRAVEL_KEEP_UP_MINUTES: '0' }).REGIE_TIME_TRAVEL_KEEP_UP_MINUTES).toBe(0);
+  });
+
+  it('refuses an interval that is not a number of minutes, in Dutch', () => {
+    expect(() => loadConfig({ REGIE_TIME_TRAVEL_KEEP_UP_MINUTES: 'vaak' })).toThrow(
+      /REGIE_TIME_TRAVEL_KEEP_UP_MINUTES: verwacht een aantal minuten/,
+    );
+    expect(() => loadConfig({ REGIE_TIME_TRAVEL_KEEP_UP_MINUTES: '-5' })).toThrow(/REGIE_TIME_TRAVEL_KEEP_UP_MINUTES: verwacht 0 \(uit\)/);
+  });
+});
+
 describe('configuration of traces', () => {
   const kafkaWithKey = {
     REGIE_BUS: 'kafka',

@@ -1,3 +1,4 @@
+import { ReadModel } from '@regie/context';
 import { newId } from '@regie/es-core';
 import { checksums, holdingLooks, TimeTravel } from '@regie/read-model';
 import type { DataSource } from 'typeorm';
@@ -188,6 +189,62 @@ describe('time travel from read-model snapshots', () => {
         await admin.destroy();
         await fast.close();
       }
+    }
+  });
+
+  it('brings its snapshots up to date when the store has moved a snapshot interval on, and leaves them when not', async () => {
+    const { store, databaseUrl } = platform.adapters;
+    const model = readModels(databaseUrl).find((m) => m.name === 'actions')!;
+    const head = await store.headPosition();
+    const every = Math.max(2, Math.floor(head / 3));
+    const travel = new TimeTravel(store, model, MESSAGE_SOURCES, { prepareOnFirstLook: false, snapshotEvery: every });
+    try {
+      expect(await travel.snapshots()).toEqual([]);
+      expect(await travel.keepUp()).toBe(true);
+      const taken = await travel.snapshots();
+      expect(taken.length).toBeGreaterThanOrEqual(2);
+      expect(head - taken.at(-1)!.position).toBeLessThan(every);
+      // Nothing new in the store: nothing to take, the same snapshots stay.
+      expect(await travel.keepUp()).toBe(false);
+      expect((await travel.snapshots()).map((s) => s.schema)).toEqual(taken.map((s) => s.schema));
+    } finally {
+      const admin = await model.openDataSource(model.schema);
+      for (const s of await travel.snapshots()) await admin.query(`DROP SCHEMA "${s.schema}" CASCADE`);
+      await admin.destroy();
+      await travel.close();
+    }
+  });
+
+  it('a read model of the running platform takes its missing snapshots by itself, on its schedule', async () => {
+    const { store, databaseUrl, clock } = platform.adapters;
+    const actions = readModels(databaseUrl).find((m) => m.name === 'actions')!;
+    // A schema of its own, so it runs beside the platform's live actions read model.
+    const definition = { ...actions, name: 'actions_keepup', schema: 'actions_keepup' };
+    const every = Math.max(2, Math.floor((await store.headPosition()) / 3));
+    const model = new ReadModel({
+      definition,
+      dataSource: await definition.openDataSource(definition.schema),
+      store,
+      clock,
+      sources: MESSAGE_SOURCES,
+      timeTravel: { snapshotEvery: every },
+      keepUpTimeTravel: { firstAfterMs: 20, everyMs: 50 },
+      queriesOn: () => ({}),
+    });
+    const travel = new TimeTravel(store, definition, MESSAGE_SOURCES, { prepareOnFirstLook: false, snapshotEvery: every });
+    try {
+      expect(await travel.snapshots()).toEqual([]);
+      await model.onApplicationBootstrap();
+      const deadline = Date.now() + 60_000;
+      while ((await travel.snapshots()).length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      expect((await travel.snapshots()).length).toBeGreaterThanOrEqual(2);
+    } finally {
+      await model.onApplicationShutdown();
+      const admin = await actions.openDataSource(actions.schema);
+      for (const s of await travel.snapshots()) await admin.query(`DROP SCHEMA "${s.schema}" CASCADE`);
+      await admin.query(`DROP SCHEMA IF EXISTS "actions_keepup" CASCADE`);
+      await admin.destroy();
+      await travel.close();
     }
   });
 });
