@@ -88,6 +88,29 @@ describe('RowSet', () => {
     expect(four).toEqual({ ...thing(4), note: 'twice in one batch' });
   });
 
+  it('deletes: a row from before goes at flush, one the batch made is never written, one deleted and inserted again is new', async () => {
+    const d = (n: number) => `0196a4a2-7c1e-7000-8000-0000000000d${n}`; // ids of their own
+    await ds.getRepository(ThingRow).insert([
+      { ...thing(6), id: d(6) },
+      { ...thing(7), id: d(7) },
+    ]);
+    await ds.transaction(async (em) => {
+      const rows = new RowSet(em, ThingRow);
+      await rows.load([d(6), d(7), d(8)]);
+      expect(rows.delete(d(6))).toBe(true);
+      expect(rows.update(d(6), { n: 66 })).toBe(false); // gone: like UPDATE … WHERE after a DELETE
+      expect(rows.delete(d(6))).toBe(false);
+      expect(rows.delete(d(7))).toBe(true);
+      rows.insert({ ...thing(7), id: d(7), note: 'inserted again' });
+      rows.insert({ ...thing(8), id: d(8) });
+      expect(rows.delete(d(8))).toBe(true);
+      expect(() => rows.delete(d(5))).toThrow(/not loaded/);
+      await rows.flush();
+    });
+    const left = await ds.getRepository(ThingRow).find({ where: [{ id: d(6) }, { id: d(7) }, { id: d(8) }] });
+    expect(left).toEqual([{ ...thing(7), id: d(7), note: 'inserted again' }]);
+  });
+
   it('refuses a second insert of a row, known or only in the table', async () => {
     await ds.transaction(async (em) => {
       const rows = new RowSet(em, ThingRow);

@@ -29,12 +29,15 @@ const JSON_TYPES = new Set([
  * fails (at once when known here, else as a duplicate key at `flush`), `update` of a row that does
  * not exist changes nothing. Rows to update must be `load`ed first (one SELECT for all of them).
  * `upsert` inserts or changes (like INSERT … ON CONFLICT (key) DO UPDATE of the given columns).
+ * `delete` removes a row (like DELETE … WHERE key = …); one inserted again after it is new.
  * Tables with a composite primary key: `insert` only. Change rows through `update`/`upsert` (never
  * in place): an UPDATE writes the columns they changed.
  */
 export class RowSet<Row extends ObjectLiteral> {
   private readonly rows = new Map<unknown, { row: Row; created: boolean; changed: boolean }>();
   private readonly loaded = new Set<unknown>();
+  /** Keys of rows that existed before the batch and were deleted in it (written first at `flush`). */
+  private readonly deleted = new Set<unknown>();
   private readonly columns: ColumnMetadata[];
   private readonly keys: ColumnMetadata[];
   private readonly table: string;
@@ -124,7 +127,28 @@ export class RowSet<Row extends ObjectLiteral> {
     return true;
   }
 
+  /** Deletes the row if it exists (like DELETE … WHERE key = …; it must have been loaded); returns whether it did. */
+  delete(key: unknown): boolean {
+    const entry = this.rows.get(key);
+    if (!entry) {
+      if (!this.loaded.has(key)) throw new Error(`RowSet: ${String(key)} in ${this.table} was not loaded before its delete`);
+      return false;
+    }
+    this.rows.delete(key);
+    this.loaded.add(key); // known now: not there
+    // A row the batch created is simply not written; one from before goes at flush.
+    if (!entry.created || this.deleted.has(key)) this.deleted.add(key);
+    return true;
+  }
+
   async flush(): Promise<void> {
+    if (this.deleted.size > 0) {
+      await this.em.query(
+        `DELETE FROM ${this.table} WHERE "${this.key.databaseName}" = ANY ($1::${this.em.connection.driver.normalizeType(this.key)}[])`,
+        [[...this.deleted]],
+      );
+      this.deleted.clear();
+    }
     const created = [...this.rows.values()].filter((e) => e.created).map((e) => e.row);
     const changed = [...this.rows.values()].filter((e) => !e.created && e.changed).map((e) => e.row);
     if (created.length > 0) {
