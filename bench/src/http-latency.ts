@@ -18,8 +18,12 @@ export interface Latency {
   ok: number;
   failed: number;
   perSecond: number;
-  /** 'sequential': one request at a time only, because a single request already took > 1 s. */
-  mode: 'autocannon' | 'sequential';
+  /**
+   * 'sequential': one request at a time only, because a single request already took > 1 s;
+   * 'failed': the request was refused or broke (`error` says how): its rows fail, the run goes on.
+   */
+  mode: 'autocannon' | 'sequential' | 'failed';
+  error?: string;
   /** GETs: median latency of a request alone (no concurrent load), ms. */
   alone?: number;
 }
@@ -146,11 +150,18 @@ async function measure(
   const started = performance.now();
   for (let i = 0; i === 0 || (i < 4 && performance.now() - started < 30_000); i++) {
     const t = performance.now();
-    const ok = await fetch(`${url}${request.path}`, { headers: request.headers as Record<string, string> | undefined }).then(
-      async (r) => (await r.arrayBuffer(), r.ok),
-      () => false,
+    const error = await fetch(`${url}${request.path}`, { headers: request.headers as Record<string, string> | undefined }).then(
+      async (r) =>
+        r.ok
+          ? (await r.arrayBuffer(), undefined)
+          : `${r.status} after ${((performance.now() - t) / 1000).toFixed(1)} s: ${(await r.text()).slice(0, 300)}`,
+      (e: unknown) => String(e),
     );
-    if (!ok) throw new Error(`${label}: GET ${request.path} failed`);
+    // One route that breaks must not cost the whole run its table: its rows say so and fail.
+    if (error) {
+      console.error(`  !!! ${label}: GET ${request.path} failed: ${error}`);
+      return connections.map(() => ({ p50: NaN, p99: NaN, ok: 0, failed: 1, perSecond: 0, mode: 'failed' as const, error }));
+    }
     times.push(performance.now() - t);
   }
   if (times.length > 1) times.shift(); // the first one warmed up
@@ -327,9 +338,11 @@ const P99_TARGET: Record<Measured, number> = {
 const GROWTH_TARGET = (e: Measured): number => ((WERKAGENDA_READS as readonly string[]).includes(e) ? 1.3 : 2);
 
 const note = (l: Latency) =>
-  l.mode === 'sequential'
-    ? `${l.ok} requests one at a time (one alone takes > 1 s: no load test; p99 = slowest)`
-    : `${l.ok} ok${l.failed ? `, ${l.failed} failed/timed out` : ''}, ${l.perSecond.toFixed(0)} req/s${l.alone !== undefined ? `; alone ${l.alone.toFixed(1)} ms` : ''}`;
+  l.mode === 'failed'
+    ? `FAILED: ${l.error}`
+    : l.mode === 'sequential'
+      ? `${l.ok} requests one at a time (one alone takes > 1 s: no load test; p99 = slowest)`
+      : `${l.ok} ok${l.failed ? `, ${l.failed} failed/timed out` : ''}, ${l.perSecond.toFixed(0)} req/s${l.alone !== undefined ? `; alone ${l.alone.toFixed(1)} ms` : ''}`;
 
 /** Per endpoint, p50 and p99 for each number of connections side by side; the target is judged on each. */
 export function httpRows(size: string, runs: HttpRuns): ResultRow[] {

@@ -62,6 +62,7 @@ async function main(): Promise<void> {
   const server = await startServer(log);
   const cleanups: (() => Promise<void>)[] = [];
   const rows: ResultRow[] = [];
+  let failure: unknown;
   const meta: Record<string, unknown> = {
     command: `npm run bench${quick || onlyArg ? ' --' : ''}${quick ? ' --quick' : ''}${onlyArg ? ` --only=${onlyArg}` : ''}`,
     startedAt: new Date().toISOString(),
@@ -361,7 +362,7 @@ async function main(): Promise<void> {
     }
   } catch (error) {
     console.error(error); // before the cleanups, which may fail in turn
-    throw error;
+    failure = error; // the figures measured so far are still printed and written below
   } finally {
     for (const cleanup of cleanups.reverse()) await cleanup().catch((e) => log(`cleanup: ${String(e)}`));
     await server.stop();
@@ -378,6 +379,10 @@ async function main(): Promise<void> {
     ].join('\n'),
   );
   console.log(`\nJSON: ${writeJson(rows, meta, stamp)}`);
+  if (failure) {
+    log(`!!! the run broke off (${String(failure).split('\n')[0]}): the table above holds only the figures measured before`);
+    process.exitCode = 1;
+  }
 }
 
 /**

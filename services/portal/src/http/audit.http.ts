@@ -11,12 +11,27 @@ import { ErrorPage } from '../views/pages/error.page';
 import { amsterdamInstant } from '../views/format';
 import { type AuditFilters, AuditPage } from '../views/pages/audit.page';
 import { StreamPage } from '../views/pages/stream.page';
-import { namesOf, regionNamesFor } from '../views/pages/audit-events';
+import { namesOf, regionNamesFor, werkagendasNamedBy } from '../views/pages/audit-events';
+import type { ActionSummary, AuditEvent } from '../api/regie-api.models';
 import { redirect, sendPage } from './page';
 import { PortalExceptionFilter } from './portal-exception.filter';
 
 /** An action's regions, for the sentences that name a region by its slug only. */
 const regionsOf = (p: PortalContext) => async (key: string) => (await p.api.action(key)).regions;
+
+/** The actions of the werkagenda's these events name, the current one's first (see werkagendasNamedBy). */
+const actionsNamedBy = async (p: PortalContext, events: AuditEvent[]): Promise<ActionSummary[]> => {
+  const all = p.api.acrossWerkagendas();
+  const lists = await Promise.all(
+    werkagendasNamedBy(events, p.api.werkagendaId).map((id) =>
+      all
+        .inWerkagenda(id)
+        .actions()
+        .catch(() => [] as ActionSummary[]),
+    ),
+  );
+  return lists.flat();
+};
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
 
@@ -82,15 +97,17 @@ export class AuditController {
       aantal: [25, 50, 100, 250].includes(Number(query.aantal)) ? Number(query.aantal) : 50,
       namen: query.namen === 'open' ? 'open' : undefined,
     };
-    // The subjects to choose from by name, and the titles the sentences use (absent ones only cost the names).
-    // The audit trail belongs to no one werkagenda: its subjects are of all of them.
-    const all = p.api.acrossWerkagendas();
-    const [checkpoint, actions, commitments, meetings, people] = await Promise.all([
+    // The subjects to choose from by name: the current werkagenda's (the switcher in the header
+    // chooses another), and the people. Every werkagenda's at once is too much on a long history
+    // with many werkagenda's (it ran the platform out of memory at 1M events).
+    const [checkpoint, commitments, meetings, people] = await Promise.all([
       p.api.auditCheckpoint(),
-      all.actions().catch(() => []),
-      all.commitments().catch(() => []),
-      all.meetings().catch(() => []),
-      all.people().catch(() => []),
+      p.api.commitments().catch(() => []),
+      p.api.meetings().catch(() => []),
+      p.api
+        .acrossWerkagendas()
+        .people()
+        .catch(() => []),
     ]);
     // A search of one or two characters is refused by the API; it is ignored here rather than an error page.
     const zoek = filters.zoek && filters.zoek.length >= 2 ? filters.zoek.slice(0, 200) : undefined;
@@ -117,8 +134,14 @@ export class AuditController {
                 .map((position) => p.api.auditEvents({ after: Math.max(0, position - 1), limit: 1 }).catch(() => undefined)),
             )
           ).flatMap((found) => found?.events ?? []);
-    const regions = await regionNamesFor(page.events, regionsOf(p));
-    const subjects = { actions, commitments, meetings, people, werkagendas: p.werkagendas?.choices ?? [], regions };
+    // The titles the sentences use: of the werkagenda's the events name (absent ones only cost the names).
+    const [named, regions] = await Promise.all([
+      actionsNamedBy(p, [...page.events, ...brokenAt]),
+      regionNamesFor(page.events, regionsOf(p)),
+    ]);
+    const current = p.api.werkagendaId;
+    const actions = current === undefined ? named : named.filter((a) => a.werkagendaId === current);
+    const subjects = { actions, named, commitments, meetings, people, werkagendas: p.werkagendas?.choices ?? [], regions };
     const actors = await p.api.actorNames([...page.events, ...brokenAt].map((e) => e.metadata.actor?.userId));
     sendPage(res, AuditPage({ p, page, filters, checkpoint, verification, brokenAt, subjects, actors }));
   }
@@ -148,10 +171,7 @@ export class AuditController {
     }
     const [actors, actions, regions] = await Promise.all([
       p.api.actorNames(found.events.map((e) => e.metadata.actor?.userId)),
-      p.api
-        .acrossWerkagendas()
-        .actions()
-        .catch(() => []),
+      actionsNamedBy(p, found.events),
       regionNamesFor(found.events, regionsOf(p)),
     ]);
     const names = namesOf(actions, p.werkagendas?.choices ?? [], regions);

@@ -79,5 +79,5 @@ export function parsePeildatum(value: string): string | undefined {
 
 export { isQuarter, quarterLabel as formatQuarter, quarterOf, shiftQuarter } from '@regie/calendar';
 
-/** "1 actie", "3 acties". */
-export const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+/** "1 actie", "3 acties", "1.030.438 gebeurtenissen" (thousands as Dutch readers write them). */
+export const count = (n: number, one: string, many: string): string => `${n.toLocaleString('nl-NL')} ${n === 1 ? one : many}`;

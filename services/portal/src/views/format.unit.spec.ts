@@ -1,5 +1,6 @@
 import {
   amsterdamInstant,
+  count,
   amsterdamLocal,
   formatDate,
   formatDateTime,
@@ -40,5 +41,13 @@ describe('Dutch dates and quarters', () => {
     expect(shiftQuarter('2026-Q4', 1)).toBe('2027-Q1');
     expect(shiftQuarter('2027-Q1', -1)).toBe('2026-Q4');
     expect(formatQuarter('2026-Q4')).toBe('4e kwartaal 2026');
+  });
+});
+
+describe('Dutch counts', () => {
+  it('says one or many, with thousands as a Dutch reader writes them', () => {
+    expect(count(1, 'actie', 'acties')).toBe('1 actie');
+    expect(count(3, 'actie', 'acties')).toBe('3 acties');
+    expect(count(1030438, 'gebeurtenis', 'gebeurtenissen')).toBe('1.030.438 gebeurtenissen');
   });
 });

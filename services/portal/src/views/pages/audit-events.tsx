@@ -1,3 +1,4 @@
+import { splitActionKey } from '@regie/es-core';
 import type { ActionSummary, AuditEvent } from '../../api/regie-api.models';
 import { A, Table } from '../components';
 import { justBefore, pageOfStream, subjectLabel, timeTravels } from '../audit';
@@ -33,6 +34,26 @@ export function namesOf(
     werkagendaTitle: (id) => werkagendaTitles.get(id),
     regionName: (key, slug) => regions.get(key)?.get(slug),
   };
+}
+
+/**
+ * The werkagenda's whose actions these events name (by their stream, `code` or `actionCode`), the
+ * current one first: their action lists give the sentences their titles. At most `max`, so a page
+ * never reads every werkagenda's actions (with hundreds of werkagenda's that ran the platform out
+ * of memory); an action beyond them is named by its code.
+ */
+export function werkagendasNamedBy(events: AuditEvent[], current?: string, max = 12): string[] {
+  const ids = new Set<string>(current ? [current] : []);
+  const named = (value: unknown) => typeof value === 'string' && value && ids.add(splitActionKey(value).werkagendaId);
+  for (const e of events) {
+    if (ids.size >= max) break;
+    if (e.streamId.startsWith('action-')) named(e.streamId.slice('action-'.length));
+    const data = (e.data ?? {}) as { code?: unknown; actionCode?: unknown; werkagendaId?: unknown };
+    if (e.streamId.startsWith('action-')) named(data.code);
+    named(data.actionCode);
+    if (typeof data.werkagendaId === 'string') ids.add(data.werkagendaId);
+  }
+  return [...ids].slice(0, max);
 }
 
 /** The events that name a region by its slug only (its name is on the action). */

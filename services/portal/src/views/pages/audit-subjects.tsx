@@ -4,7 +4,10 @@ import { MEETING_KIND_LABEL } from '../labels';
 
 /** What the auditor can trace by name, and the werkagenda's titles that tell two actions 1.1 apart. */
 export interface AuditSubjects {
+  /** The actions to choose from: the current werkagenda's. */
   actions: ActionSummary[];
+  /** The actions the sentences name by title: of the werkagenda's the shown events name (else `actions`). */
+  named?: ActionSummary[];
   commitments: CommitmentSummary[];
   meetings: MeetingSummary[];
   people: Person[];

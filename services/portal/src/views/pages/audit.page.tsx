@@ -124,7 +124,7 @@ export function AuditPage({
         <EventsTable
           events={page.events}
           caption="Gebeurtenissen, de nieuwste eerst"
-          names={namesOf(subjects.actions, subjects.werkagendas, subjects.regions)}
+          names={namesOf(subjects.named ?? subjects.actions, subjects.werkagendas, subjects.regions)}
           actors={actors}
         />
         <nav aria-label="Bladeren door de tijdlijn" class="regie-inline-form">
