@@ -3,6 +3,7 @@ export {
   isCalendarDate,
   addDays,
   addMonths,
+  weekdayOf,
   daysBetween,
   endOfMonth,
   amsterdamDate,

@@ -47,7 +47,26 @@ export const addDays = (date: string, days: number): string => {
 };
 
 /** Months later (or earlier), on the same day of the month or, when that month is shorter, its last day. */
-export const addMonths = (date: string, months: number): string => iso(day(date).plus({ months }));
+export const addMonths = (date: string, months: number): string => {
+  const match = Number.isInteger(months) && dayNumber(date) !== undefined ? PLAIN_DATE.exec(date) : null;
+  if (match) {
+    const total = Number(match[1]) * 12 + Number(match[2]) - 1 + months;
+    const [year, month] = [Math.floor(total / 12), total % 12];
+    // Day 0 of the next month is this month's last day (Date.UTC maps years below 100 to 19xx: luxon then).
+    if (year >= 100 && year <= 9999) {
+      const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+      const dayOfMonth = Math.min(Number(match[3]), last);
+      return `${String(year).padStart(4, '0')}-${String(month + 1).padStart(2, '0')}-${String(dayOfMonth).padStart(2, '0')}`;
+    }
+  }
+  return iso(day(date).plus({ months }));
+};
+
+/** The ISO weekday of a calendar date: 1 Monday … 7 Sunday (a date's weekday has no time zone). */
+export const weekdayOf = (date: string): number => {
+  const n = dayNumber(date);
+  return n === undefined ? day(date).weekday : (((n % 7) + 7 + 3) % 7) + 1; // 1970-01-01 was a Thursday
+};
 
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier); a DST change does not shorten a day. */
 export const daysBetween = (from: string, to: string): number => {
@@ -64,9 +83,22 @@ export const amsterdamDate = (instant: Date): string => iso(DateTime.fromJSDate(
 /** The instant the day `date` begins in Amsterdam (DST never switches at midnight there). */
 export const startOfAmsterdamDay = (date: string): Date => day(date).toJSDate();
 
-/** A local date and wall-clock time (HH:mm) in Amsterdam as a UTC instant (ISO), whatever the DST. */
-export const amsterdamInstant = (date: string, localTime: string): string =>
-  DateTime.fromISO(`${date}T${localTime}`, { zone: ZONE }).toUTC().toISO() as string;
+/**
+ * A local date and wall-clock time (HH:mm) in Amsterdam as a UTC instant (ISO), whatever the DST.
+ * Remembered (a few thousand at most): planning meeting series asks for the same ones at every
+ * start, and luxon's time-zone lookup is the most expensive step of it.
+ */
+export const amsterdamInstant = (date: string, localTime: string): string => {
+  const key = `${date}T${localTime}`;
+  let instant = instants.get(key);
+  if (instant === undefined) {
+    instant = DateTime.fromISO(key, { zone: ZONE }).toUTC().toISO() as string;
+    if (instants.size >= 4096) instants.clear();
+    instants.set(key, instant);
+  }
+  return instant;
+};
+const instants = new Map<string, string>();
 
 /** The Amsterdam date and wall-clock time (HH:mm) of an instant. */
 export function amsterdamLocal(instant: string | Date): { date: string; time: string } {

@@ -1,6 +1,5 @@
 import Holidays from 'date-holidays';
-import { DateTime } from 'luxon';
-import { addDays, ZONE } from './iso-date';
+import { addDays, weekdayOf } from './iso-date';
 
 const nl = new Holidays('NL');
 const cache = new Map<number, Map<string, string>>();
@@ -25,7 +24,7 @@ export function publicHolidays(year: number): Map<string, string> {
 
 export const holidayOn = (date: string): string | undefined => publicHolidays(Number(date.slice(0, 4))).get(date);
 
-export const isWeekend = (date: string): boolean => DateTime.fromISO(date, { zone: ZONE }).weekday >= 6;
+export const isWeekend = (date: string): boolean => weekdayOf(date) >= 6;
 
 /** Not a Saturday or Sunday, and not a Dutch public holiday. */
 export const isWorkingDay = (date: string): boolean => !isWeekend(date) && holidayOn(date) === undefined;
