@@ -1,6 +1,7 @@
 import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { Clock, EventStore } from '@regie/es-core';
+import type { TimeTravelKeepUp } from '@regie/nest-kit';
 import {
   CheckpointMoved,
   type MessageSources,
@@ -33,10 +34,10 @@ export interface ReadModelParts<Q> {
    * start, then at this interval (each time only if the store has moved a snapshot interval on).
    * Default 2 and 10 minutes; false: only at a look (as TimeTravel does by itself).
    */
-  keepUpTimeTravel?: { firstAfterMs: number; everyMs: number } | false;
+  keepUpTimeTravel?: TimeTravelKeepUp;
 }
 
-export const KEEP_UP_TIME_TRAVEL = { firstAfterMs: 120_000, everyMs: 600_000 };
+export const KEEP_UP_TIME_TRAVEL: TimeTravelKeepUp = { firstAfterMs: 120_000, everyMs: 600_000 };
 
 /**
  * A context's read model in Nest, one per context module: it runs the context's projections
@@ -54,7 +55,7 @@ export class ReadModel<Q> implements OnApplicationBootstrap, OnApplicationShutdo
   private readonly readAt: ReadAt;
   private readonly queriesOn: (dataSource: DataSource) => Q;
   private readonly logger: Logger;
-  private readonly keepUp: ReadModelParts<Q>['keepUpTimeTravel'];
+  private readonly keepUp: TimeTravelKeepUp;
   private keepUpTimer?: NodeJS.Timeout;
 
   constructor(parts: ReadModelParts<Q>) {

@@ -137,7 +137,7 @@ export class RowSet<Row extends ObjectLiteral> {
     this.rows.delete(key);
     this.loaded.add(key); // known now: not there
     // A row the batch created is simply not written; one from before goes at flush.
-    if (!entry.created || this.deleted.has(key)) this.deleted.add(key);
+    if (!entry.created) this.deleted.add(key);
     return true;
   }
 

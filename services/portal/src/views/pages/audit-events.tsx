@@ -37,7 +37,7 @@ export function namesOf(
 }
 
 /**
- * The werkagenda's whose actions these events name (by their stream, `code` or `actionCode`), the
+ * The werkagenda's whose actions these events name (by their action stream or `actionCode`), the
  * current one first: their action lists give the sentences their titles. At most `max`, so a page
  * never reads every werkagenda's actions (with hundreds of werkagenda's that ran the platform out
  * of memory); an action beyond them is named by its code.
@@ -47,9 +47,8 @@ export function werkagendasNamedBy(events: AuditEvent[], current?: string, max =
   const named = (value: unknown) => typeof value === 'string' && value && ids.add(splitActionKey(value).werkagendaId);
   for (const e of events) {
     if (ids.size >= max) break;
-    if (e.streamId.startsWith('action-')) named(e.streamId.slice('action-'.length));
-    const data = (e.data ?? {}) as { code?: unknown; actionCode?: unknown; werkagendaId?: unknown };
-    if (e.streamId.startsWith('action-')) named(data.code);
+    if (e.streamId.startsWith('action-')) named(e.streamId.slice('action-'.length)); // the action's key, as its `code`
+    const data = (e.data ?? {}) as { actionCode?: unknown; werkagendaId?: unknown };
     named(data.actionCode);
     if (typeof data.werkagendaId === 'string') ids.add(data.werkagendaId);
   }
