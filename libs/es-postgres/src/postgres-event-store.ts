@@ -24,6 +24,7 @@ import { chainParts } from './hash-chain';
 import { GroupCommit, type PendingAppend } from './group-commit';
 import { type CommittedEvent, RecentEvents } from './recent-events';
 import { RECORDED_COLUMNS, toRecorded } from './rows';
+import { OccurrenceBlocks } from './occurrence-blocks';
 import { type AuditedEvent, type AuditQuery, queryAuditLog } from './audit-log';
 import { chainStatus, type ChainStatus } from './chain-status';
 import { backfillChain, type ChainReport, verifyChain, type VerifyChainOptions } from './verify-chain';
@@ -82,6 +83,7 @@ export class PostgresEventStore extends EventStore {
   private readonly group: GroupCommit;
   private readonly recent = new RecentEvents();
   private snapshotStore?: SnapshotStore;
+  private occurrences?: OccurrenceBlocks;
 
   private constructor(private readonly options: PostgresEventStoreOptions) {
     super();
@@ -210,13 +212,9 @@ export class PostgresEventStore extends EventStore {
     return rows.map(toRecorded);
   }
 
-  /** Counted on the index by occurred_at (migration 4), without reading the events themselves. */
-  override async occurredBy(moment: Date): Promise<OccurredBy> {
-    const { rows } = await this.pool.query(
-      `SELECT count(*)::bigint AS events, coalesce(max(position), 0) AS last FROM ${this.s}.events WHERE occurred_at <= $1`,
-      [moment],
-    );
-    return { events: Number(rows[0].events), lastPosition: Number(rows[0].last) };
+  /** From summaries of runs of positions, counting only the events of runs that straddle the moment (occurrence-blocks.ts). */
+  override occurredBy(moment: Date): Promise<OccurredBy> {
+    return (this.occurrences ??= new OccurrenceBlocks(this.pool, this.s)).occurredBy(moment);
   }
 
   /** Decider-state snapshots in the `snapshots` table (a cache beside the history; see schema.ts). */

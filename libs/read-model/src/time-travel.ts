@@ -31,10 +31,12 @@ import { type MessageSources, projectionsOf, type ReadModelDefinition } from './
  *   id, so instances never drop each other's replays.
  * - **A later look brings an idle one forward in place.** A look at a later moment than a look
  *   nobody holds any more (look-scope.ts) takes that schema and applies only the events between:
- *   no copy at all. Otherwise the look takes the spare schema made ready after `prepare()` or the
- *   previous look (opening one runs every migration), which holds a copy of the newest snapshot:
- *   a moment that snapshot serves only replays; any other copies its base over it (tables
- *   unlogged, rows first and indexes after, each table on a connection of its own).
+ *   no copy at all. Otherwise the look takes a spare schema made ready in the background (opening
+ *   one runs every migration): one holds a copy of the newest snapshot, made after `prepare()`;
+ *   the other a copy of the snapshot the previous look copied, so a look back from there does not
+ *   copy it again. A moment a spare's snapshot serves only replays; any other copies its base
+ *   over a spare (tables unlogged, rows first and indexes after, each table on a connection of
+ *   its own). The spares cost the disk of two snapshots of the newest size.
  */
 const INSTANCE = randomBytes(3).toString('hex');
 let instances = 0;
@@ -64,6 +66,20 @@ export interface TimeTravelOptions {
 interface Spare {
   dataSource: DataSource;
   holds?: TimeTravelSnapshot;
+}
+
+/**
+ * The spares kept: `newest` holds the newest snapshot (a look after it only replays); `base` the
+ * snapshot the last look copied (a look back from there, to a moment that snapshot also serves,
+ * does not copy it again).
+ */
+type SpareKind = 'newest' | 'base';
+
+/** A spare being made: `of` the snapshot it is to hold (for `base`), `settled` once made. */
+interface SpareEntry {
+  ready: Promise<Spare>;
+  settled?: Spare;
+  of?: TimeTravelSnapshot;
 }
 
 /** A replayed moment, open for queries. */
@@ -105,8 +121,10 @@ export class TimeTravel {
   private admin?: Promise<DataSource>;
   private ownsAdmin = false;
   private preparing?: Promise<void>;
-  /** The schema made ready for the next look that copies: taken only once settled, by one look. */
-  private spare?: { ready: Promise<Spare>; settled?: Spare };
+  /** Schemas made ready for the next looks that copy: each taken by one look. */
+  private readonly spares = new Map<SpareKind, SpareEntry>();
+  /** Spares are made one after the other, in the background. */
+  private making: Promise<unknown> = Promise.resolve();
   private schemas = 0;
   private running = false;
   private closed = false;
@@ -195,9 +213,9 @@ export class TimeTravel {
   async close(): Promise<void> {
     this.closed = true;
     await this.preparing;
-    const spare = this.spare?.ready.then((s) => s.dataSource);
-    const all = [...[...this.open.values()].map((look) => look.dataSource), ...(spare ? [spare] : [])];
-    this.spare = undefined;
+    const spares = [...this.spares.values()].map((entry) => entry.ready.then((s) => s.dataSource));
+    const all = [...[...this.open.values()].map((look) => look.dataSource), ...spares];
+    this.spares.clear();
     this.open.clear();
     await Promise.all(
       all.map((ds) =>
@@ -376,8 +394,8 @@ export class TimeTravel {
   }
 
   private async build(asOf: Date, last?: number): Promise<{ dataSource: DataSource; replay: TimeTravelSnapshot }> {
-    // The schema made ready after the previous look (opening one runs every migration), else a new one.
-    const spare = this.takeSpare();
+    // A schema made ready after an earlier look (opening one runs every migration), else a new one.
+    const spare = await this.takeSpare(asOf, last);
     const dataSource = spare?.dataSource ?? (await this.openLookSchema());
     try {
       const started = performance.now();
@@ -397,7 +415,9 @@ export class TimeTravel {
       // The spare's snapshot unused and nothing copied over it: the replay starts from nothing.
       if (spare?.holds && !ready && !copied) await emptyTables(dataSource, schemaOf(dataSource));
       const replay = await this.replayInto(dataSource, copied, asOf, last, started, false, !!ready);
-      if (!this.spare) this.refreshSpare();
+      // A snapshot copied for this look is copied again in the background, for a look back from here.
+      if (copied && !ready && this.known.some((s) => s.schema === copied.schema)) this.refreshSpare('base', copied);
+      if (!this.spares.has('newest')) this.refreshSpare('newest');
       return { dataSource, replay };
     } catch (error) {
       await this.drop(dataSource);
@@ -405,44 +425,63 @@ export class TimeTravel {
     }
   }
 
-  /** The spare, if it is ready: handed to the caller alone (taken before anything awaits). */
-  private takeSpare(): Spare | undefined {
-    const settled = this.spare?.settled;
-    if (settled) this.spare = undefined;
-    return settled;
+  /**
+   * A spare for a look at `asOf`, handed to the caller alone (taken before anything awaits): one
+   * made that holds a snapshot serving it (the nearest), else one being made to hold such a
+   * snapshot (waited for: the rest of its copy is shorter than a copy of its own), else any made
+   * (its schema is reused, the newest snapshot's last).
+   */
+  private async takeSpare(asOf: Date, last?: number): Promise<Spare | undefined> {
+    const entries = [...this.spares.entries()];
+    const serving = ([, e]: [SpareKind, SpareEntry]) => {
+      const holds = e.settled ? e.settled.holds : e.of;
+      return holds && serves(holds, asOf, last) ? holds.position : -1;
+    };
+    const [best] = entries.filter((e) => serving(e) >= 0).sort((a, b) => serving(b) - serving(a));
+    const [kind, entry] = best ?? entries.find(([k, e]) => k === 'base' && e.settled) ?? entries.find(([, e]) => e.settled) ?? [];
+    if (!kind || !entry) return undefined;
+    this.spares.delete(kind);
+    return entry.ready.catch(() => undefined);
   }
 
-  /** Makes a new spare: a look schema holding a copy of the newest snapshot (empty if there is none to copy). */
-  private refreshSpare(): void {
+  /**
+   * Makes a spare of a kind, in the background after the spares before it: a look schema holding a
+   * copy of `of`, or of the newest snapshot (empty if there is none to copy). It replaces the spare
+   * of that kind, whose schema is dropped.
+   */
+  private refreshSpare(kind: SpareKind, of?: TimeTravelSnapshot): void {
     if (this.closed || this.options.fullReplay) return;
-    const entry: { ready: Promise<Spare>; settled?: Spare } = {
-      ready: this.openLookSchema().then(async (dataSource) => {
-        const newest = (await this.snapshots().catch(() => [])).at(-1);
-        if (!newest || !(await this.copyable(newest.schema))) return { dataSource };
-        // Should the snapshot be thinned meanwhile, the copy rolls back and the spare is just empty.
-        const copied = await copyTables(dataSource, newest.schema, schemaOf(dataSource)).then(
-          () => true,
-          () => false,
-        );
-        return copied ? { dataSource, holds: newest } : { dataSource };
-      }),
+    const make = async (): Promise<Spare> => {
+      const dataSource = await this.openLookSchema();
+      const snapshot = of ?? (await this.snapshots().catch(() => [])).at(-1);
+      if (!snapshot || !(await this.copyable(snapshot.schema))) return { dataSource };
+      // Should the snapshot be thinned meanwhile, the copy rolls back and the spare is just empty.
+      const copied = await copyTables(dataSource, snapshot.schema, schemaOf(dataSource)).then(
+        () => true,
+        () => false,
+      );
+      return copied ? { dataSource, holds: snapshot } : { dataSource };
     };
-    entry.ready.then(
+    const ready = this.making.then(make);
+    this.making = ready.catch(() => undefined);
+    const entry: SpareEntry = { ready, ...(of ? { of } : {}) };
+    ready.then(
       (spare) => (entry.settled = spare),
-      () => this.spare === entry && (this.spare = undefined),
+      () => this.spares.get(kind) === entry && this.spares.delete(kind),
     );
-    const old = this.spare;
-    this.spare = entry;
+    const old = this.spares.get(kind);
+    this.spares.set(kind, entry);
     void old?.ready.then((spare) => this.drop(spare.dataSource)).catch(() => undefined);
   }
 
   /** After snapshots are taken: a spare holding the newest one, so a look after it only replays. */
   private async spareOfNewest(): Promise<void> {
     const newest = this.known.at(-1);
-    const current = await this.spare?.ready.catch(() => undefined);
-    if (!this.spare || (newest && (current?.holds?.position ?? -1) < newest.position && this.spare.settled === current))
-      this.refreshSpare();
-    await this.spare?.ready.catch(() => undefined);
+    const entry = this.spares.get('newest');
+    const current = await entry?.ready.catch(() => undefined);
+    if (!entry || (newest && (current?.holds?.position ?? -1) < newest.position && this.spares.get('newest') === entry))
+      this.refreshSpare('newest');
+    await this.spares.get('newest')?.ready.catch(() => undefined);
   }
 
   /** A new schema for a look, its tables unlogged. */

@@ -168,6 +168,19 @@ describe('time travel from read-model snapshots', () => {
           const first = await holdingLooks(async () => one.at(moments[0], far)!); // before the newest snapshot: never its copy
           expect(readyBuilds.map((b) => b.readyCopy)).toEqual([true, false]);
           expect(await checksums(first, schemaOf(first))).toEqual(wanted.get(moments[0].getTime()));
+          // A look served by an older snapshot copies it; a look back to a moment that snapshot also
+          // serves starts from a spare holding a copy of it, made meanwhile: no copy of its own.
+          const [older, newer] = (await one.snapshots()).slice(-2);
+          const bound = Math.min(newer.moment.getTime(), older.validUntil?.getTime() ?? Number.POSITIVE_INFINITY);
+          const [later, back] = [new Date(Math.floor((older.moment.getTime() + bound) / 2)), older.moment];
+          expect(later.getTime()).toBeGreaterThan(back.getTime());
+          await holdingLooks(async () => one.at(later, far)!);
+          const backReference = full();
+          plains.push(backReference);
+          const backExpected = await backReference.at(back, far)!;
+          const backLook = await holdingLooks(async () => one.at(back, far)!);
+          expect(readyBuilds.slice(2).map((b) => b.readyCopy)).toEqual([false, true]);
+          expect(await checksums(backLook, schemaOf(backLook))).toEqual(await checksums(backExpected, schemaOf(backExpected)));
         } finally {
           await one.close();
         }
