@@ -312,6 +312,14 @@ export async function auditorJourney(env: JourneyEnv): Promise<void> {
     1,
   );
   await check(env, page, 'auditor-1-audit');
+  // On a phone the timeline reads as cards: each sentence as wide as the screen, not a column cut to a third of it.
+  await atPhoneWidth(page, async () => {
+    const widths = await page
+      .locator('td[data-label="Wat er gebeurde"]')
+      .evaluateAll((cells) => cells.map((cell) => cell.getBoundingClientRect().width));
+    expect(widths.length).toBeGreaterThan(0);
+    expect(Math.min(...widths)).toBeGreaterThan(300);
+  });
   const seen = async (type: string, label: string, who: string, what?: string) => {
     await page.getByLabel('Soort gebeurtenis').selectOption(type);
     await page.getByRole('button', { name: 'Filteren' }).click();

@@ -79,6 +79,16 @@ describe('portal (backend-for-frontend) on the real platform', () => {
     expect(api.body).toMatchObject({ status: 404, title: 'Niet gevonden' });
   });
 
+  it('says in Dutch, without an id, that a screen at a peildatum before its werkagenda was recorded has nothing yet', async () => {
+    await login('auditor');
+    for (const path of ['/werkagenda', '/mijlpalen', '/acties/2.1']) {
+      const page = await http.get(`${path}?peildatum=2001-06-01T12:00`);
+      expect(page.status).toBe(404);
+      expect(page.text).toContain('Op 1 juni 2001 om 12:00 was dit nog niet in Regie vastgelegd. Kies een latere peildatum.');
+      expect(page.text).not.toMatch(/betekenisvol-leven|bestaat niet/);
+    }
+  });
+
   it('says so in Dutch when the password is wrong, and starts no session', async () => {
     const res = await login('actiehouder-2.1', 'fout-wachtwoord');
     expect(res.status).toBe(401);

@@ -1,4 +1,5 @@
 import { dutchDate, inQuarter, type Quarter, quarterLabel } from '@regie/calendar';
+import { actionCodeOf } from '@regie/es-core';
 import {
   type DirectionFact,
   FORECAST_METHOD,
@@ -126,7 +127,7 @@ export function computeProjection(input: ProjectionInput) {
       for (const m of c.actionCodes.length ? items.filter((i) => i.open && c.actionCodes.includes(i.actionCode)) : []) {
         if (m.late)
           reasons.push({
-            text: `mijlpaal "${m.title}" van actie ${m.actionCode} is te laat (streefdatum ${dutchDate(m.dueDate)})`,
+            text: `mijlpaal "${m.title}" van actie ${actionCodeOf(m.actionCode)} is te laat (streefdatum ${dutchDate(m.dueDate)})`,
             sources: m.sources,
           });
         else if (m.dueDate <= c.dueDate! && m.projectedDate! > c.dueDate!) {
@@ -180,7 +181,10 @@ export function computeProjection(input: ProjectionInput) {
     const red = [
       ...ms
         .filter((m) => m.late)
-        .map((m) => ({ text: `mijlpaal "${m.title}" (${m.actionCode}) is te laat sinds ${dutchDate(m.dueDate)}`, sources: m.sources })),
+        .map((m) => ({
+          text: `mijlpaal "${m.title}" van actie ${actionCodeOf(m.actionCode)} is te laat sinds ${dutchDate(m.dueDate)}`,
+          sources: m.sources,
+        })),
       ...linked
         .filter((c) => c.status === 'overdue')
         .map((c) => ({

@@ -116,7 +116,9 @@ describe('quarterly projection', () => {
       'toezegging "toezegging c1" is in gevaar',
     ]);
     expect(line2.sources).toEqual([1, 5, 6, 10]);
-    expect(p.actionLines.find((l) => l.actionLine === 1)!.reasons).toEqual(['mijlpaal "mijlpaal m11" (1.1) is te laat sinds 30 juni 2026']);
+    expect(p.actionLines.find((l) => l.actionLine === 1)!.reasons).toEqual([
+      'mijlpaal "mijlpaal m11" van actie 1.1 is te laat sinds 30 juni 2026',
+    ]);
     expect(p.rules.rag).toMatch(/rood als een mijlpaal/);
   });
 

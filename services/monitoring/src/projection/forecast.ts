@@ -123,7 +123,7 @@ export function forecastIndicator(
       trend: null,
       forecast: null,
       assessment: 'onvoldoende gegevens',
-      why: `Onvoldoende gegevens: ${window.length} meting(en) in de laatste ${WINDOW_MONTHS} maanden, minimaal ${MIN_POINTS} nodig voor trend en prognose.`,
+      why: `Onvoldoende gegevens: ${window.length === 0 ? 'geen metingen' : window.length === 1 ? '1 meting' : `${window.length} metingen`} in de laatste ${WINDOW_MONTHS} maanden, minimaal ${MIN_POINTS} nodig voor trend en prognose.`,
     };
   }
   const fit = leastSquares(window.map((m) => ({ x: monthIndex(m.period), y: m.value })));

@@ -38,7 +38,10 @@ describe('indicator forecast', () => {
       points: 3,
       sources: [100, 101, 102],
     });
+    expect(f.why).toMatch(/^Onvoldoende gegevens: 3 metingen in de laatste 12 maanden/);
     expect(forecastIndicator([], targets, '2026-12')).toMatchObject({ status: 'onvoldoende gegevens', window: null });
+    expect(forecastIndicator([], targets, '2026-12').why).toMatch(/: geen metingen in/);
+    expect(forecastIndicator(series(1, [120]), targets, '2026-12').why).toMatch(/: 1 meting in/);
   });
 
   it('forecasts 10, 9, 7, 6 (Jan–Apr) two months on: 3,1 with band ±2·s·√(1 + 1/4 + 3,5²/5) = ±1,22', () => {

@@ -4,6 +4,7 @@ import { ApiError } from '../api/regie-api';
 import { LoginRequired } from '../session/session.guard';
 import { endSession, type PortalRequest } from '../session/session';
 import { NO_RIGHTS } from '../views/form-state';
+import { formatDateTime } from '../views/format';
 import { ErrorPage } from '../views/pages/error.page';
 import { redirect, sendPage } from './page';
 
@@ -25,14 +26,21 @@ export class PortalExceptionFilter implements ExceptionFilter {
       const query = new URLSearchParams({ ...(back !== '/' ? { terug: back } : {}), ...(expired ? { verlopen: '1' } : {}) }).toString();
       return redirect(res, `/inloggen${query ? `?${query}` : ''}`);
     }
-    const { status, title, message } = this.describe(exception);
+    const { status, title, message } = this.describe(exception, req.portal?.asOf?.instant);
     if (status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     sendPage(res, ErrorPage({ status, title, message, me: req.portal?.me }), status);
   }
 
-  private describe(exception: unknown): { status: number; title: string; message: string } {
+  private describe(exception: unknown, asOf?: string): { status: number; title: string; message: string } {
     if (exception instanceof ApiError) {
       const detail = exception.problem.detail;
+      // A screen as it was at a peildatum before what it shows was recorded (the werkagenda, the action).
+      if (exception.status === 404 && asOf)
+        return {
+          status: 404,
+          title: 'Nog niet vastgelegd',
+          message: `Op ${formatDateTime(asOf)} was dit nog niet in Regie vastgelegd. Kies een latere peildatum.`,
+        };
       if (exception.status === 403)
         return {
           status: 403,

@@ -69,7 +69,11 @@ export interface Column<Row> {
   numeric?: boolean;
 }
 
-/** A data table with a caption; `rowClass` marks rows (e.g. overdue), always together with text in a cell. */
+/**
+ * A data table with a caption; `rowClass` marks rows (e.g. overdue), always together with text in a
+ * cell. `stacked`: on a phone each row reads as a card, every cell under its column's name, for a
+ * table whose cells hold sentences that a column of a third of a phone's width would cut up.
+ */
 export function Table<Row>({
   caption,
   columns,
@@ -77,6 +81,7 @@ export function Table<Row>({
   empty,
   rowClass,
   rowKey,
+  stacked,
 }: {
   caption: ComponentChildren;
   columns: Column<Row>[];
@@ -84,6 +89,7 @@ export function Table<Row>({
   empty: string;
   rowKey: (row: Row) => string;
   rowClass?: (row: Row) => string | undefined;
+  stacked?: boolean;
 }) {
   if (rows.length === 0) return <P>{empty}</P>;
   // A wide table scrolls inside its own region (WCAG 1.4.10), which a keyboard can reach and a screen reader names.
@@ -94,7 +100,7 @@ export function Table<Row>({
       aria-label={typeof caption === 'string' ? caption : 'Tabel'}
       tabIndex={0}
     >
-      <table class="utrecht-table utrecht-table--html-table regie-table">
+      <table class={`utrecht-table utrecht-table--html-table regie-table${stacked ? ' regie-table--stacked' : ''}`}>
         <caption class="utrecht-table__caption">{caption}</caption>
         <thead class="utrecht-table__header">
           <tr class="utrecht-table__row">
@@ -113,7 +119,11 @@ export function Table<Row>({
           {rows.map((row) => (
             <tr key={rowKey(row)} class={`utrecht-table__row ${rowClass?.(row) ?? ''}`.trim()}>
               {columns.map((c) => (
-                <td key={c.header} class={`utrecht-table__cell${c.numeric ? ' utrecht-table__cell--numeric-data' : ''}`}>
+                <td
+                  key={c.header}
+                  class={`utrecht-table__cell${c.numeric ? ' utrecht-table__cell--numeric-data' : ''}`}
+                  data-label={stacked ? c.header : undefined}
+                >
                   {c.cell(row)}
                 </td>
               ))}

@@ -239,7 +239,7 @@ export const EVENT_FIELD_LABEL: Record<EventField, string | null> = {
   itemTitle: 'agendapunt',
   notes: 'aantekeningen',
   previousChair: 'vorige voorzitter',
-  frozenBy: 'vastgesteld bij',
+  frozenBy: 'vastgesteld',
   sha256: null,
   target: null,
   location: 'vergaderplaats',
@@ -304,6 +304,7 @@ export function formatEventValue(field: string, value: unknown): string | undefi
   if (/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) return formatMonth(value);
   if (field === 'kind' && value in MEETING_KIND_LABEL) return MEETING_KIND_LABEL[value as keyof typeof MEETING_KIND_LABEL];
   if ((field === 'from' || field === 'to') && value in LEVEL_LABEL) return LEVEL_LABEL[value as keyof typeof LEVEL_LABEL];
+  if (field === 'frozenBy' && value === 'held') return 'toen het overleg als gehouden werd vastgelegd';
   return VALUE_LABEL[value] ?? (field === 'type' ? AGENDA_SOURCE_LABEL[value] : undefined) ?? value;
 }
 

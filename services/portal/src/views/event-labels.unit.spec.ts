@@ -6,6 +6,10 @@ describe('the Dutch words for recorded events', () => {
     const facts = eventFacts({ milestoneId: 'a1b2', achievedOn: '2026-02-27', actionCode: '2.1' });
     expect(facts).toBe('behaald op: 27 februari 2026 · actie: 2.1');
     expect(eventTypeLabel('MilestoneAchieved')).toBe('Mijlpaal behaald');
+    // An agenda frozen because its meeting was recorded as held: why, in words (not the stored 'held').
+    expect(eventFacts({ kind: 'kerngroep', frozenBy: 'held' })).toBe(
+      'overleg: Kerngroepoverleg · vastgesteld: toen het overleg als gehouden werd vastgelegd',
+    );
   });
 
   it('never prints a frozen document as raw JSON (the text of a published projection)', () => {

@@ -82,7 +82,7 @@ export function Layout({ title, section, me, flash, asOf, crumbs, errors, werkag
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{current ? `${title} — ${current} — Regie` : `${title} — Regie werkagenda langdurige ggz`}</title>
+        <title>{current && current !== title ? `${title} — ${current} — Regie` : `${title} — Regie`}</title>
         <link rel="stylesheet" href="/assets/rhc/design-tokens.css" />
         <link rel="stylesheet" href="/assets/rhc/components.css" />
         <link rel="stylesheet" href="/assets/portal.css" />

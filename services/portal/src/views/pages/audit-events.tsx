@@ -69,10 +69,16 @@ export async function regionNamesFor(
   return new Map(found.map(([key, regions]) => [key, new Map(regions.map((r) => [r.slug, r.name]))]));
 }
 
-/** "Mijlpaal 'Plan van aanpak' verplaatst van … naar …, reden: … door C. de Vries, coördinator werkagenda." */
+/**
+ * "Mijlpaal 2.1 behaald door C. de Vries, actiehouder actie 2.1." A sentence that ends in someone's
+ * own words (a reason, a source: "reden: …") keeps them apart from who recorded it: "…, reden:
+ * Regio's later gestart — door C. de Vries, coördinator werkagenda."
+ */
 export const eventText = (e: AuditEvent, names: SentenceNames = {}, actors: ActorNames = {}): string => {
   const sentence = eventSentence(e.type, e.data, names);
-  return `${sentence}${e.metadata.actor ? ` door ${actorText(e, actors)}` : ''}.`.replace(/([.…!?'])\.$/, '$1');
+  if (!e.metadata.actor) return `${sentence}.`.replace(/([.…!?'])\.$/, '$1');
+  const quoted = /: /.test(sentence);
+  return `${quoted ? sentence.replace(/[.]+$/, '') : sentence}${quoted ? ' —' : ''} door ${actorText(e, actors)}.`;
 };
 
 /**
@@ -99,6 +105,7 @@ export function EventsTable({
       rows={events}
       rowKey={(e) => e.id}
       empty="Geen gebeurtenissen gevonden."
+      stacked
       columns={[
         { header: 'Positie', numeric: true, cell: (e) => (withStream ? e.position : `${e.position} (versie ${e.revision + 1})`) },
         { header: 'Tijdstip', cell: (e) => <span class="regie-nowrap">{formatDateTime(e.occurredAt)}</span> },

@@ -100,7 +100,7 @@ describe('the audit screens speak Dutch to people', () => {
     const text = visibleText(html);
     expect(developerWords(text)).toEqual([]);
     expect(text).toContain(
-      "Mijlpaal 'Plan van aanpak Utrecht' van actie 2.1 verplaatst van 30 april 2026 naar 30 juni 2026, reden: Regio’s later gestart door C. de Vries, actiehouder actie 2.1.",
+      "Mijlpaal 'Plan van aanpak Utrecht' van actie 2.1 verplaatst van 30 april 2026 naar 30 juni 2026, reden: Regio’s later gestart — door C. de Vries, actiehouder actie 2.1.",
     );
     expect(text).toContain("Mijlpaal 'Plan van aanpak Utrecht' van actie 0 behaald op 27 februari 2026");
     expect(text).toContain("Voortgang van actie 2.1 gerapporteerd als oranje: 'Loopt uit'");
@@ -129,7 +129,7 @@ describe('the audit screens speak Dutch to people', () => {
   it('tell an event the portal has no sentence for as its label and facts, never its type code', () => {
     const html = render(AuditPage({ p, page: { events: [events[5]], next: 5 }, filters: { aantal: 50, voor: 9 }, checkpoint: signed }));
     const text = visibleText(html);
-    expect(text).toContain('Meting vastgelegd: periode: oktober 2026 · waarde: 1.250 · bron: CBS door actiehouder.');
+    expect(text).toContain('Meting vastgelegd: periode: oktober 2026 · waarde: 1.250 · bron: CBS — door actiehouder.');
     expect(html).toContain('href="/audit?aantal=50&amp;voor=5"');
     expect(text).toContain('Naar de nieuwste gebeurtenissen');
   });

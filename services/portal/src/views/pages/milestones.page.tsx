@@ -1,7 +1,7 @@
 import type { BoardActionLine, BoardMilestone, Werkagenda } from '../../api/regie-api.models';
 import type { PortalContext } from '../../session/session';
 import { A, Badge, H1, H2, P, Table } from '../components';
-import { formatDate, formatDaysLate } from '../format';
+import { count, formatDate, formatDaysLate } from '../format';
 import { Layout } from '../layout';
 import { asOfQuery, PeildatumForm } from './peildatum';
 import { WerkagendaPreHeading } from '../werkagenda-heading';
@@ -67,8 +67,8 @@ export function MilestonesPage({
               Actielijn {line.actionLine}: {title}
             </H2>
             <P>
-              {c.total} mijlpalen: {c.achieved} behaald, {c.inProgress} in uitvoering, {c.planned} gepland, {c.late} te laat, {c.cancelled}{' '}
-              vervallen; {c.replanned} ooit herpland.
+              {count(c.total, 'mijlpaal', 'mijlpalen')}: {c.achieved} behaald, {c.inProgress} in uitvoering, {c.planned} gepland, {c.late}{' '}
+              te laat, {c.cancelled} vervallen; {c.replanned} ooit herpland.
             </P>
             <Table
               caption={`Mijlpalen van actielijn ${line.actionLine}${onlyLate ? ' die te laat zijn' : ''}`}

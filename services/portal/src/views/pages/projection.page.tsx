@@ -95,7 +95,7 @@ export function ProjectionPage({
       <section aria-labelledby="actielijnen">
         <H2 id="actielijnen">Stand per actielijn</H2>
         <Table
-          caption="RAG per actielijn met de redenen"
+          caption="Stand van de voortgang per actielijn, met de redenen"
           rows={pr.actionLines}
           rowKey={(l) => String(l.actionLine)}
           empty="Geen actielijnen."

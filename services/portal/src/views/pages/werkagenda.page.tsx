@@ -34,7 +34,7 @@ export function WerkagendaPage({
             Actielijn {line.number}: {line.title}
           </H2>
           <Table
-            caption={`Acties van actielijn ${line.number}, met voortgang (RAG) en volgende mijlpaal`}
+            caption={`Acties van actielijn ${line.number}, met de stand van de voortgang en de volgende mijlpaal`}
             rows={lines.get(line.number) ?? []}
             rowKey={(a) => a.key}
             empty="Deze actielijn heeft geen acties."
