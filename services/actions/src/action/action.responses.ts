@@ -62,9 +62,10 @@ export const actionSummarySchema = z.object({
   rag: rag.nullable(),
   milestones: z.array(milestoneSummarySchema),
   openKnelpunten: z.number().int(),
+  lastReportedAt: moment.nullable().describe('Wanneer de laatste voortgangsrapportage is gedaan (ISO 8601, UTC); null: nog nooit'),
 });
 
-export const actionSchema = actionSummarySchema.omit({ milestones: true, openKnelpunten: true }).extend({
+export const actionSchema = actionSummarySchema.omit({ milestones: true, openKnelpunten: true, lastReportedAt: true }).extend({
   startActivities: z.array(z.string()),
   milestones: z.array(
     milestoneSummarySchema.extend({

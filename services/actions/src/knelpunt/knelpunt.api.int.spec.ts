@@ -32,7 +32,9 @@ describe('knelpunten and progress reports over HTTP', () => {
     expect(res.body.errors).toEqual([expect.objectContaining({ field: 'escalateTo' })]);
   });
 
-  it('shows the latest progress report as the action RAG', async () => {
+  it('shows the latest progress report as the action RAG, and in the list when it was made', async () => {
+    const listed = async () => (await request(t.http).get('/api/v1/actions')).body.find((a: { code: string }) => a.code === '1.4');
+    expect((await listed()).lastReportedAt).toBeNull();
     await request(t.http)
       .post('/api/v1/actions/1.4/progress-reports')
       .send({ rag: 'oranje', summary: 'Behoefteonderzoek loopt uit' })
@@ -42,6 +44,7 @@ describe('knelpunten and progress reports over HTTP', () => {
     const { body } = await request(t.http).get('/api/v1/actions/1.4');
     expect(body.rag).toBe('groen');
     expect(body.progressReports.map((r: { rag: string }) => r.rag)).toEqual(['groen', 'oranje']);
+    expect((await listed()).lastReportedAt).toBe(body.progressReports[0].reportedAt);
   });
 
   it('refuses an unknown RAG colour and an empty summary', async () => {

@@ -93,7 +93,8 @@ export class ActionsQueries {
          (SELECT coalesce(json_agg(json_build_object('id', m.id, 'title', m.title, 'due_date', m.due_date, 'status', m.status,
                    'achieved_on', m.achieved_on, 'replan_count', jsonb_array_length(m.replans)) ORDER BY m.due_date, m.title), '[]')
             FROM ${s}.milestone m WHERE m.action_code = a.code) AS milestones,
-         (SELECT count(*)::int FROM ${s}.knelpunt k WHERE k.action_code = a.code AND k.status = 'open') AS open_knelpunten
+         (SELECT count(*)::int FROM ${s}.knelpunt k WHERE k.action_code = a.code AND k.status = 'open') AS open_knelpunten,
+         (SELECT max(p.reported_at) FROM ${s}.progress_report p WHERE p.action_code = a.code) AS last_reported_at
        FROM ${s}.action a WHERE ($1::text IS NULL OR a.werkagenda_id = $1)`,
       [werkagendaId ?? null],
     );
@@ -119,6 +120,7 @@ export class ActionsQueries {
         replanCount: m.replan_count,
       })),
       openKnelpunten: action.open_knelpunten,
+      lastReportedAt: action.last_reported_at ? new Date(action.last_reported_at).toISOString() : null,
     }));
   }
 
@@ -230,6 +232,7 @@ interface ListRow {
     replan_count: number;
   }[];
   open_knelpunten: number;
+  last_reported_at: Date | null;
 }
 
 interface OneRow {

@@ -1859,6 +1859,8 @@ export interface components {
         replanCount: number;
       }[];
       openKnelpunten: number;
+      /** @description Wanneer de laatste voortgangsrapportage is gedaan (ISO 8601, UTC); null: nog nooit */
+      lastReportedAt: string | null;
     };
     ActionDetail_Output: {
       /** @description De sleutel van de actie: "2.1" in de eerste werkagenda, anders "<werkagendaId>:<code>" */

@@ -211,6 +211,7 @@ describe('the audit screens speak Dutch to people', () => {
             },
           ],
           openKnelpunten: 1,
+          lastReportedAt: '2026-12-07T15:30:00.000Z',
         },
       ],
       overdue: [],

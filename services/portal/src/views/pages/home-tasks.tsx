@@ -24,7 +24,9 @@ export function tasksFor(p: PortalContext, data: HomeData): Task[] {
       key: `voortgang-${a.key}`,
       href: `${actionHref(a.key)}#voortgang-form`,
       text: `Voortgang van actie ${a.code} rapporteren`,
-      detail: a.rag ? undefined : 'nog niet gerapporteerd',
+      detail: a.lastReportedAt
+        ? `laatst gerapporteerd op ${formatDate(amsterdamLocal(new Date(a.lastReportedAt)).date)}`
+        : 'nog niet gerapporteerd',
     });
     const late = a.milestones.filter((m) => m.late).length;
     if (late > 0)

@@ -40,6 +40,7 @@ const action = (code: string, late: number, openKnelpunten: number): ActionSumma
     replanCount: 0,
   })),
   openKnelpunten,
+  lastReportedAt: null,
 });
 const meeting = (id: string, kind: MeetingSummary['kind'], startsAt: string, status: MeetingSummary['status']): MeetingSummary => ({
   id,
@@ -68,6 +69,11 @@ describe('the start page puts each role’s task first', () => {
       '2 mijlpalen van actie 2.1 te laat → /acties/2.1#mijlpalen',
       '1 open knelpunt bij actie 2.1 → /acties/2.1#knelpunten',
     ]);
+    // After a report the task stays (every overleg asks for one) and says when the last one was made.
+    const reported = { ...data, actions: data.actions.map((a) => ({ ...a, lastReportedAt: '2026-12-07T23:30:00.000Z' })) };
+    const [first] = tasksFor(context(me('actiehouder-2.1', 'actiehouder', ['2.1'])), reported);
+    expect(first.detail).toBe('laatst gerapporteerd op 8 december 2026'); // Amsterdam's day, not UTC's
+    expect(tasksFor(context(me('actiehouder-2.1', 'actiehouder', ['2.1'])), data)[0].detail).toBe('nog niet gerapporteerd');
   });
 
   it('gives the coordinator the meeting under way to record, then the next agenda, then overdue toezeggingen', () => {

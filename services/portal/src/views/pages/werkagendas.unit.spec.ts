@@ -114,6 +114,7 @@ const summary = ({ startActivities, progressReports, knelpunten, regions: _r, re
     replanCount,
   })),
   openKnelpunten: 0,
+  lastReportedAt: null,
 });
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 
