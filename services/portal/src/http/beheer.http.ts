@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '@regie/nest-kit';
 import type { TargetInput } from '../api/beheer-api';
+import { PortalApiFactory } from '../api/portal-api.factory';
 import { ApiError } from '../api/regie-api';
 import { Portal, SessionGuard } from '../session/session.guard';
 import type { PortalContext } from '../session/session';
@@ -44,6 +45,15 @@ const notFoundIf404 = (error: unknown): never => {
 @UseFilters(PortalExceptionFilter)
 @Controller('beheer')
 export class BeheerController {
+  constructor(private readonly apis: PortalApiFactory) {}
+
+  /** A write that changes what the header's werkagenda list shows (an id, a title, archived): the next page reads it anew. */
+  private async listed<T>(write: Promise<T>): Promise<T> {
+    const written = await write;
+    this.apis.forgetWerkagendas();
+    return written;
+  }
+
   @Get()
   async werkagendas(@Portal() p: PortalContext, @Res() res: Response) {
     sendPage(res, await this.werkagendasPage(p));
@@ -57,15 +67,17 @@ export class BeheerController {
       form: 'werkagenda-nieuw',
       body,
       call: (o) =>
-        beheerApi(p).establishWerkagenda(
-          {
-            id,
-            title: field(body, 'title') ?? '',
-            period: { from: field(body, 'from') ?? '', to: field(body, 'to') ?? '' },
-            parties: [],
-            actionLines,
-          },
-          o,
+        this.listed(
+          beheerApi(p).establishWerkagenda(
+            {
+              id,
+              title: field(body, 'title') ?? '',
+              period: { from: field(body, 'from') ?? '', to: field(body, 'to') ?? '' },
+              parties: [],
+              actionLines,
+            },
+            o,
+          ),
         ),
       to: werkagendaPath(id),
       message: 'De werkagenda is vastgelegd. Voeg nu haar partijen toe.',
@@ -90,14 +102,16 @@ export class BeheerController {
       form: 'werkagenda-wijzigen',
       body,
       call: (o) =>
-        beheerApi(p).changeWerkagenda(
-          id,
-          {
-            title: field(body, 'title'),
-            period: { from: field(body, 'from') ?? '', to: field(body, 'to') ?? '' },
-            reason: optional(body, 'reason'),
-          },
-          o,
+        this.listed(
+          beheerApi(p).changeWerkagenda(
+            id,
+            {
+              title: field(body, 'title'),
+              period: { from: field(body, 'from') ?? '', to: field(body, 'to') ?? '' },
+              reason: optional(body, 'reason'),
+            },
+            o,
+          ),
         ),
       to: werkagendaPath(id),
       message: 'De werkagenda is gewijzigd.',
@@ -190,7 +204,7 @@ export class BeheerController {
     return write(req, res, {
       form: 'werkagenda-archiveren',
       body,
-      call: (o) => beheerApi(p).archiveWerkagenda(id, field(body, 'reason') ?? '', o),
+      call: (o) => this.listed(beheerApi(p).archiveWerkagenda(id, field(body, 'reason') ?? '', o)),
       to: werkagendaPath(id),
       message: 'De werkagenda is gearchiveerd.',
       page: (errors) => this.werkagendaPage(p, id, errors),

@@ -50,7 +50,7 @@ export class SessionGuard implements CanActivate {
     });
     // The current werkagenda: the one chosen (cookie) when the user still holds a grant in it, else their first.
     const werkagendas = werkagendaChoice(
-      await signedIn.werkagendas(),
+      await this.apis.werkagendas(signedIn),
       (id) => mayRead(me, id),
       req.cookies?.[WERKAGENDA_COOKIE],
       req.originalUrl,
