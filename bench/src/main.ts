@@ -11,7 +11,7 @@ import { longStreamRows, recordInTimeOrder, timeTravelRows } from './long-histor
 import { cpuSeconds, PeakSampler, postgresMemoryMb, postmasterPid, rssMb } from './memory';
 import { peerRows } from './peer-emmett';
 import { promoteRebuild, rawSequentialRead, rebuildInChild, type Timed } from './replay';
-import { embeddedInitSeconds, freshStart, PLATFORM_DIR, spawnFloor, spawnPlatform } from './startup';
+import { embeddedInitSeconds, freshStart, PLATFORM_DIR, type PlatformChild, spawnFloor, spawnPlatform } from './startup';
 import { bar, printTable, type ResultRow, row, writeJson } from './table';
 
 /**
@@ -435,7 +435,9 @@ async function size(server: BenchServer, events: number, postmaster: number, cle
     const idleCpuPercent = (((await cpuSeconds(platform.pid)) - cpuBefore) / 2) * 100;
     const [nodeIdle, pgIdle] = [await idle[0].stop(), await idle[1].stop()];
     const busy = [new PeakSampler(node).start(), new PeakSampler(pg).start()] as const;
-    const http = await measureHttp(platform.url, n, HTTP);
+    const http = await measureHttp(platform.url, n, HTTP).catch((error: unknown) => {
+      throw diedWith(error, platform);
+    });
     const [nodeLoad, pgLoad] = [await busy[0].stop(), await busy[1].stop()];
     const lag = await measureLag(platform.url, db.url, n, LAG_SAMPLES);
     return {
@@ -476,3 +478,11 @@ main().catch((error) => {
   console.error(error);
   process.exit(1);
 });
+
+/** A failure while the platform had ended: the error with how it ended and its last lines (an out-of-memory report, a stack). */
+function diedWith(error: unknown, platform: PlatformChild): unknown {
+  const ended = platform.ended();
+  if (!ended) return error;
+  const tail = platform.output().split('\n').slice(-40).join('\n');
+  return new Error(`the platform ended (${ended}) during the measurement: ${String(error)}\n--- its last lines ---\n${tail}`);
+}

@@ -19,6 +19,8 @@ export interface PlatformChild {
   pid: number;
   startSeconds: number;
   output(): string;
+  /** How the process ended ("exit code 1", "signal SIGKILL"), or undefined while it runs. */
+  ended(): string | undefined;
   stop(): Promise<void>;
 }
 
@@ -68,6 +70,8 @@ async function spawnUntilHealthy(args: string[], env: Record<string, string>, ti
     pid: child.pid!,
     startSeconds,
     output: () => output,
+    ended: () =>
+      child.exitCode !== null ? `exit code ${child.exitCode}` : child.signalCode !== null ? `signal ${child.signalCode}` : undefined,
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       const killer = setTimeout(() => child.kill('SIGKILL'), 30_000);

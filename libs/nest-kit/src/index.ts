@@ -3,6 +3,7 @@ export { DEFAULT_BODY_LIMIT, type LargeBody } from './request-bodies';
 export { CoreModule, type CoreAdapters } from './core.module';
 export { ErrorPages } from './error-pages';
 export { ProblemDetailsFilter, problemOf, problemSchema, validationProblem, type Problem } from './problem-details.filter';
+export { jsonArrayAnswer } from './json-array-stream';
 export { Changed, Created, Operation, type OperationSpec, type Refusal } from './openapi';
 export { Ctx, RequestContextMiddleware, requestIdsOf } from './request-context';
 export { IdempotencyInterceptor, ensureIdempotencyTable } from './idempotency.interceptor';

@@ -4,8 +4,19 @@ import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { Commands, ReadModel } from '@regie/context';
-import { amsterdamDate, type CommandContext, InvalidInput, newIdFor, PersonalDataVault } from '@regie/es-core';
-import { actiehouderOf, Allow, asOfParam, Created, Ctx, Operation, ScopedBy, withRevision, zodParam } from '@regie/nest-kit';
+import { amsterdamDate, type CommandContext, InvalidInput, newIdFor, PersonalDataVault, unsealDeep } from '@regie/es-core';
+import {
+  actiehouderOf,
+  Allow,
+  asOfParam,
+  Created,
+  Ctx,
+  jsonArrayAnswer,
+  Operation,
+  ScopedBy,
+  withRevision,
+  zodParam,
+} from '@regie/nest-kit';
 import { Action } from '../actions.commands';
 import type { ActionsQueries } from '../read-model/actions.queries';
 import { actionCode, actionCodeParam, isoDate, text, werkagendaIdParam } from '../shared/schemas';
@@ -91,7 +102,9 @@ export class ActionsController {
   })
   async list(@Query('asOf', asOfParam) asOf?: string, @Query('werkagendaId', werkagendaQuery) werkagendaId?: string) {
     const { queries, today } = await this.readModel.at(asOf);
-    return queries.list(today, werkagendaId);
+    if (werkagendaId !== undefined) return queries.list(today, werkagendaId);
+    // Every werkagenda's: written one werkagenda at a time, names opened per part.
+    return jsonArrayAnswer(queries.listAll(today), (part) => unsealDeep(part, this.vault));
   }
 
   @Get('actions/:code')

@@ -81,13 +81,28 @@ export class ActionsQueries {
   }
 
   /**
-   * The actions with their milestones and open knelpunten: of one werkagenda when asked, else of
-   * every werkagenda (the first tenant's first), so they count what the monitoring board counts.
-   * One statement, answered from the indexes.
+   * The actions of one werkagenda with their milestones and open knelpunten, so they count what the
+   * monitoring board counts. One statement, answered from the indexes.
    */
-  async list(today: string, werkagendaId?: string) {
+  async list(today: string, werkagendaId: string) {
+    await this.werkagendaById(werkagendaId);
+    return this.listOf(today, werkagendaId);
+  }
+
+  /**
+   * Every werkagenda's actions, one werkagenda at a time (the first tenant's first, then by id):
+   * the list of all without holding it in memory at once. With hundreds of werkagenda's it is tens
+   * of megabytes of JSON; built whole, ten such requests at once ran the platform out of memory.
+   */
+  async *listAll(today: string): AsyncGenerator<Awaited<ReturnType<ActionsQueries['listOf']>>> {
+    const rows: { werkagenda_id: string }[] = await this.ds.query(`SELECT DISTINCT werkagenda_id FROM ${schemaOf(this.ds)}.action`);
+    const first = (id: string) => (id === WERKAGENDA_SEED.id ? '' : id);
+    const ids = rows.map((r) => r.werkagenda_id).sort((a, b) => first(a).localeCompare(first(b)));
+    for (const id of ids) yield await this.listOf(today, id);
+  }
+
+  private async listOf(today: string, werkagendaId: string) {
     const s = schemaOf(this.ds);
-    if (werkagendaId !== undefined) await this.werkagendaById(werkagendaId);
     const rows: ListRow[] = await this.ds.query(
       `SELECT a.code, a.werkagenda_id, a.code_in_werkagenda, a.actiehouder_person_ids, a.action_line, a.title, a.action_holder, a.rag,
          (SELECT coalesce(json_agg(json_build_object('id', m.id, 'title', m.title, 'due_date', m.due_date, 'status', m.status,
@@ -95,13 +110,10 @@ export class ActionsQueries {
             FROM ${s}.milestone m WHERE m.action_code = a.code) AS milestones,
          (SELECT count(*)::int FROM ${s}.knelpunt k WHERE k.action_code = a.code AND k.status = 'open') AS open_knelpunten,
          (SELECT max(p.reported_at) FROM ${s}.progress_report p WHERE p.action_code = a.code) AS last_reported_at
-       FROM ${s}.action a WHERE ($1::text IS NULL OR a.werkagenda_id = $1)`,
-      [werkagendaId ?? null],
+       FROM ${s}.action a WHERE a.werkagenda_id = $1`,
+      [werkagendaId],
     );
-    const first = (row: ListRow) => (row.werkagenda_id === WERKAGENDA_SEED.id ? '' : row.werkagenda_id);
-    rows.sort(
-      (a, b) => first(a).localeCompare(first(b)) || a.code_in_werkagenda.localeCompare(b.code_in_werkagenda, 'nl', { numeric: true }),
-    );
+    rows.sort((a, b) => a.code_in_werkagenda.localeCompare(b.code_in_werkagenda, 'nl', { numeric: true }));
     return rows.map((action) => ({
       key: action.code,
       werkagendaId: action.werkagenda_id,

@@ -57,6 +57,27 @@ describe("werkagenda's as tenants over HTTP", () => {
     await request(t.http).get('/api/v1/actions?werkagendaId=bestaat-niet').expect(404);
   });
 
+  it('lists every werkagenda’s actions without a filter, the first’s first, as their own lists give them, names opened', async () => {
+    await request(t.http)
+      .put(`/api/v1/actions/${ACTIEPLAN}:1.1/action-holder`)
+      .send({ parties: ['VNG'], description: 'Voorbeeld: de pilotregio’s', person: 'Voorbeeld: J. de Graaf' })
+      .expect(200);
+    const all = await request(t.http).get('/api/v1/actions').expect(200);
+    expect(all.headers['content-type']).toMatch(/^application\/json/);
+    const one = async (id: string) => (await request(t.http).get(`/api/v1/actions?werkagendaId=${id}`).expect(200)).body as object[];
+    expect(all.body).toEqual([...(await one(FIRST)), ...(await one(ACTIEPLAN))]);
+    expect(all.body.length).toBeGreaterThan(1);
+    const holder = all.body.find((a: { key: string }) => a.key === `${ACTIEPLAN}:1.1`).actionHolder;
+    expect(holder.person).toBe('Voorbeeld: J. de Graaf'); // opened, as in the filtered list
+    // As it was at a past moment (a replayed read model, held while the answer is written): the same way.
+    t.clock.advance(60_000);
+    const asOf = new Date(t.clock.now().getTime() - 30_000).toISOString();
+    const then = await request(t.http)
+      .get(`/api/v1/actions?asOf=${encodeURIComponent(asOf)}`)
+      .expect(200);
+    expect(then.body).toEqual(all.body);
+  });
+
   it('establishes a werkagenda (beheerder only), refusing a used id or title with 409 and recording nothing', async () => {
     await establish(newWerkagenda('proef-2026', 'Proefagenda')).expect(201);
     const coordinator = await request(t.http).post('/api/v1/werkagendas').send(newWerkagenda('proef-2027', 'Andere'));
