@@ -4,6 +4,7 @@ export { CoreModule, type CoreAdapters } from './core.module';
 export { ErrorPages } from './error-pages';
 export { ProblemDetailsFilter, problemOf, problemSchema, validationProblem, type Problem } from './problem-details.filter';
 export { jsonArrayAnswer } from './json-array-stream';
+export { OneAtATimeUnless } from './one-at-a-time';
 export { Changed, Created, Operation, type OperationSpec, type Refusal } from './openapi';
 export { Ctx, RequestContextMiddleware, requestIdsOf } from './request-context';
 export { IdempotencyInterceptor, ensureIdempotencyTable } from './idempotency.interceptor';

@@ -5,7 +5,18 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { Commands, ReadModel } from '@regie/context';
 import { amsterdamDate, type CommandContext, FIRST_WERKAGENDA_ID, newIdFor, PersonalDataVault, stableId } from '@regie/es-core';
-import { Allow, asOfParam, Changed, Ctx, Operation, type Refusal, ScopedBy, withRevision, zodParam } from '@regie/nest-kit';
+import {
+  Allow,
+  asOfParam,
+  Changed,
+  Ctx,
+  OneAtATimeUnless,
+  Operation,
+  type Refusal,
+  ScopedBy,
+  withRevision,
+  zodParam,
+} from '@regie/nest-kit';
 import { resolveDue } from '../due/resolve-due';
 import { Commitment } from '../commitments.commands';
 import type { CommitmentsQueries } from '../read-model/commitments.queries';
@@ -53,6 +64,7 @@ export class CommitmentsController {
   ) {}
 
   @Get()
+  @OneAtATimeUnless('werkagendaId')
   @Operation({
     summary: 'Somt de toezeggingen op, eerst de vroegst verlopende',
     answers: { type: [CommitmentSummary] },

@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { asOfParam, Operation, withRevision, zodParam } from '@regie/nest-kit';
+import { asOfParam, OneAtATimeUnless, Operation, withRevision, zodParam } from '@regie/nest-kit';
 import { MeetingDetail, MeetingSeries, MeetingSummary } from './meeting.responses';
 import { ReadModel } from '@regie/context';
 import type { MeetingsQueries } from '../read-model/meetings.queries';
@@ -26,6 +26,7 @@ export class MeetingsReadController {
   constructor(private readonly readModel: ReadModel<MeetingsQueries>) {}
 
   @Get('meeting-series')
+  @OneAtATimeUnless('werkagendaId')
   @Operation({
     summary: 'Somt de overlegvormen op met deelnemers, voorzitter en ritme',
     answers: { type: [MeetingSeries] },
@@ -36,6 +37,7 @@ export class MeetingsReadController {
   }
 
   @Get('meetings')
+  @OneAtATimeUnless('werkagendaId')
   @Operation({
     summary: 'Somt de overleggen op, te filteren op overlegvorm en periode',
     answers: { type: [MeetingSummary] },
@@ -48,6 +50,7 @@ export class MeetingsReadController {
 
   /** Declared before meetings/:id so that "calendar.ics" is not taken for an id. */
   @Get('meetings/calendar.ics')
+  @OneAtATimeUnless('werkagendaId')
   @Operation({ summary: 'Geeft de overleggen als iCalendar-feed', answers: { mediaType: 'text/calendar' }, refusals: [400, 401] })
   async calendar(
     @Query() query: CalendarQuery,

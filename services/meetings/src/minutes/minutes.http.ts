@@ -9,6 +9,7 @@ import {
   asOfParam,
   Caller,
   Ctx,
+  OneAtATimeUnless,
   Operation,
   type Principal,
   type Refusal,
@@ -197,6 +198,7 @@ export class MinutesController {
   }
 
   @Get('decisions')
+  @OneAtATimeUnless('werkagendaId')
   @Operation({
     summary: 'Somt de besluiten van alle overleggen op, nieuwste eerst',
     answers: { type: [DecisionEntry] },
@@ -207,6 +209,7 @@ export class MinutesController {
   }
 
   @Get('decisions.csv')
+  @OneAtATimeUnless('werkagendaId')
   @Operation({ summary: 'Geeft de besluitenlijst als CSV', answers: { mediaType: 'text/csv' }, refusals: [400, 401] })
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="besluitenlijst.csv"')
@@ -270,6 +273,7 @@ export class MinutesController {
   }
 
   @Get('action-points')
+  @OneAtATimeUnless('werkagendaId')
   @Operation({
     summary: 'Somt de actiepunten van alle overleggen op, vroegste datum eerst',
     answers: { type: [ActionPointEntry] },
@@ -280,6 +284,7 @@ export class MinutesController {
   }
 
   @Get('action-points.csv')
+  @OneAtATimeUnless('werkagendaId')
   @Operation({ summary: 'Geeft de actielijst als CSV', answers: { mediaType: 'text/csv' }, refusals: [400, 401] })
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="actielijst.csv"')

@@ -16,16 +16,19 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * cancelled; a kerngroep prepares only a regiegroep of its own werkagenda.
  */
 const preparationsOf = (slots: { id: string; kind: string; starts_at: string; werkagenda_id: string }[]): Map<string, string> => {
-  const pairs = new Map<string, string>();
-  for (const werkagenda of new Set(slots.map((s) => s.werkagenda_id))) {
-    const of = (kind: string) =>
-      slots
-        .filter((r) => r.kind === kind && r.werkagenda_id === werkagenda)
-        .map((r) => ({ id: r.id, startsAt: new Date(r.starts_at).toISOString() }));
-    for (const [kern, regie] of preparations(of('kerngroep'), of('regiegroep'))) pairs.set(kern, regie);
+  // Grouped per werkagenda in one pass (with hundreds of werkagenda's, a filter per werkagenda was seconds).
+  const byWerkagenda = new Map<string, { kerngroep: Slot[]; regiegroep: Slot[] }>();
+  for (const r of slots) {
+    if (r.kind !== 'kerngroep' && r.kind !== 'regiegroep') continue;
+    let own = byWerkagenda.get(r.werkagenda_id);
+    if (!own) byWerkagenda.set(r.werkagenda_id, (own = { kerngroep: [], regiegroep: [] }));
+    own[r.kind].push({ id: r.id, startsAt: new Date(r.starts_at).toISOString() });
   }
+  const pairs = new Map<string, string>();
+  for (const own of byWerkagenda.values()) for (const [kern, regie] of preparations(own.kerngroep, own.regiegroep)) pairs.set(kern, regie);
   return pairs;
 };
+type Slot = { id: string; startsAt: string };
 
 /** What a draft is composed from, as PostgreSQL's JSON functions write the rows (column names, dates as YYYY-MM-DD). */
 interface DraftSources {
@@ -139,7 +142,12 @@ export class MeetingsQueries {
     const to = filter.to ? new Date(amsterdamInstant(addDays(filter.to, 1), '00:00')) : new Date('9999-01-01T00:00:00Z');
     where.startsAt = Between(from, new Date(to.getTime() - 1));
     const [rows, pairs] = await Promise.all([
-      this.ds.getRepository(MeetingRow).find({ where, order: { startsAt: 'ASC' } }),
+      // Only what a summary shows: a meeting's agenda columns are large, and an unfiltered list holds every werkagenda's meetings.
+      this.ds.getRepository(MeetingRow).find({
+        where,
+        order: { startsAt: 'ASC' },
+        select: { id: true, kind: true, startsAt: true, endsAt: true, status: true },
+      }),
       this.preparations(filter),
     ]);
     return rows.map((m) => ({ ...this.summary(m, now), preparesFor: pairs.get(m.id) ?? null }));
