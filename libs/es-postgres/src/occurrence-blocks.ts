@@ -101,13 +101,13 @@ export class OccurrenceBlocks {
     const upto = Math.floor(Number(check[0].head) / BLOCK) * BLOCK;
     if (upto <= from) return;
     const { rows } = await this.pool.query(
-      `SELECT (position - 1) / ${BLOCK} AS block, count(*)::bigint AS events, max(position) AS last,
+      `SELECT (position - 1) / ${BLOCK} AS block, count(*)::bigint AS events,
               floor(extract(epoch FROM min(occurred_at)) * 1000)::float8 AS earliest,
               ceil(extract(epoch FROM max(occurred_at)) * 1000)::float8 AS latest
        FROM ${this.s}.events WHERE position > $1 AND position <= $2 GROUP BY 1 ORDER BY 1`,
       [from, upto],
     );
-    const added: Block[] = rows.map((r: { block: string; events: string; last: string; earliest: number; latest: number }) => ({
+    const added: Block[] = rows.map((r: { block: string; events: string; earliest: number; latest: number }) => ({
       after: Number(r.block) * BLOCK,
       last: (Number(r.block) + 1) * BLOCK,
       events: Number(r.events),

@@ -4,7 +4,7 @@ import { queryPrepared } from '@regie/read-model';
 import { addDays, addMonths, amsterdamInstant, amsterdamLocal, quarterOf } from '@regie/calendar';
 import { composeDraft } from '../agenda/compose-draft';
 import type { AgendaItem } from '../meeting/meeting';
-import { preparations } from '../scheduling/preparation';
+import { preparations, type Slot } from '../scheduling/preparation';
 import type { MeetingsConfig } from '../shared/config';
 import { ActionPointRow, DecisionRow, LocationRow, MeetingRow, SeriesRow } from './entities';
 
@@ -28,7 +28,6 @@ const preparationsOf = (slots: { id: string; kind: string; starts_at: string; we
   for (const own of byWerkagenda.values()) for (const [kern, regie] of preparations(own.kerngroep, own.regiegroep)) pairs.set(kern, regie);
   return pairs;
 };
-type Slot = { id: string; startsAt: string };
 
 /** What a draft is composed from, as PostgreSQL's JSON functions write the rows (column names, dates as YYYY-MM-DD). */
 interface DraftSources {
