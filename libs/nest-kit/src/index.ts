@@ -1,4 +1,5 @@
 export { configureHttp, type HttpOptions } from './http-setup';
+export { ExpressServerAdapter } from './express-server';
 export { DEFAULT_BODY_LIMIT, type LargeBody } from './request-bodies';
 export { CoreModule, type CoreAdapters } from './core.module';
 export { ErrorPages } from './error-pages';

@@ -9,7 +9,7 @@ import { MonitoringSeeder } from '@regie/monitoring';
 import { holdLooksPerRequest } from '@regie/read-model';
 import { PeopleModule } from './people/people.module';
 import { PeopleSeeder } from './people/people.seed';
-import { configureHttp, createLogger, httpTracing, observedBus, startTracing, tracedStore } from '@regie/nest-kit';
+import { configureHttp, createLogger, ExpressServerAdapter, httpTracing, observedBus, startTracing, tracedStore } from '@regie/nest-kit';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { openAdapters, type OpenAdapters } from './adapters';
@@ -68,6 +68,7 @@ export async function startPlatform(
       logger,
       readiness: { maxLag: config.REGIE_READY_MAX_LAG },
     }),
+    new ExpressServerAdapter(),
     {
       bufferLogs: true, // until the pino logger below takes over
       bodyParser: false, // configureHttp reads bodies, with a limit per route

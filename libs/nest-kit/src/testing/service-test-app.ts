@@ -9,6 +9,7 @@ import { PostgresEventStore } from '@regie/es-postgres';
 import { testDatabase } from '@regie/test-kit';
 import { CoreModule } from '../core.module';
 import { configureHttp } from '../http-setup';
+import { ExpressServerAdapter } from '../express-server';
 import { ensureIdempotencyTable } from '../idempotency.interceptor';
 import { signedInAs, testAuth, type TestAuth } from './test-auth';
 
@@ -85,7 +86,7 @@ export async function serviceTestApp<S extends EventStore = PostgresEventStore>(
     providers: [{ provide: APP_PIPE, useClass: ZodValidationPipe }],
   });
   const moduleRef = await (options.configure ? options.configure(builder) : builder).compile();
-  const app = moduleRef.createNestApplication({ logger: ['error'], bodyParser: false });
+  const app = moduleRef.createNestApplication(new ExpressServerAdapter(), { logger: ['error'], bodyParser: false });
   configureHttp(app);
   await app.init();
   let position = 1_000_000;

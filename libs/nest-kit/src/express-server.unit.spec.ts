@@ -1,0 +1,64 @@
+import { Body, Controller, Get, type INestApplication, Post, Req, Res } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import type { Express, Request, Response } from 'express';
+import type { IncomingMessage } from 'node:http';
+import request from 'supertest';
+import { ExpressServerAdapter } from './express-server';
+
+@Controller()
+class EchoController {
+  @Get('echo')
+  echo(@Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    res.cookie('sessie', 'abc', { httpOnly: true });
+    return { header: req.get('x-vraag'), path: req.path, query: req.query };
+  }
+
+  @Post('echo')
+  posted(@Body() body: unknown) {
+    return { body };
+  }
+
+  @Get('elders')
+  elsewhere(@Res() res: Response) {
+    res.redirect(303, '/echo');
+  }
+}
+
+describe('ExpressServerAdapter: node creates requests and answers with Express prototypes', () => {
+  let app: INestApplication;
+  const prototypesAtArrival: [object | null, object | null][] = [];
+
+  beforeAll(async () => {
+    const module = await Test.createTestingModule({ controllers: [EchoController] }).compile();
+    app = module.createNestApplication(new ExpressServerAdapter(), { logger: false });
+    // Before Express's own listener: what node made, before Express could change it.
+    app.getHttpServer().prependListener('request', (req: IncomingMessage, res: object) => {
+      prototypesAtArrival.push([Object.getPrototypeOf(req), Object.getPrototypeOf(res)]);
+    });
+    await app.init();
+  });
+  afterAll(() => app.close());
+
+  it("gives every request and answer Express's prototypes from the start, so Express changes none", async () => {
+    await request(app.getHttpServer()).get('/echo').expect(200);
+    await request(app.getHttpServer()).get('/echo').expect(200);
+    const express = app.getHttpAdapter().getInstance<Express>();
+    expect(prototypesAtArrival).toHaveLength(2);
+    for (const [req, res] of prototypesAtArrival) {
+      expect(req).toBe(express.request);
+      expect(res).toBe(express.response);
+    }
+  });
+
+  it("answers with Express's request and answer methods as before", async () => {
+    const answer = await request(app.getHttpServer()).get('/echo?a=1').set('x-vraag', 'hoi').expect(200);
+    expect(answer.body).toEqual({ header: 'hoi', path: '/echo', query: { a: '1' } });
+    expect(answer.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(answer.headers['set-cookie']).toEqual(['sessie=abc; Path=/; HttpOnly']);
+    await request(app.getHttpServer())
+      .post('/echo')
+      .send({ x: 1 })
+      .expect(201, { body: { x: 1 } });
+    await request(app.getHttpServer()).get('/elders').expect(303).expect('location', '/echo');
+  });
+});
