@@ -42,7 +42,7 @@ describe('ExpressServerAdapter: node creates requests and answers with Express p
   it("gives every request and answer Express's prototypes from the start, so Express changes none", async () => {
     await request(app.getHttpServer()).get('/echo').expect(200);
     await request(app.getHttpServer()).get('/echo').expect(200);
-    const express = app.getHttpAdapter().getInstance<Express>();
+    const express = app.getHttpAdapter().getInstance() as Express;
     expect(prototypesAtArrival).toHaveLength(2);
     for (const [req, res] of prototypesAtArrival) {
       expect(req).toBe(express.request);
