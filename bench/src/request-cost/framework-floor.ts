@@ -5,21 +5,26 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import express from 'express';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import autocannon from 'autocannon';
+import fastify from 'fastify';
+import { ExpressServerAdapter } from '@regie/nest-kit';
 import { requestCost } from './cpu-per-request';
 
 /**
  * The framework floor: what a trivial JSON route costs per request in CPU time on this machine,
- * served by node:http alone, by Express 5, and by Nest 11 on Express 5 (with its default body
- * parsers, and without them as the platform creates it). Each server is a process of its own;
- * the kinds are measured in turn, `rounds` times, so a change of the machine's load shows as a
- * difference between rounds of the same kind rather than between kinds.
+ * served by node:http alone, by Express 5, by Nest 11 on Express 5 (with its default body
+ * parsers, and without them as the platform creates it; and on the platform's
+ * ExpressServerAdapter), by Fastify 5 and by Nest 11 on Fastify. Each server is a process of its
+ * own; the kinds are measured in turn, `rounds` times, so a change of the machine's load shows as
+ * a difference between rounds of the same kind rather than between kinds. Each cell: CPU time
+ * per request (cpu-per-request.ts), then requests/s and p99 on one connection with autocannon
+ * for 5 s, as part 2 of the bench measures the bare server.
  *
  *   node -r @swc-node/register bench/src/request-cost/framework-floor.ts [rounds] [requests]
- *
- * (Nest on Fastify is not measured: @nestjs/platform-fastify is not installed.)
  */
 const BODY = { status: 'ok' };
-const KINDS = ['bare', 'express', 'nest', 'nest-no-body-parsers'] as const;
+const KINDS = ['bare', 'express', 'nest', 'nest-no-body-parsers', 'nest-express-server', 'fastify', 'nest-fastify'] as const;
 type Kind = (typeof KINDS)[number];
 
 @Controller()
@@ -52,7 +57,18 @@ async function serve(kind: Kind): Promise<number> {
     await new Promise((resolve) => server.once('listening', resolve));
     return (server.address() as { port: number }).port;
   }
-  const app = await NestFactory.create<NestExpressApplication>(FloorModule, { logger: false, bodyParser: kind === 'nest' });
+  if (kind === 'fastify') {
+    const app = fastify();
+    app.get('/health', async () => BODY);
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    return (app.server.address() as { port: number }).port;
+  }
+  const app =
+    kind === 'nest-fastify'
+      ? await NestFactory.create<NestFastifyApplication>(FloorModule, new FastifyAdapter(), { logger: false })
+      : kind === 'nest-express-server'
+        ? await NestFactory.create<NestExpressApplication>(FloorModule, new ExpressServerAdapter(), { logger: false, bodyParser: false })
+        : await NestFactory.create<NestExpressApplication>(FloorModule, { logger: false, bodyParser: kind === 'nest' });
   await app.listen(0, '127.0.0.1');
   return (app.getHttpServer().address() as { port: number }).port;
 }
@@ -77,7 +93,8 @@ async function main(): Promise<void> {
     for (const kind of KINDS) {
       const { child, port } = await start(kind);
       const cost = await requestCost(child.pid as number, `http://127.0.0.1:${port}/health`, { amount, warm: 2000 });
-      cells.push(`${cost.cpuMicros.toFixed(0)} µs, ${cost.perSecond.toFixed(0)}/s, p99 ${cost.p99Ms} ms`);
+      const run = await autocannon({ url: `http://127.0.0.1:${port}/health`, connections: 1, duration: 5 });
+      cells.push(`${cost.cpuMicros.toFixed(0)} µs; ${Math.round(run.requests.average)}/s, p99 ${run.latency.p99} ms`);
       child.kill();
     }
     console.log(`| ${round} | ${cells.join(' | ')} |`);
