@@ -20,8 +20,18 @@ export async function holdingLooks<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Express-style middleware: the looks a request takes are held until its response is done or its connection closed. */
-export function holdLooksPerRequest(_req: unknown, res: { once(event: 'close', listener: () => void): unknown }, next: () => void): void {
+/**
+ * Express-style middleware: the looks a request takes are held until its response is done or its
+ * connection closed. Looks are taken for `?asOf` only; a request without it runs outside every
+ * scope (a scope costs each request an async context and a listener), and should it take a look
+ * after all, that look is never changed (see above): still correct, only not brought forward.
+ */
+export function holdLooksPerRequest(
+  req: { url?: string },
+  res: { once(event: 'close', listener: () => void): unknown },
+  next: () => void,
+): void {
+  if (!req.url?.includes('asOf=')) return next();
   void holdingLooks(
     () =>
       new Promise<void>((closed) => {

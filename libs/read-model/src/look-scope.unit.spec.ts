@@ -27,14 +27,20 @@ describe('who is still reading a time-travel look', () => {
     expect(holdInScope(() => undefined)).toBe(false);
   });
 
-  it('holds what a request takes until its response is closed', async () => {
+  it('holds what a request for a past moment takes until its response is closed', async () => {
     const res = new EventEmitter();
     let released = 0;
-    holdLooksPerRequest({}, res, () => holdInScope(() => released++));
+    holdLooksPerRequest({ url: '/api/v1/actions?asOf=2026-01-01' }, res, () => holdInScope(() => released++));
     await new Promise((r) => setTimeout(r, 1));
     expect(released).toBe(0);
     res.emit('close');
     await new Promise((r) => setTimeout(r, 1));
     expect(released).toBe(1);
+  });
+
+  it('leaves a request without asOf outside every scope: a look it took would never be changed', () => {
+    let held: boolean | undefined;
+    holdLooksPerRequest({ url: '/api/v1/actions?werkagendaId=w1' }, new EventEmitter(), () => (held = holdInScope(() => undefined)));
+    expect(held).toBe(false);
   });
 });
