@@ -256,7 +256,8 @@ export class PostgresEventStore extends EventStore {
       batchSize: options.batchSize ?? 500,
       // A live subscription takes this process's own recent appends from memory (RecentEvents): a
       // run of consecutive committed positions, possibly shorter than what the table holds; the
-      // subscription reads on until a read comes back empty, and that one is from the table.
+      // subscription reads on while a later position has been announced (locally or by NOTIFY),
+      // and a read that does not start in memory is from the table.
       read: (after, limit) => {
         const recent = this.recent.read(after, limit);
         return recent.length > 0 ? Promise.resolve(recent) : this.readAll({ after, limit });

@@ -17,9 +17,10 @@ export interface CommittedEvent {
 /**
  * The events this process appended last, by position, so that its own live subscriptions (every
  * projection runner and in-process consumer wakes up after each append) read them from memory
- * instead of each asking the database again. Only subscriptions use it, which read on until a
- * read comes back empty: `readAll` itself always reads the table, so a reader that takes a short
- * page for the end never misses what another process committed.
+ * instead of each asking the database again. Only subscriptions use it, which read on while a
+ * later position has been announced (every append announces its position locally and by NOTIFY
+ * to every process): `readAll` itself always reads the table, so a reader that takes a short page
+ * for the end never misses what another process committed.
  *
  * Only committed events are added, and a read is answered from here only when the event right
  * after `after` is here, and then with the run of consecutive positions that follows it: as
