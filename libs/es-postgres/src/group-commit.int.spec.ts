@@ -145,4 +145,25 @@ describe('PostgreSQL group commit', () => {
       await other.close();
     }
   });
+
+  it("reads none of its own appends from the table for its live subscriptions, though their NOTIFY may come before the append's answer", async () => {
+    const tableReads = jest.spyOn(store, 'readAll');
+    const seen = [0, 0, 0];
+    const subscriptions = seen.map((_, i) =>
+      store.subscribeAll({ after: 0 }, async (batch) => {
+        await new Promise((r) => setTimeout(r, 1)); // a projection's work
+        seen[i] += batch.length;
+      }),
+    );
+    await new Promise((r) => setTimeout(r, 50)); // each has read the empty table once
+    const before = tableReads.mock.calls.length;
+    for (let i = 0; i < 60; i++) {
+      await store.append(`s-${i % 5}`, [event()], 'any');
+      await new Promise((r) => setTimeout(r, 3)); // as HTTP writes come: the NOTIFY arrives in between
+    }
+    await new Promise((r) => setTimeout(r, 100));
+    await Promise.all(subscriptions.map((s) => s.stop()));
+    expect(seen).toEqual([60, 60, 60]);
+    expect(tableReads.mock.calls.length - before).toBe(0);
+  });
 });

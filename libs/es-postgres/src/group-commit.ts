@@ -33,6 +33,7 @@ export interface GroupCommitOptions {
 export class GroupCommit {
   private readonly queue: PendingAppend[] = [];
   private inFlight = 0;
+  private readonly committingNow = new Set<Promise<unknown>>();
   private readonly idle = new Set<() => void>();
   /** Groups committed and appends in them, for tests and the bench. */
   readonly stats = { groups: 0, appends: 0 };
@@ -50,21 +51,28 @@ export class GroupCommit {
     return new Promise((resolve) => this.idle.add(resolve));
   }
 
+  /** Settles when the groups committing now have (not those queued after them); undefined when none is. */
+  committing(): Promise<unknown> | undefined {
+    return this.committingNow.size === 0 ? undefined : Promise.allSettled([...this.committingNow]);
+  }
+
   private pump(): void {
     while (this.inFlight < this.options.maxInFlight && this.queue.length > 0) {
       const group = this.take();
       this.inFlight++;
       this.stats.groups++;
       this.stats.appends += group.length;
-      this.options
+      const committed: Promise<unknown> = this.options
         .commit(group)
         .catch((error) => group.forEach((a) => a.reject(error))) // commit settles them; this is a last resort
         .finally(() => {
+          this.committingNow.delete(committed);
           this.inFlight--;
           this.pump();
           if (this.inFlight === 0 && this.queue.length === 0) for (const resolve of this.idle) resolve();
           if (this.inFlight === 0 && this.queue.length === 0) this.idle.clear();
         });
+      this.committingNow.add(committed);
     }
   }
 

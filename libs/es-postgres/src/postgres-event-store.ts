@@ -343,7 +343,15 @@ export class PostgresEventStore extends EventStore {
   private async listen(): Promise<void> {
     const listener = await this.pool.connect();
     this.listener = listener;
-    listener.on('notification', (n) => this.appended.emit('appended', Number(n.payload)));
+    listener.on('notification', (n) => {
+      // The NOTIFY of this process's own append can come before the append's answer: it is then
+      // passed on once the groups committing now have settled, so that subscriptions take those
+      // events from memory first and the NOTIFY, of a position they have read, wakes none of them.
+      const position = Number(n.payload);
+      const own = this.group.committing();
+      if (own) void own.then(() => this.appended.emit('appended', position));
+      else this.appended.emit('appended', position);
+    });
     listener.on('error', () => {
       this.dropListener(listener);
       if (!this.closing) setTimeout(() => this.listen().catch(() => undefined), 1000).unref();
