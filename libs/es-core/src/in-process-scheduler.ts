@@ -11,7 +11,8 @@ export class InProcessScheduler extends JobScheduler {
   readonly kind = 'inprocess';
   private readonly handlers = new Map<string, JobHandler>();
   private readonly jobs = new Map<string, ScheduledJob>();
-  private readonly running = new Set<Promise<void>>();
+  /** Jobs under way, with their names. */
+  private readonly running = new Map<Promise<void>, string>();
   private timer?: NodeJS.Timeout;
   private started = false;
 
@@ -40,9 +41,15 @@ export class InProcessScheduler extends JobScheduler {
     return [...this.jobs.values()].sort((a, b) => a.runAt.getTime() - b.runAt.getTime());
   }
 
+  /**
+   * Runs every waiting job of a name now, and resolves when they ran, together with any of that
+   * name a tick had already started (a job scheduled for a past moment starts at once): what the
+   * caller then reads is what the jobs left.
+   */
   async runNow(name: string): Promise<number> {
     const due = [...this.jobs.values()].filter((job) => job.name === name);
-    await Promise.all(due.map((job) => this.run(job)));
+    const underWay = [...this.running].filter(([, running]) => running === name).map(([done]) => done);
+    await Promise.all([...due.map((job) => this.run(job)), ...underWay]);
     return due.length;
   }
 
@@ -61,7 +68,7 @@ export class InProcessScheduler extends JobScheduler {
   async stop(): Promise<void> {
     this.started = false;
     clearInterval(this.timer);
-    await Promise.allSettled([...this.running]);
+    await Promise.allSettled([...this.running.keys()]);
   }
 
   /** Runs what is due now; exposed for tests that move a manual clock. */
@@ -81,7 +88,7 @@ export class InProcessScheduler extends JobScheduler {
         if (!this.jobs.has(id)) this.jobs.set(id, { ...job, runAt: new Date(this.clock.now().getTime() + 30_000) });
       })
       .finally(() => this.running.delete(done));
-    this.running.add(done);
+    this.running.set(done, job.name);
     return done;
   }
 }

@@ -25,4 +25,20 @@ describe('in-process scheduler on the injected clock', () => {
     expect(attempts).toBe(2);
     expect(await scheduler.list()).toEqual([]);
   });
+
+  it('runNow resolves once a job of that name is done, also one a tick had already started', async () => {
+    const clock = new ManualClock(new Date('2027-01-20T09:00:00Z'));
+    const scheduler = new InProcessScheduler(clock, 60_000);
+    const finished: string[] = [];
+    scheduler.register('overdue', async (job) => {
+      await new Promise((r) => setTimeout(r, 30)); // a command and a reschedule
+      finished.push(job.key);
+    });
+    await scheduler.start();
+    // a past moment: schedule() starts it at once, before runNow is asked
+    await scheduler.schedule({ name: 'overdue', key: 'c1', runAt: new Date('2027-01-15T23:00:00Z'), payload: {} });
+    await scheduler.runNow('overdue');
+    expect(finished).toEqual(['c1']);
+    await scheduler.stop();
+  });
 });
