@@ -32,7 +32,7 @@ export interface GroupCommitOptions {
  */
 export class GroupCommit {
   private readonly queue: PendingAppend[] = [];
-  private inFlight = 0;
+  /** The groups committing now. */
   private readonly committingNow = new Set<Promise<unknown>>();
   private readonly idle = new Set<() => void>();
   /** Groups committed and appends in them, for tests and the bench. */
@@ -47,7 +47,7 @@ export class GroupCommit {
 
   /** Resolves when nothing is queued or committing. */
   drained(): Promise<void> {
-    if (this.inFlight === 0 && this.queue.length === 0) return Promise.resolve();
+    if (this.committingNow.size === 0 && this.queue.length === 0) return Promise.resolve();
     return new Promise((resolve) => this.idle.add(resolve));
   }
 
@@ -57,9 +57,8 @@ export class GroupCommit {
   }
 
   private pump(): void {
-    while (this.inFlight < this.options.maxInFlight && this.queue.length > 0) {
+    while (this.committingNow.size < this.options.maxInFlight && this.queue.length > 0) {
       const group = this.take();
-      this.inFlight++;
       this.stats.groups++;
       this.stats.appends += group.length;
       const committed: Promise<unknown> = this.options
@@ -67,10 +66,9 @@ export class GroupCommit {
         .catch((error) => group.forEach((a) => a.reject(error))) // commit settles them; this is a last resort
         .finally(() => {
           this.committingNow.delete(committed);
-          this.inFlight--;
           this.pump();
-          if (this.inFlight === 0 && this.queue.length === 0) for (const resolve of this.idle) resolve();
-          if (this.inFlight === 0 && this.queue.length === 0) this.idle.clear();
+          if (this.committingNow.size === 0 && this.queue.length === 0) for (const resolve of this.idle) resolve();
+          if (this.committingNow.size === 0 && this.queue.length === 0) this.idle.clear();
         });
       this.committingNow.add(committed);
     }
