@@ -13,11 +13,15 @@ import {
  * without sealed values is returned unchanged (same object). One vault call per answer.
  */
 export async function unsealDeep<T>(value: T, vault: PersonalDataVault): Promise<T> {
+  return unsealed(value, vault);
+}
+
+/** `unsealDeep`, without a promise when there is nothing to open: most answers name nobody. */
+export function unsealed<T>(value: T, vault: PersonalDataVault): T | Promise<T> {
   const found: SealedName[] = [];
   if (!collect(value, found)) return value;
-  const names = found.length > 0 ? await vault.open(found) : [];
-  const opened = new Map(found.map((s, i) => [s, names[i]]));
-  return replace(value, opened) as T;
+  if (found.length === 0) return replace(value, new Map()) as T;
+  return vault.open(found).then((names) => replace(value, new Map(found.map((s, i) => [s, names[i]]))) as T);
 }
 
 const walkable = (value: unknown): value is Record<string, unknown> =>

@@ -1,12 +1,13 @@
-import { DynamicModule, Global, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { type CanActivate, DynamicModule, Global, MiddlewareConsumer, Module, NestModule, OnModuleInit, type Type } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, HttpAdapterHost } from '@nestjs/core';
 import type { Pool } from 'pg';
 import { Clock, EventStore, InMemoryPersonalDataVault, IntegrationBus, JobScheduler, PersonalDataVault } from '@regie/es-core';
 import { AuthGuard, TokenVerifier, WerkagendaLookups } from './auth';
-import { AnswerInterceptor } from './answer.interceptor';
+import { ExpressServerAdapter } from './express-server';
+import { openingPersonalData } from './open-answers';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { RequestContextMiddleware } from './request-context';
-import { DATABASE_URL, MESSAGE_SOURCES, PLATFORM_POOL, TIME_TRAVEL_KEEP_UP, type TimeTravelKeepUp } from './tokens';
+import { ADMISSION, DATABASE_URL, MESSAGE_SOURCES, PLATFORM_POOL, TIME_TRAVEL_KEEP_UP, type TimeTravelKeepUp } from './tokens';
 
 export interface CoreAdapters {
   clock: Clock;
@@ -23,6 +24,12 @@ export interface CoreAdapters {
   timeTravelKeepUp?: TimeTravelKeepUp;
   /** Keys of personal data; a vault in memory when not given (tests of one service). */
   vault?: PersonalDataVault;
+  /**
+   * A check each request passes after the AuthGuard let it through (401 and 403 come first), e.g.
+   * that a werkagenda the request names exists. Run by the AuthGuard itself: the order of global
+   * guards of different modules is Nest's scanning order, not something to build on.
+   */
+  admission?: Type<CanActivate>;
 }
 
 /**
@@ -31,7 +38,12 @@ export interface CoreAdapters {
  */
 @Global()
 @Module({})
-export class CoreModule implements NestModule {
+export class CoreModule implements NestModule, OnModuleInit {
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly vault: PersonalDataVault,
+  ) {}
+
   static forRoot(adapters: CoreAdapters): DynamicModule {
     return {
       module: CoreModule,
@@ -46,11 +58,10 @@ export class CoreModule implements NestModule {
         { provide: TIME_TRAVEL_KEEP_UP, useValue: adapters.timeTravelKeepUp },
         { provide: TokenVerifier, useValue: adapters.auth },
         WerkagendaLookups,
+        ...(adapters.admission ? [{ provide: ADMISSION, useClass: adapters.admission }] : []),
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: PersonalDataVault, useValue: adapters.vault ?? new InMemoryPersonalDataVault() },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
-        // Unseal around Idempotency-Key: names are opened after the Idempotency-Key interceptor kept the (sealed) answer.
-        { provide: APP_INTERCEPTOR, useClass: AnswerInterceptor },
       ],
       exports: [
         TokenVerifier,
@@ -66,6 +77,15 @@ export class CoreModule implements NestModule {
         PersonalDataVault,
       ],
     };
+  }
+
+  /** Every answer has its personal data opened on the way out (open-answers.ts); before the first request. */
+  onModuleInit(): void {
+    const adapter = this.adapterHost.httpAdapter;
+    if (!adapter) return; // an application context without HTTP (the command line)
+    if (!(adapter instanceof ExpressServerAdapter))
+      throw new Error('CoreModule answers over ExpressServerAdapter: it opens the personal data of every answer');
+    adapter.answerWith(openingPersonalData(this.vault));
   }
 
   configure(consumer: MiddlewareConsumer): void {

@@ -62,3 +62,53 @@ describe('ExpressServerAdapter: node creates requests and answers with Express p
     await request(app.getHttpServer()).get('/elders').expect(303).expect('location', '/echo');
   });
 });
+
+@Controller()
+class AnswersController {
+  @Get('persoon')
+  person() {
+    return { naam: 'verzegeld', functie: 'coördinator' };
+  }
+
+  @Get('tekst')
+  text() {
+    return 'verzegeld';
+  }
+
+  @Get('kapot')
+  broken() {
+    return { naam: 'kapot' };
+  }
+}
+
+describe('ExpressServerAdapter: every object a handler answers passes the answer step before it is written', () => {
+  let app: INestApplication;
+
+  beforeAll(async () => {
+    const module = await Test.createTestingModule({ controllers: [AnswersController] }).compile();
+    const adapter = new ExpressServerAdapter();
+    // As CoreModule opens personal data: at once when there is nothing to open, else after a wait.
+    adapter.answerWith((body) => {
+      const answer = body as { naam?: string };
+      if (answer.naam === 'kapot') return Promise.reject(new Error('de sleutels zijn niet te lezen'));
+      if (answer.naam !== 'verzegeld') return body;
+      return new Promise((resolve) => setTimeout(() => resolve({ ...answer, naam: 'C. de Vries' }), 5));
+    });
+    app = module.createNestApplication(adapter, { logger: false });
+    await app.init();
+  });
+  afterAll(() => app.close());
+
+  it('writes what the step made of the answer', async () => {
+    await request(app.getHttpServer()).get('/persoon').expect(200, { naam: 'C. de Vries', functie: 'coördinator' });
+  });
+
+  it('leaves text alone', async () => {
+    await request(app.getHttpServer()).get('/tekst').expect(200, 'verzegeld');
+  });
+
+  it('answers an error, not the unopened answer, when the step fails', async () => {
+    const answer = await request(app.getHttpServer()).get('/kapot').expect(500);
+    expect(answer.text).not.toContain('kapot');
+  });
+});

@@ -1,4 +1,14 @@
-import { CallHandler, ConflictException, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
+import {
+  CallHandler,
+  ConflictException,
+  ExecutionContext,
+  Inject,
+  Injectable,
+  NestInterceptor,
+  RequestMethod,
+  UseInterceptors,
+} from '@nestjs/common';
+import { METHOD_METADATA } from '@nestjs/common/constants';
 import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
 import type { Pool } from 'pg';
@@ -15,7 +25,7 @@ const IN_PROGRESS_WAIT_MS = 10_000;
  * a repeat returns that response and records nothing new. A failed request frees its key.
  * A key reused for a different request (method, path or body) is refused with 409. A repeat that
  * arrives while the first is still running (a double click) waits for it and gets its answer.
- * Keys are per caller.
+ * Keys are per caller. On the writes of a controller marked `@IdempotentWrites()`.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -78,6 +88,25 @@ export class IdempotencyInterceptor implements NestInterceptor {
     return stored.body;
   }
 }
+
+const WRITE_METHODS = new Set([RequestMethod.POST, RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE]);
+
+/**
+ * On an API controller: each of its writes (POST, PUT, PATCH, DELETE) honours `Idempotency-Key`
+ * (IdempotencyInterceptor); its reads pass through no interceptor. Not a global interceptor: Nest
+ * puts rxjs `defer`s, `AsyncResource`s and a `ReplaySubject` on every request of a route with an
+ * interceptor, which cost a read more than the read itself (express-server.ts). A class decorator
+ * runs after the decorators of its methods, so it sees their HTTP methods. A platform test holds
+ * every API controller with writes to it.
+ */
+export const IdempotentWrites = (): ClassDecorator => (controller) => {
+  const prototype = controller.prototype as Record<string, unknown>;
+  for (const name of Object.getOwnPropertyNames(prototype)) {
+    const descriptor = Object.getOwnPropertyDescriptor(prototype, name);
+    const method: RequestMethod | undefined = descriptor && Reflect.getMetadata(METHOD_METADATA, descriptor.value as object);
+    if (method !== undefined && WRITE_METHODS.has(method)) UseInterceptors(IdempotencyInterceptor)(prototype, name, descriptor!);
+  }
+};
 
 export async function ensureIdempotencyTable(pool: Pool): Promise<void> {
   await pool.query(`

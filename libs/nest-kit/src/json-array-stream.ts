@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 /**
  * A JSON array answered part by part: each part's items are written as they come, so a list of
  * tens of megabytes is never held whole (nor its JSON text). `prepare` runs on each part before it
- * is written (e.g. opening personal names, which the global interceptor cannot do for a stream).
+ * is written (e.g. opening personal names, which the answer step cannot do for a stream).
  * The stream is pulled as the client reads: a slow client holds one part, not the whole list.
  */
 export function jsonArrayAnswer<T>(parts: AsyncIterable<T[]>, prepare: (part: T[]) => Promise<T[]> = async (part) => part): StreamableFile {

@@ -33,7 +33,7 @@ export type OperationSpec = OperationBase & ({ status?: 200 | 201; answers: Answ
 /**
  * The OpenAPI description of one operation: summary, the 2xx answer and the problem+json refusals.
  * Documentation only: the answer is not re-serialised, so what an endpoint sends stays what its
- * query returns (with personal data opened by UnsealInterceptor); an int test holds the two together.
+ * query returns (with personal data opened on the way out, open-answers.ts); an int test holds the two together.
  */
 export function Operation(spec: OperationSpec): MethodDecorator & ClassDecorator {
   const { answers, status = 200, refusals = [] } = spec;

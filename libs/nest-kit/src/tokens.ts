@@ -7,3 +7,5 @@ export const MESSAGE_SOURCES = Symbol('MESSAGE_SOURCES');
 /** When read models bring their time-travel snapshots up to date in the background (false: only at a look). */
 export const TIME_TRAVEL_KEEP_UP = Symbol('TIME_TRAVEL_KEEP_UP');
 export type TimeTravelKeepUp = { firstAfterMs: number; everyMs: number } | false;
+/** A check every request passes once the AuthGuard has let it through (CoreAdapters.admission). */
+export const ADMISSION = Symbol('ADMISSION');

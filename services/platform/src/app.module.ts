@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_INTERCEPTOR, APP_PIPE, DiscoveryModule } from '@nestjs/core';
+import { APP_PIPE, DiscoveryModule } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { ZodValidationPipe } from 'nestjs-zod';
 import type { Logger } from 'pino';
@@ -10,7 +10,7 @@ import { AsyncApiController } from './asyncapi.http';
 import { AuditController } from './audit/audit.http';
 import { AuthController } from './auth/auth.http';
 import { HEALTH_OPTIONS, HealthController } from './health.http';
-import { KnownWerkagendaInterceptor } from './known-werkagenda';
+import { KnownWerkagendaGuard } from './known-werkagenda';
 import { MetricsController } from './metrics/metrics.http';
 import { PlatformMetrics } from './metrics/platform-metrics';
 import { PeopleModule } from './people/people.module';
@@ -35,7 +35,8 @@ export class PlatformModule {
       module: PlatformModule,
       imports: [
         ...(options.logger ? [loggingModule(options.logger)] : []),
-        CoreModule.forRoot(adapters),
+        // Werkagenda's are the actions context's streams: only a process that hosts it can tell an unknown one.
+        CoreModule.forRoot({ ...adapters, admission: services.includes('actions') ? KnownWerkagendaGuard : undefined }),
         // A failing readiness probe answers with its reasons; logging each probe would only repeat them.
         TerminusModule.forRoot({ logger: false }),
         DiscoveryModule,
@@ -53,8 +54,6 @@ export class PlatformModule {
       ],
       providers: [
         { provide: APP_PIPE, useClass: ZodValidationPipe },
-        // Werkagenda's are the actions context's streams: only a process that hosts it can tell an unknown one.
-        ...(services.includes('actions') ? [{ provide: APP_INTERCEPTOR, useClass: KnownWerkagendaInterceptor }] : []),
         { provide: HEALTH_OPTIONS, useValue: { services, maxLag: options.readiness?.maxLag ?? 1000 } },
         { provide: PlatformMetrics, useValue: adapters.metrics ?? new PlatformMetrics() },
         ...(adapters.localAccounts ? [{ provide: LocalAccounts, useValue: adapters.localAccounts }] : []),

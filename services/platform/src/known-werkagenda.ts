@@ -1,7 +1,6 @@
-import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import type { Observable } from 'rxjs';
 import { EventStore, InvalidInput, isWerkagendaId, NotFound } from '@regie/es-core';
 import { SCOPE_METADATA, type ScopeSource } from '@regie/nest-kit';
 
@@ -15,39 +14,46 @@ const werkagendaStream = (id: string): string => 'werkagenda-' + id;
  * werkagenda nobody established is refused with 404 and records nothing. The actions context owns
  * werkagenda's; the other contexts learn them only from their actions, so a werkagenda without
  * actions yet would be unknown to them. The platform asks the event store (the werkagenda's
- * stream), which knows a werkagenda the moment it is established. Runs after the guard (401/403
- * first) and before validation; a value that cannot be a werkagenda id is left to validation (400).
- * A read with `?werkagendaId=` of a werkagenda never established answers 404 the same way. Only a
- * process that hosts the actions context checks (its store holds the werkagenda streams); a
- * monitoring or meetings process of its own, on a database of its own, leaves it to that one.
+ * stream), which knows a werkagenda the moment it is established. A read with `?werkagendaId=`
+ * of a werkagenda never established answers 404 the same way. Only a process that hosts the
+ * actions context checks (its store holds the werkagenda streams); a monitoring or meetings process
+ * of its own, on a database of its own, leaves it to that one.
+ *
+ * The AuthGuard runs it once it let a request through (401/403 first: CoreAdapters.admission),
+ * before validation; a value that cannot be a werkagenda id is left to validation (400). Not an
+ * interceptor: a global interceptor puts Nest's rxjs machinery on every request (ExpressServerAdapter).
  */
 @Injectable()
-export class KnownWerkagendaInterceptor implements NestInterceptor {
+export class KnownWerkagendaGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly store: EventStore,
   ) {}
 
-  async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
-    if (context.getType() !== 'http') return next.handle();
+  /** True, or a refusal (404); synchronous when the request names no werkagenda to look up. */
+  canActivate(context: ExecutionContext): true | Promise<true> {
+    if (context.getType() !== 'http') return true;
     const req = context.switchToHttp().getRequest<Request>();
     if (!WRITES.has(req.method)) {
       // A read of a werkagenda nobody established answers 404, not an empty list that looks like a real one.
       const asked = (req.query as Record<string, unknown> | undefined)?.werkagendaId;
-      if (typeof asked === 'string' && isWerkagendaId(asked) && !(await this.exists(asked)))
-        throw new NotFound(`werkagenda ${asked} bestaat niet`);
-      return next.handle();
+      return typeof asked === 'string' && isWerkagendaId(asked) ? this.established([asked]) : true;
     }
     const scope = this.reflector.getAllAndOverride<ScopeSource[] | string | undefined>(SCOPE_METADATA, [
       context.getHandler(),
       context.getClass(),
     ]);
-    if (Array.isArray(scope)) {
-      for (const id of namedWerkagendas(scope, req)) {
-        if (!(await this.exists(id))) throw new NotFound(`werkagenda ${id} bestaat niet`);
-      }
-    }
-    return next.handle();
+    const named = Array.isArray(scope) ? namedWerkagendas(scope, req) : [];
+    return this.established(named);
+  }
+
+  private established(ids: string[]): true | Promise<true> {
+    return ids.every((id) => this.known.has(id)) ? true : this.lookUp(ids);
+  }
+
+  private async lookUp(ids: string[]): Promise<true> {
+    for (const id of ids) if (!(await this.exists(id))) throw new NotFound(`werkagenda ${id} bestaat niet`);
+    return true;
   }
 
   /** A werkagenda once established stays (archiving keeps it): the ones found are remembered, the others asked again. */

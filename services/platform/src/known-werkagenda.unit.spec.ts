@@ -1,10 +1,9 @@
 import 'reflect-metadata';
-import type { CallHandler, ExecutionContext } from '@nestjs/common';
+import type { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { of } from 'rxjs';
 import { type EventStore, InvalidInput, NotFound } from '@regie/es-core';
 import { ScopedBy, Unscoped } from '@regie/nest-kit';
-import { KnownWerkagendaInterceptor, namedWerkagendas, refuseUnknownGrantWerkagendas } from './known-werkagenda';
+import { KnownWerkagendaGuard, namedWerkagendas, refuseUnknownGrantWerkagendas } from './known-werkagenda';
 
 class Routes {
   @ScopedBy({ body: 'werkagendaId' })
@@ -17,7 +16,7 @@ class Routes {
   werkagenda() {}
 }
 
-/** The event store as far as the interceptor reads it: only the first werkagenda's stream exists. */
+/** The event store as far as the guard reads it: only the first werkagenda's stream exists. */
 const store = {
   readStream: async (stream: string) => (stream === 'werkagenda-betekenisvol-leven-2025-2028' ? [{ type: 'WerkagendaEstablished' }] : []),
 } as unknown as EventStore;
@@ -30,26 +29,27 @@ const request = (handler: keyof Routes, req: { method: string; body?: unknown; q
     switchToHttp: () => ({ getRequest: () => req }),
   }) as unknown as ExecutionContext;
 
-const handled: CallHandler = { handle: () => of('handled') };
-const interceptor = new KnownWerkagendaInterceptor(new Reflector(), store);
+const guard = new KnownWerkagendaGuard(new Reflector(), store);
+/** What the guard says of a request: true (it goes on), or the refusal it throws. */
+const admitted = async (ctx: ExecutionContext) => guard.canActivate(ctx);
 
 describe('a write acts only in a werkagenda that was established', () => {
   it('refuses a series in a werkagenda nobody established: 404 naming it', async () => {
     const ctx = request('series', { method: 'POST', body: { werkagendaId: 'bestaat-niet' } });
-    await expect(interceptor.intercept(ctx, handled)).rejects.toThrow(new NotFound('werkagenda bestaat-niet bestaat niet'));
+    await expect(admitted(ctx)).rejects.toThrow(new NotFound('werkagenda bestaat-niet bestaat niet'));
   });
 
   it('lets a write in an established werkagenda through', async () => {
     const ctx = request('series', { method: 'POST', body: { werkagendaId: 'betekenisvol-leven-2025-2028' } });
-    await expect(interceptor.intercept(ctx, handled)).resolves.toBeDefined();
+    await expect(admitted(ctx)).resolves.toBe(true);
   });
 
   it('answers a read of a werkagenda nobody established with 404, and lets reads of known ones and without one through', async () => {
-    await expect(
-      interceptor.intercept(request('series', { method: 'GET', query: { werkagendaId: 'bestaat-niet' } }), handled),
-    ).rejects.toThrow(new NotFound('werkagenda bestaat-niet bestaat niet'));
+    await expect(admitted(request('series', { method: 'GET', query: { werkagendaId: 'bestaat-niet' } }))).rejects.toThrow(
+      new NotFound('werkagenda bestaat-niet bestaat niet'),
+    );
     for (const query of [{ werkagendaId: 'betekenisvol-leven-2025-2028' }, {}, { werkagendaId: 'Geen Id!' }])
-      await expect(interceptor.intercept(request('series', { method: 'GET', query }), handled)).resolves.toBeDefined();
+      await expect(admitted(request('series', { method: 'GET', query }))).resolves.toBe(true);
   });
 
   it('leaves a left-out werkagenda (the fallback), a malformed one (400 by validation) and parameters alone', async () => {
@@ -60,7 +60,7 @@ describe('a write acts only in a werkagenda that was established', () => {
       request('change', { method: 'PATCH', body: { werkagendaId: 'bestaat-niet' } }),
       request('werkagenda', { method: 'POST', body: { werkagendaId: 'bestaat-niet' } }),
     ])
-      await expect(interceptor.intercept(ctx, handled)).resolves.toBeDefined();
+      await expect(admitted(ctx)).resolves.toBe(true);
   });
 
   it('reads the werkagenda from a query field as well as the body', () => {

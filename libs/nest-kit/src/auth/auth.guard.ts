@@ -1,9 +1,19 @@
-import { CanActivate, createParamDecorator, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import {
+  CanActivate,
+  createParamDecorator,
+  ExecutionContext,
+  ForbiddenException,
+  Inject,
+  Injectable,
+  Optional,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import type { CommandContext } from '@regie/es-core';
 import { ACCESS_METADATA, type AccessRule, describeRules, permits, PUBLIC_ACCESS } from './access';
 import { SCOPE_METADATA, type ScopeSource, UNSCOPED, WerkagendaLookups } from './werkagenda-scope';
+import { ADMISSION } from '../tokens';
 import { InvalidToken, type Principal, type Role, TokenVerifier } from './principal';
 
 type AuthenticatedRequest = Request & { principal?: Principal; commandContext?: CommandContext };
@@ -13,7 +23,8 @@ const READS = new Set(['GET', 'HEAD']);
 /**
  * Every route needs a valid bearer token unless it is `@Public()`; its `@Allow(...)` rules (or,
  * without rules, "reads only") decide the rest. The verified principal becomes the actor of the
- * request's command context, so every event records who did it.
+ * request's command context, so every event records who did it. A request it lets through then
+ * passes the process's admission check, when it has one (CoreAdapters.admission).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -21,10 +32,15 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly verifier: TokenVerifier,
     private readonly lookups: WerkagendaLookups,
+    @Optional() @Inject(ADMISSION) private readonly admission?: CanActivate,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
+    return (await this.allows(context)) && (this.admission ? (this.admission.canActivate(context) as boolean | Promise<boolean>) : true);
+  }
+
+  private async allows(context: ExecutionContext): Promise<boolean> {
     const access = this.reflector.getAllAndOverride<AccessRule[] | typeof PUBLIC_ACCESS | undefined>(ACCESS_METADATA, [
       context.getHandler(),
       context.getClass(),

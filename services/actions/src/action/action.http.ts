@@ -11,6 +11,7 @@ import {
   asOfParam,
   Created,
   Ctx,
+  IdempotentWrites,
   jsonArrayAnswer,
   Operation,
   ScopedBy,
@@ -75,6 +76,7 @@ const regionSlug = zodParam('slug', slug);
 const werkagendaQuery = zodParam('werkagendaId', werkagendaIdParam.optional());
 
 @ApiTags('acties')
+@IdempotentWrites()
 @Controller('api/v1')
 export class ActionsController {
   constructor(

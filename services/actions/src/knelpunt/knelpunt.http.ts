@@ -5,7 +5,19 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { Commands } from '@regie/context';
 import { type CommandContext, newIdFor, NotFound } from '@regie/es-core';
-import { actiehouderOf, Allow, ScopedBy, Changed, Created, Ctx, Operation, type Refusal, withRevision, zodParam } from '@regie/nest-kit';
+import {
+  actiehouderOf,
+  Allow,
+  Changed,
+  Created,
+  Ctx,
+  IdempotentWrites,
+  Operation,
+  type Refusal,
+  ScopedBy,
+  withRevision,
+  zodParam,
+} from '@regie/nest-kit';
 import { ActionsQueries } from '../read-model/actions.queries';
 import { Knelpunt } from '../actions.commands';
 import { actionCodeParam, text, uuidParam } from '../shared/schemas';
@@ -24,6 +36,7 @@ const id = zodParam('id', uuidParam);
 @ApiTags('knelpunten')
 @Allow('coordinator', actiehouderOf('code'))
 @ScopedBy({ param: 'code', kind: 'action' })
+@IdempotentWrites()
 @Controller('api/v1/actions/:code/knelpunten')
 export class KnelpuntenController {
   constructor(

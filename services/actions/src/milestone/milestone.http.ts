@@ -5,7 +5,19 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { Commands } from '@regie/context';
 import { amsterdamDate, type CommandContext, newIdFor, NotFound } from '@regie/es-core';
-import { actiehouderOf, Allow, ScopedBy, Changed, Created, Ctx, Operation, type Refusal, withRevision, zodParam } from '@regie/nest-kit';
+import {
+  actiehouderOf,
+  Allow,
+  Changed,
+  Created,
+  Ctx,
+  IdempotentWrites,
+  Operation,
+  type Refusal,
+  ScopedBy,
+  withRevision,
+  zodParam,
+} from '@regie/nest-kit';
 import { ActionsQueries } from '../read-model/actions.queries';
 import { Milestone } from '../actions.commands';
 import { actionCodeParam, isoDate, text, uuidParam } from '../shared/schemas';
@@ -36,6 +48,7 @@ const id = zodParam('id', uuidParam);
 @ApiTags('mijlpalen')
 @Allow('coordinator', actiehouderOf('code'))
 @ScopedBy({ param: 'code', kind: 'action' })
+@IdempotentWrites()
 @Controller('api/v1/actions/:code/milestones')
 export class MilestonesController {
   constructor(

@@ -11,6 +11,7 @@ import {
   Caller,
   Created,
   Ctx,
+  IdempotentWrites,
   Operation,
   permits,
   type Principal,
@@ -102,6 +103,7 @@ const toParty = (p: z.infer<typeof party>): Party => ({
  * werkagenda may add and rename its action lines and define its actions (docs/administration.md).
  */
 @ApiTags('werkagendas')
+@IdempotentWrites()
 @Controller('api/v1/werkagendas')
 export class WerkagendasController {
   constructor(

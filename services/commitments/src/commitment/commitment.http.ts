@@ -10,6 +10,7 @@ import {
   asOfParam,
   Changed,
   Ctx,
+  IdempotentWrites,
   OneAtATimeUnless,
   Operation,
   type Refusal,
@@ -55,6 +56,7 @@ const status = zodParam('status', z.enum(COMMITMENT_STATUSES, { error: `kies ${C
 
 /** Commitments (toezeggingen aan de Kamer) over HTTP: see API.md, section Commitments. */
 @ApiTags('toezeggingen')
+@IdempotentWrites()
 @Controller('api/v1/commitments')
 export class CommitmentsController {
   constructor(

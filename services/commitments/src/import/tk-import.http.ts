@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { type CommandContext, FIRST_WERKAGENDA_ID } from '@regie/es-core';
-import { Allow, Ctx, Operation, type LargeBody, ScopedBy } from '@regie/nest-kit';
+import { Allow, Ctx, IdempotentWrites, type LargeBody, Operation, ScopedBy } from '@regie/nest-kit';
 import { ImportSummary as ImportAnswer } from '../commitment/commitment.responses';
 import { type ImportSummary, TweedeKamerImporter } from './tk-import';
 
@@ -18,6 +18,7 @@ export const TK_IMPORT_BODY: LargeBody = { path: '/api/v1/commitments/import/twe
 @ApiTags('toezeggingen')
 @Allow('coordinator')
 @ScopedBy({ query: 'werkagendaId', fallback: FIRST_WERKAGENDA_ID }) // the Kamer's toezeggingen on this werkagenda's subject
+@IdempotentWrites()
 @Controller('api/v1/commitments/import')
 export class TweedeKamerImportController {
   constructor(private readonly importer: TweedeKamerImporter) {}

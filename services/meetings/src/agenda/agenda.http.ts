@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { type CommandContext, InvalidInput, newIdFor, NotFound } from '@regie/es-core';
-import { Allow, Changed, Ctx, Operation, type Refusal, withRevision, zodParam, ScopedBy } from '@regie/nest-kit';
+import { Allow, Changed, Ctx, IdempotentWrites, Operation, type Refusal, ScopedBy, withRevision, zodParam } from '@regie/nest-kit';
 import { AgendaPublished, RecordedOnMeeting } from '../meeting/meeting.responses';
 import { MeetingsQueries } from '../read-model/meetings.queries';
 import { Commands } from '@regie/context';
@@ -28,6 +28,7 @@ const respond = (res: Response, result: { revision: number }, body: object) =>
 @ApiTags('agenda')
 @Allow('coordinator')
 @ScopedBy({ param: 'id', kind: 'meeting' })
+@IdempotentWrites()
 @Controller('api/v1/meetings/:id')
 export class AgendaController {
   constructor(

@@ -5,7 +5,19 @@ import type { Request, Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { type CommandContext, EventStore, newId } from '@regie/es-core';
-import { ALL_WERKAGENDAS, Allow, Caller, Ctx, Operation, type Principal, Public, ROLES, Unscoped, zodParam } from '@regie/nest-kit';
+import {
+  ALL_WERKAGENDAS,
+  Allow,
+  Caller,
+  Ctx,
+  IdempotentWrites,
+  Operation,
+  type Principal,
+  Public,
+  ROLES,
+  Unscoped,
+  zodParam,
+} from '@regie/nest-kit';
 import { Commands, ReadModel } from '@regie/context';
 import { CalendarTokens } from '../meetings.commands';
 import type { MeetingsQueries } from '../read-model/meetings.queries';
@@ -46,6 +58,7 @@ const feedPath = (username: string, secret: string) =>
  * revokes their own; a revoked address is refused from then on.
  */
 @ApiTags('overleggen')
+@IdempotentWrites()
 @Controller('api/v1')
 export class CalendarTokensController {
   constructor(

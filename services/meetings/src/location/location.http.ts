@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import type { CommandContext } from '@regie/es-core';
-import { Allow, Changed, Ctx, Operation, type Refusal, withRevision, zodParam, ScopedBy } from '@regie/nest-kit';
+import { Allow, Changed, Ctx, IdempotentWrites, Operation, type Refusal, ScopedBy, withRevision, zodParam } from '@regie/nest-kit';
 import { Commands, ReadModel } from '@regie/context';
 import { Location } from '../meetings.commands';
 import type { MeetingsQueries } from '../read-model/meetings.queries';
@@ -26,6 +26,7 @@ const refusals: Refusal[] = [400, 401, 403, 404];
 /** Where an overlegvorm meets, or one overleg (overriding its series'): the calendar feed's LOCATION. */
 @ApiTags('overleggen')
 @Allow('coordinator')
+@IdempotentWrites()
 @Controller('api/v1')
 export class LocationController {
   constructor(

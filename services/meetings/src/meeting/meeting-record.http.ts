@@ -8,13 +8,14 @@ import {
   Allow,
   Caller,
   Ctx,
+  IdempotentWrites,
   Operation,
+  type Principal,
   type Refusal,
   requireRole,
-  type Principal,
+  ScopedBy,
   withRevision,
   zodParam,
-  ScopedBy,
 } from '@regie/nest-kit';
 import { RecordedOnMeeting } from './meeting.responses';
 import { MeetingsQueries } from '../read-model/meetings.queries';
@@ -46,6 +47,7 @@ const id = zodParam('id', uuidParam);
 
 /** The record of a held meeting: besluiten and actiepunten. */
 @ApiTags('overleggen')
+@IdempotentWrites()
 @Controller('api/v1')
 export class MeetingRecordController {
   constructor(

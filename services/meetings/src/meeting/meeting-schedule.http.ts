@@ -9,13 +9,14 @@ import {
   Caller,
   Changed,
   Ctx,
+  IdempotentWrites,
   Operation,
   type Principal,
   type Refusal,
   requireRole,
+  ScopedBy,
   withRevision,
   zodParam,
-  ScopedBy,
 } from '@regie/nest-kit';
 import { Commands } from '@regie/context';
 import { MeetingsQueries } from '../read-model/meetings.queries';
@@ -43,6 +44,7 @@ const respond = (res: Response, meetingId: string, result: { revision: number })
 @ApiTags('overleggen')
 @Allow('coordinator')
 @ScopedBy({ param: 'id', kind: 'meeting' })
+@IdempotentWrites()
 @Controller('api/v1/meetings/:id')
 export class MeetingScheduleController {
   constructor(

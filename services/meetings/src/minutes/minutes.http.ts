@@ -9,14 +9,15 @@ import {
   asOfParam,
   Caller,
   Ctx,
+  IdempotentWrites,
   OneAtATimeUnless,
   Operation,
   type Principal,
   type Refusal,
   requireRole,
+  ScopedBy,
   withRevision,
   zodParam,
-  ScopedBy,
 } from '@regie/nest-kit';
 import { Commands, ReadModel } from '@regie/context';
 import { Meeting } from '../meetings.commands';
@@ -84,6 +85,7 @@ const WERKAGENDA_TITLES: Record<string, string> = {
  * and the actielijst across meetings, and the later events on a decision or action point.
  */
 @ApiTags('verslag')
+@IdempotentWrites()
 @Controller('api/v1')
 export class MinutesController {
   constructor(

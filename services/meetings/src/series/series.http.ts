@@ -5,7 +5,7 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { addDays, amsterdamDate, amsterdamInstant, isWeekend } from '@regie/calendar';
 import { type CommandContext, IllegalTransition, InvalidInput, newIdFor, splitActionKey, stateOf, EventStore } from '@regie/es-core';
-import { Allow, Ctx, Operation, type Refusal, ScopedBy, withRevision, zodParam } from '@regie/nest-kit';
+import { Allow, Ctx, IdempotentWrites, Operation, type Refusal, ScopedBy, withRevision, zodParam } from '@regie/nest-kit';
 import { Commands, ReadModel } from '@regie/context';
 import { MeetingDetail, MeetingSeries as MeetingSeriesAnswer } from '../meeting/meeting.responses';
 import { Location, Meeting, MeetingSeries } from '../meetings.commands';
@@ -117,6 +117,7 @@ const OPEN = new Set(['scheduled', 'agenda_published']);
  */
 @ApiTags('overleggen')
 @Allow('coordinator')
+@IdempotentWrites()
 @Controller('api/v1')
 export class SeriesController {
   constructor(

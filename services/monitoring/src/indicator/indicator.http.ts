@@ -5,7 +5,7 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { Commands, ReadModel } from '@regie/context';
 import { actionKey, amsterdamDate, IllegalTransition, InvalidInput, type CommandContext, splitActionKey } from '@regie/es-core';
-import { Allow, asOfParam, Ctx, Operation, ScopedBy, withRevision, zodParam } from '@regie/nest-kit';
+import { Allow, asOfParam, Ctx, IdempotentWrites, Operation, ScopedBy, withRevision, zodParam } from '@regie/nest-kit';
 import { IndicatorChanged, IndicatorDetail, MeasurementRecorded } from '../read-model/monitoring.responses';
 import { toCsv } from '../milestone-board/board.export';
 import { applicableTarget, targetsValidAt } from '../projection/forecast';
@@ -65,6 +65,7 @@ const id = zodParam('id', indicatorIdParam);
 
 /** Indicators with baseline, targets and measurements: see API.md, section Monitoring. */
 @ApiTags('indicatoren')
+@IdempotentWrites()
 @Controller('api/v1/indicators')
 export class IndicatorsController {
   constructor(

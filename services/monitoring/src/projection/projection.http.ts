@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Commands, ReadModel } from '@regie/context';
 import type { CommandContext } from '@regie/es-core';
-import { Allow, asOfParam, Ctx, Operation, ScopedBy, zodParam } from '@regie/nest-kit';
+import { Allow, asOfParam, Ctx, IdempotentWrites, Operation, ScopedBy, zodParam } from '@regie/nest-kit';
 import { Projection, ProjectionComparison, PublishedProjection } from '../read-model/monitoring.responses';
 import { Publication } from '../monitoring.commands';
 import type { MonitoringQueries } from '../read-model/monitoring.queries';
@@ -21,6 +21,7 @@ const required = (field: string) => zodParam(field, versionParam);
  * werkagenda without it): live, published (frozen) versions and their differences.
  */
 @ApiTags('monitoring')
+@IdempotentWrites()
 @Controller('api/v1/monitoring/projections/:quarter')
 export class ProjectionsController {
   constructor(

@@ -1,7 +1,7 @@
 import { Controller, type INestApplication, Module, Post } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Client } from 'pg';
-import { Allow, CoreModule, ScopedBy } from '@regie/nest-kit';
+import { Allow, CoreModule, ExpressServerAdapter, ScopedBy } from '@regie/nest-kit';
 import { FIRST_WERKAGENDA_ID, newId } from '@regie/es-core';
 import { apiClient, type ApiClient, TEST_PASSWORD, testDatabase } from '@regie/test-kit';
 import { postgresStoreOf } from '../adapters';
@@ -78,7 +78,7 @@ describe('accounts: local accounts and their rights per werkagenda', () => {
     );
     @Module({ imports: [CoreModule.forRoot(platform.adapters)], controllers: [ScopedProbe] })
     class ProbeModule {}
-    probe = await NestFactory.create(ProbeModule, { logger: false });
+    probe = await NestFactory.create(ProbeModule, new ExpressServerAdapter(), { logger: false });
     await probe.listen(0, '127.0.0.1');
     probeUrl = `http://127.0.0.1:${(probe.getHttpServer().address() as { port: number }).port}`;
   });

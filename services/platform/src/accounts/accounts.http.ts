@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { type CommandContext, EventStore, NotFound } from '@regie/es-core';
-import { Allow, Changed, Created, Ctx, Operation, type Refusal, Unscoped, withRevision, zodParam } from '@regie/nest-kit';
+import { Allow, Changed, Created, Ctx, IdempotentWrites, Operation, type Refusal, Unscoped, withRevision, zodParam } from '@regie/nest-kit';
 import { ACCOUNT_ROLES } from './account';
 import { USERNAME } from './account.decide';
 import { refuseUnknownGrantWerkagendas } from '../known-werkagenda';
@@ -95,6 +95,7 @@ const id = zodParam('id', z.uuid('verwacht een id (uuid)'));
 @ApiTags('accounts')
 @Allow('beheerder')
 @Unscoped()
+@IdempotentWrites()
 @Controller('api/v1/accounts')
 export class AccountsController {
   constructor(

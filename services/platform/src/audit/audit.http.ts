@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { Clock, EventStore, NotFound, PersonalDataVault, unsealDeep } from '@regie/es-core';
 import { actionKeyParam } from '@regie/actions';
 import type { PostgresEventStore } from '@regie/es-postgres';
-import { ActorNames, Allow, KeepSealed, Operation, type Refusal, zodParam } from '@regie/nest-kit';
+import { ActorNames, Allow, asStored, Operation, type Refusal, zodParam } from '@regie/nest-kit';
 import { AuditPage, AuditStream, ChainCheckpoint, ChainVerification } from '../platform.responses';
 import { PLATFORM_UPCASTERS, postgresStoreOf } from '../adapters';
 import { personStream } from '../people/person';
@@ -52,12 +52,11 @@ const names = zodParam('names', z.enum(['sealed', 'open'], { error: 'kies sealed
 
 /**
  * The complete history with full metadata, for auditors: read-only. Events are shown as stored —
- * personal data sealed — so what is shown is what the hash chain covers; `?names=open` opens the
- * names for reading (and shows "[verwijderd]" for forgotten persons).
+ * personal data sealed (`asStored`) — so what is shown is what the hash chain covers; `?names=open`
+ * opens the names for reading (and shows "[verwijderd]" for forgotten persons).
  */
 @ApiTags('audit')
 @Allow('auditor')
-@KeepSealed()
 @Controller('api/v1/audit')
 export class AuditController {
   constructor(
@@ -89,7 +88,7 @@ export class AuditController {
     const events = stored.map((event) => ({ ...PLATFORM_UPCASTERS.upcast(event), hash: event.hash }));
     // `next`: where the following page starts (after it oldest first, before it newest first).
     const page = { events, next: events.length === query.limit ? events[events.length - 1].position : null };
-    return shown === 'open' ? unsealDeep(page, this.vault) : page;
+    return shown === 'open' ? unsealDeep(page, this.vault) : asStored(page);
   }
 
   @Get('streams/:stream')
@@ -98,7 +97,7 @@ export class AuditController {
     const events = await this.store.readStream(stream);
     if (events.length === 0) throw new NotFound(`Stream ${stream} bestaat niet: er is nooit een event in opgeslagen.`);
     const page = { stream, events };
-    return shown === 'open' ? unsealDeep(page, this.vault) : page;
+    return shown === 'open' ? unsealDeep(page, this.vault) : asStored(page);
   }
 
   @Get('checkpoint')

@@ -21,6 +21,7 @@ import { z } from 'zod';
 import {
   Allow,
   Caller,
+  IdempotentWrites,
   InvalidCredentials,
   LocalAccounts,
   LoginThrottle,
@@ -43,6 +44,7 @@ class LoginBody extends createZodDto(
 
 /** Login for the embedded default's local accounts, logout and "who am I" for every token. */
 @ApiTags('auth')
+@IdempotentWrites()
 @Controller('api/v1/auth')
 export class AuthController {
   constructor(

@@ -21,6 +21,7 @@ import {
   Created,
   Ctx,
   DATABASE_URL,
+  IdempotentWrites,
   Operation,
   PLATFORM_POOL,
   type Refusal,
@@ -82,6 +83,7 @@ const refusals: Refusal[] = [400, 401, 403, 404, 409];
  * and forgotten by deleting their key. Every signed-in role reads; beheerder and coördinator write.
  */
 @ApiTags('people')
+@IdempotentWrites()
 @Controller('api/v1/people')
 export class PeopleController {
   constructor(

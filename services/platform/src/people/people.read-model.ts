@@ -89,7 +89,7 @@ export class PeopleProjection implements Projection {
   }
 }
 
-/** A person as the API answers: the name sealed here, opened on the way out (UnsealInterceptor). */
+/** A person as the API answers: the name sealed here, opened on the way out (openingPersonalData). */
 export interface PersonView {
   id: string;
   name: SealedName;

@@ -4,7 +4,7 @@ import { createZodDto } from 'nestjs-zod';
 import type { Pool } from 'pg';
 import { z } from 'zod';
 import { type CommandContext, EventStore, PersonalDataVault } from '@regie/es-core';
-import { Allow, Ctx, DATABASE_URL, Operation, PLATFORM_POOL, Unscoped } from '@regie/nest-kit';
+import { Allow, Ctx, DATABASE_URL, IdempotentWrites, Operation, PLATFORM_POOL, Unscoped } from '@regie/nest-kit';
 import { ForgetReport } from '../platform.responses';
 import { readModels } from '../read-models';
 import { forgetPerson } from './forget-person';
@@ -21,6 +21,7 @@ class ForgetBody extends createZodDto(
  * The answer never repeats the name; it says where the name still occurs as plain text.
  */
 @ApiTags('audit')
+@IdempotentWrites()
 @Controller('api/v1/audit/subjects')
 export class PrivacyController {
   constructor(
