@@ -77,8 +77,20 @@ export const daysBetween = (from: string, to: string): number => {
 /** The last day of a month (month 1–12). */
 export const endOfMonth = (year: number, month: number): string => iso(DateTime.fromObject({ year, month }, { zone: ZONE }).endOf('month'));
 
-/** Today's date in Amsterdam at `instant`: what a Dutch user calls the date of that moment. */
-export const amsterdamDate = (instant: Date): string => iso(DateTime.fromJSDate(instant, { zone: ZONE }));
+/**
+ * Today's date in Amsterdam at `instant`: what a Dutch user calls the date of that moment.
+ * Remembered for the hour of UTC it falls in: Amsterdam is a whole number of hours from UTC, so
+ * its date (and its offset, which changes at 01:00 UTC) only changes on the hour. Every read asks
+ * it, and luxon's time-zone lookup took more of a read than its handler (docs/performance.md,
+ * session 12).
+ */
+export const amsterdamDate = (instant: Date): string => {
+  const hour = Math.floor(instant.getTime() / HOUR_MS);
+  if (hour !== lastDate.hour) lastDate = { hour, date: iso(DateTime.fromJSDate(instant, { zone: ZONE })) };
+  return lastDate.date;
+};
+const HOUR_MS = 3_600_000;
+let lastDate = { hour: NaN, date: '' };
 
 /** The instant the day `date` begins in Amsterdam (DST never switches at midnight there). */
 export const startOfAmsterdamDay = (date: string): Date => day(date).toJSDate();

@@ -66,6 +66,24 @@ describe('ISO dates in Amsterdam', () => {
     expect(amsterdamDate(new Date('2026-12-31T23:00:00Z'))).toBe('2027-01-01');
   });
 
+  it('turns the date at Amsterdam midnight when asked moment after moment, in winter and in summer time', () => {
+    const dates = (from: string, minutes: number) =>
+      Array.from({ length: minutes }, (_, i) => amsterdamDate(new Date(Date.parse(from) + i * 60_000 + 30_000)));
+    // Winter (UTC+1): midnight is 23:00Z; summer (UTC+2): 22:00Z; the night DST starts (29 March).
+    for (const [from, before, after] of [
+      ['2026-01-14T22:00:00Z', '2026-01-14', '2026-01-15'],
+      ['2026-07-01T21:00:00Z', '2026-07-01', '2026-07-02'],
+      ['2026-03-28T22:00:00Z', '2026-03-28', '2026-03-29'],
+    ]) {
+      const seen = dates(from, 120);
+      expect(seen.slice(0, 60).every((d) => d === before)).toBe(true);
+      expect(seen.slice(60).every((d) => d === after)).toBe(true);
+    }
+    expect(amsterdamDate(new Date('2026-10-25T00:59:00Z'))).toBe('2026-10-25'); // the night DST ends
+    expect(amsterdamDate(new Date('2026-10-24T21:59:00Z'))).toBe('2026-10-24');
+    expect(amsterdamDate(new Date('2026-10-24T22:00:00Z'))).toBe('2026-10-25');
+  });
+
   it('keeps 10:00 local as 09:00Z in winter and 08:00Z in summer, and reads it back', () => {
     expect(amsterdamInstant('2026-03-10', '10:00')).toBe('2026-03-10T09:00:00.000Z');
     expect(amsterdamInstant('2026-03-31', '10:00')).toBe('2026-03-31T08:00:00.000Z');
