@@ -1,4 +1,5 @@
-import { Body, Controller, Get, type INestApplication, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, type INestApplication, Param, Post, Req, Res } from '@nestjs/common';
+import { ExpressAdapter } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import type { Express, Request, Response } from 'express';
 import type { IncomingMessage } from 'node:http';
@@ -110,5 +111,109 @@ describe('ExpressServerAdapter: every object a handler answers passes the answer
   it('answers an error, not the unopened answer, when the step fails', async () => {
     const answer = await request(app.getHttpServer()).get('/kapot').expect(500);
     expect(answer.text).not.toContain('kapot');
+  });
+});
+
+/** Routes of the shapes the platform has: literal, parameters, a wildcard, an optional part, one route's path a prefix of another's. */
+@Controller()
+class RoutesController {
+  @Get('health')
+  health() {
+    return { route: 'health' };
+  }
+
+  @Get('health/ready')
+  ready() {
+    return { route: 'health/ready' };
+  }
+
+  @Get('acties/:code')
+  action(@Param() params: object) {
+    return { route: 'acties/:code', params };
+  }
+
+  @Get('acties/:code/voortgang')
+  progress(@Param() params: object) {
+    return { route: 'acties/:code/voortgang', params };
+  }
+
+  @Post('acties/:code/voortgang')
+  report(@Param() params: object) {
+    return { route: 'POST acties/:code/voortgang', params };
+  }
+
+  @Get('Overleggen/{:id}')
+  meetings(@Param() params: object) {
+    return { route: 'Overleggen/{:id}', params };
+  }
+
+  @Get('bestanden/*pad')
+  files(@Param() params: object) {
+    return { route: 'bestanden/*pad', params };
+  }
+
+  @Get(':slug/over')
+  about(@Param() params: object) {
+    return { route: ':slug/over', params };
+  }
+
+  @Get()
+  home() {
+    return { route: '' };
+  }
+}
+
+describe('ExpressServerAdapter: routes tried by their literal start first', () => {
+  const apps: INestApplication[] = [];
+  afterAll(() => Promise.all(apps.map((app) => app.close())));
+
+  const start = async (adapter: ExpressAdapter) => {
+    const module = await Test.createTestingModule({ controllers: [RoutesController] }).compile();
+    const app = module.createNestApplication(adapter, { logger: false });
+    await app.init();
+    apps.push(app);
+    return app;
+  };
+
+  it('answers every path with the route (and parameters) Express itself would choose', async () => {
+    const [plain, indexed] = [await start(new ExpressAdapter()), await start(new ExpressServerAdapter())];
+    const paths = [
+      ['GET', '/'],
+      ['GET', '/health'],
+      ['GET', '/HEALTH'],
+      ['GET', '/health/'],
+      ['GET', '/healthz'],
+      ['GET', '/health/ready'],
+      ['GET', '/Health/Ready/'],
+      ['GET', '/acties'],
+      ['GET', '/acties/'],
+      ['GET', '/acties/2.1'],
+      ['GET', '/ACTIES/2.1'],
+      ['GET', '/acties/2.1/voortgang'],
+      ['POST', '/acties/2.1/voortgang'],
+      ['GET', '/acties/2%2E1/voortgang'],
+      ['GET', '/acti%65s/2.1'],
+      ['GET', '/acties/2.1/onbekend'],
+      ['GET', '/overleggen'],
+      ['GET', '/overleggen/o-1'],
+      ['GET', '/Overleggen/o-1/'],
+      ['GET', '/bestanden/a/b.txt'],
+      ['GET', '/bestanden'],
+      ['GET', '/acties/over'],
+      ['GET', '/health/over'],
+      ['GET', '/iets/over?x=1'],
+      ['HEAD', '/acties/2.1'],
+      ['OPTIONS', '/acties/2.1/voortgang'],
+      ['GET', '//acties/2.1'],
+    ];
+    for (const [method, path] of paths) {
+      const answers = await Promise.all(
+        [plain, indexed].map(async (app) => {
+          const answer = await request(app.getHttpServer())[method.toLowerCase() as 'get'](path);
+          return { status: answer.status, body: answer.body as unknown, allow: answer.headers.allow };
+        }),
+      );
+      expect({ method, path, ...answers[1] }).toEqual({ method, path, ...answers[0] });
+    }
   });
 });
