@@ -2,7 +2,6 @@ import { type NestApplicationOptions, StreamableFile } from '@nestjs/common';
 import { ExpressAdapter } from '@nestjs/platform-express';
 import type { Express, Response } from 'express';
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
-import type { Socket } from 'node:net';
 
 /**
  * Nest's Express adapter, with a server whose requests and answers are Express's from the start.
@@ -52,29 +51,23 @@ export class ExpressServerAdapter extends ExpressAdapter {
   override initHttpServer(options: NestApplicationOptions): void {
     if (options?.httpsOptions || options?.forceCloseConnections) return super.initHttpServer(options);
     const express = this.getInstance<Express>();
-    this.httpServer = createServer({ IncomingMessage: requestsOf(express), ServerResponse: answersOf(express) }, express);
+    this.httpServer = createServer(
+      { IncomingMessage: constructing(IncomingMessage, express.request), ServerResponse: constructing(ServerResponse, express.response) },
+      express,
+    );
   }
 }
 
 /** What is done to an answer before it is written; a promise when that has to wait. */
 export type AnswerStep = (body: object, response: Response) => unknown;
 
-/** A constructor of node's requests whose instances have `express.request` as their prototype. */
-function requestsOf(express: Express): typeof IncomingMessage {
-  function ExpressRequest(this: IncomingMessage, socket: Socket): void {
-    Reflect.apply(IncomingMessage, this, [socket]);
+/** A constructor of `base`'s instances (node's requests or answers) that have `prototype` (Express's) as their prototype. */
+function constructing<T extends object>(base: T, prototype: object): T {
+  function Constructed(this: object, ...args: unknown[]): void {
+    Reflect.apply(base as unknown as (...args: unknown[]) => void, this, args); // node's are functions, not classes
   }
-  ExpressRequest.prototype = express.request;
-  return ExpressRequest as unknown as typeof IncomingMessage;
-}
-
-/** A constructor of node's answers whose instances have `express.response` as their prototype. */
-function answersOf(express: Express): typeof ServerResponse {
-  function ExpressResponse(this: ServerResponse, request: IncomingMessage, options?: unknown): void {
-    Reflect.apply(ServerResponse, this, [request, options]);
-  }
-  ExpressResponse.prototype = express.response;
-  return ExpressResponse as unknown as typeof ServerResponse;
+  Constructed.prototype = prototype;
+  return Constructed as unknown as T;
 }
 
 interface RouteLayer {
