@@ -3,15 +3,19 @@ import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { OneAtATimeUnless } from './one-at-a-time';
 
-/** A list route that takes a while to build its answer, and notes how many are being built at once. */
+/**
+ * A list route that takes a while to build its answer (40 ms, or until a test lets go of `held`),
+ * and notes how many are being built at once.
+ */
 const building = { now: 0, most: 0 };
+let held: Promise<unknown> = Promise.resolve();
 @Controller()
 class ListController {
   @Get('list')
   @OneAtATimeUnless('werkagendaId')
   async list(@Query('werkagendaId') werkagendaId?: string) {
     building.most = Math.max(building.most, ++building.now);
-    await new Promise((r) => setTimeout(r, 40));
+    await Promise.all([new Promise((r) => setTimeout(r, 40)), held]);
     building.now--;
     return [{ werkagendaId: werkagendaId ?? 'alle' }];
   }
@@ -25,7 +29,10 @@ describe('answers that span every werkagenda, one at a time', () => {
     await app.listen(0, '127.0.0.1');
   });
   afterAll(() => app.close());
-  beforeEach(() => Object.assign(building, { now: 0, most: 0 }));
+  beforeEach(() => {
+    Object.assign(building, { now: 0, most: 0 });
+    held = Promise.resolve();
+  });
 
   it('builds unfiltered lists one after the other, each answered in full', async () => {
     const answers = await Promise.all(Array.from({ length: 5 }, () => request(app.getHttpServer()).get('/list')));
@@ -34,7 +41,14 @@ describe('answers that span every werkagenda, one at a time', () => {
   });
 
   it('lets a list of one werkagenda through at once', async () => {
-    const answers = await Promise.all(Array.from({ length: 4 }, () => request(app.getHttpServer()).get('/list?werkagendaId=w1')));
+    // Each build is held until all four are being built (or 5 s passed): on a busy machine 40 ms
+    // could otherwise end one before the last request arrived, which proves nothing either way.
+    let letGo!: () => void;
+    held = new Promise<void>((resolve) => (letGo = resolve));
+    const answered = Promise.all(Array.from({ length: 4 }, () => request(app.getHttpServer()).get('/list?werkagendaId=w1')));
+    for (const until = Date.now() + 5000; building.now < 4 && Date.now() < until;) await new Promise((r) => setTimeout(r, 5));
+    letGo();
+    const answers = await answered;
     expect(answers.every((a) => a.status === 200)).toBe(true);
     expect(building.most).toBe(4);
   });
