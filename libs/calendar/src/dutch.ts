@@ -16,6 +16,16 @@ export const DUTCH_MONTHS: readonly string[] = [
   'december',
 ];
 
+/**
+ * Two texts in the order a Dutch reader expects (`localeCompare(b, 'nl')`): one collator for every
+ * comparison, since `localeCompare` with a locale builds a new one on each call (about 20 µs here,
+ * so sorting 30 titles took 0.6 ms; docs/performance.md, session 13).
+ */
+export const compareDutch: (a: string, b: string) => number = new Intl.Collator('nl').compare;
+
+/** The same, numbers by their value: action codes `2.9` before `2.10`, titles "Fase 2" before "Fase 10". */
+export const compareCodes: (a: string, b: string) => number = new Intl.Collator('nl', { numeric: true }).compare;
+
 // A calendar date has no time zone: read and written in UTC, so no offset can move it a day.
 const calendarDay = (date: string): DateTime => DateTime.fromISO(date.slice(0, 10), { zone: 'utc' }).setLocale('nl');
 

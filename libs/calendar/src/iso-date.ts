@@ -78,19 +78,46 @@ export const daysBetween = (from: string, to: string): number => {
 export const endOfMonth = (year: number, month: number): string => iso(DateTime.fromObject({ year, month }, { zone: ZONE }).endOf('month'));
 
 /**
- * Today's date in Amsterdam at `instant`: what a Dutch user calls the date of that moment.
- * Remembered for the hour of UTC it falls in: Amsterdam is a whole number of hours from UTC, so
- * its date (and its offset, which changes at 01:00 UTC) only changes on the hour. Every read asks
- * it, and luxon's time-zone lookup took more of a read than its handler (docs/performance.md,
- * session 12).
+ * Amsterdam's distance from UTC at `ms`, in ms. Remembered per hour of UTC: Amsterdam is a whole
+ * number of hours from UTC and changes DST on the hour of UTC (01:00), so one lookup of luxon's
+ * (the time-zone database, through Intl: 10–20 µs) serves every instant of that hour. An hour
+ * whose start and end differ (a change inside it: none in the database for this zone) is looked
+ * up per instant.
  */
-export const amsterdamDate = (instant: Date): string => {
-  const hour = Math.floor(instant.getTime() / HOUR_MS);
-  if (hour !== lastDate.hour) lastDate = { hour, date: iso(DateTime.fromJSDate(instant, { zone: ZONE })) };
-  return lastDate.date;
+const offsetAt = (ms: number): number => {
+  const hour = Math.floor(ms / HOUR_MS);
+  let offset = offsets.get(hour);
+  if (offset === undefined) {
+    offset = DateTime.fromMillis(hour * HOUR_MS, { zone: ZONE }).offset * 60_000;
+    if (DateTime.fromMillis(hour * HOUR_MS + HOUR_MS - 1, { zone: ZONE }).offset * 60_000 !== offset)
+      return DateTime.fromMillis(ms, { zone: ZONE }).offset * 60_000;
+    if (offsets.size >= 100_000) offsets.clear(); // eleven years of hours
+    offsets.set(hour, offset);
+  }
+  return offset;
 };
 const HOUR_MS = 3_600_000;
-let lastDate = { hour: NaN, date: '' };
+const offsets = new Map<number, number>();
+
+/** Amsterdam's wall clock at `ms`, read with the UTC getters; undefined outside the years 1000–9999. */
+const wallClock = (ms: number): Date | undefined => {
+  const wall = new Date(ms + offsetAt(ms));
+  const year = wall.getUTCFullYear();
+  return year >= 1000 && year <= 9999 ? wall : undefined;
+};
+const two = (n: number): string => (n < 10 ? `0${n}` : String(n));
+const dateOf = (wall: Date): string => `${wall.getUTCFullYear()}-${two(wall.getUTCMonth() + 1)}-${two(wall.getUTCDate())}`;
+
+/**
+ * Today's date in Amsterdam at `instant`: what a Dutch user calls the date of that moment. Every
+ * read asks it, and luxon's time-zone lookup took more of a read than its handler
+ * (docs/performance.md, sessions 12 and 13): read from the hour's remembered offset.
+ */
+export const amsterdamDate = (instant: Date): string => {
+  const ms = instant.getTime();
+  const wall = Number.isNaN(ms) ? undefined : wallClock(ms);
+  return wall ? dateOf(wall) : iso(DateTime.fromJSDate(instant, { zone: ZONE }));
+};
 
 /** The instant the day `date` begins in Amsterdam (DST never switches at midnight there). */
 export const startOfAmsterdamDay = (date: string): Date => day(date).toJSDate();
@@ -112,8 +139,20 @@ export const amsterdamInstant = (date: string, localTime: string): string => {
 };
 const instants = new Map<string, string>();
 
-/** The Amsterdam date and wall-clock time (HH:mm) of an instant. */
+/** An instant written with its offset or Z (`2026-03-31T08:00:00.000Z`): read the same by Date.parse and luxon. */
+const INSTANT = /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+/** Its ms, or NaN for anything else (Date.parse would roll 2026-02-30 over to March; luxon refuses it). */
+const parsedInstant = (text: string): number => (INSTANT.test(text) && dayNumber(text.slice(0, 10)) !== undefined ? Date.parse(text) : NaN);
+
+/**
+ * The Amsterdam date and wall-clock time (HH:mm) of an instant. Lists of meetings ask it for every
+ * meeting: read from the hour's remembered offset, through luxon only for what that cannot read
+ * (a time without an offset, a year outside 1000–9999, an invalid instant).
+ */
 export function amsterdamLocal(instant: string | Date): { date: string; time: string } {
+  const ms = typeof instant === 'string' ? parsedInstant(instant) : instant.getTime();
+  const wall = Number.isNaN(ms) ? undefined : wallClock(ms);
+  if (wall) return { date: dateOf(wall), time: `${two(wall.getUTCHours())}:${two(wall.getUTCMinutes())}` };
   const local = (typeof instant === 'string' ? DateTime.fromISO(instant) : DateTime.fromJSDate(instant)).setZone(ZONE);
   return { date: iso(local), time: local.toFormat('HH:mm') };
 }

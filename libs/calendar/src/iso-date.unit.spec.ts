@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import {
   addDays,
   addMonths,
@@ -89,5 +90,36 @@ describe('ISO dates in Amsterdam', () => {
     expect(amsterdamInstant('2026-03-31', '10:00')).toBe('2026-03-31T08:00:00.000Z');
     expect(amsterdamLocal('2026-03-31T08:00:00.000Z')).toEqual({ date: '2026-03-31', time: '10:00' });
     expect(amsterdamLocal(new Date('2026-10-26T09:00:00Z'))).toEqual({ date: '2026-10-26', time: '10:00' });
+  });
+
+  it('reads the Amsterdam wall clock as the time-zone database does, every few minutes for years, across every DST change', () => {
+    const byLuxon = (ms: number) => {
+      const local = DateTime.fromMillis(ms, { zone: 'Europe/Amsterdam' });
+      return { date: local.toISODate(), time: local.toFormat('HH:mm') };
+    };
+    const differing: string[] = [];
+    const check = (ms: number) => {
+      const instant = new Date(ms);
+      const expected = byLuxon(ms);
+      const seen = [amsterdamLocal(instant), amsterdamLocal(instant.toISOString()), { date: amsterdamDate(instant), time: expected.time }];
+      if (seen.some((s) => s.date !== expected.date || s.time !== expected.time)) differing.push(instant.toISOString());
+    };
+    // 2017–2031 every two hours and 7 seconds (so at every minute of the hour in turn), then each minute of the two hours of UTC around every DST change (the last Sundays of March and October).
+    for (let ms = Date.UTC(2017, 0, 1); ms < Date.UTC(2031, 0, 1); ms += 7_207_000) check(ms);
+    for (let year = 2017; year <= 2030; year++)
+      for (const month of [2, 9])
+        for (let day = 25; day <= 31; day++)
+          if (new Date(Date.UTC(year, month, day)).getUTCDay() === 0)
+            for (let minute = 0; minute < 120; minute++) check(Date.UTC(year, month, day, 0, minute, 59));
+    // The years around 1940, as this machine's time-zone database has them (since tzdata 2022b Amsterdam follows Brussels before 1970).
+    for (let ms = Date.UTC(1936, 0, 1); ms < Date.UTC(1946, 0, 1); ms += 7_207_000) check(ms);
+    expect(differing).toEqual([]);
+  });
+
+  it('reads an instant with an offset as the same moment, and leaves what is not an instant to luxon', () => {
+    expect(amsterdamLocal('2026-07-01T10:15:00+02:00')).toEqual({ date: '2026-07-01', time: '10:15' });
+    expect(amsterdamLocal('2026-12-31T23:30:00.123-01:00')).toEqual({ date: '2027-01-01', time: '01:30' });
+    expect(amsterdamLocal('2026-02-30T10:00:00Z')).toEqual({ date: null, time: 'Invalid DateTime' });
+    expect(amsterdamDate(new Date(Number.NaN))).toBeNull();
   });
 });

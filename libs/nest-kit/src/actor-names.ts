@@ -3,6 +3,7 @@ import type { Pool } from 'pg';
 import { PersonalDataVault, REDACTED_NAME, type SealedName } from '@regie/es-core';
 import type { Grant, Role } from './auth/principal';
 import { PLATFORM_POOL } from './tokens';
+import { compareCodes } from '@regie/calendar';
 
 /** Where the accounts are (the accounts context) and the directory of persons (the people context). */
 export const ACCOUNTS_TABLE = 'auth.accounts';
@@ -39,9 +40,7 @@ const codeOf = (key: string): string => key.slice(key.lastIndexOf(':') + 1);
 /** "coördinator", "actiehouder actie 2.1", "actiehouder acties 2.1 en 2.2", "coördinator en directeur". */
 export function roleText(grants: readonly Pick<Grant, 'role' | 'actionCodes'>[]): string {
   const parts: string[] = [];
-  const codes = [...new Set(grants.filter((g) => g.role === 'actiehouder').flatMap((g) => g.actionCodes.map(codeOf)))].sort((a, b) =>
-    a.localeCompare(b, 'nl', { numeric: true }),
-  );
+  const codes = [...new Set(grants.filter((g) => g.role === 'actiehouder').flatMap((g) => g.actionCodes.map(codeOf)))].sort(compareCodes);
   for (const role of new Set(grants.map((g) => g.role))) {
     const word = ROLE_WORDS[role];
     if (!word) continue;

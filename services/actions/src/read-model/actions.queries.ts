@@ -4,6 +4,7 @@ import { queryPrepared } from '@regie/read-model';
 import { lateness } from '../milestone/milestone';
 import { WERKAGENDA_SEED } from '../seed/werkagenda.seed-data';
 import { ActionRow, KnelpuntRow, MilestoneRow, WerkagendaRow } from './entities';
+import { compareCodes } from '@regie/calendar';
 
 const werkagendaView = (row: WerkagendaRow) => ({
   id: row.id,
@@ -114,7 +115,7 @@ export class ActionsQueries {
        FROM ${s}.action a WHERE a.werkagenda_id = $1`,
       [werkagendaId],
     );
-    rows.sort((a, b) => a.code_in_werkagenda.localeCompare(b.code_in_werkagenda, 'nl', { numeric: true }));
+    rows.sort((a, b) => compareCodes(a.code_in_werkagenda, b.code_in_werkagenda));
     return rows.map((action) => ({
       key: action.code,
       werkagendaId: action.werkagenda_id,

@@ -1,4 +1,4 @@
-import { addDays, dutchDate, quarterLabel, quarterOf } from '@regie/calendar';
+import { addDays, dutchDate, quarterLabel, quarterOf, compareCodes } from '@regie/calendar';
 import { actionCodeOf, stableId } from '@regie/es-core';
 import type { AgendaItem, AgendaSourceType } from '../meeting/meeting';
 import type { MeetingKind } from '../series/meeting-series';
@@ -67,7 +67,7 @@ const COLLECTS: Record<MeetingKind, { milestones: boolean; commitments: boolean;
 };
 
 const OPEN_MILESTONE = (status: string) => status !== 'achieved' && status !== 'cancelled';
-const byCode = (a: string, b: string) => a.localeCompare(b, 'nl', { numeric: true });
+const byCode = compareCodes;
 
 /** "Kwartaalprojectie 1e kwartaal 2027", with its published version once there is one. */
 const projectionTitle = (quarter: string, published: { version: number; publishedOn: string } | undefined) =>
@@ -140,7 +140,7 @@ export function composeDraft(input: DraftInput): AgendaItem[] {
       for (const code of codes) {
         const late = lateOpen
           .filter((m) => m.actionCode === code)
-          .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.title.localeCompare(b.title, 'nl', { numeric: true }));
+          .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || compareCodes(a.title, b.title));
         items.push(item('late-milestones', code, lateMilestonesTitle(code, late)));
       }
       const grouped = new Set(lateOpen.map((m) => m.id));

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { isLate, lateness } from '../shared/lateness';
 import { BoardActionRow, BoardMilestoneRow } from './entities';
+import { compareCodes } from '@regie/calendar';
 
 export type BoardStatus = 'planned' | 'in_progress' | 'achieved' | 'late' | 'cancelled';
 
@@ -44,29 +45,27 @@ export class MilestoneBoardQueries {
     ]);
     const titles = new Map(actions.map((a) => [a.code, a]));
     const codes = [...new Set([...actions.map((a) => a.code), ...milestones.map((m) => m.actionCode)])];
-    return codes
-      .sort((a, b) => a.localeCompare(b, 'nl', { numeric: true }))
-      .map((code) => ({
-        code,
-        actionLine: titles.get(code)?.actionLine ?? null,
-        title: titles.get(code)?.title ?? null,
-        milestones: milestones
-          .filter((m) => m.actionCode === code)
-          .map((m) => ({
-            id: m.id,
-            title: m.title,
-            dueDate: m.dueDate,
-            originalDueDate: m.originalDueDate,
-            status: boardStatus(m, today),
-            late: boardStatus(m, today) === 'late',
-            ...lateness(m, today),
-            replannedTimes: m.replanCount,
-            replanned: m.replanCount > 0,
-            label: boardLabel(boardStatus(m, today), m.replanCount, lateness(m, today).achievedLate),
-            achievedOn: m.achievedOn,
-            sourcePosition: Number(m.sourcePosition),
-          })),
-      }));
+    return codes.sort(compareCodes).map((code) => ({
+      code,
+      actionLine: titles.get(code)?.actionLine ?? null,
+      title: titles.get(code)?.title ?? null,
+      milestones: milestones
+        .filter((m) => m.actionCode === code)
+        .map((m) => ({
+          id: m.id,
+          title: m.title,
+          dueDate: m.dueDate,
+          originalDueDate: m.originalDueDate,
+          status: boardStatus(m, today),
+          late: boardStatus(m, today) === 'late',
+          ...lateness(m, today),
+          replannedTimes: m.replanCount,
+          replanned: m.replanCount > 0,
+          label: boardLabel(boardStatus(m, today), m.replanCount, lateness(m, today).achievedLate),
+          achievedOn: m.achievedOn,
+          sourcePosition: Number(m.sourcePosition),
+        })),
+    }));
   }
 }
 

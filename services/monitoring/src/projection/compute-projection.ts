@@ -1,4 +1,4 @@
-import { dutchDate, inQuarter, type Quarter, quarterLabel } from '@regie/calendar';
+import { dutchDate, inQuarter, type Quarter, quarterLabel, compareCodes } from '@regie/calendar';
 import { actionCodeOf } from '@regie/es-core';
 import {
   type DirectionFact,
@@ -217,7 +217,7 @@ export function computeProjection(input: ProjectionInput) {
       actionLine: line,
       rag,
       rule,
-      actions: [...codes].sort((a, b) => a.localeCompare(b, 'nl', { numeric: true })),
+      actions: [...codes].sort(compareCodes),
       reasons: because.map((r) => r.text),
       milestones: ms.length,
       sources: uniq(because.length ? because.flatMap((r) => r.sources) : ms.flatMap((m) => m.sources)),

@@ -36,6 +36,7 @@ import { Person } from './people.context';
 import { PeopleQueries } from './people.read-model';
 import { ActorNamesAnswer, PersonAnswer } from './people.responses';
 import type { PersonCommand } from './person.decide';
+import { compareDutch } from '@regie/calendar';
 
 const displayName = z
   .string({ error: 'verplicht: de weergavenaam, bijvoorbeeld "C. de Vries"' })
@@ -105,7 +106,7 @@ export class PeopleController {
     return people
       .map((person, i) => ({ person, name: names[i] }))
       .filter(({ name }) => name !== REDACTED_NAME)
-      .sort((a, b) => a.name.localeCompare(b.name, 'nl') || a.person.id.localeCompare(b.person.id))
+      .sort((a, b) => compareDutch(a.name, b.name) || a.person.id.localeCompare(b.person.id))
       .map(({ person }) => person);
   }
 

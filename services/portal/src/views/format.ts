@@ -1,4 +1,4 @@
-import { dutchDate } from '@regie/calendar';
+import { amsterdamLocal, dutchDate } from '@regie/calendar';
 
 /** Dutch presentation of dates and quarters. Times are shown in Europe/Amsterdam, as users live them. */
 const ZONE = 'Europe/Amsterdam';
@@ -14,15 +14,6 @@ const dateTimeFormat = new Intl.DateTimeFormat('nl-NL', {
 const timeFormat = new Intl.DateTimeFormat('nl-NL', { hour: '2-digit', minute: '2-digit', timeZone: ZONE });
 const weekdayFormat = new Intl.DateTimeFormat('nl-NL', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: ZONE });
 const monthFormat = new Intl.DateTimeFormat('nl-NL', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-const localParts = new Intl.DateTimeFormat('en-CA', {
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-  timeZone: ZONE,
-});
 
 /** `2026-05-31` → "31 mei 2026" (a calendar date has no time zone). */
 export const formatDate = (date: string | null | undefined): string => (date ? dutchDate(date) : '—');
@@ -40,10 +31,7 @@ export const formatWeekday = (iso: string): string => weekdayFormat.format(new D
 export const formatMonth = (period: string): string => monthFormat.format(new Date(`${period}-15T12:00:00Z`));
 
 /** An instant as Amsterdam wall-clock parts: for `<input type="datetime-local">` and calendar dates. */
-export function amsterdamLocal(instant: Date): { date: string; time: string } {
-  const p = Object.fromEntries(localParts.formatToParts(instant).map((x) => [x.type, x.value]));
-  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
-}
+export { amsterdamLocal };
 
 /**
  * A wall-clock moment in Amsterdam as an ISO instant, for the API's `asOf` and audit filters:

@@ -1,5 +1,6 @@
 import type { ActionSummary, Me, MilestoneSummary, Person, Region, RegionStatus } from '../api/regie-api.models';
 import { formatMonth } from './format';
+import { compareDutch, compareCodes } from '@regie/calendar';
 
 /** The action's page: its key in the path, encoded (`actieplan-dakloos-wlz-2025%3A1.1`). */
 export const actionHref = (key: string): string => `/acties/${encodeURIComponent(key)}`;
@@ -32,13 +33,13 @@ export function regionPeriod(region: Pick<Region, 'period'>): string {
 export function nextMilestone(milestones: MilestoneSummary[]): MilestoneSummary | undefined {
   return milestones
     .filter((m) => m.status !== 'achieved' && m.status !== 'cancelled')
-    .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.title.localeCompare(b.title, 'nl'))[0];
+    .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || compareDutch(a.title, b.title))[0];
 }
 
 /** Actions grouped by actielijn, in code order (`2.10` after `2.9`). */
 export function byActionLine(actions: ActionSummary[]): Map<number, ActionSummary[]> {
   const lines = new Map<number, ActionSummary[]>();
-  for (const action of [...actions].sort((a, b) => a.code.localeCompare(b.code, 'nl', { numeric: true }))) {
+  for (const action of [...actions].sort((a, b) => compareCodes(a.code, b.code))) {
     lines.set(action.actionLine, [...(lines.get(action.actionLine) ?? []), action]);
   }
   return lines;

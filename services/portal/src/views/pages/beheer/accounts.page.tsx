@@ -6,6 +6,7 @@ import { A, Alert, Badge, DataList, H1, H2, P, Table } from './beheer-bits';
 import { BeheerLayout } from './beheer-layout';
 import { ALL_WERKAGENDAS, GRANT_ROLE_LABEL, grantsText, grantText, personName } from './beheer-words';
 import { activePeople } from './werkagenda.page';
+import { compareDutch } from '@regie/calendar';
 
 const accountHref = (account: Pick<Account, 'id'>) => `/beheer/accounts/${encodeURIComponent(account.id)}`;
 
@@ -54,7 +55,7 @@ export function AccountsPage({
       <P lead>Wie mag inloggen, en met welke rechten in welke werkagenda.</P>
       <Table
         caption="Accounts met persoon en rechten"
-        rows={[...accounts].sort((a, b) => a.username.localeCompare(b.username, 'nl'))}
+        rows={[...accounts].sort((a, b) => compareDutch(a.username, b.username))}
         rowKey={(a) => a.id}
         empty="Er zijn nog geen accounts."
         columns={[

@@ -5,13 +5,14 @@ import { ButtonForm, Form, TextField } from '../../form';
 import { type FormErrors, FormState } from '../../form-state';
 import { BeheerLayout } from './beheer-layout';
 import { personFunction } from './beheer-words';
+import { compareDutch } from '@regie/calendar';
 
 const personHref = (person: Pick<Person, 'id'>) => `/beheer/personen/${encodeURIComponent(person.id)}`;
 
 /** The people directory: who can be actiehouder, chair or owner of an action point, by name. */
 export function PeoplePage({ p, people, errors }: { p: PortalContext; people: Person[]; errors?: FormErrors }) {
   const f = new FormState('persoon-nieuw', errors);
-  const shown = [...people].sort((a, b) => Number(a.forgotten) - Number(b.forgotten) || a.name.localeCompare(b.name, 'nl'));
+  const shown = [...people].sort((a, b) => Number(a.forgotten) - Number(b.forgotten) || compareDutch(a.name, b.name));
   return (
     <BeheerLayout p={p} title="Beheer: personen" part="personen" errors={errors}>
       <H1>Personen</H1>

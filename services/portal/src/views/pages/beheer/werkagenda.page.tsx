@@ -6,6 +6,7 @@ import { Form, Select, TextArea, TextField } from '../../form';
 import { type FormErrors, FormState } from '../../form-state';
 import { BeheerLayout, CheckboxGroup } from './beheer-layout';
 import { listText, PARTY_ROLE_LABEL, partyText, periodText, personName, textOf } from './beheer-words';
+import { compareDutch } from '@regie/calendar';
 
 export interface BeheerWerkagendaProps {
   p: PortalContext;
@@ -278,4 +279,4 @@ export const activePeople = (people: Person[]): [string, string][] =>
   people
     .filter((person) => !person.forgotten)
     .map((person): [string, string] => [person.id, person.organisation ? `${person.name} (${person.organisation})` : person.name])
-    .sort((a, b) => a[1].localeCompare(b[1], 'nl'));
+    .sort((a, b) => compareDutch(a[1], b[1]));
