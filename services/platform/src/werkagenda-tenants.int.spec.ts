@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { apiClient, type ApiClient, TEST_PASSWORD, testDatabase } from '@regie/test-kit';
 import { type RunningPlatform } from './platform';
 import { platformForTests } from './testing/platform-for-tests';
@@ -327,6 +328,21 @@ describe('a werkagenda set up through the API (issue 16, how it will be checked)
       const answer = text(await get(path));
       for (const own of [KEY, ACTION_TITLE, INDICATOR]) expect({ path, own, has: answer.includes(own) }).toEqual({ path, own, has: false });
     }
+  });
+
+  it('4d. opens a meeting of the new werkagenda on the portal with its series, and not for a user without a grant there', async () => {
+    const portal = async (username: string) => {
+      const agent = request.agent(platform.url);
+      const res = await agent.post('/inloggen').set('Origin', platform.url).type('form').send({ username, password: TEST_PASSWORD });
+      expect(res.status).toBe(303);
+      return agent;
+    };
+    const page = await (await portal(USERNAME)).get(`/overleggen/${meetingIds[0]}`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain(SERIES_TITLE);
+    const elsewhere = await (await portal('actiehouder-2.1')).get(`/overleggen/${meetingIds[0]}`);
+    expect(elsewhere.status).toBe(404);
+    expect(elsewhere.text).not.toContain(SERIES_TITLE);
   });
 
   it('4c. refuses a write in a werkagenda nobody established (404), records nothing, and answers its reads with 404', async () => {

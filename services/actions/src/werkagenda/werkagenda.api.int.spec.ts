@@ -78,6 +78,32 @@ describe("werkagenda's as tenants over HTTP", () => {
     expect(then.body).toEqual(all.body);
   });
 
+  it('lists every werkagenda’s actions in order across more werkagenda’s than one statement reads', async () => {
+    const ids = Array.from({ length: 70 }, (_, i) => `proef-lijst-${String(i).padStart(2, '0')}`);
+    for (const [i, id] of ids.entries()) {
+      await establish({ ...newWerkagenda(id, `Proeflijst ${i}`), actionLines: [{ number: 1, title: 'Eerste lijn' }] }).expect(201);
+      // The last werkagenda gets two actions, in reverse code order: the list answers them by code.
+      for (const code of i === ids.length - 1 ? ['1.10', '1.9'] : ['1.1'])
+        await request(t.http)
+          .post(`/api/v1/werkagendas/${id}/actions`)
+          .set('Authorization', beheerder)
+          .send({ code, title: `Voorbeeldactie ${code} van ${id}`, actionLine: 1, leadParties: ['VWS'] })
+          .expect(201);
+    }
+    const all = (await request(t.http).get('/api/v1/actions').expect(200)).body as { key: string; werkagendaId: string }[];
+    const werkagendas = [...new Set(all.map((a) => a.werkagendaId))];
+    expect(werkagendas[0]).toBe(FIRST);
+    expect(werkagendas.slice(1)).toEqual([...werkagendas.slice(1)].sort());
+    expect(werkagendas).toEqual(expect.arrayContaining(ids));
+    const one = async (id: string) => (await request(t.http).get(`/api/v1/actions?werkagendaId=${id}`).expect(200)).body as object[];
+    const last = ids[ids.length - 1];
+    expect(all.filter((a) => a.werkagendaId === last)).toEqual(await one(last));
+    expect(all.filter((a) => a.werkagendaId === last).map((a) => a.key)).toEqual([`${last}:1.9`, `${last}:1.10`]);
+    let expected: object[] = [];
+    for (const id of werkagendas) expected = [...expected, ...(await one(id))];
+    expect(all).toEqual(expected);
+  });
+
   it('establishes a werkagenda (beheerder only), refusing a used id or title with 409 and recording nothing', async () => {
     await establish(newWerkagenda('proef-2026', 'Proefagenda')).expect(201);
     const coordinator = await request(t.http).post('/api/v1/werkagendas').send(newWerkagenda('proef-2027', 'Andere'));

@@ -91,6 +91,13 @@ describe('commitments over HTTP', () => {
     expect(all.map((c: { dueDate: string }) => c.dueDate)).toEqual([...all.map((c: { dueDate: string }) => c.dueDate)].sort());
     const only = (await request(t.http).get('/api/v1/commitments?status=withdrawn').expect(200)).body;
     expect(only.map((c: { id: string }) => c.id)).toEqual([withdrawn.id]);
+    // Each counts its own postponements, in the full list and in a filtered one.
+    const counts = (list: { text: string; postponementCount: number }[]) =>
+      Object.fromEntries(list.map((c) => [c.text, c.postponementCount]));
+    expect(counts(all)).toMatchObject({ Voortgangsbrief: 2, 'Vervallen toezegging': 0, [valid.text]: 0 });
+    const fulfilled = (await request(t.http).get('/api/v1/commitments?status=fulfilled').expect(200)).body;
+    expect(counts(fulfilled)).toEqual({ Voortgangsbrief: 2 });
+    expect((await request(t.http).get('/api/v1/commitments?status=postponed').expect(200)).body).toEqual([]);
     const bad = await request(t.http).get('/api/v1/commitments?status=vergeten');
     expect(bad.status).toBe(400);
     expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'status' })]);

@@ -88,7 +88,7 @@ export class MeetingsController {
   @Get(':id/afdrukken')
   async print(@Portal() p: PortalContext, @Param('id') id: string, @Res() res: Response) {
     const meeting = await p.api.meeting(id, p.asOf?.instant);
-    const ofSeries = await seriesOfMeeting(p, meeting.seriesId);
+    const ofSeries = await seriesOfMeeting(p, meeting);
     // The header names the meeting's werkagenda; without it, "Werkagenda" alone.
     const werkagenda = ofSeries
       ? await p.api
