@@ -9,7 +9,12 @@ const day = (date: string): DateTime => DateTime.fromISO(date, { zone: ZONE });
 const iso = (dateTime: DateTime): string => dateTime.toISODate() as string;
 
 /** True when `date` is YYYY-MM-DD and exists in the calendar (no 2026-02-30, no year 0). */
-export const isCalendarDate = (date: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(date) && day(date).isValid && date >= '0001-01-01';
+export const isCalendarDate = (date: string): boolean => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
+  if (dayNumber(date) !== undefined) return true; // without luxon: the audit labels every value it shows
+  // Date.UTC reads the years 0–99 as 19xx: those go through luxon.
+  return Number(date.slice(0, 4)) < 100 && day(date).isValid && date >= '0001-01-01';
+};
 
 const PLAIN_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
@@ -75,7 +80,12 @@ export const daysBetween = (from: string, to: string): number => {
 };
 
 /** The last day of a month (month 1–12). */
-export const endOfMonth = (year: number, month: number): string => iso(DateTime.fromObject({ year, month }, { zone: ZONE }).endOf('month'));
+export const endOfMonth = (year: number, month: number): string => {
+  // Day 0 of the next month is this month's last day; without luxon's zone lookup (every quarter a projection reads asks it).
+  if (Number.isInteger(year) && Number.isInteger(month) && year >= 100 && year <= 9999 && month >= 1 && month <= 12)
+    return `${String(year).padStart(4, '0')}-${two(month)}-${two(new Date(Date.UTC(year, month, 0)).getUTCDate())}`;
+  return iso(DateTime.fromObject({ year, month }, { zone: ZONE }).endOf('month'));
+};
 
 /**
  * Amsterdam's distance from UTC at `ms`, in ms. Remembered per hour of UTC: Amsterdam is a whole

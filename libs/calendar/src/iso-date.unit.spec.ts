@@ -122,4 +122,24 @@ describe('ISO dates in Amsterdam', () => {
     expect(amsterdamLocal('2026-02-30T10:00:00Z')).toEqual({ date: null, time: 'Invalid DateTime' });
     expect(amsterdamDate(new Date(Number.NaN))).toBeNull();
   });
+
+  it('knows the last day of every month and which dates exist as luxon does, leap years and years below 100 included', () => {
+    const differing: string[] = [];
+    for (const year of [1, 4, 99, 100, 400, 999, 1000, 1582, 1900, 1999, 2000, 2023, 2024, 2025, 2026, 2028, 2100, 2400, 9999])
+      for (let month = 1; month <= 12; month++) {
+        const byLuxon = DateTime.fromObject({ year, month }, { zone: 'Europe/Amsterdam' }).endOf('month').toISODate();
+        if (endOfMonth(year, month) !== byLuxon) differing.push(`${year}-${month}`);
+        for (const day of [0, 1, 28, 29, 30, 31, 32]) {
+          const date = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+          const exists = DateTime.fromISO(date, { zone: 'Europe/Amsterdam' }).isValid;
+          if (isCalendarDate(date) !== exists) differing.push(date);
+        }
+      }
+    expect(differing).toEqual([]);
+    expect(endOfMonth(2024, 2)).toBe('2024-02-29');
+    expect(endOfMonth(2026, 12)).toBe('2026-12-31');
+    for (const notADate of ['0000-01-01', '2026-13-01', '2026-00-10', '2026-1-01', '2026-02-29', '2026-02-30T00:00', ' 2026-02-01'])
+      expect(isCalendarDate(notADate)).toBe(false);
+    expect(isCalendarDate('2028-02-29')).toBe(true);
+  });
 });
