@@ -10,7 +10,7 @@ const iso = (dateTime: DateTime): string => dateTime.toISODate() as string;
 
 /** True when `date` is YYYY-MM-DD and exists in the calendar (no 2026-02-30, no year 0). */
 export const isCalendarDate = (date: string): boolean => {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
+  if (!PLAIN_DATE.test(date)) return false;
   if (dayNumber(date) !== undefined) return true; // without luxon: the audit labels every value it shows
   // Date.UTC reads the years 0–99 as 19xx: those go through luxon.
   return Number(date.slice(0, 4)) < 100 && day(date).isValid && date >= '0001-01-01';
