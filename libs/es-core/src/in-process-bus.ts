@@ -54,7 +54,7 @@ export class InProcessBus extends IntegrationBus {
   async subscribe(topic: string, group: string, handler: MessageHandler, options: SubscribeOptions = {}): Promise<BusSubscription> {
     const source = this.sources.get(topic);
     return this.track(
-      source && this.store ? this.follow(topic, group, source, { each: handler }, options.after ?? 0) : this.direct(topic, group, handler),
+      source && this.store ? this.follow(topic, group, source, { each: handler }, options) : this.direct(topic, group, handler),
     );
   }
 
@@ -67,7 +67,7 @@ export class InProcessBus extends IntegrationBus {
   ): Promise<BusSubscription> {
     const source = this.sources.get(topic);
     if (!source || !this.store) return super.subscribeBatch(topic, group, handler, options);
-    return this.track(this.follow(topic, group, source, { batch: handler }, options.after ?? 0));
+    return this.track(this.follow(topic, group, source, { batch: handler }, options));
   }
 
   private track(subscription: BusSubscription): BusSubscription {
@@ -97,16 +97,17 @@ export class InProcessBus extends IntegrationBus {
   /**
    * `each`: message by message, the position moving past each one handled (a retry starts at the
    * one that failed). `batch`: the batch's messages at once, the position moving past the batch.
+   * After each batch of store events the consumer hears how far it has read (`readUpTo`).
    */
   private follow(
     topic: string,
     group: string,
     source: MessageSource,
     handler: { each?: MessageHandler; batch?: BatchMessageHandler },
-    after: number,
+    options: SubscribeOptions,
   ): BusSubscription {
     const store = this.store!;
-    let position = after;
+    let position = options.after ?? 0;
     let current: Subscription | undefined;
     let closed = false;
     let timer: NodeJS.Timeout | undefined;
@@ -118,13 +119,14 @@ export class InProcessBus extends IntegrationBus {
           const messages = batch.map(source).filter((m): m is IntegrationMessage => m?.topic === topic);
           if (messages.length > 0) await handler.batch(messages);
           position = batch[batch.length - 1].position;
-          return;
+        } else {
+          for (const event of batch) {
+            const message = source(event);
+            if (message?.topic === topic) await handler.each!(message);
+            position = event.position;
+          }
         }
-        for (const event of batch) {
-          const message = source(event);
-          if (message?.topic === topic) await handler.each!(message);
-          position = event.position;
-        }
+        options.readUpTo?.(position);
       });
       current.done.catch((error) => {
         this.onError(group, error);

@@ -34,6 +34,14 @@ export interface SubscribeOptions {
    * consumer knows its stores, so it decides; without it every error counts as the message's.
    */
   isTransient?: (error: unknown) => boolean;
+  /**
+   * Called by a bus without retention (in-process, which reads the store) with the producer
+   * position it has read up to, once every message before it is handled: also over events that
+   * made no message for the topic, so a consumer can resume from there instead of from its last
+   * message (a consumer of a quiet topic would read the whole store again at each start). Buses
+   * that keep offsets of their own (Kafka) do not call it.
+   */
+  readUpTo?: (position: number) => void;
 }
 
 export interface BusSubscription {

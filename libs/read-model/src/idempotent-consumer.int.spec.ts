@@ -1,5 +1,6 @@
 import { EntitySchema, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { InProcessBus, type IntegrationMessage, newId } from '@regie/es-core';
+import { type EventStore, InProcessBus, type IntegrationMessage, newId, type NewEvent, type RecordedEvent } from '@regie/es-core';
+import { PostgresEventStore } from '@regie/es-postgres';
 import { testDatabase } from '@regie/test-kit';
 import { openReadModelDataSource, schemaOf } from './data-source';
 import { IdempotentConsumer } from './idempotent-consumer';
@@ -153,5 +154,77 @@ describe('idempotent consumer', () => {
     ).toEqual([1, 4]);
     await ds.destroy();
     await db.drop();
+  });
+
+  it('resumes a quiet topic from where the in-process bus read the store, not from its last message', async () => {
+    const db = await testDatabase('idempotent_consumer_read_to');
+    const store = await PostgresEventStore.open({ connectionString: db.url });
+    const ds = await openReadModelDataSource({ url: db.url, schema: 'consumer_rm', entities: [], migrations: [] });
+    const event = (type: string): NewEvent => ({
+      id: newId(),
+      type,
+      data: {},
+      schemaVersion: 1,
+      occurredAt: new Date(),
+      metadata: { actor: { userId: 't', role: 'test' }, correlationId: newId(), causationId: newId() },
+    });
+    // Only 'Wanted' events make a message on the topic; the rest of the store is other contexts' work.
+    const source = (e: RecordedEvent): IntegrationMessage | undefined =>
+      e.type === 'Wanted'
+        ? { topic: 'regie.test.v1', key: e.streamId, eventId: e.id, type: e.type, payload: {}, position: e.position, occurredAt: '' }
+        : undefined;
+    /** The store as the bus reads it, counting the events each subscription is handed. */
+    const counted = (read: { events: number }): EventStore =>
+      new Proxy(store, {
+        get: (target, name) =>
+          name === 'subscribeAll'
+            ? (options: Parameters<EventStore['subscribeAll']>[0], handler: Parameters<EventStore['subscribeAll']>[1]) =>
+                target.subscribeAll(options, (batch) => {
+                  read.events += batch.length;
+                  return handler(batch);
+                })
+            : Reflect.get(target, name),
+      });
+    const run = async (read: { events: number }, until: (handled: string[]) => boolean) => {
+      const bus = new InProcessBus(counted(read));
+      bus.registerSource('regie.test.v1', source);
+      const handled: string[] = [];
+      const consumer = new IdempotentConsumer({
+        name: 'test.quiet',
+        topic: 'regie.test.v1',
+        bus,
+        dataSource: ds,
+        handle: async (m) => void handled.push(m.eventId),
+      });
+      await consumer.start();
+      for (let i = 0; i < 200 && !until(handled); i++) await new Promise((r) => setTimeout(r, 25));
+      await new Promise((r) => setTimeout(r, 100)); // the bus finishes the batch it handed over
+      await consumer.stop();
+      await bus.close();
+      return handled;
+    };
+    try {
+      await store.append('wanted-1', [event('Wanted')], 'no_stream');
+      await store.append(
+        'other',
+        Array.from({ length: 300 }, () => event('Other')),
+        'no_stream',
+      );
+      const first = { events: 0 };
+      expect(await run(first, (h) => h.length === 1)).toHaveLength(1);
+      expect(first.events).toBe(301);
+      expect(await ds.query(`SELECT consumer, position::int FROM consumer_rm.consumer_positions`)).toEqual([
+        { consumer: 'test.quiet', position: 301 },
+      ]);
+
+      await store.append('wanted-2', [event('Wanted')], 'no_stream');
+      const second = { events: 0 };
+      expect(await run(second, (h) => h.length === 1)).toHaveLength(1);
+      expect(second.events).toBe(1); // not the 300 events after its last message again
+    } finally {
+      await ds.destroy();
+      await store.close();
+      await db.drop();
+    }
   });
 });

@@ -32,23 +32,35 @@ export interface IdempotentConsumerOptions {
 /** The consumer spans of a batch's messages by event id, set by the platform's observed bus (libs/nest-kit/src/observed-bus.ts). */
 const MESSAGE_SPANS = createContextKey('regie.message-spans');
 
+/** How often a consumer stores how far the in-process bus has read for it. */
+const READ_POSITION_SAVE_MS = 5000;
+
 export class IdempotentConsumer {
   private subscription?: BusSubscription;
+  /** How far a bus without retention has read the store for this consumer, and what of it is stored. */
+  private readTo = 0;
+  private storedReadTo = 0;
+  private saveTimer?: NodeJS.Timeout;
 
   constructor(private readonly options: IdempotentConsumerOptions) {}
 
   async start(): Promise<void> {
+    const schema = (this.options.dataSource.options as { schema?: string }).schema;
     const [row] = await this.options.dataSource.query(
-      `SELECT coalesce(max(position), 0) AS after FROM "${(this.options.dataSource.options as { schema?: string }).schema}".processed_messages WHERE consumer = $1`,
+      `SELECT greatest(
+         (SELECT coalesce(max(position), 0) FROM "${schema}".processed_messages WHERE consumer = $1),
+         (SELECT coalesce(max(position), 0) FROM "${schema}".consumer_positions WHERE consumer = $1)) AS after`,
       [this.options.name],
     );
+    this.readTo = this.storedReadTo = Number(row.after);
     this.subscription = await this.options.bus.subscribeBatch(
       this.options.topic,
       this.options.name,
       (messages) => this.applyAll(messages),
       {
-        after: Number(row.after), // where a bus without retention (in-process) resumes; Kafka uses its offsets
+        after: this.readTo, // where a bus without retention (in-process) resumes; Kafka uses its offsets
         isTransient: isTransientDatabaseError, // a database outage is retried, never dead-lettered
+        readUpTo: (position) => this.passed(position),
       },
     );
   }
@@ -56,6 +68,30 @@ export class IdempotentConsumer {
   async stop(): Promise<void> {
     await this.subscription?.close();
     this.subscription = undefined;
+    await this.saveReadTo();
+  }
+
+  /**
+   * The bus read the store up to `position` and every message before it is applied: remembered,
+   * and stored at most every few seconds (and at stop). Losing it costs only a longer read at the
+   * next start; `processed_messages` still keeps each message applied once.
+   */
+  private passed(position: number): void {
+    this.readTo = Math.max(this.readTo, position);
+    if (this.saveTimer || this.readTo <= this.storedReadTo) return;
+    this.saveTimer = setTimeout(() => void this.saveReadTo(), READ_POSITION_SAVE_MS);
+    this.saveTimer.unref();
+  }
+
+  private async saveReadTo(): Promise<void> {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    const position = this.readTo;
+    if (position <= this.storedReadTo || !this.options.dataSource.isInitialized) return;
+    await recordReadPosition(this.options.dataSource.manager, this.options.name, position).then(
+      () => void (this.storedReadTo = Math.max(this.storedReadTo, position)),
+      () => undefined, // the database is away: the next save, or the next start's longer read, covers it
+    );
   }
 
   /** Returns false when the message had been applied before, or is of a type this consumer passes over. */
@@ -162,6 +198,21 @@ export async function applyOnce(
   return true;
 }
 
+/**
+ * Records that `consumer` has seen every message up to store position `position` (never moving
+ * back): where it resumes reading the store, in `em`'s transaction. A rebuild records it with each
+ * batch; a live consumer as the in-process bus tells it.
+ */
+export async function recordReadPosition(em: EntityManager, consumer: string, position: number): Promise<void> {
+  const schema = (em.connection.options as { schema?: string }).schema;
+  await em.query(
+    `INSERT INTO "${schema}".consumer_positions (consumer, position) VALUES ($1, $2)
+     ON CONFLICT (consumer) DO UPDATE SET position = greatest(consumer_positions.position, excluded.position)`,
+    [consumer, position],
+  );
+}
+
+/** The consumers' bookkeeping: each message applied (exactly once), and how far each has read the store. */
 export async function ensureProcessedMessagesTable(ds: DataSource): Promise<void> {
   const schema = (ds.options as { schema?: string }).schema;
   await ds.query(
@@ -169,4 +220,5 @@ export async function ensureProcessedMessagesTable(ds: DataSource): Promise<void
        consumer text NOT NULL, event_id uuid NOT NULL, position bigint NOT NULL,
        PRIMARY KEY (consumer, event_id))`,
   );
+  await ds.query(`CREATE TABLE IF NOT EXISTS "${schema}".consumer_positions (consumer text PRIMARY KEY, position bigint NOT NULL)`);
 }

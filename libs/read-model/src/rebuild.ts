@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EventStore, IntegrationMessage, MessageSource, RecordedEvent } from '@regie/es-core';
-import { applyAllOnce, applyOnce } from './idempotent-consumer';
+import { applyAllOnce, applyOnce, recordReadPosition } from './idempotent-consumer';
 import type { Projection } from './projection';
 import { ProjectionRunner } from './projection-runner';
 
@@ -33,7 +33,9 @@ export type MessageSources = Record<string, MessageSource>;
 /**
  * Everything that builds a read model, as projections over the one store: its own projections,
  * and each consumer fed the messages its producer makes of the same events, in the same global
- * order the in-process bus delivers them (exactly once, through processed_messages).
+ * order the in-process bus delivers them (exactly once, through processed_messages). A consumer
+ * sees every event and records how far it has read, as a live one does on the in-process bus:
+ * after a swap it resumes there, not from its last message.
  */
 export function projectionsOf(model: ReadModelDefinition, sources: MessageSources = {}): Projection[] {
   const consumers = (model.consumers ?? []).map((consumer): Projection => {
@@ -44,13 +46,14 @@ export function projectionsOf(model: ReadModelDefinition, sources: MessageSource
       m?.topic === consumer.topic && (consumer.handles?.(m.type) ?? true);
     return {
       name: consumer.name,
-      handles: (event) => wanted(source(event)),
       apply: async (event, em) => {
         const message = source(event);
         if (wanted(message)) await applyOnce(em, consumer.name, message, consumer.handle);
+        await recordReadPosition(em, consumer.name, event.position);
       },
       applyBatch: async (events, em) => {
         await applyAllOnce(em, consumer.name, events.map(source).filter(wanted), consumer.handle, consumer.handleBatch);
+        await recordReadPosition(em, consumer.name, events[events.length - 1].position);
       },
     };
   });
@@ -165,7 +168,7 @@ export async function rebuildAllInto(
 export async function checksums(ds: Pick<DataSource, 'query'>, schema: string): Promise<TableChecksum[]> {
   const tables: { table_name: string }[] = await ds.query(
     `SELECT table_name FROM information_schema.tables
-     WHERE table_schema = $1 AND table_type = 'BASE TABLE' AND table_name NOT IN ('migrations', 'projection_checkpoints', 'processed_messages')
+     WHERE table_schema = $1 AND table_type = 'BASE TABLE' AND table_name NOT IN ('migrations', 'projection_checkpoints', 'processed_messages', 'consumer_positions')
      ORDER BY table_name`,
     [schema],
   );

@@ -116,6 +116,13 @@ export class MeetingsQueries {
     return (await this.ds.getRepository(SeriesRow).find({ select: { id: true }, where: { adHoc: false } })).map((s) => s.id);
   }
 
+  /** Which of these meetings the read model has: the horizon job proposes only the others. */
+  async existingMeetings(ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows: { id: string }[] = await this.ds.query(`SELECT id FROM ${this.s}.meeting WHERE id = ANY($1::uuid[])`, [ids]);
+    return new Set(rows.map((r) => r.id));
+  }
+
   /** A series in a werkagenda with this title (not ended), for the duplicate check. */
   async seriesTitled(werkagendaId: string, title: string): Promise<SeriesRow | undefined> {
     const [row] = await this.ds.query(

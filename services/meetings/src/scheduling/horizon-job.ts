@@ -13,6 +13,9 @@ import { horizon, planOccurrencesBetween, schedulingWindow } from './occurrences
 
 export const HORIZON_JOB = 'meetings-horizon';
 
+/** How many series the horizon job schedules at the same time. */
+const SERIES_AT_ONCE = 8;
+
 /** The stable id of occurrence `index` of a series: the horizon job finds what it made before. */
 export const meetingIdOf = (seriesId: string, index: number): string => stableId(`meeting:${seriesId}:${index}`);
 
@@ -54,11 +57,14 @@ export class MeetingsHorizon implements OnModuleInit {
   async extend(): Promise<number> {
     let scheduled = 0;
     let position = 0;
-    const ids = new Set([...MEETING_KINDS.map(seriesIdOf), ...(await this.readModel.queries.seriesIds())]);
-    for (const seriesId of ids) {
-      const result = await this.scheduleSeries(seriesId, this.context());
-      scheduled += result.scheduled;
-      position = Math.max(position, result.position);
+    const ids = [...new Set([...MEETING_KINDS.map(seriesIdOf), ...(await this.readModel.queries.seriesIds())])];
+    // Series are independent streams: a few at a time, so that thousands of them (one per kind and
+    // werkagenda) do not wait on each other's round trips to the store one by one.
+    for (let i = 0; i < ids.length; i += SERIES_AT_ONCE) {
+      for (const result of await Promise.all(ids.slice(i, i + SERIES_AT_ONCE).map((id) => this.scheduleSeries(id, this.context())))) {
+        scheduled += result.scheduled;
+        position = Math.max(position, result.position);
+      }
     }
     if (scheduled > 0)
       this.logger.log(`${scheduled} overleggen ingepland tot en met ${horizon(this.clock.today(), this.config.horizonMonths).to}`);
@@ -80,8 +86,17 @@ export class MeetingsHorizon implements OnModuleInit {
     const plan = planOf(state);
     const last = state.segments[state.segments.length - 1];
     const window = schedulingWindow(this.clock.today(), last.interval, this.config.horizonMonths);
-    for (const o of planOccurrencesBetween(plan, window.from, window.to)) {
-      const meetingId = meetingIdOf(series.seriesId, o.index);
+    const occurrences = planOccurrencesBetween(plan, window.from, window.to).map((o) => ({
+      ...o,
+      meetingId: meetingIdOf(series.seriesId, o.index),
+    }));
+    // A meeting the read model has is scheduled: proposing it again would change nothing (the
+    // decider leaves an existing meeting as it is), but costs a command each, every day and at
+    // every start. One the read model does not show yet is proposed; the decider decides.
+    const existing = await this.readModel.queries.existingMeetings(occurrences.map((o) => o.meetingId));
+    for (const o of occurrences) {
+      const meetingId = o.meetingId;
+      if (existing.has(meetingId)) continue;
       const data = {
         meetingId,
         seriesId: series.seriesId,

@@ -26,7 +26,7 @@ export async function plainMentions(
   const events = eventStore ? await eventStore.eventsContaining(clean) : [];
   const { rows: tables } = await pool.query(
     `SELECT table_schema, table_name FROM information_schema.tables
-     WHERE table_schema = ANY($1) AND table_type = 'BASE TABLE' AND table_name NOT IN ('migrations', 'projection_checkpoints', 'processed_messages')
+     WHERE table_schema = ANY($1) AND table_type = 'BASE TABLE' AND table_name NOT IN ('migrations', 'projection_checkpoints', 'processed_messages', 'consumer_positions')
      ORDER BY table_schema, table_name`,
     [readModelSchemas],
   );
