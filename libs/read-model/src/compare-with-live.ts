@@ -79,14 +79,15 @@ export async function compareWithLive(
   return last as LiveComparison;
 }
 
-/** The store position the live tables stand at in this snapshot: the projection's checkpoint or the last message a consumer recorded. */
+/** The store position the live tables stand at in this snapshot: the projection's checkpoint, the last message a consumer recorded, or how far a consumer read. */
 async function livePosition(tx: Pick<DataSource, 'query'>, model: ReadModelDefinition): Promise<number> {
   const [row] = await tx.query(
     `SELECT greatest(
        coalesce((SELECT position FROM "${model.schema}".projection_checkpoints WHERE name = $1), 0),
-       coalesce(CASE WHEN to_regclass($2) IS NOT NULL THEN (SELECT max(position) FROM "${model.schema}".processed_messages) END, 0)
+       coalesce(CASE WHEN to_regclass($2) IS NOT NULL THEN (SELECT max(position) FROM "${model.schema}".processed_messages) END, 0),
+       coalesce(CASE WHEN to_regclass($3) IS NOT NULL THEN (SELECT max(position) FROM "${model.schema}".consumer_positions) END, 0)
      ) AS position`,
-    [model.name, `"${model.schema}".processed_messages`],
+    [model.name, `"${model.schema}".processed_messages`, `"${model.schema}".consumer_positions`],
   );
   return Number(row.position);
 }

@@ -3,7 +3,7 @@ import { type EventStore, InProcessBus, type IntegrationMessage, newId, type New
 import { PostgresEventStore } from '@regie/es-postgres';
 import { testDatabase } from '@regie/test-kit';
 import { openReadModelDataSource, schemaOf } from './data-source';
-import { IdempotentConsumer } from './idempotent-consumer';
+import { IdempotentConsumer, recordReadPosition } from './idempotent-consumer';
 
 const SeenRow = new EntitySchema<{ key: string; n: number }>({
   name: 'seen',
@@ -93,7 +93,7 @@ describe('idempotent consumer', () => {
       position,
       occurredAt: new Date().toISOString(),
     });
-    const [a, b, c, d] = ['a', 'b', 'c', 'd'].map(message);
+    const [a, b, c, d] = ['a', 'b', 'c', 'd'].map((key, i) => message(key, i + 1)); // store positions start at 1
     await consumer.applyAll([a, b, a]); // a twin within the batch
     await consumer.applyAll([b, c]); // b was applied before
     failOn = 'd';
@@ -224,6 +224,39 @@ describe('idempotent consumer', () => {
     } finally {
       await ds.destroy();
       await store.close();
+      await db.drop();
+    }
+  });
+
+  it('passes over a message delivered again at or before its read position, which a rebuild leaves instead of a row per message', async () => {
+    const db = await testDatabase('idempotent_consumer_position');
+    const ds = await openReadModelDataSource({ url: db.url, schema: 'consumer_rm', entities: [], migrations: [] });
+    const handled: number[] = [];
+    const consumer = new IdempotentConsumer({
+      name: 'test.rebuilt',
+      topic: 'regie.test.v1',
+      bus: new InProcessBus(),
+      dataSource: ds,
+      handle: async (m) => void handled.push(m.position),
+    });
+    const message = (position: number): IntegrationMessage => ({
+      topic: 'regie.test.v1',
+      key: 'k',
+      eventId: newId(),
+      type: 'T',
+      payload: {},
+      position,
+      occurredAt: new Date().toISOString(),
+    });
+    try {
+      await recordReadPosition(ds.manager, 'test.rebuilt', 10); // what a rebuild swapped in leaves: read up to 10
+      await recordReadPosition(ds.manager, 'test.rebuilt', 7); // never moves back
+      await consumer.applyAll([message(5), message(10), message(11), message(12)]); // a Kafka group starting from an older offset
+      expect(await consumer.apply(message(9))).toBe(false);
+      expect(await consumer.apply(message(13))).toBe(true);
+      expect(handled).toEqual([11, 12, 13]);
+    } finally {
+      await ds.destroy();
       await db.drop();
     }
   });

@@ -154,9 +154,17 @@ export class IdempotentConsumer {
 }
 
 /**
+ * The consumer's read position ($1 names the consumer): every message at or before it has been
+ * applied, so one delivered again is passed over without a record of its own. A rebuild keeps
+ * only this position (no row per message); the in-process bus moves it as it reads the store.
+ */
+const readPositionOf = (schema: string | undefined) =>
+  `coalesce((SELECT position FROM "${schema}".consumer_positions WHERE consumer = $1), 0)`;
+
+/**
  * applyOnce for a batch: records all of them with one statement, then handles, in order, those
- * not recorded before (each once, even when the batch holds it twice), with `handleBatch` at
- * once when given; in `em`'s transaction.
+ * not recorded before nor at or before the consumer's read position (each once, even when the
+ * batch holds it twice), with `handleBatch` at once when given; in `em`'s transaction.
  */
 export async function applyAllOnce(
   em: EntityManager,
@@ -170,6 +178,7 @@ export async function applyAllOnce(
   const fresh: { event_id: string }[] = await em.query(
     `INSERT INTO "${schema}".processed_messages (consumer, event_id, position)
      SELECT $1, u.event_id, u.position FROM unnest($2::uuid[], $3::bigint[]) AS u(event_id, position)
+     WHERE u.position > ${readPositionOf(schema)}
      ON CONFLICT DO NOTHING RETURNING event_id`,
     [consumer, messages.map((m) => m.eventId), messages.map((m) => m.position)],
   );
@@ -180,7 +189,7 @@ export async function applyAllOnce(
   return handled.length;
 }
 
-/** Records the message as processed by `consumer` and handles it, unless it was already: in `em`'s transaction. */
+/** Records the message as processed by `consumer` and handles it, unless it was already (or lies at or before its read position): in `em`'s transaction. */
 export async function applyOnce(
   em: EntityManager,
   consumer: string,
@@ -189,7 +198,8 @@ export async function applyOnce(
 ): Promise<boolean> {
   const schema = (em.connection.options as { schema?: string }).schema;
   const fresh = await em.query(
-    `INSERT INTO "${schema}".processed_messages (consumer, event_id, position) VALUES ($1, $2, $3)
+    `INSERT INTO "${schema}".processed_messages (consumer, event_id, position) SELECT $1::text, $2::uuid, $3::bigint
+     WHERE $3::bigint > ${readPositionOf(schema)}
      ON CONFLICT DO NOTHING RETURNING event_id`,
     [consumer, message.eventId, message.position],
   );

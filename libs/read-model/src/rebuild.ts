@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EventStore, IntegrationMessage, MessageSource, RecordedEvent } from '@regie/es-core';
-import { applyAllOnce, applyOnce, recordReadPosition } from './idempotent-consumer';
+import { recordReadPosition } from './idempotent-consumer';
 import type { Projection } from './projection';
 import { ProjectionRunner } from './projection-runner';
 
@@ -33,9 +33,10 @@ export type MessageSources = Record<string, MessageSource>;
 /**
  * Everything that builds a read model, as projections over the one store: its own projections,
  * and each consumer fed the messages its producer makes of the same events, in the same global
- * order the in-process bus delivers them (exactly once, through processed_messages). A consumer
- * sees every event and records how far it has read, as a live one does on the in-process bus:
- * after a swap it resumes there, not from its last message.
+ * order the in-process bus delivers them. Exactly once without a row per message: the runner
+ * hands each event over once, after its checkpoint, and each consumer records how far it has read
+ * in the same transaction (`consumer_positions`). After a swap a live consumer resumes there, and
+ * passes over a message delivered again at or before it (a Kafka group's older offset).
  */
 export function projectionsOf(model: ReadModelDefinition, sources: MessageSources = {}): Projection[] {
   const consumers = (model.consumers ?? []).map((consumer): Projection => {
@@ -48,11 +49,13 @@ export function projectionsOf(model: ReadModelDefinition, sources: MessageSource
       name: consumer.name,
       apply: async (event, em) => {
         const message = source(event);
-        if (wanted(message)) await applyOnce(em, consumer.name, message, consumer.handle);
+        if (wanted(message)) await consumer.handle(message, em);
         await recordReadPosition(em, consumer.name, event.position);
       },
       applyBatch: async (events, em) => {
-        await applyAllOnce(em, consumer.name, events.map(source).filter(wanted), consumer.handle, consumer.handleBatch);
+        const messages = events.map(source).filter(wanted);
+        if (messages.length > 0 && consumer.handleBatch) await consumer.handleBatch(messages, em);
+        else for (const message of messages) await consumer.handle(message, em);
         await recordReadPosition(em, consumer.name, events[events.length - 1].position);
       },
     };
@@ -136,6 +139,8 @@ export async function rebuildAllInto(
   const last = options.toPosition ?? Number.POSITIVE_INFINITY;
   const occurred = options.toTime?.getTime();
   let position = Math.min(...(await Promise.all(rebuilt.map((r) => r.runner.resume()))));
+  let applied = 0;
+  let analyzed = false;
   let next = store.readAll({ after: position, limit });
   for (;;) {
     const read = await next;
@@ -144,13 +149,31 @@ export async function rebuildAllInto(
     position = Math.min(read[read.length - 1].position, last);
     next = store.readAll({ after: position, limit }); // read ahead while this page is applied
     next.catch(() => undefined); // a failure surfaces at the next await
-    const applied = await Promise.allSettled(rebuilt.map((r) => r.runner.applyPage(page)));
-    const failed = applied.find((a): a is PromiseRejectedResult => a.status === 'rejected');
+    const results = await Promise.allSettled(rebuilt.map((r) => r.runner.applyPage(page)));
+    const failed = results.find((a): a is PromiseRejectedResult => a.status === 'rejected');
     if (failed) throw failed.reason;
     options.onProgress?.(position);
+    applied += read.length;
+    if (!analyzed && applied >= ANALYZE_AT) {
+      // Tables that grow from nothing have no planner statistics until autovacuum comes by, and
+      // the consumers' joins over them (milestones moved to their action's werkagenda) would scan
+      // them. Statistics of a small part are enough: the planner scales them by the table's size.
+      await analyze(rebuilt);
+      analyzed = true;
+    }
   }
-  // Tables filled in bulk have no planner statistics until autovacuum comes by: gather them now,
-  // so that queries on a swapped-in read model use its indexes from the first request.
+  // And at the end, so that queries on a swapped-in read model use its indexes from the first request.
+  await analyze(rebuilt);
+  return {
+    position: Math.max(position, ...rebuilt.map((r) => r.runner.checkpoint)),
+    rebuilt: rebuilt.map(({ schema, dataSource }) => ({ schema, dataSource })),
+  };
+}
+
+/** Events applied before a rebuild gathers planner statistics of its tables (and again at the end). */
+const ANALYZE_AT = 20_000;
+
+async function analyze(rebuilt: { schema: string; dataSource: DataSource }[]): Promise<void> {
   for (const { schema, dataSource } of rebuilt) {
     const tables: { table_name: string }[] = await dataSource.query(
       `SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_type = 'BASE TABLE'`,
@@ -158,10 +181,6 @@ export async function rebuildAllInto(
     );
     for (const { table_name } of tables) await dataSource.query(`ANALYZE "${schema}"."${table_name}"`);
   }
-  return {
-    position: Math.max(position, ...rebuilt.map((r) => r.runner.checkpoint)),
-    rebuilt: rebuilt.map(({ schema, dataSource }) => ({ schema, dataSource })),
-  };
 }
 
 /** Row count and an order-independent checksum of every read-model table in a schema. */
