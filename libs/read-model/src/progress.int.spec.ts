@@ -3,7 +3,7 @@ import { InProcessBus, type IntegrationMessage, newId, type NewEvent } from '@re
 import { PostgresEventStore } from '@regie/es-postgres';
 import { testDatabase } from '@regie/test-kit';
 import { openReadModelDataSource } from './data-source';
-import { IdempotentConsumer } from './idempotent-consumer';
+import { IdempotentConsumer, recordReadPosition } from './idempotent-consumer';
 import { readModelProgress } from './progress';
 import { ProjectionRunner } from './projection-runner';
 
@@ -26,9 +26,9 @@ const message = (position: number): IntegrationMessage => ({
   occurredAt: new Date().toISOString(),
 });
 
-/** The lag an operator reads in `regie status`: each projection's checkpoint and each consumer's newest message. */
+/** The lag an operator reads in `regie status`: each projection's checkpoint and how far each consumer has come. */
 describe('read-model progress', () => {
-  it("reports each projection's checkpoint and each consumer's newest message, and nothing for a read model not yet built", async () => {
+  it("reports each projection's checkpoint and each consumer's newest message or read position, and nothing for a read model not yet built", async () => {
     const db = await testDatabase('read_model_progress');
     const store = await PostgresEventStore.open({ connectionString: db.url });
     const pool = new Pool({ connectionString: db.url });
@@ -44,12 +44,16 @@ describe('read-model progress', () => {
         await new IdempotentConsumer({ name, topic: 'regie.test.v1', bus, dataSource: ds, handle: async () => undefined }).start();
       }
       await bus.publish([message(4), message(9), message(7)]);
+      // A consumer whose topic is quiet: how far it has read the store, not its newest message.
+      await recordReadPosition(ds.manager, 'progress.a', 12);
+      await recordReadPosition(ds.manager, 'progress.c', 3);
 
       expect(await readModelProgress(pool, 'progress_rm')).toEqual({
         projections: [{ name: 'progress.own', position: 3 }],
         consumers: [
-          { name: 'progress.a', position: 9 },
+          { name: 'progress.a', position: 12 },
           { name: 'progress.b', position: 9 },
+          { name: 'progress.c', position: 3 },
         ],
       });
       expect(await readModelProgress(pool, 'never_built')).toEqual({ projections: [], consumers: [] });

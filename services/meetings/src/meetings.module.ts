@@ -1,4 +1,4 @@
-import { Inject, Logger, Module, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Logger, Module, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { WerkagendaLookups } from '@regie/nest-kit';
 import { MeetingsQueries } from './read-model/meetings.queries';
 import { SeriesController } from './series/series.http';
@@ -14,6 +14,9 @@ import { MinutesController } from './minutes/minutes.http';
 import { MeetingsHorizon } from './scheduling/horizon-job';
 import { MeetingSeriesSeeder } from './seed/seed-series';
 import { MEETINGS_CONFIG, type MeetingsConfig, meetingsConfigFromEnv } from './shared/config';
+
+/** How long a start waits for the horizon to be filled before the platform answers. */
+const START_WAIT_MS = 10_000;
 
 /**
  * The meetings bounded context: the overlegstructuur of the werkagenda — series, occurrences on
@@ -40,7 +43,7 @@ import { MEETINGS_CONFIG, type MeetingsConfig, meetingsConfigFromEnv } from './s
   ],
   exports: [MeetingSeriesSeeder, MeetingsHorizon],
 })
-export class MeetingsModule implements OnModuleInit, OnApplicationBootstrap {
+export class MeetingsModule implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('meetings');
 
   constructor(
@@ -57,11 +60,19 @@ export class MeetingsModule implements OnModuleInit, OnApplicationBootstrap {
       this.lookups.register(kind, (id) => this.queries.werkagendaOf(kind, id));
   }
 
-  /** After the module's providers started (projection, relay): seed the series, fill the horizon, plan the daily job. */
+  /**
+   * After the module's providers started (projection, relay): seed the series, fill the horizon
+   * (waiting for it a few seconds at most: what is left goes on while the platform answers), plan
+   * the daily job.
+   */
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.seed) await this.seeder.seed();
-    const scheduled = await this.horizon.extend();
+    const scheduled = await this.horizon.extendAtStart(START_WAIT_MS);
     await this.horizon.scheduleNext();
-    if (scheduled > 0) this.logger.log(`horizon: ${scheduled} overleggen ingepland`);
+    if (scheduled) this.logger.log(`horizon: ${scheduled} overleggen ingepland`);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.horizon.stop();
   }
 }

@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import request from 'supertest';
 import { amsterdamLocal } from '@regie/calendar';
+import { MeetingsHorizon } from '../scheduling/horizon-job';
 import { meetingsTestApp, type MeetingsTestApp } from '../testing/meetings-test-app';
 
 type Summary = { id: string; kind: string; startsAt: string; status: string };
@@ -87,6 +88,17 @@ describe('meetings over HTTP: series, scheduling, record, calendar', () => {
     const all = (await request(t.http).get('/api/v1/meetings?kind=kerngroep&from=2026-03-15')).body;
     expect(all.length).toBeGreaterThan(17);
     expect((await t.scheduler.list()).filter((j) => j.name === 'meetings-horizon')).toHaveLength(1);
+    t.clock.set(new Date('2026-03-15T09:00:00Z'));
+  });
+
+  it('fills the horizon in the background when the start stops waiting for it, and leaves nothing to do after', async () => {
+    const horizon = t.app.get(MeetingsHorizon);
+    t.clock.advance(60 * 86_400_000); // two months on: every series has meetings to add
+    const before = (await kerngroepen()).length;
+    expect(await horizon.extendAtStart(0)).toBeUndefined(); // a start that waits no time answers at once
+    await horizon.settled();
+    expect((await kerngroepen()).length).toBeGreaterThan(before);
+    expect(await horizon.extend()).toBe(0); // the run in the background scheduled them all
     t.clock.set(new Date('2026-03-15T09:00:00Z'));
   });
 

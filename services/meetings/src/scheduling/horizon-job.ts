@@ -15,6 +15,8 @@ export const HORIZON_JOB = 'meetings-horizon';
 
 /** How many series the horizon job schedules at the same time. */
 const SERIES_AT_ONCE = 8;
+/** How long the job waits for the read model to catch up with the store before it looks. */
+const CATCH_UP_MS = 60_000;
 
 /** The stable id of occurrence `index` of a series: the horizon job finds what it made before. */
 export const meetingIdOf = (seriesId: string, index: number): string => stableId(`meeting:${seriesId}:${index}`);
@@ -32,6 +34,9 @@ export const nextRun = (today: string): Date => new Date(amsterdamInstant(addDay
 @Injectable()
 export class MeetingsHorizon implements OnModuleInit {
   private readonly logger = new Logger('meetings-horizon');
+  /** A run the start stopped waiting for, going on in the background. */
+  private inBackground?: Promise<void>;
+  private stopping = false;
 
   constructor(
     private readonly scheduler: JobScheduler,
@@ -53,14 +58,56 @@ export class MeetingsHorizon implements OnModuleInit {
     await this.scheduler.schedule({ name: HORIZON_JOB, key: 'daily', runAt: nextRun(this.clock.today()), payload: {} });
   }
 
+  /**
+   * At start: extends the horizon, waiting at most `waitMs` for it. After a long history is loaded
+   * (thousands of series with a year to fill: tens of thousands of meetings, a command each) the
+   * platform answers meanwhile and the run goes on in the background, as the daily job's does.
+   * Resolves to how many meetings were scheduled, or undefined while the run goes on.
+   */
+  async extendAtStart(waitMs: number): Promise<number | undefined> {
+    let waiting = true;
+    const run = this.extend();
+    this.inBackground = run.then(
+      () => undefined,
+      (error: unknown) => {
+        if (!waiting) this.logger.error(`horizon niet aangevuld: ${error instanceof Error ? error.message : String(error)}`);
+      },
+    );
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), waitMs)));
+    try {
+      const scheduled = await Promise.race([run, late]);
+      if (scheduled === undefined) this.logger.log('de overleggen van de horizon worden op de achtergrond verder ingepland');
+      return scheduled;
+    } finally {
+      waiting = false;
+      clearTimeout(timer);
+    }
+  }
+
+  /** Resolves when the run the start stopped waiting for has ended (at once when there is none). */
+  async settled(): Promise<void> {
+    await this.inBackground;
+  }
+
+  /** At shutdown: a run in the background stops after the series it is at (the next start goes on). */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.settled();
+  }
+
   /** Schedules every occurrence within the horizon that is not scheduled yet; returns how many. */
   async extend(): Promise<number> {
     let scheduled = 0;
     let position = 0;
+    // The read model says which meetings exist: after a restore or a swapped-in rebuild it may be
+    // behind the store, so it catches up first. Should it not in time, the decider still leaves
+    // an existing meeting as it is; proposing it again only costs a command.
+    await this.readModel.caughtUpTo(await this.store.headPosition(), CATCH_UP_MS);
     const ids = [...new Set([...MEETING_KINDS.map(seriesIdOf), ...(await this.readModel.queries.seriesIds())])];
     // Series are independent streams: a few at a time, so that thousands of them (one per kind and
     // werkagenda) do not wait on each other's round trips to the store one by one.
-    for (let i = 0; i < ids.length; i += SERIES_AT_ONCE) {
+    for (let i = 0; i < ids.length && !this.stopping; i += SERIES_AT_ONCE) {
       for (const result of await Promise.all(ids.slice(i, i + SERIES_AT_ONCE).map((id) => this.scheduleSeries(id, this.context())))) {
         scheduled += result.scheduled;
         position = Math.max(position, result.position);
