@@ -16,6 +16,17 @@ class CreateSeen1700000000000 implements MigrationInterface {
   async down() {}
 }
 
+/** A message of the test topic, as a producer's mapping makes it (store positions start at 1). */
+const message = (key: string, position = 1, type = 'T'): IntegrationMessage => ({
+  topic: 'regie.test.v1',
+  key,
+  eventId: newId(),
+  type,
+  payload: {},
+  position,
+  occurredAt: new Date().toISOString(),
+});
+
 describe('idempotent consumer', () => {
   it('applies a message delivered twice only once, in the same transaction as its record', async () => {
     const db = await testDatabase('idempotent_consumer');
@@ -38,15 +49,6 @@ describe('idempotent consumer', () => {
       },
     });
     await consumer.start();
-    const message = (key: string): IntegrationMessage => ({
-      topic: 'regie.test.v1',
-      key,
-      eventId: newId(),
-      type: 'T',
-      payload: {},
-      position: 1,
-      occurredAt: new Date().toISOString(),
-    });
     const once = message('a');
     await bus.publish([once, once, message('b')]);
     await bus.publish([once]); // a redelivery later
@@ -83,15 +85,6 @@ describe('idempotent consumer', () => {
         await em.query(`INSERT INTO consumer_rm.seen (key, n) VALUES ($1, 1) ON CONFLICT (key) DO UPDATE SET n = seen.n + 1`, [m.key]);
         if (m.key === failOn) throw new Error(`handler failed on ${m.key}`);
       },
-    });
-    const message = (key: string, position: number): IntegrationMessage => ({
-      topic: 'regie.test.v1',
-      key,
-      eventId: newId(),
-      type: 'T',
-      payload: {},
-      position,
-      occurredAt: new Date().toISOString(),
     });
     const [a, b, c, d] = ['a', 'b', 'c', 'd'].map((key, i) => message(key, i + 1)); // store positions start at 1
     await consumer.applyAll([a, b, a]); // a twin within the batch
@@ -132,18 +125,9 @@ describe('idempotent consumer', () => {
       handles: (type) => type === 'Wanted',
       handle: async (m) => void handled.push(m.key),
     });
-    const message = (key: string, type: string, position: number): IntegrationMessage => ({
-      topic: 'regie.test.v1',
-      key,
-      eventId: newId(),
-      type,
-      payload: {},
-      position,
-      occurredAt: new Date().toISOString(),
-    });
-    const wanted = message('w1', 'Wanted', 1);
-    const other = message('o1', 'Other', 2);
-    await consumer.applyAll([wanted, other, message('o2', 'Other', 3), message('w2', 'Wanted', 4)]);
+    const wanted = message('w1', 1, 'Wanted');
+    const other = message('o1', 2, 'Other');
+    await consumer.applyAll([wanted, other, message('o2', 3, 'Other'), message('w2', 4, 'Wanted')]);
     await consumer.applyAll([wanted, other]); // redelivered
     expect(await consumer.apply(other)).toBe(false);
     expect(handled).toEqual(['w1', 'w2']);
@@ -239,21 +223,12 @@ describe('idempotent consumer', () => {
       dataSource: ds,
       handle: async (m) => void handled.push(m.position),
     });
-    const message = (position: number): IntegrationMessage => ({
-      topic: 'regie.test.v1',
-      key: 'k',
-      eventId: newId(),
-      type: 'T',
-      payload: {},
-      position,
-      occurredAt: new Date().toISOString(),
-    });
     try {
       await recordReadPosition(ds.manager, 'test.rebuilt', 10); // what a rebuild swapped in leaves: read up to 10
       await recordReadPosition(ds.manager, 'test.rebuilt', 7); // never moves back
-      await consumer.applyAll([message(5), message(10), message(11), message(12)]); // a Kafka group starting from an older offset
-      expect(await consumer.apply(message(9))).toBe(false);
-      expect(await consumer.apply(message(13))).toBe(true);
+      await consumer.applyAll([message('k', 5), message('k', 10), message('k', 11), message('k', 12)]); // a Kafka group starting from an older offset
+      expect(await consumer.apply(message('k', 9))).toBe(false);
+      expect(await consumer.apply(message('k', 13))).toBe(true);
       expect(handled).toEqual([11, 12, 13]);
     } finally {
       await ds.destroy();

@@ -19,7 +19,7 @@ export {
 } from './rebuild';
 export { openReadModelDataSource, queryPrepared, schemaOf, type ReadModelDataSourceOptions } from './data-source';
 export { Relay, type RelayOptions } from './relay';
-export { IdempotentConsumer, applyOnce, recordReadPosition, type IdempotentConsumerOptions } from './idempotent-consumer';
+export { IdempotentConsumer, applyOnce, type IdempotentConsumerOptions } from './idempotent-consumer';
 export { TimeTravel, type TimeTravelOptions, type TimeTravelSnapshot } from './time-travel';
 export { holdingLooks, holdLooksPerRequest } from './look-scope';
 export { ServiceConsumers, ServiceRelay } from './nest-lifecycle';

@@ -1,4 +1,4 @@
-import { BeforeApplicationShutdown, Inject, Logger, Module, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Module, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { WerkagendaLookups } from '@regie/nest-kit';
 import { MeetingsQueries } from './read-model/meetings.queries';
 import { SeriesController } from './series/series.http';
@@ -44,8 +44,6 @@ const START_WAIT_MS = 10_000;
   exports: [MeetingSeriesSeeder, MeetingsHorizon],
 })
 export class MeetingsModule implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger('meetings');
-
   constructor(
     private readonly seeder: MeetingSeriesSeeder,
     private readonly horizon: MeetingsHorizon,
@@ -67,9 +65,8 @@ export class MeetingsModule implements OnModuleInit, OnApplicationBootstrap, Bef
    */
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.seed) await this.seeder.seed();
-    const scheduled = await this.horizon.extendAtStart(START_WAIT_MS);
+    await this.horizon.extendAtStart(START_WAIT_MS); // logs what it scheduled itself
     await this.horizon.scheduleNext();
-    if (scheduled) this.logger.log(`horizon: ${scheduled} overleggen ingepland`);
   }
 
   async beforeApplicationShutdown(): Promise<void> {
