@@ -41,13 +41,19 @@ const thing = (n: number): Thing => ({
   note: null,
 });
 
-/** RowSet writes what the one-call-per-event TypeORM code it replaces wrote, with its failures. */
-describe('RowSet', () => {
+/**
+ * RowSet writes what the one-call-per-event TypeORM code it replaces wrote, with its failures:
+ * new rows by one INSERT (a live batch), and by COPY (from `copyAtRows` new rows: a rebuild).
+ */
+describe.each([
+  { writes: 'one INSERT', copyAtRows: Number.POSITIVE_INFINITY, schema: 'rows_rm' },
+  { writes: 'COPY', copyAtRows: 1, schema: 'rows_copy' },
+])('RowSet, new rows by $writes', ({ copyAtRows, schema }) => {
   let db: Awaited<ReturnType<typeof testDatabase>>;
   let ds: Awaited<ReturnType<typeof openReadModelDataSource>>;
   beforeAll(async () => {
-    db = await testDatabase('row_set');
-    ds = await openReadModelDataSource({ url: db.url, schema: 'rows_rm', entities: [ThingRow], migrations: [CreateThing1700000000000] });
+    db = await testDatabase(`row_set_${schema}`);
+    ds = await openReadModelDataSource({ url: db.url, schema, entities: [ThingRow], migrations: [CreateThing1700000000000] });
   });
   afterAll(async () => {
     await ds.destroy();
@@ -57,7 +63,7 @@ describe('RowSet', () => {
   it('inserts and updates in two statements, with values as TypeORM reads them back', async () => {
     await ds.getRepository(ThingRow).insert(thing(1));
     await ds.transaction(async (em) => {
-      const rows = new RowSet(em, ThingRow);
+      const rows = new RowSet(em, ThingRow, { copyAtRows });
       await rows.load([id(1), id(9)]);
       rows.insert(thing(2));
       expect(rows.update(id(2), { n: 20, note: 'changed after its insert' })).toBe(true);
@@ -75,7 +81,7 @@ describe('RowSet', () => {
 
   it('upserts: changes the given columns of a row that exists, inserts one that does not', async () => {
     await ds.transaction(async (em) => {
-      const rows = new RowSet(em, ThingRow);
+      const rows = new RowSet(em, ThingRow, { copyAtRows });
       await rows.load([id(1), id(4)]);
       rows.upsert({ id: id(1), n: 11 });
       rows.upsert(thing(4));
@@ -95,7 +101,7 @@ describe('RowSet', () => {
       { ...thing(7), id: d(7) },
     ]);
     await ds.transaction(async (em) => {
-      const rows = new RowSet(em, ThingRow);
+      const rows = new RowSet(em, ThingRow, { copyAtRows });
       await rows.load([d(6), d(7), d(8)]);
       expect(rows.delete(d(6))).toBe(true);
       expect(rows.update(d(6), { n: 66 })).toBe(false); // gone: like UPDATE … WHERE after a DELETE
@@ -113,13 +119,13 @@ describe('RowSet', () => {
 
   it('refuses a second insert of a row, known or only in the table', async () => {
     await ds.transaction(async (em) => {
-      const rows = new RowSet(em, ThingRow);
+      const rows = new RowSet(em, ThingRow, { copyAtRows });
       rows.insert(thing(3));
       expect(() => rows.insert(thing(3))).toThrow(/duplicate/);
     });
     await expect(
       ds.transaction(async (em) => {
-        const rows = new RowSet(em, ThingRow);
+        const rows = new RowSet(em, ThingRow, { copyAtRows });
         rows.insert(thing(1));
         await rows.flush();
       }),
@@ -138,7 +144,7 @@ describe('RowSet', () => {
     });
     const [one, two] = [odd(6), odd(7)];
     await ds.transaction(async (em) => {
-      const rows = new RowSet(em, ThingRow);
+      const rows = new RowSet(em, ThingRow, { copyAtRows });
       await rows.load([id(1)]);
       rows.insert(one);
       rows.insert(two);
@@ -158,7 +164,7 @@ describe('RowSet', () => {
     expect(await read(1)).toMatchObject({ note: awkward, tags: [{ name: '\\u0041 is not A' }] });
     // Byte for byte in PostgreSQL too (jsonb keeps the text's meaning, not its spelling: compare as text).
     const [stored] = await ds.query(
-      `SELECT (SELECT t::text FROM rows_rm.thing t WHERE id = $1) AS batch, (SELECT t::text FROM rows_rm.thing t WHERE id = $2) AS typeorm`,
+      `SELECT (SELECT t::text FROM ${schema}.thing t WHERE id = $1) AS batch, (SELECT t::text FROM ${schema}.thing t WHERE id = $2) AS typeorm`,
       [id(6), id(8)],
     );
     expect(stored.batch.replace(id(6), id(8))).toBe(stored.typeorm);
@@ -167,7 +173,7 @@ describe('RowSet', () => {
   it('writes a Date in a date column as the calendar day TypeORM writes', async () => {
     const day = new Date(2027, 0, 15); // local midnight, as a date picker gives it
     await ds.transaction(async (em) => {
-      const rows = new RowSet(em, ThingRow);
+      const rows = new RowSet(em, ThingRow, { copyAtRows });
       rows.insert({ ...thing(5), due: day as unknown as string });
       await rows.flush();
     });
