@@ -170,6 +170,32 @@ describe.each([
     expect(stored.batch.replace(id(6), id(8))).toBe(stored.typeorm);
   });
 
+  it('writes values PostgreSQL has to parse as it parses them from an INSERT: a number as a string, microseconds, an offset', async () => {
+    const [a, b] = ['0196a4a2-7c1e-7000-8000-0000000000a1', '0196a4a2-7c1e-7000-8000-0000000000a2'];
+    const loose = {
+      due: '2026-05-31',
+      at: '2026-03-01T10:00:00.123456+01:00' as unknown as Date,
+      tags: [{ name: 'x' }],
+      n: '42' as unknown as number,
+      note: null,
+    };
+    await ds.transaction(async (em) => {
+      const rows = new RowSet(em, ThingRow, { copyAtRows });
+      rows.insert({ ...loose, id: a });
+      await rows.flush();
+    });
+    await ds.query(`INSERT INTO ${schema}.thing (id, due, at, tags, n, note) VALUES ($1, $2, $3, $4, $5, NULL)`, [
+      b,
+      loose.due,
+      loose.at,
+      JSON.stringify(loose.tags),
+      loose.n,
+    ]);
+    const stored: { t: string }[] = await ds.query(`SELECT t::text FROM ${schema}.thing t WHERE id = ANY ($1::uuid[]) ORDER BY id`, [[a, b]]);
+    expect(stored[0].t.replace(a, b)).toBe(stored[1].t);
+    expect(stored[0].t).toContain('09:00:00.123456+00');
+  });
+
   it('writes a Date in a date column as the calendar day TypeORM writes', async () => {
     const day = new Date(2027, 0, 15); // local midnight, as a date picker gives it
     await ds.transaction(async (em) => {
