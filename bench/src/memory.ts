@@ -89,3 +89,25 @@ export async function cpuSeconds(pid: number): Promise<number> {
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) / 100; // utime, stime in clock ticks (USER_HZ = 100)
 }
+
+/**
+ * Waits until the process is quiet: under `percent` % of a core in `windows` windows of a second in
+ * a row (the platform's work after start-up, such as the meetings horizon filling a year ahead for
+ * thousands of series in the background, is done), at most `maxSeconds`. Returns the seconds it
+ * waited and whether it became quiet.
+ */
+export async function waitUntilQuiet(
+  pid: number,
+  { percent = 10, windows = 3, maxSeconds = 300 }: { percent?: number; windows?: number; maxSeconds?: number } = {},
+): Promise<{ seconds: number; quiet: boolean }> {
+  const started = performance.now();
+  let calm = 0;
+  let before = await cpuSeconds(pid);
+  while (calm < windows && (performance.now() - started) / 1000 < maxSeconds) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const now = await cpuSeconds(pid);
+    calm = (now - before) * 100 < percent ? calm + 1 : 0;
+    before = now;
+  }
+  return { seconds: (performance.now() - started) / 1000, quiet: calm >= windows };
+}
