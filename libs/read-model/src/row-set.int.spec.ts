@@ -191,7 +191,9 @@ describe.each([
       JSON.stringify(loose.tags),
       loose.n,
     ]);
-    const stored: { t: string }[] = await ds.query(`SELECT t::text FROM ${schema}.thing t WHERE id = ANY ($1::uuid[]) ORDER BY id`, [[a, b]]);
+    const stored: { t: string }[] = await ds.query(`SELECT t::text FROM ${schema}.thing t WHERE id = ANY ($1::uuid[]) ORDER BY id`, [
+      [a, b],
+    ]);
     expect(stored[0].t.replace(a, b)).toBe(stored[1].t);
     expect(stored[0].t).toContain('09:00:00.123456+00');
   });
