@@ -49,7 +49,7 @@ export class IdempotentConsumer {
     const [row] = await this.options.dataSource.query(
       `SELECT greatest(
          (SELECT coalesce(max(position), 0) FROM "${schema}".processed_messages WHERE consumer = $1),
-         (SELECT coalesce(max(position), 0) FROM "${schema}".consumer_positions WHERE consumer = $1)) AS after`,
+         ${readPositionOf(schema)}) AS after`,
       [this.options.name],
     );
     this.readTo = this.storedReadTo = Number(row.after);

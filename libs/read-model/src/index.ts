@@ -9,6 +9,7 @@ export {
   rebuildAllInto,
   type RebuildOptions,
   checksums,
+  BOOKKEEPING_TABLES,
   swapIn,
   dropSchema,
   projectionsOf,

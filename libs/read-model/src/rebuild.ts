@@ -183,13 +183,16 @@ async function analyze(rebuilt: { schema: string; dataSource: DataSource }[]): P
   }
 }
 
-/** Row count and an order-independent checksum of every read-model table in a schema. */
+/** A read model's own bookkeeping, not what it shows: migrations, checkpoints, the consumers' records. */
+export const BOOKKEEPING_TABLES = ['migrations', 'projection_checkpoints', 'processed_messages', 'consumer_positions'];
+
+/** Row count and an order-independent checksum of every read-model table in a schema (its bookkeeping left out). */
 export async function checksums(ds: Pick<DataSource, 'query'>, schema: string): Promise<TableChecksum[]> {
   const tables: { table_name: string }[] = await ds.query(
     `SELECT table_name FROM information_schema.tables
-     WHERE table_schema = $1 AND table_type = 'BASE TABLE' AND table_name NOT IN ('migrations', 'projection_checkpoints', 'processed_messages', 'consumer_positions')
+     WHERE table_schema = $1 AND table_type = 'BASE TABLE' AND NOT (table_name = ANY ($2))
      ORDER BY table_name`,
-    [schema],
+    [schema, BOOKKEEPING_TABLES],
   );
   const result: TableChecksum[] = [];
   for (const { table_name } of tables) {

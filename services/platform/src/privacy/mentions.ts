@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import type { PostgresEventStore } from '@regie/es-postgres';
+import { BOOKKEEPING_TABLES } from '@regie/read-model';
 
 export interface PlainMentions {
   /** Stored events whose data holds the name as plain text (recorded before sealing, or in free text). */
@@ -26,9 +27,9 @@ export async function plainMentions(
   const events = eventStore ? await eventStore.eventsContaining(clean) : [];
   const { rows: tables } = await pool.query(
     `SELECT table_schema, table_name FROM information_schema.tables
-     WHERE table_schema = ANY($1) AND table_type = 'BASE TABLE' AND table_name NOT IN ('migrations', 'projection_checkpoints', 'processed_messages', 'consumer_positions')
+     WHERE table_schema = ANY($1) AND table_type = 'BASE TABLE' AND NOT (table_name = ANY ($2))
      ORDER BY table_schema, table_name`,
-    [readModelSchemas],
+    [readModelSchemas, BOOKKEEPING_TABLES],
   );
   const found: PlainMentions['tables'] = [];
   for (const t of tables) {
