@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { Clock, EventStore } from '@regie/es-core';
 import type { TimeTravelKeepUp } from '@regie/nest-kit';
 import {
+  Answers,
   CheckpointMoved,
   type MessageSources,
   ProjectionRunner,
@@ -17,6 +18,11 @@ export interface View<Q> {
   dataSource: DataSource;
   now: Date;
   today: string;
+  /**
+   * The answer of `compute` (a query of this view, for `key` on `today`), kept until the live read
+   * model changes (see Answers); a past view computes it every time.
+   */
+  remember<T>(key: string, compute: () => Promise<T>): Promise<T>;
 }
 
 export interface ReadModelParts<Q> {
@@ -57,6 +63,7 @@ export class ReadModel<Q> implements OnApplicationBootstrap, OnApplicationShutdo
   private readonly logger: Logger;
   private readonly keepUp: TimeTravelKeepUp;
   private keepUpTimer?: NodeJS.Timeout;
+  private readonly answers: Answers;
 
   constructor(parts: ReadModelParts<Q>) {
     const { definition, dataSource, store, clock } = parts;
@@ -68,6 +75,8 @@ export class ReadModel<Q> implements OnApplicationBootstrap, OnApplicationShutdo
     this.logger = new Logger(`${definition.name}-projection`);
     this.readAt = new ReadAt(store, clock, definition, parts.sources, { dataSource, ...parts.timeTravel });
     this.keepUp = parts.keepUpTimeTravel ?? KEEP_UP_TIME_TRAVEL;
+    // Kept only while this instance runs the projections: a standby's read model is written by another process.
+    this.answers = new Answers(dataSource, { keeping: () => this.runner.isLeader, now: () => clock.now().getTime() });
     this.runner = new ProjectionRunner({
       name: definition.name,
       store,
@@ -85,8 +94,11 @@ export class ReadModel<Q> implements OnApplicationBootstrap, OnApplicationShutdo
   /** The read side now (`asOf` undefined), or as it was at `asOf`, replayed into a schema of its own. */
   async at(asOf?: string): Promise<View<Q>> {
     const { dataSource, now, today } = await this.readAt.at(asOf);
-    if (!dataSource) return { queries: this.queries, dataSource: this.dataSource, now, today };
-    return { queries: this.queriesOn(dataSource), dataSource, now, today };
+    if (!dataSource) {
+      const remember = <T>(key: string, compute: () => Promise<T>) => this.answers.remember(`${today} ${key}`, compute);
+      return { queries: this.queries, dataSource: this.dataSource, now, today, remember };
+    }
+    return { queries: this.queriesOn(dataSource), dataSource, now, today, remember: (_key, compute) => compute() };
   }
 
   /** Takes the time-travel snapshots missing up to the store's head (also started by the first `?asOf` look). */

@@ -26,3 +26,4 @@ export { holdingLooks, holdLooksPerRequest } from './look-scope';
 export { ServiceConsumers, ServiceRelay } from './nest-lifecycle';
 export { ReadAt } from './read-at';
 export { changedKeys, RowSet } from './row-set';
+export { Answers, type AnswersOptions } from './answers';

@@ -92,8 +92,8 @@ export class ActionsController {
     refusals: [400, 401, 404],
   })
   async werkagenda(@Query('asOf', asOfParam) asOf?: string) {
-    const { queries } = await this.readModel.at(asOf);
-    return queries.werkagenda();
+    const { queries, remember } = await this.readModel.at(asOf);
+    return remember('werkagenda', () => queries.werkagenda());
   }
 
   @Get('actions')
@@ -103,8 +103,8 @@ export class ActionsController {
     refusals: [400, 401],
   })
   async list(@Query('asOf', asOfParam) asOf?: string, @Query('werkagendaId', werkagendaQuery) werkagendaId?: string) {
-    const { queries, today } = await this.readModel.at(asOf);
-    if (werkagendaId !== undefined) return queries.list(today, werkagendaId);
+    const { queries, today, remember } = await this.readModel.at(asOf);
+    if (werkagendaId !== undefined) return remember(`actions ${werkagendaId}`, () => queries.list(today, werkagendaId));
     // Every werkagenda's: written one werkagenda at a time, names opened per part.
     return jsonArrayAnswer(queries.listAll(today), (part) => unsealDeep(part, this.vault));
   }
@@ -121,11 +121,14 @@ export class ActionsController {
     @Query('werkagendaId', werkagendaQuery) werkagendaId: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const { queries, today } = await this.readModel.at(asOf);
+    const { queries, today, remember } = await this.readModel.at(asOf);
     if (werkagendaId !== undefined && !actionCode.safeParse(keyOrCode).success)
       throw new InvalidInput('code', 'met ?werkagendaId= een code binnen de werkagenda, zoals 1.1');
-    const key = werkagendaId === undefined ? keyOrCode : await queries.keyOf(werkagendaId, keyOrCode);
-    const action = await queries.one(key, today);
+    const key =
+      werkagendaId === undefined
+        ? keyOrCode
+        : await remember(`action-key ${werkagendaId} ${keyOrCode}`, () => queries.keyOf(werkagendaId, keyOrCode));
+    const action = await remember(`action ${key}`, () => queries.one(key, today));
     return withRevision(res, action.revision, action);
   }
 

@@ -118,8 +118,8 @@ export class WerkagendasController {
     refusals: [400, 401],
   })
   async list(@Query('asOf', asOfParam) asOf?: string) {
-    const { queries } = await this.readModel.at(asOf);
-    return queries.werkagendas();
+    const { queries, remember } = await this.readModel.at(asOf);
+    return remember('werkagendas', () => queries.werkagendas());
   }
 
   @Get(':id')
@@ -129,8 +129,8 @@ export class WerkagendasController {
     refusals: [400, 401, 404],
   })
   async one(@Param('id', id) werkagendaId: string, @Query('asOf', asOfParam) asOf?: string) {
-    const { queries } = await this.readModel.at(asOf);
-    return queries.werkagendaById(werkagendaId);
+    const { queries, remember } = await this.readModel.at(asOf);
+    return remember(`werkagenda ${werkagendaId}`, () => queries.werkagendaById(werkagendaId));
   }
 
   @Post()

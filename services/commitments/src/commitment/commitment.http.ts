@@ -77,7 +77,8 @@ export class CommitmentsController {
     @Query('asOf', asOfParam) asOf?: string,
     @Query('werkagendaId', werkagendaId) inWerkagenda?: string,
   ) {
-    return (await this.readModel.at(asOf)).queries.list(filter, inWerkagenda);
+    const { queries, remember } = await this.readModel.at(asOf);
+    return remember(`commitments ${filter} ${inWerkagenda}`, () => queries.list(filter, inWerkagenda));
   }
 
   @Get(':id')
@@ -91,7 +92,8 @@ export class CommitmentsController {
     @Query('asOf', asOfParam) asOf: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const commitment = await (await this.readModel.at(asOf)).queries.one(commitmentId);
+    const { queries, remember } = await this.readModel.at(asOf);
+    const commitment = await remember(`commitment ${commitmentId}`, () => queries.one(commitmentId));
     return withRevision(res, commitment.revision, commitment);
   }
 

@@ -44,8 +44,8 @@ export class MeetingsReadController {
     refusals: [400, 401],
   })
   async list(@Query() query: ListMeetingsQuery, @Query('asOf', asOfParam) asOf?: string) {
-    const { queries, now } = await this.readModel.at(asOf);
-    return queries.list(query, now);
+    const { queries, now, remember } = await this.readModel.at(asOf);
+    return remember(`meetings ${JSON.stringify(query)}`, () => queries.list(query, now));
   }
 
   /** Declared before meetings/:id so that "calendar.ics" is not taken for an id. */
@@ -91,8 +91,8 @@ export class MeetingsReadController {
     @Query('asOf', asOfParam) asOf: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const { queries, now } = await this.readModel.at(asOf);
-    const meeting = await queries.one(meetingId, now);
+    const { queries, now, remember } = await this.readModel.at(asOf);
+    const meeting = await remember(`meeting ${meetingId}`, () => queries.one(meetingId, now));
     return withRevision(res, meeting.revision, meeting);
   }
 }

@@ -21,8 +21,8 @@ export class MilestoneBoardController {
     refusals: [400, 401],
   })
   async board(@Query('werkagendaId', werkagendaQuery) werkagendaId: string, @Query('asOf', asOfParam) asOf?: string) {
-    const { queries, today } = await this.readModel.at(asOf);
-    return queries.board.board(today, werkagendaId);
+    const { queries, today, remember } = await this.readModel.at(asOf);
+    return remember(`board ${werkagendaId}`, () => queries.board.board(today, werkagendaId));
   }
 
   /** The same board per action line (0–3), with counts per state. */
@@ -33,8 +33,8 @@ export class MilestoneBoardController {
     refusals: [400, 401],
   })
   async byActionLine(@Query('werkagendaId', werkagendaQuery) werkagendaId: string, @Query('asOf', asOfParam) asOf?: string) {
-    const { queries, today } = await this.readModel.at(asOf);
-    return queries.board.byActionLine(today, werkagendaId);
+    const { queries, today, remember } = await this.readModel.at(asOf);
+    return remember(`board-by-action-line ${werkagendaId}`, () => queries.board.byActionLine(today, werkagendaId));
   }
 
   @Get('milestones.csv')

@@ -38,7 +38,8 @@ export class ProjectionsController {
     @Query('werkagendaId', werkagendaQuery) werkagendaId: string,
     @Query('asOf', asOfParam) asOf?: string,
   ) {
-    return this.projections.compute(q, werkagendaId, await this.readModel.at(asOf));
+    const view = await this.readModel.at(asOf);
+    return view.remember(`projection ${q} ${werkagendaId}`, () => this.projections.compute(q, werkagendaId, view));
   }
 
   /** Freezes the projection as computed now as a ProjectionPublished event (a new version each time). */
