@@ -81,7 +81,8 @@ export class IndicatorsController {
     refusals: [400, 401],
   })
   async list(@Query('werkagendaId', werkagendaQuery) werkagendaId: string, @Query('asOf', asOfParam) asOf?: string) {
-    return (await this.readModel.at(asOf)).queries.facts.indicators(werkagendaId);
+    const { queries, remember } = await this.readModel.at(asOf);
+    return remember(`indicators ${werkagendaId}`, () => queries.facts.indicators(werkagendaId));
   }
 
   /** Defines an indicator of a werkagenda with its baseline and first targets; the name is unique in the werkagenda. */

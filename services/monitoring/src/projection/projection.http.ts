@@ -82,8 +82,10 @@ export class ProjectionsController {
     @Query('werkagendaId', werkagendaQuery) werkagendaId: string,
     @Query('asOf', asOfParam) asOf: string | undefined,
   ) {
-    const row = await this.projections.published(q, werkagendaId, v, await this.readModel.at(asOf));
-    return this.projections.envelope(row);
+    const view = await this.readModel.at(asOf);
+    return view.remember(`published ${q} ${werkagendaId} ${v}`, async () =>
+      this.projections.envelope(await this.projections.published(q, werkagendaId, v, view)),
+    );
   }
 
   /**

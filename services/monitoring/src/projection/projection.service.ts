@@ -55,24 +55,18 @@ export class ProjectionService {
     });
   }
 
-  /** The versions published (by the moment of the view: a time-travel view holds only what had been published then). */
-  async versions(
-    quarter: string,
-    werkagendaId: string,
-    view: Pick<ProjectionView, 'dataSource'> = this.readModel,
-  ): Promise<PublishedProjectionRow[]> {
-    return view.dataSource.getRepository(PublishedProjectionRow).find({ where: { quarter, werkagendaId }, order: { version: 'ASC' } });
-  }
-
-  /** The latest published version, or the one asked for. */
+  /** The latest published version, or the one asked for (by the moment of the view: a time-travel view holds only what had been published then). */
   async published(
     quarter: string,
     werkagendaId: string,
     version?: number,
     view?: Pick<ProjectionView, 'dataSource'>,
   ): Promise<PublishedProjectionRow> {
-    const all = await this.versions(quarter, werkagendaId, view);
-    const row = version === undefined ? all[all.length - 1] : all.find((v) => v.version === version);
+    // One row, not every version's document: a quarter published weekly has a dozen of them.
+    const row = await (view ?? this.readModel).dataSource.getRepository(PublishedProjectionRow).findOne({
+      where: version === undefined ? { quarter, werkagendaId } : { quarter, werkagendaId, version },
+      order: { version: 'DESC' },
+    });
     if (!row)
       throw new NotFound(
         version === undefined
