@@ -20,9 +20,9 @@ export interface AnswersOptions {
 }
 
 /**
- * A read model's answers, kept until the read model changes. Everything that writes a read model
- * (its projections, consumers, relay, a live swap in this process) does so in a transaction on its
- * DataSource; every commit there makes the kept answers go. A query that was running when a commit
+ * A read model's answers, kept until the read model changes. Everything in this process that writes
+ * a read model (its projections, consumers, relay) does so in a transaction on its DataSource; every
+ * commit there makes the kept answers go. A query that was running when a commit
  * came is not kept (it may have read before or after it), so a kept answer is one a query would
  * give now. Most of the platform's reads are of models that change a few times an hour, read
  * again and again by the portal's pages: a kept answer skips the database's round trip, which on
@@ -42,7 +42,7 @@ export class Answers {
 
   constructor(dataSource: DataSource, options: AnswersOptions = {}) {
     this.ttlMs = options.ttlMs ?? 1000;
-    this.kept = new LRUCache({ max: options.max ?? 500, ttl: this.ttlMs, ttlAutopurge: false });
+    this.kept = new LRUCache({ max: options.max ?? 500, ttl: this.ttlMs });
     this.keeping = options.keeping ?? (() => true);
     this.now = options.now ?? Date.now;
     const changed = () => this.changed();
@@ -74,10 +74,6 @@ export class Answers {
   changed(): void {
     this.generation++;
     this.kept.clear();
-  }
-
-  get size(): number {
-    return this.kept.size;
   }
 }
 
