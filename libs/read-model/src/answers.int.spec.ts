@@ -120,6 +120,22 @@ describe('Answers of a read model', () => {
     expect(queries).toBe(3);
   });
 
+  it('does not keep an answer too large for its share of memory (a list across every werkagenda)', async () => {
+    const answers = new Answers(ds, { ttlMs: 60_000, maxValues: 400 });
+    const list = (n: number) => async () => {
+      queries++;
+      const { rag } = await ragOf(ds);
+      return Array.from({ length: n }, (_, i) => ({ code: `${i}`, rag }));
+    };
+    await answers.remember('large', list(50)); // 151 values: more than a quarter of 400
+    const large = await answers.remember('large', list(50));
+    expect(queries).toBe(2);
+    expect(Object.isFrozen(large)).toBe(false); // not shared, so not frozen
+    await answers.remember('small', list(10));
+    await answers.remember('small', list(10));
+    expect(queries).toBe(3);
+  });
+
   it('gives a frozen answer: a handler cannot change the next request’s', async () => {
     const answers = new Answers(ds, { ttlMs: 60_000 });
     const first = (await answers.remember('2.1', async () => ({ ...(await ragOf(ds)), milestones: [{ late: false }] }))) as {

@@ -5,6 +5,12 @@ export interface AnswersOptions {
   /** How many answers are kept at most (the least recently used go first). Default 500. */
   max?: number;
   /**
+   * How many values (objects, arrays and the values in them) all kept answers hold together at
+   * most, default 100,000 (about 10 MB); one answer larger than a quarter of it is not kept (a list
+   * across every werkagenda at 1M: built for its request and let go, as before).
+   */
+  maxValues?: number;
+  /**
    * How long an answer is kept at most, in ms. Within this process an answer goes as soon as the
    * read model changes; this bounds how long a change made elsewhere (a replay swapped in from the
    * command line, a consumer in a second instance) can go unseen. Default 1000.
@@ -28,13 +34,14 @@ export interface AnswersOptions {
  * again and again by the portal's pages: a kept answer skips the database's round trip, which on
  * one connection is most of what one action costs beyond /health (docs/performance.md, session 16).
  *
- * An answer is shared by every request that asks for it: it is frozen, so a handler that would
+ * A kept answer is shared by every request that asks for it: it is frozen, so a handler that would
  * change it fails at once instead of changing the next request's answer. Its personal data stays
  * sealed; each answer is opened on its way out (openingPersonalData), so a person forgotten is
  * "[verwijderd]" in the next answer.
  */
 export class Answers {
-  private readonly kept: LRUCache<string, { answer: Promise<unknown>; at: number }>;
+  private readonly kept: LRUCache<string, { answer: Promise<unknown>; at: number; values: number }>;
+  private readonly largest: number;
   private generation = 0;
   private readonly ttlMs: number;
   private readonly keeping: () => boolean;
@@ -42,7 +49,9 @@ export class Answers {
 
   constructor(dataSource: DataSource, options: AnswersOptions = {}) {
     this.ttlMs = options.ttlMs ?? 1000;
-    this.kept = new LRUCache({ max: options.max ?? 500, ttl: this.ttlMs });
+    const maxValues = options.maxValues ?? 100_000;
+    this.largest = Math.floor(maxValues / 4);
+    this.kept = new LRUCache({ max: options.max ?? 500, ttl: this.ttlMs, maxSize: maxValues, sizeCalculation: (entry) => entry.values });
     this.keeping = options.keeping ?? (() => true);
     this.now = options.now ?? Date.now;
     const changed = () => this.changed();
@@ -61,12 +70,15 @@ export class Answers {
     const at = this.now();
     if (kept && at >= kept.at && at - kept.at < this.ttlMs) return kept.answer as Promise<T>;
     const generation = this.generation;
-    const answer = compute().then((value) => deepFreeze(value));
-    if (this.keeping())
-      answer.then(
-        () => generation === this.generation && this.kept.set(key, { answer, at }),
-        () => undefined,
-      );
+    if (!this.keeping()) return compute();
+    const answer = compute().then((value) => {
+      const values = countUpTo(value, this.largest);
+      if (values <= this.largest && generation === this.generation) {
+        deepFreeze(value);
+        this.kept.set(key, { answer, at, values });
+      }
+      return value;
+    });
     return answer;
   }
 
@@ -75,6 +87,20 @@ export class Answers {
     this.generation++;
     this.kept.clear();
   }
+}
+
+/** How many values `value` holds (itself included), counted up to just past `limit`. */
+function countUpTo(value: unknown, limit: number): number {
+  let count = 0;
+  const walk = (v: unknown): void => {
+    if (++count > limit || v === null || typeof v !== 'object' || ArrayBuffer.isView(v)) return;
+    for (const inner of Object.values(v)) {
+      walk(inner);
+      if (count > limit) return;
+    }
+  };
+  walk(value);
+  return count;
 }
 
 function deepFreeze<T>(value: T): T {
