@@ -239,23 +239,28 @@ async function drain(url: string): Promise<void> {
   }
 }
 
-export async function measureHttp(url: string, size: string, options: { seconds: number; connections: number[] }): Promise<HttpRuns> {
-  const { seconds, connections } = options;
-  const auth = await login(url);
+/** `POST …/milestones` on each of `codes` in turn, every request a new milestone titled `title(n)`. */
+function milestoneWrites(auth: Record<string, string>, codes: string[], title: (n: number) => string): autocannon.Request {
   let n = 0;
-  const write: autocannon.Request = {
+  return {
     method: 'POST',
-    path: '/api/v1/actions/2.1/milestones',
+    path: `/api/v1/actions/${codes[0]}/milestones`,
     headers: { 'content-type': 'application/json', ...auth },
     setupRequest: (req) => {
       n++;
       return {
         ...req,
-        path: `/api/v1/actions/${CODES[n % CODES.length]}/milestones`,
-        body: JSON.stringify({ title: `Benchmijlpaal ${size} ${n}`, dueDate: '2027-06-30' }),
+        path: `/api/v1/actions/${codes[n % codes.length]}/milestones`,
+        body: JSON.stringify({ title: title(n), dueDate: '2027-06-30' }),
       };
     },
   };
+}
+
+export async function measureHttp(url: string, size: string, options: { seconds: number; connections: number[] }): Promise<HttpRuns> {
+  const { seconds, connections } = options;
+  const auth = await login(url);
+  const write = milestoneWrites(auth, CODES, (n) => `Benchmijlpaal ${size} ${n}`);
   // The agenda draft of the tenant's next kerngroep meeting: composed at every read from meetings'
   // tables, which hold every synthetic werkagenda's series, meetings, mijlpalen and knelpunten too.
   const from = new Date().toISOString().slice(0, 10);
@@ -323,19 +328,11 @@ export async function measureHttp(url: string, size: string, options: { seconds:
   // read model changed, so its kept answer went (Answers) and the read queries the database. The
   // write answers 201 once the read model has it; only the reads' 200s are counted.
   const afterWrite: Latency[] = [];
-  let m = 0;
-  const elsewhere = CODES.filter((code) => code !== '2.1');
-  const writeElsewhere: autocannon.Request = {
-    ...write,
-    setupRequest: (req) => {
-      m++;
-      return {
-        ...req,
-        path: `/api/v1/actions/${elsewhere[m % elsewhere.length]}/milestones`,
-        body: JSON.stringify({ title: `Benchmijlpaal ${size} voor een lezing ${m}`, dueDate: '2027-06-30' }),
-      };
-    },
-  };
+  const writeElsewhere = milestoneWrites(
+    auth,
+    CODES.filter((code) => code !== '2.1'),
+    (n) => `Benchmijlpaal ${size} voor een lezing ${n}`,
+  );
   for (const c of connections)
     afterWrite.push(
       await cannon(
