@@ -1,7 +1,16 @@
 import { Client } from 'pg';
 import { newKey, REDACTED_NAME } from '@regie/es-core';
 import { testDatabase } from '@regie/test-kit';
+import { SUBJECT_KEYS_CHANGED } from './kept-keys';
 import { PostgresPersonalDataVault } from './personal-data-vault';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Whether `check` holds within `ms`, tried every 10 ms. */
+async function within(ms: number, check: () => Promise<boolean>): Promise<boolean> {
+  for (const until = Date.now() + ms; Date.now() < until; await sleep(10)) if (await check()) return true;
+  return check();
+}
 
 /** Two vaults on one database stand for two service processes sharing the PostgreSQL. */
 describe('PostgreSQL personal-data vault', () => {
@@ -13,6 +22,21 @@ describe('PostgreSQL personal-data vault', () => {
     return v;
   };
   const at = new Date('2026-03-15T09:00:00Z');
+  /** Until the vaults listen for changes of the key table they keep no key (every opening reads it). */
+  const listening = async () => {
+    const sql = new Client({ connectionString: db.url });
+    await sql.connect();
+    const count = async () =>
+      Number(
+        (
+          await sql.query(
+            `SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN ${SUBJECT_KEYS_CHANGED}'`,
+          )
+        ).rows[0].count,
+      );
+    await within(5000, async () => (await count()) >= open.length);
+    await sql.end();
+  };
 
   beforeAll(async () => {
     db = await testDatabase('vault');
@@ -22,16 +46,57 @@ describe('PostgreSQL personal-data vault', () => {
     await db.drop();
   });
 
-  it('gives a person one subject across processes, and an erasure in one reaches the other at once', async () => {
+  it('gives a person one subject across processes; an erasure in one reaches it there at once, and the other as its notification does', async () => {
     const [a, b] = await Promise.all([vault(), vault()]);
     const [x, y] = await Promise.all([a.seal('C. Helder'), b.seal('c.  helder')]);
     expect(y.subject).toBe(x.subject);
+    await listening();
+    expect(await a.open([x])).toEqual(['C. Helder']); // both processes now keep the key
     expect(await b.open([x, y])).toEqual(['C. Helder', 'c. helder']);
     const other = await b.seal('M. van Ooijen');
     expect(await a.forget('C. Helder', at)).toMatchObject({ status: 'forgotten', subject: x.subject });
+    expect(await a.open([x])).toEqual([REDACTED_NAME]);
+    await expect(within(2000, async () => (await b.open([x, other]))[0] === REDACTED_NAME)).resolves.toBe(true);
     expect(await b.open([x, other])).toEqual([REDACTED_NAME, 'M. van Ooijen']);
     expect(await b.forget('C. Helder', at)).toEqual({ status: 'already-forgotten', erasedAt: at });
     expect(await b.forget('Onbekend Iemand', at)).toEqual({ status: 'unknown' });
+  });
+
+  it('opens a name it opened before without waiting for the key table', async () => {
+    const v = await vault();
+    const sealed = await v.seal('A.M. de Jong');
+    await listening();
+    expect(await v.open([sealed])).toEqual(['A.M. de Jong']);
+    const locker = new Client({ connectionString: db.url });
+    await locker.connect();
+    try {
+      await locker.query('BEGIN');
+      await locker.query('LOCK TABLE privacy.subject_keys IN ACCESS EXCLUSIVE MODE'); // a read of the table waits now
+      await expect(Promise.race([v.open([sealed]), sleep(1000).then(() => 'waited for the table')])).resolves.toEqual(['A.M. de Jong']);
+    } finally {
+      await locker.query('ROLLBACK');
+      await locker.end();
+    }
+  });
+
+  it('keeps no key while it cannot hear of changes: an erasure it did not hear of still reads as erased', async () => {
+    const v = await vault();
+    const sealed = await v.seal('B. Bakker');
+    await listening();
+    expect(await v.open([sealed])).toEqual(['B. Bakker']);
+    const sql = new Client({ connectionString: db.url });
+    await sql.connect();
+    try {
+      // Its listening connection is cut, and the key deleted behind its back before it listens again (a second later).
+      await sql.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN ${SUBJECT_KEYS_CHANGED}'`,
+      );
+      await sleep(100);
+      await sql.query('DELETE FROM privacy.subject_keys WHERE subject = $1', [sealed.subject]);
+      expect(await v.open([sealed])).toEqual([REDACTED_NAME]);
+    } finally {
+      await sql.end();
+    }
   });
 
   it('keeps no name anywhere in its tables, not even before an erasure', async () => {

@@ -1,6 +1,7 @@
 import { createHmac, hkdfSync, randomUUID, timingSafeEqual } from 'node:crypto';
 import { Client, Pool } from 'pg';
 import { type ForgetOutcome, newKey, PersonalDataVault, unwrapKey, type VaultStatistics, wrapKey } from '@regie/es-core';
+import { KeptKeys, subjectKeysTriggerSql } from './kept-keys';
 import { quoteIdent } from './schema';
 
 export interface PostgresVaultOptions {
@@ -22,7 +23,9 @@ const checkOf = (master: Buffer) => createHmac('sha256', master).update('regie p
  * - `subject_keys`: subject id, lookup hash (HMAC of the normalised name), wrapped AES key;
  * - `erasures`: lookup hashes of forgotten names with the moment, no subject id (so "already
  *   forgotten" can be answered without keeping a link from the name to the history).
- * Keys are read per call (no cache): once the row is deleted, no process opens the name again.
+ * Keys read to open names are kept in the process (`KeptKeys`) until the key table changes: the
+ * process that erases lets them go before the erasure answers, every other one when the
+ * notification of the change reaches it (milliseconds).
  */
 export class PostgresPersonalDataVault extends PersonalDataVault {
   readonly kind = 'postgres';
@@ -32,6 +35,7 @@ export class PostgresPersonalDataVault extends PersonalDataVault {
     private readonly s: string,
     private readonly master: Buffer,
     private readonly lookup: Buffer,
+    private readonly kept: KeptKeys,
   ) {
     super();
   }
@@ -41,7 +45,9 @@ export class PostgresPersonalDataVault extends PersonalDataVault {
     const { master, lookup } = await setUp(options, s);
     const pool = new Pool({ connectionString: options.connectionString, max: options.poolSize ?? 3 });
     pool.on('error', (error) => options.log?.(`vault connection lost: ${error.message}`));
-    return new PostgresPersonalDataVault(pool, s, master, lookup);
+    const kept = new KeptKeys({ connectionString: options.connectionString }, options.log);
+    kept.start();
+    return new PostgresPersonalDataVault(pool, s, master, lookup, kept);
   }
 
   protected async lookupKey(): Promise<Buffer> {
@@ -73,10 +79,24 @@ export class PostgresPersonalDataVault extends PersonalDataVault {
   }
 
   protected async keysOf(subjects: string[]): Promise<Map<string, Buffer>> {
+    const keys = new Map<string, Buffer>();
+    const unknown: string[] = [];
+    for (const subject of subjects) {
+      const key = this.kept.get(subject);
+      if (key) keys.set(subject, key);
+      else unknown.push(subject);
+    }
+    if (unknown.length === 0) return keys;
+    const since = this.kept.since();
     const { rows } = await this.pool.query(`SELECT subject, wrapped_key FROM ${this.s}.subject_keys WHERE subject = ANY($1::uuid[])`, [
-      subjects,
+      unknown,
     ]);
-    return new Map(rows.map((r) => [r.subject, unwrapKey(this.master, r.wrapped_key)]));
+    for (const { subject, wrapped_key } of rows) {
+      const key = unwrapKey(this.master, wrapped_key);
+      keys.set(subject, key);
+      this.kept.keep(subject, key, since);
+    }
+    return keys;
   }
 
   protected async findSubject(lookup: string): Promise<string | undefined> {
@@ -95,6 +115,7 @@ export class PostgresPersonalDataVault extends PersonalDataVault {
           [lookup, at],
         );
         await client.query('COMMIT');
+        this.kept.forgetAll(); // here at once; other processes when the trigger's notification reaches them
         // The deleted row would linger in the table's pages until they are reused: rewrite the (small) table now.
         await client.query(`VACUUM (FULL) ${this.s}.subject_keys`).catch(() => undefined);
         return { status: 'forgotten', subject: deleted.rows[0].subject, erasedAt: at };
@@ -118,6 +139,7 @@ export class PostgresPersonalDataVault extends PersonalDataVault {
   }
 
   override async close(): Promise<void> {
+    await this.kept.close();
     await this.pool.end();
   }
 }
@@ -134,7 +156,8 @@ async function setUp(options: PostgresVaultOptions, s: string): Promise<{ master
         id boolean PRIMARY KEY DEFAULT true CHECK (id), master_key bytea, master_check text NOT NULL, lookup_key bytea NOT NULL);
       CREATE TABLE IF NOT EXISTS ${s}.subject_keys (
         subject uuid PRIMARY KEY, lookup text NOT NULL UNIQUE, wrapped_key bytea NOT NULL, created_at timestamptz NOT NULL DEFAULT now());
-      CREATE TABLE IF NOT EXISTS ${s}.erasures (lookup text PRIMARY KEY, erased_at timestamptz NOT NULL);`);
+      CREATE TABLE IF NOT EXISTS ${s}.erasures (lookup text PRIMARY KEY, erased_at timestamptz NOT NULL);
+      ${subjectKeysTriggerSql(s, `${s}.subject_keys`)}`);
     const [row] = (await client.query(`SELECT master_key, master_check, lookup_key FROM ${s}.vault`)).rows;
     const configured = options.masterKey;
     if (configured && configured.length !== 32) throw new Error('the master key must be 32 bytes');

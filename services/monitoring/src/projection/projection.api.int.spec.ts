@@ -86,6 +86,14 @@ describe('quarterly projection over HTTP', () => {
     expect((await request(t.http).get('/api/v1/monitoring/projections/2026-Q4/published')).status).toBe(404);
   });
 
+  it('shows a quarter as not yet published until the moment it is, then its publication at once', async () => {
+    const published = () => request(t.http).get('/api/v1/monitoring/projections/2027-Q3/published');
+    for (let i = 0; i < 2; i++) expect((await published()).body.detail).toBe('er is nog geen projectie voor 2027-Q3 gepubliceerd');
+    const director = await t.auth.bearer('director');
+    await request(t.http).post('/api/v1/monitoring/projections/2027-Q3/publish').set('Authorization', director).expect(201);
+    expect((await published().expect(200)).body).toMatchObject({ quarter: '2027-Q3', version: 1 });
+  });
+
   it('answers a repeated publication with the same Idempotency-Key as the first time, and publishes once', async () => {
     const director = await t.auth.bearer('director');
     const publish = () =>

@@ -8,7 +8,7 @@ import { Projection, ProjectionComparison, PublishedProjection } from '../read-m
 import { Publication } from '../monitoring.commands';
 import type { MonitoringQueries } from '../read-model/monitoring.queries';
 import { quarterParam, versionParam } from '../shared/schemas';
-import { ProjectionService } from './projection.service';
+import { notPublished, ProjectionService } from './projection.service';
 import { FIRST_WERKAGENDA_KIND, werkagendaQuery } from '../shared/werkagenda';
 import { publicationKey } from './publication';
 
@@ -83,9 +83,13 @@ export class ProjectionsController {
     @Query('asOf', asOfParam) asOf: string | undefined,
   ) {
     const view = await this.readModel.at(asOf);
-    return view.remember(`published ${q} ${werkagendaId} ${v}`, async () =>
-      this.projections.envelope(await this.projections.published(q, werkagendaId, v, view)),
-    );
+    // "Not published yet" is kept too: the kwartaalprojectie page asks for it at every view until a director publishes.
+    const found = await view.remember(`published ${q} ${werkagendaId} ${v}`, async () => {
+      const row = await this.projections.findPublished(q, werkagendaId, v, view);
+      return row ? this.projections.envelope(row) : null;
+    });
+    if (!found) throw notPublished(q, v);
+    return found;
   }
 
   /**

@@ -62,18 +62,23 @@ export class ProjectionService {
     version?: number,
     view?: Pick<ProjectionView, 'dataSource'>,
   ): Promise<PublishedProjectionRow> {
+    const row = await this.findPublished(quarter, werkagendaId, version, view);
+    if (!row) throw notPublished(quarter, version);
+    return row;
+  }
+
+  /** The published version asked for (the latest without `version`), or null when there is none. */
+  findPublished(
+    quarter: string,
+    werkagendaId: string,
+    version?: number,
+    view?: Pick<ProjectionView, 'dataSource'>,
+  ): Promise<PublishedProjectionRow | null> {
     // One row, not every version's document: a quarter published weekly has a dozen of them.
-    const row = await (view ?? this.readModel).dataSource.getRepository(PublishedProjectionRow).findOne({
+    return (view ?? this.readModel).dataSource.getRepository(PublishedProjectionRow).findOne({
       where: version === undefined ? { quarter, werkagendaId } : { quarter, werkagendaId, version },
       order: { version: 'DESC' },
     });
-    if (!row)
-      throw new NotFound(
-        version === undefined
-          ? `er is nog geen projectie voor ${quarter} gepubliceerd`
-          : `versie ${version} van de projectie ${quarter} bestaat niet`,
-      );
-    return row;
   }
 
   /** A published version as the API shows it: the frozen document with who published it when, and its source. */
@@ -102,3 +107,11 @@ export class ProjectionService {
     };
   }
 }
+
+/** The refusal of a quarter (or a version of it) that was not published. */
+export const notPublished = (quarter: string, version?: number): NotFound =>
+  new NotFound(
+    version === undefined
+      ? `er is nog geen projectie voor ${quarter} gepubliceerd`
+      : `versie ${version} van de projectie ${quarter} bestaat niet`,
+  );

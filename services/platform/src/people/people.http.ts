@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import type { Pool } from 'pg';
 import { z } from 'zod';
-import { Commands } from '@regie/context';
+import { Commands, ReadModel } from '@regie/context';
 import {
   type CommandContext,
   EventStore,
@@ -91,6 +91,7 @@ export class PeopleController {
     private readonly commands: Commands,
     private readonly store: EventStore,
     private readonly queries: PeopleQueries,
+    private readonly readModel: ReadModel<PeopleQueries>,
     private readonly vault: PersonalDataVault,
     private readonly actors: ActorNames,
     @Inject(PLATFORM_POOL) private readonly pool: Pool,
@@ -100,7 +101,8 @@ export class PeopleController {
   @Get()
   @Operation({ summary: 'Geeft de personen in het personenregister, op naam', answers: { type: [PersonAnswer] }, refusals: [401] })
   async list() {
-    const people = await this.queries.list();
+    const { queries, remember } = await this.readModel.at();
+    const people = await remember('people', () => queries.list()); // names sealed: opened here, for each answer
     const names = await this.vault.open(people.map((p) => p.name));
     // Forgotten by name elsewhere (the audit's forget): their key is gone, so they are no longer in the directory.
     return people
