@@ -32,20 +32,23 @@ export interface Latency {
  * The portal's main pages, read with the session cookie of a coordinator logged in through the
  * login form (the audit trail with an auditor's: only auditors see it).
  */
-export type Page = 'home' | 'werkagenda' | 'action' | 'meeting' | 'toezeggingen' | 'projection' | 'audit';
+export type Page = 'home' | 'werkagenda' | 'action' | 'meeting' | 'toezeggingen' | 'kwartaalprojectie' | 'audit';
 const PAGES: Record<Page, { name: string; path: (meetingId: string) => string; as?: 'auditor' }> = {
   home: { name: 'portal: home (/)', path: () => '/' },
   werkagenda: { name: 'portal: werkagenda (/werkagenda)', path: () => '/werkagenda' },
   action: { name: 'portal: action (/acties/2.1)', path: () => '/acties/2.1' },
   meeting: { name: 'portal: meeting (/overleggen/{next kerngroep})', path: (id) => `/overleggen/${id}` },
   toezeggingen: { name: 'portal: toezeggingen (/toezeggingen)', path: () => '/toezeggingen' },
-  projection: { name: 'portal: kwartaalprojectie (/voortgangsrapportage)', path: () => '/voortgangsrapportage' },
+  kwartaalprojectie: { name: 'portal: kwartaalprojectie (/voortgangsrapportage)', path: () => '/voortgangsrapportage' },
   audit: { name: 'portal: audit (/audit)', path: () => '/audit', as: 'auditor' },
 };
 const PAGE_NAMES = Object.keys(PAGES) as Page[];
 
 /** `bare`: a bare Node HTTP server answering /health's JSON, the floor of any HTTP answer on this machine. */
 export type Endpoint = 'health' | 'bare' | 'draft' | 'list' | 'all' | 'one' | 'oneAfterWrite' | 'write' | Page | WerkagendaRead;
+/** Each figure is kept under its endpoint's name: a page named as a werkagenda read would hide one of the two (the kwartaalprojectie page did). */
+const namesApart: [Extract<Page, WerkagendaRead>] extends [never] ? true : never = true;
+void namesApart;
 export type HttpFigures = Record<Endpoint, Latency>;
 /** One autocannon run per number of connections, in the order asked for (e.g. 1, then 10). */
 export type HttpRuns = { connections: number; figures: HttpFigures }[];
