@@ -21,11 +21,16 @@ import { createServer, IncomingMessage, ServerResponse } from 'node:http';
  * but Nest wraps every request of a route with an interceptor in rxjs `defer`s, `AsyncResource`s
  * and a `ReplaySubject`: on this machine that cost a read more than the read itself (/health served
  * 3.1k requests/s on one connection with the global interceptors, 5.3k without; docs/performance.md,
- * session 12). And once every route is registered, each route is tried by its literal start first
+ * session 12). A read model's kept answer (frozen) is serialized once while it is kept. And once every route is registered, each route is tried by its literal start first
  * (`withLiteralStarts`, below).
  */
 export class ExpressServerAdapter extends ExpressAdapter {
   private answerStep?: AnswerStep;
+  /**
+   * A frozen answer the step leaves as it is (a read model's kept answer without personal data) is
+   * the same JSON at every request while it is kept: written from its JSON, made once.
+   */
+  private readonly serialized = new WeakMap<object, Buffer>();
 
   /** Every object a handler answers passes `step` before it is written (not files, streams or text). */
   answerWith(step: AnswerStep): void {
@@ -42,10 +47,27 @@ export class ExpressServerAdapter extends ExpressAdapter {
     const step = this.answerStep;
     if (!step || body === null || typeof body !== 'object' || body instanceof StreamableFile || Buffer.isBuffer(body))
       return super.reply(response, body, statusCode);
+    const written = this.serialized.get(body);
+    if (written && !response.get('Content-Type')) return this.replyJson(response, written, statusCode);
     const answer = step(body, response);
     return answer instanceof Promise
-      ? answer.then((ready) => super.reply(response, ready, statusCode))
-      : super.reply(response, answer, statusCode);
+      ? answer.then((ready) => this.replyReady(response, body, ready, statusCode))
+      : this.replyReady(response, body, answer, statusCode);
+  }
+
+  /** An answer the step left as it was: a frozen one (a read model's kept answer) is serialized once. */
+  private replyReady(response: Response, body: object, ready: unknown, statusCode?: number): unknown {
+    if (ready !== body || !Object.isFrozen(body) || response.get('Content-Type')) return super.reply(response, ready, statusCode);
+    const json = Buffer.from(JSON.stringify(body));
+    this.serialized.set(body, json);
+    return this.replyJson(response, json, statusCode);
+  }
+
+  /** What `res.json` does with an object, from its JSON: Express's `send` still writes it (HEAD, 304, Content-Length). */
+  private replyJson(response: Response, json: Buffer, statusCode?: number): unknown {
+    if (statusCode) response.status(statusCode);
+    response.set('Content-Type', 'application/json; charset=utf-8');
+    return response.send(json);
   }
 
   override initHttpServer(options: NestApplicationOptions): void {

@@ -80,10 +80,27 @@ class AnswersController {
   broken() {
     return { naam: 'kapot' };
   }
+
+  /** As a read model's kept answer: the same frozen object at every request, with a revision as ETag. */
+  @Get('bewaard')
+  kept(@Res({ passthrough: true }) res: Response) {
+    res.setHeader('ETag', '"7"');
+    return KEPT;
+  }
+
+  /** A kept answer with a name in it: the step opens it at every request. */
+  @Get('bewaard-met-naam')
+  keptWithName() {
+    return KEPT_WITH_NAME;
+  }
 }
+
+const KEPT = Object.freeze({ code: '2.1', titel: 'Pilotregio’s', mijlpalen: Object.freeze([Object.freeze({ datum: '2026-10-15' })]) });
+const KEPT_WITH_NAME = Object.freeze({ naam: 'verzegeld', functie: 'actiehouder' });
 
 describe('ExpressServerAdapter: every object a handler answers passes the answer step before it is written', () => {
   let app: INestApplication;
+  let forgotten = false;
 
   beforeAll(async () => {
     const module = await Test.createTestingModule({ controllers: [AnswersController] }).compile();
@@ -93,7 +110,7 @@ describe('ExpressServerAdapter: every object a handler answers passes the answer
       const answer = body as { naam?: string };
       if (answer.naam === 'kapot') return Promise.reject(new Error('de sleutels zijn niet te lezen'));
       if (answer.naam !== 'verzegeld') return body;
-      return new Promise((resolve) => setTimeout(() => resolve({ ...answer, naam: 'C. de Vries' }), 5));
+      return new Promise((resolve) => setTimeout(() => resolve({ ...answer, naam: forgotten ? '[verwijderd]' : 'C. de Vries' }), 5));
     });
     app = module.createNestApplication(adapter, { logger: false });
     await app.init();
@@ -106,6 +123,27 @@ describe('ExpressServerAdapter: every object a handler answers passes the answer
 
   it('leaves text alone', async () => {
     await request(app.getHttpServer()).get('/tekst').expect(200, 'verzegeld');
+  });
+
+  it('writes a kept (frozen) answer as any other, every time: the same JSON and headers, HEAD without a body, 304 for its ETag', async () => {
+    const http = app.getHttpServer();
+    for (let i = 0; i < 3; i++) {
+      const answer = await request(http).get('/bewaard').expect(200);
+      expect(answer.text).toBe(JSON.stringify(KEPT));
+      expect(answer.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(answer.headers['content-length']).toBe(String(Buffer.byteLength(JSON.stringify(KEPT))));
+      expect(answer.headers.etag).toBe('"7"');
+    }
+    const head = await request(http).head('/bewaard').expect(200);
+    expect(head.text).toBeUndefined();
+    await request(http).get('/bewaard').set('If-None-Match', '"7"').expect(304);
+  });
+
+  it('opens the names of a kept answer at every request: a forgotten name is not written from an earlier answer', async () => {
+    const http = app.getHttpServer();
+    await request(http).get('/bewaard-met-naam').expect(200, { naam: 'C. de Vries', functie: 'actiehouder' });
+    forgotten = true;
+    await request(http).get('/bewaard-met-naam').expect(200, { naam: '[verwijderd]', functie: 'actiehouder' });
   });
 
   it('answers an error, not the unopened answer, when the step fails', async () => {
