@@ -22,21 +22,29 @@ describe('PostgreSQL personal-data vault', () => {
     return v;
   };
   const at = new Date('2026-03-15T09:00:00Z');
-  /** Until the vaults listen for changes of the key table they keep no key (every opening reads it). */
-  const listening = async () => {
+  /** A session of the test's own beside the vaults', for the length of `work`. */
+  const withSql = async <T>(work: (sql: Client) => Promise<T>): Promise<T> => {
     const sql = new Client({ connectionString: db.url });
     await sql.connect();
-    const count = async () =>
-      Number(
-        (
-          await sql.query(
-            `SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN ${SUBJECT_KEYS_CHANGED}'`,
-          )
-        ).rows[0].count,
-      );
-    await within(5000, async () => (await count()) >= open.length);
-    await sql.end();
+    try {
+      return await work(sql);
+    } finally {
+      await sql.end();
+    }
   };
+  /** Until the vaults listen for changes of the key table they keep no key (every opening reads it). */
+  const listening = () =>
+    withSql(async (sql) => {
+      const count = async () =>
+        Number(
+          (
+            await sql.query(
+              `SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN ${SUBJECT_KEYS_CHANGED}'`,
+            )
+          ).rows[0].count,
+        );
+      await within(5000, async () => (await count()) >= open.length);
+    });
 
   beforeAll(async () => {
     db = await testDatabase('vault');
@@ -67,16 +75,15 @@ describe('PostgreSQL personal-data vault', () => {
     const sealed = await v.seal('A.M. de Jong');
     await listening();
     expect(await v.open([sealed])).toEqual(['A.M. de Jong']);
-    const locker = new Client({ connectionString: db.url });
-    await locker.connect();
-    try {
+    await withSql(async (locker) => {
       await locker.query('BEGIN');
-      await locker.query('LOCK TABLE privacy.subject_keys IN ACCESS EXCLUSIVE MODE'); // a read of the table waits now
-      await expect(Promise.race([v.open([sealed]), sleep(1000).then(() => 'waited for the table')])).resolves.toEqual(['A.M. de Jong']);
-    } finally {
-      await locker.query('ROLLBACK');
-      await locker.end();
-    }
+      try {
+        await locker.query('LOCK TABLE privacy.subject_keys IN ACCESS EXCLUSIVE MODE'); // a read of the table waits now
+        await expect(Promise.race([v.open([sealed]), sleep(1000).then(() => 'waited for the table')])).resolves.toEqual(['A.M. de Jong']);
+      } finally {
+        await locker.query('ROLLBACK');
+      }
+    });
   });
 
   it('keeps no key while it cannot hear of changes: an erasure it did not hear of still reads as erased', async () => {
@@ -84,19 +91,15 @@ describe('PostgreSQL personal-data vault', () => {
     const sealed = await v.seal('B. Bakker');
     await listening();
     expect(await v.open([sealed])).toEqual(['B. Bakker']);
-    const sql = new Client({ connectionString: db.url });
-    await sql.connect();
-    try {
+    await withSql(async (sql) => {
       // Its listening connection is cut, and the key deleted behind its back before it listens again (a second later).
       await sql.query(
         `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN ${SUBJECT_KEYS_CHANGED}'`,
       );
       await sleep(100);
       await sql.query('DELETE FROM privacy.subject_keys WHERE subject = $1', [sealed.subject]);
-      expect(await v.open([sealed])).toEqual([REDACTED_NAME]);
-    } finally {
-      await sql.end();
-    }
+    });
+    expect(await v.open([sealed])).toEqual([REDACTED_NAME]);
   });
 
   it('keeps no name anywhere in its tables, not even before an erasure', async () => {
