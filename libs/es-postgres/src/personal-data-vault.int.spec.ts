@@ -46,6 +46,15 @@ describe('PostgreSQL personal-data vault', () => {
       await within(5000, async () => (await count()) >= open.length);
     });
 
+  /** A vault that has opened `name` once while listening, so it keeps the key. */
+  const keeping = async (name: string) => {
+    const v = await vault();
+    const sealed = await v.seal(name);
+    await listening();
+    expect(await v.open([sealed])).toEqual([name]);
+    return { v, sealed };
+  };
+
   beforeAll(async () => {
     db = await testDatabase('vault');
   });
@@ -71,10 +80,7 @@ describe('PostgreSQL personal-data vault', () => {
   });
 
   it('opens a name it opened before without waiting for the key table', async () => {
-    const v = await vault();
-    const sealed = await v.seal('A.M. de Jong');
-    await listening();
-    expect(await v.open([sealed])).toEqual(['A.M. de Jong']);
+    const { v, sealed } = await keeping('A.M. de Jong');
     await withSql(async (locker) => {
       await locker.query('BEGIN');
       try {
@@ -87,10 +93,7 @@ describe('PostgreSQL personal-data vault', () => {
   });
 
   it('keeps no key while it cannot hear of changes: an erasure it did not hear of still reads as erased', async () => {
-    const v = await vault();
-    const sealed = await v.seal('B. Bakker');
-    await listening();
-    expect(await v.open([sealed])).toEqual(['B. Bakker']);
+    const { v, sealed } = await keeping('B. Bakker');
     await withSql(async (sql) => {
       // Its listening connection is cut, and the key deleted behind its back before it listens again (a second later).
       await sql.query(
