@@ -2,6 +2,7 @@ import { type NestApplicationOptions, StreamableFile } from '@nestjs/common';
 import { ExpressAdapter } from '@nestjs/platform-express';
 import type { Express, Response } from 'express';
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
+import { type InProcessAnswer, type InProcessRequest, inProcessHttp } from './in-process-http';
 
 /**
  * Nest's Express adapter, with a server whose requests and answers are Express's from the start.
@@ -31,6 +32,7 @@ export class ExpressServerAdapter extends ExpressAdapter {
    * the same JSON at every request while it is kept: written from its JSON, made once.
    */
   private readonly serialized = new WeakMap<object, Buffer>();
+  private inProcess?: (request: InProcessRequest) => Promise<InProcessAnswer>;
 
   /** Every object a handler answers passes `step` before it is written (not files, streams or text). */
   answerWith(step: AnswerStep): void {
@@ -68,6 +70,23 @@ export class ExpressServerAdapter extends ExpressAdapter {
     if (statusCode) response.status(statusCode);
     response.set('Content-Type', 'application/json; charset=utf-8');
     return response.send(json);
+  }
+
+  /**
+   * A request answered by this application in this process, without a socket: the portal's calls
+   * to the API of the process it runs in (`inProcessHttp`). Its requests and answers are made with
+   * Express's prototypes, as the server's are.
+   */
+  dispatch(request: InProcessRequest): Promise<InProcessAnswer> {
+    if (!this.inProcess) {
+      const express = this.getInstance<Express>();
+      this.inProcess = inProcessHttp(
+        express,
+        constructing(IncomingMessage, express.request),
+        constructing(ServerResponse, express.response),
+      );
+    }
+    return this.inProcess(request);
   }
 
   override initHttpServer(options: NestApplicationOptions): void {

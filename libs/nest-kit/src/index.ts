@@ -1,5 +1,6 @@
 export { configureHttp, type HttpOptions } from './http-setup';
 export { ExpressServerAdapter, type AnswerStep } from './express-server';
+export { inProcessHttp, type InProcessAnswer, type InProcessRequest } from './in-process-http';
 export { DEFAULT_BODY_LIMIT, type LargeBody } from './request-bodies';
 export { CoreModule, type CoreAdapters } from './core.module';
 export { ErrorPages } from './error-pages';

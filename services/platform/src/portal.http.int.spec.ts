@@ -1,8 +1,10 @@
 import ICAL from 'ical.js';
+import type { IncomingMessage, Server } from 'node:http';
 import request from 'supertest';
 import type { LocalAccounts } from '@regie/nest-kit';
 import { apiClient, type ApiClient, TEST_PASSWORD, testDatabase } from '@regie/test-kit';
-import { type RunningPlatform } from './platform';
+import { loadConfig } from './config';
+import { type RunningPlatform, startPlatform } from './platform';
 import { platformForTests } from './testing/platform-for-tests';
 
 /**
@@ -122,6 +124,81 @@ describe('portal (backend-for-frontend) on the real platform', () => {
     expect(next.text).toContain('Uw voortgangsrapportage is opgeslagen.');
     expect(next.text).toContain('Voorbeeld: pilots lopen uit');
     expect((await http.get('/acties/2.1')).text).not.toContain('Uw voortgangsrapportage is opgeslagen.');
+  });
+
+  it("reaches the API of its own process in the process: a page is the browser's one request over HTTP", async () => {
+    await login();
+    const server = platform.app.getHttpServer() as Server;
+    const overHttp: string[] = [];
+    const seen = (req: IncomingMessage) => overHttp.push(`${req.method} ${req.url}`);
+    server.on('request', seen);
+    try {
+      const page = await http.get('/acties/2.1');
+      expect(page.status).toBe(200);
+      expect(page.text).toContain('Ingelogd als <strong>Actiehouder actie 2.1</strong>'); // the API's /auth/me, under the user's token
+      const posted = await post('/acties/2.1/voortgang', { rag: 'groen', summary: 'Voorbeeld: zonder omweg' });
+      expect(posted.status).toBe(303);
+    } finally {
+      server.off('request', seen);
+    }
+    expect(overHttp).toEqual(['GET /acties/2.1', 'POST /acties/2.1/voortgang']);
+    expect((await audited('Voorbeeld: zonder omweg')).map((e) => e.metadata.actor)).toEqual([
+      { userId: 'actiehouder-2.1', role: 'actiehouder' },
+    ]);
+  });
+
+  it('works the same as a process of its own that calls the API over HTTP (REGIE_API_URL, the distributed shape)', async () => {
+    // The portal reads REGIE_API_URL from the environment, as a portal process of the distributed shape is given it.
+    process.env.REGIE_API_URL = platform.url;
+    const portal = await startPlatform(
+      loadConfig({
+        DATABASE_URL: db.url,
+        PORT: '0',
+        REGIE_LOG_LEVEL: 'error',
+        REGIE_SERVICES: 'portal',
+        REGIE_API_URL: platform.url,
+        REGIE_LOCAL_PASSWORD: TEST_PASSWORD,
+      }),
+      () => undefined,
+    ).finally(() => delete process.env.REGIE_API_URL);
+    const server = platform.app.getHttpServer() as Server;
+    const reachedApi: string[] = [];
+    const seen = (req: IncomingMessage) => reachedApi.push(`${req.method} ${req.url?.split('?')[0]}`);
+    server.on('request', seen);
+    try {
+      const browser = request.agent(portal.url);
+      const loggedIn = await browser
+        .post('/inloggen')
+        .set('Origin', portal.url)
+        .type('form')
+        .send({ username: 'actiehouder-2.1', password: TEST_PASSWORD, terug: '/acties/2.1' });
+      expect(loggedIn.headers.location).toBe('/acties/2.1');
+      const page = await browser.get('/acties/2.1');
+      expect(page.status).toBe(200);
+      expect(page.text).toContain('Ingelogd als <strong>Actiehouder actie 2.1</strong>');
+      const posted = await browser
+        .post('/acties/2.1/voortgang')
+        .set('Origin', portal.url)
+        .type('form')
+        .send({ rag: 'oranje', summary: 'Voorbeeld: via het netwerk' });
+      expect(posted.headers.location).toBe('/acties/2.1#bevestiging');
+      const refused = await browser
+        .post('/acties/1.1/voortgang')
+        .set('Origin', portal.url)
+        .type('form')
+        .send({ rag: 'groen', summary: 'Voorbeeld: niet de mijne' });
+      expect(refused.status).toBe(403);
+      expect(refused.text).toContain('U heeft geen rechten voor deze handeling.');
+    } finally {
+      server.off('request', seen);
+      await portal.close();
+    }
+    expect(reachedApi).toEqual(
+      expect.arrayContaining(['POST /api/v1/auth/login', 'GET /api/v1/actions/2.1', 'POST /api/v1/actions/2.1/progress-reports']),
+    );
+    expect((await audited('Voorbeeld: via het netwerk')).map((e) => e.metadata.actor)).toEqual([
+      { userId: 'actiehouder-2.1', role: 'actiehouder' },
+    ]);
   });
 
   it("shows the service's validation problem next to the field it names, and records nothing", async () => {

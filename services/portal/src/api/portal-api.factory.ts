@@ -1,6 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import type { Request, Response } from 'express';
+import { ExpressServerAdapter } from '@regie/nest-kit';
 import { PORTAL_CONFIG, type PortalConfig } from '../config';
+import { type ApiTransport, inProcess, overHttp } from './api-transport';
 import { RegieApi } from './regie-api';
 import type { WerkagendaEntry } from './regie-api.models';
 
@@ -8,8 +11,9 @@ import type { WerkagendaEntry } from './regie-api.models';
 const WERKAGENDA_LIST_MS = 5_000;
 
 /**
- * The API client for one request. Without REGIE_API_URL the portal calls the process it runs in,
- * on the port the request came in on (the platform may listen on any port, PORT=0 in tests).
+ * The API client for one request. With REGIE_API_URL the portal calls the API there over HTTP;
+ * without it, the API of the process it runs in, in the process (`inProcess`: no socket, no HTTP
+ * at either end; the same middleware, guards and handlers).
  *
  * Every page's header offers the werkagenda's the user may choose, from the list of all of them
  * (the same for every caller: the portal filters it by the user's grants). With hundreds of
@@ -22,7 +26,15 @@ const WERKAGENDA_LIST_MS = 5_000;
 export class PortalApiFactory {
   private werkagendaList?: { at: number; list: Promise<WerkagendaEntry[]> };
 
-  constructor(@Inject(PORTAL_CONFIG) private readonly config: PortalConfig) {}
+  private readonly transport?: ApiTransport;
+
+  constructor(@Inject(PORTAL_CONFIG) config: PortalConfig, adapterHost: HttpAdapterHost) {
+    if (config.apiUrl) this.transport = overHttp(config.apiUrl);
+    else {
+      const adapter = adapterHost.httpAdapter;
+      if (adapter instanceof ExpressServerAdapter) this.transport = inProcess((request) => adapter.dispatch(request));
+    }
+  }
 
   /** The list of every werkagenda, through `api` (a signed-in user's client) when not remembered. */
   werkagendas(api: RegieApi): Promise<WerkagendaEntry[]> {
@@ -42,8 +54,9 @@ export class PortalApiFactory {
   }
 
   forRequest(req: Request, res?: Response): RegieApi {
-    const base = this.config.apiUrl ?? `http://127.0.0.1:${req.socket.localPort}`;
+    // On another server adapter (none in this platform), the API of this process over HTTP, on the port the page came in on.
+    const transport = this.transport ?? `http://127.0.0.1:${req.socket.localPort}`;
     const correlation = res?.getHeader('x-correlation-id');
-    return new RegieApi(base, undefined, typeof correlation === 'string' ? correlation : undefined);
+    return new RegieApi(transport, undefined, typeof correlation === 'string' ? correlation : undefined);
   }
 }

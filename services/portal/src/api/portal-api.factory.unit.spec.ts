@@ -14,7 +14,7 @@ const clientOf = (held: { titles: string[]; calls: number; fail?: boolean }) =>
 
 describe('the werkagenda list behind every page header', () => {
   it('is read once for the pages of a few seconds, and anew at once after a beheer change', async () => {
-    const apis = new PortalApiFactory({} as never);
+    const apis = new PortalApiFactory({}, { httpAdapter: undefined } as never);
     const held = { titles: ['A'], calls: 0 };
     const api = clientOf(held);
     expect((await apis.werkagendas(api)).map((w) => w.title)).toEqual(['A']);
@@ -27,7 +27,7 @@ describe('the werkagenda list behind every page header', () => {
   });
 
   it('does not remember a failed read', async () => {
-    const apis = new PortalApiFactory({} as never);
+    const apis = new PortalApiFactory({}, { httpAdapter: undefined } as never);
     const held = { titles: ['A'], calls: 0, fail: true };
     await expect(apis.werkagendas(clientOf(held))).rejects.toThrow('API onbereikbaar');
     held.fail = false;

@@ -1,5 +1,6 @@
 import { FIRST_WERKAGENDA_ID } from '@regie/es-core';
 import { redactSecrets } from '../views/event-labels';
+import { type ApiAnswer, type ApiTransport, overHttp } from './api-transport';
 import type * as T from './regie-api.models';
 
 /** A refusal or failure of the API, with its problem+json body (RFC 9457). */
@@ -47,25 +48,30 @@ export interface ActionPointQuery {
  * for that werkagenda only.
  */
 export class RegieApi {
+  private readonly transport: ApiTransport;
+
   constructor(
-    private readonly baseUrl: string,
+    /** How the API is reached; a base URL is reached over HTTP. */
+    api: ApiTransport | string,
     private readonly token?: string,
     private readonly correlationId?: string,
     /** The current werkagenda, passed as `?werkagendaId=` on the routes that filter by it. */
     readonly werkagendaId?: string,
-  ) {}
+  ) {
+    this.transport = typeof api === 'string' ? overHttp(api) : api;
+  }
 
   withToken(token: string): RegieApi {
-    return new RegieApi(this.baseUrl, token, this.correlationId, this.werkagendaId);
+    return new RegieApi(this.transport, token, this.correlationId, this.werkagendaId);
   }
 
   inWerkagenda(werkagendaId: string): RegieApi {
-    return new RegieApi(this.baseUrl, this.token, this.correlationId, werkagendaId);
+    return new RegieApi(this.transport, this.token, this.correlationId, werkagendaId);
   }
 
   /** Reads of every werkagenda at once: for what belongs to no one werkagenda (the audit trail). */
   acrossWerkagendas(): RegieApi {
-    return new RegieApi(this.baseUrl, this.token, this.correlationId);
+    return new RegieApi(this.transport, this.token, this.correlationId);
   }
 
   /** `{werkagendaId}` of the current werkagenda, merged into a query. */
@@ -158,16 +164,19 @@ export class RegieApi {
   }
 
   /** One request; a non-2xx answer becomes an ApiError with the problem the service sent. */
-  async raw(method: string, path: string, query: Query = {}, body?: unknown, options: WriteOptions = {}): Promise<Response> {
-    const url = new URL(`/api/v1${path}`, this.baseUrl);
-    for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') url.searchParams.set(key, String(value));
+  async raw(method: string, path: string, query: Query = {}, body?: unknown, options: WriteOptions = {}): Promise<ApiAnswer> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (this.token) headers.authorization = `Bearer ${this.token}`;
     if (this.correlationId) headers['x-correlation-id'] = this.correlationId;
     if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
     if (options.forwardedFor) headers['x-forwarded-for'] = options.forwardedFor;
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), redirect: 'manual' });
+    const response = await this.transport({
+      method,
+      path: `/api/v1${path}${this.queryString(query)}`,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     if (response.ok) return response;
     throw new ApiError(response.status, await problemOf(response));
   }
@@ -175,7 +184,7 @@ export class RegieApi {
 
 const enc = encodeURIComponent;
 
-async function problemOf(response: Response): Promise<T.Problem> {
+async function problemOf(response: ApiAnswer): Promise<T.Problem> {
   const text = await response.text();
   try {
     const body = JSON.parse(text) as Partial<T.Problem>;

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters, UseGua
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '@regie/nest-kit';
+import type { ApiAnswer } from '../api/api-transport';
 import type { ActionPointQuery, DecisionQuery } from '../api/regie-api';
 import { Portal, SessionGuard } from '../session/session.guard';
 import type { PortalContext } from '../session/session';
@@ -56,7 +57,7 @@ const actionPointQuery = (f: ActionPointFilters, p: PortalContext): ActionPointQ
 /** The filters a form was posted from, to return to the same list. */
 const searchOf = (req: Request) => (req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '');
 
-async function sendCsv(res: Response, file: string, answer: globalThis.Response) {
+async function sendCsv(res: Response, file: string, answer: ApiAnswer) {
   res
     .set({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${file}"` })
     .send(Buffer.from(await answer.arrayBuffer()));
