@@ -68,6 +68,13 @@ export function inProcessHttp(
         });
       });
       res.once('error', reject);
+      // An answer destroyed before it was finished (a handler that gives up on it): over HTTP the
+      // caller sees the connection close; here it sees this. The connection's own error is that one.
+      res.once(
+        'close',
+        () => res.writableFinished || reject(new Error(`het antwoord op ${request.method} ${request.url} werd afgebroken`)),
+      );
+      connection.on('error', () => undefined);
       try {
         listener(req, res);
       } catch (error) {

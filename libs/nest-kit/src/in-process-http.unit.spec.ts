@@ -26,6 +26,10 @@ function application() {
     res.type('text/csv');
     Readable.from(['a;b\n', '1;2\n']).pipe(res);
   });
+  app.get('/afgebroken', (_req, res) => {
+    res.write('[');
+    res.destroy(new Error('verbinding verbroken'));
+  });
   app.get('/fout', () => {
     throw new Error('onverwacht');
   });
@@ -77,6 +81,12 @@ describe('inProcessHttp: a request answered by an application in this process, w
     const send = inProcessHttp(application().app);
     expect((await send(get('/fout'))).status).toBe(500);
     expect((await send(get('/nergens'))).status).toBe(404);
+  });
+
+  it('fails the call when the handler destroys its answer before finishing it, as a closed connection would', async () => {
+    const send = inProcessHttp(application().app);
+    await expect(send(get('/afgebroken'))).rejects.toThrow('het antwoord op GET /afgebroken werd afgebroken');
+    expect((await send(get('/lijst'))).status).toBe(200); // the process and the application go on
   });
 
   it("ends every answer as node's server does: 'finish', then 'close' (the log line and the trace span wait for them)", async () => {
