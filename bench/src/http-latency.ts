@@ -57,7 +57,7 @@ export type HttpRuns = { connections: number; figures: HttpFigures }[];
 const TENANT = 'betekenisvol-leven-2025-2028';
 
 /** The seeded werkagenda's action codes: the only ones the HTTP API accepts (/^(0|[1-9]\.[1-9])$/). */
-const CODES = ['0', '1.1', '1.2', '1.3', '1.4', '2.1', '2.2', '2.3', '2.4', '2.5', '3.1', '3.2'];
+export const CODES = ['0', '1.1', '1.2', '1.3', '1.4', '2.1', '2.2', '2.3', '2.4', '2.5', '3.1', '3.2'];
 /** The password `spawnPlatform` gives the local accounts (REGIE_LOCAL_PASSWORD). */
 export const BENCH_PASSWORD = 'bench-wachtwoord';
 
@@ -243,7 +243,7 @@ async function drain(url: string): Promise<void> {
 }
 
 /** `POST …/milestones` on each of `codes` in turn, every request a new milestone titled `title(n)`. */
-function milestoneWrites(auth: Record<string, string>, codes: string[], title: (n: number) => string): autocannon.Request {
+export function milestoneWrites(auth: Record<string, string>, codes: string[], title: (n: number) => string): autocannon.Request {
   let n = 0;
   return {
     method: 'POST',

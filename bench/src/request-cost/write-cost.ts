@@ -1,30 +1,19 @@
 import autocannon from 'autocannon';
-import { login } from '../http-latency';
+import { CODES, login, milestoneWrites } from '../http-latency';
 
 /**
  * What a write costs a running platform: `POST …/milestones` on one connection (autocannon,
- * `amount` writes after 100), each a new milestone on one of six actions in turn, with p50, p90,
+ * `amount` writes after 100), each a new milestone on the next of part 2's actions, with p50, p90,
  * p99 and writes/s. Start the platform with `REGIE_LOCAL_PASSWORD=bench-wachtwoord`; run it beside
  * `pg_stat_statements` for the statements per write, or with `--cpu-prof` for where the time goes.
  *
  *   node -r @swc-node/register bench/src/request-cost/write-cost.ts <url> [amount] [label]
  */
-const CODES = ['1.1', '1.2', '1.3', '2.1', '2.2', '3.1'];
-
 async function main(): Promise<void> {
   const [url = 'http://127.0.0.1:3000', amount = '1500', label = 'writes'] = process.argv.slice(2);
   const auth = await login(url);
-  let n = 0;
-  const write: autocannon.Request = {
-    method: 'POST',
-    path: `/api/v1/actions/${CODES[0]}/milestones`,
-    headers: { 'content-type': 'application/json', ...auth },
-    setupRequest: (req) => {
-      n++;
-      const body = JSON.stringify({ title: `Voorbeeldmijlpaal ${label} ${Date.now()}-${n}`, dueDate: '2027-06-30' });
-      return { ...req, path: `/api/v1/actions/${CODES[n % CODES.length]}/milestones`, body };
-    },
-  };
+  const started = Date.now(); // titles of this run, apart from an earlier run's on the same store
+  const write = milestoneWrites(auth, CODES, (n) => `Voorbeeldmijlpaal ${label} ${started}-${n}`);
   await autocannon({ url, connections: 1, amount: 100, requests: [write] });
   const run = await autocannon({ url, connections: 1, amount: Number(amount), requests: [write] });
   console.log(

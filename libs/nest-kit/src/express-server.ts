@@ -22,8 +22,9 @@ import { type InProcessAnswer, type InProcessRequest, inProcessHttp } from './in
  * but Nest wraps every request of a route with an interceptor in rxjs `defer`s, `AsyncResource`s
  * and a `ReplaySubject`: on this machine that cost a read more than the read itself (/health served
  * 3.1k requests/s on one connection with the global interceptors, 5.3k without; docs/performance.md,
- * session 12). A read model's kept answer (frozen) is serialized once while it is kept. And once every route is registered, each route is tried by its literal start first
- * (`withLiteralStarts`, below).
+ * session 12). A read model's kept answer (frozen) is serialized once while it is kept. And once
+ * every route is registered, each route is tried by its literal start first (`withLiteralStarts`,
+ * below). `dispatch` answers a request in the process, without a socket (the embedded portal's).
  */
 export class ExpressServerAdapter extends ExpressAdapter {
   private answerStep?: AnswerStep;
