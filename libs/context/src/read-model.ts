@@ -1,6 +1,6 @@
 import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import type { Clock, EventStore } from '@regie/es-core';
+import { type Clock, type EventStore, processChanges } from '@regie/es-core';
 import type { TimeTravelKeepUp } from '@regie/nest-kit';
 import {
   Answers,
@@ -64,6 +64,7 @@ export class ReadModel<Q> implements OnApplicationBootstrap, OnApplicationShutdo
   private readonly keepUp: TimeTravelKeepUp;
   private keepUpTimer?: NodeJS.Timeout;
   private readonly answers: Answers;
+  private readonly notKeeping: () => void;
 
   constructor(parts: ReadModelParts<Q>) {
     const { definition, dataSource, store, clock } = parts;
@@ -77,6 +78,7 @@ export class ReadModel<Q> implements OnApplicationBootstrap, OnApplicationShutdo
     this.keepUp = parts.keepUpTimeTravel ?? KEEP_UP_TIME_TRAVEL;
     // Kept only while this instance runs the projections: a standby's read model is written by another process.
     this.answers = new Answers(dataSource, { keeping: () => this.runner.isLeader, now: () => clock.now().getTime() });
+    this.notKeeping = processChanges.keepingOnlyWhile(() => this.runner.isLeader);
     this.runner = new ProjectionRunner({
       name: definition.name,
       store,
@@ -158,6 +160,7 @@ export class ReadModel<Q> implements OnApplicationBootstrap, OnApplicationShutdo
   async onApplicationShutdown(): Promise<void> {
     clearTimeout(this.keepUpTimer);
     this.keepUpTimer = undefined;
+    this.notKeeping();
     await this.runner.stop();
     await this.readAt.close();
     await this.dataSource.destroy();

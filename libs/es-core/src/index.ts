@@ -15,3 +15,4 @@ export * from './personal-data';
 export * from './unseal';
 export * from './retry';
 export * from './action-keys';
+export * from './process-changes';

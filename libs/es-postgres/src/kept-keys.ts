@@ -1,4 +1,5 @@
 import { Client, type ClientConfig } from 'pg';
+import { processChanges } from '@regie/es-core';
 
 /** The channel a change of the subject keys notifies on, in every process on the database. */
 export const SUBJECT_KEYS_CHANGED = 'regie_subject_keys_changed';
@@ -67,6 +68,7 @@ export class KeptKeys {
   forgetAll(): void {
     this.keys.clear();
     this.changes++;
+    processChanges.changed(); // a name shown anywhere in this process may be "[verwijderd]" now
   }
 
   get size(): number {

@@ -11,6 +11,7 @@ import {
   type NewEvent,
   type ReadAllOptions,
   type OccurredBy,
+  processChanges,
   type SnapshotStore,
   type ReadStreamOptions,
   type RecordedEvent,
@@ -168,7 +169,10 @@ export class PostgresEventStore extends EventStore {
       }
     });
     this.recent.add(committed);
-    if (last > 0) this.appended.emit('appended', last);
+    if (last > 0) {
+      processChanges.changed();
+      this.appended.emit('appended', last);
+    }
   }
 
   private async appendBatch(group: PendingAppend[]): Promise<AppendOutcome[]> {

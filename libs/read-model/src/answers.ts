@@ -1,5 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import type { DataSource, EntitySubscriberInterface } from 'typeorm';
+import { processChanges } from '@regie/es-core';
 
 export interface AnswersOptions {
   /** How many answers are kept at most (the least recently used go first). Default 500. */
@@ -82,10 +83,11 @@ export class Answers {
     return answer;
   }
 
-  /** Every kept answer goes (the read model changed). */
+  /** Every kept answer goes (the read model changed), and what the process keeps of its answers (ProcessChanges). */
   changed(): void {
     this.generation++;
     this.kept.clear();
+    processChanges.changed();
   }
 }
 

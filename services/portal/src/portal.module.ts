@@ -16,7 +16,8 @@ import { WerkagendaController } from './http/werkagenda.http';
 import { KnelpuntenController } from './http/knelpunten.http';
 import { PortalErrorPages } from './http/portal-error-pages';
 import { ErrorPages } from '@regie/nest-kit';
-import { SessionGuard } from './session/session.guard';
+import { KeptPageInterceptor, SessionGuard } from './session/session.guard';
+import { KeptPages } from './http/kept-pages';
 
 const CONTROLLERS = [
   AssetsController,
@@ -46,6 +47,8 @@ const CONTROLLERS = [
     { provide: PORTAL_CONFIG, useFactory: () => portalConfigFromEnv() },
     PortalApiFactory,
     SessionGuard,
+    KeptPages,
+    KeptPageInterceptor,
     { provide: ErrorPages, useClass: PortalErrorPages },
   ],
 })

@@ -1,4 +1,5 @@
 import { Client, type Pool } from 'pg';
+import { processChanges } from '@regie/es-core';
 import type { Principal } from './principal';
 
 /** The channel the tables behind a principal notify on, in every process of the platform. */
@@ -80,6 +81,7 @@ export class KnownPrincipals {
   forgetAll(): void {
     this.entries.clear();
     this.forgottenAt = ++this.changes;
+    processChanges.changed(); // what this process shows of accounts and grants may be different now
   }
 
   /** A counter, not a time: `readSince` is taken before the rows are read, and a change since makes the read stale. */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { decodeJwt } from 'jose';
 import type { Pool } from 'pg';
+import { processChanges } from '@regie/es-core';
 import { InvalidToken, type Principal, TokenVerifier } from './principal';
 import { createOnce } from './schema';
 
@@ -52,6 +53,7 @@ export class RevocationList {
       expiresAt,
     ]);
     this.revoked.add(id);
+    processChanges.changed();
   }
 
   async isRevoked(token: string): Promise<boolean> {
@@ -64,7 +66,9 @@ export class RevocationList {
       try {
         await this.pool.query(`DELETE FROM auth.revoked_tokens WHERE expires_at < now() - interval '1 hour'`);
         const { rows } = await this.pool.query<{ token_id: string }>('SELECT token_id FROM auth.revoked_tokens');
-        this.revoked = new Set(rows.map((r) => r.token_id));
+        const revoked = new Set(rows.map((r) => r.token_id));
+        if (revoked.size !== this.revoked.size || rows.some((r) => !this.revoked.has(r.token_id))) processChanges.changed(); // a logout elsewhere
+        this.revoked = revoked;
         this.loadedAt = Date.now();
       } finally {
         this.loading = undefined;

@@ -1,8 +1,8 @@
-import { Controller, Get, Param, Post, Query, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { Controller, Get, Param, Post, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '@regie/nest-kit';
-import { Portal, SessionGuard } from '../session/session.guard';
+import { Portal, PortalPages } from '../session/session.guard';
 import type { PortalContext } from '../session/session';
 import { ApiError } from '../api/regie-api';
 import type { Verification } from '../api/regie-api.models';
@@ -68,7 +68,7 @@ export function traceOf(onderwerp: string | undefined, stroom: string | undefine
  */
 @ApiExcludeController()
 @Public() // the portal checks its own session; the API it calls checks the user's token
-@UseGuards(SessionGuard)
+@PortalPages()
 @UseFilters(PortalExceptionFilter)
 @Controller('audit')
 export class AuditController {

@@ -1,10 +1,10 @@
-import { Body, Controller, Get, NotFoundException, Param, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, NotFoundException, Param, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '@regie/nest-kit';
 import type { Account, ForgetReport, Grant } from '../api/beheer-api';
 import { ApiError } from '../api/regie-api';
-import { Portal, SessionGuard } from '../session/session.guard';
+import { Portal, PortalPages } from '../session/session.guard';
 import type { PortalContext } from '../session/session';
 import { type FormErrors, formErrors } from '../views/form-state';
 import { AccountPage, AccountsPage } from '../views/pages/beheer/accounts.page';
@@ -56,7 +56,7 @@ export function forgottenMessage(report: Pick<ForgetReport, 'remaining'>): strin
  */
 @ApiExcludeController()
 @Public() // the portal checks its own session; the API it calls checks the user's token
-@UseGuards(SessionGuard)
+@PortalPages()
 @UseFilters(PortalExceptionFilter)
 @Controller('beheer')
 export class BeheerAccountsController {

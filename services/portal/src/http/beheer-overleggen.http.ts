@@ -1,10 +1,10 @@
-import { Body, Controller, Get, NotFoundException, Param, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, NotFoundException, Param, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { actionKey } from '@regie/es-core';
 import { Public } from '@regie/nest-kit';
 import type { ChangeSeries, DefineSeries } from '../api/beheer-api';
-import { Portal, SessionGuard } from '../session/session.guard';
+import { Portal, PortalPages } from '../session/session.guard';
 import type { PortalContext } from '../session/session';
 import type { FormErrors } from '../views/form-state';
 import { SeriesListPage, SeriesPage } from '../views/pages/beheer/series.page';
@@ -28,7 +28,7 @@ const confirmed = (body: FormBody): true | undefined => (many(body, 'confirmHoli
  */
 @ApiExcludeController()
 @Public() // the portal checks its own session; the API it calls checks the user's token
-@UseGuards(SessionGuard)
+@PortalPages()
 @UseFilters(PortalExceptionFilter)
 @Controller('beheer')
 export class BeheerMeetingsController {

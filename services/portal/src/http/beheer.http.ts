@@ -1,11 +1,11 @@
-import { Body, Controller, Get, NotFoundException, Param, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, NotFoundException, Param, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '@regie/nest-kit';
 import type { TargetInput } from '../api/beheer-api';
 import { PortalApiFactory } from '../api/portal-api.factory';
 import { ApiError } from '../api/regie-api';
-import { Portal, SessionGuard } from '../session/session.guard';
+import { Portal, PortalPages } from '../session/session.guard';
 import type { PortalContext } from '../session/session';
 import type { FormErrors } from '../views/form-state';
 import { BeheerActionPage } from '../views/pages/beheer/action.page';
@@ -41,7 +41,7 @@ const notFoundIf404 = (error: unknown): never => {
  */
 @ApiExcludeController()
 @Public() // the portal checks its own session; the API it calls checks the user's token
-@UseGuards(SessionGuard)
+@PortalPages()
 @UseFilters(PortalExceptionFilter)
 @Controller('beheer')
 export class BeheerController {

@@ -1,11 +1,11 @@
 import { actionKey } from '@regie/es-core';
-import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '@regie/nest-kit';
 import type { CommitmentStatus } from '../api/regie-api.models';
 import type { WriteOptions } from '../api/regie-api';
-import { Portal, SessionGuard } from '../session/session.guard';
+import { Portal, PortalPages } from '../session/session.guard';
 import type { PortalContext } from '../session/session';
 import { parseActionCodes } from '../views/commitments';
 import type { FormErrors } from '../views/form-state';
@@ -23,7 +23,7 @@ const isStatus = (value: unknown): value is CommitmentStatus => typeof value ===
 /** Toezeggingen: the list (overdue highlighted), one with its history, and the coordinator's changes. */
 @ApiExcludeController()
 @Public() // the portal checks its own session; the API it calls checks the user's token
-@UseGuards(SessionGuard)
+@PortalPages()
 @UseFilters(PortalExceptionFilter)
 @Controller('toezeggingen')
 export class CommitmentsController {

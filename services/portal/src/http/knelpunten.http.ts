@@ -1,8 +1,8 @@
-import { Controller, Get, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { Controller, Get, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '@regie/nest-kit';
-import { Portal, SessionGuard } from '../session/session.guard';
+import { Portal, PortalPages } from '../session/session.guard';
 import type { PortalContext } from '../session/session';
 import { KnelpuntenPage } from '../views/pages/knelpunten.page';
 import { sendPage } from './page';
@@ -11,7 +11,7 @@ import { PortalExceptionFilter } from './portal-exception.filter';
 /** The knelpunten overview across actions (the home tile "open knelpunten" leads here). */
 @ApiExcludeController()
 @Public() // the portal checks its own session; the API it calls checks the user's token
-@UseGuards(SessionGuard)
+@PortalPages()
 @UseFilters(PortalExceptionFilter)
 @Controller('knelpunten')
 export class KnelpuntenController {

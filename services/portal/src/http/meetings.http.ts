@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '@regie/nest-kit';
 import type { WriteOptions } from '../api/regie-api';
 import type { CalendarTokenMade } from '../api/regie-api.models';
-import { Portal, SessionGuard } from '../session/session.guard';
+import { Portal, PortalPages } from '../session/session.guard';
 import type { PortalContext } from '../session/session';
 import { amsterdamInstant } from '../views/format';
 import type { FormErrors } from '../views/form-state';
@@ -21,7 +21,7 @@ type Body = Record<string, unknown>;
 /** The overleg calendar, a meeting (agenda, holding, record), its print view and the iCalendar feed. */
 @ApiExcludeController()
 @Public() // the portal checks its own session; the API it calls checks the user's token
-@UseGuards(SessionGuard)
+@PortalPages()
 @UseFilters(PortalExceptionFilter)
 @Controller('overleggen')
 export class MeetingsController {

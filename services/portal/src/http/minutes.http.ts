@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '@regie/nest-kit';
 import type { ApiAnswer } from '../api/api-transport';
 import type { ActionPointQuery, DecisionQuery } from '../api/regie-api';
-import { Portal, SessionGuard } from '../session/session.guard';
+import { Portal, PortalPages } from '../session/session.guard';
 import type { PortalContext } from '../session/session';
 import type { FormErrors } from '../views/form-state';
 import { isKind } from '../views/meetings';
@@ -66,7 +66,7 @@ async function sendCsv(res: Response, file: string, answer: ApiAnswer) {
 /** The verslag on the meeting page: attendance, notes per agenda item, and the printable verslag. */
 @ApiExcludeController()
 @Public() // the portal checks its own session; the API it calls checks the user's token
-@UseGuards(SessionGuard)
+@PortalPages()
 @UseFilters(PortalExceptionFilter)
 @Controller('overleggen')
 export class MeetingMinutesController {
@@ -118,7 +118,7 @@ export class MeetingMinutesController {
 /** The besluitenlijst across meetings: filters, CSV, and correcting or withdrawing a decision with a reason. */
 @ApiExcludeController()
 @Public()
-@UseGuards(SessionGuard)
+@PortalPages()
 @UseFilters(PortalExceptionFilter)
 @Controller('besluitenlijst')
 export class DecisionsController {
@@ -177,7 +177,7 @@ export class DecisionsController {
 /** The actielijst across meetings: filters, CSV, and reassigning an action point with a reason. */
 @ApiExcludeController()
 @Public()
-@UseGuards(SessionGuard)
+@PortalPages()
 @UseFilters(PortalExceptionFilter)
 @Controller('actielijst')
 export class ActionPointsController {

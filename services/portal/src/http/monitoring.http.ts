@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '@regie/nest-kit';
 import { ApiError } from '../api/regie-api';
-import { Portal, SessionGuard } from '../session/session.guard';
+import { Portal, PortalPages } from '../session/session.guard';
 import type { PortalContext } from '../session/session';
 import { amsterdamLocal, isQuarter, quarterOf } from '../views/format';
 import type { FormErrors } from '../views/form-state';
@@ -18,7 +18,7 @@ type Body = Record<string, unknown>;
 /** The mijlpalen board and the quarterly projection (with indicators, publication by a director). */
 @ApiExcludeController()
 @Public() // the portal checks its own session; the API it calls checks the user's token
-@UseGuards(SessionGuard)
+@PortalPages()
 @UseFilters(PortalExceptionFilter)
 @Controller()
 export class MonitoringController {

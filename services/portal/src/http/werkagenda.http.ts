@@ -1,4 +1,4 @@
-import { Body, Controller, ForbiddenException, Get, NotFoundException, Param, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { Body, Controller, ForbiddenException, Get, NotFoundException, Param, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { addDays } from '@regie/calendar';
@@ -6,7 +6,7 @@ import { Public } from '@regie/nest-kit';
 import { ApiError } from '../api/regie-api';
 import type { Person } from '../api/regie-api.models';
 import { mayRead } from '../session/rights';
-import { Portal, SessionGuard } from '../session/session.guard';
+import { Portal, PortalPages } from '../session/session.guard';
 import { chooseWerkagenda, type PortalContext, safeReturnPath } from '../session/session';
 import { amsterdamLocal } from '../views/format';
 import type { FormErrors } from '../views/form-state';
@@ -22,7 +22,7 @@ type Body = Record<string, unknown>;
 /** Overzicht, werkagenda and the action page with its forms (voortgang, knelpunten, mijlpalen). */
 @ApiExcludeController()
 @Public() // the portal checks its own session; the API it calls checks the user's token
-@UseGuards(SessionGuard)
+@PortalPages()
 @UseFilters(PortalExceptionFilter)
 @Controller()
 export class WerkagendaController {

@@ -1,8 +1,21 @@
-import { CanActivate, createParamDecorator, ExecutionContext, ForbiddenException, Injectable } from '@nestjs/common';
+import {
+  applyDecorators,
+  CallHandler,
+  CanActivate,
+  createParamDecorator,
+  ExecutionContext,
+  ForbiddenException,
+  Injectable,
+  NestInterceptor,
+  UseGuards,
+  UseInterceptors,
+} from '@nestjs/common';
 import type { Response } from 'express';
+import { finalize, type Observable, of } from 'rxjs';
 import { Clock } from '@regie/es-core';
 import { ApiError } from '../api/regie-api';
 import { PortalApiFactory } from '../api/portal-api.factory';
+import { KeptPages } from '../http/kept-pages';
 import { parsePeildatum } from '../views/format';
 import { mayRead, rights } from './rights';
 import { isSameOrigin } from './same-origin';
@@ -33,6 +46,7 @@ export class SessionGuard implements CanActivate {
   constructor(
     private readonly apis: PortalApiFactory,
     private readonly clock: Clock,
+    private readonly kept: KeptPages,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -43,6 +57,14 @@ export class SessionGuard implements CanActivate {
     const returnTo = reading ? req.originalUrl : '/';
     const token = req.cookies?.[SESSION_COOKIE];
     if (!token) throw new LoginRequired(returnTo, false);
+    if (reading) {
+      const { page, keep } = this.kept.lookup(req, token);
+      if (page) {
+        req.keptPage = page; // made for this session a moment ago, and nothing changed since: PortalPages' interceptor sends it
+        return true;
+      }
+      req.keepPage = keep;
+    }
     const signedIn = this.apis.forRequest(req, res).withToken(token);
     const me = await signedIn.me().catch((error: unknown) => {
       if (error instanceof ApiError && error.status === 401) throw new LoginRequired(returnTo, true);
@@ -73,6 +95,29 @@ export class SessionGuard implements CanActivate {
     return true;
   }
 }
+
+/**
+ * Sends a page the SessionGuard found kept instead of making it again; around a form, lets every
+ * kept page go (before: a page made meanwhile is not kept; after: none made before it is served).
+ */
+@Injectable()
+export class KeptPageInterceptor implements NestInterceptor {
+  constructor(private readonly kept: KeptPages) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const req = context.switchToHttp().getRequest<PortalRequest>();
+    if (req.keptPage) {
+      this.kept.serve(context.switchToHttp().getResponse<Response>(), req.keptPage);
+      return of(undefined);
+    }
+    if (req.method === 'GET' || req.method === 'HEAD') return next.handle();
+    this.kept.changed();
+    return next.handle().pipe(finalize(() => this.kept.changed()));
+  }
+}
+
+/** A controller of signed-in pages and forms: the session guard, and pages kept while nothing changes. */
+export const PortalPages = () => applyDecorators(UseGuards(SessionGuard), UseInterceptors(KeptPageInterceptor));
 
 /** `@Portal() p: PortalContext` in a controller behind the SessionGuard. */
 export const Portal = createParamDecorator((_: unknown, host: ExecutionContext): PortalContext => {

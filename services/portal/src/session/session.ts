@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import type { RegieApi } from '../api/regie-api';
+import type { KeptPage } from '../http/kept-pages';
 import type { Me, WerkagendaEntry } from '../api/regie-api.models';
 import type { Rights } from './rights';
 
@@ -39,7 +40,14 @@ export interface PortalContext {
   werkagendas?: WerkagendaChoice;
 }
 
-export type PortalRequest = Request & { portal?: PortalContext; cookies?: Record<string, string> };
+export type PortalRequest = Request & {
+  portal?: PortalContext;
+  cookies?: Record<string, string>;
+  /** A page kept for this request (KeptPages): the guard found it, the page interceptor sends it. */
+  keptPage?: KeptPage;
+  /** Keeps the page this request makes (sendPage calls it for a 200). */
+  keepPage?: (html: string) => void;
+};
 
 const secure = (req: Request): boolean => req.secure || req.headers['x-forwarded-proto'] === 'https';
 
