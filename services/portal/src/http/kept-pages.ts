@@ -29,9 +29,14 @@ export interface KeptPage {
   size: number;
 }
 
-/** What the session guard learns of a reading request: a kept page to serve, or how to keep the one it makes. */
+/**
+ * What the session guard learns of a reading request: a kept page to serve, the page another
+ * request of the same session is making now (to serve when it is made; undefined if it was not
+ * kept), or how to keep the page this request makes. None of them when it may not be kept.
+ */
 export interface KeptPageLookup {
   page?: KeptPage;
+  pending?: Promise<KeptPage | undefined>;
   keep?: (html: string) => void;
 }
 
@@ -62,6 +67,8 @@ export class KeptPages {
     maxSize: KEPT_PAGES_CHARS,
     sizeCalculation: (page) => page.size,
   });
+  /** The pages being made now, by key: a second request for one waits for it instead of making it too. */
+  private readonly making = new Map<string, Promise<KeptPage | undefined>>();
   private generation = processChanges.generation;
   private readonly active: boolean;
 
@@ -72,8 +79,13 @@ export class KeptPages {
     this.active = apis.inProcess;
   }
 
-  /** For a GET of a signed-in page: the page kept for it, or how to keep the page about to be made (neither when it may not be kept). */
-  lookup(req: PortalRequest, token: string): KeptPageLookup {
+  /**
+   * For a GET of a signed-in page: the page kept for it, the same page being made by another
+   * request, or how to keep the page about to be made (nothing when it may not be kept). When a
+   * kept page goes (a change, its second) several requests of one session may come for it at once
+   * (ten tabs, a crawler, a bench): one makes it, the others wait for it.
+   */
+  lookup(req: PortalRequest, res: Response, token: string): KeptPageLookup {
     if (!this.active || req.method !== 'GET' || req.cookies?.[FLASH_COOKIE] || req.query.peildatum !== undefined || !processChanges.keeping)
       return {};
     if (processChanges.generation !== this.generation) {
@@ -85,11 +97,23 @@ export class KeptPages {
     const madeAt = performance.now();
     const madeAtPlatform = this.clock.now().getTime();
     if (kept && fresh(kept, madeAt, madeAtPlatform)) return { page: kept };
+    const pending = this.making.get(key);
+    if (pending) return { pending };
+    let settle!: (page: KeptPage | undefined) => void;
+    const made = new Promise<KeptPage | undefined>((resolve) => (settle = resolve));
+    const done = (page?: KeptPage) => {
+      if (this.making.get(key) === made) this.making.delete(key);
+      settle(page);
+    };
+    this.making.set(key, made);
+    res.once('finish', () => done()).once('close', () => done()); // not kept (a redirect, a refusal, an error): the others make their own
     const generation = this.generation;
     return {
       keep: (html) => {
-        if (processChanges.generation !== generation || html.length > KEPT_PAGES_CHARS / 4) return; // something changed while it was made
-        this.pages.set(key, { parts: html.split(FORM_KEY), madeAt, madeAtPlatform, tokenExpires: expiryOf(token), size: html.length });
+        if (processChanges.generation !== generation || html.length > KEPT_PAGES_CHARS / 4) return done(); // something changed while it was made
+        const page = { parts: html.split(FORM_KEY), madeAt, madeAtPlatform, tokenExpires: expiryOf(token), size: html.length };
+        this.pages.set(key, page);
+        done(page);
       },
     };
   }

@@ -58,11 +58,10 @@ export class SessionGuard implements CanActivate {
     const token = req.cookies?.[SESSION_COOKIE];
     if (!token) throw new LoginRequired(returnTo, false);
     if (reading) {
-      const { page, keep } = this.kept.lookup(req, token);
-      if (page) {
-        req.keptPage = page; // made for this session a moment ago, and nothing changed since: PortalPages' interceptor sends it
-        return true;
-      }
+      const { page, pending, keep } = this.kept.lookup(req, res, token);
+      // Made for this session a moment ago (or just now, by a request of its own), and nothing changed since: PortalPages' interceptor sends it.
+      req.keptPage = page ?? (await pending);
+      if (req.keptPage) return true;
       req.keepPage = keep;
     }
     const signedIn = this.apis.forRequest(req, res).withToken(token);
