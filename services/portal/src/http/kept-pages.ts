@@ -19,8 +19,8 @@ const KEPT_PAGES_CHARS = 8_000_000;
 const FORM_KEY = new RegExp(`name="${KEY_FIELD}" value="[0-9a-f-]{36}"`, 'g');
 
 export interface KeptPage {
-  /** The page's HTML cut at its forms' keys: a serve puts a new key between each two parts. */
-  parts: string[];
+  /** The page's HTML as bytes, cut at its forms' keys: a serve puts a new key between each two parts. */
+  parts: Buffer[];
   /** When it was made, by the monotonic clock and by the platform's (a test clock set forward is followed). */
   madeAt: number;
   madeAtPlatform: number;
@@ -111,18 +111,24 @@ export class KeptPages {
     return {
       keep: (html) => {
         if (processChanges.generation !== generation || html.length > KEPT_PAGES_CHARS / 4) return done(); // something changed while it was made
-        const page = { parts: html.split(FORM_KEY), madeAt, madeAtPlatform, tokenExpires: expiryOf(token), size: html.length };
+        const parts = html.split(FORM_KEY).map((part) => Buffer.from(part));
+        const page = { parts, madeAt, madeAtPlatform, tokenExpires: expiryOf(token), size: html.length };
         this.pages.set(key, page);
         done(page);
       },
     };
   }
 
-  /** Sends a kept page, with new keys in its forms. */
+  /**
+   * Sends a kept page, with new keys in its forms: its bytes as they are, without Express's ETag
+   * (a hash of the whole page at every serve; a page is never stored, so never revalidated).
+   */
   serve(res: Response, page: KeptPage): void {
-    let html = page.parts[0];
-    for (let i = 1; i < page.parts.length; i++) html += `name="${KEY_FIELD}" value="${randomUUID()}"${page.parts[i]}`;
-    res.status(200).set(PAGE_HEADERS).send(html);
+    const chunks = [page.parts[0]];
+    for (let i = 1; i < page.parts.length; i++) chunks.push(Buffer.from(`name="${KEY_FIELD}" value="${randomUUID()}"`), page.parts[i]);
+    const body = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+    res.status(200).set(PAGE_HEADERS).setHeader('Content-Length', body.length);
+    res.end(body);
   }
 
   /** A form of the portal was posted: no page made before it is served after it. */
