@@ -27,20 +27,18 @@ export class PortalApiFactory {
   private werkagendaList?: { at: number; list: Promise<WerkagendaEntry[]> };
 
   private readonly transport?: ApiTransport;
-  private readonly overNetwork: boolean;
+  /** Whether the API is this process's own, called in the process (what it changes, this process sees). */
+  readonly callsInProcess: boolean = false;
 
   constructor(@Inject(PORTAL_CONFIG) config: PortalConfig, adapterHost: HttpAdapterHost) {
-    this.overNetwork = Boolean(config.apiUrl);
     if (config.apiUrl) this.transport = overHttp(config.apiUrl);
     else {
       const adapter = adapterHost.httpAdapter;
-      if (adapter instanceof ExpressServerAdapter) this.transport = inProcess((request) => adapter.dispatch(request));
+      if (adapter instanceof ExpressServerAdapter) {
+        this.transport = inProcess((request) => adapter.dispatch(request));
+        this.callsInProcess = true;
+      }
     }
-  }
-
-  /** Whether the API is this process's own, called in the process (what it changes, this process sees). */
-  get inProcess(): boolean {
-    return this.transport !== undefined && !this.overNetwork;
   }
 
   /** The list of every werkagenda, through `api` (a signed-in user's client) when not remembered. */

@@ -76,7 +76,7 @@ export class KeptPages {
     apis: PortalApiFactory,
     private readonly clock: Clock,
   ) {
-    this.active = apis.inProcess;
+    this.active = apis.callsInProcess;
   }
 
   /**
