@@ -46,6 +46,13 @@ export interface ReadModelParts<Q> {
 export const KEEP_UP_TIME_TRAVEL: TimeTravelKeepUp = { firstAfterMs: 120_000, everyMs: 600_000 };
 
 /**
+ * The read models of a process bring their snapshots up to date one at a time: all of them start
+ * two minutes after a start, and on a long history each takes minutes and holds its pages and its
+ * scratch schema's writes (together they ran the platform out of its heap at 1M events).
+ */
+let keepingUp: Promise<unknown> = Promise.resolve();
+
+/**
  * A context's read model in Nest, one per context module: it runs the context's projections
  * from the store, answers its queries now or as they were at `asOf`, and lets a write wait
  * until its events are in the read model, so a client reading right after a 201 sees its own
@@ -142,15 +149,15 @@ export class ReadModel<Q> implements OnApplicationBootstrap, OnApplicationShutdo
    */
   private scheduleKeepUp(afterMs: number, everyMs: number): void {
     this.keepUpTimer = setTimeout(() => {
-      const started = performance.now();
-      void this.readAt
-        .keepUp()
-        .then(
-          (prepared) =>
-            prepared &&
-            this.logger.log(`time-travel snapshots brought up to date in ${((performance.now() - started) / 1000).toFixed(1)} s`),
-          (error) => this.logger.warn(`time-travel snapshots not brought up to date: ${String(error)}`),
-        )
+      const turn = keepingUp.then(async () => {
+        if (!this.keepUpTimer) return; // shut down while another read model took its turn
+        const started = performance.now();
+        if (await this.readAt.keepUp())
+          this.logger.log(`time-travel snapshots brought up to date in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      });
+      keepingUp = turn.catch(() => undefined);
+      void turn
+        .catch((error) => this.logger.warn(`time-travel snapshots not brought up to date: ${String(error)}`))
         .finally(() => this.keepUpTimer && this.scheduleKeepUp(everyMs, everyMs));
     }, afterMs);
     this.keepUpTimer.unref();

@@ -48,6 +48,8 @@ export interface TimeTravelOptions {
   snapshotEvery?: number;
   /** Snapshots kept per read model. Default 50 (1M events at the default interval). */
   snapshotsKept?: number;
+  /** Events read and applied at a time (what a replay or a snapshot holds in memory). Default 5,000. */
+  pageSize?: number;
   /** A DataSource on the read model's database for bookkeeping (e.g. the live one); opened on the live schema if absent. */
   dataSource?: DataSource;
   /** Start `prepare()` at every look, in the background (default true). */
@@ -106,8 +108,6 @@ export interface TimeTravelSnapshot {
   validUntil?: Date;
 }
 
-const PAGE = 5000;
-
 export class TimeTravel {
   /** The snapshots as last listed (a look brought forward in place checks there is no much nearer one). */
   private known: TimeTravelSnapshot[] = [];
@@ -118,6 +118,7 @@ export class TimeTravel {
   private readonly keep: number;
   private readonly every: number;
   private readonly kept: number;
+  private readonly pageSize: number;
   private admin?: Promise<DataSource>;
   private ownsAdmin = false;
   private preparing?: Promise<void>;
@@ -138,6 +139,7 @@ export class TimeTravel {
     this.keep = options.keep ?? 8;
     this.every = options.snapshotEvery ?? 20_000;
     this.kept = options.snapshotsKept ?? 50;
+    this.pageSize = options.pageSize ?? 5000;
   }
 
   /** The read model at `asOf`, held by the caller's scope (see look-scope.ts) until it ends. */
@@ -307,16 +309,18 @@ export class TimeTravel {
       let moment = base?.moment.getTime() ?? Number.NEGATIVE_INFINITY;
       let validUntil = base?.validUntil?.getTime() ?? Number.POSITIVE_INFINITY;
       while (!this.closed && head - position >= this.every) {
-        const ahead = await this.readRange(position, position + this.every);
-        const times = ahead.map((e) => e.occurredAt.getTime()).sort((a, b) => a - b);
+        // The next snapshot's moment from the occurrence times of the next `every` events (only the times are kept).
+        const times = await this.occurrenceTimes(position, position + this.every);
+        times.sort((a, b) => a - b);
         const next = Math.min(Math.max(moment + 1, times[Math.floor(times.length * 0.9)]), validUntil - 1);
         if (!(next > moment)) break; // events occurring ahead of their neighbours pin the chain here
         const last = (await this.store.occurredBy(new Date(next)))!.lastPosition;
-        const events = last > position + this.every ? [...ahead, ...(await this.readRange(position + this.every, last))] : ahead;
-        const applied = events.filter((e) => e.position <= last && e.occurredAt.getTime() <= next);
-        for (const e of events)
-          if (e.position <= last && e.occurredAt.getTime() > next) validUntil = Math.min(validUntil, e.occurredAt.getTime());
-        for (let i = 0; i < applied.length; i += PAGE) await runner.applyPage(applied.slice(i, i + PAGE));
+        // Then the events up to `last` a page at a time: those that had occurred by then are applied,
+        // the later ones bound the snapshot's validity. A page in memory, not the snapshot's interval.
+        await this.eachPage(position, last, async (page) => {
+          for (const e of page) if (e.occurredAt.getTime() > next) validUntil = Math.min(validUntil, e.occurredAt.getTime());
+          await runner.applyPage(page.filter((e) => e.occurredAt.getTime() <= next));
+        });
         [position, moment] = [last, next];
         await this.snapshot(scratch, position, new Date(moment), Number.isFinite(validUntil) ? new Date(validUntil) : undefined);
       }
@@ -327,16 +331,28 @@ export class TimeTravel {
     await this.thin();
   }
 
-  /** The events at positions in (after, to]. */
-  private async readRange(after: number, to: number): Promise<RecordedEvent[]> {
-    const events: RecordedEvent[] = [];
-    for (let from = after; from < to;) {
-      const page = await this.store.readAll({ after: from, limit: Math.min(PAGE, to - from) });
-      if (page.length === 0) break;
-      events.push(...page);
-      from = page[page.length - 1].position;
+  /** The occurrence times (ms) of the events at positions in (after, to]. */
+  private async occurrenceTimes(after: number, to: number): Promise<number[]> {
+    const times: number[] = [];
+    await this.eachPage(after, to, (page) => {
+      for (const e of page) times.push(e.occurredAt.getTime());
+    });
+    return times;
+  }
+
+  /** Hands the events at positions in (after, to] to `handle` a page at a time, reading the next page meanwhile. */
+  private async eachPage(after: number, to: number, handle: (page: RecordedEvent[]) => Promise<void> | void): Promise<void> {
+    const read = (from: number) =>
+      from < to ? this.store.readAll({ after: from, limit: Math.min(this.pageSize, to - from) }) : Promise.resolve([]);
+    let next = read(after);
+    for (;;) {
+      const page = await next;
+      if (page.length === 0) return;
+      const end = page[page.length - 1].position;
+      next = read(end);
+      next.catch(() => undefined); // a failure surfaces at the next await
+      await handle(end > to ? page.filter((e) => e.position <= to) : page);
     }
-    return events;
   }
 
   /** Copies the scratch schema into `<schema>__snap_<position>`, made complete before it gets its name. */
@@ -388,7 +404,7 @@ export class TimeTravel {
       store: this.store,
       dataSource,
       projections: projectionsOf(this.model, this.sources),
-      batchSize: PAGE,
+      batchSize: this.pageSize,
       relaxedDurability: true, // a scratch or replayed schema: a crash loses nothing that matters
     });
   }
@@ -514,7 +530,7 @@ export class TimeTravel {
     let validUntil = base?.validUntil?.getTime() ?? Number.POSITIVE_INFINITY;
     // No further than `last`: a look a day on reads that day's events, not a page of later ones.
     const page = (after: number) =>
-      after < bound ? this.store.readAll({ after, limit: Math.min(PAGE, bound - after) }) : Promise.resolve([]);
+      after < bound ? this.store.readAll({ after, limit: Math.min(this.pageSize, bound - after) }) : Promise.resolve([]);
     let next = page(position);
     for (;;) {
       const read = await next;

@@ -94,6 +94,10 @@ describe('time travel from read-model snapshots', () => {
         prepareOnFirstLook: false,
         snapshotEvery: every,
         snapshotsKept: 4,
+        // Pages smaller than a snapshot's interval: a snapshot is taken a page at a time (its events
+        // are never all in memory), also where an event recorded late occurred early and the first
+        // snapshot's events reach almost to the head.
+        pageSize: Math.max(2, Math.floor(every / 4)),
         onBuild: (build) => builds.push(build),
       });
       try {
