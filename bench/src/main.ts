@@ -5,6 +5,7 @@ import { catchUpRates } from './consumers';
 import { type BenchServer, freshDatabase, gitState, ROOT, serverSettings, startServer } from './db';
 import { bareRows, growthRows, httpRows, type HttpRuns, measureHttp } from './http-latency';
 import { kafkaClientRows, withBroker } from './kafka-clients';
+import { type KeepUp, measureKeepUp } from './keep-up';
 import { kafkaLag, type LagFigures, lagRows, measureLag } from './lag';
 import { loadHistory } from './load-history';
 import { longStreamRows, recordInTimeOrder, timeTravelRows } from './long-history';
@@ -54,6 +55,8 @@ interface Size {
   settled: { seconds: number; quiet: boolean };
   http: HttpRuns;
   memory: Record<string, number>;
+  /** Part 8: the platform while its read models take their time-travel snapshots, a minute after a start. */
+  keepUp?: KeepUp;
 }
 
 async function main(): Promise<void> {
@@ -280,6 +283,23 @@ async function main(): Promise<void> {
               `CPU ${s.memory.idleCpuPercent.toFixed(0)} % while idle`,
             ),
             row('8', `platform Node RSS, HTTP load @${s.n}`, s.memory.nodeLoad, 'MB', s.memory.nodeIdle, 'idle'),
+            ...(s.keepUp
+              ? [
+                  row(
+                    '8',
+                    `platform Node RSS while its read models take their time-travel snapshots @${s.n}`,
+                    s.keepUp.rss,
+                    'MB',
+                    s.memory.nodeIdle,
+                    'idle',
+                    '< 400 MB, the platform up (issue 19)',
+                    (v) => v < 400 && !s.keepUp?.ended && s.keepUp?.keptUp === s.keepUp?.behind,
+                    s.keepUp.ended
+                      ? `the platform ENDED (${s.keepUp.ended}) after ${s.keepUp.keptUp} of ${s.keepUp.behind} read models`
+                      : `${s.keepUp.keptUp} of ${s.keepUp.behind} read models behind, in ${s.keepUp.seconds.toFixed(0)} s`,
+                  ),
+                ]
+              : []),
             row(
               '8',
               `PostgreSQL RSS sum, idle @${s.n}`,
@@ -447,6 +467,12 @@ async function size(server: BenchServer, events: number, postmaster: number, cle
     });
     const [nodeLoad, pgLoad] = [await busy[0].stop(), await busy[1].stop()];
     const lag = await measureLag(platform.url, db.url, n, LAG_SAMPLES);
+    let keepUp: KeepUp | undefined;
+    if (runs('8')) {
+      await platform.stop(); // a platform of its own, started with the keep-up a minute after its start
+      log(`@${n}: a platform whose read models take their time-travel snapshots a minute after its start`);
+      keepUp = await measureKeepUp(db.url);
+    }
     return {
       n,
       load,
@@ -459,6 +485,7 @@ async function size(server: BenchServer, events: number, postmaster: number, cle
       startSeconds: platform.startSeconds,
       settled,
       http,
+      keepUp,
       memory: {
         nodeBeforeReplay: rebuild.rssBeforeMb,
         nodeReplay: replayPeak.rss,
