@@ -22,6 +22,7 @@ export { openReadModelDataSource, queryPrepared, schemaOf, type ReadModelDataSou
 export { Relay, type RelayOptions } from './relay';
 export { IdempotentConsumer, applyOnce, type IdempotentConsumerOptions } from './idempotent-consumer';
 export { TimeTravel, type TimeTravelOptions, type TimeTravelSnapshot } from './time-travel';
+export { claimInstance } from './time-travel-claims';
 export { holdingLooks, holdLooksPerRequest } from './look-scope';
 export { ServiceConsumers, ServiceRelay } from './nest-lifecycle';
 export { ReadAt } from './read-at';

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { EventStore, RecordedEvent } from '@regie/es-core';
 import { copyTables, emptyTables, NOT_COPIED, unlogged } from './copy-tables';
+import { claimInstance, instanceRunning, urlOf } from './time-travel-claims';
 import { holdInScope } from './look-scope';
 import { ProjectionRunner } from './projection-runner';
 import { type MessageSources, projectionsOf, type ReadModelDefinition } from './rebuild';
@@ -121,6 +122,8 @@ export class TimeTravel {
   private readonly pageSize: number;
   private admin?: Promise<DataSource>;
   private ownsAdmin = false;
+  /** This process's claim on its time-travel schemas (time-travel-claims.ts), taken before the first one is made. */
+  private claimed?: Promise<() => Promise<void>>;
   private preparing?: Promise<void>;
   /** Schemas made ready for the next looks that copy: each taken by one look. */
   private readonly spares = new Map<SpareKind, SpareEntry>();
@@ -227,6 +230,9 @@ export class TimeTravel {
         ),
       ),
     );
+    await (
+      await this.claimed?.catch(() => undefined)
+    )?.();
     if (this.admin && this.ownsAdmin) await (await this.admin.catch(() => undefined))?.destroy();
   }
 
@@ -276,6 +282,7 @@ export class TimeTravel {
     const run = (this.preparing ?? Promise.resolve()).then(async () => {
       this.running = true;
       try {
+        await this.dropLeftovers();
         await this.takeSnapshots();
         await this.spareOfNewest();
       } finally {
@@ -300,6 +307,7 @@ export class TimeTravel {
     if (head - (base?.position ?? 0) < this.every || this.closed) return;
     if (!(await this.store.occurredBy(new Date(0))) || !(await this.copyable(base?.schema))) return;
     const scratch = `${this.model.schema}__snapwork_${this.id}`;
+    await this.claim();
     const ds = await this.model.openDataSource(scratch);
     try {
       if (base) await copyTables(ds, base.schema, scratch);
@@ -359,6 +367,7 @@ export class TimeTravel {
   private async snapshot(from: string, position: number, moment: Date, validUntil?: Date): Promise<void> {
     const work = `${this.model.schema}__snaptmp_${this.id}`;
     const name = `${this.model.schema}__snap_${position}`;
+    await this.claim();
     const ds = await this.model.openDataSource(work);
     try {
       await copyTables(ds, from, work);
@@ -502,6 +511,7 @@ export class TimeTravel {
 
   /** A new schema for a look, its tables unlogged. */
   private async openLookSchema(): Promise<DataSource> {
+    await this.claim();
     const dataSource = await this.model.openDataSource(this.nextSchema());
     await unlogged(dataSource, schemaOf(dataSource));
     return dataSource;
@@ -582,6 +592,37 @@ export class TimeTravel {
       [schema ?? this.model.schema, [...NOT_COPIED]],
     );
     return row.n === 0;
+  }
+
+  /** Holds this process's claim before it makes a schema of its own (a database without a URL: none). */
+  private async claim(): Promise<void> {
+    const url = urlOf(await this.adminDataSource());
+    if (!url) return;
+    this.claimed ??= claimInstance(url, INSTANCE).catch((error: unknown) => {
+      this.claimed = undefined;
+      throw error;
+    });
+    await this.claimed;
+  }
+
+  /** Drops this read model's looks, spares and scratch schemas left by processes that no longer run. */
+  private async dropLeftovers(): Promise<void> {
+    const ds = await this.adminDataSource();
+    if (!urlOf(ds)) return;
+    const prefix = `${this.model.schema}__`;
+    const schemas: { nspname: string }[] = await ds.query(
+      `SELECT nspname FROM pg_namespace WHERE starts_with(nspname, $1) AND substr(nspname, length($1) + 1) ~ '^(asof|snapwork|snaptmp)_'`,
+      [prefix],
+    );
+    const byInstance = new Map<string, string[]>();
+    for (const { nspname } of schemas) {
+      const instance = nspname.slice(prefix.length).split('_')[1].slice(0, INSTANCE.length);
+      byInstance.set(instance, [...(byInstance.get(instance) ?? []), nspname]);
+    }
+    for (const [instance, left] of byInstance) {
+      if (instance === INSTANCE || (await instanceRunning(ds, instance))) continue;
+      for (const schema of left) await ds.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    }
   }
 
   private adminDataSource(): Promise<DataSource> {

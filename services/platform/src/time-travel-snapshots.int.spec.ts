@@ -1,6 +1,6 @@
 import { ReadModel } from '@regie/context';
 import { newId } from '@regie/es-core';
-import { checksums, holdingLooks, TimeTravel } from '@regie/read-model';
+import { checksums, claimInstance, holdingLooks, TimeTravel } from '@regie/read-model';
 import type { DataSource } from 'typeorm';
 import { apiClient, testDatabase } from '@regie/test-kit';
 import { type RunningPlatform } from './platform';
@@ -230,6 +230,61 @@ describe('time travel from read-model snapshots', () => {
       for (const s of await travel.snapshots()) await admin.query(`DROP SCHEMA "${s.schema}" CASCADE`);
       await admin.destroy();
       await travel.close();
+    }
+  });
+
+  it("drops the schemas a process that ended without closing left behind, and leaves a running process's", async () => {
+    const { store, databaseUrl } = platform.adapters;
+    const model = readModels(databaseUrl).find((m) => m.name === 'actions')!;
+    const admin = await model.openDataSource(model.schema);
+    const schemas = async () =>
+      ((await admin.query(`SELECT nspname FROM pg_namespace WHERE starts_with(nspname, 'actions__')`)) as { nspname: string }[])
+        .map((r) => r.nspname)
+        .sort();
+    const made = async (names: string[]) => {
+      for (const schema of names) {
+        await admin.query(`CREATE SCHEMA "${schema}"`);
+        await admin.query(`CREATE TABLE "${schema}".action (code text)`);
+      }
+    };
+    const moment = new Date((await store.readAll({ after: 0, limit: 1 }))[0].occurredAt.getTime() + 1);
+    const own = new TimeTravel(store, model, MESSAGE_SOURCES, { prepareOnFirstLook: false });
+    const next = new TimeTravel(store, model, MESSAGE_SOURCES, { prepareOnFirstLook: false });
+    // Another process that runs: it holds its claim, as a process does from its first schema until it closes.
+    const release = await claimInstance(databaseUrl, 'c0ffee');
+    try {
+      const schemaOf = (ds: DataSource) => (ds.options as { schema: string }).schema;
+      const look = await holdingLooks(async () => {
+        const ds = await own.at(moment, far)!;
+        return { schema: schemaOf(ds), tables: await checksums(ds, schemaOf(ds)) };
+      });
+      const running = ['actions__asof_c0ffee1_3', 'actions__snapwork_c0ffee2'];
+      // What a process killed in the middle of a look and of a snapshot leaves: schemas of an instance nobody holds.
+      const left = ['actions__asof_0badc01_1', 'actions__snapwork_0badc02', 'actions__snaptmp_0badc02'];
+      await made([...running, ...left]);
+
+      await next.prepare();
+
+      const after = await schemas();
+      expect(after).toEqual(expect.arrayContaining([look.schema, ...running]));
+      for (const schema of left) expect(after).not.toContain(schema);
+      // This process's own look still answers as before.
+      await holdingLooks(async () => {
+        const ds = await own.at(moment, far)!;
+        expect(await checksums(ds, schemaOf(ds))).toEqual(look.tables);
+      });
+      // Once the other process has ended, the next preparation drops its schemas too.
+      await release();
+      await next.prepare();
+      const ended = await schemas();
+      for (const schema of running) expect(ended).not.toContain(schema);
+      expect(ended).toContain(look.schema);
+    } finally {
+      await release();
+      for (const s of await next.snapshots()) await admin.query(`DROP SCHEMA "${s.schema}" CASCADE`);
+      await next.close();
+      await own.close();
+      await admin.destroy();
     }
   });
 
