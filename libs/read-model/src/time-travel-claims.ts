@@ -42,8 +42,9 @@ export async function claimInstance(url: string, instance: string): Promise<() =
   }
   let released = false;
   return async () => {
-    if (released || --claim.users > 0) return void (released = true);
+    if (released) return;
     released = true;
+    if (--claim.users > 0) return;
     if (claims.get(key) === claim) claims.delete(key);
     await (await claim.client.catch(() => undefined))?.end().catch(() => undefined);
   };

@@ -230,9 +230,8 @@ export class TimeTravel {
         ),
       ),
     );
-    await (
-      await this.claimed?.catch(() => undefined)
-    )?.();
+    const release = await this.claimed?.catch(() => undefined);
+    await release?.();
     if (this.admin && this.ownsAdmin) await (await this.admin.catch(() => undefined))?.destroy();
   }
 
