@@ -1,6 +1,6 @@
 import { Client } from 'pg';
-import { readModels } from '../../services/platform/src/read-models';
 import { PeakSampler, rssMb } from './memory';
+import { readModelSchemas } from './replay';
 import { spawnPlatform } from './startup';
 
 /** TimeTravel's default snapshot interval: a read model whose newest snapshot is this far behind the head keeps up. */
@@ -56,7 +56,7 @@ async function readModelsBehind(url: string): Promise<number> {
   try {
     const head = Number((await client.query(`SELECT position FROM es.head`)).rows[0]?.position ?? 0);
     let behind = 0;
-    for (const { schema } of readModels(url)) {
+    for (const schema of readModelSchemas(url)) {
       const { rows } = await client.query<{ newest: string | null }>(
         `SELECT max(substr(nspname, length($1) + 1)::bigint) AS newest FROM pg_namespace WHERE starts_with(nspname, $1)`,
         [`${schema}__snap_`],

@@ -9,6 +9,9 @@ import { rebuildAllInto, rebuildInto, swapIn } from '@regie/read-model';
 import { MESSAGE_SOURCES, readModels } from '../../services/platform/src/read-models';
 import { ROOT } from './db';
 
+/** The schemas of the platform's read models (the live ones; time travel's are named after them). */
+export const readModelSchemas = (url: string): string[] => readModels(url).map((m) => m.schema);
+
 /**
  * Part 3: replay rate. (a) the limit: a raw sequential read of all events in pages of 1,000 with
  * `pg` (which parses the jsonb columns with JSON.parse and the timestamps into Dates, as the
