@@ -306,15 +306,13 @@ export class TimeTravel {
     if (head - (base?.position ?? 0) < this.every || this.closed) return;
     if (!(await this.store.occurredBy(new Date(0))) || !(await this.copyable(base?.schema))) return;
     const scratch = `${this.model.schema}__snapwork_${this.id}`;
-    await this.claim();
-    const ds = await this.model.openDataSource(scratch);
+    // Opened, with the newest snapshot copied into it, once a step moves the chain on: where events
+    // recorded out of their time order pin the chain, a keep-up reads a little and copies nothing.
+    let work: { ds: DataSource; runner: ProjectionRunner } | undefined;
+    let position = base?.position ?? 0;
+    let moment = base?.moment.getTime() ?? Number.NEGATIVE_INFINITY;
+    let validUntil = base?.validUntil?.getTime() ?? Number.POSITIVE_INFINITY;
     try {
-      if (base) await copyTables(ds, base.schema, scratch);
-      const runner = this.runnerOn(ds);
-      const resumed = await runner.resume(); // the snapshot's checkpoint: its last applied event
-      let position = base?.position ?? resumed;
-      let moment = base?.moment.getTime() ?? Number.NEGATIVE_INFINITY;
-      let validUntil = base?.validUntil?.getTime() ?? Number.POSITIVE_INFINITY;
       while (!this.closed && head - position >= this.every) {
         // The next snapshot's moment from the occurrence times of the next `every` events (only the times are kept).
         const times = await this.occurrenceTimes(position, position + this.every);
@@ -322,6 +320,9 @@ export class TimeTravel {
         const next = Math.min(Math.max(moment + 1, times[Math.floor(times.length * 0.9)]), validUntil - 1);
         if (!(next > moment)) break; // events occurring ahead of their neighbours pin the chain here
         const last = (await this.store.occurredBy(new Date(next)))!.lastPosition;
+        if (last <= position) break; // no later event had occurred by then: the validity pins the chain here
+        work ??= await this.openScratch(scratch, base);
+        const { runner } = work;
         // Then the events up to `last` a page at a time: those that had occurred by then are applied,
         // the later ones bound the snapshot's validity. A page in memory, not the snapshot's interval.
         await this.eachPage(position, last, async (page) => {
@@ -332,10 +333,24 @@ export class TimeTravel {
         await this.snapshot(scratch, position, new Date(moment), Number.isFinite(validUntil) ? new Date(validUntil) : undefined);
       }
     } finally {
-      await ds.query(`DROP SCHEMA IF EXISTS "${scratch}" CASCADE`).catch(() => undefined);
-      await ds.destroy();
+      if (work) await this.drop(work.ds);
     }
     await this.thin();
+  }
+
+  /** The scratch schema a chain of snapshots is built in, from a copy of the newest (or empty). */
+  private async openScratch(scratch: string, base?: TimeTravelSnapshot): Promise<{ ds: DataSource; runner: ProjectionRunner }> {
+    await this.claim();
+    const ds = await this.model.openDataSource(scratch);
+    try {
+      if (base) await copyTables(ds, base.schema, scratch);
+      const runner = this.runnerOn(ds);
+      await runner.resume(); // the snapshot's checkpoint: its last applied event
+      return { ds, runner };
+    } catch (error) {
+      await this.drop(ds);
+      throw error;
+    }
   }
 
   /** The occurrence times (ms) of the events at positions in (after, to]. */
