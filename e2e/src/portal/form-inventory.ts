@@ -359,6 +359,16 @@ export const PORTAL_FORMS: PortalForm[] = [
     confirm: 'De keten is intact:',
   },
   {
+    // Reached from the header by a user of more werkagenda's than it lists; by its address here.
+    view: 'pages/werkagenda-choice.page.tsx',
+    action: '"/werkagenda-kiezen"',
+    as: 'auditor',
+    open: '/werkagenda-kiezen?terug=%2Ftoezeggingen',
+    form: 'form[aria-label="Werkagenda kiezen"]',
+    fill: { 'Passende zorg voor dakloze mensen met een Wlz-indicatie': 'ja' },
+    confirm: 'Passende zorg voor dakloze mensen met een Wlz-indicatie',
+  },
+  {
     view: 'layout.tsx',
     action: '"/werkagenda-kiezen"',
     as: 'auditor',

@@ -1,4 +1,4 @@
-import { Body, Controller, ForbiddenException, Get, NotFoundException, Param, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, ForbiddenException, Get, NotFoundException, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { addDays } from '@regie/calendar';
@@ -12,6 +12,7 @@ import { amsterdamLocal } from '../views/format';
 import type { FormErrors } from '../views/form-state';
 import { ActionPage } from '../views/pages/action.page';
 import { HomePage } from '../views/pages/home.page';
+import { WerkagendaChoicePage } from '../views/pages/werkagenda-choice.page';
 import { WerkagendaPage } from '../views/pages/werkagenda.page';
 import { field, optional, submit } from './forms';
 import { redirect, sendPage } from './page';
@@ -62,6 +63,14 @@ export class WerkagendaController {
       peopleOf(p),
     ]);
     sendPage(res, WerkagendaPage({ p, werkagenda, actions, people }));
+  }
+
+  /** Choosing among more werkagenda's than the header lists: a search by name, and the ones that match. */
+  @Get('werkagenda-kiezen')
+  chooser(@Portal() p: PortalContext, @Query('zoek') zoek: unknown, @Query('terug') terug: unknown, @Res() res: Response) {
+    if (!p.werkagendas) throw new NotFoundException('U heeft geen werkagenda om uit te kiezen.');
+    const search = typeof zoek === 'string' && zoek.trim() ? zoek.trim().slice(0, 200) : undefined;
+    sendPage(res, WerkagendaChoicePage({ p, search, returnTo: safeReturnPath(terug) }));
   }
 
   /** The header's switcher: remembers the chosen werkagenda (one the user holds a grant in) and returns to the same section. */

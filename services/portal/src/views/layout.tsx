@@ -213,15 +213,28 @@ function MenuList({ menu, section }: { menu: typeof MENU; section?: Section }) {
   );
 }
 
+/** Werkagenda's the header lists at most; beyond, it links to the page that chooses among them. */
+export const SWITCHER_OPTIONS = 12;
+
 /**
  * Which werkagenda the pages show: a plain form (no script), or only its name when the user has
- * one. Choosing another returns to the same section of the portal.
+ * one; with more than the header can list (an auditor of a ministry's every werkagenda), its name
+ * and a link to a page to search and choose. Choosing another returns to the same section.
  */
 export function WerkagendaSwitcher({ choice }: { choice: WerkagendaChoice }) {
   if (choice.choices.length < 2)
     return (
       <p class="nl-paragraph regie-switcher">
         Werkagenda: <strong>{choice.current.title}</strong>
+      </p>
+    );
+  if (choice.choices.length > SWITCHER_OPTIONS)
+    return (
+      <p class="nl-paragraph regie-switcher">
+        Werkagenda: <strong>{choice.current.title}</strong>{' '}
+        <a class="nl-link" href={`/werkagenda-kiezen?terug=${encodeURIComponent(choice.returnTo)}`}>
+          Andere werkagenda kiezen
+        </a>
       </p>
     );
   return (

@@ -8,6 +8,7 @@ import { Layout } from '../layout';
 import { actiehouderNames, holderText, readableKeys, regionPeriod } from '../werkagenda';
 import { ActionPage } from './action.page';
 import { tasksFor } from './home-tasks';
+import { CHOICES_SHOWN, matchingWerkagendas, WerkagendaChoicePage } from './werkagenda-choice.page';
 import { WerkagendaPage } from './werkagenda.page';
 
 const FIRST = 'betekenisvol-leven-2025-2028';
@@ -147,6 +148,42 @@ describe('the portal works per werkagenda', () => {
     );
     expect(one).not.toContain('werkagenda-kiezen');
     expect(text(one)).toContain('Werkagenda: Een betekenisvol leven met een langdurige psychische aandoening');
+  });
+
+  it('links a user of more werkagenda’s than the header lists to a page to choose, which searches them by name', () => {
+    const many = [first, actieplan, ...Array.from({ length: 1_000 }, (_, i) => werkagenda(`wa${i + 1}`, `Voorbeeldwerkagenda ${i + 1}`))];
+    const p: PortalContext = {
+      ...context(auditor, actieplan, '/audit'),
+      werkagendas: werkagendaChoice(many, () => true, ACTIEPLAN, '/audit'),
+    };
+    const page = render(Layout({ title: 'Audit', me: auditor, werkagendas: p.werkagendas, children: null }));
+    expect(page).not.toContain('id="werkagenda-keuze"'); // no list of a thousand options on every page
+    expect(page.length).toBeLessThan(20_000);
+    expect(text(page)).toContain('Werkagenda: Passende zorg voor dakloze mensen met een Wlz-indicatie Andere werkagenda kiezen');
+    expect(page).toContain('href="/werkagenda-kiezen?terug=%2Faudit"');
+
+    const chooser = (search?: string) => render(WerkagendaChoicePage({ p, search, returnTo: '/audit' }));
+    const all = chooser();
+    expect(text(all)).toContain("U heeft rechten in 1002 werkagenda's.");
+    expect(all.match(/type="radio"/g)).toHaveLength(CHOICES_SHOWN);
+    expect(text(all)).toContain(`Hierboven de eerste ${CHOICES_SHOWN} van 1002 werkagenda's.`);
+    expect(all).toContain('<form method="post" action="/werkagenda-kiezen" class="regie-form" aria-label="Werkagenda kiezen">');
+    expect(all).toContain('<input type="hidden" name="terug" value="/audit"/>');
+    // The current one is chosen where it is listed; numbers by their value (2 before 10).
+    expect(all).toMatch(new RegExp(`value="${ACTIEPLAN}" checked`));
+    const found = chooser('voorbeeldwerkagenda 99');
+    // Every word anywhere in the name, by number: 99, 199 … 899, 990 … 999.
+    expect(matchingWerkagendas(p.werkagendas!.choices, 'voorbeeldwerkagenda 99').map((w) => w.id)).toEqual([
+      'wa99',
+      ...Array.from({ length: 8 }, (_, i) => `wa${i + 1}99`),
+      ...Array.from({ length: 10 }, (_, i) => `wa${990 + i}`),
+    ]);
+    expect(found.match(/type="radio"/g)).toHaveLength(19);
+    expect(found).toMatch(/value="wa99" checked/); // the current one is not among them: the first is chosen
+    expect(text(found)).not.toContain('Hierboven de eerste');
+    expect(text(chooser('Passende ZORG dakloze'))).toContain('Passende zorg voor dakloze mensen met een Wlz-indicatie');
+    expect(text(chooser('bestaat niet'))).toContain('Geen werkagenda gevonden met ‘bestaat niet’.');
+    expect(chooser('bestaat niet')).not.toContain('method="post" action="/werkagenda-kiezen');
   });
 
   it('gives rights per werkagenda: a coordinator of the first writes there only, an actiehouder on their action by key', () => {
