@@ -1,10 +1,9 @@
 import { Client } from 'pg';
+import { TIME_TRAVEL_SNAPSHOT_EVERY } from '@regie/read-model';
 import { PeakSampler, rssMb } from './memory';
 import { readModelSchemas } from './replay';
 import { spawnPlatform } from './startup';
 
-/** TimeTravel's default snapshot interval: a read model whose newest snapshot is this far behind the head keeps up. */
-const SNAPSHOT_EVERY = 20_000;
 /** The platform's read models keep up this long after a start (REGIE_TIME_TRAVEL_KEEP_UP_MINUTES=1; 2 minutes by default). */
 const FIRST_AFTER_MS = 60_000;
 const GIVE_UP_MS = 20 * 60_000;
@@ -61,7 +60,7 @@ async function readModelsBehind(url: string): Promise<number> {
         `SELECT max(substr(nspname, length($1) + 1)::bigint) AS newest FROM pg_namespace WHERE starts_with(nspname, $1)`,
         [`${schema}__snap_`],
       );
-      if (head - Number(rows[0].newest ?? 0) >= SNAPSHOT_EVERY) behind++;
+      if (head - Number(rows[0].newest ?? 0) >= TIME_TRAVEL_SNAPSHOT_EVERY) behind++; // it keeps up
     }
     return behind;
   } finally {

@@ -21,7 +21,7 @@ export {
 export { openReadModelDataSource, queryPrepared, schemaOf, type ReadModelDataSourceOptions } from './data-source';
 export { Relay, type RelayOptions } from './relay';
 export { IdempotentConsumer, applyOnce, type IdempotentConsumerOptions } from './idempotent-consumer';
-export { TimeTravel, type TimeTravelOptions, type TimeTravelSnapshot } from './time-travel';
+export { TIME_TRAVEL_SNAPSHOT_EVERY, TimeTravel, type TimeTravelOptions, type TimeTravelSnapshot } from './time-travel';
 export { claimInstance } from './time-travel-claims';
 export { holdingLooks, holdLooksPerRequest } from './look-scope';
 export { ServiceConsumers, ServiceRelay } from './nest-lifecycle';

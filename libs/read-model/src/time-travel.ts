@@ -39,6 +39,9 @@ import { type MessageSources, projectionsOf, type ReadModelDefinition } from './
  *   over a spare (tables unlogged, rows first and indexes after, each table on a connection of
  *   its own). The spares cost the disk of two snapshots of the newest size.
  */
+/** A snapshot about every this many store positions, unless `snapshotEvery` says otherwise. */
+export const TIME_TRAVEL_SNAPSHOT_EVERY = 20_000;
+
 const INSTANCE = randomBytes(3).toString('hex');
 let instances = 0;
 
@@ -140,7 +143,7 @@ export class TimeTravel {
     private readonly options: TimeTravelOptions = {},
   ) {
     this.keep = options.keep ?? 8;
-    this.every = options.snapshotEvery ?? 20_000;
+    this.every = options.snapshotEvery ?? TIME_TRAVEL_SNAPSHOT_EVERY;
     this.kept = options.snapshotsKept ?? 50;
     this.pageSize = options.pageSize ?? 5000;
   }

@@ -58,7 +58,17 @@ export function FilterSelect({
   );
 }
 
-export function FilterText({ name, label, value, type = 'text' }: { name: string; label: string; value?: string; type?: 'text' | 'date' }) {
+export function FilterText({
+  name,
+  label,
+  value,
+  type = 'text',
+}: {
+  name: string;
+  label: string;
+  value?: string;
+  type?: 'text' | 'date' | 'search';
+}) {
   const id = `filter-${name}`;
   return (
     <div class="utrecht-form-field utrecht-form-field--text">

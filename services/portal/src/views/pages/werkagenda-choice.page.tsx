@@ -5,6 +5,7 @@ import { A, H1, P } from '../components';
 import { RadioGroup } from '../form';
 import { FormState } from '../form-state';
 import { Layout } from '../layout';
+import { FilterText } from './list-filters';
 
 /** Werkagenda's listed at most on the chooser page; a search narrows them down. */
 export const CHOICES_SHOWN = 50;
@@ -44,22 +45,7 @@ export function WerkagendaChoicePage({ p, search, returnTo }: { p: PortalContext
       </P>
       <form method="get" action="/werkagenda-kiezen" class="regie-inline-form" aria-label="Werkagenda zoeken">
         <input type="hidden" name="terug" value={returnTo} />
-        <div class="utrecht-form-field utrecht-form-field--text">
-          <div class="utrecht-form-field__label">
-            <label class="utrecht-form-label" for="werkagenda-zoek">
-              Zoeken op naam
-            </label>
-          </div>
-          <div class="utrecht-form-field__input">
-            <input
-              class="utrecht-textbox utrecht-textbox--html-input"
-              id="werkagenda-zoek"
-              name="zoek"
-              type="search"
-              value={search ?? ''}
-            />
-          </div>
-        </div>
+        <FilterText name="zoek" label="Zoeken op naam" value={search} type="search" />
         <button type="submit" class="utrecht-button utrecht-button--secondary-action">
           Zoeken
         </button>
