@@ -370,9 +370,18 @@ export async function auditorJourney(env: JourneyEnv): Promise<void> {
   expect(sentences.every((s) => /actie 2\.1|Actie 2\.1/.test(s))).toBe(true);
   const positions = (await traced.locator('tbody tr td:first-child').allTextContents()).map(Number);
   expect(positions).toEqual([...positions].sort((a, b) => b - a));
-  await traced.getByText('Technische gegevens').first().click();
-  await expect(traced.locator('pre.regie-json').first().isVisible()).resolves.toBe(true);
   await check(env, page, 'auditor-2b-actie-gevolgd');
+  // One event on its own page: in words, and the record as stored (type, data, metadata, hash).
+  await traced
+    .getByRole('link', { name: /^Gebeurtenis bekijken: Voortgang gerapporteerd/ })
+    .first()
+    .click();
+  await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Voortgang gerapporteerd');
+  await expect(page.locator('main .nl-paragraph--lead').first().textContent()).resolves.toMatch(/^Voortgang van actie 2\.1 gerapporteerd/);
+  await expect(page.locator('pre.regie-json').isVisible()).resolves.toBe(true);
+  await expect(page.locator('pre.regie-json').textContent()).resolves.toContain('"type": "ProgressReported"');
+  await check(env, page, 'auditor-2e-gebeurtenis');
+  await page.goBack();
   // Search the timeline for words of the report.
   await page.getByRole('link', { name: 'Filters wissen' }).click();
   await page.getByLabel('Zoeken in de inhoud').fill('Zeeland en Zwolle');

@@ -79,6 +79,8 @@ export function screensOf(role: string, work: { meeting: string; commitment: str
     `/toezeggingen/${work.commitment}`,
     '/voortgangsrapportage',
   ];
+  // The audit timeline in words (each event's stored record is on its own page, for whoever wants it).
+  if (role === 'auditor') screens.push('/audit');
   // Beheer's account pages show the username as the login name, said as such: not swept here.
   if (role === 'beheerder' || role === 'coordinator')
     screens.push('/beheer', '/beheer/personen', '/beheer/overlegvormen', '/beheer/indicatoren');

@@ -11,6 +11,7 @@ import { ErrorPage } from '../views/pages/error.page';
 import { amsterdamInstant } from '../views/format';
 import { type AuditFilters, AuditPage } from '../views/pages/audit.page';
 import { StreamPage } from '../views/pages/stream.page';
+import { AuditEventPage } from '../views/pages/audit-event.page';
 import { namesOf, regionNamesFor, werkagendasNamedBy } from '../views/pages/audit-events';
 import type { ActionSummary, AuditEvent } from '../api/regie-api.models';
 import { redirect, sendPage } from './page';
@@ -150,6 +151,30 @@ export class AuditController {
   pastScreen(@Query('scherm') scherm: string, @Query('peildatum') peildatum: string, @Res() res: Response) {
     const [, path] = PAST_SCREENS[scherm] ?? PAST_SCREENS.werkagenda;
     redirect(res, text(peildatum) ? `${path}?peildatum=${encodeURIComponent(peildatum)}` : path);
+  }
+
+  /** One event on a page of its own (the timeline links here): by its position in the chain. */
+  @Get('gebeurtenissen/:position')
+  async event(
+    @Portal() p: PortalContext,
+    @Param('position') position: string,
+    @Query('namen') namen: string | undefined,
+    @Res() res: Response,
+  ) {
+    const open = namen === 'open';
+    const at = /^[1-9]\d{0,14}$/.test(position) ? Number(position) : undefined;
+    const [event] = at === undefined ? [] : (await p.api.auditEvents({ after: at - 1, limit: 1, names: open ? 'open' : undefined })).events;
+    if (!event || event.position !== at) {
+      const message = `Er is geen gebeurtenis op positie ${position.slice(0, 20)}.`;
+      return sendPage(res, ErrorPage({ status: 404, title: 'Niet gevonden', message, me: p.me }), 404);
+    }
+    const [actors, actions, regions] = await Promise.all([
+      p.api.actorNames([event.metadata.actor?.userId]),
+      actionsNamedBy(p, [event]),
+      regionNamesFor([event], regionsOf(p)),
+    ]);
+    const names = namesOf(actions, p.werkagendas?.choices ?? [], regions);
+    sendPage(res, AuditEventPage({ p, event, namesOpen: open, actors, names }));
   }
 
   @Get('stromen/:stream')

@@ -9,7 +9,7 @@ export function visibleText(html: string): string {
   const names = [...html.matchAll(/\s(?:aria-label|title|alt|placeholder)="([^"]*)"/g)].map((m) => m[1]);
   const body = html
     .replace(/<head>[\s\S]*?<\/head>/, '')
-    .replace(/<details class="[^"]*regie-technical[^"]*">[\s\S]*?<\/details>/g, '')
+    .replace(/<details class="[^"]*regie-technical[^"]*"[^>]*>[\s\S]*?<\/details>/g, '')
     .replace(/<[^>]+>/g, ' ');
   return [body, ...names]
     .join('\n')

@@ -81,9 +81,13 @@ export const eventText = (e: AuditEvent, names: SentenceNames = {}, actors: Acto
   return `${quoted ? sentence.replace(/[.]+$/, '') : sentence}${quoted ? ' —' : ''} door ${actorText(e, actors)}.`;
 };
 
+/** The page of one event (AuditEventPage), with the names of persons opened when they are on the list. */
+export const eventPage = (e: Pick<AuditEvent, 'position'>, namesOpen = false): string =>
+  `/audit/gebeurtenissen/${e.position}${namesOpen ? '?namen=open' : ''}`;
+
 /**
  * The events as a table: position, moment, what (in Dutch), about what, who, and the facts in words;
- * the stored record (type code, data, metadata, hash) one click away.
+ * the stored record (type code, data, metadata, hash) on the event's own page, one click away.
  */
 export function EventsTable({
   events,
@@ -91,6 +95,7 @@ export function EventsTable({
   withStream = true,
   names = {},
   actors = {},
+  namesOpen = false,
 }: {
   events: AuditEvent[];
   caption: string;
@@ -98,6 +103,8 @@ export function EventsTable({
   names?: SentenceNames;
   /** Display names of the actors (GET /api/v1/people/actors). */
   actors?: ActorNames;
+  /** The names of persons are opened on this list: the event pages it links to open them too. */
+  namesOpen?: boolean;
 }) {
   return (
     <Table
@@ -114,25 +121,16 @@ export function EventsTable({
           cell: (e) => (
             <>
               <p class="nl-paragraph regie-event__sentence">{eventText(e, names, actors)}</p>
-              <details class="regie-event regie-technical">
-                <summary>Technische gegevens</summary>
-                <pre class="regie-json" tabIndex={0}>
-                  {JSON.stringify(
-                    {
-                      type: e.type,
-                      schemaVersion: e.schemaVersion,
-                      streamId: e.streamId,
-                      data: e.data,
-                      metadata: e.metadata,
-                      recordedAt: e.recordedAt,
-                      hash: e.hash,
-                    },
-                    null,
-                    2,
-                  )}
-                </pre>
-              </details>
-              <BeforeAfter event={e} />
+              <span class="regie-before-after">
+                {hasPast(e) && (
+                  <>
+                    <BeforeAfter event={e} /> ·{' '}
+                  </>
+                )}
+                <A href={eventPage(e, namesOpen)} label={`Gebeurtenis bekijken: ${eventTypeLabel(e.type)} (positie ${e.position})`}>
+                  Gebeurtenis bekijken
+                </A>
+              </span>
             </>
           ),
         },
@@ -151,14 +149,47 @@ export function EventsTable({
   );
 }
 
-/** Links to the subject's page as it was just before this event and right after it (the API's asOf). */
-function BeforeAfter({ event }: { event: AuditEvent }) {
+/**
+ * The stored record as the audit API gives it (type code, data, metadata, hash): for auditors who
+ * check it against an export, apart from the words the rest of the page uses.
+ */
+export function TechnicalRecord({ event: e, open }: { event: AuditEvent; open?: boolean }) {
+  return (
+    <details class="regie-event regie-technical" open={open}>
+      <summary>Technische gegevens</summary>
+      <pre class="regie-json" tabIndex={0}>
+        {JSON.stringify(
+          {
+            type: e.type,
+            schemaVersion: e.schemaVersion,
+            streamId: e.streamId,
+            data: e.data,
+            metadata: e.metadata,
+            recordedAt: e.recordedAt,
+            hash: e.hash,
+          },
+          null,
+          2,
+        )}
+      </pre>
+    </details>
+  );
+}
+
+/** Whether the event's subject has a page that can be shown as it was (BeforeAfter). */
+export const hasPast = (event: AuditEvent): boolean => {
   const page = pageOfStream(event.streamId);
-  if (!page || !timeTravels(page)) return null;
+  return page !== undefined && timeTravels(page);
+};
+
+/** Links to the subject's page as it was just before this event and right after it (the API's asOf). */
+export function BeforeAfter({ event }: { event: AuditEvent }) {
+  const page = pageOfStream(event.streamId);
+  if (!page || !hasPast(event)) return null;
   const at = (instant: string) => `${page}${page.includes('?') ? '&' : '?'}peildatum=${encodeURIComponent(instant)}`;
   const what = `${eventTypeLabel(event.type)} (positie ${event.position})`;
   return (
-    <span class="regie-before-after">
+    <>
       <A href={at(justBefore(event.occurredAt))} label={`Situatie vlak vóór ${what}`}>
         Situatie vlak vóór
       </A>{' '}
@@ -166,6 +197,6 @@ function BeforeAfter({ event }: { event: AuditEvent }) {
       <A href={at(event.occurredAt)} label={`Situatie direct na ${what}`}>
         direct na
       </A>
-    </span>
+    </>
   );
 }

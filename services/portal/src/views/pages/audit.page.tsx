@@ -126,6 +126,7 @@ export function AuditPage({
           caption="Gebeurtenissen, de nieuwste eerst"
           names={namesOf(subjects.named ?? subjects.actions, subjects.werkagendas, subjects.regions)}
           actors={actors}
+          namesOpen={filters.namen === 'open'}
         />
         <nav aria-label="Bladeren door de tijdlijn" class="regie-inline-form">
           {filters.voor !== undefined && <A href={query()}>Naar de nieuwste gebeurtenissen</A>}

@@ -4,6 +4,7 @@ import type { Action, AuditEvent, ChainCheckpoint, Me, Verification } from '../.
 import { rights } from '../../session/rights';
 import type { PortalContext } from '../../session/session';
 import { accountIds, developerWords, visibleText } from '../../testing/visible-text';
+import { AuditEventPage } from './audit-event.page';
 import { AuditPage } from './audit.page';
 import { HomePage } from './home.page';
 import { KnelpuntenPage } from './knelpunten.page';
@@ -116,14 +117,43 @@ describe('the audit screens speak Dutch to people', () => {
     expect(text).toContain('Kwartaalprojectie 4e kwartaal 2026');
     expect(text).toContain('Mijlpaal van actie 2.1');
     expect(text).toContain('periode: oktober 2026');
-    // Who did it in words, never the account id (the stored record, one click away, keeps it).
-    expect(visibleText(html.replace(/<details class="regie-event regie-technical">.*?<\/details>/gs, ''))).not.toContain('actiehouder-2.1');
+    // Who did it in words, never the account id (the stored record, on the event's page, keeps it).
+    expect(text).not.toContain('actiehouder-2.1');
     expect(html).toContain('aria-label="Situatie vlak vóór Voortgang gerapporteerd (positie 3)"');
-    // newest first, the technical record one click away
+    // newest first, each event's stored record one click away on its own page (not on the list: 55 KB of 110)
     expect(html).toContain('Gebeurtenissen, de nieuwste eerst');
-    expect(html).toMatch(
-      /<details class="regie-event regie-technical"><summary>Technische gegevens<\/summary><pre class="regie-json" tabindex="0">\{\s*&quot;type&quot;: &quot;MilestoneReplanned/,
+    expect(html).toContain(
+      '<a class="nl-link" href="/audit/gebeurtenissen/2" aria-label="Gebeurtenis bekijken: Mijlpaal verplaatst (positie 2)">',
     );
+    expect(html).not.toContain('regie-json');
+  });
+
+  it('show one event on its own page: in words, with the stored record as the API gives it', () => {
+    const [, replanned] = events;
+    const names = { milestoneTitle: (id: string) => (id === '0b1c' ? 'Plan van aanpak Utrecht' : undefined) };
+    const actors = { 'actiehouder-2.1': 'C. de Vries, actiehouder actie 2.1' };
+    const html = render(AuditEventPage({ p, event: replanned, namesOpen: false, actors, names }));
+    const text = visibleText(html).replace(/\s+/g, ' ');
+    expect(developerWords(text)).toEqual([]);
+    expect(accountIds(text)).toEqual([]);
+    expect(text).toContain('Gebeurtenis 2 Mijlpaal verplaatst');
+    expect(text).toContain(
+      "Mijlpaal 'Plan van aanpak Utrecht' van actie 2.1 verplaatst van 30 april 2026 naar 30 juni 2026, reden: Regio’s later gestart — door C. de Vries, actiehouder actie 2.1.",
+    );
+    expect(text).toContain('Gebeurd op 8 december 2026 om 10:37');
+    expect(text).toContain('Door C. de Vries, actiehouder actie 2.1');
+    expect(html).toContain('href="/audit/stromen/milestone-0b1c"');
+    expect(html).toContain('href="/audit/gebeurtenissen/2?namen=open"');
+    // The record itself, open: type code, data, metadata and hash, as stored.
+    expect(html).toMatch(
+      /<details class="regie-event regie-technical" open><summary>Technische gegevens<\/summary><pre class="regie-json" tabindex="0">\{\s*&quot;type&quot;: &quot;MilestoneReplanned/,
+    );
+    expect(html).toContain('&quot;userId&quot;: &quot;actiehouder-2.1&quot;');
+    expect(html).not.toContain('Situatie vlak vóór'); // a milestone has no page of its own to show as it was
+    // An action's event links to the action as it was just before and right after it.
+    const reported = render(AuditEventPage({ p, event: events[2], namesOpen: true, actors }));
+    expect(reported).toContain('aria-label="Situatie vlak vóór Voortgang gerapporteerd (positie 3)"');
+    expect(reported).toContain('href="/audit/gebeurtenissen/3"'); // back to the names as stored
   });
 
   it('tell an event the portal has no sentence for as its label and facts, never its type code', () => {

@@ -53,7 +53,14 @@ export function StreamPage({
           </>
         )}
       </P>
-      <EventsTable events={stream.events} caption={`Geschiedenis van ${subject}`} withStream={false} actors={actors} names={names} />
+      <EventsTable
+        events={stream.events}
+        caption={`Geschiedenis van ${subject}`}
+        withStream={false}
+        actors={actors}
+        names={names}
+        namesOpen={namesOpen}
+      />
     </Layout>
   );
 }
