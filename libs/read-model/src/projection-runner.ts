@@ -16,7 +16,11 @@ export interface ProjectionRunnerOptions {
    */
   standbyIntervalMs?: number;
   onError?: (error: unknown) => void;
-  /** How soon the checkpoint is stored after batches were passed over (default 250 ms). */
+  /**
+   * How soon the checkpoint is stored after batches were passed over (default 1 s): after a crash
+   * at most that much of other contexts' events is read again and passed over again. Every runner
+   * that passes over a write stores it, so a shorter wait costs each write a share of five commits.
+   */
   lazyCheckpointMs?: number;
   /**
    * Rebuilds only: commit batches without waiting for the WAL flush (synchronous_commit off). A
@@ -219,7 +223,7 @@ export class ProjectionRunner {
       if (!this.lazyCheckpoint) {
         this.lazyCheckpoint = setTimeout(
           () => void this.storeCheckpoint().catch((error) => this.options.onError?.(error)),
-          this.options.lazyCheckpointMs ?? 250,
+          this.options.lazyCheckpointMs ?? 1000,
         );
         this.lazyCheckpoint.unref();
       }
@@ -257,7 +261,8 @@ export class ProjectionRunner {
     await this.serially(async () => {
       const [from, to] = [this.stored, this.position];
       if (to <= from || !this.isLeader) return;
-      await this.options.dataSource.transaction((em) => advanceCheckpoint(em, this.options.name, from, to));
+      // One statement, no transaction around it (three round trips fewer): it writes only the checkpoint.
+      await advanceCheckpoint(this.options.dataSource.manager, this.options.name, from, to);
       this.stored = to;
     });
   }
