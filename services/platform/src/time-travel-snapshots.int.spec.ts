@@ -208,7 +208,7 @@ describe('time travel from read-model snapshots', () => {
         await fast.close();
       }
     }
-  });
+  }, 360_000); // five read models, each compared with a full replay at six moments: 90 s alone on this machine, more beside other work
 
   it('brings its snapshots up to date when the store has moved a snapshot interval on, and leaves them when not', async () => {
     const { store, databaseUrl } = platform.adapters;
