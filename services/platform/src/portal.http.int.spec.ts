@@ -91,6 +91,33 @@ describe('portal (backend-for-frontend) on the real platform', () => {
     }
   });
 
+  it('shows an auditor one event on its own page, says in Dutch when a position holds none, and shows others none', async () => {
+    const { events } = (await (await api.fetch('/api/v1/audit/streams/action-2.1', {}, 'auditor')).json()) as {
+      events: (AuditEvent & { position: number })[];
+    };
+    const defined = events.find((e) => e.type === 'ActionDefined')!;
+    await login('auditor');
+    const timeline = await http.get('/audit');
+    expect(timeline.text).toMatch(/href="\/audit\/gebeurtenissen\/\d+" aria-label="Gebeurtenis bekijken: /);
+    expect(timeline.text).not.toContain('regie-json'); // the records are on the events' pages
+    const page = await http.get(`/audit/gebeurtenissen/${defined.position}`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain(`Gebeurtenis ${defined.position.toLocaleString('nl-NL')}`);
+    expect(page.text).toContain('<h1 class="nl-heading nl-heading--level-1">Actie vastgelegd</h1>');
+    expect(page.text).toContain('href="/audit/stromen/action-2.1"');
+    expect(page.text).toContain('&quot;type&quot;: &quot;ActionDefined&quot;');
+    for (const none of ['999999999', '0', 'abc', '1e3']) {
+      const missing = await http.get(`/audit/gebeurtenissen/${none}`);
+      expect(missing.status).toBe(404);
+      expect(missing.text).toContain(`Er is geen gebeurtenis op positie ${none}.`);
+    }
+    http = request.agent(platform.url);
+    await login('actiehouder-2.1');
+    const refused = await http.get(`/audit/gebeurtenissen/${defined.position}`);
+    expect(refused.status).toBe(403);
+    expect(refused.text).not.toContain('ActionDefined');
+  });
+
   it('says so in Dutch when the password is wrong, and starts no session', async () => {
     const res = await login('actiehouder-2.1', 'fout-wachtwoord');
     expect(res.status).toBe(401);
