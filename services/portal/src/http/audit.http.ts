@@ -34,6 +34,16 @@ const actionsNamedBy = async (p: PortalContext, events: AuditEvent[]): Promise<A
   return lists.flat();
 };
 
+/** Who did these events and the titles their sentences use (an event's or a stream's page). */
+const wordsFor = async (p: PortalContext, events: AuditEvent[]) => {
+  const [actors, actions, regions] = await Promise.all([
+    p.api.actorNames(events.map((e) => e.metadata.actor?.userId)),
+    actionsNamedBy(p, events),
+    regionNamesFor(events, regionsOf(p)),
+  ]);
+  return { actors, names: namesOf(actions, p.werkagendas?.choices ?? [], regions) };
+};
+
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
 
 /** The filter takes an action as people name it ("2.1", "actie 2.1"); a stream name as stored still works. */
@@ -168,13 +178,7 @@ export class AuditController {
       const message = `Er is geen gebeurtenis op positie ${position.slice(0, 20)}.`;
       return sendPage(res, ErrorPage({ status: 404, title: 'Niet gevonden', message, me: p.me }), 404);
     }
-    const [actors, actions, regions] = await Promise.all([
-      p.api.actorNames([event.metadata.actor?.userId]),
-      actionsNamedBy(p, [event]),
-      regionNamesFor([event], regionsOf(p)),
-    ]);
-    const names = namesOf(actions, p.werkagendas?.choices ?? [], regions);
-    sendPage(res, AuditEventPage({ p, event, namesOpen: open, actors, names }));
+    sendPage(res, AuditEventPage({ p, event, namesOpen: open, ...(await wordsFor(p, [event])) }));
   }
 
   @Get('stromen/:stream')
@@ -194,12 +198,6 @@ export class AuditController {
       const message = `Over dit onderwerp (${subjectLabel(stream).toLocaleLowerCase('nl')}) is nog niets vastgelegd.`;
       return sendPage(res, ErrorPage({ status: 404, title: 'Niet gevonden', message, me: p.me }), 404);
     }
-    const [actors, actions, regions] = await Promise.all([
-      p.api.actorNames(found.events.map((e) => e.metadata.actor?.userId)),
-      actionsNamedBy(p, found.events),
-      regionNamesFor(found.events, regionsOf(p)),
-    ]);
-    const names = namesOf(actions, p.werkagendas?.choices ?? [], regions);
-    sendPage(res, StreamPage({ p, stream: found, namesOpen: open, actors, names }));
+    sendPage(res, StreamPage({ p, stream: found, namesOpen: open, ...(await wordsFor(p, found.events)) }));
   }
 }

@@ -68,4 +68,7 @@ export function parsePeildatum(value: string): string | undefined {
 export { isQuarter, quarterLabel as formatQuarter, quarterOf, shiftQuarter } from '@regie/calendar';
 
 /** "1 actie", "3 acties", "1.030.438 gebeurtenissen" (thousands as Dutch readers write them). */
-export const count = (n: number, one: string, many: string): string => `${n.toLocaleString('nl-NL')} ${n === 1 ? one : many}`;
+/** A number as Dutch text: 12.345. */
+export const formatNumber = (n: number): string => n.toLocaleString('nl-NL');
+
+export const count = (n: number, one: string, many: string): string => `${formatNumber(n)} ${n === 1 ? one : many}`;

@@ -1,10 +1,8 @@
 import type { AuditEvent, ChainCheckpoint, Verification } from '../../api/regie-api.models';
 import { Alert, P } from '../components';
 import { CHAIN_PROBLEM_LABEL, subjectLabel } from '../audit';
-import { count, formatDateTime } from '../format';
+import { count, formatDateTime, formatNumber } from '../format';
 import { eventTypeLabel } from '../event-labels';
-
-const number = (n: number): string => n.toLocaleString('nl-NL');
 
 /**
  * The chain's state without recomputing it: the last signed checkpoint and how much came after;
@@ -25,9 +23,9 @@ export function ChainCheck({
   if (verification && !verification.ok) return <ChainProblems verification={verification} events={brokenAt} />;
   if (verification) {
     return (
-      <Alert kind="ok" title={`De keten is intact: ${number(verification.events)} gebeurtenissen gecontroleerd.`} live>
+      <Alert kind="ok" title={`De keten is intact: ${formatNumber(verification.events)} gebeurtenissen gecontroleerd.`} live>
         <P>
-          Gecontroleerd op {formatDateTime(verification.checkedAt)}. Laatste positie {number(verification.head.position)}, hash{' '}
+          Gecontroleerd op {formatDateTime(verification.checkedAt)}. Laatste positie {formatNumber(verification.head.position)}, hash{' '}
           <code class="regie-hash">{verification.head.hash}</code>. Bewaar deze hash buiten Regie om later te kunnen aantonen dat niets is
           herschreven.
         </P>
@@ -60,7 +58,7 @@ function CheckpointLine({ checkpoint: { checkpoint, head, since } }: { checkpoin
       </Alert>
     );
   }
-  const line = `Keten gecontroleerd tot gebeurtenis ${number(checkpoint.position)} op ${formatDateTime(checkpoint.verifiedAt)}; ${news}.`;
+  const line = `Keten gecontroleerd tot gebeurtenis ${formatNumber(checkpoint.position)} op ${formatDateTime(checkpoint.verifiedAt)}; ${news}.`;
   if (!checkpoint.trusted) {
     return (
       <Alert kind="warning" title="Het laatste ijkpunt van de keten is niet met de ketensleutel ondertekend.">

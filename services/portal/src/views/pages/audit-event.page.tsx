@@ -3,12 +3,10 @@ import type { PortalContext } from '../../session/session';
 import { A, DataList, H1, H2, P } from '../components';
 import { subjectLabel } from '../audit';
 import { eventTypeLabel, type SentenceNames } from '../event-labels';
-import { formatDateTime } from '../format';
+import { formatDateTime, formatNumber } from '../format';
 import { Layout } from '../layout';
 import type { ActorNames } from '../actors';
 import { actorText, BeforeAfter, eventPage, eventText, hasPast, TechnicalRecord } from './audit-events';
-
-const number = (n: number): string => n.toLocaleString('nl-NL');
 
 /**
  * One event of the history, on a page of its own: what happened in words, when it occurred and
@@ -35,24 +33,24 @@ export function AuditEventPage({
   const subject = subjectLabel(event.streamId, event.data);
   return (
     <Layout
-      title={`Gebeurtenis ${number(event.position)}`}
+      title={`Gebeurtenis ${formatNumber(event.position)}`}
       section="audit"
       me={p.me}
       werkagendas={p.werkagendas}
       flash={p.flash}
       crumbs={[['Audit', '/audit']]}
     >
-      <p class="utrecht-pre-heading regie-pre-heading">Gebeurtenis {number(event.position)}</p>
+      <p class="utrecht-pre-heading regie-pre-heading">Gebeurtenis {formatNumber(event.position)}</p>
       <H1>{eventTypeLabel(event.type)}</H1>
       <P lead>{eventText(event, names, actors)}</P>
       <DataList
         items={[
           ['Onderwerp', <A href={`/audit/stromen/${encodeURIComponent(event.streamId)}`}>{subject}</A>],
-          ['Versie van het onderwerp', number(event.revision + 1)],
+          ['Versie van het onderwerp', formatNumber(event.revision + 1)],
           ['Gebeurd op', formatDateTime(event.occurredAt)],
           ['Vastgelegd op', formatDateTime(event.recordedAt)],
           ['Door', actorText(event, actors)],
-          ['Positie in de keten', number(event.position)],
+          ['Positie in de keten', formatNumber(event.position)],
         ]}
       />
       {hasPast(event) && (
