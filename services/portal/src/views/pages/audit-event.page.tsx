@@ -6,7 +6,7 @@ import { eventTypeLabel, type SentenceNames } from '../event-labels';
 import { formatDateTime, formatNumber } from '../format';
 import { Layout } from '../layout';
 import type { ActorNames } from '../actors';
-import { actorText, BeforeAfter, eventPage, eventText, hasPast, TechnicalRecord } from './audit-events';
+import { actorText, BeforeAfter, eventPage, eventText, hasPast, NamesToggle, streamPage, TechnicalRecord } from './audit-events';
 
 /**
  * One event of the history, on a page of its own: what happened in words, when it occurred and
@@ -45,7 +45,7 @@ export function AuditEventPage({
       <P lead>{eventText(event, names, actors)}</P>
       <DataList
         items={[
-          ['Onderwerp', <A href={`/audit/stromen/${encodeURIComponent(event.streamId)}`}>{subject}</A>],
+          ['Onderwerp', <A href={streamPage(event.streamId)}>{subject}</A>],
           ['Versie van het onderwerp', formatNumber(event.revision + 1)],
           ['Gebeurd op', formatDateTime(event.occurredAt)],
           ['Vastgelegd op', formatDateTime(event.recordedAt)],
@@ -61,15 +61,7 @@ export function AuditEventPage({
       <section aria-labelledby="vastgelegd">
         <H2 id="vastgelegd">Zoals vastgelegd</H2>
         <P>
-          {namesOpen ? (
-            <>
-              Namen van personen worden getoond. <A href={eventPage(event)}>Toon de gegevens zoals opgeslagen (namen versleuteld)</A>
-            </>
-          ) : (
-            <>
-              Namen van personen staan versleuteld, zoals opgeslagen. <A href={eventPage(event, true)}>Namen tonen</A>
-            </>
-          )}
+          <NamesToggle open={namesOpen} at={(open) => eventPage(event, open)} />
         </P>
         <TechnicalRecord event={event} open />
       </section>

@@ -85,6 +85,23 @@ export const eventText = (e: AuditEvent, names: SentenceNames = {}, actors: Acto
 export const eventPage = (e: Pick<AuditEvent, 'position'>, namesOpen = false): string =>
   `/audit/gebeurtenissen/${e.position}${namesOpen ? '?namen=open' : ''}`;
 
+/** The page of one subject's history (StreamPage), with the names of persons opened or as stored. */
+export const streamPage = (streamId: string, namesOpen = false): string =>
+  `/audit/stromen/${encodeURIComponent(streamId)}${namesOpen ? '?namen=open' : ''}`;
+
+/** Says whether the names of persons are shown or sealed as stored, with a link to this page the other way (`at`). */
+export function NamesToggle({ open, at }: { open: boolean; at: (namesOpen: boolean) => string }) {
+  return open ? (
+    <>
+      Namen van personen worden getoond. <A href={at(false)}>Toon de gegevens zoals opgeslagen (namen versleuteld)</A>
+    </>
+  ) : (
+    <>
+      Namen van personen staan versleuteld, zoals opgeslagen. <A href={at(true)}>Namen tonen</A>
+    </>
+  );
+}
+
 /**
  * The events as a table: position, moment, what (in Dutch), about what, who, and the facts in words;
  * the stored record (type code, data, metadata, hash) on the event's own page, one click away.
@@ -138,9 +155,7 @@ export function EventsTable({
           ? [
               {
                 header: 'Onderwerp',
-                cell: (e: AuditEvent) => (
-                  <A href={`/audit/stromen/${encodeURIComponent(e.streamId)}`}>{subjectLabel(e.streamId, e.data)}</A>
-                ),
+                cell: (e: AuditEvent) => <A href={streamPage(e.streamId)}>{subjectLabel(e.streamId, e.data)}</A>,
               },
             ]
           : []),

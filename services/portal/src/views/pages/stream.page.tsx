@@ -5,7 +5,7 @@ import { pageOfStream, subjectLabel } from '../audit';
 import { Layout } from '../layout';
 import type { ActorNames } from '../actors';
 import type { SentenceNames } from '../event-labels';
-import { EventsTable } from './audit-events';
+import { EventsTable, NamesToggle, streamPage } from './audit-events';
 
 /** One stream's complete history, revision by revision. */
 export function StreamPage({
@@ -41,17 +41,7 @@ export function StreamPage({
         {page && <A href={page}>Naar de pagina van dit onderwerp</A>}
       </P>
       <P>
-        {namesOpen ? (
-          <>
-            Namen van personen worden getoond.{' '}
-            <A href={`/audit/stromen/${encodeURIComponent(stream.stream)}`}>Toon de gegevens zoals opgeslagen (namen versleuteld)</A>
-          </>
-        ) : (
-          <>
-            Namen van personen staan versleuteld, zoals opgeslagen.{' '}
-            <A href={`/audit/stromen/${encodeURIComponent(stream.stream)}?namen=open`}>Namen tonen</A>
-          </>
-        )}
+        <NamesToggle open={namesOpen} at={(open) => streamPage(stream.stream, open)} />
       </P>
       <EventsTable
         events={stream.events}
