@@ -233,6 +233,57 @@ describe('time travel from read-model snapshots', () => {
     }
   });
 
+  it('makes its spares in a quiet spell after the looks, and at once when a look waits for one', async () => {
+    const { store, databaseUrl } = platform.adapters;
+    const model = readModels(databaseUrl).find((m) => m.name === 'actions')!;
+    const every = Math.max(2, Math.floor((await store.headPosition()) / 4));
+    const admin = await model.openDataSource(model.schema);
+    const lookSchemas = async (): Promise<number> =>
+      (await admin.query(`SELECT count(*)::int AS n FROM pg_namespace WHERE starts_with(nspname, $1)`, [`${model.schema}__asof_`]))[0].n;
+    const builds: { readyCopy: boolean }[] = [];
+    const travel = (sparesAfterMs: number) =>
+      new TimeTravel(store, model, MESSAGE_SOURCES, {
+        prepareOnFirstLook: false,
+        snapshotEvery: every,
+        sparesAfterMs,
+        onBuild: (build) => builds.push(build),
+      });
+    const quiet = travel(1500);
+    const patient = travel(600_000);
+    try {
+      await quiet.prepare(); // the snapshots, and a spare holding the newest
+      const [older, next] = await quiet.snapshots();
+      expect(next).toBeDefined();
+      const bound = Math.min(next.moment.getTime(), older.validUntil?.getTime() ?? Number.POSITIVE_INFINITY);
+      // A look the older snapshot serves (it copies that snapshot), and a look back to that snapshot's moment.
+      const [later, back] = [new Date(Math.floor((older.moment.getTime() + bound) / 2)), older.moment];
+
+      const spares = await lookSchemas();
+      await holdingLooks(async () => quiet.at(later, far)!);
+      const looked = performance.now();
+      // The look took the spare; the two spares it asks for (its snapshot's and the newest's) wait for a quiet spell.
+      await new Promise((r) => setTimeout(r, 500));
+      expect(await lookSchemas()).toBe(spares);
+      while ((await lookSchemas()) < spares + 2 && performance.now() - looked < 20_000) await new Promise((r) => setTimeout(r, 50));
+      expect(await lookSchemas()).toBe(spares + 2);
+      expect(performance.now() - looked).toBeGreaterThanOrEqual(1400);
+
+      // A look that waits for a spare does not wait for a quiet spell (here ten minutes): the spare is made at once.
+      await patient.prepare();
+      await holdingLooks(async () => patient.at(later, far)!);
+      const started = performance.now();
+      await holdingLooks(async () => patient.at(back, far)!);
+      expect(performance.now() - started).toBeLessThan(60_000);
+      expect(builds.at(-1)!.readyCopy).toBe(true); // it started from the spare holding its snapshot: no copy of its own
+    } finally {
+      const snapshots = await quiet.snapshots();
+      await quiet.close();
+      await patient.close();
+      for (const s of snapshots) await admin.query(`DROP SCHEMA "${s.schema}" CASCADE`);
+      await admin.destroy();
+    }
+  });
+
   it("drops the schemas a process that ended without closing left behind, and leaves a running process's", async () => {
     const { store, databaseUrl } = platform.adapters;
     const model = readModels(databaseUrl).find((m) => m.name === 'actions')!;
