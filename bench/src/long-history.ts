@@ -10,7 +10,8 @@ import { type ResultRow, row } from './table';
  * (a) Time travel (`?asOf`) on the actions read model of the large store, as TimeTravel answers it
  *     behind every `?asOf` route: a first look at a past moment replayed in full (as before the
  *     snapshots: the baseline), the snapshots prepared once, then a first look at the same moment
- *     from the snapshots and a second look a day later.
+ *     from the snapshots, a second look a day later, a look a day before the first, a first look at
+ *     a recent moment and, right after it, a look elsewhere (80 %): each as an auditor clicks them.
  * (b) A command (ReportProgress, the real action decider) on a stream of 10,000 events against one
  *     on 10 events, in the same run, with decider-state snapshots; and without them, as before.
  */
@@ -68,6 +69,7 @@ export async function timeTravelRows(url: string, n: string, log: (line: string)
   const nextDay = new Date(moment.getTime() + 86_400_000);
   const dayBefore = new Date(moment.getTime() - 86_400_000);
   const recentMoment = await momentAt(url, 0.97);
+  const elsewhereMoment = await momentAt(url, 0.8);
   const builds: { from: number; to: number; seconds: number; inPlace: boolean; readyCopy: boolean }[] = [];
   const plain = new TimeTravel(store, model, {}, { prepareOnFirstLook: false, fullReplay: true });
   const fast = new TimeTravel(store, model, {}, { prepareOnFirstLook: false, onBuild: (b) => builds.push(b) });
@@ -99,6 +101,9 @@ export async function timeTravelRows(url: string, n: string, log: (line: string)
     // A first look at a recent moment (after the newest snapshot), once the spare holds that snapshot.
     await fast.prepare();
     const [recent, b4] = await look(recentMoment);
+    // Right after it, a look elsewhere in the history: a snapshot of its own to copy, while the spares
+    // the previous look asked for are still to be made.
+    const [elsewhere, b5] = await look(elsewhereMoment);
     const how = (b: (typeof builds)[number]) =>
       `replayed positions ${b.from.toLocaleString()} → ${b.to.toLocaleString()}${b.inPlace ? ' in place, into the previous look' : ''}${b.readyCopy ? ' into the spare holding that snapshot (no copy)' : ''}`;
     const perMillion = (disk.mb / Math.max(1, disk.head)) * 1_000_000;
@@ -146,6 +151,17 @@ export async function timeTravelRows(url: string, n: string, log: (line: string)
         '< 2 s',
         (v) => v < 2,
         b4 && how(b4),
+      ),
+      row(
+        '9',
+        `time travel, right after it a look elsewhere (${elsewhereMoment.toISOString().slice(0, 10)}, 80 %) @${n}`,
+        elsewhere,
+        's',
+        full,
+        'full replay (before)',
+        '< 2 s',
+        (v) => v < 2,
+        b5 && how(b5),
       ),
       row(
         '9',
