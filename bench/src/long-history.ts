@@ -107,62 +107,27 @@ export async function timeTravelRows(url: string, n: string, log: (line: string)
     const how = (b: (typeof builds)[number]) =>
       `replayed positions ${b.from.toLocaleString()} → ${b.to.toLocaleString()}${b.inPlace ? ' in place, into the previous look' : ''}${b.readyCopy ? ' into the spare holding that snapshot (no copy)' : ''}`;
     const perMillion = (disk.mb / Math.max(1, disk.head)) * 1_000_000;
+    const day = (at: Date) => at.toISOString().slice(0, 10);
+    // A look beside the full replay to the first moment (what every look was before the snapshots), within `bound` seconds.
+    const lookRow = (what: string, seconds: number, bound: number, note?: string, baseline = 'full replay (before)') =>
+      row('9', `time travel, ${what}`, seconds, 's', full, baseline, `< ${bound} s`, (v) => v < bound, note);
     return [
-      row(
-        '9',
-        `time travel, first look at ${moment.toISOString().slice(0, 10)} (61 % of the events) @${n} (actions, from a snapshot)`,
+      lookRow(
+        `first look at ${day(moment)} (61 % of the events) @${n} (actions, from a snapshot)`,
         first,
-        's',
-        full,
-        'full replay to the same moment (before)',
-        '< 2 s',
-        (v) => v < 2,
+        2,
         b1 && how(b1),
+        'full replay to the same moment (before)',
       ),
-      row(
-        '9',
-        `time travel, second look a day later @${n}`,
+      lookRow(
+        `second look a day later @${n}`,
         second,
-        's',
-        full,
-        'full replay (before)',
-        '< 0.5 s',
-        (v) => v < 0.5,
+        0.5,
         b2 && `${how(b2)}; a minute after that: ${(same * 1000).toFixed(0)} ms (cached when no event occurred in that minute)`,
       ),
-      row(
-        '9',
-        `time travel, then a look a day before the first @${n}`,
-        earlier,
-        's',
-        full,
-        'full replay (before)',
-        '< 2 s',
-        (v) => v < 2,
-        b3 && how(b3),
-      ),
-      row(
-        '9',
-        `time travel, first look at a recent moment (${recentMoment.toISOString().slice(0, 10)}, 97 %) @${n}`,
-        recent,
-        's',
-        full,
-        'full replay (before)',
-        '< 2 s',
-        (v) => v < 2,
-        b4 && how(b4),
-      ),
-      row(
-        '9',
-        `time travel, right after it a look elsewhere (${elsewhereMoment.toISOString().slice(0, 10)}, 80 %) @${n}`,
-        elsewhere,
-        's',
-        full,
-        'full replay (before)',
-        '< 2 s',
-        (v) => v < 2,
-        b5 && how(b5),
-      ),
+      lookRow(`then a look a day before the first @${n}`, earlier, 2, b3 && how(b3)),
+      lookRow(`first look at a recent moment (${day(recentMoment)}, 97 %) @${n}`, recent, 2, b4 && how(b4)),
+      lookRow(`right after it a look elsewhere (${day(elsewhereMoment)}, 80 %) @${n}`, elsewhere, 2, b5 && how(b5)),
       row(
         '9',
         `time travel snapshots prepared @${n} (once; kept across restarts)`,
