@@ -1,11 +1,11 @@
 import { Body, Controller, Get, type INestApplication, Param, Post, Req, Res } from '@nestjs/common';
 import { ExpressAdapter } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
-import type { Express, Request, Response } from 'express';
+import express, { type Express, type Request, type Response } from 'express';
 import type { IncomingMessage } from 'node:http';
 import { setFlagsFromString } from 'node:v8';
 import request from 'supertest';
-import { ExpressServerAdapter } from './express-server';
+import { ExpressServerAdapter, withPlainWildcards } from './express-server';
 
 @Controller()
 class EchoController {
@@ -270,5 +270,58 @@ describe('ExpressServerAdapter: routes tried by their literal start first', () =
       );
       expect({ method, path, ...answers[1] }).toEqual({ method, path, ...answers[0] });
     }
+  });
+});
+
+describe('withPlainWildcards: a middleware for every path matched without path-to-regexp', () => {
+  const paths = [
+    '/',
+    '/health',
+    '/api/v1/actions/2.1',
+    '/acties/wa17:2.1/voortgang',
+    '/a.b/c-d_e~f',
+    '/a;b/c,d',
+    '/ü/ñ',
+    '/a b',
+    '/health/',
+    '//health',
+    '/a//b',
+    '/acti%65s/2.1',
+    '/a%2Fb',
+    '/%',
+    'health',
+    '',
+  ];
+
+  it.each(['{*path}', '*path', '*rest'])('matches every path as the wildcard %s did: the same parameters, path and prefix', (wildcard) => {
+    const app = express();
+    app.use(`/${wildcard}`, (_req, _res, next) => next());
+    const layer = (app as unknown as { router: { stack: { match(path: string): unknown }[] } }).router.stack.at(-1)!;
+    const before = paths.map((path) => {
+      try {
+        return layer.match(path);
+      } catch (error) {
+        return { error: String(error) };
+      }
+    });
+    withPlainWildcards(app);
+    const after = paths.map((path) => {
+      try {
+        return layer.match(path);
+      } catch (error) {
+        return { error: String(error) };
+      }
+    });
+    expect(after).toEqual(before);
+  });
+
+  it('leaves other middleware and routes alone', () => {
+    const app = express();
+    app.use('/bestanden/{*pad}', (_req, _res, next) => next());
+    app.get('/{*pad}', (_req, res) => res.end());
+    const stack = (app as unknown as { router: { stack: { match: unknown }[] } }).router.stack;
+    const matchers = stack.map((layer) => layer.match);
+    withPlainWildcards(app);
+    expect(stack.map((layer) => layer.match)).toEqual(matchers);
   });
 });
