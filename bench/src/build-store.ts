@@ -1,3 +1,4 @@
+import { vacuumAnalyze } from './db';
 import { loadHistory } from './load-history';
 import { promoteRebuild, rebuildInChild } from './replay';
 import { spawnPlatform } from './startup';
@@ -6,7 +7,7 @@ import { spawnPlatform } from './startup';
  * The store parts 2, 5 and 8 measure, on a database of your choice (e.g. the machine's PostgreSQL),
  * to measure a platform on it by hand: the platform once on the empty database (schemas, seeds), the
  * synthetic history loaded, every read model rebuilt as `regie replay` does, a first start whose
- * consumers catch up for a minute, the rebuild swapped in. Then start a platform on it with that
+ * consumers catch up for a minute, the rebuild swapped in, the database vacuumed. Then start a platform on it with that
  * DATABASE_URL. A 1M store takes about five minutes here.
  *
  *   node -r @swc-node/register bench/src/build-store.ts <empty database url> [events, default 1000000]
@@ -26,7 +27,7 @@ async function main(): Promise<void> {
   await new Promise((r) => setTimeout(r, 60_000));
   await first.stop();
   await promoteRebuild(url, 'all');
-  log('the rebuild swapped in: ready');
+  log(`the rebuild swapped in; VACUUM (ANALYZE) in ${(await vacuumAnalyze(url)).toFixed(0)} s: ready`);
 }
 
 main().catch((error) => {

@@ -85,3 +85,40 @@ export function gitState(dir: string): string {
     return `unknown (${basename(dir)})`; // e.g. an exported commit /tmp/regie-<commit>
   }
 }
+
+/**
+ * `VACUUM (ANALYZE)` of the whole database, timed: after a bulk load, as an operator runs it. A
+ * history loaded in one go is otherwise vacuumed by autovacuum a minute or more later, all of it at
+ * once (its inserts count towards `autovacuum_vacuum_insert_threshold`): in the middle of whatever
+ * is measured then.
+ */
+export async function vacuumAnalyze(url: string): Promise<number> {
+  const started = performance.now();
+  await withClient(url, (c) => c.query('VACUUM (ANALYZE)'));
+  return (performance.now() - started) / 1000;
+}
+
+/** Samples, once a second until stopped, which tables of this database autovacuum is working on. */
+export function watchAutovacuum(url: string): { stop(): Promise<{ seconds: number; tables: string[] }> } {
+  const tables = new Set<string>();
+  let seconds = 0;
+  let stopped = false;
+  const sampling = withClient(url, async (c) => {
+    while (!stopped) {
+      const { rows } = await c.query<{ name: string }>(
+        `SELECT p.relid::regclass::text AS name FROM pg_stat_progress_vacuum p
+         JOIN pg_stat_activity a USING (pid) WHERE a.backend_type = 'autovacuum worker' AND p.datname = current_database()`,
+      );
+      if (rows.length > 0) seconds++;
+      for (const r of rows) tables.add(r.name);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  });
+  return {
+    async stop() {
+      stopped = true;
+      await sampling;
+      return { seconds, tables: [...tables] };
+    },
+  };
+}

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { appendThroughput } from './append-throughput';
 import { catchUpRates } from './consumers';
-import { type BenchServer, freshDatabase, gitState, ROOT, serverSettings, startServer } from './db';
+import { type BenchServer, freshDatabase, gitState, ROOT, serverSettings, startServer, vacuumAnalyze, watchAutovacuum } from './db';
 import { bareRows, growthRows, httpRows, type HttpRuns, measureHttp } from './http-latency';
 import { kafkaClientRows, withBroker } from './kafka-clients';
 import { type KeepUp, measureKeepUp } from './keep-up';
@@ -53,6 +53,9 @@ interface Size {
   startSeconds: number;
   /** After healthy: until the platform's background work (the horizon) was done, before parts 2 and 8 measure. */
   settled: { seconds: number; quiet: boolean };
+  /** VACUUM (ANALYZE) after the load, and what autovacuum still did while the HTTP figures were measured. */
+  vacuumSeconds: number;
+  vacuumedDuringHttp: { seconds: number; tables: string[] };
   http: HttpRuns;
   memory: Record<string, number>;
   /** Part 8: the platform while its read models take their time-travel snapshots, a minute after a start. */
@@ -447,6 +450,9 @@ async function size(server: BenchServer, events: number, postmaster: number, cle
   const first = await spawnPlatform({ DATABASE_URL: db.url });
   const consumers = await catchUpRates(db.url, CATCH_UP_SECONDS).finally(() => first.stop());
   const promoted = await promoteRebuild(db.url, 'all');
+  // The history went in at once: vacuum it now, not autovacuum in the middle of the request figures.
+  const vacuumSeconds = await vacuumAnalyze(db.url);
+  log(`@${n}: VACUUM (ANALYZE) after the load took ${vacuumSeconds.toFixed(0)} s`);
 
   log(`start-up @${n}: the platform on the bench database, all read models at the head`);
   const platform = await spawnPlatform({ DATABASE_URL: db.url });
@@ -462,10 +468,16 @@ async function size(server: BenchServer, events: number, postmaster: number, cle
     const idleCpuPercent = (((await cpuSeconds(platform.pid)) - cpuBefore) / 2) * 100;
     const [nodeIdle, pgIdle] = [await idle[0].stop(), await idle[1].stop()];
     const busy = [new PeakSampler(node).start(), new PeakSampler(pg).start()] as const;
+    const autovacuum = watchAutovacuum(db.url);
     const http = await measureHttp(platform.url, n, HTTP).catch((error: unknown) => {
       throw diedWith(error, platform);
     });
     const [nodeLoad, pgLoad] = [await busy[0].stop(), await busy[1].stop()];
+    const vacuumedDuringHttp = await autovacuum.stop();
+    log(
+      `@${n}: autovacuum worked during ${vacuumedDuringHttp.seconds} s of the HTTP figures` +
+        (vacuumedDuringHttp.tables.length ? ` (${vacuumedDuringHttp.tables.join(', ')})` : ''),
+    );
     const lag = await measureLag(platform.url, db.url, n, LAG_SAMPLES);
     let keepUp: KeepUp | undefined;
     if (runs('8')) {
@@ -484,6 +496,8 @@ async function size(server: BenchServer, events: number, postmaster: number, cle
       promoted,
       startSeconds: platform.startSeconds,
       settled,
+      vacuumSeconds,
+      vacuumedDuringHttp,
       http,
       keepUp,
       memory: {
