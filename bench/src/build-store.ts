@@ -7,8 +7,8 @@ import { spawnPlatform } from './startup';
  * The store parts 2, 5 and 8 measure, on a database of your choice (e.g. the machine's PostgreSQL),
  * to measure a platform on it by hand: the platform once on the empty database (schemas, seeds), the
  * synthetic history loaded, every read model rebuilt as `regie replay` does, a first start whose
- * consumers catch up for a minute, the rebuild swapped in, the database vacuumed. Then start a platform on it with that
- * DATABASE_URL. A 1M store takes about five minutes here.
+ * consumers catch up for a minute, the rebuild swapped in, the database vacuumed (`VACUUM (ANALYZE)`).
+ * Then start a platform on it with that DATABASE_URL. A 1M store takes about five minutes here.
  *
  *   node -r @swc-node/register bench/src/build-store.ts <empty database url> [events, default 1000000]
  */
