@@ -116,7 +116,7 @@ export function watchAutovacuum(url: string): { stop(): Promise<{ seconds: numbe
   });
   return {
     async stop() {
-      stopped = true;
+      stopped = true; // a second stop finds the loop ended and answers the same
       await sampling;
       return { seconds, tables: [...tables] };
     },

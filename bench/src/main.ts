@@ -469,9 +469,11 @@ async function size(server: BenchServer, events: number, postmaster: number, cle
     const [nodeIdle, pgIdle] = [await idle[0].stop(), await idle[1].stop()];
     const busy = [new PeakSampler(node).start(), new PeakSampler(pg).start()] as const;
     const autovacuum = watchAutovacuum(db.url);
-    const http = await measureHttp(platform.url, n, HTTP).catch((error: unknown) => {
-      throw diedWith(error, platform);
-    });
+    const http = await measureHttp(platform.url, n, HTTP)
+      .catch((error: unknown) => {
+        throw diedWith(error, platform);
+      })
+      .finally(() => autovacuum.stop()); // its own connection: not left polling when the figures fail
     const [nodeLoad, pgLoad] = [await busy[0].stop(), await busy[1].stop()];
     const vacuumedDuringHttp = await autovacuum.stop();
     log(

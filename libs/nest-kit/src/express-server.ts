@@ -137,6 +137,9 @@ interface RouteLayer {
   match(path: unknown): unknown;
 }
 
+/** The layers of an application's router, in the order Express tries them. */
+const routeLayers = (express: Express): RouteLayer[] => (express as unknown as { router: { stack: RouteLayer[] } }).router.stack;
+
 /**
  * Express tries an application's routes one after another, each with its path-to-regexp matcher,
  * until one matches: the platform has 222 layers, one action's route is about the 50th and the
@@ -147,7 +150,7 @@ interface RouteLayer {
  * Case-insensitive, as Express's routing is by default.
  */
 function withLiteralStarts(express: Express): void {
-  for (const layer of (express as unknown as { router: { stack: RouteLayer[] } }).router.stack) {
+  for (const layer of routeLayers(express)) {
     const path = layer.route?.path;
     if (typeof path !== 'string') continue;
     const start = literalStart(path);
@@ -166,7 +169,7 @@ function withLiteralStarts(express: Express): void {
  * segments the parameter, so that match is made here; any other path goes to the matcher as before.
  */
 export function withPlainWildcards(express: Express): void {
-  for (const layer of (express as unknown as { router: { stack: RouteLayer[] } }).router.stack) {
+  for (const layer of routeLayers(express)) {
     const wildcard = !layer.route && typeof layer.rawPath === 'string' ? WILDCARD.exec(layer.rawPath) : null;
     const key = wildcard?.[1] ?? wildcard?.[2];
     if (!key) continue;
